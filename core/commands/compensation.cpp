@@ -1,0 +1,192 @@
+#include "compensation.h"
+
+#include "model/codec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+Command make(Action a, QCborMap args)
+{
+    Command c;
+    c.action = a;
+    c.args = std::move(args);
+    return c;
+}
+
+std::optional<Command> forParticipant(const SessionState& before, const Event& e)
+{
+    const QCborMap p = e.data.value(u"participant"_s).toMap();
+    switch (e.action) {
+    case Action::AddParticipant:
+        return make(Action::RemoveParticipant, {{u"participant"_s, p.value(u"id"_s)}});
+    case Action::EditParticipant: {
+        const Participant* old = before.participant(p.value(u"id"_s).toInteger());
+        if (!old)
+            return std::nullopt;
+        QCborMap args = codec::toCbor(*old);
+        args[u"participant"_s] = old->id;
+        return make(Action::EditParticipant, args);
+    }
+    case Action::RemoveParticipant: {
+        const Participant* old = before.participant(e.data.value(u"participant"_s).toInteger());
+        return old ? std::optional(make(Action::AddParticipant, codec::toCbor(*old)))
+                   : std::nullopt;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<Command> forQueue(const SessionState& before, const Event& e)
+{
+    const bool carriesEntry = e.data.value(u"entry"_s).isMap();
+    const Id id = carriesEntry ? e.data.value(u"entry"_s).toMap().value(u"id"_s).toInteger()
+                               : e.data.value(u"entry"_s).toInteger();
+    const QCborMap ref{{u"entry"_s, id}};
+    switch (e.action) {
+    case Action::AddEntry:
+        return make(Action::RemoveEntry, ref);
+    case Action::MoveEntry:
+        return make(Action::MoveEntry, {{u"entry"_s, id}, {u"to"_s, before.entryIndex(id)}});
+    case Action::WithdrawEntry:
+        return make(Action::RestoreEntry, ref);
+    case Action::RestoreEntry:
+        return make(Action::WithdrawEntry, ref);
+    case Action::EditEntry: {
+        const QueueEntry* old = before.entry(id);
+        if (!old)
+            return std::nullopt;
+        return make(Action::EditEntry, {{u"entry"_s, id},
+                                        {u"kind"_s, key(old->kind)},
+                                        {u"note"_s, old->note},
+                                        {u"channel"_s, key(old->channel)}});
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<Command> forFloor(const SessionState& before, const Event& e)
+{
+    QCborMap args{{u"dropSpeech"_s, before.floor.has_value()}};
+    if (before.floor)
+        args[u"previousFloor"_s] = codec::toCbor(*before.floor);
+    if (e.action == Action::Next) {
+        const Id id = e.data.value(u"entry"_s).toInteger();
+        const QueueEntry* called = before.entry(id);
+        if (!called)
+            return std::nullopt;
+        args[u"entry"_s] = codec::toCbor(*called);
+        args[u"position"_s] = before.entryIndex(id);
+    }
+    return make(Action::RevertNext, args);
+}
+
+std::optional<Command> forTimer(const SessionState& before, const Event& e)
+{
+    const QString timer = e.data.value(u"timer"_s).toString();
+    const auto id = fromKey<TimerId>(timer);
+    const Countdown* old = id ? before.timer(*id) : nullptr;
+    switch (e.action) {
+    case Action::StartTimer:
+        return make(Action::PauseTimer, {{u"timer"_s, timer}});
+    case Action::PauseTimer:
+        return make(Action::StartTimer, {{u"timer"_s, timer}});
+    case Action::AdjustTimer:
+        return make(Action::AdjustTimer,
+                    {{u"timer"_s, timer}, {u"deltaMs"_s, -e.data.value(u"deltaMs"_s).toInteger()}});
+    case Action::SetWarning:
+        if (!old)
+            return std::nullopt;
+        return make(Action::SetWarning, {{u"timer"_s, timer}, {u"ms"_s, old->warningMs}});
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<Command> forPoll(const SessionState& before, const Event& e)
+{
+    const bool carriesPoll = e.data.value(u"poll"_s).isMap();
+    const Id id = carriesPoll ? e.data.value(u"poll"_s).toMap().value(u"id"_s).toInteger()
+                              : e.data.value(u"poll"_s).toInteger();
+    const QCborMap ref{{u"poll"_s, id}};
+    const Poll* old = before.poll(id);
+    switch (e.action) {
+    case Action::CreatePoll:
+        return make(Action::RemovePoll, ref);
+    case Action::OpenPoll:
+        return make(Action::ClosePoll, ref);
+    case Action::ClosePoll:
+        return make(Action::OpenPoll, ref);
+    case Action::RemovePoll:
+        if (!old)
+            return std::nullopt;
+        return make(Action::RestorePoll,
+                    {{u"poll"_s, codec::toCbor(*old)}, {u"position"_s, before.pollIndex(id)}});
+    case Action::SetTally: {
+        const qint64 option = e.data.value(u"option"_s).toInteger();
+        const auto source = fromKey<TallySource>(e.data.value(u"source"_s).toString());
+        if (!old || !source || option < 0 || option >= old->tallies.size())
+            return std::nullopt;
+        QCborMap args = e.data;
+        args[u"count"_s] = old->tallies[option][std::size_t(*source)];
+        return make(Action::SetTally, args);
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+std::optional<Command> compensationFor(const SessionState& before, const Event& e)
+{
+    switch (e.action) {
+    case Action::AddParticipant:
+    case Action::EditParticipant:
+    case Action::RemoveParticipant:
+        return forParticipant(before, e);
+    case Action::AddEntry:
+    case Action::MoveEntry:
+    case Action::WithdrawEntry:
+    case Action::RestoreEntry:
+    case Action::EditEntry:
+        return forQueue(before, e);
+    case Action::Next:
+    case Action::EndSpeech:
+        return forFloor(before, e);
+    case Action::StartTimer:
+    case Action::PauseTimer:
+    case Action::AdjustTimer:
+    case Action::SetWarning:
+        return forTimer(before, e);
+    case Action::StartSegment:
+        return make(Action::RestoreAgenda,
+                    {{u"segments"_s, codec::toCborArray(before.segments)},
+                     {u"active"_s, before.activeSegment},
+                     {u"segmentClock"_s, codec::toCbor(before.segmentClock)}});
+    case Action::CreatePoll:
+    case Action::OpenPoll:
+    case Action::ClosePoll:
+    case Action::SetTally:
+    case Action::RemovePoll:
+        return forPoll(before, e);
+    case Action::EditSession:
+        return make(Action::EditSession, {{u"info"_s, codec::toCbor(before.info)}});
+    case Action::SetAllotments:
+        return make(Action::SetAllotments, {{u"allotments"_s, codec::toCbor(before.allotments)}});
+    case Action::SetStageMessage:
+        return make(Action::SetStageMessage, {{u"text"_s, before.stageMessage}});
+    case Action::CreateSession:
+    case Action::RemoveEntry:
+    case Action::RevertNext:
+    case Action::RestoreAgenda:
+    case Action::RestorePoll:
+        break;
+    }
+    return std::nullopt;
+}
+
+} // namespace podium

@@ -1,0 +1,137 @@
+#include "decisions.h"
+#include "model/codec.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::decisions {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("podium::Floor", text); }
+
+Id floorEntryId(const SessionState& s) { return s.floor ? s.floor->entry.id : 0; }
+
+// Both moderators may press "next" at the same moment: each says whom it expects on the floor,
+// and the host refuses the one that arrives second instead of skipping a speaker.
+QString checkExpectedFloor(const SessionState& s, const Command& c)
+{
+    if (!c.args.contains(u"expectFloor"_s))
+        return {};
+    if (c.args.value(u"expectFloor"_s).toInteger() != floorEntryId(s))
+        return tr("The floor changed meanwhile (someone else called the next speaker).");
+    return {};
+}
+
+const QueueEntry* firstWaiting(const SessionState& s)
+{
+    for (const QueueEntry& e : s.queue) {
+        if (!e.withdrawn)
+            return &e;
+    }
+    return nullptr;
+}
+
+Data next(const SessionState& s, const Command& c)
+{
+    const Id wanted = c.args.value(u"entry"_s).toInteger();
+    const QueueEntry* e = wanted ? s.entry(wanted) : firstWaiting(s);
+    if (!e)
+        return Data::failure(wanted ? tr("That entry is no longer in the queue.")
+                                    : tr("Nobody is waiting in the queue."));
+    if (e->withdrawn)
+        return Data::failure(tr("That entry was withdrawn; restore it first."));
+    const Participant* p = s.participant(e->participantId);
+    const Role role = p ? p->role : Role::Audience;
+    return QCborMap{{u"entry"_s, e->id}, {u"allottedMs"_s, s.allotments.forRole(role)}};
+}
+
+Data revertNext(const SessionState& s, const Command& c)
+{
+    // Undoes a call (an entry goes back to the queue) or the end of a speech (no entry).
+    const Id entry = codec::queueEntry(c.args.value(u"entry"_s).toMap()).id;
+    if (floorEntryId(s) != entry)
+        return Data::failure(tr("The floor has changed since; that cannot be undone."));
+    QCborMap data = c.args;
+    data[u"position"_s] = qBound<qint64>(0, c.args.value(u"position"_s).toInteger(), s.queue.size());
+    return data;
+}
+
+} // namespace
+
+Data floor(const SessionState& s, const Command& c)
+{
+    if (const QString why = checkExpectedFloor(s, c); !why.isEmpty())
+        return Data::failure(why);
+    switch (c.action) {
+    case Action::Next:
+        return next(s, c);
+    case Action::EndSpeech:
+        if (!s.floor)
+            return Data::failure(tr("Nobody has the floor."));
+        return QCborMap{};
+    case Action::RevertNext:
+        return revertNext(s, c);
+    default:
+        break;
+    }
+    return Data::failure(tr("Not a floor action."));
+}
+
+Data timers(const SessionState& s, const Command& c)
+{
+    const auto id = fromKey<TimerId>(c.args.value(u"timer"_s).toString());
+    if (!id)
+        return Data::failure(tr("Unknown timer."));
+    const Countdown* t = s.timer(*id);
+    if (!t)
+        return Data::failure(tr("Nobody has the floor."));
+    if (*id == TimerId::Segment && s.activeSegment < 0)
+        return Data::failure(tr("No agenda segment is running."));
+    const QCborMap ref{{u"timer"_s, key(*id)}};
+    switch (c.action) {
+    case Action::StartTimer:
+        if (t->running)
+            return Data::failure(tr("That timer is already running."));
+        return ref;
+    case Action::PauseTimer:
+        if (!t->running)
+            return Data::failure(tr("That timer is not running."));
+        return ref;
+    case Action::AdjustTimer: {
+        const qint64 delta = c.args.value(u"deltaMs"_s).toInteger();
+        if (delta == 0 || qAbs(delta) > 60 * 60'000)
+            return Data::failure(tr("Add or remove between one second and one hour."));
+        return QCborMap{{u"timer"_s, key(*id)}, {u"deltaMs"_s, delta}};
+    }
+    case Action::SetWarning: {
+        const qint64 ms = c.args.value(u"ms"_s).toInteger(-1);
+        if (ms < 0 || ms > 60 * 60'000)
+            return Data::failure(tr("The warning must be between zero and one hour."));
+        return QCborMap{{u"timer"_s, key(*id)}, {u"ms"_s, ms}};
+    }
+    default:
+        break;
+    }
+    return Data::failure(tr("Not a timer action."));
+}
+
+Data agenda(const SessionState& s, const Command& c)
+{
+    if (c.action == Action::RestoreAgenda) {
+        if (c.args.value(u"segments"_s).toArray().size() != s.segments.size())
+            return Data::failure(tr("The agenda has changed since; that cannot be undone."));
+        return c.args;
+    }
+    const qint64 index = c.args.value(u"index"_s).toInteger(-1);
+    if (index < 0 || index > s.segments.size())
+        return Data::failure(tr("There is no such agenda segment."));
+    if (index == s.activeSegment)
+        return Data::failure(tr("That segment is already running."));
+    if (c.args.contains(u"expectActive"_s) &&
+        c.args.value(u"expectActive"_s).toInteger() != s.activeSegment)
+        return Data::failure(tr("The agenda moved on meanwhile."));
+    return QCborMap{{u"index"_s, index}};
+}
+
+} // namespace podium::decisions

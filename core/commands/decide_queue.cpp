@@ -1,0 +1,166 @@
+#include "decisions.h"
+#include "model/codec.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::decisions {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("podium::Queue", text); }
+
+int leadingPointsOfOrder(const SessionState& s)
+{
+    int i = 0;
+    while (i < s.queue.size() && s.queue[i].kind == EntryKind::PointOfOrder)
+        ++i;
+    return i;
+}
+
+// Follow-ups of `target` start at `from`; clarifying questions go before replies.
+int afterFollowUps(const SessionState& s, int from, Id target, EntryKind kind)
+{
+    int i = from;
+    while (i < s.queue.size() && s.queue[i].relatesTo == target) {
+        if (kind == EntryKind::ClarifyingQuestion && s.queue[i].kind != EntryKind::ClarifyingQuestion)
+            break;
+        ++i;
+    }
+    return i;
+}
+
+Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64 now)
+{
+    const Participant* p = s.participant(c.args.value(u"participant"_s).toInteger());
+    if (!p)
+        return Result<QueueEntry>::failure(tr("Choose a participant to add to the queue."));
+    QueueEntry e;
+    e.id = s.nextId;
+    e.participantId = p->id;
+    e.kind = fromKey<EntryKind>(c.args.value(u"kind"_s).toString()).value_or(EntryKind::NewPoint);
+    const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;
+    e.relatesTo = followUp ? c.args.value(u"relatesTo"_s).toInteger() : 0;
+    e.note = c.args.value(u"note"_s).toString().left(500);
+    e.requestedAt = now;
+    e.addedBy = c.author;
+    e.channel = fromKey<Presence>(c.args.value(u"channel"_s).toString()).value_or(p->presence);
+    return e;
+}
+
+QString checkNewEntry(const SessionState& s, const QueueEntry& e)
+{
+    const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;
+    if (followUp) {
+        if (e.relatesTo == 0)
+            return tr("A reply or clarifying question needs the point it relates to.");
+        const bool onFloor = s.floor && s.floor->entry.id == e.relatesTo;
+        if (!onFloor && !s.entry(e.relatesTo))
+            return tr("The point this relates to is no longer in the queue or on the floor.");
+    }
+    if (e.kind == EntryKind::NewPoint) {
+        for (const QueueEntry& q : s.queue) {
+            if (q.participantId == e.participantId && q.kind == EntryKind::NewPoint && !q.withdrawn)
+                return tr("%1 is already in the queue.").arg(s.participant(q.participantId)->name);
+        }
+    }
+    return {};
+}
+
+Result<const QueueEntry*> queuedEntry(const SessionState& s, const Command& c)
+{
+    const QueueEntry* e = s.entry(c.args.value(u"entry"_s).toInteger());
+    if (!e)
+        return Result<const QueueEntry*>::failure(tr("That entry is no longer in the queue."));
+    return e;
+}
+
+Data addEntry(const SessionState& s, const Command& c, qint64 now)
+{
+    auto entry = entryFromArgs(s, c, now);
+    if (!entry)
+        return Data::failure(entry.error());
+    if (const QString why = checkNewEntry(s, *entry); !why.isEmpty())
+        return Data::failure(why);
+    return QCborMap{{u"entry"_s, codec::toCbor(*entry)},
+                    {u"position"_s, queuePositionFor(s, *entry)}};
+}
+
+Data editEntry(const QueueEntry& old, const Command& c)
+{
+    QueueEntry e = old;
+    if (c.args.contains(u"note"_s))
+        e.note = c.args.value(u"note"_s).toString().left(500);
+    if (c.args.contains(u"channel"_s)) {
+        const auto channel = fromKey<Presence>(c.args.value(u"channel"_s).toString());
+        if (!channel)
+            return Data::failure(tr("Unknown channel."));
+        e.channel = *channel;
+    }
+    if (c.args.contains(u"kind"_s)) {
+        const auto kind = fromKey<EntryKind>(c.args.value(u"kind"_s).toString());
+        if (!kind)
+            return Data::failure(tr("Unknown kind of intervention."));
+        if ((*kind == EntryKind::Reply || *kind == EntryKind::ClarifyingQuestion) &&
+            e.relatesTo == 0)
+            return Data::failure(tr("Only an entry that relates to a point can become a reply."));
+        e.kind = *kind;
+    }
+    return QCborMap{{u"entry"_s, codec::toCbor(e)}};
+}
+
+} // namespace
+
+qint64 queuePositionFor(const SessionState& s, const QueueEntry& e)
+{
+    const int front = leadingPointsOfOrder(s);
+    switch (e.kind) {
+    case EntryKind::PointOfOrder:
+        return front;
+    case EntryKind::Reply:
+    case EntryKind::ClarifyingQuestion: {
+        const int target = s.entryIndex(e.relatesTo);
+        const int from = target >= 0 ? qMax(target + 1, front) : front;
+        return afterFollowUps(s, from, e.relatesTo, e.kind);
+    }
+    case EntryKind::NewPoint:
+        break;
+    }
+    return s.queue.size();
+}
+
+Data queue(const SessionState& s, const Command& c, qint64 now)
+{
+    if (c.action == Action::AddEntry)
+        return addEntry(s, c, now);
+    const auto found = queuedEntry(s, c);
+    if (!found)
+        return Data::failure(found.error());
+    const QueueEntry& e = **found;
+    const QCborMap ref{{u"entry"_s, e.id}};
+    switch (c.action) {
+    case Action::MoveEntry: {
+        const qint64 to = c.args.value(u"to"_s).toInteger(-1);
+        if (to < 0 || to >= s.queue.size())
+            return Data::failure(tr("There is no such place in the queue."));
+        return QCborMap{{u"entry"_s, e.id}, {u"to"_s, to}};
+    }
+    case Action::WithdrawEntry:
+        if (e.withdrawn)
+            return Data::failure(tr("That entry is already withdrawn."));
+        return ref;
+    case Action::RestoreEntry:
+        if (!e.withdrawn)
+            return Data::failure(tr("That entry is not withdrawn."));
+        return ref;
+    case Action::EditEntry:
+        return editEntry(e, c);
+    case Action::RemoveEntry:
+        return ref;
+    default:
+        break;
+    }
+    return Data::failure(tr("Not a queue action."));
+}
+
+} // namespace podium::decisions

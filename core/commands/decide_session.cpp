@@ -1,0 +1,185 @@
+#include "decisions.h"
+#include "model/codec.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::decisions {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("podium::Session", text); }
+
+constexpr qint64 maxVotes = 10'000'000;
+constexpr int maxOptions = 20;
+constexpr int maxText = 500;
+
+template <typename E> bool validKey(const QCborMap& m, QStringView k)
+{
+    return !m.contains(k) || fromKey<E>(m.value(k).toString()).has_value();
+}
+
+QString checkParticipantFields(const QCborMap& a)
+{
+    if (a.contains(u"name"_s) && a.value(u"name"_s).toString().trimmed().isEmpty())
+        return tr("A participant needs a name.");
+    if (a.value(u"name"_s).toString().size() > 200)
+        return tr("That name is too long.");
+    if (!validKey<StakeholderGroup>(a, u"group") || !validKey<Region>(a, u"region") ||
+        !validKey<Presence>(a, u"presence") || !validKey<Role>(a, u"role"))
+        return tr("Unknown stakeholder group, region, presence or role.");
+    return {};
+}
+
+Participant merged(Participant p, const QCborMap& a)
+{
+    QCborMap m = codec::toCbor(p);
+    for (const QString& k : {u"name"_s, u"affiliation"_s, u"group"_s, u"region"_s, u"gender"_s,
+                            u"presence"_s, u"role"_s}) {
+        if (a.contains(k))
+            m[k] = a.value(k).toString().trimmed();
+    }
+    return codec::participant(m);
+}
+
+bool isReferenced(const SessionState& s, Id id)
+{
+    for (const QueueEntry& e : s.queue) {
+        if (e.participantId == id)
+            return true;
+    }
+    for (const Speech& sp : s.speeches) {
+        if (sp.participantId == id)
+            return true;
+    }
+    return s.floor && s.floor->entry.participantId == id;
+}
+
+Data createPoll(const SessionState& s, const Command& c)
+{
+    Poll p;
+    p.id = s.nextId;
+    p.question = c.args.value(u"question"_s).toString().trimmed().left(maxText);
+    p.multipleChoice = c.args.value(u"multiple"_s).toBool();
+    for (const QCborValue& o : c.args.value(u"options"_s).toArray()) {
+        const QString option = o.toString().trimmed().left(maxText);
+        if (!option.isEmpty() && !p.options.contains(option))
+            p.options.append(option);
+    }
+    if (p.question.isEmpty())
+        return Data::failure(tr("A poll needs a question."));
+    if (p.options.size() < 2 || p.options.size() > maxOptions)
+        return Data::failure(tr("A poll needs between 2 and 20 different options."));
+    p.tallies.fill(Tally{0, 0, 0}, p.options.size());
+    return QCborMap{{u"poll"_s, codec::toCbor(p)}};
+}
+
+Data setTally(const Poll& p, const Command& c)
+{
+    const qint64 option = c.args.value(u"option"_s).toInteger(-1);
+    const auto source = fromKey<TallySource>(c.args.value(u"source"_s).toString());
+    const qint64 count = c.args.value(u"count"_s).toInteger(-1);
+    if (option < 0 || option >= p.options.size())
+        return Data::failure(tr("That poll has no such option."));
+    if (!source)
+        return Data::failure(tr("Unknown tally source."));
+    if (count < 0 || count > maxVotes)
+        return Data::failure(tr("A tally must be between 0 and 10 million."));
+    return QCborMap{{u"poll"_s, p.id},
+                    {u"option"_s, option},
+                    {u"source"_s, key(*source)},
+                    {u"count"_s, count}};
+}
+
+} // namespace
+
+Data participants(const SessionState& s, const Command& c)
+{
+    if (const QString why = checkParticipantFields(c.args); !why.isEmpty())
+        return Data::failure(why);
+    if (c.action == Action::AddParticipant) {
+        if (c.args.value(u"name"_s).toString().trimmed().isEmpty())
+            return Data::failure(tr("A participant needs a name."));
+        Participant p = merged(Participant{}, c.args);
+        p.id = s.nextId;
+        return QCborMap{{u"participant"_s, codec::toCbor(p)}};
+    }
+    const Participant* p = s.participant(c.args.value(u"participant"_s).toInteger());
+    if (!p)
+        return Data::failure(tr("No such participant."));
+    if (c.action == Action::EditParticipant)
+        return QCborMap{{u"participant"_s, codec::toCbor(merged(*p, c.args))}};
+    if (isReferenced(s, p->id))
+        return Data::failure(tr("%1 is in the queue or has spoken; they stay on the roster.")
+                                 .arg(p->name));
+    return QCborMap{{u"participant"_s, p->id}};
+}
+
+Data polls(const SessionState& s, const Command& c)
+{
+    if (c.action == Action::CreatePoll)
+        return createPoll(s, c);
+    if (c.action == Action::RestorePoll) {
+        const Poll p = codec::poll(c.args.value(u"poll"_s).toMap());
+        if (p.id == 0 || s.poll(p.id))
+            return Data::failure(tr("That poll exists already."));
+        return QCborMap{{u"poll"_s, codec::toCbor(p)},
+                        {u"position"_s, c.args.value(u"position"_s).toInteger()}};
+    }
+    const Poll* p = s.poll(c.args.value(u"poll"_s).toInteger());
+    if (!p)
+        return Data::failure(tr("No such poll."));
+    const QCborMap ref{{u"poll"_s, p->id}};
+    switch (c.action) {
+    case Action::OpenPoll:
+        if (p->status == PollStatus::Open)
+            return Data::failure(tr("That poll is already open."));
+        return ref;
+    case Action::ClosePoll:
+        if (p->status != PollStatus::Open)
+            return Data::failure(tr("That poll is not open."));
+        return ref;
+    case Action::SetTally:
+        return setTally(*p, c);
+    case Action::RemovePoll:
+        return ref;
+    default:
+        break;
+    }
+    return Data::failure(tr("Not a poll action."));
+}
+
+Data session(const SessionState& s, const Command& c)
+{
+    switch (c.action) {
+    case Action::EditSession: {
+        QCborMap info = codec::toCbor(s.info);
+        const QCborMap changes = c.args.value(u"info"_s).toMap();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            info[it.key()] = it.value();
+        const SessionInfo edited = codec::sessionInfo(info);
+        if (edited.title.trimmed().isEmpty())
+            return Data::failure(tr("A session needs a title."));
+        if (edited.plannedMs <= 0 || edited.plannedMs > 24 * 3600'000)
+            return Data::failure(tr("A session lasts between a minute and a day."));
+        return QCborMap{{u"info"_s, codec::toCbor(edited)}};
+    }
+    case Action::SetAllotments: {
+        const Allotments a = codec::allotments(c.args.value(u"allotments"_s).toMap());
+        if (a.panelistMs <= 0 || a.audienceMs <= 0 || a.moderatorMs <= 0 || a.warningMs < 0)
+            return Data::failure(tr("Speaking times must be longer than zero."));
+        return QCborMap{{u"allotments"_s, codec::toCbor(a)}};
+    }
+    case Action::SetStageMessage: {
+        const QString text = c.args.value(u"text"_s).toString().trimmed();
+        if (text.size() > 140)
+            return Data::failure(tr("Keep the message to the speaker under 140 characters."));
+        return QCborMap{{u"text"_s, text}};
+    }
+    default:
+        break;
+    }
+    return Data::failure(tr("Not a session action."));
+}
+
+} // namespace podium::decisions

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "command.h"
+#include "model/result.h"
+#include "model/state.h"
+
+// The per-area rules behind decide(): each returns the event data or a refusal.
+namespace podium::decisions {
+
+using Data = Result<QCborMap>;
+
+Data participants(const SessionState& s, const Command& c);
+Data queue(const SessionState& s, const Command& c, qint64 now);
+Data floor(const SessionState& s, const Command& c);
+Data timers(const SessionState& s, const Command& c);
+Data agenda(const SessionState& s, const Command& c);
+Data polls(const SessionState& s, const Command& c);
+Data session(const SessionState& s, const Command& c);
+
+// Where a new entry goes: points of order first (in order of request), clarifying questions
+// and then replies right after the point they relate to, everything else at the end.
+qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);
+
+} // namespace podium::decisions

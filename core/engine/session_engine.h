@@ -1,0 +1,77 @@
+#pragma once
+
+#include "clock.h"
+#include "commands/command.h"
+#include "model/event.h"
+#include "model/result.h"
+#include "model/state.h"
+#include "plan/plan.h"
+
+#include <QObject>
+#include <functional>
+
+namespace podium {
+
+// Where accepted events are made durable before they are applied (the session file).
+class EventJournal {
+public:
+    virtual ~EventJournal() = default;
+    [[nodiscard]] virtual Result<bool> append(const Event& event) = 0;
+};
+
+// The live session of one seat: the state replica the UI observes and the one door through
+// which it changes. On the host it decides commands itself; on a joined seat a forwarder sends
+// them to the host and the host's events come back through receive().
+class SessionEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionEngine(const Clock& clock, QObject* parent = nullptr);
+
+    const SessionState& state() const { return m_state; }
+    const Clock& clock() const { return *m_clock; }
+    qint64 now() const { return m_clock->nowMs(); }
+    void setClock(const Clock& clock) { m_clock = &clock; }
+
+    Authority authority() const { return m_authority; }
+    void setAuthority(Authority authority);
+    QString author() const { return m_author; }
+    void setAuthor(const QString& author) { m_author = author; }
+
+    void setJournal(EventJournal* journal) { m_journal = journal; }
+    using Forwarder = std::function<void(const Command&)>;
+    void setForwarder(Forwarder forwarder) { m_forwarder = std::move(forwarder); }
+    bool isForwarding() const { return bool(m_forwarder); }
+
+    // Starts a new session from a plan: its first event is journalled and applied.
+    Result<Event> create(const Plan& plan, const QString& sessionId = {});
+    // Replaces the state wholesale (a session file opened, a snapshot from the host).
+    void reset(const SessionState& state);
+
+    // As this seat: fills in id, author and authority, then decides or forwards. A refusal is
+    // also signalled, so every view can tell the moderator why.
+    Result<Event> submit(Command command);
+    // As the host, for a command from anyone (authority already set by the caller).
+    Result<Event> execute(const Command& command);
+    // As a joined seat, for an event the host sequenced: journalled, then applied.
+    Result<bool> receive(const Event& event);
+    // A refusal that arrived from the host for one of this seat's commands.
+    void reportRefusal(const QString& commandId, const QString& reason);
+
+signals:
+    void eventApplied(const podium::Event& event, const podium::SessionState& before);
+    void stateReset();
+    void authorityChanged(podium::Authority authority);
+    void refused(const QString& commandId, const QString& reason);
+
+private:
+    Result<bool> commit(const Event& event);
+
+    const Clock* m_clock;
+    SessionState m_state;
+    EventJournal* m_journal = nullptr;
+    Forwarder m_forwarder;
+    Authority m_authority = Authority::Moderator;
+    QString m_author;
+};
+
+} // namespace podium

@@ -1,0 +1,339 @@
+#include "reducer.h"
+
+#include "codec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0)
+{
+    return m.value(key).toInteger(fallback);
+}
+
+Id reserveId(SessionState& s, Id used)
+{
+    if (used >= s.nextId)
+        s.nextId = used + 1;
+    return used;
+}
+
+void endSpeech(SessionState& s, qint64 at)
+{
+    if (!s.floor)
+        return;
+    Floor& f = *s.floor;
+    f.countdown.pause(at);
+    Speech speech;
+    speech.entryId = f.entry.id;
+    speech.participantId = f.entry.participantId;
+    speech.kind = f.entry.kind;
+    speech.channel = f.entry.channel;
+    speech.startedAt = f.since;
+    speech.endedAt = at;
+    speech.spokeMs = f.countdown.elapsedMs(at);
+    speech.allottedMs = f.countdown.allottedMs;
+    speech.segment = f.segment;
+    s.speeches.append(speech);
+    s.floor.reset();
+}
+
+void createSession(SessionState& s, const QCborMap& d)
+{
+    s = SessionState{};
+    s.sessionId = d.value(u"sessionId"_s).toString();
+    s.info = codec::sessionInfo(d.value(u"info"_s).toMap());
+    s.allotments = codec::allotments(d.value(u"allotments"_s).toMap());
+    s.participants = codec::fromCborArray<Participant>(d.value(u"participants"_s),
+                                                       codec::participant);
+    for (const Participant& p : s.participants)
+        reserveId(s, p.id);
+    s.segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
+    s.sessionClock.allottedMs = s.info.plannedMs;
+}
+
+void replaceParticipant(SessionState& s, const Participant& p)
+{
+    for (Participant& x : s.participants) {
+        if (x.id == p.id)
+            x = p;
+    }
+}
+
+void insertEntry(SessionState& s, const QueueEntry& e, qint64 position)
+{
+    if (e.id == 0 || s.entry(e.id))
+        return;
+    reserveId(s, e.id);
+    s.queue.insert(int(qBound<qint64>(0, position, s.queue.size())), e);
+}
+
+void moveEntry(SessionState& s, Id id, qint64 to)
+{
+    const int from = s.entryIndex(id);
+    if (from < 0)
+        return;
+    s.queue.move(from, int(qBound<qint64>(0, to, s.queue.size() - 1)));
+}
+
+void setWithdrawn(SessionState& s, Id id, bool withdrawn)
+{
+    const int i = s.entryIndex(id);
+    if (i >= 0)
+        s.queue[i].withdrawn = withdrawn;
+}
+
+void giveFloor(SessionState& s, const QCborMap& d, qint64 at)
+{
+    const int i = s.entryIndex(integer(d, u"entry"));
+    if (i < 0)
+        return;
+    endSpeech(s, at);
+    Floor f;
+    f.entry = s.queue.takeAt(i);
+    f.entry.withdrawn = false;
+    f.since = at;
+    f.countdown.allottedMs = integer(d, u"allottedMs");
+    f.countdown.warningMs = s.allotments.warningMs;
+    f.countdown.start(at);
+    f.segment = s.activeSegment;
+    s.floor = f;
+}
+
+void revertNext(SessionState& s, const QCborMap& d)
+{
+    s.floor.reset();
+    if (d.value(u"dropSpeech"_s).toBool() && !s.speeches.isEmpty())
+        s.speeches.removeLast();
+    if (d.contains(u"previousFloor"_s))
+        s.floor = codec::floor(d.value(u"previousFloor"_s).toMap());
+    insertEntry(s, codec::queueEntry(d.value(u"entry"_s).toMap()), integer(d, u"position"));
+}
+
+void applyTimer(SessionState& s, const Event& e)
+{
+    const auto id = fromKey<TimerId>(e.data.value(u"timer"_s).toString());
+    Countdown* c = id ? s.timer(*id) : nullptr;
+    if (!c)
+        return;
+    switch (e.action) {
+    case Action::StartTimer:
+        c->start(e.at);
+        break;
+    case Action::PauseTimer:
+        c->pause(e.at);
+        break;
+    case Action::AdjustTimer:
+        c->adjust(integer(e.data, u"deltaMs"));
+        break;
+    case Action::SetWarning:
+        c->warningMs = qMax<qint64>(0, integer(e.data, u"ms"));
+        break;
+    default:
+        break;
+    }
+}
+
+void startSegment(SessionState& s, qint64 index, qint64 at)
+{
+    if (index < 0 || index > s.segments.size())
+        return;
+    if (s.activeSegment >= 0 && s.activeSegment < s.segments.size())
+        s.segments[s.activeSegment].endedAt = at;
+    s.segmentClock = Countdown{};
+    s.activeSegment = -1;
+    if (index == s.segments.size())
+        return; // past the last segment: the agenda is done
+    Segment& seg = s.segments[index];
+    seg.startedAt = at;
+    seg.endedAt = 0;
+    s.activeSegment = int(index);
+    s.segmentClock.allottedMs = seg.plannedMs;
+    s.segmentClock.warningMs = qMin<qint64>(2 * 60'000, seg.plannedMs / 5);
+    s.segmentClock.start(at);
+}
+
+void restoreAgenda(SessionState& s, const QCborMap& d)
+{
+    const auto segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
+    if (segments.size() != s.segments.size())
+        return;
+    s.segments = segments;
+    s.activeSegment = int(qBound<qint64>(-1, integer(d, u"active", -1), s.segments.size() - 1));
+    s.segmentClock = codec::countdown(d.value(u"segmentClock"_s).toMap());
+}
+
+Poll* pollFor(SessionState& s, const QCborMap& d)
+{
+    const int i = s.pollIndex(integer(d, u"poll"));
+    return i < 0 ? nullptr : &s.polls[i];
+}
+
+void setTally(SessionState& s, const QCborMap& d)
+{
+    Poll* p = pollFor(s, d);
+    const qint64 option = integer(d, u"option", -1);
+    const auto source = fromKey<TallySource>(d.value(u"source"_s).toString());
+    if (!p || !source || option < 0 || option >= p->tallies.size())
+        return;
+    p->tallies[option][std::size_t(*source)] = qMax<qint64>(0, integer(d, u"count"));
+}
+
+void insertPoll(SessionState& s, const Poll& p, qint64 position)
+{
+    if (p.id == 0 || s.poll(p.id))
+        return;
+    reserveId(s, p.id);
+    s.polls.insert(int(qBound<qint64>(0, position, s.polls.size())), p);
+}
+
+void applyPoll(SessionState& s, const Event& e)
+{
+    const QCborMap& d = e.data;
+    switch (e.action) {
+    case Action::CreatePoll:
+        insertPoll(s, codec::poll(d.value(u"poll"_s).toMap()), s.polls.size());
+        break;
+    case Action::RestorePoll:
+        insertPoll(s, codec::poll(d.value(u"poll"_s).toMap()), integer(d, u"position"));
+        break;
+    case Action::OpenPoll:
+    case Action::ClosePoll:
+        if (Poll* p = pollFor(s, d))
+            p->status = e.action == Action::OpenPoll ? PollStatus::Open : PollStatus::Closed;
+        break;
+    case Action::SetTally:
+        setTally(s, d);
+        break;
+    case Action::RemovePoll:
+        if (const int i = s.pollIndex(integer(d, u"poll")); i >= 0)
+            s.polls.removeAt(i);
+        break;
+    default:
+        break;
+    }
+}
+
+void applyQueue(SessionState& s, const Event& e)
+{
+    const QCborMap& d = e.data;
+    const Id entry = integer(d, u"entry");
+    switch (e.action) {
+    case Action::AddEntry:
+        insertEntry(s, codec::queueEntry(d.value(u"entry"_s).toMap()), integer(d, u"position"));
+        break;
+    case Action::MoveEntry:
+        moveEntry(s, entry, integer(d, u"to"));
+        break;
+    case Action::WithdrawEntry:
+    case Action::RestoreEntry:
+        setWithdrawn(s, entry, e.action == Action::WithdrawEntry);
+        break;
+    case Action::EditEntry: {
+        const QueueEntry edited = codec::queueEntry(d.value(u"entry"_s).toMap());
+        if (const int i = s.entryIndex(edited.id); i >= 0)
+            s.queue[i] = edited;
+        break;
+    }
+    case Action::RemoveEntry:
+        if (const int i = s.entryIndex(entry); i >= 0)
+            s.queue.removeAt(i);
+        break;
+    default:
+        break;
+    }
+}
+
+void applyParticipant(SessionState& s, const Event& e)
+{
+    const QCborMap& d = e.data;
+    switch (e.action) {
+    case Action::AddParticipant: {
+        const Participant p = codec::participant(d.value(u"participant"_s).toMap());
+        if (p.id != 0 && !s.participant(p.id)) {
+            reserveId(s, p.id);
+            s.participants.append(p);
+        }
+        break;
+    }
+    case Action::EditParticipant:
+        replaceParticipant(s, codec::participant(d.value(u"participant"_s).toMap()));
+        break;
+    case Action::RemoveParticipant:
+        s.participants.removeIf(
+            [id = integer(d, u"participant")](const Participant& p) { return p.id == id; });
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+SessionState apply(SessionState s, const Event& e)
+{
+    const QCborMap& d = e.data;
+    switch (e.action) {
+    case Action::CreateSession:
+        createSession(s, d);
+        break;
+    case Action::AddParticipant:
+    case Action::EditParticipant:
+    case Action::RemoveParticipant:
+        applyParticipant(s, e);
+        break;
+    case Action::AddEntry:
+    case Action::MoveEntry:
+    case Action::WithdrawEntry:
+    case Action::RestoreEntry:
+    case Action::EditEntry:
+    case Action::RemoveEntry:
+        applyQueue(s, e);
+        break;
+    case Action::Next:
+        giveFloor(s, d, e.at);
+        break;
+    case Action::EndSpeech:
+        endSpeech(s, e.at);
+        break;
+    case Action::RevertNext:
+        revertNext(s, d);
+        break;
+    case Action::StartTimer:
+    case Action::PauseTimer:
+    case Action::AdjustTimer:
+    case Action::SetWarning:
+        applyTimer(s, e);
+        break;
+    case Action::StartSegment:
+        startSegment(s, integer(d, u"index", -1), e.at);
+        break;
+    case Action::RestoreAgenda:
+        restoreAgenda(s, d);
+        break;
+    case Action::CreatePoll:
+    case Action::OpenPoll:
+    case Action::ClosePoll:
+    case Action::SetTally:
+    case Action::RemovePoll:
+    case Action::RestorePoll:
+        applyPoll(s, e);
+        break;
+    case Action::EditSession:
+        s.info = codec::sessionInfo(d.value(u"info"_s).toMap());
+        s.sessionClock.allottedMs = s.info.plannedMs;
+        break;
+    case Action::SetAllotments:
+        s.allotments = codec::allotments(d.value(u"allotments"_s).toMap());
+        break;
+    case Action::SetStageMessage:
+        s.stageMessage = d.value(u"text"_s).toString();
+        break;
+    }
+    s.lastSeq = e.seq;
+    s.epoch = e.epoch;
+    return s;
+}
+
+} // namespace podium

@@ -1,0 +1,144 @@
+#pragma once
+
+#include "timer.h"
+#include "types.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <optional>
+
+// The session state: a plain value. Only the reducer (reducer.h) changes it.
+namespace podium {
+
+using Id = qint64;
+
+struct SessionInfo {
+    QString title;
+    QString date; // ISO 8601 date of the session
+    QString room;
+    QString format;
+    qint64 plannedMs = 90 * 60'000;
+    QStringList policyQuestions;
+
+    bool operator==(const SessionInfo&) const = default;
+};
+
+struct Participant {
+    Id id = 0;
+    QString name;
+    QString affiliation;
+    StakeholderGroup group = StakeholderGroup::Unspecified;
+    Region region = Region::Unspecified;
+    QString gender; // self-described, optional
+    Presence presence = Presence::Onsite;
+    Role role = Role::Audience;
+
+    bool operator==(const Participant&) const = default;
+};
+
+struct QueueEntry {
+    Id id = 0;
+    Id participantId = 0;
+    EntryKind kind = EntryKind::NewPoint;
+    Id relatesTo = 0; // the entry a reply or clarifying question answers
+    QString note;
+    qint64 requestedAt = 0;
+    QString addedBy;
+    Presence channel = Presence::Onsite;
+    bool withdrawn = false;
+
+    bool operator==(const QueueEntry&) const = default;
+};
+
+struct Floor {
+    QueueEntry entry;
+    qint64 since = 0;
+    Countdown countdown;
+    int segment = -1;
+
+    bool operator==(const Floor&) const = default;
+};
+
+struct Speech {
+    Id entryId = 0;
+    Id participantId = 0;
+    EntryKind kind = EntryKind::NewPoint;
+    Presence channel = Presence::Onsite;
+    qint64 startedAt = 0;
+    qint64 endedAt = 0;
+    qint64 spokeMs = 0; // time the countdown ran (pauses excluded)
+    qint64 allottedMs = 0;
+    int segment = -1;
+
+    bool operator==(const Speech&) const = default;
+};
+
+struct Segment {
+    QString title;
+    qint64 plannedMs = 0;
+    qint64 startedAt = 0; // 0 = not started
+    qint64 endedAt = 0;   // 0 = not ended
+
+    bool operator==(const Segment&) const = default;
+};
+
+using Tally = std::array<qint64, 3>; // indexed by TallySource
+
+struct Poll {
+    Id id = 0;
+    QString question;
+    QStringList options;
+    bool multipleChoice = false;
+    PollStatus status = PollStatus::Draft;
+    QList<Tally> tallies; // one per option
+
+    qint64 combined(int option) const;
+    qint64 totalVotes() const;
+    double percentage(int option) const; // of all votes cast; 0 when none
+
+    bool operator==(const Poll&) const = default;
+};
+
+struct Allotments {
+    qint64 panelistMs = 5 * 60'000;
+    qint64 audienceMs = 2 * 60'000;
+    qint64 moderatorMs = 3 * 60'000;
+    qint64 warningMs = 30'000;
+
+    qint64 forRole(Role role) const;
+    bool operator==(const Allotments&) const = default;
+};
+
+struct SessionState {
+    QString sessionId;
+    SessionInfo info;
+    Allotments allotments;
+    QList<Participant> participants;
+    QList<Segment> segments;
+    int activeSegment = -1;
+    QList<QueueEntry> queue; // in calling order; withdrawn entries keep their place
+    std::optional<Floor> floor;
+    QList<Speech> speeches;
+    QList<Poll> polls;
+    Countdown sessionClock;
+    Countdown segmentClock;
+    QString stageMessage;
+    Id nextId = 1;
+    qint64 lastSeq = 0;
+    qint32 epoch = 1;
+
+    const Participant* participant(Id id) const;
+    const QueueEntry* entry(Id id) const;
+    int entryIndex(Id id) const;
+    const Poll* poll(Id id) const;
+    int pollIndex(Id id) const;
+    const Countdown* timer(TimerId id) const;
+    Countdown* timer(TimerId id);
+
+    bool operator==(const SessionState&) const = default;
+};
+
+} // namespace podium

@@ -1,0 +1,262 @@
+#include "plan.h"
+
+#include "model/codec.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+// Resources of a static library must be registered by hand, outside any namespace.
+static void registerCoreResources() { Q_INIT_RESOURCE(core); }
+
+namespace podium {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("podium::Plan", text); }
+
+constexpr int maxParticipants = 5000;
+constexpr int maxSegments = 100;
+
+template <typename E> QString validKeys()
+{
+    QStringList keys;
+    for (int i = 0; i < enumCount<E>(); ++i)
+        keys << key(enumAt<E>(i));
+    return keys.join(u", ");
+}
+
+// Reads an optional enum field; a present but unknown value is an error naming the choices.
+template <typename E>
+bool readEnum(const QJsonObject& o, const QString& field, E& out, QString& error, const QString& where)
+{
+    if (!o.contains(field))
+        return true;
+    const auto v = fromKey<E>(o.value(field).toString());
+    if (!v) {
+        error = tr("%1: unknown %2 \"%3\" (expected one of: %4).")
+                    .arg(where, field, o.value(field).toString(), validKeys<E>());
+        return false;
+    }
+    out = *v;
+    return true;
+}
+
+Result<Participant> readParticipant(const QJsonValue& v, int index)
+{
+    const QString where = tr("participant %1").arg(index + 1);
+    if (!v.isObject())
+        return Result<Participant>::failure(tr("%1 is not an object.").arg(where));
+    const QJsonObject o = v.toObject();
+    Participant p;
+    p.name = o.value(u"name"_s).toString().trimmed();
+    if (p.name.isEmpty())
+        return Result<Participant>::failure(tr("%1 has no name.").arg(where));
+    p.affiliation = o.value(u"affiliation"_s).toString();
+    p.gender = o.value(u"gender"_s).toString();
+    QString error;
+    if (!readEnum(o, u"group"_s, p.group, error, where) ||
+        !readEnum(o, u"region"_s, p.region, error, where) ||
+        !readEnum(o, u"presence"_s, p.presence, error, where) ||
+        !readEnum(o, u"role"_s, p.role, error, where))
+        return Result<Participant>::failure(error);
+    return p;
+}
+
+Result<Segment> readSegment(const QJsonValue& v, int index)
+{
+    const QString where = tr("agenda item %1").arg(index + 1);
+    const QJsonObject o = v.toObject();
+    Segment s;
+    s.title = o.value(u"title"_s).toString().trimmed();
+    const double minutes = o.value(u"minutes"_s).toDouble(-1);
+    if (!v.isObject() || s.title.isEmpty())
+        return Result<Segment>::failure(tr("%1 has no title.").arg(where));
+    if (minutes <= 0 || minutes > 24 * 60)
+        return Result<Segment>::failure(
+            tr("%1 needs \"minutes\" between 0 and 1440.").arg(where));
+    s.plannedMs = qint64(minutes * 60'000);
+    return s;
+}
+
+qint64 secondsField(const QJsonObject& o, const QString& field, qint64 fallbackMs)
+{
+    return o.contains(field) ? qint64(o.value(field).toDouble() * 1000) : fallbackMs;
+}
+
+Result<Allotments> readAllotments(const QJsonObject& o)
+{
+    Allotments a;
+    a.panelistMs = secondsField(o, u"panelistSeconds"_s, a.panelistMs);
+    a.audienceMs = secondsField(o, u"audienceSeconds"_s, a.audienceMs);
+    a.moderatorMs = secondsField(o, u"moderatorSeconds"_s, a.moderatorMs);
+    a.warningMs = secondsField(o, u"warningSeconds"_s, a.warningMs);
+    if (a.panelistMs <= 0 || a.audienceMs <= 0 || a.moderatorMs <= 0 || a.warningMs < 0)
+        return Result<Allotments>::failure(tr("Speaking times must be more than zero seconds."));
+    return a;
+}
+
+Result<SessionInfo> readInfo(const QJsonObject& o)
+{
+    SessionInfo info;
+    info.title = o.value(u"title"_s).toString().trimmed();
+    if (info.title.isEmpty())
+        return Result<SessionInfo>::failure(tr("The session has no title."));
+    info.date = o.value(u"date"_s).toString();
+    info.room = o.value(u"room"_s).toString();
+    info.format = o.value(u"format"_s).toString();
+    const double minutes = o.value(u"durationMinutes"_s).toDouble(90);
+    if (minutes <= 0 || minutes > 24 * 60)
+        return Result<SessionInfo>::failure(tr("\"durationMinutes\" must be between 0 and 1440."));
+    info.plannedMs = qint64(minutes * 60'000);
+    for (const QJsonValue& q : o.value(u"policyQuestions"_s).toArray())
+        info.policyQuestions << q.toString();
+    return info;
+}
+
+QString checkHeader(const QJsonDocument& doc)
+{
+    if (!doc.isObject())
+        return tr("A session plan is a JSON object.");
+    const QJsonValue version = doc.object().value(u"podiumPlan"_s);
+    if (!version.isDouble())
+        return tr("This JSON file is not a Podium session plan (no \"podiumPlan\" version).");
+    if (version.toInt() > planFormatVersion)
+        return tr("This plan was made by a newer Podium (plan format %1; this one reads up to %2).")
+            .arg(version.toInt())
+            .arg(planFormatVersion);
+    return {};
+}
+
+} // namespace
+
+Result<Plan> parsePlan(const QByteArray& json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Result<Plan>::failure(tr("The plan is not valid JSON: %1 at byte %2.")
+                                         .arg(parseError.errorString())
+                                         .arg(parseError.offset));
+    if (const QString why = checkHeader(doc); !why.isEmpty())
+        return Result<Plan>::failure(why);
+    const QJsonObject root = doc.object();
+    Plan plan;
+    auto info = readInfo(root.value(u"session"_s).toObject());
+    if (!info)
+        return Result<Plan>::failure(info.error());
+    plan.info = info.value();
+    auto allotments = readAllotments(root.value(u"speakingTime"_s).toObject());
+    if (!allotments)
+        return Result<Plan>::failure(allotments.error());
+    plan.allotments = allotments.value();
+    const QJsonArray people = root.value(u"participants"_s).toArray();
+    const QJsonArray agenda = root.value(u"agenda"_s).toArray();
+    if (people.size() > maxParticipants || agenda.size() > maxSegments)
+        return Result<Plan>::failure(tr("The plan is too large (at most %1 participants and %2 "
+                                        "agenda items).")
+                                         .arg(maxParticipants)
+                                         .arg(maxSegments));
+    for (int i = 0; i < people.size(); ++i) {
+        auto p = readParticipant(people[i], i);
+        if (!p)
+            return Result<Plan>::failure(p.error());
+        plan.participants << p.value();
+    }
+    for (int i = 0; i < agenda.size(); ++i) {
+        auto s = readSegment(agenda[i], i);
+        if (!s)
+            return Result<Plan>::failure(s.error());
+        plan.segments << s.value();
+    }
+    return plan;
+}
+
+Result<Plan> readPlanFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<Plan>::failure(tr("Cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > 16 * 1024 * 1024)
+        return Result<Plan>::failure(tr("%1 is too large to be a session plan.").arg(path));
+    return parsePlan(file.readAll());
+}
+
+QByteArray planToJson(const Plan& plan)
+{
+    QJsonArray people;
+    for (const Participant& p : plan.participants) {
+        QJsonObject o{{u"name"_s, p.name},
+                      {u"affiliation"_s, p.affiliation},
+                      {u"group"_s, key(p.group)},
+                      {u"region"_s, key(p.region)},
+                      {u"presence"_s, key(p.presence)},
+                      {u"role"_s, key(p.role)}};
+        if (!p.gender.isEmpty())
+            o[u"gender"_s] = p.gender;
+        people.append(o);
+    }
+    QJsonArray agenda;
+    for (const Segment& s : plan.segments)
+        agenda.append(QJsonObject{{u"title"_s, s.title}, {u"minutes"_s, s.plannedMs / 60'000.0}});
+    const SessionInfo& i = plan.info;
+    const Allotments& a = plan.allotments;
+    const QJsonObject root{
+        {u"podiumPlan"_s, planFormatVersion},
+        {u"session"_s, QJsonObject{{u"title"_s, i.title},
+                                   {u"date"_s, i.date},
+                                   {u"room"_s, i.room},
+                                   {u"format"_s, i.format},
+                                   {u"durationMinutes"_s, i.plannedMs / 60'000.0},
+                                   {u"policyQuestions"_s, QJsonArray::fromStringList(i.policyQuestions)}}},
+        {u"speakingTime"_s, QJsonObject{{u"panelistSeconds"_s, a.panelistMs / 1000.0},
+                                        {u"audienceSeconds"_s, a.audienceMs / 1000.0},
+                                        {u"moderatorSeconds"_s, a.moderatorMs / 1000.0},
+                                        {u"warningSeconds"_s, a.warningMs / 1000.0}}},
+        {u"participants"_s, people},
+        {u"agenda"_s, agenda}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Plan planOf(const SessionState& s)
+{
+    Plan plan{s.info, s.allotments, s.participants, {}};
+    for (Participant& p : plan.participants)
+        p.id = 0;
+    for (const Segment& seg : s.segments)
+        plan.segments << Segment{seg.title, seg.plannedMs, 0, 0};
+    return plan;
+}
+
+Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at)
+{
+    QCborArray people;
+    Id id = 1;
+    for (Participant p : plan.participants) {
+        p.id = id++;
+        people.append(codec::toCbor(p));
+    }
+    Event e;
+    e.seq = 1;
+    e.at = at;
+    e.action = Action::CreateSession;
+    e.data = QCborMap{{u"sessionId"_s, sessionId},
+                      {u"info"_s, codec::toCbor(plan.info)},
+                      {u"allotments"_s, codec::toCbor(plan.allotments)},
+                      {u"participants"_s, people},
+                      {u"segments"_s, codec::toCborArray(plan.segments)}};
+    return e;
+}
+
+Plan demoPlan()
+{
+    registerCoreResources();
+    auto plan = readPlanFile(u":/podium/demo-plan.json"_s);
+    Q_ASSERT_X(plan.ok(), "demoPlan", qPrintable(plan.error()));
+    return plan.ok() ? plan.value() : Plan{};
+}
+
+} // namespace podium

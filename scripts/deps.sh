@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Podium needs to build, test and run, when they are missing.
+set -euo pipefail
+packages=(
+    cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-multimedia-dev
+    qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite catch2
+    libsqlite3-dev sqlite3 xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
+    clang-format
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

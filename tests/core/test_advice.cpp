@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "commands/advice.h"
+#include "fixtures.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("suggest-next: a point of order comes first")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    const Id order = h.add(u"Audience 2"_s, EntryKind::PointOfOrder);
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    CHECK(s->entryId == order);
+    CHECK(s->reason.contains(u"point of order"_s));
+}
+
+TEST_CASE("suggest-next favours people not yet heard and under-represented voices")
+{
+    Harness h;
+    // Audience 1 (government, onsite) speaks twice; Audience 11 is also government and onsite.
+    for (int i = 0; i < 2; ++i) {
+        h.add(u"Audience 1"_s);
+        REQUIRE(h.run(Action::Next));
+        REQUIRE(h.run(Action::EndSpeech));
+    }
+    const Id again = h.add(u"Audience 1"_s);      // spoke already
+    h.add(u"Audience 11"_s);                      // new, but same group, region and channel
+    const Id online = h.add(u"Audience 2"_s);     // new, private sector, online
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    CHECK(s->entryId == online);
+    CHECK(s->reason.contains(u"has not spoken yet"_s, Qt::CaseInsensitive));
+    CHECK(s->reason.contains(u"online voices had 0 of 2"_s));
+    CHECK(s->entryId != again);
+}
+
+TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so")
+{
+    Harness h;
+    const Id first = h.add(u"Audience 3"_s);
+    h.add(u"Audience 4"_s);
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    CHECK(s->entryId == first);
+    CHECK_FALSE(s->reason.isEmpty());
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, first}}));
+    CHECK(suggestNext(h.state())->entryId != first);
+}
+
+TEST_CASE("no suggestion when nobody waits")
+{
+    Harness h;
+    CHECK_FALSE(suggestNext(h.state()));
+}

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+#include "model/codec.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("a session plan survives export and import unchanged")
+{
+    Plan plan = crowdPlan(20);
+    plan.info.policyQuestions << u"Q1?"_s << u"سؤال؟"_s;
+    plan.info.date = u"2026-12-08"_s;
+    plan.participants[4].gender = u"non-binary"_s;
+    plan.participants[5].name = u"张伟 <b>&amp;</b>"_s;
+    plan.allotments.audienceMs = 90'000;
+    auto back = parsePlan(planToJson(plan));
+    REQUIRE(back);
+    CHECK(back.value() == plan);
+}
+
+TEST_CASE("the plan of a running session leaves out what happened, keeps what was prepared")
+{
+    Harness h;
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    const Plan plan = planOf(h.state());
+    CHECK(plan == crowdPlan());
+}
+
+TEST_CASE("the built-in demo session is the IGF workshop")
+{
+    const Plan demo = demoPlan();
+    CHECK(demo.info.title.contains(u"Securing the Internet"_s));
+    CHECK(demo.info.plannedMs == 90 * 60'000);
+    CHECK(demo.info.policyQuestions.size() == 3);
+    REQUIRE(demo.participants.size() == 6);
+    CHECK(demo.participants[0].name == u"Manal Ismail"_s);
+    CHECK(demo.participants[0].role == Role::Moderator);
+    CHECK(demo.participants[5].group == StakeholderGroup::CivilSociety);
+    qint64 agenda = 0;
+    for (const Segment& s : demo.segments)
+        agenda += s.plannedMs;
+    CHECK(agenda == demo.info.plannedMs);
+}
+
+TEST_CASE("each kind of malformed plan gets a clear error")
+{
+    struct Case {
+        const char* json;
+        const char* says;
+    };
+    const Case cases[] = {
+        {"{ not json", "not valid JSON"},
+        {"[1, 2]", "JSON object"},
+        {R"({"session": {"title": "x"}})", "not a Podium session plan"},
+        {R"({"podiumPlan": 9, "session": {"title": "x"}})", "newer Podium"},
+        {R"({"podiumPlan": 1, "session": {}})", "no title"},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": -5}})", "durationMinutes"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"affiliation": "y"}]})",
+         "participant 1 has no name"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "group": "press"}]})",
+         "unknown group \"press\""},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "region": "mars"}]})",
+         "unknown region"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "role": "king"}]})",
+         "unknown role"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "presence": "moon"}]})",
+         "unknown presence"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [7]})", "not an object"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": [{"minutes": 5}]})",
+         "agenda item 1 has no title"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": [{"title": "a", "minutes": 0}]})",
+         "minutes"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"panelistSeconds": 0}})",
+         "more than zero"},
+    };
+    for (const Case& c : cases) {
+        auto r = parsePlan(QByteArray(c.json));
+        INFO(c.json);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().contains(QString::fromUtf8(c.says)));
+    }
+    auto missing = readPlanFile(u"/nonexistent/plan.json"_s);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().contains(u"Cannot read"_s));
+}

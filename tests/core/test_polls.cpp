@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Id createPoll(Harness& h)
+{
+    auto e = h.run(Action::CreatePoll, {{u"question"_s, u"Do you trust DNS?"_s},
+                                        {u"options"_s, QCborArray{u"Yes"_s, u"No"_s, u"Unsure"_s}}});
+    REQUIRE(e);
+    return e->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+}
+
+QCborMap tally(Id poll, int option, const QString& source, qint64 count)
+{
+    return {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, source}, {u"count"_s, count}};
+}
+
+} // namespace
+
+TEST_CASE("polls: create, open, close, reopen")
+{
+    Harness h;
+    const Id id = createPoll(h);
+    CHECK(h.state().poll(id)->status == PollStatus::Draft);
+    CHECK_FALSE(h.run(Action::ClosePoll, {{u"poll"_s, id}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, id}}));
+    CHECK_FALSE(h.run(Action::OpenPoll, {{u"poll"_s, id}}));
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, id}}));
+    CHECK(h.state().poll(id)->status == PollStatus::Closed);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, id}}));
+    CHECK(h.state().poll(id)->status == PollStatus::Open);
+}
+
+TEST_CASE("a poll needs a question and two to twenty different options")
+{
+    Harness h;
+    CHECK_FALSE(h.run(Action::CreatePoll, {{u"question"_s, u""_s},
+                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    CHECK_FALSE(h.run(Action::CreatePoll, {{u"question"_s, u"Q"_s},
+                                           {u"options"_s, QCborArray{u"a"_s, u"a"_s}}}));
+    CHECK(h.state().polls.isEmpty());
+}
+
+TEST_CASE("tallies per source combine into totals and percentages")
+{
+    Harness h;
+    const Id id = createPoll(h);
+    REQUIRE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, 12)));
+    REQUIRE(h.run(Action::SetTally, tally(id, 0, u"online"_s, 18)));
+    REQUIRE(h.run(Action::SetTally, tally(id, 1, u"web"_s, 10)));
+    REQUIRE(h.run(Action::SetTally, tally(id, 2, u"online"_s, 10)));
+    const Poll& p = *h.state().poll(id);
+    CHECK(p.combined(0) == 30);
+    CHECK(p.combined(1) == 10);
+    CHECK(p.totalVotes() == 50);
+    CHECK(p.percentage(0) == Approx(60.0));
+    CHECK(p.percentage(2) == Approx(20.0));
+    // A correction replaces the figure for that source.
+    REQUIRE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, 2)));
+    CHECK(h.state().poll(id)->combined(0) == 20);
+}
+
+TEST_CASE("tallies are never negative and name a real option and source")
+{
+    Harness h;
+    const Id id = createPoll(h);
+    CHECK_FALSE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, -1)));
+    CHECK_FALSE(h.run(Action::SetTally, tally(id, 3, u"onsite"_s, 1)));
+    CHECK_FALSE(h.run(Action::SetTally, tally(id, 0, u"fax"_s, 1)));
+    CHECK_FALSE(h.run(Action::SetTally, tally(999, 0, u"onsite"_s, 1)));
+    CHECK(h.state().poll(id)->totalVotes() == 0);
+    CHECK(h.state().poll(id)->percentage(0) == 0.0); // no votes, no division by zero
+}

@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("new points are first come, first served")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 2"_s, u"Audience 3"_s});
+}
+
+TEST_CASE("points of order go before everything, in the order they were raised")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s, EntryKind::PointOfOrder);
+    h.add(u"Audience 3"_s, EntryKind::PointOfOrder);
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 3"_s, u"Audience 1"_s});
+}
+
+TEST_CASE("replies and clarifying questions follow the point they relate to")
+{
+    Harness h;
+    const Id first = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s, EntryKind::Reply, first);
+    h.add(u"Audience 4"_s, EntryKind::ClarifyingQuestion, first);
+    h.add(u"Audience 5"_s, EntryKind::Reply, first);
+    // Clarifying questions come before replies; replies keep their order.
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 4"_s, u"Audience 3"_s,
+                                        u"Audience 5"_s, u"Audience 2"_s});
+}
+
+TEST_CASE("a reply to the speaker on the floor goes to the front, after points of order")
+{
+    Harness h;
+    const Id speaking = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.state().floor->entry.id == speaking);
+    h.add(u"Audience 3"_s, EntryKind::PointOfOrder);
+    h.add(u"Audience 4"_s, EntryKind::Reply, speaking);
+    CHECK(h.queueNames() == QStringList{u"Audience 3"_s, u"Audience 4"_s, u"Audience 2"_s});
+}
+
+TEST_CASE("a reply needs a point that is still queued or speaking")
+{
+    Harness h;
+    auto r = h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)},
+                                      {u"kind"_s, u"reply"_s},
+                                      {u"relatesTo"_s, 999}});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"no longer"_s));
+    CHECK(h.state().queue.isEmpty());
+}
+
+TEST_CASE("the same person cannot queue the same new point twice")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    auto r = h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"already in the queue"_s));
+}
+
+TEST_CASE("every entry is tagged with its channel, by default the person's presence")
+{
+    Harness h;
+    h.add(u"Audience 1"_s); // onsite
+    h.add(u"Audience 2"_s); // online
+    CHECK(h.state().queue[0].channel == Presence::Onsite);
+    CHECK(h.state().queue[1].channel == Presence::Online);
+    REQUIRE(h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)},
+                                     {u"channel"_s, u"online"_s}}));
+    CHECK(h.state().queue[2].channel == Presence::Online);
+}
+
+TEST_CASE("the moderator moves, withdraws, restores and edits entries")
+{
+    Harness h;
+    const Id a = h.add(u"Audience 1"_s);
+    const Id b = h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, b}, {u"to"_s, 0}}));
+    CHECK(h.queueNames().first() == u"Audience 2"_s);
+
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, b}}));
+    CHECK(h.state().entry(b)->withdrawn);
+    CHECK_FALSE(h.run(Action::WithdrawEntry, {{u"entry"_s, b}}));
+    // Next skips a withdrawn entry.
+    REQUIRE(h.run(Action::Next));
+    CHECK(h.state().floor->entry.id == a);
+    REQUIRE(h.run(Action::RestoreEntry, {{u"entry"_s, b}}));
+    CHECK_FALSE(h.state().entry(b)->withdrawn);
+    CHECK(h.state().entryIndex(b) == 0); // it kept its place
+
+    REQUIRE(h.run(Action::EditEntry, {{u"entry"_s, b}, {u"note"_s, u"on DNSSEC"_s}}));
+    CHECK(h.state().entry(b)->note == u"on DNSSEC"_s);
+    CHECK_FALSE(h.run(Action::MoveEntry, {{u"entry"_s, b}, {u"to"_s, 10}}));
+}
+
+TEST_CASE("next puts the first entry on the floor with its role's allotment and logs the speech")
+{
+    Harness h;
+    h.add(u"Panelist A"_s);
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.state().floor);
+    CHECK(h.state().floor->countdown.allottedMs == 5 * 60'000);
+    CHECK(h.state().floor->countdown.running);
+    h.clock.advance(70'000);
+    REQUIRE(h.run(Action::Next));
+    CHECK(h.state().floor->countdown.allottedMs == 2 * 60'000);
+    REQUIRE(h.state().speeches.size() == 1);
+    CHECK(h.state().speeches[0].spokeMs == 70'000);
+    CHECK(h.state().participant(h.state().speeches[0].participantId)->name == u"Panelist A"_s);
+    h.clock.advance(10'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    CHECK_FALSE(h.state().floor);
+    CHECK(h.state().speeches.size() == 2);
+    CHECK_FALSE(h.run(Action::Next)); // nobody waiting
+}
+
+TEST_CASE("two moderators pressing next at once: the second is refused with a reason")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    // Both see an empty floor and press next.
+    const QCborMap expectEmpty{{u"expectFloor"_s, 0}};
+    REQUIRE(h.run(Action::Next, expectEmpty));
+    auto second = h.run(Action::Next, expectEmpty, Authority::OnlineModerator);
+    REQUIRE_FALSE(second);
+    CHECK(second.error().contains(u"floor changed"_s));
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s});
+}

@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include "commands/advice.h"
+#include "fixtures.h"
+#include "model/timer.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("a countdown computed from the clock: run, pause, resume, adjust, overtime")
+{
+    Countdown c;
+    c.allottedMs = 120'000;
+    c.warningMs = 30'000;
+    const qint64 t0 = 1'000'000;
+    CHECK(phaseOf(c, t0) == TimerPhase::Idle);
+    c.start(t0);
+    CHECK(phaseOf(c, t0 + 10'000) == TimerPhase::Running);
+    CHECK(c.remainingMs(t0 + 10'000) == 110'000);
+    c.pause(t0 + 40'000);
+    CHECK(phaseOf(c, t0 + 100'000) == TimerPhase::Paused);
+    CHECK(c.remainingMs(t0 + 100'000) == 80'000); // paused: time stands still
+    c.start(t0 + 100'000);
+    CHECK(c.remainingMs(t0 + 150'000) == 30'000);
+    CHECK(phaseOf(c, t0 + 150'000) == TimerPhase::Warning);
+    c.adjust(30'000);
+    CHECK(phaseOf(c, t0 + 150'000) == TimerPhase::Running);
+    c.adjust(-30'000);
+    CHECK(c.remainingMs(t0 + 180'000) == 0);
+    CHECK(phaseOf(c, t0 + 180'000) == TimerPhase::Warning);
+    CHECK(phaseOf(c, t0 + 181'000) == TimerPhase::Overtime);
+    CHECK(c.overtimeMs(t0 + 195'000) == 15'000); // overtime counts up
+    // A clock that steps back before the start never gives back time.
+    CHECK(c.remainingMs(t0 + 50'000) == 80'000);
+}
+
+TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning")
+{
+    Harness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    const auto remaining = [&] { return h.state().floor->countdown.remainingMs(h.clock.nowMs()); };
+    h.clock.advance(20'000);
+    CHECK(remaining() == 100'000);
+    CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}})); // already running
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+    h.clock.advance(60'000);
+    CHECK(remaining() == 100'000);
+    CHECK_FALSE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}}));
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}}));
+    CHECK(remaining() == 130'000);
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, -30'000}}));
+    CHECK_FALSE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 0}}));
+    REQUIRE(h.run(Action::SetWarning, {{u"timer"_s, u"speaker"_s}, {u"ms"_s, 60'000}}));
+    h.clock.advance(45'000);
+    CHECK(phaseOf(h.state().floor->countdown, h.clock.nowMs()) == TimerPhase::Warning);
+    h.clock.advance(60'000);
+    CHECK(phaseOf(h.state().floor->countdown, h.clock.nowMs()) == TimerPhase::Overtime);
+    CHECK(h.state().floor->countdown.overtimeMs(h.clock.nowMs()) == 5'000);
+}
+
+TEST_CASE("without a speaker there is no speaker timer to drive")
+{
+    Harness h;
+    auto r = h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"Nobody"_s));
+    CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"nonsense"_s}}));
+}
+
+TEST_CASE("session and segment clocks; agenda planned versus actual")
+{
+    Harness h;
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+    CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"segment"_s}})); // no segment yet
+    const qint64 start = h.clock.nowMs();
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    CHECK(h.state().activeSegment == 0);
+    CHECK(h.state().segments[0].startedAt == start);
+    h.clock.advance(7 * 60'000); // two minutes over the planned five
+    CHECK(h.state().segmentClock.overtimeMs(h.clock.nowMs()) == 2 * 60'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}, {u"expectActive"_s, 0}}));
+    CHECK(h.state().segments[0].endedAt - h.state().segments[0].startedAt == 7 * 60'000);
+    CHECK(h.state().segmentClock.remainingMs(h.clock.nowMs()) == 20 * 60'000);
+    CHECK_FALSE(h.run(Action::StartSegment, {{u"index"_s, 2}, {u"expectActive"_s, 0}}));
+    CHECK_FALSE(h.run(Action::StartSegment, {{u"index"_s, 1}}));
+    CHECK_FALSE(h.run(Action::StartSegment, {{u"index"_s, 9}}));
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
+    CHECK(h.state().sessionClock.remainingMs(h.clock.nowMs()) == 83 * 60'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 3}})); // past the last: agenda done
+    CHECK(h.state().activeSegment == -1);
+    CHECK(h.state().segments[1].endedAt == h.clock.nowMs());
+}
+
+TEST_CASE("the forecast counts queued speakers that fit in what is left of the segment")
+{
+    Harness h;
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // 5 minutes
+    h.add(u"Audience 1"_s);                                  // 2 minutes each
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    Forecast f = forecast(h.state(), h.clock.nowMs());
+    CHECK(f.waiting == 3);
+    CHECK(f.fitting == 2);
+    CHECK(f.neededMs == 6 * 60'000);
+    REQUIRE(h.run(Action::Next)); // Audience 1 speaks: 2 of the 5 minutes are taken
+    h.clock.advance(30'000);
+    f = forecast(h.state(), h.clock.nowMs());
+    CHECK(f.remainingMs == 5 * 60'000 - 30'000 - 90'000);
+    CHECK(f.waiting == 2);
+    CHECK(f.fitting == 1);
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, h.state().queue[0].id}}));
+    CHECK(forecast(h.state(), h.clock.nowMs()).waiting == 1);
+}

@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "commands/compensation.h"
+#include "fixtures.h"
+#include "model/codec.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A countdown as it reads now, however its run was split into starts and pauses.
+void normalise(Countdown& c, qint64 now)
+{
+    c.accumulatedMs = c.elapsedMs(now);
+    c.startedAt = c.running ? now : 0;
+}
+
+// The state as a user sees it now: bookkeeping (sequence numbers, the next free id) aside.
+QCborMap visible(SessionState s, qint64 now)
+{
+    normalise(s.sessionClock, now);
+    normalise(s.segmentClock, now);
+    if (s.floor)
+        normalise(s.floor->countdown, now);
+    QCborMap m = codec::toCbor(s);
+    m.remove(u"lastSeq"_s);
+    m.remove(u"nextId"_s);
+    return m;
+}
+
+// Runs the command, then its compensation, and checks the session is as it was.
+void checkUndo(Harness& h, Action action, const QCborMap& args)
+{
+    const SessionState before = h.state();
+    auto done = h.run(action, args);
+    INFO(actionKey(action).toStdString() << ": " << done.error().toStdString());
+    REQUIRE(done);
+    REQUIRE(visible(h.state(), h.clock.nowMs()) != visible(before, h.clock.nowMs()));
+    const auto undo = compensationFor(before, done.value());
+    REQUIRE(undo);
+    auto undone = h.run(undo->action, undo->args);
+    INFO("undo: " << undone.error().toStdString());
+    REQUIRE(undone);
+    CHECK(visible(h.state(), h.clock.nowMs()) == visible(before, h.clock.nowMs()));
+}
+
+struct Prepared {
+    Harness h;
+    Id queued = 0;
+    Id speaking = 0;
+    Id poll = 0;
+
+    Prepared()
+    {
+        REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+        speaking = h.add(u"Audience 1"_s);
+        REQUIRE(h.run(Action::Next));
+        queued = h.add(u"Audience 2"_s);
+        h.add(u"Audience 3"_s);
+        auto p = h.run(Action::CreatePoll,
+                       {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
+        REQUIRE(p);
+        poll = p->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+        h.clock.advance(15'000);
+    }
+};
+
+} // namespace
+
+TEST_CASE("undo of each queue command")
+{
+    Prepared p;
+    checkUndo(p.h, Action::AddEntry, {{u"participant"_s, p.h.participantNamed(u"Audience 4"_s)}});
+    checkUndo(p.h, Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
+    checkUndo(p.h, Action::WithdrawEntry, {{u"entry"_s, p.queued}});
+    checkUndo(p.h, Action::EditEntry, {{u"entry"_s, p.queued}, {u"note"_s, u"changed"_s}});
+    REQUIRE(p.h.run(Action::WithdrawEntry, {{u"entry"_s, p.queued}}));
+    checkUndo(p.h, Action::RestoreEntry, {{u"entry"_s, p.queued}});
+}
+
+TEST_CASE("undo of next returns the speaker to the queue and the previous one to the floor")
+{
+    Prepared p;
+    checkUndo(p.h, Action::Next, {});
+    checkUndo(p.h, Action::EndSpeech, {});
+    REQUIRE(p.h.run(Action::EndSpeech));
+    checkUndo(p.h, Action::Next, {{u"entry"_s, p.queued}}); // from an empty floor
+}
+
+TEST_CASE("undo of each timer command")
+{
+    Prepared p;
+    checkUndo(p.h, Action::PauseTimer, {{u"timer"_s, u"speaker"_s}});
+    checkUndo(p.h, Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}});
+    checkUndo(p.h, Action::SetWarning, {{u"timer"_s, u"speaker"_s}, {u"ms"_s, 5'000}});
+    checkUndo(p.h, Action::StartTimer, {{u"timer"_s, u"session"_s}});
+}
+
+TEST_CASE("undo of agenda, poll, participant and session commands")
+{
+    Prepared p;
+    checkUndo(p.h, Action::StartSegment, {{u"index"_s, 1}});
+    REQUIRE(p.h.run(Action::OpenPoll, {{u"poll"_s, p.poll}}));
+    checkUndo(p.h, Action::ClosePoll, {{u"poll"_s, p.poll}});
+    REQUIRE(p.h.run(Action::ClosePoll, {{u"poll"_s, p.poll}}));
+    checkUndo(p.h, Action::OpenPoll, {{u"poll"_s, p.poll}}); // undo of a reopening
+    checkUndo(p.h, Action::SetTally,
+              {{u"poll"_s, p.poll}, {u"option"_s, 1}, {u"source"_s, u"web"_s}, {u"count"_s, 7}});
+    checkUndo(p.h, Action::RemovePoll, {{u"poll"_s, p.poll}});
+    checkUndo(p.h, Action::CreatePoll,
+              {{u"question"_s, u"New?"_s}, {u"options"_s, QCborArray{u"x"_s, u"y"_s}}});
+    checkUndo(p.h, Action::AddParticipant, {{u"name"_s, u"Newcomer"_s}});
+    checkUndo(p.h, Action::EditParticipant,
+              {{u"participant"_s, p.h.participantNamed(u"Audience 5"_s)}, {u"region"_s, u"african"_s}});
+    checkUndo(p.h, Action::EditSession, {{u"info"_s, QCborMap{{u"title"_s, u"Renamed"_s}}}});
+    checkUndo(p.h, Action::SetAllotments,
+              {{u"allotments"_s, QCborMap{{u"panelistMs"_s, 1}, {u"audienceMs"_s, 2}, {u"moderatorMs"_s, 3}}}});
+    checkUndo(p.h, Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
+}
+
+TEST_CASE("an undo that the session has moved past is refused, not forced")
+{
+    Prepared p;
+    const SessionState before = p.h.state();
+    auto next = p.h.run(Action::Next);
+    REQUIRE(next);
+    REQUIRE(p.h.run(Action::Next)); // someone else called the next speaker meanwhile
+    const auto undo = compensationFor(before, next.value());
+    REQUIRE(undo);
+    auto r = p.h.run(undo->action, undo->args);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"changed"_s));
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "commands/command.h"
+#include "engine/clock.h"
+#include "engine/session_engine.h"
+#include "model/state.h"
+#include "plan/plan.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QString>
+#include <memory>
+
+// Helpers shared by the tests: a session on a fake clock, and quick ways to issue commands.
+namespace podium::test {
+
+// A plan with a few panelists and an audience of every group, region and channel.
+Plan crowdPlan(int audience = 12);
+
+struct Harness {
+    FakeClock clock;
+    SessionEngine engine{clock};
+
+    explicit Harness(const Plan& plan = crowdPlan());
+    const SessionState& state() const { return engine.state(); }
+
+    Result<Event> run(Action action, QCborMap args = {},
+                      Authority authority = Authority::Moderator);
+    Id participantNamed(const QString& name) const;
+    Id add(const QString& name, EntryKind kind = EntryKind::NewPoint, Id relatesTo = 0);
+    QStringList queueNames() const; // names in queue order
+};
+
+} // namespace podium::test
