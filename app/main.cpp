@@ -5,28 +5,76 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char** argv)
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"Podium"_s);
-    QApplication::setOrganizationName(u"Podium"_s);
-    QApplication::setApplicationVersion(QStringLiteral(PODIUM_VERSION));
+namespace {
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Moderator cockpit for hybrid panel sessions"));
+void describeApplication(QCoreApplication& app) {
+    QCoreApplication::setApplicationName(u"podium"_s);
+    QCoreApplication::setOrganizationName(u"Podium"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PODIUM_VERSION));
+    Q_UNUSED(app);
+}
+
+void addOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Moderator cockpit for hybrid panel sessions."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"demo"_s, QApplication::translate("main", "Open the built-in demo session.")});
+    parser.addOption(
+        {u"demo"_s, QCoreApplication::translate("main", "Open the built-in demo session.")});
+    // Modes that run without a window add their options here.
+}
+
+// Modes that need no display (checks, exports, headless sync). Returns -1 when none was asked.
+int runWithoutWindow(const QCommandLineParser& parser) {
+    Q_UNUSED(parser);
+    return -1;
+}
+
+bool wantsNoWindow(const QStringList& args) {
+    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s};
+    for (const QString& a : args) {
+        if (windowless.contains(a))
+            return true;
+    }
+    return false;
+}
+
+int runCockpit(int argc, char** argv) {
+    QApplication app(argc, argv);
+    describeApplication(app);
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
 
     podium::SystemClock clock;
     podium::SessionEngine engine(clock);
-    if (!engine.create(podium::demoPlan()))
+    if (auto created = engine.create(podium::demoPlan()); !created) {
+        QTextStream(stderr) << created.error() << '\n';
         return 1;
+    }
     podium::MainWindow window(engine);
     window.show();
     return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    if (!wantsNoWindow(args))
+        return runCockpit(argc, argv);
+
+    QCoreApplication app(argc, argv);
+    describeApplication(app);
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    const int code = runWithoutWindow(parser);
+    return code < 0 ? 0 : code;
 }
