@@ -5,10 +5,11 @@
 namespace podium {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Advice", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Advice", text);
+}
 
-template <typename Pred> int countSpeeches(const SessionState& s, Pred pred)
-{
+template <typename Pred> int countSpeeches(const SessionState& s, Pred pred) {
     int n = 0;
     for (const Speech& sp : s.speeches) {
         if (pred(sp, s.participant(sp.participantId)))
@@ -24,16 +25,14 @@ struct Candidate {
 };
 
 // A share under the fair share (one over the number of values) earns weight and a reason.
-void weigh(Candidate& c, int heard, int total, int values, double weight, const QString& what)
-{
+void weigh(Candidate& c, int heard, int total, int values, double weight, const QString& what) {
     const double share = total == 0 ? 0.0 : double(heard) / total;
     c.score += weight * (1.0 - share);
     if (total > 0 && share < 1.0 / values)
         c.reasons << tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total);
 }
 
-Candidate assess(const SessionState& s, const QueueEntry& e)
-{
+Candidate assess(const SessionState& s, const QueueEntry& e) {
     Candidate c{&e, 0, {}};
     const Participant* p = s.participant(e.participantId);
     const int total = int(s.speeches.size());
@@ -53,32 +52,28 @@ Candidate assess(const SessionState& s, const QueueEntry& e)
 
 } // namespace
 
-int speechesBy(const SessionState& s, StakeholderGroup g)
-{
-    return countSpeeches(s, [g](const Speech&, const Participant* p) { return p && p->group == g; });
+int speechesBy(const SessionState& s, StakeholderGroup g) {
+    return countSpeeches(s,
+                         [g](const Speech&, const Participant* p) { return p && p->group == g; });
 }
 
-int speechesBy(const SessionState& s, Region r)
-{
-    return countSpeeches(s, [r](const Speech&, const Participant* p) { return p && p->region == r; });
+int speechesBy(const SessionState& s, Region r) {
+    return countSpeeches(s,
+                         [r](const Speech&, const Participant* p) { return p && p->region == r; });
 }
 
-int speechesBy(const SessionState& s, Presence channel)
-{
-    return countSpeeches(s, [channel](const Speech& sp, const Participant*) {
-        return sp.channel == channel;
-    });
+int speechesBy(const SessionState& s, Presence channel) {
+    return countSpeeches(
+        s, [channel](const Speech& sp, const Participant*) { return sp.channel == channel; });
 }
 
-int speechesBy(const SessionState& s, Id participant)
-{
+int speechesBy(const SessionState& s, Id participant) {
     return countSpeeches(s, [participant](const Speech& sp, const Participant*) {
         return sp.participantId == participant;
     });
 }
 
-std::optional<Suggestion> suggestNext(const SessionState& s)
-{
+std::optional<Suggestion> suggestNext(const SessionState& s) {
     Candidate best;
     for (const QueueEntry& e : s.queue) {
         if (e.withdrawn)
@@ -97,8 +92,7 @@ std::optional<Suggestion> suggestNext(const SessionState& s)
     return Suggestion{best.entry->id, reason + QLatin1Char('.')};
 }
 
-Forecast forecast(const SessionState& s, qint64 now)
-{
+Forecast forecast(const SessionState& s, qint64 now) {
     Forecast f;
     const Countdown& clock = s.activeSegment >= 0 ? s.segmentClock : s.sessionClock;
     f.remainingMs = clock.remainingMs(now);

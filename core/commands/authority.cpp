@@ -7,11 +7,12 @@
 namespace podium {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Authority", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Authority", text);
+}
 
 // What only the in-room moderator, who runs the session, may do.
-bool isModeratorOnly(Action a)
-{
+bool isModeratorOnly(Action a) {
     switch (a) {
     case Action::RemoveParticipant:
     case Action::StartSegment:
@@ -27,8 +28,7 @@ bool isModeratorOnly(Action a)
     }
 }
 
-decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now)
-{
+decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now) {
     switch (c.action) {
     case Action::AddParticipant:
     case Action::EditParticipant:
@@ -72,8 +72,7 @@ decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now)
 
 } // namespace
 
-bool isPermitted(Authority authority, Action action)
-{
+bool isPermitted(Authority authority, Action action) {
     if (action == Action::CreateSession)
         return false;
     switch (authority) {
@@ -87,8 +86,7 @@ bool isPermitted(Authority authority, Action action)
     return false;
 }
 
-Result<Event> decide(const SessionState& state, const Command& command, qint64 now)
-{
+Result<Event> decide(const SessionState& state, const Command& command, qint64 now) {
     if (!isPermitted(command.authority, command.action)) {
         return Result<Event>::failure(command.authority == Authority::ReadOnly
                                           ? tr("This seat is read-only.")

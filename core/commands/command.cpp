@@ -6,14 +6,12 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 
-QCborMap Command::toCbor() const
-{
+QCborMap Command::toCbor() const {
     return QCborMap{
         {u"id"_s, id}, {u"author"_s, author}, {u"action"_s, int(action)}, {u"args"_s, args}};
 }
 
-std::optional<Command> Command::fromCbor(const QCborMap& m, QString* error)
-{
+std::optional<Command> Command::fromCbor(const QCborMap& m, QString* error) {
     const auto action = actionFromInt(m.value(u"action"_s).toInteger(-1));
     if (!action || !m.value(u"args"_s).isMap()) {
         if (error)
@@ -28,6 +26,8 @@ std::optional<Command> Command::fromCbor(const QCborMap& m, QString* error)
     return c;
 }
 
-QString newCommandId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newCommandId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 } // namespace podium

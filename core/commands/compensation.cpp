@@ -7,16 +7,14 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-Command make(Action a, QCborMap args)
-{
+Command make(Action a, QCborMap args) {
     Command c;
     c.action = a;
     c.args = std::move(args);
     return c;
 }
 
-std::optional<Command> forParticipant(const SessionState& before, const Event& e)
-{
+std::optional<Command> forParticipant(const SessionState& before, const Event& e) {
     const QCborMap p = e.data.value(u"participant"_s).toMap();
     switch (e.action) {
     case Action::AddParticipant:
@@ -39,8 +37,7 @@ std::optional<Command> forParticipant(const SessionState& before, const Event& e
     }
 }
 
-std::optional<Command> forQueue(const SessionState& before, const Event& e)
-{
+std::optional<Command> forQueue(const SessionState& before, const Event& e) {
     const bool carriesEntry = e.data.value(u"entry"_s).isMap();
     const Id id = carriesEntry ? e.data.value(u"entry"_s).toMap().value(u"id"_s).toInteger()
                                : e.data.value(u"entry"_s).toInteger();
@@ -68,8 +65,7 @@ std::optional<Command> forQueue(const SessionState& before, const Event& e)
     }
 }
 
-std::optional<Command> forFloor(const SessionState& before, const Event& e)
-{
+std::optional<Command> forFloor(const SessionState& before, const Event& e) {
     QCborMap args{{u"dropSpeech"_s, before.floor.has_value()}};
     if (before.floor)
         args[u"previousFloor"_s] = codec::toCbor(*before.floor);
@@ -84,8 +80,7 @@ std::optional<Command> forFloor(const SessionState& before, const Event& e)
     return make(Action::RevertNext, args);
 }
 
-std::optional<Command> forTimer(const SessionState& before, const Event& e)
-{
+std::optional<Command> forTimer(const SessionState& before, const Event& e) {
     const QString timer = e.data.value(u"timer"_s).toString();
     const auto id = fromKey<TimerId>(timer);
     const Countdown* old = id ? before.timer(*id) : nullptr;
@@ -106,8 +101,7 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e)
     }
 }
 
-std::optional<Command> forPoll(const SessionState& before, const Event& e)
-{
+std::optional<Command> forPoll(const SessionState& before, const Event& e) {
     const bool carriesPoll = e.data.value(u"poll"_s).isMap();
     const Id id = carriesPoll ? e.data.value(u"poll"_s).toMap().value(u"id"_s).toInteger()
                               : e.data.value(u"poll"_s).toInteger();
@@ -141,8 +135,7 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e)
 
 } // namespace
 
-std::optional<Command> compensationFor(const SessionState& before, const Event& e)
-{
+std::optional<Command> compensationFor(const SessionState& before, const Event& e) {
     switch (e.action) {
     case Action::AddParticipant:
     case Action::EditParticipant:

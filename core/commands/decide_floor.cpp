@@ -8,14 +8,17 @@ using namespace Qt::StringLiterals;
 namespace podium::decisions {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Floor", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Floor", text);
+}
 
-Id floorEntryId(const SessionState& s) { return s.floor ? s.floor->entry.id : 0; }
+Id floorEntryId(const SessionState& s) {
+    return s.floor ? s.floor->entry.id : 0;
+}
 
 // Both moderators may press "next" at the same moment: each says whom it expects on the floor,
 // and the host refuses the one that arrives second instead of skipping a speaker.
-QString checkExpectedFloor(const SessionState& s, const Command& c)
-{
+QString checkExpectedFloor(const SessionState& s, const Command& c) {
     if (!c.args.contains(u"expectFloor"_s))
         return {};
     if (c.args.value(u"expectFloor"_s).toInteger() != floorEntryId(s))
@@ -23,8 +26,7 @@ QString checkExpectedFloor(const SessionState& s, const Command& c)
     return {};
 }
 
-const QueueEntry* firstWaiting(const SessionState& s)
-{
+const QueueEntry* firstWaiting(const SessionState& s) {
     for (const QueueEntry& e : s.queue) {
         if (!e.withdrawn)
             return &e;
@@ -32,8 +34,7 @@ const QueueEntry* firstWaiting(const SessionState& s)
     return nullptr;
 }
 
-Data next(const SessionState& s, const Command& c)
-{
+Data next(const SessionState& s, const Command& c) {
     const Id wanted = c.args.value(u"entry"_s).toInteger();
     const QueueEntry* e = wanted ? s.entry(wanted) : firstWaiting(s);
     if (!e)
@@ -46,21 +47,20 @@ Data next(const SessionState& s, const Command& c)
     return QCborMap{{u"entry"_s, e->id}, {u"allottedMs"_s, s.allotments.forRole(role)}};
 }
 
-Data revertNext(const SessionState& s, const Command& c)
-{
+Data revertNext(const SessionState& s, const Command& c) {
     // Undoes a call (an entry goes back to the queue) or the end of a speech (no entry).
     const Id entry = codec::queueEntry(c.args.value(u"entry"_s).toMap()).id;
     if (floorEntryId(s) != entry)
         return Data::failure(tr("The floor has changed since; that cannot be undone."));
     QCborMap data = c.args;
-    data[u"position"_s] = qBound<qint64>(0, c.args.value(u"position"_s).toInteger(), s.queue.size());
+    data[u"position"_s] =
+        qBound<qint64>(0, c.args.value(u"position"_s).toInteger(), s.queue.size());
     return data;
 }
 
 } // namespace
 
-Data floor(const SessionState& s, const Command& c)
-{
+Data floor(const SessionState& s, const Command& c) {
     if (const QString why = checkExpectedFloor(s, c); !why.isEmpty())
         return Data::failure(why);
     switch (c.action) {
@@ -78,8 +78,7 @@ Data floor(const SessionState& s, const Command& c)
     return Data::failure(tr("Not a floor action."));
 }
 
-Data timers(const SessionState& s, const Command& c)
-{
+Data timers(const SessionState& s, const Command& c) {
     const auto id = fromKey<TimerId>(c.args.value(u"timer"_s).toString());
     if (!id)
         return Data::failure(tr("Unknown timer."));
@@ -116,8 +115,7 @@ Data timers(const SessionState& s, const Command& c)
     return Data::failure(tr("Not a timer action."));
 }
 
-Data agenda(const SessionState& s, const Command& c)
-{
+Data agenda(const SessionState& s, const Command& c) {
     if (c.action == Action::RestoreAgenda) {
         if (c.args.value(u"segments"_s).toArray().size() != s.segments.size())
             return Data::failure(tr("The agenda has changed since; that cannot be undone."));

@@ -8,10 +8,11 @@ using namespace Qt::StringLiterals;
 namespace podium::decisions {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Queue", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Queue", text);
+}
 
-int leadingPointsOfOrder(const SessionState& s)
-{
+int leadingPointsOfOrder(const SessionState& s) {
     int i = 0;
     while (i < s.queue.size() && s.queue[i].kind == EntryKind::PointOfOrder)
         ++i;
@@ -19,19 +20,18 @@ int leadingPointsOfOrder(const SessionState& s)
 }
 
 // Follow-ups of `target` start at `from`; clarifying questions go before replies.
-int afterFollowUps(const SessionState& s, int from, Id target, EntryKind kind)
-{
+int afterFollowUps(const SessionState& s, int from, Id target, EntryKind kind) {
     int i = from;
     while (i < s.queue.size() && s.queue[i].relatesTo == target) {
-        if (kind == EntryKind::ClarifyingQuestion && s.queue[i].kind != EntryKind::ClarifyingQuestion)
+        if (kind == EntryKind::ClarifyingQuestion &&
+            s.queue[i].kind != EntryKind::ClarifyingQuestion)
             break;
         ++i;
     }
     return i;
 }
 
-Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64 now)
-{
+Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64 now) {
     const Participant* p = s.participant(c.args.value(u"participant"_s).toInteger());
     if (!p)
         return Result<QueueEntry>::failure(tr("Choose a participant to add to the queue."));
@@ -48,8 +48,7 @@ Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64
     return e;
 }
 
-QString checkNewEntry(const SessionState& s, const QueueEntry& e)
-{
+QString checkNewEntry(const SessionState& s, const QueueEntry& e) {
     const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;
     if (followUp) {
         if (e.relatesTo == 0)
@@ -67,16 +66,14 @@ QString checkNewEntry(const SessionState& s, const QueueEntry& e)
     return {};
 }
 
-Result<const QueueEntry*> queuedEntry(const SessionState& s, const Command& c)
-{
+Result<const QueueEntry*> queuedEntry(const SessionState& s, const Command& c) {
     const QueueEntry* e = s.entry(c.args.value(u"entry"_s).toInteger());
     if (!e)
         return Result<const QueueEntry*>::failure(tr("That entry is no longer in the queue."));
     return e;
 }
 
-Data addEntry(const SessionState& s, const Command& c, qint64 now)
-{
+Data addEntry(const SessionState& s, const Command& c, qint64 now) {
     auto entry = entryFromArgs(s, c, now);
     if (!entry)
         return Data::failure(entry.error());
@@ -86,8 +83,7 @@ Data addEntry(const SessionState& s, const Command& c, qint64 now)
                     {u"position"_s, queuePositionFor(s, *entry)}};
 }
 
-Data editEntry(const QueueEntry& old, const Command& c)
-{
+Data editEntry(const QueueEntry& old, const Command& c) {
     QueueEntry e = old;
     if (c.args.contains(u"note"_s))
         e.note = c.args.value(u"note"_s).toString().left(500);
@@ -111,8 +107,7 @@ Data editEntry(const QueueEntry& old, const Command& c)
 
 } // namespace
 
-qint64 queuePositionFor(const SessionState& s, const QueueEntry& e)
-{
+qint64 queuePositionFor(const SessionState& s, const QueueEntry& e) {
     const int front = leadingPointsOfOrder(s);
     switch (e.kind) {
     case EntryKind::PointOfOrder:
@@ -129,8 +124,7 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& e)
     return s.queue.size();
 }
 
-Data queue(const SessionState& s, const Command& c, qint64 now)
-{
+Data queue(const SessionState& s, const Command& c, qint64 now) {
     if (c.action == Action::AddEntry)
         return addEntry(s, c, now);
     const auto found = queuedEntry(s, c);

@@ -8,19 +8,19 @@ using namespace Qt::StringLiterals;
 namespace podium::decisions {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Session", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Session", text);
+}
 
 constexpr qint64 maxVotes = 10'000'000;
 constexpr int maxOptions = 20;
 constexpr int maxText = 500;
 
-template <typename E> bool validKey(const QCborMap& m, QStringView k)
-{
+template <typename E> bool validKey(const QCborMap& m, QStringView k) {
     return !m.contains(k) || fromKey<E>(m.value(k).toString()).has_value();
 }
 
-QString checkParticipantFields(const QCborMap& a)
-{
+QString checkParticipantFields(const QCborMap& a) {
     if (a.contains(u"name"_s) && a.value(u"name"_s).toString().trimmed().isEmpty())
         return tr("A participant needs a name.");
     if (a.value(u"name"_s).toString().size() > 200)
@@ -31,19 +31,17 @@ QString checkParticipantFields(const QCborMap& a)
     return {};
 }
 
-Participant merged(Participant p, const QCborMap& a)
-{
+Participant merged(Participant p, const QCborMap& a) {
     QCborMap m = codec::toCbor(p);
     for (const QString& k : {u"name"_s, u"affiliation"_s, u"group"_s, u"region"_s, u"gender"_s,
-                            u"presence"_s, u"role"_s}) {
+                             u"presence"_s, u"role"_s}) {
         if (a.contains(k))
             m[k] = a.value(k).toString().trimmed();
     }
     return codec::participant(m);
 }
 
-bool isReferenced(const SessionState& s, Id id)
-{
+bool isReferenced(const SessionState& s, Id id) {
     for (const QueueEntry& e : s.queue) {
         if (e.participantId == id)
             return true;
@@ -55,8 +53,7 @@ bool isReferenced(const SessionState& s, Id id)
     return s.floor && s.floor->entry.participantId == id;
 }
 
-Data createPoll(const SessionState& s, const Command& c)
-{
+Data createPoll(const SessionState& s, const Command& c) {
     Poll p;
     p.id = s.nextId;
     p.question = c.args.value(u"question"_s).toString().trimmed().left(maxText);
@@ -74,8 +71,7 @@ Data createPoll(const SessionState& s, const Command& c)
     return QCborMap{{u"poll"_s, codec::toCbor(p)}};
 }
 
-Data setTally(const Poll& p, const Command& c)
-{
+Data setTally(const Poll& p, const Command& c) {
     const qint64 option = c.args.value(u"option"_s).toInteger(-1);
     const auto source = fromKey<TallySource>(c.args.value(u"source"_s).toString());
     const qint64 count = c.args.value(u"count"_s).toInteger(-1);
@@ -85,16 +81,13 @@ Data setTally(const Poll& p, const Command& c)
         return Data::failure(tr("Unknown tally source."));
     if (count < 0 || count > maxVotes)
         return Data::failure(tr("A tally must be between 0 and 10 million."));
-    return QCborMap{{u"poll"_s, p.id},
-                    {u"option"_s, option},
-                    {u"source"_s, key(*source)},
-                    {u"count"_s, count}};
+    return QCborMap{
+        {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};
 }
 
 } // namespace
 
-Data participants(const SessionState& s, const Command& c)
-{
+Data participants(const SessionState& s, const Command& c) {
     if (const QString why = checkParticipantFields(c.args); !why.isEmpty())
         return Data::failure(why);
     if (c.action == Action::AddParticipant) {
@@ -110,13 +103,12 @@ Data participants(const SessionState& s, const Command& c)
     if (c.action == Action::EditParticipant)
         return QCborMap{{u"participant"_s, codec::toCbor(merged(*p, c.args))}};
     if (isReferenced(s, p->id))
-        return Data::failure(tr("%1 is in the queue or has spoken; they stay on the roster.")
-                                 .arg(p->name));
+        return Data::failure(
+            tr("%1 is in the queue or has spoken; they stay on the roster.").arg(p->name));
     return QCborMap{{u"participant"_s, p->id}};
 }
 
-Data polls(const SessionState& s, const Command& c)
-{
+Data polls(const SessionState& s, const Command& c) {
     if (c.action == Action::CreatePoll)
         return createPoll(s, c);
     if (c.action == Action::RestorePoll) {
@@ -149,8 +141,7 @@ Data polls(const SessionState& s, const Command& c)
     return Data::failure(tr("Not a poll action."));
 }
 
-Data session(const SessionState& s, const Command& c)
-{
+Data session(const SessionState& s, const Command& c) {
     switch (c.action) {
     case Action::EditSession: {
         QCborMap info = codec::toCbor(s.info);

@@ -19,7 +19,8 @@ public:
 
 class FakeClock final : public Clock {
 public:
-    explicit FakeClock(qint64 start = 1'800'000'000'000) : m_now(start) {}
+    explicit FakeClock(qint64 start = 1'800'000'000'000)
+        : m_now(start) {}
     qint64 nowMs() const override { return m_now; }
     void set(qint64 now) { m_now = now; }
     void advance(qint64 ms) { m_now += ms; }
@@ -31,7 +32,8 @@ private:
 // The host's clock as seen from a peer: the local clock plus an estimated offset.
 class OffsetClock final : public Clock {
 public:
-    explicit OffsetClock(const Clock& base) : m_base(base) {}
+    explicit OffsetClock(const Clock& base)
+        : m_base(base) {}
     qint64 nowMs() const override { return m_base.nowMs() + m_offsetMs; }
     void setOffset(qint64 ms) { m_offsetMs = ms; }
     qint64 offset() const { return m_offsetMs; }

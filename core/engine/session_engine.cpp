@@ -10,20 +10,16 @@ namespace podium {
 
 SessionEngine::SessionEngine(const Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_clock(&clock)
-{
-}
+    , m_clock(&clock) {}
 
-void SessionEngine::setAuthority(Authority authority)
-{
+void SessionEngine::setAuthority(Authority authority) {
     if (authority == m_authority)
         return;
     m_authority = authority;
     emit authorityChanged(authority);
 }
 
-Result<Event> SessionEngine::create(const Plan& plan, const QString& sessionId)
-{
+Result<Event> SessionEngine::create(const Plan& plan, const QString& sessionId) {
     const QString id =
         sessionId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : sessionId;
     Event e = creationEvent(plan, id, now());
@@ -35,14 +31,12 @@ Result<Event> SessionEngine::create(const Plan& plan, const QString& sessionId)
     return e;
 }
 
-void SessionEngine::reset(const SessionState& state)
-{
+void SessionEngine::reset(const SessionState& state) {
     m_state = state;
     emit stateReset();
 }
 
-Result<Event> SessionEngine::submit(Command command)
-{
+Result<Event> SessionEngine::submit(Command command) {
     if (command.id.isEmpty())
         command.id = newCommandId();
     command.author = m_author;
@@ -57,8 +51,7 @@ Result<Event> SessionEngine::submit(Command command)
     return result;
 }
 
-Result<Event> SessionEngine::execute(const Command& command)
-{
+Result<Event> SessionEngine::execute(const Command& command) {
     auto event = decide(m_state, command, now());
     if (!event)
         return event;
@@ -67,8 +60,7 @@ Result<Event> SessionEngine::execute(const Command& command)
     return event;
 }
 
-Result<bool> SessionEngine::receive(const Event& event)
-{
+Result<bool> SessionEngine::receive(const Event& event) {
     if (event.seq != m_state.lastSeq + 1) {
         return Result<bool>::failure(
             QCoreApplication::translate("podium::SessionEngine",
@@ -79,13 +71,11 @@ Result<bool> SessionEngine::receive(const Event& event)
     return commit(event);
 }
 
-void SessionEngine::reportRefusal(const QString& commandId, const QString& reason)
-{
+void SessionEngine::reportRefusal(const QString& commandId, const QString& reason) {
     emit refused(commandId, reason);
 }
 
-Result<bool> SessionEngine::commit(const Event& event)
-{
+Result<bool> SessionEngine::commit(const Event& event) {
     // Write-ahead: an event that could not be made durable is not applied either, so the
     // state on screen never runs ahead of what a crash would leave on disk.
     if (m_journal) {

@@ -7,18 +7,15 @@ using namespace Qt::StringLiterals;
 namespace podium::codec {
 namespace {
 
-template <typename E> E enumOf(const QCborValue& v, E fallback)
-{
+template <typename E> E enumOf(const QCborValue& v, E fallback) {
     return fromKey<E>(v.toString()).value_or(fallback);
 }
 
-qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0)
-{
+qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0) {
     return m.value(key).toInteger(fallback);
 }
 
-QStringList stringList(const QCborValue& v)
-{
+QStringList stringList(const QCborValue& v) {
     QStringList list;
     for (const QCborValue& x : v.toArray())
         list.append(x.toString());
@@ -27,8 +24,7 @@ QStringList stringList(const QCborValue& v)
 
 } // namespace
 
-QCborMap toCbor(const SessionInfo& v)
-{
+QCborMap toCbor(const SessionInfo& v) {
     return QCborMap{{u"title"_s, v.title},
                     {u"date"_s, v.date},
                     {u"room"_s, v.room},
@@ -37,8 +33,7 @@ QCborMap toCbor(const SessionInfo& v)
                     {u"policyQuestions"_s, QCborArray::fromStringList(v.policyQuestions)}};
 }
 
-SessionInfo sessionInfo(const QCborMap& m)
-{
+SessionInfo sessionInfo(const QCborMap& m) {
     SessionInfo v;
     v.title = m.value(u"title"_s).toString();
     v.date = m.value(u"date"_s).toString();
@@ -49,16 +44,14 @@ SessionInfo sessionInfo(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Allotments& v)
-{
+QCborMap toCbor(const Allotments& v) {
     return QCborMap{{u"panelistMs"_s, v.panelistMs},
                     {u"audienceMs"_s, v.audienceMs},
                     {u"moderatorMs"_s, v.moderatorMs},
                     {u"warningMs"_s, v.warningMs}};
 }
 
-Allotments allotments(const QCborMap& m)
-{
+Allotments allotments(const QCborMap& m) {
     Allotments v;
     v.panelistMs = integer(m, u"panelistMs", v.panelistMs);
     v.audienceMs = integer(m, u"audienceMs", v.audienceMs);
@@ -67,8 +60,7 @@ Allotments allotments(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Participant& v)
-{
+QCborMap toCbor(const Participant& v) {
     return QCborMap{{u"id"_s, v.id},
                     {u"name"_s, v.name},
                     {u"affiliation"_s, v.affiliation},
@@ -79,8 +71,7 @@ QCborMap toCbor(const Participant& v)
                     {u"role"_s, key(v.role)}};
 }
 
-Participant participant(const QCborMap& m)
-{
+Participant participant(const QCborMap& m) {
     Participant v;
     v.id = integer(m, u"id");
     v.name = m.value(u"name"_s).toString();
@@ -93,8 +84,7 @@ Participant participant(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const QueueEntry& v)
-{
+QCborMap toCbor(const QueueEntry& v) {
     return QCborMap{{u"id"_s, v.id},
                     {u"participant"_s, v.participantId},
                     {u"kind"_s, key(v.kind)},
@@ -106,8 +96,7 @@ QCborMap toCbor(const QueueEntry& v)
                     {u"withdrawn"_s, v.withdrawn}};
 }
 
-QueueEntry queueEntry(const QCborMap& m)
-{
+QueueEntry queueEntry(const QCborMap& m) {
     QueueEntry v;
     v.id = integer(m, u"id");
     v.participantId = integer(m, u"participant");
@@ -121,8 +110,7 @@ QueueEntry queueEntry(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Countdown& v)
-{
+QCborMap toCbor(const Countdown& v) {
     return QCborMap{{u"allottedMs"_s, v.allottedMs},
                     {u"accumulatedMs"_s, v.accumulatedMs},
                     {u"startedAt"_s, v.startedAt},
@@ -130,8 +118,7 @@ QCborMap toCbor(const Countdown& v)
                     {u"warningMs"_s, v.warningMs}};
 }
 
-Countdown countdown(const QCborMap& m)
-{
+Countdown countdown(const QCborMap& m) {
     Countdown v;
     v.allottedMs = integer(m, u"allottedMs");
     v.accumulatedMs = integer(m, u"accumulatedMs");
@@ -141,16 +128,14 @@ Countdown countdown(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Floor& v)
-{
+QCborMap toCbor(const Floor& v) {
     return QCborMap{{u"entry"_s, toCbor(v.entry)},
                     {u"since"_s, v.since},
                     {u"countdown"_s, toCbor(v.countdown)},
                     {u"segment"_s, v.segment}};
 }
 
-Floor floor(const QCborMap& m)
-{
+Floor floor(const QCborMap& m) {
     Floor v;
     v.entry = queueEntry(m.value(u"entry"_s).toMap());
     v.since = integer(m, u"since");
@@ -159,21 +144,15 @@ Floor floor(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Speech& v)
-{
-    return QCborMap{{u"entry"_s, v.entryId},
-                    {u"participant"_s, v.participantId},
-                    {u"kind"_s, key(v.kind)},
-                    {u"channel"_s, key(v.channel)},
-                    {u"startedAt"_s, v.startedAt},
-                    {u"endedAt"_s, v.endedAt},
-                    {u"spokeMs"_s, v.spokeMs},
-                    {u"allottedMs"_s, v.allottedMs},
+QCborMap toCbor(const Speech& v) {
+    return QCborMap{{u"entry"_s, v.entryId},       {u"participant"_s, v.participantId},
+                    {u"kind"_s, key(v.kind)},      {u"channel"_s, key(v.channel)},
+                    {u"startedAt"_s, v.startedAt}, {u"endedAt"_s, v.endedAt},
+                    {u"spokeMs"_s, v.spokeMs},     {u"allottedMs"_s, v.allottedMs},
                     {u"segment"_s, v.segment}};
 }
 
-Speech speech(const QCborMap& m)
-{
+Speech speech(const QCborMap& m) {
     Speech v;
     v.entryId = integer(m, u"entry");
     v.participantId = integer(m, u"participant");
@@ -187,16 +166,14 @@ Speech speech(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Segment& v)
-{
+QCborMap toCbor(const Segment& v) {
     return QCborMap{{u"title"_s, v.title},
                     {u"plannedMs"_s, v.plannedMs},
                     {u"startedAt"_s, v.startedAt},
                     {u"endedAt"_s, v.endedAt}};
 }
 
-Segment segment(const QCborMap& m)
-{
+Segment segment(const QCborMap& m) {
     Segment v;
     v.title = m.value(u"title"_s).toString();
     v.plannedMs = integer(m, u"plannedMs");
@@ -205,8 +182,7 @@ Segment segment(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const Poll& v)
-{
+QCborMap toCbor(const Poll& v) {
     QCborArray tallies;
     for (const Tally& t : v.tallies)
         tallies.append(QCborArray{t[0], t[1], t[2]});
@@ -218,8 +194,7 @@ QCborMap toCbor(const Poll& v)
                     {u"tallies"_s, tallies}};
 }
 
-Poll poll(const QCborMap& m)
-{
+Poll poll(const QCborMap& m) {
     Poll v;
     v.id = integer(m, u"id");
     v.question = m.value(u"question"_s).toString();
@@ -236,8 +211,7 @@ Poll poll(const QCborMap& m)
     return v;
 }
 
-QCborMap toCbor(const SessionState& v)
-{
+QCborMap toCbor(const SessionState& v) {
     QCborMap m{{u"sessionId"_s, v.sessionId},
                {u"info"_s, toCbor(v.info)},
                {u"allotments"_s, toCbor(v.allotments)},
@@ -258,8 +232,7 @@ QCborMap toCbor(const SessionState& v)
     return m;
 }
 
-SessionState sessionState(const QCborMap& m)
-{
+SessionState sessionState(const QCborMap& m) {
     SessionState v;
     v.sessionId = m.value(u"sessionId"_s).toString();
     v.info = sessionInfo(m.value(u"info"_s).toMap());
@@ -281,15 +254,13 @@ SessionState sessionState(const QCborMap& m)
     return v;
 }
 
-QByteArray canonicalBytes(const SessionState& s)
-{
+QByteArray canonicalBytes(const SessionState& s) {
     // QCborMap keeps insertion order, and toCbor always inserts in the same order, so equal
     // states serialise to equal bytes.
     return QCborValue(toCbor(s)).toCbor();
 }
 
-QByteArray digest(const SessionState& s)
-{
+QByteArray digest(const SessionState& s) {
     return QCryptographicHash::hash(canonicalBytes(s), QCryptographicHash::Sha256).toHex();
 }
 

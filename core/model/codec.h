@@ -32,16 +32,14 @@ Segment segment(const QCborMap& m);
 Poll poll(const QCborMap& m);
 SessionState sessionState(const QCborMap& m);
 
-template <typename T> QCborArray toCborArray(const QList<T>& list)
-{
+template <typename T> QCborArray toCborArray(const QList<T>& list) {
     QCborArray a;
     for (const T& x : list)
         a.append(toCbor(x));
     return a;
 }
 
-template <typename T, typename F> QList<T> fromCborArray(const QCborValue& v, F read)
-{
+template <typename T, typename F> QList<T> fromCborArray(const QCborValue& v, F read) {
     QList<T> list;
     const QCborArray a = v.toArray();
     list.reserve(a.size());

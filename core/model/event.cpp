@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 
-QCborMap Event::toCbor() const
-{
+QCborMap Event::toCbor() const {
     QCborMap m;
     m[u"seq"_s] = seq;
     m[u"epoch"_s] = epoch;
@@ -17,8 +16,7 @@ QCborMap Event::toCbor() const
     return m;
 }
 
-std::optional<Event> Event::fromCbor(const QCborMap& m, QString* error)
-{
+std::optional<Event> Event::fromCbor(const QCborMap& m, QString* error) {
     auto fail = [error](const QString& why) {
         if (error)
             *error = why;
@@ -26,8 +24,8 @@ std::optional<Event> Event::fromCbor(const QCborMap& m, QString* error)
     };
     const auto action = actionFromInt(m.value(u"action"_s).toInteger(-1));
     if (!action)
-        return fail(QStringLiteral("unknown event action %1")
-                        .arg(m.value(u"action"_s).toInteger(-1)));
+        return fail(
+            QStringLiteral("unknown event action %1").arg(m.value(u"action"_s).toInteger(-1)));
     if (!m.value(u"seq"_s).isInteger() || !m.value(u"at"_s).isInteger())
         return fail(QStringLiteral("event without sequence number or time"));
     if (!m.value(u"data"_s).isMap())

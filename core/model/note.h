@@ -12,8 +12,8 @@ enum class NoteKind { Note, KeyTakeaway, CallToAction };
 
 struct Note {
     Id id = 0;
-    qint64 at = 0;           // when it was written (ms since the Unix epoch)
-    Id speechEntryId = 0;    // the queue entry that had the floor then (0: nobody was speaking)
+    qint64 at = 0;        // when it was written (ms since the Unix epoch)
+    Id speechEntryId = 0; // the queue entry that had the floor then (0: nobody was speaking)
     NoteKind kind = NoteKind::Note;
     QString text;
 

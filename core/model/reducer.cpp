@@ -7,20 +7,17 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0)
-{
+qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0) {
     return m.value(key).toInteger(fallback);
 }
 
-Id reserveId(SessionState& s, Id used)
-{
+Id reserveId(SessionState& s, Id used) {
     if (used >= s.nextId)
         s.nextId = used + 1;
     return used;
 }
 
-void endSpeech(SessionState& s, qint64 at)
-{
+void endSpeech(SessionState& s, qint64 at) {
     if (!s.floor)
         return;
     Floor& f = *s.floor;
@@ -39,53 +36,47 @@ void endSpeech(SessionState& s, qint64 at)
     s.floor.reset();
 }
 
-void createSession(SessionState& s, const QCborMap& d)
-{
+void createSession(SessionState& s, const QCborMap& d) {
     s = SessionState{};
     s.sessionId = d.value(u"sessionId"_s).toString();
     s.info = codec::sessionInfo(d.value(u"info"_s).toMap());
     s.allotments = codec::allotments(d.value(u"allotments"_s).toMap());
-    s.participants = codec::fromCborArray<Participant>(d.value(u"participants"_s),
-                                                       codec::participant);
+    s.participants =
+        codec::fromCborArray<Participant>(d.value(u"participants"_s), codec::participant);
     for (const Participant& p : s.participants)
         reserveId(s, p.id);
     s.segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
     s.sessionClock.allottedMs = s.info.plannedMs;
 }
 
-void replaceParticipant(SessionState& s, const Participant& p)
-{
+void replaceParticipant(SessionState& s, const Participant& p) {
     for (Participant& x : s.participants) {
         if (x.id == p.id)
             x = p;
     }
 }
 
-void insertEntry(SessionState& s, const QueueEntry& e, qint64 position)
-{
+void insertEntry(SessionState& s, const QueueEntry& e, qint64 position) {
     if (e.id == 0 || s.entry(e.id))
         return;
     reserveId(s, e.id);
     s.queue.insert(int(qBound<qint64>(0, position, s.queue.size())), e);
 }
 
-void moveEntry(SessionState& s, Id id, qint64 to)
-{
+void moveEntry(SessionState& s, Id id, qint64 to) {
     const int from = s.entryIndex(id);
     if (from < 0)
         return;
     s.queue.move(from, int(qBound<qint64>(0, to, s.queue.size() - 1)));
 }
 
-void setWithdrawn(SessionState& s, Id id, bool withdrawn)
-{
+void setWithdrawn(SessionState& s, Id id, bool withdrawn) {
     const int i = s.entryIndex(id);
     if (i >= 0)
         s.queue[i].withdrawn = withdrawn;
 }
 
-void giveFloor(SessionState& s, const QCborMap& d, qint64 at)
-{
+void giveFloor(SessionState& s, const QCborMap& d, qint64 at) {
     const int i = s.entryIndex(integer(d, u"entry"));
     if (i < 0)
         return;
@@ -101,8 +92,7 @@ void giveFloor(SessionState& s, const QCborMap& d, qint64 at)
     s.floor = f;
 }
 
-void revertNext(SessionState& s, const QCborMap& d)
-{
+void revertNext(SessionState& s, const QCborMap& d) {
     s.floor.reset();
     if (d.value(u"dropSpeech"_s).toBool() && !s.speeches.isEmpty())
         s.speeches.removeLast();
@@ -111,8 +101,7 @@ void revertNext(SessionState& s, const QCborMap& d)
     insertEntry(s, codec::queueEntry(d.value(u"entry"_s).toMap()), integer(d, u"position"));
 }
 
-void applyTimer(SessionState& s, const Event& e)
-{
+void applyTimer(SessionState& s, const Event& e) {
     const auto id = fromKey<TimerId>(e.data.value(u"timer"_s).toString());
     Countdown* c = id ? s.timer(*id) : nullptr;
     if (!c)
@@ -135,8 +124,7 @@ void applyTimer(SessionState& s, const Event& e)
     }
 }
 
-void startSegment(SessionState& s, qint64 index, qint64 at)
-{
+void startSegment(SessionState& s, qint64 index, qint64 at) {
     if (index < 0 || index > s.segments.size())
         return;
     if (s.activeSegment >= 0 && s.activeSegment < s.segments.size())
@@ -154,8 +142,7 @@ void startSegment(SessionState& s, qint64 index, qint64 at)
     s.segmentClock.start(at);
 }
 
-void restoreAgenda(SessionState& s, const QCborMap& d)
-{
+void restoreAgenda(SessionState& s, const QCborMap& d) {
     const auto segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
     if (segments.size() != s.segments.size())
         return;
@@ -164,14 +151,12 @@ void restoreAgenda(SessionState& s, const QCborMap& d)
     s.segmentClock = codec::countdown(d.value(u"segmentClock"_s).toMap());
 }
 
-Poll* pollFor(SessionState& s, const QCborMap& d)
-{
+Poll* pollFor(SessionState& s, const QCborMap& d) {
     const int i = s.pollIndex(integer(d, u"poll"));
     return i < 0 ? nullptr : &s.polls[i];
 }
 
-void setTally(SessionState& s, const QCborMap& d)
-{
+void setTally(SessionState& s, const QCborMap& d) {
     Poll* p = pollFor(s, d);
     const qint64 option = integer(d, u"option", -1);
     const auto source = fromKey<TallySource>(d.value(u"source"_s).toString());
@@ -180,16 +165,14 @@ void setTally(SessionState& s, const QCborMap& d)
     p->tallies[option][std::size_t(*source)] = qMax<qint64>(0, integer(d, u"count"));
 }
 
-void insertPoll(SessionState& s, const Poll& p, qint64 position)
-{
+void insertPoll(SessionState& s, const Poll& p, qint64 position) {
     if (p.id == 0 || s.poll(p.id))
         return;
     reserveId(s, p.id);
     s.polls.insert(int(qBound<qint64>(0, position, s.polls.size())), p);
 }
 
-void applyPoll(SessionState& s, const Event& e)
-{
+void applyPoll(SessionState& s, const Event& e) {
     const QCborMap& d = e.data;
     switch (e.action) {
     case Action::CreatePoll:
@@ -215,8 +198,7 @@ void applyPoll(SessionState& s, const Event& e)
     }
 }
 
-void applyQueue(SessionState& s, const Event& e)
-{
+void applyQueue(SessionState& s, const Event& e) {
     const QCborMap& d = e.data;
     const Id entry = integer(d, u"entry");
     switch (e.action) {
@@ -245,8 +227,7 @@ void applyQueue(SessionState& s, const Event& e)
     }
 }
 
-void applyParticipant(SessionState& s, const Event& e)
-{
+void applyParticipant(SessionState& s, const Event& e) {
     const QCborMap& d = e.data;
     switch (e.action) {
     case Action::AddParticipant: {
@@ -271,8 +252,7 @@ void applyParticipant(SessionState& s, const Event& e)
 
 } // namespace
 
-SessionState apply(SessionState s, const Event& e)
-{
+SessionState apply(SessionState s, const Event& e) {
     const QCborMap& d = e.data;
     switch (e.action) {
     case Action::CreateSession:

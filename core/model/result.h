@@ -9,7 +9,8 @@ namespace podium {
 // An expected failure carries a sentence a moderator can read; no exceptions cross Qt's loop.
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
     static Result failure(QString error) { return Result(std::move(error), 0); }
 
     bool ok() const { return m_value.has_value(); }
@@ -21,7 +22,8 @@ public:
     const QString& error() const { return m_error; }
 
 private:
-    Result(QString error, int) : m_error(std::move(error)) {}
+    Result(QString error, int)
+        : m_error(std::move(error)) {}
     std::optional<T> m_value;
     QString m_error;
 };

@@ -4,30 +4,26 @@
 
 namespace podium {
 
-qint64 Poll::combined(int option) const
-{
+qint64 Poll::combined(int option) const {
     if (option < 0 || option >= tallies.size())
         return 0;
     const Tally& t = tallies[option];
     return t[0] + t[1] + t[2];
 }
 
-qint64 Poll::totalVotes() const
-{
+qint64 Poll::totalVotes() const {
     qint64 sum = 0;
     for (int i = 0; i < tallies.size(); ++i)
         sum += combined(i);
     return sum;
 }
 
-double Poll::percentage(int option) const
-{
+double Poll::percentage(int option) const {
     const qint64 total = totalVotes();
     return total == 0 ? 0.0 : 100.0 * double(combined(option)) / double(total);
 }
 
-qint64 Allotments::forRole(Role role) const
-{
+qint64 Allotments::forRole(Role role) const {
     switch (role) {
     case Role::Panelist:
         return panelistMs;
@@ -42,14 +38,12 @@ qint64 Allotments::forRole(Role role) const
 }
 
 template <typename List, typename T = typename List::value_type>
-static const T* findById(const List& list, Id id)
-{
+static const T* findById(const List& list, Id id) {
     auto it = std::find_if(list.begin(), list.end(), [id](const T& x) { return x.id == id; });
     return it == list.end() ? nullptr : &*it;
 }
 
-template <typename List> static int indexById(const List& list, Id id)
-{
+template <typename List> static int indexById(const List& list, Id id) {
     for (int i = 0; i < list.size(); ++i) {
         if (list[i].id == id)
             return i;
@@ -57,19 +51,27 @@ template <typename List> static int indexById(const List& list, Id id)
     return -1;
 }
 
-const Participant* SessionState::participant(Id id) const { return findById(participants, id); }
-const QueueEntry* SessionState::entry(Id id) const { return findById(queue, id); }
-int SessionState::entryIndex(Id id) const { return indexById(queue, id); }
-const Poll* SessionState::poll(Id id) const { return findById(polls, id); }
-int SessionState::pollIndex(Id id) const { return indexById(polls, id); }
+const Participant* SessionState::participant(Id id) const {
+    return findById(participants, id);
+}
+const QueueEntry* SessionState::entry(Id id) const {
+    return findById(queue, id);
+}
+int SessionState::entryIndex(Id id) const {
+    return indexById(queue, id);
+}
+const Poll* SessionState::poll(Id id) const {
+    return findById(polls, id);
+}
+int SessionState::pollIndex(Id id) const {
+    return indexById(polls, id);
+}
 
-const Countdown* SessionState::timer(TimerId id) const
-{
+const Countdown* SessionState::timer(TimerId id) const {
     return const_cast<SessionState*>(this)->timer(id);
 }
 
-Countdown* SessionState::timer(TimerId id)
-{
+Countdown* SessionState::timer(TimerId id) {
     switch (id) {
     case TimerId::Session:
         return &sessionClock;

@@ -13,22 +13,17 @@ struct Name {
     const char* label;
 };
 
-template <typename E, std::size_t N> struct Table {
-    std::array<Name, N> names;
-};
+template <typename E, std::size_t N> struct Table { std::array<Name, N> names; };
 
-QString keyAt(std::span<const Name> names, std::size_t i)
-{
+QString keyAt(std::span<const Name> names, std::size_t i) {
     return i < names.size() ? QString::fromLatin1(names[i].key) : QString();
 }
 
-QString labelAt(std::span<const Name> names, std::size_t i)
-{
+QString labelAt(std::span<const Name> names, std::size_t i) {
     return i < names.size() ? QCoreApplication::translate("podium", names[i].label) : QString();
 }
 
-std::optional<std::size_t> indexOfKey(std::span<const Name> names, const QString& k)
-{
+std::optional<std::size_t> indexOfKey(std::span<const Name> names, const QString& k) {
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (k == QLatin1String(names[i].key))
             return i;
@@ -71,14 +66,19 @@ constexpr Table<Authority, 3> authorities{{{{"moderator", "Moderator"},
 } // namespace
 
 #define PODIUM_DEFINE_ENUM(E, table)                                                               \
-    QString key(E value) { return keyAt(table.names, std::size_t(value)); }                        \
-    QString label(E value) { return labelAt(table.names, std::size_t(value)); }                    \
-    std::optional<E> EnumInfo<E>::fromKey(const QString& k)                                        \
-    {                                                                                              \
+    QString key(E value) {                                                                         \
+        return keyAt(table.names, std::size_t(value));                                             \
+    }                                                                                              \
+    QString label(E value) {                                                                       \
+        return labelAt(table.names, std::size_t(value));                                           \
+    }                                                                                              \
+    std::optional<E> EnumInfo<E>::fromKey(const QString& k) {                                      \
         const auto i = indexOfKey(table.names, k);                                                 \
         return i ? std::optional<E>(static_cast<E>(*i)) : std::nullopt;                            \
     }                                                                                              \
-    int EnumInfo<E>::count() { return int(table.names.size()); }
+    int EnumInfo<E>::count() {                                                                     \
+        return int(table.names.size());                                                            \
+    }
 
 PODIUM_DEFINE_ENUM(Role, roles)
 PODIUM_DEFINE_ENUM(Presence, presences)

@@ -55,8 +55,14 @@ PODIUM_DECLARE_ENUM(Authority)
 
 #undef PODIUM_DECLARE_ENUM
 
-template <typename E> std::optional<E> fromKey(const QString& k) { return EnumInfo<E>::fromKey(k); }
-template <typename E> int enumCount() { return EnumInfo<E>::count(); }
-template <typename E> E enumAt(int i) { return static_cast<E>(i); }
+template <typename E> std::optional<E> fromKey(const QString& k) {
+    return EnumInfo<E>::fromKey(k);
+}
+template <typename E> int enumCount() {
+    return EnumInfo<E>::count();
+}
+template <typename E> E enumAt(int i) {
+    return static_cast<E>(i);
+}
 
 } // namespace podium

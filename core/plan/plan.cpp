@@ -11,18 +11,21 @@
 using namespace Qt::StringLiterals;
 
 // Resources of a static library must be registered by hand, outside any namespace.
-static void registerCoreResources() { Q_INIT_RESOURCE(core); }
+static void registerCoreResources() {
+    Q_INIT_RESOURCE(core);
+}
 
 namespace podium {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("podium::Plan", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::Plan", text);
+}
 
 constexpr int maxParticipants = 5000;
 constexpr int maxSegments = 100;
 
-template <typename E> QString validKeys()
-{
+template <typename E> QString validKeys() {
     QStringList keys;
     for (int i = 0; i < enumCount<E>(); ++i)
         keys << key(enumAt<E>(i));
@@ -31,8 +34,8 @@ template <typename E> QString validKeys()
 
 // Reads an optional enum field; a present but unknown value is an error naming the choices.
 template <typename E>
-bool readEnum(const QJsonObject& o, const QString& field, E& out, QString& error, const QString& where)
-{
+bool readEnum(const QJsonObject& o, const QString& field, E& out, QString& error,
+              const QString& where) {
     if (!o.contains(field))
         return true;
     const auto v = fromKey<E>(o.value(field).toString());
@@ -45,8 +48,7 @@ bool readEnum(const QJsonObject& o, const QString& field, E& out, QString& error
     return true;
 }
 
-Result<Participant> readParticipant(const QJsonValue& v, int index)
-{
+Result<Participant> readParticipant(const QJsonValue& v, int index) {
     const QString where = tr("participant %1").arg(index + 1);
     if (!v.isObject())
         return Result<Participant>::failure(tr("%1 is not an object.").arg(where));
@@ -66,8 +68,7 @@ Result<Participant> readParticipant(const QJsonValue& v, int index)
     return p;
 }
 
-Result<Segment> readSegment(const QJsonValue& v, int index)
-{
+Result<Segment> readSegment(const QJsonValue& v, int index) {
     const QString where = tr("agenda item %1").arg(index + 1);
     const QJsonObject o = v.toObject();
     Segment s;
@@ -76,19 +77,16 @@ Result<Segment> readSegment(const QJsonValue& v, int index)
     if (!v.isObject() || s.title.isEmpty())
         return Result<Segment>::failure(tr("%1 has no title.").arg(where));
     if (minutes <= 0 || minutes > 24 * 60)
-        return Result<Segment>::failure(
-            tr("%1 needs \"minutes\" between 0 and 1440.").arg(where));
+        return Result<Segment>::failure(tr("%1 needs \"minutes\" between 0 and 1440.").arg(where));
     s.plannedMs = qint64(minutes * 60'000);
     return s;
 }
 
-qint64 secondsField(const QJsonObject& o, const QString& field, qint64 fallbackMs)
-{
+qint64 secondsField(const QJsonObject& o, const QString& field, qint64 fallbackMs) {
     return o.contains(field) ? qint64(o.value(field).toDouble() * 1000) : fallbackMs;
 }
 
-Result<Allotments> readAllotments(const QJsonObject& o)
-{
+Result<Allotments> readAllotments(const QJsonObject& o) {
     Allotments a;
     a.panelistMs = secondsField(o, u"panelistSeconds"_s, a.panelistMs);
     a.audienceMs = secondsField(o, u"audienceSeconds"_s, a.audienceMs);
@@ -99,8 +97,7 @@ Result<Allotments> readAllotments(const QJsonObject& o)
     return a;
 }
 
-Result<SessionInfo> readInfo(const QJsonObject& o)
-{
+Result<SessionInfo> readInfo(const QJsonObject& o) {
     SessionInfo info;
     info.title = o.value(u"title"_s).toString().trimmed();
     if (info.title.isEmpty())
@@ -117,8 +114,7 @@ Result<SessionInfo> readInfo(const QJsonObject& o)
     return info;
 }
 
-QString checkHeader(const QJsonDocument& doc)
-{
+QString checkHeader(const QJsonDocument& doc) {
     if (!doc.isObject())
         return tr("A session plan is a JSON object.");
     const QJsonValue version = doc.object().value(u"podiumPlan"_s);
@@ -133,8 +129,7 @@ QString checkHeader(const QJsonDocument& doc)
 
 } // namespace
 
-Result<Plan> parsePlan(const QByteArray& json)
-{
+Result<Plan> parsePlan(const QByteArray& json) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -175,8 +170,7 @@ Result<Plan> parsePlan(const QByteArray& json)
     return plan;
 }
 
-Result<Plan> readPlanFile(const QString& path)
-{
+Result<Plan> readPlanFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<Plan>::failure(tr("Cannot read %1: %2").arg(path, file.errorString()));
@@ -185,8 +179,7 @@ Result<Plan> readPlanFile(const QString& path)
     return parsePlan(file.readAll());
 }
 
-QByteArray planToJson(const Plan& plan)
-{
+QByteArray planToJson(const Plan& plan) {
     QJsonArray people;
     for (const Participant& p : plan.participants) {
         QJsonObject o{{u"name"_s, p.name},
@@ -206,12 +199,13 @@ QByteArray planToJson(const Plan& plan)
     const Allotments& a = plan.allotments;
     const QJsonObject root{
         {u"podiumPlan"_s, planFormatVersion},
-        {u"session"_s, QJsonObject{{u"title"_s, i.title},
-                                   {u"date"_s, i.date},
-                                   {u"room"_s, i.room},
-                                   {u"format"_s, i.format},
-                                   {u"durationMinutes"_s, i.plannedMs / 60'000.0},
-                                   {u"policyQuestions"_s, QJsonArray::fromStringList(i.policyQuestions)}}},
+        {u"session"_s,
+         QJsonObject{{u"title"_s, i.title},
+                     {u"date"_s, i.date},
+                     {u"room"_s, i.room},
+                     {u"format"_s, i.format},
+                     {u"durationMinutes"_s, i.plannedMs / 60'000.0},
+                     {u"policyQuestions"_s, QJsonArray::fromStringList(i.policyQuestions)}}},
         {u"speakingTime"_s, QJsonObject{{u"panelistSeconds"_s, a.panelistMs / 1000.0},
                                         {u"audienceSeconds"_s, a.audienceMs / 1000.0},
                                         {u"moderatorSeconds"_s, a.moderatorMs / 1000.0},
@@ -221,8 +215,7 @@ QByteArray planToJson(const Plan& plan)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-Plan planOf(const SessionState& s)
-{
+Plan planOf(const SessionState& s) {
     Plan plan{s.info, s.allotments, s.participants, {}};
     for (Participant& p : plan.participants)
         p.id = 0;
@@ -231,8 +224,7 @@ Plan planOf(const SessionState& s)
     return plan;
 }
 
-Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at)
-{
+Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at) {
     QCborArray people;
     Id id = 1;
     for (Participant p : plan.participants) {
@@ -251,8 +243,7 @@ Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at)
     return e;
 }
 
-Plan demoPlan()
-{
+Plan demoPlan() {
     registerCoreResources();
     auto plan = readPlanFile(u":/podium/demo-plan.json"_s);
     Q_ASSERT_X(plan.ok(), "demoPlan", qPrintable(plan.error()));

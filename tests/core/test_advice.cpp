@@ -7,8 +7,7 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
-TEST_CASE("suggest-next: a point of order comes first")
-{
+TEST_CASE("suggest-next: a point of order comes first") {
     Harness h;
     h.add(u"Audience 1"_s);
     const Id order = h.add(u"Audience 2"_s, EntryKind::PointOfOrder);
@@ -18,8 +17,7 @@ TEST_CASE("suggest-next: a point of order comes first")
     CHECK(s->reason.contains(u"point of order"_s));
 }
 
-TEST_CASE("suggest-next favours people not yet heard and under-represented voices")
-{
+TEST_CASE("suggest-next favours people not yet heard and under-represented voices") {
     Harness h;
     // Audience 1 (government, onsite) speaks twice; Audience 11 is also government and onsite.
     for (int i = 0; i < 2; ++i) {
@@ -27,9 +25,9 @@ TEST_CASE("suggest-next favours people not yet heard and under-represented voice
         REQUIRE(h.run(Action::Next));
         REQUIRE(h.run(Action::EndSpeech));
     }
-    const Id again = h.add(u"Audience 1"_s);      // spoke already
-    h.add(u"Audience 11"_s);                      // new, but same group, region and channel
-    const Id online = h.add(u"Audience 2"_s);     // new, private sector, online
+    const Id again = h.add(u"Audience 1"_s);  // spoke already
+    h.add(u"Audience 11"_s);                  // new, but same group, region and channel
+    const Id online = h.add(u"Audience 2"_s); // new, private sector, online
     const auto s = suggestNext(h.state());
     REQUIRE(s);
     CHECK(s->entryId == online);
@@ -38,8 +36,7 @@ TEST_CASE("suggest-next favours people not yet heard and under-represented voice
     CHECK(s->entryId != again);
 }
 
-TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so")
-{
+TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so") {
     Harness h;
     const Id first = h.add(u"Audience 3"_s);
     h.add(u"Audience 4"_s);
@@ -51,8 +48,7 @@ TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so")
     CHECK(suggestNext(h.state())->entryId != first);
 }
 
-TEST_CASE("no suggestion when nobody waits")
-{
+TEST_CASE("no suggestion when nobody waits") {
     Harness h;
     CHECK_FALSE(suggestNext(h.state()));
 }

@@ -1,21 +1,21 @@
 #include <catch2/catch.hpp>
 
 #include "commands/authority.h"
-#include "model/codec.h"
 #include "fixtures.h"
+#include "model/codec.h"
 
 using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
-TEST_CASE("a read-only seat (rapporteur, display) can change nothing")
-{
+TEST_CASE("a read-only seat (rapporteur, display) can change nothing") {
     Harness h;
     h.add(u"Audience 1"_s);
     const QByteArray before = codec::digest(h.state());
     for (int a = firstAction; a <= lastAction; ++a) {
-        auto r = h.run(Action(a), {{u"participant"_s, 1}, {u"entry"_s, 1}, {u"timer"_s, u"session"_s}},
-                       Authority::ReadOnly);
+        auto r =
+            h.run(Action(a), {{u"participant"_s, 1}, {u"entry"_s, 1}, {u"timer"_s, u"session"_s}},
+                  Authority::ReadOnly);
         INFO(actionKey(Action(a)).toStdString());
         REQUIRE_FALSE(r);
         CHECK(r.error().contains(u"read-only"_s));
@@ -23,8 +23,7 @@ TEST_CASE("a read-only seat (rapporteur, display) can change nothing")
     CHECK(codec::digest(h.state()) == before);
 }
 
-TEST_CASE("the online moderator runs the queue and tallies but not the agenda or session")
-{
+TEST_CASE("the online moderator runs the queue and tallies but not the agenda or session") {
     CHECK(isPermitted(Authority::OnlineModerator, Action::AddEntry));
     CHECK(isPermitted(Authority::OnlineModerator, Action::Next));
     CHECK(isPermitted(Authority::OnlineModerator, Action::SetTally));
@@ -38,8 +37,7 @@ TEST_CASE("the online moderator runs the queue and tallies but not the agenda or
     CHECK(r.error().contains(u"in-room moderator"_s));
 }
 
-TEST_CASE("a session is only ever created from a plan, never by command")
-{
+TEST_CASE("a session is only ever created from a plan, never by command") {
     Harness h;
     CHECK_FALSE(h.run(Action::CreateSession, {}, Authority::Moderator));
 }

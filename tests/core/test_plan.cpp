@@ -7,8 +7,7 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
-TEST_CASE("a session plan survives export and import unchanged")
-{
+TEST_CASE("a session plan survives export and import unchanged") {
     Plan plan = crowdPlan(20);
     plan.info.policyQuestions << u"Q1?"_s << u"سؤال؟"_s;
     plan.info.date = u"2026-12-08"_s;
@@ -20,16 +19,14 @@ TEST_CASE("a session plan survives export and import unchanged")
     CHECK(back.value() == plan);
 }
 
-TEST_CASE("the plan of a running session leaves out what happened, keeps what was prepared")
-{
+TEST_CASE("the plan of a running session leaves out what happened, keeps what was prepared") {
     Harness h;
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
     const Plan plan = planOf(h.state());
     CHECK(plan == crowdPlan());
 }
 
-TEST_CASE("the built-in demo session is the IGF workshop")
-{
+TEST_CASE("the built-in demo session is the IGF workshop") {
     const Plan demo = demoPlan();
     CHECK(demo.info.title.contains(u"Securing the Internet"_s));
     CHECK(demo.info.plannedMs == 90 * 60'000);
@@ -44,8 +41,7 @@ TEST_CASE("the built-in demo session is the IGF workshop")
     CHECK(agenda == demo.info.plannedMs);
 }
 
-TEST_CASE("each kind of malformed plan gets a clear error")
-{
+TEST_CASE("each kind of malformed plan gets a clear error") {
     struct Case {
         const char* json;
         const char* says;
@@ -56,7 +52,8 @@ TEST_CASE("each kind of malformed plan gets a clear error")
         {R"({"session": {"title": "x"}})", "not a Podium session plan"},
         {R"({"podiumPlan": 9, "session": {"title": "x"}})", "newer Podium"},
         {R"({"podiumPlan": 1, "session": {}})", "no title"},
-        {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": -5}})", "durationMinutes"},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": -5}})",
+         "durationMinutes"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"affiliation": "y"}]})",
          "participant 1 has no name"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "group": "press"}]})",

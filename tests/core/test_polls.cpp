@@ -8,23 +8,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Id createPoll(Harness& h)
-{
-    auto e = h.run(Action::CreatePoll, {{u"question"_s, u"Do you trust DNS?"_s},
-                                        {u"options"_s, QCborArray{u"Yes"_s, u"No"_s, u"Unsure"_s}}});
+Id createPoll(Harness& h) {
+    auto e =
+        h.run(Action::CreatePoll, {{u"question"_s, u"Do you trust DNS?"_s},
+                                   {u"options"_s, QCborArray{u"Yes"_s, u"No"_s, u"Unsure"_s}}});
     REQUIRE(e);
     return e->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
 }
 
-QCborMap tally(Id poll, int option, const QString& source, qint64 count)
-{
+QCborMap tally(Id poll, int option, const QString& source, qint64 count) {
     return {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, source}, {u"count"_s, count}};
 }
 
 } // namespace
 
-TEST_CASE("polls: create, open, close, reopen")
-{
+TEST_CASE("polls: create, open, close, reopen") {
     Harness h;
     const Id id = createPoll(h);
     CHECK(h.state().poll(id)->status == PollStatus::Draft);
@@ -37,18 +35,16 @@ TEST_CASE("polls: create, open, close, reopen")
     CHECK(h.state().poll(id)->status == PollStatus::Open);
 }
 
-TEST_CASE("a poll needs a question and two to twenty different options")
-{
+TEST_CASE("a poll needs a question and two to twenty different options") {
     Harness h;
-    CHECK_FALSE(h.run(Action::CreatePoll, {{u"question"_s, u""_s},
-                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
-    CHECK_FALSE(h.run(Action::CreatePoll, {{u"question"_s, u"Q"_s},
-                                           {u"options"_s, QCborArray{u"a"_s, u"a"_s}}}));
+    CHECK_FALSE(h.run(Action::CreatePoll,
+                      {{u"question"_s, u""_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    CHECK_FALSE(h.run(Action::CreatePoll,
+                      {{u"question"_s, u"Q"_s}, {u"options"_s, QCborArray{u"a"_s, u"a"_s}}}));
     CHECK(h.state().polls.isEmpty());
 }
 
-TEST_CASE("tallies per source combine into totals and percentages")
-{
+TEST_CASE("tallies per source combine into totals and percentages") {
     Harness h;
     const Id id = createPoll(h);
     REQUIRE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, 12)));
@@ -66,8 +62,7 @@ TEST_CASE("tallies per source combine into totals and percentages")
     CHECK(h.state().poll(id)->combined(0) == 20);
 }
 
-TEST_CASE("tallies are never negative and name a real option and source")
-{
+TEST_CASE("tallies are never negative and name a real option and source") {
     Harness h;
     const Id id = createPoll(h);
     CHECK_FALSE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, -1)));

@@ -6,8 +6,7 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
-TEST_CASE("new points are first come, first served")
-{
+TEST_CASE("new points are first come, first served") {
     Harness h;
     h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s);
@@ -15,8 +14,7 @@ TEST_CASE("new points are first come, first served")
     CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 2"_s, u"Audience 3"_s});
 }
 
-TEST_CASE("points of order go before everything, in the order they were raised")
-{
+TEST_CASE("points of order go before everything, in the order they were raised") {
     Harness h;
     h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s, EntryKind::PointOfOrder);
@@ -24,8 +22,7 @@ TEST_CASE("points of order go before everything, in the order they were raised")
     CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 3"_s, u"Audience 1"_s});
 }
 
-TEST_CASE("replies and clarifying questions follow the point they relate to")
-{
+TEST_CASE("replies and clarifying questions follow the point they relate to") {
     Harness h;
     const Id first = h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s);
@@ -37,8 +34,7 @@ TEST_CASE("replies and clarifying questions follow the point they relate to")
                                         u"Audience 5"_s, u"Audience 2"_s});
 }
 
-TEST_CASE("a reply to the speaker on the floor goes to the front, after points of order")
-{
+TEST_CASE("a reply to the speaker on the floor goes to the front, after points of order") {
     Harness h;
     const Id speaking = h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s);
@@ -49,8 +45,7 @@ TEST_CASE("a reply to the speaker on the floor goes to the front, after points o
     CHECK(h.queueNames() == QStringList{u"Audience 3"_s, u"Audience 4"_s, u"Audience 2"_s});
 }
 
-TEST_CASE("a reply needs a point that is still queued or speaking")
-{
+TEST_CASE("a reply needs a point that is still queued or speaking") {
     Harness h;
     auto r = h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)},
                                       {u"kind"_s, u"reply"_s},
@@ -60,8 +55,7 @@ TEST_CASE("a reply needs a point that is still queued or speaking")
     CHECK(h.state().queue.isEmpty());
 }
 
-TEST_CASE("the same person cannot queue the same new point twice")
-{
+TEST_CASE("the same person cannot queue the same new point twice") {
     Harness h;
     h.add(u"Audience 1"_s);
     auto r = h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}});
@@ -69,8 +63,7 @@ TEST_CASE("the same person cannot queue the same new point twice")
     CHECK(r.error().contains(u"already in the queue"_s));
 }
 
-TEST_CASE("every entry is tagged with its channel, by default the person's presence")
-{
+TEST_CASE("every entry is tagged with its channel, by default the person's presence") {
     Harness h;
     h.add(u"Audience 1"_s); // onsite
     h.add(u"Audience 2"_s); // online
@@ -81,8 +74,7 @@ TEST_CASE("every entry is tagged with its channel, by default the person's prese
     CHECK(h.state().queue[2].channel == Presence::Online);
 }
 
-TEST_CASE("the moderator moves, withdraws, restores and edits entries")
-{
+TEST_CASE("the moderator moves, withdraws, restores and edits entries") {
     Harness h;
     const Id a = h.add(u"Audience 1"_s);
     const Id b = h.add(u"Audience 2"_s);
@@ -105,8 +97,7 @@ TEST_CASE("the moderator moves, withdraws, restores and edits entries")
     CHECK_FALSE(h.run(Action::MoveEntry, {{u"entry"_s, b}, {u"to"_s, 10}}));
 }
 
-TEST_CASE("next puts the first entry on the floor with its role's allotment and logs the speech")
-{
+TEST_CASE("next puts the first entry on the floor with its role's allotment and logs the speech") {
     Harness h;
     h.add(u"Panelist A"_s);
     h.add(u"Audience 1"_s);
@@ -127,8 +118,7 @@ TEST_CASE("next puts the first entry on the floor with its role's allotment and 
     CHECK_FALSE(h.run(Action::Next)); // nobody waiting
 }
 
-TEST_CASE("two moderators pressing next at once: the second is refused with a reason")
-{
+TEST_CASE("two moderators pressing next at once: the second is refused with a reason") {
     Harness h;
     h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s);

@@ -16,10 +16,10 @@ namespace {
 // Mostly plausible arguments, sometimes nonsense, so both accepted and refused paths run.
 class RandomCommands {
 public:
-    explicit RandomCommands(quint32 seed) : m_rng(seed) {}
+    explicit RandomCommands(quint32 seed)
+        : m_rng(seed) {}
 
-    Command next(const SessionState& s)
-    {
+    Command next(const SessionState& s) {
         Command c;
         c.id = newCommandId();
         c.author = u"fuzz"_s;
@@ -50,15 +50,15 @@ public:
 
 private:
     int bounded(int lo, int hi) { return int(m_rng.bounded(lo, hi)); }
-    template <typename T> T pick(std::initializer_list<T> xs) { return xs.begin()[bounded(0, int(xs.size()))]; }
-    template <typename List> Id someId(const SessionState&, const List& list)
-    {
+    template <typename T> T pick(std::initializer_list<T> xs) {
+        return xs.begin()[bounded(0, int(xs.size()))];
+    }
+    template <typename List> Id someId(const SessionState&, const List& list) {
         if (list.isEmpty() || bounded(0, 10) == 0)
             return bounded(0, 1000);
         return list[bounded(0, int(list.size()))].id;
     }
-    Id someEntry(const SessionState& s)
-    {
+    Id someEntry(const SessionState& s) {
         if (s.floor && bounded(0, 4) == 0)
             return s.floor->entry.id;
         return someId(s, s.queue);
@@ -67,8 +67,7 @@ private:
     QRandomGenerator m_rng;
 };
 
-void checkInvariants(const SessionState& s)
-{
+void checkInvariants(const SessionState& s) {
     QSet<Id> queued;
     for (const QueueEntry& e : s.queue) {
         REQUIRE_FALSE(queued.contains(e.id)); // an entry is queued at most once
@@ -90,8 +89,7 @@ void checkInvariants(const SessionState& s)
 
 } // namespace
 
-TEST_CASE("10,000 random commands keep every invariant, and replay matches the live state")
-{
+TEST_CASE("10,000 random commands keep every invariant, and replay matches the live state") {
     const quint32 seed = QRandomGenerator::global()->generate();
     INFO("seed " << seed);
     Harness h;

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-SessionState replay(const QList<Event>& log)
-{
+SessionState replay(const QList<Event>& log) {
     SessionState s;
     for (const Event& e : log)
         s = apply(s, e);
@@ -20,8 +19,7 @@ SessionState replay(const QList<Event>& log)
 
 } // namespace
 
-TEST_CASE("replaying the log gives the digest of the live state")
-{
+TEST_CASE("replaying the log gives the digest of the live state") {
     FakeClock clock;
     SessionEngine engine(clock);
     QList<Event> log;
@@ -45,10 +43,11 @@ TEST_CASE("replaying the log gives the digest of the live state")
     run(Action::AddEntry, {{u"participant"_s, 5}});
     run(Action::Next);
     run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}});
-    const Event poll = run(Action::CreatePoll, {{u"question"_s, u"Q"_s},
-                                                {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
+    const Event poll = run(Action::CreatePoll,
+                           {{u"question"_s, u"Q"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
     const Id pollId = poll.data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
-    run(Action::SetTally, {{u"poll"_s, pollId}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 4}});
+    run(Action::SetTally,
+        {{u"poll"_s, pollId}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 4}});
     run(Action::Next);
     run(Action::StartSegment, {{u"index"_s, 1}});
     run(Action::EndSpeech);
@@ -60,8 +59,7 @@ TEST_CASE("replaying the log gives the digest of the live state")
     CHECK(codec::digest(replay(log.mid(0, 11))) != codec::digest(engine.state()));
 }
 
-TEST_CASE("the state survives its CBOR form (snapshots) unchanged")
-{
+TEST_CASE("the state survives its CBOR form (snapshots) unchanged") {
     Harness h;
     h.add(u"Audience 1"_s);
     REQUIRE(h.run(Action::Next));
@@ -73,8 +71,7 @@ TEST_CASE("the state survives its CBOR form (snapshots) unchanged")
     CHECK(codec::digest(back) == codec::digest(h.state()));
 }
 
-TEST_CASE("events survive their CBOR form; an unknown action is reported, not guessed")
-{
+TEST_CASE("events survive their CBOR form; an unknown action is reported, not guessed") {
     Harness h;
     auto e = h.run(Action::AddEntry, {{u"participant"_s, 3}});
     REQUIRE(e);
@@ -88,8 +85,7 @@ TEST_CASE("events survive their CBOR form; an unknown action is reported, not gu
     CHECK(error.contains(u"unknown"_s));
 }
 
-TEST_CASE("a joined seat applies the host's events in order and refuses a gap")
-{
+TEST_CASE("a joined seat applies the host's events in order and refuses a gap") {
     Harness host;
     FakeClock clock;
     SessionEngine peer(clock);

@@ -8,8 +8,7 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
-TEST_CASE("a countdown computed from the clock: run, pause, resume, adjust, overtime")
-{
+TEST_CASE("a countdown computed from the clock: run, pause, resume, adjust, overtime") {
     Countdown c;
     c.allottedMs = 120'000;
     c.warningMs = 30'000;
@@ -35,12 +34,13 @@ TEST_CASE("a countdown computed from the clock: run, pause, resume, adjust, over
     CHECK(c.remainingMs(t0 + 50'000) == 80'000);
 }
 
-TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning")
-{
+TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning") {
     Harness h;
     h.add(u"Audience 1"_s);
     REQUIRE(h.run(Action::Next));
-    const auto remaining = [&] { return h.state().floor->countdown.remainingMs(h.clock.nowMs()); };
+    const auto remaining = [&] {
+        return h.state().floor->countdown.remainingMs(h.clock.nowMs());
+    };
     h.clock.advance(20'000);
     CHECK(remaining() == 100'000);
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}})); // already running
@@ -61,8 +61,7 @@ TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning
     CHECK(h.state().floor->countdown.overtimeMs(h.clock.nowMs()) == 5'000);
 }
 
-TEST_CASE("without a speaker there is no speaker timer to drive")
-{
+TEST_CASE("without a speaker there is no speaker timer to drive") {
     Harness h;
     auto r = h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}});
     REQUIRE_FALSE(r);
@@ -70,8 +69,7 @@ TEST_CASE("without a speaker there is no speaker timer to drive")
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"nonsense"_s}}));
 }
 
-TEST_CASE("session and segment clocks; agenda planned versus actual")
-{
+TEST_CASE("session and segment clocks; agenda planned versus actual") {
     Harness h;
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"segment"_s}})); // no segment yet
@@ -94,8 +92,7 @@ TEST_CASE("session and segment clocks; agenda planned versus actual")
     CHECK(h.state().segments[1].endedAt == h.clock.nowMs());
 }
 
-TEST_CASE("the forecast counts queued speakers that fit in what is left of the segment")
-{
+TEST_CASE("the forecast counts queued speakers that fit in what is left of the segment") {
     Harness h;
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // 5 minutes
     h.add(u"Audience 1"_s);                                  // 2 minutes each

@@ -11,15 +11,13 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // A countdown as it reads now, however its run was split into starts and pauses.
-void normalise(Countdown& c, qint64 now)
-{
+void normalise(Countdown& c, qint64 now) {
     c.accumulatedMs = c.elapsedMs(now);
     c.startedAt = c.running ? now : 0;
 }
 
 // The state as a user sees it now: bookkeeping (sequence numbers, the next free id) aside.
-QCborMap visible(SessionState s, qint64 now)
-{
+QCborMap visible(SessionState s, qint64 now) {
     normalise(s.sessionClock, now);
     normalise(s.segmentClock, now);
     if (s.floor)
@@ -31,8 +29,7 @@ QCborMap visible(SessionState s, qint64 now)
 }
 
 // Runs the command, then its compensation, and checks the session is as it was.
-void checkUndo(Harness& h, Action action, const QCborMap& args)
-{
+void checkUndo(Harness& h, Action action, const QCborMap& args) {
     const SessionState before = h.state();
     auto done = h.run(action, args);
     INFO(actionKey(action).toStdString() << ": " << done.error().toStdString());
@@ -52,8 +49,7 @@ struct Prepared {
     Id speaking = 0;
     Id poll = 0;
 
-    Prepared()
-    {
+    Prepared() {
         REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
         speaking = h.add(u"Audience 1"_s);
         REQUIRE(h.run(Action::Next));
@@ -69,8 +65,7 @@ struct Prepared {
 
 } // namespace
 
-TEST_CASE("undo of each queue command")
-{
+TEST_CASE("undo of each queue command") {
     Prepared p;
     checkUndo(p.h, Action::AddEntry, {{u"participant"_s, p.h.participantNamed(u"Audience 4"_s)}});
     checkUndo(p.h, Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
@@ -80,8 +75,7 @@ TEST_CASE("undo of each queue command")
     checkUndo(p.h, Action::RestoreEntry, {{u"entry"_s, p.queued}});
 }
 
-TEST_CASE("undo of next returns the speaker to the queue and the previous one to the floor")
-{
+TEST_CASE("undo of next returns the speaker to the queue and the previous one to the floor") {
     Prepared p;
     checkUndo(p.h, Action::Next, {});
     checkUndo(p.h, Action::EndSpeech, {});
@@ -89,8 +83,7 @@ TEST_CASE("undo of next returns the speaker to the queue and the previous one to
     checkUndo(p.h, Action::Next, {{u"entry"_s, p.queued}}); // from an empty floor
 }
 
-TEST_CASE("undo of each timer command")
-{
+TEST_CASE("undo of each timer command") {
     Prepared p;
     checkUndo(p.h, Action::PauseTimer, {{u"timer"_s, u"speaker"_s}});
     checkUndo(p.h, Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}});
@@ -98,8 +91,7 @@ TEST_CASE("undo of each timer command")
     checkUndo(p.h, Action::StartTimer, {{u"timer"_s, u"session"_s}});
 }
 
-TEST_CASE("undo of agenda, poll, participant and session commands")
-{
+TEST_CASE("undo of agenda, poll, participant and session commands") {
     Prepared p;
     checkUndo(p.h, Action::StartSegment, {{u"index"_s, 1}});
     REQUIRE(p.h.run(Action::OpenPoll, {{u"poll"_s, p.poll}}));
@@ -112,16 +104,17 @@ TEST_CASE("undo of agenda, poll, participant and session commands")
     checkUndo(p.h, Action::CreatePoll,
               {{u"question"_s, u"New?"_s}, {u"options"_s, QCborArray{u"x"_s, u"y"_s}}});
     checkUndo(p.h, Action::AddParticipant, {{u"name"_s, u"Newcomer"_s}});
-    checkUndo(p.h, Action::EditParticipant,
-              {{u"participant"_s, p.h.participantNamed(u"Audience 5"_s)}, {u"region"_s, u"african"_s}});
+    checkUndo(
+        p.h, Action::EditParticipant,
+        {{u"participant"_s, p.h.participantNamed(u"Audience 5"_s)}, {u"region"_s, u"african"_s}});
     checkUndo(p.h, Action::EditSession, {{u"info"_s, QCborMap{{u"title"_s, u"Renamed"_s}}}});
     checkUndo(p.h, Action::SetAllotments,
-              {{u"allotments"_s, QCborMap{{u"panelistMs"_s, 1}, {u"audienceMs"_s, 2}, {u"moderatorMs"_s, 3}}}});
+              {{u"allotments"_s,
+                QCborMap{{u"panelistMs"_s, 1}, {u"audienceMs"_s, 2}, {u"moderatorMs"_s, 3}}}});
     checkUndo(p.h, Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
 }
 
-TEST_CASE("an undo that the session has moved past is refused, not forced")
-{
+TEST_CASE("an undo that the session has moved past is refused, not forced") {
     Prepared p;
     const SessionState before = p.h.state();
     auto next = p.h.run(Action::Next);

@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace podium::test {
 
-Plan crowdPlan(int audience)
-{
+Plan crowdPlan(int audience) {
     Plan plan;
     plan.info.title = u"Test session"_s;
     plan.info.plannedMs = 90 * 60'000;
@@ -23,8 +22,8 @@ Plan crowdPlan(int audience)
     plan.participants << person(u"Moderator"_s, Role::Moderator, StakeholderGroup::Government,
                                 Region::African, Presence::Onsite)
                       << person(u"Panelist A"_s, Role::Panelist,
-                                StakeholderGroup::TechnicalCommunity,
-                                Region::WesternEuropeanOthers, Presence::Onsite)
+                                StakeholderGroup::TechnicalCommunity, Region::WesternEuropeanOthers,
+                                Presence::Onsite)
                       << person(u"Panelist B"_s, Role::Panelist, StakeholderGroup::CivilSociety,
                                 Region::African, Presence::Onsite);
     for (int i = 0; i < audience; ++i) {
@@ -38,15 +37,13 @@ Plan crowdPlan(int audience)
     return plan;
 }
 
-Harness::Harness(const Plan& plan)
-{
+Harness::Harness(const Plan& plan) {
     engine.setAuthor(u"tester"_s);
     if (!engine.create(plan, u"test-session"_s))
         throw std::runtime_error("cannot create the test session");
 }
 
-Result<Event> Harness::run(Action action, QCborMap args, Authority authority)
-{
+Result<Event> Harness::run(Action action, QCborMap args, Authority authority) {
     Command c;
     c.id = newCommandId();
     c.author = u"tester"_s;
@@ -56,8 +53,7 @@ Result<Event> Harness::run(Action action, QCborMap args, Authority authority)
     return engine.execute(c);
 }
 
-Id Harness::participantNamed(const QString& name) const
-{
+Id Harness::participantNamed(const QString& name) const {
     for (const Participant& p : state().participants) {
         if (p.name == name)
             return p.id;
@@ -65,8 +61,7 @@ Id Harness::participantNamed(const QString& name) const
     throw std::runtime_error("no such participant");
 }
 
-Id Harness::add(const QString& name, EntryKind kind, Id relatesTo)
-{
+Id Harness::add(const QString& name, EntryKind kind, Id relatesTo) {
     auto e = run(Action::AddEntry, {{u"participant"_s, participantNamed(name)},
                                     {u"kind"_s, key(kind)},
                                     {u"relatesTo"_s, relatesTo}});
@@ -75,8 +70,7 @@ Id Harness::add(const QString& name, EntryKind kind, Id relatesTo)
     return e->data.value(u"entry"_s).toMap().value(u"id"_s).toInteger();
 }
 
-QStringList Harness::queueNames() const
-{
+QStringList Harness::queueNames() const {
     QStringList names;
     for (const QueueEntry& e : state().queue)
         names << state().participant(e.participantId)->name;

@@ -4,8 +4,7 @@
 #include <QApplication>
 #include <QtGlobal>
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     // Tests never need a screen; widget tests run offscreen unless told otherwise.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
