@@ -48,7 +48,9 @@ public:
     void reset(const SessionState& state);
 
     // As this seat: fills in id, author and authority, then decides or forwards. A refusal is
-    // also signalled, so every view can tell the moderator why.
+    // also signalled, so every view can tell the moderator why. On a joined seat the command is
+    // forwarded and the result is a failure with an empty reason: the host's answer arrives
+    // later as eventApplied (with this command's id) or refused.
     Result<Event> submit(Command command);
     // As the host, for a command from anyone (authority already set by the caller).
     Result<Event> execute(const Command& command);
