@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The installed launcher, AppStream metadata, icon and copyright: the validators pass, and the
+# files name each other and the binary consistently (desktop id, icon name, release version).
+set -euo pipefail
+root=${PODIUM_PKG_ROOT:?}/root
+id=io.github.podium.Podium
+desktop=$root/usr/share/applications/$id.desktop
+metainfo=$root/usr/share/metainfo/$id.metainfo.xml
+fail() { echo "FAIL: $*"; exit 1; }
+
+desktop-file-validate "$desktop" || fail "desktop-file-validate"
+appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate"
+
+key() { sed -n "s/^$1=//p" "$desktop"; }
+exec_binary=$(key Exec | cut -d' ' -f1)
+[[ -x $root/usr/bin/$exec_binary ]] || fail "Exec=$exec_binary is not in usr/bin"
+icon=$(key Icon)
+icon_file=$root/usr/share/icons/hicolor/scalable/apps/$icon.svg
+[[ -f $icon_file ]] || fail "Icon=$icon has no file in hicolor/scalable/apps"
+xmllint --noout "$icon_file" || fail "the icon is not well-formed SVG"
+grep -q '<svg' "$icon_file" || fail "the icon is not an SVG"
+
+grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" ||
+    fail "the metainfo does not launch $id.desktop"
+grep -q "<release version=\"${PODIUM_VERSION:?}\"" "$metainfo" ||
+    fail "the metainfo has no release entry for version $PODIUM_VERSION"
+grep -q "<caption>" "$metainfo" || fail "screenshots without captions"
+
+copyright=$root/usr/share/doc/podium/copyright
+grep -q 'GPL-3.0-or-later' "$copyright" || fail "no GPL-3.0-or-later copyright file"
+echo "ok: launcher, metadata, icon and copyright"
