@@ -56,7 +56,8 @@ int runCockpit(int argc, char** argv) {
         QTextStream(stderr) << created.error() << '\n';
         return 1;
     }
-    podium::MainWindow window(engine);
+    podium::Cockpit cockpit(engine);
+    podium::MainWindow window(cockpit);
     window.show();
     return app.exec();
 }

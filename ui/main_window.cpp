@@ -1,15 +1,203 @@
 #include "main_window.h"
 
-#include "engine/session_engine.h"
+#include "docks/floor_dock.h"
+#include "docks/queue_dock.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
 
 namespace podium {
 
-MainWindow::MainWindow(SessionEngine& engine, QWidget* parent)
+MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     : QMainWindow(parent)
-    , m_engine(engine)
-{
-    setObjectName(QStringLiteral("MainWindow"));
-    setWindowTitle(m_engine.state().info.title);
+    , m_cockpit(cockpit)
+    , m_layoutSeat(cockpit.seat()) {
+    setObjectName(u"MainWindow"_s);
+    setDockNestingEnabled(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks | GroupedDragging);
+    createMenus();
+    createSessionDocks();
+    retranslate();
+    resetLayout();
+    resize(1500, 920);
+    connect(&m_cockpit, &Cockpit::seatChanged, this, &MainWindow::onSeatChanged);
+    connect(&m_cockpit, &Cockpit::notice, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
+    connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &MainWindow::updateTitle);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    for (MenuId id : {MenuId::File, MenuId::Edit, MenuId::View, MenuId::Session, MenuId::Help}) {
+        m_menus[id] = menuBar()->addMenu(QString());
+    }
+    m_menus[MenuId::File]->setObjectName(u"fileMenu"_s);
+    m_menus[MenuId::Edit]->setObjectName(u"editMenu"_s);
+    m_menus[MenuId::View]->setObjectName(u"viewMenu"_s);
+    m_menus[MenuId::Session]->setObjectName(u"sessionMenu"_s);
+    m_menus[MenuId::Help]->setObjectName(u"helpMenu"_s);
+
+    m_undo = m_cockpit.undoStack().createUndoAction(this);
+    m_undo->setObjectName(u"undoAction"_s);
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo = m_cockpit.undoStack().createRedoAction(this);
+    m_redo->setObjectName(u"redoAction"_s);
+    m_redo->setShortcuts(QKeySequence::Redo);
+    m_menus[MenuId::Edit]->addAction(m_undo);
+    m_menus[MenuId::Edit]->addAction(m_redo);
+
+    m_panelsMenu = m_menus[MenuId::View]->addMenu(QString());
+    m_panelsMenu->setObjectName(u"panelsMenu"_s);
+    m_resetLayout = m_menus[MenuId::View]->addAction(QString(), this, &MainWindow::resetLayout);
+    m_resetLayout->setObjectName(u"resetLayoutAction"_s);
+
+    m_shortcuts = m_menus[MenuId::Help]->addAction(QString(), this, [this] {});
+    m_shortcuts->setObjectName(u"shortcutsAction"_s);
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+}
+
+void MainWindow::createSessionDocks() {
+    auto* floor = new FloorDock(m_cockpit, this);
+    auto* queue = new QueueDock(m_cockpit, this);
+    addDock(floor, Qt::LeftDockWidgetArea);
+    addDock(queue, Qt::RightDockWidgetArea);
+    addSessionActions(floor);
+    addSessionActions(queue);
+    m_menus[MenuId::Session]->addSeparator();
+    addSessionActions(dock(u"pollsDock"_s));
+    m_menus[MenuId::Session]->addSeparator();
+    addSessionActions(dock(u"agendaDock"_s));
+}
+
+// A dock's own QActions go into the Session menu, so their shortcuts work wherever the focus
+// is, even while the dock is hidden or floating.
+void MainWindow::addSessionActions(QWidget* from) {
+    if (!from)
+        return;
+    for (QAction* a : from->actions())
+        m_menus[MenuId::Session]->addAction(a);
+}
+
+bool MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList<Seat>& shownFor) {
+    if (!dock || dock->objectName().isEmpty() || m_docks.contains(dock)) {
+        qWarning("MainWindow::addDock: a dock needs a unique objectName to keep its layout.");
+        return false;
+    }
+    m_docks.append(dock);
+    m_areas.insert(dock, area);
+    m_shownFor.insert(dock, shownFor);
+    addDockWidget(area, dock);
+    m_panelsMenu->addAction(dock->toggleViewAction());
+    if (m_layoutRestored)
+        resetLayout();
+    return true;
+}
+
+QDockWidget* MainWindow::dock(const QString& objectName) const {
+    for (QDockWidget* d : m_docks) {
+        if (d->objectName() == objectName)
+            return d;
+    }
+    return nullptr;
+}
+
+QString MainWindow::layoutKey(Seat seat) {
+    return u"layout/"_s + seatKey(seat);
+}
+
+// The default arrangement: per side, the first dock on top and the others tabbed below it.
+void MainWindow::resetLayout() {
+    const Seat seat = m_cockpit.seat();
+    QMap<Qt::DockWidgetArea, QList<QDockWidget*>> bySide;
+    for (QDockWidget* d : m_docks) {
+        removeDockWidget(d);
+        d->setFloating(false);
+        const QList<Seat> seats = m_shownFor.value(d);
+        d->setVisible(seats.isEmpty() || seats.contains(seat));
+        bySide[m_areas.value(d)].append(d);
+    }
+    for (auto it = bySide.cbegin(); it != bySide.cend(); ++it) {
+        const QList<QDockWidget*>& list = it.value();
+        for (int i = 0; i < list.size(); ++i) {
+            if (i == 0)
+                addDockWidget(it.key(), list[i]);
+            else if (i == 1)
+                splitDockWidget(list[0], list[1], Qt::Vertical);
+            else
+                tabifyDockWidget(list[1], list[i]);
+        }
+        if (list.size() > 1)
+            list[1]->raise();
+    }
+}
+
+bool MainWindow::restoreLayout() {
+    m_layoutRestored = true;
+    m_layoutSeat = m_cockpit.seat();
+    QSettings settings;
+    const QByteArray saved = settings.value(layoutKey(m_layoutSeat)).toByteArray();
+    resetLayout();
+    // restoreState checks the version and the stream's own marker; on any mismatch it changes
+    // nothing and we keep the default arranged just above.
+    if (saved.isEmpty() || !restoreState(saved, layoutVersion)) {
+        resetLayout();
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue(layoutKey(m_layoutSeat), saveState(layoutVersion));
+}
+
+void MainWindow::onSeatChanged() {
+    if (m_layoutRestored)
+        saveLayout();
+    restoreLayout();
+    updateTitle();
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    if (!m_layoutRestored)
+        restoreLayout();
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate() {
+    m_menus[MenuId::File]->setTitle(tr("&File"));
+    m_menus[MenuId::Edit]->setTitle(tr("&Edit"));
+    m_menus[MenuId::View]->setTitle(tr("&View"));
+    m_menus[MenuId::Session]->setTitle(tr("&Session"));
+    m_menus[MenuId::Help]->setTitle(tr("&Help"));
+    m_panelsMenu->setTitle(tr("&Panels"));
+    m_resetLayout->setText(tr("&Reset layout"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(
+        tr("%1 — %2 — Podium").arg(m_cockpit.state().info.title, seatLabel(m_cockpit.seat())));
 }
 
 } // namespace podium

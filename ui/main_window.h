@@ -1,19 +1,67 @@
 #pragma once
 
+#include "cockpit.h"
+
+#include <QList>
 #include <QMainWindow>
+#include <QMap>
+
+class QDockWidget;
+class QMenu;
 
 namespace podium {
 
-class SessionEngine;
-
 // Assembles the docks and menus around one session; holds no session logic of its own.
+// Other parts register their docks (addDock) and actions (menu) here.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(SessionEngine& engine, QWidget* parent = nullptr);
+    enum class MenuId { File, Edit, View, Session, Help };
+
+    explicit MainWindow(Cockpit& cockpit, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a dock in `area`, its toggle to View → Panels, and remembers it for the layouts.
+    // `shownFor` lists the seats whose default layout shows it (empty: every seat).
+    // Refuses (returns false) a dock without an objectName: its layout could not be restored.
+    bool addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList<Seat>& shownFor = {});
+    QList<QDockWidget*> docks() const { return m_docks; }
+    QDockWidget* dock(const QString& objectName) const;
+
+    QMenu* menu(MenuId id) const { return m_menus.value(id); }
+
+    // Layouts: one saved state per seat, versioned; anything unreadable falls back to the default.
+    static constexpr int layoutVersion = 1;
+    static QString layoutKey(Seat seat);
+    void resetLayout();
+    bool restoreLayout(); // false: nothing usable was saved, the default is shown
+    void saveLayout() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
-    SessionEngine& m_engine;
+    void createMenus();
+    void createSessionDocks();
+    void addSessionActions(QWidget* from);
+    void retranslate();
+    void onSeatChanged();
+    void updateTitle();
+
+    Cockpit& m_cockpit;
+    QList<QDockWidget*> m_docks;
+    QMap<QDockWidget*, Qt::DockWidgetArea> m_areas;
+    QMap<QDockWidget*, QList<Seat>> m_shownFor;
+    QMap<MenuId, QMenu*> m_menus;
+    QMenu* m_panelsMenu = nullptr;
+    QAction* m_resetLayout = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    QAction* m_shortcuts = nullptr;
+    Seat m_layoutSeat;
+    bool m_layoutRestored = false;
 };
 
 } // namespace podium

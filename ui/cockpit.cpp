@@ -1,0 +1,111 @@
+#include "cockpit.h"
+
+#include "commands/authority.h"
+#include "undo/session_command.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+QString seatKey(Seat seat) {
+    switch (seat) {
+    case Seat::Moderator:
+        return u"moderator"_s;
+    case Seat::OnlineModerator:
+        return u"online-moderator"_s;
+    case Seat::Rapporteur:
+        break;
+    }
+    return u"rapporteur"_s;
+}
+
+QString seatLabel(Seat seat) {
+    switch (seat) {
+    case Seat::Moderator:
+        return Cockpit::tr("Moderator");
+    case Seat::OnlineModerator:
+        return Cockpit::tr("Online moderator");
+    case Seat::Rapporteur:
+        break;
+    }
+    return Cockpit::tr("Rapporteur");
+}
+
+Seat seatFor(Authority authority) {
+    switch (authority) {
+    case Authority::Moderator:
+        return Seat::Moderator;
+    case Authority::OnlineModerator:
+        return Seat::OnlineModerator;
+    case Authority::ReadOnly:
+        break;
+    }
+    return Seat::Rapporteur;
+}
+
+Authority authorityFor(Seat seat) {
+    switch (seat) {
+    case Seat::Moderator:
+        return Authority::Moderator;
+    case Seat::OnlineModerator:
+        return Authority::OnlineModerator;
+    case Seat::Rapporteur:
+        break;
+    }
+    return Authority::ReadOnly;
+}
+
+Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine) {
+    // 200 ms: a countdown shown in whole seconds never looks late by more than a fifth.
+    m_ticker.setInterval(200);
+    connect(&m_ticker, &QTimer::timeout, this, &Cockpit::tick);
+    connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::updateTicking);
+    connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::updateTicking);
+    connect(&m_engine, &SessionEngine::authorityChanged, this,
+            [this](Authority a) { emit seatChanged(seatFor(a)); });
+    connect(&m_engine, &SessionEngine::refused, this,
+            [this](const QString&, const QString& reason) {
+                if (!reason.isEmpty())
+                    emit notice(reason);
+            });
+    updateTicking();
+}
+
+void Cockpit::setSeat(Seat seat) {
+    m_engine.setAuthority(authorityFor(seat));
+}
+
+bool Cockpit::permits(Action action) const {
+    return isPermitted(m_engine.authority(), action);
+}
+
+void Cockpit::run(Action action, const QCborMap& args, const QString& text) {
+    Command c;
+    c.action = action;
+    c.args = args;
+    m_undo.push(new SessionCommand(m_engine, c, text));
+}
+
+Result<Event> Cockpit::submit(Action action, const QCborMap& args) {
+    Command c;
+    c.action = action;
+    c.args = args;
+    return m_engine.submit(c);
+}
+
+bool Cockpit::anyTimerRunning() const {
+    const SessionState& s = state();
+    return s.sessionClock.running || s.segmentClock.running ||
+           (s.floor && s.floor->countdown.running);
+}
+
+void Cockpit::updateTicking() {
+    if (anyTimerRunning() && !m_ticker.isActive())
+        m_ticker.start();
+    else if (!anyTimerRunning())
+        m_ticker.stop();
+}
+
+} // namespace podium

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "commands/command.h"
+#include "engine/session_engine.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+
+namespace podium {
+
+// Which desk this window serves: decides the default layout and what may be changed.
+enum class Seat { Moderator, OnlineModerator, Rapporteur };
+
+QString seatKey(Seat seat);   // stable, for settings
+QString seatLabel(Seat seat); // translated, for people
+Seat seatFor(Authority authority);
+Authority authorityFor(Seat seat);
+
+// What every dock shares: the session engine, its clock, the undo stack and the seat's role.
+// Docks take it in their constructor; it holds no widgets.
+class Cockpit : public QObject {
+    Q_OBJECT
+public:
+    explicit Cockpit(SessionEngine& engine, QObject* parent = nullptr);
+
+    SessionEngine& engine() const { return m_engine; }
+    const SessionState& state() const { return m_engine.state(); }
+    const Clock& clock() const { return m_engine.clock(); }
+    qint64 now() const { return m_engine.now(); }
+    QUndoStack& undoStack() { return m_undo; }
+
+    Seat seat() const { return seatFor(m_engine.authority()); }
+    void setSeat(Seat seat);
+    // Whether this seat may change the session at all (the rapporteur may not).
+    bool canControl() const { return m_engine.authority() != Authority::ReadOnly; }
+    // Whether this seat may issue a given action (some are the in-room moderator's only).
+    bool permits(Action action) const;
+
+    // Issues a command as one undoable step named `text`; refused commands leave no step.
+    void run(Action action, const QCborMap& args, const QString& text);
+    // Issues a command that is not undone from the stack (it is itself a correction).
+    Result<Event> submit(Action action, const QCborMap& args = {});
+
+    // Any running countdown (speaker, segment, session): the ticking views need repainting.
+    bool anyTimerRunning() const;
+
+signals:
+    // About 5 times a second while a countdown runs; views read the clock when they repaint.
+    void tick();
+    void seatChanged(podium::Seat seat);
+    // A sentence for the status bar: why a command was refused, or why an undo could not be.
+    void notice(const QString& text);
+
+private:
+    void updateTicking();
+
+    SessionEngine& m_engine;
+    QUndoStack m_undo;
+    QTimer m_ticker;
+};
+
+} // namespace podium

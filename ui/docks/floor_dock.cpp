@@ -1,0 +1,240 @@
+#include "floor_dock.h"
+
+#include "theme/timer_colours.h"
+
+#include <QAction>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QLabel* namedLabel(const QString& name) {
+    auto* l = new QLabel;
+    l->setObjectName(name);
+    return l;
+}
+
+void scaleFont(QWidget* w, double factor, bool bold) {
+    QFont f = w->font();
+    f.setPointSizeF(f.pointSizeF() * factor);
+    f.setBold(bold);
+    w->setFont(f);
+}
+
+QToolButton* buttonFor(QAction* action) {
+    auto* b = new QToolButton;
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    b->setMinimumHeight(36);
+    b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    return b;
+}
+
+// Two moderators pressing "next" at once: the host keeps the first and refuses the second.
+QCborMap floorExpectation(const SessionState& s) {
+    return {{u"expectFloor"_s, s.floor ? s.floor->entry.id : 0}};
+}
+
+} // namespace
+
+FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"floorDock"_s, parent)
+    , m_speaker(namedLabel(u"speakerName"_s))
+    , m_details(namedLabel(u"speakerDetails"_s))
+    , m_countdown(namedLabel(u"countdown"_s))
+    , m_sessionClock(namedLabel(u"sessionClock"_s))
+    , m_segmentClock(namedLabel(u"segmentClock"_s))
+    , m_sessionToggle(new QPushButton)
+    , m_message(new QLineEdit)
+    , m_sendMessage(new QPushButton)
+    , m_messageShown(namedLabel(u"stageMessageShown"_s)) {
+    buildActions();
+    setWidget(buildBody());
+    connect(&cockpit, &Cockpit::tick, this, &FloorDock::refreshClocks);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::refresh);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &FloorDock::refresh);
+    finishSetup();
+    refresh();
+}
+
+QAction* FloorDock::makeAction(const QString& name, const QList<QKeySequence>& keys) {
+    auto* a = new QAction(this);
+    a->setObjectName(name);
+    a->setShortcuts(keys);
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);
+    return a;
+}
+
+void FloorDock::buildActions() {
+    m_next = makeAction(u"nextSpeakerAction"_s,
+                        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::Key_F9)});
+    m_startPause = makeAction(u"startPauseAction"_s,
+                              {QKeySequence(Qt::CTRL | Qt::Key_Space), QKeySequence(Qt::Key_F5)});
+    m_minus30 = makeAction(u"minus30Action"_s, {QKeySequence(Qt::CTRL | Qt::Key_Minus)});
+    m_plus30 = makeAction(u"plus30Action"_s, {QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                                              QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    m_endSpeech = makeAction(u"endSpeechAction"_s, {QKeySequence(Qt::CTRL | Qt::Key_E)});
+    connect(m_next, &QAction::triggered, this, &FloorDock::next);
+    connect(m_startPause, &QAction::triggered, this, &FloorDock::toggleSpeakerTimer);
+    connect(m_minus30, &QAction::triggered, this, [this] { adjust(-30'000); });
+    connect(m_plus30, &QAction::triggered, this, [this] { adjust(30'000); });
+    connect(m_endSpeech, &QAction::triggered, this, &FloorDock::endSpeech);
+}
+
+QWidget* FloorDock::buildBody() {
+    scaleFont(m_speaker, 1.8, true);
+    scaleFont(m_countdown, 5.0, true);
+    m_countdown->setAlignment(Qt::AlignCenter);
+    m_countdown->setAutoFillBackground(true);
+    m_countdown->setMinimumHeight(110);
+    m_speaker->setWordWrap(true);
+    m_messageShown->setWordWrap(true);
+    m_message->setObjectName(u"stageMessage"_s);
+    m_message->setMaxLength(140);
+    m_sendMessage->setObjectName(u"sendStageMessage"_s);
+    m_sessionToggle->setObjectName(u"sessionClockToggle"_s);
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_speaker);
+    layout->addWidget(m_details);
+    layout->addWidget(m_countdown, 1);
+    auto* controls = new QHBoxLayout;
+    for (QAction* a : {m_startPause, m_minus30, m_plus30, m_endSpeech, m_next})
+        controls->addWidget(buttonFor(a));
+    layout->addLayout(controls);
+    auto* clocks = new QGridLayout;
+    clocks->addWidget(m_sessionClock, 0, 0);
+    clocks->addWidget(m_sessionToggle, 0, 1);
+    clocks->addWidget(m_segmentClock, 1, 0, 1, 2);
+    layout->addLayout(clocks);
+    auto* message = new QHBoxLayout;
+    message->addWidget(m_message, 1);
+    message->addWidget(m_sendMessage);
+    layout->addLayout(message);
+    layout->addWidget(m_messageShown);
+    connect(m_message, &QLineEdit::returnPressed, this, &FloorDock::sendStageMessage);
+    connect(m_sendMessage, &QPushButton::clicked, this, &FloorDock::sendStageMessage);
+    connect(m_sessionToggle, &QPushButton::clicked, this, &FloorDock::toggleSessionClock);
+    return body;
+}
+
+void FloorDock::retranslate() {
+    setWindowTitle(tr("Floor & timer"));
+    m_next->setText(tr("Next speaker"));
+    m_minus30->setText(tr("−30 s"));
+    m_plus30->setText(tr("+30 s"));
+    m_endSpeech->setText(tr("End speech"));
+    m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
+    m_sendMessage->setText(tr("Show"));
+    refresh();
+}
+
+void FloorDock::updateControls() {
+    const SessionState& s = cockpit().state();
+    const bool control = cockpit().canControl();
+    m_next->setEnabled(control);
+    m_startPause->setEnabled(control && s.floor.has_value());
+    m_minus30->setEnabled(control && s.floor.has_value());
+    m_plus30->setEnabled(control && s.floor.has_value());
+    m_endSpeech->setEnabled(control && s.floor.has_value());
+    m_sessionToggle->setEnabled(control);
+    m_message->setEnabled(control);
+    m_sendMessage->setEnabled(control);
+}
+
+void FloorDock::refresh() {
+    refreshSpeaker();
+    refreshClocks();
+    updateControls();
+}
+
+void FloorDock::refreshSpeaker() {
+    const SessionState& s = cockpit().state();
+    const Participant* p = s.floor ? s.participant(s.floor->entry.participantId) : nullptr;
+    m_speaker->setText(p ? p->name : tr("Nobody has the floor"));
+    m_details->setText(p ? tr("%1 · %2 · %3")
+                               .arg(p->affiliation.isEmpty() ? label(p->group) : p->affiliation,
+                                    label(p->group), label(s.floor->entry.channel))
+                         : QString());
+    const bool running = s.floor && s.floor->countdown.running;
+    m_startPause->setText(running ? tr("Pause") : tr("Start"));
+    m_sessionToggle->setText(s.sessionClock.running ? tr("Pause session clock")
+                                                    : tr("Start session clock"));
+    m_messageShown->setText(s.stageMessage.isEmpty()
+                                ? QString()
+                                : tr("On the stage display: “%1”").arg(s.stageMessage));
+}
+
+void FloorDock::refreshClocks() {
+    const SessionState& s = cockpit().state();
+    const qint64 now = cockpit().now();
+    const TimerPhase phase = s.floor ? phaseOf(s.floor->countdown, now) : TimerPhase::Idle;
+    m_countdown->setText(s.floor ? formatCountdown(s.floor->countdown.remainingMs(now))
+                                 : u"–:––"_s);
+    m_countdown->setProperty("phase", int(phase));
+    const PhaseColours colours =
+        phaseColours(phase, palette().color(QPalette::Base), palette().color(QPalette::Text));
+    QPalette pal = m_countdown->palette();
+    pal.setColor(QPalette::Window, colours.background);
+    pal.setColor(QPalette::WindowText, colours.text);
+    m_countdown->setPalette(pal);
+    m_sessionClock->setText(tr("Session: %1 left of %2")
+                                .arg(formatCountdown(s.sessionClock.remainingMs(now)),
+                                     formatDuration(s.sessionClock.allottedMs)));
+    const bool segment = s.activeSegment >= 0 && s.activeSegment < s.segments.size();
+    m_segmentClock->setText(segment ? tr("Segment “%1”: %2 left")
+                                          .arg(s.segments[s.activeSegment].title,
+                                               formatCountdown(s.segmentClock.remainingMs(now)))
+                                    : tr("No agenda segment running"));
+}
+
+void FloorDock::next() {
+    cockpit().run(Action::Next, floorExpectation(cockpit().state()), tr("Call the next speaker"));
+}
+
+void FloorDock::toggleSpeakerTimer() {
+    const auto& floor = cockpit().state().floor;
+    if (!floor)
+        return;
+    const QCborMap args{{u"timer"_s, key(TimerId::Speaker)}};
+    if (floor->countdown.running)
+        cockpit().run(Action::PauseTimer, args, tr("Pause the speaker's time"));
+    else
+        cockpit().run(Action::StartTimer, args, tr("Start the speaker's time"));
+}
+
+void FloorDock::adjust(qint64 deltaMs) {
+    cockpit().run(Action::AdjustTimer,
+                  {{u"timer"_s, key(TimerId::Speaker)}, {u"deltaMs"_s, deltaMs}},
+                  tr("Change the speaker's time"));
+}
+
+void FloorDock::endSpeech() {
+    cockpit().run(Action::EndSpeech, floorExpectation(cockpit().state()), tr("End the speech"));
+}
+
+void FloorDock::toggleSessionClock() {
+    const QCborMap args{{u"timer"_s, key(TimerId::Session)}};
+    if (cockpit().state().sessionClock.running)
+        cockpit().run(Action::PauseTimer, args, tr("Pause the session clock"));
+    else
+        cockpit().run(Action::StartTimer, args, tr("Start the session clock"));
+}
+
+void FloorDock::sendStageMessage() {
+    cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
+                  tr("Message to the speaker"));
+    m_message->clear();
+}
+
+} // namespace podium

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "session_dock.h"
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace podium {
+
+// Who has the floor and how long they have left: a big countdown (amber at the warning, red
+// from zero, overtime counting up), the controls to run it, the session and segment clocks, and
+// a short message to the stage display.
+class FloorDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit FloorDock(Cockpit& cockpit, QWidget* parent = nullptr);
+
+    QAction* nextAction() const { return m_next; }
+    QAction* startPauseAction() const { return m_startPause; }
+    QAction* minus30Action() const { return m_minus30; }
+    QAction* plus30Action() const { return m_plus30; }
+    QAction* endSpeechAction() const { return m_endSpeech; }
+
+    // Repaints the figures from the clock (on every tick and every event).
+    void refresh();
+
+protected:
+    void retranslate() override;
+    void updateControls() override;
+
+private:
+    QWidget* buildBody();
+    void buildActions();
+    QAction* makeAction(const QString& name, const QList<QKeySequence>& keys);
+    void next();
+    void toggleSpeakerTimer();
+    void adjust(qint64 deltaMs);
+    void endSpeech();
+    void toggleSessionClock();
+    void sendStageMessage();
+    void refreshSpeaker();
+    void refreshClocks();
+
+    QLabel* m_speaker;
+    QLabel* m_details;
+    QLabel* m_countdown;
+    QLabel* m_sessionClock;
+    QLabel* m_segmentClock;
+    QPushButton* m_sessionToggle;
+    QLineEdit* m_message;
+    QPushButton* m_sendMessage;
+    QLabel* m_messageShown;
+    QAction* m_next = nullptr;
+    QAction* m_startPause = nullptr;
+    QAction* m_minus30 = nullptr;
+    QAction* m_plus30 = nullptr;
+    QAction* m_endSpeech = nullptr;
+};
+
+} // namespace podium

@@ -1,0 +1,171 @@
+#include "queue_dock.h"
+
+#include "commands/advice.h"
+#include "models/queue_model.h"
+#include "quick_add.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"queueDock"_s, parent)
+    , m_model(new QueueModel(cockpit.engine(), this))
+    , m_quickAdd(new QuickAdd(cockpit))
+    , m_view(new QTreeView)
+    , m_suggestion(new QLabel)
+    , m_callSuggested(new QPushButton)
+    , m_callSelected(new QPushButton)
+    , m_withdraw(new QPushButton) {
+    m_view->setObjectName(u"queueView"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDropIndicatorShown(true);
+    m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    m_suggestion->setObjectName(u"suggestion"_s);
+    m_suggestion->setWordWrap(true);
+    m_callSuggested->setObjectName(u"callSuggested"_s);
+    m_callSelected->setObjectName(u"callSelected"_s);
+    m_withdraw->setObjectName(u"withdrawButton"_s);
+    m_quickAdd->setRelatedEntryProvider([this] { return relatedEntry(); });
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_quickAdd);
+    layout->addWidget(m_view, 1);
+    auto* suggestionRow = new QHBoxLayout;
+    suggestionRow->addWidget(m_suggestion, 1);
+    suggestionRow->addWidget(m_callSuggested);
+    layout->addLayout(suggestionRow);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_callSelected);
+    buttons->addWidget(m_withdraw);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    connect(m_model, &QueueModel::moveRequested, this, &QueueDock::moveEntry);
+    connect(m_callSelected, &QPushButton::clicked, this, &QueueDock::callSelected);
+    connect(m_callSuggested, &QPushButton::clicked, this, &QueueDock::callSuggested);
+    connect(m_withdraw, &QPushButton::clicked, this, &QueueDock::toggleWithdrawn);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueueDock::updateControls);
+    connect(m_view, &QTreeView::doubleClicked, this, &QueueDock::callSelected);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &QueueDock::refreshSuggestion);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &QueueDock::refreshSuggestion);
+    buildActions();
+    finishSetup();
+    refreshSuggestion();
+}
+
+void QueueDock::buildActions() {
+    m_focusAdd = new QAction(this);
+    m_focusAdd->setObjectName(u"focusQuickAddAction"_s);
+    m_focusAdd->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusAdd, &QAction::triggered, this, [this] {
+        show();
+        raise();
+        m_quickAdd->focusInput();
+    });
+    addAction(m_focusAdd);
+}
+
+void QueueDock::retranslate() {
+    setWindowTitle(tr("Queue"));
+    m_callSuggested->setText(tr("Call suggested"));
+    m_callSelected->setText(tr("Call selected"));
+    m_focusAdd->setText(tr("Add to the queue…"));
+    m_quickAdd->retranslate();
+    updateControls();
+    refreshSuggestion();
+}
+
+Id QueueDock::selectedEntry() const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_model->entryAt(rows.first().row());
+}
+
+Id QueueDock::relatedEntry() const {
+    if (const Id selected = selectedEntry())
+        return selected;
+    const auto& floor = cockpit().state().floor;
+    return floor ? floor->entry.id : 0;
+}
+
+void QueueDock::updateControls() {
+    const bool control = cockpit().canControl();
+    m_quickAdd->setVisible(control);
+    m_focusAdd->setEnabled(control);
+    m_view->setDragEnabled(control);
+    m_view->setAcceptDrops(control);
+    const QueueEntry* e = cockpit().state().entry(selectedEntry());
+    m_callSelected->setEnabled(control && e && !e->withdrawn);
+    m_withdraw->setEnabled(control && e);
+    m_withdraw->setText(e && e->withdrawn ? tr("Restore") : tr("Withdraw"));
+    m_callSuggested->setVisible(control);
+    m_callSuggested->setEnabled(control && m_suggested != 0);
+}
+
+QCborMap QueueDock::expectingFloor(QCborMap args) const {
+    // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
+    const auto& floor = cockpit().state().floor;
+    args[u"expectFloor"_s] = floor ? floor->entry.id : 0;
+    return args;
+}
+
+void QueueDock::callSelected() {
+    if (const Id id = selectedEntry(); id && cockpit().canControl())
+        cockpit().run(Action::Next, expectingFloor({{u"entry"_s, id}}),
+                      tr("Call the next speaker"));
+}
+
+void QueueDock::callSuggested() {
+    if (m_suggested)
+        cockpit().run(Action::Next, expectingFloor({{u"entry"_s, m_suggested}}),
+                      tr("Call the suggested speaker"));
+}
+
+void QueueDock::toggleWithdrawn() {
+    const QueueEntry* e = cockpit().state().entry(selectedEntry());
+    if (!e)
+        return;
+    const Participant* p = cockpit().state().participant(e->participantId);
+    const QString name = p ? p->name : QString();
+    if (e->withdrawn)
+        cockpit().run(Action::RestoreEntry, {{u"entry"_s, e->id}}, tr("Restore %1").arg(name));
+    else
+        cockpit().run(Action::WithdrawEntry, {{u"entry"_s, e->id}}, tr("Withdraw %1").arg(name));
+}
+
+void QueueDock::moveEntry(Id entry, int to) {
+    if (cockpit().canControl())
+        cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}},
+                      tr("Move in the queue"));
+}
+
+void QueueDock::refreshSuggestion() {
+    const auto s = suggestNext(cockpit().state());
+    m_suggested = s ? s->entryId : 0;
+    const QueueEntry* e = cockpit().state().entry(m_suggested);
+    const Participant* p = e ? cockpit().state().participant(e->participantId) : nullptr;
+    m_suggestion->setText(p ? tr("Suggested next: <b>%1</b> — %2")
+                                  .arg(p->name.toHtmlEscaped(), s->reason.toHtmlEscaped())
+                            : tr("No suggestion: nobody is waiting."));
+    updateControls();
+}
+
+} // namespace podium

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "session_dock.h"
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QTreeView;
+
+namespace podium {
+
+class QueueModel;
+class QuickAdd;
+
+// Who speaks next: quick add, the queue in calling order (drag to reorder), withdraw/restore,
+// and the suggested next speaker with its reason.
+class QueueDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit QueueDock(Cockpit& cockpit, QWidget* parent = nullptr);
+
+    QueueModel* model() const { return m_model; }
+    Id selectedEntry() const;
+
+protected:
+    void retranslate() override;
+    void updateControls() override;
+
+private:
+    void buildActions();
+    void callSelected();
+    void callSuggested();
+    void toggleWithdrawn();
+    void moveEntry(Id entry, int to);
+    void refreshSuggestion();
+    Id relatedEntry() const;
+    QCborMap expectingFloor(QCborMap args) const;
+
+    QueueModel* m_model;
+    QuickAdd* m_quickAdd;
+    QTreeView* m_view;
+    QLabel* m_suggestion;
+    QPushButton* m_callSuggested;
+    QPushButton* m_callSelected;
+    QPushButton* m_withdraw;
+    QAction* m_focusAdd = nullptr;
+    Id m_suggested = 0;
+};
+
+} // namespace podium

@@ -1,0 +1,174 @@
+#include "quick_add.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStringListModel>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+template <typename E> void fillCombo(QComboBox* box) {
+    const QVariant current = box->currentData();
+    box->clear();
+    for (int i = 0; i < enumCount<E>(); ++i)
+        box->addItem(label(enumAt<E>(i)), key(enumAt<E>(i)));
+    const int at = box->findData(current);
+    box->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+QComboBox* combo(const QString& name, QWidget* parent) {
+    auto* box = new QComboBox(parent);
+    box->setObjectName(name);
+    return box;
+}
+
+} // namespace
+
+QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
+    : QWidget(parent)
+    , m_cockpit(cockpit)
+    , m_input(new QLineEdit(this))
+    , m_kind(combo(u"entryKind"_s, this))
+    , m_group(combo(u"newGroup"_s, this))
+    , m_region(combo(u"newRegion"_s, this))
+    , m_presence(combo(u"newPresence"_s, this))
+    , m_newHint(new QLabel(this))
+    , m_add(new QPushButton(this))
+    , m_names(new QStringListModel(this)) {
+    setObjectName(u"quickAddBar"_s);
+    m_input->setObjectName(u"quickAdd"_s);
+    m_input->setClearButtonEnabled(true);
+    m_add->setObjectName(u"addButton"_s);
+    auto* completer = new QCompleter(m_names, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_input->setCompleter(completer);
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_input, 0, 0, 1, 3);
+    grid->addWidget(m_kind, 0, 3);
+    grid->addWidget(m_add, 0, 4);
+    grid->addWidget(m_newHint, 1, 0);
+    grid->addWidget(m_group, 1, 1);
+    grid->addWidget(m_region, 1, 2);
+    grid->addWidget(m_presence, 1, 3);
+    grid->setColumnStretch(0, 1);
+
+    connect(m_input, &QLineEdit::returnPressed, this, &QuickAdd::add);
+    connect(m_add, &QPushButton::clicked, this, &QuickAdd::add);
+    connect(m_input, &QLineEdit::textChanged, this, &QuickAdd::onTextChanged);
+    connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &QuickAdd::onEvent);
+    connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &QuickAdd::refreshNames);
+    retranslate();
+    refreshNames();
+    // The online moderator mostly brings in online participants.
+    m_presence->setCurrentIndex(m_cockpit.seat() == Seat::OnlineModerator ? 1 : 0);
+}
+
+void QuickAdd::retranslate() {
+    m_input->setPlaceholderText(
+        tr("Add to the queue: a name, or “Name, Affiliation” for someone new"));
+    m_add->setText(tr("Add"));
+    m_newHint->setText(tr("New participant:"));
+    fillCombo<EntryKind>(m_kind);
+    fillCombo<StakeholderGroup>(m_group);
+    fillCombo<Region>(m_region);
+    fillCombo<Presence>(m_presence);
+    onTextChanged();
+}
+
+void QuickAdd::focusInput() {
+    m_input->setFocus(Qt::ShortcutFocusReason);
+    m_input->selectAll();
+}
+
+const Participant* QuickAdd::matching(const QString& text) const {
+    const QString name = text.section(u',', 0, 0).trimmed();
+    for (const Participant& p : m_cockpit.state().participants) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &p;
+    }
+    return nullptr;
+}
+
+void QuickAdd::onTextChanged() {
+    const QString text = m_input->text().trimmed();
+    const bool isNew = !text.isEmpty() && !matching(text);
+    for (QWidget* w : {static_cast<QWidget*>(m_newHint), static_cast<QWidget*>(m_group),
+                       static_cast<QWidget*>(m_region), static_cast<QWidget*>(m_presence)})
+        w->setVisible(isNew);
+}
+
+void QuickAdd::add() {
+    const QString text = m_input->text().trimmed();
+    if (text.isEmpty())
+        return;
+    if (const Participant* p = matching(text)) {
+        addEntryFor(p->id);
+        return;
+    }
+    m_pendingName = text.section(u',', 0, 0).trimmed();
+    m_pendingKind =
+        fromKey<EntryKind>(m_kind->currentData().toString()).value_or(EntryKind::NewPoint);
+    QCborMap args{{u"name"_s, m_pendingName},
+                  {u"affiliation"_s, text.section(u',', 1).trimmed()},
+                  {u"group"_s, m_group->currentData().toString()},
+                  {u"region"_s, m_region->currentData().toString()},
+                  {u"presence"_s, m_presence->currentData().toString()},
+                  {u"role"_s, key(Role::Audience)}};
+    // The entry follows when the participant's event arrives (at once here, later on a peer).
+    m_cockpit.run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(m_pendingName));
+}
+
+void QuickAdd::addEntryFor(Id participant) {
+    const auto kind =
+        fromKey<EntryKind>(m_kind->currentData().toString()).value_or(EntryKind::NewPoint);
+    QCborMap args{{u"participant"_s, participant}, {u"kind"_s, key(kind)}};
+    if ((kind == EntryKind::Reply || kind == EntryKind::ClarifyingQuestion) && m_related)
+        args[u"relatesTo"_s] = m_related();
+    const Participant* p = m_cockpit.state().participant(participant);
+    const qint64 before = m_cockpit.state().lastSeq;
+    m_cockpit.run(Action::AddEntry, args, tr("Add %1 to the queue").arg(p ? p->name : QString()));
+    if (m_cockpit.state().lastSeq > before || m_cockpit.engine().isForwarding()) {
+        m_input->clear();
+        m_kind->setCurrentIndex(0);
+    }
+}
+
+void QuickAdd::onEvent(const Event& event) {
+    if (event.action == Action::AddParticipant || event.action == Action::EditParticipant ||
+        event.action == Action::RemoveParticipant || event.action == Action::CreateSession)
+        refreshNames();
+    if (event.action != Action::AddParticipant || m_pendingName.isEmpty())
+        return;
+    const Participant added = [&] {
+        for (const Participant& p : m_cockpit.state().participants) {
+            if (p.name == m_pendingName)
+                return p;
+        }
+        return Participant{};
+    }();
+    if (added.id == 0)
+        return;
+    m_pendingName.clear();
+    m_kind->setCurrentIndex(m_kind->findData(key(m_pendingKind)));
+    addEntryFor(added.id);
+}
+
+void QuickAdd::refreshNames() {
+    QStringList names;
+    for (const Participant& p : m_cockpit.state().participants)
+        names.append(p.name);
+    names.sort(Qt::CaseInsensitive);
+    m_names->setStringList(names);
+    onTextChanged();
+}
+
+} // namespace podium

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "cockpit.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QStringListModel;
+class QLabel;
+
+namespace podium {
+
+// One line to put someone in the queue: type-ahead over the roster, or "Name, Affiliation" for
+// someone new (with group, region and presence chosen beside it), and the kind of intervention.
+class QuickAdd : public QWidget {
+    Q_OBJECT
+public:
+    explicit QuickAdd(Cockpit& cockpit, QWidget* parent = nullptr);
+
+    void retranslate();
+    void focusInput();
+    // The entry a reply or clarifying question relates to, when one is asked for.
+    void setRelatedEntryProvider(std::function<Id()> provider) { m_related = std::move(provider); }
+
+private:
+    void add();
+    void addEntryFor(Id participant);
+    void onTextChanged();
+    void onEvent(const Event& event);
+    void refreshNames();
+    const Participant* matching(const QString& text) const;
+
+    Cockpit& m_cockpit;
+    QLineEdit* m_input;
+    QComboBox* m_kind;
+    QComboBox* m_group;
+    QComboBox* m_region;
+    QComboBox* m_presence;
+    QLabel* m_newHint;
+    QPushButton* m_add;
+    QStringListModel* m_names;
+    std::function<Id()> m_related;
+    QString m_pendingName; // a new participant whose event we wait for, to queue them
+    EntryKind m_pendingKind = EntryKind::NewPoint;
+};
+
+} // namespace podium

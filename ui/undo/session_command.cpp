@@ -1,0 +1,91 @@
+#include "session_command.h"
+
+#include "commands/compensation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+// Repeated ±30 s on one timer are one step; everything else stands alone.
+constexpr int adjustTimerMergeId = 1;
+
+} // namespace
+
+SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QString& text)
+    : QUndoCommand(text)
+    , m_engine(engine)
+    , m_command(std::move(command)) {
+    QObject::connect(&m_engine, &SessionEngine::eventApplied, &m_listener,
+                     [this](const Event& e, const SessionState& before) { onEvent(e, before); });
+    QObject::connect(&m_engine, &SessionEngine::refused, &m_listener,
+                     [this](const QString& commandId, const QString&) { onRefused(commandId); });
+}
+
+void SessionCommand::redo() {
+    issue();
+}
+
+void SessionCommand::undo() {
+    if (!m_compensation) {
+        // Still waiting for the host, or nothing to take back: the step cannot be undone.
+        setObsolete(true);
+        return;
+    }
+    Command c = *m_compensation;
+    c.id.clear();
+    const auto done = m_engine.submit(c);
+    if (!done && !m_engine.isForwarding())
+        setObsolete(true); // the engine has said why (SessionEngine::refused)
+}
+
+void SessionCommand::issue() {
+    Command c = m_command;
+    c.id = newCommandId();
+    m_awaitedId = c.id;
+    m_compensation.reset();
+    const auto done = m_engine.submit(c);
+    if (!done && !m_engine.isForwarding()) {
+        m_awaitedId.clear();
+        setObsolete(true);
+    }
+}
+
+void SessionCommand::onEvent(const Event& event, const SessionState& before) {
+    if (m_awaitedId.isEmpty() || event.commandId != m_awaitedId)
+        return;
+    m_awaitedId.clear();
+    m_compensation = compensationFor(before, event);
+    if (!m_compensation)
+        setObsolete(true);
+}
+
+void SessionCommand::onRefused(const QString& commandId) {
+    if (m_awaitedId.isEmpty() || commandId != m_awaitedId)
+        return;
+    m_awaitedId.clear();
+    setObsolete(true);
+}
+
+int SessionCommand::id() const {
+    return m_command.action == Action::AdjustTimer ? adjustTimerMergeId : -1;
+}
+
+bool SessionCommand::mergeWith(const QUndoCommand* other) {
+    const auto* next = dynamic_cast<const SessionCommand*>(other);
+    if (!next || next->isObsolete() || isObsolete() || !canUndo() || !next->canUndo())
+        return false;
+    const QString timer = m_command.args.value(u"timer"_s).toString();
+    if (next->m_command.args.value(u"timer"_s).toString() != timer)
+        return false;
+    const qint64 total = m_command.args.value(u"deltaMs"_s).toInteger() +
+                         next->m_command.args.value(u"deltaMs"_s).toInteger();
+    m_command.args[u"deltaMs"_s] = total;
+    m_compensation->args[u"deltaMs"_s] = -total;
+    setText(next->text());
+    if (total == 0)
+        setObsolete(true); // +30 s then −30 s: nothing left to undo
+    return true;
+}
+
+} // namespace podium

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "commands/command.h"
+#include "engine/session_engine.h"
+
+#include <QObject>
+#include <QUndoCommand>
+#include <optional>
+
+namespace podium {
+
+// One undoable step: a command issued through the engine. Undo issues the compensating command
+// (core/commands/compensation.h), so it syncs like any other; redo issues the original again
+// with a fresh id. On a joined seat the event comes back later, and the compensation is taken
+// from it then. A refused or irreversible command makes itself obsolete, so the stack drops it.
+class SessionCommand : public QUndoCommand {
+public:
+    SessionCommand(SessionEngine& engine, Command command, const QString& text);
+
+    void undo() override;
+    void redo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
+
+    const Command& command() const { return m_command; }
+    bool isPending() const { return !m_awaitedId.isEmpty(); }
+    bool canUndo() const { return m_compensation.has_value(); }
+
+private:
+    void issue();
+    void onEvent(const Event& event, const SessionState& before);
+    void onRefused(const QString& commandId);
+
+    SessionEngine& m_engine;
+    Command m_command;
+    std::optional<Command> m_compensation;
+    QString m_awaitedId;
+    QObject m_listener; // scopes the engine connections to this command's life
+};
+
+} // namespace podium
