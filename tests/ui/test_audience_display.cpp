@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include "displays/audience_display.h"
+#include "fixtures.h"
+
+#include <QImage>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Id createPoll(Harness& h, const QString& question) {
+    auto e =
+        h.run(Action::CreatePoll, {{u"question"_s, question},
+                                   {u"options"_s, QCborArray{u"Yes"_s, u"No"_s, u"Unsure"_s}}});
+    REQUIRE(e);
+    return e->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+}
+
+void tally(Harness& h, Id poll, int option, const QString& source, qint64 count) {
+    REQUIRE(h.run(
+        Action::SetTally,
+        {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, source}, {u"count"_s, count}}));
+}
+
+QStringList names(const QList<AudienceSpeaker>& list) {
+    QStringList out;
+    for (const AudienceSpeaker& s : list)
+        out << s.name;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("audience display: the speaker and the next speakers, onsite or online") {
+    Harness h;
+    AudienceDisplay d(h.engine);
+    CHECK_FALSE(d.view().speaker.has_value());
+    CHECK(d.view().next.isEmpty());
+
+    h.add(u"Panelist A"_s);
+    const Id online = h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s, EntryKind::Reply, online);
+    const Id withdrawn = h.add(u"Audience 4"_s);
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, withdrawn}}));
+    REQUIRE(h.run(Action::Next));
+
+    REQUIRE(d.view().speaker.has_value());
+    CHECK(d.view().speaker->name == u"Panelist A"_s);
+    CHECK(names(d.view().next) == QStringList{u"Audience 2"_s, u"Audience 3"_s});
+    CHECK(d.view().next[0].channel == Presence::Online);
+    CHECK(d.view().next[1].channel == Presence::Onsite);
+    CHECK(d.view().next[1].kind == label(EntryKind::Reply));
+    CHECK(d.view().next[0].kind.isEmpty());
+}
+
+TEST_CASE("audience display: a long queue shows the first six and how many more") {
+    Harness h;
+    for (int i = 1; i <= 9; ++i)
+        h.add(u"Audience %1"_s.arg(i));
+    AudienceDisplay d(h.engine);
+    CHECK(d.view().next.size() == AudienceView::maxNext);
+    CHECK(d.view().moreWaiting == 3);
+    CHECK(d.view().next.first().name == u"Audience 1"_s);
+}
+
+TEST_CASE("audience display: poll results with percentages and combined totals") {
+    Harness h;
+    AudienceDisplay d(h.engine);
+    const Id first = createPoll(h, u"Do you trust DNS?"_s);
+    CHECK(d.view().pollId == 0); // a draft is not shown to the room
+
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}}));
+    tally(h, first, 0, u"onsite"_s, 12);
+    tally(h, first, 0, u"online"_s, 18);
+    tally(h, first, 1, u"web"_s, 6);
+    tally(h, first, 2, u"online"_s, 4);
+    REQUIRE(d.view().pollId == first);
+    CHECK(d.view().pollOpen);
+    CHECK(d.view().question == u"Do you trust DNS?"_s);
+    REQUIRE(d.view().options.size() == 3);
+    CHECK(d.view().options[0].votes == 30);
+    CHECK(d.view().options[0].percent == Approx(75.0));
+    CHECK(d.view().options[1].percent == Approx(15.0));
+    CHECK(d.view().options[2].percent == Approx(10.0));
+    CHECK(d.view().totalVotes == 40);
+    CHECK(d.view().votesBySource == Tally{12, 22, 6});
+
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}));
+    CHECK(d.view().pollId == first); // the results stay up once voting closes
+    CHECK_FALSE(d.view().pollOpen);
+
+    const Id second = createPoll(h, u"Should the IGF be permanent?"_s);
+    CHECK(d.view().pollId == first);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, second}}));
+    CHECK(d.view().pollId == second);
+    CHECK(d.view().totalVotes == 0);
+    CHECK(d.view().options[0].percent == Approx(0.0)); // no votes: no division by zero
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, second}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}}));
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}));
+    CHECK(d.view().pollId == first); // the one closed last
+}
+
+TEST_CASE("audience display paints its bars, left to right and right to left") {
+    Harness h;
+    h.add(u"Panelist A"_s);
+    REQUIRE(h.run(Action::Next));
+    const Id poll = createPoll(h, u"Do you trust DNS?"_s);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
+    tally(h, poll, 0, u"onsite"_s, 10); // one option has every vote: one full bar
+    const QColor barFill(0x4f, 0xc3, 0xf7);
+    for (Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+        AudienceDisplay d(h.engine);
+        d.setLayoutDirection(direction);
+        d.resize(1280, 720);
+        const QImage image = d.grab().toImage();
+        qint64 count = 0, sumX = 0;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (image.pixelColor(x, y) == barFill) {
+                    ++count;
+                    sumX += x;
+                }
+            }
+        }
+        INFO("direction " << int(direction));
+        REQUIRE(count > 1000);
+        // The poll sits beside the speakers: on the right in LTR, on the left in RTL.
+        const qint64 centre = sumX / count;
+        if (direction == Qt::LeftToRight)
+            CHECK(centre > image.width() / 2);
+        else
+            CHECK(centre < image.width() / 2);
+    }
+}

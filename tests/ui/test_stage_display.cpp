@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "displays/stage_display.h"
+#include "fixtures.h"
+
+#include <QImage>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The colour the display actually painted, read back from its pixels.
+QColor paintedBackground(StageDisplay& d) {
+    const QImage image = d.grab().toImage();
+    return image.pixelColor(2, 2);
+}
+
+void callPanelist(Harness& h) {
+    h.add(u"Panelist A"_s);
+    REQUIRE(h.run(Action::Next)); // a panelist gets 5 minutes, warning at 30 s
+}
+
+} // namespace
+
+TEST_CASE("stage display: idle, running, warning and overtime on a fake clock") {
+    Harness h;
+    StageDisplay d(h.engine);
+    d.resize(640, 360);
+    CHECK(d.face().phase == TimerPhase::Idle);
+    CHECK(d.face().time.isEmpty());
+    CHECK(d.face().speaker == u"Test session"_s);
+
+    callPanelist(h);
+    d.refresh();
+    CHECK(d.face().speaker == u"Panelist A"_s);
+    CHECK(d.face().phase == TimerPhase::Running);
+    CHECK(d.face().time == u"5:00"_s);
+    CHECK(paintedBackground(d) == stagePalette(TimerPhase::Running, false).background);
+
+    h.clock.advance(4 * 60'000 + 30'500); // 29.5 s left
+    d.refresh();
+    CHECK(d.face().phase == TimerPhase::Warning);
+    CHECK(d.face().time == u"0:30"_s); // rounded up: it reads 0:00 only at zero
+    CHECK(paintedBackground(d) == stagePalette(TimerPhase::Warning, false).background);
+
+    h.clock.advance(29'500);
+    d.refresh();
+    CHECK(d.face().time == u"0:00"_s);
+
+    h.clock.advance(17'400);
+    d.refresh();
+    CHECK(d.face().phase == TimerPhase::Overtime);
+    CHECK(d.face().time == u"+0:17"_s);
+    h.clock.advance(3 * 60'000);
+    d.refresh();
+    CHECK(d.face().time == u"+3:17"_s); // overtime keeps counting up
+    CHECK(d.face().status == u"Time is up"_s);
+    CHECK(paintedBackground(d) == stagePalette(TimerPhase::Overtime, false).background);
+}
+
+TEST_CASE("stage display: a flash when time runs out, then steady red") {
+    Harness h;
+    callPanelist(h);
+    StageDisplay d(h.engine);
+    d.resize(640, 360);
+    h.clock.advance(5 * 60'000 - 1'000);
+    d.refresh();
+    CHECK_FALSE(d.face().inverted);
+
+    h.clock.advance(1'100); // 100 ms past zero: the flash starts
+    d.refresh();
+    CHECK(d.face().inverted);
+    CHECK(paintedBackground(d) == stagePalette(TimerPhase::Overtime, true).background);
+    h.clock.advance(300);
+    d.refresh();
+    CHECK_FALSE(d.face().inverted);
+    h.clock.advance(300);
+    d.refresh();
+    CHECK(d.face().inverted);
+    h.clock.advance(stageFlashMs);
+    d.refresh();
+    CHECK_FALSE(d.face().inverted);
+    CHECK(paintedBackground(d) == stagePalette(TimerPhase::Overtime, false).background);
+}
+
+TEST_CASE("stage display: opened during an overtime, it shows red without a late flash") {
+    Harness h;
+    callPanelist(h);
+    h.clock.advance(6 * 60'000);
+    StageDisplay d(h.engine);
+    d.refresh();
+    CHECK(d.face().phase == TimerPhase::Overtime);
+    CHECK(d.face().time == u"+1:00"_s);
+    CHECK_FALSE(d.face().inverted);
+}
+
+TEST_CASE("stage display: the moderator's message, a pause, and who is next") {
+    Harness h;
+    callPanelist(h);
+    h.add(u"Audience 2"_s);
+    StageDisplay d(h.engine);
+    CHECK(d.face().next == u"Audience 2"_s);
+    CHECK(d.face().detail == QString()); // onsite, no affiliation
+
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    CHECK(d.face().message == u"Please wrap up"_s); // follows the event, no tick needed
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, QString()}}));
+    CHECK(d.face().message.isEmpty());
+
+    h.clock.advance(60'000);
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+    h.clock.advance(10 * 60'000);
+    d.refresh();
+    CHECK(d.face().phase == TimerPhase::Paused);
+    CHECK(d.face().time == u"4:00"_s);
+    CHECK(d.face().status == u"Paused"_s);
+}
+
+TEST_CASE("stage display: an online speaker is marked as such") {
+    Harness h;
+    h.add(u"Audience 2"_s); // the crowd plan puts every second audience member online
+    REQUIRE(h.run(Action::Next));
+    StageDisplay d(h.engine);
+    CHECK(d.face().detail == u"online"_s);
+    CHECK(d.face().time == u"2:00"_s);
+}
+
+TEST_CASE("countdown texts") {
+    CHECK(clockText(0) == u"0:00"_s);
+    CHECK(clockText(1) == u"0:01"_s);
+    CHECK(clockText(59'001) == u"1:00"_s);
+    CHECK(clockText(3'600'000 + 62'000) == u"1:01:02"_s);
+    Countdown c;
+    c.allottedMs = 10'000;
+    c.start(1'000);
+    CHECK(countdownText(c, 1'000) == u"0:10"_s);
+    CHECK(countdownText(c, 11'000) == u"0:00"_s);
+    CHECK(countdownText(c, 11'001) == u"+0:00"_s);
+    CHECK(countdownText(c, 72'000) == u"+1:01"_s);
+}

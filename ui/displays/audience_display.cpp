@@ -1,0 +1,212 @@
+#include "audience_display.h"
+
+#include "display_text.h"
+#include "engine/session_engine.h"
+
+#include <QKeyEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+const QColor backdrop(0x10, 0x14, 0x18);
+const QColor ink(0xf1, 0xf3, 0xf4);
+const QColor muted(0x9a, 0xa0, 0xa6);
+const QColor barTrack(0x2a, 0x30, 0x36);
+const QColor barFill(0x4f, 0xc3, 0xf7);
+
+QColor channelColour(Presence p) {
+    return p == Presence::Online ? QColor(0x7e, 0x57, 0xc2) : QColor(0x00, 0x89, 0x7b);
+}
+
+void drawLine(QPainter& p, const QRect& r, const QString& text, const QFont& font, const QColor& c,
+              Qt::Alignment align = Qt::AlignLeft) {
+    p.setFont(font);
+    p.setPen(c);
+    const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, r.width());
+    p.drawText(r, int(align | Qt::AlignVCenter | Qt::TextSingleLine), shown);
+}
+
+} // namespace
+
+AudienceDisplay::AudienceDisplay(const SessionEngine& engine, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , m_engine(engine) {
+    setObjectName(QStringLiteral("AudienceDisplay"));
+    setWindowTitle(tr("Audience display"));
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(480, 270);
+    resize(1280, 720);
+    connect(&m_engine, &SessionEngine::eventApplied, this, &AudienceDisplay::onEvent);
+    connect(&m_engine, &SessionEngine::stateReset, this, [this] {
+        m_lastClosed = 0;
+        refresh();
+    });
+    refresh();
+}
+
+void AudienceDisplay::onEvent(const Event& event) {
+    if (event.action == Action::ClosePoll)
+        m_lastClosed = event.data.value(u"poll"_s).toInteger();
+    refresh();
+}
+
+void AudienceDisplay::refresh() {
+    const SessionState& s = m_engine.state();
+    AudienceView view = audienceViewOf(s, pollToShow(s, m_lastClosed));
+    if (view == m_view)
+        return;
+    m_view = std::move(view);
+    update();
+}
+
+QRect AudienceDisplay::visual(const QRect& r) const {
+    return QStyle::visualRect(layoutDirection(), rect(), r);
+}
+
+void AudienceDisplay::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), backdrop);
+    const int u = qMax(8, height() / 40), margin = 2 * u;
+    const QRect header(margin, margin, width() - 2 * margin, 3 * u);
+    drawLine(p, visual(header), m_view.title, displayFont(2 * u, true), ink);
+    QRect body(margin, header.bottom() + 2 * u, header.width(), height() - header.bottom() - 4 * u);
+    if (m_view.pollId == 0) {
+        paintSpeakers(p, body);
+        return;
+    }
+    const int split = body.width() * 42 / 100;
+    paintSpeakers(p, QRect(body.left(), body.top(), split - u, body.height()));
+    paintPoll(p, QRect(body.left() + split + 2 * u, body.top(), body.width() - split - 2 * u,
+                       body.height()));
+}
+
+int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
+    const int u = qMax(8, height() / 40);
+    QRect row(box.left(), box.top(), box.width(), 2 * u);
+    drawLine(p, visual(row), tr("Now speaking"), displayFont(u * 13 / 10, false), muted);
+    row.translate(0, row.height());
+    row.setHeight(4 * u);
+    if (m_view.speaker)
+        paintSpeakerRow(p, row, *m_view.speaker, 0);
+    else
+        drawLine(p, visual(row), tr("Nobody yet"), displayFont(2 * u, false), muted);
+    row.translate(0, row.height() + u);
+    row.setHeight(2 * u);
+    drawLine(p, visual(row), m_view.next.isEmpty() ? tr("Nobody is waiting to speak") : tr("Next"),
+             displayFont(u * 13 / 10, false), muted);
+    row.translate(0, row.height());
+    row.setHeight(3 * u);
+    for (int i = 0; i < m_view.next.size() && row.bottom() <= box.bottom(); ++i) {
+        paintSpeakerRow(p, row, m_view.next[i], i + 1);
+        row.translate(0, row.height());
+    }
+    if (m_view.moreWaiting > 0 && row.bottom() <= box.bottom())
+        drawLine(p, visual(row), tr("and %n more", nullptr, m_view.moreWaiting),
+                 displayFont(u * 13 / 10, false), muted);
+    return row.bottom();
+}
+
+// `rank` 0 is the speaker, larger; waiting speakers are numbered in calling order.
+void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s,
+                                      int rank) {
+    const int u = qMax(8, height() / 40);
+    const QFont nameFont =
+        displayFont(rank == 0 ? row.height() * 6 / 10 : row.height() / 2, rank == 0);
+    const QFont badgeFont = displayFont(u, true);
+    const QString badge = label(s.channel);
+    const int badgeWidth = QFontMetrics(badgeFont).horizontalAdvance(badge) + u * 3 / 2;
+    const int numberWidth = rank > 0 ? 2 * u : 0;
+    if (rank > 0)
+        drawLine(p, visual(QRect(row.left(), row.top(), numberWidth, row.height())),
+                 QLocale().toString(rank), nameFont, muted);
+    QString name = s.name;
+    if (!s.kind.isEmpty())
+        name = tr("%1 (%2)").arg(s.name, s.kind);
+    const QRect nameBox(row.left() + numberWidth, row.top(),
+                        row.width() - numberWidth - badgeWidth - u, row.height());
+    drawLine(p, visual(nameBox), name, nameFont, ink);
+    const QRect badgeBox(row.right() - badgeWidth, row.center().y() - u * 3 / 4, badgeWidth,
+                         u * 3 / 2);
+    p.setPen(Qt::NoPen);
+    p.setBrush(channelColour(s.channel));
+    p.drawRoundedRect(visual(badgeBox), u * 3 / 4, u * 3 / 4);
+    drawLine(p, visual(badgeBox), badge, badgeFont, ink, Qt::AlignHCenter);
+}
+
+void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
+    const int u = qMax(8, height() / 40);
+    QRect row(box.left(), box.top(), box.width(), 2 * u);
+    drawLine(p, visual(row), m_view.pollOpen ? tr("Poll · voting is open") : tr("Poll results"),
+             displayFont(u * 13 / 10, false), muted);
+    const QRect question(box.left(), row.bottom(), box.width(), 5 * u);
+    p.setPen(ink);
+    drawWrapped(p, visual(question), m_view.question, displayFont(2 * u, true));
+    const QRect footer(box.left(), box.bottom() - 2 * u, box.width(), 2 * u);
+    const int top = question.bottom() + u;
+    const int rows = qMax<int>(1, m_view.options.size());
+    const int rowHeight = qMin(5 * u, (footer.top() - u - top) / rows);
+    for (int i = 0; i < m_view.options.size(); ++i)
+        paintBar(p, QRect(box.left(), top + i * rowHeight, box.width(), rowHeight),
+                 m_view.options[i]);
+    const Tally& by = m_view.votesBySource;
+    const QString totals =
+        tr("%n vote(s)", nullptr, int(m_view.totalVotes)) +
+        tr(" · %1 %2 · %3 %4 · %5 %6")
+            .arg(label(TallySource::Onsite), QLocale().toString(by[0]), label(TallySource::Online),
+                 QLocale().toString(by[1]), label(TallySource::Web), QLocale().toString(by[2]));
+    drawLine(p, visual(footer), totals, displayFont(u * 13 / 10, false), muted);
+}
+
+// One option: its text and share on a line, the bar below, proportional to its share.
+void AudienceDisplay::paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option) {
+    const int labelHeight = row.height() * 45 / 100;
+    const int barHeight = row.height() * 35 / 100;
+    const QFont font = displayFont(labelHeight * 8 / 10, false);
+    const QString share =
+        tr("%1 % (%2)")
+            .arg(QLocale().toString(option.percent, 'f', 0), QLocale().toString(option.votes));
+    const int shareWidth = QFontMetrics(font).horizontalAdvance(share) + labelHeight;
+    const QRect text(row.left(), row.top(), row.width() - shareWidth, labelHeight);
+    drawLine(p, visual(text), option.option, font, ink);
+    drawLine(p, visual(QRect(row.right() - shareWidth, row.top(), shareWidth, labelHeight)), share,
+             font, ink, Qt::AlignRight);
+    const QRect track(row.left(), row.top() + labelHeight, row.width(), barHeight);
+    p.setPen(Qt::NoPen);
+    p.setBrush(barTrack);
+    p.drawRoundedRect(visual(track), barHeight / 3, barHeight / 3);
+    const int filled = int(track.width() * qBound(0.0, option.percent, 100.0) / 100.0);
+    if (filled > 0) {
+        p.setBrush(barFill);
+        p.drawRoundedRect(visual(QRect(track.left(), track.top(), filled, barHeight)),
+                          barHeight / 3, barHeight / 3);
+    }
+}
+
+void AudienceDisplay::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void AudienceDisplay::mouseDoubleClickEvent(QMouseEvent*) {
+    isFullScreen() ? showNormal() : showFullScreen();
+}
+
+void AudienceDisplay::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        setWindowTitle(tr("Audience display"));
+        m_view = {};
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace podium

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "audience_view.h"
+
+#include <QWidget>
+
+namespace podium {
+
+class SessionEngine;
+struct Event;
+
+// The room's projector: who speaks now, who comes next (in the room or online), and the results
+// of the poll of the moment as bars with percentages. It changes only when the session does.
+class AudienceDisplay : public QWidget {
+    Q_OBJECT
+public:
+    explicit AudienceDisplay(const SessionEngine& engine, QWidget* parent = nullptr);
+
+    const AudienceView& view() const { return m_view; }
+    void refresh();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onEvent(const podium::Event& event);
+    QRect visual(const QRect& r) const;
+    int paintSpeakers(QPainter& p, QRect box);
+    void paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s, int rank);
+    void paintPoll(QPainter& p, QRect box);
+    void paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option);
+
+    const SessionEngine& m_engine;
+    Id m_lastClosed = 0;
+    AudienceView m_view;
+};
+
+} // namespace podium

@@ -1,0 +1,46 @@
+#include "display_text.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+namespace podium {
+namespace {
+
+constexpr int smallestPixels = 10;
+
+void shrink(QFont& font) {
+    font.setPixelSize(qMax(smallestPixels, font.pixelSize() * 9 / 10));
+}
+
+} // namespace
+
+QFont displayFont(int pixelSize, bool bold) {
+    QFont font;
+    font.setPixelSize(qMax(smallestPixels, pixelSize));
+    font.setBold(bold);
+    return font;
+}
+
+void drawFitted(QPainter& p, const QRect& box, const QString& text, QFont font) {
+    if (text.isEmpty() || box.isEmpty())
+        return;
+    while (font.pixelSize() > smallestPixels &&
+           QFontMetrics(font).horizontalAdvance(text) > box.width())
+        shrink(font);
+    p.setFont(font);
+    const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, box.width());
+    p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine, shown);
+}
+
+void drawWrapped(QPainter& p, const QRect& box, const QString& text, QFont font) {
+    if (text.isEmpty() || box.isEmpty())
+        return;
+    const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+    while (font.pixelSize() > smallestPixels &&
+           QFontMetrics(font).boundingRect(box, flags, text).height() > box.height())
+        shrink(font);
+    p.setFont(font);
+    p.drawText(box, flags, text);
+}
+
+} // namespace podium

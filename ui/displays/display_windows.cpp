@@ -1,0 +1,120 @@
+#include "display_windows.h"
+
+#include "audience_display.h"
+#include "stage_display.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QMenu>
+#include <QScreen>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+void place(QWidget* display, QScreen* screen, bool fullScreen) {
+    display->setScreen(screen);
+    if (fullScreen) {
+        display->setGeometry(screen->geometry());
+        display->showFullScreen();
+    } else {
+        display->move(screen->availableGeometry().center() - display->rect().center());
+        display->showNormal();
+    }
+    display->raise();
+    display->activateWindow();
+}
+
+QString describe(const QScreen* screen, int index) {
+    const QSize size = screen->size();
+    return DisplayWindows::tr("Screen %1: %2 (%3 × %4)")
+        .arg(index + 1)
+        .arg(screen->name())
+        .arg(size.width())
+        .arg(size.height());
+}
+
+} // namespace
+
+DisplayWindows::DisplayWindows(const SessionEngine& engine, QWidget* cockpitWindow)
+    : QObject(cockpitWindow)
+    , m_engine(engine)
+    , m_window(cockpitWindow)
+    , m_stageAction(new QAction(this))
+    , m_audienceAction(new QAction(this)) {
+    m_stageAction->setObjectName(u"StageDisplayAction"_s);
+    m_audienceAction->setObjectName(u"AudienceDisplayAction"_s);
+    connect(m_stageAction, &QAction::triggered, this, [this] {
+        if (QScreen* s = chooseScreen(m_stageAction->text()))
+            showStage(s, QGuiApplication::screens().size() > 1);
+    });
+    connect(m_audienceAction, &QAction::triggered, this, [this] {
+        if (QScreen* s = chooseScreen(m_audienceAction->text()))
+            showAudience(s, QGuiApplication::screens().size() > 1);
+    });
+    m_window->installEventFilter(this);
+    retranslate();
+}
+
+// The displays are top-level windows of their own; they close with the cockpit.
+DisplayWindows::~DisplayWindows() {
+    delete m_stage;
+    delete m_audience;
+}
+
+void DisplayWindows::addActionsTo(QMenu* menu) {
+    menu->addAction(m_stageAction);
+    menu->addAction(m_audienceAction);
+}
+
+StageDisplay* DisplayWindows::showStage(QScreen* screen, bool fullScreen) {
+    if (!m_stage)
+        m_stage = new StageDisplay(m_engine);
+    place(m_stage, screen, fullScreen);
+    return m_stage;
+}
+
+AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) {
+    if (!m_audience)
+        m_audience = new AudienceDisplay(m_engine);
+    place(m_audience, screen, fullScreen);
+    return m_audience;
+}
+
+// With one screen there is nothing to choose; with several, the projector is offered first
+// (any screen but the cockpit's).
+QScreen* DisplayWindows::chooseScreen(const QString& title) {
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    if (screens.size() <= 1)
+        return screens.isEmpty() ? nullptr : screens.first();
+    QStringList names;
+    int preferred = 0;
+    for (int i = 0; i < screens.size(); ++i) {
+        names << describe(screens[i], i);
+        if (screens[i] != m_window->screen() && preferred == 0)
+            preferred = i;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(m_window, title, tr("Show it full screen on:"),
+                                                 names, preferred, false, &ok);
+    return ok ? screens.value(names.indexOf(chosen)) : nullptr;
+}
+
+void DisplayWindows::retranslate() {
+    m_stageAction->setText(tr("Stage display on screen…"));
+    m_stageAction->setToolTip(tr("The countdown for speakers, full screen (Esc closes it)"));
+    m_audienceAction->setText(tr("Audience display on screen…"));
+    m_audienceAction->setToolTip(tr("Next speakers and poll results for the room's projector"));
+}
+
+bool DisplayWindows::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace podium

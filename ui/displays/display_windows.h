@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMenu;
+class QScreen;
+class QWidget;
+
+namespace podium {
+
+class AudienceDisplay;
+class SessionEngine;
+class StageDisplay;
+
+// Opens the stage and audience displays, each on a screen the moderator picks (usually the
+// projector or the confidence monitor), and keeps at most one of each.
+class DisplayWindows : public QObject {
+    Q_OBJECT
+public:
+    DisplayWindows(const SessionEngine& engine, QWidget* cockpitWindow);
+    ~DisplayWindows() override;
+
+    // "Stage display on screen…" and "Audience display on screen…".
+    void addActionsTo(QMenu* menu);
+    QAction* stageAction() const { return m_stageAction; }
+    QAction* audienceAction() const { return m_audienceAction; }
+
+    // Full screen on `screen`; windowed on the cockpit's own screen when it is the only one,
+    // so the cockpit stays in reach.
+    StageDisplay* showStage(QScreen* screen, bool fullScreen);
+    AudienceDisplay* showAudience(QScreen* screen, bool fullScreen);
+    StageDisplay* stage() const { return m_stage; }
+    AudienceDisplay* audience() const { return m_audience; }
+
+private:
+    QScreen* chooseScreen(const QString& title);
+    void retranslate();
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+    const SessionEngine& m_engine;
+    QWidget* m_window;
+    QAction* m_stageAction;
+    QAction* m_audienceAction;
+    QPointer<StageDisplay> m_stage;
+    QPointer<AudienceDisplay> m_audience;
+};
+
+} // namespace podium

@@ -1,0 +1,99 @@
+#include "stage_face.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::StageDisplay", text);
+}
+
+QString nameOf(const SessionState& s, Id participantId) {
+    const Participant* p = s.participant(participantId);
+    return p ? p->name : tr("Unknown speaker");
+}
+
+QString detailOf(const SessionState& s, const QueueEntry& e) {
+    QStringList parts;
+    if (const Participant* p = s.participant(e.participantId); p && !p->affiliation.isEmpty())
+        parts << p->affiliation;
+    if (e.channel == Presence::Online)
+        parts << tr("online");
+    return parts.join(u" · "_s);
+}
+
+QString firstWaiting(const SessionState& s) {
+    for (const QueueEntry& e : s.queue) {
+        if (!e.withdrawn)
+            return nameOf(s, e.participantId);
+    }
+    return {};
+}
+
+QString statusOf(TimerPhase phase, const Countdown& c) {
+    if (phase == TimerPhase::Overtime)
+        return c.running ? tr("Time is up") : tr("Time is up · paused");
+    return phase == TimerPhase::Paused ? tr("Paused") : QString();
+}
+
+} // namespace
+
+QString clockText(qint64 ms) {
+    const qint64 seconds = (qMax<qint64>(0, ms) + 999) / 1000;
+    const qint64 h = seconds / 3600, m = seconds / 60 % 60, sec = seconds % 60;
+    if (h > 0)
+        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, QChar(u'0')).arg(sec, 2, 10, QChar(u'0'));
+    return u"%1:%2"_s.arg(m).arg(sec, 2, 10, QChar(u'0'));
+}
+
+QString countdownText(const Countdown& c, qint64 now) {
+    if (!c.isOvertime(now))
+        return clockText(c.remainingMs(now));
+    // Counting up in whole seconds already spoken over: "+0:00" the moment time runs out.
+    const qint64 over = c.overtimeMs(now) / 1000 * 1000;
+    return u"+"_s + clockText(over);
+}
+
+StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom) {
+    StageFace f;
+    f.message = s.stageMessage;
+    f.next = firstWaiting(s);
+    if (!s.floor) {
+        f.speaker = s.info.title;
+        f.status = tr("Waiting for the next speaker");
+        return f;
+    }
+    const Countdown& c = s.floor->countdown;
+    f.speaker = nameOf(s, s.floor->entry.participantId);
+    f.detail = detailOf(s, s.floor->entry);
+    f.time = countdownText(c, now);
+    f.phase = phaseOf(c, now);
+    f.status = statusOf(f.phase, c);
+    // Alternating every 300 ms for three seconds after zero, unmissable from the lectern.
+    if (flashFrom > 0 && now >= flashFrom && now - flashFrom < stageFlashMs)
+        f.inverted = (now - flashFrom) / 300 % 2 == 0;
+    return f;
+}
+
+StagePalette stagePalette(TimerPhase phase, bool inverted) {
+    if (inverted)
+        return {QColor(0xff, 0xff, 0xff), QColor(0xc6, 0x28, 0x28)};
+    switch (phase) {
+    case TimerPhase::Running:
+        return {QColor(0x1b, 0x6e, 0x31), QColor(0xff, 0xff, 0xff)};
+    case TimerPhase::Warning:
+        return {QColor(0xf2, 0xa9, 0x00), QColor(0x14, 0x14, 0x14)};
+    case TimerPhase::Overtime:
+        return {QColor(0xc6, 0x28, 0x28), QColor(0xff, 0xff, 0xff)};
+    case TimerPhase::Paused:
+        return {QColor(0x37, 0x47, 0x4f), QColor(0xec, 0xef, 0xf1)};
+    case TimerPhase::Idle:
+        break;
+    }
+    return {QColor(0x20, 0x21, 0x24), QColor(0xf1, 0xf3, 0xf4)};
+}
+
+} // namespace podium
