@@ -1,0 +1,92 @@
+#include "csv.h"
+
+#include "format.h"
+#include "layout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+QString seconds(qint64 ms) {
+    return QString::number(double(ms) / 1000.0, 'f', 3);
+}
+
+QString notesText(const QList<Note>& notes) {
+    QStringList lines;
+    for (const Note& n : notes)
+        lines << noteLead(n.kind) + u' ' + n.text;
+    return lines.join(u'\n');
+}
+
+QStringList speechFields(const SpeechRow& row) {
+    const Speech& s = row.speech;
+    const int seg = s.segment;
+    return {QString::number(row.number),
+            isoDateTime(s.startedAt),
+            isoDateTime(s.endedAt),
+            isoDuration(s.spokeMs),
+            seconds(s.spokeMs),
+            seconds(s.allottedMs),
+            row.speaker.name,
+            row.speaker.affiliation,
+            label(s.channel),
+            label(row.speaker.group),
+            label(row.speaker.region),
+            row.speaker.gender,
+            label(row.speaker.role),
+            label(s.kind),
+            seg >= 0 ? QString::number(seg + 1) : QString(),
+            row.segmentTitle,
+            row.ongoing ? u"yes"_s : u"no"_s,
+            notesText(row.notes)};
+}
+
+} // namespace
+
+QString csvField(const QString& value) {
+    static const QString needsQuotes = u",\"\r\n"_s;
+    for (const QChar c : value) {
+        if (needsQuotes.contains(c))
+            return u'"' + QString(value).replace(u"\""_s, u"\"\""_s) + u'"';
+    }
+    return value;
+}
+
+QString csvRecord(const QStringList& fields) {
+    QStringList out;
+    for (const QString& f : fields)
+        out << csvField(f);
+    return out.join(u',') + u"\r\n"_s;
+}
+
+QByteArray speechLogCsv(const Report& report) {
+    QString text =
+        csvRecord({u"number"_s, u"start"_s, u"end"_s, u"duration"_s, u"duration_seconds"_s,
+                   u"allotted_seconds"_s, u"speaker"_s, u"affiliation"_s, u"presence"_s,
+                   u"stakeholder_group"_s, u"region"_s, u"gender"_s, u"role"_s, u"kind"_s,
+                   u"segment_number"_s, u"segment"_s, u"ongoing"_s, u"notes"_s});
+    for (const SpeechRow& row : report.speeches)
+        text += csvRecord(speechFields(row));
+    return text.toUtf8();
+}
+
+QByteArray pollTalliesCsv(const Report& report) {
+    QString text =
+        csvRecord({u"poll_number"_s, u"question"_s, u"status"_s, u"multiple_choice"_s, u"option"_s,
+                   u"onsite"_s, u"online"_s, u"web"_s, u"combined"_s, u"percent"_s});
+    for (int p = 0; p < report.polls.size(); ++p) {
+        const Poll& poll = report.polls[p];
+        for (int i = 0; i < poll.options.size(); ++i) {
+            const Tally t = i < poll.tallies.size() ? poll.tallies[i] : Tally{};
+            text += csvRecord({QString::number(p + 1), poll.question, label(poll.status),
+                               poll.multipleChoice ? u"yes"_s : u"no"_s, poll.options[i],
+                               QString::number(t[0]), QString::number(t[1]), QString::number(t[2]),
+                               QString::number(poll.combined(i)),
+                               QString::number(poll.percentage(i), 'f', 2)});
+        }
+    }
+    return text.toUtf8();
+}
+
+} // namespace podium::report

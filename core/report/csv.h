@@ -1,0 +1,20 @@
+#pragma once
+
+#include "report.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// CSV for spreadsheets and scripts (RFC 4180: CRLF line ends, fields quoted when they hold a
+// comma, quote or line break, quotes doubled; UTF-8 without a byte order mark). Times are ISO
+// 8601 in UTC, durations ISO 8601 and in seconds, numbers with a dot: never locale-dependent.
+namespace podium::report {
+
+QByteArray speechLogCsv(const Report& report);
+QByteArray pollTalliesCsv(const Report& report);
+
+QString csvField(const QString& value);
+QString csvRecord(const QStringList& fields); // with its CRLF
+
+} // namespace podium::report

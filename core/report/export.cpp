@@ -1,0 +1,87 @@
+#include "export.h"
+
+#include "csv.h"
+#include "format.h"
+#include "html.h"
+#include "markdown.h"
+
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+
+std::optional<ReportFormat> formatFromName(const QString& name) {
+    const QString n = name.trimmed().toLower();
+    if (n == u"md"_s || n == u"markdown"_s)
+        return ReportFormat::Markdown;
+    if (n == u"html"_s || n == u"htm"_s)
+        return ReportFormat::Html;
+    if (n == u"pdf"_s)
+        return ReportFormat::Pdf;
+    if (n == u"csv"_s)
+        return ReportFormat::Csv;
+    return std::nullopt;
+}
+
+QString formatName(ReportFormat format) {
+    switch (format) {
+    case ReportFormat::Markdown:
+        return u"md"_s;
+    case ReportFormat::Html:
+        return u"html"_s;
+    case ReportFormat::Pdf:
+        return u"pdf"_s;
+    case ReportFormat::Csv:
+        break;
+    }
+    return u"csv"_s;
+}
+
+QString fileSuffix(ReportFormat format) {
+    return u"."_s + formatName(format);
+}
+
+QString pollsCsvPath(const QString& out) {
+    QString base = out;
+    if (base.endsWith(u".csv"_s, Qt::CaseInsensitive))
+        base.chop(4);
+    return base + u"-polls.csv"_s;
+}
+
+Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+Result<QStringList> writeReport(const Report& report, ReportFormat format, const QString& path,
+                                const QLocale& locale) {
+    QList<std::pair<QString, QByteArray>> files;
+    switch (format) {
+    case ReportFormat::Markdown:
+        files.append({path, toMarkdown(report, locale).toUtf8()});
+        break;
+    case ReportFormat::Html:
+        files.append({path, toHtml(report, locale).toUtf8()});
+        break;
+    case ReportFormat::Csv:
+        files.append({path, speechLogCsv(report)});
+        files.append({pollsCsvPath(path), pollTalliesCsv(report)});
+        break;
+    case ReportFormat::Pdf:
+        return Result<QStringList>::failure(tr("PDF reports are written by the application."));
+    }
+    QStringList written;
+    for (const auto& [file, bytes] : files) {
+        if (auto ok = writeFileAtomically(file, bytes); !ok)
+            return Result<QStringList>::failure(ok.error());
+        written << file;
+    }
+    return written;
+}
+
+} // namespace podium::report

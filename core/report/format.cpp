@@ -1,0 +1,74 @@
+#include "format.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::report", text);
+}
+
+QString Formatter::duration(qint64 ms) const {
+    const qint64 seconds = (qMax<qint64>(0, ms) + 500) / 1000;
+    const qint64 h = seconds / 3600;
+    const qint64 m = seconds / 60 % 60;
+    const qint64 s = seconds % 60;
+    auto two = [this](qint64 v) {
+        return locale.toString(v).rightJustified(2, locale.zeroDigit()[0]);
+    };
+    if (h > 0)
+        return tr("%1 h %2 min").arg(locale.toString(h), two(m));
+    if (m > 0)
+        return tr("%1 min %2 s").arg(locale.toString(m), two(s));
+    return tr("%1 s").arg(locale.toString(s));
+}
+
+QString Formatter::timeOfDay(qint64 msSinceEpoch) const {
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
+                           QLocale::ShortFormat);
+}
+
+QString Formatter::dateTime(qint64 msSinceEpoch) const {
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch), QLocale::ShortFormat);
+}
+
+QString Formatter::sessionDate(const QString& isoDate, qint64 fallbackMs) const {
+    QDate date = QDate::fromString(isoDate, Qt::ISODate);
+    if (!date.isValid() && fallbackMs != 0)
+        date = QDateTime::fromMSecsSinceEpoch(fallbackMs).date();
+    return date.isValid() ? locale.toString(date, QLocale::LongFormat) : tr("not set");
+}
+
+QString Formatter::percent(double value) const {
+    return locale.toString(value, 'f', 1) + locale.percent();
+}
+
+QString Formatter::number(qint64 value) const {
+    return locale.toString(value);
+}
+
+QString isoDateTime(qint64 msSinceEpoch) {
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString isoDuration(qint64 ms) {
+    const qint64 total = qMax<qint64>(0, ms);
+    const qint64 h = total / 3'600'000;
+    const qint64 m = total / 60'000 % 60;
+    const qint64 s = total / 1000 % 60;
+    const qint64 milli = total % 1000;
+    QString out = u"PT"_s;
+    if (h)
+        out += QString::number(h) + u'H';
+    if (m)
+        out += QString::number(m) + u'M';
+    if (s || milli || out.size() == 2)
+        out += milli ? u"%1.%2S"_s.arg(s).arg(milli, 3, 10, QChar(u'0')) : u"%1S"_s.arg(s);
+    return out;
+}
+
+} // namespace podium::report

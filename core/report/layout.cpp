@@ -1,0 +1,80 @@
+#include "layout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+QString names(const QList<Participant>& people, bool withRole) {
+    QStringList out;
+    for (const Participant& p : people)
+        out << (withRole ? tr("%1, %2").arg(personLine(p), label(p.role)) : personLine(p));
+    return out.isEmpty() ? tr("none listed") : out.join(u"; "_s);
+}
+
+QList<Line> notesAsLines(const QList<Note>& notes, const Formatter& format) {
+    QList<Line> lines;
+    for (const Note& n : notes)
+        lines.append({{}, n.text + u" ("_s + format.timeOfDay(n.at) + u')'});
+    return lines;
+}
+
+} // namespace
+
+QString personLine(const Participant& p) {
+    return p.affiliation.trimmed().isEmpty() ? p.name : tr("%1 (%2)").arg(p.name, p.affiliation);
+}
+
+QString noteLead(NoteKind kind) {
+    switch (kind) {
+    case NoteKind::KeyTakeaway:
+        return tr("Key takeaway:");
+    case NoteKind::CallToAction:
+        return tr("Call to action:");
+    case NoteKind::Note:
+        break;
+    }
+    return tr("Note:");
+}
+
+void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
+    const QString title = r.info.title.isEmpty() ? tr("Untitled session") : r.info.title;
+    out.title(title, tr("Session report"));
+    QList<Line> facts;
+    facts << Line{tr("Date"), f.sessionDate(r.info.date, r.sessionStartedAt)};
+    if (!r.info.format.isEmpty())
+        facts << Line{tr("Format"), r.info.format};
+    if (!r.info.room.isEmpty())
+        facts << Line{tr("Room"), r.info.room};
+    facts << Line{tr("Moderators"), names(r.moderators, true)}
+          << Line{tr("Rapporteur"), names(r.rapporteurs, false)};
+    QString length = tr("%1 planned").arg(f.duration(r.info.plannedMs));
+    if (r.sessionElapsedMs > 0)
+        length = tr("%1, %2 on the session clock").arg(length, f.duration(r.sessionElapsedMs));
+    facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)};
+    out.facts(facts);
+}
+
+void layOutOutcomes(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.heading(2, tr("Key takeaways"));
+    if (r.keyTakeaways.isEmpty())
+        out.remark(tr("No key takeaways were recorded."));
+    else
+        out.list(notesAsLines(r.keyTakeaways, f), true);
+    out.heading(2, tr("Calls to action"));
+    if (r.callsToAction.isEmpty())
+        out.remark(tr("No calls to action were recorded."));
+    else
+        out.list(notesAsLines(r.callsToAction, f), true);
+}
+
+void layOut(const Report& r, const Formatter& f, DocumentWriter& out) {
+    layOutHeader(r, f, out);
+    layOutOutcomes(r, f, out);
+    layOutSummary(r, f, out);
+    layOutParticipation(r, f, out);
+    layOutPolls(r, f, out);
+    layOutSpeechLog(r, f, out);
+}
+
+} // namespace podium::report

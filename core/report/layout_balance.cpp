@@ -1,0 +1,114 @@
+#include "layout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+void attendance(const Report& r, const Formatter& f, DocumentWriter& out) {
+    const Attendance& a = r.attendance;
+    out.heading(3, tr("Participants"));
+    Table t;
+    t.headers = {QString(), tr("Onsite"), tr("Online"), tr("Total")};
+    t.numeric = {1, 2, 3};
+    t.rows.append({tr("On the roster"), f.number(a.registeredOnsite), f.number(a.registeredOnline),
+                   f.number(a.registeredOnsite + a.registeredOnline)});
+    t.rows.append({tr("Took the floor"), f.number(a.speakersOnsite), f.number(a.speakersOnline),
+                   f.number(a.speakers)});
+    out.table(t);
+    out.remark(tr("“On the roster” counts everyone registered for the session by where they "
+                  "take part. “Took the floor” counts distinct people who spoke, by the channel "
+                  "they spoke from; someone who spoke both in the room and online counts in both "
+                  "columns but once in the total."));
+}
+
+void breakdown(const Breakdown& b, const Formatter& f, DocumentWriter& out) {
+    out.heading(3, tr("By %1").arg(b.title.toLower()));
+    Table t;
+    t.headers = {b.title, tr("Interventions"), tr("Share"), tr("Speaking time"), tr("Share")};
+    t.numeric = {1, 2, 3, 4};
+    for (const Share& s : b.shares) {
+        t.rows.append({s.label, f.number(s.interventions), f.percent(s.interventionPercent),
+                       f.duration(s.speakingMs), f.percent(s.timePercent)});
+    }
+    out.table(t);
+}
+
+Chart timeChart(const Breakdown& b, const Formatter& f) {
+    Chart c;
+    c.title = tr("Speaking time by %1").arg(b.title.toLower());
+    c.series = {tr("Speaking time")};
+    for (const Share& s : b.shares)
+        c.bars.append({s.label, {s.speakingMs}, f.percent(s.timePercent)});
+    return c;
+}
+
+Chart pollChart(const Poll& p, const Formatter& f) {
+    Chart c;
+    c.title = p.question;
+    for (int s = 0; s < enumCount<TallySource>(); ++s)
+        c.series << label(enumAt<TallySource>(s));
+    for (int i = 0; i < p.options.size(); ++i) {
+        const Tally t = i < p.tallies.size() ? p.tallies[i] : Tally{};
+        c.bars.append({p.options[i],
+                       {t[0], t[1], t[2]},
+                       tr("%1 (%2)").arg(f.number(p.combined(i)), f.percent(p.percentage(i)))});
+    }
+    return c;
+}
+
+Table pollTable(const Poll& p, const Formatter& f) {
+    Table t;
+    t.headers = {tr("Option")};
+    for (int s = 0; s < enumCount<TallySource>(); ++s)
+        t.headers << label(enumAt<TallySource>(s));
+    t.headers << tr("Combined") << tr("Share");
+    t.numeric = {1, 2, 3, 4, 5};
+    Tally sums{};
+    for (int i = 0; i < p.options.size(); ++i) {
+        const Tally tally = i < p.tallies.size() ? p.tallies[i] : Tally{};
+        QStringList row{p.options[i]};
+        for (int s = 0; s < 3; ++s) {
+            row << f.number(tally[s]);
+            sums[s] += tally[s];
+        }
+        row << f.number(p.combined(i)) << f.percent(p.percentage(i));
+        t.rows.append(row);
+    }
+    t.rows.append({tr("Total"), f.number(sums[0]), f.number(sums[1]), f.number(sums[2]),
+                   f.number(p.totalVotes()), QString()});
+    return t;
+}
+
+} // namespace
+
+void layOutParticipation(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.heading(2, tr("Participation and balance of voices"));
+    attendance(r, f, out);
+    if (r.totalInterventions == 0) {
+        out.remark(tr("Nobody has taken the floor yet."));
+        return;
+    }
+    out.paragraph(tr("%1 interventions, %2 of speaking time in all (pauses not counted).")
+                      .arg(f.number(r.totalInterventions), f.duration(r.totalSpeakingMs)));
+    out.chart(timeChart(r.balance.group, f));
+    for (const Breakdown& b : r.balance.all())
+        breakdown(b, f, out);
+}
+
+void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.heading(2, tr("Polls"));
+    if (r.polls.isEmpty()) {
+        out.remark(tr("No polls were run."));
+        return;
+    }
+    for (const Poll& p : r.polls) {
+        out.heading(3, p.question);
+        if (p.multipleChoice)
+            out.remark(tr("Several answers allowed: shares are of all answers given."));
+        out.table(pollTable(p, f));
+        out.chart(pollChart(p, f));
+    }
+}
+
+} // namespace podium::report

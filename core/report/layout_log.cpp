@@ -1,0 +1,58 @@
+#include "layout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+QList<Line> noteLines(const QList<Note>& notes, const Formatter& f) {
+    QList<Line> lines;
+    for (const Note& n : notes)
+        lines.append({tr("%1 %2").arg(f.timeOfDay(n.at), noteLead(n.kind)), n.text});
+    return lines;
+}
+
+QStringList speechCells(const SpeechRow& row, const Formatter& f) {
+    const Speech& s = row.speech;
+    QString duration = f.duration(s.spokeMs);
+    if (row.ongoing)
+        duration = tr("%1 (speaking)").arg(duration);
+    return {f.number(row.number),
+            f.timeOfDay(s.startedAt),
+            personLine(row.speaker),
+            label(s.channel),
+            label(row.speaker.group),
+            label(row.speaker.region),
+            duration,
+            row.segmentTitle.isEmpty() ? u"–"_s : row.segmentTitle,
+            label(s.kind)};
+}
+
+} // namespace
+
+void layOutSpeechLog(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.pageBreak();
+    out.heading(2, tr("Speech log"));
+    if (r.speeches.isEmpty()) {
+        out.remark(tr("Nobody has taken the floor yet."));
+    } else {
+        out.remark(tr("Durations count the time the speaker's timer ran; pauses are left out. "
+                      "The rapporteur's notes appear under the speech during which they were "
+                      "written."));
+        Table t;
+        t.headers = {tr("#"),      tr("Start"),    tr("Speaker"), tr("Presence"), tr("Group"),
+                     tr("Region"), tr("Duration"), tr("Segment"), tr("Kind")};
+        t.numeric = {0, 6};
+        for (const SpeechRow& row : r.speeches) {
+            t.rows.append(speechCells(row, f));
+            t.details.append(noteLines(row.notes, f));
+        }
+        out.table(t);
+    }
+    if (!r.otherNotes.isEmpty()) {
+        out.heading(3, tr("Notes written while nobody had the floor"));
+        out.list(noteLines(r.otherNotes, f), false);
+    }
+}
+
+} // namespace podium::report

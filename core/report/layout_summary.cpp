@@ -1,0 +1,71 @@
+#include "layout.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+QString difference(const AgendaRow& row, const Formatter& f) {
+    const qint64 delta = row.actualMs - row.plannedMs;
+    if (qAbs(delta) < 1000)
+        return tr("on time");
+    return delta > 0 ? tr("%1 over").arg(f.duration(delta))
+                     : tr("%1 under").arg(f.duration(-delta));
+}
+
+void panelists(const Report& r, DocumentWriter& out) {
+    out.heading(3, tr("Panelists"));
+    if (r.panelists.isEmpty()) {
+        out.remark(tr("No panelists are listed."));
+        return;
+    }
+    Table t;
+    t.headers = {tr("Name"), tr("Affiliation"), tr("Stakeholder group"), tr("Region"),
+                 tr("Presence")};
+    for (const Participant& p : r.panelists)
+        t.rows.append({p.name, p.affiliation, label(p.group), label(p.region), label(p.presence)});
+    out.table(t);
+}
+
+void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.heading(3, tr("Agenda: planned and actual"));
+    if (r.agenda.isEmpty()) {
+        out.remark(tr("The session has no agenda."));
+        return;
+    }
+    Table t;
+    t.headers = {tr("Segment"), tr("Started"), tr("Planned"), tr("Actual"), tr("Difference")};
+    t.numeric = {2, 3};
+    qint64 planned = 0, actual = 0;
+    for (const AgendaRow& row : r.agenda) {
+        planned += row.plannedMs;
+        actual += row.actualMs;
+        if (row.startedAt == 0) {
+            t.rows.append({row.title, tr("not held"), f.duration(row.plannedMs), u"–"_s, u"–"_s});
+            continue;
+        }
+        const QString actualText = row.running ? tr("%1 (running)").arg(f.duration(row.actualMs))
+                                               : f.duration(row.actualMs);
+        t.rows.append({row.title, f.timeOfDay(row.startedAt), f.duration(row.plannedMs), actualText,
+                       row.running ? u"–"_s : difference(row, f)});
+    }
+    t.rows.append({tr("Total"), QString(), f.duration(planned), f.duration(actual), QString()});
+    out.table(t);
+}
+
+} // namespace
+
+void layOutSummary(const Report& r, const Formatter& f, DocumentWriter& out) {
+    out.heading(2, tr("Session summary"));
+    if (!r.info.policyQuestions.isEmpty()) {
+        out.heading(3, tr("Policy questions"));
+        QList<Line> questions;
+        for (const QString& q : r.info.policyQuestions)
+            questions.append({{}, q});
+        out.list(questions, true);
+    }
+    panelists(r, out);
+    agenda(r, f, out);
+}
+
+} // namespace podium::report

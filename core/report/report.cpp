@@ -1,0 +1,170 @@
+#include "report.h"
+
+#include "balance.h"
+#include "format.h"
+
+#include <QSet>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+Participant speakerOf(const SessionState& s, Id id) {
+    if (const Participant* p = s.participant(id))
+        return *p;
+    Participant removed;
+    removed.id = id;
+    removed.name = tr("(removed participant)");
+    return removed;
+}
+
+QList<Speech> speechesUntil(const SessionState& s, qint64 now, Id* ongoingEntry) {
+    QList<Speech> all = s.speeches;
+    *ongoingEntry = 0;
+    if (s.floor) {
+        Speech live;
+        live.entryId = s.floor->entry.id;
+        live.participantId = s.floor->entry.participantId;
+        live.kind = s.floor->entry.kind;
+        live.channel = s.floor->entry.channel;
+        live.startedAt = s.floor->since;
+        live.endedAt = std::max(now, s.floor->since);
+        live.spokeMs = s.floor->countdown.elapsedMs(now);
+        live.allottedMs = s.floor->countdown.allottedMs;
+        live.segment = s.floor->segment;
+        all.append(live);
+        *ongoingEntry = live.entryId;
+    }
+    return all;
+}
+
+// A note belongs to the speech of its entry; should an entry have spoken twice, to the
+// speech that was going on when the note was written.
+int speechForNote(const QList<SpeechRow>& rows, const Note& note) {
+    int found = -1;
+    for (int i = 0; i < rows.size(); ++i) {
+        const Speech& sp = rows[i].speech;
+        if (note.speechEntryId == 0 || sp.entryId != note.speechEntryId)
+            continue;
+        found = i;
+        if (note.at >= sp.startedAt && note.at <= sp.endedAt)
+            return i;
+    }
+    return found;
+}
+
+QList<SpeechRow> speechRows(const SessionState& s, qint64 now) {
+    Id ongoing = 0;
+    QList<SpeechRow> rows;
+    const QList<Speech> speeches = speechesUntil(s, now, &ongoing);
+    for (int i = 0; i < speeches.size(); ++i) {
+        SpeechRow row;
+        row.number = i + 1;
+        row.speech = speeches[i];
+        row.speaker = speakerOf(s, row.speech.participantId);
+        const int seg = row.speech.segment;
+        row.segmentTitle = seg >= 0 && seg < s.segments.size() ? s.segments[seg].title : QString();
+        row.ongoing = ongoing != 0 && i == speeches.size() - 1;
+        rows.append(row);
+    }
+    return rows;
+}
+
+void placeNotes(Report& r, QList<Note> notes) {
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const Note& a, const Note& b) { return a.at < b.at; });
+    for (const Note& n : notes) {
+        if (n.kind == NoteKind::KeyTakeaway)
+            r.keyTakeaways.append(n);
+        else if (n.kind == NoteKind::CallToAction)
+            r.callsToAction.append(n);
+        const int i = speechForNote(r.speeches, n);
+        if (i >= 0)
+            r.speeches[i].notes.append(n);
+        else if (n.kind == NoteKind::Note)
+            r.otherNotes.append(n);
+    }
+}
+
+QList<AgendaRow> agendaRows(const SessionState& s, qint64 now) {
+    QList<AgendaRow> rows;
+    for (const Segment& seg : s.segments) {
+        AgendaRow row;
+        row.title = seg.title;
+        row.plannedMs = seg.plannedMs;
+        row.startedAt = seg.startedAt;
+        row.running = seg.startedAt != 0 && seg.endedAt == 0;
+        if (seg.startedAt != 0)
+            row.actualMs = std::max<qint64>(0, (row.running ? now : seg.endedAt) - seg.startedAt);
+        rows.append(row);
+    }
+    return rows;
+}
+
+void sortPeople(const SessionState& s, Report& r) {
+    for (const Participant& p : s.participants) {
+        if (p.role == Role::Moderator || p.role == Role::OnlineModerator)
+            r.moderators.append(p);
+        else if (p.role == Role::Rapporteur)
+            r.rapporteurs.append(p);
+        else if (p.role == Role::Panelist)
+            r.panelists.append(p);
+    }
+}
+
+Attendance attendanceOf(const SessionState& s, const QList<SpeechRow>& speeches) {
+    Attendance a;
+    for (const Participant& p : s.participants)
+        ++(p.presence == Presence::Online ? a.registeredOnline : a.registeredOnsite);
+    QSet<Id> all, onsite, online;
+    for (const SpeechRow& row : speeches) {
+        all.insert(row.speech.participantId);
+        (row.speech.channel == Presence::Online ? online : onsite).insert(row.speech.participantId);
+    }
+    a.speakers = int(all.size());
+    a.speakersOnsite = int(onsite.size());
+    a.speakersOnline = int(online.size());
+    return a;
+}
+
+qint64 firstActivity(const Report& r) {
+    qint64 first = 0;
+    auto consider = [&first](qint64 at) {
+        if (at != 0 && (first == 0 || at < first))
+            first = at;
+    };
+    for (const AgendaRow& a : r.agenda)
+        consider(a.startedAt);
+    for (const SpeechRow& sp : r.speeches)
+        consider(sp.speech.startedAt);
+    return first;
+}
+
+} // namespace
+
+Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 now) {
+    Report r;
+    r.info = state.info;
+    r.generatedAt = now;
+    r.sessionElapsedMs = state.sessionClock.elapsedMs(now);
+    sortPeople(state, r);
+    r.agenda = agendaRows(state, now);
+    r.speeches = speechRows(state, now);
+    r.sessionStartedAt = firstActivity(r);
+    r.attendance = attendanceOf(state, r.speeches);
+    r.balance = balanceOf(r.speeches);
+    for (const SpeechRow& row : r.speeches) {
+        ++r.totalInterventions;
+        r.totalSpeakingMs += row.speech.spokeMs;
+    }
+    for (const Poll& p : state.polls) {
+        if (p.status != PollStatus::Draft || p.totalVotes() > 0)
+            r.polls.append(p);
+    }
+    placeNotes(r, notes);
+    return r;
+}
+
+} // namespace podium::report

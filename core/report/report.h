@@ -1,0 +1,89 @@
+#pragma once
+
+#include "model/note.h"
+#include "model/state.h"
+
+#include <QList>
+#include <QLocale>
+#include <QString>
+
+// The rapporteur's session report as data: everything the Markdown, HTML, PDF and CSV writers
+// show, computed once from a session state and the rapporteur's notes.
+namespace podium::report {
+
+// One line of a balance-of-voices table.
+struct Share {
+    QString label;
+    int interventions = 0;
+    qint64 speakingMs = 0;
+    double interventionPercent = 0.0; // of all interventions
+    double timePercent = 0.0;         // of all speaking time
+};
+
+struct Breakdown {
+    QString title;
+    QList<Share> shares;
+};
+
+// Who was there, twice over: the roster as registered, and who actually took the floor.
+struct Attendance {
+    int registeredOnsite = 0;
+    int registeredOnline = 0;
+    int speakers = 0;       // distinct participants who spoke
+    int speakersOnsite = 0; // distinct participants who spoke at least once from the room
+    int speakersOnline = 0; // distinct participants who spoke at least once online
+};
+
+struct AgendaRow {
+    QString title;
+    qint64 plannedMs = 0;
+    qint64 startedAt = 0; // 0 = not held
+    qint64 actualMs = 0;
+    bool running = false;
+};
+
+struct SpeechRow {
+    int number = 0; // 1-based order in the log
+    Speech speech;
+    Participant speaker; // a placeholder when the participant was removed since
+    QString segmentTitle;
+    bool ongoing = false; // the current floor, when the report is made during the session
+    QList<Note> notes;    // written while this speech was going on
+};
+
+// Interventions and speaking time split five ways. Presence is the channel a speech came
+// through (a registered onsite participant may speak online).
+struct Balance {
+    Breakdown group;
+    Breakdown region;
+    Breakdown presence;
+    Breakdown gender;
+    Breakdown role;
+
+    QList<Breakdown> all() const { return {group, region, presence, gender, role}; }
+};
+
+struct Report {
+    SessionInfo info;
+    qint64 generatedAt = 0;
+    qint64 sessionStartedAt = 0;   // first segment or speech; 0 when nothing happened yet
+    qint64 sessionElapsedMs = 0;   // what the session clock ran
+    QList<Participant> moderators; // in-room and online moderators
+    QList<Participant> rapporteurs;
+    QList<Participant> panelists;
+    Attendance attendance;
+    QList<AgendaRow> agenda;
+    QList<SpeechRow> speeches;
+    int totalInterventions = 0;
+    qint64 totalSpeakingMs = 0;
+    Balance balance;
+    QList<Poll> polls; // those that were run or have votes
+    QList<Note> keyTakeaways;
+    QList<Note> callsToAction;
+    QList<Note> otherNotes; // plain notes written while nobody had the floor
+};
+
+// `now` closes a speech still going on and a segment still running (the live preview).
+Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 now);
+
+} // namespace podium::report

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "fixtures.h"
+#include "model/note.h"
+
+#include <QList>
+#include <QString>
+
+// A short session scripted on a fake clock, so every figure in the report is known exactly.
+// The timeline (seconds after the start) and the expected figures are in report_fixture.cpp.
+namespace podium::test {
+
+extern const QString awkwardName; // markup characters, a comma and quotes
+extern const QString arabicName;
+extern const QString chineseName;
+
+struct ScriptedSession {
+    Harness h;
+    QList<Note> notes;
+    qint64 t0 = 0;
+    Id manal = 0, adiel = 0, leila = 0; // entries that get notes
+
+    ScriptedSession();
+    qint64 at(int seconds) const { return t0 + seconds * 1000LL; }
+};
+
+Plan scriptedPlan();
+
+} // namespace podium::test

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "csv_parser.h"
+#include "report/csv.h"
+#include "report/export.h"
+#include "report_fixture.h"
+
+using namespace podium;
+using namespace podium::report;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("CSV fields are quoted as RFC 4180 asks") {
+    CHECK(csvField(u"plain"_s) == u"plain"_s);
+    CHECK(csvField(u"a,b"_s) == u"\"a,b\""_s);
+    CHECK(csvField(u"say \"hi\""_s) == u"\"say \"\"hi\"\"\""_s);
+    CHECK(csvField(u"two\nlines"_s) == u"\"two\nlines\""_s);
+    CHECK(csvRecord({u"a"_s, QString(), u"c"_s}) == u"a,,c\r\n"_s);
+}
+
+TEST_CASE("the speech log CSV round-trips through a strict parser") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    const CsvParse csv = parseCsv(speechLogCsv(r));
+    REQUIRE(csv.error.isEmpty());
+    REQUIRE(csv.records.size() == 8); // header and seven speeches
+    const QStringList header = csv.records[0];
+    for (const QStringList& record : csv.records)
+        REQUIRE(record.size() == header.size());
+    auto field = [&](int row, const QString& name) {
+        return csv.records[row].value(header.indexOf(name));
+    };
+    // Names with markup, a comma and quotes, Arabic and Chinese come back exactly.
+    CHECK(field(3, u"speaker"_s) == awkwardName);
+    CHECK(field(4, u"speaker"_s) == arabicName);
+    CHECK(field(5, u"speaker"_s) == chineseName);
+    // ISO 8601 in UTC; t0 is 1 800 000 000 000 ms after the epoch.
+    CHECK(field(1, u"start"_s) == u"2027-01-15T08:00:00.000Z"_s);
+    CHECK(field(2, u"start"_s) == u"2027-01-15T08:04:00.000Z"_s); // t0 + 240 s
+    CHECK(field(2, u"end"_s) == u"2027-01-15T08:09:30.000Z"_s);   // t0 + 570 s
+    CHECK(field(2, u"duration"_s) == u"PT5M"_s);                  // 300 s spoken
+    CHECK(field(2, u"duration_seconds"_s) == u"300.000"_s);
+    CHECK(field(4, u"presence"_s) == u"Online"_s);
+    CHECK(field(7, u"presence"_s) == u"Onsite"_s);
+    CHECK(field(5, u"kind"_s) == u"Reply"_s);
+    CHECK(field(1, u"segment"_s) == u"Opening"_s);
+    CHECK(field(1, u"segment_number"_s) == u"1"_s);
+    // A note with a comma and a line break travels inside its speech's record.
+    CHECK(field(4, u"notes"_s) ==
+          u"Call to action: Volunteer for the IoT work stream,\nsign up by Friday."_s);
+    CHECK(field(2, u"notes"_s).contains(u"\"MANRS\""_s));
+}
+
+TEST_CASE("the poll tallies CSV round-trips with quotes and non-Latin options") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    const CsvParse csv = parseCsv(pollTalliesCsv(r));
+    REQUIRE(csv.error.isEmpty());
+    REQUIRE(csv.records.size() == 4); // header and three options of the one poll that ran
+    CHECK(csv.records[0] == QStringList{u"poll_number"_s, u"question"_s, u"status"_s,
+                                        u"multiple_choice"_s, u"option"_s, u"onsite"_s, u"online"_s,
+                                        u"web"_s, u"combined"_s, u"percent"_s});
+    CHECK(csv.records[1] == QStringList{u"1"_s, u"Do you trust \"DNS\", really?"_s, u"Closed"_s,
+                                        u"no"_s, u"Yes, fully"_s, u"12"_s, u"18"_s, u"0"_s, u"30"_s,
+                                        u"60.00"_s});
+    CHECK(csv.records[3][4] == u"不确定 / غير متأكد"_s);
+    CHECK(csv.records[3][8] == u"10"_s);
+}
+
+TEST_CASE("a CSV export writes the speech log and the poll tallies beside it") {
+    CHECK(pollsCsvPath(u"/tmp/x/report.csv"_s) == u"/tmp/x/report-polls.csv"_s);
+    CHECK(pollsCsvPath(u"report"_s) == u"report-polls.csv"_s);
+    CHECK(pollsCsvPath(u"a.b.CSV"_s) == u"a.b-polls.csv"_s);
+}
+
+TEST_CASE("an empty session gives CSV files with just their headers") {
+    const Report r = buildReport(SessionState{}, {}, 1'800'000'000'000);
+    const CsvParse speeches = parseCsv(speechLogCsv(r));
+    const CsvParse polls = parseCsv(pollTalliesCsv(r));
+    REQUIRE(speeches.error.isEmpty());
+    REQUIRE(polls.error.isEmpty());
+    CHECK(speeches.records.size() == 1);
+    CHECK(polls.records.size() == 1);
+}

@@ -1,0 +1,151 @@
+#include <catch2/catch.hpp>
+
+#include "report/export.h"
+#include "report/format.h"
+#include "report/html.h"
+#include "report/markdown.h"
+#include "report_fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextDocument>
+
+using namespace podium;
+using namespace podium::report;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QLocale english(QLocale::English, QLocale::UnitedStates);
+
+Report scriptedReport() {
+    ScriptedSession s;
+    return buildReport(s.h.state(), s.notes, s.at(1300));
+}
+
+qsizetype position(const QString& text, const QString& part) {
+    const qsizetype at = text.indexOf(part);
+    INFO("looking for: " << part.toStdString());
+    CHECK(at >= 0);
+    return at;
+}
+
+} // namespace
+
+TEST_CASE("durations and percentages follow the locale; CSV times are ISO 8601") {
+    const Formatter en{english};
+    CHECK(en.duration(0) == u"0 s"_s);
+    CHECK(en.duration(45'000) == u"45 s"_s);
+    CHECK(en.duration(245'000) == u"4 min 05 s"_s);
+    CHECK(en.duration(3'725'000) == u"1 h 02 min"_s);
+    CHECK(en.percent(200.0 / 7) == u"28.6%"_s);
+    CHECK(Formatter{QLocale(QLocale::German)}.percent(200.0 / 7) == u"28,6%"_s);
+    CHECK(en.sessionDate(u"2027-01-15"_s, 0) == u"Friday, January 15, 2027"_s);
+    CHECK(isoDuration(0) == u"PT0S"_s);
+    CHECK(isoDuration(3'725'500) == u"PT1H2M5.500S"_s);
+}
+
+TEST_CASE("the Markdown report is shaped like an IGF session report") {
+    const QString md = toMarkdown(scriptedReport(), english);
+    // Takeaways and calls to action first, then summary, participation, polls, speech log.
+    const qsizetype takeaways = position(md, u"## Key takeaways"_s);
+    const qsizetype calls = position(md, u"## Calls to action"_s);
+    const qsizetype summary = position(md, u"## Session summary"_s);
+    const qsizetype balance = position(md, u"## Participation and balance of voices"_s);
+    const qsizetype polls = position(md, u"## Polls"_s);
+    const qsizetype log = position(md, u"## Speech log"_s);
+    CHECK(takeaways < calls);
+    CHECK(calls < summary);
+    CHECK(summary < balance);
+    CHECK(balance < polls);
+    CHECK(polls < log);
+    CHECK(md.startsWith(u"# Securing the Internet for all\n"_s));
+    CHECK(md.contains(u"- **Date:** Friday, January 15, 2027"_s));
+    CHECK(md.contains(u"1. Standards work only when adopted"_s));
+    // Figures as in test_statistics, in the reader's locale.
+    CHECK(md.contains(u"| Government | 2 | 28.6% | 4 min 00 s | 23.5% |"_s));
+    CHECK(md.contains(u"| Onsite | 5 | 71.4% | 13 min 30 s | 79.4% |"_s));
+    CHECK(md.contains(u"| Took the floor | 5 | 2 | 6 |"_s));
+    CHECK(md.contains(u"| Discussion | "_s));
+    CHECK(md.contains(u"| 20 min 00 s | 10 min 00 s | 10 min 00 s under |"_s));
+    CHECK(md.contains(u"| Yes, fully | 12 | 18 | 0 | 30 | 60.0% |"_s));
+    CHECK(md.contains(u"| Total | 17 | 28 | 5 | 50 |  |"_s));
+    // The note written during Leila's speech sits in her row, its line break kept.
+    const QString leilaRow = md.mid(md.indexOf(arabicName, log)).section(u'\n', 0, 0);
+    CHECK(leilaRow.contains(u"Volunteer for the IoT work stream,<br>sign up by Friday."_s));
+}
+
+TEST_CASE("names with markup characters are shown, never interpreted") {
+    const Report r = scriptedReport();
+    const QString md = toMarkdown(r, english);
+    CHECK(md.contains(u"\\<b\\>Ana\\</b\\> \\& \"Bo\", R\\&D"_s));
+    CHECK_FALSE(md.contains(u"<b>Ana</b>"_s));
+
+    const QString html = toHtml(r, english);
+    CHECK(html.contains(u"&lt;b&gt;Ana&lt;/b&gt; &amp; &quot;Bo&quot;, R&amp;D"_s));
+    CHECK_FALSE(html.contains(u"<b>Ana</b>"_s));
+
+    // What a reader sees in Qt's renderer (preview and PDF) is the name as written.
+    QTextDocument doc;
+    doc.setHtml(toHtml(r, english, HtmlFlavor::RichText));
+    const QString seen = doc.toPlainText();
+    CHECK(seen.contains(awkwardName));
+    CHECK(seen.contains(arabicName));
+    CHECK(seen.contains(chineseName));
+    CHECK(seen.contains(u"Do you trust \"DNS\", really?"_s));
+}
+
+TEST_CASE("the HTML report is self-contained, with inline charts") {
+    const QString html = toHtml(scriptedReport(), english);
+    CHECK(html.startsWith(u"<!DOCTYPE html>"_s));
+    CHECK(html.contains(u"<meta charset=\"utf-8\">"_s));
+    CHECK(html.contains(u"<style>"_s));
+    // Charts: speaking time by group, and the poll (three series stacked).
+    CHECK(html.count(u"<svg "_s) == 2);
+    CHECK(html.contains(u"fill=\"#dd6b20\""_s)); // the online tally's colour
+    // Nothing is fetched from anywhere: no links, scripts, images or remote URLs.
+    static const QRegularExpression external(
+        u"<link|<script|<img|<iframe|src=|@import|url\\(|https?://(?!www\\.w3\\.org/2000/svg)"_s);
+    CHECK_FALSE(external.match(html).hasMatch());
+}
+
+TEST_CASE("an empty session gives a sensible report in every format") {
+    const Report r = buildReport(SessionState{}, {}, 1'800'000'000'000);
+    const QString md = toMarkdown(r, english);
+    CHECK(md.startsWith(u"# Untitled session"_s));
+    CHECK(md.contains(u"No key takeaways were recorded."_s));
+    CHECK(md.contains(u"Nobody has taken the floor yet."_s));
+    CHECK(md.contains(u"No polls were run."_s));
+    CHECK(md.contains(u"The session has no agenda."_s));
+    const QString html = toHtml(r, english);
+    CHECK(html.contains(u"<h1>Untitled session</h1>"_s));
+    CHECK_FALSE(html.contains(u"<svg"_s));
+}
+
+TEST_CASE("writing a report: every format lands where asked, failures are explained") {
+    const Report r = scriptedReport();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    auto md = writeReport(r, ReportFormat::Markdown, dir.filePath(u"r.md"_s), english);
+    REQUIRE(md);
+    QFile file(dir.filePath(u"r.md"_s));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(file.readAll()) == toMarkdown(r, english));
+
+    auto csv = writeReport(r, ReportFormat::Csv, dir.filePath(u"log.csv"_s), english);
+    REQUIRE(csv);
+    CHECK(*csv == QStringList{dir.filePath(u"log.csv"_s), dir.filePath(u"log-polls.csv"_s)});
+    CHECK(QFile::exists(dir.filePath(u"log-polls.csv"_s)));
+
+    const QString nowhere = dir.filePath(u"no/such/dir/r.html"_s);
+    auto failed = writeReport(r, ReportFormat::Html, nowhere, english);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().contains(nowhere));
+
+    CHECK(formatFromName(u"MD"_s) == ReportFormat::Markdown);
+    CHECK(formatFromName(u"pdf"_s) == ReportFormat::Pdf);
+    CHECK_FALSE(formatFromName(u"docx"_s));
+}

@@ -1,0 +1,182 @@
+#include <catch2/catch.hpp>
+
+#include "report/report.h"
+#include "report_fixture.h"
+
+using namespace podium;
+using namespace podium::report;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Expected {
+    QString label;
+    int interventions;
+    qint64 seconds;
+    double interventionPercent;
+    double timePercent;
+};
+
+void checkBreakdown(const Breakdown& b, const QList<Expected>& expected) {
+    INFO("breakdown: " << b.title.toStdString());
+    REQUIRE(b.shares.size() == expected.size());
+    for (int i = 0; i < expected.size(); ++i) {
+        INFO("row " << i << ": " << b.shares[i].label.toStdString());
+        CHECK(b.shares[i].label == expected[i].label);
+        CHECK(b.shares[i].interventions == expected[i].interventions);
+        CHECK(b.shares[i].speakingMs == expected[i].seconds * 1000);
+        CHECK(b.shares[i].interventionPercent == Approx(expected[i].interventionPercent));
+        CHECK(b.shares[i].timePercent == Approx(expected[i].timePercent));
+    }
+}
+
+} // namespace
+
+TEST_CASE("the report counts every intervention and second exactly") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+
+    // Speeches: Manal 180, Adiel 300, Ana 90, Leila 120, Wang 60, Hosein 240, Ana 30.
+    REQUIRE(r.speeches.size() == 7);
+    CHECK(r.totalInterventions == 7);
+    CHECK(r.totalSpeakingMs == 1'020'000); // 180+300+90+120+60+240+30 = 1020 s
+    const QList<qint64> spoke = {180, 300, 90, 120, 60, 240, 30};
+    for (int i = 0; i < 7; ++i)
+        CHECK(r.speeches[i].speech.spokeMs == spoke[i] * 1000);
+    // Adiel paused for 30 s: on the wall 330 s, spoken 300 s.
+    CHECK(r.speeches[1].speech.endedAt - r.speeches[1].speech.startedAt == 330'000);
+    CHECK(r.speeches[4].speaker.name == chineseName);
+    CHECK(r.speeches[4].speech.kind == EntryKind::Reply);
+    CHECK(r.speeches[6].speech.channel == Presence::Onsite); // Ana, from the room this time
+    CHECK(r.speeches[0].segmentTitle == u"Opening"_s);
+    CHECK(r.speeches[5].segmentTitle == u"Wrap-up"_s);
+    CHECK(r.sessionElapsedMs == 1'200'000);
+    CHECK(r.sessionStartedAt == s.t0);
+}
+
+TEST_CASE("balance of voices by group, region, presence, gender and role, with percentages") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    // 7 interventions, 1020 s. Shares: 1/7 = 14.2857 %, 2/7 = 28.5714 %, 4/7 = 57.1429 %.
+    const double one = 100.0 / 7, two = 200.0 / 7;
+    auto t = [](double seconds) {
+        return 100.0 * seconds / 1020.0;
+    };
+    // Government: Manal 180 + Wang 60 = 240; private sector: Ana 90 + 30 = 120; civil society:
+    // Leila 120 + Hosein 240 = 360; technical community: Adiel 300; intergovernmental: silent.
+    checkBreakdown(r.balance.group, {{u"Government"_s, 2, 240, two, t(240)},
+                                     {u"Private sector"_s, 2, 120, two, t(120)},
+                                     {u"Civil society"_s, 2, 360, two, t(360)},
+                                     {u"Technical community"_s, 1, 300, one, t(300)},
+                                     {u"Intergovernmental"_s, 0, 0, 0.0, 0.0}});
+    CHECK(t(360) == Approx(35.2941));
+    // African: Manal 180 + Hosein 240 = 420; Asia-Pacific: Leila 120 + Wang 60 = 180;
+    // Latin America: Ana 120; WEOG: Adiel 300.
+    checkBreakdown(r.balance.region, {{u"African Group"_s, 2, 420, two, t(420)},
+                                      {u"Asia-Pacific Group"_s, 2, 180, two, t(180)},
+                                      {u"Eastern European Group"_s, 0, 0, 0.0, 0.0},
+                                      {u"Latin American and Caribbean"_s, 2, 120, two, t(120)},
+                                      {u"Western European and Others"_s, 1, 300, one, t(300)}});
+    // By channel: onsite Manal 180 + Adiel 300 + Wang 60 + Hosein 240 + Ana 30 = 810 (5);
+    // online Ana 90 + Leila 120 = 210 (2).
+    checkBreakdown(r.balance.presence,
+                   {{u"Onsite"_s, 5, 810, 500.0 / 7, t(810)}, {u"Online"_s, 2, 210, two, t(210)}});
+    CHECK(t(810) == Approx(79.4118));
+    // "female" (Manal 180) and "Female" (Leila 120) are one group: 300; male: Adiel 300 +
+    // Wang 60 + Hosein 240 = 600 (3); Ana stated none: 120 (2).
+    checkBreakdown(r.balance.gender, {{u"female"_s, 2, 300, two, t(300)},
+                                      {u"male"_s, 3, 600, 300.0 / 7, t(600)},
+                                      {u"Not stated"_s, 2, 120, two, t(120)}});
+    // Moderator 180; panelists Adiel 300 + Hosein 240 = 540; audience 90+120+60+30 = 300.
+    // Online moderator and rapporteur did not speak and are left out.
+    checkBreakdown(r.balance.role, {{u"Moderator"_s, 1, 180, one, t(180)},
+                                    {u"Panelist"_s, 2, 540, two, t(540)},
+                                    {u"Audience"_s, 4, 300, 400.0 / 7, t(300)}});
+}
+
+TEST_CASE("participants counted from the roster and from who took the floor") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    CHECK(r.attendance.registeredOnsite == 6); // Manal, David, Vera, Adiel, Hosein, Wang
+    CHECK(r.attendance.registeredOnline == 3); // Ana, Leila, Silent Listener
+    CHECK(r.attendance.speakers == 6);         // everyone who spoke, Ana once
+    CHECK(r.attendance.speakersOnsite == 5);   // Manal, Adiel, Wang, Hosein, Ana (2nd time)
+    CHECK(r.attendance.speakersOnline == 2);   // Ana, Leila
+    CHECK(r.moderators.size() == 2);
+    CHECK(r.rapporteurs.size() == 1);
+    CHECK(r.panelists.size() == 2);
+}
+
+TEST_CASE("agenda planned versus actual") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE(r.agenda.size() == 3);
+    CHECK(r.agenda[0].plannedMs == 300'000);
+    CHECK(r.agenda[0].actualMs == 240'000); // 0 → 240
+    CHECK(r.agenda[1].actualMs == 600'000); // 240 → 840
+    CHECK(r.agenda[2].actualMs == 360'000); // 840 → 1200
+    CHECK(r.agenda[2].startedAt == s.at(840));
+    CHECK_FALSE(r.agenda[2].running);
+}
+
+TEST_CASE("notes go with the speech during which they were written") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE(r.speeches[0].notes.size() == 1);
+    CHECK(r.speeches[0].notes[0].id == 1);
+    REQUIRE(r.speeches[1].notes.size() == 1);
+    CHECK(r.speeches[1].notes[0].kind == NoteKind::KeyTakeaway);
+    REQUIRE(r.speeches[3].notes.size() == 1);
+    CHECK(r.speeches[3].notes[0].kind == NoteKind::CallToAction);
+    CHECK(r.speeches[2].notes.isEmpty());
+    // Key takeaways and calls to action are also gathered up front, in the order written.
+    REQUIRE(r.keyTakeaways.size() == 2);
+    CHECK(r.keyTakeaways[0].id == 2);
+    CHECK(r.keyTakeaways[1].id == 5);
+    REQUIRE(r.callsToAction.size() == 1);
+    // A plain note written while nobody spoke has its own place.
+    REQUIRE(r.otherNotes.size() == 1);
+    CHECK(r.otherNotes[0].id == 4);
+}
+
+TEST_CASE("polls that ran are reported with their tallies; drafts are left out") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE(r.polls.size() == 1);
+    const Poll& p = r.polls[0];
+    CHECK(p.totalVotes() == 50);
+    CHECK(p.combined(0) == 30); // 12 onsite + 18 online
+    CHECK(p.percentage(0) == Approx(60.0));
+    CHECK(p.tallies[1] == Tally{5, 0, 5});
+}
+
+TEST_CASE("a report made while someone is speaking counts the speech so far") {
+    Harness h(scriptedPlan());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    const Id entry = h.add(u"Hosein Badran"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(45'000);
+    const Note note{1, h.clock.nowMs(), entry, NoteKind::Note, u"live"_s};
+    const Report r = buildReport(h.state(), {note}, h.clock.nowMs());
+    REQUIRE(r.speeches.size() == 1);
+    CHECK(r.speeches[0].ongoing);
+    CHECK(r.speeches[0].speech.spokeMs == 45'000);
+    CHECK(r.speeches[0].notes.size() == 1);
+    CHECK(r.totalSpeakingMs == 45'000);
+    CHECK(r.agenda[0].running);
+    CHECK(r.agenda[0].actualMs == 45'000);
+}
+
+TEST_CASE("an empty session gives an empty report, not an error") {
+    const Report r = buildReport(SessionState{}, {}, 1'800'000'000'000);
+    CHECK(r.speeches.isEmpty());
+    CHECK(r.totalInterventions == 0);
+    CHECK(r.attendance.speakers == 0);
+    for (const Breakdown& b : r.balance.all()) {
+        for (const Share& share : b.shares) {
+            CHECK(share.interventionPercent == 0.0); // no division by zero
+            CHECK(share.timePercent == 0.0);
+        }
+    }
+}
