@@ -5,7 +5,7 @@ packages=(
     cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-multimedia-dev
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite catch2
     libsqlite3-dev sqlite3 xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
-    clang-format dpkg-dev man-db bsdextrautils libxml2-utils binutils
+    clang-format dpkg-dev man-db bsdextrautils libxml2-utils binutils shared-mime-info
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -26,6 +26,18 @@ grep -q "<release version=\"${PODIUM_VERSION:?}\"" "$metainfo" ||
     fail "the metainfo has no release entry for version $PODIUM_VERSION"
 grep -q "<caption>" "$metainfo" || fail "screenshots without captions"
 
+# Session files (*.podium) open in Podium: the MIME package compiles, and the launcher takes them.
+mime=$(mktemp -d)
+trap 'rm -rf "$mime"' EXIT
+cp -r "$root/usr/share/mime/packages" "$mime/"
+update-mime-database "$mime" 2>/dev/null || fail "update-mime-database rejects the MIME package"
+grep -qx 'application/x-podium-session:\*\.podium' <(sed 's/^[0-9]*://' "$mime/globs2") ||
+    fail "*.podium is not registered as application/x-podium-session"
+grep -qx 'application/x-podium-session application/vnd.sqlite3' "$mime/subclasses" ||
+    fail "a session is not declared a SQLite file"
+[[ $(key MimeType) == *application/x-podium-session\;* ]] || fail "the launcher takes no sessions"
+[[ $(key Exec) == *%f* ]] || fail "the launcher does not pass the file to podium"
+
 copyright=$root/usr/share/doc/podium/copyright
 grep -q 'GPL-3.0-or-later' "$copyright" || fail "no GPL-3.0-or-later copyright file"
 echo "ok: launcher, metadata, icon and copyright"
