@@ -1,0 +1,22 @@
+#include "clock_sync.h"
+
+namespace podium::sync {
+
+bool ClockSync::addSample(qint64 t0, qint64 t1, qint64 t3) {
+    if (t3 < t0)
+        return false; // the local clock jumped back: the sample means nothing
+    m_samples.append({t3 - t0, t1 - (t0 + t3) / 2});
+    if (m_samples.size() > window)
+        m_samples.removeFirst();
+    Sample best = m_samples.first();
+    for (const Sample& s : m_samples) {
+        if (s.rtt < best.rtt)
+            best = s;
+    }
+    const bool changed = best.offset != m_offset || best.rtt != m_bestRtt;
+    m_offset = best.offset;
+    m_bestRtt = best.rtt;
+    return changed;
+}
+
+} // namespace podium::sync

@@ -1,0 +1,73 @@
+#include "discovery.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QNetworkDatagram>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+
+QByteArray Announcement::toDatagram() const {
+    return QCborMap{{u"podium"_s, 1},
+                    {u"title"_s, title},
+                    {u"session"_s, sessionId},
+                    {u"epoch"_s, epoch},
+                    {u"port"_s, port}}
+        .toCborValue()
+        .toCbor();
+}
+
+std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) {
+    if (bytes.size() > 1024)
+        return std::nullopt;
+    const QCborMap m = QCborValue::fromCbor(bytes).toMap();
+    const qint64 port = m.value(u"port"_s).toInteger();
+    if (m.value(u"podium"_s).toInteger() != 1 || port <= 0 || port > 65535)
+        return std::nullopt;
+    Announcement a;
+    a.title = m.value(u"title"_s).toString().left(200);
+    a.sessionId = m.value(u"session"_s).toString().left(100);
+    a.epoch = qint32(m.value(u"epoch"_s).toInteger(1));
+    a.port = quint16(port);
+    return a;
+}
+
+Beacon::Beacon(QObject* parent)
+    : QObject(parent) {
+    m_timer.setInterval(2000);
+    connect(&m_timer, &QTimer::timeout, this, &Beacon::send);
+}
+
+void Beacon::start(const Announcement& a, const QHostAddress& to, quint16 port) {
+    m_announcement = a;
+    m_to = to;
+    m_port = port;
+    send();
+    m_timer.start();
+}
+
+void Beacon::send() {
+    m_socket.writeDatagram(m_announcement.toDatagram(), m_to, m_port);
+}
+
+DiscoveryListener::DiscoveryListener(QObject* parent)
+    : QObject(parent) {
+    connect(&m_socket, &QUdpSocket::readyRead, this, &DiscoveryListener::read);
+}
+
+bool DiscoveryListener::listen(const QHostAddress& address, quint16 port) {
+    return m_socket.bind(address, port, QUdpSocket::ShareAddress | QUdpSocket::ReuseAddressHint);
+}
+
+void DiscoveryListener::read() {
+    while (m_socket.hasPendingDatagrams()) {
+        const QNetworkDatagram d = m_socket.receiveDatagram(2048);
+        if (auto a = Announcement::fromDatagram(d.data())) {
+            a->address = d.senderAddress();
+            emit hostSeen(*a);
+        }
+    }
+}
+
+} // namespace podium::sync

@@ -1,0 +1,179 @@
+#include "join_code.h"
+#include "model/codec.h"
+#include "resume_plan.h"
+#include "sync_host.h"
+#include "sync_log.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+namespace {
+
+bool compatible(const QCborMap& hello) {
+    const qint64 theirs = hello.value(u"proto"_s).toInteger();
+    const qint64 theirOldest = hello.value(u"oldest"_s).toInteger(theirs);
+    return qMax<qint64>(oldestCompatibleVersion, theirOldest) <=
+           qMin<qint64>(protocolVersion, theirs);
+}
+
+// Read-only seats may send nothing but these (pings and pongs are answered by the link).
+bool allowed(Authority role, int type) {
+    if (type == int(MsgType::Bye) || type == int(MsgType::FillEvents))
+        return true;
+    return role != Authority::ReadOnly && type == int(MsgType::Command);
+}
+
+} // namespace
+
+void SyncHost::onMessage(Link* link, const Message& m) {
+    Peer& peer = m_peers[link];
+    if (!peer.welcomed) {
+        if (!m.is(MsgType::Hello))
+            return drop(link, u"expected hello, got "_s + typeName(m.type));
+        return onHello(link, m);
+    }
+    if (m.type < 1 || m.type > lastMsgType) {
+        link->send(
+            message(MsgType::Error, {{u"code"_s, errc::unknownMessage},
+                                     {u"text"_s, tr("This host does not know that message.")},
+                                     {u"type"_s, m.type}}));
+        return;
+    }
+    if (m.is(MsgType::Command) && peer.role == Authority::ReadOnly) {
+        const QString id = m.body.value(u"command"_s).toMap().value(u"id"_s).toString();
+        link->send(message(MsgType::Refused,
+                           {{u"cmd"_s, id}, {u"reason"_s, tr("This seat is read-only.")}}));
+        return;
+    }
+    if (!allowed(peer.role, m.type))
+        return drop(link, typeName(m.type) + u" is not allowed from this seat"_s);
+    if (m.is(MsgType::Bye))
+        return link->close(u"the peer left: "_s + m.body.value(u"reason"_s).toString(), false);
+    if (m.is(MsgType::Command))
+        return onCommand(link, m);
+    onFill(link, m);
+}
+
+void SyncHost::onHello(Link* link, const Message& m) {
+    const QCborMap& hello = m.body;
+    if (!compatible(hello)) {
+        const QString text = tr("Incompatible versions: this host speaks sync protocol %1 "
+                                "(Podium %2), the joining seat speaks %3. Update one of them.")
+                                 .arg(protocolVersion)
+                                 .arg(QStringLiteral(PODIUM_VERSION))
+                                 .arg(hello.value(u"proto"_s).toInteger());
+        link->send(message(MsgType::Error, {{u"code"_s, errc::incompatibleVersion},
+                                            {u"text"_s, text},
+                                            {u"proto"_s, protocolVersion}}));
+        return drop(link, text);
+    }
+    const auto role = Authority(link->socket()->property("podiumRole").toInt());
+    const QString session = hello.value(u"session"_s).toString();
+    const bool sameSession = session == m_engine.state().sessionId;
+    const qint64 peerSeq = sameSession ? hello.value(u"lastSeq"_s).toInteger() : 0;
+    const qint32 peerEpoch = qint32(hello.value(u"lastEpoch"_s).toInteger(1));
+    const ResumePlan plan = planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch);
+    if (plan.kind == ResumePlan::Stale) {
+        link->send(message(MsgType::Error,
+                           {{u"code"_s, errc::staleHost},
+                            {u"text"_s, tr("This host is stale: the session moved on to a new "
+                                           "host. Join the new host instead.")}}));
+        emit staleDetected(link->peerName());
+        return drop(link, u"peer has a newer epoch: this host is stale"_s);
+    }
+    Peer& peer = m_peers[link];
+    peer.role = role;
+    peer.info.instance = hello.value(u"instance"_s).toString();
+    peer.info.name = hello.value(u"name"_s).toString();
+    peer.info.role = role;
+    peer.info.address = link->socket()->peerAddress().toString();
+    peer.info.hostPort = quint16(hello.value(u"hostPort"_s).toInteger());
+    peer.fillExpected = plan.kind == ResumePlan::Fill;
+    QCborMap welcome{{u"role"_s, key(role)},       {u"session"_s, m_engine.state().sessionId},
+                     {u"epoch"_s, m_epoch},        {u"hostLastSeq"_s, m_log.lastSeq()},
+                     {u"instance"_s, m_instance},  {u"name"_s, m_name},
+                     {u"proto"_s, protocolVersion}};
+    if (plan.divergedAt > 0)
+        welcome[u"divergedAt"_s] = plan.divergedAt;
+    if (plan.kind == ResumePlan::Fill)
+        welcome[u"fillFrom"_s] = plan.fillFrom;
+    if (role != Authority::ReadOnly) // so this seat can take over hosting for everyone
+        welcome[u"readOnlyKey"_s] = m_keys.readOnlyKey;
+    link->send(message(MsgType::Welcome, welcome));
+    link->markAuthenticated();
+    sendCatchUp(link, peerSeq, plan.kind == ResumePlan::Resume);
+    peer.welcomed = true;
+    qCInfo(lcSync).noquote() << "admitted" << link->peerName() << key(role) << "from seq" << peerSeq
+                             << "plan" << plan.kind;
+    broadcastPeers();
+    emit peersChanged();
+}
+
+// Events when the peer's log fits and they are smaller than the state; the state otherwise.
+void SyncHost::sendCatchUp(Link* link, qint64 peerSeq, bool resumable) {
+    const QList<Event> missing = resumable ? m_log.after(peerSeq) : QList<Event>{};
+    const bool covered = resumable && peerSeq + missing.size() == m_log.lastSeq();
+    if (covered && missing.isEmpty())
+        return;
+    const QCborMap state = codec::toCbor(m_engine.state());
+    if (covered) {
+        qint64 bytes = 0;
+        const qint64 stateBytes = state.toCborValue().toCbor().size();
+        for (const Event& e : missing) {
+            bytes += e.toCbor().toCborValue().toCbor().size();
+            if (bytes > stateBytes)
+                break;
+        }
+        if (bytes <= stateBytes) {
+            for (qsizetype i = 0; i < missing.size(); i += eventsPerBatch) {
+                QCborArray batch;
+                for (const Event& e : missing.mid(i, eventsPerBatch))
+                    batch.append(e.toCbor());
+                link->send(message(MsgType::Events, {{u"events"_s, batch}}));
+            }
+            return;
+        }
+    }
+    link->send(message(MsgType::Snapshot, {{u"state"_s, state}}));
+}
+
+void SyncHost::onCommand(Link* link, const Message& m) {
+    QString error;
+    auto command = Command::fromCbor(m.body.value(u"command"_s).toMap(), &error);
+    if (!command)
+        return drop(link, u"malformed command: "_s + error);
+    const Peer& peer = m_peers[link];
+    command->authority = peer.role; // what the code granted, never what the peer says
+    if (command->author.isEmpty())
+        command->author = peer.info.name;
+    restoreEpoch();
+    auto result = m_engine.execute(*command);
+    if (!result)
+        link->send(
+            message(MsgType::Refused, {{u"cmd"_s, command->id}, {u"reason"_s, result.error()}}));
+}
+
+// Events of the previous host's lineage that this host (after a takeover) never received.
+void SyncHost::onFill(Link* link, const Message& m) {
+    Peer& peer = m_peers[link];
+    if (!peer.fillExpected)
+        return drop(link, u"unrequested fill"_s);
+    peer.fillExpected = false;
+    int count = 0;
+    for (const QCborValue& v : m.body.value(u"events"_s).toArray()) {
+        auto e = Event::fromCbor(v.toMap());
+        const bool fits = e && e->seq == m_log.lastSeq() + 1 && e->epoch == m_log.lastEpoch() &&
+                          e->epoch < m_epoch;
+        if (!fits)
+            break; // only a gapless continuation of the previous lineage is taken
+        if (!m_engine.receive(*e))
+            break;
+        ++count;
+    }
+    restoreEpoch();
+    qCInfo(lcSync).noquote() << "filled" << count << "events from" << peer.info.name;
+    if (count > 0)
+        emit filledFromPeer(peer.info.name, count);
+}
+
+} // namespace podium::sync

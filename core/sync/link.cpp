@@ -1,0 +1,143 @@
+#include "link.h"
+
+#include "sync_log.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+
+Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QObject* parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_clock(clock)
+    , m_maxAfterAuth(maxFrameAfterAuth) {
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(256 * 1024);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_peerName = m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+    connect(m_socket, &QSslSocket::connected, this, [this] {
+        m_peerName =
+            m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+    });
+    m_sinceHeard.start();
+    m_rateClock.start();
+    connect(m_socket, &QSslSocket::readyRead, this, &Link::readFrames);
+    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        m_wasEncrypted = true;
+        m_heartbeat.start();
+        emit encrypted();
+    });
+    connect(m_socket, &QSslSocket::disconnected, this,
+            [this] { close(u"the other side closed the connection"_s, false); });
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+        m_socketError = e;
+        if (e != QAbstractSocket::RemoteHostClosedError)
+            close(m_socket->errorString(), false);
+    });
+    connect(m_socket, &QSslSocket::handshakeInterruptedOnError, this,
+            [this](const QSslError& e) { close(e.errorString(), false); });
+    m_heartbeat.setInterval(heartbeatIntervalMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &Link::heartbeat);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this,
+            [this] { close(u"the handshake did not finish in time"_s); });
+    m_deadline.start(handshakeDeadlineMs);
+}
+
+Link::~Link() {
+    m_socket->disconnect(this);
+}
+
+void Link::send(const Message& m) {
+    if (m_closed || !m_socket->isEncrypted())
+        return;
+    m_socket->write(encodeFrame(m));
+}
+
+void Link::markAuthenticated() {
+    m_authenticated = true;
+    m_deadline.stop();
+    m_reader.setMaxFrame(m_maxAfterAuth);
+}
+
+void Link::close(const QString& reason, bool sayBye) {
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_heartbeat.stop();
+    m_deadline.stop();
+    qCInfo(lcSync).noquote() << "closing link" << peerName() << "-" << reason;
+    if (sayBye && m_socket->isEncrypted()) {
+        m_socket->write(encodeFrame(message(MsgType::Bye, {{u"reason"_s, reason}})));
+        m_socket->flush();
+    }
+    m_socket->abort();
+    emit closed(reason);
+}
+
+void Link::readFrames() {
+    QPointer<Link> self(this);
+    while (self && !m_closed && m_socket->bytesAvailable() > 0) {
+        const QByteArray chunk = m_socket->read(qMax<qint64>(1, m_reader.wanted()));
+        m_bytesIn += chunk.size();
+        m_sinceHeard.restart();
+        m_reader.feed(chunk);
+        if (!m_reader.error().isEmpty()) {
+            close(m_reader.error());
+            return;
+        }
+        if (auto payload = m_reader.take()) {
+            if (!dispatch(*payload))
+                return;
+        }
+    }
+}
+
+bool Link::dispatch(const QByteArray& payload) {
+    if (!withinRate()) {
+        close(u"too many messages (rate limit)"_s);
+        return false;
+    }
+    auto decoded = decodeMessage(payload);
+    if (!decoded) {
+        close(u"malformed message: "_s + decoded.error());
+        return false;
+    }
+    const Message& m = decoded.value();
+    if (m.is(MsgType::Ping)) {
+        send(
+            message(MsgType::Pong, {{u"t0"_s, m.body.value(u"t0"_s)}, {u"t1"_s, m_clock.nowMs()}}));
+        return true;
+    }
+    if (m.is(MsgType::Pong)) {
+        const qint64 t3 = m_clock.nowMs();
+        const qint64 t0 = m.body.value(u"t0"_s).toInteger();
+        m_lastRtt = t3 - t0;
+        emit pong(t0, m.body.value(u"t1"_s).toInteger(), t3);
+        return true;
+    }
+    QPointer<Link> self(this);
+    emit messageReceived(m);
+    return self && !m_closed;
+}
+
+bool Link::withinRate() {
+    if (m_ratePerSecond <= 0)
+        return true;
+    const double burst = 2.0 * m_ratePerSecond;
+    m_tokens = qMin(burst, m_tokens + m_rateClock.restart() * m_ratePerSecond / 1000.0);
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+void Link::heartbeat() {
+    if (m_sinceHeard.elapsed() > silenceLimitMs) {
+        close(u"no sign of life for %1 s"_s.arg(m_sinceHeard.elapsed() / 1000.0, 0, 'f', 1), false);
+        return;
+    }
+    send(message(MsgType::Ping, {{u"t0"_s, m_clock.nowMs()}}));
+}
+
+} // namespace podium::sync

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "engine/clock.h"
+#include "frame_reader.h"
+#include "protocol.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace podium::sync {
+
+// One encrypted, framed connection, on either side. It enforces what no handler should have
+// to think about: frame and item limits, the read buffer cap, a rate limit, the handshake
+// deadline and liveness (heartbeats both ways; a link silent for silenceLimitMs is closed).
+// Whatever goes wrong closes this link only, once, with a reason that is logged.
+class Link : public QObject {
+    Q_OBJECT
+public:
+    // Takes ownership of the socket. The clock stamps pings (host time on the host).
+    Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth,
+         QObject* parent = nullptr);
+    ~Link() override;
+
+    QSslSocket* socket() const { return m_socket; }
+    QString peerName() const { return m_peerName; } // "address:port", for logs
+    bool isOpen() const { return !m_closed; }
+    bool isAuthenticated() const { return m_authenticated; }
+
+    void send(const Message& m);
+    // After hello/welcome: lifts the frame limit and stops the handshake deadline.
+    void markAuthenticated();
+    // Closes with a logged reason; a Bye with the reason is sent first when possible.
+    void close(const QString& reason, bool sayBye = true);
+
+    qint64 lastRttMs() const { return m_lastRtt; }
+    bool wasEncrypted() const { return m_wasEncrypted; }
+    QAbstractSocket::SocketError socketError() const { return m_socketError; }
+    qint64 bytesReceived() const { return m_bytesIn; }
+
+    // Messages per second allowed (burst = 2 s worth); 0 = unlimited.
+    void setRateLimit(int perSecond) {
+        m_ratePerSecond = perSecond;
+        m_tokens = 2.0 * perSecond;
+    }
+
+signals:
+    void encrypted();
+    void messageReceived(const podium::sync::Message& m);
+    // A pong for one of our pings: t0 and t3 our clock, t1 the other side's.
+    void pong(qint64 t0, qint64 t1, qint64 t3);
+    void closed(const QString& reason);
+
+private:
+    void readFrames();
+    bool dispatch(const QByteArray& payload);
+    bool withinRate();
+    void heartbeat();
+
+    QSslSocket* m_socket;
+    const Clock& m_clock;
+    FrameReader m_reader{maxFrameBeforeAuth};
+    qint64 m_maxAfterAuth;
+    QTimer m_heartbeat;
+    QTimer m_deadline;
+    QElapsedTimer m_sinceHeard;
+    QElapsedTimer m_rateClock;
+    double m_tokens = 0;
+    int m_ratePerSecond = 0;
+    QString m_peerName;
+    qint64 m_lastRtt = -1;
+    qint64 m_bytesIn = 0;
+    bool m_authenticated = false;
+    bool m_closed = false;
+    bool m_wasEncrypted = false;
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
+};
+
+} // namespace podium::sync

@@ -1,0 +1,118 @@
+#include "model/codec.h"
+#include "sync_log.h"
+#include "sync_peer.h"
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+void SyncPeer::onMessage(const Message& m) {
+    if (!m_link->isAuthenticated() && !m.is(MsgType::Welcome) && !m.is(MsgType::Error) &&
+        !m.is(MsgType::Bye))
+        return m_link->close(u"expected welcome, got "_s + typeName(m.type));
+    switch (MsgType(m.type)) {
+    case MsgType::Welcome:
+        return onWelcome(m.body);
+    case MsgType::Snapshot: {
+        const SessionState state = codec::sessionState(m.body.value(u"state"_s).toMap());
+        if (auto ok = m_log.rebase(state); !ok)
+            return m_link->close(ok.error());
+        m_engine.reset(state);
+        return checkSynced();
+    }
+    case MsgType::Events:
+        return onEvents(m.body.value(u"events"_s).toArray());
+    case MsgType::Refused:
+        return m_engine.reportRefusal(m.body.value(u"cmd"_s).toString(),
+                                      m.body.value(u"reason"_s).toString());
+    case MsgType::Peers:
+        m_peers.clear();
+        for (const QCborValue& v : m.body.value(u"peers"_s).toArray())
+            m_peers.append(PeerInfo::fromCbor(v.toMap()));
+        emit peersChanged();
+        return;
+    case MsgType::Error:
+        return onError(m.body);
+    case MsgType::Bye:
+        return m_link->close(u"the host said goodbye: "_s + m.body.value(u"reason"_s).toString(),
+                             false);
+    default:
+        return m_link->close(typeName(m.type) + u" is not expected from a host"_s);
+    }
+}
+
+void SyncPeer::onWelcome(const QCborMap& w) {
+    if (m_link->isAuthenticated())
+        return m_link->close(u"a second welcome"_s);
+    const QString session = w.value(u"session"_s).toString();
+    if (m_everWelcomed && session != m_engine.state().sessionId)
+        return m_link->close(u"this host runs another session"_s);
+    m_link->markAuthenticated();
+    m_everWelcomed = true;
+    m_attempt = 0;
+    m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
+    m_engine.setAuthority(m_role);
+    m_hostLastSeq = w.value(u"hostLastSeq"_s).toInteger();
+    if (w.value(u"readOnlyKey"_s).isByteArray())
+        m_readOnlyKey = w.value(u"readOnlyKey"_s).toByteArray();
+    if (const qint64 from = w.value(u"divergedAt"_s).toInteger(); from > 0) {
+        QList<Event> lost = m_log.after(from - 1);
+        qCWarning(lcSync) << lost.size() << "events of this seat were never in the host's log";
+        if (!lost.isEmpty())
+            emit orphaned(lost);
+    }
+    if (const qint64 from = w.value(u"fillFrom"_s).toInteger(); from > 0) {
+        QCborArray events;
+        for (const Event& e : m_log.after(from - 1))
+            events.append(e.toCbor());
+        m_link->send(message(MsgType::FillEvents, {{u"events"_s, events}}));
+        m_hostLastSeq = m_log.lastSeq();
+    }
+    setState(State::CatchingUp);
+    checkSynced();
+}
+
+void SyncPeer::onEvents(const QCborArray& events) {
+    for (const QCborValue& v : events) {
+        QString error;
+        auto e = Event::fromCbor(v.toMap(), &error);
+        if (!e)
+            return m_link->close(u"malformed event: "_s + error);
+        if (e->seq <= m_log.lastSeq())
+            continue; // already have it (sent back after a fill, or resent)
+        if (e->seq != m_log.lastSeq() + 1)
+            return m_link->close(u"gap in events: got %1 after %2"_s.arg(e->seq).arg(
+                m_log.lastSeq())); // reconnecting resumes from the last seq
+        if (auto ok = m_engine.receive(*e); !ok)
+            return m_link->close(ok.error());
+        m_hostLastSeq = qMax(m_hostLastSeq, e->seq);
+    }
+    checkSynced();
+}
+
+void SyncPeer::onError(const QCborMap& e) {
+    const QString code = e.value(u"code"_s).toString();
+    const QString text = e.value(u"text"_s).toString();
+    if (code == errc::incompatibleVersion) {
+        m_fatal = true;
+        const QString why = tr("Incompatible versions: this seat speaks sync protocol %1 "
+                               "(Podium %2), the host speaks %3. Update one of them.")
+                                .arg(protocolVersion)
+                                .arg(QStringLiteral(PODIUM_VERSION))
+                                .arg(e.value(u"proto"_s).toInteger());
+        setState(State::Failed, why);
+        emit failed(why);
+        return m_link->close(why, false);
+    }
+    qCWarning(lcSync).noquote() << "host reported" << code << text;
+    if (code == errc::staleHost)
+        return m_link->close(text, false); // the next candidate may be the new host
+}
+
+void SyncPeer::checkSynced() {
+    if (m_state == State::CatchingUp && m_log.lastSeq() >= m_hostLastSeq) {
+        setState(State::Live);
+        emit synced();
+    }
+}
+
+} // namespace podium::sync

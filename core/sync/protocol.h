@@ -1,0 +1,75 @@
+#pragma once
+
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QCborArray>
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QString>
+
+// The wire format of Podium's LAN sync (docs/PROTOCOL.md): a 4-byte big-endian length, then a
+// CBOR map {"t": message type, "v": protocol version, ...fields}. Everything here is pure so the
+// fuzz targets can reach it without sockets.
+namespace podium::sync {
+
+constexpr int protocolVersion = 1;
+constexpr int oldestCompatibleVersion = 1;
+
+// Limits checked before any handler runs.
+constexpr qint64 maxFrameBeforeAuth = 4 * 1024;       // hello, ping: small
+constexpr qint64 maxFrameFromPeer = 1024 * 1024;      // commands, fills
+constexpr qint64 maxFrameFromHost = 32 * 1024 * 1024; // snapshots of large sessions
+constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one message
+constexpr int eventsPerBatch = 500;                   // events in one Events message
+constexpr int handshakeDeadlineMs = 5000;             // TLS + hello/welcome
+constexpr int heartbeatIntervalMs = 1000;
+constexpr int silenceLimitMs = 4000; // a silent link is dead after this
+
+// Message types: only ever appended, the numbers are on the wire.
+enum class MsgType {
+    Hello = 1,
+    Welcome,
+    Snapshot,
+    Events,
+    Command,
+    Refused,
+    Ping,
+    Pong,
+    Peers,
+    Bye,
+    Error,
+    FillRequest,
+    FillEvents,
+};
+constexpr int lastMsgType = int(MsgType::FillEvents);
+
+// Error codes carried by MsgType::Error (stable strings, documented).
+namespace errc {
+inline const QString incompatibleVersion = QStringLiteral("incompatible-version");
+inline const QString unknownMessage = QStringLiteral("unknown-message");
+inline const QString notAllowed = QStringLiteral("not-allowed");
+inline const QString malformed = QStringLiteral("malformed");
+inline const QString staleHost = QStringLiteral("stale-host");
+inline const QString wrongSession = QStringLiteral("wrong-session");
+inline const QString protocolViolation = QStringLiteral("protocol-violation");
+} // namespace errc
+
+struct Message {
+    int type = 0; // may be a type this build does not know (refused politely by the receiver)
+    int version = protocolVersion;
+    QCborMap body;
+
+    bool is(MsgType t) const { return type == int(t); }
+};
+
+Message message(MsgType type, QCborMap body = {});
+QString typeName(int type);
+
+// One frame: header plus CBOR payload.
+QByteArray encodeFrame(const Message& m);
+// Decodes and validates one payload (without the header): a map with an integer type and
+// version, no more than maxItemsPerMessage items, and the fields its known type requires.
+Result<Message> decodeMessage(const QByteArray& payload);
+
+} // namespace podium::sync

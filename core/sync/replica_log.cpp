@@ -1,0 +1,60 @@
+#include "replica_log.h"
+
+namespace podium::sync {
+
+Result<bool> ReplicaLog::append(const Event& event) {
+    if (m_durable) {
+        if (auto ok = m_durable->append(event); !ok)
+            return ok;
+    }
+    if (event.action == Action::CreateSession) {
+        m_events.clear();
+        m_baseSeq = event.seq - 1;
+        m_baseEpoch = event.epoch;
+    }
+    m_events.append(event);
+    return true;
+}
+
+Result<bool> ReplicaLog::rebase(const SessionState& state) {
+    if (m_durable) {
+        if (auto ok = m_durable->appendSnapshot(state); !ok)
+            return ok;
+    }
+    restore(state, {});
+    return true;
+}
+
+void ReplicaLog::restore(const SessionState& base, const QList<Event>& events) {
+    m_events = events;
+    m_baseSeq = base.lastSeq;
+    m_baseEpoch = base.epoch;
+}
+
+std::optional<qint32> ReplicaLog::epochAt(qint64 seq) const {
+    if (seq == m_baseSeq)
+        return m_baseEpoch;
+    if (!covers(seq) || m_events.isEmpty())
+        return std::nullopt;
+    const qsizetype i = seq - m_events.first().seq;
+    if (i < 0 || i >= m_events.size() || m_events[i].seq != seq)
+        return std::nullopt;
+    return m_events[i].epoch;
+}
+
+qint64 ReplicaLog::firstSeqAfterEpoch(qint32 epoch) const {
+    for (const Event& e : m_events) {
+        if (e.epoch > epoch)
+            return e.seq;
+    }
+    return lastSeq() + 1;
+}
+
+QList<Event> ReplicaLog::after(qint64 seq) const {
+    if (!covers(seq) || m_events.isEmpty())
+        return {};
+    const qsizetype from = seq + 1 - m_events.first().seq;
+    return m_events.mid(qMax<qsizetype>(0, from));
+}
+
+} // namespace podium::sync

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/session_engine.h"
+
+#include <QList>
+#include <optional>
+
+namespace podium::sync {
+
+// Where a seat's durable copy goes (a session file): events, plus the snapshot a peer takes
+// when it joins or had to be realigned with the host.
+class DurableJournal : public EventJournal {
+public:
+    [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state) = 0;
+};
+
+// A seat's own log of the session since its base state: what the host serves resuming peers
+// from, what a peer resumes with, and what a moderator who takes over hosting starts from.
+// Installed as the engine's journal; passes everything on to the durable journal first.
+class ReplicaLog final : public EventJournal {
+public:
+    void setDurable(DurableJournal* durable) { m_durable = durable; }
+
+    Result<bool> append(const Event& event) override;
+    // Starts again from a state (a snapshot): what came before is no longer served.
+    Result<bool> rebase(const SessionState& state);
+    // Replaces contents without writing (loading a file).
+    void restore(const SessionState& base, const QList<Event>& events);
+
+    qint64 baseSeq() const { return m_baseSeq; }
+    qint64 lastSeq() const { return m_events.isEmpty() ? m_baseSeq : m_events.last().seq; }
+    qint32 lastEpoch() const { return m_events.isEmpty() ? m_baseEpoch : m_events.last().epoch; }
+    // The epoch of the event with this seq, if this log still knows it.
+    std::optional<qint32> epochAt(qint64 seq) const;
+    // The first seq of this log whose epoch is above `epoch` (lastSeq() + 1 if none).
+    qint64 firstSeqAfterEpoch(qint32 epoch) const;
+    bool covers(qint64 seq) const { return seq >= m_baseSeq && seq <= lastSeq(); }
+    // Events after `seq` (empty when not covered).
+    QList<Event> after(qint64 seq) const;
+    const QList<Event>& events() const { return m_events; }
+
+private:
+    DurableJournal* m_durable = nullptr;
+    QList<Event> m_events;
+    qint64 m_baseSeq = 0;
+    qint32 m_baseEpoch = 1;
+};
+
+} // namespace podium::sync

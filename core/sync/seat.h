@@ -1,0 +1,88 @@
+#pragma once
+
+#include "discovery.h"
+#include "replica_log.h"
+#include "sync_host.h"
+#include "sync_peer.h"
+
+#include <QObject>
+#include <memory>
+
+// ---------------------------------------------------------------------------------------------
+// Co-moderation over the LAN: the API for the UI (Connection dock) and the headless modes.
+//
+//   Seat seat(engine, systemClock);           // one per window; installs itself as journal
+//   seat.setDurableJournal(&sessionFile);     // optional: where events are made durable
+//
+//   Host:   seat.host(port)                   → Result; then controlCode(), readOnlyCode()
+//           seat.peers()                      → name, role, address, rttMs (peersChanged)
+//           seat.stop()
+//   Join:   seat.join({host, port}, code)     → statusChanged(...) / failed(reason)
+//           DiscoveryListener::hostSeen       → hosts on the LAN for the join dialog
+//   Take over hosting (online moderator, host gone): seat.takeOver(port)
+//           canTakeOver() tells the UI whether to offer it.
+//   orphaned(events): events this seat had that the session's host never got (after a
+//           takeover): show them to the moderator; they are not merged.
+//   Commands: keep calling engine.submit(); on a joined seat they go to the host, and a
+//           refusal arrives as SessionEngine::refused. Send preconditions (expectFloor) with
+//           "next" so two moderators pressing it at once give one well-defined outcome.
+// ---------------------------------------------------------------------------------------------
+namespace podium::sync {
+
+class Seat : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode { Alone, Hosting, Joined };
+    Q_ENUM(Mode)
+
+    Seat(SessionEngine& engine, const Clock& base, QObject* parent = nullptr);
+    ~Seat() override;
+
+    void setDurableJournal(DurableJournal* journal) { m_log.setDurable(journal); }
+    void setSeatName(const QString& name) { m_name = name; }
+    QString instanceId() const { return m_instance; }
+    ReplicaLog& log() { return m_log; }
+
+    Result<bool> host(quint16 port = defaultSyncPort,
+                      const QHostAddress& address = QHostAddress::Any);
+    QString controlCode() const { return m_controlCode; }
+    QString readOnlyCode() const { return m_readOnlyCode; }
+    void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
+    bool canTakeOver() const;
+    Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
+    void stop();
+
+    Mode mode() const { return m_mode; }
+    QList<PeerInfo> peers() const;
+    SyncHost* syncHost() const { return m_host.get(); }
+    SyncPeer* syncPeer() const { return m_peer.get(); }
+
+    // Announces this host on the LAN (by default by broadcast).
+    void announce(const QHostAddress& to = QHostAddress::Broadcast,
+                  quint16 port = defaultBeaconPort);
+
+signals:
+    void modeChanged(podium::sync::Seat::Mode mode);
+    void statusChanged(const QString& text);
+    void failed(const QString& reason);
+    void peersChanged();
+    void orphaned(const QList<podium::Event>& events);
+
+private:
+    Result<bool> startHost(const QHostAddress& address, quint16 port, const HostKeys& keys);
+    void setMode(Mode m);
+
+    SessionEngine& m_engine;
+    const Clock& m_base;
+    ReplicaLog m_log;
+    std::unique_ptr<SyncHost> m_host;
+    std::unique_ptr<SyncPeer> m_peer;
+    Beacon m_beacon;
+    QString m_instance;
+    QString m_name;
+    QString m_controlCode;
+    QString m_readOnlyCode;
+    Mode m_mode = Mode::Alone;
+};
+
+} // namespace podium::sync

@@ -1,0 +1,171 @@
+#include "sync_host.h"
+
+#include "join_code.h"
+#include "sync_log.h"
+
+#include <QSslPreSharedKeyAuthenticator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSync, "podium.sync")
+
+namespace podium::sync {
+namespace {
+
+const char* roleProperty = "podiumRole";
+
+} // namespace
+
+HostKeys HostKeys::fromCodes(const QString& controlCode, const QString& readOnlyCode,
+                             const QByteArray& salt) {
+    return {salt, deriveKey(controlCode, salt), deriveKey(readOnlyCode, salt)};
+}
+
+QCborMap PeerInfo::toCbor() const {
+    return {{u"instance"_s, instance}, {u"name"_s, name},         {u"role"_s, key(role)},
+            {u"address"_s, address},   {u"hostPort"_s, hostPort}, {u"rtt"_s, rttMs}};
+}
+
+PeerInfo PeerInfo::fromCbor(const QCborMap& m) {
+    PeerInfo p;
+    p.instance = m.value(u"instance"_s).toString();
+    p.name = m.value(u"name"_s).toString();
+    p.role = fromKey<Authority>(m.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
+    p.address = m.value(u"address"_s).toString();
+    p.hostPort = quint16(m.value(u"hostPort"_s).toInteger());
+    p.rttMs = m.value(u"rtt"_s).toInteger(-1);
+    return p;
+}
+
+SyncHost::SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_log(log)
+    , m_clock(clock)
+    , m_instance(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+    m_server.onIncoming = [this](qintptr d) {
+        accept(d);
+    };
+    connect(&m_engine, &SessionEngine::eventApplied, this,
+            [this](const Event& e, const SessionState&) { broadcast(e); });
+}
+
+SyncHost::~SyncHost() {
+    stop(u"the host stopped"_s);
+}
+
+void SyncHost::setInstance(const QString& id, const QString& name) {
+    m_instance = id;
+    m_name = name;
+}
+
+Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const HostKeys& keys) {
+    m_keys = keys;
+    if (!m_server.listen(address, port))
+        return Result<bool>::failure(
+            u"Cannot host on port %1: %2"_s.arg(port).arg(m_server.errorString()));
+    // Every start of hosting (a restart, a takeover) opens a new epoch, so two hosts never
+    // stamp different events with the same (epoch, seq).
+    m_epoch = m_engine.state().epoch + 1;
+    restoreEpoch();
+    qCInfo(lcSync) << "hosting on" << address.toString() << m_server.serverPort() << "epoch"
+                   << m_epoch;
+    return true;
+}
+
+void SyncHost::stop(const QString& reason) {
+    m_server.close();
+    const auto links = m_peers.keys();
+    for (Link* link : links)
+        link->close(reason);
+}
+
+// New events must carry this host's epoch; events filled in from the previous host's
+// lineage put the state's epoch back, so it is raised again after them.
+void SyncHost::restoreEpoch() {
+    if (m_engine.state().epoch == m_epoch)
+        return;
+    SessionState s = m_engine.state();
+    s.epoch = m_epoch;
+    m_engine.reset(s);
+}
+
+QList<PeerInfo> SyncHost::peers() const {
+    QList<PeerInfo> list;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (!it->welcomed)
+            continue;
+        PeerInfo p = it->info;
+        p.rttMs = it.key()->lastRttMs();
+        list.append(p);
+    }
+    return list;
+}
+
+void SyncHost::accept(qintptr descriptor) {
+    auto* socket = new QSslSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    QSslConfiguration config = pskConfiguration();
+    config.setPreSharedKeyIdentityHint(identityHint(m_keys.salt));
+    socket->setSslConfiguration(config);
+    connect(socket, &QSslSocket::preSharedKeyAuthenticationRequired, this,
+            [this, socket](QSslPreSharedKeyAuthenticator* auth) {
+                if (auth->identity() == identityFor(m_keys.controlKey)) {
+                    socket->setProperty(roleProperty, int(Authority::OnlineModerator));
+                    auth->setPreSharedKey(m_keys.controlKey);
+                } else if (auth->identity() == identityFor(m_keys.readOnlyKey)) {
+                    socket->setProperty(roleProperty, int(Authority::ReadOnly));
+                    auth->setPreSharedKey(m_keys.readOnlyKey);
+                } // else: no key, the handshake fails: a wrong or outdated join code
+            });
+    auto* link = new Link(socket, m_clock, maxFrameFromPeer, this);
+    link->setRateLimit(1000);
+    m_peers.insert(link, Peer{});
+    connect(link, &Link::messageReceived, this,
+            [this, link](const Message& m) { onMessage(link, m); });
+    connect(link, &Link::closed, this, [this, link](const QString& reason) {
+        QString why = reason;
+        if (!m_peers.value(link).welcomed && !link->socket()->property(roleProperty).isValid())
+            why = u"not admitted (wrong join code or not a Podium peer): "_s + reason;
+        const bool wasWelcomed = m_peers.value(link).welcomed;
+        m_peers.remove(link);
+        link->deleteLater();
+        emit peerDropped(link->peerName(), why);
+        if (wasWelcomed) {
+            broadcastPeers();
+            emit peersChanged();
+        }
+    });
+    socket->startServerEncryption();
+}
+
+void SyncHost::drop(Link* link, const QString& reason) {
+    link->close(reason);
+}
+
+void SyncHost::broadcast(const Event& event) {
+    if (m_peers.isEmpty())
+        return;
+    const QByteArray frame =
+        encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed && it.key()->isOpen())
+            it.key()->socket()->write(frame);
+    }
+}
+
+void SyncHost::broadcastPeers() {
+    QCborArray list;
+    for (const PeerInfo& p : peers())
+        list.append(p.toCbor());
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed)
+            it.key()->send(message(MsgType::Peers, {{u"peers"_s, list}}));
+    }
+}
+
+} // namespace podium::sync

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "engine/session_engine.h"
+#include "link.h"
+#include "replica_log.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+#include <functional>
+
+namespace podium::sync {
+
+class TcpListener final : public QTcpServer {
+public:
+    std::function<void(qintptr)> onIncoming;
+
+protected:
+    void incomingConnection(qintptr descriptor) override { onIncoming(descriptor); }
+};
+
+// The keys a host accepts, one per role, and the salt they were derived with.
+struct HostKeys {
+    QByteArray salt;
+    QByteArray controlKey;
+    QByteArray readOnlyKey;
+    static HostKeys fromCodes(const QString& controlCode, const QString& readOnlyCode,
+                              const QByteArray& salt);
+};
+
+struct PeerInfo {
+    QString instance;
+    QString name;
+    Authority role = Authority::ReadOnly;
+    QString address;
+    quint16 hostPort = 0; // where this peer would host after a takeover (control only)
+    qint64 rttMs = -1;
+    QCborMap toCbor() const;
+    static PeerInfo fromCbor(const QCborMap& m);
+};
+
+// The host side: the single sequencer. Accepts TLS-PSK connections, grants each the role of
+// the code it proved, sends joiners a snapshot or the events they miss, executes remote
+// commands with the granted authority and fans every event out to all peers.
+class SyncHost : public QObject {
+    Q_OBJECT
+public:
+    SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, QObject* parent = nullptr);
+    ~SyncHost() override;
+
+    // Starts serving; opens a new epoch (so a restart or a takeover never reuses (epoch, seq)).
+    Result<bool> listen(const QHostAddress& address, quint16 port, const HostKeys& keys);
+    void stop(const QString& reason);
+    bool isListening() const { return m_server.isListening(); }
+    quint16 port() const { return m_server.serverPort(); }
+    const HostKeys& keys() const { return m_keys; }
+    qint32 epoch() const { return m_epoch; }
+
+    QString instanceId() const { return m_instance; }
+    void setInstance(const QString& id, const QString& name);
+    QList<PeerInfo> peers() const;
+
+signals:
+    void peersChanged();
+    // A connection refused or dropped, with the reason (also logged).
+    void peerDropped(const QString& address, const QString& reason);
+    // A peer came with a newer epoch: someone else took over; this host is stale.
+    void staleDetected(const QString& address);
+    // Events the previous host sequenced that reached this host only through a peer.
+    void filledFromPeer(const QString& name, int count);
+
+private:
+    void accept(qintptr descriptor);
+    void onMessage(Link* link, const Message& m);
+    void onHello(Link* link, const Message& m);
+    void onCommand(Link* link, const Message& m);
+    void onFill(Link* link, const Message& m);
+    void sendCatchUp(Link* link, qint64 peerSeq, bool resumable);
+    void broadcast(const Event& event);
+    void broadcastPeers();
+    void restoreEpoch();
+    void drop(Link* link, const QString& reason);
+
+    struct Peer {
+        Authority role = Authority::ReadOnly;
+        PeerInfo info;
+        bool welcomed = false;
+        bool fillExpected = false;
+    };
+    SessionEngine& m_engine;
+    ReplicaLog& m_log;
+    const Clock& m_clock;
+    TcpListener m_server;
+    HostKeys m_keys;
+    qint32 m_epoch = 1;
+    QString m_instance;
+    QString m_name;
+    QHash<Link*, Peer> m_peers;
+};
+
+} // namespace podium::sync

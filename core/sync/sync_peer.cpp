@@ -1,0 +1,165 @@
+#include "sync_peer.h"
+
+#include "join_code.h"
+#include "sync_log.h"
+
+#include <QRandomGenerator>
+#include <QSslPreSharedKeyAuthenticator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+SyncPeer::SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_log(log)
+    , m_hostClock(base)
+    , m_base(base)
+    , m_instance(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] { connectTo(nextCandidate()); });
+}
+
+SyncPeer::~SyncPeer() {
+    leave();
+}
+
+void SyncPeer::setIdentity(const QString& instance, const QString& name) {
+    m_instance = instance;
+    m_name = name;
+}
+
+void SyncPeer::join(const Endpoint& host, const QString& code) {
+    leave();
+    m_origin = host;
+    m_code = code;
+    m_fatal = false;
+    m_everWelcomed = false;
+    m_attempt = 0;
+    m_candidate = 0;
+    m_engine.setClock(m_hostClock);
+    m_engine.setForwarder([this](const Command& c) { forward(c); });
+    connectTo(host);
+}
+
+void SyncPeer::leave() {
+    m_retry.stop();
+    if (m_link) {
+        Link* link = std::exchange(m_link, nullptr);
+        link->disconnect(this);
+        link->close(u"the seat left"_s);
+        link->deleteLater();
+    }
+    if (m_state != State::Idle) {
+        m_engine.setForwarder({});
+        m_engine.setClock(m_base);
+        setState(State::Idle);
+    }
+}
+
+HostKeys SyncPeer::keysForTakeover() const {
+    return {m_salt, deriveKey(m_code, m_salt), m_readOnlyKey};
+}
+
+void SyncPeer::connectTo(const Endpoint& target) {
+    m_current = target;
+    setState(m_everWelcomed ? State::Reconnecting : State::Connecting,
+             target.host + u':' + QString::number(target.port));
+    auto* socket = new QSslSocket;
+    socket->setSslConfiguration(pskConfiguration());
+    connect(socket, &QSslSocket::preSharedKeyAuthenticationRequired, this,
+            [this](QSslPreSharedKeyAuthenticator* auth) {
+                const auto salt = saltFromHint(auth->identityHint());
+                if (!salt)
+                    return; // not a Podium host: no key, the handshake fails
+                m_salt = *salt;
+                const QByteArray key = deriveKey(m_code, m_salt);
+                auth->setIdentity(identityFor(key));
+                auth->setPreSharedKey(key);
+            });
+    m_link = new Link(socket, m_base, maxFrameFromHost, this);
+    connect(m_link, &Link::encrypted, this, &SyncPeer::onEncrypted);
+    connect(m_link, &Link::closed, this, &SyncPeer::onClosed);
+    connect(m_link, &Link::messageReceived, this, &SyncPeer::onMessage);
+    connect(m_link, &Link::pong, this, [this](qint64 t0, qint64 t1, qint64 t3) {
+        if (m_clockSync.addSample(t0, t1, t3))
+            m_hostClock.setOffset(m_clockSync.offsetMs());
+    });
+    socket->connectToHostEncrypted(target.host, target.port);
+}
+
+void SyncPeer::onEncrypted() {
+    const QCborMap hello{{u"proto"_s, protocolVersion},
+                         {u"oldest"_s, oldestCompatibleVersion},
+                         {u"app"_s, QStringLiteral(PODIUM_VERSION)},
+                         {u"instance"_s, m_instance},
+                         {u"name"_s, m_name},
+                         {u"session"_s, m_engine.state().sessionId},
+                         {u"lastSeq"_s, m_log.lastSeq()},
+                         {u"lastEpoch"_s, m_log.lastEpoch()},
+                         {u"hostPort"_s, m_takeoverPort}};
+    m_link->send(message(MsgType::Hello, hello));
+}
+
+void SyncPeer::onClosed(const QString& reason) {
+    const auto error = m_link ? m_link->socketError() : QAbstractSocket::UnknownSocketError;
+    const bool handshakeFailed = m_link && !m_link->wasEncrypted() &&
+                                 (error == QAbstractSocket::SslHandshakeFailedError ||
+                                  error == QAbstractSocket::SslInternalError ||
+                                  error == QAbstractSocket::RemoteHostClosedError);
+    if (m_link) {
+        m_link->deleteLater();
+        m_link = nullptr;
+    }
+    if (m_fatal)
+        return;
+    if (handshakeFailed && !m_everWelcomed) {
+        m_fatal = true;
+        const QString why = tr("The host did not accept this join code (%1).").arg(reason);
+        setState(State::Failed, why);
+        emit failed(why);
+        return;
+    }
+    scheduleReconnect(reason);
+}
+
+void SyncPeer::scheduleReconnect(const QString& why) {
+    // Back-off with jitter, so seats that lost the host together do not return in lockstep.
+    const int base = qMin(4000, 200 << qMin(m_attempt, 5));
+    const int delay = int(base * (0.5 + QRandomGenerator::global()->generateDouble()));
+    ++m_attempt;
+    ++m_reconnects;
+    setState(State::Reconnecting, why);
+    qCInfo(lcSync).noquote() << "link lost (" << why << "), retrying in" << delay << "ms";
+    m_retry.start(delay);
+}
+
+// The original host first, then each control seat's takeover address, round and round.
+Endpoint SyncPeer::nextCandidate() {
+    QList<Endpoint> candidates{m_origin};
+    for (const PeerInfo& p : std::as_const(m_peers)) {
+        const Endpoint e{p.address, p.hostPort};
+        if (p.hostPort && p.instance != m_instance && !candidates.contains(e))
+            candidates.append(e);
+    }
+    if (candidates.contains(m_current) && m_attempt <= 1)
+        return m_current; // a first quick retry goes back where we were
+    return candidates.at(m_candidate++ % candidates.size());
+}
+
+void SyncPeer::setState(State s, const QString& detail) {
+    m_state = s;
+    emit stateChanged(s, detail);
+}
+
+void SyncPeer::forward(const Command& command) {
+    if (m_state != State::Live || !m_link) {
+        m_engine.reportRefusal(command.id, tr("Not connected to the host right now; the "
+                                              "command was not sent. Try again in a moment."));
+        return;
+    }
+    m_link->send(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
+}
+
+} // namespace podium::sync

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "clock_sync.h"
+#include "engine/session_engine.h"
+#include "link.h"
+#include "replica_log.h"
+#include "sync_host.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace podium::sync {
+
+struct Endpoint {
+    QString host;
+    quint16 port = 0;
+    bool operator==(const Endpoint&) const = default;
+};
+
+// The joining side: keeps a full replica in step with the host. Commands from this seat go to
+// the host (the engine's forwarder); the host's events come back, are journalled and applied
+// in order, with no gap and no duplicate. A lost link is noticed by heartbeats and re-joined
+// with back-off and jitter, resuming from the last seq; if the host is gone for good the seat
+// also tries the control seats that would take over hosting.
+class SyncPeer : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, CatchingUp, Live, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QObject* parent = nullptr);
+    ~SyncPeer() override;
+
+    void setIdentity(const QString& instance, const QString& name);
+    // Where this seat would host after a takeover (announced to the others).
+    void setTakeoverPort(quint16 port) { m_takeoverPort = port; }
+    void join(const Endpoint& host, const QString& code);
+    void leave();
+
+    State state() const { return m_state; }
+    Authority role() const { return m_role; }
+    Endpoint currentHost() const { return m_current; }
+    qint64 clockOffsetMs() const { return m_clockSync.offsetMs(); }
+    qint64 rttMs() const { return m_clockSync.bestRttMs(); }
+    qint64 hostLastSeq() const { return m_hostLastSeq; }
+    QList<PeerInfo> peers() const { return m_peers; }
+    // What a control seat needs to host the same session for everyone after a takeover.
+    HostKeys keysForTakeover() const;
+    int reconnects() const { return m_reconnects; }
+
+signals:
+    void stateChanged(podium::sync::SyncPeer::State state, const QString& detail);
+    // Joining cannot succeed as asked (wrong code, incompatible versions): no retry.
+    void failed(const QString& reason);
+    void synced();
+    void peersChanged();
+    // Events this seat had that the host's lineage never got: shown, never merged.
+    void orphaned(const QList<podium::Event>& events);
+
+private:
+    void connectTo(const Endpoint& target);
+    void onEncrypted();
+    void onClosed(const QString& reason);
+    void onMessage(const Message& m);
+    void onWelcome(const QCborMap& w);
+    void onEvents(const QCborArray& events);
+    void onError(const QCborMap& e);
+    void forward(const Command& command);
+    void scheduleReconnect(const QString& why);
+    Endpoint nextCandidate();
+    void setState(State s, const QString& detail = {});
+    void checkSynced();
+
+    SessionEngine& m_engine;
+    ReplicaLog& m_log;
+    OffsetClock m_hostClock;
+    const Clock& m_base;
+    ClockSync m_clockSync;
+    Link* m_link = nullptr;
+    QTimer m_retry;
+    State m_state = State::Idle;
+    Endpoint m_origin;
+    Endpoint m_current;
+    QString m_code;
+    QByteArray m_salt;
+    QByteArray m_readOnlyKey;
+    QString m_instance;
+    QString m_name;
+    quint16 m_takeoverPort = 0;
+    Authority m_role = Authority::ReadOnly;
+    qint64 m_hostLastSeq = 0;
+    QList<PeerInfo> m_peers;
+    int m_attempt = 0;
+    int m_candidate = 0;
+    int m_reconnects = 0;
+    bool m_everWelcomed = false;
+    bool m_fatal = false;
+};
+
+} // namespace podium::sync

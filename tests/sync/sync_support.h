@@ -1,0 +1,57 @@
+#pragma once
+
+#include "engine/clock.h"
+#include "engine/session_engine.h"
+#include "seat.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <functional>
+#include <memory>
+
+// Helpers for the sync tests: seats on loopback and waiting on conditions (never on time).
+namespace podium::synctest {
+
+// Runs the event loop until the condition holds or the (generous) timeout passes.
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    }
+    return true;
+}
+
+struct TestSeat {
+    SystemClock clock;
+    SessionEngine engine{clock};
+    sync::Seat seat{engine, clock};
+    QList<qint64> appliedSeqs; // every event applied, in order
+
+    explicit TestSeat(const QString& name) {
+        seat.setSeatName(name);
+        engine.setAuthor(name);
+        QObject::connect(
+            &engine, &SessionEngine::eventApplied,
+            [this](const Event& e, const SessionState&) { appliedSeqs.append(e.seq); });
+    }
+    qint64 lastSeq() const { return engine.state().lastSeq; }
+    bool live() const {
+        return seat.syncPeer() && seat.syncPeer()->state() == sync::SyncPeer::State::Live;
+    }
+};
+
+// A host with a demo-like session, listening on an ephemeral loopback port.
+std::unique_ptr<TestSeat> makeHost(int audience = 12);
+sync::Endpoint endpointOf(const TestSeat& host);
+// Joins and waits until the seat is live.
+bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code,
+                 quint16 takeoverPort = 0);
+// Submits a command as the seat and waits for its outcome (event applied locally or refused).
+Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args = {});
+// Every seq from the first to the last appears exactly once, in order.
+bool gaplessAndUnique(const QList<qint64>& seqs);
+
+} // namespace podium::synctest
