@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/event.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <optional>
+
+// How an event is laid out in the events table: plain columns for what is searched, the
+// action's data as a CBOR blob.
+namespace podium::store {
+
+QString insertEventSql();
+QString selectEventsSql(); // one bound value: events after this seq, in order
+// Empty rather than null, for NOT NULL text columns.
+QString notNull(const QString& text);
+void bindEvent(QSqlQuery& insert, const Event& event);
+// The event in the current row of a query made with selectEventsSql().
+std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error);
+
+} // namespace podium::store

@@ -1,0 +1,67 @@
+#include "recent_files.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+namespace {
+const QString key = u"recentFiles"_s;
+}
+
+RecentFiles::RecentFiles(QSettings& settings, int maximum)
+    : m_settings(settings)
+    , m_maximum(maximum) {}
+
+QStringList RecentFiles::stored() const {
+    return m_settings.value(key).toStringList();
+}
+
+QStringList RecentFiles::files() const {
+    QStringList existing;
+    for (const QString& path : stored()) {
+        if (QFileInfo::exists(path))
+            existing << path;
+    }
+    return existing;
+}
+
+QString RecentFiles::mostRecent() const {
+    const QStringList list = files();
+    return list.isEmpty() ? QString() : list.first();
+}
+
+void RecentFiles::add(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList list = stored();
+    list.removeAll(absolute);
+    list.prepend(absolute);
+    while (list.size() > m_maximum)
+        list.removeLast();
+    m_settings.setValue(key, list);
+}
+
+void RecentFiles::remove(const QString& path) {
+    QStringList list = stored();
+    list.removeAll(QFileInfo(path).absoluteFilePath());
+    m_settings.setValue(key, list);
+}
+
+QString demoSessionPath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"demo.podium"_s);
+}
+
+QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFiles& recent) {
+    if (!fileArgument.isEmpty())
+        return fileArgument;
+    if (demo)
+        return demoSessionPath();
+    const QString last = recent.mostRecent();
+    return last.isEmpty() ? demoSessionPath() : last;
+}
+
+} // namespace podium

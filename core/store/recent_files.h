@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QSettings>
+#include <QStringList>
+
+// The session files opened lately, newest first, kept in the user's settings.
+namespace podium {
+
+class RecentFiles {
+public:
+    explicit RecentFiles(QSettings& settings, int maximum = 10);
+
+    QStringList files() const; // only those that still exist
+    QString mostRecent() const;
+    void add(const QString& path);
+    void remove(const QString& path);
+
+private:
+    QStringList stored() const;
+    QSettings& m_settings;
+    int m_maximum;
+};
+
+// Where the demo session lives: <AppDataLocation>/demo.podium.
+QString demoSessionPath();
+
+// What `podium [FILE] [--demo]` opens: FILE; else the demo when asked; else the most recent
+// file that still exists; else the demo.
+QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFiles& recent);
+
+} // namespace podium

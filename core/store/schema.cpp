@@ -1,0 +1,102 @@
+#include "schema.h"
+
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::store {
+
+namespace {
+
+// Frozen: these are what version 1 files hold. Later versions only add steps.
+QStringList version1() {
+    return {u"PRAGMA application_id = %1"_s.arg(podiumApplicationId),
+            u"CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"_s,
+            u"CREATE TABLE events(seq INTEGER PRIMARY KEY, epoch INTEGER NOT NULL, "
+            "at INTEGER NOT NULL, author TEXT NOT NULL, command_id TEXT NOT NULL, "
+            "action INTEGER NOT NULL, data BLOB NOT NULL)"_s,
+            u"CREATE TABLE snapshots(seq INTEGER PRIMARY KEY, state BLOB NOT NULL, "
+            "digest BLOB NOT NULL)"_s};
+}
+
+// Version 2: the rapporteur's notes, local to the file and never events.
+QStringList version2() {
+    return {u"CREATE TABLE notes(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, "
+            "speech_entry INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, text TEXT NOT NULL)"_s};
+}
+
+QStringList stepTo(int version) {
+    switch (version) {
+    case 1:
+        return version1();
+    case 2:
+        return version2();
+    default:
+        return {};
+    }
+}
+
+Result<bool> failure(const QSqlError& error) {
+    return Result<bool>::failure(
+        QCoreApplication::translate("podium::SessionFile",
+                                    "The session file could not be upgraded (%1); it was left "
+                                    "as it was.")
+            .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
+}
+
+Result<bool> runStep(QSqlDatabase db, int version) {
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return failure(transaction.error());
+    QSqlQuery q(db);
+    QStringList statements = stepTo(version);
+    statements << u"PRAGMA user_version = %1"_s.arg(version);
+    for (const QString& sql : statements) {
+        if (!q.exec(sql))
+            return failure(q.lastError());
+    }
+    if (!transaction.commit())
+        return failure(transaction.error());
+    return true;
+}
+
+} // namespace
+
+std::optional<FileIdentity> identify(QSqlDatabase db, QSqlError* error) {
+    QSqlQuery q(db);
+    auto read = [&](const QString& sql) -> std::optional<int> {
+        if (q.exec(sql) && q.next())
+            return q.value(0).toInt();
+        *error = q.lastError();
+        return std::nullopt;
+    };
+    const auto applicationId = read(u"PRAGMA application_id"_s);
+    const auto version = applicationId ? read(u"PRAGMA user_version"_s) : std::nullopt;
+    const auto tables = version ? read(u"SELECT count(*) FROM sqlite_master "
+                                       "WHERE type = 'table' AND name = 'events'"_s)
+                                : std::nullopt;
+    if (!tables)
+        return std::nullopt;
+    return FileIdentity{*applicationId, *version, *tables == 1};
+}
+
+Result<bool> createSchema(QSqlDatabase db) {
+    if (auto ok = runStep(db, 1); !ok)
+        return ok;
+    return migrate(db, 1, currentSchemaVersion);
+}
+
+Result<bool> migrate(QSqlDatabase db, int from, int to) {
+    for (int version = from + 1; version <= to; ++version) {
+        if (auto ok = runStep(db, version); !ok)
+            return ok;
+    }
+    return true;
+}
+
+} // namespace podium::store

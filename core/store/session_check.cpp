@@ -1,0 +1,132 @@
+#include "session_check.h"
+
+#include "event_rows.h"
+#include "model/codec.h"
+#include "model/reducer.h"
+#include "session_file.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::SessionCheck", text);
+}
+
+void checkIntegrity(QSqlDatabase db, SessionCheck& check) {
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA integrity_check"_s)) {
+        check.problems << tr("integrity check failed to run: %1").arg(q.lastError().text());
+        return;
+    }
+    while (q.next()) {
+        if (q.value(0).toString() != u"ok"_s)
+            check.problems << tr("integrity: %1").arg(q.value(0).toString());
+    }
+}
+
+QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
+    QMap<qint64, QByteArray> digests;
+    QSqlQuery q(db);
+    if (q.exec(u"SELECT seq, digest FROM snapshots"_s)) {
+        while (q.next())
+            digests.insert(q.value(0).toLongLong(), q.value(1).toByteArray());
+    }
+    return digests;
+}
+
+// Replays every event from the first; where the log has a gap (a host's state taken over), the
+// replay restarts from the snapshot that covers it. Each snapshot met must match the replay.
+void checkReplay(const SessionFile& file, SessionCheck& check) {
+    const auto events = file.events();
+    if (!events) {
+        check.problems << events.error();
+        return;
+    }
+    const auto digests = snapshotDigests(file.database());
+    SessionState replay;
+    for (const Event& e : events.value()) {
+        if (e.seq != replay.lastSeq + 1) {
+            if (!digests.contains(e.seq - 1)) {
+                check.problems << tr("event %1 is missing").arg(replay.lastSeq + 1);
+                return;
+            }
+            check.warnings << tr("events %1 to %2 were taken over from the host as a snapshot")
+                                  .arg(replay.lastSeq + 1)
+                                  .arg(e.seq - 1);
+            return; // what follows was verified when the file was opened from that snapshot
+        }
+        replay = apply(std::move(replay), e);
+        if (digests.contains(e.seq)) {
+            if (digests.value(e.seq) != codec::digest(replay))
+                check.problems << tr("the snapshot at event %1 differs from the replay").arg(e.seq);
+            else
+                ++check.snapshotsVerified;
+        }
+    }
+    if (codec::digest(replay) != check.digest)
+        check.problems << tr("replaying the log does not give the state as opened");
+}
+
+} // namespace
+
+Result<SessionCheck> checkSessionFile(const QString& path) {
+    auto opened = SessionFile::open(path, OpenMode::View);
+    if (!opened)
+        return Result<SessionCheck>::failure(opened.error());
+    const SessionFile& file = *opened.value();
+    SessionCheck check;
+    const SessionState& s = file.state();
+    check.sessionId = file.sessionId();
+    check.title = s.info.title;
+    check.schemaVersion = file.schemaVersion();
+    check.lastSeq = s.lastSeq;
+    check.participants = s.participants.size();
+    check.speeches = s.speeches.size();
+    check.polls = s.polls.size();
+    check.digest = codec::digest(s);
+    check.warnings = file.warnings();
+    checkIntegrity(file.database(), check);
+    if (const auto n = file.eventCount())
+        check.events = n.value();
+    if (const auto notes = file.notes())
+        check.notes = notes->size();
+    checkReplay(file, check);
+    return check;
+}
+
+int runSessionCheck(const QString& path, QTextStream& out) {
+    const auto result = checkSessionFile(path);
+    if (!result) {
+        out << tr("Cannot check %1: %2").arg(path, result.error()) << '\n';
+        return 2;
+    }
+    const SessionCheck& c = result.value();
+    out << tr("Session file: %1").arg(path) << '\n'
+        << tr("  session:      %1 (%2)").arg(c.title, c.sessionId) << '\n'
+        << tr("  file format:  %1").arg(c.schemaVersion) << '\n'
+        << tr("  events:       %1 (last %2)").arg(c.events).arg(c.lastSeq) << '\n'
+        << tr("  participants: %1, speeches: %2, polls: %3, notes: %4")
+               .arg(c.participants)
+               .arg(c.speeches)
+               .arg(c.polls)
+               .arg(c.notes)
+        << '\n'
+        << tr("  snapshots verified against the replay: %1").arg(c.snapshotsVerified) << '\n'
+        << tr("  state digest: %1").arg(QString::fromLatin1(c.digest.toHex())) << '\n';
+    for (const QString& w : c.warnings)
+        out << tr("  note: %1").arg(w) << '\n';
+    for (const QString& p : c.problems)
+        out << tr("  PROBLEM: %1").arg(p) << '\n';
+    out << (c.ok() ? tr("OK: the file is sound.") : tr("The file has problems.")) << '\n';
+    return c.ok() ? 0 : 1;
+}
+
+} // namespace podium

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QStringList>
+#include <QTextStream>
+
+// `podium --check FILE`: verifies a session file without opening a window or writing to it.
+namespace podium {
+
+struct SessionCheck {
+    QString sessionId;
+    QString title;
+    int schemaVersion = 0;
+    qint64 events = 0;
+    qint64 lastSeq = 0;
+    qint64 participants = 0;
+    qint64 speeches = 0;
+    qint64 polls = 0;
+    qint64 notes = 0;
+    int snapshotsVerified = 0;
+    QByteArray digest; // of the state as opened (latest snapshot plus later events)
+    QStringList problems;
+    QStringList warnings;
+
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// Integrity of the SQLite file, the whole log replayed from its start (or from a snapshot where
+// the log was taken over from a host) against every snapshot and the state as opened, and counts.
+// A failure means the file could not be opened at all.
+[[nodiscard]] Result<SessionCheck> checkSessionFile(const QString& path);
+
+// Prints the summary; returns the process exit code (0 sound, 1 problems, 2 unreadable).
+int runSessionCheck(const QString& path, QTextStream& out);
+
+} // namespace podium

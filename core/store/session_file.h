@@ -1,0 +1,124 @@
+#pragma once
+
+#include "engine/session_engine.h"
+#include "model/event.h"
+#include "model/note.h"
+#include "model/result.h"
+#include "model/state.h"
+#include "plan/plan.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+#include <memory>
+
+class QLockFile;
+class QSqlQuery;
+
+// One session = one SQLite file: the event log (the autosave), periodic snapshots, metadata and
+// the rapporteur's notes. How to use it:
+//
+//   auto file = SessionFile::create(path, plan, clock.nowMs());   // a new session from a plan
+//   auto file = SessionFile::open(path);                          // an existing one
+//   if (!file) { show(file.error()); return; }                    // a sentence for the user
+//   file.value()->attach(engine);   // engine.reset(file state) + engine.setJournal(file)
+//
+// From then on every event the engine accepts is committed to the file (fsync'd) before it is
+// applied; a failed write (full disk) refuses the event with a sentence and changes nothing.
+// Save As: saveCopyAs(target) writes a consistent copy (VACUUM INTO), never a raw file copy.
+// Reports read events() and notes(); open(path, OpenMode::View) never writes and takes no lock.
+// A file open for editing is locked (FILE.lock beside it) against a second Podium; a lock left
+// by a crashed process is taken over. Not thread-safe: use a file from one thread.
+namespace podium {
+
+enum class OpenMode {
+    Edit, // read and append; falls back to read-only (and says why) when the file is read-only
+    View, // read only, never writes, no lock: checks, reports, a second window
+};
+
+class SessionFile final : public EventJournal {
+public:
+    // A new file (refused if `path` exists) holding the session created from `plan` at `at`.
+    static Result<std::unique_ptr<SessionFile>> create(const QString& path, const Plan& plan,
+                                                       qint64 at, const QString& author = {});
+    // A new file with no events yet, for a joined seat: the host's state arrives by adoptState().
+    static Result<std::unique_ptr<SessionFile>> createReplica(const QString& path);
+    static Result<std::unique_ptr<SessionFile>> open(const QString& path,
+                                                     OpenMode mode = OpenMode::Edit);
+    // Opens `path`, or creates it from `plan` when it does not exist (the demo session).
+    static Result<std::unique_ptr<SessionFile>> openOrCreate(const QString& path, const Plan& plan,
+                                                             qint64 at);
+    ~SessionFile() override;
+    SessionFile(const SessionFile&) = delete;
+    SessionFile& operator=(const SessionFile&) = delete;
+
+    const QString& path() const { return m_path; }
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    const QString& readOnlyReason() const { return m_readOnlyReason; }
+    // The state after the last committed event.
+    const SessionState& state() const { return m_state; }
+    QString sessionId() const { return metadata(QStringLiteral("session_id")); }
+    QString metadata(const QString& key) const;
+    int schemaVersion() const { return m_schemaVersion; }
+    // Things noticed while opening that cost nothing (a damaged snapshot rebuilt from events).
+    const QStringList& warnings() const { return m_warnings; }
+
+    // Shows this file's session in `engine` and journals every later event here.
+    void attach(SessionEngine& engine);
+
+    [[nodiscard]] Result<bool> append(const Event& event) override;
+    // Many events in one transaction (a joined seat catching up): all or none.
+    [[nodiscard]] Result<bool> appendBatch(const QList<Event>& events);
+    // A joined seat took the host's state wholesale: it becomes this file's latest snapshot.
+    [[nodiscard]] Result<bool> adoptState(const SessionState& state);
+
+    [[nodiscard]] Result<QList<Event>> events(qint64 fromSeq = 1) const;
+    [[nodiscard]] Result<qint64> eventCount() const;
+
+    [[nodiscard]] Result<QList<Note>> notes() const;
+    [[nodiscard]] Result<Note> addNote(Note note); // returns it with its new id
+    [[nodiscard]] Result<bool> editNote(const Note& note);
+    [[nodiscard]] Result<bool> removeNote(Id id);
+
+    // A consistent copy of the session at `target`; an existing target is replaced only when
+    // `overwrite`, and then atomically (written beside it, then renamed).
+    [[nodiscard]] Result<bool> saveCopyAs(const QString& target, bool overwrite = false) const;
+
+    static constexpr int defaultSnapshotInterval = 500;
+    void setSnapshotInterval(int events) { m_snapshotInterval = qMax(1, events); }
+
+    // The open connection, for read-only inspection (podium --check).
+    QSqlDatabase database() const { return m_db; }
+
+private:
+    explicit SessionFile(QString path);
+    static Result<std::unique_ptr<SessionFile>>
+    createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
+    [[nodiscard]] Result<bool> connect(bool readOnly);
+    [[nodiscard]] Result<bool> lock();
+    [[nodiscard]] Result<bool> prepareForWriting();
+    [[nodiscard]] Result<bool> identifyAndUpgrade();
+    [[nodiscard]] Result<bool> initialize(const QString& sessionId);
+    [[nodiscard]] Result<bool> load();
+    [[nodiscard]] Result<bool> loadMetadata();
+    [[nodiscard]] Result<SessionState> loadSnapshot();
+    [[nodiscard]] Result<bool> insertEvent(const Event& event);
+    [[nodiscard]] Result<bool> writeSnapshot(const SessionState& state);
+    [[nodiscard]] Result<bool> setMetadata(const QString& key, const QString& value);
+    [[nodiscard]] Result<bool> checkWritable() const;
+    void close();
+
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QSqlQuery> m_insertEvent;
+    QString m_readOnlyReason;
+    QMap<QString, QString> m_metadata;
+    QStringList m_warnings;
+    SessionState m_state;
+    qint64 m_lastSnapshotSeq = 0;
+    int m_snapshotInterval = defaultSnapshotInterval;
+    int m_schemaVersion = 0;
+};
+
+} // namespace podium

@@ -1,0 +1,123 @@
+// Opening a session: the latest sound snapshot plus the events after it, so the time to open
+// depends on the state's size, not on the length of the log.
+#include "event_rows.h"
+#include "model/codec.h"
+#include "model/reducer.h"
+#include "session_file.h"
+#include "sql_errors.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::SessionFile", text);
+}
+
+// The snapshot in the current row, if it is whole: it decodes, and its digest and seq agree.
+std::optional<SessionState> snapshotFromRow(const QSqlQuery& row) {
+    QCborParserError parse;
+    const QCborValue cbor = QCborValue::fromCbor(row.value(1).toByteArray(), &parse);
+    if (parse.error != QCborError::NoError || !cbor.isMap())
+        return std::nullopt;
+    SessionState state = codec::sessionState(cbor.toMap());
+    if (state.lastSeq != row.value(0).toLongLong() ||
+        codec::digest(state) != row.value(2).toByteArray())
+        return std::nullopt;
+    return state;
+}
+
+} // namespace
+
+Result<bool> SessionFile::loadMetadata() {
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT key, value FROM meta"_s))
+        return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
+    while (q.next())
+        m_metadata[q.value(0).toString()] = q.value(1).toString();
+    return true;
+}
+
+Result<SessionState> SessionFile::loadSnapshot() {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT seq, state, digest FROM snapshots ORDER BY seq DESC"_s))
+        return Result<SessionState>::failure(store::readFailureMessage(m_path, q.lastError()));
+    while (q.next()) {
+        if (auto state = snapshotFromRow(q))
+            return *state;
+        m_warnings << tr("The snapshot at event %1 was damaged; the session was rebuilt from "
+                         "its events instead.")
+                          .arg(q.value(0).toLongLong());
+    }
+    if (q.lastError().isValid())
+        return Result<SessionState>::failure(store::readFailureMessage(m_path, q.lastError()));
+    return SessionState{};
+}
+
+Result<bool> SessionFile::load() {
+    auto base = loadSnapshot();
+    if (!base)
+        return Result<bool>::failure(base.error());
+    m_state = base.value();
+    m_lastSnapshotSeq = m_state.lastSeq;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(store::selectEventsSql());
+    q.addBindValue(m_state.lastSeq);
+    if (!q.exec())
+        return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
+    while (q.next()) {
+        QString why;
+        const auto event = store::eventFromRow(q, &why);
+        if (event && event->seq != m_state.lastSeq + 1)
+            why = tr("event %1 is missing").arg(m_state.lastSeq + 1);
+        if (!event || !why.isEmpty()) {
+            return Result<bool>::failure(
+                tr("%1 is damaged (%2). It was left as it is; open a copy saved earlier, or run "
+                   "podium --check on it for details.")
+                    .arg(QDir::toNativeSeparators(m_path), why));
+        }
+        m_state = apply(std::move(m_state), *event);
+    }
+    if (q.lastError().isValid())
+        return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
+    return true;
+}
+
+Result<QList<Event>> SessionFile::events(qint64 fromSeq) const {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(store::selectEventsSql());
+    q.addBindValue(fromSeq - 1);
+    if (!q.exec())
+        return Result<QList<Event>>::failure(store::readFailureMessage(m_path, q.lastError()));
+    QList<Event> list;
+    while (q.next()) {
+        QString why;
+        auto event = store::eventFromRow(q, &why);
+        if (!event)
+            return Result<QList<Event>>::failure(
+                tr("%1 is damaged (%2).").arg(QDir::toNativeSeparators(m_path), why));
+        list.append(std::move(*event));
+    }
+    if (q.lastError().isValid())
+        return Result<QList<Event>>::failure(store::readFailureMessage(m_path, q.lastError()));
+    return list;
+}
+
+Result<qint64> SessionFile::eventCount() const {
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT count(*) FROM events"_s) || !q.next())
+        return Result<qint64>::failure(store::readFailureMessage(m_path, q.lastError()));
+    return q.value(0).toLongLong();
+}
+
+} // namespace podium

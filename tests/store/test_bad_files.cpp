@@ -1,0 +1,172 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "store_support.h"
+
+#include <QFile>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A closed session file with a few speeches in it.
+QString sessionWithSpeeches(const Folder& folder, const QString& name, int speeches = 3) {
+    const QString path = folder.file(name);
+    Seat seat(createOrFail(path));
+    for (int i = 0; i < speeches; ++i) {
+        REQUIRE(seat.run(Action::AddEntry, {{u"participant"_s, 2 + i % 4}}));
+        REQUIRE(seat.run(Action::Next));
+        REQUIRE(seat.run(Action::EndSpeech));
+    }
+    return path;
+}
+
+// Opening fails with a sentence containing `expected`, and the file is byte for byte as it was.
+void refusedUnchanged(const QString& path, const QString& expected) {
+    const QByteArray before = fileBytes(path);
+    const auto file = SessionFile::open(path);
+    REQUIRE_FALSE(file);
+    INFO(file.error().toStdString());
+    CHECK(file.error().contains(expected));
+    CHECK(file.error().contains(QFileInfo(path).fileName()));
+    CHECK(fileBytes(path) == before);
+}
+
+} // namespace
+
+TEST_CASE("a missing file is named as missing") {
+    Folder folder;
+    const auto file = SessionFile::open(folder.file(u"nowhere.podium"_s));
+    REQUIRE_FALSE(file);
+    CHECK(file.error().contains(u"does not exist"_s));
+}
+
+TEST_CASE("garbage, an empty file and a truncated session are refused and left as they were") {
+    Folder folder;
+    SECTION("garbage bytes") {
+        const QString path = folder.file(u"garbage.podium"_s);
+        QByteArray junk;
+        for (int i = 0; i < 8192; ++i)
+            junk.append(char((i * 7919) % 251));
+        writeBytes(path, junk);
+        refusedUnchanged(path, u"not a Podium session file"_s);
+    }
+    SECTION("an empty file") {
+        const QString path = folder.file(u"empty.podium"_s);
+        writeBytes(path, {});
+        refusedUnchanged(path, u"not a Podium session file"_s);
+    }
+    SECTION("a session file cut in half") {
+        const QString path = sessionWithSpeeches(folder, u"cut.podium"_s, 40);
+        const QByteArray whole = fileBytes(path);
+        REQUIRE(whole.size() > 8 * 4096);
+        writeBytes(path, whole.left(whole.size() / 2));
+        refusedUnchanged(path, u"damaged"_s);
+    }
+}
+
+TEST_CASE("a SQLite file of another program is not taken for a session") {
+    Folder folder;
+    const QString path = folder.file(u"contacts.db"_s);
+    REQUIRE(rawExec(path,
+                    {u"CREATE TABLE people(name TEXT)"_s, u"INSERT INTO people VALUES('Ada')"_s}));
+    refusedUnchanged(path, u"not a Podium session file"_s);
+    CHECK(rawValue(path, u"SELECT name FROM people"_s).toString() == u"Ada"_s);
+}
+
+TEST_CASE("a file from a newer Podium is refused, not downgraded") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"future.podium"_s);
+    REQUIRE(rawExec(path, {u"PRAGMA user_version = 99"_s}));
+    refusedUnchanged(path, u"newer version of Podium"_s);
+    CHECK(rawValue(path, u"PRAGMA user_version"_s).toInt() == 99);
+}
+
+TEST_CASE("a read-only file opens for viewing, says so, and refuses changes") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"readonly.podium"_s);
+    const QByteArray before = fileBytes(path);
+    REQUIRE(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    {
+        Seat seat(openOrFail(path));
+        CHECK(seat.file->isReadOnly());
+        CHECK(seat.file->readOnlyReason().contains(u"read-only"_s));
+        CHECK(seat.engine.state().speeches.size() == 3);
+        const QByteArray digest = codec::digest(seat.engine.state());
+        const auto refused = seat.run(Action::AddEntry, {{u"participant"_s, 2}});
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().contains(u"read-only"_s));
+        CHECK(codec::digest(seat.engine.state()) == digest);
+        CHECK_FALSE(seat.file->addNote({0, 1, 0, NoteKind::Note, u"x"_s}));
+        // The way on: a writable copy.
+        REQUIRE(seat.file->saveCopyAs(folder.file(u"copy.podium"_s)));
+    }
+    CHECK(fileBytes(path) == before);
+    auto copy = openOrFail(folder.file(u"copy.podium"_s));
+    CHECK_FALSE(copy->isReadOnly());
+    CHECK(copy->state().speeches.size() == 3);
+}
+
+TEST_CASE("a file open in this Podium cannot be opened for editing twice, but can be viewed") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"twice.podium"_s);
+    auto first = openOrFail(path);
+    const auto second = SessionFile::open(path);
+    REQUIRE_FALSE(second);
+    CHECK(second.error().contains(u"already open in another Podium"_s));
+    auto viewer = openOrFail(path, OpenMode::View);
+    CHECK(viewer->state() == first->state());
+    first.reset();
+    CHECK(SessionFile::open(path));
+}
+
+TEST_CASE("a file held by another live Podium is refused; its lock is taken over once it dies") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"shared.podium"_s);
+    Child other({u"hold"_s, path});
+    const QString locked = other.readLine();
+    REQUIRE(locked.startsWith(u"locked "_s));
+    const QString pid = locked.mid(7);
+    const auto refused = SessionFile::open(path);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"already open in another Podium"_s));
+    CHECK(refused.error().contains(pid));
+    other.kill(); // kill -9: the lock file stays behind, naming a process that is gone
+    REQUIRE(QFile::exists(path + u".lock"_s));
+    auto file = openOrFail(path);
+    CHECK(file->state().speeches.size() == 3);
+}
+
+TEST_CASE("a full disk refuses the action with a sentence, applies nothing, and recovers") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"full.podium"_s);
+    const qint64 limit = QFileInfo(path).size() + 48 * 1024;
+    Child child({u"fill"_s, path, QString::number(limit)});
+    REQUIRE(child.finish());
+    const QStringList lines = child.readAllLines();
+    INFO(lines.join(u'\n').toStdString());
+    REQUIRE(child.process().exitCode() == 0);
+    QList<qint64> saved;
+    int failures = 0;
+    for (const QString& line : lines) {
+        if (line.startsWith(u"ok "_s)) {
+            saved << line.mid(3).toLongLong();
+        } else {
+            REQUIRE(line.startsWith(u"full 1 "_s)); // 1: neither engine nor file state changed
+            CHECK(line.contains(u"not saved and not applied"_s));
+            CHECK(line.contains(u"Free some space"_s));
+            ++failures;
+        }
+    }
+    CHECK(failures == 2);
+    REQUIRE(saved.size() > 3);
+    CHECK(integrityCheck(path) == u"ok"_s);
+    auto file = openOrFail(path);
+    // Every acknowledged event is there, in order, with no gap where the disk was full.
+    CHECK(file->state().lastSeq == saved.last());
+    for (int i = 1; i < saved.size(); ++i)
+        CHECK(saved[i] == saved[i - 1] + 1);
+    CHECK(file->eventCount().value() == saved.last());
+}

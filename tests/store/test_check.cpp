@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "plan/plan.h"
+
+#include "store/session_check.h"
+#include "store_support.h"
+#include <QCborArray>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString sessionForCheck(const Folder& folder) {
+    const QString path = folder.file(u"checked.podium"_s);
+    Seat seat(createOrFail(path));
+    seat.file->setSnapshotInterval(4);
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(seat.run(Action::AddEntry, {{u"participant"_s, 2 + i}}));
+        REQUIRE(seat.run(Action::Next));
+        REQUIRE(seat.run(Action::EndSpeech));
+    }
+    REQUIRE(seat.run(Action::CreatePoll,
+                     {{u"question"_s, u"Q"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    REQUIRE(seat.file->addNote({0, 5, 0, NoteKind::KeyTakeaway, u"Key"_s}));
+    return path;
+}
+
+int check(const QString& path, QString* output) {
+    QTextStream out(output);
+    return runSessionCheck(path, out);
+}
+
+} // namespace
+
+TEST_CASE("podium --check: a sound file gives a summary and exit code 0") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    const auto result = checkSessionFile(path);
+    REQUIRE(result);
+    CHECK(result->ok());
+    CHECK(result->events == 14);
+    CHECK(result->participants == demoPlan().participants.size());
+    CHECK(result->speeches == 4);
+    CHECK(result->polls == 1);
+    CHECK(result->notes == 1);
+    CHECK(result->snapshotsVerified == 3); // the three kept: at 4, 8 and 12
+    QString output;
+    CHECK(check(path, &output) == 0);
+    CHECK(output.contains(u"events:       14"_s));
+    CHECK(output.contains(u"OK"_s));
+}
+
+TEST_CASE("podium --check: a tampered event is found, though the file still opens") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    // Event 3 (a call to the floor) lies before the snapshots: opening does not read it.
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 3"_s}));
+    CHECK(SessionFile::open(path, OpenMode::View));
+    QString output;
+    CHECK(check(path, &output) == 1);
+    CHECK(output.contains(u"PROBLEM"_s));
+    CHECK(output.contains(u"snapshot at event 4 differs"_s));
+}
+
+TEST_CASE("podium --check: an unreadable file gives exit code 2 and the reason") {
+    Folder folder;
+    const QString path = folder.file(u"junk.podium"_s);
+    writeBytes(path, QByteArray(5000, 'x'));
+    QString output;
+    CHECK(check(path, &output) == 2);
+    CHECK(output.contains(u"not a Podium session file"_s));
+}

@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "store/recent_files.h"
+#include "store_support.h"
+
+#include <QSettings>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("the rapporteur's notes are kept in the file, outside the event log") {
+    Folder folder;
+    const QString path = folder.file(u"notes.podium"_s);
+    Id kept = 0;
+    {
+        auto file = createOrFail(path);
+        auto first = file->addNote({0, 1000, 0, NoteKind::Note, u"Opening remarks"_s});
+        REQUIRE(first);
+        CHECK(first->id > 0);
+        auto second = file->addNote({0, 2000, 3, NoteKind::KeyTakeaway, u"Trust needs data"_s});
+        REQUIRE(second);
+        kept = second->id;
+        Note edited = second.value();
+        edited.text = u"Trust needs open data"_s;
+        edited.kind = NoteKind::CallToAction;
+        REQUIRE(file->editNote(edited));
+        REQUIRE(file->removeNote(first->id));
+        CHECK(file->eventCount().value() == 1); // notes are never events
+        Note gone = first.value();
+        CHECK_FALSE(file->editNote(gone));
+    }
+    auto file = openOrFail(path);
+    const auto notes = file->notes();
+    REQUIRE(notes);
+    REQUIRE(notes->size() == 1);
+    CHECK(notes->first() ==
+          Note{kept, 2000, 3, NoteKind::CallToAction, u"Trust needs open data"_s});
+}
+
+TEST_CASE("recent files: newest first, once each, only those that still exist") {
+    Folder folder;
+    QSettings settings(folder.file(u"settings.ini"_s), QSettings::IniFormat);
+    RecentFiles recent(settings, 3);
+    QStringList paths;
+    for (const QString& name : {u"a"_s, u"b"_s, u"c"_s, u"d"_s}) {
+        paths << folder.file(name + u".podium"_s);
+        writeBytes(paths.last(), "x");
+    }
+    CHECK(recent.mostRecent().isEmpty());
+    CHECK(sessionPathToOpen({}, false, recent) == demoSessionPath());
+    recent.add(paths[0]);
+    recent.add(paths[1]);
+    recent.add(paths[0]);
+    CHECK(recent.files() == QStringList{paths[0], paths[1]});
+    recent.add(paths[2]);
+    recent.add(paths[3]);
+    CHECK(recent.files() == QStringList{paths[3], paths[2], paths[0]});
+    QFile::remove(paths[3]);
+    CHECK(recent.mostRecent() == paths[2]);
+    CHECK(sessionPathToOpen({}, false, recent) == paths[2]);
+    CHECK(sessionPathToOpen({}, true, recent) == demoSessionPath());
+    CHECK(sessionPathToOpen(paths[1], true, recent) == paths[1]);
+    recent.remove(paths[2]);
+    CHECK(recent.files() == QStringList{paths[0]});
+}

@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "model/reducer.h"
+#include "plan/plan.h"
+#include "store_support.h"
+
+#include <QFileInfo>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A speaker takes the floor, is paused and resumed, and finishes: five events per round.
+void speakers(Seat& seat, int rounds) {
+    for (int i = 0; i < rounds; ++i) {
+        const Id who = seat.engine.state().participants[i % 5].id;
+        REQUIRE(seat.run(Action::AddEntry, {{u"participant"_s, who}}));
+        REQUIRE(seat.run(Action::Next));
+        REQUIRE(seat.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+        REQUIRE(seat.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}}));
+        REQUIRE(seat.run(Action::EndSpeech));
+    }
+}
+
+} // namespace
+
+TEST_CASE("a new session file holds the plan's session and reopens to the same state") {
+    Folder folder;
+    const QString path = folder.file(u"workshop.podium"_s);
+    QByteArray digest;
+    {
+        Seat seat(createOrFail(path));
+        CHECK(seat.engine.state().info.title == demoPlan().info.title);
+        CHECK(seat.engine.state().lastSeq == 1);
+        speakers(seat, 3);
+        digest = codec::digest(seat.engine.state());
+        CHECK(seat.file->state() == seat.engine.state());
+    }
+    auto file = openOrFail(path);
+    CHECK(codec::digest(file->state()) == digest);
+    CHECK(file->state().speeches.size() == 3);
+    CHECK_FALSE(file->sessionId().isEmpty());
+    CHECK(file->sessionId() == file->state().sessionId);
+    CHECK(file->metadata(u"created_by"_s).startsWith(u"Podium"_s));
+    CHECK(file->eventCount().value() == 16);
+    CHECK(rawValue(path, u"PRAGMA journal_mode"_s).toString() == u"wal"_s);
+}
+
+TEST_CASE("an existing file is never created over") {
+    Folder folder;
+    const QString path = folder.file(u"taken.podium"_s);
+    writeBytes(path, "someone's notes");
+    auto file = SessionFile::create(path, demoPlan(), 0);
+    REQUIRE_FALSE(file);
+    CHECK(file.error().contains(u"already exists"_s));
+    CHECK(fileBytes(path) == "someone's notes");
+}
+
+TEST_CASE("an event that does not follow the last one is refused and changes nothing") {
+    Folder folder;
+    const QString path = folder.file(u"order.podium"_s);
+    auto file = createOrFail(path);
+    Event stray = creationEvent(demoPlan(), u"other"_s, 0); // seq 1 again
+    const auto refused = file->append(stray);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"does not follow"_s));
+    CHECK(file->state().lastSeq == 1);
+    CHECK(file->eventCount().value() == 1);
+}
+
+TEST_CASE("opening starts from the latest snapshot, and a damaged one falls back to the events") {
+    Folder folder;
+    const QString path = folder.file(u"long.podium"_s);
+    QByteArray digest;
+    {
+        Seat seat(createOrFail(path));
+        seat.file->setSnapshotInterval(20);
+        speakers(seat, 25); // 126 events: snapshots at 20, 40, ... 120; the latest 3 are kept
+        digest = codec::digest(seat.engine.state());
+    }
+    CHECK(rawValue(path, u"SELECT count(*) FROM snapshots"_s).toInt() == 3);
+    CHECK(rawValue(path, u"SELECT max(seq) FROM snapshots"_s).toInt() == 120);
+    {
+        auto file = openOrFail(path);
+        CHECK(codec::digest(file->state()) == digest);
+        CHECK(file->warnings().isEmpty());
+    }
+    // The latest snapshot's digest no longer matches its state: it is not trusted.
+    REQUIRE(rawExec(path, {u"UPDATE snapshots SET digest = x'00' WHERE seq = 120"_s}));
+    auto file = openOrFail(path);
+    CHECK(codec::digest(file->state()) == digest);
+    REQUIRE(file->warnings().size() == 1);
+    CHECK(file->warnings().first().contains(u"120"_s));
+}
+
+TEST_CASE("a snapshot taken by the file is the state the engine had at that event") {
+    Folder folder;
+    const QString path = folder.file(u"snap.podium"_s);
+    Seat seat(createOrFail(path));
+    seat.file->setSnapshotInterval(10);
+    QByteArray digestAt10;
+    QObject::connect(&seat.engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) {
+                         if (e.seq == 10)
+                             digestAt10 = codec::digest(seat.engine.state());
+                     });
+    speakers(seat, 3);
+    CHECK(rawValue(path, u"SELECT digest FROM snapshots WHERE seq = 10"_s).toByteArray() ==
+          digestAt10);
+}
+
+TEST_CASE("Save As writes a consistent copy while the session stays open and writable") {
+    Folder folder;
+    const QString path = folder.file(u"live.podium"_s);
+    const QString copy = folder.file(u"copy.podium"_s);
+    Seat seat(createOrFail(path));
+    speakers(seat, 2);
+    REQUIRE(seat.file->saveCopyAs(copy));
+    speakers(seat, 1); // the original goes on; the copy is the moment it was made
+    {
+        auto copied = openOrFail(copy);
+        CHECK(copied->state().speeches.size() == 2);
+        CHECK(copied->sessionId() == seat.file->sessionId());
+    }
+    CHECK(integrityCheck(copy) == u"ok"_s);
+    const auto again = seat.file->saveCopyAs(copy);
+    REQUIRE_FALSE(again);
+    CHECK(again.error().contains(u"already exists"_s));
+    REQUIRE(seat.file->saveCopyAs(copy, true));
+    CHECK(openOrFail(copy)->state().speeches.size() == 3);
+    CHECK(QDir(folder.dir.path()).entryList({u"*.part"_s}, QDir::Hidden | QDir::Files).isEmpty());
+    CHECK_FALSE(seat.file->saveCopyAs(path, true)); // never over the live file itself
+}
+
+TEST_CASE("a replica file takes the host's state and goes on from there") {
+    Folder folder;
+    Seat host(createOrFail(folder.file(u"host.podium"_s)));
+    speakers(host, 2);
+    auto created = SessionFile::createReplica(folder.file(u"peer.podium"_s));
+    REQUIRE(created);
+    Seat peer(std::move(created).value());
+    REQUIRE(peer.file->adoptState(host.engine.state()));
+    peer.engine.reset(peer.file->state());
+    QList<Event> sent;
+    QObject::connect(&host.engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) { sent.append(e); });
+    speakers(host, 1);
+    for (const Event& e : sent)
+        REQUIRE(peer.engine.receive(e));
+    peer.file.reset();
+    auto reopened = openOrFail(folder.file(u"peer.podium"_s));
+    CHECK(codec::digest(reopened->state()) == codec::digest(host.engine.state()));
+    CHECK(reopened->sessionId() == host.file->sessionId());
+}
