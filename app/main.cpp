@@ -1,5 +1,6 @@
 #include "engine/clock.h"
 #include "engine/session_engine.h"
+#include "displays/launch_options.h"
 #include "main_window.h"
 #include "plan/plan.h"
 
@@ -25,6 +26,7 @@ void addOptions(QCommandLineParser& parser) {
     parser.addVersionOption();
     parser.addOption(
         {u"demo"_s, QCoreApplication::translate("main", "Open the built-in demo session.")});
+    podium::addLaunchOptions(parser);
     // Modes that run without a window add their options here.
 }
 
@@ -59,6 +61,8 @@ int runCockpit(int argc, char** argv) {
     podium::Cockpit cockpit(engine);
     podium::MainWindow window(cockpit);
     window.show();
+    if (!podium::applyLaunchOptions(parser, window, engine))
+        return 2;
     return app.exec();
 }
 

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "displays/display_setup.h"
 #include "docks/floor_dock.h"
 #include "docks/queue_dock.h"
 
@@ -75,6 +76,7 @@ void MainWindow::createSessionDocks() {
     addSessionActions(dock(u"pollsDock"_s));
     m_menus[MenuId::Session]->addSeparator();
     addSessionActions(dock(u"agendaDock"_s));
+    installDisplaysAndCues(*this, m_cockpit);
 }
 
 // A dock's own QActions go into the Session menu, so their shortcuts work wherever the focus

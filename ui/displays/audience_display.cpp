@@ -23,12 +23,21 @@ QColor channelColour(Presence p) {
     return p == Presence::Online ? QColor(0x7e, 0x57, 0xc2) : QColor(0x00, 0x89, 0x7b);
 }
 
-void drawLine(QPainter& p, const QRect& r, const QString& text, const QFont& font, const QColor& c,
+// One line: the font shrinks to two thirds of its size to fit before the text is elided.
+void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, const QColor& c,
               Qt::Alignment align = Qt::AlignLeft) {
+    const int smallest = font.pixelSize() * 2 / 3;
+    while (font.pixelSize() > smallest && QFontMetrics(font).horizontalAdvance(text) > r.width())
+        font.setPixelSize(font.pixelSize() - 1);
     p.setFont(font);
     p.setPen(c);
     const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, r.width());
     p.drawText(r, int(align | Qt::AlignVCenter | Qt::TextSingleLine), shown);
+}
+
+QString votes(qint64 n) {
+    return n == 1 ? AudienceDisplay::tr("1 vote")
+                  : AudienceDisplay::tr("%1 votes").arg(QLocale().toString(n));
 }
 
 } // namespace
@@ -107,7 +116,7 @@ int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
         row.translate(0, row.height());
     }
     if (m_view.moreWaiting > 0 && row.bottom() <= box.bottom())
-        drawLine(p, visual(row), tr("and %n more", nullptr, m_view.moreWaiting),
+        drawLine(p, visual(row), tr("and %1 more").arg(QLocale().toString(m_view.moreWaiting)),
                  displayFont(u * 13 / 10, false), muted);
     return row.bottom();
 }
@@ -156,10 +165,10 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
                  m_view.options[i]);
     const Tally& by = m_view.votesBySource;
     const QString totals =
-        tr("%n vote(s)", nullptr, int(m_view.totalVotes)) +
-        tr(" · %1 %2 · %3 %4 · %5 %6")
-            .arg(label(TallySource::Onsite), QLocale().toString(by[0]), label(TallySource::Online),
-                 QLocale().toString(by[1]), label(TallySource::Web), QLocale().toString(by[2]));
+        votes(m_view.totalVotes) + tr(" · %1 %2 · %3 %4 · %5 %6")
+                                       .arg(label(TallySource::Onsite), QLocale().toString(by[0]),
+                                            label(TallySource::Online), QLocale().toString(by[1]),
+                                            label(TallySource::Web), QLocale().toString(by[2]));
     drawLine(p, visual(footer), totals, displayFont(u * 13 / 10, false), muted);
 }
 
@@ -167,7 +176,7 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
 void AudienceDisplay::paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option) {
     const int labelHeight = row.height() * 45 / 100;
     const int barHeight = row.height() * 35 / 100;
-    const QFont font = displayFont(labelHeight * 8 / 10, false);
+    const QFont font = displayFont(labelHeight * 7 / 10, false);
     const QString share =
         tr("%1 % (%2)")
             .arg(QLocale().toString(option.percent, 'f', 0), QLocale().toString(option.votes));

@@ -66,6 +66,14 @@ DisplayWindows::~DisplayWindows() {
     delete m_audience;
 }
 
+StageDisplay* DisplayWindows::stage() const {
+    return m_stage;
+}
+
+AudienceDisplay* DisplayWindows::audience() const {
+    return m_audience;
+}
+
 void DisplayWindows::addActionsTo(QMenu* menu) {
     menu->addAction(m_stageAction);
     menu->addAction(m_audienceAction);

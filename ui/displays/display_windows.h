@@ -31,8 +31,8 @@ public:
     // so the cockpit stays in reach.
     StageDisplay* showStage(QScreen* screen, bool fullScreen);
     AudienceDisplay* showAudience(QScreen* screen, bool fullScreen);
-    StageDisplay* stage() const { return m_stage; }
-    AudienceDisplay* audience() const { return m_audience; }
+    StageDisplay* stage() const;
+    AudienceDisplay* audience() const;
 
 private:
     QScreen* chooseScreen(const QString& title);

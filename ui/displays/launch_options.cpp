@@ -1,0 +1,86 @@
+#include "launch_options.h"
+
+#include "demo_scene.h"
+#include "display_windows.h"
+#include "main_window.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::LaunchOptions", text);
+}
+
+// Quits on the first paint of the window: start-up is measured up to pixels, not to show().
+class QuitAfterPaint : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !m_quitting) {
+            m_quitting = true;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_quitting = false;
+};
+
+QScreen* screenNumbered(const QString& value) {
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    return ok && n >= 1 && n <= screens.size() ? screens[n - 1] : QGuiApplication::primaryScreen();
+}
+
+} // namespace
+
+void addLaunchOptions(QCommandLineParser& parser) {
+    parser.addOption({u"stage"_s, tr("Open the stage display full screen.")});
+    parser.addOption({u"audience"_s, tr("Open the audience display full screen.")});
+    parser.addOption({u"display-screen"_s,
+                      tr("The screen for --stage and --audience (1 is the first)."), tr("n"),
+                      u"1"_s});
+    parser.addOption(
+        {u"scene"_s,
+         tr("Fill the session with a demo scene: %1.").arg(demoSceneNames().join(u", "_s)),
+         tr("name")});
+    QCommandLineOption quit(u"quit-after-paint"_s,
+                            tr("Quit once the window has painted (for start-up measurements)."));
+    quit.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(quit);
+}
+
+bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
+                        SessionEngine& engine) {
+    if (parser.isSet(u"scene"_s)) {
+        if (auto played = playDemoScene(engine, parser.value(u"scene"_s)); !played) {
+            QTextStream(stderr) << played.error() << '\n';
+            return false;
+        }
+    }
+    auto* displays = window.findChild<DisplayWindows*>();
+    QScreen* screen = screenNumbered(parser.value(u"display-screen"_s));
+    if (displays && parser.isSet(u"stage"_s))
+        displays->showStage(screen, true);
+    if (displays && parser.isSet(u"audience"_s))
+        displays->showAudience(screen, true);
+    if (parser.isSet(u"quit-after-paint"_s))
+        window.installEventFilter(new QuitAfterPaint(&window));
+    return true;
+}
+
+} // namespace podium
