@@ -3,9 +3,12 @@
 #include "displays/launch_options.h"
 #include "main_window.h"
 #include "plan/plan.h"
+#include "store/recent_files.h"
+#include "store/session_check.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -26,18 +29,31 @@ void addOptions(QCommandLineParser& parser) {
     parser.addVersionOption();
     parser.addOption(
         {u"demo"_s, QCoreApplication::translate("main", "Open the built-in demo session.")});
+    parser.addPositionalArgument(
+        u"file"_s,
+        QCoreApplication::translate(
+            "main", "The session file to open (default: the most recent one, or the demo)."),
+        u"[file]"_s);
+    parser.addOption({u"check"_s,
+                      QCoreApplication::translate(
+                          "main", "Verify a session file, print a summary and exit (no window)."),
+                      u"file"_s});
     podium::addLaunchOptions(parser);
     // Modes that run without a window add their options here.
 }
 
 // Modes that need no display (checks, exports, headless sync). Returns -1 when none was asked.
 int runWithoutWindow(const QCommandLineParser& parser) {
+    if (parser.isSet(u"check"_s)) {
+        QTextStream out(stdout);
+        return podium::runSessionCheck(parser.value(u"check"_s), out);
+    }
     Q_UNUSED(parser);
     return -1;
 }
 
 bool wantsNoWindow(const QStringList& args) {
-    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s};
+    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--check"_s};
     for (const QString& a : args) {
         if (windowless.contains(a))
             return true;
@@ -54,10 +70,18 @@ int runCockpit(int argc, char** argv) {
 
     podium::SystemClock clock;
     podium::SessionEngine engine(clock);
-    if (auto created = engine.create(podium::demoPlan()); !created) {
-        QTextStream(stderr) << created.error() << '\n';
+    QSettings settings;
+    podium::RecentFiles recent(settings);
+    auto opened = podium::openStartupSession(parser.positionalArguments().value(0),
+                                             parser.isSet(u"demo"_s), recent, clock.nowMs());
+    if (!opened) {
+        QTextStream(stderr) << opened.error() << '\n';
         return 1;
     }
+    const std::unique_ptr<podium::SessionFile> session = std::move(opened).value();
+    if (session->isReadOnly())
+        QTextStream(stderr) << session->readOnlyReason() << '\n';
+    session->attach(engine);
     podium::Cockpit cockpit(engine);
     podium::MainWindow window(cockpit);
     window.show();

@@ -1,5 +1,7 @@
 #include "recent_files.h"
 
+#include "plan/plan.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -9,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace podium {
 
 namespace {
-const QString key = u"recentFiles"_s;
+const QString settingsKey = u"recentFiles"_s;
 }
 
 RecentFiles::RecentFiles(QSettings& settings, int maximum)
@@ -17,7 +19,7 @@ RecentFiles::RecentFiles(QSettings& settings, int maximum)
     , m_maximum(maximum) {}
 
 QStringList RecentFiles::stored() const {
-    return m_settings.value(key).toStringList();
+    return m_settings.value(settingsKey).toStringList();
 }
 
 QStringList RecentFiles::files() const {
@@ -41,13 +43,13 @@ void RecentFiles::add(const QString& path) {
     list.prepend(absolute);
     while (list.size() > m_maximum)
         list.removeLast();
-    m_settings.setValue(key, list);
+    m_settings.setValue(settingsKey, list);
 }
 
 void RecentFiles::remove(const QString& path) {
     QStringList list = stored();
     list.removeAll(QFileInfo(path).absoluteFilePath());
-    m_settings.setValue(key, list);
+    m_settings.setValue(settingsKey, list);
 }
 
 QString demoSessionPath() {
@@ -62,6 +64,16 @@ QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFi
         return demoSessionPath();
     const QString last = recent.mostRecent();
     return last.isEmpty() ? demoSessionPath() : last;
+}
+
+Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgument, bool demo,
+                                                        RecentFiles& recent, qint64 now) {
+    const QString path = sessionPathToOpen(fileArgument, demo, recent);
+    auto file = path == demoSessionPath() ? SessionFile::openOrCreate(path, demoPlan(), now)
+                                          : SessionFile::open(path);
+    if (file)
+        recent.add(path);
+    return file;
 }
 
 } // namespace podium

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "model/result.h"
+#include "session_file.h"
+
 #include <QSettings>
 #include <QStringList>
+#include <memory>
 
 // The session files opened lately, newest first, kept in the user's settings.
 namespace podium {
@@ -27,5 +31,10 @@ QString demoSessionPath();
 // What `podium [FILE] [--demo]` opens: FILE; else the demo when asked; else the most recent
 // file that still exists; else the demo.
 QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFiles& recent);
+
+// Opens that session for the cockpit (creating the demo from its plan when it does not exist yet)
+// and records it as the most recent file.
+Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgument, bool demo,
+                                                        RecentFiles& recent, qint64 now);
 
 } // namespace podium

@@ -120,7 +120,7 @@ int runSessionCheck(const QString& path, QTextStream& out) {
                .arg(c.notes)
         << '\n'
         << tr("  snapshots verified against the replay: %1").arg(c.snapshotsVerified) << '\n'
-        << tr("  state digest: %1").arg(QString::fromLatin1(c.digest.toHex())) << '\n';
+        << tr("  state digest: %1").arg(QString::fromLatin1(c.digest)) << '\n';
     for (const QString& w : c.warnings)
         out << tr("  note: %1").arg(w) << '\n';
     for (const QString& p : c.problems)
