@@ -31,6 +31,12 @@ void ReplicaLog::restore(const SessionState& base, const QList<Event>& events) {
     m_baseEpoch = base.epoch;
 }
 
+void ReplicaLog::restore(qint64 baseSeq, qint32 baseEpoch, const QList<Event>& events) {
+    m_events = events;
+    m_baseSeq = baseSeq;
+    m_baseEpoch = baseEpoch;
+}
+
 std::optional<qint32> ReplicaLog::epochAt(qint64 seq) const {
     if (seq == m_baseSeq)
         return m_baseEpoch;

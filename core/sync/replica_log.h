@@ -26,6 +26,7 @@ public:
     Result<bool> rebase(const SessionState& state);
     // Replaces contents without writing (loading a file).
     void restore(const SessionState& base, const QList<Event>& events);
+    void restore(qint64 baseSeq, qint32 baseEpoch, const QList<Event>& events);
 
     qint64 baseSeq() const { return m_baseSeq; }
     qint64 lastSeq() const { return m_events.isEmpty() ? m_baseSeq : m_events.last().seq; }

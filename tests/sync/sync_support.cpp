@@ -1,6 +1,10 @@
 #include "sync_support.h"
 
 #include "fixtures.h"
+#include "join_code.h"
+
+#include <QSslPreSharedKeyAuthenticator>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 
@@ -56,6 +60,58 @@ bool gaplessAndUnique(const QList<qint64>& seqs) {
             return false;
     }
     return true;
+}
+
+} // namespace podium::synctest
+
+namespace podium::synctest {
+
+RawClient::RawClient(quint16 port, const QString& code) {
+    QObject::connect(&m_socket, &QSslSocket::readyRead,
+                     [this] { m_received += m_socket.readAll(); });
+    if (code.isEmpty()) {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        return;
+    }
+    m_socket.setSslConfiguration(sync::pskConfiguration());
+    QObject::connect(&m_socket, &QSslSocket::preSharedKeyAuthenticationRequired,
+                     [code](QSslPreSharedKeyAuthenticator* auth) {
+                         const auto salt = sync::saltFromHint(auth->identityHint());
+                         const QByteArray key = sync::deriveKey(code, salt.value_or(QByteArray()));
+                         auth->setIdentity(sync::identityFor(key));
+                         auth->setPreSharedKey(key);
+                     });
+    m_socket.connectToHostEncrypted(u"127.0.0.1"_s, port);
+}
+
+bool RawClient::waitEncrypted() {
+    return waitUntil([this] { return m_socket.isEncrypted(); });
+}
+
+bool RawClient::waitClosed(int timeoutMs) {
+    return waitUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                     timeoutMs);
+}
+
+void RawClient::write(const QByteArray& bytes) {
+    m_socket.write(bytes);
+    m_socket.flush();
+}
+
+QByteArray frameOf(const QByteArray& payload) {
+    QByteArray f(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(payload.size()), f.data());
+    return f + payload;
+}
+
+QByteArray helloFrame(int proto) {
+    sync::Message m = sync::message(sync::MsgType::Hello, {{u"proto"_s, proto},
+                                                           {u"oldest"_s, proto},
+                                                           {u"instance"_s, u"raw"_s},
+                                                           {u"name"_s, u"raw client"_s},
+                                                           {u"lastSeq"_s, 0}});
+    m.version = proto;
+    return sync::encodeFrame(m);
 }
 
 } // namespace podium::synctest

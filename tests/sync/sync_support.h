@@ -2,6 +2,7 @@
 
 #include "engine/clock.h"
 #include "engine/session_engine.h"
+#include "protocol.h"
 #include "seat.h"
 
 #include <QCoreApplication>
@@ -53,5 +54,29 @@ bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code,
 Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args = {});
 // Every seq from the first to the last appears exactly once, in order.
 bool gaplessAndUnique(const QList<qint64>& seqs);
+
+} // namespace podium::synctest
+
+namespace podium::synctest {
+
+// A hand-driven client: proves a join code over TLS-PSK, then sends whatever bytes a test
+// wants (malformed frames, floods), to check what the host does with a hostile peer.
+class RawClient {
+public:
+    // Empty code: plain TCP, no TLS at all.
+    RawClient(quint16 port, const QString& code);
+    bool waitEncrypted();
+    bool waitClosed(int timeoutMs = 20000);
+    void write(const QByteArray& bytes);
+    QByteArray received() const { return m_received; }
+    QSslSocket& socket() { return m_socket; }
+
+private:
+    QSslSocket m_socket;
+    QByteArray m_received;
+};
+
+QByteArray frameOf(const QByteArray& payload);
+QByteArray helloFrame(int proto = sync::protocolVersion);
 
 } // namespace podium::synctest

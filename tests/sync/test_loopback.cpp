@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include "join_code.h"
 #include "model/codec.h"
 #include "sync_support.h"
+
+#include <QRandomGenerator>
+#include <QSet>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -22,4 +26,150 @@ TEST_CASE("a control seat and a read-only seat join the host and follow it") {
     REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == host->lastSeq(); }));
     CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(host->engine.state()));
+}
+
+namespace {
+
+// One of the things either moderator does all session long; "next" and "end" carry the floor
+// they expect, as the buttons do.
+QPair<Action, QCborMap> randomCommand(const SessionState& s, QRandomGenerator& rng) {
+    const qint64 floor = s.floor ? s.floor->entry.id : 0;
+    switch (rng.bounded(7)) {
+    case 0:
+    case 1:
+        return {Action::AddEntry, {{u"participant"_s, rng.bounded(2, 12)}}};
+    case 2:
+        return {Action::Next, {{u"expectFloor"_s, floor}}};
+    case 3:
+        return {Action::EndSpeech, {{u"expectFloor"_s, floor}}};
+    case 4:
+        return {Action::StartTimer, {{u"timer"_s, u"speaker"_s}}};
+    case 5:
+        return {Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 1000}}};
+    default:
+        return {Action::SetStageMessage, {{u"text"_s, u"msg %1"_s.arg(rng.bounded(100))}}};
+    }
+}
+
+Command commandOf(Action a, QCborMap args) {
+    Command c;
+    c.id = newCommandId();
+    c.action = a;
+    c.args = std::move(args);
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("host, online moderator and rapporteur converge after 1,100 commands from both") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+    QSet<QString> pending;
+    int refusedRemote = 0;
+    QObject::connect(
+        &online.engine, &SessionEngine::refused,
+        [&](const QString& id, const QString&) { refusedRemote += pending.remove(id) ? 1 : 0; });
+    QObject::connect(&online.engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) { pending.remove(e.commandId); });
+    QRandomGenerator rng(42);
+    int sent = 0;
+    for (int round = 0; round < 100; ++round) {
+        for (int i = 0; i < 6; ++i) { // sent without waiting: they cross the host's own
+            auto [a, args] = randomCommand(online.engine.state(), rng);
+            Command c = commandOf(a, args);
+            pending.insert(c.id);
+            (void)online.engine.submit(c);
+            ++sent;
+        }
+        for (int i = 0; i < 5; ++i) {
+            auto [a, args] = randomCommand(host->engine.state(), rng);
+            (void)host->engine.submit(commandOf(a, args));
+            ++sent;
+        }
+        REQUIRE(waitUntil([&] { return pending.isEmpty(); }));
+    }
+    CHECK(sent == 1100);
+    REQUIRE(waitUntil([&] {
+        return online.lastSeq() == host->lastSeq() && rapporteur.lastSeq() == host->lastSeq();
+    }));
+    INFO("events " << host->lastSeq() << ", online refusals " << refusedRemote);
+    CHECK(host->lastSeq() > 300); // many were accepted, not just refused
+    CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
+    CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(host->engine.state()));
+    CHECK(gaplessAndUnique(online.appliedSeqs));
+    CHECK(gaplessAndUnique(rapporteur.appliedSeqs));
+}
+
+TEST_CASE("both moderators press next at once: one speaker is called, the other is told why") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    REQUIRE(submitAndWait(*host, Action::AddEntry, {{u"participant"_s, 3}}));
+    REQUIRE(submitAndWait(*host, Action::AddEntry, {{u"participant"_s, 4}}));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+    const qint64 before = host->lastSeq();
+    QString reason;
+    QObject::connect(&online.engine, &SessionEngine::refused,
+                     [&](const QString&, const QString& why) { reason = why; });
+    // the online moderator's "next" is on the wire when the host presses its own
+    (void)online.engine.submit(commandOf(Action::Next, {{u"expectFloor"_s, 0}}));
+    REQUIRE(host->engine.submit(commandOf(Action::Next, {{u"expectFloor"_s, 0}})));
+    REQUIRE(waitUntil([&] { return !reason.isEmpty(); }));
+    CHECK(reason.contains(u"floor changed"_s));
+    CHECK(host->lastSeq() == before + 1); // one call, not two: nobody was skipped
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+    CHECK(online.engine.state().floor->entry.participantId == 3);
+}
+
+TEST_CASE("a read-only seat's commands are refused by the host") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+    const qint64 before = host->lastSeq();
+    auto r = submitAndWait(rapporteur, Action::AddEntry, {{u"participant"_s, 3}});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"read-only"_s));
+    // a client that claims more than its code granted gets the same answer
+    RawClient raw(host->seat.syncHost()->port(), host->seat.readOnlyCode());
+    REQUIRE(raw.waitEncrypted());
+    raw.write(helloFrame());
+    const Command c = commandOf(Action::AddEntry, {{u"participant"_s, 3}});
+    raw.write(
+        sync::encodeFrame(sync::message(sync::MsgType::Command, {{u"command"_s, c.toCbor()}})));
+    REQUIRE(waitUntil([&] { return raw.received().contains(c.id.toUtf8()); }));
+    CHECK(raw.received().size() > 0);
+    CHECK(host->lastSeq() == before);
+}
+
+TEST_CASE("a wrong join code is refused on both sides, with a reason") {
+    auto host = makeHost();
+    REQUIRE(host);
+    QStringList dropped;
+    QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
+                     [&](const QString&, const QString& why) { dropped << why; });
+    TestSeat intruder(u"intruder"_s);
+    QString failure;
+    QObject::connect(&intruder.seat, &sync::Seat::failed, [&](const QString& w) { failure = w; });
+    intruder.seat.join(endpointOf(*host), sync::generateJoinCode());
+    REQUIRE(waitUntil([&] { return !failure.isEmpty() && !dropped.isEmpty(); }));
+    CHECK(failure.contains(u"did not accept this join code"_s));
+    CHECK(dropped.first().contains(u"wrong join code"_s));
+    CHECK(host->seat.peers().isEmpty());
+    CHECK(intruder.engine.state().sessionId.isEmpty()); // nothing of the session arrived
+}
+
+TEST_CASE("incompatible versions get a clear message") {
+    auto host = makeHost();
+    REQUIRE(host);
+    RawClient raw(host->seat.syncHost()->port(), host->seat.controlCode());
+    REQUIRE(raw.waitEncrypted());
+    raw.write(helloFrame(99));
+    REQUIRE(raw.waitClosed());
+    CHECK(raw.received().size() > 0);
+    CHECK(host->seat.peers().isEmpty());
 }

@@ -1,0 +1,139 @@
+#include "headless.h"
+#include "model/codec.h"
+#include "seat.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::ctl", text);
+}
+
+int fail(const QString& why, int code = 1) {
+    QTextStream(stderr) << why << Qt::endl;
+    return code;
+}
+
+std::optional<TimerId> timerNamed(const QString& name) {
+    return fromKey<TimerId>(name.isEmpty() ? u"speaker"_s : name);
+}
+
+// The command a ctl verb stands for, with the preconditions a moderator's button would send.
+Result<Command> commandFor(const QStringList& words, const SessionState& s) {
+    using R = Result<Command>;
+    const QString verb = words.value(0);
+    const QString arg = words.value(1);
+    Command c;
+    c.id = newCommandId();
+    const qint64 floorId = s.floor ? s.floor->entry.id : 0;
+    if (verb == u"next"_s) {
+        c.action = Action::Next;
+        c.args = {{u"expectFloor"_s, floorId}};
+    } else if (verb == u"end"_s) {
+        c.action = Action::EndSpeech;
+        c.args = {{u"expectFloor"_s, floorId}};
+    } else if (verb == u"add"_s) {
+        bool ok = false;
+        const qint64 id = arg.toLongLong(&ok);
+        if (!ok)
+            return R::failure(tr("add wants a participant id"));
+        c.action = Action::AddEntry;
+        c.args = {{u"participant"_s, id}};
+    } else if (verb == u"start"_s || verb == u"pause"_s) {
+        const auto timer = timerNamed(arg);
+        if (!timer)
+            return R::failure(tr("unknown timer (session, segment or speaker)"));
+        c.action = verb == u"start"_s ? Action::StartTimer : Action::PauseTimer;
+        c.args = {{u"timer"_s, key(*timer)}};
+    } else if (verb == u"adjust"_s) {
+        const auto timer = timerNamed(arg);
+        if (!timer)
+            return R::failure(tr("unknown timer (session, segment or speaker)"));
+        c.action = Action::AdjustTimer;
+        c.args = {{u"timer"_s, key(*timer)}, {u"deltaMs"_s, words.value(2).toLongLong()}};
+    } else if (verb == u"message"_s) {
+        c.action = Action::SetStageMessage;
+        c.args = {{u"text"_s, words.mid(1).join(u' ')}};
+    } else {
+        return R::failure(tr("unknown command: %1").arg(verb));
+    }
+    return c;
+}
+
+void printState(const SessionState& s, bool json) {
+    QTextStream out(stdout);
+    if (json) {
+        QJsonObject o = codec::toCbor(s).toJsonObject();
+        o[u"digest"_s] = QString::fromLatin1(codec::digest(s).toHex());
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out << "seq " << s.lastSeq << " epoch " << s.epoch << " digest " << codec::digest(s).toHex()
+            << Qt::endl;
+    }
+}
+
+} // namespace
+
+int runCtl(const QStringList& arguments) {
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Drive a Podium session from the command line."));
+    p.addHelpOption();
+    p.addOptions({{u"join"_s, tr("The host, HOST:PORT."), u"host:port"_s},
+                  {u"code"_s, tr("A join code (control, or read-only for 'state')."), u"code"_s},
+                  {u"json"_s, tr("Print the state as JSON.")},
+                  {u"timeout"_s, tr("Seconds to wait for the host."), u"s"_s, u"20"_s}});
+    p.addPositionalArgument(u"command"_s, tr("state | digest | next | end | add ID | start "
+                                             "[TIMER] | pause [TIMER] | adjust TIMER MS | "
+                                             "message TEXT"));
+    p.process(arguments.mid(1)); // skips "ctl"
+    const QString where = p.value(u"join"_s);
+    const qsizetype colon = where.lastIndexOf(u':');
+    if (colon <= 0 || p.positionalArguments().isEmpty())
+        return fail(tr("usage: podium ctl --join HOST:PORT --code CODE <command>"));
+    SystemClock clock;
+    SessionEngine engine(clock);
+    Seat seat(engine, clock);
+    seat.setSeatName(u"ctl"_s);
+    int result = -1;
+    QObject::connect(&seat, &Seat::failed, [&](const QString& why) { result = fail(why); });
+    QTimer::singleShot(p.value(u"timeout"_s).toInt() * 1000,
+                       [&] { result = fail(tr("No answer from the host in time."), 3); });
+    seat.join({where.left(colon), quint16(where.mid(colon + 1).toUInt())}, p.value(u"code"_s));
+    while (result < 0 && seat.syncPeer()->state() != SyncPeer::State::Live)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (result >= 0)
+        return result;
+    const QStringList words = p.positionalArguments();
+    if (words.first() == u"state"_s || words.first() == u"digest"_s) {
+        printState(engine.state(), p.isSet(u"json"_s));
+        return 0;
+    }
+    auto command = commandFor(words, engine.state());
+    if (!command)
+        return fail(command.error());
+    QObject::connect(&engine, &SessionEngine::refused, [&](const QString& id, const QString& why) {
+        if (id == command->id)
+            result = fail(tr("Refused: %1").arg(why), 2);
+    });
+    QObject::connect(&engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) {
+                         if (e.commandId == command->id) {
+                             QTextStream(stdout) << "ok seq " << e.seq << Qt::endl;
+                             result = 0;
+                         }
+                     });
+    (void)engine.submit(*command); // the outcome arrives as a signal
+    while (result < 0)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return result;
+}
+
+} // namespace podium::sync

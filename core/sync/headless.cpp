@@ -1,0 +1,179 @@
+#include "headless.h"
+
+#include "file_journal.h"
+#include "model/reducer.h"
+#include "plan/plan.h"
+#include "seat.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QTimer>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::sync {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::headless", text);
+}
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+void say(const QString& line) {
+    out() << line << Qt::endl; // flushed: scripts and tests read it as it comes
+}
+
+std::optional<Endpoint> parseEndpoint(const QString& text) {
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (colon <= 0 || !ok || port == 0 || port > 65535)
+        return std::nullopt;
+    return Endpoint{text.left(colon), quint16(port)};
+}
+
+// A seat's own log: the session file given, loaded if it exists and appended to from then on.
+struct HeadlessSeat {
+    SystemClock clock;
+    SessionEngine engine{clock};
+    Seat seat{engine, clock};
+    std::unique_ptr<FileJournal> file;
+
+    Result<bool> openFile(const QString& path) {
+        auto contents = FileJournal::load(path);
+        if (!contents)
+            return Result<bool>::failure(contents.error());
+        SessionState s = contents->base;
+        for (const Event& e : contents->events)
+            s = apply(s, e);
+        engine.reset(s);
+        seat.log().restore(contents->base, contents->events);
+        file = std::make_unique<FileJournal>(path);
+        if (auto ok = file->open(); !ok)
+            return ok;
+        seat.setDurableJournal(file.get());
+        return true;
+    }
+};
+
+int fail(const QString& why) {
+    QTextStream(stderr) << why << Qt::endl;
+    return 1;
+}
+
+void reportSeat(HeadlessSeat& h) {
+    QObject::connect(&h.seat, &Seat::statusChanged,
+                     [](const QString& s) { say(u"status: "_s + s); });
+    QObject::connect(&h.seat, &Seat::failed, [](const QString& s) {
+        say(u"error: "_s + s);
+        QCoreApplication::exit(2);
+    });
+    QObject::connect(&h.seat, &Seat::orphaned, [](const QList<Event>& events) {
+        say(u"orphaned: %1 events (seq %2..%3) were never received by the host; kept in the "
+            "log, not merged"_s.arg(events.size())
+                .arg(events.first().seq)
+                .arg(events.last().seq));
+    });
+}
+
+int host(HeadlessSeat& h, const QCommandLineParser& p) {
+    if (h.engine.state().sessionId.isEmpty()) {
+        if (auto created = h.engine.create(demoPlan()); !created)
+            return fail(created.error());
+    }
+    const quint16 port = quint16(p.value(u"port"_s).toUInt());
+    const QHostAddress bind(p.isSet(u"bind"_s) ? p.value(u"bind"_s) : u"0.0.0.0"_s);
+    if (auto ok = h.seat.host(port, bind); !ok)
+        return fail(ok.error());
+    say(u"session: "_s + h.engine.state().sessionId);
+    say(u"control code: "_s + h.seat.controlCode());
+    say(u"read-only code: "_s + h.seat.readOnlyCode());
+    say(u"listening on port %1 epoch %2"_s.arg(h.seat.syncHost()->port())
+            .arg(h.seat.syncHost()->epoch()));
+    if (p.isSet(u"announce"_s))
+        h.seat.announce();
+    return -1;
+}
+
+int join(HeadlessSeat& h, const QCommandLineParser& p) {
+    const auto endpoint = parseEndpoint(p.value(u"join"_s));
+    if (!endpoint)
+        return fail(tr("--join wants HOST:PORT"));
+    const quint16 takeoverPort = quint16(p.value(u"takeover-port"_s).toUInt());
+    h.seat.join(*endpoint, p.value(u"code"_s), takeoverPort);
+    const int after = p.value(u"takeover-after"_s).toInt();
+    if (after <= 0)
+        return -1;
+    // Takes over hosting when the host has been unreachable this long (the moderator's call,
+    // made in advance for an unattended seat).
+    auto* timer = new QTimer(&h.seat);
+    auto* lost = new QElapsedTimer;
+    timer->start(250);
+    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, timer] {
+        if (h.seat.mode() != Seat::Mode::Joined ||
+            h.seat.syncPeer()->state() == SyncPeer::State::Live) {
+            lost->invalidate();
+            return;
+        }
+        if (!lost->isValid())
+            lost->start();
+        if (lost->elapsed() < after * 1000 || !h.seat.canTakeOver())
+            return;
+        timer->stop();
+        if (auto ok = h.seat.takeOver(takeoverPort); !ok)
+            return say(u"error: "_s + ok.error());
+        say(u"took over hosting on port %1 epoch %2"_s.arg(takeoverPort)
+                .arg(h.seat.syncHost()->epoch()));
+    });
+    return -1;
+}
+
+} // namespace
+
+void addHeadlessOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        {u"headless"_s, tr("Run without a window (with --host or --join).")},
+        {u"host"_s, tr("Host the session for other seats.")},
+        {u"port"_s, tr("Port to host on."), u"port"_s, QString::number(defaultSyncPort)},
+        {u"bind"_s, tr("Address to host on (default: all)."), u"address"_s},
+        {u"announce"_s, tr("Announce the hosted session on the LAN.")},
+        {u"session"_s, tr("This seat's session log (created if missing)."), u"file"_s},
+        {u"join"_s, tr("Join the host at HOST:PORT."), u"host:port"_s},
+        {u"code"_s, tr("The join code the host shows."), u"code"_s},
+        {u"takeover-port"_s, tr("Port to host on if this seat takes over."), u"port"_s},
+        {u"takeover-after"_s, tr("Take over hosting after the host was gone this long."),
+         u"seconds"_s},
+    });
+}
+
+int runHeadless(const QCommandLineParser& p) {
+    if (!p.isSet(u"headless"_s))
+        return -1;
+    std::signal(SIGPIPE, SIG_IGN);
+    HeadlessSeat h;
+    h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);
+    if (p.isSet(u"session"_s)) {
+        if (auto ok = h.openFile(p.value(u"session"_s)); !ok)
+            return fail(ok.error());
+    }
+    reportSeat(h);
+    const int early = p.isSet(u"host"_s)   ? host(h, p)
+                      : p.isSet(u"join"_s) ? join(h, p)
+                                           : fail(tr("--headless needs --host or --join"));
+    if (early >= 0)
+        return early;
+    QObject::connect(&h.engine, &SessionEngine::eventApplied,
+                     [](const Event& e, const SessionState&) {
+                         if (e.seq % 100 == 0)
+                             say(u"seq %1"_s.arg(e.seq));
+                     });
+    return QCoreApplication::exec();
+}
+
+} // namespace podium::sync

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QCommandLineParser>
+
+// `podium --headless --host ...` and `podium --headless --join ...`: a seat with no window, for
+// scripts, tests and a display machine. Prints the join codes and what happens on stdout.
+namespace podium::sync {
+
+void addHeadlessOptions(QCommandLineParser& parser);
+// Runs the headless seat until it is stopped; returns -1 when --headless was not asked.
+int runHeadless(const QCommandLineParser& parser);
+
+// `podium ctl --join HOST:PORT --code CODE <command> [args]`: one command, or the state.
+int runCtl(const QStringList& arguments);
+
+} // namespace podium::sync

@@ -1,0 +1,47 @@
+#include "relay.h"
+
+#include <QHostAddress>
+
+namespace podium::synctest {
+
+Relay::Relay(quint16 targetPort)
+    : m_target(targetPort) {
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &Relay::accept);
+}
+
+void Relay::accept() {
+    while (QTcpSocket* in = m_server.nextPendingConnection()) {
+        if (m_refusing) {
+            in->abort();
+            in->deleteLater();
+            continue;
+        }
+        ++m_connections;
+        auto* out = new QTcpSocket(this);
+        in->setParent(this);
+        m_sockets << in << out;
+        auto pipe = [this](QTcpSocket* from, QTcpSocket* to) {
+            connect(from, &QTcpSocket::readyRead, to, [this, from, to] {
+                const QByteArray bytes = from->readAll();
+                m_captured += bytes;
+                to->write(bytes);
+            });
+            connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+        };
+        pipe(in, out);
+        pipe(out, in);
+        out->connectToHost(QHostAddress::LocalHost, m_target);
+    }
+}
+
+void Relay::cutAll() {
+    for (QTcpSocket* s : std::as_const(m_sockets)) {
+        s->disconnect(this);
+        s->abort();
+        s->deleteLater();
+    }
+    m_sockets.clear();
+}
+
+} // namespace podium::synctest

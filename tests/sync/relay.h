@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+// A recording TCP relay on loopback: stands between a peer and its host, keeps every byte
+// that crosses (a packet capture without privileges), and can cut the link like a pulled cable.
+namespace podium::synctest {
+
+class Relay : public QObject {
+public:
+    explicit Relay(quint16 targetPort);
+    quint16 port() const { return m_server.serverPort(); }
+    QByteArray captured() const { return m_captured; }
+    int connections() const { return m_connections; }
+    void cutAll();                                             // resets every relayed connection
+    void setRefusing(bool refusing) { m_refusing = refusing; } // new connections are dropped
+
+private:
+    void accept();
+    QTcpServer m_server;
+    quint16 m_target;
+    QByteArray m_captured;
+    QList<QTcpSocket*> m_sockets;
+    int m_connections = 0;
+    bool m_refusing = false;
+};
+
+} // namespace podium::synctest

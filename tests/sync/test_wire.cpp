@@ -1,0 +1,153 @@
+#include <catch2/catch.hpp>
+
+#include "clock_sync.h"
+#include "frame_reader.h"
+#include "join_code.h"
+#include "protocol.h"
+#include "resume_plan.h"
+
+#include <QCborArray>
+#include <QSet>
+#include <QtEndian>
+
+using namespace podium;
+using namespace podium::sync;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray header(quint32 length) {
+    QByteArray h(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(length, h.data());
+    return h;
+}
+
+Event eventAt(qint64 seq, qint32 epoch) {
+    Event e;
+    e.seq = seq;
+    e.epoch = epoch;
+    e.action = Action::Next;
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("join codes are 12 Crockford symbols, grouped, and forgive look-alikes") {
+    QSet<QString> seen;
+    for (int i = 0; i < 200; ++i) {
+        const QString code = generateJoinCode();
+        REQUIRE(code.size() == 14);
+        CHECK(code[4] == u'-');
+        CHECK(normalizeJoinCode(code).has_value());
+        seen.insert(code);
+    }
+    CHECK(seen.size() == 200);
+    CHECK(normalizeJoinCode(u"abcd efgh jkmo"_s) == u"ABCDEFGHJKM0"_s);
+    CHECK(normalizeJoinCode(u"ilil-ilil-ilil"_s) == u"111111111111"_s);
+    CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH-JKU0"_s)); // U is not in the alphabet
+    CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH"_s));
+}
+
+TEST_CASE("keys depend on code and salt; the identity names the key, not the code") {
+    const QByteArray salt = generateSalt();
+    const QByteArray a = deriveKey(u"ABCD-EFGH-JKMN"_s, salt);
+    CHECK(a.size() == 32);
+    CHECK(deriveKey(u"abcd efgh jkmn"_s, salt) == a);
+    CHECK(deriveKey(u"ABCD-EFGH-JKMP"_s, salt) != a);
+    CHECK(deriveKey(u"ABCD-EFGH-JKMN"_s, generateSalt()) != a);
+    CHECK_FALSE(identityFor(a).contains("ABCD"));
+    CHECK(saltFromHint(identityHint(salt)) == salt);
+    CHECK_FALSE(saltFromHint("something else"));
+}
+
+TEST_CASE("a frame over the limit is refused when its header arrives, before its body") {
+    FrameReader r(1000);
+    r.feed(header(1001));
+    CHECK(r.error().contains(u"over the limit"_s));
+    CHECK(r.wanted() == 0);
+
+    FrameReader ok(1000);
+    const QByteArray frame = encodeFrame(message(MsgType::Ping, {{u"t0"_s, 5}}));
+    // byte by byte: nothing until the frame is whole, then exactly one payload
+    for (qsizetype i = 0; i < frame.size(); ++i) {
+        CHECK_FALSE(ok.take());
+        ok.feed(frame.mid(i, 1));
+    }
+    auto payload = ok.take();
+    REQUIRE(payload);
+    CHECK(decodeMessage(*payload)->is(MsgType::Ping));
+    CHECK_FALSE(ok.take());
+    FrameReader empty(1000);
+    empty.feed(header(0));
+    CHECK_FALSE(empty.error().isEmpty());
+}
+
+TEST_CASE("the reader never buffers more than the frame it is reading") {
+    FrameReader r(100);
+    const QByteArray two = encodeFrame(message(MsgType::Bye)) + encodeFrame(message(MsgType::Bye));
+    const QByteArray rest = r.feed(two);
+    CHECK(rest.size() == two.size() / 2);
+    CHECK(r.take());
+    r.feed(rest);
+    CHECK(r.take());
+}
+
+TEST_CASE("malformed messages are refused with a reason") {
+    CHECK_FALSE(decodeMessage(QByteArray("\xff\xff\xff", 3)));
+    CHECK_FALSE(decodeMessage(QCborValue(42).toCbor()));
+    CHECK_FALSE(decodeMessage(QCborMap{{u"v"_s, 1}}.toCborValue().toCbor()));
+    auto noField =
+        decodeMessage(QCborMap{{u"t"_s, int(MsgType::Ping)}, {u"v"_s, 1}}.toCborValue().toCbor());
+    REQUIRE_FALSE(noField);
+    CHECK(noField.error().contains(u"t0"_s));
+    const QByteArray good = encodeFrame(message(MsgType::Ping, {{u"t0"_s, 1}})).mid(4);
+    CHECK(decodeMessage(good));
+    CHECK_FALSE(decodeMessage(good + "x")); // trailing bytes
+    CHECK_FALSE(decodeMessage(good.left(good.size() - 1)));
+    // an unknown type is a valid frame: the receiver refuses it politely
+    auto unknown = decodeMessage(QCborMap{{u"t"_s, 999}, {u"v"_s, 1}}.toCborValue().toCbor());
+    REQUIRE(unknown);
+    CHECK(unknown->type == 999);
+}
+
+TEST_CASE("a message with too many items is refused") {
+    QCborArray many;
+    for (qint64 i = 0; i < maxItemsPerMessage + 10; ++i)
+        many.append(0);
+    const QByteArray payload = encodeFrame(message(MsgType::Events, {{u"events"_s, many}})).mid(4);
+    auto r = decodeMessage(payload);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"too many"_s));
+}
+
+TEST_CASE("resume plans: same lineage resumes, a fork is reported, a newer epoch is stale") {
+    ReplicaLog log;
+    for (qint64 s = 1; s <= 10; ++s)
+        REQUIRE(log.append(eventAt(s, s <= 6 ? 2 : 3))); // epoch 3 started at seq 7
+    CHECK(planResume(log, 3, true, 5, 2).kind == ResumePlan::Resume);
+    CHECK(planResume(log, 3, true, 10, 3).kind == ResumePlan::Resume);
+    CHECK(planResume(log, 3, false, 5, 2).kind == ResumePlan::Snapshot);
+    CHECK(planResume(log, 3, true, 0, 1).kind == ResumePlan::Snapshot);
+    CHECK(planResume(log, 3, true, 5, 4).kind == ResumePlan::Stale);
+    // a returning host that went on alone in epoch 2 up to seq 9
+    const ResumePlan fork = planResume(log, 3, true, 9, 2);
+    CHECK(fork.kind == ResumePlan::Snapshot);
+    CHECK(fork.divergedAt == 7);
+    // a peer ahead of this log in the same lineage: fill in its events
+    ReplicaLog behind;
+    for (qint64 s = 1; s <= 6; ++s)
+        REQUIRE(behind.append(eventAt(s, 2)));
+    const ResumePlan fill = planResume(behind, 3, true, 9, 2);
+    CHECK(fill.kind == ResumePlan::Fill);
+    CHECK(fill.fillFrom == 7);
+}
+
+TEST_CASE("the clock offset comes from the sample with the shortest round trip") {
+    ClockSync sync;
+    // host is 1000 ms ahead; a congested sample (long rtt) is skewed
+    sync.addSample(0, 1000 + 5, 10);      // rtt 10, offset 1000
+    sync.addSample(100, 1100 + 300, 500); // rtt 400, offset 1100
+    CHECK(sync.offsetMs() == 1000);
+    CHECK(sync.bestRttMs() == 10);
+    CHECK_FALSE(sync.addSample(600, 0, 500)); // clock went back: ignored
+}
