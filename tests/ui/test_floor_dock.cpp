@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include "main_window.h"
+#include "model/timer.h"
+#include "ui_support.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+TimerPhase shownPhase(MainWindow& w) {
+    return TimerPhase(child<QLabel>(w, u"countdown"_s)->property("phase").toInt());
+}
+
+QColor shownBackground(MainWindow& w) {
+    return child<QLabel>(w, u"countdown"_s)->palette().color(QPalette::Window);
+}
+
+void tick(CockpitHarness& h) {
+    emit h.cockpit.tick();
+}
+
+} // namespace
+
+TEST_CASE("the countdown turns amber at the warning, red at zero, and counts overtime up") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* countdown = child<QLabel>(w, u"countdown"_s);
+    h.add(u"Audience 1"_s); // audience: 2 minutes, warning at 30 s
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    CHECK(countdown->text() == u"2:00"_s);
+    CHECK(shownPhase(w) == TimerPhase::Running);
+    const QColor calm = shownBackground(w);
+
+    h.clock.advance(95'000);
+    tick(h);
+    CHECK(countdown->text() == u"0:25"_s);
+    CHECK(shownPhase(w) == TimerPhase::Warning);
+    const QColor amber = shownBackground(w);
+    CHECK(amber != calm);
+
+    h.clock.advance(25'000);
+    tick(h);
+    CHECK(countdown->text() == u"0:00"_s);
+    CHECK(shownPhase(w) == TimerPhase::Warning);
+
+    h.clock.advance(12'500);
+    tick(h);
+    CHECK(countdown->text() == u"+0:12"_s);
+    CHECK(shownPhase(w) == TimerPhase::Overtime);
+    const QColor red = shownBackground(w);
+    CHECK(red != amber);
+    CHECK(red.red() > 150);
+    CHECK(red.green() < 80);
+}
+
+TEST_CASE("start/pause, ±30 s and end speech drive the speaker's timer") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Panelist A"_s); // a panelist: 5 minutes
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    REQUIRE(h.state().floor);
+    CHECK(h.cockpit.anyTimerRunning());
+    child<QAction>(w, u"startPauseAction"_s)->trigger();
+    CHECK_FALSE(h.state().floor->countdown.running);
+    h.clock.advance(60'000);
+    child<QAction>(w, u"plus30Action"_s)->trigger();
+    child<QAction>(w, u"plus30Action"_s)->trigger();
+    child<QAction>(w, u"minus30Action"_s)->trigger();
+    tick(h);
+    CHECK(child<QLabel>(w, u"countdown"_s)->text() == u"5:30"_s); // paused: no time ran
+    child<QAction>(w, u"startPauseAction"_s)->trigger();
+    h.clock.advance(10'000);
+    child<QAction>(w, u"endSpeechAction"_s)->trigger();
+    CHECK_FALSE(h.state().floor);
+    REQUIRE(h.state().speeches.size() == 1);
+    CHECK(h.state().speeches.first().spokeMs == 10'000);
+    CHECK(child<QLabel>(w, u"speakerName"_s)->text() == u"Nobody has the floor"_s);
+}
+
+TEST_CASE("a message for the stage display, and the session clock") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* message = child<QLineEdit>(w, u"stageMessage"_s);
+    message->setText(u"Please wrap up"_s);
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage == u"Please wrap up"_s);
+    CHECK(child<QLabel>(w, u"stageMessageShown"_s)->text().contains(u"Please wrap up"_s));
+
+    child<QPushButton>(w, u"sessionClockToggle"_s)->click();
+    CHECK(h.state().sessionClock.running);
+    h.clock.advance(60'000);
+    tick(h);
+    CHECK(child<QLabel>(w, u"sessionClock"_s)->text().contains(u"1:29:00"_s));
+}

@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+
+#include "main_window.h"
+#include "models/queue_model.h"
+#include "ui_support.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeView>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void quickAdd(MainWindow& w, const QString& text) {
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setText(text);
+    QTest::keyClick(input, Qt::Key_Return);
+}
+
+void select(MainWindow& w, int row) {
+    auto* view = child<QTreeView>(w, u"queueView"_s);
+    view->setCurrentIndex(view->model()->index(row, 0));
+}
+
+} // namespace
+
+TEST_CASE("quick add puts a known participant in the queue") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"audience 2"_s); // type-ahead is case-insensitive
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s});
+    CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text().isEmpty());
+    auto* view = child<QTreeView>(w, u"queueView"_s);
+    CHECK(view->model()->rowCount() == 1);
+    CHECK(view->model()->index(0, QueueModel::Channel).data().toString() ==
+          label(Presence::Online));
+}
+
+TEST_CASE("quick add brings in someone new with group, region and presence") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setText(u"Lina Haddad, Digital Rights Lebanon"_s);
+    auto* group = child<QComboBox>(w, u"newGroup"_s);
+    CHECK_FALSE(group->isHidden()); // a new name shows the fields for a new participant
+    group->setCurrentIndex(group->findData(key(StakeholderGroup::CivilSociety)));
+    auto* presence = child<QComboBox>(w, u"newPresence"_s);
+    presence->setCurrentIndex(presence->findData(key(Presence::Online)));
+    QTest::keyClick(input, Qt::Key_Return);
+
+    const Participant* p = h.state().participant(h.participantNamed(u"Lina Haddad"_s));
+    REQUIRE(p);
+    CHECK(p->affiliation == u"Digital Rights Lebanon"_s);
+    CHECK(p->group == StakeholderGroup::CivilSociety);
+    CHECK(p->presence == Presence::Online);
+    REQUIRE(h.queueNames() == QStringList{u"Lina Haddad"_s});
+    CHECK(h.state().queue.first().channel == Presence::Online);
+}
+
+TEST_CASE("a reply relates to the selected entry") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"Audience 1"_s);
+    quickAdd(w, u"Audience 2"_s);
+    select(w, 0);
+    auto* kind = child<QComboBox>(w, u"entryKind"_s);
+    kind->setCurrentIndex(kind->findData(key(EntryKind::Reply)));
+    quickAdd(w, u"Audience 3"_s);
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 3"_s, u"Audience 2"_s});
+    CHECK(h.state().queue[1].relatesTo == h.state().queue[0].id);
+}
+
+TEST_CASE("next speaker, withdraw and suggestion from the docks") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"Audience 1"_s);
+    quickAdd(w, u"Audience 2"_s);
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    REQUIRE(h.state().floor);
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Audience 1"_s);
+    CHECK(child<QLabel>(w, u"speakerName"_s)->text() == u"Audience 1"_s);
+
+    select(w, 0);
+    child<QPushButton>(w, u"withdrawButton"_s)->click();
+    CHECK(h.state().queue.first().withdrawn);
+    CHECK(child<QLabel>(w, u"suggestion"_s)->text().contains(u"nobody"_s, Qt::CaseInsensitive));
+    child<QPushButton>(w, u"withdrawButton"_s)->click();
+    CHECK_FALSE(h.state().queue.first().withdrawn);
+    CHECK(child<QLabel>(w, u"suggestion"_s)->text().contains(u"Audience 2"_s));
+    child<QPushButton>(w, u"callSuggested"_s)->click();
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Audience 2"_s);
+}
+
+TEST_CASE("a second 'next' for the same floor is refused, not a skipped speaker") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    for (const QString& n : {u"Audience 1"_s, u"Audience 2"_s, u"Audience 3"_s})
+        quickAdd(w, n);
+    // Another moderator called Audience 1 a moment ago; this seat's view still saw nobody.
+    const QCborMap stale{{u"expectFloor"_s, 0}};
+    REQUIRE(h.run(Action::Next, stale));
+    CHECK_FALSE(h.run(Action::Next, stale));
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 3"_s});
+}
+
+TEST_CASE("the queue model passes the model tester while the queue changes") {
+    CockpitHarness h;
+    QueueModel model(h.engine);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QList<int> moves;
+    QObject::connect(&model, &QAbstractItemModel::rowsMoved, [&] { moves.append(1); });
+    const Id a = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    const Id c = h.add(u"Audience 3"_s);
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, c}, {u"to"_s, 0}}));
+    CHECK(model.entryAt(0) == c);
+    CHECK(moves.size() == 1); // a move, not a reset: the view keeps its selection
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, c}, {u"to"_s, 2}}));
+    CHECK(model.entryAt(2) == c);
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, a}}));
+    CHECK(model.index(0, 0).data(QueueModel::WithdrawnRole).toBool());
+    REQUIRE(h.run(Action::RestoreEntry, {{u"entry"_s, a}}));
+    REQUIRE(h.run(Action::Next));
+    CHECK(model.rowCount() == 2);
+    REQUIRE(h.run(Action::EditParticipant,
+                  {{u"participant"_s, h.participantNamed(u"Audience 2"_s)}, {u"name"_s, u"B"_s}}));
+    CHECK(model.index(0, QueueModel::Name).data().toString().startsWith(u"B"_s));
+    h.engine.reset(h.state());
+    CHECK(model.rowCount() == 2);
+}
+
+TEST_CASE("dropping a row asks for a move and leaves the rows to the event") {
+    CockpitHarness h;
+    QueueModel model(h.engine);
+    h.add(u"Audience 1"_s);
+    const Id b = h.add(u"Audience 2"_s);
+    QList<std::pair<Id, int>> asked;
+    QObject::connect(&model, &QueueModel::moveRequested, [&](Id e, int to) {
+        asked.append({e, to});
+    });
+    std::unique_ptr<QMimeData> mime(model.mimeData({model.index(1, 0)}));
+    CHECK_FALSE(model.dropMimeData(mime.get(), Qt::MoveAction, 0, 0, {}));
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.first() == std::pair<Id, int>{b, 0});
+    CHECK(model.rowCount() == 2);
+}

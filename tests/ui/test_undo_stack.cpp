@@ -1,0 +1,133 @@
+#include <catch2/catch.hpp>
+
+#include "commands/authority.h"
+#include "ui_support.h"
+#include "undo/session_command.h"
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 speakerAllotted(const CockpitHarness& h) {
+    return h.state().floor ? h.state().floor->countdown.allottedMs : -1;
+}
+
+void adjust(CockpitHarness& h, qint64 delta) {
+    h.cockpit.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, delta}},
+                  u"adjust"_s);
+}
+
+} // namespace
+
+TEST_CASE("undo and redo go through compensating commands") {
+    CockpitHarness h;
+    QUndoStack& stack = h.cockpit.undoStack();
+    const Id amina = h.participantNamed(u"Audience 1"_s);
+    h.cockpit.run(Action::AddEntry, {{u"participant"_s, amina}}, u"add"_s);
+    REQUIRE(h.queueNames() == QStringList{u"Audience 1"_s});
+    REQUIRE(stack.count() == 1);
+
+    stack.undo();
+    CHECK(h.queueNames().isEmpty());
+    stack.redo();
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s});
+    // Each step is an event in the log, so it syncs to the other seats like any change.
+    CHECK(h.state().lastSeq == 4);
+}
+
+TEST_CASE("a refused command leaves no step on the undo stack") {
+    CockpitHarness h;
+    QUndoStack& stack = h.cockpit.undoStack();
+    QString notice;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
+    h.cockpit.run(Action::Next, {}, u"next"_s); // nobody is waiting
+    CHECK(stack.count() == 0);
+    CHECK_FALSE(stack.canUndo());
+    CHECK(notice.contains(u"Nobody"_s));
+}
+
+TEST_CASE("repeated ±30 s on the speaker's timer are one undo step") {
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    const qint64 start = speakerAllotted(h);
+    QUndoStack& stack = h.cockpit.undoStack();
+    for (int i = 0; i < 4; ++i)
+        adjust(h, 30'000);
+    adjust(h, -30'000);
+    CHECK(speakerAllotted(h) == start + 90'000);
+    CHECK(stack.count() == 1);
+    stack.undo();
+    CHECK(speakerAllotted(h) == start);
+    stack.redo();
+    CHECK(speakerAllotted(h) == start + 90'000);
+
+    SECTION("+30 s then −30 s leave nothing to undo") {
+        stack.undo();
+        stack.clear();
+        adjust(h, 30'000);
+        adjust(h, -30'000);
+        CHECK(speakerAllotted(h) == start);
+        CHECK(stack.count() == 0);
+    }
+    SECTION("another action in between starts a new step") {
+        h.cockpit.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}, u"pause"_s);
+        adjust(h, 30'000);
+        CHECK(stack.count() == 3);
+    }
+}
+
+TEST_CASE("undo of a call puts the speaker back in the queue") {
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.cockpit.run(Action::Next, {{u"expectFloor"_s, 0}}, u"next"_s);
+    REQUIRE(h.state().floor);
+    h.cockpit.undoStack().undo();
+    CHECK_FALSE(h.state().floor);
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 2"_s});
+}
+
+TEST_CASE("on a joined seat the compensation comes from the host's event") {
+    CockpitHarness h;
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    h.cockpit.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)}},
+                  u"add"_s);
+    REQUIRE(forwarded.size() == 1);
+    auto* step = dynamic_cast<const SessionCommand*>(h.cockpit.undoStack().command(0));
+    REQUIRE(step);
+    CHECK(step->isPending());
+
+    // The host decides and sends the event back.
+    auto decided = decide(
+        h.state(),
+        [&] {
+            Command c = forwarded.first();
+            c.authority = Authority::Moderator;
+            return c;
+        }(),
+        h.clock.nowMs());
+    REQUIRE(decided);
+    REQUIRE(h.engine.receive(decided.value()));
+    CHECK_FALSE(step->isPending());
+    CHECK(step->canUndo());
+
+    h.cockpit.undoStack().undo();
+    REQUIRE(forwarded.size() == 2);
+    CHECK(forwarded[1].action == Action::RemoveEntry);
+}
+
+TEST_CASE("a command the host refuses later is dropped when undone") {
+    CockpitHarness h;
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    h.cockpit.run(Action::Next, {}, u"next"_s);
+    REQUIRE(forwarded.size() == 1);
+    h.engine.reportRefusal(forwarded.first().id, u"Nobody is waiting in the queue."_s);
+    h.cockpit.undoStack().undo();
+    CHECK(forwarded.size() == 1); // nothing to compensate was sent
+    CHECK(h.cockpit.undoStack().count() == 0);
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "cockpit.h"
+#include "fixtures.h"
+
+#include <QWidget>
+#include <memory>
+
+// A cockpit over a test session on a fake clock, with settings kept out of the user's own.
+namespace podium::test {
+
+void useTemporarySettings();
+
+struct CockpitHarness : Harness {
+    Cockpit cockpit{engine};
+
+    explicit CockpitHarness(const Plan& plan = crowdPlan())
+        : Harness(plan) {}
+    QByteArray digest() const;
+};
+
+template <typename T> T* child(QWidget& root, const QString& name) {
+    T* found = root.findChild<T*>(name);
+    if (!found)
+        throw std::runtime_error("no child named " + name.toStdString());
+    return found;
+}
+
+} // namespace podium::test

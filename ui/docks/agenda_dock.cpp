@@ -1,0 +1,110 @@
+#include "agenda_dock.h"
+
+#include "commands/advice.h"
+#include "models/agenda_model.h"
+#include "theme/timer_colours.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"agendaDock"_s, parent)
+    , m_model(new AgendaModel(cockpit.engine(), this))
+    , m_view(new QTreeView)
+    , m_forecast(new QLabel)
+    , m_start(new QPushButton)
+    , m_advance(new QAction(this)) {
+    m_view->setObjectName(u"agendaView"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->header()->setSectionResizeMode(AgendaModel::Title, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    m_forecast->setObjectName(u"forecast"_s);
+    m_forecast->setWordWrap(true);
+    m_start->setObjectName(u"startSegment"_s);
+    m_advance->setObjectName(u"advanceSegmentAction"_s);
+    m_advance->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    addAction(m_advance);
+
+    auto* advance = new QToolButton;
+    advance->setObjectName(u"advanceSegment"_s);
+    advance->setDefaultAction(m_advance);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_forecast);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(advance);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    connect(m_start, &QPushButton::clicked, this, &AgendaDock::startSelected);
+    connect(m_advance, &QAction::triggered, this, &AgendaDock::advance);
+    connect(&cockpit, &Cockpit::tick, this, [this] {
+        m_model->refreshRunning();
+        refreshForecast();
+    });
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &AgendaDock::updateControls);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &AgendaDock::updateControls);
+    finishSetup();
+}
+
+void AgendaDock::retranslate() {
+    setWindowTitle(tr("Agenda"));
+    m_start->setText(tr("Start selected"));
+    m_advance->setText(tr("Next segment"));
+    refreshForecast();
+}
+
+void AgendaDock::updateControls() {
+    const bool may = cockpit().permits(Action::StartSegment);
+    const SessionState& s = cockpit().state();
+    m_start->setEnabled(may && m_view->currentIndex().isValid());
+    const bool agendaDone =
+        s.activeSegment < 0 && !s.segments.isEmpty() && s.segments.last().endedAt != 0;
+    m_advance->setEnabled(may && !s.segments.isEmpty() && !agendaDone);
+    refreshForecast();
+}
+
+void AgendaDock::startSelected() {
+    if (m_view->currentIndex().isValid())
+        startSegment(m_view->currentIndex().row());
+}
+
+void AgendaDock::advance() {
+    startSegment(cockpit().state().activeSegment + 1);
+}
+
+void AgendaDock::startSegment(int index) {
+    const SessionState& s = cockpit().state();
+    const QString title = index < s.segments.size() ? s.segments[index].title : tr("end of agenda");
+    cockpit().run(Action::StartSegment, {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
+                  tr("Start “%1”").arg(title));
+}
+
+void AgendaDock::refreshForecast() {
+    const Forecast f = forecast(cockpit().state(), cockpit().now());
+    if (f.waiting == 0) {
+        m_forecast->setText(tr("Nobody is waiting; %1 left.").arg(formatDuration(f.remainingMs)));
+        return;
+    }
+    const QString fit = f.fitting < f.waiting
+                            ? tr("<b>only %1 of %2</b> waiting fit").arg(f.fitting).arg(f.waiting)
+                            : tr("all %1 waiting fit").arg(f.waiting);
+    m_forecast->setText(tr("Forecast: %1 in the %2 left (they need %3).")
+                            .arg(fit, formatDuration(f.remainingMs), formatDuration(f.neededMs)));
+}
+
+} // namespace podium

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "session_dock.h"
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QTreeView;
+
+namespace podium {
+
+class AgendaModel;
+
+// The agenda: segments planned against actual, start or advance a segment, and the forecast
+// of how many waiting speakers still fit.
+class AgendaDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit AgendaDock(Cockpit& cockpit, QWidget* parent = nullptr);
+    AgendaModel* model() const { return m_model; }
+
+protected:
+    void retranslate() override;
+    void updateControls() override;
+
+private:
+    void startSelected();
+    void advance();
+    void startSegment(int index);
+    void refreshForecast();
+
+    AgendaModel* m_model;
+    QTreeView* m_view;
+    QLabel* m_forecast;
+    QPushButton* m_start;
+    QAction* m_advance;
+};
+
+} // namespace podium

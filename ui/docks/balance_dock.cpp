@@ -1,0 +1,147 @@
+#include "balance_dock.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+constexpr std::array dimensions{BalanceDimension::Group, BalanceDimension::Region,
+                                BalanceDimension::Presence, BalanceDimension::Gender};
+
+QChartView* makeChartView(const QString& name) {
+    auto* view = new QChartView;
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(220, 160);
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    chart->setBackgroundVisible(false);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    view->setChart(chart);
+    return view;
+}
+
+const QBarSet* setOf(const QChartView* view) {
+    const auto series = view->chart()->series();
+    if (series.isEmpty())
+        return nullptr;
+    const auto* bars = qobject_cast<const QHorizontalBarSeries*>(series.first());
+    return bars && bars->count() > 0 ? bars->barSets().first() : nullptr;
+}
+
+} // namespace
+
+BalanceDock::BalanceDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"balanceDock"_s, parent)
+    , m_measure(new QComboBox) {
+    m_measure->setObjectName(u"balanceMeasure"_s);
+    const QStringList names{u"balanceByGroup"_s, u"balanceByRegion"_s, u"balanceByPresence"_s,
+                            u"balanceByGender"_s};
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_measure);
+    auto* grid = new QGridLayout;
+    for (int i = 0; i < 4; ++i) {
+        m_charts[i] = makeChartView(names[i]);
+        grid->addWidget(m_charts[i], i / 2, i % 2);
+    }
+    layout->addLayout(grid, 1);
+    setWidget(body);
+    m_measure->addItem(QString());
+    m_measure->addItem(QString());
+    connect(m_measure, &QComboBox::currentIndexChanged, this, &BalanceDock::refresh);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &BalanceDock::scheduleRefresh);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &BalanceDock::scheduleRefresh);
+    // The current speech counts live, but redrawing four charts five times a second is waste.
+    connect(&cockpit, &Cockpit::tick, this, [this] {
+        if (m_sinceRefresh.hasExpired(5000))
+            refresh();
+    });
+    finishSetup();
+}
+
+void BalanceDock::retranslate() {
+    setWindowTitle(tr("Balance"));
+    m_measure->setItemText(int(Measure::Interventions), tr("Interventions"));
+    m_measure->setItemText(int(Measure::Minutes), tr("Speaking time (minutes)"));
+    refresh();
+}
+
+// A burst of events (a session opened, a peer catching up) redraws the charts once.
+void BalanceDock::scheduleRefresh() {
+    if (m_refreshPending)
+        return;
+    m_refreshPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshPending = false;
+        refresh();
+    });
+}
+
+void BalanceDock::refresh() {
+    m_sinceRefresh.start();
+    const QStringList titles{tr("By stakeholder group"), tr("By region"), tr("Onsite and online"),
+                             tr("By gender")};
+    for (int i = 0; i < 4; ++i)
+        refreshChart(m_charts[i], dimensions[i], titles[i]);
+}
+
+void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, const QString& title) {
+    const auto rows = balanceBy(cockpit().state(), cockpit().now(), dimension);
+    const bool minutes = m_measure->currentIndex() == int(Measure::Minutes);
+    QChart* chart = view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes())
+        chart->removeAxis(axis);
+    auto* set = new QBarSet(m_measure->currentText());
+    set->setColor(QColor(0x3F, 0x6F, 0xB5));
+    QStringList categories;
+    qreal most = 0;
+    for (const BalanceRow& r : rows) {
+        const qreal v = minutes ? qreal(r.spokeMs) / 60'000.0 : qreal(r.interventions);
+        set->append(v);
+        categories.append(r.label);
+        most = qMax(most, v);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto* axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    auto* axisX = new QValueAxis;
+    axisX->setRange(0, qMax<qreal>(minutes ? 1 : 4, most * 1.1));
+    axisX->setLabelFormat(minutes ? u"%.0f"_s : u"%d"_s);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisY);
+    series->attachAxis(axisX);
+    chart->setTitle(title);
+}
+
+QList<qreal> BalanceDock::shownValues(BalanceDimension dimension) const {
+    QList<qreal> values;
+    if (const QBarSet* set = setOf(m_charts[std::size_t(dimension)])) {
+        for (int i = 0; i < set->count(); ++i)
+            values.append(set->at(i));
+    }
+    return values;
+}
+
+QStringList BalanceDock::shownCategories(BalanceDimension dimension) const {
+    const auto axes = m_charts[std::size_t(dimension)]->chart()->axes(Qt::Vertical);
+    auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis*>(axes.first());
+    return axis ? axis->categories() : QStringList();
+}
+
+} // namespace podium

@@ -1,0 +1,66 @@
+#include "participant_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+template <typename E> QComboBox* comboFor(E current, const QString& name) {
+    auto* box = new QComboBox;
+    box->setObjectName(name);
+    for (int i = 0; i < enumCount<E>(); ++i)
+        box->addItem(label(enumAt<E>(i)), key(enumAt<E>(i)));
+    box->setCurrentIndex(box->findData(key(current)));
+    return box;
+}
+
+QLineEdit* edit(const QString& text, const QString& name) {
+    auto* e = new QLineEdit(text);
+    e->setObjectName(name);
+    return e;
+}
+
+} // namespace
+
+ParticipantDialog::ParticipantDialog(const Participant& start, QWidget* parent)
+    : QDialog(parent)
+    , m_name(edit(start.name, u"participantName"_s))
+    , m_affiliation(edit(start.affiliation, u"participantAffiliation"_s))
+    , m_gender(edit(start.gender, u"participantGender"_s))
+    , m_group(comboFor(start.group, u"participantGroup"_s))
+    , m_region(comboFor(start.region, u"participantRegion"_s))
+    , m_presence(comboFor(start.presence, u"participantPresence"_s))
+    , m_role(comboFor(start.role, u"participantRole"_s)) {
+    setObjectName(u"participantDialog"_s);
+    setWindowTitle(start.id ? tr("Edit participant") : tr("New participant"));
+    m_gender->setPlaceholderText(tr("Optional, as the person describes it"));
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Affiliation"), m_affiliation);
+    form->addRow(tr("Stakeholder group"), m_group);
+    form->addRow(tr("Region"), m_region);
+    form->addRow(tr("Gender"), m_gender);
+    form->addRow(tr("Presence"), m_presence);
+    form->addRow(tr("Role"), m_role);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QCborMap ParticipantDialog::fields() const {
+    return {{u"name"_s, m_name->text().trimmed()},
+            {u"affiliation"_s, m_affiliation->text().trimmed()},
+            {u"gender"_s, m_gender->text().trimmed()},
+            {u"group"_s, m_group->currentData().toString()},
+            {u"region"_s, m_region->currentData().toString()},
+            {u"presence"_s, m_presence->currentData().toString()},
+            {u"role"_s, m_role->currentData().toString()}};
+}
+
+} // namespace podium

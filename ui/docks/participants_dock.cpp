@@ -1,0 +1,129 @@
+#include "participants_dock.h"
+
+#include "model/codec.h"
+#include "models/participants_model.h"
+#include "participant_dialog.h"
+#include "plan/plan.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"participantsDock"_s, parent)
+    , m_model(new ParticipantsModel(cockpit.engine(), this))
+    , m_view(new QTreeView)
+    , m_add(new QPushButton)
+    , m_edit(new QPushButton)
+    , m_import(new QPushButton) {
+    m_view->setObjectName(u"participantsView"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(false);
+    m_view->header()->setSectionResizeMode(ParticipantsModel::Name, QHeaderView::ResizeToContents);
+    m_add->setObjectName(u"addParticipant"_s);
+    m_edit->setObjectName(u"editParticipant"_s);
+    m_import->setObjectName(u"importPlan"_s);
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_view, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_import);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    setWidget(body);
+
+    connect(m_add, &QPushButton::clicked, this, &ParticipantsDock::addParticipant);
+    connect(m_edit, &QPushButton::clicked, this, &ParticipantsDock::editSelected);
+    connect(m_view, &QTreeView::doubleClicked, this, &ParticipantsDock::editSelected);
+    connect(m_import, &QPushButton::clicked, this, &ParticipantsDock::chooseAndImport);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ParticipantsDock::updateControls);
+    finishSetup();
+}
+
+void ParticipantsDock::retranslate() {
+    setWindowTitle(tr("Participants"));
+    m_add->setText(tr("Add…"));
+    m_edit->setText(tr("Edit…"));
+    m_import->setText(tr("Import from plan…"));
+}
+
+void ParticipantsDock::updateControls() {
+    const bool control = cockpit().canControl();
+    m_add->setEnabled(control);
+    m_import->setEnabled(control);
+    m_edit->setEnabled(control && m_view->currentIndex().isValid());
+}
+
+void ParticipantsDock::addParticipant() {
+    if (!cockpit().canControl())
+        return;
+    ParticipantDialog dialog(Participant{}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QCborMap fields = dialog.fields();
+    cockpit().run(Action::AddParticipant, fields,
+                  tr("Add %1 to the roster").arg(fields.value(u"name"_s).toString()));
+}
+
+void ParticipantsDock::editSelected() {
+    const Participant* p =
+        cockpit().state().participant(m_model->idAt(m_view->currentIndex().row()));
+    if (!p || !cockpit().canControl())
+        return;
+    ParticipantDialog dialog(*p, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QCborMap args = dialog.fields();
+    args[u"participant"_s] = p->id;
+    cockpit().run(Action::EditParticipant, args, tr("Edit %1").arg(p->name));
+}
+
+Result<int> ParticipantsDock::importPlan(const QString& path) {
+    const auto plan = readPlanFile(path);
+    if (!plan)
+        return Result<int>::failure(plan.error());
+    int added = 0;
+    cockpit().undoStack().beginMacro(tr("Import participants"));
+    for (const Participant& p : plan->participants) {
+        bool known = false;
+        for (const Participant& q : cockpit().state().participants)
+            known = known || q.name.compare(p.name, Qt::CaseInsensitive) == 0;
+        if (known)
+            continue;
+        QCborMap args = codec::toCbor(p);
+        args.remove(u"id"_s);
+        cockpit().run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(p.name));
+        ++added;
+    }
+    cockpit().undoStack().endMacro();
+    return added;
+}
+
+void ParticipantsDock::chooseAndImport() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import participants from a plan"),
+                                                      {}, tr("Session plans (*.json)"));
+    if (path.isEmpty())
+        return;
+    const auto added = importPlan(path);
+    if (!added)
+        QMessageBox::warning(this, tr("Import participants"), added.error());
+    else
+        QMessageBox::information(this, tr("Import participants"),
+                                 tr("%n new participant(s) added.", nullptr, added.value()));
+}
+
+} // namespace podium

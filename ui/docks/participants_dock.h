@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/result.h"
+#include "session_dock.h"
+
+class QPushButton;
+class QTreeView;
+
+namespace podium {
+
+class ParticipantsModel;
+
+// The roster: name, affiliation, group, region, gender, presence and role; add, edit, and
+// import the people of a session plan.
+class ParticipantsDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit ParticipantsDock(Cockpit& cockpit, QWidget* parent = nullptr);
+    ParticipantsModel* model() const { return m_model; }
+
+    // Adds the plan's people whose names are not on the roster yet; returns how many.
+    [[nodiscard]] Result<int> importPlan(const QString& path);
+
+protected:
+    void retranslate() override;
+    void updateControls() override;
+
+private:
+    void addParticipant();
+    void editSelected();
+    void chooseAndImport();
+
+    ParticipantsModel* m_model;
+    QTreeView* m_view;
+    QPushButton* m_add;
+    QPushButton* m_edit;
+    QPushButton* m_import;
+};
+
+} // namespace podium

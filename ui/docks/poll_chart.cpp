@@ -1,0 +1,73 @@
+#include "poll_chart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QHorizontalStackedBarSeries>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+PollChart::PollChart(QWidget* parent)
+    : QChartView(parent)
+    , m_series(new QHorizontalStackedBarSeries)
+    , m_options(new QBarCategoryAxis)
+    , m_votes(new QValueAxis) {
+    setObjectName(u"pollChart"_s);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(180);
+    auto* c = new QChart;
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->setBackgroundVisible(false);
+    const std::array<QColor, 3> colours{QColor(0x1F, 0x77, 0xB4), QColor(0x9C, 0x27, 0xB0),
+                                        QColor(0x00, 0x96, 0x88)};
+    for (int i = 0; i < 3; ++i) {
+        m_sets[i] = new QBarSet(label(TallySource(i)));
+        m_sets[i]->setColor(colours[i]);
+        m_series->append(m_sets[i]);
+    }
+    c->addSeries(m_series);
+    c->addAxis(m_options, Qt::AlignLeft);
+    c->addAxis(m_votes, Qt::AlignBottom);
+    m_series->attachAxis(m_options);
+    m_series->attachAxis(m_votes);
+    m_votes->setLabelFormat(u"%d"_s);
+    setChart(c);
+}
+
+void PollChart::retranslate() {
+    for (int i = 0; i < 3; ++i)
+        m_sets[i]->setLabel(label(TallySource(i)));
+}
+
+void PollChart::showPoll(const Poll* poll) {
+    const int options = poll ? int(poll->options.size()) : 0;
+    for (int i = 0; i < 3; ++i) {
+        QList<qreal> values;
+        for (int o = 0; o < options; ++o)
+            values.append(qreal(poll->tallies[o][std::size_t(i)]));
+        m_sets[i]->remove(0, m_sets[i]->count());
+        m_sets[i]->append(values);
+    }
+    qint64 most = 0;
+    for (int o = 0; o < options; ++o)
+        most = qMax(most, poll->combined(o));
+    m_options->setCategories(poll ? poll->options : QStringList());
+    m_votes->setRange(0, qMax<qint64>(5, most + most / 10 + 1));
+    m_votes->applyNiceNumbers();
+    chart()->setTitle(poll ? poll->question : QString());
+}
+
+qreal PollChart::value(TallySource source, int option) const {
+    const QBarSet* set = m_sets[std::size_t(source)];
+    return option >= 0 && option < set->count() ? set->at(option) : -1;
+}
+
+int PollChart::optionCount() const {
+    return int(m_sets[0]->count());
+}
+
+} // namespace podium

@@ -1,0 +1,193 @@
+#include "polls_dock.h"
+
+#include "models/tally_model.h"
+#include "poll_chart.h"
+
+#include <QAction>
+#include <QCborArray>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"pollsDock"_s, parent)
+    , m_tallies(new TallyModel(cockpit.engine(), this))
+    , m_selector(new QComboBox)
+    , m_createBox(new QGroupBox)
+    , m_question(new QLineEdit)
+    , m_options(new QPlainTextEdit)
+    , m_multiple(new QCheckBox)
+    , m_create(new QPushButton)
+    , m_openClose(new QPushButton)
+    , m_table(new QTableView)
+    , m_chart(new PollChart)
+    , m_totals(new QLabel)
+    , m_openCloseAction(new QAction(this)) {
+    m_selector->setObjectName(u"pollSelector"_s);
+    m_openClose->setObjectName(u"openClosePoll"_s);
+    m_table->setObjectName(u"tallyView"_s);
+    m_totals->setObjectName(u"pollTotals"_s);
+    m_openCloseAction->setObjectName(u"openClosePollAction"_s);
+    m_openCloseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    addAction(m_openCloseAction);
+    m_table->setModel(m_tallies);
+    m_table->horizontalHeader()->setSectionResizeMode(TallyModel::Option, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_tallies->setTallySetter([this](Id poll, int option, TallySource source, qint64 count) {
+        setTally(poll, option, source, count);
+    });
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_selector, 1);
+    top->addWidget(m_openClose);
+    layout->addLayout(top);
+    layout->addWidget(m_table);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(buildCreateForm());
+    setWidget(body);
+
+    connect(m_selector, &QComboBox::currentIndexChanged, this, &PollsDock::showSelected);
+    connect(m_openClose, &QPushButton::clicked, this, &PollsDock::toggleOpen);
+    connect(m_openCloseAction, &QAction::triggered, this, &PollsDock::toggleOpen);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &PollsDock::onEvent);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
+    finishSetup();
+    refreshPolls();
+}
+
+QWidget* PollsDock::buildCreateForm() {
+    m_createBox->setObjectName(u"createPollBox"_s);
+    m_question->setObjectName(u"pollQuestion"_s);
+    m_options->setObjectName(u"pollOptions"_s);
+    m_options->setMaximumHeight(80);
+    m_multiple->setObjectName(u"pollMultiple"_s);
+    m_create->setObjectName(u"createPoll"_s);
+    auto* form = new QFormLayout(m_createBox);
+    form->addRow(m_question);
+    form->addRow(m_options);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_multiple, 1);
+    row->addWidget(m_create);
+    form->addRow(row);
+    connect(m_create, &QPushButton::clicked, this, &PollsDock::createPoll);
+    return m_createBox;
+}
+
+void PollsDock::retranslate() {
+    setWindowTitle(tr("Polls"));
+    m_createBox->setTitle(tr("New poll"));
+    m_question->setPlaceholderText(tr("Question"));
+    m_options->setPlaceholderText(tr("One option per line"));
+    m_multiple->setText(tr("Several answers allowed"));
+    m_create->setText(tr("Create poll"));
+    m_chart->retranslate();
+    refreshPolls();
+}
+
+const Poll* PollsDock::selectedPoll() const {
+    return cockpit().state().poll(m_selector->currentData().toLongLong());
+}
+
+void PollsDock::updateControls() {
+    const Poll* p = selectedPoll();
+    const bool open = p && p->status == PollStatus::Open;
+    const bool may = cockpit().permits(open ? Action::ClosePoll : Action::OpenPoll);
+    m_openClose->setText(!p || p->status == PollStatus::Draft ? tr("Open poll")
+                         : open                               ? tr("Close poll")
+                                                              : tr("Reopen poll"));
+    m_openCloseAction->setText(open ? tr("Close the poll") : tr("Open the poll"));
+    m_openClose->setEnabled(p && may);
+    m_openCloseAction->setEnabled(p && may);
+    m_createBox->setVisible(cockpit().permits(Action::CreatePoll));
+    m_tallies->setEditable(cockpit().permits(Action::SetTally));
+}
+
+void PollsDock::refreshPolls() {
+    const Id current = m_selector->currentData().toLongLong();
+    const QSignalBlocker block(m_selector);
+    m_selector->clear();
+    for (const Poll& p : cockpit().state().polls)
+        m_selector->addItem(tr("%1 (%2)").arg(p.question, label(p.status)), p.id);
+    const int at = m_selector->findData(current);
+    m_selector->setCurrentIndex(at >= 0 ? at : m_selector->count() - 1);
+    showSelected();
+}
+
+void PollsDock::showSelected() {
+    const Poll* p = selectedPoll();
+    if (m_tallies->poll() != (p ? p->id : 0))
+        m_tallies->setPoll(p ? p->id : 0);
+    m_chart->showPoll(p);
+    m_totals->setText(p ? tr("%n vote(s) in all", nullptr, int(p->totalVotes())) : QString());
+    updateControls();
+}
+
+void PollsDock::onEvent(const Event& event) {
+    switch (event.action) {
+    case Action::CreatePoll:
+    case Action::RemovePoll:
+    case Action::RestorePoll:
+    case Action::OpenPoll:
+    case Action::ClosePoll:
+    case Action::CreateSession:
+        refreshPolls();
+        break;
+    case Action::SetTally:
+        showSelected();
+        break;
+    default:
+        break;
+    }
+}
+
+void PollsDock::createPoll() {
+    QCborArray options;
+    for (const QString& line : m_options->toPlainText().split(u'\n', Qt::SkipEmptyParts))
+        options.append(line.trimmed());
+    const qint64 before = cockpit().state().lastSeq;
+    const QString question = m_question->text().trimmed();
+    cockpit().run(Action::CreatePoll,
+                  {{u"question"_s, question},
+                   {u"options"_s, options},
+                   {u"multiple"_s, m_multiple->isChecked()}},
+                  tr("Create the poll “%1”").arg(question));
+    if (cockpit().state().lastSeq > before || cockpit().engine().isForwarding()) {
+        m_question->clear();
+        m_options->clear();
+        m_multiple->setChecked(false);
+    }
+}
+
+void PollsDock::toggleOpen() {
+    const Poll* p = selectedPoll();
+    if (!p)
+        return;
+    const bool open = p->status == PollStatus::Open;
+    cockpit().run(open ? Action::ClosePoll : Action::OpenPoll, {{u"poll"_s, p->id}},
+                  open ? tr("Close the poll") : tr("Open the poll"));
+}
+
+void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
+    cockpit().run(
+        Action::SetTally,
+        {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}},
+        tr("Enter a tally"));
+}
+
+} // namespace podium

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "session_dock.h"
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace podium {
+
+class PollChart;
+class TallyModel;
+
+// Polls: create one (question, options, single or multiple choice), open and close it, enter
+// the tallies per source, and watch the combined result as a bar chart.
+class PollsDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit PollsDock(Cockpit& cockpit, QWidget* parent = nullptr);
+    TallyModel* model() const { return m_tallies; }
+
+protected:
+    void retranslate() override;
+    void updateControls() override;
+
+private:
+    QWidget* buildCreateForm();
+    void createPoll();
+    void toggleOpen();
+    void refreshPolls();
+    void showSelected();
+    void onEvent(const Event& event);
+    void setTally(Id poll, int option, TallySource source, qint64 count);
+    const Poll* selectedPoll() const;
+
+    TallyModel* m_tallies;
+    QComboBox* m_selector;
+    QGroupBox* m_createBox;
+    QLineEdit* m_question;
+    QPlainTextEdit* m_options;
+    QCheckBox* m_multiple;
+    QPushButton* m_create;
+    QPushButton* m_openClose;
+    QTableView* m_table;
+    PollChart* m_chart;
+    QLabel* m_totals;
+    QAction* m_openCloseAction;
+};
+
+} // namespace podium

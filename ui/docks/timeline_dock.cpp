@@ -1,0 +1,54 @@
+#include "timeline_dock.h"
+
+#include "models/timeline_model.h"
+#include "theme/timer_colours.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+TimelineDock::TimelineDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"timelineDock"_s, parent)
+    , m_model(new TimelineModel(cockpit.engine(), this))
+    , m_view(new QTreeView)
+    , m_summary(new QLabel) {
+    m_view->setObjectName(u"timelineView"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setSectionResizeMode(TimelineModel::Speaker, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    m_summary->setObjectName(u"timelineSummary"_s);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_summary);
+    setWidget(body);
+    // The newest speech is the one people ask about: keep it in view.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::scrollToBottom);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineDock::refreshSummary);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::refreshSummary);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::refreshSummary);
+    finishSetup();
+}
+
+void TimelineDock::retranslate() {
+    setWindowTitle(tr("Timeline"));
+    refreshSummary();
+}
+
+void TimelineDock::refreshSummary() {
+    qint64 total = 0;
+    for (const Speech& s : cockpit().state().speeches)
+        total += s.spokeMs;
+    m_summary->setText(
+        tr("%n intervention(s), %1 in all", nullptr, int(cockpit().state().speeches.size()))
+            .arg(formatDuration(total)));
+}
+
+} // namespace podium

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "session_dock.h"
+
+class QLabel;
+class QTreeView;
+
+namespace podium {
+
+class TimelineModel;
+
+// The speech log as it grows: who spoke, from where, for how long, in which segment.
+class TimelineDock : public SessionDock {
+    Q_OBJECT
+public:
+    explicit TimelineDock(Cockpit& cockpit, QWidget* parent = nullptr);
+    TimelineModel* model() const { return m_model; }
+
+protected:
+    void retranslate() override;
+
+private:
+    void refreshSummary();
+
+    TimelineModel* m_model;
+    QTreeView* m_view;
+    QLabel* m_summary;
+};
+
+} // namespace podium

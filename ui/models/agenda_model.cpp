@@ -1,0 +1,82 @@
+#include "agenda_model.h"
+
+#include "theme/timer_colours.h"
+
+#include <QFont>
+
+namespace podium {
+
+AgendaModel::AgendaModel(const SessionEngine& engine, QObject* parent)
+    : MirrorTableModel(parent)
+    , m_engine(engine)
+    , m_active(engine.state().activeSegment) {
+    m_rows = engine.state().segments;
+    connect(&engine, &SessionEngine::eventApplied, this, [this] {
+        mirror(m_engine.state().segments);
+        if (m_active != m_engine.state().activeSegment) {
+            m_active = m_engine.state().activeSegment;
+            allChanged();
+        }
+    });
+    connect(&engine, &SessionEngine::stateReset, this, [this] {
+        m_active = m_engine.state().activeSegment;
+        resetTo(m_engine.state().segments);
+    });
+}
+
+int AgendaModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void AgendaModel::refreshRunning() {
+    if (m_active >= 0 && m_active < m_rows.size())
+        emit dataChanged(index(m_active, Actual), index(m_active, Actual), {Qt::DisplayRole});
+}
+
+QVariant AgendaModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Segment& s = m_rows[index.row()];
+    const bool running = index.row() == m_active;
+    if (role == Qt::FontRole) {
+        QFont f;
+        f.setBold(running);
+        return f;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    const qint64 end = running ? m_engine.now() : s.endedAt;
+    switch (index.column()) {
+    case Title:
+        return s.title;
+    case Planned:
+        return formatDuration(s.plannedMs);
+    case Actual:
+        return s.startedAt ? formatDuration(qMax<qint64>(0, end - s.startedAt)) : QString();
+    case Status:
+        if (running)
+            return tr("Running");
+        return s.endedAt ? tr("Done") : tr("To come");
+    default:
+        return {};
+    }
+}
+
+QVariant AgendaModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (role != Qt::DisplayRole || o != Qt::Horizontal)
+        return {};
+    switch (section) {
+    case Title:
+        return tr("Segment");
+    case Planned:
+        return tr("Planned");
+    case Actual:
+        return tr("Actual");
+    case Status:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+} // namespace podium

@@ -1,0 +1,115 @@
+#include "tally_model.h"
+
+#include <QLocale>
+
+namespace podium {
+
+TallyModel::TallyModel(const SessionEngine& engine, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_engine(engine) {
+    connect(&engine, &SessionEngine::eventApplied, this, &TallyModel::sync);
+    connect(&engine, &SessionEngine::stateReset, this, &TallyModel::sync);
+}
+
+const Poll* TallyModel::current() const {
+    return m_engine.state().poll(m_poll);
+}
+
+void TallyModel::setPoll(Id poll) {
+    beginResetModel();
+    m_poll = poll;
+    const Poll* p = current();
+    m_rows = p ? int(p->options.size()) : 0;
+    endResetModel();
+}
+
+void TallyModel::sync() {
+    const Poll* p = current();
+    const int rows = p ? int(p->options.size()) : 0;
+    if (rows != m_rows) {
+        setPoll(p ? m_poll : 0);
+        return;
+    }
+    if (rows > 0)
+        emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+}
+
+int TallyModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int TallyModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TallyModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Poll* p = current();
+    if (!p || index.row() >= p->options.size())
+        return {};
+    const int option = index.row();
+    const int column = index.column();
+    if (role == Qt::TextAlignmentRole && column != Option)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (column) {
+    case Option:
+        return p->options[option];
+    case Onsite:
+    case Online:
+    case Web:
+        return p->tallies[option][std::size_t(column - Onsite)];
+    case Total:
+        return p->combined(option);
+    case Share:
+        return role == Qt::EditRole ? QVariant(p->percentage(option))
+                                    : QVariant(QLocale().toString(p->percentage(option), 'f', 1) +
+                                               QLocale().percent());
+    default:
+        return {};
+    }
+}
+
+QVariant TallyModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (role != Qt::DisplayRole || o != Qt::Horizontal)
+        return {};
+    switch (section) {
+    case Option:
+        return tr("Option");
+    case Onsite:
+        return label(TallySource::Onsite);
+    case Online:
+        return label(TallySource::Online);
+    case Web:
+        return label(TallySource::Web);
+    case Total:
+        return tr("Total");
+    case Share:
+        return tr("Share");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags TallyModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    const bool source = index.column() >= Onsite && index.column() <= Web;
+    if (index.isValid() && source && m_editable)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool TallyModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable) || !m_setter)
+        return false;
+    bool ok = false;
+    const qint64 count = value.toLongLong(&ok);
+    if (!ok || count < 0)
+        return false;
+    m_setter(m_poll, index.row(), TallySource(index.column() - Onsite), count);
+    return true;
+}
+
+} // namespace podium
