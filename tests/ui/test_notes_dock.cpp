@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include "cockpit.h"
+#include "docks/notes_dock.h"
+#include "docks/notes_model.h"
+#include "fixtures.h"
+#include "store/session_file.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A session kept in a real session file, with a notes dock over it.
+struct NotesHarness {
+    QTemporaryDir dir;
+    FakeClock clock;
+    SessionEngine engine{clock};
+    std::unique_ptr<SessionFile> file;
+    std::unique_ptr<Cockpit> cockpit;
+    std::unique_ptr<NotesDock> dock;
+
+    NotesHarness() {
+        auto created = SessionFile::create(path(), crowdPlan(), clock.nowMs());
+        REQUIRE(created);
+        file = std::move(created).value();
+        file->attach(engine);
+        cockpit = std::make_unique<Cockpit>(engine);
+        dock = std::make_unique<NotesDock>(*cockpit);
+        dock->setSessionFile(file.get());
+    }
+    QString path() const { return dir.filePath(u"notes.podium"_s); }
+
+    Id call(const QString& name) {
+        const Participant* p = nullptr;
+        for (const Participant& x : engine.state().participants) {
+            if (x.name == name)
+                p = &x;
+        }
+        REQUIRE(p);
+        REQUIRE(cockpit->submit(Action::AddEntry, {{u"participant"_s, p->id}}));
+        REQUIRE(cockpit->submit(Action::Next));
+        return engine.state().floor->entry.id;
+    }
+    void type(const QString& text) {
+        auto* edit = dock->findChild<QLineEdit*>(u"noteText"_s);
+        REQUIRE(edit);
+        edit->setText(text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+};
+
+} // namespace
+
+TEST_CASE("notes dock: a note goes with the speech under way, stored in the session file") {
+    NotesHarness h;
+    QAbstractItemModelTester tester(h.dock->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    h.type(u"Opening remarks: agenda agreed"_s);
+    const Id first = h.call(u"Panelist A"_s);
+    h.type(u"Standards adoption is slow in SMEs"_s);
+    h.type(u"Support MANRS adoption"_s);
+    const Id second = h.call(u"Audience 2"_s);
+    h.type(u"Online: asks about labelling schemes"_s);
+
+    NotesModel& m = *h.dock->model();
+    REQUIRE(m.rowCount() == 3); // between speeches, Panelist A, Audience 2
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == 0);
+    CHECK(m.index(1, 0).data(NotesModel::SpeechEntryRole).toLongLong() == first);
+    CHECK(m.index(2, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+    CHECK(m.rowCount(m.index(1, 0)) == 2);
+    CHECK(m.index(1, 0).data().toString().startsWith(u"Panelist A"_s));
+    CHECK(m.index(2, 0).data().toString() == u"Audience 2, speaking now"_s);
+
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored.value().size() == 4);
+    CHECK(stored.value()[1].speechEntryId == first);
+    CHECK(stored.value()[1].text == u"Standards adoption is slow in SMEs"_s);
+    CHECK(stored.value()[3].speechEntryId == second);
+    CHECK(h.dock->findChild<QLineEdit*>(u"noteText"_s)->text().isEmpty());
+}
+
+TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file") {
+    NotesHarness h;
+    QAbstractItemModelTester tester(h.dock->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    h.call(u"Panelist B"_s);
+    NotesModel& m = *h.dock->model();
+    REQUIRE(m.add(NoteKind::KeyTakeaway, u"Cooperation needs shared incident data"_s));
+    REQUIRE(m.add(NoteKind::CallToAction, u"Regulators to publish adoption figures"_s));
+    REQUIRE(m.add(NoteKind::Note, u"typo here"_s));
+    CHECK_FALSE(m.add(NoteKind::Note, u"   "_s)); // nothing to keep
+
+    const QModelIndex group = m.index(0, 0);
+    CHECK(m.index(0, NotesModel::KindColumn, group).data().toString() == u"Key takeaway"_s);
+    REQUIRE(m.setData(m.index(2, NotesModel::TextColumn, group), u"fixed text"_s));
+    const Id typo = m.index(2, 0, group).data(NotesModel::NoteIdRole).toLongLong();
+    REQUIRE(m.remove(m.index(1, 0, group).data(NotesModel::NoteIdRole).toLongLong()));
+    CHECK(m.rowCount(group) == 2);
+
+    const QString path = h.path();
+    h.dock->setSessionFile(nullptr);
+    h.file.reset();
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    REQUIRE(m.setFile(reopened.value().get()));
+    REQUIRE(m.rowCount() == 1);
+    REQUIRE(m.rowCount(m.index(0, 0)) == 2);
+    const QModelIndex g = m.index(0, 0);
+    CHECK(m.index(0, NotesModel::TextColumn, g).data().toString() ==
+          u"Cooperation needs shared incident data"_s);
+    CHECK(m.index(1, NotesModel::TextColumn, g).data().toString() == u"fixed text"_s);
+    CHECK(m.index(1, 0, g).data(NotesModel::NoteIdRole).toLongLong() == typo);
+    REQUIRE(m.setFile(nullptr));
+}
+
+TEST_CASE("notes dock: without a session file, notes cannot be taken and it says why") {
+    Harness h;
+    Cockpit cockpit(h.engine);
+    NotesDock dock(cockpit);
+    CHECK_FALSE(dock.findChild<QLineEdit*>(u"noteText"_s)->isEnabled());
+    CHECK_FALSE(dock.findChild<QPushButton*>(u"addNote"_s)->isEnabled());
+    auto refused = dock.model()->add(NoteKind::Note, u"lost?"_s);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"session file"_s));
+}

@@ -1,0 +1,132 @@
+#include "notes_dock.h"
+
+#include "main_window.h"
+#include "notes_model.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"notesDock"_s, parent)
+    , m_model(new NotesModel(cockpit.engine(), this))
+    , m_speech(new QLabel)
+    , m_kind(new QComboBox)
+    , m_text(new QLineEdit)
+    , m_add(new QPushButton)
+    , m_remove(new QPushButton)
+    , m_view(new QTreeView)
+    , m_problem(new QLabel) {
+    m_speech->setObjectName(u"noteSpeech"_s);
+    m_kind->setObjectName(u"noteKind"_s);
+    m_text->setObjectName(u"noteText"_s);
+    m_add->setObjectName(u"addNote"_s);
+    m_remove->setObjectName(u"removeNote"_s);
+    m_view->setObjectName(u"notesView"_s);
+    m_problem->setObjectName(u"notesProblem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #c62828"_s);
+    for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction})
+        m_kind->addItem(QString(), int(k));
+    m_view->setModel(m_model);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setSectionResizeMode(NotesModel::TextColumn, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    auto* entry = new QHBoxLayout;
+    entry->addWidget(m_kind);
+    entry->addWidget(m_text, 1);
+    entry->addWidget(m_add);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_speech);
+    layout->addLayout(entry);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_remove, 0, Qt::AlignRight);
+    setWidget(body);
+
+    connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
+    connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
+    connect(m_remove, &QPushButton::clicked, this, &NotesDock::removeSelected);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
+    m_problem->hide();
+    finishSetup();
+}
+
+void NotesDock::setSessionFile(SessionFile* file) {
+    if (auto loaded = m_model->setFile(file); !loaded)
+        showProblem(loaded.error());
+    updateControls();
+}
+
+void NotesDock::addNote() {
+    const auto kind = NoteKind(m_kind->currentData().toInt());
+    auto added = m_model->add(kind, m_text->text());
+    if (!added) {
+        showProblem(added.error());
+        return;
+    }
+    m_problem->hide();
+    m_text->clear();
+    m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
+}
+
+void NotesDock::removeSelected() {
+    const QModelIndex current = m_view->currentIndex();
+    const QVariant id = current.data(NotesModel::NoteIdRole);
+    if (!id.isValid())
+        return;
+    if (auto removed = m_model->remove(id.toLongLong()); !removed)
+        showProblem(removed.error());
+}
+
+void NotesDock::showCurrentSpeech() {
+    m_speech->setText(
+        tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
+}
+
+void NotesDock::showProblem(const QString& text) {
+    m_problem->setText(text);
+    m_problem->show();
+}
+
+void NotesDock::updateControls() {
+    const bool canWrite = m_model->file() != nullptr;
+    m_text->setEnabled(canWrite);
+    m_add->setEnabled(canWrite);
+    m_kind->setEnabled(canWrite);
+    m_remove->setEnabled(canWrite);
+    m_text->setPlaceholderText(canWrite ? tr("A note on this speech; Enter saves it")
+                                        : tr("Open or save a session file to keep notes"));
+}
+
+void NotesDock::retranslate() {
+    setWindowTitle(tr("Notes"));
+    for (int i = 0; i < m_kind->count(); ++i)
+        m_kind->setItemText(i, noteKindLabel(NoteKind(m_kind->itemData(i).toInt())));
+    m_add->setText(tr("Add"));
+    m_remove->setText(tr("Remove note"));
+    showCurrentSpeech();
+    updateControls();
+}
+
+void attachNotes(MainWindow& window, SessionFile* file) {
+    if (auto* dock = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
+        dock->setSessionFile(file);
+}
+
+} // namespace podium

@@ -1,0 +1,283 @@
+#include "notes_model.h"
+
+#include "engine/session_engine.h"
+#include "store/session_file.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+// Group rows carry no parent; a note row's internal id is its group's index plus one.
+constexpr quintptr groupRow = 0;
+
+QString timeOf(qint64 ms) {
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+QString noteKindLabel(NoteKind kind) {
+    switch (kind) {
+    case NoteKind::KeyTakeaway:
+        return NotesModel::tr("Key takeaway");
+    case NoteKind::CallToAction:
+        return NotesModel::tr("Call to action");
+    case NoteKind::Note:
+        break;
+    }
+    return NotesModel::tr("Note");
+}
+
+NotesModel::NotesModel(const SessionEngine& engine, QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_engine(engine) {
+    // A speech's label changes when it ends ("speaking now" → its start time).
+    connect(&m_engine, &SessionEngine::eventApplied, this, &NotesModel::relabelGroups);
+    connect(&m_engine, &SessionEngine::stateReset, this, &NotesModel::relabelGroups);
+}
+
+Result<bool> NotesModel::setFile(SessionFile* file) {
+    beginResetModel();
+    m_file = file;
+    m_groups.clear();
+    Result<QList<Note>> loaded = file ? file->notes() : Result<QList<Note>>(QList<Note>{});
+    if (loaded) {
+        for (const Note& n : loaded.value())
+            insertNote(n);
+    }
+    endResetModel();
+    if (!loaded)
+        return Result<bool>::failure(loaded.error());
+    return true;
+}
+
+Id NotesModel::currentSpeech() const {
+    const SessionState& s = m_engine.state();
+    return s.floor ? s.floor->entry.id : 0;
+}
+
+Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
+    if (!m_file)
+        return Result<Note>::failure(tr("Notes are kept in the session file, and none is open."));
+    Note note;
+    note.at = m_engine.now();
+    note.speechEntryId = currentSpeech();
+    note.kind = kind;
+    note.text = text.trimmed();
+    if (note.text.isEmpty())
+        return Result<Note>::failure(tr("Write the note first."));
+    Result<Note> saved = m_file->addNote(note);
+    if (!saved)
+        return saved;
+    const int group = groupOf(note.speechEntryId);
+    if (group < 0) {
+        beginInsertRows({}, m_groups.size(), m_groups.size());
+        m_groups.append({note.speechEntryId, {saved.value()}});
+        endInsertRows();
+    } else {
+        const int row = m_groups[group].notes.size();
+        beginInsertRows(index(group, 0), row, row);
+        m_groups[group].notes.append(saved.value());
+        endInsertRows();
+    }
+    return saved;
+}
+
+Result<bool> NotesModel::remove(Id noteId) {
+    for (int g = 0; g < m_groups.size(); ++g) {
+        for (int r = 0; r < m_groups[g].notes.size(); ++r) {
+            if (m_groups[g].notes[r].id != noteId)
+                continue;
+            if (auto removed = m_file->removeNote(noteId); !removed)
+                return removed;
+            if (m_groups[g].notes.size() == 1) {
+                beginRemoveRows({}, g, g);
+                m_groups.removeAt(g);
+            } else {
+                beginRemoveRows(index(g, 0), r, r);
+                m_groups[g].notes.removeAt(r);
+            }
+            endRemoveRows();
+            return true;
+        }
+    }
+    return Result<bool>::failure(tr("That note is gone already."));
+}
+
+QString NotesModel::speechLabel(Id entryId) const {
+    const SessionState& s = m_engine.state();
+    auto nameOf = [&s](Id participant) {
+        const Participant* p = s.participant(participant);
+        return p ? p->name : tr("Unknown speaker");
+    };
+    if (entryId == 0)
+        return tr("Between speeches");
+    if (s.floor && s.floor->entry.id == entryId)
+        return tr("%1, speaking now").arg(nameOf(s.floor->entry.participantId));
+    for (const Speech& sp : s.speeches) {
+        if (sp.entryId == entryId)
+            return tr("%1, %2").arg(nameOf(sp.participantId), timeOf(sp.startedAt));
+    }
+    return tr("A speech no longer in the log");
+}
+
+QList<Note> NotesModel::notes() const {
+    QList<Note> all;
+    for (const Group& g : m_groups)
+        all += g.notes;
+    return all;
+}
+
+int NotesModel::groupOf(Id speechEntryId) const {
+    for (int g = 0; g < m_groups.size(); ++g) {
+        if (m_groups[g].speechEntryId == speechEntryId)
+            return g;
+    }
+    return -1;
+}
+
+void NotesModel::insertNote(const Note& note) {
+    const int g = groupOf(note.speechEntryId);
+    if (g < 0)
+        m_groups.append({note.speechEntryId, {note}});
+    else
+        m_groups[g].notes.append(note);
+}
+
+void NotesModel::relabelGroups() {
+    if (!m_groups.isEmpty())
+        emit dataChanged(index(0, 0), index(m_groups.size() - 1, ColumnCount - 1));
+}
+
+QModelIndex NotesModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, groupRow);
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex NotesModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == groupRow)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, groupRow);
+}
+
+int NotesModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid())
+        return m_groups.size();
+    if (parent.internalId() == groupRow && parent.column() == 0)
+        return m_groups.value(parent.row()).notes.size();
+    return 0;
+}
+
+int NotesModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
+
+const Note* NotesModel::noteAt(const QModelIndex& index) const {
+    if (!index.isValid() || index.internalId() == groupRow)
+        return nullptr;
+    const int g = int(index.internalId() - 1);
+    if (g >= m_groups.size() || index.row() >= m_groups[g].notes.size())
+        return nullptr;
+    return &m_groups[g].notes[index.row()];
+}
+
+QVariant NotesModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (const Note* note = noteAt(index))
+        return noteData(*note, index.column(), role);
+    return groupData(index.row(), index.column(), role);
+}
+
+QVariant NotesModel::groupData(int group, int column, int role) const {
+    const Group& g = m_groups[group];
+    if (role == SpeechEntryRole)
+        return g.speechEntryId;
+    if (role == Qt::FontRole) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    if (column == KindColumn)
+        return speechLabel(g.speechEntryId);
+    if (column == TimeColumn)
+        return tr("%1 notes").arg(g.notes.size());
+    return {};
+}
+
+QVariant NotesModel::noteData(const Note& note, int column, int role) const {
+    switch (role) {
+    case NoteIdRole:
+        return note.id;
+    case SpeechEntryRole:
+        return note.speechEntryId;
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        if (column == KindColumn)
+            return noteKindLabel(note.kind);
+        if (column == TimeColumn)
+            return timeOf(note.at);
+        return note.text;
+    case Qt::EditRole:
+        return column == TextColumn ? QVariant(note.text) : QVariant();
+    case Qt::FontRole:
+        if (note.kind != NoteKind::Note) {
+            QFont emphasis;
+            emphasis.setItalic(true);
+            return emphasis;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant NotesModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case KindColumn:
+        return tr("Speech / kind");
+    case TextColumn:
+        return tr("Note");
+    case TimeColumn:
+        return tr("Time");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags NotesModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractItemModel::flags(index);
+    if (noteAt(index) && index.column() == TextColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+// Editing a note's text in place: written to the file first, shown only once saved.
+bool NotesModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    const Note* current = noteAt(index);
+    if (!current || role != Qt::EditRole || index.column() != TextColumn || !m_file)
+        return false;
+    Note edited = *current;
+    edited.text = value.toString().trimmed();
+    if (edited.text.isEmpty() || edited.text == current->text)
+        return false;
+    if (!m_file->editNote(edited))
+        return false;
+    m_groups[int(index.internalId() - 1)].notes[index.row()] = edited;
+    emit dataChanged(index, index);
+    return true;
+}
+
+} // namespace podium

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "model/note.h"
+#include "model/result.h"
+
+#include <QAbstractItemModel>
+
+namespace podium {
+
+class SessionEngine;
+class SessionFile;
+
+// The rapporteur's notes grouped by the speech during which each was written: one top-level row
+// per speech (in the order notes were first taken), its notes below. Notes live in this seat's
+// session file, never in the session state, so taking one changes nothing for the others.
+class NotesModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { KindColumn, TextColumn, TimeColumn, ColumnCount };
+    enum { NoteIdRole = Qt::UserRole + 1, SpeechEntryRole };
+
+    explicit NotesModel(const SessionEngine& engine, QObject* parent = nullptr);
+
+    // Where notes are read and written; null: none can be taken. Reloads the notes.
+    [[nodiscard]] Result<bool> setFile(SessionFile* file);
+    SessionFile* file() const { return m_file; }
+
+    // A note tied to whoever has the floor now (0 when nobody does), written to the file first.
+    [[nodiscard]] Result<Note> add(NoteKind kind, const QString& text);
+    [[nodiscard]] Result<bool> remove(Id noteId);
+    // "Adiel Akplogan, 10:32" for a speech, "Between speeches" for 0.
+    QString speechLabel(Id speechEntryId) const;
+    Id currentSpeech() const;
+    QList<Note> notes() const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+private:
+    struct Group {
+        Id speechEntryId = 0;
+        QList<Note> notes;
+    };
+    int groupOf(Id speechEntryId) const;
+    const Note* noteAt(const QModelIndex& index) const;
+    QVariant groupData(int group, int column, int role) const;
+    QVariant noteData(const Note& note, int column, int role) const;
+    void insertNote(const Note& note);
+    void relabelGroups();
+
+    const SessionEngine& m_engine;
+    SessionFile* m_file = nullptr;
+    QList<Group> m_groups;
+};
+
+QString noteKindLabel(NoteKind kind);
+
+} // namespace podium
