@@ -1,9 +1,15 @@
 #include "main_window.h"
 
 #include "displays/display_setup.h"
+#include "docks/agenda_dock.h"
+#include "docks/balance_dock.h"
 #include "docks/floor_dock.h"
 #include "docks/notes_dock.h"
+#include "docks/notes_dock.h"
+#include "docks/participants_dock.h"
+#include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
+#include "docks/timeline_dock.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -71,6 +77,14 @@ void MainWindow::createSessionDocks() {
     auto* queue = new QueueDock(m_cockpit, this);
     addDock(floor, Qt::LeftDockWidgetArea);
     addDock(queue, Qt::RightDockWidgetArea);
+    addDock(new AgendaDock(m_cockpit, this), Qt::LeftDockWidgetArea);
+    addDock(new TimelineDock(m_cockpit, this), Qt::LeftDockWidgetArea);
+    addDock(new PollsDock(m_cockpit, this), Qt::RightDockWidgetArea);
+    addDock(new ParticipantsDock(m_cockpit, this), Qt::RightDockWidgetArea,
+            {Seat::Moderator, Seat::OnlineModerator});
+    addDock(new BalanceDock(m_cockpit, this), Qt::RightDockWidgetArea,
+            {Seat::Moderator, Seat::Rapporteur});
+    addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
     addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
     addSessionActions(floor);
     addSessionActions(queue);
