@@ -21,10 +21,10 @@ QString Formatter::duration(qint64 ms) const {
         return locale.toString(v).rightJustified(2, locale.zeroDigit()[0]);
     };
     if (h > 0)
-        return tr("%1 h %2 min").arg(locale.toString(h), two(m));
+        return tr("%1\u00a0h %2\u00a0min").arg(locale.toString(h), two(m));
     if (m > 0)
-        return tr("%1 min %2 s").arg(locale.toString(m), two(s));
-    return tr("%1 s").arg(locale.toString(s));
+        return tr("%1\u00a0min %2\u00a0s").arg(locale.toString(m), two(s));
+    return tr("%1\u00a0s").arg(locale.toString(s));
 }
 
 QString Formatter::timeOfDay(qint64 msSinceEpoch) const {

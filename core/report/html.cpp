@@ -32,8 +32,8 @@ svg{max-width:100%;height:auto}
 const char* const richTextStyle = R"(
 body{font-family:sans-serif;font-size:10pt;color:#1a202c}
 h1{font-size:18pt;margin-bottom:0}
-h2{font-size:14pt;color:#2b6cb0;margin-top:14pt}
-h3{font-size:11pt;margin-top:10pt}
+h2{font-size:14pt;color:#2b6cb0;margin-top:18pt}
+h3{font-size:11pt;margin-top:12pt}
 th{background-color:#edf2f7;text-align:left}
 .subtitle{color:#4a5568}
 .remark{color:#4a5568;font-style:italic}

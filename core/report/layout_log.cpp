@@ -12,20 +12,21 @@ QList<Line> noteLines(const QList<Note>& notes, const Formatter& f) {
     return lines;
 }
 
+// Seven columns, so the log fits an A4 page: group and region share a cell, as do segment and
+// kind.
 QStringList speechCells(const SpeechRow& row, const Formatter& f) {
     const Speech& s = row.speech;
     QString duration = f.duration(s.spokeMs);
     if (row.ongoing)
         duration = tr("%1 (speaking)").arg(duration);
+    const QString segment = row.segmentTitle.isEmpty() ? u"–"_s : row.segmentTitle;
     return {f.number(row.number),
             f.timeOfDay(s.startedAt),
             personLine(row.speaker),
             label(s.channel),
-            label(row.speaker.group),
-            label(row.speaker.region),
+            label(row.speaker.group) + u'\n' + label(row.speaker.region),
             duration,
-            row.segmentTitle.isEmpty() ? u"–"_s : row.segmentTitle,
-            label(s.kind)};
+            segment + u'\n' + label(s.kind)};
 }
 
 } // namespace
@@ -40,9 +41,10 @@ void layOutSpeechLog(const Report& r, const Formatter& f, DocumentWriter& out) {
                       "The rapporteur's notes appear under the speech during which they were "
                       "written."));
         Table t;
-        t.headers = {tr("#"),      tr("Start"),    tr("Speaker"), tr("Presence"), tr("Group"),
-                     tr("Region"), tr("Duration"), tr("Segment"), tr("Kind")};
-        t.numeric = {0, 6};
+        t.headers = {
+            tr("#"),        tr("Start"),        tr("Speaker"), tr("Presence"), tr("Group, region"),
+            tr("Duration"), tr("Segment, kind")};
+        t.numeric = {0, 5};
         for (const SpeechRow& row : r.speeches) {
             t.rows.append(speechCells(row, f));
             t.details.append(noteLines(row.notes, f));

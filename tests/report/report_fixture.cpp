@@ -24,11 +24,6 @@ Participant person(const QString& name, Role role, StakeholderGroup g, Region r,
     return x;
 }
 
-void require(bool ok, const char* what) {
-    if (!ok)
-        throw std::runtime_error(what);
-}
-
 } // namespace
 
 Plan scriptedPlan() {
@@ -65,6 +60,37 @@ Plan scriptedPlan() {
     return plan;
 }
 
+Result<Event> SessionScript::run(Action action, QCborMap args) {
+    Command c;
+    c.id = newCommandId();
+    c.author = u"tester"_s;
+    c.authority = Authority::Moderator;
+    c.action = action;
+    c.args = std::move(args);
+    return engine.execute(c);
+}
+
+void SessionScript::go(Action action, QCborMap args) {
+    if (auto e = run(action, std::move(args)); !e)
+        throw std::runtime_error(e.error().toStdString());
+}
+
+Id SessionScript::add(const QString& name, EntryKind kind, Id relatesTo, const QString& channel) {
+    Id participant = 0;
+    for (const Participant& p : engine.state().participants) {
+        if (p.name == name)
+            participant = p.id;
+    }
+    QCborMap args{
+        {u"participant"_s, participant}, {u"kind"_s, key(kind)}, {u"relatesTo"_s, relatesTo}};
+    if (!channel.isEmpty())
+        args[u"channel"_s] = channel;
+    auto e = run(Action::AddEntry, args);
+    if (!e)
+        throw std::runtime_error(e.error().toStdString());
+    return e->data.value(u"entry"_s).toMap().value(u"id"_s).toInteger();
+}
+
 // Timeline, in seconds after t0:
 //    0  session clock and "Opening" start; Manal speaks            (moderator)  → 180 s
 //  180  Manal's speech ends
@@ -78,64 +104,60 @@ Plan scriptedPlan() {
 // 1110  Ana's speech ends
 // 1200  the agenda is closed (Wrap-up ran 360 s of 600); session clock paused at 1200 s
 // Seven speeches, 180+300+90+120+60+240+30 = 1020 s of speaking time.
-ScriptedSession::ScriptedSession()
-    : h(scriptedPlan()) {
-    t0 = h.clock.nowMs();
-    auto go = [this](Action a, QCborMap args = {}) {
-        require(bool(h.run(a, args)), "command");
-    };
+void SessionScript::speeches() {
     auto segment = [&](int index, int active) {
         go(Action::StartSegment, {{u"index"_s, index}, {u"expectActive"_s, active}});
     };
     auto until = [this](int seconds) {
-        h.clock.set(at(seconds));
+        clock.set(at(seconds));
     };
     go(Action::StartTimer, {{u"timer"_s, u"session"_s}});
     segment(0, -1);
-    manal = h.add(u"Manal Ismail"_s);
+    manal = add(u"Manal Ismail"_s);
     go(Action::Next);
     until(180);
     go(Action::EndSpeech);
     until(240);
     segment(1, 0);
-    adiel = h.add(u"Adiel Akplogan"_s);
+    adiel = add(u"Adiel Akplogan"_s);
     go(Action::Next);
     until(340);
     go(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}});
     until(370);
     go(Action::StartTimer, {{u"timer"_s, u"speaker"_s}});
-    h.add(awkwardName);
-    leila = h.add(arabicName);
+    add(awkwardName);
+    leila = add(arabicName);
     until(570);
     go(Action::Next);
     until(660);
     go(Action::Next);
-    h.add(chineseName, EntryKind::Reply, leila);
+    add(chineseName, EntryKind::Reply, leila);
     until(780);
     go(Action::Next);
     until(840);
     go(Action::EndSpeech);
     segment(2, 1);
-    h.add(u"Hosein Badran"_s);
+    add(u"Hosein Badran"_s);
     go(Action::Next);
     until(1080);
-    require(bool(h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(awkwardName)},
-                                          {u"channel"_s, u"onsite"_s}})),
-            "add onsite");
+    add(awkwardName, EntryKind::NewPoint, 0, u"onsite"_s);
     go(Action::Next);
     until(1110);
     go(Action::EndSpeech);
     until(1200);
     go(Action::StartSegment, {{u"index"_s, 3}, {u"expectActive"_s, 2}});
     go(Action::PauseTimer, {{u"timer"_s, u"session"_s}});
+}
 
-    // Poll: Yes 12 onsite + 18 online = 30; No 5 onsite + 5 web = 10; Unsure 10 online = 10.
-    // 50 votes: 60 %, 20 %, 20 %.
+// Yes 12 onsite + 18 online = 30; No 5 onsite + 5 web = 10; Unsure 10 online = 10.
+// 50 votes: 60 %, 20 %, 20 %. A draft poll that was never run stays out of the report.
+void SessionScript::poll() {
     auto created =
-        h.run(Action::CreatePoll,
-              {{u"question"_s, u"Do you trust \"DNS\", really?"_s},
-               {u"options"_s, QCborArray{u"Yes, fully"_s, u"No"_s, u"不确定 / غير متأكد"_s}}});
-    require(bool(created), "poll");
+        run(Action::CreatePoll,
+            {{u"question"_s, u"Do you trust \"DNS\", really?"_s},
+             {u"options"_s, QCborArray{u"Yes, fully"_s, u"No"_s, u"不确定 / غير متأكد"_s}}});
+    if (!created)
+        throw std::runtime_error("poll");
     const Id poll = created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
     go(Action::OpenPoll, {{u"poll"_s, poll}});
     auto tally = [&](int option, const QString& source, qint64 n) {
@@ -148,11 +170,11 @@ ScriptedSession::ScriptedSession()
     tally(1, u"web"_s, 5);
     tally(2, u"online"_s, 10);
     go(Action::ClosePoll, {{u"poll"_s, poll}});
-    // A draft poll that was never run stays out of the report.
-    require(bool(h.run(Action::CreatePoll, {{u"question"_s, u"Never asked"_s},
-                                            {u"options"_s, QCborArray{u"a"_s, u"b"_s}}})),
-            "draft poll");
+    go(Action::CreatePoll,
+       {{u"question"_s, u"Never asked"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
+}
 
+void SessionScript::writeNotes() {
     notes << Note{1, at(60), manal, NoteKind::Note, u"Opening frames the policy question."_s}
           << Note{2, at(300), adiel, NoteKind::KeyTakeaway,
                   u"Standards work only when adopted: \"MANRS\" for routing, DNSSEC for names."_s}
@@ -160,6 +182,23 @@ ScriptedSession::ScriptedSession()
                   u"Volunteer for the IoT work stream,\nsign up by Friday."_s}
           << Note{4, at(1150), 0, NoteKind::Note, u"Room full; people stood at the back."_s}
           << Note{5, at(1160), 0, NoteKind::KeyTakeaway, u"Consumers need visible labels."_s};
+}
+
+void SessionScript::play() {
+    speeches();
+    poll();
+    writeNotes();
+}
+
+ScriptedSession::ScriptedSession()
+    : h(scriptedPlan()) {
+    SessionScript script(h.engine, h.clock);
+    script.play();
+    notes = script.notes;
+    t0 = script.t0;
+    manal = script.manal;
+    adiel = script.adiel;
+    leila = script.leila;
 }
 
 } // namespace podium::test

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextDocument>
+#include <QXmlStreamReader>
 
 using namespace podium;
 using namespace podium::report;
@@ -37,10 +38,10 @@ qsizetype position(const QString& text, const QString& part) {
 
 TEST_CASE("durations and percentages follow the locale; CSV times are ISO 8601") {
     const Formatter en{english};
-    CHECK(en.duration(0) == u"0 s"_s);
-    CHECK(en.duration(45'000) == u"45 s"_s);
-    CHECK(en.duration(245'000) == u"4 min 05 s"_s);
-    CHECK(en.duration(3'725'000) == u"1 h 02 min"_s);
+    CHECK(en.duration(0) == u"0\u00a0s"_s);
+    CHECK(en.duration(45'000) == u"45\u00a0s"_s);
+    CHECK(en.duration(245'000) == u"4\u00a0min 05\u00a0s"_s);
+    CHECK(en.duration(3'725'000) == u"1\u00a0h 02\u00a0min"_s);
     CHECK(en.percent(200.0 / 7) == u"28.6%"_s);
     CHECK(Formatter{QLocale(QLocale::German)}.percent(200.0 / 7) == u"28,6%"_s);
     CHECK(en.sessionDate(u"2027-01-15"_s, 0) == u"Friday, January 15, 2027"_s);
@@ -66,11 +67,12 @@ TEST_CASE("the Markdown report is shaped like an IGF session report") {
     CHECK(md.contains(u"- **Date:** Friday, January 15, 2027"_s));
     CHECK(md.contains(u"1. Standards work only when adopted"_s));
     // Figures as in test_statistics, in the reader's locale.
-    CHECK(md.contains(u"| Government | 2 | 28.6% | 4 min 00 s | 23.5% |"_s));
-    CHECK(md.contains(u"| Onsite | 5 | 71.4% | 13 min 30 s | 79.4% |"_s));
+    CHECK(md.contains(u"| Government | 2 | 28.6% | 4\u00a0min 00\u00a0s | 23.5% |"_s));
+    CHECK(md.contains(u"| Onsite | 5 | 71.4% | 13\u00a0min 30\u00a0s | 79.4% |"_s));
     CHECK(md.contains(u"| Took the floor | 5 | 2 | 6 |"_s));
     CHECK(md.contains(u"| Discussion | "_s));
-    CHECK(md.contains(u"| 20 min 00 s | 10 min 00 s | 10 min 00 s under |"_s));
+    CHECK(md.contains(
+        u"| 20\u00a0min 00\u00a0s | 10\u00a0min 00\u00a0s | 10\u00a0min 00\u00a0s under |"_s));
     CHECK(md.contains(u"| Yes, fully | 12 | 18 | 0 | 30 | 60.0% |"_s));
     CHECK(md.contains(u"| Total | 17 | 28 | 5 | 50 |  |"_s));
     // The note written during Leila's speech sits in her row, its line break kept.
@@ -106,6 +108,15 @@ TEST_CASE("the HTML report is self-contained, with inline charts") {
     // Charts: speaking time by group, and the poll (three series stacked).
     CHECK(html.count(u"<svg "_s) == 2);
     CHECK(html.contains(u"fill=\"#dd6b20\""_s)); // the online tally's colour
+    // Each chart is well-formed SVG, whatever the names in it.
+    static const QRegularExpression svg(u"<svg .*?</svg>"_s,
+                                        QRegularExpression::DotMatchesEverythingOption);
+    for (auto it = svg.globalMatch(html); it.hasNext();) {
+        QXmlStreamReader xml(it.next().captured());
+        while (!xml.atEnd())
+            xml.readNext();
+        CHECK_FALSE(xml.hasError());
+    }
     // Nothing is fetched from anywhere: no links, scripts, images or remote URLs.
     static const QRegularExpression external(
         u"<link|<script|<img|<iframe|src=|@import|url\\(|https?://(?!www\\.w3\\.org/2000/svg)"_s);

@@ -24,7 +24,8 @@ Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale) {
     {
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        // print() keeps 2 cm around the text itself.
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
         writer.setResolution(300);
         writer.setTitle(report.info.title.isEmpty() ? tr("Session report") : report.info.title);
         writer.setCreator(u"Podium"_s);

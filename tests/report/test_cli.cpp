@@ -1,0 +1,120 @@
+#include <catch2/catch.hpp>
+
+#include "report_fixture.h"
+#include "store/session_file.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run podium(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"QT_QPA_PLATFORM"_s); // the export must find its own way without a display
+    env.remove(u"DISPLAY"_s);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PODIUM_BINARY), args);
+    if (!p.waitForFinished(60'000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The scripted session, journalled into a real session file with the rapporteur's notes.
+QString writeSessionFile(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(u"workshop.podium"_s);
+    FakeClock clock;
+    auto file = SessionFile::create(path, scriptedPlan(), clock.nowMs());
+    REQUIRE(file);
+    SessionEngine engine(clock);
+    file.value()->attach(engine);
+    SessionScript script(engine, clock);
+    script.play();
+    for (const Note& n : script.notes)
+        REQUIRE(file.value()->addNote(n));
+    return path;
+}
+
+QString readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace
+
+TEST_CASE("podium --export-report writes every format from a session file") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString session = writeSessionFile(dir);
+
+    const Run md = podium(
+        {u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, dir.filePath(u"r.md"_s)});
+    REQUIRE(md.exitCode == 0);
+    const QString text = readAll(dir.filePath(u"r.md"_s));
+    CHECK(text.startsWith(u"# Securing the Internet for all"_s));
+    CHECK(text.contains(u"| Government | 2 | "_s));               // figures from the file
+    CHECK(text.contains(u"Volunteer for the IoT work stream"_s)); // notes from the file
+
+    // The format may also come from the output file's suffix.
+    CHECK(podium({u"--export-report"_s, session, u"-o"_s, dir.filePath(u"r.html"_s)}).exitCode ==
+          0);
+    CHECK(readAll(dir.filePath(u"r.html"_s)).contains(u"&lt;b&gt;Ana&lt;/b&gt;"_s));
+
+    const Run pdf = podium({u"--export-report"_s, session, u"--format"_s, u"pdf"_s, u"-o"_s,
+                            dir.filePath(u"r.pdf"_s)});
+    INFO(pdf.err.toStdString());
+    REQUIRE(pdf.exitCode == 0);
+    CHECK(readAll(dir.filePath(u"r.pdf"_s)).startsWith(u"%PDF-"_s));
+
+    const Run csv = podium({u"--export-report"_s, session, u"--format"_s, u"csv"_s, u"-o"_s,
+                            dir.filePath(u"r.csv"_s)});
+    REQUIRE(csv.exitCode == 0);
+    CHECK(csv.out.contains(dir.filePath(u"r-polls.csv"_s)));
+    CHECK(readAll(dir.filePath(u"r.csv"_s)).count(u"\r\n"_s) >= 8);
+    CHECK(readAll(dir.filePath(u"r-polls.csv"_s)).contains(u"Yes, fully"_s));
+}
+
+TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString session = writeSessionFile(dir);
+
+    const Run unknown = podium({u"--export-report"_s, session, u"--format"_s, u"docx"_s, u"-o"_s,
+                                dir.filePath(u"r.docx"_s)});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(u"docx"_s));
+
+    const QString missing = dir.filePath(u"nothing-here.podium"_s);
+    const Run unreadable = podium(
+        {u"--export-report"_s, missing, u"--format"_s, u"md"_s, u"-o"_s, dir.filePath(u"r.md"_s)});
+    CHECK(unreadable.exitCode == 1);
+    CHECK(unreadable.err.contains(missing));
+    CHECK_FALSE(QFile::exists(missing)); // reading a report never creates a session
+
+    QFile junk(dir.filePath(u"junk.podium"_s));
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write("this is not a session file");
+    junk.close();
+    const Run corrupt = podium({u"--export-report"_s, junk.fileName(), u"--format"_s, u"md"_s,
+                                u"-o"_s, dir.filePath(u"r.md"_s)});
+    CHECK(corrupt.exitCode == 1);
+    CHECK_FALSE(corrupt.err.isEmpty());
+
+    const QString nowhere = dir.filePath(u"no/such/dir/r.md"_s);
+    const Run unwritable =
+        podium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, nowhere});
+    CHECK(unwritable.exitCode == 1);
+    CHECK(unwritable.err.contains(nowhere));
+}
