@@ -90,33 +90,26 @@ private:
     sqlite3_stmt* m_insert = nullptr;
 };
 
+// Event by event, ours then the baseline, so that both see the same disk weather; medians.
 void benchAppend(const QTemporaryDir& dir) {
-    constexpr int blocks = 12, perBlock = 50; // interleaved, so both see the same disk weather
+    constexpr int events = 600;
     bench::Workload work;
     auto file = mustOpen(SessionFile::create(dir.filePath(u"append.podium"_s), demoPlan(), 0));
     RawLog full(dir.filePath(u"raw-full.db"_s), "PRAGMA synchronous = FULL");
     RawLog normal(dir.filePath(u"raw-normal.db"_s), "PRAGMA synchronous = NORMAL");
     std::vector<double> ours, base, baseNormal;
-    for (int b = 0; b < blocks; ++b) {
-        QList<Event> events;
-        for (int i = 0; i < perBlock; ++i)
-            events << work.next();
+    for (int i = 0; i < events; ++i) {
+        const Event e = work.next();
         auto t0 = Steady::now();
-        for (const Event& e : events) {
-            if (!file->append(e))
-                std::exit(1);
-        }
-        ours.push_back(msSince(t0) / perBlock);
-        std::vector<QByteArray> blobs;
-        for (const Event& e : events)
-            blobs.push_back(QCborValue(e.data).toCbor());
-        for (auto* target : {&full, &normal}) {
-            t0 = Steady::now();
-            for (int i = 0; i < perBlock; ++i)
-                target->append(events[i], events[i].author.toUtf8(), events[i].commandId.toUtf8(),
-                               blobs[size_t(i)]);
-            (target == &full ? base : baseNormal).push_back(msSince(t0) / perBlock);
-        }
+        if (!file->append(e))
+            std::exit(1);
+        ours.push_back(msSince(t0));
+        t0 = Steady::now();
+        full.append(e, e.author.toUtf8(), e.commandId.toUtf8(), QCborValue(e.data).toCbor());
+        base.push_back(msSince(t0));
+        t0 = Steady::now();
+        normal.append(e, e.author.toUtf8(), e.commandId.toUtf8(), QCborValue(e.data).toCbor());
+        baseNormal.push_back(msSince(t0));
     }
     report("durable append of one event (WAL, synchronous=FULL)", median(ours), median(base), 1.5,
            "ms/event");
@@ -161,13 +154,25 @@ double rawReadAll(const QString& path) {
     return touched > 0 ? ms : -1;
 }
 
+qint64 snapshotBytes(const QString& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT length(state) FROM snapshots ORDER BY seq DESC LIMIT 1", -1, &q,
+                       nullptr);
+    const qint64 bytes = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return bytes;
+}
+
 void benchOpen(const QTemporaryDir& dir) {
     // 249 events past the last snapshot: a typical tail (snapshots come every 500).
     std::vector<std::pair<int, double>> oursBySize, rawBySize;
     for (int size : {2'000, 20'000, 200'000}) {
         const QString path = buildSession(dir, size + 249);
         std::vector<double> ours, raw;
-        for (int i = 0; i < 7; ++i) {
+        for (int i = 0; i < 15; ++i) {
             auto t0 = Steady::now();
             auto file = mustOpen(SessionFile::open(path));
             ours.push_back(msSince(t0));
@@ -178,6 +183,7 @@ void benchOpen(const QTemporaryDir& dir) {
             u"open a %1-event session (snapshot + tail) vs reading its rows raw"_s.arg(
                 QLocale(QLocale::English).toString(size + 249));
         report(qPrintable(name), median(ours), median(raw), 3.0);
+        std::printf("  (latest snapshot %.1f KB)\n", snapshotBytes(path) / 1024.0);
         oursBySize.emplace_back(size, median(ours));
         rawBySize.emplace_back(size, median(raw));
     }
