@@ -21,23 +21,39 @@ for option in --help --version --demo; do
     grep -q -- "$option" <<<"$help" || fail "--help does not mention $option: $help"
 done
 
-# A short run of the cockpit with a private home: it must still be running when stopped (no
-# crash, no missing plugin) and must leave the installed files untouched.
+# The cockpit, started on the demo from an empty working directory with a private home: it keeps
+# the demo session under XDG_DATA_HOME (QStandardPaths), is still running once it has, and writes
+# nothing into the working directory or the installed tree.
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+pid=
+trap '[[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$scratch"' EXIT
 mkdir -m 700 "$scratch/runtime"
+mkdir "$scratch/cwd"
 before=$(cd "$root" && find . -printf '%p %s %T@\n' | sort)
-set +e
-HOME=$scratch XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data \
-    XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/runtime \
-    timeout 5 "$podium" --demo >"$scratch/out.log" 2>&1
-code=$?
-set -e
+(cd "$scratch/cwd" && exec env HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" \
+    XDG_DATA_HOME="$scratch/data" XDG_CACHE_HOME="$scratch/cache" \
+    XDG_RUNTIME_DIR="$scratch/runtime" "$podium" --demo) >"$scratch/out.log" 2>&1 &
+pid=$!
+session=
+for _ in $(seq 200); do # the session file appears within a second; allow 20 on a busy machine
+    session=$(find "$scratch/data" -name '*.podium' 2>/dev/null | head -1 || true)
+    [[ -n $session ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+running=yes
+kill -0 "$pid" 2>/dev/null || running=no
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+pid=
 cat "$scratch/out.log"
-[[ $code == 124 ]] || fail "the cockpit exited with $code before it was stopped"
+[[ $running == yes ]] || fail "the cockpit exited on its own"
 if grep -E -i "could not (load|find).*plugin|driver not loaded|cannot load library" "$scratch/out.log"; then
     fail "a runtime plugin is missing"
 fi
+[[ -n $session ]] || fail "no session file under XDG_DATA_HOME: $(cd "$scratch" && find . -type f)"
+[[ $(head -c 15 "$session") == "SQLite format 3" ]] || fail "$session is not a SQLite file"
+[[ -z $(ls -A "$scratch/cwd") ]] || fail "files written to the working directory: $(ls -A "$scratch/cwd")"
 after=$(cd "$root" && find . -printf '%p %s %T@\n' | sort)
 [[ $before == "$after" ]] || fail "the cockpit wrote into the installed tree: $(diff <(echo "$before") <(echo "$after"))"
-echo "ok: $version"
+echo "ok: $version; the demo session is ${session#"$scratch/"}"
