@@ -287,7 +287,7 @@ Result<bool> SessionFile::appendBatch(const QList<Event>& events) {
     SessionState next = m_state;
     store::Transaction transaction(m_db);
     if (!transaction.isActive())
-        return fail<bool>(store::appendFailureMessage(transaction.error()));
+        return fail<bool>(writeFailure(transaction.error()));
     for (const Event& event : events) {
         if (event.seq != next.lastSeq + 1) {
             return fail<bool>(tr("Event %1 does not follow the last saved event (%2); it was not "
@@ -304,7 +304,7 @@ Result<bool> SessionFile::appendBatch(const QList<Event>& events) {
             return ok;
     }
     if (!transaction.commit())
-        return fail<bool>(store::appendFailureMessage(transaction.error()));
+        return fail<bool>(writeFailure(transaction.error()));
     if (next.lastSeq - m_lastSnapshotSeq >= m_snapshotInterval)
         m_lastSnapshotSeq = next.lastSeq;
     m_state = std::move(next);
@@ -314,7 +314,7 @@ Result<bool> SessionFile::appendBatch(const QList<Event>& events) {
 Result<bool> SessionFile::insertEvent(const Event& event) {
     store::bindEvent(*m_insertEvent, event);
     if (!m_insertEvent->exec())
-        return fail<bool>(store::appendFailureMessage(m_insertEvent->lastError()));
+        return fail<bool>(writeFailure(m_insertEvent->lastError()));
     return true;
 }
 
@@ -327,7 +327,7 @@ Result<bool> SessionFile::writeSnapshot(const SessionState& state) {
     q.addBindValue(codec::digest(state));
     if (!q.exec() || !q.exec(u"DELETE FROM snapshots WHERE seq NOT IN "
                              "(SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 3)"_s))
-        return fail<bool>(store::appendFailureMessage(q.lastError()));
+        return fail<bool>(writeFailure(q.lastError()));
     return true;
 }
 
@@ -343,13 +343,13 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
     q.prepare(u"DELETE FROM events WHERE seq > ?"_s);
     q.addBindValue(state.lastSeq);
     if (!transaction.isActive() || !q.exec())
-        return fail<bool>(store::appendFailureMessage(q.lastError()));
+        return fail<bool>(writeFailure(q.lastError()));
     if (auto ok = writeSnapshot(state); !ok)
         return ok;
     if (auto ok = setMetadata(u"session_id"_s, state.sessionId); !ok)
         return ok;
     if (!transaction.commit())
-        return fail<bool>(store::appendFailureMessage(transaction.error()));
+        return fail<bool>(writeFailure(transaction.error()));
     m_state = state;
     m_lastSnapshotSeq = state.lastSeq;
     return true;
@@ -361,9 +361,13 @@ Result<bool> SessionFile::setMetadata(const QString& key, const QString& value) 
     q.addBindValue(key);
     q.addBindValue(store::notNull(value));
     if (!q.exec())
-        return fail<bool>(store::appendFailureMessage(q.lastError()));
+        return fail<bool>(writeFailure(q.lastError()));
     m_metadata[key] = value;
     return true;
+}
+
+QString SessionFile::writeFailure(const QSqlError& error) const {
+    return store::appendFailureMessage(error, store::lastSystemErrno(m_db));
 }
 
 QString SessionFile::metadata(const QString& key) const {

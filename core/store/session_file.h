@@ -12,6 +12,7 @@
 #include <memory>
 
 class QLockFile;
+class QSqlError;
 class QSqlQuery;
 
 // One session = one SQLite file: the event log (the autosave), periodic snapshots, metadata and
@@ -105,6 +106,7 @@ private:
     [[nodiscard]] Result<bool> writeSnapshot(const SessionState& state);
     [[nodiscard]] Result<bool> setMetadata(const QString& key, const QString& value);
     [[nodiscard]] Result<bool> checkWritable() const;
+    QString writeFailure(const QSqlError& error) const;
     void close();
 
     QString m_path;

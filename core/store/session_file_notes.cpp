@@ -62,7 +62,7 @@ Result<Note> SessionFile::addNote(Note note) {
     q.addBindValue(kindKey(note.kind));
     q.addBindValue(store::notNull(note.text));
     if (!q.exec())
-        return Result<Note>::failure(store::appendFailureMessage(q.lastError()));
+        return Result<Note>::failure(writeFailure(q.lastError()));
     note.id = q.lastInsertId().toLongLong();
     return note;
 }
@@ -78,7 +78,7 @@ Result<bool> SessionFile::editNote(const Note& note) {
     q.addBindValue(store::notNull(note.text));
     q.addBindValue(note.id);
     if (!q.exec())
-        return Result<bool>::failure(store::appendFailureMessage(q.lastError()));
+        return Result<bool>::failure(writeFailure(q.lastError()));
     if (q.numRowsAffected() != 1)
         return Result<bool>::failure(
             QCoreApplication::translate("podium::SessionFile", "That note no longer exists."));
@@ -92,7 +92,7 @@ Result<bool> SessionFile::removeNote(Id id) {
     q.prepare(u"DELETE FROM notes WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec())
-        return Result<bool>::failure(store::appendFailureMessage(q.lastError()));
+        return Result<bool>::failure(writeFailure(q.lastError()));
     return true;
 }
 

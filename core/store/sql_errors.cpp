@@ -2,19 +2,15 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <cerrno>
+#include <sqlite3.h>
 
 namespace podium::store {
 
 namespace {
-
-// SQLite's primary result codes (sqlite3.h); Qt reports them as the native error code.
-constexpr int sqliteBusy = 5;
-constexpr int sqliteLocked = 6;
-constexpr int sqliteReadOnly = 8;
-constexpr int sqliteIoErr = 10;
-constexpr int sqliteCorrupt = 11;
-constexpr int sqliteFull = 13;
-constexpr int sqliteNotADb = 26;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("podium::SessionFile", text);
@@ -30,26 +26,36 @@ SqlFailure classify(const QSqlError& error) {
     if (!ok)
         return SqlFailure::Other;
     switch (code) {
-    case sqliteFull:
+    case SQLITE_FULL:
         return SqlFailure::DiskFull;
-    case sqliteIoErr:
+    case SQLITE_IOERR:
         return SqlFailure::WriteFailed;
-    case sqliteCorrupt:
+    case SQLITE_CORRUPT:
         return SqlFailure::Corrupt;
-    case sqliteNotADb:
+    case SQLITE_NOTADB:
         return SqlFailure::NotADatabase;
-    case sqliteReadOnly:
+    case SQLITE_READONLY:
         return SqlFailure::ReadOnly;
-    case sqliteBusy:
-    case sqliteLocked:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
         return SqlFailure::Busy;
     default:
         return SqlFailure::Other;
     }
 }
 
-QString appendFailureMessage(const QSqlError& error) {
-    switch (classify(error)) {
+int lastSystemErrno(const QSqlDatabase& db) {
+    // Qt's documented way to reach the driver's handle.
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return 0;
+    sqlite3* connection = *static_cast<sqlite3* const*>(handle.data());
+    return connection ? sqlite3_system_errno(connection) : 0;
+}
+
+QString appendFailureMessage(const QSqlError& error, int systemErrno) {
+    const bool noSpace = systemErrno == ENOSPC || systemErrno == EFBIG || systemErrno == EDQUOT;
+    switch (noSpace ? SqlFailure::DiskFull : classify(error)) {
     case SqlFailure::DiskFull:
         return tr("The disk is full: the last action was not saved and not applied. "
                   "Free some space and try again.");

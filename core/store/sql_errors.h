@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 
@@ -10,8 +11,11 @@ enum class SqlFailure { None, DiskFull, WriteFailed, Corrupt, NotADatabase, Read
 
 SqlFailure classify(const QSqlError& error);
 
-// The sentence for a failed append: nothing was saved, nothing was applied.
-QString appendFailureMessage(const QSqlError& error);
+// The sentence for a failed append: nothing was saved, nothing was applied. `systemErrno` is the
+// OS error behind it when known: SQLite reports some full disks (EFBIG, EDQUOT) as I/O errors.
+QString appendFailureMessage(const QSqlError& error, int systemErrno = 0);
+// The OS error of the connection's last failed file operation (sqlite3_system_errno), or 0.
+int lastSystemErrno(const QSqlDatabase& db);
 // The sentence for a file that could not be read as a session.
 QString readFailureMessage(const QString& path, const QSqlError& error);
 

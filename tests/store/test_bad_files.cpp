@@ -156,6 +156,7 @@ TEST_CASE("a full disk refuses the action with a sentence, applies nothing, and 
         } else {
             REQUIRE(line.startsWith(u"full 1 "_s)); // 1: neither engine nor file state changed
             CHECK(line.contains(u"not saved and not applied"_s));
+            CHECK(line.contains(u"The disk is full"_s));
             CHECK(line.contains(u"Free some space"_s));
             ++failures;
         }
