@@ -5,7 +5,6 @@
 #include "docks/balance_dock.h"
 #include "docks/floor_dock.h"
 #include "docks/notes_dock.h"
-#include "docks/notes_dock.h"
 #include "docks/participants_dock.h"
 #include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
@@ -84,7 +83,6 @@ void MainWindow::createSessionDocks() {
             {Seat::Moderator, Seat::OnlineModerator});
     addDock(new BalanceDock(m_cockpit, this), Qt::RightDockWidgetArea,
             {Seat::Moderator, Seat::Rapporteur});
-    addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
     addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
     addSessionActions(floor);
     addSessionActions(queue);
