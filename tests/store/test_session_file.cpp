@@ -3,7 +3,10 @@
 #include "model/codec.h"
 #include "model/reducer.h"
 #include "plan/plan.h"
+#include "store/transaction.h"
 #include "store_support.h"
+
+#include <QSqlQuery>
 
 #include <QFileInfo>
 
@@ -154,4 +157,30 @@ TEST_CASE("a replica file takes the host's state and goes on from there") {
     auto reopened = openOrFail(folder.file(u"peer.podium"_s));
     CHECK(codec::digest(reopened->state()) == codec::digest(host.engine.state()));
     CHECK(reopened->sessionId() == host.file->sessionId());
+}
+
+TEST_CASE("a transaction that is not committed leaves nothing behind") {
+    Folder folder;
+    const QString path = folder.file(u"guard.podium"_s);
+    auto file = createOrFail(path);
+    const auto count = [&] {
+        QSqlQuery q(file->database());
+        return q.exec(u"SELECT count(*) FROM meta"_s) && q.next() ? q.value(0).toInt() : -1;
+    };
+    const int before = count();
+    {
+        store::Transaction transaction(file->database());
+        REQUIRE(transaction.isActive());
+        QSqlQuery q(file->database());
+        REQUIRE(q.exec(u"INSERT INTO meta VALUES('half', 'done')"_s));
+        CHECK(count() == before + 1); // visible inside the transaction...
+    } // ...and gone when the guard goes out of scope without commit()
+    CHECK(count() == before);
+    {
+        store::Transaction transaction(file->database());
+        QSqlQuery q(file->database());
+        REQUIRE(q.exec(u"INSERT INTO meta VALUES('whole', 'done')"_s));
+        REQUIRE(transaction.commit());
+    }
+    CHECK(count() == before + 1);
 }
