@@ -122,7 +122,8 @@ TEST_CASE("a file open in this Podium cannot be opened for editing twice, but ca
     CHECK(SessionFile::open(path));
 }
 
-TEST_CASE("a file held by another live Podium is refused; its lock is taken over once it dies") {
+TEST_CASE(
+    "a file held by another live Podium is refused, and its lock is taken over once it dies") {
     Folder folder;
     const QString path = sessionWithSpeeches(folder, u"shared.podium"_s);
     Child other({u"hold"_s, path});
