@@ -1,6 +1,8 @@
 #include "engine/clock.h"
 #include "engine/session_engine.h"
 #include "displays/launch_options.h"
+#include "docks/connection_dock.h"
+#include "docks/notes_dock.h"
 #include "main_window.h"
 #include "plan/plan.h"
 #include "store/recent_files.h"
@@ -84,6 +86,8 @@ int runCockpit(int argc, char** argv) {
     session->attach(engine);
     podium::Cockpit cockpit(engine);
     podium::MainWindow window(cockpit);
+    podium::attachNotes(window, session.get());
+    podium::attachConnection(window, session.get());
     window.show();
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;

@@ -3,6 +3,7 @@
 #include "displays/display_setup.h"
 #include "docks/agenda_dock.h"
 #include "docks/balance_dock.h"
+#include "docks/connection_dock.h"
 #include "docks/floor_dock.h"
 #include "docks/notes_dock.h"
 #include "docks/participants_dock.h"
@@ -84,6 +85,7 @@ void MainWindow::createSessionDocks() {
     addDock(new BalanceDock(m_cockpit, this), Qt::RightDockWidgetArea,
             {Seat::Moderator, Seat::Rapporteur});
     addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
+    addDock(new ConnectionDock(m_cockpit, this), Qt::RightDockWidgetArea);
     addSessionActions(floor);
     addSessionActions(queue);
     m_menus[MenuId::Session]->addSeparator();

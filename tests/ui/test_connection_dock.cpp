@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include "cockpit.h"
+#include "docks/connection_dock.h"
+#include "docks/seat_session.h"
+#include "fixtures.h"
+#include "store/session_file.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <functional>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Waits for network traffic on loopback (not for a timer), bounded.
+bool waitFor(const std::function<bool()>& done) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < 20'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return done();
+}
+
+// One seat: a session file, an engine on the system clock, and its connection dock.
+struct SeatUnderTest {
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine{clock};
+    std::unique_ptr<SessionFile> file;
+    std::unique_ptr<Cockpit> cockpit;
+    std::unique_ptr<ConnectionDock> dock;
+
+    explicit SeatUnderTest(Authority authority) {
+        auto created =
+            SessionFile::create(dir.filePath(u"seat.podium"_s), crowdPlan(), clock.nowMs());
+        REQUIRE(created);
+        file = std::move(created).value();
+        file->attach(engine);
+        engine.setAuthority(authority);
+        cockpit = std::make_unique<Cockpit>(engine);
+        dock = std::make_unique<ConnectionDock>(*cockpit);
+        SeatSession& s = dock->seatSession();
+        s.setAnnouncing(false); // tests stay on loopback: no LAN broadcast
+        s.setReplicaFolder(dir.filePath(u"joined"_s));
+        s.setSessionFile(file.get());
+    }
+    template <typename T> T* child(const QString& name) const {
+        T* found = dock->findChild<T*>(name);
+        REQUIRE(found);
+        return found;
+    }
+};
+
+} // namespace
+
+TEST_CASE("connection dock: host shows two join codes; a seat joins with one over loopback") {
+    SeatUnderTest host(Authority::Moderator);
+    CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u"Not connected"_s));
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    const QString control = host.child<QLabel>(u"controlCode"_s)->text();
+    const QString readOnly = host.child<QLabel>(u"readOnlyCode"_s)->text();
+    CHECK(control.size() >= 8);
+    CHECK(readOnly.size() >= 8);
+    CHECK(control != readOnly);
+    CHECK(host.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Hosting on port"_s));
+
+    SeatUnderTest online(Authority::OnlineModerator);
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    online.child<QLineEdit>(u"joinAddress"_s)->setText(u"127.0.0.1:%1"_s.arg(port));
+    online.child<QLineEdit>(u"joinCode"_s)->setText(control);
+    online.child<QPushButton>(u"joinButton"_s)->click();
+
+    auto* peers = host.child<QTreeWidget>(u"peersView"_s);
+    REQUIRE(waitFor([&] { return peers->topLevelItemCount() == 1; }));
+    CHECK(peers->topLevelItem(0)->text(1) == label(Authority::OnlineModerator));
+    REQUIRE(
+        waitFor([&] { return online.engine.state().sessionId == host.engine.state().sessionId; }));
+    CHECK(online.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Joined 127.0.0.1"_s));
+
+    // What the host does reaches the joined seat; both keep it on disk.
+    REQUIRE(host.cockpit->submit(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    REQUIRE(waitFor([&] { return online.engine.state().stageMessage == u"Please wrap up"_s; }));
+    auto hostEvents = host.file->eventCount();
+    REQUIRE(hostEvents);
+    CHECK(hostEvents.value() == host.engine.state().lastSeq);
+    SessionFile* replica = online.dock->seatSession().sessionFile();
+    REQUIRE(replica != online.file.get()); // the joined session has a file of its own
+    CHECK(replica->state().stageMessage == u"Please wrap up"_s);
+}
+
+TEST_CASE("connection dock: a wrong code is refused with a reason") {
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    SeatUnderTest rapporteur(Authority::ReadOnly);
+    CHECK_FALSE(rapporteur.child<QPushButton>(u"hostButton"_s)->isEnabled());
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    rapporteur.child<QLineEdit>(u"joinAddress"_s)->setText(u"127.0.0.1:%1"_s.arg(port));
+    rapporteur.child<QLineEdit>(u"joinCode"_s)->setText(u"WRONG-CODE-0000"_s);
+    rapporteur.child<QPushButton>(u"joinButton"_s)->click();
+    auto* status = rapporteur.child<QLabel>(u"connectionStatus"_s);
+    REQUIRE(waitFor([&] { return !status->text().isEmpty(); }));
+    CHECK(host.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
+    CHECK(rapporteur.engine.state().sessionId != host.engine.state().sessionId);
+}

@@ -1,0 +1,254 @@
+#include "connection_dock.h"
+
+#include "main_window.h"
+#include "notes_dock.h"
+#include "seat_session.h"
+#include "store/session_file.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+// "host", "host:port" or "[v6]:port"; the default port when none is given.
+sync::Endpoint parseAddress(QString text) {
+    text = text.trimmed();
+    sync::Endpoint e{text, sync::defaultSyncPort};
+    const int colon = text.lastIndexOf(u':');
+    const bool bracketed = text.startsWith(u'[');
+    if (colon > 0 && (bracketed || text.count(u':') == 1)) {
+        bool ok = false;
+        const uint port = text.mid(colon + 1).toUInt(&ok);
+        if (ok && port > 0 && port < 65536) {
+            e.port = quint16(port);
+            e.host = text.left(colon);
+        }
+    }
+    if (e.host.startsWith(u'[') && e.host.endsWith(u']'))
+        e.host = e.host.mid(1, e.host.size() - 2);
+    return e;
+}
+
+QLabel* codeLabel() {
+    auto* label = new QLabel;
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPixelSize(26);
+    font.setBold(true);
+    label->setFont(font);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"connectionDock"_s, parent)
+    , m_session(new SeatSession(cockpit.engine(), this))
+    , m_state(new QLabel)
+    , m_port(new QSpinBox)
+    , m_host(new QPushButton)
+    , m_stop(new QPushButton)
+    , m_takeOver(new QPushButton)
+    , m_controlCaption(new QLabel)
+    , m_controlCode(codeLabel())
+    , m_readOnlyCaption(new QLabel)
+    , m_readOnlyCode(codeLabel())
+    , m_address(new QLineEdit)
+    , m_code(new QLineEdit)
+    , m_join(new QPushButton)
+    , m_peers(new QTreeWidget)
+    , m_status(new QLabel) {
+    m_state->setObjectName(u"connectionState"_s);
+    m_host->setObjectName(u"hostButton"_s);
+    m_stop->setObjectName(u"stopButton"_s);
+    m_takeOver->setObjectName(u"takeOverButton"_s);
+    m_port->setObjectName(u"hostPort"_s);
+    m_controlCode->setObjectName(u"controlCode"_s);
+    m_readOnlyCode->setObjectName(u"readOnlyCode"_s);
+    m_address->setObjectName(u"joinAddress"_s);
+    m_code->setObjectName(u"joinCode"_s);
+    m_join->setObjectName(u"joinButton"_s);
+    m_peers->setObjectName(u"peersView"_s);
+    m_status->setObjectName(u"connectionStatus"_s);
+    m_state->setWordWrap(true);
+    m_status->setWordWrap(true);
+    QFont bold = m_state->font();
+    bold.setBold(true);
+    m_state->setFont(bold);
+    m_port->setRange(1, 65535);
+    m_port->setValue(sync::defaultSyncPort);
+    m_peers->setColumnCount(4);
+    m_peers->setRootIsDecorated(false);
+    m_peers->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_peers->header()->setStretchLastSection(false);
+
+    auto* hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_port);
+    hostRow->addWidget(m_host);
+    hostRow->addWidget(m_stop);
+    hostRow->addWidget(m_takeOver);
+    hostRow->addStretch(1);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_state);
+    layout->addLayout(hostRow);
+    layout->addWidget(makeCodes());
+    layout->addWidget(makeJoin());
+    layout->addWidget(m_peers, 1);
+    layout->addWidget(m_status);
+    setWidget(body);
+
+    connect(m_host, &QPushButton::clicked, this, &ConnectionDock::host);
+    connect(m_stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
+    connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
+    connect(m_join, &QPushButton::clicked, this, &ConnectionDock::join);
+    connect(m_code, &QLineEdit::returnPressed, this, &ConnectionDock::join);
+    connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
+    connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
+    connect(m_session, &SeatSession::failed, this,
+            [this](const QString& s) { showStatus(s, true); });
+    finishSetup();
+}
+
+QWidget* ConnectionDock::makeCodes() {
+    m_codes = new QWidget;
+    auto* form = new QFormLayout(m_codes);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(m_controlCaption, m_controlCode);
+    form->addRow(m_readOnlyCaption, m_readOnlyCode);
+    return m_codes;
+}
+
+QWidget* ConnectionDock::makeJoin() {
+    m_joinBox = new QWidget;
+    auto* row = new QHBoxLayout(m_joinBox);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_address, 2);
+    row->addWidget(m_code, 2);
+    row->addWidget(m_join);
+    return m_joinBox;
+}
+
+void ConnectionDock::host() {
+    if (auto hosted = m_session->host(quint16(m_port->value())); !hosted)
+        showStatus(hosted.error(), true);
+}
+
+void ConnectionDock::join() {
+    if (m_address->text().trimmed().isEmpty() || m_code->text().trimmed().isEmpty()) {
+        showStatus(tr("Type the host's address and one of its join codes."), true);
+        return;
+    }
+    if (auto joined = m_session->join(parseAddress(m_address->text()), m_code->text()); !joined)
+        showStatus(joined.error(), true);
+}
+
+void ConnectionDock::takeOver() {
+    if (auto taken = m_session->takeOver(quint16(m_port->value())); !taken)
+        showStatus(taken.error(), true);
+}
+
+void ConnectionDock::showStatus(const QString& text, bool problem) {
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? u"color: #c62828"_s : QString());
+    refresh();
+}
+
+void ConnectionDock::refresh() {
+    using Mode = sync::Seat::Mode;
+    const sync::Seat* seat = m_session->seat();
+    const Mode mode = m_session->mode();
+    switch (mode) {
+    case Mode::Alone:
+        m_state->setText(tr("Not connected: this seat works on its own."));
+        break;
+    case Mode::Hosting:
+        m_state->setText(
+            tr("Hosting on port %1. Give each seat its code.").arg(seat->syncHost()->port()));
+        break;
+    case Mode::Joined: {
+        const sync::SyncPeer* peer = seat->syncPeer();
+        const qint64 rtt = peer ? peer->rttMs() : -1;
+        m_state->setText(tr("Joined %1:%2 as %3%4")
+                             .arg(peer->currentHost().host)
+                             .arg(peer->currentHost().port)
+                             .arg(label(peer->role()))
+                             .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString()));
+        break;
+    }
+    }
+    m_codes->setVisible(mode == Mode::Hosting);
+    if (mode == Mode::Hosting) {
+        m_controlCode->setText(seat->controlCode());
+        m_readOnlyCode->setText(seat->readOnlyCode());
+    }
+    refreshPeers();
+    updateControls();
+}
+
+void ConnectionDock::refreshPeers() {
+    m_peers->clear();
+    if (!m_session->seat())
+        return;
+    for (const sync::PeerInfo& p : m_session->seat()->peers()) {
+        auto* item = new QTreeWidgetItem(m_peers);
+        item->setText(0, p.name.isEmpty() ? p.instance.left(8) : p.name);
+        item->setText(1, label(p.role));
+        item->setText(2, p.address);
+        item->setText(3, p.rttMs >= 0 ? tr("%1 ms").arg(p.rttMs) : tr("—"));
+    }
+}
+
+void ConnectionDock::updateControls() {
+    using Mode = sync::Seat::Mode;
+    const Mode mode = m_session->mode();
+    // A read-only seat hosting would hand itself control: the rapporteur only joins.
+    const bool mayHost = cockpit().seat() != Seat::Rapporteur || mode != Mode::Alone;
+    m_host->setVisible(mode == Mode::Alone);
+    m_host->setEnabled(mayHost);
+    m_port->setEnabled(mode == Mode::Alone);
+    m_stop->setVisible(mode != Mode::Alone);
+    m_joinBox->setVisible(mode == Mode::Alone);
+    m_takeOver->setVisible(m_session->seat() && m_session->seat()->canTakeOver());
+}
+
+void ConnectionDock::retranslate() {
+    setWindowTitle(tr("Connection"));
+    m_host->setText(tr("Host this session"));
+    m_stop->setText(tr("Disconnect"));
+    m_takeOver->setText(tr("Take over hosting"));
+    m_takeOver->setToolTip(tr("The host is gone: host the session from this seat's copy, on "
+                              "the port above. The other seats find it on their own."));
+    m_controlCaption->setText(tr("Control code\n(online moderator)"));
+    m_readOnlyCaption->setText(tr("Read-only code\n(rapporteur, displays)"));
+    m_address->setPlaceholderText(
+        tr("Host address, e.g. 192.168.1.20:%1").arg(sync::defaultSyncPort));
+    m_code->setPlaceholderText(tr("Join code"));
+    m_join->setText(tr("Join"));
+    m_peers->setHeaderLabels({tr("Seat"), tr("Role"), tr("Address"), tr("Latency")});
+    refresh();
+}
+
+void attachConnection(MainWindow& window, SessionFile* file) {
+    auto* connection = qobject_cast<ConnectionDock*>(window.dock(u"connectionDock"_s));
+    if (!connection)
+        return;
+    SeatSession* seat = &connection->seatSession();
+    seat->setSessionFile(file);
+    if (auto* notes = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
+        QObject::connect(seat, &SeatSession::sessionFileChanged, notes, &NotesDock::setSessionFile,
+                         Qt::UniqueConnection);
+}
+
+} // namespace podium

@@ -1,0 +1,145 @@
+#include "seat_session.h"
+
+#include "engine/session_engine.h"
+#include "store/session_file.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+// The session file as the durable journal behind the seat's log.
+class SeatSession::FileJournal final : public sync::DurableJournal {
+public:
+    explicit FileJournal(SessionFile& file)
+        : m_file(file) {}
+    Result<bool> append(const Event& event) override { return m_file.append(event); }
+    Result<bool> appendSnapshot(const SessionState& state) override {
+        return m_file.adoptState(state);
+    }
+
+private:
+    SessionFile& m_file;
+};
+
+SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_replicaFolder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                      u"/joined"_s) {}
+
+// Closing the window: the seat says goodbye to the others, but no view is left to hear it.
+SeatSession::~SeatSession() {
+    blockSignals(true);
+    if (m_seat)
+        m_seat->disconnect(this);
+    m_seat.reset();
+}
+
+// The window switched files: "Save as" carries on with the same session, so a shared session
+// stays shared (its log now backed by the copy); another session ends the sharing, since the
+// others would be sent a different one.
+void SeatSession::setSessionFile(SessionFile* file) {
+    m_file = file;
+    if (!m_seat || !file)
+        return;
+    const bool sameSession = file->sessionId() == m_engine.state().sessionId;
+    if (mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
+        m_seat->stop();
+        emit failed(tr("Disconnected: another session file was opened on this seat."));
+    }
+    if (m_replica && !sameSession)
+        m_replica.reset();
+    if (!m_replica) {
+        if (auto bound = bindTo(*file); !bound)
+            emit failed(bound.error());
+    }
+    emit changed();
+}
+
+SessionFile* SeatSession::sessionFile() const {
+    return m_replica ? m_replica.get() : m_file;
+}
+
+sync::Seat::Mode SeatSession::mode() const {
+    return m_seat ? m_seat->mode() : sync::Seat::Mode::Alone;
+}
+
+// Made once and kept: after a stop the seat's log stays the engine's journal, with the file
+// behind it, so nothing done alone afterwards is lost.
+Result<bool> SeatSession::ensureSeat() {
+    if (!m_file)
+        return Result<bool>::failure(
+            tr("Open or create a session file first: a shared session is always kept on disk."));
+    if (!m_seat) {
+        m_seat = std::make_unique<sync::Seat>(m_engine, m_engine.clock());
+        connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
+        connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
+        connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
+        connect(m_seat.get(), &sync::Seat::failed, this, &SeatSession::failed);
+    }
+    if (m_replica && mode() == sync::Seat::Mode::Alone)
+        return true; // carries on in the joined session's replica
+    return bindTo(*m_file);
+}
+
+// The seat's log in front of `file`: it serves resuming peers the events the file holds.
+Result<bool> SeatSession::bindTo(SessionFile& file) {
+    auto events = file.events();
+    if (!events)
+        return Result<bool>::failure(events.error());
+    m_seat->log().restore(SessionState{}, events.value());
+    m_durable = std::make_unique<FileJournal>(file);
+    m_seat->setDurableJournal(m_durable.get());
+    m_engine.setJournal(&m_seat->log());
+    return true;
+}
+
+Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
+    if (auto ok = ensureSeat(); !ok)
+        return ok;
+    auto hosted = m_seat->host(port, address);
+    if (hosted && m_announce)
+        m_seat->announce();
+    emit changed();
+    return hosted;
+}
+
+Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code) {
+    if (auto ok = ensureSeat(); !ok)
+        return ok;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    auto replica = SessionFile::createReplica(
+        QDir(m_replicaFolder).filePath(u"joined-%1-%2.podium"_s.arg(stamp, host.host)));
+    if (!replica)
+        return Result<bool>::failure(replica.error());
+    m_replica = std::move(replica).value();
+    m_durable = std::make_unique<FileJournal>(*m_replica);
+    m_seat->setDurableJournal(m_durable.get());
+    m_seat->log().restore(SessionState{}, {});
+    m_seat->join(host, code.trimmed());
+    emit sessionFileChanged(m_replica.get());
+    emit changed();
+    return true;
+}
+
+Result<bool> SeatSession::takeOver(quint16 port) {
+    if (!m_seat)
+        return Result<bool>::failure(tr("This seat has not joined a session."));
+    auto taken = m_seat->takeOver(port);
+    if (taken && m_announce)
+        m_seat->announce();
+    emit changed();
+    return taken;
+}
+
+void SeatSession::stop() {
+    if (m_seat)
+        m_seat->stop();
+    emit changed();
+}
+
+} // namespace podium
