@@ -5,13 +5,17 @@
 #include "docks/notes_dock.h"
 #include "main_window.h"
 #include "plan/plan.h"
+#include "report/export_command.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QSettings>
 #include <QTextStream>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -42,10 +46,35 @@ void addOptions(QCommandLineParser& parser) {
                       u"file"_s});
     podium::addLaunchOptions(parser);
     // Modes that run without a window add their options here.
+    parser.addOptions({
+        {u"export-report"_s,
+         QCoreApplication::translate("main", "Write the report of a session file and exit."),
+         u"session"_s},
+        {u"format"_s,
+         QCoreApplication::translate(
+             "main", "Report format: md, html, pdf or csv (default: the output file's suffix)."),
+         u"format"_s},
+        {{u"o"_s, u"output"_s},
+         QCoreApplication::translate(
+             "main", "Where to write the report; csv also writes <file>-polls.csv beside it."),
+         u"file"_s},
+    });
+}
+
+int runReportExport(const QCommandLineParser& parser) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    podium::report::ExportRequest request{parser.value(u"export-report"_s),
+                                          parser.value(u"format"_s), parser.value(u"output"_s)};
+    if (request.format.isEmpty())
+        request.format = QFileInfo(request.output).suffix();
+    return podium::report::runExportReport(request, out, err);
 }
 
 // Modes that need no display (checks, exports, headless sync). Returns -1 when none was asked.
 int runWithoutWindow(const QCommandLineParser& parser) {
+    if (parser.isSet(u"export-report"_s))
+        return runReportExport(parser);
     if (parser.isSet(u"check"_s)) {
         QTextStream out(stdout);
         return podium::runSessionCheck(parser.value(u"check"_s), out);
@@ -55,12 +84,24 @@ int runWithoutWindow(const QCommandLineParser& parser) {
 }
 
 bool wantsNoWindow(const QStringList& args) {
-    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--check"_s};
+    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--export-report"_s, u"--check"_s};
     for (const QString& a : args) {
         if (windowless.contains(a))
             return true;
     }
     return false;
+}
+
+// A PDF report lays out text, which needs fonts and so a QGuiApplication: the export runs on the
+// offscreen platform (unless QT_QPA_PLATFORM says otherwise), so it works without a display.
+// Other window-less modes need only Qt Core.
+std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
+                                                        const QStringList& args) {
+    if (!args.contains(u"--export-report"_s))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 int runCockpit(int argc, char** argv) {
@@ -103,7 +144,8 @@ int main(int argc, char** argv) {
     if (!wantsNoWindow(args))
         return runCockpit(argc, argv);
 
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> owner = windowlessApplication(argc, argv, args);
+    QCoreApplication& app = *owner;
     describeApplication(app);
     QCommandLineParser parser;
     addOptions(parser);

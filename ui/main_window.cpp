@@ -10,6 +10,7 @@
 #include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
 #include "docks/timeline_dock.h"
+#include "report/report_menu.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -85,6 +86,7 @@ void MainWindow::createSessionDocks() {
     addDock(new BalanceDock(m_cockpit, this), Qt::RightDockWidgetArea,
             {Seat::Moderator, Seat::Rapporteur});
     addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
+    installReport(*this, m_cockpit); // the report preview and File → Export report
     addDock(new ConnectionDock(m_cockpit, this), Qt::RightDockWidgetArea);
     addSessionActions(floor);
     addSessionActions(queue);

@@ -19,7 +19,7 @@ struct Run {
     QString err;
 };
 
-Run podium(const QStringList& args) {
+Run runPodium(const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"QT_QPA_PLATFORM"_s); // the export must find its own way without a display
@@ -59,7 +59,7 @@ TEST_CASE("podium --export-report writes every format from a session file") {
     REQUIRE(dir.isValid());
     const QString session = writeSessionFile(dir);
 
-    const Run md = podium(
+    const Run md = runPodium(
         {u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, dir.filePath(u"r.md"_s)});
     REQUIRE(md.exitCode == 0);
     const QString text = readAll(dir.filePath(u"r.md"_s));
@@ -68,18 +68,18 @@ TEST_CASE("podium --export-report writes every format from a session file") {
     CHECK(text.contains(u"Volunteer for the IoT work stream"_s)); // notes from the file
 
     // The format may also come from the output file's suffix.
-    CHECK(podium({u"--export-report"_s, session, u"-o"_s, dir.filePath(u"r.html"_s)}).exitCode ==
+    CHECK(runPodium({u"--export-report"_s, session, u"-o"_s, dir.filePath(u"r.html"_s)}).exitCode ==
           0);
     CHECK(readAll(dir.filePath(u"r.html"_s)).contains(u"&lt;b&gt;Ana&lt;/b&gt;"_s));
 
-    const Run pdf = podium({u"--export-report"_s, session, u"--format"_s, u"pdf"_s, u"-o"_s,
-                            dir.filePath(u"r.pdf"_s)});
+    const Run pdf = runPodium({u"--export-report"_s, session, u"--format"_s, u"pdf"_s, u"-o"_s,
+                               dir.filePath(u"r.pdf"_s)});
     INFO(pdf.err.toStdString());
     REQUIRE(pdf.exitCode == 0);
     CHECK(readAll(dir.filePath(u"r.pdf"_s)).startsWith(u"%PDF-"_s));
 
-    const Run csv = podium({u"--export-report"_s, session, u"--format"_s, u"csv"_s, u"-o"_s,
-                            dir.filePath(u"r.csv"_s)});
+    const Run csv = runPodium({u"--export-report"_s, session, u"--format"_s, u"csv"_s, u"-o"_s,
+                               dir.filePath(u"r.csv"_s)});
     REQUIRE(csv.exitCode == 0);
     CHECK(csv.out.contains(dir.filePath(u"r-polls.csv"_s)));
     CHECK(readAll(dir.filePath(u"r.csv"_s)).count(u"\r\n"_s) >= 8);
@@ -91,13 +91,13 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     REQUIRE(dir.isValid());
     const QString session = writeSessionFile(dir);
 
-    const Run unknown = podium({u"--export-report"_s, session, u"--format"_s, u"docx"_s, u"-o"_s,
-                                dir.filePath(u"r.docx"_s)});
+    const Run unknown = runPodium({u"--export-report"_s, session, u"--format"_s, u"docx"_s, u"-o"_s,
+                                   dir.filePath(u"r.docx"_s)});
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.contains(u"docx"_s));
 
     const QString missing = dir.filePath(u"nothing-here.podium"_s);
-    const Run unreadable = podium(
+    const Run unreadable = runPodium(
         {u"--export-report"_s, missing, u"--format"_s, u"md"_s, u"-o"_s, dir.filePath(u"r.md"_s)});
     CHECK(unreadable.exitCode == 1);
     CHECK(unreadable.err.contains(missing));
@@ -107,14 +107,14 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     REQUIRE(junk.open(QIODevice::WriteOnly));
     junk.write("this is not a session file");
     junk.close();
-    const Run corrupt = podium({u"--export-report"_s, junk.fileName(), u"--format"_s, u"md"_s,
-                                u"-o"_s, dir.filePath(u"r.md"_s)});
+    const Run corrupt = runPodium({u"--export-report"_s, junk.fileName(), u"--format"_s, u"md"_s,
+                                   u"-o"_s, dir.filePath(u"r.md"_s)});
     CHECK(corrupt.exitCode == 1);
     CHECK_FALSE(corrupt.err.isEmpty());
 
     const QString nowhere = dir.filePath(u"no/such/dir/r.md"_s);
     const Run unwritable =
-        podium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, nowhere});
+        runPodium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, nowhere});
     CHECK(unwritable.exitCode == 1);
     CHECK(unwritable.err.contains(nowhere));
 }

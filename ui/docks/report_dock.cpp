@@ -1,0 +1,79 @@
+#include "report_dock.h"
+
+#include "report/html.h"
+#include "report/report.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+ReportDock::ReportDock(Cockpit& cockpit, QWidget* parent)
+    : SessionDock(cockpit, u"ReportDock"_s, parent)
+    , m_cockpit(cockpit)
+    , m_view(new QTextBrowser)
+    , m_export(new QPushButton)
+    , m_hint(new QLabel) {
+    m_view->setObjectName(u"reportPreview"_s);
+    m_view->setOpenLinks(false);
+    m_export->setObjectName(u"exportReport"_s);
+    m_hint->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_hint, 1);
+    buttons->addWidget(m_export);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 1);
+    setWidget(body);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(debounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &ReportDock::refreshNow);
+    const SessionEngine& engine = cockpit.engine();
+    connect(&engine, &SessionEngine::eventApplied, this, &ReportDock::refreshSoon);
+    connect(&engine, &SessionEngine::stateReset, this, &ReportDock::refreshSoon);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_stale)
+            refreshSoon();
+    });
+    connect(m_export, &QPushButton::clicked, this, &ReportDock::exportRequested);
+    finishSetup();
+}
+
+void ReportDock::setNotesSource(NotesSource source) {
+    m_notes = std::move(source);
+    refreshSoon();
+}
+
+void ReportDock::refreshSoon() {
+    m_stale = true;
+    // A hidden preview costs nothing: it is rebuilt when shown.
+    if (isVisible())
+        m_debounce.start();
+}
+
+void ReportDock::refreshNow() {
+    m_debounce.stop();
+    const report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.now());
+    QScrollBar* bar = m_view->verticalScrollBar();
+    const int position = bar->value();
+    m_view->setHtml(report::toHtml(r, QLocale(), report::HtmlFlavor::RichText));
+    bar->setValue(position); // the reader keeps their place while the session goes on
+    m_stale = false;
+}
+
+void ReportDock::retranslate() {
+    setWindowTitle(tr("Report preview"));
+    m_export->setText(tr("Export…"));
+    m_hint->setText(tr("Updated as the session goes on."));
+}
+
+} // namespace podium

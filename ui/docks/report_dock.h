@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/note.h"
+#include "session_dock.h"
+
+#include <QList>
+#include <QTimer>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace podium {
+
+// The rapporteur's live preview of the session report: the same report the export writes,
+// rebuilt shortly after each change (debounced, and only while the dock is visible).
+class ReportDock : public SessionDock {
+    Q_OBJECT
+public:
+    using NotesSource = std::function<QList<Note>()>;
+
+    explicit ReportDock(Cockpit& cockpit, QWidget* parent = nullptr);
+
+    // Where the rapporteur's notes come from (the notes dock's model); none: no notes shown.
+    void setNotesSource(NotesSource source);
+    QList<Note> notes() const { return m_notes ? m_notes() : QList<Note>{}; }
+
+    void refreshSoon();
+    void refreshNow();
+    QTextBrowser* preview() const { return m_view; }
+
+    static constexpr int debounceMs = 400;
+
+signals:
+    void exportRequested();
+
+protected:
+    void retranslate() override;
+
+private:
+    Cockpit& m_cockpit;
+    NotesSource m_notes;
+    QTimer m_debounce;
+    QTextBrowser* m_view;
+    QPushButton* m_export;
+    QLabel* m_hint;
+    bool m_stale = true;
+};
+
+} // namespace podium

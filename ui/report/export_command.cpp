@@ -1,0 +1,59 @@
+#include "export_command.h"
+
+#include "pdf.h"
+#include "report/format.h"
+#include "store/session_file.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::report {
+namespace {
+
+// A speech still on the floor in the file is closed at the file's last event, not at the
+// moment of export (which may be days later).
+qint64 lastEventTime(const SessionFile& file) {
+    const qint64 last = file.state().lastSeq;
+    auto events = file.events(qMax<qint64>(1, last));
+    if (events && !events->isEmpty())
+        return events->last().at;
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+int runExportReport(const ExportRequest& request, QTextStream& out, QTextStream& err) {
+    const auto format = formatFromName(request.format);
+    if (!format) {
+        err << tr("Unknown report format “%1”: use md, html, pdf or csv.").arg(request.format)
+            << '\n';
+        return 2;
+    }
+    if (request.output.isEmpty()) {
+        err << tr("Say where to write the report with -o FILE.") << '\n';
+        return 2;
+    }
+    auto file = SessionFile::open(request.session, OpenMode::View);
+    if (!file) {
+        err << tr("Cannot read the session %1: %2").arg(request.session, file.error()) << '\n';
+        return 1;
+    }
+    auto notes = file.value()->notes();
+    if (!notes) {
+        err << tr("Cannot read the notes in %1: %2").arg(request.session, notes.error()) << '\n';
+        return 1;
+    }
+    Report report = buildReport(file.value()->state(), *notes, lastEventTime(*file.value()));
+    report.generatedAt = QDateTime::currentMSecsSinceEpoch();
+    auto written = exportReport(report, *format, request.output);
+    if (!written) {
+        err << written.error() << '\n';
+        return 1;
+    }
+    for (const QString& path : *written)
+        out << tr("Wrote %1").arg(path) << '\n';
+    return 0;
+}
+
+} // namespace podium::report

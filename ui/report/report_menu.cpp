@@ -1,0 +1,102 @@
+#include "report_menu.h"
+
+#include "cockpit.h"
+#include "docks/notes_dock.h"
+#include "docks/notes_model.h"
+#include "docks/report_dock.h"
+#include "main_window.h"
+#include "report/pdf.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QString suggestedPath(const Cockpit& cockpit) {
+    QString name = cockpit.state().info.title.simplified();
+    name.replace(QRegularExpression(u"[^\\w\\- ]"_s), QString());
+    if (name.isEmpty())
+        name = QObject::tr("Session report");
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(dir).filePath(name.left(80) + u".pdf"_s);
+}
+
+void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* preview) {
+    const QStringList filters = {QObject::tr("PDF (*.pdf)"), QObject::tr("Web page (*.html)"),
+                                 QObject::tr("Markdown (*.md)"),
+                                 QObject::tr("CSV: speech log and poll tallies (*.csv)")};
+    const QList<report::ReportFormat> formats = {
+        report::ReportFormat::Pdf, report::ReportFormat::Html, report::ReportFormat::Markdown,
+        report::ReportFormat::Csv};
+    QString filter = filters.first();
+    QString path =
+        QFileDialog::getSaveFileName(&window, QObject::tr("Export report"), suggestedPath(cockpit),
+                                     filters.join(u";;"_s), &filter);
+    if (path.isEmpty())
+        return;
+    const auto chosen = formats.value(qMax(0, filters.indexOf(filter)));
+    if (!report::formatFromName(QFileInfo(path).suffix()))
+        path += report::fileSuffix(chosen);
+    const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
+    auto written = exportCurrentReport(cockpit, notes, path, std::nullopt);
+    if (!written) {
+        QMessageBox::warning(&window, QObject::tr("Export report"), written.error());
+        return;
+    }
+    window.statusBar()->showMessage(QObject::tr("Report written: %1").arg(written->join(u", "_s)),
+                                    8000);
+}
+
+} // namespace
+
+Result<QStringList> exportCurrentReport(const Cockpit& cockpit, const QList<Note>& notes,
+                                        const QString& path,
+                                        std::optional<report::ReportFormat> format) {
+    if (!format)
+        format = report::formatFromName(QFileInfo(path).suffix());
+    if (!format)
+        return Result<QStringList>::failure(
+            QObject::tr("Name the file .pdf, .html, .md or .csv to choose a format."));
+    const report::Report r = report::buildReport(cockpit.state(), notes, cockpit.now());
+    return report::exportReport(r, *format, path);
+}
+
+void installReport(MainWindow& window, Cockpit& cockpit) {
+    auto* preview = new ReportDock(cockpit, &window);
+    if (auto* notesDock = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s))) {
+        NotesModel* model = notesDock->model();
+        preview->setNotesSource([model] { return model->notes(); });
+        const auto refresh = [preview] { preview->refreshSoon(); };
+        QObject::connect(model, &QAbstractItemModel::modelReset, preview, refresh);
+        QObject::connect(model, &QAbstractItemModel::layoutChanged, preview, refresh);
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, preview, refresh);
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, preview, refresh);
+        QObject::connect(model, &QAbstractItemModel::dataChanged, preview, refresh);
+    }
+    window.addDock(preview, Qt::RightDockWidgetArea, {Seat::Rapporteur});
+
+    auto* action = new QAction(QObject::tr("Export &report…"), &window);
+    action->setObjectName(u"exportReportAction"_s);
+    auto run = [&window, &cockpit, preview] {
+        chooseAndExport(window, cockpit, preview);
+    };
+    QObject::connect(action, &QAction::triggered, &window, run);
+    QObject::connect(preview, &ReportDock::exportRequested, &window, run);
+    if (QMenu* file = window.menu(MainWindow::MenuId::File)) {
+        const QList<QAction*> existing = file->actions();
+        // Before Quit (the last entry) when there is one.
+        file->insertAction(existing.isEmpty() ? nullptr : existing.last(), action);
+    }
+}
+
+} // namespace podium

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "model/note.h"
+#include "model/result.h"
+#include "report/export.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace podium {
+
+class Cockpit;
+class MainWindow;
+
+// Adds File → Export report… and the live report preview (shown in the rapporteur's layout) to
+// `window`. The preview reads the notes of the window's notes dock, when it has one.
+void installReport(MainWindow& window, Cockpit& cockpit);
+
+// Writes the report of the session as it stands now to `path`, in `format` (or the one its
+// suffix names). What the menu does once a file is chosen.
+[[nodiscard]] Result<QStringList> exportCurrentReport(const Cockpit& cockpit,
+                                                      const QList<Note>& notes, const QString& path,
+                                                      std::optional<report::ReportFormat> format);
+
+} // namespace podium
