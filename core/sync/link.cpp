@@ -133,7 +133,7 @@ bool Link::withinRate() {
 }
 
 void Link::heartbeat() {
-    if (m_sinceHeard.elapsed() > silenceLimitMs) {
+    if (m_authenticated && m_sinceHeard.elapsed() > silenceLimitMs) { // before: the deadline
         close(u"no sign of life for %1 s"_s.arg(m_sinceHeard.elapsed() / 1000.0, 0, 'f', 1), false);
         return;
     }

@@ -10,6 +10,11 @@ Relay::Relay(quint16 targetPort)
     connect(&m_server, &QTcpServer::newConnection, this, &Relay::accept);
 }
 
+Relay::~Relay() {
+    for (QTcpSocket* s : std::as_const(m_sockets))
+        s->disconnect(); // the sockets die with the relay; nothing may relay meanwhile
+}
+
 void Relay::accept() {
     while (QTcpSocket* in = m_server.nextPendingConnection()) {
         if (m_refusing) {
@@ -23,6 +28,8 @@ void Relay::accept() {
         m_sockets << in << out;
         auto pipe = [this](QTcpSocket* from, QTcpSocket* to) {
             connect(from, &QTcpSocket::readyRead, to, [this, from, to] {
+                if (m_frozen)
+                    return;
                 const QByteArray bytes = from->readAll();
                 m_captured += bytes;
                 to->write(bytes);
@@ -35,9 +42,18 @@ void Relay::accept() {
     }
 }
 
+void Relay::setFrozen(bool frozen) {
+    m_frozen = frozen;
+    if (frozen)
+        return;
+    for (QTcpSocket* s : std::as_const(m_sockets))
+        emit s->readyRead(); // pass on what waited
+}
+
 void Relay::cutAll() {
+    for (QTcpSocket* s : std::as_const(m_sockets))
+        s->disconnect(); // no relaying between sockets that are going away
     for (QTcpSocket* s : std::as_const(m_sockets)) {
-        s->disconnect(this);
         s->abort();
         s->deleteLater();
     }

@@ -11,11 +11,13 @@ namespace podium::synctest {
 class Relay : public QObject {
 public:
     explicit Relay(quint16 targetPort);
+    ~Relay() override;
     quint16 port() const { return m_server.serverPort(); }
     QByteArray captured() const { return m_captured; }
     int connections() const { return m_connections; }
     void cutAll();                                             // resets every relayed connection
     void setRefusing(bool refusing) { m_refusing = refusing; } // new connections are dropped
+    void setFrozen(bool frozen);                               // nothing passes, nothing is closed
 
 private:
     void accept();
@@ -25,6 +27,7 @@ private:
     QList<QTcpSocket*> m_sockets;
     int m_connections = 0;
     bool m_refusing = false;
+    bool m_frozen = false;
 };
 
 } // namespace podium::synctest

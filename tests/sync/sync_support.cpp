@@ -69,6 +69,8 @@ namespace podium::synctest {
 RawClient::RawClient(quint16 port, const QString& code) {
     QObject::connect(&m_socket, &QSslSocket::readyRead,
                      [this] { m_received += m_socket.readAll(); });
+    QObject::connect(&m_socket, &QSslSocket::connected,
+                     [this] { m_localPort = m_socket.localPort(); });
     if (code.isEmpty()) {
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         return;

@@ -30,13 +30,25 @@ struct TestSeat {
     SessionEngine engine{clock};
     sync::Seat seat{engine, clock};
     QList<qint64> appliedSeqs; // every event applied, in order
+    qint64 known = 0;          // the last seq this seat had, by event or snapshot
+    int snapshots = 0;
+    bool orderly = true; // no gap, no duplicate, never backwards
 
     explicit TestSeat(const QString& name) {
         seat.setSeatName(name);
         engine.setAuthor(name);
         QObject::connect(
-            &engine, &SessionEngine::eventApplied,
-            [this](const Event& e, const SessionState&) { appliedSeqs.append(e.seq); });
+            &engine, &SessionEngine::eventApplied, [this](const Event& e, const SessionState&) {
+                appliedSeqs.append(e.seq);
+                orderly = orderly && (e.seq == known + 1 || e.action == Action::CreateSession);
+                known = e.seq;
+            });
+        QObject::connect(&engine, &SessionEngine::stateReset, [this] {
+            const qint64 seq = engine.state().lastSeq;
+            orderly = orderly && seq >= known;
+            snapshots += seq > known ? 1 : 0;
+            known = seq;
+        });
     }
     qint64 lastSeq() const { return engine.state().lastSeq; }
     bool live() const {
@@ -70,8 +82,10 @@ public:
     void write(const QByteArray& bytes);
     QByteArray received() const { return m_received; }
     QSslSocket& socket() { return m_socket; }
+    quint16 localPort() const { return m_localPort; }
 
 private:
+    quint16 m_localPort = 0;
     QSslSocket m_socket;
     QByteArray m_received;
 };

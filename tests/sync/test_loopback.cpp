@@ -62,13 +62,13 @@ Command commandOf(Action a, QCborMap args) {
 } // namespace
 
 TEST_CASE("host, online moderator and rapporteur converge after 1,100 commands from both") {
+    QSet<QString> pending; // before the host: its signals may still come while it stops
+    int refusedRemote = 0; // before the host: its signals may still come while it stops
     auto host = makeHost();
     REQUIRE(host);
     TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
     REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
     REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
-    QSet<QString> pending;
-    int refusedRemote = 0;
     QObject::connect(
         &online.engine, &SessionEngine::refused,
         [&](const QString& id, const QString&) { refusedRemote += pending.remove(id) ? 1 : 0; });
@@ -99,11 +99,12 @@ TEST_CASE("host, online moderator and rapporteur converge after 1,100 commands f
     CHECK(host->lastSeq() > 300); // many were accepted, not just refused
     CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(host->engine.state()));
-    CHECK(gaplessAndUnique(online.appliedSeqs));
-    CHECK(gaplessAndUnique(rapporteur.appliedSeqs));
+    CHECK(online.orderly);
+    CHECK(rapporteur.orderly);
 }
 
 TEST_CASE("both moderators press next at once: one speaker is called, the other is told why") {
+    QString reason; // before the host: its signals may still come while it stops
     auto host = makeHost();
     REQUIRE(host);
     TestSeat online(u"online"_s);
@@ -112,7 +113,6 @@ TEST_CASE("both moderators press next at once: one speaker is called, the other 
     REQUIRE(submitAndWait(*host, Action::AddEntry, {{u"participant"_s, 4}}));
     REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
     const qint64 before = host->lastSeq();
-    QString reason;
     QObject::connect(&online.engine, &SessionEngine::refused,
                      [&](const QString&, const QString& why) { reason = why; });
     // the online moderator's "next" is on the wire when the host presses its own
@@ -147,13 +147,13 @@ TEST_CASE("a read-only seat's commands are refused by the host") {
 }
 
 TEST_CASE("a wrong join code is refused on both sides, with a reason") {
+    QStringList dropped; // before the host: its signals may still come while it stops
+    QString failure;     // before the host: its signals may still come while it stops
     auto host = makeHost();
     REQUIRE(host);
-    QStringList dropped;
     QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
                      [&](const QString&, const QString& why) { dropped << why; });
     TestSeat intruder(u"intruder"_s);
-    QString failure;
     QObject::connect(&intruder.seat, &sync::Seat::failed, [&](const QString& w) { failure = w; });
     intruder.seat.join(endpointOf(*host), sync::generateJoinCode());
     REQUIRE(waitUntil([&] { return !failure.isEmpty() && !dropped.isEmpty(); }));

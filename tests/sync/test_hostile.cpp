@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include "sync_support.h"
+
+#include <QCborArray>
+#include <QRandomGenerator>
+
+using namespace podium;
+using namespace podium::synctest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray randomBytes(int n) {
+    QByteArray b(n, Qt::Uninitialized);
+    for (char& c : b)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return b;
+}
+
+struct HostWithReporter {
+    QMap<quint16, QString> dropped; // client port → reason (outlives the host's signals)
+    std::unique_ptr<TestSeat> host = makeHost();
+    TestSeat rapporteur{u"rapporteur"_s};
+
+    HostWithReporter() {
+        QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
+                         [this](const QString& who, const QString& why) {
+                             dropped[quint16(who.section(u':', -1).toUInt())] = why;
+                         });
+    }
+    QString reasonFor(RawClient& c) { return dropped.value(c.localPort()); }
+    // The well-behaved seat still follows the host.
+    bool stillServed() {
+        (void)host->engine.submit(Command{newCommandId(),
+                                          {},
+                                          Authority::Moderator,
+                                          Action::SetStageMessage,
+                                          {{u"text"_s, u"still here %1"_s.arg(host->lastSeq())}}});
+        return waitUntil([&] { return rapporteur.lastSeq() == host->lastSeq(); }) &&
+               rapporteur.live();
+    }
+};
+
+} // namespace
+
+TEST_CASE("bad frames close only that connection, with a logged reason") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    const quint16 port = h.host->seat.syncHost()->port();
+    const QString code = h.host->seat.controlCode();
+
+    RawClient oversizedEarly(port, code), garbage(port, code), randomTls(port, code),
+        oversizedLate(port, code), unknownType(port, code), wrongWay(port, code);
+    for (RawClient* c :
+         {&oversizedEarly, &garbage, &randomTls, &oversizedLate, &unknownType, &wrongWay})
+        REQUIRE(c->waitEncrypted());
+
+    oversizedEarly.write(frameOf(QByteArray(8 * 1024, 'x'))); // before hello: 4 KiB at most
+    garbage.write(frameOf("\xa1\x61\x74\xff\xff garbage"));
+    randomTls.write(randomBytes(3000));
+    oversizedLate.write(helloFrame());
+    unknownType.write(helloFrame());
+    wrongWay.write(helloFrame());
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 4; }));
+    oversizedLate.write(frameOf(QByteArray(2 * 1024 * 1024, 'x')).left(4)); // just the header
+    unknownType.write(sync::encodeFrame(sync::message(sync::MsgType(77), {})));
+    // a message only a host may send
+    wrongWay.write(sync::encodeFrame(sync::message(sync::MsgType::FillRequest, {{u"from"_s, 1}})));
+
+    for (RawClient* c : {&oversizedEarly, &garbage, &randomTls, &oversizedLate, &wrongWay})
+        REQUIRE(c->waitClosed());
+    REQUIRE(waitUntil([&] { return h.dropped.size() >= 5; }));
+    CHECK(h.reasonFor(oversizedEarly).contains(u"over the limit"_s));
+    CHECK(h.reasonFor(garbage).contains(u"malformed"_s));
+    CHECK_FALSE(h.reasonFor(randomTls).isEmpty());
+    CHECK(h.reasonFor(oversizedLate).contains(u"over the limit"_s));
+    CHECK(h.reasonFor(wrongWay).contains(u"not allowed"_s));
+    // an unknown message type is refused politely: an error reply, the link stays
+    REQUIRE(waitUntil([&] { return unknownType.received().contains("unknown-message"); }));
+    CHECK(unknownType.socket().state() == QAbstractSocket::ConnectedState);
+    CHECK(h.stillServed());
+}
+
+TEST_CASE("a message flood trips the rate limit") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    RawClient wrongWay(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(wrongWay.waitEncrypted());
+    wrongWay.write(helloFrame());
+    QByteArray pings;
+    for (int i = 0; i < 20000; ++i)
+        pings += sync::encodeFrame(sync::message(sync::MsgType::Ping, {{u"t0"_s, i}}));
+    wrongWay.write(pings);
+    REQUIRE(wrongWay.waitClosed());
+    REQUIRE(waitUntil([&] { return !h.reasonFor(wrongWay).isEmpty(); }));
+    CHECK(h.reasonFor(wrongWay).contains(u"rate limit"_s));
+    CHECK(h.stillServed());
+}
+
+TEST_CASE("random bytes, a truncated frame and a silent client are dropped; others go on") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    const quint16 port = h.host->seat.syncHost()->port();
+    RawClient plainRandom(port, {}), silent(port, {}), truncated(port, h.host->seat.controlCode());
+    REQUIRE(
+        waitUntil([&] { return plainRandom.socket().state() == QAbstractSocket::ConnectedState; }));
+    plainRandom.write(randomBytes(512)); // not even TLS
+    REQUIRE(truncated.waitEncrypted());
+    truncated.write(frameOf(helloFrame().mid(4)).left(20)); // a hello cut short, then nothing
+    REQUIRE(plainRandom.waitClosed());
+    REQUIRE(silent.waitClosed());    // never started TLS: the handshake deadline
+    REQUIRE(truncated.waitClosed()); // never finished its hello: the same deadline
+    REQUIRE(waitUntil([&] { return h.dropped.size() >= 3; }));
+    CHECK(h.reasonFor(silent).contains(u"did not finish in time"_s));
+    CHECK(h.reasonFor(truncated).contains(u"did not finish in time"_s));
+    CHECK_FALSE(h.reasonFor(plainRandom).isEmpty());
+    CHECK(h.stillServed());
+}

@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "relay.h"
+#include "sync_support.h"
+
+#include <QTimer>
+
+using namespace podium;
+using namespace podium::synctest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Command stageMessage(const QString& text) {
+    return Command{
+        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}};
+}
+
+// The host keeps sequencing events on a timer, as a live session does.
+struct Burst {
+    QTimer timer;
+    int count = 0;
+    Burst(TestSeat& host, int events) {
+        timer.setInterval(1);
+        QObject::connect(&timer, &QTimer::timeout, [this, &host, events] {
+            (void)host.engine.submit(stageMessage(u"burst %1"_s.arg(count)));
+            if (++count == events)
+                timer.stop();
+        });
+        timer.start();
+    }
+    bool done() const { return !timer.isActive(); }
+};
+
+quint16 freePort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+} // namespace
+
+TEST_CASE("no participant name crosses the wire in clear text") {
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat rapporteur(u"rapporteur"_s);
+    rapporteur.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }));
+    const QString name = u"Quetzalcoatl Zanzibar-Okonkwo"_s;
+    REQUIRE(submitAndWait(*host, Action::AddParticipant,
+                          {{u"name"_s, name}, {u"role"_s, u"audience"_s}}));
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == host->lastSeq(); }));
+    bool arrived = false;
+    for (const Participant& p : rapporteur.engine.state().participants)
+        arrived = arrived || p.name == name;
+    REQUIRE(arrived); // it went through the relay...
+    const QByteArray wire = relay.captured();
+    CHECK(wire.size() > 1000);
+    // ...but the bytes on the wire never show it (nor any other name of the session)
+    CHECK_FALSE(wire.contains(name.toUtf8()));
+    CHECK_FALSE(wire.contains("Zanzibar"));
+    for (const Participant& p : host->engine.state().participants)
+        CHECK_FALSE(wire.contains(p.name.toUtf8()));
+    // the same event in the clear would have shown it: the check can see a leak
+    CHECK(codec::toCbor(host->engine.state()).toCborValue().toCbor().contains(name.toUtf8()));
+}
+
+TEST_CASE("a link cut mid-stream is noticed, re-joined and resumed without gap or duplicate") {
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat online(u"online"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    Burst burst(*host, 600);
+    REQUIRE(waitUntil([&] { return burst.count > 150; }));
+    relay.cutAll(); // the cable is pulled while events flow
+    REQUIRE(waitUntil([&] { return online.seat.syncPeer()->reconnects() > 0; }));
+    REQUIRE(waitUntil(
+        [&] { return burst.done() && online.live() && online.lastSeq() == host->lastSeq(); }));
+    CHECK(relay.connections() >= 2);
+    CHECK(online.orderly);
+    CHECK(online.known == host->lastSeq());
+    CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
+}
+
+TEST_CASE("a link gone silent (half-open) is detected by heartbeats within about five seconds") {
+    QString hostSaw; // before the host: its signals may still come while it stops
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat online(u"online"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
+                     [&](const QString&, const QString& why) { hostSaw = why; });
+    relay.setFrozen(true); // no byte gets through, no socket is closed
+    QElapsedTimer t;
+    t.start();
+    REQUIRE(waitUntil([&] { return !online.live() && !hostSaw.isEmpty(); }, 15000));
+    CHECK(t.elapsed() < 7000);
+    CHECK(hostSaw.contains(u"no sign of life"_s));
+    relay.setFrozen(false);
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return online.live(); }, 30000));
+    REQUIRE(submitAndWait(*host, Action::SetStageMessage, {{u"text"_s, u"back"_s}}));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+    CHECK(online.orderly);
+}
+
+TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, and the old "
+          "host's unshared events are reported when it returns") {
+    QList<Event> orphans; // before the host: its signals may still come while it stops
+    auto oldHost = makeHost();
+    REQUIRE(oldHost);
+    Relay relay(oldHost->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    online.seat.join(viaRelay, oldHost->seat.controlCode(), takeoverPort);
+    rapporteur.seat.join(viaRelay, oldHost->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+    for (int i = 0; i < 50; ++i)
+        REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"m%1"_s.arg(i)}}));
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == oldHost->lastSeq(); }));
+    const qint64 shared = oldHost->lastSeq();
+
+    // The old host's network goes; it records three more events nobody else gets.
+    relay.setRefusing(true);
+    relay.cutAll();
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(oldHost->engine.submit(stageMessage(u"unshared %1"_s.arg(i))));
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(online.seat.syncHost()->epoch() > oldHost->engine.state().epoch);
+    // the rapporteur finds the new host by itself (the takeover address it was told)
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    CHECK(rapporteur.seat.syncPeer()->currentHost().port == takeoverPort);
+    REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    CHECK(online.lastSeq() == shared + 1);
+    CHECK(rapporteur.orderly);
+
+    // The old host returns as a peer: its three events are shown, not merged.
+    QObject::connect(&oldHost->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    oldHost->seat.join({u"127.0.0.1"_s, takeoverPort}, oldHost->seat.controlCode());
+    REQUIRE(waitUntil([&] { return oldHost->live(); }));
+    REQUIRE(orphans.size() == 3);
+    CHECK(orphans.first().data.value(u"text"_s).toString() == u"unshared 0"_s);
+    CHECK(codec::digest(oldHost->engine.state()) == codec::digest(online.engine.state()));
+    CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(online.engine.state()));
+}
