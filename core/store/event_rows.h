@@ -7,11 +7,15 @@
 #include <optional>
 
 // How an event is laid out in the events table: plain columns for what is searched, the
-// action's data as a CBOR blob.
+// action's data as a CBOR blob, and (since format 3) a checksum of the whole event, because
+// damage inside a row that still decodes would otherwise open as a different session.
 namespace podium::store {
 
+constexpr int firstVersionWithChecksums = 3;
+
 QString insertEventSql();
-QString selectEventsSql(); // one bound value: events after this seq, in order
+// One bound value: events after this seq, in order. Files before format 3 have no checksums.
+QString selectEventsSql(int schemaVersion);
 // Empty rather than null, for NOT NULL text columns.
 QString notNull(const QString& text);
 void bindEvent(QSqlQuery& insert, const Event& event);

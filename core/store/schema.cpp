@@ -30,12 +30,19 @@ QStringList version2() {
             "speech_entry INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, text TEXT NOT NULL)"_s};
 }
 
+// Version 3: a checksum of every event row, so that damage inside a row is noticed.
+QStringList version3() {
+    return {u"ALTER TABLE events ADD COLUMN checksum BLOB"_s};
+}
+
 QStringList stepTo(int version) {
     switch (version) {
     case 1:
         return version1();
     case 2:
         return version2();
+    case 3:
+        return version3();
     default:
         return {};
     }

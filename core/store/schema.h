@@ -7,11 +7,11 @@
 #include <optional>
 
 // The layout of a session file and its versions. Version 1: metadata, events, snapshots.
-// Version 2: the rapporteur's notes. Each step is one transaction that also sets
-// PRAGMA user_version, so a file is always at exactly one version.
+// Version 2: the rapporteur's notes. Version 3: a checksum per event row. Each step is one
+// transaction that also sets PRAGMA user_version, so a file is always at exactly one version.
 namespace podium::store {
 
-constexpr int currentSchemaVersion = 2;
+constexpr int currentSchemaVersion = 3;
 // PRAGMA application_id of every Podium session file ("PDMS"): tells ours from other SQLite files.
 constexpr int podiumApplicationId = 0x50444d53;
 

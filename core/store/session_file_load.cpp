@@ -70,7 +70,7 @@ Result<bool> SessionFile::load() {
     m_lastSnapshotSeq = m_state.lastSeq;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(store::selectEventsSql());
+    q.prepare(store::selectEventsSql(m_schemaVersion));
     q.addBindValue(m_state.lastSeq);
     if (!q.exec())
         return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
@@ -95,7 +95,7 @@ Result<bool> SessionFile::load() {
 Result<QList<Event>> SessionFile::events(qint64 fromSeq) const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(store::selectEventsSql());
+    q.prepare(store::selectEventsSql(m_schemaVersion));
     q.addBindValue(fromSeq - 1);
     if (!q.exec())
         return Result<QList<Event>>::failure(store::readFailureMessage(m_path, q.lastError()));

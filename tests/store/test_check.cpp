@@ -61,7 +61,16 @@ TEST_CASE("podium --check: a tampered event is found, though the file still open
     QString output;
     CHECK(check(path, &output) == 1);
     CHECK(output.contains(u"PROBLEM"_s));
-    CHECK(output.contains(u"snapshot at event 4 differs"_s));
+    CHECK(output.contains(u"event 3 does not match its checksum"_s));
+}
+
+TEST_CASE("podium --check: a snapshot that disagrees with the replay is found") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    REQUIRE(rawExec(path, {u"UPDATE snapshots SET digest = x'00' WHERE seq = 8"_s}));
+    QString output;
+    CHECK(check(path, &output) == 1);
+    CHECK(output.contains(u"snapshot at event 8 differs"_s));
 }
 
 TEST_CASE("podium --check: an unreadable file gives exit code 2 and the reason") {
