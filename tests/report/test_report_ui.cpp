@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "cockpit.h"
+#include "docks/report_dock.h"
+#include "main_window.h"
+#include "report/report_menu.h"
+#include "report_fixture.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenu>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+TEST_CASE("the cockpit shows a live report preview and offers File → Export report") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    MainWindow window(cockpit);
+    auto* dock = qobject_cast<ReportDock*>(window.dock(u"ReportDock"_s));
+    REQUIRE(dock);
+    dock->refreshNow();
+    const QString before = dock->preview()->toPlainText();
+    CHECK(before.contains(u"Securing the Internet for all"_s));
+    CHECK(before.contains(awkwardName)); // shown as written, not as markup
+    CHECK_FALSE(before.contains(u"Silent Listener"_s));
+
+    // The preview follows the session: a new speaker appears, marked as speaking.
+    s.h.add(u"Silent Listener"_s);
+    REQUIRE(s.h.run(Action::Next));
+    s.h.clock.advance(20'000);
+    dock->refreshNow();
+    const QString after = dock->preview()->toPlainText();
+    CHECK(after.contains(u"Silent Listener"_s));
+    CHECK(after.contains(u"(speaking)"_s));
+
+    auto* action = window.findChild<QAction*>(u"exportReportAction"_s);
+    REQUIRE(action);
+    CHECK(window.menu(MainWindow::MenuId::File)->actions().contains(action));
+}
+
+TEST_CASE("the preview belongs to the rapporteur's layout") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    MainWindow window(cockpit);
+    QDockWidget* dock = window.dock(u"ReportDock"_s);
+    REQUIRE(dock);
+    cockpit.setSeat(Seat::Rapporteur);
+    window.resetLayout();
+    CHECK_FALSE(dock->isHidden());
+    cockpit.setSeat(Seat::Moderator);
+    window.resetLayout();
+    CHECK(dock->isHidden());
+}
+
+TEST_CASE("exporting from the cockpit writes the format the file name asks for") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString pdf = dir.filePath(u"report.pdf"_s);
+    auto written = exportCurrentReport(cockpit, s.notes, pdf, std::nullopt);
+    REQUIRE(written);
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == "%PDF-");
+
+    auto refused =
+        exportCurrentReport(cockpit, s.notes, dir.filePath(u"report.txt"_s), std::nullopt);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u".pdf"_s));
+}
