@@ -4,6 +4,7 @@
 #include "docks/connection_dock.h"
 #include "docks/notes_dock.h"
 #include "main_window.h"
+#include "session_files.h"
 #include "plan/plan.h"
 #include "report/export_command.h"
 #include "store/recent_files.h"
@@ -121,14 +122,19 @@ int runCockpit(int argc, char** argv) {
         QTextStream(stderr) << opened.error() << '\n';
         return 1;
     }
-    const std::unique_ptr<podium::SessionFile> session = std::move(opened).value();
-    if (session->isReadOnly())
-        QTextStream(stderr) << session->readOnlyReason() << '\n';
-    session->attach(engine);
+    podium::SessionFiles files(engine); // owns the open file; File → Open switches it
+    files.adopt(std::move(opened).value());
+    if (files.current()->isReadOnly())
+        QTextStream(stderr) << files.current()->readOnlyReason() << '\n';
     podium::Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
     podium::MainWindow window(cockpit);
-    podium::attachNotes(window, session.get());
-    podium::attachConnection(window, session.get());
+    podium::attachNotes(window, files.current());
+    QObject::connect(&files, &podium::SessionFiles::fileChanged, &window,
+                     [&window](podium::SessionFile* file) { podium::attachNotes(window, file); });
+    podium::attachConnection(window, files.current());
+    QObject::connect(&files, &podium::SessionFiles::fileChanged, &window,
+                     [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;

@@ -63,6 +63,8 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     connect(&m_ticker, &QTimer::timeout, this, &Cockpit::tick);
     connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::updateTicking);
     connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::updateTicking);
+    // A whole new state (another file, a resync from the host): old steps no longer apply.
+    connect(&m_engine, &SessionEngine::stateReset, &m_undo, &QUndoStack::clear);
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,

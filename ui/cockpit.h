@@ -19,6 +19,8 @@ Authority authorityFor(Seat seat);
 
 // What every dock shares: the session engine, its clock, the undo stack and the seat's role.
 // Docks take it in their constructor; it holds no widgets.
+class SessionFiles;
+
 class Cockpit : public QObject {
     Q_OBJECT
 public:
@@ -29,6 +31,9 @@ public:
     const Clock& clock() const { return m_engine.clock(); }
     qint64 now() const { return m_engine.now(); }
     QUndoStack& undoStack() { return m_undo; }
+    // The session file this seat works on; null when it runs without one (tests, a display).
+    SessionFiles* files() const { return m_files; }
+    void setFiles(SessionFiles* files) { m_files = files; }
 
     Seat seat() const { return seatFor(m_engine.authority()); }
     void setSeat(Seat seat);
@@ -58,6 +63,7 @@ private:
     SessionEngine& m_engine;
     QUndoStack m_undo;
     QTimer m_ticker;
+    SessionFiles* m_files = nullptr;
 };
 
 } // namespace podium

@@ -10,7 +10,10 @@
 #include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
 #include "docks/timeline_dock.h"
+#include "file_menu.h"
 #include "report/report_menu.h"
+#include "shortcuts_dialog.h"
+#include "theme/theme_menu.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -32,8 +35,8 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     createMenus();
     createSessionDocks();
     retranslate();
-    resetLayout();
     resize(1500, 920);
+    resetLayout();
     connect(&m_cockpit, &Cockpit::seatChanged, this, &MainWindow::onSeatChanged);
     connect(&m_cockpit, &Cockpit::notice, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
@@ -54,6 +57,8 @@ void MainWindow::createMenus() {
     m_menus[MenuId::Session]->setObjectName(u"sessionMenu"_s);
     m_menus[MenuId::Help]->setObjectName(u"helpMenu"_s);
 
+    new FileMenu(m_cockpit, *m_menus[MenuId::File], this);
+
     m_undo = m_cockpit.undoStack().createUndoAction(this);
     m_undo->setObjectName(u"undoAction"_s);
     m_undo->setShortcuts(QKeySequence::Undo);
@@ -67,8 +72,12 @@ void MainWindow::createMenus() {
     m_panelsMenu->setObjectName(u"panelsMenu"_s);
     m_resetLayout = m_menus[MenuId::View]->addAction(QString(), this, &MainWindow::resetLayout);
     m_resetLayout->setObjectName(u"resetLayoutAction"_s);
+    new ThemeMenu(*m_menus[MenuId::View], this);
 
-    m_shortcuts = m_menus[MenuId::Help]->addAction(QString(), this, [this] {});
+    m_shortcuts = m_menus[MenuId::Help]->addAction(QString(), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
     m_shortcuts->setObjectName(u"shortcutsAction"_s);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
 }
@@ -156,6 +165,21 @@ void MainWindow::resetLayout() {
         }
         if (list.size() > 1)
             list[1]->raise();
+    }
+    arrangeSizes(bySide);
+}
+
+// The big countdown and the queue on top, a little more than half the height; the queue's side
+// gets the wider share, since names need room.
+void MainWindow::arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide) {
+    const QList<QDockWidget*> left = bySide.value(Qt::LeftDockWidgetArea);
+    const QList<QDockWidget*> right = bySide.value(Qt::RightDockWidgetArea);
+    if (!left.isEmpty() && !right.isEmpty())
+        resizeDocks({left.first(), right.first()}, {width() * 2 / 5, width() * 3 / 5},
+                    Qt::Horizontal);
+    for (const QList<QDockWidget*>& side : {left, right}) {
+        if (side.size() > 1)
+            resizeDocks({side[0], side[1]}, {height() * 11 / 20, height() * 9 / 20}, Qt::Vertical);
     }
 }
 

@@ -45,6 +45,7 @@ protected:
 private:
     void createMenus();
     void createSessionDocks();
+    void arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide);
     void addSessionActions(QWidget* from);
     void retranslate();
     void onSeatChanged();

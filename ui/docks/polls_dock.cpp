@@ -115,6 +115,7 @@ void PollsDock::updateControls() {
     m_openClose->setEnabled(p && may);
     m_openCloseAction->setEnabled(p && may);
     m_createBox->setVisible(cockpit().permits(Action::CreatePoll));
+    m_createBox->setEnabled(cockpit().permits(Action::CreatePoll));
     m_tallies->setEditable(cockpit().permits(Action::SetTally));
 }
 

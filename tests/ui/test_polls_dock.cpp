@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include "docks/balance_dock.h"
+#include "docks/poll_chart.h"
+#include "file_menu.h"
+#include "main_window.h"
+#include "model/codec.h"
+#include "models/tally_model.h"
+#include "plan/plan.h"
+#include "shortcuts_dialog.h"
+#include "ui_support.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void createPoll(MainWindow& w) {
+    child<QLineEdit>(w, u"pollQuestion"_s)->setText(u"Should the IGF mandate be permanent?"_s);
+    child<QPlainTextEdit>(w, u"pollOptions"_s)->setPlainText(u"Yes\nNo\nUndecided\n"_s);
+    child<QPushButton>(w, u"createPoll"_s)->click();
+}
+
+void enterTally(MainWindow& w, int option, int column, int count) {
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    REQUIRE(view->model()->flags(view->model()->index(option, column)) & Qt::ItemIsEditable);
+    REQUIRE(view->model()->setData(view->model()->index(option, column), count, Qt::EditRole));
+}
+
+} // namespace
+
+TEST_CASE("a poll is created, opened, tallied per source and charted") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    createPoll(w);
+    REQUIRE(h.state().polls.size() == 1);
+    const Poll& poll = h.state().polls.first();
+    CHECK(poll.options == QStringList{u"Yes"_s, u"No"_s, u"Undecided"_s});
+    CHECK(child<QLineEdit>(w, u"pollQuestion"_s)->text().isEmpty());
+
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    CHECK(h.state().polls.first().status == PollStatus::Open);
+
+    enterTally(w, 0, TallyModel::Onsite, 12);
+    enterTally(w, 0, TallyModel::Online, 8);
+    enterTally(w, 1, TallyModel::Web, 5);
+    const Poll& tallied = h.state().polls.first();
+    CHECK(tallied.combined(0) == 20);
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    CHECK(view->model()->index(0, TallyModel::Total).data().toLongLong() == 20);
+    CHECK(view->model()->index(0, TallyModel::Share).data(Qt::EditRole).toDouble() == Approx(80.0));
+    CHECK(child<QLabel>(w, u"pollTotals"_s)->text().contains(u"25"_s));
+
+    auto* chart = child<PollChart>(w, u"pollChart"_s);
+    CHECK(chart->optionCount() == 3);
+    CHECK(chart->value(TallySource::Onsite, 0) == 12);
+    CHECK(chart->value(TallySource::Online, 0) == 8);
+    CHECK(chart->value(TallySource::Web, 1) == 5);
+    CHECK(chart->value(TallySource::Web, 2) == 0);
+
+    child<QPushButton>(w, u"openClosePoll"_s)->click();
+    CHECK(h.state().polls.first().status == PollStatus::Closed);
+    h.cockpit.undoStack().undo(); // reopen by undo
+    CHECK(h.state().polls.first().status == PollStatus::Open);
+}
+
+TEST_CASE("the balance charts follow the session") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Audience 2"_s); // online
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(120'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    QCoreApplication::processEvents(); // the charts redraw once per burst of events
+    auto* balance = w.findChild<BalanceDock*>();
+    REQUIRE(balance);
+    CHECK(balance->shownValues(BalanceDimension::Presence) == QList<qreal>{0, 1});
+    CHECK(balance->shownCategories(BalanceDimension::Presence) ==
+          QStringList{label(Presence::Onsite), label(Presence::Online)});
+}
+
+TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    const auto listed = ShortcutsDialog::shortcutsIn(w.menuBar());
+    QStringList texts;
+    for (const auto& [text, keys] : listed)
+        texts.append(text);
+    for (const QString& name :
+         {u"nextSpeakerAction"_s, u"startPauseAction"_s, u"plus30Action"_s, u"minus30Action"_s,
+          u"focusQuickAddAction"_s, u"openClosePollAction"_s, u"undoAction"_s, u"redoAction"_s}) {
+        auto* a = child<QAction>(w, name);
+        INFO(name.toStdString());
+        CHECK_FALSE(a->shortcut().isEmpty());
+        CHECK(texts.contains(QString(a->text()).remove(u'&')));
+    }
+}
+
+TEST_CASE("export plan writes a plan that opens again; details become commands") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"plan.json"_s);
+    REQUIRE(FileMenu::exportPlan(h.state(), path));
+    const auto plan = readPlanFile(path);
+    REQUIRE(plan);
+    CHECK(plan->participants.size() == h.state().participants.size());
+    CHECK(plan->segments.size() == h.state().segments.size());
+
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    QCborMap info{{u"title"_s, u"Renamed"_s}, {u"plannedMs"_s, 60 * 60'000}};
+    Allotments a = h.state().allotments;
+    a.audienceMs = 90'000;
+    QList<Segment> segments = h.state().segments;
+    segments[0].title = u"Welcome"_s;
+    menu->applyDetails(info, codec::toCbor(a), segments);
+    CHECK(h.state().info.title == u"Renamed"_s);
+    CHECK(h.state().allotments.audienceMs == 90'000);
+    CHECK(h.state().segments[0].title == u"Welcome"_s);
+    h.cockpit.undoStack().undo();
+    CHECK(h.state().info.title == u"Test session"_s);
+    CHECK(h.state().allotments.audienceMs == 120'000);
+}

@@ -1,0 +1,171 @@
+#include "file_menu.h"
+
+#include "model/codec.h"
+#include "plan/plan.h"
+#include "session_details_dialog.h"
+#include "session_files.h"
+
+#include <QAction>
+#include <QCborArray>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
+    : QObject(window)
+    , m_cockpit(cockpit)
+    , m_window(window) {
+    m_new = add(u"newFromPlanAction"_s, QKeySequence::New, &FileMenu::newFromPlan);
+    m_open = add(u"openAction"_s, QKeySequence::Open, &FileMenu::openFile);
+    m_recent = new QMenu(window);
+    m_recent->setObjectName(u"recentMenu"_s);
+    m_saveAs = add(u"saveAsAction"_s, QKeySequence::SaveAs, &FileMenu::saveAs);
+    m_exportPlan = add(u"exportPlanAction"_s, {}, &FileMenu::exportPlanAs);
+    m_details = add(u"sessionDetailsAction"_s, {}, &FileMenu::editDetails);
+    m_quit = add(u"quitAction"_s, QKeySequence::Quit, nullptr);
+    connect(m_quit, &QAction::triggered, window, &QWidget::close);
+    menu.addAction(m_new);
+    menu.addAction(m_open);
+    menu.addMenu(m_recent);
+    menu.addAction(m_saveAs);
+    menu.addSeparator();
+    menu.addAction(m_exportPlan);
+    menu.addAction(m_details);
+    menu.addSeparator();
+    menu.addAction(m_quit);
+    connect(m_recent, &QMenu::aboutToShow, this, &FileMenu::fillRecent);
+    connect(&menu, &QMenu::aboutToShow, this, &FileMenu::updateActions);
+    retranslate();
+    updateActions();
+}
+
+QAction* FileMenu::add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)()) {
+    auto* a = new QAction(this);
+    a->setObjectName(name);
+    a->setShortcut(keys);
+    if (slot)
+        connect(a, &QAction::triggered, this, slot);
+    return a;
+}
+
+void FileMenu::retranslate() {
+    m_new->setText(tr("&New session from plan…"));
+    m_open->setText(tr("&Open…"));
+    m_recent->setTitle(tr("Open &recent"));
+    m_saveAs->setText(tr("Save &as…"));
+    m_exportPlan->setText(tr("&Export plan…"));
+    m_details->setText(tr("Session &details…"));
+    m_quit->setText(tr("&Quit"));
+}
+
+void FileMenu::updateActions() {
+    // A joined seat shows the host's session: it cannot switch to another file under it.
+    const bool ownFile = m_cockpit.files() && !m_cockpit.engine().isForwarding();
+    m_new->setEnabled(ownFile);
+    m_open->setEnabled(ownFile);
+    m_recent->setEnabled(ownFile);
+    m_saveAs->setEnabled(m_cockpit.files() && m_cockpit.files()->current());
+}
+
+void FileMenu::report(const Result<bool>& done, const QString& title) {
+    if (!done)
+        QMessageBox::warning(m_window, title, done.error());
+}
+
+void FileMenu::newFromPlan() {
+    const QString planPath = QFileDialog::getOpenFileName(m_window, tr("New session from plan"), {},
+                                                          tr("Session plans (*.json)"));
+    if (planPath.isEmpty())
+        return;
+    const auto plan = readPlanFile(planPath);
+    if (!plan) {
+        QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
+        return;
+    }
+    const QString target = QFileDialog::getSaveFileName(
+        m_window, tr("Save the new session as"),
+        QFileInfo(planPath).completeBaseName() + u".podium"_s, tr("Podium sessions (*.podium)"));
+    if (!target.isEmpty())
+        report(m_cockpit.files()->createFromPlan(plan.value(), target), tr("New session"));
+}
+
+void FileMenu::openFile() {
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), {},
+                                                      tr("Podium sessions (*.podium)"));
+    if (!path.isEmpty())
+        report(m_cockpit.files()->open(path), tr("Open session"));
+}
+
+void FileMenu::fillRecent() {
+    m_recent->clear();
+    const QStringList files = m_cockpit.files() ? m_cockpit.files()->recentFiles() : QStringList();
+    for (const QString& path : files) {
+        QAction* a = m_recent->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this,
+                [this, path] { report(m_cockpit.files()->open(path), tr("Open session")); });
+    }
+    if (files.isEmpty())
+        m_recent->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void FileMenu::saveAs() {
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save session as"), {},
+                                                      tr("Podium sessions (*.podium)"));
+    if (!path.isEmpty())
+        report(m_cockpit.files()->saveAs(path), tr("Save session as"));
+}
+
+Result<bool> FileMenu::exportPlan(const SessionState& state, const QString& path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(planToJson(planOf(state))) < 0 ||
+        !file.commit())
+        return Result<bool>::failure(tr("Could not write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+void FileMenu::exportPlanAs() {
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export plan"), {}, tr("Session plans (*.json)"));
+    if (!path.isEmpty())
+        report(exportPlan(m_cockpit.state(), path), tr("Export plan"));
+}
+
+void FileMenu::editDetails() {
+    const bool editable = m_cockpit.permits(Action::EditSession);
+    SessionDetailsDialog dialog(m_cockpit.state(), editable, m_window);
+    if (dialog.exec() == QDialog::Accepted && editable)
+        applyDetails(dialog.info(), dialog.allotments(), dialog.segments());
+}
+
+void FileMenu::applyDetails(const QCborMap& info, const QCborMap& allotments,
+                            const QList<Segment>& segments) {
+    const SessionState s = m_cockpit.state(); // as it was before these commands
+    QUndoStack& undo = m_cockpit.undoStack();
+    undo.beginMacro(tr("Edit the session details"));
+    if (codec::sessionInfo(info) != s.info)
+        m_cockpit.run(Action::EditSession, {{u"info"_s, info}}, tr("Edit the session details"));
+    if (codec::allotments(allotments) != s.allotments)
+        m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, allotments}},
+                      tr("Change the speaking times"));
+    // The agenda's titles and planned times; the running segment and its clock stay as they are.
+    if (segments != s.segments && segments.size() == s.segments.size()) {
+        Countdown clock = s.segmentClock;
+        if (s.activeSegment >= 0 && s.activeSegment < segments.size())
+            clock.allottedMs = segments[s.activeSegment].plannedMs;
+        m_cockpit.run(Action::RestoreAgenda,
+                      {{u"segments"_s, codec::toCborArray(segments)},
+                       {u"active"_s, s.activeSegment},
+                       {u"segmentClock"_s, codec::toCbor(clock)}},
+                      tr("Edit the agenda"));
+    }
+    undo.endMacro();
+}
+
+} // namespace podium

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "cockpit.h"
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace podium {
+
+// File menu: new session from a plan, open, open recent, save as, export the plan, the
+// session's details, quit. Works on the cockpit's SessionFiles when there is one.
+class FileMenu : public QObject {
+    Q_OBJECT
+public:
+    FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window);
+
+    // The session's plan (details, speaking times, people, agenda) as JSON at `path`.
+    [[nodiscard]] static Result<bool> exportPlan(const SessionState& state, const QString& path);
+    // Issues the commands for what changed in the details dialog (one undo step).
+    void applyDetails(const QCborMap& info, const QCborMap& allotments,
+                      const QList<Segment>& segments);
+    void retranslate();
+
+private:
+    QAction* add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)());
+    void newFromPlan();
+    void openFile();
+    void fillRecent();
+    void saveAs();
+    void exportPlanAs();
+    void editDetails();
+    void updateActions();
+    void report(const Result<bool>& done, const QString& title);
+
+    Cockpit& m_cockpit;
+    QWidget* m_window;
+    QMenu* m_recent;
+    QAction* m_new;
+    QAction* m_open;
+    QAction* m_saveAs;
+    QAction* m_exportPlan;
+    QAction* m_details;
+    QAction* m_quit;
+};
+
+} // namespace podium

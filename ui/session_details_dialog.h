@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/state.h"
+
+#include <QCborMap>
+#include <QDialog>
+
+class QDateEdit;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace podium {
+
+// The session's details: title, date, room, format, length, policy questions, the agenda's
+// segments (titles and planned minutes) and the speaking times.
+class SessionDetailsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SessionDetailsDialog(const SessionState& state, bool editable, QWidget* parent = nullptr);
+
+    QCborMap info() const;       // EditSession's "info"
+    QCborMap allotments() const; // SetAllotments's "allotments"
+    QList<Segment> segments() const;
+
+private:
+    QWidget* buildAgenda(const QList<Segment>& segments);
+    QSpinBox* minutes(qint64 ms, int max, const QString& name);
+
+    QLineEdit* m_title;
+    QDateEdit* m_date;
+    QLineEdit* m_room;
+    QLineEdit* m_format;
+    QSpinBox* m_planned;
+    QPlainTextEdit* m_questions;
+    QSpinBox* m_panelist;
+    QSpinBox* m_audience;
+    QSpinBox* m_moderator;
+    QSpinBox* m_warning;
+    QTableWidget* m_agenda;
+    QList<Segment> m_original;
+};
+
+} // namespace podium

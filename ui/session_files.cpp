@@ -1,0 +1,64 @@
+#include "session_files.h"
+
+#include "store/recent_files.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace podium {
+
+SessionFiles::SessionFiles(SessionEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine) {}
+
+SessionFiles::~SessionFiles() {
+    m_engine.setJournal(nullptr);
+}
+
+QStringList SessionFiles::recentFiles() const {
+    QSettings settings;
+    return RecentFiles(settings).files();
+}
+
+void SessionFiles::adopt(std::unique_ptr<SessionFile> file) {
+    if (!file)
+        return;
+    // Detach before the old file closes, so no event is journalled into a closed database.
+    m_engine.setJournal(nullptr);
+    m_file = std::move(file);
+    m_file->attach(m_engine);
+    RecentFiles(m_settings).add(QFileInfo(m_file->path()).absoluteFilePath());
+    emit fileChanged(m_file.get());
+}
+
+Result<bool> SessionFiles::open(const QString& path) {
+    if (m_file && QFileInfo(m_file->path()) == QFileInfo(path))
+        return true; // already open here; a second handle would fight over the lock
+    auto file = SessionFile::open(path);
+    if (!file)
+        return Result<bool>::failure(file.error());
+    adopt(std::move(file).value());
+    return true;
+}
+
+Result<bool> SessionFiles::createFromPlan(const Plan& plan, const QString& path) {
+    auto file = SessionFile::create(path, plan, m_engine.now(), m_engine.author());
+    if (!file)
+        return Result<bool>::failure(file.error());
+    adopt(std::move(file).value());
+    return true;
+}
+
+Result<bool> SessionFiles::saveAs(const QString& path) {
+    if (!m_file) {
+        return Result<bool>::failure(
+            QCoreApplication::translate("podium::SessionFiles", "No session file is open."));
+    }
+    if (QFileInfo(m_file->path()) == QFileInfo(path))
+        return true;
+    if (auto copied = m_file->saveCopyAs(path, true); !copied)
+        return copied;
+    return open(path);
+}
+
+} // namespace podium

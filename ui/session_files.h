@@ -1,0 +1,39 @@
+#pragma once
+
+#include "engine/session_engine.h"
+#include "store/session_file.h"
+
+#include <QObject>
+#include <QSettings>
+#include <memory>
+
+namespace podium {
+
+// The session file this window works on, and the switch to another (open, new from a plan,
+// save as). Every accepted event goes to the current file before it is shown (write-ahead).
+class SessionFiles : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionFiles(SessionEngine& engine, QObject* parent = nullptr);
+    ~SessionFiles() override;
+
+    SessionFile* current() const { return m_file.get(); }
+    QStringList recentFiles() const;
+
+    // Makes `file` the current one: shown in the engine, journalled, first in the recent list.
+    void adopt(std::unique_ptr<SessionFile> file);
+    [[nodiscard]] Result<bool> open(const QString& path);
+    [[nodiscard]] Result<bool> createFromPlan(const Plan& plan, const QString& path);
+    // Writes a consistent copy at `path` and carries on in the copy, like any "Save as".
+    [[nodiscard]] Result<bool> saveAs(const QString& path);
+
+signals:
+    void fileChanged(podium::SessionFile* file);
+
+private:
+    SessionEngine& m_engine;
+    QSettings m_settings;
+    std::unique_ptr<SessionFile> m_file;
+};
+
+} // namespace podium

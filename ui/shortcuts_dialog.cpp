@@ -1,0 +1,59 @@
+#include "shortcuts_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+void collect(const QMenu* menu, QList<std::pair<QString, QString>>& out) {
+    for (const QAction* a : menu->actions()) {
+        if (a->menu()) {
+            collect(a->menu(), out);
+            continue;
+        }
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys.append(k.toString(QKeySequence::NativeText));
+        if (!keys.isEmpty())
+            out.append({QString(a->text()).remove(u'&'), keys.join(u"   "_s)});
+    }
+}
+
+} // namespace
+
+QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* menus) {
+    QList<std::pair<QString, QString>> out;
+    for (const QAction* a : menus->actions()) {
+        if (a->menu())
+            collect(a->menu(), out);
+    }
+    return out;
+}
+
+ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
+    : QDialog(parent)
+    , m_list(new QTreeWidget) {
+    setObjectName(u"shortcutsDialog"_s);
+    setWindowTitle(tr("Keyboard shortcuts"));
+    m_list->setObjectName(u"shortcutsList"_s);
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Action"), tr("Keys")});
+    for (const auto& [text, keys] : shortcutsIn(menus))
+        m_list->addTopLevelItem(new QTreeWidgetItem(QStringList{text, keys}));
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_list);
+    layout->addWidget(buttons);
+    resize(520, 480);
+}
+
+} // namespace podium

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDialog>
+
+class QMenuBar;
+class QTreeWidget;
+
+namespace podium {
+
+// Help → Keyboard shortcuts: every action in the menus that has a shortcut, read from the
+// actions themselves so the list can never drift from what the keys really do.
+class ShortcutsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ShortcutsDialog(const QMenuBar* menus, QWidget* parent = nullptr);
+
+    // (action text, shortcuts) pairs in menu order.
+    static QList<std::pair<QString, QString>> shortcutsIn(const QMenuBar* menus);
+
+private:
+    QTreeWidget* m_list;
+};
+
+} // namespace podium

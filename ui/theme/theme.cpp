@@ -1,0 +1,98 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x26, 0x29, 0x2E), base(0x1C, 0x1E, 0x22), text(0xE8, 0xE8, 0xE8);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3D));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9A, 0x9E, 0xA5));
+    p.setColor(QPalette::Highlight, QColor(0x3D, 0x7E, 0xD8));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6C, 0xB4, 0xFF));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7A, 0x7E, 0x85));
+    return p;
+}
+
+QPalette highContrastPalette() {
+    QPalette p;
+    for (auto role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button,
+                      QPalette::ToolTipBase})
+        p.setColor(role, Qt::black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                      QPalette::ToolTipText, QPalette::BrightText})
+        p.setColor(role, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0xFF, 0xD7, 0x00));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::PlaceholderText, QColor(0xC0, 0xC0, 0xC0));
+    p.setColor(QPalette::Link, QColor(0x00, 0xFF, 0xFF));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x9A, 0x9A, 0x9A));
+    return p;
+}
+
+} // namespace
+
+QString themeKey(Theme theme) {
+    switch (theme) {
+    case Theme::Light:
+        return u"light"_s;
+    case Theme::Dark:
+        return u"dark"_s;
+    case Theme::HighContrast:
+        break;
+    }
+    return u"high-contrast"_s;
+}
+
+Theme themeFromKey(const QString& key) {
+    for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        if (themeKey(t) == key)
+            return t;
+    }
+    return Theme::Light;
+}
+
+void applyTheme(Theme theme) {
+    auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+    if (!app)
+        return;
+    // Fusion draws the same on every desktop and follows the palette fully.
+    app->setStyle(QStyleFactory::create(u"Fusion"_s));
+    switch (theme) {
+    case Theme::Light:
+        app->setPalette(app->style()->standardPalette());
+        app->setStyleSheet({});
+        break;
+    case Theme::Dark:
+        app->setPalette(darkPalette());
+        app->setStyleSheet({});
+        break;
+    case Theme::HighContrast:
+        app->setPalette(highContrastPalette());
+        // Thick focus and borders: where the keyboard is must be seen from a step away.
+        app->setStyleSheet(u"*:focus { outline: 2px solid #FFD700; }"
+                           " QAbstractItemView, QLineEdit, QPlainTextEdit, QComboBox, QPushButton,"
+                           " QToolButton { border: 1px solid white; }"_s);
+        break;
+    }
+}
+
+} // namespace podium

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+namespace podium {
+
+// The cockpit's looks: light for daylight rooms, dark for dim stages, high contrast for
+// projectors and for people who need it. The countdown colours are the same in all three.
+enum class Theme { Light, Dark, HighContrast };
+
+QString themeKey(Theme theme);
+Theme themeFromKey(const QString& key); // unknown keys give Light
+void applyTheme(Theme theme);
+
+} // namespace podium
