@@ -1,0 +1,261 @@
+#include "session_file.h"
+
+#include "event_rows.h"
+#include "schema.h"
+#include "sql_errors.h"
+#include "transaction.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+// Creating, opening and closing session files: identity and version checks, the lock, pragmas.
+namespace podium {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::SessionFile", text);
+}
+QString native(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
+
+template <typename T> Result<T> fail(const QString& why) {
+    return Result<T>::failure(why);
+}
+
+QString uniqueConnectionName() {
+    static QAtomicInt counter;
+    return u"podium-session-%1-%2"_s.arg(counter.fetchAndAddRelaxed(1))
+        .arg(QUuid::createUuid().toString(QUuid::Id128));
+}
+
+// Why this file can only be viewed, or empty when it can be written. Root may write anywhere,
+// so the file's own permission bits count too: a file someone made read-only stays read-only.
+QString readOnlyReasonFor(const QString& path) {
+    const QFileInfo file(path);
+    constexpr auto anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    if (!file.isWritable() || !(file.permissions() & anyWrite))
+        return tr("The file is read-only.");
+    if (!QFileInfo(file.absolutePath()).isWritable())
+        return tr("Its folder is read-only.");
+    return {};
+}
+
+void removeFileAndCompanions(const QString& path) {
+    for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        QFile::remove(path + suffix);
+}
+
+} // namespace
+
+SessionFile::SessionFile(QString path)
+    : m_path(std::move(path))
+    , m_connection(uniqueConnectionName()) {}
+
+SessionFile::~SessionFile() {
+    close();
+}
+
+void SessionFile::close() {
+    m_insertEvent.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    if (m_lock)
+        m_lock->unlock();
+    m_lock.reset();
+}
+
+Result<bool> SessionFile::lock() {
+    m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
+    // A session stays open for hours: only a lock whose process is gone is stale, never an old one.
+    m_lock->setStaleLockTime(0);
+    if (m_lock->tryLock(0))
+        return true;
+    qint64 pid = 0;
+    QString host, app;
+    const bool known = m_lock->getLockInfo(&pid, &host, &app);
+    const auto error = m_lock->error();
+    m_lock.reset();
+    if (error == QLockFile::LockFailedError) {
+        return fail<bool>(
+            tr("%1 is already open in another Podium (process %2 on %3). Close it "
+               "there, or open it read-only to view it.")
+                .arg(native(m_path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
+    }
+    return fail<bool>(tr("%1 could not be locked for editing (its folder may be read-only).")
+                          .arg(native(m_path)));
+}
+
+Result<bool> SessionFile::connect(bool readOnly) {
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
+                                    : u"QSQLITE_BUSY_TIMEOUT=2000"_s);
+    if (!m_db.open())
+        return fail<bool>(store::readFailureMessage(m_path, m_db.lastError()));
+    return true;
+}
+
+// WAL with synchronous=FULL: every commit is on the disk before append() returns, so neither an
+// application crash nor a power cut loses an acknowledged event (see docs/PERSISTENCE.md).
+Result<bool> SessionFile::prepareForWriting() {
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA journal_mode = WAL"_s) || !q.next() ||
+        q.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+        return fail<bool>(store::readFailureMessage(m_path, q.lastError()));
+    if (!q.exec(u"PRAGMA synchronous = FULL"_s))
+        return fail<bool>(store::readFailureMessage(m_path, q.lastError()));
+    m_insertEvent = std::make_unique<QSqlQuery>(m_db);
+    if (!m_insertEvent->prepare(store::insertEventSql()))
+        return fail<bool>(store::readFailureMessage(m_path, m_insertEvent->lastError()));
+    return true;
+}
+
+Result<std::unique_ptr<SessionFile>> SessionFile::create(const QString& path, const Plan& plan,
+                                                         qint64 at, const QString& author) {
+    Event first = creationEvent(plan, QUuid::createUuid().toString(QUuid::WithoutBraces), at);
+    first.author = author;
+    return createWith(path, first.data.value(u"sessionId"_s).toString(), {first});
+}
+
+Result<std::unique_ptr<SessionFile>> SessionFile::createReplica(const QString& path) {
+    return createWith(path, {}, {});
+}
+
+// A new file is built under a temporary name and renamed into place once whole, so a crash while
+// creating never leaves a half-made file under the name the user chose.
+Result<std::unique_ptr<SessionFile>>
+SessionFile::createWith(const QString& path, const QString& sessionId, const QList<Event>& first) {
+    using R = Result<std::unique_ptr<SessionFile>>;
+    const QFileInfo info(path);
+    if (info.exists())
+        return R::failure(tr("%1 already exists; choose another name.").arg(native(path)));
+    if (!QDir().mkpath(info.absolutePath()))
+        return R::failure(tr("The folder of %1 cannot be created.").arg(native(path)));
+    const QString draftPath = u"%1/.%2.%3.part"_s.arg(info.absolutePath(), info.fileName(),
+                                                      QUuid::createUuid().toString(QUuid::Id128));
+    {
+        SessionFile draft(draftPath);
+        auto made = draft.connect(false);
+        if (made)
+            made = draft.initialize(sessionId);
+        if (made && !first.isEmpty())
+            made = draft.appendBatch(first);
+        draft.close();
+        if (made && QFileInfo::exists(draftPath + u"-wal"_s))
+            made = Result<bool>::failure(tr("%1 could not be written.").arg(native(path)));
+        if (!made) {
+            removeFileAndCompanions(draftPath);
+            return R::failure(made.error());
+        }
+    }
+    if (!QFile::rename(draftPath, path)) {
+        removeFileAndCompanions(draftPath);
+        return R::failure(
+            tr("%1 could not be created (does it exist already?).").arg(native(path)));
+    }
+    return open(path);
+}
+
+Result<bool> SessionFile::initialize(const QString& sessionId) {
+    if (auto ok = store::createSchema(m_db); !ok)
+        return ok;
+    m_schemaVersion = store::currentSchemaVersion;
+    if (auto ok = prepareForWriting(); !ok)
+        return ok;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (const auto& [key, value] :
+         {std::pair{u"format"_s, u"podium-session"_s}, std::pair{u"session_id"_s, sessionId},
+          std::pair{u"created_at"_s, now},
+          std::pair{u"created_by"_s, QStringLiteral("Podium " PODIUM_VERSION)}}) {
+        if (auto ok = setMetadata(key, value); !ok)
+            return ok;
+    }
+    return true;
+}
+
+Result<std::unique_ptr<SessionFile>> SessionFile::open(const QString& path, OpenMode mode) {
+    using R = Result<std::unique_ptr<SessionFile>>;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return R::failure(tr("%1 does not exist.").arg(native(path)));
+    if (!info.isFile() || !info.isReadable())
+        return R::failure(tr("%1 is not a readable file.").arg(native(path)));
+    std::unique_ptr<SessionFile> file(new SessionFile(info.absoluteFilePath()));
+    file->m_readOnlyReason =
+        mode == OpenMode::View ? tr("Opened for viewing only.") : readOnlyReasonFor(path);
+    Result<bool> ok = file->isReadOnly() ? Result<bool>(true) : file->lock();
+    if (ok)
+        ok = file->connect(file->isReadOnly());
+    if (ok)
+        ok = file->identifyAndUpgrade();
+    if (ok && !file->isReadOnly())
+        ok = file->prepareForWriting();
+    if (ok)
+        ok = file->loadMetadata();
+    if (ok)
+        ok = file->load();
+    if (!ok)
+        return R::failure(ok.error());
+    return R(std::move(file));
+}
+
+Result<std::unique_ptr<SessionFile>> SessionFile::openOrCreate(const QString& path,
+                                                               const Plan& plan, qint64 at) {
+    if (QFileInfo::exists(path))
+        return open(path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return create(path, plan, at);
+}
+
+// Reads only until the file has proven to be a Podium session of a version we know: a foreign
+// or damaged file is never written to.
+Result<bool> SessionFile::identifyAndUpgrade() {
+    QSqlError error;
+    const auto id = store::identify(m_db, &error);
+    if (!id)
+        return fail<bool>(store::readFailureMessage(m_path, error));
+    if (!id->isPodium()) {
+        return fail<bool>(tr("%1 is not a Podium session file (it is some other database). It "
+                             "was left as it is.")
+                              .arg(native(m_path)));
+    }
+    if (id->schemaVersion > store::currentSchemaVersion) {
+        return fail<bool>(tr("%1 was saved by a newer version of Podium (file format %2; this "
+                             "version reads up to %3). It was left as it is; open it with a newer "
+                             "Podium.")
+                              .arg(native(m_path))
+                              .arg(id->schemaVersion)
+                              .arg(store::currentSchemaVersion));
+    }
+    m_schemaVersion = id->schemaVersion;
+    if (isReadOnly() || m_schemaVersion == store::currentSchemaVersion)
+        return true;
+    // Upgrading changes the file in place: keep the original beside it first.
+    const QString backup = u"%1.v%2-backup"_s.arg(m_path).arg(m_schemaVersion);
+    if (!QFileInfo::exists(backup)) {
+        if (auto saved = saveCopyAs(backup); !saved)
+            return saved;
+    }
+    if (auto ok = store::migrate(m_db, m_schemaVersion, store::currentSchemaVersion); !ok)
+        return ok;
+    m_schemaVersion = store::currentSchemaVersion;
+    return true;
+}
+
+} // namespace podium
