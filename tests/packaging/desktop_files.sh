@@ -24,7 +24,16 @@ grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" |
     fail "the metainfo does not launch $id.desktop"
 grep -q "<release version=\"${PODIUM_VERSION:?}\"" "$metainfo" ||
     fail "the metainfo has no release entry for version $PODIUM_VERSION"
-grep -q "<caption>" "$metainfo" || fail "screenshots without captions"
+shots=$(grep -cE '<screenshot( |>)' "$metainfo")
+[[ $(grep -c '<caption>' "$metainfo") == "$shots" && $shots -gt 0 ]] || fail "a screenshot has no caption"
+# The screenshots are the ones scripts/screenshots.sh takes into docs/screenshots/.
+if [[ -d ${PODIUM_SOURCE_DIR:?}/docs/screenshots ]]; then
+    for image in $(grep -oE '[a-z-]+\.png</image>' "$metainfo" | sed 's|</image>||'); do
+        [[ -f $PODIUM_SOURCE_DIR/docs/screenshots/$image ]] || fail "no docs/screenshots/$image"
+    done
+else
+    echo "note: docs/screenshots/ not taken yet; image names not checked"
+fi
 
 # Session files (*.podium) open in Podium: the MIME package compiles, and the launcher takes them.
 mime=$(mktemp -d)
