@@ -1,8 +1,11 @@
 #include "launch_options.h"
 
+#include "cockpit.h"
 #include "demo_scene.h"
 #include "display_windows.h"
+#include "engine/session_engine.h"
 #include "main_window.h"
+#include "theme/theme.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +49,14 @@ QScreen* screenNumbered(const QString& value) {
     return ok && n >= 1 && n <= screens.size() ? screens[n - 1] : QGuiApplication::primaryScreen();
 }
 
+std::optional<Seat> seatNamed(const QString& key) {
+    for (Seat s : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        if (seatKey(s) == key)
+            return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 void addLaunchOptions(QCommandLineParser& parser) {
@@ -58,6 +69,12 @@ void addLaunchOptions(QCommandLineParser& parser) {
         {u"scene"_s,
          tr("Fill the session with a demo scene: %1.").arg(demoSceneNames().join(u", "_s)),
          tr("name")});
+    parser.addOption({u"role"_s,
+                      tr("Open the cockpit as this seat: moderator, online-moderator or "
+                         "rapporteur."),
+                      tr("seat")});
+    parser.addOption(
+        {u"theme"_s, tr("Use this theme: light, dark or high-contrast."), tr("theme")});
     QCommandLineOption quit(u"quit-after-paint"_s,
                             tr("Quit once the window has painted (for start-up measurements)."));
     quit.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -66,6 +83,19 @@ void addLaunchOptions(QCommandLineParser& parser) {
 
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
                         SessionEngine& engine) {
+    if (parser.isSet(u"role"_s)) {
+        const auto seat = seatNamed(parser.value(u"role"_s));
+        if (!seat) {
+            QTextStream(stderr) << tr("Unknown seat “%1”: use moderator, online-moderator or "
+                                      "rapporteur.")
+                                       .arg(parser.value(u"role"_s))
+                                << '\n';
+            return false;
+        }
+        engine.setAuthority(authorityFor(*seat));
+    }
+    if (parser.isSet(u"theme"_s))
+        applyTheme(themeFromKey(parser.value(u"theme"_s)));
     if (parser.isSet(u"scene"_s)) {
         if (auto played = playDemoScene(engine, parser.value(u"scene"_s)); !played) {
             QTextStream(stderr) << played.error() << '\n';

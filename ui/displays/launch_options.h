@@ -10,6 +10,7 @@ class SessionEngine;
 // Command-line options for the displays and for measuring start-up:
 //   --stage, --audience      open a display full screen (on --display-screen N, 1 = first)
 //   --scene NAME             play a demo scene into the session (see demo_scene.h)
+//   --role SEAT, --theme NAME   open as moderator, online-moderator or rapporteur; a theme
 //   --quit-after-paint       quit as soon as the cockpit has painted once (benchmarks)
 void addLaunchOptions(QCommandLineParser& parser);
 // Call after the window is shown. Returns false (having said why on stderr) for a bad option.

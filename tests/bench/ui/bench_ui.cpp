@@ -1,0 +1,182 @@
+// The cockpit's cost against plain Qt, measured in one run (see CMakeLists.txt).
+#include "displays/stage_display.h"
+#include "main_window.h"
+#include "ui_workload.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+extern char** environ;
+
+using namespace Qt::StringLiterals;
+using namespace podium;
+
+namespace {
+
+struct RunCost {
+    double wallMs = 0;
+    double maxRssMb = 0;
+};
+
+// One clean process: wall time from spawn to exit, and its own peak resident memory.
+RunCost spawnOnce(const QByteArray& program, const QList<QByteArray>& args,
+                  const std::vector<QByteArray>& env) {
+    std::vector<char*> argv{const_cast<char*>(program.constData())};
+    for (const QByteArray& a : args)
+        argv.push_back(const_cast<char*>(a.constData()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (const QByteArray& e : env)
+        envp.push_back(const_cast<char*>(e.constData()));
+    envp.push_back(nullptr);
+    QElapsedTimer t;
+    t.start();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, program.constData(), nullptr, nullptr, argv.data(), envp.data()) != 0)
+        return {};
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    return {double(t.nsecsElapsed()) / 1e6, double(usage.ru_maxrss) / 1024.0};
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+void report(const char* name, double ours, double base, const char* unit, const char* target) {
+    std::printf("%s: ours %.2f %s, baseline %.2f %s, ratio %.2f× (target %s)\n", name, ours, unit,
+                base, unit, base > 0 ? ours / base : 0.0, target);
+}
+
+// Start-up to the first painted window, and peak memory, of podium on the demo session vs an
+// empty QMainWindow; runs interleaved so machine noise hits both alike.
+void startupAndMemory() {
+    QTemporaryDir home;
+    std::vector<QByteArray> env;
+    for (char** e = environ; *e; ++e) {
+        const QByteArray entry(*e);
+        if (!entry.startsWith("HOME=") && !entry.startsWith("XDG_"))
+            env.push_back(entry);
+    }
+    env.push_back("HOME=" + home.path().toLocal8Bit());
+    env.push_back("XDG_RUNTIME_DIR=" + home.path().toLocal8Bit());
+    env.push_back("QT_QPA_PLATFORM=offscreen");
+    const QList<QByteArray> podiumArgs{"--demo", "--quit-after-paint"};
+    spawnOnce(PODIUM_APP, podiumArgs, env); // creates the demo session file once
+    std::vector<double> ours, base, oursRss, baseRss;
+    for (int i = 0; i < 7; ++i) {
+        const RunCost b = spawnOnce(EMPTY_WINDOW_APP, {}, env);
+        const RunCost o = spawnOnce(PODIUM_APP, podiumArgs, env);
+        base.push_back(b.wallMs);
+        ours.push_back(o.wallMs);
+        baseRss.push_back(b.maxRssMb);
+        oursRss.push_back(o.maxRssMb);
+    }
+    report("start-up to first paint (median of 7)", median(ours), median(base), "ms", "≤ 2×");
+    report("peak RSS", median(oursRss), median(baseRss), "MB", "≤ 2.5×");
+}
+
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// Share of one core used while the window sits there for `ms`, events processed as they come.
+double idleCpuPercent(int ms) {
+    QElapsedTimer t;
+    const double before = cpuSeconds();
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return 100.0 * (cpuSeconds() - before) / (double(t.elapsed()) / 1000.0);
+}
+
+void idleCpu() {
+    bench::BigSession session(20, 100); // a speaker on the floor, countdown running
+    MainWindow window(*session.cockpit);
+    window.show();
+    StageDisplay stage(session.engine);
+    stage.show();
+    idleCpuPercent(500); // settle: first paints
+    const double ours = idleCpuPercent(4000);
+    stage.close();
+    window.close();
+    QMainWindow empty;
+    empty.resize(1500, 920);
+    empty.show();
+    idleCpuPercent(500);
+    const double base = idleCpuPercent(4000);
+    std::printf("idle CPU, countdown running, cockpit and stage display shown: ours %.2f %% of a "
+                "core, baseline (empty window) %.2f %% (target < 2 %%)\n",
+                ours, base);
+}
+
+double medianEventMs(bench::BigSession& s, bool withUi, int count) {
+    std::vector<double> times;
+    static int next = 0;
+    for (int i = 0; i < count; ++i) {
+        QElapsedTimer t;
+        t.start();
+        s.oneEvent(next++);
+        if (withUi)
+            QCoreApplication::processEvents(); // the docks' repaints, as the loop would
+        times.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+// The cost of one event in a big session: the engine's own work (no window) vs the same with
+// every dock open and repainted; then each dock alone, to show where the time goes.
+void updatePerEvent() {
+    bench::BigSession bare(1000, 10'000);
+    const double base = medianEventMs(bare, false, 300);
+    bench::BigSession big(1000, 10'000);
+    MainWindow window(*big.cockpit);
+    window.show();
+    for (QDockWidget* d : window.docks())
+        d->show();
+    QCoreApplication::processEvents();
+    const double ours = medianEventMs(big, true, 300);
+    std::printf("UI update per event (1,000 queued, 10,000 logged; median of 300): ours %.3f ms, "
+                "baseline (engine alone) %.3f ms, ratio %.1f× (target ≤ 1 ms)\n",
+                ours, base, base > 0 ? ours / base : 0.0);
+    for (QDockWidget* d : window.docks())
+        d->hide();
+    QCoreApplication::processEvents();
+    std::printf("  every dock hidden (models only): %.3f ms\n", medianEventMs(big, true, 60));
+    for (QDockWidget* shown : window.docks()) {
+        shown->show();
+        QCoreApplication::processEvents();
+        std::printf("  only %s shown: %.3f ms\n", qPrintable(shown->objectName()),
+                    medianEventMs(big, true, 60));
+        shown->hide();
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true); // layouts and sound settings not the user's
+    startupAndMemory();
+    QApplication app(argc, argv);
+    idleCpu();
+    updatePerEvent();
+    return 0;
+}
