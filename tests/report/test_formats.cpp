@@ -36,7 +36,7 @@ qsizetype position(const QString& text, const QString& part) {
 
 } // namespace
 
-TEST_CASE("durations and percentages follow the locale; CSV times are ISO 8601") {
+TEST_CASE("durations and percentages follow the locale, CSV times are ISO 8601") {
     const Formatter en{english};
     CHECK(en.duration(0) == u"0\u00a0s"_s);
     CHECK(en.duration(45'000) == u"45\u00a0s"_s);

@@ -140,7 +140,7 @@ TEST_CASE("notes go with the speech during which they were written") {
     CHECK(r.otherNotes[0].id == 4);
 }
 
-TEST_CASE("polls that ran are reported with their tallies; drafts are left out") {
+TEST_CASE("polls that ran are reported with their tallies, drafts are left out") {
     ScriptedSession s;
     const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
     REQUIRE(r.polls.size() == 1);
