@@ -72,10 +72,10 @@ void printState(const SessionState& s, bool json) {
     QTextStream out(stdout);
     if (json) {
         QJsonObject o = codec::toCbor(s).toJsonObject();
-        o[u"digest"_s] = QString::fromLatin1(codec::digest(s).toHex());
+        o[u"digest"_s] = QString::fromLatin1(codec::digest(s));
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
-        out << "seq " << s.lastSeq << " epoch " << s.epoch << " digest " << codec::digest(s).toHex()
+        out << "seq " << s.lastSeq << " epoch " << s.epoch << " digest " << codec::digest(s)
             << Qt::endl;
     }
 }

@@ -22,22 +22,6 @@ HostKeys HostKeys::fromCodes(const QString& controlCode, const QString& readOnly
     return {salt, deriveKey(controlCode, salt), deriveKey(readOnlyCode, salt)};
 }
 
-QCborMap PeerInfo::toCbor() const {
-    return {{u"instance"_s, instance}, {u"name"_s, name},         {u"role"_s, key(role)},
-            {u"address"_s, address},   {u"hostPort"_s, hostPort}, {u"rtt"_s, rttMs}};
-}
-
-PeerInfo PeerInfo::fromCbor(const QCborMap& m) {
-    PeerInfo p;
-    p.instance = m.value(u"instance"_s).toString();
-    p.name = m.value(u"name"_s).toString();
-    p.role = fromKey<Authority>(m.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
-    p.address = m.value(u"address"_s).toString();
-    p.hostPort = quint16(m.value(u"hostPort"_s).toInteger());
-    p.rttMs = m.value(u"rtt"_s).toInteger(-1);
-    return p;
-}
-
 SyncHost::SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_engine(engine)

@@ -2,6 +2,7 @@
 
 #include "engine/session_engine.h"
 #include "link.h"
+#include "peer_info.h"
 #include "replica_log.h"
 
 #include <QHostAddress>
@@ -26,17 +27,6 @@ struct HostKeys {
     QByteArray readOnlyKey;
     static HostKeys fromCodes(const QString& controlCode, const QString& readOnlyCode,
                               const QByteArray& salt);
-};
-
-struct PeerInfo {
-    QString instance;
-    QString name;
-    Authority role = Authority::ReadOnly;
-    QString address;
-    quint16 hostPort = 0; // where this peer would host after a takeover (control only)
-    qint64 rttMs = -1;
-    QCborMap toCbor() const;
-    static PeerInfo fromCbor(const QCborMap& m);
 };
 
 // The host side: the single sequencer. Accepts TLS-PSK connections, grants each the role of

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "model/types.h"
+
+#include <QCborMap>
+#include <QString>
+
+namespace podium::sync {
+
+// A seat as the host lists it to everyone (the Connection dock's peer list).
+struct PeerInfo {
+    QString instance;
+    QString name;
+    Authority role = Authority::ReadOnly;
+    QString address;
+    quint16 hostPort = 0; // where this peer would host after a takeover (control only)
+    qint64 rttMs = -1;
+    QCborMap toCbor() const;
+    static PeerInfo fromCbor(const QCborMap& m);
+};
+
+} // namespace podium::sync

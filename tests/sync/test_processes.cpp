@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include "file_journal.h"
+#include "model/codec.h"
+#include "model/reducer.h"
+#include "sync_support.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <csignal>
+
+using namespace podium;
+using namespace podium::synctest;
+using namespace Qt::StringLiterals;
+
+// Real `podium --headless` processes on loopback: a host, an online moderator and a rapporteur,
+// driven by a control seat in this test; then a frozen process and a killed host.
+namespace {
+
+struct Proc {
+    QProcess process;
+    QString out;
+    explicit Proc(const QStringList& args) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QObject::connect(&process, &QProcess::readyReadStandardOutput,
+                         [this] { out += QString::fromUtf8(process.readAllStandardOutput()); });
+        process.start(QStringLiteral(PODIUM_BINARY), args);
+    }
+    ~Proc() {
+        if (process.state() != QProcess::NotRunning) {
+            ::kill(pid_t(process.processId()), SIGCONT);
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    QString waitFor(const QString& pattern, int timeoutMs = 30000) {
+        const QRegularExpression re(pattern);
+        QRegularExpressionMatch m;
+        waitUntil([&] { return (m = re.match(out)).hasMatch(); }, timeoutMs);
+        return m.hasMatch() ? m.captured(m.lastCapturedIndex()) : QString();
+    }
+    int count(const QString& text) const { return int(out.count(text)); }
+    void signal(int sig) { ::kill(pid_t(process.processId()), sig); }
+};
+
+quint16 freePort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+struct Replica {
+    SessionState state;
+    QList<Event> events;
+};
+
+Replica replay(const QString& path) {
+    auto c = sync::FileJournal::load(path);
+    REQUIRE(c);
+    Replica r{c->base, c->events};
+    for (const Event& e : c->events)
+        r.state = apply(r.state, e);
+    return r;
+}
+
+void burst(TestSeat& driver, int n) {
+    for (int i = 0; i < n; ++i)
+        REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"b%1"_s.arg(i)}}));
+}
+
+} // namespace
+
+TEST_CASE("headless processes: join, freeze, resume, and a killed host handed over") {
+    QTemporaryDir dir;
+    const quint16 hostPort = freePort(), takeoverPort = freePort();
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s,
+               QString::number(hostPort), u"--session"_s, dir.filePath(u"host.log"_s)});
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    const QString readOnly = host.waitFor(u"read-only code: (\\S+)"_s);
+    REQUIRE_FALSE(readOnly.isEmpty());
+    const QString at = u"127.0.0.1:%1"_s.arg(hostPort);
+    Proc online({u"--headless"_s, u"--join"_s, at, u"--code"_s, control, u"--session"_s,
+                 dir.filePath(u"online.log"_s), u"--takeover-port"_s, QString::number(takeoverPort),
+                 u"--takeover-after"_s, u"2"_s});
+    Proc rapporteur({u"--headless"_s, u"--join"_s, at, u"--code"_s, readOnly, u"--session"_s,
+                     dir.filePath(u"rapporteur.log"_s)});
+    REQUIRE_FALSE(online.waitFor(u"status: (connected)"_s).isEmpty());
+    REQUIRE_FALSE(rapporteur.waitFor(u"status: (connected)"_s).isEmpty());
+
+    // ctl: one command, and the state
+    QProcess ctl;
+    ctl.start(QStringLiteral(PODIUM_BINARY),
+              {u"ctl"_s, u"--join"_s, at, u"--code"_s, control, u"add"_s, u"3"_s});
+    REQUIRE(ctl.waitForFinished(30000));
+    CHECK(ctl.exitCode() == 0);
+    CHECK(ctl.readAllStandardOutput().startsWith("ok seq"));
+
+    TestSeat driver(u"driver"_s);
+    driver.seat.join({u"127.0.0.1"_s, hostPort}, control);
+    REQUIRE(waitUntil([&] { return driver.live(); }));
+    burst(driver, 100);
+
+    SECTION("a frozen rapporteur (SIGSTOP: half-open link) is dropped, then resumes") {
+        rapporteur.signal(SIGSTOP);
+        QElapsedTimer frozen;
+        frozen.start();
+        burst(driver, 50);
+        waitUntil([&] { return frozen.elapsed() > 6000; }, 10000); // the host notices meanwhile
+        rapporteur.signal(SIGCONT);
+        REQUIRE(rapporteur.waitFor(u"(reconnecting)"_s).size() > 0);
+        REQUIRE(waitUntil([&] { return rapporteur.count(u"status: connected"_s) >= 2; }, 30000));
+        burst(driver, 10);
+        REQUIRE(waitUntil([&] {
+            return replay(dir.filePath(u"rapporteur.log"_s)).state.lastSeq == driver.lastSeq();
+        }));
+        const Replica r = replay(dir.filePath(u"rapporteur.log"_s));
+        CHECK(codec::digest(r.state) == codec::digest(driver.engine.state()));
+    }
+
+    SECTION("kill -9 of the host mid-burst: the online moderator takes over, nothing is lost") {
+        QTimer timer; // commands keep coming while the host dies
+        int sent = 0;
+        QObject::connect(&timer, &QTimer::timeout, [&] {
+            if (driver.live())
+                (void)driver.engine.submit(Command{newCommandId(),
+                                                   {},
+                                                   {},
+                                                   Action::SetStageMessage,
+                                                   {{u"text"_s, u"k%1"_s.arg(sent++)}}});
+        });
+        timer.start(2);
+        REQUIRE(waitUntil([&] { return sent > 60; }));
+        host.signal(SIGKILL);
+        REQUIRE(host.process.waitForFinished(10000));
+        timer.stop();
+        const Replica beforeOnline = replay(dir.filePath(u"online.log"_s));
+        const Replica beforeRapporteur = replay(dir.filePath(u"rapporteur.log"_s));
+        REQUIRE_FALSE(online.waitFor(u"(took over hosting)"_s, 30000).isEmpty());
+        REQUIRE(waitUntil([&] { return driver.live(); }, 30000));
+        // the rapporteur is back too (a seat that returns only after new commands would have
+        // its unshared events reported as orphans instead: see the in-process handover test)
+        REQUIRE(waitUntil([&] { return rapporteur.count(u"status: connected"_s) >= 2; }, 30000));
+        REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+        REQUIRE(waitUntil(
+            [&] {
+                return replay(dir.filePath(u"rapporteur.log"_s)).state.lastSeq ==
+                           driver.lastSeq() &&
+                       replay(dir.filePath(u"online.log"_s)).state.lastSeq == driver.lastSeq();
+            },
+            30000));
+        INFO("online:\n"
+             << online.out.toStdString() << "rapporteur:\n"
+             << rapporteur.out.toStdString());
+        const Replica o = replay(dir.filePath(u"online.log"_s));
+        const Replica r = replay(dir.filePath(u"rapporteur.log"_s));
+        CHECK(codec::digest(o.state) == codec::digest(driver.engine.state()));
+        CHECK(codec::digest(r.state) == codec::digest(driver.engine.state()));
+        CHECK(o.state.epoch > beforeOnline.state.epoch);
+        // every event a peer had on disk when the host died is in the session that went on
+        QHash<qint64, QString> kept;
+        for (const Event& e : o.events)
+            kept.insert(e.seq, e.commandId);
+        for (const Replica* before : {&beforeOnline, &beforeRapporteur}) {
+            for (const Event& e : before->events) {
+                if (e.seq > o.events.first().seq)
+                    CHECK(kept.value(e.seq) == e.commandId);
+            }
+            CHECK(before->state.lastSeq <= o.state.lastSeq);
+        }
+    }
+}
