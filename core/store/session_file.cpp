@@ -116,10 +116,12 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
         return fail<bool>(tr("This file holds another session; the host's session was not "
                              "saved here."));
     store::Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail<bool>(writeFailure(transaction.error()));
     QSqlQuery q(m_db);
     q.prepare(u"DELETE FROM events WHERE seq > ?"_s);
     q.addBindValue(state.lastSeq);
-    if (!transaction.isActive() || !q.exec())
+    if (!q.exec())
         return fail<bool>(writeFailure(q.lastError()));
     if (auto ok = writeSnapshot(state); !ok)
         return ok;
