@@ -9,6 +9,7 @@
 #include "report/export_command.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
+#include "headless.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,6 +61,7 @@ void addOptions(QCommandLineParser& parser) {
              "main", "Where to write the report; csv also writes <file>-polls.csv beside it."),
          u"file"_s},
     });
+    podium::sync::addHeadlessOptions(parser);
 }
 
 int runReportExport(const QCommandLineParser& parser) {
@@ -80,12 +82,12 @@ int runWithoutWindow(const QCommandLineParser& parser) {
         QTextStream out(stdout);
         return podium::runSessionCheck(parser.value(u"check"_s), out);
     }
-    Q_UNUSED(parser);
-    return -1;
+    return podium::sync::runHeadless(parser);
 }
 
 bool wantsNoWindow(const QStringList& args) {
-    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--export-report"_s, u"--check"_s};
+    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--export-report"_s, u"--check"_s,
+                                           u"--headless"_s};
     for (const QString& a : args) {
         if (windowless.contains(a))
             return true;
@@ -147,6 +149,11 @@ int main(int argc, char** argv) {
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    if (args.value(1) == u"ctl"_s) { // a one-shot client: no window, no GUI application
+        QCoreApplication app(argc, argv);
+        describeApplication(app);
+        return podium::sync::runCtl(args);
+    }
     if (!wantsNoWindow(args))
         return runCockpit(argc, argv);
 
