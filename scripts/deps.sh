@@ -7,6 +7,7 @@ packages=(
     libsqlite3-dev sqlite3 xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     clang-format dpkg-dev man-db bsdextrautils libxml2-utils binutils shared-mime-info
     fonts-wqy-microhei # CJK glyphs for names in PDF reports (DejaVu covers Latin and Arabic)
+    clang libclang-rt-14-dev # libFuzzer for scripts/fuzz.sh only (the build uses g++)
 )
 missing=()
 for p in "${packages[@]}"; do
