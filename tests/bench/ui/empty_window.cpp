@@ -1,5 +1,5 @@
 // The baseline for start-up and memory: an empty QMainWindow that quits once it has painted,
-// exactly as `podium --quit-after-paint` does.
+// exactly as `podium --quit-after-paint` does (or stays, with --stay, for idle CPU).
 #include <QApplication>
 #include <QEvent>
 #include <QMainWindow>
@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     QMainWindow window;
     window.resize(1500, 920);
     QuitAfterPaint quit;
-    window.installEventFilter(&quit);
+    if (!app.arguments().contains(QStringLiteral("--stay")))
+        window.installEventFilter(&quit);
     window.show();
     return app.exec();
 }
