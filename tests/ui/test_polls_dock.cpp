@@ -28,6 +28,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 void createPoll(MainWindow& w) {
+    child<QPushButton>(w, u"newPollToggle"_s)->click();
+    REQUIRE(w.findChild<QWidget*>(u"createPollBox"_s)->isVisibleTo(&w));
     child<QLineEdit>(w, u"pollQuestion"_s)->setText(u"Should the IGF mandate be permanent?"_s);
     child<QPlainTextEdit>(w, u"pollOptions"_s)->setPlainText(u"Yes\nNo\nUndecided\n"_s);
     child<QPushButton>(w, u"createPoll"_s)->click();
@@ -50,6 +52,7 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     const Poll& poll = h.state().polls.first();
     CHECK(poll.options == QStringList{u"Yes"_s, u"No"_s, u"Undecided"_s});
     CHECK(child<QLineEdit>(w, u"pollQuestion"_s)->text().isEmpty());
+    CHECK_FALSE(w.findChild<QWidget*>(u"createPollBox"_s)->isVisibleTo(&w));
 
     child<QAction>(w, u"openClosePollAction"_s)->trigger();
     CHECK(h.state().polls.first().status == PollStatus::Open);

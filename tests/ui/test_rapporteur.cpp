@@ -99,7 +99,8 @@ TEST_CASE("the online moderator may not run the agenda or create polls") {
     h.cockpit.setSeat(Seat::OnlineModerator);
     MainWindow w(h.cockpit);
     CHECK_FALSE(child<QAction>(w, u"advanceSegmentAction"_s)->isEnabled());
-    CHECK(w.findChild<QWidget*>(u"createPollBox"_s)->isHidden());
+    CHECK(w.findChild<QWidget*>(u"newPollToggle"_s)->isHidden());
+    CHECK_FALSE(w.findChild<QWidget*>(u"createPollBox"_s)->isEnabled());
     // but brings online people into the queue and runs the clock
     CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->isEnabled());
     CHECK(child<QLineEdit>(w, u"quickAdd"_s)->isVisibleTo(&w));

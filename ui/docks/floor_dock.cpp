@@ -131,8 +131,9 @@ QWidget* FloorDock::buildBody() {
 void FloorDock::retranslate() {
     setWindowTitle(tr("Floor & timer"));
     m_next->setText(tr("Next speaker"));
-    m_minus30->setText(tr("−30 s"));
-    m_plus30->setText(tr("+30 s"));
+    // Isolated left-to-right, so "+30 s" does not turn into "s 30+" in a right-to-left layout.
+    m_minus30->setText(u"\u2066"_s + tr("−30 s") + u"\u2069"_s);
+    m_plus30->setText(u"\u2066"_s + tr("+30 s") + u"\u2069"_s);
     m_endSpeech->setText(tr("End speech"));
     m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
     m_sendMessage->setText(tr("Show"));
@@ -162,10 +163,12 @@ void FloorDock::refreshSpeaker() {
     const SessionState& s = cockpit().state();
     const Participant* p = s.floor ? s.participant(s.floor->entry.participantId) : nullptr;
     m_speaker->setText(p ? p->name : tr("Nobody has the floor"));
-    m_details->setText(p ? tr("%1 · %2 · %3")
-                               .arg(p->affiliation.isEmpty() ? label(p->group) : p->affiliation,
-                                    label(p->group), label(s.floor->entry.channel))
-                         : QString());
+    QStringList details;
+    if (p) {
+        details << p->affiliation << label(p->group) << label(s.floor->entry.channel);
+        details.removeAll(QString());
+    }
+    m_details->setText(details.join(u" · "_s));
     const bool running = s.floor && s.floor->countdown.running;
     m_startPause->setText(running ? tr("Pause") : tr("Start"));
     m_sessionToggle->setText(s.sessionClock.running ? tr("Pause session clock")

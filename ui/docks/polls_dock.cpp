@@ -27,6 +27,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     , m_tallies(new TallyModel(cockpit.engine(), this))
     , m_selector(new QComboBox)
     , m_createBox(new QGroupBox)
+    , m_newPoll(new QPushButton)
     , m_question(new QLineEdit)
     , m_options(new QPlainTextEdit)
     , m_multiple(new QCheckBox)
@@ -55,6 +56,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_selector, 1);
     top->addWidget(m_openClose);
+    top->addWidget(m_newPoll);
     layout->addLayout(top);
     layout->addWidget(m_table);
     layout->addWidget(m_totals);
@@ -78,6 +80,10 @@ QWidget* PollsDock::buildCreateForm() {
     m_options->setMaximumHeight(80);
     m_multiple->setObjectName(u"pollMultiple"_s);
     m_create->setObjectName(u"createPoll"_s);
+    m_newPoll->setObjectName(u"newPollToggle"_s);
+    m_newPoll->setCheckable(true);
+    // The form takes room the results need: it shows only while a poll is being written.
+    connect(m_newPoll, &QPushButton::toggled, this, &PollsDock::updateControls);
     auto* form = new QFormLayout(m_createBox);
     form->addRow(m_question);
     form->addRow(m_options);
@@ -96,6 +102,7 @@ void PollsDock::retranslate() {
     m_options->setPlaceholderText(tr("One option per line"));
     m_multiple->setText(tr("Several answers allowed"));
     m_create->setText(tr("Create poll"));
+    m_newPoll->setText(tr("New poll…"));
     m_chart->retranslate();
     refreshPolls();
 }
@@ -114,8 +121,10 @@ void PollsDock::updateControls() {
     m_openCloseAction->setText(open ? tr("Close the poll") : tr("Open the poll"));
     m_openClose->setEnabled(p && may);
     m_openCloseAction->setEnabled(p && may);
-    m_createBox->setVisible(cockpit().permits(Action::CreatePoll));
-    m_createBox->setEnabled(cockpit().permits(Action::CreatePoll));
+    const bool mayCreate = cockpit().permits(Action::CreatePoll);
+    m_newPoll->setVisible(mayCreate);
+    m_createBox->setVisible(mayCreate && m_newPoll->isChecked());
+    m_createBox->setEnabled(mayCreate);
     m_tallies->setEditable(cockpit().permits(Action::SetTally));
 }
 
@@ -172,6 +181,7 @@ void PollsDock::createPoll() {
         m_question->clear();
         m_options->clear();
         m_multiple->setChecked(false);
+        m_newPoll->setChecked(false);
     }
 }
 

@@ -42,6 +42,7 @@ private:
     TallyModel* m_tallies;
     QComboBox* m_selector;
     QGroupBox* m_createBox;
+    QPushButton* m_newPoll;
     QLineEdit* m_question;
     QPlainTextEdit* m_options;
     QCheckBox* m_multiple;

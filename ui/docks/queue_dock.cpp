@@ -34,6 +34,7 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_suggestion->setObjectName(u"suggestion"_s);
