@@ -101,7 +101,8 @@ QString richTextBarChart(const Chart& c) {
                     seriesColour(i), esc(c.series[i]));
         }
     }
-    out += u"</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
+    out +=
+        u"</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-bottom: 8px\">"_s;
     const qint64 max = largest(c);
     for (const Bar& b : c.bars) {
         const int filled = max > 0 ? int(qRound(100.0 * double(total(b)) / double(max))) : 0;

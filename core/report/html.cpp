@@ -96,7 +96,8 @@ private:
 
 void HtmlWriter::table(const Table& t) {
     body += u"<table class=\"data\" width=\"100%\" border=\"1\" cellspacing=\"0\" "
-            "cellpadding=\"3\" style=\"border-collapse: collapse; border-color: #cbd5e0\">\n"
+            "cellpadding=\"3\" style=\"border-collapse: collapse; border-color: #cbd5e0; "
+            "margin-bottom: 8px\">\n"
             "<thead><tr>"_s;
     for (int c = 0; c < t.headers.size(); ++c)
         body += cell(u"th"_s, t.headers[c], t.numeric.contains(c));

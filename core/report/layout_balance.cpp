@@ -45,7 +45,7 @@ Chart timeChart(const Breakdown& b, const Formatter& f) {
 
 Chart pollChart(const Poll& p, const Formatter& f) {
     Chart c;
-    c.title = p.question;
+    c.title = tr("Votes by source");
     for (int s = 0; s < enumCount<TallySource>(); ++s)
         c.series << label(enumAt<TallySource>(s));
     for (int i = 0; i < p.options.size(); ++i) {
