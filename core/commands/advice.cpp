@@ -1,6 +1,8 @@
 #include "advice.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <array>
 
 namespace podium {
 namespace {
@@ -32,20 +34,45 @@ void weigh(Candidate& c, int heard, int total, int values, double weight, const 
         c.reasons << tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total);
 }
 
-Candidate assess(const SessionState& s, const QueueEntry& e) {
+// Who has been heard so far, counted once per suggestion: assessing each waiting entry against
+// the whole speech log again would cost queue × log × roster on every event of a long session.
+struct Heard {
+    QHash<Id, const Participant*> people;
+    QHash<Id, int> byParticipant;
+    std::array<int, 8> byGroup{};
+    std::array<int, 8> byRegion{};
+    std::array<int, 2> byChannel{};
+    int total = 0;
+
+    explicit Heard(const SessionState& s)
+        : total(int(s.speeches.size())) {
+        for (const Participant& p : s.participants)
+            people.insert(p.id, &p);
+        for (const Speech& sp : s.speeches) {
+            ++byParticipant[sp.participantId];
+            ++byChannel[std::size_t(sp.channel)];
+            if (const Participant* p = people.value(sp.participantId)) {
+                ++byGroup[std::size_t(p->group)];
+                ++byRegion[std::size_t(p->region)];
+            }
+        }
+    }
+};
+
+Candidate assess(const Heard& h, const QueueEntry& e) {
     Candidate c{&e, 0, {}};
-    const Participant* p = s.participant(e.participantId);
-    const int total = int(s.speeches.size());
-    if (speechesBy(s, e.participantId) == 0) {
+    const Participant* p = h.people.value(e.participantId);
+    if (h.byParticipant.value(e.participantId) == 0) {
         c.score += 4;
         c.reasons << tr("has not spoken yet");
     }
     if (p) {
-        weigh(c, speechesBy(s, p->group), total, enumCount<StakeholderGroup>() - 1, 2,
+        weigh(c, h.byGroup[std::size_t(p->group)], h.total, enumCount<StakeholderGroup>() - 1, 2,
               label(p->group));
-        weigh(c, speechesBy(s, p->region), total, enumCount<Region>() - 1, 1, label(p->region));
+        weigh(c, h.byRegion[std::size_t(p->region)], h.total, enumCount<Region>() - 1, 1,
+              label(p->region));
     }
-    weigh(c, speechesBy(s, e.channel), total, 2, 2,
+    weigh(c, h.byChannel[std::size_t(e.channel)], h.total, 2, 2,
           e.channel == Presence::Online ? tr("online voices") : tr("onsite voices"));
     return c;
 }
@@ -75,12 +102,13 @@ int speechesBy(const SessionState& s, Id participant) {
 
 std::optional<Suggestion> suggestNext(const SessionState& s) {
     Candidate best;
+    const Heard heard(s);
     for (const QueueEntry& e : s.queue) {
         if (e.withdrawn)
             continue;
         if (e.kind == EntryKind::PointOfOrder)
             return Suggestion{e.id, tr("A point of order goes first.")};
-        Candidate c = assess(s, e);
+        Candidate c = assess(heard, e);
         if (c.score > best.score) // ties keep queue order: first come, first served
             best = c;
     }
