@@ -109,6 +109,7 @@ void SyncPeer::onClosed(const QString& reason) {
                                   error == QAbstractSocket::SslInternalError ||
                                   error == QAbstractSocket::RemoteHostClosedError);
     if (m_link) {
+        m_bytesBefore += m_link->bytesReceived();
         m_link->deleteLater();
         m_link = nullptr;
     }

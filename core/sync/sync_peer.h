@@ -47,6 +47,8 @@ public:
     // What a control seat needs to host the same session for everyone after a takeover.
     HostKeys keysForTakeover() const;
     int reconnects() const { return m_reconnects; }
+    // Protocol bytes received from hosts so far (all links).
+    qint64 bytesReceived() const { return m_bytesBefore + (m_link ? m_link->bytesReceived() : 0); }
 
 signals:
     void stateChanged(podium::sync::SyncPeer::State state, const QString& detail);
@@ -93,6 +95,7 @@ private:
     int m_attempt = 0;
     int m_candidate = 0;
     int m_reconnects = 0;
+    qint64 m_bytesBefore = 0;
     bool m_everWelcomed = false;
     bool m_fatal = false;
 };
