@@ -40,6 +40,12 @@ ReportDock::ReportDock(Cockpit& cockpit, QWidget* parent)
     const SessionEngine& engine = cockpit.engine();
     connect(&engine, &SessionEngine::eventApplied, this, &ReportDock::refreshSoon);
     connect(&engine, &SessionEngine::stateReset, this, &ReportDock::refreshSoon);
+    // While someone speaks, their running time in the preview moves on every few seconds.
+    connect(&cockpit, &Cockpit::tick, this, [this] {
+        if (m_cockpit.state().floor && m_sinceRefresh.isValid() &&
+            m_sinceRefresh.elapsed() > liveRefreshMs)
+            refreshSoon();
+    });
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_stale)
             refreshSoon();
@@ -68,6 +74,7 @@ void ReportDock::refreshNow() {
     m_view->setHtml(report::toHtml(r, QLocale(), report::HtmlFlavor::RichText));
     bar->setValue(position); // the reader keeps their place while the session goes on
     m_stale = false;
+    m_sinceRefresh.start();
 }
 
 void ReportDock::retranslate() {

@@ -3,6 +3,7 @@
 #include "model/note.h"
 #include "session_dock.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QTimer>
 #include <functional>
@@ -31,6 +32,7 @@ public:
     QTextBrowser* preview() const { return m_view; }
 
     static constexpr int debounceMs = 400;
+    static constexpr int liveRefreshMs = 5000;
 
 signals:
     void exportRequested();
@@ -42,6 +44,7 @@ private:
     Cockpit& m_cockpit;
     NotesSource m_notes;
     QTimer m_debounce;
+    QElapsedTimer m_sinceRefresh;
     QTextBrowser* m_view;
     QPushButton* m_export;
     QLabel* m_hint;
