@@ -1,12 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include "clock_sync.h"
+#include "discovery.h"
 #include "frame_reader.h"
 #include "join_code.h"
 #include "protocol.h"
 #include "resume_plan.h"
 
 #include <QCborArray>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QtEndian>
 
@@ -150,4 +153,31 @@ TEST_CASE("the clock offset comes from the sample with the shortest round trip")
     CHECK(sync.offsetMs() == 1000);
     CHECK(sync.bestRttMs() == 10);
     CHECK_FALSE(sync.addSample(600, 0, 500)); // clock went back: ignored
+}
+
+TEST_CASE("hosts are discovered by their beacon; it carries no participant data") {
+    QUdpSocket probe; // a free UDP port on loopback for this test
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.localPort();
+    probe.close();
+    DiscoveryListener listener;
+    REQUIRE(listener.listen(QHostAddress::LocalHost, port));
+    std::optional<Announcement> seen;
+    QObject::connect(&listener, &DiscoveryListener::hostSeen,
+                     [&](const Announcement& a) { seen = a; });
+    Beacon beacon;
+    beacon.start({u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}}, QHostAddress::LocalHost, port);
+    QElapsedTimer t;
+    t.start();
+    while (!seen && t.elapsed() < 20000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    REQUIRE(seen);
+    CHECK(seen->title == u"Workshop 42"_s);
+    CHECK(seen->sessionId == u"session-id"_s);
+    CHECK(seen->epoch == 3);
+    CHECK(seen->port == 47600);
+    CHECK(seen->address.isLoopback());
+    const QCborMap fields = QCborValue::fromCbor(seen->toDatagram()).toMap();
+    CHECK(fields.size() == 5); // podium, title, session, epoch, port: nothing else
+    CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
 }
