@@ -1,9 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "docks/poll_chart.h"
 #include "main_window.h"
+#include "theme/theme_menu.h"
 #include "ui_support.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QChart>
 #include <QDockWidget>
 #include <QMenu>
 #include <QSettings>
@@ -90,4 +94,24 @@ TEST_CASE("a dock without an objectName is refused") {
               ->findChild<QMenu*>(u"panelsMenu"_s)
               ->actions()
               .contains(named->toggleViewAction()));
+}
+
+TEST_CASE("View → Theme switches the palette, is remembered, and charts follow it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.findChild<QAction*>(u"theme-dark"_s)->trigger();
+    CHECK(QSettings().value(u"view/theme"_s).toString() == u"dark"_s);
+    CHECK(ThemeMenu::savedTheme() == Theme::Dark);
+    const QColor window = QApplication::palette().color(QPalette::Window);
+    CHECK(window.lightness() < 80);
+    auto* chart = w.findChild<PollChart*>();
+    REQUIRE(chart);
+    QCoreApplication::processEvents();
+    CHECK(chart->chart()->titleBrush().color().lightness() > 180); // light text on dark
+
+    w.findChild<QAction*>(u"theme-high-contrast"_s)->trigger();
+    CHECK(QApplication::palette().color(QPalette::Window) == QColor(Qt::black));
+    w.findChild<QAction*>(u"theme-light"_s)->trigger();
+    CHECK(QApplication::palette().color(QPalette::Window).lightness() > 180);
 }

@@ -1,10 +1,13 @@
 #include "balance_dock.h"
 
+#include "theme/chart_style.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
 #include <QTimer>
@@ -127,6 +130,13 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
     series->attachAxis(axisY);
     series->attachAxis(axisX);
     chart->setTitle(title);
+    followPalette(chart, palette());
+}
+
+void BalanceDock::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        scheduleRefresh();
+    SessionDock::changeEvent(event);
 }
 
 QList<qreal> BalanceDock::shownValues(BalanceDimension dimension) const {

@@ -24,6 +24,7 @@ public:
 
 protected:
     void retranslate() override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void refresh();

@@ -3,6 +3,7 @@
 #include "theme/timer_colours.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -138,6 +139,13 @@ void FloorDock::retranslate() {
     m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
     m_sendMessage->setText(tr("Show"));
     refresh();
+}
+
+void FloorDock::changeEvent(QEvent* event) {
+    // The calm countdown takes the theme's colours: repaint at once when the theme changes.
+    if (event->type() == QEvent::PaletteChange)
+        refreshClocks();
+    SessionDock::changeEvent(event);
 }
 
 void FloorDock::updateControls() {

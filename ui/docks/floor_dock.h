@@ -28,6 +28,7 @@ public:
 
 protected:
     void retranslate() override;
+    void changeEvent(QEvent* event) override;
     void updateControls() override;
 
 private:

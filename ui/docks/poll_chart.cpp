@@ -1,8 +1,11 @@
 #include "poll_chart.h"
 
+#include "theme/chart_style.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QEvent>
 #include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
 
@@ -36,6 +39,13 @@ PollChart::PollChart(QWidget* parent)
     m_series->attachAxis(m_votes);
     m_votes->setLabelFormat(u"%d"_s);
     setChart(c);
+    followPalette(c, palette());
+}
+
+void PollChart::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        followPalette(chart(), palette());
+    QChartView::changeEvent(event);
 }
 
 void PollChart::retranslate() {

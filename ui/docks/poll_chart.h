@@ -24,6 +24,9 @@ public:
     int optionCount() const;
     void retranslate();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QHorizontalStackedBarSeries* m_series;
     QBarCategoryAxis* m_options;
