@@ -1,20 +1,22 @@
-#include "engine/clock.h"
-#include "engine/session_engine.h"
 #include "displays/launch_options.h"
 #include "docks/connection_dock.h"
 #include "docks/notes_dock.h"
+#include "docks/seat_session.h"
+#include "engine/clock.h"
+#include "engine/session_engine.h"
+#include "headless.h"
 #include "main_window.h"
-#include "session_files.h"
 #include "plan/plan.h"
 #include "report/export_command.h"
+#include "session_files.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
-#include "headless.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QSettings>
 #include <QTextStream>
 #include <memory>
@@ -86,10 +88,12 @@ int runWithoutWindow(const QCommandLineParser& parser) {
 }
 
 bool wantsNoWindow(const QStringList& args) {
-    static const QStringList windowless = {u"--help"_s, u"-h"_s, u"--version"_s, u"-v"_s, u"--export-report"_s, u"--check"_s,
-                                           u"--headless"_s};
+    static const QStringList windowless = {u"--help"_s,    u"-h"_s,        u"--help-all"_s,
+                                           u"--version"_s, u"-v"_s,        u"--export-report"_s,
+                                           u"--check"_s,   u"--headless"_s};
     for (const QString& a : args) {
-        if (windowless.contains(a))
+        const QString option = a.section(u'=', 0, 0); // "--check=FILE" is "--check FILE"
+        if (windowless.contains(option))
             return true;
     }
     return false;
@@ -107,9 +111,23 @@ std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
+// `--host` (the README's demo command uses it) opens the session to the other seats at once;
+// the join codes then show in the connection dock.
+void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
+    auto* connection = window.findChild<podium::ConnectionDock*>();
+    if (!connection)
+        return;
+    const auto port = quint16(parser.value(u"port"_s).toUInt());
+    if (auto hosted = connection->seatSession().host(port); !hosted)
+        QTextStream(stderr) << hosted.error() << '\n';
+}
+
 int runCockpit(int argc, char** argv) {
     QApplication app(argc, argv);
     describeApplication(app);
+    // Lets the desktop match windows to the launcher (and its icon) installed by the package.
+    QGuiApplication::setDesktopFileName(u"io.github.podium.Podium"_s);
+    QApplication::setWindowIcon(QIcon(u":/podium/podium.svg"_s));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -135,11 +153,14 @@ int runCockpit(int argc, char** argv) {
     QObject::connect(&files, &podium::SessionFiles::fileChanged, &window,
                      [&window](podium::SessionFile* file) { podium::attachNotes(window, file); });
     podium::attachConnection(window, files.current());
-    QObject::connect(&files, &podium::SessionFiles::fileChanged, &window,
-                     [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
+    QObject::connect(
+        &files, &podium::SessionFiles::fileChanged, &window,
+        [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
+    if (parser.isSet(u"host"_s))
+        hostAtLaunch(window, parser);
     return app.exec();
 }
 
