@@ -62,7 +62,7 @@ struct SeatUnderTest {
 
 } // namespace
 
-TEST_CASE("connection dock: host shows two join codes; a seat joins with one over loopback") {
+TEST_CASE("connection dock: host shows two join codes, and a seat joins with one over loopback") {
     SeatUnderTest host(Authority::Moderator);
     CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u"Not connected"_s));
     REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));

@@ -76,7 +76,9 @@ void installReport(MainWindow& window, Cockpit& cockpit) {
     if (auto* notesDock = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s))) {
         NotesModel* model = notesDock->model();
         preview->setNotesSource([model] { return model->notes(); });
-        const auto refresh = [preview] { preview->refreshSoon(); };
+        const auto refresh = [preview] {
+            preview->refreshSoon();
+        };
         QObject::connect(model, &QAbstractItemModel::modelReset, preview, refresh);
         QObject::connect(model, &QAbstractItemModel::layoutChanged, preview, refresh);
         QObject::connect(model, &QAbstractItemModel::rowsInserted, preview, refresh);
