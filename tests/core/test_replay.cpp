@@ -71,7 +71,7 @@ TEST_CASE("the state survives its CBOR form (snapshots) unchanged") {
     CHECK(codec::digest(back) == codec::digest(h.state()));
 }
 
-TEST_CASE("events survive their CBOR form; an unknown action is reported, not guessed") {
+TEST_CASE("events survive their CBOR form, an unknown action is reported, not guessed") {
     Harness h;
     auto e = h.run(Action::AddEntry, {{u"participant"_s, 3}});
     REQUIRE(e);

@@ -69,7 +69,7 @@ TEST_CASE("without a speaker there is no speaker timer to drive") {
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"nonsense"_s}}));
 }
 
-TEST_CASE("session and segment clocks; agenda planned versus actual") {
+TEST_CASE("session and segment clocks, agenda planned versus actual") {
     Harness h;
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"segment"_s}})); // no segment yet

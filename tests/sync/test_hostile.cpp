@@ -98,7 +98,7 @@ TEST_CASE("a message flood trips the rate limit") {
     CHECK(h.stillServed());
 }
 
-TEST_CASE("random bytes, a truncated frame and a silent client are dropped; others go on") {
+TEST_CASE("random bytes, a truncated frame and a silent client are dropped, others go on") {
     HostWithReporter h;
     REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
     const quint16 port = h.host->seat.syncHost()->port();

@@ -51,7 +51,7 @@ TEST_CASE("join codes are 12 Crockford symbols, grouped, and forgive look-alikes
     CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH"_s));
 }
 
-TEST_CASE("keys depend on code and salt; the identity names the key, not the code") {
+TEST_CASE("keys depend on code and salt, the identity names the key, not the code") {
     const QByteArray salt = generateSalt();
     const QByteArray a = deriveKey(u"ABCD-EFGH-JKMN"_s, salt);
     CHECK(a.size() == 32);
@@ -155,7 +155,7 @@ TEST_CASE("the clock offset comes from the sample with the shortest round trip")
     CHECK_FALSE(sync.addSample(600, 0, 500)); // clock went back: ignored
 }
 
-TEST_CASE("hosts are discovered by their beacon; it carries no participant data") {
+TEST_CASE("hosts are discovered by their beacon, it carries no participant data") {
     QUdpSocket probe; // a free UDP port on loopback for this test
     REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
     const quint16 port = probe.localPort();

@@ -79,7 +79,7 @@ TEST_CASE("cue watcher: a paused countdown never cues, a resumed one does") {
     CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::None); // over, but paused
 }
 
-TEST_CASE("cue watcher: a jump past zero gives only time-up; a late seat hears nothing old") {
+TEST_CASE("cue watcher: a jump past zero gives only time-up, a late seat hears nothing old") {
     Harness h;
     CueWatcher w;
     h.add(u"Audience 1"_s);

@@ -114,7 +114,7 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
     }
 }
 
-TEST_CASE("export plan writes a plan that opens again; details become commands") {
+TEST_CASE("export plan writes a plan that opens again, details become commands") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
