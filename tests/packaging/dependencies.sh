@@ -42,4 +42,5 @@ while read -r group; do
 done < <(tr ',' '\n' <<<"$depends" | sed -E 's/^ +| +$//g')
 
 dpkg-deb -f "$deb" Recommends | grep -q qt6-wayland || fail "qt6-wayland is not recommended"
+dpkg-deb -f "$deb" Recommends | grep -q fonts-wqy-microhei || fail "no CJK font is recommended for PDF reports"
 echo "ok: every dependency is satisfied here"
