@@ -45,6 +45,25 @@ const QBarSet* setOf(const QChartView* view) {
 
 } // namespace
 
+// Only who spoke, for how long, and who they are, moves the balance; queue and poll events
+// do not. (A running speech's time is refreshed by the tick.)
+static bool changesBalance(Action action) {
+    switch (action) {
+    case Action::StartTimer:
+    case Action::PauseTimer:
+    case Action::CreateSession:
+    case Action::AddParticipant:
+    case Action::EditParticipant:
+    case Action::RemoveParticipant:
+    case Action::Next:
+    case Action::EndSpeech:
+    case Action::RevertNext:
+        return true;
+    default:
+        return false;
+    }
+}
+
 BalanceDock::BalanceDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"balanceDock"_s, parent)
     , m_measure(new QComboBox) {
@@ -64,7 +83,10 @@ BalanceDock::BalanceDock(Cockpit& cockpit, QWidget* parent)
     m_measure->addItem(QString());
     m_measure->addItem(QString());
     connect(m_measure, &QComboBox::currentIndexChanged, this, &BalanceDock::refresh);
-    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &BalanceDock::scheduleRefresh);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, [this](const Event& event) {
+        if (changesBalance(event.action))
+            scheduleRefresh();
+    });
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &BalanceDock::scheduleRefresh);
     // The current speech counts live, but redrawing four charts five times a second is waste.
     connect(&cockpit, &Cockpit::tick, this, [this] {

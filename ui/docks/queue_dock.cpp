@@ -35,6 +35,9 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sizing columns from every row of a long queue on every event costs tens of milliseconds;
+    // the first rows (the ones on screen) are enough to size them.
+    m_view->header()->setResizeContentsPrecision(60);
     m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_suggestion->setObjectName(u"suggestion"_s);
