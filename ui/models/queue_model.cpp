@@ -24,21 +24,15 @@ QList<Id> idsOf(const QList<QueueEntry>& list) {
 } // namespace
 
 QueueModel::QueueModel(const SessionEngine& engine, QObject* parent)
-    : QAbstractTableModel(parent)
+    : MirrorTableModel<QueueEntry>(parent)
     , m_engine(engine)
-    , m_rows(engine.state().queue)
     , m_people(engine.state().participants) {
+    m_rows = engine.state().queue;
     connect(&engine, &SessionEngine::eventApplied, this, &QueueModel::sync);
     connect(&engine, &SessionEngine::stateReset, this, [this] {
-        beginResetModel();
-        m_rows = m_engine.state().queue;
         m_people = m_engine.state().participants;
-        endResetModel();
+        resetTo(m_engine.state().queue);
     });
-}
-
-int QueueModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int QueueModel::columnCount(const QModelIndex& parent) const {
@@ -171,45 +165,10 @@ void QueueModel::sync() {
     const SessionState& s = m_engine.state();
     const bool peopleChanged = s.participants != m_people;
     m_people = s.participants;
-    const QList<QueueEntry>& now = s.queue;
-    if (now != m_rows) {
-        if (!syncInsert(now) && !syncRemove(now) && !syncMove(now))
-            syncChanged(now);
-    }
-    if (peopleChanged && !m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-bool QueueModel::syncInsert(const QList<QueueEntry>& now) {
-    if (now.size() != m_rows.size() + 1)
-        return false;
-    int i = 0;
-    while (i < m_rows.size() && m_rows[i] == now[i])
-        ++i;
-    QList<QueueEntry> expected = m_rows;
-    expected.insert(i, now[i]);
-    if (expected != now)
-        return false;
-    beginInsertRows({}, i, i);
-    m_rows = now;
-    endInsertRows();
-    return true;
-}
-
-bool QueueModel::syncRemove(const QList<QueueEntry>& now) {
-    if (now.size() + 1 != m_rows.size())
-        return false;
-    int i = 0;
-    while (i < now.size() && m_rows[i] == now[i])
-        ++i;
-    QList<QueueEntry> expected = m_rows;
-    expected.removeAt(i);
-    if (expected != now)
-        return false;
-    beginRemoveRows({}, i, i);
-    m_rows = now;
-    endRemoveRows();
-    return true;
+    if (!syncMove(s.queue))
+        mirror(s.queue);
+    if (peopleChanged)
+        allChanged();
 }
 
 bool QueueModel::syncMove(const QList<QueueEntry>& now) {
@@ -232,28 +191,11 @@ bool QueueModel::syncMove(const QList<QueueEntry>& now) {
         beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
         m_rows.move(from, to);
         endMoveRows();
-        syncChanged(now);
+        mirror(now); // the moved entry may have changed too
         return true;
     }
-    beginResetModel();
-    m_rows = now;
-    endResetModel();
+    resetTo(now);
     return true;
-}
-
-void QueueModel::syncChanged(const QList<QueueEntry>& now) {
-    if (now.size() != m_rows.size() || idsOf(now) != idsOf(m_rows)) {
-        beginResetModel();
-        m_rows = now;
-        endResetModel();
-        return;
-    }
-    for (int i = 0; i < now.size(); ++i) {
-        if (!(now[i] == m_rows[i])) {
-            m_rows[i] = now[i];
-            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
-        }
-    }
 }
 
 } // namespace podium

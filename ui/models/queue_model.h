@@ -1,16 +1,15 @@
 #pragma once
 
 #include "engine/session_engine.h"
-
-#include <QAbstractTableModel>
+#include "mirror_model.h"
 
 namespace podium {
 
 // The queue as rows, in calling order. It mirrors the engine's state and turns each change
-// into the smallest model change (insert, remove, move, data changed), so a view keeps its
-// selection and scroll position while the queue moves under it. Drops ask to move an entry;
-// they never change the model directly: the change comes back as an event.
-class QueueModel : public QAbstractTableModel {
+// into the smallest model change (a move here; insert, remove, data changed in the base), so a view
+// keeps its selection and scroll position while the queue moves under it. Drops ask to move an
+// entry; they never change the model directly: the change comes back as an event.
+class QueueModel : public MirrorTableModel<QueueEntry> {
     Q_OBJECT
 public:
     enum Column { Name, Kind, Channel, Group, Region, ColumnCount };
@@ -18,7 +17,6 @@ public:
 
     explicit QueueModel(const SessionEngine& engine, QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
@@ -38,14 +36,10 @@ signals:
 
 private:
     void sync();
-    bool syncInsert(const QList<QueueEntry>& now);
-    bool syncRemove(const QList<QueueEntry>& now);
     bool syncMove(const QList<QueueEntry>& now);
-    void syncChanged(const QList<QueueEntry>& now);
     QVariant display(const QueueEntry& e, int column) const;
 
     const SessionEngine& m_engine;
-    QList<QueueEntry> m_rows;
     QList<Participant> m_people;
 };
 
