@@ -1,12 +1,13 @@
 #include "headless.h"
 
-#include "file_journal.h"
-#include "model/reducer.h"
 #include "plan/plan.h"
 #include "seat.h"
+#include "session_journal.h"
+#include "store/session_file.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
@@ -38,33 +39,42 @@ std::optional<Endpoint> parseEndpoint(const QString& text) {
     return Endpoint{text.left(colon), quint16(port)};
 }
 
-// A seat's own log: the session file given, loaded if it exists and appended to from then on.
+// A seat's own session file (the SQLite one the cockpit uses): opened if it exists, created
+// if not (from the demo plan on a host; empty on a joining seat, which takes the host's state).
 struct HeadlessSeat {
     SystemClock clock;
     SessionEngine engine{clock};
     Seat seat{engine, clock};
-    std::unique_ptr<FileJournal> file;
+    std::unique_ptr<SessionFile> file;
+    std::unique_ptr<SessionFileJournal> journal;
 
-    Result<bool> openFile(const QString& path) {
-        auto contents = FileJournal::load(path);
-        if (!contents)
-            return Result<bool>::failure(contents.error());
-        SessionState s = contents->base;
-        for (const Event& e : contents->events)
-            s = apply(s, e);
-        engine.reset(s);
-        seat.log().restore(contents->base, contents->events);
-        file = std::make_unique<FileJournal>(path);
-        if (auto ok = file->open(); !ok)
+    Result<bool> openFile(const QString& path, bool hosting) {
+        auto opened = QFileInfo::exists(path) ? SessionFile::open(path)
+                      : hosting               ? SessionFile::create(path, demoPlan(), clock.nowMs())
+                                              : SessionFile::createReplica(path);
+        if (!opened)
+            return Result<bool>::failure(opened.error());
+        file = std::move(opened).value();
+        if (file->isReadOnly())
+            return Result<bool>::failure(
+                tr("%1 cannot be written (%2); a seat must keep the session on disk.")
+                    .arg(path, file->readOnlyReason()));
+        if (auto ok = restoreLog(seat.log(), *file); !ok)
             return ok;
-        seat.setDurableJournal(file.get());
+        engine.reset(file->state());
+        journal = std::make_unique<SessionFileJournal>(*file);
+        seat.setDurableJournal(journal.get());
         return true;
     }
 };
 
-int fail(const QString& why) {
+// Exit codes: 1 bad arguments or cannot host, 2 the seat failed (wrong code, versions),
+// 4 the session file cannot be used (locked by another Podium, damaged, not writable).
+constexpr int exitBadFile = 4;
+
+int fail(const QString& why, int code = 1) {
     QTextStream(stderr) << why << Qt::endl;
-    return 1;
+    return code;
 }
 
 void reportSeat(HeadlessSeat& h) {
@@ -143,7 +153,7 @@ void addHeadlessOptions(QCommandLineParser& parser) {
         {u"port"_s, tr("Port to host on."), u"port"_s, QString::number(defaultSyncPort)},
         {u"bind"_s, tr("Address to host on (default: all)."), u"address"_s},
         {u"announce"_s, tr("Announce the hosted session on the LAN.")},
-        {u"session"_s, tr("This seat's session log (created if missing)."), u"file"_s},
+        {u"session"_s, tr("This seat's session file (created if missing)."), u"file"_s},
         {u"join"_s, tr("Join the host at HOST:PORT."), u"host:port"_s},
         {u"code"_s, tr("The join code the host shows."), u"code"_s},
         {u"takeover-port"_s, tr("Port to host on if this seat takes over."), u"port"_s},
@@ -159,8 +169,8 @@ int runHeadless(const QCommandLineParser& p) {
     HeadlessSeat h;
     h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);
     if (p.isSet(u"session"_s)) {
-        if (auto ok = h.openFile(p.value(u"session"_s)); !ok)
-            return fail(ok.error());
+        if (auto ok = h.openFile(p.value(u"session"_s), p.isSet(u"host"_s)); !ok)
+            return fail(tr("Cannot use the session file: %1").arg(ok.error()), exitBadFile);
     }
     reportSeat(h);
     const int early = p.isSet(u"host"_s)   ? host(h, p)

@@ -1,8 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "file_journal.h"
 #include "model/codec.h"
-#include "model/reducer.h"
+#include "store/session_file.h"
 #include "sync_support.h"
 
 #include <QProcess>
@@ -59,13 +58,23 @@ struct Replica {
     QList<Event> events;
 };
 
+// A seat's session file as another Podium would read it while the seat runs (no lock taken).
 Replica replay(const QString& path) {
-    auto c = sync::FileJournal::load(path);
-    REQUIRE(c);
-    Replica r{c->base, c->events};
-    for (const Event& e : c->events)
-        r.state = apply(r.state, e);
-    return r;
+    auto file = SessionFile::open(path, OpenMode::View);
+    REQUIRE(file);
+    auto events = file.value()->events();
+    REQUIRE(events);
+    return {file.value()->state(), events.value()};
+}
+
+// `podium --check FILE`: the file passes the same check a user would run on it.
+QString checkFile(const QString& path) {
+    QProcess check;
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.start(QStringLiteral(PODIUM_BINARY), {u"--check"_s, path});
+    if (!check.waitForFinished(30000) || check.exitCode() != 0)
+        return QString::fromUtf8(check.readAll()) + u"(exit %1)"_s.arg(check.exitCode());
+    return {};
 }
 
 void burst(TestSeat& driver, int n) {
@@ -79,16 +88,16 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
     QTemporaryDir dir;
     const quint16 hostPort = freePort(), takeoverPort = freePort();
     Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s,
-               QString::number(hostPort), u"--session"_s, dir.filePath(u"host.log"_s)});
+               QString::number(hostPort), u"--session"_s, dir.filePath(u"host.podium"_s)});
     const QString control = host.waitFor(u"control code: (\\S+)"_s);
     const QString readOnly = host.waitFor(u"read-only code: (\\S+)"_s);
     REQUIRE_FALSE(readOnly.isEmpty());
     const QString at = u"127.0.0.1:%1"_s.arg(hostPort);
     Proc online({u"--headless"_s, u"--join"_s, at, u"--code"_s, control, u"--session"_s,
-                 dir.filePath(u"online.log"_s), u"--takeover-port"_s, QString::number(takeoverPort),
-                 u"--takeover-after"_s, u"2"_s});
+                 dir.filePath(u"online.podium"_s), u"--takeover-port"_s,
+                 QString::number(takeoverPort), u"--takeover-after"_s, u"2"_s});
     Proc rapporteur({u"--headless"_s, u"--join"_s, at, u"--code"_s, readOnly, u"--session"_s,
-                     dir.filePath(u"rapporteur.log"_s)});
+                     dir.filePath(u"rapporteur.podium"_s)});
     REQUIRE_FALSE(online.waitFor(u"status: (connected)"_s).isEmpty());
     REQUIRE_FALSE(rapporteur.waitFor(u"status: (connected)"_s).isEmpty());
 
@@ -116,10 +125,12 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
         REQUIRE(waitUntil([&] { return rapporteur.count(u"status: connected"_s) >= 2; }, 30000));
         burst(driver, 10);
         REQUIRE(waitUntil([&] {
-            return replay(dir.filePath(u"rapporteur.log"_s)).state.lastSeq == driver.lastSeq();
+            return replay(dir.filePath(u"rapporteur.podium"_s)).state.lastSeq == driver.lastSeq();
         }));
-        const Replica r = replay(dir.filePath(u"rapporteur.log"_s));
+        const Replica r = replay(dir.filePath(u"rapporteur.podium"_s));
         CHECK(codec::digest(r.state) == codec::digest(driver.engine.state()));
+        for (const char* name : {"host.podium", "online.podium", "rapporteur.podium"})
+            CHECK(checkFile(dir.filePath(QString::fromLatin1(name))).isEmpty());
     }
 
     SECTION("kill -9 of the host mid-burst: the online moderator takes over, nothing is lost") {
@@ -138,8 +149,8 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
         host.signal(SIGKILL);
         REQUIRE(host.process.waitForFinished(10000));
         timer.stop();
-        const Replica beforeOnline = replay(dir.filePath(u"online.log"_s));
-        const Replica beforeRapporteur = replay(dir.filePath(u"rapporteur.log"_s));
+        const Replica beforeOnline = replay(dir.filePath(u"online.podium"_s));
+        const Replica beforeRapporteur = replay(dir.filePath(u"rapporteur.podium"_s));
         REQUIRE_FALSE(online.waitFor(u"(took over hosting)"_s, 30000).isEmpty());
         REQUIRE(waitUntil([&] { return driver.live(); }, 30000));
         // the rapporteur is back too (a seat that returns only after new commands would have
@@ -148,16 +159,16 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
         REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
         REQUIRE(waitUntil(
             [&] {
-                return replay(dir.filePath(u"rapporteur.log"_s)).state.lastSeq ==
+                return replay(dir.filePath(u"rapporteur.podium"_s)).state.lastSeq ==
                            driver.lastSeq() &&
-                       replay(dir.filePath(u"online.log"_s)).state.lastSeq == driver.lastSeq();
+                       replay(dir.filePath(u"online.podium"_s)).state.lastSeq == driver.lastSeq();
             },
             30000));
         INFO("online:\n"
              << online.out.toStdString() << "rapporteur:\n"
              << rapporteur.out.toStdString());
-        const Replica o = replay(dir.filePath(u"online.log"_s));
-        const Replica r = replay(dir.filePath(u"rapporteur.log"_s));
+        const Replica o = replay(dir.filePath(u"online.podium"_s));
+        const Replica r = replay(dir.filePath(u"rapporteur.podium"_s));
         CHECK(codec::digest(o.state) == codec::digest(driver.engine.state()));
         CHECK(codec::digest(r.state) == codec::digest(driver.engine.state()));
         CHECK(o.state.epoch > beforeOnline.state.epoch);
@@ -172,5 +183,40 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
             }
             CHECK(before->state.lastSeq <= o.state.lastSeq);
         }
+        // the killed host's file too: what it had committed is whole
+        for (const char* name : {"host.podium", "online.podium", "rapporteur.podium"})
+            CHECK(checkFile(dir.filePath(QString::fromLatin1(name))).isEmpty());
+    }
+}
+
+TEST_CASE("headless seats refuse a session file they cannot use, with a reason and exit code 4") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"seat.podium"_s);
+    const QStringList hostArgs{u"--headless"_s, u"--host"_s, u"--bind"_s,    u"127.0.0.1"_s,
+                               u"--port"_s,     u"0"_s,      u"--session"_s, path};
+
+    SECTION("a file another live Podium has open") {
+        Proc first(hostArgs);
+        REQUIRE_FALSE(first.waitFor(u"(listening on port)"_s).isEmpty());
+        QProcess second;
+        second.setProcessChannelMode(QProcess::MergedChannels);
+        second.start(QStringLiteral(PODIUM_BINARY), hostArgs);
+        REQUIRE(second.waitForFinished(30000));
+        CHECK(second.exitCode() == 4);
+        CHECK(QString::fromUtf8(second.readAll()).contains(u"already open in another Podium"_s));
+    }
+    SECTION("a file that is not a session") {
+        QFile junk(path);
+        REQUIRE(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(8192, 'x'));
+        junk.close();
+        QProcess seat;
+        seat.setProcessChannelMode(QProcess::MergedChannels);
+        seat.start(QStringLiteral(PODIUM_BINARY), hostArgs);
+        REQUIRE(seat.waitForFinished(30000));
+        CHECK(seat.exitCode() == 4);
+        CHECK(QString::fromUtf8(seat.readAll()).contains(u"Cannot use the session file"_s));
+        junk.open(QIODevice::ReadOnly);
+        CHECK(junk.readAll() == QByteArray(8192, 'x')); // never overwritten
     }
 }

@@ -2,6 +2,7 @@
 
 #include "engine/session_engine.h"
 #include "store/session_file.h"
+#include "sync/session_journal.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -10,20 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace podium {
-
-// The session file as the durable journal behind the seat's log.
-class SeatSession::FileJournal final : public sync::DurableJournal {
-public:
-    explicit FileJournal(SessionFile& file)
-        : m_file(file) {}
-    Result<bool> append(const Event& event) override { return m_file.append(event); }
-    Result<bool> appendSnapshot(const SessionState& state) override {
-        return m_file.adoptState(state);
-    }
-
-private:
-    SessionFile& m_file;
-};
 
 SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
     : QObject(parent)
@@ -88,11 +75,9 @@ Result<bool> SeatSession::ensureSeat() {
 
 // The seat's log in front of `file`: it serves resuming peers the events the file holds.
 Result<bool> SeatSession::bindTo(SessionFile& file) {
-    auto events = file.events();
-    if (!events)
-        return Result<bool>::failure(events.error());
-    m_seat->log().restore(SessionState{}, events.value());
-    m_durable = std::make_unique<FileJournal>(file);
+    if (auto restored = sync::restoreLog(m_seat->log(), file); !restored)
+        return restored;
+    m_durable = std::make_unique<sync::SessionFileJournal>(file);
     m_seat->setDurableJournal(m_durable.get());
     m_engine.setJournal(&m_seat->log());
     return true;
@@ -117,7 +102,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code) 
     if (!replica)
         return Result<bool>::failure(replica.error());
     m_replica = std::move(replica).value();
-    m_durable = std::make_unique<FileJournal>(*m_replica);
+    m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
     m_seat->join(host, code.trimmed());

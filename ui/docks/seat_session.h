@@ -2,6 +2,7 @@
 
 #include "model/result.h"
 #include "sync/seat.h"
+#include "sync/session_journal.h"
 
 #include <QObject>
 #include <memory>
@@ -44,14 +45,13 @@ signals:
     void sessionFileChanged(podium::SessionFile* file);
 
 private:
-    class FileJournal;
     [[nodiscard]] Result<bool> ensureSeat();
     Result<bool> bindTo(SessionFile& file);
 
     SessionEngine& m_engine;
     SessionFile* m_file = nullptr;
     std::unique_ptr<SessionFile> m_replica;
-    std::unique_ptr<FileJournal> m_durable;
+    std::unique_ptr<sync::SessionFileJournal> m_durable;
     std::unique_ptr<sync::Seat> m_seat;
     QString m_replicaFolder;
     bool m_announce = true;

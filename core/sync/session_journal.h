@@ -1,0 +1,31 @@
+#pragma once
+
+#include "replica_log.h"
+
+namespace podium {
+class SessionFile;
+}
+
+namespace podium::sync {
+
+// The SQLite session file (core/store) as the durable journal behind a seat's log: what the
+// cockpit and the headless seats both keep a shared session in. Events are committed before
+// they are applied; a snapshot from the host becomes the file's latest snapshot.
+class SessionFileJournal final : public DurableJournal {
+public:
+    explicit SessionFileJournal(SessionFile& file)
+        : m_file(file) {}
+    Result<bool> append(const Event& event) override;
+    Result<bool> appendSnapshot(const SessionState& state) override;
+
+    SessionFile& file() const { return m_file; }
+
+private:
+    SessionFile& m_file;
+};
+
+// Puts the events `file` holds into `log`, so that a host serves resuming seats from them and a
+// peer resumes from its last one. Writes nothing.
+[[nodiscard]] Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file);
+
+} // namespace podium::sync
