@@ -64,7 +64,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
                                  .arg(hello.value(u"proto"_s).toInteger());
         link->send(message(MsgType::Error, {{u"code"_s, errc::incompatibleVersion},
                                             {u"text"_s, text},
-                                            {u"proto"_s, protocolVersion}}));
+                                            {u"proto"_s, protocolVersion},
+                                            {u"app"_s, QStringLiteral(PODIUM_VERSION)}}));
         return drop(link, text);
     }
     const auto role = Authority(link->socket()->property("podiumRole").toInt());

@@ -94,11 +94,15 @@ void SyncPeer::onError(const QCborMap& e) {
     const QString text = e.value(u"text"_s).toString();
     if (code == errc::incompatibleVersion) {
         m_fatal = true;
+        const qint64 theirs = e.value(u"proto"_s).toInteger(-1);
+        const QString app = e.value(u"app"_s).toString();
+        const QString host = theirs < 0      ? tr("another version")
+                             : app.isEmpty() ? QString::number(theirs)
+                                             : tr("%1 (Podium %2)").arg(theirs).arg(app);
         const QString why = tr("Incompatible versions: this seat speaks sync protocol %1 "
                                "(Podium %2), the host speaks %3. Update one of them.")
                                 .arg(protocolVersion)
-                                .arg(QStringLiteral(PODIUM_VERSION))
-                                .arg(e.value(u"proto"_s).toInteger());
+                                .arg(QStringLiteral(PODIUM_VERSION), host);
         setState(State::Failed, why);
         emit failed(why);
         return m_link->close(why, false);

@@ -6,10 +6,20 @@
 
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSslPreSharedKeyAuthenticator>
+#include <QtEndian>
 
 using namespace podium;
 using namespace podium::synctest;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+qsizetype lengthOfFirstFrame(const QByteArray& bytes) {
+    return qsizetype(qFromBigEndian<quint32>(bytes.constData()));
+}
+
+} // namespace
 
 TEST_CASE("a control seat and a read-only seat join the host and follow it") {
     auto host = makeHost();
@@ -163,13 +173,97 @@ TEST_CASE("a wrong join code is refused on both sides, with a reason") {
     CHECK(intruder.engine.state().sessionId.isEmpty()); // nothing of the session arrived
 }
 
-TEST_CASE("incompatible versions get a clear message") {
+TEST_CASE("incompatible versions get a clear message on the host") {
+    QStringList dropped;
     auto host = makeHost();
     REQUIRE(host);
+    QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
+                     [&](const QString&, const QString& why) { dropped << why; });
     RawClient raw(host->seat.syncHost()->port(), host->seat.controlCode());
     REQUIRE(raw.waitEncrypted());
     raw.write(helloFrame(99));
     REQUIRE(raw.waitClosed());
-    CHECK(raw.received().size() > 0);
+    REQUIRE(raw.received().size() > 4);
+    const auto error =
+        sync::decodeMessage(raw.received().mid(4, lengthOfFirstFrame(raw.received())));
+    REQUIRE(error);
+    CHECK(error->is(sync::MsgType::Error));
+    CHECK(error->body.value(u"code"_s).toString() == sync::errc::incompatibleVersion);
+    CHECK(error->body.value(u"proto"_s).toInteger() == sync::protocolVersion);
+    REQUIRE(waitUntil([&] { return !dropped.isEmpty(); }));
+    CHECK(dropped.first().contains(u"Incompatible versions"_s));
+    CHECK(dropped.first().contains(u"99"_s));
     CHECK(host->seat.peers().isEmpty());
+}
+
+namespace {
+
+// A host of a future Podium whose sync protocol this build cannot speak: it admits the join
+// code like any host, then answers the hello as host_handshake.cpp answers a version it
+// cannot talk to.
+class FutureHost {
+public:
+    explicit FutureHost(int proto)
+        : m_proto(proto) {
+        m_server.onIncoming = [this](qintptr d) {
+            accept(d);
+        };
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    const QString& code() const { return m_code; }
+    int connections() const { return m_connections; }
+
+private:
+    void accept(qintptr descriptor) {
+        ++m_connections;
+        auto* socket = new QSslSocket;
+        socket->setSocketDescriptor(descriptor);
+        QSslConfiguration config = sync::pskConfiguration();
+        config.setPreSharedKeyIdentityHint(sync::identityHint(m_salt));
+        socket->setSslConfiguration(config);
+        QObject::connect(socket, &QSslSocket::preSharedKeyAuthenticationRequired,
+                         [this](QSslPreSharedKeyAuthenticator* auth) {
+                             auth->setPreSharedKey(sync::deriveKey(m_code, m_salt));
+                         });
+        auto* link = new sync::Link(socket, m_clock, sync::maxFrameFromPeer, &m_links);
+        QObject::connect(link, &sync::Link::messageReceived, [this, link](const sync::Message&) {
+            link->send(
+                sync::message(sync::MsgType::Error, {{u"code"_s, sync::errc::incompatibleVersion},
+                                                     {u"text"_s, u"Incompatible versions"_s},
+                                                     {u"proto"_s, m_proto},
+                                                     {u"app"_s, u"9.0.0"_s}}));
+            link->close(u"incompatible"_s);
+        });
+        socket->startServerEncryption();
+    }
+
+    int m_proto;
+    SystemClock m_clock;
+    QObject m_links;
+    sync::TcpListener m_server;
+    QString m_code = sync::generateJoinCode();
+    QByteArray m_salt = sync::generateSalt();
+    int m_connections = 0;
+};
+
+} // namespace
+
+TEST_CASE("a seat joining a host of an incompatible version is told so, and does not retry") {
+    FutureHost host(99);
+    REQUIRE(host.port() != 0);
+    TestSeat seat(u"online"_s);
+    QString failure;
+    QObject::connect(&seat.seat, &sync::Seat::failed, [&](const QString& w) { failure = w; });
+    seat.seat.join({u"127.0.0.1"_s, host.port()}, host.code());
+    REQUIRE(waitUntil([&] { return !failure.isEmpty(); }));
+    INFO(failure.toStdString());
+    CHECK(failure.contains(u"Incompatible versions"_s));
+    CHECK(failure.contains(u"sync protocol %1"_s.arg(sync::protocolVersion)));
+    CHECK(failure.contains(u"the host speaks 99 (Podium 9.0.0)"_s));
+    CHECK(failure.contains(u"Update one of them"_s));
+    CHECK(seat.seat.syncPeer()->state() == sync::SyncPeer::State::Failed);
+    CHECK(seat.seat.syncPeer()->reconnects() == 0);
+    CHECK(host.connections() == 1);
+    CHECK(seat.engine.state().sessionId.isEmpty());
 }
