@@ -134,6 +134,12 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
     return true;
 }
 
+Result<bool> SessionFile::writeMetadata(const QString& key, const QString& value) {
+    if (auto ok = checkWritable(); !ok)
+        return ok;
+    return setMetadata(key, value);
+}
+
 Result<bool> SessionFile::setMetadata(const QString& key, const QString& value) {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"_s);

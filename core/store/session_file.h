@@ -71,6 +71,8 @@ public:
     [[nodiscard]] Result<bool> appendBatch(const QList<Event>& events);
     // A joined seat took the host's state wholesale: it becomes this file's latest snapshot.
     [[nodiscard]] Result<bool> adoptState(const SessionState& state);
+    // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.
+    [[nodiscard]] Result<bool> writeMetadata(const QString& key, const QString& value);
 
     [[nodiscard]] Result<QList<Event>> events(qint64 fromSeq = 1) const;
     [[nodiscard]] Result<qint64> eventCount() const;

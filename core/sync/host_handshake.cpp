@@ -1,4 +1,5 @@
 #include "join_code.h"
+#include "lineage.h"
 #include "model/codec.h"
 #include "resume_plan.h"
 #include "sync_host.h"
@@ -73,7 +74,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? hello.value(u"lastSeq"_s).toInteger() : 0;
     const qint32 peerEpoch = qint32(hello.value(u"lastEpoch"_s).toInteger(1));
-    const ResumePlan plan = planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch);
+    const ResumePlan plan = planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
+                                       lineageFromCbor(hello.value(u"lineage"_s).toArray()));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
                            {{u"code"_s, errc::staleHost},
@@ -90,10 +92,11 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.address = link->socket()->peerAddress().toString();
     peer.info.hostPort = quint16(hello.value(u"hostPort"_s).toInteger());
     peer.fillExpected = plan.kind == ResumePlan::Fill;
-    QCborMap welcome{{u"role"_s, key(role)},       {u"session"_s, m_engine.state().sessionId},
-                     {u"epoch"_s, m_epoch},        {u"hostLastSeq"_s, m_log.lastSeq()},
-                     {u"instance"_s, m_instance},  {u"name"_s, m_name},
-                     {u"proto"_s, protocolVersion}};
+    QCborMap welcome{
+        {u"role"_s, key(role)},        {u"session"_s, m_engine.state().sessionId},
+        {u"epoch"_s, m_epoch},         {u"hostLastSeq"_s, m_log.lastSeq()},
+        {u"instance"_s, m_instance},   {u"name"_s, m_name},
+        {u"proto"_s, protocolVersion}, {u"sequencers"_s, sequencersToCbor(m_log.sequencers())}};
     if (plan.divergedAt > 0)
         welcome[u"divergedAt"_s] = plan.divergedAt;
     if (plan.kind == ResumePlan::Fill)

@@ -1,3 +1,4 @@
+#include "lineage.h"
 #include "model/codec.h"
 #include "sync_log.h"
 #include "sync_peer.h"
@@ -60,6 +61,9 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         if (!lost.isEmpty())
             emit orphaned(lost);
     }
+    // From here on this log holds the host's lineage: learn who sequenced its epochs.
+    if (auto ok = m_log.setSequencers(sequencersFromCbor(w.value(u"sequencers"_s).toMap())); !ok)
+        return m_link->close(ok.error());
     if (const qint64 from = w.value(u"fillFrom"_s).toInteger(); from > 0) {
         QCborArray events;
         for (const Event& e : m_log.after(from - 1))

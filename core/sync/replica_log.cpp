@@ -37,6 +37,23 @@ void ReplicaLog::restore(qint64 baseSeq, qint32 baseEpoch, const QList<Event>& e
     m_baseEpoch = baseEpoch;
 }
 
+// Merges what is given in (it wins over what this log thought), durably first.
+Result<bool> ReplicaLog::setSequencers(const QMap<qint32, QString>& sequencers) {
+    QMap<qint32, QString> merged = m_sequencers;
+    for (auto it = sequencers.cbegin(); it != sequencers.cend(); ++it) {
+        if (!it.value().isEmpty())
+            merged.insert(it.key(), it.value());
+    }
+    if (merged == m_sequencers)
+        return true;
+    if (m_durable) {
+        if (auto ok = m_durable->recordSequencers(merged); !ok)
+            return ok;
+    }
+    m_sequencers = merged;
+    return true;
+}
+
 std::optional<qint32> ReplicaLog::epochAt(qint64 seq) const {
     if (seq == m_baseSeq)
         return m_baseEpoch;

@@ -3,6 +3,7 @@
 #include "engine/session_engine.h"
 
 #include <QList>
+#include <QMap>
 #include <optional>
 
 namespace podium::sync {
@@ -12,6 +13,12 @@ namespace podium::sync {
 class DurableJournal : public EventJournal {
 public:
     [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state) = 0;
+    // Which sequencer (a run of hosting: docs/PROTOCOL.md, "Epochs and sequencers") stamped
+    // the events of an epoch, kept so that a restarted seat still knows whose events it holds.
+    [[nodiscard]] virtual Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) {
+        Q_UNUSED(sequencers);
+        return true;
+    }
 };
 
 // A seat's own log of the session since its base state: what the host serves resuming peers
@@ -40,11 +47,18 @@ public:
     QList<Event> after(qint64 seq) const;
     const QList<Event>& events() const { return m_events; }
 
+    // The sequencer of an epoch's events in this log ("" when unknown); setting it is durable.
+    QString sequencer(qint32 epoch) const { return m_sequencers.value(epoch); }
+    Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
+    const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
+    void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }
+
 private:
     DurableJournal* m_durable = nullptr;
     QList<Event> m_events;
     qint64 m_baseSeq = 0;
     qint32 m_baseEpoch = 1;
+    QMap<qint32, QString> m_sequencers;
 };
 
 } // namespace podium::sync

@@ -3,7 +3,7 @@
 namespace podium::sync {
 
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch) {
+                      qint32 peerEpoch, const Lineage& peerLineage) {
     ResumePlan plan;
     if (!sameSession || peerSeq <= 0)
         return plan; // a fresh seat (or another session's file): just the state
@@ -11,17 +11,29 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
         plan.kind = ResumePlan::Stale;
         return plan;
     }
-    if (peerSeq <= log.lastSeq()) {
-        const auto ours = log.epochAt(peerSeq);
-        if (ours && *ours == peerEpoch) {
-            plan.kind = ResumePlan::Resume;
-        } else if (ours) {
-            plan.divergedAt = log.firstSeqAfterEpoch(peerEpoch);
-        }
+    const Lineage theirs =
+        peerLineage.isEmpty() ? Lineage{{peerEpoch, peerSeq, QString()}} : peerLineage;
+    const Lineage ours = lineageOf(log);
+    if (qint64 split = firstDisagreement(ours, log.lastSeq(), theirs, peerSeq); split > 0) {
+        // At the first seq the peer described, the fork may lie further back, where this log
+        // left the peer's epoch there.
+        if (split == theirs.first().firstSeq && split > ours.first().firstSeq)
+            split = qMin(split, log.firstSeqAfterEpoch(theirs.first().epoch));
+        plan.divergedAt = split;
         return plan;
     }
-    // The peer is ahead of this log.
-    if (log.lastEpoch() == peerEpoch) {
+    if (peerSeq <= log.lastSeq()) {
+        if (log.epochAt(peerSeq))
+            plan.kind = ResumePlan::Resume;
+        return plan; // else: this log no longer reaches back that far
+    }
+    // The peer is ahead of this log: its events after our last are the previous host's, which
+    // this host (after a takeover) never got, or they belong to no lineage this host will take.
+    const Segment last = theirs.last();
+    const bool sameSequencer = log.lastEpoch() == peerEpoch && last.epoch == peerEpoch &&
+                               (last.sequencer.isEmpty() || log.sequencer(peerEpoch).isEmpty() ||
+                                last.sequencer == log.sequencer(peerEpoch));
+    if (sameSequencer) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;
     } else if (log.lastEpoch() > peerEpoch) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lineage.h"
 #include "replica_log.h"
 
 namespace podium::sync {
@@ -17,9 +18,11 @@ struct ResumePlan {
     qint64 fillFrom = 0;
 };
 
-// Within one epoch only one host sequences, so (epoch, seq) names one event: two logs agree up
-// to S when their events at S have the same epoch.
+// What the host does for a peer whose log ends at seq S of epoch E, with `peerLineage` (empty:
+// a peer that sent none; only its last event is compared). Two logs agree up to S when every
+// seq both hold came from the same sequencer (lineage.h); where they first differ, the peer's
+// events are not the session's: they are reported as orphans and the peer takes a snapshot.
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch);
+                      qint32 peerEpoch, const Lineage& peerLineage = {});
 
 } // namespace podium::sync

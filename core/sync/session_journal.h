@@ -17,6 +17,7 @@ public:
         : m_file(file) {}
     Result<bool> append(const Event& event) override;
     Result<bool> appendSnapshot(const SessionState& state) override;
+    Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
 
     SessionFile& file() const { return m_file; }
 
@@ -24,8 +25,8 @@ private:
     SessionFile& m_file;
 };
 
-// Puts the events `file` holds into `log`, so that a host serves resuming seats from them and a
-// peer resumes from its last one. Writes nothing.
+// Puts the events `file` holds (and who sequenced them) into `log`, so that a host serves resuming
+// seats from them and a peer resumes from its last one. Writes nothing.
 [[nodiscard]] Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file);
 
 } // namespace podium::sync

@@ -52,6 +52,11 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
     // Every start of hosting (a restart, a takeover) opens a new epoch, so two hosts never
     // stamp different events with the same (epoch, seq).
     m_epoch = m_engine.state().epoch + 1;
+    m_sequencer = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto recorded = m_log.setSequencers({{m_epoch, m_sequencer}}); !recorded) {
+        m_server.close();
+        return recorded;
+    }
     restoreEpoch();
     qCInfo(lcSync) << "hosting on" << address.toString() << m_server.serverPort() << "epoch"
                    << m_epoch;

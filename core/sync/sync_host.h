@@ -45,6 +45,9 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     const HostKeys& keys() const { return m_keys; }
     qint32 epoch() const { return m_epoch; }
+    // This run of hosting: drawn at each listen(), so that two hosts that open the same epoch
+    // number are still told apart (docs/PROTOCOL.md, "Epochs and sequencers").
+    QString sequencer() const { return m_sequencer; }
 
     QString instanceId() const { return m_instance; }
     void setInstance(const QString& id, const QString& name);
@@ -83,6 +86,7 @@ private:
     TcpListener m_server;
     HostKeys m_keys;
     qint32 m_epoch = 1;
+    QString m_sequencer;
     QString m_instance;
     QString m_name;
     QHash<Link*, Peer> m_peers;

@@ -1,6 +1,7 @@
 #include "sync_peer.h"
 
 #include "join_code.h"
+#include "lineage.h"
 #include "sync_log.h"
 
 #include <QRandomGenerator>
@@ -98,6 +99,7 @@ void SyncPeer::onEncrypted() {
                          {u"session"_s, m_engine.state().sessionId},
                          {u"lastSeq"_s, m_log.lastSeq()},
                          {u"lastEpoch"_s, m_log.lastEpoch()},
+                         {u"lineage"_s, toCbor(lineageOf(m_log))},
                          {u"hostPort"_s, m_takeoverPort}};
     m_link->send(message(MsgType::Hello, hello));
 }

@@ -4,13 +4,18 @@
 #include "discovery.h"
 #include "frame_reader.h"
 #include "join_code.h"
+#include "lineage.h"
+#include "plan/plan.h"
 #include "protocol.h"
 #include "resume_plan.h"
+#include "session_journal.h"
+#include "store/session_file.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtEndian>
 
 using namespace podium;
@@ -143,6 +148,58 @@ TEST_CASE("resume plans: same lineage resumes, a fork is reported, a newer epoch
     const ResumePlan fill = planResume(behind, 3, true, 9, 2);
     CHECK(fill.kind == ResumePlan::Fill);
     CHECK(fill.fillFrom == 7);
+}
+
+TEST_CASE("resume plans tell two sequencers of the same epoch apart") {
+    ReplicaLog x, y; // took over at once from the same replica (seq 1..6 of epoch 2, host "h")
+    for (ReplicaLog* log : {&x, &y}) {
+        REQUIRE(log->setSequencers({{2, u"h"_s}}));
+        for (qint64 s = 1; s <= 6; ++s)
+            REQUIRE(log->append(eventAt(s, 2)));
+    }
+    REQUIRE(x.setSequencers({{3, u"x"_s}}));
+    REQUIRE(y.setSequencers({{3, u"y"_s}}));
+    for (qint64 s = 7; s <= 9; ++s)
+        REQUIRE(x.append(eventAt(s, 3)));
+    for (qint64 s = 7; s <= 12; ++s)
+        REQUIRE(y.append(eventAt(s, 3)));
+    CHECK(lineageOf(x) == Lineage{{2, 1, u"h"_s}, {3, 7, u"x"_s}});
+
+    // a seat that followed x meets y: its events from seq 7 on are not y's
+    const ResumePlan split = planResume(y, 3, true, 9, 3, lineageOf(x));
+    CHECK(split.kind == ResumePlan::Snapshot);
+    CHECK(split.divergedAt == 7);
+    // the same seat meeting x resumes; a seat that stopped at seq 6 resumes on either
+    CHECK(planResume(x, 3, true, 9, 3, lineageOf(x)).kind == ResumePlan::Resume);
+    ReplicaLog common;
+    REQUIRE(common.setSequencers({{2, u"h"_s}}));
+    for (qint64 s = 1; s <= 6; ++s)
+        REQUIRE(common.append(eventAt(s, 2)));
+    CHECK(planResume(y, 3, true, 6, 2, lineageOf(common)).kind == ResumePlan::Resume);
+    // a lineage crossing the wire comes back the same
+    CHECK(lineageFromCbor(toCbor(lineageOf(x))) == lineageOf(x));
+    CHECK(sequencersFromCbor(sequencersToCbor(x.sequencers())) == x.sequencers());
+}
+
+TEST_CASE("who sequenced each epoch is kept in the seat's session file") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"seat.podium"_s);
+    SystemClock clock;
+    {
+        auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
+        REQUIRE(file);
+        SessionFileJournal journal(*file.value());
+        ReplicaLog log;
+        log.setDurable(&journal);
+        REQUIRE(log.setSequencers({{2, u"first host"_s}, {3, u"second host"_s}}));
+    }
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    ReplicaLog log;
+    REQUIRE(restoreLog(log, *reopened.value()));
+    CHECK(log.sequencer(2) == u"first host"_s);
+    CHECK(log.sequencer(3) == u"second host"_s);
+    CHECK(log.lastSeq() == reopened.value()->state().lastSeq);
 }
 
 TEST_CASE("the clock offset comes from the sample with the shortest round trip") {

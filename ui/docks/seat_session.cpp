@@ -105,6 +105,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code) 
     m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
+    m_seat->log().restoreSequencers({}); // they come with the host's welcome
     m_seat->join(host, code.trimmed());
     emit sessionFileChanged(m_replica.get());
     emit changed();

@@ -1,0 +1,155 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "relay.h"
+#include "sync_support.h"
+
+using namespace podium;
+using namespace podium::synctest;
+using namespace Qt::StringLiterals;
+
+// Two sequencers with the same epoch number (docs/PROTOCOL.md, "Epochs and sequencers"): a seat
+// that met one of them and then rejoins the other gets its unshared events reported as orphans
+// and the other's state, never a mix of both.
+namespace {
+
+Command stageMessage(const QString& text) {
+    return Command{
+        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}};
+}
+
+quint16 freePort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+void sequence(TestSeat& host, const QString& prefix, int count) {
+    for (int i = 0; i < count; ++i)
+        REQUIRE(host.engine.submit(stageMessage(prefix + QString::number(i))));
+}
+
+QStringList texts(const QList<Event>& events) {
+    QStringList list;
+    for (const Event& e : events)
+        list.append(e.data.value(u"text"_s).toString());
+    return list;
+}
+
+} // namespace
+
+TEST_CASE("two seats that take over hosting at once share an epoch number, and no seat mixes "
+          "their events") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    auto host = makeHost();
+    REQUIRE(host);
+    const QString readOnly = host->seat.readOnlyCode();
+    const quint16 portX = freePort(), portY = freePort();
+    TestSeat x(u"online X"_s), y(u"online Y"_s), rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(x, *host, host->seat.controlCode(), portX));
+    REQUIRE(joinAndWait(y, *host, host->seat.controlCode(), portY));
+    REQUIRE(joinAndWait(rapporteur, *host, readOnly));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 3; }));
+    sequence(*host, u"shared "_s, 10);
+    REQUIRE(waitUntil([&] {
+        return x.lastSeq() == host->lastSeq() && y.lastSeq() == host->lastSeq() &&
+               rapporteur.lastSeq() == host->lastSeq();
+    }));
+    const qint64 shared = host->lastSeq();
+
+    host->seat.stop();
+    REQUIRE(waitUntil([&] { return x.seat.canTakeOver() && y.seat.canTakeOver(); }));
+    REQUIRE(x.seat.takeOver(portX, QHostAddress::LocalHost));
+    REQUIRE(y.seat.takeOver(portY, QHostAddress::LocalHost));
+    REQUIRE(x.seat.syncHost()->epoch() == y.seat.syncHost()->epoch()); // the collision
+    CHECK(x.seat.syncHost()->sequencer() != y.seat.syncHost()->sequencer());
+
+    // The rapporteur finds one of them by itself; each goes on with its own events.
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    const bool followsX = rapporteur.seat.syncPeer()->currentHost().port == portX;
+    TestSeat& followed = followsX ? x : y;
+    TestSeat& other = followsX ? y : x;
+    sequence(followed, u"followed "_s, 3);
+    sequence(other, u"other "_s, 5); // its events reach past the rapporteur's last seq
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == followed.lastSeq(); }));
+    REQUIRE(rapporteur.lastSeq() == shared + 3);
+
+    const int snapshotsBefore = rapporteur.snapshots;
+    QObject::connect(&rapporteur.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    rapporteur.seat.join({u"127.0.0.1"_s, followsX ? portY : portX}, readOnly);
+    REQUIRE(
+        waitUntil([&] { return rapporteur.live() && rapporteur.lastSeq() == other.lastSeq(); }));
+    CHECK(texts(orphans) == QStringList{u"followed 0"_s, u"followed 1"_s, u"followed 2"_s});
+    CHECK(rapporteur.snapshots == snapshotsBefore + 1); // the other's state, not its events
+    CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(other.engine.state()));
+    CHECK(rapporteur.engine.state().stageMessage == u"other 4"_s);
+}
+
+TEST_CASE("a stale host restarted as host reuses the epoch of the seat that took over, and a "
+          "seat that meets it takes one session whole") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    auto stale = makeHost();
+    REQUIRE(stale);
+    const QString firstReadOnlyCode = stale->seat.readOnlyCode(); // the new host keeps it
+    Relay relay(stale->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    online.seat.join(viaRelay, stale->seat.controlCode(), takeoverPort);
+    rapporteur.seat.join(viaRelay, stale->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+    sequence(*stale, u"shared "_s, 10);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
+    const qint64 shared = stale->lastSeq();
+
+    // The host's network goes; it records events nobody else gets; the online moderator takes
+    // over and the rapporteur follows it.
+    relay.setRefusing(true);
+    relay.cutAll();
+    sequence(*stale, u"unshared "_s, 3);
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    sequence(online, u"new host "_s, 5);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+
+    // The stale host is restarted as host: the same epoch number as the new host.
+    stale->seat.stop();
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost));
+    REQUIRE(stale->seat.syncHost()->epoch() == online.seat.syncHost()->epoch());
+    sequence(*stale, u"restarted "_s, 10); // its epoch's events cover the rapporteur's last seq
+    REQUIRE(stale->lastSeq() > rapporteur.lastSeq());
+
+    const int snapshotsBefore = rapporteur.snapshots;
+    QObject::connect(&rapporteur.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    rapporteur.seat.join({u"127.0.0.1"_s, stale->seat.syncHost()->port()},
+                         stale->seat.readOnlyCode());
+    REQUIRE(
+        waitUntil([&] { return rapporteur.live() && rapporteur.lastSeq() == stale->lastSeq(); }));
+    REQUIRE(orphans.size() == 5);
+    CHECK(orphans.first().seq == shared + 1);
+    CHECK(texts(orphans).first() == u"new host 0"_s);
+    CHECK(rapporteur.snapshots == snapshotsBefore + 1);
+    CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(stale->engine.state()));
+
+    // and a seat of the restarted host that meets the new host takes the new host's session
+    TestSeat display(u"display"_s);
+    REQUIRE(joinAndWait(display, *stale, stale->seat.readOnlyCode()));
+    sequence(*stale, u"restarted more "_s, 5);
+    REQUIRE(waitUntil([&] { return display.lastSeq() == stale->lastSeq(); }));
+    orphans.clear();
+    const int displaySnapshots = display.snapshots;
+    QObject::connect(&display.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    sequence(online, u"later "_s, 20); // the new host's log reaches past the display's
+    display.seat.join({u"127.0.0.1"_s, takeoverPort}, firstReadOnlyCode);
+    REQUIRE(waitUntil([&] { return display.live() && display.lastSeq() == online.lastSeq(); }));
+    CHECK(texts(orphans) == QStringList{u"restarted more 0"_s, u"restarted more 1"_s,
+                                        u"restarted more 2"_s, u"restarted more 3"_s,
+                                        u"restarted more 4"_s});
+    CHECK(display.snapshots == displaySnapshots + 1);
+    CHECK(codec::digest(display.engine.state()) == codec::digest(online.engine.state()));
+}
