@@ -20,24 +20,20 @@ template <typename Pred> int countSpeeches(const SessionState& s, Pred pred) {
     return n;
 }
 
-struct Candidate {
-    const QueueEntry* entry = nullptr;
-    double score = -1;
-    QStringList reasons;
-};
+// A share under the fair share (one over the number of values) adds a reason.
+void explain(QStringList& reasons, int heard, int total, int values, const QString& what) {
+    if (total > 0 && double(heard) / total < 1.0 / values)
+        reasons << tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total);
+}
 
-// A share under the fair share (one over the number of values) earns weight and a reason.
-void weigh(Candidate& c, int heard, int total, int values, double weight, const QString& what) {
-    const double share = total == 0 ? 0.0 : double(heard) / total;
-    c.score += weight * (1.0 - share);
-    if (total > 0 && share < 1.0 / values)
-        c.reasons << tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total);
+double weight(int heard, int total, double weight) {
+    return weight * (1.0 - (total == 0 ? 0.0 : double(heard) / total));
 }
 
 // Who has been heard so far, counted once per suggestion: assessing each waiting entry against
 // the whole speech log again would cost queue × log × roster on every event of a long session.
 struct Heard {
-    QHash<Id, const Participant*> people;
+    const SessionState& state;
     QHash<Id, int> byParticipant;
     std::array<int, 8> byGroup{};
     std::array<int, 8> byRegion{};
@@ -45,13 +41,12 @@ struct Heard {
     int total = 0;
 
     explicit Heard(const SessionState& s)
-        : total(int(s.speeches.size())) {
-        for (const Participant& p : s.participants)
-            people.insert(p.id, &p);
+        : state(s)
+        , total(int(s.speeches.size())) {
         for (const Speech& sp : s.speeches) {
             ++byParticipant[sp.participantId];
             ++byChannel[std::size_t(sp.channel)];
-            if (const Participant* p = people.value(sp.participantId)) {
+            if (const Participant* p = s.participant(sp.participantId)) {
                 ++byGroup[std::size_t(p->group)];
                 ++byRegion[std::size_t(p->region)];
             }
@@ -59,22 +54,30 @@ struct Heard {
     }
 };
 
-Candidate assess(const Heard& h, const QueueEntry& e) {
-    Candidate c{&e, 0, {}};
-    const Participant* p = h.people.value(e.participantId);
-    if (h.byParticipant.value(e.participantId) == 0) {
-        c.score += 4;
-        c.reasons << tr("has not spoken yet");
+// The score alone is computed for every waiting entry; the reasons (translated strings) only
+// for the chosen one, as building them for a long queue on every event is what would cost.
+double score(const Heard& h, const QueueEntry& e) {
+    double score = h.byParticipant.value(e.participantId) == 0 ? 4 : 0;
+    if (const Participant* p = h.state.participant(e.participantId)) {
+        score += weight(h.byGroup[std::size_t(p->group)], h.total, 2);
+        score += weight(h.byRegion[std::size_t(p->region)], h.total, 1);
     }
-    if (p) {
-        weigh(c, h.byGroup[std::size_t(p->group)], h.total, enumCount<StakeholderGroup>() - 1, 2,
-              label(p->group));
-        weigh(c, h.byRegion[std::size_t(p->region)], h.total, enumCount<Region>() - 1, 1,
-              label(p->region));
+    return score + weight(h.byChannel[std::size_t(e.channel)], h.total, 2);
+}
+
+QStringList reasonsFor(const Heard& h, const QueueEntry& e) {
+    QStringList reasons;
+    if (h.byParticipant.value(e.participantId) == 0)
+        reasons << tr("has not spoken yet");
+    if (const Participant* p = h.state.participant(e.participantId)) {
+        explain(reasons, h.byGroup[std::size_t(p->group)], h.total,
+                enumCount<StakeholderGroup>() - 1, label(p->group));
+        explain(reasons, h.byRegion[std::size_t(p->region)], h.total, enumCount<Region>() - 1,
+                label(p->region));
     }
-    weigh(c, h.byChannel[std::size_t(e.channel)], h.total, 2, 2,
-          e.channel == Presence::Online ? tr("online voices") : tr("onsite voices"));
-    return c;
+    explain(reasons, h.byChannel[std::size_t(e.channel)], h.total, 2,
+            e.channel == Presence::Online ? tr("online voices") : tr("onsite voices"));
+    return reasons;
 }
 
 } // namespace
@@ -101,23 +104,27 @@ int speechesBy(const SessionState& s, Id participant) {
 }
 
 std::optional<Suggestion> suggestNext(const SessionState& s) {
-    Candidate best;
+    const QueueEntry* best = nullptr;
+    double bestScore = -1;
     const Heard heard(s);
     for (const QueueEntry& e : s.queue) {
         if (e.withdrawn)
             continue;
         if (e.kind == EntryKind::PointOfOrder)
             return Suggestion{e.id, tr("A point of order goes first.")};
-        Candidate c = assess(heard, e);
-        if (c.score > best.score) // ties keep queue order: first come, first served
-            best = c;
+        // Ties keep queue order: first come, first served.
+        if (const double sc = score(heard, e); sc > bestScore) {
+            best = &e;
+            bestScore = sc;
+        }
     }
-    if (!best.entry)
+    if (!best)
         return std::nullopt;
-    QString reason = best.reasons.isEmpty() ? tr("Next in the queue; the floor is balanced so far")
-                                            : best.reasons.join(QStringLiteral("; "));
+    const QStringList reasons = reasonsFor(heard, *best);
+    QString reason = reasons.isEmpty() ? tr("Next in the queue; the floor is balanced so far")
+                                       : reasons.join(QStringLiteral("; "));
     reason[0] = reason[0].toUpper();
-    return Suggestion{best.entry->id, reason + QLatin1Char('.')};
+    return Suggestion{best->id, reason + QLatin1Char('.')};
 }
 
 Forecast forecast(const SessionState& s, qint64 now) {

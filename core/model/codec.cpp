@@ -238,6 +238,7 @@ SessionState sessionState(const QCborMap& m) {
     v.info = sessionInfo(m.value(u"info"_s).toMap());
     v.allotments = allotments(m.value(u"allotments"_s).toMap());
     v.participants = fromCborArray<Participant>(m.value(u"participants"_s), participant);
+    sortById(v.participants);
     v.segments = fromCborArray<Segment>(m.value(u"segments"_s), segment);
     v.activeSegment = int(integer(m, u"activeSegment", -1));
     v.queue = fromCborArray<QueueEntry>(m.value(u"queue"_s), queueEntry);

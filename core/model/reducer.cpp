@@ -2,6 +2,8 @@
 
 #include "codec.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
@@ -45,6 +47,7 @@ void createSession(SessionState& s, const QCborMap& d) {
         codec::fromCborArray<Participant>(d.value(u"participants"_s), codec::participant);
     for (const Participant& p : s.participants)
         reserveId(s, p.id);
+    sortById(s.participants);
     s.segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
     s.sessionClock.allottedMs = s.info.plannedMs;
 }
@@ -234,7 +237,9 @@ void applyParticipant(SessionState& s, const Event& e) {
         const Participant p = codec::participant(d.value(u"participant"_s).toMap());
         if (p.id != 0 && !s.participant(p.id)) {
             reserveId(s, p.id);
-            s.participants.append(p);
+            auto at = std::lower_bound(s.participants.begin(), s.participants.end(), p.id,
+                                       [](const Participant& x, Id id) { return x.id < id; });
+            s.participants.insert(at, p);
         }
         break;
     }

@@ -51,8 +51,21 @@ template <typename List> static int indexById(const List& list, Id id) {
     return -1;
 }
 
+// Looked up for every row and speech on every event of a long session: a binary search, not a
+// scan, over the roster the reducer keeps sorted by id.
+const Participant* findParticipant(const QList<Participant>& sortedById, Id id) {
+    auto it = std::lower_bound(sortedById.begin(), sortedById.end(), id,
+                               [](const Participant& p, Id wanted) { return p.id < wanted; });
+    return it != sortedById.end() && it->id == id ? &*it : nullptr;
+}
+
 const Participant* SessionState::participant(Id id) const {
-    return findById(participants, id);
+    return findParticipant(participants, id);
+}
+
+void sortById(QList<Participant>& participants) {
+    std::stable_sort(participants.begin(), participants.end(),
+                     [](const Participant& a, const Participant& b) { return a.id < b.id; });
 }
 const QueueEntry* SessionState::entry(Id id) const {
     return findById(queue, id);

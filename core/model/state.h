@@ -112,11 +112,15 @@ struct Allotments {
     bool operator==(const Allotments&) const = default;
 };
 
+// Restores the order SessionState::participant relies on (after decoding or bulk changes).
+void sortById(QList<Participant>& participants);
+const Participant* findParticipant(const QList<Participant>& sortedById, Id id);
+
 struct SessionState {
     QString sessionId;
     SessionInfo info;
     Allotments allotments;
-    QList<Participant> participants;
+    QList<Participant> participants; // sorted by id (the reducer keeps it so), for lookups
     QList<Segment> segments;
     int activeSegment = -1;
     QList<QueueEntry> queue; // in calling order; withdrawn entries keep their place

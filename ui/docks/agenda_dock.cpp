@@ -27,6 +27,7 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
     m_view->setObjectName(u"agendaView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->header()->setSectionResizeMode(AgendaModel::Title, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_forecast->setObjectName(u"forecast"_s);

@@ -27,6 +27,7 @@ ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
     m_view->setObjectName(u"participantsView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(false);
     m_view->header()->setSectionResizeMode(ParticipantsModel::Name, QHeaderView::ResizeToContents);

@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -29,15 +30,16 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     m_view->setObjectName(u"queueView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
+    // One line per row: a long queue is laid out without measuring each row.
+    m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Sizing columns from every row of a long queue on every event costs tens of milliseconds;
-    // the first rows (the ones on screen) are enough to size them.
-    m_view->header()->setResizeContentsPrecision(60);
+    // The other columns hold labels from short fixed lists, so their widths come from those
+    // lists (sizeColumnsToLabels) rather than from measuring rows on every change of the queue.
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_suggestion->setObjectName(u"suggestion"_s);
@@ -76,6 +78,33 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     refreshSuggestion();
 }
 
+namespace {
+
+template <typename E> QStringList labelsOf() {
+    QStringList labels;
+    for (int i = 0; i < enumCount<E>(); ++i)
+        labels << label(enumAt<E>(i));
+    return labels;
+}
+
+} // namespace
+
+void QueueDock::sizeColumnsToLabels() {
+    const QFontMetrics metrics(m_view->font());
+    const int padding = 3 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+    const auto widest = [&](int column, const QStringList& labels) {
+        int width = metrics.horizontalAdvance(
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (const QString& l : labels)
+            width = qMax(width, metrics.horizontalAdvance(l));
+        m_view->header()->resizeSection(column, width + padding);
+    };
+    widest(QueueModel::Kind, labelsOf<EntryKind>());
+    widest(QueueModel::Channel, labelsOf<Presence>());
+    widest(QueueModel::Group, labelsOf<StakeholderGroup>());
+    widest(QueueModel::Region, labelsOf<Region>());
+}
+
 void QueueDock::buildActions() {
     m_focusAdd = new QAction(this);
     m_focusAdd->setObjectName(u"focusQuickAddAction"_s);
@@ -94,6 +123,7 @@ void QueueDock::retranslate() {
     m_callSelected->setText(tr("Call selected"));
     m_focusAdd->setText(tr("Add to the queue…"));
     m_quickAdd->retranslate();
+    sizeColumnsToLabels();
     updateControls();
     refreshSuggestion();
 }

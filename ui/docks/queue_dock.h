@@ -28,6 +28,7 @@ protected:
 
 private:
     void buildActions();
+    void sizeColumnsToLabels();
     void callSelected();
     void callSuggested();
     void toggleWithdrawn();

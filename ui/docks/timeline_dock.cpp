@@ -20,6 +20,7 @@ TimelineDock::TimelineDock(Cockpit& cockpit, QWidget* parent)
     m_view->setObjectName(u"timelineView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(TimelineModel::Speaker, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);

@@ -21,6 +21,17 @@ QList<Id> idsOf(const QList<QueueEntry>& list) {
     return ids;
 }
 
+// Most rows use the view's own font: answering with no font keeps the view's font cache
+// working, where a new QFont per cell made every repaint of a long queue resolve fonts again.
+QVariant fontFor(const QueueEntry& e) {
+    if (!e.withdrawn && e.kind != EntryKind::PointOfOrder)
+        return {};
+    QFont f;
+    f.setStrikeOut(e.withdrawn);
+    f.setBold(e.kind == EntryKind::PointOfOrder);
+    return f;
+}
+
 } // namespace
 
 QueueModel::QueueModel(const SessionEngine& engine, QObject* parent)
@@ -48,11 +59,7 @@ int QueueModel::rowOf(Id entry) const {
 }
 
 QVariant QueueModel::display(const QueueEntry& e, int column) const {
-    const Participant* p = nullptr;
-    for (const Participant& x : m_people) {
-        if (x.id == e.participantId)
-            p = &x;
-    }
+    const Participant* p = findParticipant(m_people, e.participantId);
     switch (column) {
     case Name:
         if (!p)
@@ -85,12 +92,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
         return e.withdrawn;
     case ChannelRole:
         return key(e.channel);
-    case Qt::FontRole: {
-        QFont f;
-        f.setStrikeOut(e.withdrawn);
-        f.setBold(e.kind == EntryKind::PointOfOrder);
-        return f;
-    }
+    case Qt::FontRole:
+        return fontFor(e);
     case Qt::ForegroundRole:
         if (e.withdrawn)
             return QPalette().brush(QPalette::Disabled, QPalette::Text);
