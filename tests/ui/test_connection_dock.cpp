@@ -2,6 +2,7 @@
 
 #include "cockpit.h"
 #include "docks/connection_dock.h"
+#include "docks/discovered_hosts.h"
 #include "docks/seat_session.h"
 #include "fixtures.h"
 #include "store/session_file.h"
@@ -10,9 +11,11 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QUdpSocket>
 #include <functional>
 
 using namespace podium;
@@ -110,4 +113,47 @@ TEST_CASE("connection dock: a wrong code is refused with a reason") {
     REQUIRE(waitFor([&] { return !status->text().isEmpty(); }));
     CHECK(host.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
     CHECK(rapporteur.engine.state().sessionId != host.engine.state().sessionId);
+}
+
+TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one fills the "
+          "address, and silent ones are forgotten") {
+    QUdpSocket probe; // a free UDP port on loopback stands for the beacon port
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = probe.localPort();
+    probe.close();
+
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    SeatUnderTest online(Authority::OnlineModerator);
+    FakeClock heardAt(1'000'000);
+    DiscoveredHosts& discovered = online.dock->discoveredHosts();
+    discovered.setClock(heardAt);
+    REQUIRE(discovered.listen(QHostAddress::LocalHost, beaconPort));
+    auto* list = online.child<QListWidget>(u"discoveredHosts"_s);
+    CHECK(list->count() == 0);
+
+    host.dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitFor([&] { return list->count() == 1; }));
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    const QString address = u"127.0.0.1:%1"_s.arg(port);
+    CHECK(list->item(0)->text().contains(host.engine.state().info.title));
+    CHECK(list->item(0)->text().contains(address));
+
+    // A typed address stays as typed; picking the host fills it in, and the code joins.
+    auto* typed = online.child<QLineEdit>(u"joinAddress"_s);
+    typed->setText(u"10.0.0.9"_s);
+    list->setCurrentRow(0);
+    CHECK(typed->text() == address);
+    online.child<QLineEdit>(u"joinCode"_s)->setText(host.dock->seatSession().seat()->controlCode());
+    online.child<QPushButton>(u"joinButton"_s)->click();
+    REQUIRE(
+        waitFor([&] { return online.engine.state().sessionId == host.engine.state().sessionId; }));
+
+    // Still listed while it was heard lately; gone once it has been silent too long.
+    heardAt.advance(DiscoveredHosts::forgetAfterMs - 1000);
+    discovered.forgetSilent();
+    CHECK(list->count() == 1);
+    heardAt.advance(2000);
+    discovered.forgetSilent();
+    CHECK(list->count() == 0);
 }

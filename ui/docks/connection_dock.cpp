@@ -1,5 +1,6 @@
 #include "connection_dock.h"
 
+#include "discovered_hosts.h"
 #include "main_window.h"
 #include "notes_dock.h"
 #include "seat_session.h"
@@ -11,7 +12,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -64,6 +67,9 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     , m_controlCode(codeLabel())
     , m_readOnlyCaption(new QLabel)
     , m_readOnlyCode(codeLabel())
+    , m_discovered(new DiscoveredHosts(this))
+    , m_foundCaption(new QLabel)
+    , m_found(new QListWidget)
     , m_address(new QLineEdit)
     , m_code(new QLineEdit)
     , m_join(new QPushButton)
@@ -76,6 +82,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     m_port->setObjectName(u"hostPort"_s);
     m_controlCode->setObjectName(u"controlCode"_s);
     m_readOnlyCode->setObjectName(u"readOnlyCode"_s);
+    m_found->setObjectName(u"discoveredHosts"_s);
     m_address->setObjectName(u"joinAddress"_s);
     m_code->setObjectName(u"joinCode"_s);
     m_join->setObjectName(u"joinButton"_s);
@@ -114,6 +121,11 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
     connect(m_join, &QPushButton::clicked, this, &ConnectionDock::join);
     connect(m_code, &QLineEdit::returnPressed, this, &ConnectionDock::join);
+    connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
+    connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
+    connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
+    // Another Podium on this machine may listen too: the beacon port is shared.
+    m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
     connect(m_session, &SeatSession::failed, this,
@@ -132,12 +144,48 @@ QWidget* ConnectionDock::makeCodes() {
 
 QWidget* ConnectionDock::makeJoin() {
     m_joinBox = new QWidget;
-    auto* row = new QHBoxLayout(m_joinBox);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* column = new QVBoxLayout(m_joinBox);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_found->setMaximumHeight(m_found->fontMetrics().height() * 5);
+    m_found->setVisible(false);
+    column->addWidget(m_foundCaption);
+    column->addWidget(m_found);
+    auto* row = new QHBoxLayout;
     row->addWidget(m_address, 2);
     row->addWidget(m_code, 2);
     row->addWidget(m_join);
+    column->addLayout(row);
     return m_joinBox;
+}
+
+// Rebuilt without signals, so a host arriving or leaving never overwrites a typed address.
+void ConnectionDock::refreshDiscovered() {
+    const QSignalBlocker quiet(m_found);
+    const QString picked =
+        m_found->currentItem() ? m_found->currentItem()->data(Qt::UserRole).toString() : QString();
+    m_found->clear();
+    for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
+        const sync::Announcement& a = h.announcement;
+        const QString title = a.title.isEmpty() ? tr("Untitled session") : a.title;
+        auto* item = new QListWidgetItem(tr("%1 — %2").arg(title, h.address()), m_found);
+        item->setData(Qt::UserRole, h.address());
+        item->setToolTip(tr("Session %1, epoch %2").arg(a.sessionId.left(8)).arg(a.epoch));
+        if (h.address() == picked)
+            m_found->setCurrentItem(item);
+    }
+    m_found->setVisible(m_found->count() > 0);
+    m_foundCaption->setText(m_found->count() > 0
+                                ? tr("Hosts on this network (pick one, or type an address):")
+                                : tr("No host announces itself on this network; type its "
+                                     "address."));
+}
+
+void ConnectionDock::pickDiscovered() {
+    const QListWidgetItem* item = m_found->currentItem();
+    if (!item)
+        return;
+    m_address->setText(item->data(Qt::UserRole).toString());
+    m_code->setFocus();
 }
 
 void ConnectionDock::host() {
@@ -237,6 +285,7 @@ void ConnectionDock::retranslate() {
     m_code->setPlaceholderText(tr("Join code"));
     m_join->setText(tr("Join"));
     m_peers->setHeaderLabels({tr("Seat"), tr("Role"), tr("Address"), tr("Latency")});
+    refreshDiscovered();
     refresh();
 }
 

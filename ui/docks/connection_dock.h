@@ -4,25 +4,30 @@
 
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
 
 namespace podium {
 
+class DiscoveredHosts;
 class MainWindow;
 class SeatSession;
 class SessionFile;
 
 // Hosting and joining: the two join codes shown large (one gives control to the online
 // moderator, one a read-only view to the rapporteur), the seats connected with their role and
-// latency, the connection's state, and "take over hosting" when the host is gone.
+// latency, the connection's state, and "take over hosting" when the host is gone. The join form
+// lists the hosts announcing a session on the LAN: picking one fills in its address.
 class ConnectionDock : public SessionDock {
     Q_OBJECT
 public:
     explicit ConnectionDock(Cockpit& cockpit, QWidget* parent = nullptr);
 
     SeatSession& seatSession() const { return *m_session; }
+    // The hosts announcing themselves on the LAN, listed in the join form.
+    DiscoveredHosts& discoveredHosts() const { return *m_discovered; }
 
 protected:
     void retranslate() override;
@@ -36,6 +41,8 @@ private:
     void takeOver();
     void refresh();
     void refreshPeers();
+    void refreshDiscovered();
+    void pickDiscovered();
     void showStatus(const QString& text, bool problem = false);
 
     SeatSession* m_session;
@@ -50,6 +57,9 @@ private:
     QLabel* m_readOnlyCaption;
     QLabel* m_readOnlyCode;
     QWidget* m_joinBox;
+    DiscoveredHosts* m_discovered;
+    QLabel* m_foundCaption;
+    QListWidget* m_found;
     QLineEdit* m_address;
     QLineEdit* m_code;
     QPushButton* m_join;
