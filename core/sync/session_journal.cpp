@@ -8,6 +8,7 @@ namespace podium::sync {
 namespace {
 
 const QString sequencersKey = u"sync_sequencers"_s;
+const QString adoptedKey = u"sync_adopted_seq"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -27,8 +28,13 @@ Result<bool> SessionFileJournal::append(const Event& event) {
     return m_file.append(event);
 }
 
+// The file keeps the rows before the host's snapshot (its own history, and any orphans);
+// noting where the snapshot was lets a restarted seat's log start after it, in the host's
+// lineage only.
 Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state) {
-    return m_file.adoptState(state);
+    if (auto ok = m_file.adoptState(state); !ok)
+        return ok;
+    return m_file.writeMetadata(adoptedKey, QString::number(state.lastSeq));
 }
 
 Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& sequencers) {
@@ -39,12 +45,13 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
 }
 
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
-    auto events = file.events();
+    const qint64 adopted = file.metadata(adoptedKey).toLongLong();
+    auto events = file.events(adopted + 1);
     if (!events)
         return Result<bool>::failure(events.error());
     log.restoreSequencers(sequencersIn(file));
     const SessionState& state = file.state();
-    if (events->isEmpty()) {
+    if (events->isEmpty()) { // nothing after the snapshot (or no event at all)
         log.restore(state.lastSeq, state.epoch, {});
         return true;
     }
@@ -53,8 +60,8 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
         log.restore(first.seq - 1, first.epoch, events.value());
         return true;
     }
-    // A joined seat's file starts after the host's snapshot, whose epoch it does not keep: the
-    // log starts at its first event, whose (epoch, seq) it knows for sure.
+    // After a host's snapshot, whose epoch the file does not keep: the log starts at the first
+    // event after it, whose (epoch, seq) it knows for sure.
     log.restore(first.seq, first.epoch, events->mid(1));
     return true;
 }

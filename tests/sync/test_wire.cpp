@@ -2,6 +2,7 @@
 
 #include "clock_sync.h"
 #include "discovery.h"
+#include "engine/session_engine.h"
 #include "frame_reader.h"
 #include "join_code.h"
 #include "lineage.h"
@@ -200,6 +201,48 @@ TEST_CASE("who sequenced each epoch is kept in the seat's session file") {
     CHECK(log.sequencer(2) == u"first host"_s);
     CHECK(log.sequencer(3) == u"second host"_s);
     CHECK(log.lastSeq() == reopened.value()->state().lastSeq);
+}
+
+TEST_CASE("a seat's log reopened from its file starts after the host's snapshot it took") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"seat.podium"_s);
+    SystemClock clock;
+    SessionState hostState;
+    {
+        auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
+        REQUIRE(file);
+        SessionFileJournal journal(*file.value());
+        ReplicaLog log;
+        log.setDurable(&journal);
+        REQUIRE(restoreLog(log, *file.value()));
+        SessionEngine engine(clock);
+        engine.reset(file.value()->state());
+        engine.setJournal(&log);
+        auto message = [&](const QString& text) {
+            return engine.execute(Command{newCommandId(),
+                                          {},
+                                          Authority::Moderator,
+                                          Action::SetStageMessage,
+                                          {{u"text"_s, text}}});
+        };
+        REQUIRE(message(u"shared"_s));
+        hostState = engine.state(); // the host went on from here in its own epoch
+        REQUIRE(message(u"orphan 1"_s));
+        REQUIRE(message(u"orphan 2"_s));
+        hostState.stageMessage = u"host"_s;
+        hostState.lastSeq += 3;
+        hostState.epoch += 1;
+        REQUIRE(log.rebase(hostState));
+        engine.reset(hostState);
+        REQUIRE(message(u"after the snapshot"_s));
+    }
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    ReplicaLog log;
+    REQUIRE(restoreLog(log, *reopened.value()));
+    CHECK(log.baseSeq() == hostState.lastSeq + 1); // only the host's lineage, from there on
+    CHECK(log.events().isEmpty());
+    CHECK(log.lastEpoch() == hostState.epoch);
 }
 
 TEST_CASE("the clock offset comes from the sample with the shortest round trip") {
