@@ -145,6 +145,8 @@ QString MainWindow::layoutKey(Seat seat) {
 // The default arrangement: per side, the first dock on top and the others tabbed below it.
 void MainWindow::resetLayout() {
     const Seat seat = m_cockpit.seat();
+    const bool animated = isAnimated();
+    setAnimated(false);
     QMap<Qt::DockWidgetArea, QList<QDockWidget*>> bySide;
     for (QDockWidget* d : m_docks) {
         removeDockWidget(d);
@@ -167,6 +169,8 @@ void MainWindow::resetLayout() {
             list[1]->raise();
     }
     arrangeSizes(bySide);
+    setAnimated(animated);
+    m_defaultArrangedFor = seat;
 }
 
 // The big countdown and the queue on top, a little more than half the height; the queue's side
@@ -186,15 +190,24 @@ void MainWindow::arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>
 bool MainWindow::restoreLayout() {
     m_layoutRestored = true;
     m_layoutSeat = m_cockpit.seat();
-    QSettings settings;
-    const QByteArray saved = settings.value(layoutKey(m_layoutSeat)).toByteArray();
-    resetLayout();
-    // restoreState checks the version and the stream's own marker; on any mismatch it changes
-    // nothing and we keep the default arranged just above.
-    if (saved.isEmpty() || !restoreState(saved, layoutVersion)) {
+    const QByteArray saved = QSettings().value(layoutKey(m_layoutSeat)).toByteArray();
+    // Docks the saved state does not mention keep their default place, so the default comes
+    // first, unless the window shows it already (at the first show after construction).
+    if (m_defaultArrangedFor != m_layoutSeat)
+        resetLayout();
+    if (saved.isEmpty())
+        return false;
+    const bool animated = isAnimated();
+    setAnimated(false); // docks jump to their saved places; animating them costs start-up time
+    // restoreState checks the version and the stream's own marker; on a mismatch it should
+    // change nothing, but a damaged stream is not trusted: the default is arranged again.
+    const bool restored = restoreState(saved, layoutVersion);
+    setAnimated(animated);
+    if (!restored) {
         resetLayout();
         return false;
     }
+    m_defaultArrangedFor.reset();
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMainWindow>
 #include <QMap>
+#include <optional>
 
 class QDockWidget;
 class QMenu;
@@ -63,6 +64,7 @@ private:
     QAction* m_shortcuts = nullptr;
     Seat m_layoutSeat;
     bool m_layoutRestored = false;
+    std::optional<Seat> m_defaultArrangedFor; // the seat whose default layout is shown, if so
 };
 
 } // namespace podium

@@ -8,6 +8,7 @@
 #include <QMediaDevices>
 #include <QSettings>
 #include <QSoundEffect>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -22,13 +23,19 @@ const QString volumeKey = u"sound/volume"_s;
 
 CuePlayer::CuePlayer(const SessionEngine& engine, QObject* parent)
     : QObject(parent)
-    , m_engine(engine)
-    , m_devices(new QMediaDevices(this)) {
+    , m_engine(engine) {
     QSettings settings;
     m_muted = settings.value(mutedKey, false).toBool();
     bool readable = false;
     const int volume = settings.value(volumeKey, 75).toInt(&readable);
     m_volume = readable ? qBound(0, volume, 100) : 75; // a damaged preference is not silence
+    // Asking for the audio devices loads the platform's sound system, which takes longer than
+    // building the whole window: it is done once the event loop runs, after the first paint.
+    QTimer::singleShot(0, this, &CuePlayer::watchOutputs);
+}
+
+void CuePlayer::watchOutputs() {
+    m_devices = new QMediaDevices(this);
     connect(m_devices, &QMediaDevices::audioOutputsChanged, this, &CuePlayer::updateOutputs);
     updateOutputs();
 }

@@ -41,6 +41,7 @@ signals:
     void audioOutputChanged(bool available);
 
 private:
+    void watchOutputs();
     void updateOutputs();
     QSoundEffect* effectFor(Cue cue);
     QSoundEffect* makeEffect(Cue cue);

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -25,11 +27,30 @@ using namespace podium;
 namespace {
 
 struct RunCost {
-    double wallMs = 0;
+    double firstPaintMs = 0; // from spawn to the end of the first paint, as the child reports it
+    double wallMs = 0;       // from spawn to exit
     double maxRssMb = 0;
 };
 
-// One clean process: wall time from spawn to exit, and its own peak resident memory.
+qint64 monotonicNs() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
+}
+
+// The "first-paint-ns" line a child prints with --quit-after-paint (same clock as ours).
+qint64 firstPaintNs(const QString& output) {
+    QFile f(output);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("first-paint-ns "))
+            return line.mid(15).toLongLong();
+    }
+    return 0;
+}
+
+// One clean process: time to its first paint and to its exit, and its own peak resident memory.
 RunCost spawnOnce(const QByteArray& program, const QList<QByteArray>& args,
                   const std::vector<QByteArray>& env) {
     std::vector<char*> argv{const_cast<char*>(program.constData())};
@@ -40,15 +61,26 @@ RunCost spawnOnce(const QByteArray& program, const QList<QByteArray>& args,
     for (const QByteArray& e : env)
         envp.push_back(const_cast<char*>(e.constData()));
     envp.push_back(nullptr);
-    QElapsedTimer t;
-    t.start();
+    QTemporaryDir dir;
+    const QString output = dir.filePath(u"stdout"_s);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, QFile::encodeName(output).constData(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const qint64 start = monotonicNs();
     pid_t pid = 0;
-    if (posix_spawn(&pid, program.constData(), nullptr, nullptr, argv.data(), envp.data()) != 0)
+    const int spawned =
+        posix_spawn(&pid, program.constData(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
         return {};
     int status = 0;
     rusage usage{};
     wait4(pid, &status, 0, &usage);
-    return {double(t.nsecsElapsed()) / 1e6, double(usage.ru_maxrss) / 1024.0};
+    const double wallMs = double(monotonicNs() - start) / 1e6;
+    const qint64 painted = firstPaintNs(output);
+    return {painted > 0 ? double(painted - start) / 1e6 : 0, wallMs,
+            double(usage.ru_maxrss) / 1024.0};
 }
 
 // The children get a private home (so the demo session file is theirs) and no display.
@@ -83,16 +115,20 @@ void startupAndMemory() {
     const std::vector<QByteArray> env = childEnvironment(home.path());
     const QList<QByteArray> podiumArgs{"--demo", "--quit-after-paint"};
     spawnOnce(PODIUM_APP, podiumArgs, env); // creates the demo session file once
-    std::vector<double> ours, base, oursRss, baseRss;
-    for (int i = 0; i < 7; ++i) {
+    std::vector<double> ours, base, oursExit, baseExit, oursRss, baseRss;
+    for (int i = 0; i < 11; ++i) {
         const RunCost b = spawnOnce(EMPTY_WINDOW_APP, {}, env);
         const RunCost o = spawnOnce(PODIUM_APP, podiumArgs, env);
-        base.push_back(b.wallMs);
-        ours.push_back(o.wallMs);
+        base.push_back(b.firstPaintMs);
+        ours.push_back(o.firstPaintMs);
+        baseExit.push_back(b.wallMs);
+        oursExit.push_back(o.wallMs);
         baseRss.push_back(b.maxRssMb);
         oursRss.push_back(o.maxRssMb);
     }
-    report("start-up to first paint (median of 7)", median(ours), median(base), "ms", "≤ 2×");
+    report("start-up to first paint (median of 11)", median(ours), median(base), "ms", "≤ 2×");
+    report("  (for reference: spawn to exit, which adds saving the layout and closing the file)",
+           median(oursExit), median(baseExit), "ms", "none");
     report("peak RSS", median(oursRss), median(baseRss), "MB", "≤ 2.5×");
 }
 
