@@ -46,6 +46,7 @@ void SyncHost::setInstance(const QString& id, const QString& name) {
 
 Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const HostKeys& keys) {
     m_keys = keys;
+    m_stopping = false;
     if (!m_server.listen(address, port))
         return Result<bool>::failure(
             u"Cannot host on port %1: %2"_s.arg(port).arg(m_server.errorString()));
@@ -64,6 +65,9 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
 }
 
 void SyncHost::stop(const QString& reason) {
+    // The seats closed last must still hear of every takeover address: no shrinking peer
+    // lists while they go.
+    m_stopping = true;
     m_server.close();
     const auto links = m_peers.keys();
     for (Link* link : links)
@@ -124,7 +128,7 @@ void SyncHost::accept(qintptr descriptor) {
         m_peers.remove(link);
         link->deleteLater();
         emit peerDropped(link->peerName(), why);
-        if (wasWelcomed) {
+        if (wasWelcomed && !m_stopping) {
             broadcastPeers();
             emit peersChanged();
         }

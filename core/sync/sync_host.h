@@ -90,6 +90,7 @@ private:
     QString m_instance;
     QString m_name;
     QHash<Link*, Peer> m_peers;
+    bool m_stopping = false;
 };
 
 } // namespace podium::sync
