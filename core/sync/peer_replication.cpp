@@ -15,8 +15,18 @@ void SyncPeer::onMessage(const Message& m) {
         return onWelcome(m.body);
     case MsgType::Snapshot: {
         const SessionState state = codec::sessionState(m.body.value(u"state"_s).toMap());
-        if (auto ok = m_log.rebase(state); !ok)
+        if (auto ok = m_log.rebase(state); !ok) {
+            // Another session than the one this seat's file holds: retrying cannot help.
+            const QString mine = m_engine.state().sessionId;
+            if (!mine.isEmpty() && mine != state.sessionId) {
+                m_fatal = true;
+                const QString why =
+                    tr("This seat cannot keep the host's session: %1").arg(ok.error());
+                setState(State::Failed, why);
+                emit failed(why);
+            }
             return m_link->close(ok.error());
+        }
         m_engine.reset(state);
         return checkSynced();
     }

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "model/codec.h"
+#include "plan/plan.h"
 #include "store/session_file.h"
 #include "sync_support.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -204,6 +206,25 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
         REQUIRE(second.waitForFinished(30000));
         CHECK(second.exitCode() == 4);
         CHECK(QString::fromUtf8(second.readAll()).contains(u"already open in another Podium"_s));
+    }
+    SECTION("a joining seat whose file holds another session") {
+        Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--session"_s, dir.filePath(u"host.podium"_s)});
+        const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+        const QString control = host.waitFor(u"control code: (\\S+)"_s);
+        REQUIRE_FALSE(port.isEmpty());
+        {
+            auto other = SessionFile::create(path, demoPlan(), QDateTime::currentMSecsSinceEpoch());
+            REQUIRE(other);
+        }
+        QProcess seat;
+        seat.setProcessChannelMode(QProcess::MergedChannels);
+        seat.start(QStringLiteral(PODIUM_BINARY),
+                   {u"--headless"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control,
+                    u"--session"_s, path});
+        REQUIRE(seat.waitForFinished(30000));
+        CHECK(seat.exitCode() == 2);
+        CHECK(QString::fromUtf8(seat.readAll()).contains(u"holds another session"_s));
     }
     SECTION("a file that is not a session") {
         QFile junk(path);
