@@ -7,12 +7,12 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
     ResumePlan plan;
     if (!sameSession || peerSeq <= 0)
         return plan; // a fresh seat (or another session's file): just the state
-    if (peerEpoch > hostEpoch) {
+    const Lineage theirs =
+        peerLineage.isEmpty() ? Lineage{{peerEpoch, peerSeq, QString()}} : peerLineage;
+    if (peerEpoch > hostEpoch && !theirs.last().sequencer.startsWith(localSequencerPrefix)) {
         plan.kind = ResumePlan::Stale;
         return plan;
     }
-    const Lineage theirs =
-        peerLineage.isEmpty() ? Lineage{{peerEpoch, peerSeq, QString()}} : peerLineage;
     const Lineage ours = lineageOf(log);
     if (qint64 split = firstDisagreement(ours, log.lastSeq(), theirs, peerSeq); split > 0) {
         // At the first seq the peer described, the fork may lie further back, where this log

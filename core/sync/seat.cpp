@@ -1,6 +1,7 @@
 #include "seat.h"
 
 #include "join_code.h"
+#include "lineage.h"
 #include "sync_log.h"
 
 #include <QUuid>
@@ -18,7 +19,7 @@ Seat::Seat(SessionEngine& engine, const Clock& base, QObject* parent)
 }
 
 Seat::~Seat() {
-    stop();
+    halt();
     m_engine.setJournal(nullptr);
 }
 
@@ -87,6 +88,30 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
 }
 
 void Seat::stop() {
+    const bool wasJoined = m_peer != nullptr;
+    halt();
+    if (wasJoined)
+        workAlone();
+}
+
+// What this seat does alone after leaving a host is not the host's: it gets a sequencer of its
+// own, one epoch up, so that rejoining reports it as orphans instead of taking it for the
+// host's events of the same seqs. (Nothing is written until an event is.)
+void Seat::workAlone() {
+    SessionState s = m_engine.state();
+    if (s.sessionId.isEmpty())
+        return;
+    const qint32 epoch = qMax(s.epoch, m_log.lastEpoch()) + 1;
+    const QString id = localSequencerPrefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto ok = m_log.setSequencers({{epoch, id}}); !ok) {
+        emit failed(ok.error());
+        return;
+    }
+    s.epoch = epoch;
+    m_engine.reset(s);
+}
+
+void Seat::halt() {
     m_beacon.stop();
     if (m_host)
         m_host->stop(u"the host stopped"_s);

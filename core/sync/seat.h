@@ -71,6 +71,8 @@ signals:
 private:
     Result<bool> startHost(const QHostAddress& address, quint16 port, const HostKeys& keys);
     void setMode(Mode m);
+    void halt();
+    void workAlone();
 
     SessionEngine& m_engine;
     const Clock& m_base;

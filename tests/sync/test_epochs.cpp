@@ -153,3 +153,27 @@ TEST_CASE("a stale host restarted as host reuses the epoch of the seat that took
     CHECK(display.snapshots == displaySnapshots + 1);
     CHECK(codec::digest(display.engine.state()) == codec::digest(online.engine.state()));
 }
+
+TEST_CASE("what a seat did alone after leaving its host is reported when it rejoins, not mixed "
+          "with the host's events of the same seqs") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    sequence(*host, u"shared "_s, 5);
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+
+    online.seat.stop();
+    sequence(online, u"alone "_s, 2);
+    sequence(*host, u"host "_s, 4); // the host's log reaches past the seat's
+    const int snapshotsBefore = online.snapshots;
+    QObject::connect(&online.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    online.seat.join(endpointOf(*host), host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == host->lastSeq(); }));
+    CHECK(texts(orphans) == QStringList{u"alone 0"_s, u"alone 1"_s});
+    CHECK(online.snapshots == snapshotsBefore + 1);
+    CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
+    CHECK(host->seat.mode() == sync::Seat::Mode::Hosting); // not taken for a stale host
+}
