@@ -16,6 +16,10 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peerName = m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
     connect(m_socket, &QSslSocket::connected, this, [this] {
+        // Set again once connected: on a socket still connecting the option is not kept, and
+        // without it Nagle's algorithm held a seat's small command back until the host's delayed
+        // acknowledgement, some 40 ms.
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_peerName =
             m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
     });

@@ -145,9 +145,17 @@ void SyncHost::broadcast(const Event& event) {
         return;
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
-    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->welcomed && it.key()->isOpen())
+    // The moderators act on events, while displays and the rapporteur only show them: control
+    // seats get each event first, sent at once, so fifty read-only screens never delay them.
+    for (const bool control : {true, false}) {
+        for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+            if (!it->welcomed || !it.key()->isOpen() ||
+                (it->role != Authority::ReadOnly) != control)
+                continue;
             it.key()->socket()->write(frame);
+            if (control)
+                it.key()->socket()->flush();
+        }
     }
 }
 

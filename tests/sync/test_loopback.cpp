@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSslPreSharedKeyAuthenticator>
+#include <QSslSocket>
 #include <QtEndian>
 
 using namespace podium;
@@ -36,6 +37,21 @@ TEST_CASE("a control seat and a read-only seat join the host and follow it") {
     REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == host->lastSeq(); }));
     CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(host->engine.state()));
+}
+
+TEST_CASE("every link sends small frames at once: on the host and on the seat") {
+    // Without TCP_NODELAY a seat's command could wait some 40 ms for the host's delayed
+    // acknowledgement of the frame before it (Nagle's algorithm): moderators felt it.
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    const auto seatSockets = online.seat.syncPeer()->findChildren<QSslSocket*>();
+    const auto hostSockets = host->seat.syncHost()->findChildren<QSslSocket*>();
+    REQUIRE(seatSockets.size() == 1);
+    REQUIRE(hostSockets.size() == 1);
+    CHECK(seatSockets.first()->socketOption(QAbstractSocket::LowDelayOption).toInt() == 1);
+    CHECK(hostSockets.first()->socketOption(QAbstractSocket::LowDelayOption).toInt() == 1);
 }
 
 namespace {
