@@ -17,6 +17,7 @@ bool isModeratorOnly(Action a) {
     case Action::RemoveParticipant:
     case Action::StartSegment:
     case Action::RestoreAgenda:
+    case Action::EditAgenda:
     case Action::CreatePoll:
     case Action::RemovePoll:
     case Action::RestorePoll:
@@ -52,6 +53,7 @@ decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now) {
         return decisions::timers(s, c);
     case Action::StartSegment:
     case Action::RestoreAgenda:
+    case Action::EditAgenda:
         return decisions::agenda(s, c);
     case Action::CreatePoll:
     case Action::OpenPoll:

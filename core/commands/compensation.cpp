@@ -168,6 +168,8 @@ std::optional<Command> compensationFor(const SessionState& before, const Event& 
         return forPoll(before, e);
     case Action::EditSession:
         return make(Action::EditSession, {{u"info"_s, codec::toCbor(before.info)}});
+    case Action::EditAgenda:
+        return make(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(before.segments)}});
     case Action::SetAllotments:
         return make(Action::SetAllotments, {{u"allotments"_s, codec::toCbor(before.allotments)}});
     case Action::SetStageMessage:

@@ -115,7 +115,60 @@ Data timers(const SessionState& s, const Command& c) {
     return Data::failure(tr("Not a timer action."));
 }
 
+namespace {
+
+constexpr int maxSegments = 100;
+
+// Segments up to the last one that has begun keep their place and their actual times.
+int fixedSegments(const SessionState& s) {
+    int fixed = 0;
+    for (int i = 0; i < s.segments.size(); ++i) {
+        if (s.segments[i].startedAt != 0)
+            fixed = i + 1;
+    }
+    return fixed;
+}
+
+// The agenda edited in the session details: segments yet to come may be added, removed,
+// renamed, re-timed and reordered; those that have begun (and any before them) stay in place
+// with their actual times, and may only be renamed or re-timed.
+Data editAgenda(const SessionState& s, const Command& c) {
+    const QCborArray given = c.args.value(u"agenda"_s).toArray();
+    if (given.isEmpty())
+        return Data::failure(tr("An agenda needs at least one segment."));
+    if (given.size() > maxSegments)
+        return Data::failure(tr("An agenda holds at most %1 segments.").arg(maxSegments));
+    QList<Segment> edited;
+    for (const QCborValue& v : given) {
+        Segment segment = codec::segment(v.toMap());
+        segment.title = segment.title.trimmed();
+        if (segment.title.isEmpty())
+            return Data::failure(tr("Every agenda segment needs a title."));
+        if (segment.plannedMs < 60'000 || segment.plannedMs > 24 * 3600'000)
+            return Data::failure(tr("A segment lasts between a minute and a day."));
+        segment.startedAt = segment.endedAt = 0;
+        edited << segment;
+    }
+    const int fixed = fixedSegments(s);
+    if (edited.size() < fixed)
+        return Data::failure(tr("Segments that have begun stay on the agenda."));
+    for (int i = 0; i < fixed; ++i) {
+        edited[i].startedAt = s.segments[i].startedAt;
+        edited[i].endedAt = s.segments[i].endedAt;
+    }
+    Countdown clock = s.segmentClock;
+    if (s.activeSegment >= 0)
+        clock.allottedMs = edited[s.activeSegment].plannedMs;
+    return QCborMap{{u"segments"_s, codec::toCborArray(edited)},
+                    {u"active"_s, s.activeSegment},
+                    {u"segmentClock"_s, codec::toCbor(clock)}};
+}
+
+} // namespace
+
 Data agenda(const SessionState& s, const Command& c) {
+    if (c.action == Action::EditAgenda)
+        return editAgenda(s, c);
     if (c.action == Action::RestoreAgenda) {
         if (c.args.value(u"segments"_s).toArray().size() != s.segments.size())
             return Data::failure(tr("The agenda has changed since; that cannot be undone."));

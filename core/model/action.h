@@ -37,10 +37,11 @@ enum class Action {
     EditSession,
     SetAllotments,
     SetStageMessage,
+    EditAgenda,
 };
 
 constexpr int firstAction = int(Action::CreateSession);
-constexpr int lastAction = int(Action::SetStageMessage);
+constexpr int lastAction = int(Action::EditAgenda);
 
 QString actionKey(Action a);
 std::optional<Action> actionFromKey(const QString& key);

@@ -145,11 +145,9 @@ void startSegment(SessionState& s, qint64 index, qint64 at) {
     s.segmentClock.start(at);
 }
 
-void restoreAgenda(SessionState& s, const QCborMap& d) {
-    const auto segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
-    if (segments.size() != s.segments.size())
-        return;
-    s.segments = segments;
+// The agenda as the event resolved it: its segments, the running one and that one's clock.
+void setAgenda(SessionState& s, const QCborMap& d) {
+    s.segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
     s.activeSegment = int(qBound<qint64>(-1, integer(d, u"active", -1), s.segments.size() - 1));
     s.segmentClock = codec::countdown(d.value(u"segmentClock"_s).toMap());
 }
@@ -295,7 +293,11 @@ SessionState apply(SessionState s, const Event& e) {
         startSegment(s, integer(d, u"index", -1), e.at);
         break;
     case Action::RestoreAgenda:
-        restoreAgenda(s, d);
+        if (d.value(u"segments"_s).toArray().size() == s.segments.size())
+            setAgenda(s, d);
+        break;
+    case Action::EditAgenda:
+        setAgenda(s, d);
         break;
     case Action::CreatePoll:
     case Action::OpenPoll:

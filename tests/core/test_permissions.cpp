@@ -31,6 +31,7 @@ TEST_CASE("the online moderator runs the queue and tallies but not the agenda or
     CHECK_FALSE(isPermitted(Authority::OnlineModerator, Action::StartSegment));
     CHECK_FALSE(isPermitted(Authority::OnlineModerator, Action::CreatePoll));
     CHECK_FALSE(isPermitted(Authority::OnlineModerator, Action::EditSession));
+    CHECK_FALSE(isPermitted(Authority::OnlineModerator, Action::EditAgenda));
     Harness h;
     auto r = h.run(Action::StartSegment, {{u"index"_s, 0}}, Authority::OnlineModerator);
     REQUIRE_FALSE(r);

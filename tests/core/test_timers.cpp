@@ -2,6 +2,7 @@
 
 #include "commands/advice.h"
 #include "fixtures.h"
+#include "model/codec.h"
 #include "model/timer.h"
 
 using namespace podium;
@@ -90,6 +91,53 @@ TEST_CASE("session and segment clocks, agenda planned versus actual") {
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 3}})); // past the last: agenda done
     CHECK(h.state().activeSegment == -1);
     CHECK(h.state().segments[1].endedAt == h.clock.nowMs());
+}
+
+namespace {
+
+QCborArray agendaOf(const QList<std::pair<QString, int>>& segments) {
+    QList<Segment> list;
+    for (const auto& [title, minutes] : segments)
+        list.append(Segment{title, minutes * 60'000LL, 0, 0});
+    return codec::toCborArray(list);
+}
+
+} // namespace
+
+TEST_CASE("the agenda is edited: segments to come are added and removed, begun ones stay") {
+    Harness h;
+    const QList<Segment> plan = h.state().segments;
+    REQUIRE(plan.size() >= 3);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    const qint64 began = h.clock.nowMs();
+    h.clock.advance(60'000);
+
+    // The running segment renamed and given ten minutes; the rest replaced by two new ones.
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, agendaOf({{u"Opening, longer"_s, 10},
+                                                               {u"Break-out groups"_s, 20},
+                                                               {u"Wrap-up"_s, 5}})}}));
+    const SessionState& s = h.state();
+    REQUIRE(s.segments.size() == 3);
+    CHECK(s.segments[0].title == u"Opening, longer"_s);
+    CHECK(s.segments[0].startedAt == began); // its actual time is history, kept
+    CHECK(s.segments[1].title == u"Break-out groups"_s);
+    CHECK(s.segments[1].startedAt == 0);
+    CHECK(s.activeSegment == 0);
+    CHECK(s.segmentClock.remainingMs(h.clock.nowMs()) == 9 * 60'000); // ten planned, one gone
+
+    // A segment that has begun cannot be dropped; nor can a title be empty or a time absurd.
+    auto dropped = h.run(Action::EditAgenda, {{u"agenda"_s, QCborArray{}}});
+    REQUIRE_FALSE(dropped);
+    CHECK(dropped.error().contains(u"at least one"_s));
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}, {u"expectActive"_s, 0}}));
+    auto begun = h.run(Action::EditAgenda, {{u"agenda"_s, agendaOf({{u"Only one"_s, 5}})}});
+    REQUIRE_FALSE(begun);
+    CHECK(begun.error().contains(u"begun"_s));
+    CHECK_FALSE(h.run(Action::EditAgenda,
+                      {{u"agenda"_s, agendaOf({{u"A"_s, 5}, {u"  "_s, 5}, {u"C"_s, 5}})}}));
+    CHECK_FALSE(h.run(Action::EditAgenda,
+                      {{u"agenda"_s, agendaOf({{u"A"_s, 5}, {u"B"_s, 0}, {u"C"_s, 5}})}}));
+    CHECK(h.state().segments.size() == 3);
 }
 
 TEST_CASE("the forecast counts queued speakers that fit in what is left of the segment") {
