@@ -154,17 +154,10 @@ void FileMenu::applyDetails(const QCborMap& info, const QCborMap& allotments,
     if (codec::allotments(allotments) != s.allotments)
         m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, allotments}},
                       tr("Change the speaking times"));
-    // The agenda's titles and planned times; the running segment and its clock stay as they are.
-    if (segments != s.segments && segments.size() == s.segments.size()) {
-        Countdown clock = s.segmentClock;
-        if (s.activeSegment >= 0 && s.activeSegment < segments.size())
-            clock.allottedMs = segments[s.activeSegment].plannedMs;
-        m_cockpit.run(Action::RestoreAgenda,
-                      {{u"segments"_s, codec::toCborArray(segments)},
-                       {u"active"_s, s.activeSegment},
-                       {u"segmentClock"_s, codec::toCbor(clock)}},
+    // The running segment keeps its clock, with its new planned time.
+    if (segments != s.segments)
+        m_cockpit.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(segments)}},
                       tr("Edit the agenda"));
-    }
     undo.endMacro();
 }
 

@@ -6,9 +6,11 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -38,7 +40,12 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     , m_audience(minutes(s.allotments.audienceMs, 60, u"detailsAudience"_s))
     , m_moderator(minutes(s.allotments.moderatorMs, 60, u"detailsModerator"_s))
     , m_warning(new QSpinBox)
-    , m_original(s.segments) {
+    , m_addSegment(new QPushButton(tr("Add segment")))
+    , m_removeSegment(new QPushButton(tr("Remove")))
+    , m_segmentUp(new QPushButton(tr("Move up")))
+    , m_segmentDown(new QPushButton(tr("Move down")))
+    , m_original(s.segments)
+    , m_begun(s.segmentsBegun()) {
     setObjectName(u"sessionDetailsDialog"_s);
     setWindowTitle(tr("Session details"));
     m_title->setObjectName(u"detailsTitle"_s);
@@ -79,19 +86,89 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
 }
 
 QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {
-    m_agenda = new QTableWidget(int(segments.size()), 2);
+    m_agenda = new QTableWidget(0, 2);
     m_agenda->setObjectName(u"detailsAgenda"_s);
     m_agenda->setHorizontalHeaderLabels({tr("Segment"), tr("Minutes")});
     m_agenda->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_agenda->verticalHeader()->hide();
-    for (int i = 0; i < segments.size(); ++i) {
-        m_agenda->setItem(i, 0, new QTableWidgetItem(segments[i].title));
-        auto* planned = new QTableWidgetItem;
-        planned->setData(Qt::EditRole, int(segments[i].plannedMs / 60'000));
-        m_agenda->setItem(i, 1, planned);
+    m_agenda->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_agenda->setSelectionMode(QAbstractItemView::SingleSelection);
+    for (const Segment& segment : segments) {
+        m_agenda->insertRow(m_agenda->rowCount());
+        setAgendaRow(m_agenda->rowCount() - 1, segment.title, segment.plannedMs);
     }
     m_agenda->setMinimumHeight(140);
-    return m_agenda;
+    m_addSegment->setObjectName(u"addSegment"_s);
+    m_removeSegment->setObjectName(u"removeSegment"_s);
+    m_segmentUp->setObjectName(u"segmentUp"_s);
+    m_segmentDown->setObjectName(u"segmentDown"_s);
+    connect(m_addSegment, &QPushButton::clicked, this, &SessionDetailsDialog::addSegment);
+    connect(m_removeSegment, &QPushButton::clicked, this, &SessionDetailsDialog::removeSegment);
+    connect(m_segmentUp, &QPushButton::clicked, this, [this] { moveSegment(-1); });
+    connect(m_segmentDown, &QPushButton::clicked, this, [this] { moveSegment(1); });
+    connect(m_agenda, &QTableWidget::currentCellChanged, this,
+            &SessionDetailsDialog::updateAgendaButtons);
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {m_addSegment, m_removeSegment, m_segmentUp, m_segmentDown})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto* box = new QWidget;
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(m_agenda);
+    column->addLayout(buttons);
+    updateAgendaButtons();
+    return box;
+}
+
+void SessionDetailsDialog::setAgendaRow(int row, const QString& title, qint64 plannedMs) {
+    m_agenda->setItem(row, 0, new QTableWidgetItem(title));
+    auto* planned = new QTableWidgetItem;
+    planned->setData(Qt::EditRole, int(plannedMs / 60'000));
+    m_agenda->setItem(row, 1, planned);
+    if (row < m_begun) {
+        const QString why = tr("This segment has begun: it keeps its place on the agenda.");
+        m_agenda->item(row, 0)->setToolTip(why);
+        m_agenda->item(row, 1)->setToolTip(why);
+    }
+}
+
+// A new segment goes after the selected one (never among those that have begun), or at the end.
+void SessionDetailsDialog::addSegment() {
+    const int current = m_agenda->currentRow();
+    const int row = qMax(m_begun, current < 0 ? m_agenda->rowCount() : current + 1);
+    m_agenda->insertRow(row);
+    setAgendaRow(row, tr("New segment"), 10 * 60'000);
+    m_agenda->setCurrentCell(row, 0);
+    m_agenda->editItem(m_agenda->item(row, 0));
+}
+
+void SessionDetailsDialog::removeSegment() {
+    const int row = m_agenda->currentRow();
+    if (row >= m_begun && m_agenda->rowCount() > 1)
+        m_agenda->removeRow(row);
+    updateAgendaButtons();
+}
+
+void SessionDetailsDialog::moveSegment(int by) {
+    const int from = m_agenda->currentRow();
+    const int to = from + by;
+    if (from < m_begun || to < m_begun || to >= m_agenda->rowCount())
+        return;
+    for (int column = 0; column < m_agenda->columnCount(); ++column) {
+        QTableWidgetItem* moving = m_agenda->takeItem(from, column);
+        m_agenda->setItem(from, column, m_agenda->takeItem(to, column));
+        m_agenda->setItem(to, column, moving);
+    }
+    m_agenda->setCurrentCell(to, m_agenda->currentColumn());
+}
+
+void SessionDetailsDialog::updateAgendaButtons() {
+    const int row = m_agenda->currentRow();
+    const bool movable = row >= m_begun;
+    m_removeSegment->setEnabled(movable && m_agenda->rowCount() > 1);
+    m_segmentUp->setEnabled(movable && row - 1 >= m_begun);
+    m_segmentDown->setEnabled(movable && row >= 0 && row + 1 < m_agenda->rowCount());
 }
 
 QCborMap SessionDetailsDialog::info() const {
@@ -116,12 +193,13 @@ QCborMap SessionDetailsDialog::allotments() const {
 }
 
 QList<Segment> SessionDetailsDialog::segments() const {
-    QList<Segment> out = m_original;
-    for (int i = 0; i < out.size(); ++i) {
-        const QString title = m_agenda->item(i, 0)->text().trimmed();
-        if (!title.isEmpty())
-            out[i].title = title;
-        out[i].plannedMs = qMax(1, m_agenda->item(i, 1)->data(Qt::EditRole).toInt()) * 60'000LL;
+    QList<Segment> out;
+    for (int row = 0; row < m_agenda->rowCount(); ++row) {
+        Segment segment = row < m_begun ? m_original.value(row) : Segment{};
+        const QString title = m_agenda->item(row, 0)->text().trimmed();
+        segment.title = title.isEmpty() ? m_original.value(row).title : title;
+        segment.plannedMs = qMax(1, m_agenda->item(row, 1)->data(Qt::EditRole).toInt()) * 60'000LL;
+        out << segment;
     }
     return out;
 }

@@ -7,6 +7,7 @@
 
 class QDateEdit;
 class QLineEdit;
+class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
 class QTableWidget;
@@ -14,7 +15,8 @@ class QTableWidget;
 namespace podium {
 
 // The session's details: title, date, room, format, length, policy questions, the agenda's
-// segments (titles and planned minutes) and the speaking times.
+// segments (titles and planned minutes; segments to come can be added, removed and moved, those
+// that have begun stay in place) and the speaking times.
 class SessionDetailsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -26,6 +28,11 @@ public:
 
 private:
     QWidget* buildAgenda(const QList<Segment>& segments);
+    void setAgendaRow(int row, const QString& title, qint64 plannedMs);
+    void addSegment();
+    void removeSegment();
+    void moveSegment(int by);
+    void updateAgendaButtons();
     QSpinBox* minutes(qint64 ms, int max, const QString& name);
 
     QLineEdit* m_title;
@@ -39,7 +46,12 @@ private:
     QSpinBox* m_moderator;
     QSpinBox* m_warning;
     QTableWidget* m_agenda;
+    QPushButton* m_addSegment;
+    QPushButton* m_removeSegment;
+    QPushButton* m_segmentUp;
+    QPushButton* m_segmentDown;
     QList<Segment> m_original;
+    int m_begun; // rows that stay in place: segments up to the last one that has begun
 };
 
 } // namespace podium

@@ -119,16 +119,6 @@ namespace {
 
 constexpr int maxSegments = 100;
 
-// Segments up to the last one that has begun keep their place and their actual times.
-int fixedSegments(const SessionState& s) {
-    int fixed = 0;
-    for (int i = 0; i < s.segments.size(); ++i) {
-        if (s.segments[i].startedAt != 0)
-            fixed = i + 1;
-    }
-    return fixed;
-}
-
 // The agenda edited in the session details: segments yet to come may be added, removed,
 // renamed, re-timed and reordered; those that have begun (and any before them) stay in place
 // with their actual times, and may only be renamed or re-timed.
@@ -149,7 +139,7 @@ Data editAgenda(const SessionState& s, const Command& c) {
         segment.startedAt = segment.endedAt = 0;
         edited << segment;
     }
-    const int fixed = fixedSegments(s);
+    const int fixed = s.segmentsBegun();
     if (edited.size() < fixed)
         return Data::failure(tr("Segments that have begun stay on the agenda."));
     for (int i = 0; i < fixed; ++i) {

@@ -59,6 +59,14 @@ const Participant* findParticipant(const QList<Participant>& sortedById, Id id) 
     return it != sortedById.end() && it->id == id ? &*it : nullptr;
 }
 
+int SessionState::segmentsBegun() const {
+    for (qsizetype i = segments.size(); i > 0; --i) {
+        if (segments[i - 1].startedAt != 0)
+            return int(i);
+    }
+    return 0;
+}
+
 const Participant* SessionState::participant(Id id) const {
     return findParticipant(participants, id);
 }

@@ -134,6 +134,8 @@ struct SessionState {
     qint64 lastSeq = 0;
     qint32 epoch = 1;
 
+    // Segments up to the last one that has begun: they keep their place in an edited agenda.
+    int segmentsBegun() const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
     int entryIndex(Id id) const;

@@ -7,6 +7,7 @@
 #include "model/codec.h"
 #include "models/tally_model.h"
 #include "plan/plan.h"
+#include "session_details_dialog.h"
 #include "shortcuts_dialog.h"
 #include "ui_support.h"
 
@@ -18,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -140,4 +142,47 @@ TEST_CASE("export plan writes a plan that opens again, details become commands")
     h.cockpit.undoStack().undo();
     CHECK(h.state().info.title == u"Test session"_s);
     CHECK(h.state().allotments.audienceMs == 120'000);
+}
+
+TEST_CASE("the details dialog adds, removes and moves agenda segments to come, not begun ones") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // "Opening" has begun
+    SessionDetailsDialog dialog(h.state(), true);
+    auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);
+    auto* add = child<QPushButton>(dialog, u"addSegment"_s);
+    auto* remove = child<QPushButton>(dialog, u"removeSegment"_s);
+    auto* up = child<QPushButton>(dialog, u"segmentUp"_s);
+    REQUIRE(agenda->rowCount() == 3);
+
+    agenda->setCurrentCell(0, 0);
+    CHECK_FALSE(remove->isEnabled()); // begun: it stays
+    CHECK_FALSE(up->isEnabled());
+    agenda->setCurrentCell(2, 0); // "Wrap-up"
+    CHECK(up->isEnabled());
+    up->click(); // before "Discussion"
+    CHECK(agenda->item(1, 0)->text() == u"Wrap-up"_s);
+    CHECK_FALSE(up->isEnabled()); // it may not go before the segment that has begun
+    add->click();                 // after the selected one
+    REQUIRE(agenda->rowCount() == 4);
+    agenda->item(2, 0)->setText(u"Break-out groups"_s);
+    agenda->item(2, 1)->setData(Qt::EditRole, 25);
+    agenda->setCurrentCell(3, 0); // "Discussion"
+    REQUIRE(remove->isEnabled());
+    remove->click();
+
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    menu->applyDetails(dialog.info(), dialog.allotments(), dialog.segments());
+    const QList<Segment>& s = h.state().segments;
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].title == u"Opening"_s);
+    CHECK(s[0].startedAt != 0);
+    CHECK(s[1].title == u"Wrap-up"_s);
+    CHECK(s[2].title == u"Break-out groups"_s);
+    CHECK(s[2].plannedMs == 25 * 60'000);
+    h.cockpit.undoStack().undo();
+    CHECK(h.state().segments.size() == 3);
+    CHECK(h.state().segments[1].title == u"Discussion"_s);
 }
