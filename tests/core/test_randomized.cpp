@@ -43,7 +43,7 @@ public:
                   {u"options"_s, QCborArray{u"a"_s, u"b"_s, u"c"_s}},
                   {u"name"_s, bounded(0, 5) ? u"Someone"_s : QString()},
                   {u"text"_s, u"Please wrap up"_s},
-                  {u"agenda"_s, editedAgenda(s)}};
+                  {u"agenda"_s, editedAgenda(s, bounded(0, 2) == 0, bounded(1, 30))}};
         if (bounded(0, 3) == 0)
             c.args[u"expectFloor"_s] = s.floor && bounded(0, 2) ? s.floor->entry.id : 0;
         return c;
@@ -65,16 +65,6 @@ private:
         return someId(s, s.queue);
     }
 
-    // The agenda with a segment added at the end or the last one dropped (refused when that
-    // one has begun), as the session details dialog sends it.
-    QCborArray editedAgenda(const SessionState& s) {
-        QList<Segment> agenda = s.segments;
-        if (bounded(0, 2) == 0 && agenda.size() > 1)
-            agenda.removeLast();
-        else
-            agenda.append(Segment{u"Added"_s, bounded(1, 30) * 60'000, 0, 0});
-        return codec::toCborArray(agenda);
-    }
     QRandomGenerator m_rng;
 };
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "commands/compensation.h"
+#include "fixtures.h"
 #include "model/codec.h"
 #include "model/reducer.h"
 #include "store_support.h"
@@ -41,7 +42,7 @@ public:
                   {u"name"_s, u"Someone"_s},
                   {u"title"_s, u"Renamed"_s},
                   {u"text"_s, u"Please wrap up"_s},
-                  {u"agenda"_s, editedAgenda(s)}};
+                  {u"agenda"_s, editedAgenda(s, bounded(0, 2) == 0, bounded(1, 30))}};
         return c;
     }
     bool undoNow() { return bounded(0, 4) == 0; }
@@ -55,16 +56,6 @@ private:
         if (s.floor && bounded(0, 4) == 0)
             return s.floor->entry.id;
         return someId(s.queue);
-    }
-    // The agenda with a segment added at the end or the last one dropped (refused when that
-    // one has begun), as the session details dialog sends it.
-    QCborArray editedAgenda(const SessionState& s) {
-        QList<Segment> agenda = s.segments;
-        if (bounded(0, 2) == 0 && agenda.size() > 1)
-            agenda.removeLast();
-        else
-            agenda.append(Segment{u"Added"_s, bounded(1, 30) * 60'000, 0, 0});
-        return codec::toCborArray(agenda);
     }
     QRandomGenerator m_rng;
 };

@@ -1,5 +1,7 @@
 #include "fixtures.h"
 
+#include "model/codec.h"
+
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +77,15 @@ QStringList Harness::queueNames() const {
     for (const QueueEntry& e : state().queue)
         names << state().participant(e.participantId)->name;
     return names;
+}
+
+QCborArray editedAgenda(const SessionState& s, bool grow, int addedMinutes) {
+    QList<Segment> agenda = s.segments;
+    if (grow || agenda.size() < 2)
+        agenda.append(Segment{u"Added"_s, addedMinutes * 60'000LL, 0, 0});
+    else
+        agenda.removeLast();
+    return codec::toCborArray(agenda);
 }
 
 } // namespace podium::test

@@ -17,6 +17,10 @@ namespace podium::test {
 // A plan with a few panelists and an audience of every group, region and channel.
 Plan crowdPlan(int audience = 12);
 
+// The session's agenda with a segment added at the end (`grow`) or its last one dropped, as
+// the session details dialog sends it with EditAgenda (refused when that segment has begun).
+QCborArray editedAgenda(const SessionState& s, bool grow, int addedMinutes = 10);
+
 struct Harness {
     FakeClock clock;
     SessionEngine engine{clock};
