@@ -4,6 +4,7 @@
 #include "join_code.h"
 
 #include <QSslPreSharedKeyAuthenticator>
+#include <QTcpServer>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,17 @@ sync::Endpoint endpointOf(const TestSeat& host) {
 bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code, quint16 takeoverPort) {
     seat.seat.join(endpointOf(host), code, takeoverPort);
     return waitUntil([&] { return seat.live() && seat.lastSeq() == host.lastSeq(); });
+}
+
+quint16 freePort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+Command stageMessage(const QString& text) {
+    return Command{
+        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}};
 }
 
 Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args) {

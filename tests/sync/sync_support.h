@@ -64,6 +64,10 @@ bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code,
                  quint16 takeoverPort = 0);
 // Submits a command as the seat and waits for its outcome (event applied locally or refused).
 Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args = {});
+// A loopback port nothing listens on right now (for seats started later on it).
+quint16 freePort();
+// A moderator's command that changes the state and nothing else: the stage message.
+Command stageMessage(const QString& text);
 // Every seq from the first to the last appears exactly once, in order.
 bool gaplessAndUnique(const QList<qint64>& seqs);
 

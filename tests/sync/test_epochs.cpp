@@ -13,17 +13,6 @@ using namespace Qt::StringLiterals;
 // and the other's state, never a mix of both.
 namespace {
 
-Command stageMessage(const QString& text) {
-    return Command{
-        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}};
-}
-
-quint16 freePort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 void sequence(TestSeat& host, const QString& prefix, int count) {
     for (int i = 0; i < count; ++i)
         REQUIRE(host.engine.submit(stageMessage(prefix + QString::number(i))));

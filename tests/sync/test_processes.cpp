@@ -49,12 +49,6 @@ struct Proc {
     void signal(int sig) { ::kill(pid_t(process.processId()), sig); }
 };
 
-quint16 freePort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 struct Replica {
     SessionState state;
     QList<Event> events;

@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Command stageMessage(const QString& text) {
-    return Command{
-        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}};
-}
-
 // The host keeps sequencing events on a timer, as a live session does.
 struct Burst {
     QTimer timer;
@@ -32,12 +27,6 @@ struct Burst {
     }
     bool done() const { return !timer.isActive(); }
 };
-
-quint16 freePort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 } // namespace
 
