@@ -75,6 +75,7 @@ void sortById(QList<Participant>& participants) {
     std::stable_sort(participants.begin(), participants.end(),
                      [](const Participant& a, const Participant& b) { return a.id < b.id; });
 }
+
 const QueueEntry* SessionState::entry(Id id) const {
     return findById(queue, id);
 }

@@ -71,6 +71,23 @@ TEST_CASE("the state survives its CBOR form (snapshots) unchanged") {
     CHECK(codec::digest(back) == codec::digest(h.state()));
 }
 
+TEST_CASE("everyone is found by id in a snapshot whose roster came in any order") {
+    Harness h;
+    QCborMap snapshot = codec::toCbor(h.state());
+    QCborArray reversed;
+    const QCborArray roster = snapshot.value(u"participants"_s).toArray();
+    for (qsizetype i = roster.size(); i > 0; --i)
+        reversed.append(roster.at(i - 1));
+    snapshot[u"participants"_s] = reversed;
+    const SessionState back = codec::sessionState(snapshot);
+    REQUIRE(back.participants.size() == h.state().participants.size());
+    for (const Participant& p : h.state().participants) {
+        REQUIRE(back.participant(p.id));
+        CHECK(back.participant(p.id)->name == p.name);
+    }
+    CHECK_FALSE(back.participant(h.state().nextId + 5));
+}
+
 TEST_CASE("events survive their CBOR form, an unknown action is reported, not guessed") {
     Harness h;
     auto e = h.run(Action::AddEntry, {{u"participant"_s, 3}});
