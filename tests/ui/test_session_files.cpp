@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "session_files.h"
+#include "ui_support.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qsizetype eventsIn(const QString& path) {
+    auto file = SessionFile::open(path, OpenMode::View);
+    REQUIRE(file);
+    auto events = file.value()->events();
+    REQUIRE(events);
+    return events->size();
+}
+
+Result<Event> say(SessionEngine& engine, const QString& text) {
+    return engine.execute(Command{
+        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}});
+}
+
+} // namespace
+
+TEST_CASE("File menu sessions: new, save as and open switch the file every action is kept in") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString first = dir.filePath(u"first.podium"_s);
+    const QString copy = dir.filePath(u"copy.podium"_s);
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    QSignalSpy switched(&files, &SessionFiles::fileChanged);
+
+    REQUIRE(files.createFromPlan(crowdPlan(), first));
+    CHECK(switched.size() == 1);
+    CHECK(engine.state().info.title == crowdPlan().info.title);
+    REQUIRE(say(engine, u"in the first file"_s));
+    const qsizetype inFirst = eventsIn(first);
+
+    // Save as: the copy holds everything so far, and work goes on in the copy only.
+    REQUIRE(files.saveAs(copy));
+    CHECK(files.current()->path() == copy);
+    REQUIRE(say(engine, u"in the copy"_s));
+    CHECK(eventsIn(copy) == inFirst + 1);
+    CHECK(eventsIn(first) == inFirst);
+    CHECK(files.recentFiles().value(0).endsWith(u"copy.podium"_s));
+
+    // Open the first again: its state is shown, and it is first in the recent list.
+    REQUIRE(files.open(first));
+    CHECK(engine.state().stageMessage == u"in the first file"_s);
+    CHECK(files.recentFiles().value(0).endsWith(u"first.podium"_s));
+
+    // A new session never overwrites a file that exists.
+    auto clash = files.createFromPlan(crowdPlan(), copy);
+    REQUIRE_FALSE(clash);
+    CHECK_FALSE(clash.error().isEmpty());
+    CHECK(eventsIn(copy) == inFirst + 1);
+    CHECK(files.current()->path() == first);
+}
+
+TEST_CASE("opening a damaged file says why and keeps the session that was open") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString good = dir.filePath(u"good.podium"_s);
+    const QString junk = dir.filePath(u"junk.podium"_s);
+    QFile bad(junk);
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray(4096, 'x'));
+    bad.close();
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), good));
+    REQUIRE(say(engine, u"still here"_s));
+    const QByteArray before = codec::digest(engine.state());
+
+    auto opened = files.open(junk);
+    REQUIRE_FALSE(opened);
+    CHECK_FALSE(opened.error().isEmpty());
+    CHECK(files.current()->path() == good);
+    CHECK(codec::digest(engine.state()) == before);
+    REQUIRE(say(engine, u"and still kept"_s)); // the good file still takes every action
+    CHECK(eventsIn(good) >= 3);
+    QFile after(junk);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == QByteArray(4096, 'x')); // never overwritten
+}
