@@ -12,9 +12,13 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 
+#include <cerrno>
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -80,15 +84,45 @@ void SessionFile::close() {
     m_lock.reset();
 }
 
+namespace {
+
+// Whether a process holds the lock file's native lock (QLockFile takes one on Unix).
+bool heldNatively(const QString& lockPath) {
+    const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd); // also lets go of the probe's own lock
+    return held;
+}
+
+// A lock file that names nobody and that no process holds was left half-written by a writer
+// that died while creating it (kill -9, a power cut). A live writer names itself within
+// microseconds, so after a moment's wait such a lock is known to be orphaned.
+bool orphaned(const QLockFile& lock, const QString& lockPath) {
+    QThread::msleep(150);
+    qint64 pid = 0;
+    QString host, app;
+    return !lock.getLockInfo(&pid, &host, &app) && QFile::exists(lockPath) &&
+           !heldNatively(lockPath);
+}
+
+} // namespace
+
 Result<bool> SessionFile::lock() {
-    m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
+    const QString lockPath = m_path + u".lock"_s;
+    m_lock = std::make_unique<QLockFile>(lockPath);
     // A session stays open for hours: only a lock whose process is gone is stale, never an old one.
     m_lock->setStaleLockTime(0);
     if (m_lock->tryLock(0))
         return true;
     qint64 pid = 0;
     QString host, app;
-    const bool known = m_lock->getLockInfo(&pid, &host, &app);
+    bool known = m_lock->getLockInfo(&pid, &host, &app);
+    if (!known && m_lock->error() == QLockFile::LockFailedError && orphaned(*m_lock, lockPath) &&
+        m_lock->removeStaleLockFile() && m_lock->tryLock(0))
+        return true;
+    known = m_lock->getLockInfo(&pid, &host, &app);
     const auto error = m_lock->error();
     m_lock.reset();
     if (error == QLockFile::LockFailedError) {

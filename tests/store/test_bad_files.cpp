@@ -142,6 +142,22 @@ TEST_CASE(
     CHECK(file->state().speeches.size() == 3);
 }
 
+TEST_CASE("a lock file left half-written by a crash does not lock the session out for good") {
+    // kill -9 or a power cut between creating the lock file and writing who holds it leaves an
+    // empty one: nobody holds it, and the session must open again.
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"half.podium"_s);
+    QFile lock(path + u".lock"_s);
+    REQUIRE(lock.open(QIODevice::WriteOnly));
+    lock.close();
+    auto file = openOrFail(path);
+    CHECK(file->state().speeches.size() == 3);
+    // While it is open here, the same empty-looking lock is really held: still refused.
+    const auto second = SessionFile::open(path);
+    REQUIRE_FALSE(second);
+    CHECK(second.error().contains(u"already open in another Podium"_s));
+}
+
 TEST_CASE("a full disk refuses the action with a sentence, applies nothing, and recovers") {
     Folder folder;
     const QString path = sessionWithSpeeches(folder, u"full.podium"_s);
