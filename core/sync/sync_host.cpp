@@ -146,15 +146,13 @@ void SyncHost::broadcast(const Event& event) {
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
     // The moderators act on events, while displays and the rapporteur only show them: control
-    // seats get each event first, sent at once, so fifty read-only screens never delay them.
+    // seats are written first, so their copies are encrypted and sent first and fifty read-only
+    // screens never delay them. Only written here: sending now (flush) could close a link
+    // whose peer is gone, and so change m_peers while this loop walks it.
     for (const bool control : {true, false}) {
         for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-            if (!it->welcomed || !it.key()->isOpen() ||
-                (it->role != Authority::ReadOnly) != control)
-                continue;
-            it.key()->socket()->write(frame);
-            if (control)
-                it.key()->socket()->flush();
+            if (it->welcomed && it.key()->isOpen() && (it->role != Authority::ReadOnly) == control)
+                it.key()->socket()->write(frame);
         }
     }
 }
