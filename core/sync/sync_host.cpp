@@ -146,14 +146,23 @@ void SyncHost::broadcast(const Event& event) {
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
     // The moderators act on events, while displays and the rapporteur only show them: control
-    // seats are written first, so their copies are encrypted and sent first and fifty read-only
-    // screens never delay them. Only written here: sending now (flush) could close a link
-    // whose peer is gone, and so change m_peers while this loop walks it.
-    for (const bool control : {true, false}) {
-        for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-            if (it->welcomed && it.key()->isOpen() && (it->role != Authority::ReadOnly) == control)
-                it.key()->socket()->write(frame);
+    // seats get each event first, sent at once, so fifty read-only screens never delay them (a
+    // plain write would leave the socket only after every copy is encrypted). Sending can close
+    // a link whose peer just left, which changes m_peers: so the seats are listed first.
+    QList<Link*> control, readOnly;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed)
+            (it->role == Authority::ReadOnly ? readOnly : control).append(it.key());
+    }
+    for (Link* link : std::as_const(control)) {
+        if (m_peers.contains(link) && link->isOpen()) {
+            link->socket()->write(frame);
+            link->socket()->flush();
         }
+    }
+    for (Link* link : std::as_const(readOnly)) {
+        if (m_peers.contains(link) && link->isOpen())
+            link->socket()->write(frame);
     }
 }
 
