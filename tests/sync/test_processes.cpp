@@ -78,6 +78,21 @@ void burst(TestSeat& driver, int n) {
         REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"b%1"_s.arg(i)}}));
 }
 
+// A podium run that is expected to stop by itself: its exit code and everything it printed.
+struct Ended {
+    int exitCode = -1;
+    QString output;
+};
+
+Ended runToEnd(const QStringList& args) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(PODIUM_BINARY), args);
+    if (!p.waitForFinished(30000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAll())};
+}
+
 } // namespace
 
 TEST_CASE("headless processes: join, freeze, resume, and a killed host handed over") {
@@ -194,12 +209,9 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
     SECTION("a file another live Podium has open") {
         Proc first(hostArgs);
         REQUIRE_FALSE(first.waitFor(u"(listening on port)"_s).isEmpty());
-        QProcess second;
-        second.setProcessChannelMode(QProcess::MergedChannels);
-        second.start(QStringLiteral(PODIUM_BINARY), hostArgs);
-        REQUIRE(second.waitForFinished(30000));
-        CHECK(second.exitCode() == 4);
-        CHECK(QString::fromUtf8(second.readAll()).contains(u"already open in another Podium"_s));
+        const Ended second = runToEnd(hostArgs);
+        CHECK(second.exitCode == 4);
+        CHECK(second.output.contains(u"already open in another Podium"_s));
     }
     SECTION("a joining seat whose file holds another session") {
         Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
@@ -211,26 +223,19 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
             auto other = SessionFile::create(path, demoPlan(), QDateTime::currentMSecsSinceEpoch());
             REQUIRE(other);
         }
-        QProcess seat;
-        seat.setProcessChannelMode(QProcess::MergedChannels);
-        seat.start(QStringLiteral(PODIUM_BINARY),
-                   {u"--headless"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control,
-                    u"--session"_s, path});
-        REQUIRE(seat.waitForFinished(30000));
-        CHECK(seat.exitCode() == 2);
-        CHECK(QString::fromUtf8(seat.readAll()).contains(u"holds another session"_s));
+        const Ended seat = runToEnd({u"--headless"_s, u"--join"_s, u"127.0.0.1:"_s + port,
+                                     u"--code"_s, control, u"--session"_s, path});
+        CHECK(seat.exitCode == 2);
+        CHECK(seat.output.contains(u"holds another session"_s));
     }
     SECTION("a file that is not a session") {
         QFile junk(path);
         REQUIRE(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(8192, 'x'));
         junk.close();
-        QProcess seat;
-        seat.setProcessChannelMode(QProcess::MergedChannels);
-        seat.start(QStringLiteral(PODIUM_BINARY), hostArgs);
-        REQUIRE(seat.waitForFinished(30000));
-        CHECK(seat.exitCode() == 4);
-        CHECK(QString::fromUtf8(seat.readAll()).contains(u"Cannot use the session file"_s));
+        const Ended seat = runToEnd(hostArgs);
+        CHECK(seat.exitCode == 4);
+        CHECK(seat.output.contains(u"Cannot use the session file"_s));
         junk.open(QIODevice::ReadOnly);
         CHECK(junk.readAll() == QByteArray(8192, 'x')); // never overwritten
     }
