@@ -3,6 +3,7 @@
 #include "ui_workload.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <ctime>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -32,10 +32,9 @@ struct RunCost {
     double maxRssMb = 0;
 };
 
+// The clock the children print their first paint on (CLOCK_MONOTONIC, shared by processes).
 qint64 monotonicNs() {
-    timespec now{};
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
+    return QDeadlineTimer::current(Qt::PreciseTimer).deadlineNSecs();
 }
 
 // The "first-paint-ns" line a child prints with --quit-after-paint (same clock as ours).
