@@ -39,6 +39,7 @@ void SyncPeer::onMessage(const Message& m) {
         m_peers.clear();
         for (const QCborValue& v : m.body.value(u"peers"_s).toArray())
             m_peers.append(PeerInfo::fromCbor(v.toMap()));
+        rememberTakeoverAddresses();
         emit peersChanged();
         return;
     case MsgType::Error:

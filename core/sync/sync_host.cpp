@@ -3,6 +3,7 @@
 #include "join_code.h"
 #include "sync_log.h"
 
+#include <QPointer>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
 
@@ -146,23 +147,37 @@ void SyncHost::broadcast(const Event& event) {
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
     // The moderators act on events, while displays and the rapporteur only show them: control
-    // seats get each event first, sent at once, so fifty read-only screens never delay them (a
-    // plain write would leave the socket only after every copy is encrypted). Sending can close
-    // a link whose peer just left, which changes m_peers: so the seats are listed first.
-    QList<Link*> control, readOnly;
+    // seats get each event first, so fifty read-only screens never delay them. A plain write
+    // leaves a TLS socket only when the event loop comes round to that socket, so control seats
+    // are flushed at once, but from the event loop: a flush also reads what has arrived, and a
+    // command read in the middle of this fan-out would be executed and sent out before this
+    // event reached every seat. The flush is posted before the writes so that it runs ahead of
+    // the read-only seats' encryption.
+    if (!m_controlFlushPosted) {
+        m_controlFlushPosted = true;
+        QMetaObject::invokeMethod(this, &SyncHost::flushControlSeats, Qt::QueuedConnection);
+    }
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->welcomed)
-            (it->role == Authority::ReadOnly ? readOnly : control).append(it.key());
+        if (it->welcomed && it.key()->isOpen() && it->role != Authority::ReadOnly)
+            it.key()->socket()->write(frame);
     }
-    for (Link* link : std::as_const(control)) {
-        if (m_peers.contains(link) && link->isOpen()) {
-            link->socket()->write(frame);
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed && it.key()->isOpen() && it->role == Authority::ReadOnly)
+            it.key()->socket()->write(frame);
+    }
+}
+
+void SyncHost::flushControlSeats() {
+    m_controlFlushPosted = false;
+    // A flush can read a command and so close a link or fan out another event: list first.
+    QList<QPointer<Link>> control;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed && it->role != Authority::ReadOnly)
+            control.append(it.key());
+    }
+    for (const QPointer<Link>& link : std::as_const(control)) {
+        if (link && m_peers.contains(link) && link->isOpen())
             link->socket()->flush();
-        }
-    }
-    for (Link* link : std::as_const(readOnly)) {
-        if (m_peers.contains(link) && link->isOpen())
-            link->socket()->write(frame);
     }
 }
 

@@ -39,6 +39,7 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_everWelcomed = false;
     m_attempt = 0;
     m_candidate = 0;
+    m_takeoverAddresses.clear();
     m_engine.setClock(m_hostClock);
     m_engine.setForwarder([this](const Command& c) { forward(c); });
     connectTo(host);
@@ -138,14 +139,21 @@ void SyncPeer::scheduleReconnect(const QString& why) {
     m_retry.start(delay);
 }
 
-// The original host first, then each control seat's takeover address, round and round.
-Endpoint SyncPeer::nextCandidate() {
-    QList<Endpoint> candidates{m_origin};
+// Every control seat ever listed stays a candidate for the rest of this join: one that is
+// missing from the host's last list may only have been reconnecting when the host died, and
+// it may be the very seat that takes over.
+void SyncPeer::rememberTakeoverAddresses() {
     for (const PeerInfo& p : std::as_const(m_peers)) {
         const Endpoint e{p.address, p.hostPort};
-        if (p.hostPort && p.instance != m_instance && !candidates.contains(e))
-            candidates.append(e);
+        if (p.hostPort && p.role != Authority::ReadOnly && p.instance != m_instance &&
+            e != m_origin && !m_takeoverAddresses.contains(e))
+            m_takeoverAddresses.append(e);
     }
+}
+
+// The original host first, then each control seat's takeover address, round and round.
+Endpoint SyncPeer::nextCandidate() {
+    const QList<Endpoint> candidates = QList<Endpoint>{m_origin} + m_takeoverAddresses;
     if (candidates.contains(m_current) && m_attempt <= 1)
         return m_current; // a first quick retry goes back where we were
     return candidates.at(m_candidate++ % candidates.size());

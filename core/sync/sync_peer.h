@@ -69,6 +69,7 @@ private:
     void onError(const QCborMap& e);
     void forward(const Command& command);
     void scheduleReconnect(const QString& why);
+    void rememberTakeoverAddresses();
     Endpoint nextCandidate();
     void setState(State s, const QString& detail = {});
     void checkSynced();
@@ -92,6 +93,7 @@ private:
     Authority m_role = Authority::ReadOnly;
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;
+    QList<Endpoint> m_takeoverAddresses;
     int m_attempt = 0;
     int m_candidate = 0;
     int m_reconnects = 0;

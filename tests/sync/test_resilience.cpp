@@ -144,3 +144,28 @@ TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, a
     CHECK(codec::digest(oldHost->engine.state()) == codec::digest(online.engine.state()));
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(online.engine.state()));
 }
+
+TEST_CASE("a seat finds the seat that took over even when the host's last list left it out") {
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), driver(u"driver"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode(), takeoverPort));
+    REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
+    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+
+    // The online moderator's link drops; the host tells the others it has gone, then dies
+    // before the online moderator is back.
+    const auto sockets = online.seat.syncPeer()->findChildren<QSslSocket*>();
+    REQUIRE(sockets.size() == 1);
+    sockets.first()->abort();
+    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 1; }));
+    host.reset();
+    REQUIRE(waitUntil([&] { return !driver.live() && online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+
+    REQUIRE(waitUntil([&] { return driver.live(); }, 30000));
+    CHECK(driver.seat.syncPeer()->currentHost().port == takeoverPort);
+    REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == driver.lastSeq(); }));
+}
