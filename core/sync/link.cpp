@@ -5,6 +5,19 @@
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
+namespace {
+
+thread_local int readsHeld = 0;
+
+} // namespace
+
+Link::ReadsHeld::ReadsHeld() {
+    ++readsHeld;
+}
+
+Link::ReadsHeld::~ReadsHeld() {
+    --readsHeld;
+}
 
 Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QObject* parent)
     : QObject(parent)
@@ -80,6 +93,17 @@ void Link::close(const QString& reason, bool sayBye) {
 }
 
 void Link::readFrames() {
+    if (readsHeld > 0) {
+        if (!std::exchange(m_readPosted, true))
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_readPosted = false;
+                    readFrames();
+                },
+                Qt::QueuedConnection);
+        return;
+    }
     QPointer<Link> self(this);
     while (self && !m_closed && m_socket->bytesAvailable() > 0) {
         const QByteArray chunk = m_socket->read(qMax<qint64>(1, m_reader.wanted()));

@@ -40,6 +40,17 @@ public:
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
     qint64 bytesReceived() const { return m_bytesIn; }
 
+    // While one of these lives, no link on this thread handles what it reads: the data waits
+    // for the event loop. A TLS flush reads as well as writes, so code that flushes and must
+    // not be re-entered by another message (the host's fan-out) holds reads meanwhile.
+    class ReadsHeld {
+    public:
+        ReadsHeld();
+        ~ReadsHeld();
+        ReadsHeld(const ReadsHeld&) = delete;
+        ReadsHeld& operator=(const ReadsHeld&) = delete;
+    };
+
     // Messages per second allowed (burst = 2 s worth); 0 = unlimited.
     void setRateLimit(int perSecond) {
         m_ratePerSecond = perSecond;
@@ -75,6 +86,7 @@ private:
     bool m_authenticated = false;
     bool m_closed = false;
     bool m_wasEncrypted = false;
+    bool m_readPosted = false;
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
 };
 

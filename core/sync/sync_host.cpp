@@ -3,7 +3,6 @@
 #include "join_code.h"
 #include "sync_log.h"
 
-#include <QPointer>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
 
@@ -147,37 +146,25 @@ void SyncHost::broadcast(const Event& event) {
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
     // The moderators act on events, while displays and the rapporteur only show them: control
-    // seats get each event first, so fifty read-only screens never delay them. A plain write
-    // leaves a TLS socket only when the event loop comes round to that socket, so control seats
-    // are flushed at once, but from the event loop: a flush also reads what has arrived, and a
-    // command read in the middle of this fan-out would be executed and sent out before this
-    // event reached every seat. The flush is posted before the writes so that it runs ahead of
-    // the read-only seats' encryption.
-    if (!m_controlFlushPosted) {
-        m_controlFlushPosted = true;
-        QMetaObject::invokeMethod(this, &SyncHost::flushControlSeats, Qt::QueuedConnection);
-    }
+    // seats get each event first, flushed at once, so fifty read-only screens never delay them
+    // (a plain write leaves a TLS socket only when the event loop comes round to it). A flush
+    // also reads: reads are held, or a command arriving now would be sequenced and sent out
+    // before this event reached every seat. A flush can close a link: the seats are listed first.
+    QList<Link*> control, readOnly;
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->welcomed && it.key()->isOpen() && it->role != Authority::ReadOnly)
-            it.key()->socket()->write(frame);
+        if (it->welcomed)
+            (it->role == Authority::ReadOnly ? readOnly : control).append(it.key());
     }
-    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->welcomed && it.key()->isOpen() && it->role == Authority::ReadOnly)
-            it.key()->socket()->write(frame);
-    }
-}
-
-void SyncHost::flushControlSeats() {
-    m_controlFlushPosted = false;
-    // A flush can read a command and so close a link or fan out another event: list first.
-    QList<QPointer<Link>> control;
-    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->welcomed && it->role != Authority::ReadOnly)
-            control.append(it.key());
-    }
-    for (const QPointer<Link>& link : std::as_const(control)) {
-        if (link && m_peers.contains(link) && link->isOpen())
+    const Link::ReadsHeld held;
+    for (Link* link : std::as_const(control)) {
+        if (m_peers.contains(link) && link->isOpen()) {
+            link->socket()->write(frame);
             link->socket()->flush();
+        }
+    }
+    for (Link* link : std::as_const(readOnly)) {
+        if (m_peers.contains(link) && link->isOpen())
+            link->socket()->write(frame);
     }
 }
 

@@ -70,7 +70,6 @@ private:
     void onFill(Link* link, const Message& m);
     void sendCatchUp(Link* link, qint64 peerSeq, bool resumable);
     void broadcast(const Event& event);
-    void flushControlSeats();
     void broadcastPeers();
     void restoreEpoch();
     void drop(Link* link, const QString& reason);
@@ -92,7 +91,6 @@ private:
     QString m_name;
     QHash<Link*, Peer> m_peers;
     bool m_stopping = false;
-    bool m_controlFlushPosted = false;
 };
 
 } // namespace podium::sync
