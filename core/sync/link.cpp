@@ -2,6 +2,8 @@
 
 #include "sync_log.h"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
@@ -41,7 +43,7 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
     connect(m_socket, &QSslSocket::readyRead, this, &Link::readFrames);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         m_wasEncrypted = true;
-        m_heartbeat.start();
+        scheduleHeartbeat();
         emit encrypted();
     });
     connect(m_socket, &QSslSocket::disconnected, this,
@@ -53,7 +55,8 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
     });
     connect(m_socket, &QSslSocket::handshakeInterruptedOnError, this,
             [this](const QSslError& e) { close(e.errorString(), false); });
-    m_heartbeat.setInterval(heartbeatIntervalMs);
+    m_heartbeat.setSingleShot(true);
+    m_heartbeat.setTimerType(Qt::PreciseTimer);
     connect(&m_heartbeat, &QTimer::timeout, this, &Link::heartbeat);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this,
@@ -160,12 +163,21 @@ bool Link::withinRate() {
     return true;
 }
 
+// Each beat comes 0.8 to 1.2 intervals after the last, on a precise timer. Coarse one-second
+// timers are lined up on the second by Qt, and links that joined together would beat together:
+// fifty pings and pongs at once on the host, and a command that came just then waited for them.
+void Link::scheduleHeartbeat() {
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    m_heartbeat.start(int(heartbeatIntervalMs * jitter));
+}
+
 void Link::heartbeat() {
     if (m_authenticated && m_sinceHeard.elapsed() > silenceLimitMs) { // before: the deadline
         close(u"no sign of life for %1 s"_s.arg(m_sinceHeard.elapsed() / 1000.0, 0, 'f', 1), false);
         return;
     }
     send(message(MsgType::Ping, {{u"t0"_s, m_clock.nowMs()}}));
+    scheduleHeartbeat();
 }
 
 } // namespace podium::sync

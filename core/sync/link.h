@@ -68,6 +68,7 @@ private:
     void readFrames();
     bool dispatch(const QByteArray& payload);
     bool withinRate();
+    void scheduleHeartbeat();
     void heartbeat();
 
     QSslSocket* m_socket;
