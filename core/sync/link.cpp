@@ -74,6 +74,14 @@ void Link::send(const Message& m) {
     m_socket->write(encodeFrame(m));
 }
 
+void Link::sendNow(const QByteArray& frame) {
+    if (m_closed || !m_socket->isEncrypted())
+        return;
+    const ReadsHeld held;
+    m_socket->write(frame);
+    m_socket->flush();
+}
+
 void Link::markAuthenticated() {
     m_authenticated = true;
     m_deadline.stop();

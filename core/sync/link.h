@@ -30,6 +30,10 @@ public:
     bool isAuthenticated() const { return m_authenticated; }
 
     void send(const Message& m);
+    // An encoded frame, encrypted and handed to the network before this returns (a plain send
+    // waits for the event loop to come round to this socket). What arrives meanwhile is read
+    // later, from the event loop: see ReadsHeld.
+    void sendNow(const QByteArray& frame);
     // After hello/welcome: lifts the frame limit and stops the handshake deadline.
     void markAuthenticated();
     // Closes with a logged reason; a Bye with the reason is sent first when possible.

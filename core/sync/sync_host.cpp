@@ -146,25 +146,18 @@ void SyncHost::broadcast(const Event& event) {
     const QByteArray frame =
         encodeFrame(message(MsgType::Events, {{u"events"_s, QCborArray{event.toCbor()}}}));
     // The moderators act on events, while displays and the rapporteur only show them: control
-    // seats get each event first, flushed at once, so fifty read-only screens never delay them
-    // (a plain write leaves a TLS socket only when the event loop comes round to it). A flush
-    // also reads: reads are held, or a command arriving now would be sequenced and sent out
-    // before this event reached every seat. A flush can close a link: the seats are listed first.
+    // seats get each event first, so fifty read-only screens never delay them. Sending can close
+    // a link (and so change m_peers): the seats are listed first.
     QList<Link*> control, readOnly;
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         if (it->welcomed)
             (it->role == Authority::ReadOnly ? readOnly : control).append(it.key());
     }
-    const Link::ReadsHeld held;
-    for (Link* link : std::as_const(control)) {
-        if (m_peers.contains(link) && link->isOpen()) {
-            link->socket()->write(frame);
-            link->socket()->flush();
+    for (const QList<Link*>& seats : {control, readOnly}) {
+        for (Link* link : seats) {
+            if (m_peers.contains(link))
+                link->sendNow(frame);
         }
-    }
-    for (Link* link : std::as_const(readOnly)) {
-        if (m_peers.contains(link) && link->isOpen())
-            link->socket()->write(frame);
     }
 }
 

@@ -170,7 +170,8 @@ void SyncPeer::forward(const Command& command) {
                                               "command was not sent. Try again in a moment."));
         return;
     }
-    m_link->send(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
+    // Sent at once: the moderator is waiting for the host's answer.
+    m_link->sendNow(encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}})));
 }
 
 } // namespace podium::sync
