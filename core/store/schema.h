@@ -14,6 +14,8 @@ namespace podium::store {
 constexpr int currentSchemaVersion = 3;
 // PRAGMA application_id of every Podium session file ("PDMS"): tells ours from other SQLite files.
 constexpr int podiumApplicationId = 0x50444d53;
+// PRAGMA wal_autocheckpoint of a session file open for writing (see SessionFile).
+constexpr int walCheckpointPages = 64;
 
 struct FileIdentity {
     int applicationId = 0;

@@ -59,6 +59,7 @@ public:
         sqlite3_open(path.toUtf8().constData(), &m_db);
         rawExec(m_db, "PRAGMA journal_mode = WAL");
         rawExec(m_db, synchronous);
+        rawExec(m_db, "PRAGMA wal_autocheckpoint = 64");
         rawExec(m_db, "CREATE TABLE events(seq INTEGER PRIMARY KEY, epoch INTEGER NOT NULL, "
                       "at INTEGER NOT NULL, author TEXT NOT NULL, command_id TEXT NOT NULL, "
                       "action INTEGER NOT NULL, data BLOB NOT NULL)");
