@@ -34,7 +34,11 @@ void Relay::accept() {
                 m_captured += bytes;
                 to->write(bytes);
             });
-            connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+            // A frozen link is half-open: a close does not get through either.
+            connect(from, &QTcpSocket::disconnected, to, [this, to] {
+                if (!m_frozen)
+                    to->disconnectFromHost();
+            });
         };
         pipe(in, out);
         pipe(out, in);

@@ -17,7 +17,7 @@ public:
     int connections() const { return m_connections; }
     void cutAll();                                             // resets every relayed connection
     void setRefusing(bool refusing) { m_refusing = refusing; } // new connections are dropped
-    void setFrozen(bool frozen);                               // nothing passes, nothing is closed
+    void setFrozen(bool frozen); // nothing passes, not even a close: a half-open link
 
 private:
     void accept();
