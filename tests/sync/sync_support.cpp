@@ -3,6 +3,8 @@
 #include "fixtures.h"
 #include "join_code.h"
 
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QTcpServer>
 #include <QtEndian>
@@ -29,10 +31,19 @@ bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code, quin
     return waitUntil([&] { return seat.live() && seat.lastSeq() == host.lastSeq(); });
 }
 
+// Drawn below the kernel's range for ephemeral ports (32768 and up by default), where no other
+// test's outgoing connection can take it before the seat listens on it; and never the same one
+// twice in a process.
 quint16 freePort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    static QSet<quint16> given;
+    for (;;) {
+        const auto port = quint16(QRandomGenerator::global()->bounded(20000, 32000));
+        QTcpServer probe;
+        if (!given.contains(port) && probe.listen(QHostAddress::LocalHost, port)) {
+            given.insert(port);
+            return port;
+        }
+    }
 }
 
 Command stageMessage(const QString& text) {

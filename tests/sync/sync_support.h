@@ -64,7 +64,7 @@ bool joinAndWait(TestSeat& seat, const TestSeat& host, const QString& code,
                  quint16 takeoverPort = 0);
 // Submits a command as the seat and waits for its outcome (event applied locally or refused).
 Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args = {});
-// A loopback port nothing listens on right now (for seats started later on it).
+// A loopback port nothing listens on right now (for seats started later on it), each one once.
 quint16 freePort();
 // A moderator's command that changes the state and nothing else: the stage message.
 Command stageMessage(const QString& text);
