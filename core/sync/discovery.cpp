@@ -3,6 +3,7 @@
 #include <QCborMap>
 #include <QCborValue>
 #include <QNetworkDatagram>
+#include <QNetworkProxy>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +36,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
 
 Beacon::Beacon(QObject* parent)
     : QObject(parent) {
+    m_socket.setProxy(QNetworkProxy::NoProxy); // the LAN, direct: see SyncHost::listen
     m_timer.setInterval(2000);
     connect(&m_timer, &QTimer::timeout, this, &Beacon::send);
 }
@@ -53,6 +55,7 @@ void Beacon::send() {
 
 DiscoveryListener::DiscoveryListener(QObject* parent)
     : QObject(parent) {
+    m_socket.setProxy(QNetworkProxy::NoProxy);
     connect(&m_socket, &QUdpSocket::readyRead, this, &DiscoveryListener::read);
 }
 

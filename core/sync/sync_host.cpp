@@ -3,6 +3,7 @@
 #include "join_code.h"
 #include "sync_log.h"
 
+#include <QNetworkProxy>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
 
@@ -47,6 +48,10 @@ void SyncHost::setInstance(const QString& id, const QString& name) {
 Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const HostKeys& keys) {
     m_keys = keys;
     m_stopping = false;
+    // The seats are on the same LAN: a proxy the laptop is set up to use (a company's, often
+    // from the environment) would carry the connection away from the venue and it would never
+    // arrive. Every sync socket goes direct.
+    m_server.setProxy(QNetworkProxy::NoProxy);
     if (!m_server.listen(address, port))
         return Result<bool>::failure(
             u"Cannot host on port %1: %2"_s.arg(port).arg(m_server.errorString()));

@@ -4,6 +4,7 @@
 #include "lineage.h"
 #include "sync_log.h"
 
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
@@ -69,6 +70,7 @@ void SyncPeer::connectTo(const Endpoint& target) {
     setState(m_everWelcomed ? State::Reconnecting : State::Connecting,
              target.host + u':' + QString::number(target.port));
     auto* socket = new QSslSocket;
+    socket->setProxy(QNetworkProxy::NoProxy); // see SyncHost::listen
     socket->setSslConfiguration(pskConfiguration());
     connect(socket, &QSslSocket::preSharedKeyAuthenticationRequired, this,
             [this](QSslPreSharedKeyAuthenticator* auth) {

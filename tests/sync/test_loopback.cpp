@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "fixtures.h"
 #include "join_code.h"
 #include "model/codec.h"
 #include "sync_support.h"
 
+#include <QNetworkInterface>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSslPreSharedKeyAuthenticator>
@@ -11,6 +14,7 @@
 #include <QThread>
 #include <QtEndian>
 #include <atomic>
+#include <optional>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -54,6 +58,43 @@ TEST_CASE("every link sends small frames at once: on the host and on the seat") 
     REQUIRE(hostSockets.size() == 1);
     CHECK(seatSockets.first()->socketOption(QAbstractSocket::LowDelayOption).toInt() == 1);
     CHECK(hostSockets.first()->socketOption(QAbstractSocket::LowDelayOption).toInt() == 1);
+}
+
+namespace {
+
+// An address of this machine other than loopback (Qt never sends loopback through a proxy).
+std::optional<QHostAddress> lanAddress() {
+    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
+            return a;
+    }
+    return std::nullopt;
+}
+
+struct ApplicationProxy {
+    explicit ApplicationProxy(const QNetworkProxy& p) { QNetworkProxy::setApplicationProxy(p); }
+    ~ApplicationProxy() { QNetworkProxy::setApplicationProxy(QNetworkProxy::DefaultProxy); }
+};
+
+} // namespace
+
+TEST_CASE("seats on the LAN connect directly even when this computer is set up to use a proxy") {
+    const auto lan = lanAddress();
+    if (!lan)
+        WARN("no address but loopback on this machine: the proxy is only checked to be unused");
+    const QHostAddress at = lan.value_or(QHostAddress(QHostAddress::LocalHost));
+    // A company laptop's proxy, unreachable from the venue (here: nothing listens there).
+    const ApplicationProxy proxy(
+        QNetworkProxy(QNetworkProxy::Socks5Proxy, u"127.0.0.1"_s, freePort()));
+    auto host = std::make_unique<TestSeat>(u"in-room"_s);
+    REQUIRE(host->engine.create(test::crowdPlan(4)));
+    REQUIRE(host->seat.host(0, at));
+    TestSeat online(u"online"_s);
+    online.seat.join({at.toString(), host->seat.syncHost()->port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == host->lastSeq(); }));
+    const auto sockets = online.seat.syncPeer()->findChildren<QSslSocket*>();
+    REQUIRE(sockets.size() == 1);
+    CHECK(sockets.first()->proxy().type() == QNetworkProxy::NoProxy);
 }
 
 namespace {
