@@ -5,6 +5,7 @@
 #include "theme/theme_menu.h"
 #include "ui_support.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -108,7 +109,9 @@ TEST_CASE("View → Theme switches the palette, is remembered, and charts follow
     auto* chart = w.findChild<PollChart*>();
     REQUIRE(chart);
     QCoreApplication::processEvents();
-    CHECK(chart->chart()->titleBrush().color().lightness() > 180); // light text on dark
+    REQUIRE_FALSE(chart->chart()->axes().isEmpty());
+    for (QAbstractAxis* axis : chart->chart()->axes())
+        CHECK(axis->labelsColor().lightness() > 180); // light text on dark
 
     w.findChild<QAction*>(u"theme-high-contrast"_s)->trigger();
     CHECK(QApplication::palette().color(QPalette::Window) == QColor(Qt::black));

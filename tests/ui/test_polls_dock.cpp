@@ -71,6 +71,7 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
 
     auto* chart = child<PollChart>(w, u"pollChart"_s);
     CHECK(chart->optionCount() == 3);
+    CHECK(chart->optionsTopDown() == tallied.options); // read from the top, as the table is
     CHECK(chart->value(TallySource::Onsite, 0) == 12);
     CHECK(chart->value(TallySource::Online, 0) == 8);
     CHECK(chart->value(TallySource::Web, 1) == 5);

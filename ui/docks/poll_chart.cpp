@@ -6,8 +6,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +24,10 @@ PollChart::PollChart(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
     auto* c = new QChart;
+    // No title (the poll's question is in the dock just above) and thin margins: the room goes
+    // to the bars, so that each option's label fits beside its bar instead of turning into "…".
+    c->setMargins(QMargins(2, 2, 2, 2));
+    c->layout()->setContentsMargins(0, 0, 0, 0);
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setAnimationOptions(QChart::NoAnimation);
     c->setBackgroundVisible(false);
@@ -53,27 +59,38 @@ void PollChart::retranslate() {
         m_sets[i]->setLabel(label(TallySource(i)));
 }
 
+// Qt draws the first category at the bottom: the options go in from the last, so that the
+// chart reads from the top down like the tally table above it.
 void PollChart::showPoll(const Poll* poll) {
     const int options = poll ? int(poll->options.size()) : 0;
     for (int i = 0; i < 3; ++i) {
         QList<qreal> values;
-        for (int o = 0; o < options; ++o)
+        for (int o = options - 1; o >= 0; --o)
             values.append(qreal(poll->tallies[o][std::size_t(i)]));
         m_sets[i]->remove(0, m_sets[i]->count());
         m_sets[i]->append(values);
     }
     qint64 most = 0;
-    for (int o = 0; o < options; ++o)
+    QStringList bottomUp;
+    for (int o = options - 1; o >= 0; --o) {
         most = qMax(most, poll->combined(o));
-    m_options->setCategories(poll ? poll->options : QStringList());
+        bottomUp.append(poll->options[o]);
+    }
+    m_options->setCategories(bottomUp);
     m_votes->setRange(0, qMax<qint64>(5, most + most / 10 + 1));
     m_votes->applyNiceNumbers();
-    chart()->setTitle(poll ? poll->question : QString());
 }
 
 qreal PollChart::value(TallySource source, int option) const {
     const QBarSet* set = m_sets[std::size_t(source)];
-    return option >= 0 && option < set->count() ? set->at(option) : -1;
+    const int bar = int(set->count()) - 1 - option;
+    return option >= 0 && bar >= 0 ? set->at(bar) : -1;
+}
+
+QStringList PollChart::optionsTopDown() const {
+    QStringList labels = m_options->categories();
+    std::reverse(labels.begin(), labels.end());
+    return labels;
 }
 
 int PollChart::optionCount() const {

@@ -22,6 +22,8 @@ public:
     // The value shown for an option from one source (for tests and the audience display).
     qreal value(TallySource source, int option) const;
     int optionCount() const;
+    // The options' labels as the bars show them, from the top.
+    QStringList optionsTopDown() const;
     void retranslate();
 
 protected:
