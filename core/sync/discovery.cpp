@@ -1,4 +1,5 @@
 #include "discovery.h"
+#include "model/cbor_integer.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -22,14 +23,20 @@ QByteArray Announcement::toDatagram() const {
 std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) {
     if (bytes.size() > 1024)
         return std::nullopt;
-    const QCborMap m = QCborValue::fromCbor(bytes).toMap();
-    const qint64 port = m.value(u"port"_s).toInteger();
-    if (m.value(u"podium"_s).toInteger() != 1 || port <= 0 || port > 65535)
+    // Anyone on the LAN can send this. A datagram cut short must be refused here: Qt hands back
+    // what it decoded before the error, and a map missing its last value is not safe to read.
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(bytes, &error);
+    if (error.error != QCborError::NoError || !value.isMap())
+        return std::nullopt;
+    const QCborMap m = value.toMap();
+    const qint64 port = integerOf(m.value(u"port"_s));
+    if (integerOf(m.value(u"podium"_s)) != 1 || port <= 0 || port > 65535)
         return std::nullopt;
     Announcement a;
     a.title = m.value(u"title"_s).toString().left(200);
     a.sessionId = m.value(u"session"_s).toString().left(100);
-    a.epoch = qint32(m.value(u"epoch"_s).toInteger(1));
+    a.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
     a.port = quint16(port);
     return a;
 }

@@ -6,6 +6,7 @@
 #include "frame_reader.h"
 #include "join_code.h"
 #include "lineage.h"
+#include "peer_info.h"
 #include "plan/plan.h"
 #include "protocol.h"
 #include "resume_plan.h"
@@ -280,4 +281,28 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     const QCborMap fields = QCborValue::fromCbor(seen->toDatagram()).toMap();
     CHECK(fields.size() == 5); // podium, title, session, epoch, port: nothing else
     CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
+}
+
+TEST_CASE("a beacon cut short is refused, at every length") {
+    // Anyone on the LAN can send beacons; Qt decodes the part before the cut, and a map that
+    // lost its last value must not be read as an announcement.
+    const QByteArray whole =
+        Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}}.toDatagram();
+    REQUIRE(Announcement::fromDatagram(whole));
+    for (qsizetype n = 0; n < whole.size(); ++n) {
+        INFO("cut after " << n << " of " << whole.size() << " bytes");
+        CHECK_FALSE(Announcement::fromDatagram(whole.left(n)));
+    }
+}
+
+TEST_CASE("a number that is not an integer is not read as one") {
+    // Our encoders write integers; a double in their place comes from a damaged or hostile
+    // sender, and converting a huge one would be undefined.
+    const PeerInfo p = PeerInfo::fromCbor({{u"hostPort"_s, 47600.0}, {u"rtt"_s, -1.47e19}});
+    CHECK(p.hostPort == 0);
+    CHECK(p.rttMs == -1);
+    QCborMap beacon =
+        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}}.toDatagram()).toMap();
+    beacon[u"port"_s] = 47600.0;
+    CHECK_FALSE(Announcement::fromDatagram(beacon.toCborValue().toCbor()));
 }
