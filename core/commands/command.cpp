@@ -1,4 +1,5 @@
 #include "command.h"
+#include "model/cbor_integer.h"
 
 #include <QUuid>
 
@@ -12,7 +13,7 @@ QCborMap Command::toCbor() const {
 }
 
 std::optional<Command> Command::fromCbor(const QCborMap& m, QString* error) {
-    const auto action = actionFromInt(m.value(u"action"_s).toInteger(-1));
+    const auto action = actionFromInt(integerOf(m.value(u"action"_s), -1));
     if (!action || !m.value(u"args"_s).isMap()) {
         if (error)
             *error = QStringLiteral("malformed command");

@@ -1,5 +1,6 @@
 #include "compensation.h"
 
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 
 using namespace Qt::StringLiterals;
@@ -20,7 +21,7 @@ std::optional<Command> forParticipant(const SessionState& before, const Event& e
     case Action::AddParticipant:
         return make(Action::RemoveParticipant, {{u"participant"_s, p.value(u"id"_s)}});
     case Action::EditParticipant: {
-        const Participant* old = before.participant(p.value(u"id"_s).toInteger());
+        const Participant* old = before.participant(integerOf(p.value(u"id"_s)));
         if (!old)
             return std::nullopt;
         QCborMap args = codec::toCbor(*old);
@@ -28,7 +29,7 @@ std::optional<Command> forParticipant(const SessionState& before, const Event& e
         return make(Action::EditParticipant, args);
     }
     case Action::RemoveParticipant: {
-        const Participant* old = before.participant(e.data.value(u"participant"_s).toInteger());
+        const Participant* old = before.participant(integerOf(e.data.value(u"participant"_s)));
         return old ? std::optional(make(Action::AddParticipant, codec::toCbor(*old)))
                    : std::nullopt;
     }
@@ -39,8 +40,8 @@ std::optional<Command> forParticipant(const SessionState& before, const Event& e
 
 std::optional<Command> forQueue(const SessionState& before, const Event& e) {
     const bool carriesEntry = e.data.value(u"entry"_s).isMap();
-    const Id id = carriesEntry ? e.data.value(u"entry"_s).toMap().value(u"id"_s).toInteger()
-                               : e.data.value(u"entry"_s).toInteger();
+    const Id id = carriesEntry ? integerOf(e.data.value(u"entry"_s).toMap().value(u"id"_s))
+                               : integerOf(e.data.value(u"entry"_s));
     const QCborMap ref{{u"entry"_s, id}};
     switch (e.action) {
     case Action::AddEntry:
@@ -70,7 +71,7 @@ std::optional<Command> forFloor(const SessionState& before, const Event& e) {
     if (before.floor)
         args[u"previousFloor"_s] = codec::toCbor(*before.floor);
     if (e.action == Action::Next) {
-        const Id id = e.data.value(u"entry"_s).toInteger();
+        const Id id = integerOf(e.data.value(u"entry"_s));
         const QueueEntry* called = before.entry(id);
         if (!called)
             return std::nullopt;
@@ -91,7 +92,7 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e) {
         return make(Action::StartTimer, {{u"timer"_s, timer}});
     case Action::AdjustTimer:
         return make(Action::AdjustTimer,
-                    {{u"timer"_s, timer}, {u"deltaMs"_s, -e.data.value(u"deltaMs"_s).toInteger()}});
+                    {{u"timer"_s, timer}, {u"deltaMs"_s, -integerOf(e.data.value(u"deltaMs"_s))}});
     case Action::SetWarning:
         if (!old)
             return std::nullopt;
@@ -103,8 +104,8 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e) {
 
 std::optional<Command> forPoll(const SessionState& before, const Event& e) {
     const bool carriesPoll = e.data.value(u"poll"_s).isMap();
-    const Id id = carriesPoll ? e.data.value(u"poll"_s).toMap().value(u"id"_s).toInteger()
-                              : e.data.value(u"poll"_s).toInteger();
+    const Id id = carriesPoll ? integerOf(e.data.value(u"poll"_s).toMap().value(u"id"_s))
+                              : integerOf(e.data.value(u"poll"_s));
     const QCborMap ref{{u"poll"_s, id}};
     const Poll* old = before.poll(id);
     switch (e.action) {
@@ -120,7 +121,7 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
         return make(Action::RestorePoll,
                     {{u"poll"_s, codec::toCbor(*old)}, {u"position"_s, before.pollIndex(id)}});
     case Action::SetTally: {
-        const qint64 option = e.data.value(u"option"_s).toInteger();
+        const qint64 option = integerOf(e.data.value(u"option"_s));
         const auto source = fromKey<TallySource>(e.data.value(u"source"_s).toString());
         if (!old || !source || option < 0 || option >= old->tallies.size())
             return std::nullopt;

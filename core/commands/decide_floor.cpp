@@ -1,4 +1,5 @@
 #include "decisions.h"
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,7 @@ Id floorEntryId(const SessionState& s) {
 QString checkExpectedFloor(const SessionState& s, const Command& c) {
     if (!c.args.contains(u"expectFloor"_s))
         return {};
-    if (c.args.value(u"expectFloor"_s).toInteger() != floorEntryId(s))
+    if (integerOf(c.args.value(u"expectFloor"_s)) != floorEntryId(s))
         return tr("The floor changed meanwhile (someone else called the next speaker).");
     return {};
 }
@@ -35,7 +36,7 @@ const QueueEntry* firstWaiting(const SessionState& s) {
 }
 
 Data next(const SessionState& s, const Command& c) {
-    const Id wanted = c.args.value(u"entry"_s).toInteger();
+    const Id wanted = integerOf(c.args.value(u"entry"_s));
     const QueueEntry* e = wanted ? s.entry(wanted) : firstWaiting(s);
     if (!e)
         return Data::failure(wanted ? tr("That entry is no longer in the queue.")
@@ -53,8 +54,7 @@ Data revertNext(const SessionState& s, const Command& c) {
     if (floorEntryId(s) != entry)
         return Data::failure(tr("The floor has changed since; that cannot be undone."));
     QCborMap data = c.args;
-    data[u"position"_s] =
-        qBound<qint64>(0, c.args.value(u"position"_s).toInteger(), s.queue.size());
+    data[u"position"_s] = qBound<qint64>(0, integerOf(c.args.value(u"position"_s)), s.queue.size());
     return data;
 }
 
@@ -98,13 +98,13 @@ Data timers(const SessionState& s, const Command& c) {
             return Data::failure(tr("That timer is not running."));
         return ref;
     case Action::AdjustTimer: {
-        const qint64 delta = c.args.value(u"deltaMs"_s).toInteger();
+        const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));
         if (delta == 0 || qAbs(delta) > 60 * 60'000)
             return Data::failure(tr("Add or remove between one second and one hour."));
         return QCborMap{{u"timer"_s, key(*id)}, {u"deltaMs"_s, delta}};
     }
     case Action::SetWarning: {
-        const qint64 ms = c.args.value(u"ms"_s).toInteger(-1);
+        const qint64 ms = integerOf(c.args.value(u"ms"_s), -1);
         if (ms < 0 || ms > 60 * 60'000)
             return Data::failure(tr("The warning must be between zero and one hour."));
         return QCborMap{{u"timer"_s, key(*id)}, {u"ms"_s, ms}};
@@ -164,13 +164,13 @@ Data agenda(const SessionState& s, const Command& c) {
             return Data::failure(tr("The agenda has changed since; that cannot be undone."));
         return c.args;
     }
-    const qint64 index = c.args.value(u"index"_s).toInteger(-1);
+    const qint64 index = integerOf(c.args.value(u"index"_s), -1);
     if (index < 0 || index > s.segments.size())
         return Data::failure(tr("There is no such agenda segment."));
     if (index == s.activeSegment)
         return Data::failure(tr("That segment is already running."));
     if (c.args.contains(u"expectActive"_s) &&
-        c.args.value(u"expectActive"_s).toInteger() != s.activeSegment)
+        integerOf(c.args.value(u"expectActive"_s)) != s.activeSegment)
         return Data::failure(tr("The agenda moved on meanwhile."));
     return QCborMap{{u"index"_s, index}};
 }

@@ -1,4 +1,5 @@
 #include "decisions.h"
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 
 #include <QCoreApplication>
@@ -32,7 +33,7 @@ int afterFollowUps(const SessionState& s, int from, Id target, EntryKind kind) {
 }
 
 Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64 now) {
-    const Participant* p = s.participant(c.args.value(u"participant"_s).toInteger());
+    const Participant* p = s.participant(integerOf(c.args.value(u"participant"_s)));
     if (!p)
         return Result<QueueEntry>::failure(tr("Choose a participant to add to the queue."));
     QueueEntry e;
@@ -40,7 +41,7 @@ Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64
     e.participantId = p->id;
     e.kind = fromKey<EntryKind>(c.args.value(u"kind"_s).toString()).value_or(EntryKind::NewPoint);
     const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;
-    e.relatesTo = followUp ? c.args.value(u"relatesTo"_s).toInteger() : 0;
+    e.relatesTo = followUp ? integerOf(c.args.value(u"relatesTo"_s)) : 0;
     e.note = c.args.value(u"note"_s).toString().left(500);
     e.requestedAt = now;
     e.addedBy = c.author;
@@ -67,7 +68,7 @@ QString checkNewEntry(const SessionState& s, const QueueEntry& e) {
 }
 
 Result<const QueueEntry*> queuedEntry(const SessionState& s, const Command& c) {
-    const QueueEntry* e = s.entry(c.args.value(u"entry"_s).toInteger());
+    const QueueEntry* e = s.entry(integerOf(c.args.value(u"entry"_s)));
     if (!e)
         return Result<const QueueEntry*>::failure(tr("That entry is no longer in the queue."));
     return e;
@@ -134,7 +135,7 @@ Data queue(const SessionState& s, const Command& c, qint64 now) {
     const QCborMap ref{{u"entry"_s, e.id}};
     switch (c.action) {
     case Action::MoveEntry: {
-        const qint64 to = c.args.value(u"to"_s).toInteger(-1);
+        const qint64 to = integerOf(c.args.value(u"to"_s), -1);
         if (to < 0 || to >= s.queue.size())
             return Data::failure(tr("There is no such place in the queue."));
         return QCborMap{{u"entry"_s, e.id}, {u"to"_s, to}};

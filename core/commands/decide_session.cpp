@@ -1,4 +1,5 @@
 #include "decisions.h"
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 
 #include <QCoreApplication>
@@ -72,9 +73,9 @@ Data createPoll(const SessionState& s, const Command& c) {
 }
 
 Data setTally(const Poll& p, const Command& c) {
-    const qint64 option = c.args.value(u"option"_s).toInteger(-1);
+    const qint64 option = integerOf(c.args.value(u"option"_s), -1);
     const auto source = fromKey<TallySource>(c.args.value(u"source"_s).toString());
-    const qint64 count = c.args.value(u"count"_s).toInteger(-1);
+    const qint64 count = integerOf(c.args.value(u"count"_s), -1);
     if (option < 0 || option >= p.options.size())
         return Data::failure(tr("That poll has no such option."));
     if (!source)
@@ -97,7 +98,7 @@ Data participants(const SessionState& s, const Command& c) {
         p.id = s.nextId;
         return QCborMap{{u"participant"_s, codec::toCbor(p)}};
     }
-    const Participant* p = s.participant(c.args.value(u"participant"_s).toInteger());
+    const Participant* p = s.participant(integerOf(c.args.value(u"participant"_s)));
     if (!p)
         return Data::failure(tr("No such participant."));
     if (c.action == Action::EditParticipant)
@@ -116,9 +117,9 @@ Data polls(const SessionState& s, const Command& c) {
         if (p.id == 0 || s.poll(p.id))
             return Data::failure(tr("That poll exists already."));
         return QCborMap{{u"poll"_s, codec::toCbor(p)},
-                        {u"position"_s, c.args.value(u"position"_s).toInteger()}};
+                        {u"position"_s, integerOf(c.args.value(u"position"_s))}};
     }
-    const Poll* p = s.poll(c.args.value(u"poll"_s).toInteger());
+    const Poll* p = s.poll(integerOf(c.args.value(u"poll"_s)));
     if (!p)
         return Data::failure(tr("No such poll."));
     const QCborMap ref{{u"poll"_s, p->id}};

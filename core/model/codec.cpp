@@ -1,4 +1,5 @@
 #include "codec.h"
+#include "model/cbor_integer.h"
 
 #include <QCryptographicHash>
 
@@ -12,7 +13,7 @@ template <typename E> E enumOf(const QCborValue& v, E fallback) {
 }
 
 qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0) {
-    return m.value(key).toInteger(fallback);
+    return integerOf(m.value(key), fallback);
 }
 
 QStringList stringList(const QCborValue& v) {
@@ -204,9 +205,9 @@ Poll poll(const QCborMap& m) {
     const QCborArray tallies = m.value(u"tallies"_s).toArray();
     for (int i = 0; i < v.options.size(); ++i) {
         const QCborArray t = tallies.at(i).toArray();
-        v.tallies.append(Tally{qMax<qint64>(0, t.at(0).toInteger()),
-                               qMax<qint64>(0, t.at(1).toInteger()),
-                               qMax<qint64>(0, t.at(2).toInteger())});
+        v.tallies.append(Tally{qMax<qint64>(0, integerOf(t.at(0))),
+                               qMax<qint64>(0, integerOf(t.at(1))),
+                               qMax<qint64>(0, integerOf(t.at(2)))});
     }
     return v;
 }

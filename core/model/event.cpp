@@ -1,4 +1,5 @@
 #include "event.h"
+#include "model/cbor_integer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,18 +23,18 @@ std::optional<Event> Event::fromCbor(const QCborMap& m, QString* error) {
             *error = why;
         return std::nullopt;
     };
-    const auto action = actionFromInt(m.value(u"action"_s).toInteger(-1));
+    const auto action = actionFromInt(integerOf(m.value(u"action"_s), -1));
     if (!action)
         return fail(
-            QStringLiteral("unknown event action %1").arg(m.value(u"action"_s).toInteger(-1)));
+            QStringLiteral("unknown event action %1").arg(integerOf(m.value(u"action"_s), -1)));
     if (!m.value(u"seq"_s).isInteger() || !m.value(u"at"_s).isInteger())
         return fail(QStringLiteral("event without sequence number or time"));
     if (!m.value(u"data"_s).isMap())
         return fail(QStringLiteral("event without data"));
     Event e;
-    e.seq = m.value(u"seq"_s).toInteger();
-    e.epoch = qint32(m.value(u"epoch"_s).toInteger(1));
-    e.at = m.value(u"at"_s).toInteger();
+    e.seq = integerOf(m.value(u"seq"_s));
+    e.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
+    e.at = integerOf(m.value(u"at"_s));
     e.author = m.value(u"author"_s).toString();
     e.commandId = m.value(u"cmd"_s).toString();
     e.action = *action;

@@ -1,6 +1,7 @@
 #include "reducer.h"
 
 #include "codec.h"
+#include "model/cbor_integer.h"
 
 #include <algorithm>
 
@@ -10,7 +11,7 @@ namespace podium {
 namespace {
 
 qint64 integer(const QCborMap& m, QStringView key, qint64 fallback = 0) {
-    return m.value(key).toInteger(fallback);
+    return integerOf(m.value(key), fallback);
 }
 
 Id reserveId(SessionState& s, Id used) {

@@ -1,5 +1,6 @@
 #include "join_code.h"
 #include "lineage.h"
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 #include "resume_plan.h"
 #include "sync_host.h"
@@ -11,8 +12,8 @@ namespace podium::sync {
 namespace {
 
 bool compatible(const QCborMap& hello) {
-    const qint64 theirs = hello.value(u"proto"_s).toInteger();
-    const qint64 theirOldest = hello.value(u"oldest"_s).toInteger(theirs);
+    const qint64 theirs = integerOf(hello.value(u"proto"_s));
+    const qint64 theirOldest = integerOf(hello.value(u"oldest"_s), theirs);
     return qMax<qint64>(oldestCompatibleVersion, theirOldest) <=
            qMin<qint64>(protocolVersion, theirs);
 }
@@ -62,7 +63,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
                                 "(Podium %2), the joining seat speaks %3. Update one of them.")
                                  .arg(protocolVersion)
                                  .arg(QStringLiteral(PODIUM_VERSION))
-                                 .arg(hello.value(u"proto"_s).toInteger());
+                                 .arg(integerOf(hello.value(u"proto"_s)));
         link->send(message(MsgType::Error, {{u"code"_s, errc::incompatibleVersion},
                                             {u"text"_s, text},
                                             {u"proto"_s, protocolVersion},
@@ -72,8 +73,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const auto role = Authority(link->socket()->property("podiumRole").toInt());
     const QString session = hello.value(u"session"_s).toString();
     const bool sameSession = session == m_engine.state().sessionId;
-    const qint64 peerSeq = sameSession ? hello.value(u"lastSeq"_s).toInteger() : 0;
-    const qint32 peerEpoch = qint32(hello.value(u"lastEpoch"_s).toInteger(1));
+    const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
+    const qint32 peerEpoch = qint32(integerOf(hello.value(u"lastEpoch"_s), 1));
     const ResumePlan plan = planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
                                        lineageFromCbor(hello.value(u"lineage"_s).toArray()));
     if (plan.kind == ResumePlan::Stale) {
@@ -90,7 +91,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.name = hello.value(u"name"_s).toString();
     peer.info.role = role;
     peer.info.address = link->socket()->peerAddress().toString();
-    peer.info.hostPort = quint16(hello.value(u"hostPort"_s).toInteger());
+    peer.info.hostPort = quint16(integerOf(hello.value(u"hostPort"_s)));
     peer.fillExpected = plan.kind == ResumePlan::Fill;
     QCborMap welcome{
         {u"role"_s, key(role)},        {u"session"_s, m_engine.state().sessionId},

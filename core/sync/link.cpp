@@ -1,5 +1,6 @@
 #include "link.h"
 
+#include "model/cbor_integer.h"
 #include "sync_log.h"
 
 #include <QRandomGenerator>
@@ -150,9 +151,9 @@ bool Link::dispatch(const QByteArray& payload) {
     }
     if (m.is(MsgType::Pong)) {
         const qint64 t3 = m_clock.nowMs();
-        const qint64 t0 = m.body.value(u"t0"_s).toInteger();
+        const qint64 t0 = integerOf(m.body.value(u"t0"_s));
         m_lastRtt = t3 - t0;
-        emit pong(t0, m.body.value(u"t1"_s).toInteger(), t3);
+        emit pong(t0, integerOf(m.body.value(u"t1"_s)), t3);
         return true;
     }
     QPointer<Link> self(this);

@@ -1,4 +1,5 @@
 #include "peer_info.h"
+#include "model/cbor_integer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,8 +16,8 @@ PeerInfo PeerInfo::fromCbor(const QCborMap& m) {
     p.name = m.value(u"name"_s).toString();
     p.role = fromKey<Authority>(m.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     p.address = m.value(u"address"_s).toString();
-    p.hostPort = quint16(m.value(u"hostPort"_s).toInteger());
-    p.rttMs = m.value(u"rtt"_s).toInteger(-1);
+    p.hostPort = quint16(integerOf(m.value(u"hostPort"_s)));
+    p.rttMs = integerOf(m.value(u"rtt"_s), -1);
     return p;
 }
 

@@ -1,4 +1,5 @@
 #include "lineage.h"
+#include "model/cbor_integer.h"
 #include "model/codec.h"
 #include "sync_log.h"
 #include "sync_peer.h"
@@ -63,10 +64,10 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     m_attempt = 0;
     m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     m_engine.setAuthority(m_role);
-    m_hostLastSeq = w.value(u"hostLastSeq"_s).toInteger();
+    m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));
     if (w.value(u"readOnlyKey"_s).isByteArray())
         m_readOnlyKey = w.value(u"readOnlyKey"_s).toByteArray();
-    if (const qint64 from = w.value(u"divergedAt"_s).toInteger(); from > 0) {
+    if (const qint64 from = integerOf(w.value(u"divergedAt"_s)); from > 0) {
         QList<Event> lost = m_log.after(from - 1);
         qCWarning(lcSync) << lost.size() << "events of this seat were never in the host's log";
         if (!lost.isEmpty())
@@ -75,7 +76,7 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     // From here on this log holds the host's lineage: learn who sequenced its epochs.
     if (auto ok = m_log.setSequencers(sequencersFromCbor(w.value(u"sequencers"_s).toMap())); !ok)
         return m_link->close(ok.error());
-    if (const qint64 from = w.value(u"fillFrom"_s).toInteger(); from > 0) {
+    if (const qint64 from = integerOf(w.value(u"fillFrom"_s)); from > 0) {
         QCborArray events;
         for (const Event& e : m_log.after(from - 1))
             events.append(e.toCbor());
@@ -109,7 +110,7 @@ void SyncPeer::onError(const QCborMap& e) {
     const QString text = e.value(u"text"_s).toString();
     if (code == errc::incompatibleVersion) {
         m_fatal = true;
-        const qint64 theirs = e.value(u"proto"_s).toInteger(-1);
+        const qint64 theirs = integerOf(e.value(u"proto"_s), -1);
         const QString app = e.value(u"app"_s).toString();
         const QString host = theirs < 0      ? tr("another version")
                              : app.isEmpty() ? QString::number(theirs)

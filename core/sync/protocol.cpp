@@ -1,4 +1,5 @@
 #include "protocol.h"
+#include "model/cbor_integer.h"
 
 #include <QCborArray>
 #include <QCborStreamReader>
@@ -128,8 +129,8 @@ Result<Message> decodeMessage(const QByteArray& payload) {
     if (!map.value(u"t"_s).isInteger() || !map.value(u"v"_s).isInteger())
         return R::failure(u"message without type or version"_s);
     Message m;
-    m.type = int(qBound<qint64>(0, map.value(u"t"_s).toInteger(), qint64(1) << 20));
-    m.version = int(qBound<qint64>(0, map.value(u"v"_s).toInteger(), qint64(1) << 20));
+    m.type = int(qBound<qint64>(0, integerOf(map.value(u"t"_s)), qint64(1) << 20));
+    m.version = int(qBound<qint64>(0, integerOf(map.value(u"v"_s)), qint64(1) << 20));
     for (const Field& f : requiredFields(m.type)) {
         if (!hasKind(map.value(QString::fromUtf16(f.name)), f.kind))
             return R::failure(typeName(m.type) + u" without a valid "_s +

@@ -2,6 +2,7 @@
 
 #include "display_text.h"
 #include "engine/session_engine.h"
+#include "model/cbor_integer.h"
 
 #include <QKeyEvent>
 #include <QLocale>
@@ -60,7 +61,7 @@ AudienceDisplay::AudienceDisplay(const SessionEngine& engine, QWidget* parent)
 
 void AudienceDisplay::onEvent(const Event& event) {
     if (event.action == Action::ClosePoll)
-        m_lastClosed = event.data.value(u"poll"_s).toInteger();
+        m_lastClosed = integerOf(event.data.value(u"poll"_s));
     refresh();
 }
 

@@ -1,6 +1,7 @@
 #include "demo_scene.h"
 
 #include "engine/session_engine.h"
+#include "model/cbor_integer.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
@@ -68,7 +69,7 @@ Result<bool> fillQueue(SessionEngine& engine) {
         if (!added)
             return Result<bool>::failure(added.error());
         if (name == u"Amina Diallo"_s)
-            amina = added->data.value(u"entry"_s).toMap().value(u"id"_s).toInteger();
+            amina = integerOf(added->data.value(u"entry"_s).toMap().value(u"id"_s));
     }
     return true;
 }
@@ -136,7 +137,7 @@ Result<bool> playDemoScene(SessionEngine& engine, const QString& scene) {
                                                u"Regional cooperation among CERTs"_s}}});
     if (!poll)
         return Result<bool>::failure(poll.error());
-    const Id pollId = poll->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    const Id pollId = integerOf(poll->data.value(u"poll"_s).toMap().value(u"id"_s));
     QList<Step> floor = pollSteps(pollId);
     floor.append({Action::Next, {}});
     floor.append(

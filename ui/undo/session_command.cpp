@@ -1,6 +1,7 @@
 #include "session_command.h"
 
 #include "commands/compensation.h"
+#include "model/cbor_integer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -78,8 +79,8 @@ bool SessionCommand::mergeWith(const QUndoCommand* other) {
     const QString timer = m_command.args.value(u"timer"_s).toString();
     if (next->m_command.args.value(u"timer"_s).toString() != timer)
         return false;
-    const qint64 total = m_command.args.value(u"deltaMs"_s).toInteger() +
-                         next->m_command.args.value(u"deltaMs"_s).toInteger();
+    const qint64 total = integerOf(m_command.args.value(u"deltaMs"_s)) +
+                         integerOf(next->m_command.args.value(u"deltaMs"_s));
     m_command.args[u"deltaMs"_s] = total;
     m_compensation->args[u"deltaMs"_s] = -total;
     setText(next->text());
