@@ -45,8 +45,9 @@ public:
     qint64 bytesReceived() const { return m_bytesIn; }
 
     // While one of these lives, no link on this thread handles what it reads: the data waits
-    // for the event loop. A TLS flush reads as well as writes, so code that flushes and must
-    // not be re-entered by another message (the host's fan-out) holds reads meanwhile.
+    // for the event loop. A TLS flush reads as well as writes, so sendNow() holds reads: a
+    // command read in the middle of the host's fan-out would otherwise be sequenced, and sent
+    // out, before the event in hand reached every seat.
     class ReadsHeld {
     public:
         ReadsHeld();
