@@ -49,8 +49,10 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
+    CHECK_FALSE(child<PollChart>(w, u"pollChart"_s)->isVisibleTo(&w)); // no poll, no empty axes
     createPoll(w);
     REQUIRE(h.state().polls.size() == 1);
+    CHECK(child<PollChart>(w, u"pollChart"_s)->isVisibleTo(&w));
     const Poll& poll = h.state().polls.first();
     CHECK(poll.options == QStringList{u"Yes"_s, u"No"_s, u"Undecided"_s});
     CHECK(child<QLineEdit>(w, u"pollQuestion"_s)->text().isEmpty());

@@ -79,6 +79,7 @@ void PollChart::showPoll(const Poll* poll) {
     m_options->setCategories(bottomUp);
     m_votes->setRange(0, qMax<qint64>(5, most + most / 10 + 1));
     m_votes->applyNiceNumbers();
+    setVisible(options > 0); // no empty axes before the first poll
 }
 
 qreal PollChart::value(TallySource source, int option) const {
