@@ -1,6 +1,6 @@
 #include "compensation.h"
 
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 
 using namespace Qt::StringLiterals;

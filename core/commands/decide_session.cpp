@@ -1,5 +1,5 @@
 #include "decisions.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 #include "event.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 using namespace Qt::StringLiterals;
 

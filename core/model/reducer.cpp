@@ -1,7 +1,7 @@
 #include "reducer.h"
 
 #include "codec.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <algorithm>
 

@@ -1,4 +1,5 @@
 #include "event_rows.h"
+#include "model/cbor_input.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -62,11 +63,10 @@ std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error) {
         *error = u"event %1 does not match its checksum"_s.arg(row.value(0).toLongLong());
         return std::nullopt;
     }
-    QCborParserError parse;
-    const QCborValue data = QCborValue::fromCbor(bytes, &parse);
-    if (parse.error != QCborError::NoError) {
-        *error = u"event %1 has damaged data (%2)"_s.arg(row.value(0).toLongLong())
-                     .arg(parse.errorString());
+    const auto data = decodeWholeCbor(bytes);
+    if (!data) {
+        *error =
+            u"event %1 has damaged data (%2)"_s.arg(row.value(0).toLongLong()).arg(data.error());
         return std::nullopt;
     }
     // Through Event::fromCbor, so a row is checked exactly like an event from the wire.
@@ -77,7 +77,7 @@ std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error) {
     m[u"author"_s] = row.value(3).toString();
     m[u"cmd"_s] = row.value(4).toString();
     m[u"action"_s] = row.value(5).toLongLong();
-    m[u"data"_s] = data;
+    m[u"data"_s] = data.value();
     return Event::fromCbor(m, error);
 }
 

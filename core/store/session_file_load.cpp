@@ -1,6 +1,7 @@
 // Opening a session: the latest sound snapshot plus the events after it, so the time to open
 // depends on the state's size, not on the length of the log.
 #include "event_rows.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 #include "model/reducer.h"
 #include "session_file.h"
@@ -23,11 +24,10 @@ QString tr(const char* text) {
 
 // The snapshot in the current row, if it is whole: it decodes, and its digest and seq agree.
 std::optional<SessionState> snapshotFromRow(const QSqlQuery& row) {
-    QCborParserError parse;
-    const QCborValue cbor = QCborValue::fromCbor(row.value(1).toByteArray(), &parse);
-    if (parse.error != QCborError::NoError || !cbor.isMap())
+    const auto cbor = decodeWholeCbor(row.value(1).toByteArray());
+    if (!cbor || !cbor.value().isMap())
         return std::nullopt;
-    SessionState state = codec::sessionState(cbor.toMap());
+    SessionState state = codec::sessionState(cbor.value().toMap());
     if (state.lastSeq != row.value(0).toLongLong() ||
         codec::digest(state) != row.value(2).toByteArray())
         return std::nullopt;

@@ -1,5 +1,5 @@
 #include "discovery.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -23,13 +23,10 @@ QByteArray Announcement::toDatagram() const {
 std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) {
     if (bytes.size() > 1024)
         return std::nullopt;
-    // Anyone on the LAN can send this. A datagram cut short must be refused here: Qt hands back
-    // what it decoded before the error, and a map missing its last value is not safe to read.
-    QCborParserError error;
-    const QCborValue value = QCborValue::fromCbor(bytes, &error);
-    if (error.error != QCborError::NoError || !value.isMap())
+    const auto value = decodeWholeCbor(bytes); // anyone on the LAN can send a datagram
+    if (!value || !value.value().isMap())
         return std::nullopt;
-    const QCborMap m = value.toMap();
+    const QCborMap m = value.value().toMap();
     const qint64 port = integerOf(m.value(u"port"_s));
     if (integerOf(m.value(u"podium"_s)) != 1 || port <= 0 || port > 65535)
         return std::nullopt;

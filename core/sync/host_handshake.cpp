@@ -1,6 +1,6 @@
 #include "join_code.h"
 #include "lineage.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 #include "resume_plan.h"
 #include "sync_host.h"

@@ -1,5 +1,5 @@
 #include "lineage.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <algorithm>
 

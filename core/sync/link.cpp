@@ -1,6 +1,6 @@
 #include "link.h"
 
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 #include "sync_log.h"
 
 #include <QRandomGenerator>
@@ -10,17 +10,10 @@ using namespace Qt::StringLiterals;
 namespace podium::sync {
 namespace {
 
-thread_local int readsHeld = 0;
+// While a link flushes, no link on this thread handles what it reads (see sendNow).
+thread_local int flushing = 0;
 
 } // namespace
-
-Link::ReadsHeld::ReadsHeld() {
-    ++readsHeld;
-}
-
-Link::ReadsHeld::~ReadsHeld() {
-    --readsHeld;
-}
 
 Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QObject* parent)
     : QObject(parent)
@@ -78,9 +71,10 @@ void Link::send(const Message& m) {
 void Link::sendNow(const QByteArray& frame) {
     if (m_closed || !m_socket->isEncrypted())
         return;
-    const ReadsHeld held;
     m_socket->write(frame);
+    ++flushing;
     m_socket->flush();
+    --flushing;
 }
 
 void Link::markAuthenticated() {
@@ -105,7 +99,7 @@ void Link::close(const QString& reason, bool sayBye) {
 }
 
 void Link::readFrames() {
-    if (readsHeld > 0) {
+    if (flushing > 0) {
         if (!std::exchange(m_readPosted, true))
             QMetaObject::invokeMethod(
                 this,

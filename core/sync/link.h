@@ -31,8 +31,10 @@ public:
 
     void send(const Message& m);
     // An encoded frame, encrypted and handed to the network before this returns (a plain send
-    // waits for the event loop to come round to this socket). What arrives meanwhile is read
-    // later, from the event loop: see ReadsHeld.
+    // waits for the event loop to come round to this socket). A TLS flush reads as well as
+    // writes: what arrives meanwhile, on any link of this thread, is handled later from the event
+    // loop. Otherwise a command read in the middle of the host's fan-out would be sequenced, and
+    // sent out, before the event in hand reached every seat.
     void sendNow(const QByteArray& frame);
     // After hello/welcome: lifts the frame limit and stops the handshake deadline.
     void markAuthenticated();
@@ -43,18 +45,6 @@ public:
     bool wasEncrypted() const { return m_wasEncrypted; }
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
     qint64 bytesReceived() const { return m_bytesIn; }
-
-    // While one of these lives, no link on this thread handles what it reads: the data waits
-    // for the event loop. A TLS flush reads as well as writes, so sendNow() holds reads: a
-    // command read in the middle of the host's fan-out would otherwise be sequenced, and sent
-    // out, before the event in hand reached every seat.
-    class ReadsHeld {
-    public:
-        ReadsHeld();
-        ~ReadsHeld();
-        ReadsHeld(const ReadsHeld&) = delete;
-        ReadsHeld& operator=(const ReadsHeld&) = delete;
-    };
 
     // Messages per second allowed (burst = 2 s worth); 0 = unlimited.
     void setRateLimit(int perSecond) {

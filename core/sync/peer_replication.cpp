@@ -1,5 +1,5 @@
 #include "lineage.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 #include "sync_log.h"
 #include "sync_peer.h"

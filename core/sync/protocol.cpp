@@ -1,5 +1,5 @@
 #include "protocol.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <QCborArray>
 #include <QCborStreamReader>

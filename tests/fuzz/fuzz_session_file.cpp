@@ -3,19 +3,20 @@
 // would leave them), then opened, checked and replayed the way Podium opens a file from disk.
 //
 // Input: the snapshot state's CBOR, then events, each introduced by a 0xFE byte and made of an
-// action byte and the CBOR of its data. Nothing may crash, hang or be silently accepted as
-// damaged: every step either succeeds or returns an error.
+// action byte and the CBOR of its data. Nothing may crash or hang: every step either succeeds or
+// returns an error.
+#include "model/cbor_input.h"
 #include "model/codec.h"
 #include "model/event.h"
 #include "store/session_check.h"
 #include "store/session_file.h"
 
 #include <QCoreApplication>
-#include <QDir>
+#include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 
 using namespace podium;
 using namespace Qt::StringLiterals;
@@ -33,9 +34,8 @@ struct Rows {
 
 // As any writer would hold it: CBOR that does not decode whole is no map at all.
 QCborMap mapFrom(const QByteArray& bytes) {
-    QCborParserError error;
-    const QCborValue value = QCborValue::fromCbor(bytes, &error);
-    return error.error == QCborError::NoError ? value.toMap() : QCborMap();
+    const auto value = decodeWholeCbor(bytes);
+    return value ? value.value().toMap() : QCborMap();
 }
 
 Rows rowsFrom(const QByteArray& input) {
@@ -82,6 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static int run = 0;
     const QString path = dir.filePath(u"fuzz-%1.podium"_s.arg(run++));
     const Rows rows = rowsFrom(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)));
+    const auto cleanUp = qScopeGuard([&path] { removeFileSet(path); });
     {
         auto file = SessionFile::createReplica(path);
         if (!file)
@@ -97,6 +98,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
     }
     (void)checkSessionFile(path);
-    removeFileSet(path);
     return 0;
 }

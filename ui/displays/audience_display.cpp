@@ -2,7 +2,7 @@
 
 #include "display_text.h"
 #include "engine/session_engine.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <QKeyEvent>
 #include <QLocale>

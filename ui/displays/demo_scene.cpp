@@ -1,7 +1,7 @@
 #include "demo_scene.h"
 
 #include "engine/session_engine.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 #include <QCborArray>
 #include <QCoreApplication>

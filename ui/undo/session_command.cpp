@@ -1,7 +1,7 @@
 #include "session_command.h"
 
 #include "commands/compensation.h"
-#include "model/cbor_integer.h"
+#include "model/cbor_input.h"
 
 using namespace Qt::StringLiterals;
 
