@@ -43,7 +43,11 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     , m_names(new QStringListModel(this)) {
     setObjectName(u"quickAddBar"_s);
     m_input->setObjectName(u"quickAdd"_s);
-    m_input->setClearButtonEnabled(true);
+    // The clear button's icon is looked up in the desktop's icon theme, a search of the disk that
+    // took a few milliseconds of start-up; the button shows only over text, so it comes then.
+    connect(
+        m_input, &QLineEdit::textChanged, m_input, [this] { m_input->setClearButtonEnabled(true); },
+        Qt::SingleShotConnection);
     m_add->setObjectName(u"addButton"_s);
     auto* completer = new QCompleter(m_names, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
