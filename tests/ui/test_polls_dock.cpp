@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -83,6 +84,24 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(h.state().polls.first().status == PollStatus::Closed);
     h.cockpit.undoStack().undo(); // reopen by undo
     CHECK(h.state().polls.first().status == PollStatus::Open);
+}
+
+TEST_CASE("every option of a poll shows in the tally table without scrolling") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    createPoll(w);
+    // The online moderator types the tallies in; in that seat's layout the polls dock shares the
+    // right-hand column with a taller queue.
+    h.engine.setAuthority(Authority::OnlineModerator);
+    w.resize(1500, 920);
+    w.show();
+    QCoreApplication::processEvents();
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    REQUIRE(view->isVisible());
+    REQUIRE(view->model()->rowCount() == 3);
+    CHECK(view->rowViewportPosition(2) + view->rowHeight(2) <= view->viewport()->height());
+    CHECK(view->verticalScrollBar()->maximum() == 0);
 }
 
 TEST_CASE("the balance charts follow the session") {

@@ -40,6 +40,7 @@ TEST_CASE("quick add puts a known participant in the queue") {
     quickAdd(w, u"audience 2"_s); // type-ahead is case-insensitive
     CHECK(h.queueNames() == QStringList{u"Audience 2"_s});
     CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text().isEmpty());
+    CHECK(child<QLineEdit>(w, u"quickAdd"_s)->isClearButtonEnabled()); // set up with the text
     auto* view = child<QTreeView>(w, u"queueView"_s);
     CHECK(view->model()->rowCount() == 1);
     CHECK(view->model()->index(0, QueueModel::Channel).data().toString() ==

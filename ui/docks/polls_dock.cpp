@@ -47,6 +47,9 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_table->setModel(m_tallies);
     m_table->horizontalHeader()->setSectionResizeMode(TallyModel::Option, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    connect(m_tallies, &QAbstractItemModel::modelReset, this, &PollsDock::fitTallyTable);
+    connect(m_tallies, &QAbstractItemModel::rowsInserted, this, &PollsDock::fitTallyTable);
+    connect(m_tallies, &QAbstractItemModel::rowsRemoved, this, &PollsDock::fitTallyTable);
     m_tallies->setTallySetter([this](Id poll, int option, TallySource source, qint64 count) {
         setTally(poll, option, source, count);
     });
@@ -71,6 +74,18 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
     finishSetup();
     refreshPolls();
+    fitTallyTable();
+}
+
+// The tallies are what the online moderator types in and the room hears read out: every option
+// shows without a scroll bar (up to a dozen, then it scrolls), and the chart takes the rest. Left
+// to the layout, the table got a share of the height and cut the last row by a few pixels.
+void PollsDock::fitTallyTable() {
+    constexpr int mostRowsShown = 12;
+    const int rows = qMin(m_tallies->rowCount(), mostRowsShown);
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                            rows * m_table->verticalHeader()->defaultSectionSize() +
+                            2 * m_table->frameWidth());
 }
 
 QWidget* PollsDock::buildCreateForm() {

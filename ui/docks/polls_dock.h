@@ -35,6 +35,7 @@ private:
     void toggleOpen();
     void refreshPolls();
     void showSelected();
+    void fitTallyTable();
     void onEvent(const Event& event);
     void setTally(Id poll, int option, TallySource source, qint64 count);
     const Poll* selectedPoll() const;
