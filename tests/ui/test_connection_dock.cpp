@@ -6,6 +6,7 @@
 #include "docks/seat_session.h"
 #include "fixtures.h"
 #include "store/session_file.h"
+#include "ui_support.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUdpSocket>
@@ -66,6 +68,7 @@ struct SeatUnderTest {
 } // namespace
 
 TEST_CASE("connection dock: host shows two join codes, and a seat joins with one over loopback") {
+    useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);
     CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u"Not connected"_s));
     REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
@@ -100,7 +103,27 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     CHECK(replica->state().stageMessage == u"Please wrap up"_s);
 }
 
+TEST_CASE("connection dock: the join form offers the host this machine joined last") {
+    useTemporarySettings();
+    QSettings().remove(u"sync/lastHost"_s);
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    const QString address = u"127.0.0.1:%1"_s.arg(port);
+    {
+        SeatUnderTest first(Authority::ReadOnly);
+        CHECK(first.child<QLineEdit>(u"joinAddress"_s)->text().isEmpty());
+        first.child<QLineEdit>(u"joinAddress"_s)->setText(u"  "_s + address);
+        first.child<QLineEdit>(u"joinCode"_s)->setText(u"WRONG-CODE-0000"_s);
+        first.child<QPushButton>(u"joinButton"_s)->click();
+    }
+    SeatUnderTest again(Authority::ReadOnly); // the next start of Podium on this machine
+    CHECK(again.child<QLineEdit>(u"joinAddress"_s)->text() == address);
+    CHECK(again.child<QLineEdit>(u"joinCode"_s)->text().isEmpty()); // codes are never kept
+}
+
 TEST_CASE("connection dock: a wrong code is refused with a reason") {
+    useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);
     REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
     SeatUnderTest rapporteur(Authority::ReadOnly);

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -23,6 +24,10 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+// The address this machine last joined: the online moderator and the rapporteur usually join the
+// same in-room laptop again, after a restart or at the next session in that room.
+const QString lastHostKey = u"sync/lastHost"_s;
 
 // "host", "host:port" or "[v6]:port"; the default port when none is given.
 sync::Endpoint parseAddress(QString text) {
@@ -93,6 +98,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);
+    m_address->setText(QSettings().value(lastHostKey).toString());
     m_port->setRange(1, 65535);
     m_port->setValue(sync::defaultSyncPort);
     m_peers->setColumnCount(4);
@@ -198,8 +204,11 @@ void ConnectionDock::join() {
         showStatus(tr("Type the host's address and one of its join codes."), true);
         return;
     }
-    if (auto joined = m_session->join(parseAddress(m_address->text()), m_code->text()); !joined)
+    if (auto joined = m_session->join(parseAddress(m_address->text()), m_code->text()); !joined) {
         showStatus(joined.error(), true);
+        return;
+    }
+    QSettings().setValue(lastHostKey, m_address->text().trimmed());
 }
 
 void ConnectionDock::takeOver() {
