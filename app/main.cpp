@@ -122,6 +122,12 @@ void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
         QTextStream(stderr) << hosted.error() << '\n';
 }
 
+// `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.
+void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
+    if (auto* connection = window.findChild<podium::ConnectionDock*>())
+        connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s));
+}
+
 int runCockpit(int argc, char** argv) {
     QApplication app(argc, argv);
     describeApplication(app);
@@ -131,6 +137,10 @@ int runCockpit(int argc, char** argv) {
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
+    if (const QString error = podium::launchOptionsError(parser); !error.isEmpty()) {
+        QTextStream(stderr) << error << '\n';
+        return 2;
+    }
 
     podium::SystemClock clock;
     podium::SessionEngine engine(clock);
@@ -161,6 +171,8 @@ int runCockpit(int argc, char** argv) {
         return 2;
     if (parser.isSet(u"host"_s))
         hostAtLaunch(window, parser);
+    else if (parser.isSet(u"join"_s))
+        joinAtLaunch(window, parser);
     return app.exec();
 }
 

@@ -18,12 +18,18 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
+namespace {
+
+const QString geometryKey = u"window/geometry"_s;
+
+} // namespace
 
 MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     : QMainWindow(parent)
@@ -35,9 +41,12 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     createMenus();
     createSessionDocks();
     retranslate();
-    resize(1500, 920);
+    resize(startSize());
+    restoreGeometry(QSettings().value(geometryKey).toByteArray()); // where the user left it
     resetLayout();
     connect(&m_cockpit, &Cockpit::seatChanged, this, &MainWindow::onSeatChanged);
+    // Made now, not by the first notice: the docks would jump up a line when it appeared.
+    statusBar();
     connect(&m_cockpit, &Cockpit::notice, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
@@ -46,6 +55,17 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// The cockpit's comfortable size, but never larger than the screen's free area less the window's
+// frame: on a 1366×768 laptop the right-hand docks were off the screen.
+QSize MainWindow::startSize() const {
+    const QSize comfortable(1500, 920);
+    const QScreen* s = screen();
+    if (!s)
+        return comfortable;
+    const QSize frame(16, 48); // borders and title bar, which the window manager adds outside
+    return comfortable.boundedTo(s->availableGeometry().size() - frame);
+}
 
 void MainWindow::createMenus() {
     for (MenuId id : {MenuId::File, MenuId::Edit, MenuId::View, MenuId::Session, MenuId::Help}) {
@@ -125,6 +145,13 @@ bool MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList
     m_shownFor.insert(dock, shownFor);
     addDockWidget(area, dock);
     m_panelsMenu->addAction(dock->toggleViewAction());
+    // The dock names its action after its title, where "&" would mark a shortcut letter
+    // ("Floor & timer" showed as "Floor _timer" in View → Panels).
+    const auto nameAction = [dock] {
+        dock->toggleViewAction()->setText(dock->windowTitle().replace(u'&', u"&&"_s));
+    };
+    connect(dock, &QWidget::windowTitleChanged, this, nameAction);
+    nameAction();
     if (m_layoutRestored)
         resetLayout();
     return true;
@@ -231,6 +258,7 @@ void MainWindow::showEvent(QShowEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
+    QSettings().setValue(geometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }
 

@@ -47,6 +47,7 @@ private:
     void createMenus();
     void createSessionDocks();
     void arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide);
+    QSize startSize() const;
     void addSessionActions(QWidget* from);
     void retranslate();
     void onSeatChanged();

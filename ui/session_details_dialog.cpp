@@ -79,10 +79,24 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
-    for (QWidget* w : findChildren<QWidget*>()) {
-        if (w != buttons && !buttons->isAncestorOf(w) && !editable)
-            w->setEnabled(false);
+    if (!editable)
+        makeReadOnly();
+}
+
+// For the rapporteur: everything stays readable (and selectable, and scrollable), nothing can
+// change. Disabled widgets were grey and cut long text off where it could not be scrolled.
+void SessionDetailsDialog::makeReadOnly() {
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        edit->setReadOnly(true); // also the spin boxes' own editors
+    for (QAbstractSpinBox* box : findChildren<QAbstractSpinBox*>()) {
+        box->setReadOnly(true);
+        box->setButtonSymbols(QAbstractSpinBox::NoButtons);
     }
+    m_date->setCalendarPopup(false);
+    m_questions->setReadOnly(true);
+    m_agenda->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (QPushButton* b : {m_addSegment, m_removeSegment, m_segmentUp, m_segmentDown})
+        b->hide();
 }
 
 QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {

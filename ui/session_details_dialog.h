@@ -28,6 +28,7 @@ public:
 
 private:
     QWidget* buildAgenda(const QList<Segment>& segments);
+    void makeReadOnly();
     void setAgendaRow(int row, const QString& title, qint64 plannedMs);
     void addSegment();
     void removeSegment();

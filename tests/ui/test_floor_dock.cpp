@@ -104,3 +104,16 @@ TEST_CASE("a message for the stage display, and the session clock") {
     tick(h);
     CHECK(child<QLabel>(w, u"sessionClock"_s)->text().contains(u"1:29:00"_s));
 }
+
+TEST_CASE("next speaker is offered only while someone waits in the queue") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    REQUIRE(h.state().queue.isEmpty());
+    auto* next = child<QAction>(w, u"nextSpeakerAction"_s); // its button follows it
+    CHECK_FALSE(next->isEnabled());                         // pressing it could only be refused
+    const Id entry = h.add(u"Audience 2"_s);
+    CHECK(next->isEnabled());
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, entry}}));
+    CHECK_FALSE(next->isEnabled()); // a withdrawn entry is not called
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "displays/launch_options.h"
 #include "docks/poll_chart.h"
 #include "main_window.h"
 #include "theme/theme_menu.h"
@@ -9,8 +10,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QCommandLineParser>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QMenu>
+#include <QScreen>
 #include <QSettings>
 
 using namespace podium;
@@ -117,4 +121,66 @@ TEST_CASE("View → Theme switches the palette, is remembered, and charts follow
     CHECK(QApplication::palette().color(QPalette::Window) == QColor(Qt::black));
     w.findChild<QAction*>(u"theme-light"_s)->trigger();
     CHECK(QApplication::palette().color(QPalette::Window).lightness() > 180);
+}
+
+TEST_CASE("View → Panels names each dock as its title reads") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QDockWidget* floor = w.dock(u"floorDock"_s);
+    REQUIRE(floor);
+    REQUIRE(floor->windowTitle() == u"Floor & timer"_s);
+    // "&&" shows as "&" in a menu; a single "&" would underline the next letter instead.
+    CHECK(floor->toggleViewAction()->text() == u"Floor && timer"_s);
+}
+
+TEST_CASE("a theme given at launch is the one View → Theme ticks, and is not saved as the "
+          "choice") {
+    useTemporarySettings();
+    QSettings().remove(u"view/theme"_s);
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    applyTheme(Theme::Dark); // what --theme dark does
+    auto* menu = w.findChild<QMenu*>(u"themeMenu"_s);
+    REQUIRE(menu);
+    emit menu->aboutToShow();
+    CHECK(w.findChild<QAction*>(u"theme-dark"_s)->isChecked());
+    CHECK_FALSE(w.findChild<QAction*>(u"theme-light"_s)->isChecked());
+    CHECK_FALSE(QSettings().contains(u"view/theme"_s));
+    applyTheme(Theme::Light);
+}
+
+TEST_CASE("unknown launch options are refused before any window shows") {
+    const auto errorFor = [](const QStringList& args) {
+        QCommandLineParser parser;
+        addLaunchOptions(parser);
+        REQUIRE(parser.parse(QStringList{u"podium"_s} + args));
+        return launchOptionsError(parser);
+    };
+    CHECK(errorFor({u"--theme"_s, u"purple"_s}).contains(u"purple"_s));
+    CHECK(errorFor({u"--role"_s, u"chair"_s}).contains(u"chair"_s));
+    CHECK(errorFor({u"--scene"_s, u"nowhere"_s}).contains(u"nowhere"_s));
+    CHECK(errorFor({u"--theme"_s, u"high-contrast"_s, u"--role"_s, u"rapporteur"_s, u"--scene"_s,
+                    u"live"_s})
+              .isEmpty());
+}
+
+TEST_CASE("the window starts within the screen, then where the user left it") {
+    useTemporarySettings();
+    QSettings().remove(u"window/geometry"_s);
+    CockpitHarness h;
+    const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
+    QSize left;
+    {
+        MainWindow w(h.cockpit);
+        CHECK(w.width() <= free.width()); // offscreen, the screen is smaller than 1500×920
+        CHECK(w.height() <= free.height());
+        w.show();
+        w.resize(w.width() - 50, w.height() - 40);
+        left = w.size();
+        w.close();
+    }
+    MainWindow again(h.cockpit);
+    again.show();
+    CHECK(again.size() == left);
 }

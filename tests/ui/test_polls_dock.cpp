@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -164,6 +165,30 @@ TEST_CASE("export plan writes a plan that opens again, details become commands")
     h.cockpit.undoStack().undo();
     CHECK(h.state().info.title == u"Test session"_s);
     CHECK(h.state().allotments.audienceMs == 120'000);
+}
+
+TEST_CASE("the rapporteur reads the session details in full and can change none of them") {
+    useTemporarySettings();
+    CockpitHarness h;
+    SessionDetailsDialog dialog(h.state(), false);
+    auto* title = child<QLineEdit>(dialog, u"detailsTitle"_s);
+    CHECK(title->isEnabled()); // readable and scrollable, not greyed out
+    CHECK(title->isReadOnly());
+    QTest::keyClicks(title, u"x"_s);
+    CHECK(title->text() == h.state().info.title);
+    auto* questions = dialog.findChild<QPlainTextEdit*>();
+    REQUIRE(questions);
+    CHECK(questions->isEnabled());
+    CHECK(questions->isReadOnly());
+    auto* warning = child<QSpinBox>(dialog, u"detailsWarning"_s);
+    CHECK(warning->isReadOnly());
+    QTest::keyClick(warning, Qt::Key_Up);
+    CHECK(warning->value() == int(h.state().allotments.warningMs / 1000));
+    auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);
+    CHECK(agenda->isEnabled());
+    CHECK(agenda->editTriggers() == QAbstractItemView::NoEditTriggers);
+    for (const QString& name : {u"addSegment"_s, u"removeSegment"_s, u"segmentUp"_s})
+        CHECK_FALSE(child<QPushButton>(dialog, name)->isVisibleTo(&dialog));
 }
 
 TEST_CASE("the details dialog adds, removes and moves agenda segments to come, not begun ones") {

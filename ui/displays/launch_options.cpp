@@ -91,6 +91,19 @@ void addLaunchOptions(QCommandLineParser& parser) {
     parser.addOption(quit);
 }
 
+QString launchOptionsError(const QCommandLineParser& parser) {
+    if (parser.isSet(u"role"_s) && !seatNamed(parser.value(u"role"_s)))
+        return tr("Unknown seat “%1”: use moderator, online-moderator or rapporteur.")
+            .arg(parser.value(u"role"_s));
+    if (parser.isSet(u"theme"_s) && !themeNamed(parser.value(u"theme"_s)))
+        return tr("Unknown theme “%1”: use light, dark or high-contrast.")
+            .arg(parser.value(u"theme"_s));
+    if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
+        return tr("Unknown scene “%1”: use %2.")
+            .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
+    return {};
+}
+
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
                         SessionEngine& engine) {
     if (parser.isSet(u"role"_s)) {

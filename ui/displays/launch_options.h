@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class QCommandLineParser;
 
 namespace podium {
@@ -13,6 +15,9 @@ class SessionEngine;
 //   --role SEAT, --theme NAME   open as moderator, online-moderator or rapporteur; a theme
 //   --quit-after-paint       quit as soon as the cockpit has painted once (benchmarks)
 void addLaunchOptions(QCommandLineParser& parser);
+// Why the options cannot be used (an unknown seat, theme or scene), or empty; checked before any
+// window shows, so a typo never flashes a window up.
+QString launchOptionsError(const QCommandLineParser& parser);
 // Call after the window is shown. Returns false (having said why on stderr) for a bad option.
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
                         SessionEngine& engine);

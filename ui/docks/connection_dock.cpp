@@ -199,6 +199,12 @@ void ConnectionDock::host() {
         showStatus(hosted.error(), true);
 }
 
+void ConnectionDock::joinHost(const QString& address, const QString& code) {
+    m_address->setText(address);
+    m_code->setText(code);
+    join();
+}
+
 void ConnectionDock::join() {
     if (m_address->text().trimmed().isEmpty() || m_code->text().trimmed().isEmpty()) {
         showStatus(tr("Type the host's address and one of its join codes."), true);

@@ -28,6 +28,8 @@ public:
     SeatSession& seatSession() const { return *m_session; }
     // The hosts announcing themselves on the LAN, listed in the join form.
     DiscoveredHosts& discoveredHosts() const { return *m_discovered; }
+    // As if typed into the join form and Join pressed (`podium --join HOST:PORT --code CODE`).
+    void joinHost(const QString& address, const QString& code);
 
 protected:
     void retranslate() override;

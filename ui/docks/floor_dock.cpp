@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
@@ -151,7 +153,10 @@ void FloorDock::changeEvent(QEvent* event) {
 void FloorDock::updateControls() {
     const SessionState& s = cockpit().state();
     const bool control = cockpit().canControl();
-    m_next->setEnabled(control);
+    // Greyed while nobody waits: pressing it could only be refused.
+    const bool someoneWaits = std::any_of(s.queue.cbegin(), s.queue.cend(),
+                                          [](const QueueEntry& e) { return !e.withdrawn; });
+    m_next->setEnabled(control && someoneWaits);
     m_startPause->setEnabled(control && s.floor.has_value());
     m_minus30->setEnabled(control && s.floor.has_value());
     m_plus30->setEnabled(control && s.floor.has_value());

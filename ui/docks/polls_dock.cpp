@@ -47,6 +47,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_table->setModel(m_tallies);
     m_table->horizontalHeader()->setSectionResizeMode(TallyModel::Option, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     connect(m_tallies, &QAbstractItemModel::modelReset, this, &PollsDock::fitTallyTable);
     connect(m_tallies, &QAbstractItemModel::rowsInserted, this, &PollsDock::fitTallyTable);
     connect(m_tallies, &QAbstractItemModel::rowsRemoved, this, &PollsDock::fitTallyTable);
@@ -77,15 +78,20 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     fitTallyTable();
 }
 
-// The tallies are what the online moderator types in and the room hears read out: every option
-// shows without a scroll bar (up to a dozen, then it scrolls), and the chart takes the rest. Left
-// to the layout, the table got a share of the height and cut the last row by a few pixels.
+// The tallies are what the online moderator types in and the room hears read out: the table
+// asks for the height of all its options (up to a dozen) and never takes more, and the chart
+// takes the rest; on a small screen it may shrink to four rows and scroll. Left to the layout,
+// it got a fixed share of the height and cut the last row by a few pixels.
 void PollsDock::fitTallyTable() {
     constexpr int mostRowsShown = 12;
-    const int rows = qMin(m_tallies->rowCount(), mostRowsShown);
-    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
-                            rows * m_table->verticalHeader()->defaultSectionSize() +
-                            2 * m_table->frameWidth());
+    constexpr int fewestRowsShown = 4;
+    const int rows = m_tallies->rowCount();
+    const auto heightFor = [this](int shown) {
+        return m_table->horizontalHeader()->sizeHint().height() +
+               shown * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    };
+    m_table->setMinimumHeight(heightFor(qMin(rows, fewestRowsShown)));
+    m_table->setMaximumHeight(heightFor(qMin(rows, mostRowsShown)));
 }
 
 QWidget* PollsDock::buildCreateForm() {

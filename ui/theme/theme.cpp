@@ -48,6 +48,9 @@ QPalette highContrastPalette() {
     return p;
 }
 
+// The application has one palette at a time; the menu shows which one it is.
+Theme appliedTheme = Theme::Light;
+
 } // namespace
 
 QString themeKey(Theme theme) {
@@ -62,18 +65,27 @@ QString themeKey(Theme theme) {
     return u"high-contrast"_s;
 }
 
-Theme themeFromKey(const QString& key) {
+std::optional<Theme> themeNamed(const QString& key) {
     for (Theme t : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
         if (themeKey(t) == key)
             return t;
     }
-    return Theme::Light;
+    return std::nullopt;
+}
+
+Theme themeFromKey(const QString& key) {
+    return themeNamed(key).value_or(Theme::Light);
+}
+
+Theme currentTheme() {
+    return appliedTheme;
 }
 
 void applyTheme(Theme theme) {
     auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
     if (!app)
         return;
+    appliedTheme = theme;
     // Fusion draws the same on every desktop and follows the palette fully.
     app->setStyle(QStyleFactory::create(u"Fusion"_s));
     switch (theme) {

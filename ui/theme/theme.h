@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <optional>
 
 namespace podium {
 
@@ -10,6 +11,9 @@ enum class Theme { Light, Dark, HighContrast };
 
 QString themeKey(Theme theme);
 Theme themeFromKey(const QString& key); // unknown keys give Light
+std::optional<Theme> themeNamed(const QString& key);
 void applyTheme(Theme theme);
+// The theme applied last (by the menu, a saved preference or --theme).
+Theme currentTheme();
 
 } // namespace podium

@@ -27,13 +27,20 @@ ThemeMenu::ThemeMenu(QMenu& parentMenu, QObject* parent)
         connect(a, &QAction::triggered, this, [this, t] { choose(t); });
     }
     const Theme saved = savedTheme();
-    m_group->actions().at(int(saved))->setChecked(true);
     applyTheme(saved);
+    showCurrentTheme();
+    // --theme applies a theme for this run only, without choosing it here: the menu ticks what
+    // is in use whenever it opens.
+    connect(m_menu, &QMenu::aboutToShow, this, &ThemeMenu::showCurrentTheme);
     retranslate();
 }
 
 Theme ThemeMenu::savedTheme() {
     return themeFromKey(QSettings().value(settingsKey).toString());
+}
+
+void ThemeMenu::showCurrentTheme() {
+    m_group->actions().at(int(currentTheme()))->setChecked(true);
 }
 
 void ThemeMenu::choose(Theme theme) {

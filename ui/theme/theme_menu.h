@@ -21,6 +21,8 @@ public:
     void retranslate();
 
 private:
+    void showCurrentTheme();
+
     QMenu* m_menu;
     QActionGroup* m_group;
 };

@@ -208,6 +208,7 @@ void updatePerEvent() {
     const double base = medianEventMs(bare, false, 300);
     bench::BigSession big(1000, 10'000);
     MainWindow window(*big.cockpit);
+    window.resize(1500, 920); // as on a desktop screen (the offscreen one is 800×600)
     window.show();
     for (QDockWidget* d : window.docks())
         d->show();

@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QEvent>
 #include <QMainWindow>
+#include <QScreen>
 #include <QTimer>
 #include <cstdio>
 
@@ -39,7 +40,9 @@ private:
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QMainWindow window;
-    window.resize(1500, 920);
+    // As podium sizes its window: 1500×920, or the screen's free area less a frame if smaller.
+    window.resize(
+        QSize(1500, 920).boundedTo(window.screen()->availableGeometry().size() - QSize(16, 48)));
     QuitAfterPaint quit;
     if (!app.arguments().contains(QStringLiteral("--stay")))
         window.installEventFilter(&quit);
