@@ -122,6 +122,19 @@ TEST_CASE("connection dock: the join form offers the host this machine joined la
     CHECK(again.child<QLineEdit>(u"joinCode"_s)->text().isEmpty()); // codes are never kept
 }
 
+TEST_CASE("connection dock: --join with --code joins at launch, as the form would") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    SeatUnderTest rapporteur(Authority::ReadOnly);
+    rapporteur.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
+                              host.child<QLabel>(u"readOnlyCode"_s)->text());
+    REQUIRE(waitFor(
+        [&] { return rapporteur.engine.state().sessionId == host.engine.state().sessionId; }));
+    CHECK(rapporteur.child<QLineEdit>(u"joinAddress"_s)->text() == u"127.0.0.1:%1"_s.arg(port));
+}
+
 TEST_CASE("connection dock: a wrong code is refused with a reason") {
     useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);
