@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeView>
@@ -123,8 +124,9 @@ void ParticipantsDock::chooseAndImport() {
     if (!added)
         QMessageBox::warning(this, tr("Import participants"), added.error());
     else
-        QMessageBox::information(this, tr("Import participants"),
-                                 tr("%n new participant(s) added.", nullptr, added.value()));
+        QMessageBox::information(
+            this, tr("Import participants"),
+            tr("New participants added: %1.").arg(QLocale().toString(added.value())));
 }
 
 } // namespace podium

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -165,7 +166,8 @@ void PollsDock::showSelected() {
     if (m_tallies->poll() != (p ? p->id : 0))
         m_tallies->setPoll(p ? p->id : 0);
     m_chart->showPoll(p);
-    m_totals->setText(p ? tr("%n vote(s) in all", nullptr, int(p->totalVotes())) : QString());
+    m_totals->setText(p ? tr("Votes in all: %1").arg(QLocale().toString(p->totalVotes()))
+                        : QString());
     updateControls();
 }
 

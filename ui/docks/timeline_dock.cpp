@@ -5,6 +5,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -48,8 +49,8 @@ void TimelineDock::refreshSummary() {
     for (const Speech& s : cockpit().state().speeches)
         total += s.spokeMs;
     m_summary->setText(
-        tr("%n intervention(s), %1 in all", nullptr, int(cockpit().state().speeches.size()))
-            .arg(formatDuration(total)));
+        tr("Interventions: %1, speaking %2 in all")
+            .arg(QLocale().toString(cockpit().state().speeches.size()), formatDuration(total)));
 }
 
 } // namespace podium
