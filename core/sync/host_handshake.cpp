@@ -18,11 +18,24 @@ bool compatible(const QCborMap& hello) {
            qMin<qint64>(protocolVersion, theirs);
 }
 
-// Read-only seats may send nothing but these (pings and pongs are answered by the link).
+// Read-only seats may send nothing but a bye (pings and pongs are answered by the link). Filled
+// events go into the session unchecked, like commands, so only a seat with control may send them.
 bool allowed(Authority role, int type) {
-    if (type == int(MsgType::Bye) || type == int(MsgType::FillEvents))
+    if (type == int(MsgType::Bye))
         return true;
-    return role != Authority::ReadOnly && type == int(MsgType::Command);
+    return role != Authority::ReadOnly &&
+           (type == int(MsgType::Command) || type == int(MsgType::FillEvents));
+}
+
+// A read-only seat ahead of this host is not asked for its events (it could write anything that
+// way): the ones this host lacks are its orphans, kept and reported on that seat, not merged.
+ResumePlan withoutFillFrom(Authority role, ResumePlan plan) {
+    if (role == Authority::ReadOnly && plan.kind == ResumePlan::Fill) {
+        plan.divergedAt = plan.fillFrom;
+        plan.kind = ResumePlan::Snapshot;
+        plan.fillFrom = 0;
+    }
+    return plan;
 }
 
 } // namespace
@@ -75,14 +88,18 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
     const qint32 peerEpoch = qint32(integerOf(hello.value(u"lastEpoch"_s), 1));
-    const ResumePlan plan = planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
-                                       lineageFromCbor(hello.value(u"lineage"_s).toArray()));
+    const ResumePlan plan = withoutFillFrom(
+        role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
+                         lineageFromCbor(hello.value(u"lineage"_s).toArray())));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
                            {{u"code"_s, errc::staleHost},
                             {u"text"_s, tr("This host is stale: the session moved on to a new "
                                            "host. Join the new host instead.")}}));
-        emit staleDetected(link->peerName());
+        // Only a seat with control is believed: the claim is the peer's word, and a read-only
+        // code must not be enough to make this host give up.
+        if (role != Authority::ReadOnly)
+            emit staleDetected(link->peerName());
         return drop(link, u"peer has a newer epoch: this host is stale"_s);
     }
     Peer& peer = m_peers[link];

@@ -117,3 +117,56 @@ TEST_CASE("random bytes, a truncated frame and a silent client are dropped, othe
     CHECK_FALSE(h.reasonFor(plainRandom).isEmpty());
     CHECK(h.stillServed());
 }
+
+// A host that has just started hosting an existing log (after a restart or a takeover) asks
+// seats that are ahead of it for the events it lacks. A read-only seat must not be one of them:
+// it could write anything into the session that way.
+TEST_CASE("a read-only seat cannot put events into the session, not even as a fill") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    const SessionState before = h.host->engine.state();
+    const qint32 logEpoch = h.host->seat.log().lastEpoch();
+    RawClient forger(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(forger.waitEncrypted());
+    forger.write(
+        sync::encodeFrame(sync::message(sync::MsgType::Hello, {{u"proto"_s, sync::protocolVersion},
+                                                               {u"instance"_s, u"forger"_s},
+                                                               {u"name"_s, u"forger"_s},
+                                                               {u"session"_s, before.sessionId},
+                                                               {u"lastSeq"_s, before.lastSeq + 1},
+                                                               {u"lastEpoch"_s, logEpoch}})));
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 2; }));
+    Event forged{before.lastSeq + 1,
+                 logEpoch,
+                 before.lastSeq,
+                 u"moderator"_s,
+                 u"forged"_s,
+                 Action::SetStageMessage,
+                 QCborMap{{u"text"_s, u"forged"_s}}};
+    forger.write(sync::encodeFrame(
+        sync::message(sync::MsgType::FillEvents, {{u"events"_s, QCborArray{forged.toCbor()}}})));
+    REQUIRE(forger.waitClosed());
+    CHECK(h.host->engine.state().stageMessage != u"forged"_s);
+    CHECK(h.host->lastSeq() == before.lastSeq);
+    CHECK(h.stillServed());
+    CHECK(h.rapporteur.engine.state().stageMessage != u"forged"_s);
+}
+
+TEST_CASE("a read-only seat's claim of a newer host does not stop this host") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    bool failed = false;
+    QObject::connect(&h.host->seat, &sync::Seat::failed, [&] { failed = true; });
+    RawClient liar(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(liar.waitEncrypted());
+    liar.write(sync::encodeFrame(sync::message(
+        sync::MsgType::Hello, {{u"proto"_s, sync::protocolVersion},
+                               {u"instance"_s, u"liar"_s},
+                               {u"session"_s, h.host->engine.state().sessionId},
+                               {u"lastSeq"_s, 1},
+                               {u"lastEpoch"_s, h.host->seat.syncHost()->epoch() + 50}})));
+    REQUIRE(liar.waitClosed());
+    CHECK_FALSE(failed);
+    CHECK(h.host->seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(h.stillServed());
+}
