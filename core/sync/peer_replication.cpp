@@ -28,6 +28,8 @@ void SyncPeer::onMessage(const Message& m) {
             }
             return m_link->close(ok.error());
         }
+        if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
+            return m_link->close(ok.error());
         m_engine.reset(state);
         return checkSynced();
     }
@@ -73,9 +75,14 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         if (!lost.isEmpty())
             emit orphaned(lost);
     }
-    // From here on this log holds the host's lineage: learn who sequenced its epochs.
-    if (auto ok = m_log.setSequencers(sequencersFromCbor(w.value(u"sequencers"_s).toMap())); !ok)
-        return m_link->close(ok.error());
+    // From here on this log holds the host's lineage: learn who sequenced its epochs. For another
+    // session than this seat's, only once its state is taken (the snapshot that follows): a file
+    // that cannot take it must stay as it was.
+    m_hostSequencers = sequencersFromCbor(w.value(u"sequencers"_s).toMap());
+    if (session == m_engine.state().sessionId) {
+        if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
+            return m_link->close(ok.error());
+    }
     if (const qint64 from = integerOf(w.value(u"fillFrom"_s)); from > 0) {
         QCborArray events;
         for (const Event& e : m_log.after(from - 1))

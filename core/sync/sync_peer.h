@@ -87,6 +87,7 @@ private:
     QString m_code;
     QByteArray m_salt;
     QByteArray m_readOnlyKey;
+    QMap<qint32, QString> m_hostSequencers; // from the welcome; recorded once the log is the host's
     QString m_instance;
     QString m_name;
     quint16 m_takeoverPort = 0;

@@ -219,14 +219,21 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
         const QString port = host.waitFor(u"listening on port (\\d+)"_s);
         const QString control = host.waitFor(u"control code: (\\S+)"_s);
         REQUIRE_FALSE(port.isEmpty());
+        QString sequencersBefore;
         {
             auto other = SessionFile::create(path, demoPlan(), QDateTime::currentMSecsSinceEpoch());
             REQUIRE(other);
+            sequencersBefore = other.value()->metadata(u"sync_sequencers"_s);
         }
         const Ended seat = runToEnd({u"--headless"_s, u"--join"_s, u"127.0.0.1:"_s + port,
                                      u"--code"_s, control, u"--session"_s, path});
         CHECK(seat.exitCode == 2);
         CHECK(seat.output.contains(u"holds another session"_s));
+        // Untouched: the host's sequencers written into it would make its own host later take
+        // its events for orphans.
+        auto reopened = SessionFile::open(path);
+        REQUIRE(reopened);
+        CHECK(reopened.value()->metadata(u"sync_sequencers"_s) == sequencersBefore);
     }
     SECTION("a file that is not a session") {
         QFile junk(path);
