@@ -63,7 +63,6 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         return m_link->close(u"this host runs another session"_s);
     m_link->markAuthenticated();
     m_everWelcomed = true;
-    m_attempt = 0;
     m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     m_engine.setAuthority(m_role);
     m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));
@@ -138,6 +137,7 @@ void SyncPeer::onError(const QCborMap& e) {
 void SyncPeer::checkSynced() {
     if (m_state == State::CatchingUp && m_log.lastSeq() >= m_hostLastSeq) {
         setState(State::Live);
+        m_liveSince.start();
         emit synced();
     }
 }

@@ -127,10 +127,21 @@ void SyncPeer::onClosed(const QString& reason) {
         emit failed(why);
         return;
     }
+    if (handshakeFailed) { // another candidate (a seat that took over) may still take the code
+        return scheduleReconnect(tr("the host at %1:%2 no longer accepts this join code (a host "
+                                    "that starts anew gives new codes: join again with one)")
+                                     .arg(m_current.host)
+                                     .arg(m_current.port));
+    }
     scheduleReconnect(reason);
 }
 
 void SyncPeer::scheduleReconnect(const QString& why) {
+    // A link that stayed up a while starts the back-off afresh; one that fails soon after each
+    // welcome (a full disk refusing every event, say) keeps backing off instead of hammering.
+    if (m_liveSince.isValid() && m_liveSince.elapsed() >= stableLinkMs)
+        m_attempt = 0;
+    m_liveSince.invalidate();
     // Back-off with jitter, so seats that lost the host together do not return in lockstep.
     const int base = qMin(4000, 200 << qMin(m_attempt, 5));
     const int delay = int(base * (0.5 + QRandomGenerator::global()->generateDouble()));

@@ -6,6 +6,7 @@
 #include "replica_log.h"
 #include "sync_host.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -47,6 +48,7 @@ public:
     // What a control seat needs to host the same session for everyone after a takeover.
     HostKeys keysForTakeover() const;
     int reconnects() const { return m_reconnects; }
+    int retryDelayMs() const { return m_retry.interval(); } // the last back-off chosen
     // Protocol bytes received from hosts so far (all links).
     qint64 bytesReceived() const { return m_bytesBefore + (m_link ? m_link->bytesReceived() : 0); }
 
@@ -96,6 +98,8 @@ private:
     QList<PeerInfo> m_peers;
     QList<Endpoint> m_takeoverAddresses;
     int m_attempt = 0;
+    QElapsedTimer m_liveSince; // since the link last became live; invalid while it is not
+    static constexpr qint64 stableLinkMs = 3000;
     int m_candidate = 0;
     int m_reconnects = 0;
     qint64 m_bytesBefore = 0;

@@ -169,3 +169,52 @@ TEST_CASE("a seat finds the seat that took over even when the host's last list l
     REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
     REQUIRE(waitUntil([&] { return online.lastSeq() == driver.lastSeq(); }));
 }
+
+namespace {
+
+// A seat's disk that fills up: every event and snapshot is refused once `full`.
+struct FillingDisk final : sync::DurableJournal {
+    bool full = false;
+    Result<bool> append(const Event&) override { return written(); }
+    Result<bool> appendSnapshot(const SessionState&) override { return written(); }
+    Result<bool> written() const {
+        return full ? Result<bool>::failure(u"The disk is full."_s) : Result<bool>(true);
+    }
+};
+
+} // namespace
+
+TEST_CASE("a seat that fails after every welcome backs off instead of hammering the host") {
+    auto host = makeHost();
+    REQUIRE(host);
+    FillingDisk disk; // outlives the seat that writes to it
+    TestSeat rapporteur(u"rapporteur"_s);
+    rapporteur.seat.setDurableJournal(&disk);
+    REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+    disk.full = true;
+    REQUIRE(host->engine.submit(stageMessage(u"no room for this"_s)));
+    // Each return is welcomed and then fails on that event at once.
+    REQUIRE(waitUntil([&] { return rapporteur.seat.syncPeer()->reconnects() >= 4; }, 30000));
+    CHECK(rapporteur.seat.syncPeer()->retryDelayMs() > 300); // 200 ms ± half, had it not grown
+    disk.full = false; // space freed: the seat catches up by itself
+    REQUIRE(waitUntil([&] { return rapporteur.live() && rapporteur.lastSeq() == host->lastSeq(); },
+                      30000));
+}
+
+TEST_CASE("a seat whose host started anew with new codes says so while it keeps trying") {
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 port = host->seat.syncHost()->port();
+    QString detail; // the seat's last word on its state (it outlives the seat's signals)
+    TestSeat rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+    QObject::connect(rapporteur.seat.syncPeer(), &sync::SyncPeer::stateChanged,
+                     [&](sync::SyncPeer::State, const QString& d) { detail = d; });
+    host.reset(); // the laptop restarts Podium and hosts again: new codes
+    TestSeat again(u"in-room again"_s);
+    REQUIRE(again.engine.create(demoPlan()));
+    REQUIRE(again.seat.host(port, QHostAddress::LocalHost));
+    REQUIRE(
+        waitUntil([&] { return detail.contains(u"no longer accepts this join code"_s); }, 30000));
+    CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
+}
