@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace podium;
 using namespace podium::test;
@@ -131,4 +132,23 @@ TEST_CASE("notes dock: without a session file, notes cannot be taken and it says
     auto refused = dock.model()->add(NoteKind::Note, u"lost?"_s);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().contains(u"session file"_s));
+}
+
+TEST_CASE("notes dock: Remove note is offered only over a note") {
+    NotesHarness h;
+    auto* remove = h.dock->findChild<QPushButton*>(u"removeNote"_s);
+    auto* view = h.dock->findChild<QTreeView*>();
+    REQUIRE(remove);
+    REQUIRE(view);
+    CHECK_FALSE(remove->isEnabled()); // no notes yet
+    h.call(u"Panelist B"_s);
+    h.type(u"Cooperation needs shared incident data"_s);
+    const QModelIndex group = view->model()->index(0, 0);
+    view->setCurrentIndex(group); // the speech, not a note
+    CHECK_FALSE(remove->isEnabled());
+    view->setCurrentIndex(view->model()->index(0, 0, group));
+    REQUIRE(remove->isEnabled());
+    remove->click();
+    CHECK(view->model()->rowCount(group) == 0);
+    CHECK_FALSE(remove->isEnabled());
 }

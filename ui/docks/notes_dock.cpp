@@ -59,6 +59,10 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
     connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
     connect(m_remove, &QPushButton::clicked, this, &NotesDock::removeSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &NotesDock::updateControls);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &NotesDock::updateControls);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NotesDock::updateControls);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
@@ -109,7 +113,8 @@ void NotesDock::updateControls() {
     m_text->setEnabled(canWrite);
     m_add->setEnabled(canWrite);
     m_kind->setEnabled(canWrite);
-    m_remove->setEnabled(canWrite);
+    // Only over a note: group rows (the speeches) and an empty list have nothing to remove.
+    m_remove->setEnabled(canWrite && m_view->currentIndex().data(NotesModel::NoteIdRole).isValid());
     m_text->setPlaceholderText(canWrite ? tr("A note on this speech; Enter saves it")
                                         : tr("Open or save a session file to keep notes"));
 }
