@@ -6,6 +6,7 @@
 #include "models/queue_model.h"
 #include "models/tally_model.h"
 #include "models/timeline_model.h"
+#include "theme/timer_colours.h"
 #include "ui_support.h"
 
 #include <QAbstractItemModelTester>
@@ -106,4 +107,14 @@ TEST_CASE("balance counts interventions and time by group, region, channel and g
     const auto byGender = balanceBy(h.state(), h.clock.nowMs(), BalanceDimension::Gender);
     REQUIRE(byGender.size() == 1);
     CHECK(byGender[0].interventions == 2);
+}
+
+TEST_CASE("a segment's actual time counts whole seconds passed, so it and the time left add up") {
+    CockpitHarness h;
+    AgendaModel agenda(h.engine);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(4'600);
+    CHECK(agenda.index(0, AgendaModel::Actual).data().toString() == u"0:04"_s);
+    const qint64 left = h.state().segmentClock.remainingMs(h.engine.now());
+    CHECK(formatCountdown(left) == formatDuration(h.state().segments[0].plannedMs - 4'000));
 }

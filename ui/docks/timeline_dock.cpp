@@ -50,7 +50,7 @@ void TimelineDock::refreshSummary() {
         total += s.spokeMs;
     m_summary->setText(
         tr("Interventions: %1, speaking %2 in all")
-            .arg(QLocale().toString(cockpit().state().speeches.size()), formatDuration(total)));
+            .arg(QLocale().toString(cockpit().state().speeches.size()), formatElapsed(total)));
 }
 
 } // namespace podium

@@ -52,7 +52,7 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
     case Planned:
         return formatDuration(s.plannedMs);
     case Actual:
-        return s.startedAt ? formatDuration(qMax<qint64>(0, end - s.startedAt)) : QString();
+        return s.startedAt ? formatElapsed(qMax<qint64>(0, end - s.startedAt)) : QString();
     case Status:
         if (running)
             return tr("Running");

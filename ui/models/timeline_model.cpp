@@ -42,8 +42,8 @@ QVariant TimelineModel::display(const Speech& s, int column) const {
     case Duration:
         return s.spokeMs > s.allottedMs
                    ? tr("%1 (+%2)")
-                         .arg(formatDuration(s.spokeMs), formatDuration(s.spokeMs - s.allottedMs))
-                   : formatDuration(s.spokeMs);
+                         .arg(formatElapsed(s.spokeMs), formatElapsed(s.spokeMs - s.allottedMs))
+                   : formatElapsed(s.spokeMs);
     case Segment:
         return s.segment >= 0 && s.segment < state.segments.size() ? state.segments[s.segment].title
                                                                    : QString();
