@@ -25,7 +25,11 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     m_open = add(u"openAction"_s, QKeySequence::Open, &FileMenu::openFile);
     m_recent = new QMenu(window);
     m_recent->setObjectName(u"recentMenu"_s);
-    m_saveAs = add(u"saveAsAction"_s, QKeySequence::SaveAs, &FileMenu::saveAs);
+    // Qt's generic desktop defines no Save As key (GNOME and KDE do): Ctrl+Shift+S there.
+    const QKeySequence saveAsKeys = QKeySequence(QKeySequence::SaveAs).isEmpty()
+                                        ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)
+                                        : QKeySequence(QKeySequence::SaveAs);
+    m_saveAs = add(u"saveAsAction"_s, saveAsKeys, &FileMenu::saveAs);
     m_exportPlan = add(u"exportPlanAction"_s, {}, &FileMenu::exportPlanAs);
     m_details = add(u"sessionDetailsAction"_s, {}, &FileMenu::editDetails);
     m_quit = add(u"quitAction"_s, QKeySequence::Quit, nullptr);

@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace podium;
 using namespace podium::test;
@@ -103,6 +104,25 @@ TEST_CASE("every option of a poll shows in the tally table without scrolling") {
     REQUIRE(view->model()->rowCount() == 3);
     CHECK(view->rowViewportPosition(2) + view->rowHeight(2) <= view->viewport()->height());
     CHECK(view->verticalScrollBar()->maximum() == 0);
+}
+
+TEST_CASE("right to left, the poll chart mirrors like the tally table") {
+    PollChart chart;
+    const auto optionsAxis = [&] {
+        return chart.chart()->axes(Qt::Vertical).value(0);
+    };
+    const auto votesAxis = [&] {
+        return qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).value(0));
+    };
+    REQUIRE(optionsAxis());
+    REQUIRE(votesAxis());
+    CHECK(optionsAxis()->alignment() == Qt::AlignLeft);
+    CHECK_FALSE(votesAxis()->isReverse());
+    chart.setLayoutDirection(Qt::RightToLeft);
+    CHECK(optionsAxis()->alignment() == Qt::AlignRight); // the labels on the right
+    CHECK(votesAxis()->isReverse());                     // the bars grow leftwards
+    chart.setLayoutDirection(Qt::LeftToRight);
+    CHECK(optionsAxis()->alignment() == Qt::AlignLeft);
 }
 
 TEST_CASE("the balance charts follow the session") {

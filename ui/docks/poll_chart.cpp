@@ -46,11 +46,27 @@ PollChart::PollChart(QWidget* parent)
     m_votes->setLabelFormat(u"%d"_s);
     setChart(c);
     followPalette(c, palette());
+    followDirection();
+}
+
+// Right to left, the options stand on the right and the bars grow leftwards, as the tally table
+// above reads (Qt Charts does not mirror by itself).
+void PollChart::followDirection() {
+    const bool rightToLeft = layoutDirection() == Qt::RightToLeft;
+    const Qt::Alignment side = rightToLeft ? Qt::AlignRight : Qt::AlignLeft;
+    if (m_options->alignment() != side) {
+        chart()->removeAxis(m_options);
+        chart()->addAxis(m_options, side);
+        m_series->attachAxis(m_options);
+    }
+    m_votes->setReverse(rightToLeft);
 }
 
 void PollChart::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         followPalette(chart(), palette());
+    if (event->type() == QEvent::LayoutDirectionChange)
+        followDirection();
     QChartView::changeEvent(event);
 }
 

@@ -30,6 +30,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void followDirection();
+
     QHorizontalStackedBarSeries* m_series;
     QBarCategoryAxis* m_options;
     QValueAxis* m_votes;

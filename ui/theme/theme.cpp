@@ -51,6 +51,21 @@ QPalette highContrastPalette() {
 // The application has one palette at a time; the menu shows which one it is.
 Theme appliedTheme = Theme::Light;
 
+// White borders around every control, a thick yellow one where the keyboard is (it must be seen
+// from a step away), and dashed grey ones on what cannot be used now. A border in a style sheet
+// drops the style's own padding, so the padding is given back here.
+QString highContrastStyleSheet() {
+    return u"QAbstractItemView, QLineEdit, QPlainTextEdit, QAbstractSpinBox"
+           " { border: 1px solid white; }"
+           " QPushButton, QToolButton { border: 1px solid white; padding: 4px 12px; }"
+           " QComboBox { border: 1px solid white; padding: 3px 8px; }"
+           " QPushButton:disabled, QToolButton:disabled, QComboBox:disabled, QLineEdit:disabled,"
+           " QAbstractSpinBox:disabled { border: 1px dashed #808080; color: #9A9A9A; }"
+           " QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus,"
+           " QPlainTextEdit:focus, QAbstractItemView:focus, QAbstractSpinBox:focus"
+           " { border: 2px solid #FFD700; }"_s;
+}
+
 } // namespace
 
 QString themeKey(Theme theme) {
@@ -99,10 +114,7 @@ void applyTheme(Theme theme) {
         break;
     case Theme::HighContrast:
         app->setPalette(highContrastPalette());
-        // Thick focus and borders: where the keyboard is must be seen from a step away.
-        app->setStyleSheet(u"*:focus { outline: 2px solid #FFD700; }"
-                           " QAbstractItemView, QLineEdit, QPlainTextEdit, QComboBox, QPushButton,"
-                           " QToolButton { border: 1px solid white; }"_s);
+        app->setStyleSheet(highContrastStyleSheet());
         break;
     }
 }
