@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QStyle>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,12 +25,27 @@ QColor channelColour(Presence p) {
     return p == Presence::Online ? QColor(0x7e, 0x57, 0xc2) : QColor(0x00, 0x89, 0x7b);
 }
 
-// One line: the font shrinks to two thirds of its size to fit before the text is elided.
-void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, const QColor& c,
-              Qt::Alignment align = Qt::AlignLeft) {
+// Shrinks `font` until every text fits `width`, but not below two thirds of its size: smaller
+// would not be read from the back of the room (longer texts are elided then).
+QFont fittingAll(QFont font, const QStringList& texts, int width) {
     const int smallest = font.pixelSize() * 2 / 3;
-    while (font.pixelSize() > smallest && QFontMetrics(font).horizontalAdvance(text) > r.width())
+    const auto fits = [&] {
+        const QFontMetrics metrics(font);
+        return std::all_of(texts.cbegin(), texts.cend(), [&](const QString& text) {
+            return metrics.elidedText(text, Qt::ElideRight, width) == text; // as drawn
+        });
+    };
+    while (font.pixelSize() > smallest && !fits())
         font.setPixelSize(font.pixelSize() - 1);
+    return font;
+}
+
+// One line: the font shrinks to two thirds of its size to fit before the text is elided. A font
+// already fitted to a list (`fitted`) is kept as it is, so the list reads in one size.
+void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, const QColor& c,
+              Qt::Alignment align = Qt::AlignLeft, bool fitted = false) {
+    if (!fitted)
+        font = fittingAll(font, {text}, r.width());
     p.setFont(font);
     p.setPen(c);
     const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, r.width());
@@ -102,9 +118,11 @@ int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
     drawLine(p, visual(row), tr("Now speaking"), displayFont(u * 13 / 10, false), muted);
     row.translate(0, row.height());
     row.setHeight(4 * u);
-    if (m_view.speaker)
-        paintSpeakerRow(p, row, *m_view.speaker, 0);
-    else
+    if (m_view.speaker) {
+        const QFont speaking = fittingAll(displayFont(row.height() * 6 / 10, true),
+                                          {m_view.speaker->name}, nameWidth(row.width(), 0));
+        paintSpeakerRow(p, row, *m_view.speaker, 0, speaking);
+    } else
         drawLine(p, visual(row), tr("Nobody yet"), displayFont(2 * u, false), muted);
     row.translate(0, row.height() + u);
     row.setHeight(2 * u);
@@ -112,8 +130,13 @@ int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
              displayFont(u * 13 / 10, false), muted);
     row.translate(0, row.height());
     row.setHeight(3 * u);
+    QStringList names;
+    for (const AudienceSpeaker& s : m_view.next)
+        names.append(s.name);
+    const QFont waiting =
+        fittingAll(displayFont(row.height() / 2, false), names, nameWidth(row.width(), 1));
     for (int i = 0; i < m_view.next.size() && row.bottom() <= box.bottom(); ++i) {
-        paintSpeakerRow(p, row, m_view.next[i], i + 1);
+        paintSpeakerRow(p, row, m_view.next[i], i + 1, waiting);
         row.translate(0, row.height());
     }
     if (m_view.moreWaiting > 0 && row.bottom() <= box.bottom())
@@ -122,12 +145,20 @@ int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
     return row.bottom();
 }
 
-// `rank` 0 is the speaker, larger; waiting speakers are numbered in calling order.
-void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s,
-                                      int rank) {
+// Room for a name in a row `width` wide: less the number (waiting speakers) and the badge.
+int AudienceDisplay::nameWidth(int width, int rank) const {
     const int u = qMax(8, height() / 40);
-    const QFont nameFont =
-        displayFont(rank == 0 ? row.height() * 6 / 10 : row.height() / 2, rank == 0);
+    const QFontMetrics badge(displayFont(u, true));
+    const int widestBadge = qMax(badge.horizontalAdvance(label(Presence::Onsite)),
+                                 badge.horizontalAdvance(label(Presence::Online)));
+    return width - (rank > 0 ? 2 * u : 0) - (widestBadge + u * 3 / 2) - u;
+}
+
+// `rank` 0 is the speaker, larger; waiting speakers are numbered in calling order. The kind of
+// entry ("Clarifying question") goes on a small line under the name, never into it.
+void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s,
+                                      int rank, const QFont& nameFont) {
+    const int u = qMax(8, height() / 40);
     const QFont badgeFont = displayFont(u, true);
     const QString badge = label(s.channel);
     const int badgeWidth = QFontMetrics(badgeFont).horizontalAdvance(badge) + u * 3 / 2;
@@ -135,12 +166,14 @@ void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const Audie
     if (rank > 0)
         drawLine(p, visual(QRect(row.left(), row.top(), numberWidth, row.height())),
                  QLocale().toString(rank), nameFont, muted);
-    QString name = s.name;
-    if (!s.kind.isEmpty())
-        name = tr("%1 (%2)").arg(s.name, s.kind);
-    const QRect nameBox(row.left() + numberWidth, row.top(),
-                        row.width() - numberWidth - badgeWidth - u, row.height());
-    drawLine(p, visual(nameBox), name, nameFont, ink);
+    QRect nameBox(row.left() + numberWidth, row.top(), nameWidth(row.width(), rank), row.height());
+    if (!s.kind.isEmpty()) {
+        const QRect kindBox(nameBox.left(), nameBox.top() + nameBox.height() * 62 / 100,
+                            nameBox.width(), nameBox.height() * 38 / 100);
+        nameBox.setHeight(nameBox.height() * 66 / 100);
+        drawLine(p, visual(kindBox), s.kind, displayFont(kindBox.height() * 7 / 10, false), muted);
+    }
+    drawLine(p, visual(nameBox), s.name, nameFont, ink, Qt::AlignLeft, true);
     const QRect badgeBox(row.right() - badgeWidth, row.center().y() - u * 3 / 4, badgeWidth,
                          u * 3 / 2);
     p.setPen(Qt::NoPen);
@@ -161,9 +194,14 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
     const int top = question.bottom() + u;
     const int rows = qMax<int>(1, m_view.options.size());
     const int rowHeight = qMin(5 * u, (footer.top() - u - top) / rows);
+    QStringList options;
+    for (const AudiencePollRow& option : m_view.options)
+        options.append(option.option);
+    const QFont optionFont = fittingAll(displayFont(rowHeight * 45 / 100 * 7 / 10, false), options,
+                                        box.width() - shareWidth(rowHeight));
     for (int i = 0; i < m_view.options.size(); ++i)
         paintBar(p, QRect(box.left(), top + i * rowHeight, box.width(), rowHeight),
-                 m_view.options[i]);
+                 m_view.options[i], optionFont);
     const Tally& by = m_view.votesBySource;
     const QString totals =
         votes(m_view.totalVotes) + tr(" · %1 %2 · %3 %4 · %5 %6")
@@ -173,18 +211,33 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
     drawLine(p, visual(footer), totals, displayFont(u * 13 / 10, false), muted);
 }
 
-// One option: its text and share on a line, the bar below, proportional to its share.
-void AudienceDisplay::paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option) {
+QString AudienceDisplay::shareText(const AudiencePollRow& option) {
+    return tr("%1 % (%2)")
+        .arg(QLocale().toString(option.percent, 'f', 0), QLocale().toString(option.votes));
+}
+
+// Room for the widest share ("52 % (64)") beside the options, the same on every row.
+int AudienceDisplay::shareWidth(int rowHeight) const {
+    const int labelHeight = rowHeight * 45 / 100;
+    const QFontMetrics metrics(displayFont(labelHeight * 7 / 10, false));
+    int widest = 0;
+    for (const AudiencePollRow& option : m_view.options)
+        widest = qMax(widest, metrics.horizontalAdvance(shareText(option)));
+    return widest + labelHeight;
+}
+
+// One option: its text and share on a line, the bar below, proportional to its share. The
+// options share one font, fitted to the longest.
+void AudienceDisplay::paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option,
+                               const QFont& optionFont) {
     const int labelHeight = row.height() * 45 / 100;
     const int barHeight = row.height() * 35 / 100;
     const QFont font = displayFont(labelHeight * 7 / 10, false);
-    const QString share =
-        tr("%1 % (%2)")
-            .arg(QLocale().toString(option.percent, 'f', 0), QLocale().toString(option.votes));
-    const int shareWidth = QFontMetrics(font).horizontalAdvance(share) + labelHeight;
-    const QRect text(row.left(), row.top(), row.width() - shareWidth, labelHeight);
-    drawLine(p, visual(text), option.option, font, ink);
-    drawLine(p, visual(QRect(row.right() - shareWidth, row.top(), shareWidth, labelHeight)), share,
+    const QString share = shareText(option);
+    const int shareBox = shareWidth(row.height());
+    const QRect text(row.left(), row.top(), row.width() - shareBox, labelHeight);
+    drawLine(p, visual(text), option.option, optionFont, ink, Qt::AlignLeft, true);
+    drawLine(p, visual(QRect(row.right() - shareBox, row.top(), shareBox, labelHeight)), share,
              font, ink, Qt::AlignRight);
     const QRect track(row.left(), row.top() + labelHeight, row.width(), barHeight);
     p.setPen(Qt::NoPen);

@@ -29,9 +29,14 @@ private:
     void onEvent(const podium::Event& event);
     QRect visual(const QRect& r) const;
     int paintSpeakers(QPainter& p, QRect box);
-    void paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s, int rank);
+    void paintSpeakerRow(QPainter& p, const QRect& row, const AudienceSpeaker& s, int rank,
+                         const QFont& nameFont);
+    int nameWidth(int width, int rank) const;
+    int shareWidth(int rowHeight) const;
+    static QString shareText(const AudiencePollRow& option);
     void paintPoll(QPainter& p, QRect box);
-    void paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option);
+    void paintBar(QPainter& p, const QRect& row, const AudiencePollRow& option,
+                  const QFont& optionFont);
 
     const SessionEngine& m_engine;
     Id m_lastClosed = 0;
