@@ -99,8 +99,15 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     }
     const quint16 port = quint16(p.value(u"port"_s).toUInt());
     const QHostAddress bind(p.isSet(u"bind"_s) ? p.value(u"bind"_s) : u"0.0.0.0"_s);
-    if (auto ok = h.seat.host(port, bind); !ok)
+    // The codes of a run that ended without stopping, so that the seats come back by themselves.
+    const JoinCodes codes =
+        (h.file ? hostedCodes(*h.file) : std::nullopt).value_or(JoinCodes::generate());
+    if (auto ok = h.seat.host(port, bind, codes); !ok)
         return fail(ok.error());
+    if (h.file) {
+        if (auto kept = keepHostedCodes(*h.file, codes); !kept)
+            say(u"warning: the codes could not be kept for a restart: "_s + kept.error());
+    }
     say(u"session: "_s + h.engine.state().sessionId);
     say(u"control code: "_s + h.seat.controlCode());
     say(u"read-only code: "_s + h.seat.readOnlyCode());

@@ -92,6 +92,29 @@ std::optional<QByteArray> saltFromHint(const QByteArray& hint) {
     return salt;
 }
 
+JoinCodes JoinCodes::generate() {
+    return {generateJoinCode(), generateJoinCode(), generateSalt()};
+}
+
+bool JoinCodes::isValid() const {
+    return normalizeJoinCode(control) && normalizeJoinCode(readOnly) && control != readOnly &&
+           salt.size() == 16;
+}
+
+QString JoinCodes::toText() const {
+    return control + u' ' + readOnly + u' ' + QString::fromLatin1(salt.toHex());
+}
+
+std::optional<JoinCodes> JoinCodes::fromText(const QString& text) {
+    const QStringList parts = text.split(u' ', Qt::SkipEmptyParts);
+    if (parts.size() != 3)
+        return std::nullopt;
+    JoinCodes codes{parts[0], parts[1], QByteArray::fromHex(parts[2].toLatin1())};
+    if (!codes.isValid())
+        return std::nullopt;
+    return codes;
+}
+
 QSslConfiguration pskConfiguration() {
     QSslConfiguration c = QSslConfiguration::defaultConfiguration();
     c.setProtocol(QSsl::TlsV1_2);

@@ -32,6 +32,20 @@ QByteArray identityFor(const QByteArray& key);
 QByteArray identityHint(const QByteArray& salt);
 std::optional<QByteArray> saltFromHint(const QByteArray& hint);
 
+// A hosted session's two codes and its salt. Kept in the session file while it is hosted, so
+// that a host restarted after a crash hosts again with the same codes and the seats, which keep
+// trying, come back by themselves; forgotten when the moderator stops hosting.
+struct JoinCodes {
+    QString control;
+    QString readOnly;
+    QByteArray salt;
+
+    static JoinCodes generate();
+    bool isValid() const;
+    QString toText() const; // "CONTROL READ-ONLY SALT(hex)"
+    static std::optional<JoinCodes> fromText(const QString& text);
+};
+
 // TLS 1.2, ephemeral ECDH with a pre-shared key (forward secrecy), no certificates.
 QSslConfiguration pskConfiguration();
 

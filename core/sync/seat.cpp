@@ -23,12 +23,10 @@ Seat::~Seat() {
     m_engine.setJournal(nullptr);
 }
 
-Result<bool> Seat::host(quint16 port, const QHostAddress& address) {
+Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
-    m_controlCode = generateJoinCode();
-    m_readOnlyCode = generateJoinCode();
-    return startHost(address, port,
-                     HostKeys::fromCodes(m_controlCode, m_readOnlyCode, generateSalt()));
+    m_codes = codes;
+    return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
 Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const HostKeys& keys) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "discovery.h"
+#include "join_code.h"
 #include "replica_log.h"
 #include "sync_host.h"
 #include "sync_peer.h"
@@ -43,10 +44,13 @@ public:
     QString instanceId() const { return m_instance; }
     ReplicaLog& log() { return m_log; }
 
+    // With the codes given (those kept from a run that ended without stopping), or new ones.
     Result<bool> host(quint16 port = defaultSyncPort,
-                      const QHostAddress& address = QHostAddress::Any);
-    QString controlCode() const { return m_controlCode; }
-    QString readOnlyCode() const { return m_readOnlyCode; }
+                      const QHostAddress& address = QHostAddress::Any,
+                      const JoinCodes& codes = JoinCodes::generate());
+    QString controlCode() const { return m_codes.control; }
+    QString readOnlyCode() const { return m_codes.readOnly; }
+    JoinCodes codes() const { return m_codes; } // empty unless this seat made the host
     void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
     bool canTakeOver() const;
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
@@ -82,8 +86,7 @@ private:
     Beacon m_beacon;
     QString m_instance;
     QString m_name;
-    QString m_controlCode;
-    QString m_readOnlyCode;
+    JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
 };
 

@@ -9,6 +9,7 @@ namespace {
 
 const QString sequencersKey = u"sync_sequencers"_s;
 const QString adoptedKey = u"sync_adopted_seq"_s;
+const QString hostedCodesKey = u"sync_hosted_codes"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -64,6 +65,18 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     // event after it, whose (epoch, seq) it knows for sure.
     log.restore(first.seq, first.epoch, events->mid(1));
     return true;
+}
+
+std::optional<JoinCodes> hostedCodes(const SessionFile& file) {
+    return JoinCodes::fromText(file.metadata(hostedCodesKey));
+}
+
+Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
+    return file.writeMetadata(hostedCodesKey, codes.toText());
+}
+
+Result<bool> forgetHostedCodes(SessionFile& file) {
+    return file.writeMetadata(hostedCodesKey, QString());
 }
 
 } // namespace podium::sync

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "join_code.h"
 #include "replica_log.h"
 
 namespace podium {
@@ -28,5 +29,12 @@ private:
 // Puts the events `file` holds (and who sequenced them) into `log`, so that a host serves resuming
 // seats from them and a peer resumes from its last one. Writes nothing.
 [[nodiscard]] Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file);
+
+// The codes `file` is being hosted with (JoinCodes): kept while hosting, so that a host restarted
+// after a crash hosts again with them; forgotten when hosting stops on purpose. Stored in the
+// file next to the session's own data, which its readers may see anyway.
+std::optional<JoinCodes> hostedCodes(const SessionFile& file);
+[[nodiscard]] Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes);
+[[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file);
 
 } // namespace podium::sync

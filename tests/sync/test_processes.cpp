@@ -247,3 +247,40 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
         CHECK(junk.readAll() == QByteArray(8192, 'x')); // never overwritten
     }
 }
+
+TEST_CASE("a host killed and started again on its file hosts with the same codes, and the seats "
+          "come back by themselves") {
+    QTemporaryDir dir;
+    const quint16 port = freePort();
+    const QStringList hostArgs{
+        u"--headless"_s, u"--host"_s,           u"--bind"_s,    u"127.0.0.1"_s,
+        u"--port"_s,     QString::number(port), u"--session"_s, dir.filePath(u"host.podium"_s)};
+    auto host = std::make_unique<Proc>(hostArgs);
+    const QString control = host->waitFor(u"control code: (\\S+)"_s);
+    const QString readOnly = host->waitFor(u"read-only code: (\\S+)"_s);
+    REQUIRE_FALSE(host->waitFor(u"(listening on port)"_s).isEmpty());
+    Proc rapporteur({u"--headless"_s, u"--join"_s, u"127.0.0.1:%1"_s.arg(port), u"--code"_s,
+                     readOnly, u"--session"_s, dir.filePath(u"rapporteur.podium"_s)});
+    TestSeat driver(u"driver"_s);
+    driver.seat.join({u"127.0.0.1"_s, port}, control);
+    REQUIRE(waitUntil([&] { return driver.live(); }));
+    REQUIRE_FALSE(rapporteur.waitFor(u"status: (connected)"_s).isEmpty());
+    burst(driver, 5);
+
+    host->signal(SIGKILL); // the laptop's Podium dies
+    host.reset();
+    Proc again(hostArgs); // and is started again on its session file
+    CHECK(again.waitFor(u"control code: (\\S+)"_s) == control);
+    CHECK(again.waitFor(u"read-only code: (\\S+)"_s) == readOnly);
+    // the driver was never told anything new: it came back with the code it had
+    REQUIRE(waitUntil([&] { return driver.live(); }, 30000));
+    REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    // so did the rapporteur's process, which keeps the event in its file too
+    const QString rapporteurFile = dir.filePath(u"rapporteur.podium"_s);
+    CHECK(waitUntil([&] { return replay(rapporteurFile).state.lastSeq == driver.lastSeq(); }));
+    CHECK(replay(rapporteurFile).state.stageMessage == u"after"_s);
+    CHECK(waitUntil([&] { return rapporteur.count(u"status: connected"_s) >= 2; })); // its word
+    CHECK(rapporteur.count(u"no longer accepts"_s) == 0);
+    CHECK(driver.orderly);
+    CHECK(driver.engine.state().stageMessage == u"after"_s);
+}

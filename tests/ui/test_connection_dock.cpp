@@ -51,6 +51,11 @@ struct SeatUnderTest {
         file = std::move(created).value();
         file->attach(engine);
         engine.setAuthority(authority);
+        openWindow();
+    }
+    // The cockpit's window on this seat's file; again after a crash.
+    void openWindow() {
+        dock.reset();
         cockpit = std::make_unique<Cockpit>(engine);
         dock = std::make_unique<ConnectionDock>(*cockpit);
         SeatSession& s = dock->seatSession();
@@ -133,6 +138,23 @@ TEST_CASE("connection dock: --join with --code joins at launch, as the form woul
     REQUIRE(waitFor(
         [&] { return rapporteur.engine.state().sessionId == host.engine.state().sessionId; }));
     CHECK(rapporteur.child<QLineEdit>(u"joinAddress"_s)->text() == u"127.0.0.1:%1"_s.arg(port));
+}
+
+TEST_CASE("connection dock: hosting again after a crash gives the same codes, after "
+          "Disconnect new ones") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    const QString control = host.child<QLabel>(u"controlCode"_s)->text();
+    const QString readOnly = host.child<QLabel>(u"readOnlyCode"_s)->text();
+    host.openWindow(); // Podium died without Disconnect, and is opened again on its file
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    CHECK(host.child<QLabel>(u"controlCode"_s)->text() == control);
+    CHECK(host.child<QLabel>(u"readOnlyCode"_s)->text() == readOnly);
+    host.child<QPushButton>(u"stopButton"_s)->click(); // on purpose: the codes end with it
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    CHECK(host.child<QLabel>(u"controlCode"_s)->text() != control);
+    CHECK(host.child<QLabel>(u"readOnlyCode"_s)->text() != readOnly);
 }
 
 TEST_CASE("connection dock: a wrong code is refused with a reason") {

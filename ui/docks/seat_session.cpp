@@ -83,10 +83,20 @@ Result<bool> SeatSession::bindTo(SessionFile& file) {
     return true;
 }
 
+// With the codes this file was hosted with when the last run ended without stopping (a crash,
+// a closed lid that never woke): the seats still trying then come back by themselves.
 Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
-    auto hosted = m_seat->host(port, address);
+    SessionFile* file = sessionFile();
+    const sync::JoinCodes codes =
+        (file ? sync::hostedCodes(*file) : std::nullopt).value_or(sync::JoinCodes::generate());
+    auto hosted = m_seat->host(port, address, codes);
+    if (hosted && file) {
+        if (auto kept = sync::keepHostedCodes(*file, codes); !kept)
+            emit status(
+                tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
+    }
     if (hosted && m_announce)
         m_seat->announce();
     emit changed();
@@ -122,9 +132,15 @@ Result<bool> SeatSession::takeOver(quint16 port) {
     return taken;
 }
 
+// Stopping on purpose ends the codes too: hosting again gives new ones.
 void SeatSession::stop() {
+    const bool wasHosting = mode() == sync::Seat::Mode::Hosting;
     if (m_seat)
         m_seat->stop();
+    if (wasHosting && sessionFile()) {
+        if (auto forgotten = sync::forgetHostedCodes(*sessionFile()); !forgotten)
+            emit status(forgotten.error());
+    }
     emit changed();
 }
 
