@@ -50,7 +50,6 @@ public:
                       const JoinCodes& codes = JoinCodes::generate());
     QString controlCode() const { return m_codes.control; }
     QString readOnlyCode() const { return m_codes.readOnly; }
-    JoinCodes codes() const { return m_codes; } // empty unless this seat made the host
     void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
     bool canTakeOver() const;
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
