@@ -21,8 +21,10 @@ void collect(const QMenu* menu, QList<std::pair<QString, QString>>& out) {
         QStringList keys;
         for (const QKeySequence& k : a->shortcuts())
             keys.append(k.toString(QKeySequence::NativeText));
+        const QString label = a->property(shortcutLabelProperty).toString();
         if (!keys.isEmpty())
-            out.append({QString(a->text()).remove(u'&'), keys.join(u"   "_s)});
+            out.append(
+                {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s)});
     }
 }
 

@@ -7,6 +7,10 @@ class QTreeWidget;
 
 namespace podium {
 
+// The name an action goes by in the list when its text changes with the state ("Start" or
+// "Pause"): a dynamic property holding a translated string.
+inline constexpr char shortcutLabelProperty[] = "shortcutLabel";
+
 // Help → Keyboard shortcuts: every action in the menus that has a shortcut, read from the
 // actions themselves so the list can never drift from what the keys really do.
 class ShortcutsDialog : public QDialog {

@@ -1,5 +1,7 @@
 #include "floor_dock.h"
 
+#include "shortcuts_dialog.h"
+
 #include "theme/timer_colours.h"
 
 #include <QAction>
@@ -138,6 +140,10 @@ void FloorDock::retranslate() {
     m_minus30->setText(u"\u2066"_s + tr("−30 s") + u"\u2069"_s);
     m_plus30->setText(u"\u2066"_s + tr("+30 s") + u"\u2069"_s);
     m_endSpeech->setText(tr("End speech"));
+    // What Help → Keyboard shortcuts lists: the button reads "Start" or "Pause" as it stands.
+    m_startPause->setProperty(shortcutLabelProperty, tr("Start or pause the speaker's timer"));
+    m_minus30->setProperty(shortcutLabelProperty, tr("Take 30 s from the speaker"));
+    m_plus30->setProperty(shortcutLabelProperty, tr("Give the speaker 30 s more"));
     m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
     m_sendMessage->setText(tr("Show"));
     refresh();

@@ -1,5 +1,7 @@
 #include "polls_dock.h"
 
+#include "shortcuts_dialog.h"
+
 #include "models/tally_model.h"
 #include "poll_chart.h"
 
@@ -119,6 +121,7 @@ QWidget* PollsDock::buildCreateForm() {
 
 void PollsDock::retranslate() {
     setWindowTitle(tr("Polls"));
+    m_openCloseAction->setProperty(shortcutLabelProperty, tr("Open or close the poll"));
     m_createBox->setTitle(tr("New poll"));
     m_question->setPlaceholderText(tr("Question"));
     m_options->setPlaceholderText(tr("One option per line"));
