@@ -123,7 +123,10 @@ void SyncHost::onHello(Link* link, const Message& m) {
         welcome[u"readOnlyKey"_s] = m_keys.readOnlyKey;
     link->send(message(MsgType::Welcome, welcome));
     link->markAuthenticated();
-    sendCatchUp(link, peerSeq, plan.kind == ResumePlan::Resume);
+    // A seat asked to fill has all this host has and more: a snapshot would make it drop the
+    // very events it is about to send.
+    if (plan.kind != ResumePlan::Fill)
+        sendCatchUp(link, peerSeq, plan.kind == ResumePlan::Resume);
     peer.welcomed = true;
     qCInfo(lcSync).noquote() << "admitted" << link->peerName() << key(role) << "from seq" << peerSeq
                              << "plan" << plan.kind;
@@ -181,8 +184,9 @@ void SyncHost::onFill(Link* link, const Message& m) {
     if (!peer.fillExpected)
         return drop(link, u"unrequested fill"_s);
     peer.fillExpected = false;
+    const QCborArray offered = m.body.value(u"events"_s).toArray();
     int count = 0;
-    for (const QCborValue& v : m.body.value(u"events"_s).toArray()) {
+    for (const QCborValue& v : offered) {
         auto e = Event::fromCbor(v.toMap());
         const bool fits = e && e->seq == m_log.lastSeq() + 1 && e->epoch == m_log.lastEpoch() &&
                           e->epoch < m_epoch;
@@ -196,6 +200,10 @@ void SyncHost::onFill(Link* link, const Message& m) {
     qCInfo(lcSync).noquote() << "filled" << count << "events from" << peer.info.name;
     if (count > 0)
         emit filledFromPeer(peer.info.name, count);
+    // The rest no longer fits (this host sequenced something new meanwhile): the seat must not
+    // keep them as the session's. Rejoining, it is told where it diverged and reports them.
+    if (count < offered.size())
+        drop(link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
 }
 
 } // namespace podium::sync

@@ -18,17 +18,25 @@ namespace {
 constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford: no I, L, O, U
 const QByteArray hintPrefix = QByteArrayLiteral("podium/1 salt=");
 
+// XXXX-XXXX-XXXX, for reading aloud.
+QString grouped(const QString& normalized) {
+    QString code;
+    for (int i = 0; i < normalized.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            code += u'-';
+        code += normalized[i];
+    }
+    return code;
+}
+
 } // namespace
 
 QString generateJoinCode() {
     QString code;
     auto* rng = QRandomGenerator::system();
-    for (int i = 0; i < codeSymbols; ++i) {
-        if (i > 0 && i % 4 == 0)
-            code += u'-';
+    for (int i = 0; i < codeSymbols; ++i)
         code += QChar::fromLatin1(alphabet[rng->bounded(32)]);
-    }
-    return code;
+    return grouped(code);
 }
 
 std::optional<QString> normalizeJoinCode(const QString& typed) {
@@ -97,8 +105,9 @@ JoinCodes JoinCodes::generate() {
 }
 
 bool JoinCodes::isValid() const {
-    return normalizeJoinCode(control) && normalizeJoinCode(readOnly) && control != readOnly &&
-           salt.size() == 16;
+    const auto c = normalizeJoinCode(control);
+    const auto r = normalizeJoinCode(readOnly);
+    return c && r && *c != *r && salt.size() == 16; // one code must never grant both roles
 }
 
 QString JoinCodes::toText() const {
@@ -112,6 +121,8 @@ std::optional<JoinCodes> JoinCodes::fromText(const QString& text) {
     JoinCodes codes{parts[0], parts[1], QByteArray::fromHex(parts[2].toLatin1())};
     if (!codes.isValid())
         return std::nullopt;
+    codes.control = grouped(*normalizeJoinCode(codes.control));
+    codes.readOnly = grouped(*normalizeJoinCode(codes.readOnly));
     return codes;
 }
 

@@ -99,8 +99,14 @@ void SyncPeer::onEvents(const QCborArray& events) {
         auto e = Event::fromCbor(v.toMap(), &error);
         if (!e)
             return m_link->close(u"malformed event: "_s + error);
-        if (e->seq <= m_log.lastSeq())
-            continue; // already have it (sent back after a fill, or resent)
+        if (e->seq <= m_log.lastSeq()) {
+            // Already here (sent back after a fill, or resent), unless the host's differs: then
+            // rejoining is told where this log left the host's, and reports the rest.
+            const std::optional<qint32> mine = m_log.epochAt(e->seq);
+            if (mine && *mine != e->epoch)
+                return m_link->close(u"the host's event %1 differs from this seat's"_s.arg(e->seq));
+            continue;
+        }
         if (e->seq != m_log.lastSeq() + 1)
             return m_link->close(u"gap in events: got %1 after %2"_s.arg(e->seq).arg(
                 m_log.lastSeq())); // reconnecting resumes from the last seq

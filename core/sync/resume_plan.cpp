@@ -9,15 +9,21 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
         return plan; // a fresh seat (or another session's file): just the state
     const Lineage theirs =
         peerLineage.isEmpty() ? Lineage{{peerEpoch, peerSeq, QString()}} : peerLineage;
-    if (peerEpoch > hostEpoch && !theirs.last().sequencer.startsWith(localSequencerPrefix)) {
+    // Another host's run at this host's own epoch (a takeover and a restarted original both
+    // started from the same state) that got further than this one: the session went on there.
+    const QString ours = log.sequencer(hostEpoch);
+    const QString rival = theirs.last().sequencer;
+    const bool rivalAhead = peerEpoch == hostEpoch && !rival.isEmpty() && !ours.isEmpty() &&
+                            rival != ours && peerSeq > log.lastSeq();
+    if ((peerEpoch > hostEpoch || rivalAhead) && !rival.startsWith(localSequencerPrefix)) {
         plan.kind = ResumePlan::Stale;
         return plan;
     }
-    const Lineage ours = lineageOf(log);
-    if (qint64 split = firstDisagreement(ours, log.lastSeq(), theirs, peerSeq); split > 0) {
+    const Lineage mine = lineageOf(log);
+    if (qint64 split = firstDisagreement(mine, log.lastSeq(), theirs, peerSeq); split > 0) {
         // At the first seq the peer described, the fork may lie further back, where this log
         // left the peer's epoch there.
-        if (split == theirs.first().firstSeq && split > ours.first().firstSeq)
+        if (split == theirs.first().firstSeq && split > mine.first().firstSeq)
             split = qMin(split, log.firstSeqAfterEpoch(theirs.first().epoch));
         plan.divergedAt = split;
         return plan;

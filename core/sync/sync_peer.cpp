@@ -38,6 +38,7 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_code = code;
     m_fatal = false;
     m_everWelcomed = false;
+    m_refusals = 0;
     m_attempt = 0;
     m_candidate = 0;
     m_takeoverAddresses.clear();
@@ -120,14 +121,17 @@ void SyncPeer::onClosed(const QString& reason) {
     }
     if (m_fatal)
         return;
-    if (handshakeFailed && !m_everWelcomed) {
+    // A wrong code and a host that died mid-handshake look alike here (the host just closes):
+    // a code is given up on only when the host refused it three times running.
+    m_refusals = handshakeFailed ? m_refusals + 1 : 0;
+    if (handshakeFailed && !m_everWelcomed && m_refusals >= refusalsBeforeGivingUp) {
         m_fatal = true;
         const QString why = tr("The host did not accept this join code (%1).").arg(reason);
         setState(State::Failed, why);
         emit failed(why);
         return;
     }
-    if (handshakeFailed) { // another candidate (a seat that took over) may still take the code
+    if (handshakeFailed && m_everWelcomed) { // another candidate may still take the code
         return scheduleReconnect(tr("the host at %1:%2 no longer accepts this join code (a host "
                                     "that starts anew gives new codes: join again with one)")
                                      .arg(m_current.host)

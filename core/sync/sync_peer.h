@@ -98,6 +98,8 @@ private:
     QList<PeerInfo> m_peers;
     QList<Endpoint> m_takeoverAddresses;
     int m_attempt = 0;
+    int m_refusals = 0; // handshakes refused in a row
+    static constexpr int refusalsBeforeGivingUp = 3;
     QElapsedTimer m_liveSince; // since the link last became live; invalid while it is not
     static constexpr qint64 stableLinkMs = 3000;
     int m_candidate = 0;

@@ -218,3 +218,68 @@ TEST_CASE("a seat whose host started anew with new codes says so while it keeps 
         waitUntil([&] { return detail.contains(u"no longer accepts this join code"_s); }, 30000));
     CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
 }
+
+// After a takeover, a control seat that has events of the old host the new one lacks is asked to
+// fill them in. If the new host sequences a command before the fill arrives, they no longer fit:
+// they must be reported on that seat, never silently dropped (nor taken over the new events).
+TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
+    QList<Event> orphans; // before the seats: their signals may come while they go
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), driver(u"driver"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
+    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+    QObject::connect(&driver.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+
+    // The online moderator's network goes; the driver gets three more events, then the host dies.
+    relay.setRefusing(true);
+    relay.cutAll();
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(host->engine.submit(stageMessage(u"only the driver has %1"_s.arg(i))));
+    REQUIRE(waitUntil([&] { return driver.lastSeq() == host->lastSeq(); }));
+    const qint64 driverHad = driver.lastSeq();
+    host.reset();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.lastSeq() == driverHad - 3);
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    // The moment the driver is admitted, before its fill can arrive, the new host sequences.
+    bool raced = false;
+    QObject::connect(online.seat.syncHost(), &sync::SyncHost::peersChanged, [&] {
+        if (!raced && !online.seat.peers().isEmpty()) {
+            raced = true;
+            (void)online.engine.submit(stageMessage(u"the new host goes on"_s));
+        }
+    });
+    REQUIRE(waitUntil([&] { return orphans.size() == 3; }, 30000));
+    CHECK(orphans.first().data.value(u"text"_s).toString() == u"only the driver has 0"_s);
+    REQUIRE(waitUntil([&] { return driver.live() && driver.lastSeq() == online.lastSeq(); }));
+    CHECK(codec::digest(driver.engine.state()) == codec::digest(online.engine.state()));
+    CHECK(driver.engine.state().stageMessage == u"the new host goes on"_s);
+}
+
+// A host that dies in the middle of the TLS handshake closes the connection just as a host
+// refusing a wrong code does: a seat joining for the first time must not give up on it.
+TEST_CASE("a first join that meets a host dying mid-handshake keeps trying") {
+    QTcpServer dying; // accepts, then closes at once
+    REQUIRE(dying.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = dying.serverPort();
+    QObject::connect(&dying, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket* s = dying.nextPendingConnection())
+            s->abort();
+    });
+    const sync::JoinCodes codes = sync::JoinCodes::generate();
+    TestSeat rapporteur(u"rapporteur"_s);
+    rapporteur.seat.join({u"127.0.0.1"_s, port}, codes.readOnly);
+    REQUIRE(waitUntil([&] { return rapporteur.seat.syncPeer()->reconnects() >= 1; }));
+    dying.close();
+    TestSeat host(u"in-room, back"_s);
+    REQUIRE(host.engine.create(demoPlan()));
+    REQUIRE(host.seat.host(port, QHostAddress::LocalHost, codes));
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    CHECK(rapporteur.lastSeq() == host.lastSeq());
+}

@@ -58,6 +58,26 @@ TEST_CASE("join codes are 12 Crockford symbols, grouped, and forgive look-alikes
     CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH"_s));
 }
 
+TEST_CASE("kept join codes are taken back only whole, distinct and in their usual form") {
+    const JoinCodes codes = JoinCodes::generate();
+    REQUIRE(codes.isValid());
+    const auto back = JoinCodes::fromText(codes.toText());
+    REQUIRE(back);
+    CHECK(back->control == codes.control);
+    CHECK(back->readOnly == codes.readOnly);
+    CHECK(back->salt == codes.salt);
+    const QString salt = QString::fromLatin1(codes.salt.toHex());
+    // the same code twice, whatever its case, would let the read-only code grant control
+    CHECK_FALSE(JoinCodes::fromText(u"FVRQ-9YD6-TYBJ fvrq-9yd6-tybj "_s + salt));
+    CHECK_FALSE(JoinCodes::fromText(u"FVRQ-9YD6-TYBJ "_s + salt));             // one code
+    CHECK_FALSE(JoinCodes::fromText(u"FVRQ-9YD6-TYBJ ABCD-EFGH-JKMN 00ff"_s)); // short salt
+    CHECK_FALSE(JoinCodes::fromText(u"garbage"_s));
+    const auto typed = JoinCodes::fromText(u"fvrq9yd6tybj ABCDEFGHJKMN "_s + salt);
+    REQUIRE(typed);
+    CHECK(typed->control == u"FVRQ-9YD6-TYBJ"_s); // shown as the host shows new ones
+    CHECK(typed->readOnly == u"ABCD-EFGH-JKMN"_s);
+}
+
 TEST_CASE("keys depend on code and salt, the identity names the key, not the code") {
     const QByteArray salt = generateSalt();
     const QByteArray a = deriveKey(u"ABCD-EFGH-JKMN"_s, salt);
@@ -171,6 +191,9 @@ TEST_CASE("resume plans tell two sequencers of the same epoch apart") {
     const ResumePlan split = planResume(y, 3, true, 9, 3, lineageOf(x));
     CHECK(split.kind == ResumePlan::Snapshot);
     CHECK(split.divergedAt == 7);
+    // a seat that followed y, which got further, meets x: x is the host left behind (a
+    // restarted original after a takeover), and it says so instead of taking the seat over
+    CHECK(planResume(x, 3, true, 12, 3, lineageOf(y)).kind == ResumePlan::Stale);
     // the same seat meeting x resumes; a seat that stopped at seq 6 resumes on either
     CHECK(planResume(x, 3, true, 9, 3, lineageOf(x)).kind == ResumePlan::Resume);
     ReplicaLog common;
