@@ -7,12 +7,15 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
+#include <algorithm>
 
 using namespace podium;
 using namespace podium::test;
@@ -24,6 +27,7 @@ void quickAdd(MainWindow& w, const QString& text) {
     auto* input = child<QLineEdit>(w, u"quickAdd"_s);
     input->setText(text);
     QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents(); // what follows an add waits for the event loop
 }
 
 void select(MainWindow& w, int row) {
@@ -59,6 +63,7 @@ TEST_CASE("quick add brings in someone new with group, region and presence") {
     auto* presence = child<QComboBox>(w, u"newPresence"_s);
     presence->setCurrentIndex(presence->findData(key(Presence::Online)));
     QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
 
     const Participant* p = h.state().participant(h.participantNamed(u"Lina Haddad"_s));
     REQUIRE(p);
@@ -67,6 +72,61 @@ TEST_CASE("quick add brings in someone new with group, region and presence") {
     CHECK(p->presence == Presence::Online);
     REQUIRE(h.queueNames() == QStringList{u"Lina Haddad"_s});
     CHECK(h.state().queue.first().channel == Presence::Online);
+}
+
+TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"Lina Haddad, Digital Rights Lebanon"_s);
+    REQUIRE(h.queueNames() == QStringList{u"Lina Haddad"_s});
+    const auto onRoster = [&] {
+        const auto& people = h.state().participants;
+        return std::any_of(people.cbegin(), people.cend(),
+                           [](const Participant& p) { return p.name == u"Lina Haddad"_s; });
+    };
+    QUndoStack& undo = h.cockpit.undoStack();
+    undo.undo();
+    CHECK(h.queueNames().isEmpty());
+    CHECK(onRoster());
+    undo.undo();
+    CHECK_FALSE(onRoster()); // nothing is left behind
+}
+
+TEST_CASE("quick add: a part of one name is that participant, of several it asks which") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    const int roster = int(h.state().participants.size());
+    quickAdd(w, u"nelist a"_s); // only "Panelist A" contains it
+    CHECK(h.queueNames() == QStringList{u"Panelist A"_s});
+    QString notice;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
+    quickAdd(w, u"audience"_s); // every "Audience n" does: nobody new is made up
+    CHECK(h.queueNames() == QStringList{u"Panelist A"_s});
+    CHECK(notice.contains(u"Several participants"_s));
+    CHECK(int(h.state().participants.size()) == roster);
+    CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text() == u"audience"_s); // kept, to pick one
+}
+
+TEST_CASE("quick add: Ctrl+Z in the emptied field undoes the last step, not the typing") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"Audience 2"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    REQUIRE(h.queueNames() == QStringList{u"Audience 2"_s});
+    REQUIRE(input->text().isEmpty());
+    QTest::keySequence(input, QKeySequence::Undo);
+    CHECK(h.queueNames().isEmpty());   // the session's step
+    CHECK(input->text().isEmpty());    // the name did not come back to be added twice
+    QTest::keyClicks(input, u"Aud"_s); // while typing, Ctrl+Z is the field's own
+    QTest::keySequence(input, QKeySequence::Undo);
+    CHECK(input->text().size() < 3);
 }
 
 TEST_CASE("a reply relates to the selected entry") {

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -43,6 +44,7 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     , m_names(new QStringListModel(this)) {
     setObjectName(u"quickAddBar"_s);
     m_input->setObjectName(u"quickAdd"_s);
+    m_input->installEventFilter(this);
     // The clear button's icon is looked up in the desktop's icon theme, a search of the disk that
     // took a few milliseconds of start-up; the button shows only over text, so it comes then.
     connect(
@@ -93,18 +95,51 @@ void QuickAdd::focusInput() {
     m_input->selectAll();
 }
 
-const Participant* QuickAdd::matching(const QString& text) const {
+// "adi" and Enter, with "Adiel Akplogan" offered below, means Adiel, not a new "adi": a part of
+// one name is taken for it. Someone new whose name is part of another's is typed with a comma.
+const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) const {
     const QString name = text.section(u',', 0, 0).trimmed();
+    const Participant* containing = nullptr;
+    int contained = 0;
     for (const Participant& p : m_cockpit.state().participants) {
         if (p.name.compare(name, Qt::CaseInsensitive) == 0)
             return &p;
+        if (p.name.contains(name, Qt::CaseInsensitive)) {
+            containing = &p;
+            ++contained;
+        }
     }
-    return nullptr;
+    if (text.contains(u',') || name.isEmpty())
+        return nullptr;
+    if (ambiguous)
+        *ambiguous = contained > 1;
+    return contained == 1 ? containing : nullptr;
+}
+
+// setText, not clear(): an emptied field keeps no undo of its own, so Ctrl+Z there goes to the
+// session (see eventFilter) instead of bringing back the name just added.
+void QuickAdd::clearInput() {
+    m_input->setText(QString());
+}
+
+bool QuickAdd::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool sessionUndo =
+            (key->matches(QKeySequence::Undo) && !m_input->isUndoAvailable()) ||
+            (key->matches(QKeySequence::Redo) && !m_input->isRedoAvailable());
+        if (sessionUndo) {
+            event->ignore(); // the window's Undo/Redo shortcut takes it
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void QuickAdd::onTextChanged() {
     const QString text = m_input->text().trimmed();
-    const bool isNew = !text.isEmpty() && !matching(text);
+    bool ambiguous = false;
+    const bool isNew = !text.isEmpty() && !matching(text, &ambiguous) && !ambiguous;
     for (QWidget* w : {static_cast<QWidget*>(m_newHint), static_cast<QWidget*>(m_group),
                        static_cast<QWidget*>(m_region), static_cast<QWidget*>(m_presence)})
         w->setVisible(isNew);
@@ -114,8 +149,15 @@ void QuickAdd::add() {
     const QString text = m_input->text().trimmed();
     if (text.isEmpty())
         return;
-    if (const Participant* p = matching(text)) {
+    bool ambiguous = false;
+    if (const Participant* p = matching(text, &ambiguous)) {
         addEntryFor(p->id);
+        return;
+    }
+    if (ambiguous) {
+        emit m_cockpit.notice(tr("Several participants match “%1”: pick one from the list, or "
+                                 "type “Name, Affiliation” for someone new.")
+                                  .arg(text));
         return;
     }
     m_pendingName = text.section(u',', 0, 0).trimmed();
@@ -141,7 +183,9 @@ void QuickAdd::addEntryFor(Id participant) {
     const qint64 before = m_cockpit.state().lastSeq;
     m_cockpit.run(Action::AddEntry, args, tr("Add %1 to the queue").arg(p ? p->name : QString()));
     if (m_cockpit.state().lastSeq > before || m_cockpit.engine().isForwarding()) {
-        m_input->clear();
+        // After the event loop turns: a name picked from the list is written into the field
+        // once the Return that added it has been handled.
+        QMetaObject::invokeMethod(this, &QuickAdd::clearInput, Qt::QueuedConnection);
         m_kind->setCurrentIndex(0);
     }
 }
@@ -162,8 +206,15 @@ void QuickAdd::onEvent(const Event& event) {
     if (added.id == 0)
         return;
     m_pendingName.clear();
-    m_kind->setCurrentIndex(m_kind->findData(key(m_pendingKind)));
-    addEntryFor(added.id);
+    // Queued: here the roster's own undo step is still being pushed, and the queue's must go on
+    // top of it, so that undo takes them back in the right order.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id = added.id] {
+            m_kind->setCurrentIndex(m_kind->findData(key(m_pendingKind)));
+            addEntryFor(id);
+        },
+        Qt::QueuedConnection);
 }
 
 void QuickAdd::refreshNames() {

@@ -24,13 +24,19 @@ public:
     // The entry a reply or clarifying question relates to, when one is asked for.
     void setRelatedEntryProvider(std::function<Id()> provider) { m_related = std::move(provider); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void add();
     void addEntryFor(Id participant);
     void onTextChanged();
     void onEvent(const Event& event);
     void refreshNames();
-    const Participant* matching(const QString& text) const;
+    // The participant the text names: the exact name, or else the one name that contains it
+    // (without a comma). `ambiguous` is set when several names contain it.
+    const Participant* matching(const QString& text, bool* ambiguous = nullptr) const;
+    void clearInput();
 
     Cockpit& m_cockpit;
     QLineEdit* m_input;
