@@ -269,6 +269,9 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::retranslate() {
+    // Their text names the step ("Undo Add X to the queue"); the shortcuts list names the key.
+    m_undo->setProperty(shortcutLabelProperty, tr("Undo the last step"));
+    m_redo->setProperty(shortcutLabelProperty, tr("Redo the step undone"));
     m_menus[MenuId::File]->setTitle(tr("&File"));
     m_menus[MenuId::Edit]->setTitle(tr("&Edit"));
     m_menus[MenuId::View]->setTitle(tr("&View"));

@@ -89,8 +89,12 @@ void layOutParticipation(const Report& r, const Formatter& f, DocumentWriter& ou
         out.remark(tr("Nobody has taken the floor yet."));
         return;
     }
-    out.paragraph(tr("%1 interventions, %2 of speaking time in all (pauses not counted).")
-                      .arg(f.number(r.totalInterventions), f.duration(r.totalSpeakingMs)));
+    // No plural forms are shipped for English: the one-intervention sentence is its own.
+    out.paragraph(r.totalInterventions == 1
+                      ? tr("One intervention, %1 of speaking time (pauses not counted).")
+                            .arg(f.duration(r.totalSpeakingMs))
+                      : tr("%1 interventions, %2 of speaking time in all (pauses not counted).")
+                            .arg(f.number(r.totalInterventions), f.duration(r.totalSpeakingMs)));
     out.chart(timeChart(r.balance.group, f));
     for (const Breakdown& b : r.balance.all())
         breakdown(b, f, out);

@@ -4,6 +4,7 @@
 #include "model/timer.h"
 #include "ui_support.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -116,4 +117,17 @@ TEST_CASE("next speaker is offered only while someone waits in the queue") {
     CHECK(next->isEnabled());
     REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, entry}}));
     CHECK_FALSE(next->isEnabled()); // a withdrawn entry is not called
+}
+
+TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* start = child<QPushButton>(w, u"startSegment"_s);
+    auto* view = child<QAbstractItemView>(w, u"agendaView"_s);
+    CHECK_FALSE(start->isEnabled());
+    view->setCurrentIndex(view->model()->index(1, 0));
+    CHECK(start->isEnabled()); // before any other event came
+    start->click();
+    CHECK(h.state().activeSegment == 1);
 }

@@ -88,6 +88,20 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(h.state().polls.first().status == PollStatus::Open);
 }
 
+TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    createPoll(w);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger(); // the first poll is open
+    REQUIRE(h.state().polls.first().status == PollStatus::Open);
+    createPoll(w);
+    REQUIRE(h.state().polls.size() == 2);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    CHECK(h.state().polls.first().status == PollStatus::Open); // left as it was
+    CHECK(h.state().polls.last().status == PollStatus::Open);  // the new one opened
+}
+
 TEST_CASE("every option of a poll shows in the tally table without scrolling") {
     useTemporarySettings();
     CockpitHarness h;
@@ -161,6 +175,7 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
     // a toggle is listed for both things it does, not for what its button reads just now
     CHECK(texts.contains(u"Start or pause the speaker's timer"_s));
     CHECK(texts.contains(u"Open or close the poll"_s));
+    CHECK(texts.contains(u"Undo the last step"_s)); // not the step it would undo just now
     CHECK_FALSE(texts.contains(u"Start"_s));
 }
 

@@ -57,6 +57,8 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
         m_model->refreshRunning();
         refreshForecast();
     });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &AgendaDock::updateControls); // "Start selected" follows the selection
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &AgendaDock::updateControls);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &AgendaDock::updateControls);
     finishSetup();

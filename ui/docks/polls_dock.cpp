@@ -177,6 +177,15 @@ void PollsDock::showSelected() {
 void PollsDock::onEvent(const Event& event) {
     switch (event.action) {
     case Action::CreatePoll:
+        refreshPolls();
+        // The poll this seat just made is the one to open and tally next (not the one shown
+        // before, which Ctrl+P would otherwise close).
+        if (!m_creating.isEmpty() &&
+            event.data.value(u"poll"_s).toMap().value(u"question"_s).toString() == m_creating) {
+            m_creating.clear();
+            m_selector->setCurrentIndex(m_selector->count() - 1);
+        }
+        break;
     case Action::RemovePoll:
     case Action::RestorePoll:
     case Action::OpenPoll:
@@ -198,6 +207,7 @@ void PollsDock::createPoll() {
         options.append(line.trimmed());
     const qint64 before = cockpit().state().lastSeq;
     const QString question = m_question->text().trimmed();
+    m_creating = question;
     cockpit().run(Action::CreatePoll,
                   {{u"question"_s, question},
                    {u"options"_s, options},

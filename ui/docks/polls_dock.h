@@ -53,6 +53,7 @@ private:
     PollChart* m_chart;
     QLabel* m_totals;
     QAction* m_openCloseAction;
+    QString m_creating; // the question of a poll this seat asked to create, until its event
 };
 
 } // namespace podium
