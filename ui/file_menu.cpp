@@ -17,6 +17,12 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 
+QString withFileSuffix(const QString& path, const QString& suffix) {
+    if (path.isEmpty() || QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+        return path;
+    return path + u'.' + suffix;
+}
+
 FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     : QObject(window)
     , m_cockpit(cockpit)
@@ -92,9 +98,11 @@ void FileMenu::newFromPlan() {
         QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
         return;
     }
-    const QString target = QFileDialog::getSaveFileName(
-        m_window, tr("Save the new session as"),
-        QFileInfo(planPath).completeBaseName() + u".podium"_s, tr("Podium sessions (*.podium)"));
+    const QString target = withFileSuffix(
+        QFileDialog::getSaveFileName(m_window, tr("Save the new session as"),
+                                     QFileInfo(planPath).completeBaseName() + u".podium"_s,
+                                     tr("Podium sessions (*.podium)")),
+        u"podium"_s);
     if (!target.isEmpty())
         report(m_cockpit.files()->createFromPlan(plan.value(), target), tr("New session"));
 }
@@ -120,8 +128,10 @@ void FileMenu::fillRecent() {
 }
 
 void FileMenu::saveAs() {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save session as"), {},
-                                                      tr("Podium sessions (*.podium)"));
+    const QString path =
+        withFileSuffix(QFileDialog::getSaveFileName(m_window, tr("Save session as"), {},
+                                                    tr("Podium sessions (*.podium)")),
+                       u"podium"_s);
     if (!path.isEmpty())
         report(m_cockpit.files()->saveAs(path), tr("Save session as"));
 }
@@ -135,8 +145,9 @@ Result<bool> FileMenu::exportPlan(const SessionState& state, const QString& path
 }
 
 void FileMenu::exportPlanAs() {
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export plan"), {}, tr("Session plans (*.json)"));
+    const QString path = withFileSuffix(
+        QFileDialog::getSaveFileName(m_window, tr("Export plan"), {}, tr("Session plans (*.json)")),
+        u"json"_s);
     if (!path.isEmpty())
         report(exportPlan(m_cockpit.state(), path), tr("Export plan"));
 }
