@@ -162,15 +162,20 @@ void FileMenu::editDetails() {
 void FileMenu::applyDetails(const QCborMap& info, const QCborMap& allotments,
                             const QList<Segment>& segments) {
     const SessionState s = m_cockpit.state(); // as it was before these commands
+    const bool infoChanged = codec::sessionInfo(info) != s.info;
+    const bool allotmentsChanged = codec::allotments(allotments) != s.allotments;
+    const bool agendaChanged = segments != s.segments;
+    if (!infoChanged && !allotmentsChanged && !agendaChanged)
+        return; // OK with nothing changed: no undo step that would do nothing
     QUndoStack& undo = m_cockpit.undoStack();
     undo.beginMacro(tr("Edit the session details"));
-    if (codec::sessionInfo(info) != s.info)
+    if (infoChanged)
         m_cockpit.run(Action::EditSession, {{u"info"_s, info}}, tr("Edit the session details"));
-    if (codec::allotments(allotments) != s.allotments)
+    if (allotmentsChanged)
         m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, allotments}},
                       tr("Change the speaking times"));
     // The running segment keeps its clock, with its new planned time.
-    if (segments != s.segments)
+    if (agendaChanged)
         m_cockpit.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(segments)}},
                       tr("Edit the agenda"));
     undo.endMacro();

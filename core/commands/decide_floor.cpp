@@ -101,6 +101,8 @@ Data timers(const SessionState& s, const Command& c) {
         const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));
         if (delta == 0 || qAbs(delta) > 60 * 60'000)
             return Data::failure(tr("Add or remove between one second and one hour."));
+        if (t->allottedMs + delta < 0) // more taken than was ever given would show false overtime
+            return Data::failure(tr("No time is left to take from this timer."));
         return QCborMap{{u"timer"_s, key(*id)}, {u"deltaMs"_s, delta}};
     }
     case Action::SetWarning: {

@@ -54,6 +54,11 @@ TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning
     CHECK(remaining() == 130'000);
     REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, -30'000}}));
     CHECK_FALSE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 0}}));
+    // never less than nothing: the overtime shown would be time the speaker never had
+    const qint64 allotted = h.state().floor->countdown.allottedMs;
+    CHECK_FALSE(h.run(Action::AdjustTimer,
+                      {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, -allotted - 1'000}}));
+    CHECK(h.state().floor->countdown.allottedMs == allotted);
     REQUIRE(h.run(Action::SetWarning, {{u"timer"_s, u"speaker"_s}, {u"ms"_s, 60'000}}));
     h.clock.advance(45'000);
     CHECK(phaseOf(h.state().floor->countdown, h.clock.nowMs()) == TimerPhase::Warning);

@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QValueAxis>
 
 using namespace podium;
@@ -177,6 +178,18 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
     CHECK(texts.contains(u"Open or close the poll"_s));
     CHECK(texts.contains(u"Undo the last step"_s)); // not the step it would undo just now
     CHECK_FALSE(texts.contains(u"Start"_s));
+}
+
+TEST_CASE("session details left as they were leave no undo step") {
+    useTemporarySettings();
+    CockpitHarness h(demoPlan()); // the demo session has every detail filled in
+    MainWindow w(h.cockpit);
+    SessionDetailsDialog dialog(h.state(), true);
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    const int steps = h.cockpit.undoStack().count();
+    menu->applyDetails(dialog.info(), dialog.allotments(), dialog.segments()); // OK, unchanged
+    CHECK(h.cockpit.undoStack().count() == steps);
 }
 
 TEST_CASE("a file name typed without its suffix gets it") {

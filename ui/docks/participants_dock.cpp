@@ -98,21 +98,24 @@ Result<int> ParticipantsDock::importPlan(const QString& path) {
     const auto plan = readPlanFile(path);
     if (!plan)
         return Result<int>::failure(plan.error());
-    int added = 0;
-    cockpit().undoStack().beginMacro(tr("Import participants"));
+    QList<Participant> newcomers;
     for (const Participant& p : plan->participants) {
         bool known = false;
         for (const Participant& q : cockpit().state().participants)
             known = known || q.name.compare(p.name, Qt::CaseInsensitive) == 0;
-        if (known)
-            continue;
+        if (!known)
+            newcomers.append(p);
+    }
+    if (newcomers.isEmpty())
+        return 0; // and no undo step that would do nothing
+    cockpit().undoStack().beginMacro(tr("Import participants"));
+    for (const Participant& p : std::as_const(newcomers)) {
         QCborMap args = codec::toCbor(p);
         args.remove(u"id"_s);
         cockpit().run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(p.name));
-        ++added;
     }
     cockpit().undoStack().endMacro();
-    return added;
+    return int(newcomers.size());
 }
 
 void ParticipantsDock::chooseAndImport() {
