@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "docks/participant_dialog.h"
 #include "main_window.h"
 #include "models/queue_model.h"
 #include "ui_support.h"
@@ -8,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -218,4 +220,22 @@ TEST_CASE("dropping a row asks for a move and leaves the rows to the event") {
     REQUIRE(asked.size() == 1);
     CHECK(asked.first() == std::pair<Id, int>{b, 0});
     CHECK(model.rowCount() == 2);
+}
+
+TEST_CASE("the participant dialog wants a name, and points out one already on the roster") {
+    ParticipantDialog dialog(Participant{}, {u"Amina Diallo"_s, u"Kenji Watanabe"_s});
+    auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    auto* name = dialog.findChild<QLineEdit*>(u"participantName"_s);
+    auto* hint = dialog.findChild<QLabel*>(u"participantNameHint"_s);
+    REQUIRE(ok);
+    REQUIRE(name);
+    REQUIRE(hint);
+    CHECK_FALSE(ok->isEnabled()); // no name yet: OK cannot close it and lose the rest
+    name->setText(u"   "_s);
+    CHECK_FALSE(ok->isEnabled());
+    name->setText(u"amina diallo"_s);
+    CHECK(ok->isEnabled());        // two people may share a name...
+    CHECK_FALSE(hint->isHidden()); // ...but it is said before OK
+    name->setText(u"Lina Haddad"_s);
+    CHECK(hint->isHidden());
 }

@@ -3,7 +3,10 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -27,8 +30,11 @@ QLineEdit* edit(const QString& text, const QString& name) {
 
 } // namespace
 
-ParticipantDialog::ParticipantDialog(const Participant& start, QWidget* parent)
+ParticipantDialog::ParticipantDialog(const Participant& start, const QStringList& roster,
+                                     QWidget* parent)
     : QDialog(parent)
+    , m_roster(roster)
+    , m_nameHint(new QLabel)
     , m_name(edit(start.name, u"participantName"_s))
     , m_affiliation(edit(start.affiliation, u"participantAffiliation"_s))
     , m_gender(edit(start.gender, u"participantGender"_s))
@@ -41,6 +47,9 @@ ParticipantDialog::ParticipantDialog(const Participant& start, QWidget* parent)
     m_gender->setPlaceholderText(tr("Optional, as the person describes it"));
     auto* form = new QFormLayout(this);
     form->addRow(tr("Name"), m_name);
+    m_nameHint->setObjectName(u"participantNameHint"_s);
+    m_nameHint->setWordWrap(true);
+    form->addRow(QString(), m_nameHint);
     form->addRow(tr("Affiliation"), m_affiliation);
     form->addRow(tr("Stakeholder group"), m_group);
     form->addRow(tr("Region"), m_region);
@@ -49,8 +58,26 @@ ParticipantDialog::ParticipantDialog(const Participant& start, QWidget* parent)
     form->addRow(tr("Role"), m_role);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     form->addRow(buttons);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, &ParticipantDialog::checkName);
+    checkName();
+}
+
+// Said here, before OK: a participant needs a name (the dialog used to close and only then say
+// so, losing what was typed), and a name already on the roster is most often the same person.
+void ParticipantDialog::checkName() {
+    const QString name = m_name->text().trimmed();
+    m_ok->setEnabled(!name.isEmpty());
+    const bool known = std::any_of(m_roster.cbegin(), m_roster.cend(), [&](const QString& other) {
+        return other.compare(name, Qt::CaseInsensitive) == 0;
+    });
+    m_nameHint->setText(known ? tr("“%1” is on the roster already: add them only if this is "
+                                   "another person.")
+                                    .arg(name)
+                              : QString());
+    m_nameHint->setVisible(known);
 }
 
 QCborMap ParticipantDialog::fields() const {

@@ -6,7 +6,9 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace podium {
 
@@ -14,11 +16,18 @@ namespace podium {
 class ParticipantDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ParticipantDialog(const Participant& start, QWidget* parent = nullptr);
+    // `roster`: the others' names, so that a name already there is pointed out before OK.
+    ParticipantDialog(const Participant& start, const QStringList& roster,
+                      QWidget* parent = nullptr);
     // The fields as command arguments (AddParticipant or EditParticipant).
     QCborMap fields() const;
 
 private:
+    void checkName();
+
+    QStringList m_roster;
+    QPushButton* m_ok = nullptr;
+    QLabel* m_nameHint;
     QLineEdit* m_name;
     QLineEdit* m_affiliation;
     QLineEdit* m_gender;

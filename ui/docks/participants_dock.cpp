@@ -70,10 +70,20 @@ void ParticipantsDock::updateControls() {
     m_edit->setEnabled(control && m_view->currentIndex().isValid());
 }
 
+// Everyone's name but `except`'s, for the dialog to point out a name that is there already.
+QStringList ParticipantsDock::rosterNames(Id except) const {
+    QStringList names;
+    for (const Participant& p : cockpit().state().participants) {
+        if (p.id != except)
+            names.append(p.name);
+    }
+    return names;
+}
+
 void ParticipantsDock::addParticipant() {
     if (!cockpit().canControl())
         return;
-    ParticipantDialog dialog(Participant{}, this);
+    ParticipantDialog dialog(Participant{}, rosterNames(0), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QCborMap fields = dialog.fields();
@@ -86,7 +96,7 @@ void ParticipantsDock::editSelected() {
         cockpit().state().participant(m_model->idAt(m_view->currentIndex().row()));
     if (!p || !cockpit().canControl())
         return;
-    ParticipantDialog dialog(*p, this);
+    ParticipantDialog dialog(*p, rosterNames(p->id), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QCborMap args = dialog.fields();

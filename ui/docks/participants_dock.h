@@ -27,6 +27,7 @@ protected:
 
 private:
     void addParticipant();
+    QStringList rosterNames(Id except) const;
     void editSelected();
     void chooseAndImport();
 
