@@ -12,11 +12,14 @@
 #include "docks/timeline_dock.h"
 #include "file_menu.h"
 #include "report/report_menu.h"
+#include "session_files.h"
 #include "shortcuts_dialog.h"
+#include "store/session_file.h"
 #include "theme/theme_menu.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -47,6 +50,9 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     connect(&m_cockpit, &Cockpit::seatChanged, this, &MainWindow::onSeatChanged);
     // Made now, not by the first notice: the docks would jump up a line when it appeared.
     statusBar();
+    showReadOnlyNotice();
+    if (SessionFiles* files = m_cockpit.files())
+        connect(files, &SessionFiles::fileChanged, this, &MainWindow::showReadOnlyNotice);
     connect(&m_cockpit, &Cockpit::notice, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
@@ -283,9 +289,28 @@ void MainWindow::retranslate() {
     updateTitle();
 }
 
+// A file that can only be viewed says so from the start, not at the first refused action.
+void MainWindow::showReadOnlyNotice() {
+    if (!m_readOnlyNotice) {
+        m_readOnlyNotice = new QLabel(this);
+        m_readOnlyNotice->setObjectName(u"readOnlyNotice"_s);
+        statusBar()->addPermanentWidget(m_readOnlyNotice);
+    }
+    const SessionFile* file = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
+    const bool readOnly = file && file->isReadOnly();
+    m_readOnlyNotice->setText(
+        readOnly ? tr("Read-only: %1 Save As continues in a copy.").arg(file->readOnlyReason())
+                 : QString());
+    m_readOnlyNotice->setVisible(readOnly);
+    updateTitle();
+}
+
 void MainWindow::updateTitle() {
-    setWindowTitle(
-        tr("%1 — %2 — Podium").arg(m_cockpit.state().info.title, seatLabel(m_cockpit.seat())));
+    const QString title =
+        tr("%1 — %2 — Podium").arg(m_cockpit.state().info.title, seatLabel(m_cockpit.seat()));
+    setWindowTitle(m_readOnlyNotice && m_readOnlyNotice->isVisibleTo(this)
+                       ? tr("%1 (read-only)").arg(title)
+                       : title);
 }
 
 } // namespace podium

@@ -8,6 +8,7 @@
 #include <optional>
 
 class QDockWidget;
+class QLabel;
 class QMenu;
 
 namespace podium {
@@ -52,6 +53,7 @@ private:
     void retranslate();
     void onSeatChanged();
     void updateTitle();
+    void showReadOnlyNotice();
 
     Cockpit& m_cockpit;
     QList<QDockWidget*> m_docks;
@@ -63,6 +65,7 @@ private:
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
     QAction* m_shortcuts = nullptr;
+    QLabel* m_readOnlyNotice = nullptr;
     Seat m_layoutSeat;
     bool m_layoutRestored = false;
     std::optional<Seat> m_defaultArrangedFor; // the seat whose default layout is shown, if so

@@ -49,8 +49,8 @@ void SessionFile::attach(SessionEngine& engine) {
 Result<bool> SessionFile::checkWritable() const {
     if (!isReadOnly())
         return true;
-    return fail<bool>(tr("This session is open read-only (%1): the action was not saved and not "
-                         "applied. Use Save As to continue in a copy.")
+    return fail<bool>(tr("This session is open read-only: %1 The action was not saved and not "
+                         "applied; use Save As to continue in a copy.")
                           .arg(m_readOnlyReason));
 }
 

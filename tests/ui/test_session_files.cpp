@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "main_window.h"
 #include "model/codec.h"
 #include "session_files.h"
 #include "ui_support.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -92,4 +94,30 @@ TEST_CASE("opening a damaged file says why and keeps the session that was open")
     QFile after(junk);
     REQUIRE(after.open(QIODevice::ReadOnly));
     CHECK(after.readAll() == QByteArray(4096, 'x')); // never overwritten
+}
+
+TEST_CASE("a session that can only be viewed says so from the start") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"kept.podium"_s);
+    FakeClock clock;
+    {
+        SessionEngine engine(clock);
+        SessionFiles files(engine);
+        REQUIRE(files.createFromPlan(crowdPlan(), path));
+    }
+    QFile(path).setPermissions(QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.open(path));
+    REQUIRE(files.current()->isReadOnly());
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    MainWindow w(cockpit);
+    auto* notice = w.findChild<QLabel*>(u"readOnlyNotice"_s);
+    REQUIRE(notice);
+    CHECK_FALSE(notice->isHidden()); // before any action was refused
+    CHECK(notice->text().contains(u"read-only"_s));
+    CHECK(w.windowTitle().contains(u"(read-only)"_s));
+    QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
