@@ -13,7 +13,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("podium::Session", text);
 }
 
-constexpr qint64 maxVotes = 10'000'000;
 constexpr int maxOptions = 20;
 constexpr int maxText = 500;
 
@@ -80,7 +79,7 @@ Data setTally(const Poll& p, const Command& c) {
         return Data::failure(tr("That poll has no such option."));
     if (!source)
         return Data::failure(tr("Unknown tally source."));
-    if (count < 0 || count > maxVotes)
+    if (count < 0 || count > maxVotesPerTally)
         return Data::failure(tr("A tally must be between 0 and 10 million."));
     return QCborMap{
         {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};

@@ -87,6 +87,9 @@ struct Segment {
 
 using Tally = std::array<qint64, 3>; // indexed by TallySource
 
+// The most one tally (one option, one source) may hold: far above any room or stream.
+constexpr qint64 maxVotesPerTally = 10'000'000;
+
 struct Poll {
     Id id = 0;
     QString question;

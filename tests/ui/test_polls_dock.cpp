@@ -89,6 +89,25 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(h.state().polls.first().status == PollStatus::Open);
 }
 
+TEST_CASE("a tally is typed as a count: no letters, no minus sign") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    createPoll(w);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    const QModelIndex cell = view->model()->index(0, TallyModel::Online);
+    std::unique_ptr<QWidget> editor(
+        view->itemDelegateForIndex(cell)->createEditor(view->viewport(), {}, cell));
+    auto* box = qobject_cast<QSpinBox*>(editor.get());
+    REQUIRE(box);
+    CHECK(box->minimum() == 0);
+    CHECK(box->maximum() == maxVotesPerTally);
+    box->setValue(42);
+    view->itemDelegateForIndex(cell)->setModelData(box, view->model(), cell);
+    CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Online)] == 42);
+}
+
 TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
     useTemporarySettings();
     CockpitHarness h;

@@ -18,12 +18,33 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
+namespace {
+
+// Counts only: a box from 0 to the most a tally may hold, so that letters or a minus sign cannot
+// be typed (they used to be dropped without a word when the cell was left).
+class TallyDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override {
+        auto* box = new QSpinBox(parent);
+        box->setObjectName(u"tallyEditor"_s);
+        box->setRange(0, int(maxVotesPerTally));
+        box->setFrame(false);
+        box->setButtonSymbols(QAbstractSpinBox::NoButtons);
+        return box;
+    }
+};
+
+} // namespace
 
 PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"pollsDock"_s, parent)
@@ -48,6 +69,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_openCloseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     addAction(m_openCloseAction);
     m_table->setModel(m_tallies);
+    m_table->setItemDelegate(new TallyDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(TallyModel::Option, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
