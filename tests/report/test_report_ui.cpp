@@ -7,9 +7,11 @@
 #include "report_fixture.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextBrowser>
 
 using namespace podium;
@@ -40,6 +42,32 @@ TEST_CASE("the cockpit shows a live report preview and offers File → Export re
     auto* action = window.findChild<QAction*>(u"exportReportAction"_s);
     REQUIRE(action);
     CHECK(window.menu(MainWindow::MenuId::File)->actions().contains(action));
+}
+
+// While someone speaks the clock ticks five times a second, and each tick or event used to restart
+// the preview's wait, so it was never rebuilt until the floor was free again.
+TEST_CASE("the preview is rebuilt while changes keep coming") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    cockpit.setSeat(Seat::Rapporteur); // whose layout shows the preview
+    MainWindow window(cockpit);
+    window.show();
+    auto* dock = qobject_cast<ReportDock*>(window.dock(u"ReportDock"_s));
+    REQUIRE(dock);
+    REQUIRE(dock->isVisible());
+    dock->refreshNow();
+    s.h.add(u"Silent Listener"_s);
+    REQUIRE(s.h.run(Action::Next));
+    QElapsedTimer keptComing;
+    keptComing.start();
+    bool shown = false;
+    for (int i = 0; !shown && keptComing.elapsed() < 3 * ReportDock::debounceMs; ++i) {
+        // a change sooner than the wait each time, as the ticking clock makes them
+        REQUIRE(s.h.run(Action::SetStageMessage, {{u"text"_s, u"message %1"_s.arg(i)}}));
+        QTest::qWait(ReportDock::debounceMs / 4);
+        shown = dock->preview()->toPlainText().contains(u"Silent Listener"_s);
+    }
+    CHECK(shown);
 }
 
 TEST_CASE("the preview belongs to the rapporteur's layout") {

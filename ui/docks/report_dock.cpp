@@ -59,10 +59,12 @@ void ReportDock::setNotesSource(NotesSource source) {
     refreshSoon();
 }
 
+// At most 0.4 s after a change, also while changes keep coming: restarting the wait at every one
+// kept the preview from ever being rebuilt while someone spoke (the clock ticks 5 times a second).
 void ReportDock::refreshSoon() {
     m_stale = true;
     // A hidden preview costs nothing: it is rebuilt when shown.
-    if (isVisible())
+    if (isVisible() && !m_debounce.isActive())
         m_debounce.start();
 }
 
