@@ -112,14 +112,10 @@ std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
 }
 
 // `--host` (the README's demo command uses it) opens the session to the other seats at once;
-// the join codes then show in the connection dock.
+// the join codes then show in the connection dock, or why hosting could not start.
 void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
-    auto* connection = window.findChild<podium::ConnectionDock*>();
-    if (!connection)
-        return;
-    const auto port = quint16(parser.value(u"port"_s).toUInt());
-    if (auto hosted = connection->seatSession().host(port); !hosted)
-        QTextStream(stderr) << hosted.error() << '\n';
+    if (auto* connection = window.findChild<podium::ConnectionDock*>())
+        connection->hostOn(quint16(parser.value(u"port"_s).toUInt()));
 }
 
 // `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.

@@ -25,6 +25,7 @@ constexpr int eventsPerBatch = 500;                   // events in one Events me
 constexpr int handshakeDeadlineMs = 5000;             // TLS + hello/welcome
 constexpr int heartbeatIntervalMs = 1000;
 constexpr int silenceLimitMs = 4000; // a silent link is dead after this
+constexpr int peersRefreshMs = 5000; // the host sends the peer list (with latencies) this often
 
 // Message types: only ever appended, the numbers are on the wire.
 enum class MsgType {

@@ -34,6 +34,16 @@ SyncHost::SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, Q
     };
     connect(&m_engine, &SessionEngine::eventApplied, this,
             [this](const Event& e, const SessionState&) { broadcast(e); });
+    // Latencies move with the heartbeats, but the list went out only when a seat came or went:
+    // every seat showed the first figure (or none) for the whole session.
+    m_peersRefresh.setInterval(peersRefreshMs);
+    connect(&m_peersRefresh, &QTimer::timeout, this, [this] {
+        if (m_peers.isEmpty())
+            return;
+        broadcastPeers();
+        emit peersChanged();
+    });
+    m_peersRefresh.start();
 }
 
 SyncHost::~SyncHost() {

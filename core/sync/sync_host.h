@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 #include <functional>
 
 namespace podium::sync {
@@ -84,6 +85,7 @@ private:
     ReplicaLog& m_log;
     const Clock& m_clock;
     TcpListener m_server;
+    QTimer m_peersRefresh; // the peer list again now and then, for its latencies
     HostKeys m_keys;
     qint32 m_epoch = 1;
     QString m_sequencer;

@@ -5,6 +5,7 @@
 #include "sync_support.h"
 
 #include <QTimer>
+#include <algorithm>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -282,4 +283,21 @@ TEST_CASE("a first join that meets a host dying mid-handshake keeps trying") {
     REQUIRE(host.seat.host(port, QHostAddress::LocalHost, codes));
     REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
     CHECK(rapporteur.lastSeq() == host.lastSeq());
+}
+
+TEST_CASE("every seat's latency in the peer list is kept up to date") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+    // The list went out only when a seat came or went, before any heartbeat had measured a
+    // round trip: every seat showed "—" for the rest of the session.
+    const auto measured = [](const TestSeat& seat) {
+        const QList<sync::PeerInfo> peers = seat.seat.peers();
+        return peers.size() == 2 && std::all_of(peers.cbegin(), peers.cend(),
+                                                [](const auto& p) { return p.rttMs >= 0; });
+    };
+    CHECK(waitUntil([&] { return measured(rapporteur) && measured(*host); },
+                    3 * sync::peersRefreshMs));
 }

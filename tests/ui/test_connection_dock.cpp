@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUdpSocket>
@@ -155,6 +156,34 @@ TEST_CASE("connection dock: hosting again after a crash gives the same codes, af
     REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
     CHECK(host.child<QLabel>(u"controlCode"_s)->text() != control);
     CHECK(host.child<QLabel>(u"readOnlyCode"_s)->text() != readOnly);
+}
+
+TEST_CASE("connection dock: hosting that cannot start says why, in the dock") {
+    useTemporarySettings();
+    QTcpServer taken; // another program has the port
+    REQUIRE(taken.listen(QHostAddress::Any, 0));
+    SeatUnderTest host(Authority::Moderator);
+    host.dock->hostOn(taken.serverPort()); // what `podium --host --port N` does
+    CHECK(host.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+    auto* status = host.child<QLabel>(u"connectionStatus"_s);
+    CHECK(status->text().contains(u"Cannot host"_s));
+    CHECK(status->styleSheet().contains(u"#c62828"_s)); // in red, as for the Host button
+}
+
+TEST_CASE("connection dock: a seat that lost its host says so at the top") {
+    useTemporarySettings();
+    auto host = std::make_unique<SeatUnderTest>(Authority::Moderator);
+    REQUIRE(host->dock->seatSession().host(0, QHostAddress::LocalHost));
+    const quint16 port = host->dock->seatSession().seat()->syncHost()->port();
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
+                          host->child<QLabel>(u"controlCode"_s)->text());
+    auto* state = online.child<QLabel>(u"connectionState"_s);
+    REQUIRE(waitFor([&] { return state->text().startsWith(u"Joined"_s); }));
+    host.reset(); // the in-room laptop goes
+    REQUIRE(waitFor([&] { return state->text().contains(u"out of reach"_s); }));
+    CHECK(state->styleSheet().contains(u"#c62828"_s));
+    CHECK(online.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
 }
 
 TEST_CASE("connection dock: a wrong code is refused with a reason") {

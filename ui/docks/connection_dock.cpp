@@ -199,6 +199,11 @@ void ConnectionDock::host() {
         showStatus(hosted.error(), true);
 }
 
+void ConnectionDock::hostOn(quint16 port) {
+    m_port->setValue(port);
+    host();
+}
+
 void ConnectionDock::joinHost(const QString& address, const QString& code) {
     m_address->setText(address);
     m_code->setText(code);
@@ -242,15 +247,22 @@ void ConnectionDock::refresh() {
         break;
     case Mode::Joined: {
         const sync::SyncPeer* peer = seat->syncPeer();
-        const qint64 rtt = peer ? peer->rttMs() : -1;
-        m_state->setText(tr("Joined %1:%2 as %3%4")
-                             .arg(peer->currentHost().host)
-                             .arg(peer->currentHost().port)
-                             .arg(label(peer->role()))
-                             .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString()));
+        const bool live = peer->state() == sync::SyncPeer::State::Live;
+        const qint64 rtt = peer->rttMs();
+        // With the host gone, the top line says so (it kept "Joined …, 0 ms away").
+        m_state->setText(live ? tr("Joined %1:%2 as %3%4")
+                                    .arg(peer->currentHost().host)
+                                    .arg(peer->currentHost().port)
+                                    .arg(label(peer->role()))
+                                    .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
+                              : tr("The host is out of reach: reconnecting by itself. Until then "
+                                   "this seat's actions are not sent."));
+        m_state->setStyleSheet(live ? QString() : u"color: #c62828"_s);
         break;
     }
     }
+    if (mode != Mode::Joined)
+        m_state->setStyleSheet(QString());
     m_codes->setVisible(mode == Mode::Hosting);
     if (mode == Mode::Hosting) {
         m_controlCode->setText(seat->controlCode());
@@ -264,6 +276,9 @@ void ConnectionDock::refreshPeers() {
     m_peers->clear();
     if (!m_session->seat())
         return;
+    const sync::SyncPeer* peer = m_session->seat()->syncPeer();
+    if (peer && peer->state() != sync::SyncPeer::State::Live)
+        return; // the host's last list is out of date: its links may be as gone as ours
     for (const sync::PeerInfo& p : m_session->seat()->peers()) {
         auto* item = new QTreeWidgetItem(m_peers);
         item->setText(0, p.name.isEmpty() ? p.instance.left(8) : p.name);

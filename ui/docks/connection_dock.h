@@ -30,6 +30,8 @@ public:
     DiscoveredHosts& discoveredHosts() const { return *m_discovered; }
     // As if typed into the join form and Join pressed (`podium --join HOST:PORT --code CODE`).
     void joinHost(const QString& address, const QString& code);
+    // As if the port were set and Host pressed (`podium --host`): a failure shows here, in red.
+    void hostOn(quint16 port);
 
 protected:
     void retranslate() override;

@@ -211,7 +211,7 @@ QVariant NotesModel::groupData(int group, int column, int role) const {
     if (column == KindColumn)
         return speechLabel(g.speechEntryId);
     if (column == TimeColumn)
-        return tr("%1 notes").arg(g.notes.size());
+        return g.notes.size() == 1 ? tr("1 note") : tr("%1 notes").arg(g.notes.size());
     return {};
 }
 
