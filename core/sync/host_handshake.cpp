@@ -107,7 +107,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.instance = hello.value(u"instance"_s).toString();
     peer.info.name = hello.value(u"name"_s).toString();
     peer.info.role = role;
-    peer.info.address = link->socket()->peerAddress().toString();
+    peer.info.address = addressText(link->socket()->peerAddress());
     peer.info.hostPort = quint16(integerOf(hello.value(u"hostPort"_s)));
     peer.fillExpected = plan.kind == ResumePlan::Fill;
     QCborMap welcome{

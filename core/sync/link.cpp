@@ -15,6 +15,12 @@ thread_local int flushing = 0;
 
 } // namespace
 
+QString addressText(const QHostAddress& address) {
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped);
+    return mapped ? QHostAddress(v4).toString() : address.toString();
+}
+
 Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
@@ -23,14 +29,15 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
     m_socket->setParent(this);
     m_socket->setReadBufferSize(256 * 1024);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_peerName = m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+    m_peerName =
+        addressText(m_socket->peerAddress()) + u':' + QString::number(m_socket->peerPort());
     connect(m_socket, &QSslSocket::connected, this, [this] {
         // Set again once connected: on a socket still connecting the option is not kept, and
         // without it Nagle's algorithm held a seat's small command back until the host's delayed
         // acknowledgement, some 40 ms.
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_peerName =
-            m_socket->peerAddress().toString() + u':' + QString::number(m_socket->peerPort());
+            addressText(m_socket->peerAddress()) + u':' + QString::number(m_socket->peerPort());
     });
     m_sinceHeard.start();
     m_rateClock.start();

@@ -12,6 +12,10 @@
 
 namespace podium::sync {
 
+// An address as people read it: an IPv4 peer on a dual-stack socket is "192.168.1.20", not
+// "::ffff:192.168.1.20".
+QString addressText(const QHostAddress& address);
+
 // One encrypted, framed connection, on either side. It enforces what no handler should have
 // to think about: frame and item limits, the read buffer cap, a rate limit, the handshake
 // deadline and liveness (heartbeats both ways; a link silent for silenceLimitMs is closed).

@@ -79,6 +79,7 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
         return Result<bool>::failure(
             tr("Only a seat with control that has lost its host can take over hosting."));
     const HostKeys keys = m_peer->keysForTakeover();
+    m_codes = {}; // this seat hosts with the keys it was given, never with codes of its own
     m_peer->leave();
     m_peer.reset();
     qCInfo(lcSync) << "taking over hosting on port" << port;

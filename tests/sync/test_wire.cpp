@@ -6,6 +6,7 @@
 #include "frame_reader.h"
 #include "join_code.h"
 #include "lineage.h"
+#include "link.h"
 #include "peer_info.h"
 #include "plan/plan.h"
 #include "protocol.h"
@@ -56,6 +57,12 @@ TEST_CASE("join codes are 12 Crockford symbols, grouped, and forgive look-alikes
     CHECK(normalizeJoinCode(u"ilil-ilil-ilil"_s) == u"111111111111"_s);
     CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH-JKU0"_s)); // U is not in the alphabet
     CHECK_FALSE(normalizeJoinCode(u"ABCD-EFGH"_s));
+}
+
+TEST_CASE("addresses read as people write them") {
+    CHECK(addressText(QHostAddress(u"::ffff:192.168.1.20"_s)) == u"192.168.1.20"_s);
+    CHECK(addressText(QHostAddress(u"192.168.1.20"_s)) == u"192.168.1.20"_s);
+    CHECK(addressText(QHostAddress(u"fe80::1"_s)) == u"fe80::1"_s);
 }
 
 TEST_CASE("kept join codes are taken back only whole, distinct and in their usual form") {

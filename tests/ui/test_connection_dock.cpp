@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -94,6 +95,7 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     auto* peers = host.child<QTreeWidget>(u"peersView"_s);
     REQUIRE(waitFor([&] { return peers->topLevelItemCount() == 1; }));
     CHECK(peers->topLevelItem(0)->text(1) == label(Authority::OnlineModerator));
+    CHECK(peers->topLevelItem(0)->text(0).startsWith(seatLabel(Seat::OnlineModerator))); // who
     REQUIRE(
         waitFor([&] { return online.engine.state().sessionId == host.engine.state().sessionId; }));
     CHECK(online.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Joined 127.0.0.1"_s));
@@ -184,6 +186,34 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     REQUIRE(waitFor([&] { return state->text().contains(u"out of reach"_s); }));
     CHECK(state->styleSheet().contains(u"#c62828"_s));
     CHECK(online.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
+}
+
+TEST_CASE("connection dock: after taking over, it says the old codes still work") {
+    useTemporarySettings();
+    auto host = std::make_unique<SeatUnderTest>(Authority::Moderator);
+    REQUIRE(host->dock->seatSession().host(0, QHostAddress::LocalHost));
+    const quint16 port = host->dock->seatSession().seat()->syncHost()->port();
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
+                          host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] {
+        return online.dock->seatSession().seat()->syncPeer()->state() ==
+               sync::SyncPeer::State::Live;
+    }));
+    host.reset();
+    auto* takeOver = online.child<QPushButton>(u"takeOverButton"_s);
+    REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
+    CHECK(online.child<QSpinBox>(u"hostPort"_s)->isEnabled()); // the port it will host on
+    const quint16 free = [] {
+        QTcpServer probe;
+        REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+        return probe.serverPort();
+    }();
+    online.child<QSpinBox>(u"hostPort"_s)->setValue(free);
+    takeOver->click();
+    REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK(online.child<QLabel>(u"connectionState"_s)->text().contains(u"still work"_s));
+    CHECK_FALSE(online.child<QLabel>(u"controlCode"_s)->isVisibleTo(online.dock.get()));
 }
 
 TEST_CASE("connection dock: a wrong code is refused with a reason") {

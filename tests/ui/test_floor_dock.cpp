@@ -106,6 +106,18 @@ TEST_CASE("a message for the stage display, and the session clock") {
     CHECK(child<QLabel>(w, u"sessionClock"_s)->text().contains(u"1:29:00"_s));
 }
 
+TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(h.state().segments[0].plannedMs + 17'400);
+    tick(h);
+    const QString text = child<QLabel>(w, u"segmentClock"_s)->text();
+    CHECK(text.endsWith(u"0:17 over"_s));
+    CHECK_FALSE(text.contains(u"+"_s));
+}
+
 TEST_CASE("next speaker is offered only while someone waits in the queue") {
     useTemporarySettings();
     CockpitHarness h;

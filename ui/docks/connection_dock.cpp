@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QSysInfo>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -130,6 +131,13 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
     connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
+    // The others list this seat by role and machine, not by an id (it showed "f3ece1bf").
+    const auto nameSeat = [this] {
+        m_session->setSeatName(
+            tr("%1 on %2").arg(seatLabel(this->cockpit().seat()), QSysInfo::machineHostName()));
+    };
+    nameSeat();
+    connect(&cockpit, &Cockpit::seatChanged, this, nameSeat);
     // Another Podium on this machine may listen too: the beacon port is shared.
     m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
@@ -242,8 +250,13 @@ void ConnectionDock::refresh() {
         m_state->setText(tr("Not connected: this seat works on its own."));
         break;
     case Mode::Hosting:
+        // After a takeover this seat holds the keys, not the codes, and there is none to show.
         m_state->setText(
-            tr("Hosting on port %1. Give each seat its code.").arg(seat->syncHost()->port()));
+            seat->controlCode().isEmpty()
+                ? tr("Hosting on port %1 in place of the host that left: the codes "
+                     "it gave still work.")
+                      .arg(seat->syncHost()->port())
+                : tr("Hosting on port %1. Give each seat its code.").arg(seat->syncHost()->port()));
         break;
     case Mode::Joined: {
         const sync::SyncPeer* peer = seat->syncPeer();
@@ -263,7 +276,7 @@ void ConnectionDock::refresh() {
     }
     if (mode != Mode::Joined)
         m_state->setStyleSheet(QString());
-    m_codes->setVisible(mode == Mode::Hosting);
+    m_codes->setVisible(mode == Mode::Hosting && !seat->controlCode().isEmpty());
     if (mode == Mode::Hosting) {
         m_controlCode->setText(seat->controlCode());
         m_readOnlyCode->setText(seat->readOnlyCode());
@@ -295,10 +308,11 @@ void ConnectionDock::updateControls() {
     const bool mayHost = cockpit().seat() != Seat::Rapporteur || mode != Mode::Alone;
     m_host->setVisible(mode == Mode::Alone);
     m_host->setEnabled(mayHost);
-    m_port->setEnabled(mode == Mode::Alone);
+    const bool mayTakeOver = m_session->seat() && m_session->seat()->canTakeOver();
+    m_port->setEnabled(mode == Mode::Alone || mayTakeOver); // the port a takeover hosts on
     m_stop->setVisible(mode != Mode::Alone);
     m_joinBox->setVisible(mode == Mode::Alone);
-    m_takeOver->setVisible(m_session->seat() && m_session->seat()->canTakeOver());
+    m_takeOver->setVisible(mayTakeOver);
 }
 
 void ConnectionDock::retranslate() {

@@ -210,14 +210,23 @@ void FloorDock::refreshClocks() {
     pal.setColor(QPalette::Window, colours.background);
     pal.setColor(QPalette::WindowText, colours.text);
     m_countdown->setPalette(pal);
-    m_sessionClock->setText(tr("Session: %1 left of %2")
-                                .arg(formatCountdown(s.sessionClock.remainingMs(now)),
-                                     formatDuration(s.sessionClock.allottedMs)));
+    const qint64 sessionLeft = s.sessionClock.remainingMs(now);
+    m_sessionClock->setText(
+        sessionLeft >= 0
+            ? tr("Session: %1 left of %2")
+                  .arg(formatDuration(sessionLeft), formatDuration(s.sessionClock.allottedMs))
+            : tr("Session: %1 over its %2")
+                  .arg(formatElapsed(-sessionLeft), formatDuration(s.sessionClock.allottedMs)));
     const bool segment = s.activeSegment >= 0 && s.activeSegment < s.segments.size();
-    m_segmentClock->setText(segment ? tr("Segment “%1”: %2 left")
-                                          .arg(s.segments[s.activeSegment].title,
-                                               formatCountdown(s.segmentClock.remainingMs(now)))
-                                    : tr("No agenda segment running"));
+    const qint64 segmentLeft = s.segmentClock.remainingMs(now);
+    m_segmentClock->setText(
+        !segment ? tr("No agenda segment running")
+        : segmentLeft >= 0
+            ? tr("Segment “%1”: %2 left")
+                  .arg(s.segments[s.activeSegment].title, formatDuration(segmentLeft))
+            : tr("Segment “%1”: %2 over")
+                  .arg(s.segments[s.activeSegment].title,
+                       formatElapsed(-segmentLeft))); // not "+0:17 left"
 }
 
 void FloorDock::next() {

@@ -47,6 +47,12 @@ void SeatSession::setSessionFile(SessionFile* file) {
     emit changed();
 }
 
+void SeatSession::setSeatName(const QString& name) {
+    m_seatName = name;
+    if (m_seat)
+        m_seat->setSeatName(name);
+}
+
 SessionFile* SeatSession::sessionFile() const {
     return m_replica ? m_replica.get() : m_file;
 }
@@ -63,6 +69,7 @@ Result<bool> SeatSession::ensureSeat() {
             tr("Open or create a session file first: a shared session is always kept on disk."));
     if (!m_seat) {
         m_seat = std::make_unique<sync::Seat>(m_engine, m_engine.clock());
+        m_seat->setSeatName(m_seatName);
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);

@@ -28,6 +28,8 @@ public:
     void setReplicaFolder(const QString& folder) { m_replicaFolder = folder; }
     // Whether a host announces itself on the LAN (UDP broadcast) for the join dialog.
     void setAnnouncing(bool announce) { m_announce = announce; }
+    // How the other seats list this one ("Online moderator on laptop-3").
+    void setSeatName(const QString& name);
 
     [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address = QHostAddress::Any);
     [[nodiscard]] Result<bool> join(const sync::Endpoint& host, const QString& code);
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<sync::Seat> m_seat;
     QString m_replicaFolder;
     bool m_announce = true;
+    QString m_seatName;
 };
 
 } // namespace podium
