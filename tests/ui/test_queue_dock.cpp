@@ -239,3 +239,20 @@ TEST_CASE("the participant dialog wants a name, and points out one already on th
     name->setText(u"Lina Haddad"_s);
     CHECK(hint->isHidden());
 }
+
+TEST_CASE("quick add on a joined seat: a name the host never got stays in the field") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    bool hostReachable = false;
+    h.engine.setForwarder([&](const Command& c) { // a joined seat: commands go to the host
+        if (!hostReachable)
+            h.engine.reportRefusal(c.id, u"Not connected to the host right now."_s);
+    });
+    quickAdd(w, u"Audience 2"_s);
+    CHECK(input->text() == u"Audience 2"_s); // to try again once the host is back
+    hostReachable = true;
+    quickAdd(w, u"Audience 2"_s);
+    CHECK(input->text().isEmpty()); // sent: the event comes back from the host
+}
