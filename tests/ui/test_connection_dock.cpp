@@ -5,11 +5,13 @@
 #include "docks/discovered_hosts.h"
 #include "docks/seat_session.h"
 #include "fixtures.h"
+#include "store/recent_files.h"
 #include "store/session_file.h"
 #include "ui_support.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -109,6 +111,8 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     SessionFile* replica = online.dock->seatSession().sessionFile();
     REQUIRE(replica != online.file.get()); // the joined session has a file of its own
     CHECK(replica->state().stageMessage == u"Please wrap up"_s);
+    QSettings settings; // offered in Open recent, where its notes are found again
+    CHECK(RecentFiles(settings).mostRecent() == QFileInfo(replica->path()).absoluteFilePath());
 }
 
 TEST_CASE("connection dock: the join form offers the host this machine joined last") {

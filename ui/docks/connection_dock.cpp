@@ -4,8 +4,10 @@
 #include "main_window.h"
 #include "notes_dock.h"
 #include "seat_session.h"
+#include "store/recent_files.h"
 #include "store/session_file.h"
 
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -141,6 +143,14 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     // Another Podium on this machine may listen too: the beacon port is shared.
     m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
+    // A joined session's own file is where this seat's notes go: offered in Open recent (and
+    // opened at the next start), so that they are not thought lost after a restart.
+    connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
+        if (!file)
+            return;
+        QSettings settings;
+        RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());
+    });
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
     connect(m_session, &SeatSession::failed, this,
             [this](const QString& s) { showStatus(s, true); });
