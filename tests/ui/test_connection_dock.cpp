@@ -74,6 +74,17 @@ struct SeatUnderTest {
     }
 };
 
+// A moderator's seat hosting on loopback, and the address a seat joins it at.
+std::unique_ptr<SeatUnderTest> hostingSeat() {
+    auto host = std::make_unique<SeatUnderTest>(Authority::Moderator);
+    REQUIRE(host->dock->seatSession().host(0, QHostAddress::LocalHost));
+    return host;
+}
+
+QString addressOf(const SeatUnderTest& host) {
+    return u"127.0.0.1:%1"_s.arg(host.dock->seatSession().seat()->syncHost()->port());
+}
+
 } // namespace
 
 TEST_CASE("connection dock: host shows two join codes, and a seat joins with one over loopback") {
@@ -178,12 +189,9 @@ TEST_CASE("connection dock: hosting that cannot start says why, in the dock") {
 
 TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     useTemporarySettings();
-    auto host = std::make_unique<SeatUnderTest>(Authority::Moderator);
-    REQUIRE(host->dock->seatSession().host(0, QHostAddress::LocalHost));
-    const quint16 port = host->dock->seatSession().seat()->syncHost()->port();
+    auto host = hostingSeat();
     SeatUnderTest online(Authority::OnlineModerator);
-    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
-                          host->child<QLabel>(u"controlCode"_s)->text());
+    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
     auto* state = online.child<QLabel>(u"connectionState"_s);
     REQUIRE(waitFor([&] { return state->text().startsWith(u"Joined"_s); }));
     host.reset(); // the in-room laptop goes
@@ -194,12 +202,9 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
 
 TEST_CASE("connection dock: after taking over, it says the old codes still work") {
     useTemporarySettings();
-    auto host = std::make_unique<SeatUnderTest>(Authority::Moderator);
-    REQUIRE(host->dock->seatSession().host(0, QHostAddress::LocalHost));
-    const quint16 port = host->dock->seatSession().seat()->syncHost()->port();
+    auto host = hostingSeat();
     SeatUnderTest online(Authority::OnlineModerator);
-    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
-                          host->child<QLabel>(u"controlCode"_s)->text());
+    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
     REQUIRE(waitFor([&] {
         return online.dock->seatSession().seat()->syncPeer()->state() ==
                sync::SyncPeer::State::Live;
