@@ -32,6 +32,9 @@ namespace {
 // same in-room laptop again, after a restart or at the next session in that room.
 const QString lastHostKey = u"sync/lastHost"_s;
 
+// What went wrong, or what is wrong now, reads in red.
+const QString problemStyle = u"color: #c62828"_s;
+
 // "host", "host:port" or "[v6]:port"; the default port when none is given.
 sync::Endpoint parseAddress(QString text) {
     text = text.trimmed();
@@ -247,7 +250,7 @@ void ConnectionDock::takeOver() {
 
 void ConnectionDock::showStatus(const QString& text, bool problem) {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? u"color: #c62828"_s : QString());
+    m_status->setStyleSheet(problem ? problemStyle : QString());
     refresh();
 }
 
@@ -280,7 +283,7 @@ void ConnectionDock::refresh() {
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                               : tr("The host is out of reach: reconnecting by itself. Until then "
                                    "this seat's actions are not sent."));
-        m_state->setStyleSheet(live ? QString() : u"color: #c62828"_s);
+        m_state->setStyleSheet(live ? QString() : problemStyle);
         break;
     }
     }
