@@ -59,8 +59,10 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
     connect(m_peer.get(), &SyncPeer::failed, this, &Seat::failed);
     connect(m_peer.get(), &SyncPeer::stateChanged, this,
             [this](SyncPeer::State s, const QString& detail) {
-                static const char* names[] = {"not connected", "connecting",   "catching up",
-                                              "connected",     "reconnecting", "failed"};
+                // Marked for translation; kept lowercase, as scripts read them after "status: ".
+                static const char* names[] = {QT_TR_NOOP("not connected"), QT_TR_NOOP("connecting"),
+                                              QT_TR_NOOP("catching up"),   QT_TR_NOOP("connected"),
+                                              QT_TR_NOOP("reconnecting"),  QT_TR_NOOP("failed")};
                 emit statusChanged(tr(names[int(s)]) +
                                    (detail.isEmpty() ? QString() : u": "_s + detail));
             });
