@@ -7,6 +7,7 @@
 #include "store/session_file.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -151,4 +152,17 @@ TEST_CASE("notes dock: Remove note is offered only over a note") {
     remove->click();
     CHECK(view->model()->rowCount(group) == 0);
     CHECK_FALSE(remove->isEnabled());
+}
+
+TEST_CASE("notes dock: after a key takeaway, the next line is a plain note again") {
+    NotesHarness h;
+    auto* kind = h.dock->findChild<QComboBox*>(u"noteKind"_s);
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findData(int(NoteKind::KeyTakeaway)));
+    h.type(u"Cooperation needs shared incident data"_s);
+    CHECK(NoteKind(kind->currentData().toInt()) == NoteKind::Note);
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored.value().size() == 1);
+    CHECK(stored.value().first().kind == NoteKind::KeyTakeaway); // what was chosen was kept
 }

@@ -86,6 +86,8 @@ void NotesDock::addNote() {
     }
     m_problem->hide();
     m_text->clear();
+    // A key takeaway or a call to action is the exception: the next line is a plain note again.
+    m_kind->setCurrentIndex(0);
     m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
 }
 
