@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -22,13 +23,21 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-QString suggestedPath(const Cockpit& cockpit) {
+// The last export's folder and format come back: a rapporteur exports again and again.
+const QString lastFolderKey = u"report/lastFolder"_s;
+const QString lastFormatKey = u"report/lastFormat"_s;
+
+QString suggestedPath(const Cockpit& cockpit, report::ReportFormat format) {
     QString name = cockpit.state().info.title.simplified();
     name.replace(QRegularExpression(u"[^\\w\\- ]"_s), QString());
     if (name.isEmpty())
         name = QObject::tr("Session report");
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(dir).filePath(name.left(80) + u".pdf"_s);
+    const QString dir =
+        QSettings()
+            .value(lastFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
+    return QDir(dir).filePath(name.left(80) + report::fileSuffix(format));
 }
 
 void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* preview) {
@@ -38,13 +47,18 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
     const QList<report::ReportFormat> formats = {
         report::ReportFormat::Pdf, report::ReportFormat::Html, report::ReportFormat::Markdown,
         report::ReportFormat::Csv};
-    QString filter = filters.first();
-    QString path =
-        QFileDialog::getSaveFileName(&window, QObject::tr("Export report"), suggestedPath(cockpit),
-                                     filters.join(u";;"_s), &filter);
+    const int last =
+        qBound(0, QSettings().value(lastFormatKey, 0).toInt(), int(formats.size()) - 1);
+    QString filter = filters.at(last);
+    QString path = QFileDialog::getSaveFileName(&window, QObject::tr("Export report"),
+                                                suggestedPath(cockpit, formats.at(last)),
+                                                filters.join(u";;"_s), &filter);
     if (path.isEmpty())
         return;
-    const auto chosen = formats.value(qMax(0, filters.indexOf(filter)));
+    const int chosenIndex = qMax(0, int(filters.indexOf(filter)));
+    const auto chosen = formats.value(chosenIndex);
+    QSettings().setValue(lastFormatKey, chosenIndex);
+    QSettings().setValue(lastFolderKey, QFileInfo(path).absolutePath());
     if (!report::formatFromName(QFileInfo(path).suffix()))
         path += report::fileSuffix(chosen);
     const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
