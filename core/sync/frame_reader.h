@@ -22,6 +22,10 @@ public:
     QByteArray feed(const QByteArray& bytes);
     // A complete payload, once there; each payload is returned once.
     std::optional<QByteArray> take();
+    // The length of a frame whose header is in and whose body is not yet whole, else 0.
+    qint64 frameInProgress() const {
+        return m_bodyLength > 0 && m_buffer.size() < m_bodyLength ? m_bodyLength : 0;
+    }
     // Set when the stream broke a limit; the connection must be closed.
     const QString& error() const { return m_error; }
 

@@ -63,6 +63,9 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
     connect(&m_deadline, &QTimer::timeout, this,
             [this] { close(u"the handshake did not finish in time"_s); });
     m_deadline.start(handshakeDeadlineMs);
+    m_frameDeadline.setSingleShot(true);
+    connect(&m_frameDeadline, &QTimer::timeout, this,
+            [this] { close(u"a frame did not arrive whole in time"_s); });
 }
 
 Link::~Link() {
@@ -96,6 +99,7 @@ void Link::close(const QString& reason, bool sayBye) {
     m_closed = true;
     m_heartbeat.stop();
     m_deadline.stop();
+    m_frameDeadline.stop();
     qCInfo(lcSync).noquote() << "closing link" << peerName() << "-" << reason;
     if (sayBye && m_socket->isEncrypted()) {
         m_socket->write(encodeFrame(message(MsgType::Bye, {{u"reason"_s, reason}})));
@@ -128,9 +132,19 @@ void Link::readFrames() {
             return;
         }
         if (auto payload = m_reader.take()) {
+            ++m_framesIn;
             if (!dispatch(*payload))
                 return;
         }
+    }
+    if (!self || m_closed)
+        return;
+    // Each frame gets its own time, from when its header came.
+    if (const qint64 size = m_reader.frameInProgress(); size == 0) {
+        m_frameDeadline.stop();
+    } else if (!m_frameDeadline.isActive() || m_timedFrame != m_framesIn) {
+        m_timedFrame = m_framesIn;
+        m_frameDeadline.start(frameDeadlineMs + int(1000 * size / frameDeadlineBytesPerSecond));
     }
 }
 

@@ -76,6 +76,9 @@ private:
     qint64 m_maxAfterAuth;
     QTimer m_heartbeat;
     QTimer m_deadline;
+    QTimer m_frameDeadline;
+    qint64 m_framesIn = 0;   // frames read whole so far
+    qint64 m_timedFrame = 0; // which one the frame deadline runs for
     QElapsedTimer m_sinceHeard;
     QElapsedTimer m_rateClock;
     double m_tokens = 0;

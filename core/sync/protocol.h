@@ -23,6 +23,11 @@ constexpr qint64 maxFrameFromHost = 32 * 1024 * 1024; // snapshots of large sess
 constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one message
 constexpr int eventsPerBatch = 500;                   // events in one Events message
 constexpr int handshakeDeadlineMs = 5000;             // TLS + hello/welcome
+// A frame begun must arrive whole within this, plus a second per 64 KiB it announced: a peer
+// dripping a large frame byte by byte would otherwise hold its buffer (any byte is a sign of
+// life) for as long as it liked.
+constexpr int frameDeadlineMs = 5000;
+constexpr qint64 frameDeadlineBytesPerSecond = 64 * 1024;
 constexpr int heartbeatIntervalMs = 1000;
 constexpr int silenceLimitMs = 4000; // a silent link is dead after this
 constexpr int peersRefreshMs = 5000; // the host sends the peer list (with latencies) this often

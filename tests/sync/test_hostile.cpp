@@ -4,6 +4,7 @@
 
 #include <QCborArray>
 #include <QRandomGenerator>
+#include <QTimer>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -95,6 +96,27 @@ TEST_CASE("a message flood trips the rate limit") {
     REQUIRE(wrongWay.waitClosed());
     REQUIRE(waitUntil([&] { return !h.reasonFor(wrongWay).isEmpty(); }));
     CHECK(h.reasonFor(wrongWay).contains(u"rate limit"_s));
+    CHECK(h.stillServed());
+}
+
+TEST_CASE("a frame dripped byte by byte is dropped once its time is up") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    RawClient drip(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(drip.waitEncrypted());
+    drip.write(helloFrame());
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 2; }));
+    const QByteArray frame = frameOf(QByteArray(64 * 1024, 'x')); // 5 s + 1 s to arrive whole
+    drip.write(frame.left(4));
+    QTimer dripping; // ten bytes every half second: any byte was a sign of life
+    qsizetype sent = 4;
+    QObject::connect(&dripping, &QTimer::timeout, [&] {
+        drip.write(frame.mid(sent, 10));
+        sent += 10;
+    });
+    dripping.start(500);
+    REQUIRE(drip.waitClosed());
+    CHECK(h.reasonFor(drip).contains(u"in time"_s));
     CHECK(h.stillServed());
 }
 
