@@ -100,8 +100,7 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     const quint16 port = quint16(p.value(u"port"_s).toUInt());
     const QHostAddress bind(p.isSet(u"bind"_s) ? p.value(u"bind"_s) : u"0.0.0.0"_s);
     // The codes of a run that ended without stopping, so that the seats come back by themselves.
-    const JoinCodes codes =
-        (h.file ? hostedCodes(*h.file) : std::nullopt).value_or(JoinCodes::generate());
+    const JoinCodes codes = codesToHostWith(h.file.get());
     if (auto ok = h.seat.host(port, bind, codes); !ok)
         return fail(ok.error());
     if (h.file) {

@@ -67,8 +67,9 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     return true;
 }
 
-std::optional<JoinCodes> hostedCodes(const SessionFile& file) {
-    return JoinCodes::fromText(file.metadata(hostedCodesKey));
+JoinCodes codesToHostWith(const SessionFile* file) {
+    const auto kept = file ? JoinCodes::fromText(file->metadata(hostedCodesKey)) : std::nullopt;
+    return kept.value_or(JoinCodes::generate());
 }
 
 Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {

@@ -33,7 +33,8 @@ private:
 // The codes `file` is being hosted with (JoinCodes): kept while hosting, so that a host restarted
 // after a crash hosts again with them; forgotten when hosting stops on purpose. Stored in the
 // file next to the session's own data, which its readers may see anyway.
-std::optional<JoinCodes> hostedCodes(const SessionFile& file);
+// Those kept in `file`, or new ones when it keeps none (or no file is given).
+JoinCodes codesToHostWith(const SessionFile* file);
 [[nodiscard]] Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes);
 [[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file);
 

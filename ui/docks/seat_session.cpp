@@ -96,8 +96,7 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
     SessionFile* file = sessionFile();
-    const sync::JoinCodes codes =
-        (file ? sync::hostedCodes(*file) : std::nullopt).value_or(sync::JoinCodes::generate());
+    const sync::JoinCodes codes = sync::codesToHostWith(file);
     auto hosted = m_seat->host(port, address, codes);
     if (hosted && file) {
         if (auto kept = sync::keepHostedCodes(*file, codes); !kept)
