@@ -24,6 +24,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -260,6 +261,33 @@ void MainWindow::showEvent(QShowEvent* event) {
     if (!m_layoutRestored)
         restoreLayout();
     QMainWindow::showEvent(event);
+}
+
+bool MainWindow::event(QEvent* event) {
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        QTimer::singleShot(0, this, &MainWindow::buildNextWaitingDock);
+    }
+    return QMainWindow::event(event);
+}
+
+// One dock per pass of the event loop, so that a key pressed meanwhile is not kept waiting.
+void MainWindow::buildNextWaitingDock() {
+    for (QDockWidget* d : std::as_const(m_docks)) {
+        auto* dock = qobject_cast<SessionDock*>(d);
+        if (dock && !dock->isBuilt()) {
+            dock->ensureBuilt();
+            QTimer::singleShot(0, this, &MainWindow::buildNextWaitingDock);
+            return;
+        }
+    }
+}
+
+void MainWindow::buildAllDocks() {
+    for (QDockWidget* d : std::as_const(m_docks)) {
+        if (auto* dock = qobject_cast<SessionDock*>(d))
+            dock->ensureBuilt();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -29,6 +29,9 @@ public:
     bool addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList<Seat>& shownFor = {});
     QList<QDockWidget*> docks() const { return m_docks; }
     QDockWidget* dock(const QString& objectName) const;
+    // Makes the widgets of every dock that still waits for its first showing. Without this,
+    // they are made one by one once the window has painted, so start-up shows the window first.
+    void buildAllDocks();
 
     QMenu* menu(MenuId id) const { return m_menus.value(id); }
 
@@ -43,6 +46,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void createMenus();
@@ -54,6 +58,7 @@ private:
     void onSeatChanged();
     void updateTitle();
     void showReadOnlyNotice();
+    void buildNextWaitingDock();
 
     Cockpit& m_cockpit;
     QList<QDockWidget*> m_docks;
@@ -68,6 +73,7 @@ private:
     QLabel* m_readOnlyNotice = nullptr;
     Seat m_layoutSeat;
     bool m_layoutRestored = false;
+    bool m_painted = false;
     std::optional<Seat> m_defaultArrangedFor; // the seat whose default layout is shown, if so
 };
 

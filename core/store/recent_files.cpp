@@ -38,12 +38,16 @@ QString RecentFiles::mostRecent() const {
 
 void RecentFiles::add(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList list = stored();
+    const QStringList before = stored();
+    QStringList list = before;
     list.removeAll(absolute);
     list.prepend(absolute);
     while (list.size() > m_maximum)
         list.removeLast();
-    m_settings.setValue(settingsKey, list);
+    // Opening the file that is first already changes nothing: rewriting the settings file
+    // (which QSettings syncs to the disk, twice) would only slow every start down.
+    if (list != before)
+        m_settings.setValue(settingsKey, list);
 }
 
 void RecentFiles::remove(const QString& path) {

@@ -57,11 +57,14 @@ struct SeatUnderTest {
         engine.setAuthority(authority);
         openWindow();
     }
-    // The cockpit's window on this seat's file; again after a crash.
-    void openWindow() {
+    // The cockpit's window on this seat's file; again after a crash. `shown`: the dock is in
+    // front (otherwise it waits for its first showing to make its widgets).
+    void openWindow(bool shown = true) {
         dock.reset();
         cockpit = std::make_unique<Cockpit>(engine);
         dock = std::make_unique<ConnectionDock>(*cockpit);
+        if (shown)
+            dock->ensureBuilt();
         SeatSession& s = dock->seatSession();
         s.setAnnouncing(false); // tests stay on loopback: no LAN broadcast
         s.setReplicaFolder(dir.filePath(u"joined"_s));
@@ -282,4 +285,18 @@ TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one 
     heardAt.advance(2000);
     discovered.forgetSilent();
     CHECK(list->count() == 0);
+}
+
+TEST_CASE("connection dock: hosting begun before the dock was first shown is there when it is") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    host.openWindow(false);
+    REQUIRE_FALSE(host.dock->isBuilt());
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    host.dock->show(); // as when the user picks its tab
+    REQUIRE(host.dock->isBuilt());
+    const QString code = host.dock->seatSession().seat()->controlCode();
+    REQUIRE_FALSE(code.isEmpty());
+    CHECK(host.child<QLabel>(u"controlCode"_s)->text() == code);
+    CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u"Hosting"_s));
 }

@@ -2,6 +2,7 @@
 
 #include "displays/launch_options.h"
 #include "docks/poll_chart.h"
+#include "docks/timeline_dock.h"
 #include "main_window.h"
 #include "theme/theme_menu.h"
 #include "ui_support.h"
@@ -12,10 +13,13 @@
 #include <QChart>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QMenu>
 #include <QScreen>
 #include <QSettings>
+#include <QTreeView>
 
 using namespace podium;
 using namespace podium::test;
@@ -192,4 +196,49 @@ TEST_CASE("File → Save as has a key on every desktop") {
     auto* saveAs = w.findChild<QAction*>(u"saveAsAction"_s);
     REQUIRE(saveAs);
     CHECK_FALSE(saveAs->shortcut().isEmpty()); // offscreen, like a bare X11 desktop: no default
+}
+
+TEST_CASE("a panel behind another tab makes its widgets when first shown, as the session is then") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show(); // not painted yet: the waiting panels are made only after the first paint
+    auto* timeline = qobject_cast<TimelineDock*>(w.dock(u"timelineDock"_s));
+    REQUIRE(timeline);
+    CHECK(timeline->windowTitle() == u"Timeline"_s); // its tab reads right meanwhile
+    CHECK_FALSE(timeline->isBuilt());
+    CHECK_FALSE(timeline->findChild<QTreeView*>(u"timelineView"_s));
+
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(90'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    timeline->raise(); // the user picks its tab
+    REQUIRE(timeline->isBuilt());
+    CHECK(child<QTreeView>(*timeline, u"timelineView"_s)->model()->rowCount() == 1);
+    CHECK(child<QLabel>(*timeline, u"timelineSummary"_s)->text().contains(u"1"_s));
+}
+
+TEST_CASE("once the window has painted, every waiting panel is made, one by one") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    const auto waiting = [&w] {
+        int n = 0;
+        for (QDockWidget* d : w.docks()) {
+            if (auto* dock = qobject_cast<SessionDock*>(d); dock && !dock->isBuilt())
+                ++n;
+        }
+        return n;
+    };
+    const int atStart = waiting();
+    CHECK(atStart >= 3); // the moderator's window hides the timeline, balance, connection…
+    w.show();
+    QElapsedTimer t;
+    t.start();
+    while (waiting() > 0 && t.elapsed() < 10'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    CHECK(waiting() == 0);
 }

@@ -36,6 +36,7 @@ struct NotesHarness {
         file->attach(engine);
         cockpit = std::make_unique<Cockpit>(engine);
         dock = std::make_unique<NotesDock>(*cockpit);
+        dock->ensureBuilt();
         dock->setSessionFile(file.get());
     }
     QString path() const { return dir.filePath(u"notes.podium"_s); }
@@ -128,6 +129,7 @@ TEST_CASE("notes dock: without a session file, notes cannot be taken and it says
     Harness h;
     Cockpit cockpit(h.engine);
     NotesDock dock(cockpit);
+    dock.ensureBuilt();
     CHECK_FALSE(dock.findChild<QLineEdit*>(u"noteText"_s)->isEnabled());
     CHECK_FALSE(dock.findChild<QPushButton*>(u"addNote"_s)->isEnabled());
     auto refused = dock.model()->add(NoteKind::Note, u"lost?"_s);

@@ -170,6 +170,7 @@ TEST_CASE("the balance charts follow the session") {
     QCoreApplication::processEvents(); // the charts redraw once per burst of events
     auto* balance = w.findChild<BalanceDock*>();
     REQUIRE(balance);
+    balance->ensureBuilt(); // behind another tab, it waits to be shown
     CHECK(balance->shownValues(BalanceDimension::Presence) == QList<qreal>{0, 1});
     CHECK(balance->shownCategories(BalanceDimension::Presence) ==
           QStringList{label(Presence::Onsite), label(Presence::Online)});

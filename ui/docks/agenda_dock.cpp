@@ -64,8 +64,11 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
     finishSetup();
 }
 
+QString AgendaDock::title() const {
+    return tr("Agenda");
+}
+
 void AgendaDock::retranslate() {
-    setWindowTitle(tr("Agenda"));
     m_start->setText(tr("Start selected"));
     m_advance->setText(tr("Next segment"));
     refreshForecast();

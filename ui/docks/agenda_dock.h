@@ -20,6 +20,7 @@ public:
     AgendaModel* model() const { return m_model; }
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
 

@@ -65,8 +65,22 @@ static bool changesBalance(Action action) {
 }
 
 BalanceDock::BalanceDock(Cockpit& cockpit, QWidget* parent)
-    : SessionDock(cockpit, u"balanceDock"_s, parent)
-    , m_measure(new QComboBox) {
+    : SessionDock(cockpit, u"balanceDock"_s, parent) {
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, [this](const Event& event) {
+        if (changesBalance(event.action))
+            scheduleRefresh();
+    });
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &BalanceDock::scheduleRefresh);
+    // The current speech counts live, but redrawing four charts five times a second is waste.
+    connect(&cockpit, &Cockpit::tick, this, [this] {
+        if (m_sinceRefresh.hasExpired(5000))
+            refresh();
+    });
+    buildWhenShown();
+}
+
+void BalanceDock::build() {
+    m_measure = new QComboBox;
     m_measure->setObjectName(u"balanceMeasure"_s);
     const QStringList names{u"balanceByGroup"_s, u"balanceByRegion"_s, u"balanceByPresence"_s,
                             u"balanceByGender"_s};
@@ -83,21 +97,13 @@ BalanceDock::BalanceDock(Cockpit& cockpit, QWidget* parent)
     m_measure->addItem(QString());
     m_measure->addItem(QString());
     connect(m_measure, &QComboBox::currentIndexChanged, this, &BalanceDock::refresh);
-    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, [this](const Event& event) {
-        if (changesBalance(event.action))
-            scheduleRefresh();
-    });
-    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &BalanceDock::scheduleRefresh);
-    // The current speech counts live, but redrawing four charts five times a second is waste.
-    connect(&cockpit, &Cockpit::tick, this, [this] {
-        if (m_sinceRefresh.hasExpired(5000))
-            refresh();
-    });
-    finishSetup();
+}
+
+QString BalanceDock::title() const {
+    return tr("Balance");
 }
 
 void BalanceDock::retranslate() {
-    setWindowTitle(tr("Balance"));
     m_measure->setItemText(int(Measure::Interventions), tr("Interventions"));
     m_measure->setItemText(int(Measure::Minutes), tr("Speaking time (minutes)"));
     refresh();
@@ -115,6 +121,8 @@ void BalanceDock::scheduleRefresh() {
 }
 
 void BalanceDock::refresh() {
+    if (!isBuilt())
+        return; // the charts are drawn when first shown
     m_sinceRefresh.start();
     const QStringList titles{tr("By stakeholder group"), tr("By region"), tr("Onsite and online"),
                              tr("By gender")};
@@ -163,6 +171,8 @@ void BalanceDock::changeEvent(QEvent* event) {
 
 QList<qreal> BalanceDock::shownValues(BalanceDimension dimension) const {
     QList<qreal> values;
+    if (!isBuilt())
+        return values;
     if (const QBarSet* set = setOf(m_charts[std::size_t(dimension)])) {
         for (int i = 0; i < set->count(); ++i)
             values.append(set->at(i));
@@ -171,6 +181,8 @@ QList<qreal> BalanceDock::shownValues(BalanceDimension dimension) const {
 }
 
 QStringList BalanceDock::shownCategories(BalanceDimension dimension) const {
+    if (!isBuilt())
+        return {};
     const auto axes = m_charts[std::size_t(dimension)]->chart()->axes(Qt::Vertical);
     auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis*>(axes.first());
     return axis ? axis->categories() : QStringList();

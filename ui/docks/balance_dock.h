@@ -23,7 +23,9 @@ public:
     QStringList shownCategories(BalanceDimension dimension) const;
 
 protected:
+    QString title() const override;
     void retranslate() override;
+    void build() override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -31,7 +33,7 @@ private:
     void scheduleRefresh();
     void refreshChart(QChartView* view, BalanceDimension dimension, const QString& title);
 
-    QComboBox* m_measure;
+    QComboBox* m_measure = nullptr;
     std::array<QChartView*, 4> m_charts{};
     QElapsedTimer m_sinceRefresh;
     bool m_refreshPending = false;

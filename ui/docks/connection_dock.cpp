@@ -69,23 +69,49 @@ QLabel* codeLabel() {
 ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"connectionDock"_s, parent)
     , m_session(new SeatSession(cockpit.engine(), this))
-    , m_state(new QLabel)
-    , m_port(new QSpinBox)
-    , m_host(new QPushButton)
-    , m_stop(new QPushButton)
-    , m_takeOver(new QPushButton)
-    , m_controlCaption(new QLabel)
-    , m_controlCode(codeLabel())
-    , m_readOnlyCaption(new QLabel)
-    , m_readOnlyCode(codeLabel())
-    , m_discovered(new DiscoveredHosts(this))
-    , m_foundCaption(new QLabel)
-    , m_found(new QListWidget)
-    , m_address(new QLineEdit)
-    , m_code(new QLineEdit)
-    , m_join(new QPushButton)
-    , m_peers(new QTreeWidget)
-    , m_status(new QLabel) {
+    , m_discovered(new DiscoveredHosts(this)) {
+    connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
+    // The others list this seat by role and machine, not by an id (it showed "f3ece1bf").
+    const auto nameSeat = [this] {
+        m_session->setSeatName(
+            tr("%1 on %2").arg(seatLabel(this->cockpit().seat()), QSysInfo::machineHostName()));
+    };
+    nameSeat();
+    connect(&cockpit, &Cockpit::seatChanged, this, nameSeat);
+    // Another Podium on this machine may listen too: the beacon port is shared.
+    m_discovered->listen();
+    connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
+    // A joined session's own file is where this seat's notes go: offered in Open recent (and
+    // opened at the next start), so that they are not thought lost after a restart.
+    connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
+        if (!file)
+            return;
+        QSettings settings;
+        RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());
+    });
+    connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
+    connect(m_session, &SeatSession::failed, this,
+            [this](const QString& s) { showStatus(s, true); });
+    buildWhenShown();
+}
+
+void ConnectionDock::build() {
+    m_state = new QLabel;
+    m_port = new QSpinBox;
+    m_host = new QPushButton;
+    m_stop = new QPushButton;
+    m_takeOver = new QPushButton;
+    m_controlCaption = new QLabel;
+    m_controlCode = codeLabel();
+    m_readOnlyCaption = new QLabel;
+    m_readOnlyCode = codeLabel();
+    m_foundCaption = new QLabel;
+    m_found = new QListWidget;
+    m_address = new QLineEdit;
+    m_code = new QLineEdit;
+    m_join = new QPushButton;
+    m_peers = new QTreeWidget;
+    m_status = new QLabel;
     m_state->setObjectName(u"connectionState"_s);
     m_host->setObjectName(u"hostButton"_s);
     m_stop->setObjectName(u"stopButton"_s);
@@ -133,31 +159,9 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
     connect(m_join, &QPushButton::clicked, this, &ConnectionDock::join);
     connect(m_code, &QLineEdit::returnPressed, this, &ConnectionDock::join);
-    connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
     connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
-    // The others list this seat by role and machine, not by an id (it showed "f3ece1bf").
-    const auto nameSeat = [this] {
-        m_session->setSeatName(
-            tr("%1 on %2").arg(seatLabel(this->cockpit().seat()), QSysInfo::machineHostName()));
-    };
-    nameSeat();
-    connect(&cockpit, &Cockpit::seatChanged, this, nameSeat);
-    // Another Podium on this machine may listen too: the beacon port is shared.
-    m_discovered->listen();
-    connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
-    // A joined session's own file is where this seat's notes go: offered in Open recent (and
-    // opened at the next start), so that they are not thought lost after a restart.
-    connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
-        if (!file)
-            return;
-        QSettings settings;
-        RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());
-    });
-    connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
-    connect(m_session, &SeatSession::failed, this,
-            [this](const QString& s) { showStatus(s, true); });
-    finishSetup();
+    showStatus(m_statusText, m_statusIsProblem);
 }
 
 QWidget* ConnectionDock::makeCodes() {
@@ -187,6 +191,8 @@ QWidget* ConnectionDock::makeJoin() {
 
 // Rebuilt without signals, so a host arriving or leaving never overwrites a typed address.
 void ConnectionDock::refreshDiscovered() {
+    if (!isBuilt())
+        return;
     const QSignalBlocker quiet(m_found);
     const QString picked =
         m_found->currentItem() ? m_found->currentItem()->data(Qt::UserRole).toString() : QString();
@@ -221,11 +227,13 @@ void ConnectionDock::host() {
 }
 
 void ConnectionDock::hostOn(quint16 port) {
+    ensureBuilt();
     m_port->setValue(port);
     host();
 }
 
 void ConnectionDock::joinHost(const QString& address, const QString& code) {
+    ensureBuilt();
     m_address->setText(address);
     m_code->setText(code);
     join();
@@ -248,13 +256,20 @@ void ConnectionDock::takeOver() {
         showStatus(taken.error(), true);
 }
 
+// Kept until the widgets are made, when the dock waits for its first showing.
 void ConnectionDock::showStatus(const QString& text, bool problem) {
+    m_statusText = text;
+    m_statusIsProblem = problem;
+    if (!isBuilt())
+        return;
     m_status->setText(text);
     m_status->setStyleSheet(problem ? problemStyle : QString());
     refresh();
 }
 
 void ConnectionDock::refresh() {
+    if (!isBuilt())
+        return;
     using Mode = sync::Seat::Mode;
     const sync::Seat* seat = m_session->seat();
     const Mode mode = m_session->mode();
@@ -328,8 +343,11 @@ void ConnectionDock::updateControls() {
     m_takeOver->setVisible(mayTakeOver);
 }
 
+QString ConnectionDock::title() const {
+    return tr("Connection");
+}
+
 void ConnectionDock::retranslate() {
-    setWindowTitle(tr("Connection"));
     m_host->setText(tr("Host this session"));
     m_stop->setText(tr("Disconnect"));
     m_takeOver->setText(tr("Take over hosting"));

@@ -34,8 +34,10 @@ public:
     void hostOn(quint16 port);
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
+    void build() override;
 
 private:
     QWidget* makeCodes();
@@ -50,25 +52,27 @@ private:
     void showStatus(const QString& text, bool problem = false);
 
     SeatSession* m_session;
-    QLabel* m_state;
-    QSpinBox* m_port;
-    QPushButton* m_host;
-    QPushButton* m_stop;
-    QPushButton* m_takeOver;
-    QWidget* m_codes;
-    QLabel* m_controlCaption;
-    QLabel* m_controlCode;
-    QLabel* m_readOnlyCaption;
-    QLabel* m_readOnlyCode;
-    QWidget* m_joinBox;
+    QLabel* m_state = nullptr;
+    QSpinBox* m_port = nullptr;
+    QPushButton* m_host = nullptr;
+    QPushButton* m_stop = nullptr;
+    QPushButton* m_takeOver = nullptr;
+    QWidget* m_codes = nullptr;
+    QLabel* m_controlCaption = nullptr;
+    QLabel* m_controlCode = nullptr;
+    QLabel* m_readOnlyCaption = nullptr;
+    QLabel* m_readOnlyCode = nullptr;
+    QWidget* m_joinBox = nullptr;
     DiscoveredHosts* m_discovered;
-    QLabel* m_foundCaption;
-    QListWidget* m_found;
-    QLineEdit* m_address;
-    QLineEdit* m_code;
-    QPushButton* m_join;
-    QTreeWidget* m_peers;
-    QLabel* m_status;
+    QLabel* m_foundCaption = nullptr;
+    QListWidget* m_found = nullptr;
+    QLineEdit* m_address = nullptr;
+    QLineEdit* m_code = nullptr;
+    QPushButton* m_join = nullptr;
+    QTreeWidget* m_peers = nullptr;
+    QLabel* m_status = nullptr;
+    QString m_statusText;
+    bool m_statusIsProblem = false;
 };
 
 // Gives the connection dock of `window` the window's session file (call again when it changes),

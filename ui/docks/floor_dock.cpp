@@ -133,8 +133,11 @@ QWidget* FloorDock::buildBody() {
     return body;
 }
 
+QString FloorDock::title() const {
+    return tr("Floor & timer");
+}
+
 void FloorDock::retranslate() {
-    setWindowTitle(tr("Floor & timer"));
     m_next->setText(tr("Next speaker"));
     // Isolated left-to-right, so "+30 s" does not turn into "s 30+" in a right-to-left layout.
     m_minus30->setText(u"\u2066"_s + tr("−30 s") + u"\u2069"_s);

@@ -27,6 +27,7 @@ public:
     void refresh();
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void changeEvent(QEvent* event) override;
     void updateControls() override;

@@ -18,14 +18,20 @@ namespace podium {
 
 NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"notesDock"_s, parent)
-    , m_model(new NotesModel(cockpit.engine(), this))
-    , m_speech(new QLabel)
-    , m_kind(new QComboBox)
-    , m_text(new QLineEdit)
-    , m_add(new QPushButton)
-    , m_remove(new QPushButton)
-    , m_view(new QTreeView)
-    , m_problem(new QLabel) {
+    , m_model(new NotesModel(cockpit.engine(), this)) {
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
+    buildWhenShown();
+}
+
+void NotesDock::build() {
+    m_speech = new QLabel;
+    m_kind = new QComboBox;
+    m_text = new QLineEdit;
+    m_add = new QPushButton;
+    m_remove = new QPushButton;
+    m_view = new QTreeView;
+    m_problem = new QLabel;
     m_speech->setObjectName(u"noteSpeech"_s);
     m_kind->setObjectName(u"noteKind"_s);
     m_text->setObjectName(u"noteText"_s);
@@ -65,16 +71,16 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NotesDock::updateControls);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
-    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
-    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
-    m_problem->hide();
-    finishSetup();
+    m_view->expandAll(); // the notes taken before the dock was first shown
+    m_problem->setText(m_problemText);
+    m_problem->setVisible(!m_problemText.isEmpty());
 }
 
 void NotesDock::setSessionFile(SessionFile* file) {
     if (auto loaded = m_model->setFile(file); !loaded)
         showProblem(loaded.error());
-    updateControls();
+    if (isBuilt())
+        updateControls();
 }
 
 void NotesDock::addNote() {
@@ -84,6 +90,7 @@ void NotesDock::addNote() {
         showProblem(added.error());
         return;
     }
+    m_problemText.clear();
     m_problem->hide();
     m_text->clear();
     // A key takeaway or a call to action is the exception: the next line is a plain note again.
@@ -101,11 +108,17 @@ void NotesDock::removeSelected() {
 }
 
 void NotesDock::showCurrentSpeech() {
+    if (!isBuilt())
+        return;
     m_speech->setText(
         tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
 }
 
+// Kept until the widgets are made, when the dock waits for its first showing.
 void NotesDock::showProblem(const QString& text) {
+    m_problemText = text;
+    if (!isBuilt())
+        return;
     m_problem->setText(text);
     m_problem->show();
 }
@@ -121,8 +134,11 @@ void NotesDock::updateControls() {
                                         : tr("Open or save a session file to keep notes"));
 }
 
+QString NotesDock::title() const {
+    return tr("Notes");
+}
+
 void NotesDock::retranslate() {
-    setWindowTitle(tr("Notes"));
     for (int i = 0; i < m_kind->count(); ++i)
         m_kind->setItemText(i, noteKindLabel(NoteKind(m_kind->itemData(i).toInt())));
     m_add->setText(tr("Add"));

@@ -27,8 +27,10 @@ public:
     NotesModel* model() const { return m_model; }
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
+    void build() override;
 
 private:
     void addNote();
@@ -37,13 +39,14 @@ private:
     void showProblem(const QString& text);
 
     NotesModel* m_model;
-    QLabel* m_speech;
-    QComboBox* m_kind;
-    QLineEdit* m_text;
-    QPushButton* m_add;
-    QPushButton* m_remove;
-    QTreeView* m_view;
-    QLabel* m_problem;
+    QLabel* m_speech = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_text = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_remove = nullptr;
+    QTreeView* m_view = nullptr;
+    QLabel* m_problem = nullptr;
+    QString m_problemText;
 };
 
 // Gives the notes dock of `window` (when it has one) the session file of this seat.

@@ -20,11 +20,15 @@ namespace podium {
 
 ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"participantsDock"_s, parent)
-    , m_model(new ParticipantsModel(cockpit.engine(), this))
-    , m_view(new QTreeView)
-    , m_add(new QPushButton)
-    , m_edit(new QPushButton)
-    , m_import(new QPushButton) {
+    , m_model(new ParticipantsModel(cockpit.engine(), this)) {
+    buildWhenShown();
+}
+
+void ParticipantsDock::build() {
+    m_view = new QTreeView;
+    m_add = new QPushButton;
+    m_edit = new QPushButton;
+    m_import = new QPushButton;
     m_view->setObjectName(u"participantsView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
@@ -53,11 +57,13 @@ ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
     connect(m_import, &QPushButton::clicked, this, &ParticipantsDock::chooseAndImport);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ParticipantsDock::updateControls);
-    finishSetup();
+}
+
+QString ParticipantsDock::title() const {
+    return tr("Participants");
 }
 
 void ParticipantsDock::retranslate() {
-    setWindowTitle(tr("Participants"));
     m_add->setText(tr("Add…"));
     m_edit->setText(tr("Edit…"));
     m_import->setText(tr("Import from plan…"));

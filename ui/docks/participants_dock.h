@@ -22,8 +22,10 @@ public:
     [[nodiscard]] Result<int> importPlan(const QString& path);
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
+    void build() override;
 
 private:
     void addParticipant();
@@ -32,10 +34,10 @@ private:
     void chooseAndImport();
 
     ParticipantsModel* m_model;
-    QTreeView* m_view;
-    QPushButton* m_add;
-    QPushButton* m_edit;
-    QPushButton* m_import;
+    QTreeView* m_view = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_edit = nullptr;
+    QPushButton* m_import = nullptr;
 };
 
 } // namespace podium

@@ -141,8 +141,11 @@ QWidget* PollsDock::buildCreateForm() {
     return m_createBox;
 }
 
+QString PollsDock::title() const {
+    return tr("Polls");
+}
+
 void PollsDock::retranslate() {
-    setWindowTitle(tr("Polls"));
     m_openCloseAction->setProperty(shortcutLabelProperty, tr("Open or close the poll"));
     m_createBox->setTitle(tr("New poll"));
     m_question->setPlaceholderText(tr("Question"));

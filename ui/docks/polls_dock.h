@@ -26,6 +26,7 @@ public:
     TallyModel* model() const { return m_tallies; }
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
 

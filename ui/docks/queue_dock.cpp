@@ -117,8 +117,11 @@ void QueueDock::buildActions() {
     addAction(m_focusAdd);
 }
 
+QString QueueDock::title() const {
+    return tr("Queue");
+}
+
 void QueueDock::retranslate() {
-    setWindowTitle(tr("Queue"));
     m_callSuggested->setText(tr("Call suggested"));
     m_callSelected->setText(tr("Call selected"));
     m_focusAdd->setText(tr("Add to the queue…"));

@@ -23,6 +23,7 @@ public:
     Id selectedEntry() const;
 
 protected:
+    QString title() const override;
     void retranslate() override;
     void updateControls() override;
 

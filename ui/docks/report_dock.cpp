@@ -16,24 +16,7 @@ namespace podium {
 
 ReportDock::ReportDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"ReportDock"_s, parent)
-    , m_cockpit(cockpit)
-    , m_view(new QTextBrowser)
-    , m_export(new QPushButton)
-    , m_hint(new QLabel) {
-    m_view->setObjectName(u"reportPreview"_s);
-    m_view->setOpenLinks(false);
-    m_export->setObjectName(u"exportReport"_s);
-    m_hint->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_hint, 1);
-    buttons->addWidget(m_export);
-    auto* body = new QWidget;
-    auto* layout = new QVBoxLayout(body);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(buttons);
-    layout->addWidget(m_view, 1);
-    setWidget(body);
-
+    , m_cockpit(cockpit) {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ReportDock::refreshNow);
@@ -50,8 +33,32 @@ ReportDock::ReportDock(Cockpit& cockpit, QWidget* parent)
         if (visible && m_stale)
             refreshSoon();
     });
+    buildWhenShown();
+}
+
+void ReportDock::build() {
+    m_view = new QTextBrowser;
+    m_export = new QPushButton;
+    m_hint = new QLabel;
+    m_view->setObjectName(u"reportPreview"_s);
+    m_view->setOpenLinks(false);
+    m_export->setObjectName(u"exportReport"_s);
+    m_hint->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_hint, 1);
+    buttons->addWidget(m_export);
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 1);
+    setWidget(body);
     connect(m_export, &QPushButton::clicked, this, &ReportDock::exportRequested);
-    finishSetup();
+}
+
+QTextBrowser* ReportDock::preview() {
+    ensureBuilt();
+    return m_view;
 }
 
 void ReportDock::setNotesSource(NotesSource source) {
@@ -69,6 +76,7 @@ void ReportDock::refreshSoon() {
 }
 
 void ReportDock::refreshNow() {
+    ensureBuilt();
     m_debounce.stop();
     const report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.now());
     QScrollBar* bar = m_view->verticalScrollBar();
@@ -79,8 +87,11 @@ void ReportDock::refreshNow() {
     m_sinceRefresh.start();
 }
 
+QString ReportDock::title() const {
+    return tr("Report preview");
+}
+
 void ReportDock::retranslate() {
-    setWindowTitle(tr("Report preview"));
     m_export->setText(tr("Export…"));
     m_hint->setText(tr("Updated as the session goes on."));
 }

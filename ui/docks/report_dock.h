@@ -29,7 +29,8 @@ public:
 
     void refreshSoon();
     void refreshNow();
-    QTextBrowser* preview() const { return m_view; }
+    // The preview (made now if the dock waited for its first showing).
+    QTextBrowser* preview();
 
     static constexpr int debounceMs = 400;
     static constexpr int liveRefreshMs = 5000;
@@ -38,16 +39,18 @@ signals:
     void exportRequested();
 
 protected:
+    QString title() const override;
     void retranslate() override;
+    void build() override;
 
 private:
     Cockpit& m_cockpit;
     NotesSource m_notes;
     QTimer m_debounce;
     QElapsedTimer m_sinceRefresh;
-    QTextBrowser* m_view;
-    QPushButton* m_export;
-    QLabel* m_hint;
+    QTextBrowser* m_view = nullptr;
+    QPushButton* m_export = nullptr;
+    QLabel* m_hint = nullptr;
     bool m_stale = true;
 };
 

@@ -8,24 +8,42 @@ namespace podium {
 
 // Base of the session docks: names itself (for the saved layout), retranslates on a language
 // change and re-checks its controls when the seat's role changes (handover, rapporteur).
+//
+// A dock that is often hidden behind another tab may wait to make its widgets until it is
+// first shown (or asked to, by ensureBuilt()): start-up then pays only for what is on screen.
 class SessionDock : public QDockWidget {
     Q_OBJECT
 public:
     SessionDock(Cockpit& cockpit, const QString& objectName, QWidget* parent = nullptr);
 
+    // Makes the widgets now, if they were waiting for the dock's first showing.
+    void ensureBuilt();
+    bool isBuilt() const { return m_built; }
+
+signals:
+    void built();
+
 protected:
-    // Sets every visible string; called once the subclass is built and on LanguageChange.
+    // The dock's title, in its tab and in View → Panels; known before the widgets are made.
+    virtual QString title() const = 0;
+    // Sets every string of the widgets; called once they are made and on LanguageChange.
     virtual void retranslate() = 0;
-    // Enables or hides what the seat may not use; called on every seat change.
+    // Enables or hides what the seat may not use; called once built and on every seat change.
     virtual void updateControls() {}
-    // Subclasses call this at the end of their constructor.
+    // Makes the widgets of a dock that waits for its first showing (see buildWhenShown()).
+    virtual void build() {}
+
+    // A subclass's constructor ends with one of these: finishSetup() when it made its widgets
+    // itself, buildWhenShown() when build() makes them later.
     void finishSetup();
+    void buildWhenShown();
 
     void changeEvent(QEvent* event) override;
     Cockpit& cockpit() const { return m_cockpit; }
 
 private:
     Cockpit& m_cockpit;
+    bool m_built = false;
 };
 
 } // namespace podium

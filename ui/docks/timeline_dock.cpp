@@ -15,9 +15,13 @@ namespace podium {
 
 TimelineDock::TimelineDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"timelineDock"_s, parent)
-    , m_model(new TimelineModel(cockpit.engine(), this))
-    , m_view(new QTreeView)
-    , m_summary(new QLabel) {
+    , m_model(new TimelineModel(cockpit.engine(), this)) {
+    buildWhenShown();
+}
+
+void TimelineDock::build() {
+    m_view = new QTreeView;
+    m_summary = new QLabel;
     m_view->setObjectName(u"timelineView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
@@ -36,11 +40,13 @@ TimelineDock::TimelineDock(Cockpit& cockpit, QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::refreshSummary);
-    finishSetup();
+}
+
+QString TimelineDock::title() const {
+    return tr("Timeline");
 }
 
 void TimelineDock::retranslate() {
-    setWindowTitle(tr("Timeline"));
     refreshSummary();
 }
 

@@ -17,14 +17,16 @@ public:
     TimelineModel* model() const { return m_model; }
 
 protected:
+    QString title() const override;
     void retranslate() override;
+    void build() override;
 
 private:
     void refreshSummary();
 
     TimelineModel* m_model;
-    QTreeView* m_view;
-    QLabel* m_summary;
+    QTreeView* m_view = nullptr;
+    QLabel* m_summary = nullptr;
 };
 
 } // namespace podium
