@@ -3,7 +3,9 @@
 #include "store/recent_files.h"
 #include "store_support.h"
 
+#include <QFile>
 #include <QSettings>
+#include <sys/stat.h>
 
 using namespace podium;
 using namespace podium::test;
@@ -63,4 +65,35 @@ TEST_CASE("recent files: newest first, once each, only those that still exist") 
     CHECK(sessionPathToOpen(paths[1], true, recent) == paths[1]);
     recent.remove(paths[2]);
     CHECK(recent.files() == QStringList{paths[0]});
+}
+
+// Every start opens the most recent file and adds it to the list again: that must not rewrite
+// the settings file, which QSettings replaces (a new file) and syncs to the disk.
+TEST_CASE("recent files: opening the file that is first already leaves the settings file alone") {
+    Folder folder;
+    const QString ini = folder.file(u"settings.ini"_s);
+    const QString session = folder.file(u"a.podium"_s);
+    writeBytes(session, "x");
+    const auto fileId = [&ini] {
+        struct stat st {};
+        return ::stat(QFile::encodeName(ini).constData(), &st) == 0 ? st.st_ino : ino_t(0);
+    };
+    {
+        QSettings settings(ini, QSettings::IniFormat);
+        RecentFiles(settings).add(session);
+    }
+    const ino_t written = fileId();
+    REQUIRE(written != 0);
+    {
+        QSettings settings(ini, QSettings::IniFormat);
+        RecentFiles recent(settings);
+        recent.add(session);
+        CHECK(recent.files() == QStringList{session});
+    }
+    CHECK(fileId() == written);
+    {
+        QSettings settings(ini, QSettings::IniFormat);
+        RecentFiles(settings).add(folder.file(u"b.podium"_s)); // a change is written, of course
+    }
+    CHECK(fileId() != written);
 }
