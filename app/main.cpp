@@ -129,7 +129,6 @@ int runCockpit(int argc, char** argv) {
     describeApplication(app);
     // Lets the desktop match windows to the launcher (and its icon) installed by the package.
     QGuiApplication::setDesktopFileName(u"io.github.podium.Podium"_s);
-    QApplication::setWindowIcon(QIcon(u":/podium/podium.svg"_s));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -155,6 +154,10 @@ int runCockpit(int argc, char** argv) {
     podium::Cockpit cockpit(engine);
     cockpit.setFiles(&files);
     podium::MainWindow window(cockpit);
+    // Rendering the SVG icon loads Qt's SVG plugin: not worth delaying the window for, as the
+    // desktop shows the icon from the launcher meanwhile (X11 takes a later icon as well).
+    QObject::connect(&window, &podium::MainWindow::firstPainted, &window,
+                     [] { QApplication::setWindowIcon(QIcon(u":/podium/podium.svg"_s)); });
     podium::attachNotes(window, files.current());
     QObject::connect(&files, &podium::SessionFiles::fileChanged, &window,
                      [&window](podium::SessionFile* file) { podium::attachNotes(window, file); });

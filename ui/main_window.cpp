@@ -266,7 +266,10 @@ void MainWindow::showEvent(QShowEvent* event) {
 bool MainWindow::event(QEvent* event) {
     if (event->type() == QEvent::Paint && !m_painted) {
         m_painted = true;
-        QTimer::singleShot(0, this, &MainWindow::buildNextWaitingDock);
+        QTimer::singleShot(0, this, [this] {
+            emit firstPainted();
+            buildNextWaitingDock();
+        });
     }
     return QMainWindow::event(event);
 }

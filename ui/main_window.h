@@ -42,6 +42,10 @@ public:
     bool restoreLayout(); // false: nothing usable was saved, the default is shown
     void saveLayout() const;
 
+signals:
+    // The window's first paint is done: what is not needed to show it can be done now.
+    void firstPainted();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
