@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "displays/demo_scene.h"
 #include "displays/stage_display.h"
 #include "fixtures.h"
 
@@ -139,4 +140,21 @@ TEST_CASE("countdown texts") {
     CHECK(countdownText(c, 11'000) == u"0:00"_s);
     CHECK(countdownText(c, 11'001) == u"+0:00"_s);
     CHECK(countdownText(c, 72'000) == u"+1:01"_s);
+}
+
+// The README's screenshots and demonstrations play these scenes: each must play on the demo
+// session (the overtime scene failed once the allotment could no longer go below zero).
+TEST_CASE("every demo scene plays on the demo session, with the countdown it promises") {
+    const QMap<QString, qint64> remainingAfterOneSecond{
+        {u"live"_s, 79'000}, {u"warning"_s, 23'000}, {u"overtime"_s, -1'000}};
+    REQUIRE(demoSceneNames().size() == remainingAfterOneSecond.size());
+    for (const QString& scene : demoSceneNames()) {
+        INFO(scene.toStdString());
+        Harness h(demoPlan());
+        REQUIRE(playDemoScene(h.engine, scene));
+        h.clock.advance(1'000);
+        REQUIRE(h.state().floor);
+        CHECK(h.state().floor->countdown.remainingMs(h.clock.nowMs()) ==
+              remainingAfterOneSecond.value(scene));
+    }
 }

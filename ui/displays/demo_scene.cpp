@@ -99,7 +99,8 @@ qint64 adjustmentFor(const QString& scene) {
     if (scene == u"warning"_s)
         return -(5 * 60'000 - 24'000);
     if (scene == u"overtime"_s)
-        return -(5 * 60'000 + 17'000);
+        return -5 * 60'000; // all of it: an allotment is never less than nothing
+
     return -(5 * 60'000 - 80'000);
 }
 
