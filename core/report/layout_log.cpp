@@ -45,6 +45,11 @@ void layOutSpeechLog(const Report& r, const Formatter& f, DocumentWriter& out) {
             tr("#"),        tr("Start"),        tr("Speaker"), tr("Presence"), tr("Group, region"),
             tr("Duration"), tr("Segment, kind")};
         t.numeric = {0, 5};
+        if (r.earlierSpeechesLeftOut > 0)
+            out.remark(
+                tr("The latest %1 interventions; the %2 before them are in the exported "
+                   "report.")
+                    .arg(f.number(int(r.speeches.size())), f.number(r.earlierSpeechesLeftOut)));
         for (const SpeechRow& row : r.speeches) {
             t.rows.append(speechCells(row, f));
             t.details.append(noteLines(row.notes, f));

@@ -167,4 +167,12 @@ Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 n
     return r;
 }
 
+void keepLatestSpeeches(Report& report, int count) {
+    const qsizetype leftOut = report.speeches.size() - qMax(0, count);
+    if (leftOut <= 0)
+        return;
+    report.speeches.remove(0, leftOut);
+    report.earlierSpeechesLeftOut += int(leftOut);
+}
+
 } // namespace podium::report

@@ -74,6 +74,7 @@ struct Report {
     Attendance attendance;
     QList<AgendaRow> agenda;
     QList<SpeechRow> speeches;
+    int earlierSpeechesLeftOut = 0; // by keepLatestSpeeches(), for the live preview
     int totalInterventions = 0;
     qint64 totalSpeakingMs = 0;
     Balance balance;
@@ -85,5 +86,10 @@ struct Report {
 
 // `now` closes a speech still going on and a segment still running (the live preview).
 Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 now);
+
+// Keeps only the latest `count` speeches in the log (totals and balance still count them all):
+// the live preview of a session with thousands of speeches would take a quarter of a second to
+// lay out at every refresh, freezing the cockpit meanwhile. The exported report keeps them all.
+void keepLatestSpeeches(Report& report, int count);
 
 } // namespace podium::report

@@ -160,3 +160,23 @@ TEST_CASE("writing a report: every format lands where asked, failures are explai
     CHECK(formatFromName(u"pdf"_s) == ReportFormat::Pdf);
     CHECK_FALSE(formatFromName(u"docx"_s));
 }
+
+// The live preview of a long session keeps the latest speeches only; its totals still count all.
+TEST_CASE("a report trimmed to its latest speeches says how many earlier ones are left out") {
+    Report full = scriptedReport();
+    REQUIRE(full.speeches.size() >= 3);
+    Report latest = full;
+    keepLatestSpeeches(latest, 2);
+    REQUIRE(latest.speeches.size() == 2);
+    CHECK(latest.speeches.first().number == full.speeches[full.speeches.size() - 2].number);
+    CHECK(latest.speeches.last().number == full.speeches.last().number);
+    CHECK(latest.earlierSpeechesLeftOut == full.speeches.size() - 2);
+    CHECK(latest.totalInterventions == full.totalInterventions);
+    const QString md = toMarkdown(latest, english);
+    CHECK(md.contains(
+        u"The latest 2 interventions; the %1 before them are in the exported report."_s.arg(
+            full.speeches.size() - 2)));
+    CHECK_FALSE(toMarkdown(full, english).contains(u"before them are in the exported"_s));
+    keepLatestSpeeches(full, 1000); // fewer than that: nothing left out
+    CHECK(full.earlierSpeechesLeftOut == 0);
+}

@@ -101,3 +101,23 @@ TEST_CASE("exporting from the cockpit writes the format the file name asks for")
     REQUIRE_FALSE(refused);
     CHECK(refused.error().contains(u".pdf"_s));
 }
+
+// A long session's preview shows the latest speeches only, so refreshing it stays quick.
+TEST_CASE("the report preview of a long session shows its latest speeches") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    ReportDock dock(cockpit);
+    for (int i = 0; i < ReportDock::previewSpeeches + 3; ++i) {
+        s.h.add(u"Silent Listener"_s);
+        REQUIRE(s.h.run(Action::Next));
+        s.h.clock.advance(1'000);
+    }
+    REQUIRE(s.h.run(Action::EndSpeech));
+    const int speeches = int(s.h.state().speeches.size());
+    dock.refreshNow();
+    const QString shown = dock.preview()->toPlainText();
+    CHECK(shown.contains(
+        u"The latest %1 interventions; the %2 before them"_s.arg(ReportDock::previewSpeeches)
+            .arg(speeches - ReportDock::previewSpeeches)));
+    CHECK_FALSE(shown.contains(awkwardName)); // an early speaker of the script, left out
+}

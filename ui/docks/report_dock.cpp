@@ -78,7 +78,8 @@ void ReportDock::refreshSoon() {
 void ReportDock::refreshNow() {
     ensureBuilt();
     m_debounce.stop();
-    const report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.now());
+    report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.now());
+    report::keepLatestSpeeches(r, previewSpeeches);
     QScrollBar* bar = m_view->verticalScrollBar();
     const int position = bar->value();
     m_view->setHtml(report::toHtml(r, QLocale(), report::HtmlFlavor::RichText));

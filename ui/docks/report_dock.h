@@ -34,6 +34,8 @@ public:
 
     static constexpr int debounceMs = 400;
     static constexpr int liveRefreshMs = 5000;
+    // The speech log shows the latest ones only (see report::keepLatestSpeeches).
+    static constexpr int previewSpeeches = 200;
 
 signals:
     void exportRequested();
