@@ -6,6 +6,7 @@
 #include "seat_session.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
+#include "theme/theme.h"
 
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -31,9 +32,6 @@ namespace {
 // The address this machine last joined: the online moderator and the rapporteur usually join the
 // same in-room laptop again, after a restart or at the next session in that room.
 const QString lastHostKey = u"sync/lastHost"_s;
-
-// What went wrong, or what is wrong now, reads in red.
-const QString problemStyle = u"color: #c62828"_s;
 
 // "host", "host:port" or "[v6]:port"; the default port when none is given.
 sync::Endpoint parseAddress(QString text) {
@@ -263,7 +261,7 @@ void ConnectionDock::showStatus(const QString& text, bool problem) {
     if (!isBuilt())
         return;
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? problemStyle : QString());
+    m_status->setStyleSheet(problem ? problemTextStyle() : QString());
     refresh();
 }
 
@@ -298,7 +296,7 @@ void ConnectionDock::refresh() {
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                               : tr("The host is out of reach: reconnecting by itself. Until then "
                                    "this seat's actions are not sent."));
-        m_state->setStyleSheet(live ? QString() : problemStyle);
+        m_state->setStyleSheet(live ? QString() : problemTextStyle());
         break;
     }
     }

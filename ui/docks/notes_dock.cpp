@@ -2,6 +2,7 @@
 
 #include "main_window.h"
 #include "notes_model.h"
+#include "theme/theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -40,7 +41,7 @@ void NotesDock::build() {
     m_view->setObjectName(u"notesView"_s);
     m_problem->setObjectName(u"notesProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828"_s);
+    m_problem->setStyleSheet(problemTextStyle());
     for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction})
         m_kind->addItem(QString(), int(k));
     m_view->setModel(m_model);

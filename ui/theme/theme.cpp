@@ -68,6 +68,10 @@ QString highContrastStyleSheet() {
 
 } // namespace
 
+QString problemTextStyle() {
+    return u"color: #c62828"_s;
+}
+
 QString themeKey(Theme theme) {
     switch (theme) {
     case Theme::Light:

@@ -15,5 +15,7 @@ std::optional<Theme> themeNamed(const QString& key);
 void applyTheme(Theme theme);
 // The theme applied last (by the menu, a saved preference or --theme).
 Theme currentTheme();
+// The style sheet of a line that says what went wrong, or is wrong now: red text.
+QString problemTextStyle();
 
 } // namespace podium
