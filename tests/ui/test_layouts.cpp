@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QScreen>
 #include <QSettings>
@@ -241,4 +242,25 @@ TEST_CASE("once the window has painted, every waiting panel is made, one by one"
     while (waiting() > 0 && t.elapsed() < 10'000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     CHECK(waiting() == 0);
+}
+
+// The window is laid out first with the waiting panels empty: once they are made, after the
+// first paint, they must fit the room they were given, or the window grows under the user's
+// eyes (on a 1024×600 screen it did, past the screen's bottom).
+TEST_CASE("making the waiting panels does not make the window need more room, for any seat") {
+    useTemporarySettings();
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        forgetLayouts();
+        INFO(seatKey(seat).toStdString());
+        CockpitHarness h;
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.show();
+        w.layout()->activate();
+        const QSize before = w.minimumSizeHint();
+        w.buildAllDocks();
+        w.layout()->activate();
+        CHECK(w.minimumSizeHint().height() <= before.height());
+        CHECK(w.minimumSizeHint().width() <= before.width());
+    }
 }

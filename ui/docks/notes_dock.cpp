@@ -41,6 +41,8 @@ void NotesDock::build() {
     m_view->setObjectName(u"notesView"_s);
     m_problem->setObjectName(u"notesProblem"_s);
     m_problem->setWordWrap(true);
+    // A long speaker's name and affiliation wrap, so they never widen the window.
+    m_speech->setWordWrap(true);
     m_problem->setStyleSheet(problemTextStyle());
     for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction})
         m_kind->addItem(QString(), int(k));

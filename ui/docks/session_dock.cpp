@@ -1,6 +1,7 @@
 #include "session_dock.h"
 
 #include <QEvent>
+#include <QScrollArea>
 
 namespace podium {
 
@@ -34,9 +35,24 @@ void SessionDock::ensureBuilt() {
         return;
     m_built = true;
     build();
+    scrollWhenCramped();
     retranslate();
     updateControls();
     emit built();
+}
+
+// The window was laid out before this dock had its widgets: should they need more room than its
+// place has (a small screen), they scroll there instead of making the window grow under the
+// user's eyes. With room enough the scroll area is invisible.
+void SessionDock::scrollWhenCramped() {
+    QWidget* body = widget();
+    if (!body)
+        return;
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(body);
+    setWidget(scroll);
 }
 
 void SessionDock::changeEvent(QEvent* event) {

@@ -42,6 +42,8 @@ protected:
     Cockpit& cockpit() const { return m_cockpit; }
 
 private:
+    void scrollWhenCramped();
+
     Cockpit& m_cockpit;
     bool m_built = false;
 };
