@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "report/report_menu.h"
 #include "report_fixture.h"
+#include "theme/theme.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -120,4 +121,17 @@ TEST_CASE("the report preview of a long session shows its latest speeches") {
         u"The latest %1 interventions; the %2 before them"_s.arg(ReportDock::previewSpeeches)
             .arg(speeches - ReportDock::previewSpeeches)));
     CHECK_FALSE(shown.contains(awkwardName)); // an early speaker of the script, left out
+}
+
+// The report's text is dark, as on paper: on the dark theme's background it could not be read.
+TEST_CASE("the report preview stays a light page in the dark theme") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    ReportDock dock(cockpit);
+    applyTheme(Theme::Dark);
+    dock.refreshNow();
+    const QPalette shown = dock.preview()->palette();
+    CHECK(shown.color(QPalette::Base).lightness() > 200);
+    CHECK(shown.color(QPalette::Text).lightness() < 60);
+    applyTheme(Theme::Light);
 }

@@ -5,6 +5,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
@@ -42,6 +43,12 @@ void ReportDock::build() {
     m_hint = new QLabel;
     m_view->setObjectName(u"reportPreview"_s);
     m_view->setOpenLinks(false);
+    // The report is a page, dark text on white as in its PDF, in every theme: on the dark
+    // theme's background its text could not be read.
+    QPalette paper = m_view->palette();
+    paper.setColor(QPalette::Base, Qt::white);
+    paper.setColor(QPalette::Text, Qt::black);
+    m_view->setPalette(paper);
     m_export->setObjectName(u"exportReport"_s);
     m_hint->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
