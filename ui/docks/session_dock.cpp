@@ -38,7 +38,6 @@ void SessionDock::ensureBuilt() {
     scrollWhenCramped();
     retranslate();
     updateControls();
-    emit built();
 }
 
 // The window was laid out before this dock had its widgets: should they need more room than its

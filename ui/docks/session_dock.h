@@ -20,9 +20,6 @@ public:
     void ensureBuilt();
     bool isBuilt() const { return m_built; }
 
-signals:
-    void built();
-
 protected:
     // The dock's title, in its tab and in View → Panels; known before the widgets are made.
     virtual QString title() const = 0;
