@@ -19,6 +19,7 @@
 #include <QLayout>
 #include <QMenu>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTreeView>
 
@@ -263,4 +264,28 @@ TEST_CASE("making the waiting panels does not make the window need more room, fo
         CHECK(w.minimumSizeHint().height() <= before.height());
         CHECK(w.minimumSizeHint().width() <= before.width());
     }
+}
+
+// A joined seat receives a long session at once: its timeline must open on the latest speeches.
+TEST_CASE("the timeline opens on the newest speech") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    for (int i = 0; i < 60; ++i) {
+        h.add(u"Audience 2"_s);
+        REQUIRE(h.run(Action::Next));
+        h.clock.advance(1'000);
+    }
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* timeline = w.dock(u"timelineDock"_s);
+    REQUIRE(timeline);
+    timeline->raise(); // the user picks its tab
+    QScrollBar* bar = child<QTreeView>(*timeline, u"timelineView"_s)->verticalScrollBar();
+    QElapsedTimer t;
+    t.start();
+    while ((bar->maximum() == 0 || bar->value() != bar->maximum()) && t.elapsed() < 5'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    CHECK(bar->maximum() > 0);
+    CHECK(bar->value() == bar->maximum());
 }

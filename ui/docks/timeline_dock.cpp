@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -35,7 +36,17 @@ void TimelineDock::build() {
     layout->addWidget(m_view, 1);
     layout->addWidget(m_summary);
     setWidget(body);
-    // The newest speech is the one people ask about: keep it in view.
+    // The newest speech is the one people ask about: in view when the timeline is first seen
+    // (a joined session brings hundreds), after a resync, and as each new one comes.
+    const auto showNewestOnce = [this](bool visible) {
+        if (!visible || m_newestShown)
+            return;
+        m_newestShown = true;
+        QTimer::singleShot(0, m_view, &QTreeView::scrollToBottom); // once it has its size
+    };
+    connect(this, &QDockWidget::visibilityChanged, m_view, showNewestOnce);
+    showNewestOnce(isVisible());
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::scrollToBottom);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::scrollToBottom);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::refreshSummary);

@@ -27,6 +27,7 @@ private:
     TimelineModel* m_model;
     QTreeView* m_view = nullptr;
     QLabel* m_summary = nullptr;
+    bool m_newestShown = false;
 };
 
 } // namespace podium
