@@ -274,23 +274,26 @@ bool MainWindow::event(QEvent* event) {
     return QMainWindow::event(event);
 }
 
-// One dock per pass of the event loop, so that a key pressed meanwhile is not kept waiting.
-void MainWindow::buildNextWaitingDock() {
+SessionDock* MainWindow::nextWaitingDock() const {
     for (QDockWidget* d : std::as_const(m_docks)) {
         auto* dock = qobject_cast<SessionDock*>(d);
-        if (dock && !dock->isBuilt()) {
-            dock->ensureBuilt();
-            QTimer::singleShot(0, this, &MainWindow::buildNextWaitingDock);
-            return;
-        }
+        if (dock && !dock->isBuilt())
+            return dock;
+    }
+    return nullptr;
+}
+
+// One dock per pass of the event loop, so that a key pressed meanwhile is not kept waiting.
+void MainWindow::buildNextWaitingDock() {
+    if (SessionDock* dock = nextWaitingDock()) {
+        dock->ensureBuilt();
+        QTimer::singleShot(0, this, &MainWindow::buildNextWaitingDock);
     }
 }
 
 void MainWindow::buildAllDocks() {
-    for (QDockWidget* d : std::as_const(m_docks)) {
-        if (auto* dock = qobject_cast<SessionDock*>(d))
-            dock->ensureBuilt();
-    }
+    while (SessionDock* dock = nextWaitingDock())
+        dock->ensureBuilt();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

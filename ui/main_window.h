@@ -13,6 +13,8 @@ class QMenu;
 
 namespace podium {
 
+class SessionDock;
+
 // Assembles the docks and menus around one session; holds no session logic of its own.
 // Other parts register their docks (addDock) and actions (menu) here.
 class MainWindow : public QMainWindow {
@@ -62,6 +64,7 @@ private:
     void onSeatChanged();
     void updateTitle();
     void showReadOnlyNotice();
+    SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
 
     Cockpit& m_cockpit;

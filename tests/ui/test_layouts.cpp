@@ -288,4 +288,9 @@ TEST_CASE("the timeline opens on the newest speech") {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     CHECK(bar->maximum() > 0);
     CHECK(bar->value() == bar->maximum());
+
+    // A resync from the host replaces the whole state: the newest speech is shown again.
+    bar->setValue(0);
+    h.engine.reset(SessionState(h.state()));
+    CHECK(bar->value() == bar->maximum());
 }

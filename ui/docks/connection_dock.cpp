@@ -159,7 +159,7 @@ void ConnectionDock::build() {
     connect(m_code, &QLineEdit::returnPressed, this, &ConnectionDock::join);
     connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
-    showStatus(m_statusText, m_statusIsProblem);
+    showStatusLine();
 }
 
 QWidget* ConnectionDock::makeCodes() {
@@ -260,9 +260,13 @@ void ConnectionDock::showStatus(const QString& text, bool problem) {
     m_statusIsProblem = problem;
     if (!isBuilt())
         return;
-    m_status->setText(text);
-    m_status->setStyleSheet(problem ? problemTextStyle() : QString());
+    showStatusLine();
     refresh();
+}
+
+void ConnectionDock::showStatusLine() {
+    m_status->setText(m_statusText);
+    m_status->setStyleSheet(m_statusIsProblem ? problemTextStyle() : QString());
 }
 
 void ConnectionDock::refresh() {

@@ -50,6 +50,7 @@ private:
     void refreshDiscovered();
     void pickDiscovered();
     void showStatus(const QString& text, bool problem = false);
+    void showStatusLine();
 
     SeatSession* m_session;
     QLabel* m_state = nullptr;
