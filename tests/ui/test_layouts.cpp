@@ -4,6 +4,7 @@
 #include "docks/poll_chart.h"
 #include "docks/timeline_dock.h"
 #include "main_window.h"
+#include "models/timeline_model.h"
 #include "theme/theme_menu.h"
 #include "ui_support.h"
 
@@ -15,6 +16,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
 #include <QMenu>
@@ -293,4 +295,85 @@ TEST_CASE("the timeline opens on the newest speech") {
     bar->setValue(0);
     h.engine.reset(SessionState(h.state()));
     CHECK(bar->value() == bar->maximum());
+}
+
+namespace {
+
+QTreeView* shownTimeline(MainWindow& w) {
+    QDockWidget* timeline = w.dock(u"timelineDock"_s);
+    REQUIRE(timeline);
+    timeline->show();
+    timeline->raise(); // the user picks its tab
+    QCoreApplication::processEvents();
+    auto* view = child<QTreeView>(*timeline, u"timelineView"_s);
+    view->header()->doItemsLayout();
+    return view;
+}
+
+QMenu* columnMenuOf(QTreeView* view) {
+    emit view->header()->customContextMenuRequested(QPoint(5, 5)); // a right click on the header
+    auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    REQUIRE(menu);
+    REQUIRE(menu->objectName() == u"columnMenu"_s);
+    return menu;
+}
+
+QAction* actionNamed(QMenu* menu, const QString& text) {
+    for (QAction* a : menu->actions()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// With seven columns at Qt's default width the timeline scrolled sideways and cramped the
+// speaker's name.
+TEST_CASE("the timeline's columns fit its panel, an overtime shows whole, and the header's menu "
+          "brings back a hidden column, remembered") {
+    useTemporarySettings();
+    QSettings().remove(u"columns"_s);
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        forgetLayouts();
+        INFO(seatKey(seat).toStdString());
+        CockpitHarness h;
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.resize(1366 - 16, 768 - 48); // a common laptop's screen, less the window's frame
+        w.show();
+        QTreeView* view = shownTimeline(w);
+        CHECK(view->header()->length() <= view->viewport()->width());
+        CHECK(view->header()->sectionSize(TimelineModel::Speaker) >= 100);
+    }
+
+    forgetLayouts();
+    CockpitHarness h;
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(12 * 60'000 + 34'000); // far over the allotment
+    REQUIRE(h.run(Action::EndSpeech));
+    auto w = std::make_unique<MainWindow>(h.cockpit);
+    w->show();
+    QTreeView* view = shownTimeline(*w);
+    const QString spoke = view->model()->index(0, TimelineModel::Duration).data().toString();
+    CHECK(spoke.contains(u"(+"_s));
+    CHECK(view->header()->sectionSize(TimelineModel::Duration) >
+          view->fontMetrics().horizontalAdvance(spoke));
+
+    REQUIRE(view->header()->isSectionHidden(TimelineModel::Segment));
+    QMenu* menu = columnMenuOf(view);
+    CHECK_FALSE(actionNamed(menu, u"Speaker"_s)); // the row's name always stays
+    QAction* segment = actionNamed(menu, u"Segment"_s);
+    REQUIRE(segment);
+    CHECK_FALSE(segment->isChecked());
+    segment->trigger();
+    menu->close();
+    CHECK_FALSE(view->header()->isSectionHidden(TimelineModel::Segment));
+
+    w.reset();
+    MainWindow again(h.cockpit);
+    again.show();
+    CHECK_FALSE(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Segment));
+    CHECK(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Kind));
 }

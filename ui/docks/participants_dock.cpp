@@ -4,6 +4,7 @@
 #include "models/participants_model.h"
 #include "participant_dialog.h"
 #include "plan/plan.h"
+#include "table_columns.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -36,6 +37,9 @@ void ParticipantsDock::build() {
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(false);
     m_view->header()->setSectionResizeMode(ParticipantsModel::Name, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(ParticipantsModel::Affiliation, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    offerColumnChoice(m_view, ParticipantsModel::Name, {});
     m_add->setObjectName(u"addParticipant"_s);
     m_edit->setObjectName(u"editParticipant"_s);
     m_import->setObjectName(u"importPlan"_s);
@@ -64,6 +68,11 @@ QString ParticipantsDock::title() const {
 }
 
 void ParticipantsDock::retranslate() {
+    sizeColumnsToLabels(m_view, {{ParticipantsModel::Group, labelsOf<StakeholderGroup>()},
+                                 {ParticipantsModel::Region, labelsOf<Region>()},
+                                 {ParticipantsModel::Gender, {}},
+                                 {ParticipantsModel::Presence, labelsOf<Presence>()},
+                                 {ParticipantsModel::Role, labelsOf<Role>()}});
     m_add->setText(tr("Add…"));
     m_edit->setText(tr("Edit…"));
     m_import->setText(tr("Import from plan…"));

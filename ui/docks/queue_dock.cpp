@@ -3,6 +3,7 @@
 #include "commands/advice.h"
 #include "models/queue_model.h"
 #include "quick_add.h"
+#include "table_columns.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -10,7 +11,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -38,10 +38,11 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
     // The other columns hold labels from short fixed lists, so their widths come from those
-    // lists (sizeColumnsToLabels) rather than from measuring rows on every change of the queue.
+    // lists (sizeColumns) rather than from measuring rows on every change of the queue.
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    offerColumnChoice(m_view, QueueModel::Name, {}); // e.g. Region, on a small screen
     m_suggestion->setObjectName(u"suggestion"_s);
     m_suggestion->setWordWrap(true);
     m_callSuggested->setObjectName(u"callSuggested"_s);
@@ -78,31 +79,11 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     refreshSuggestion();
 }
 
-namespace {
-
-template <typename E> QStringList labelsOf() {
-    QStringList labels;
-    for (int i = 0; i < enumCount<E>(); ++i)
-        labels << label(enumAt<E>(i));
-    return labels;
-}
-
-} // namespace
-
-void QueueDock::sizeColumnsToLabels() {
-    const QFontMetrics metrics(m_view->font());
-    const int padding = 3 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
-    const auto widest = [&](int column, const QStringList& labels) {
-        int width = metrics.horizontalAdvance(
-            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
-        for (const QString& l : labels)
-            width = qMax(width, metrics.horizontalAdvance(l));
-        m_view->header()->resizeSection(column, width + padding);
-    };
-    widest(QueueModel::Kind, labelsOf<EntryKind>());
-    widest(QueueModel::Channel, labelsOf<Presence>());
-    widest(QueueModel::Group, labelsOf<StakeholderGroup>());
-    widest(QueueModel::Region, labelsOf<Region>());
+void QueueDock::sizeColumns() {
+    sizeColumnsToLabels(m_view, {{QueueModel::Kind, labelsOf<EntryKind>()},
+                                 {QueueModel::Channel, labelsOf<Presence>()},
+                                 {QueueModel::Group, labelsOf<StakeholderGroup>()},
+                                 {QueueModel::Region, labelsOf<Region>()}});
 }
 
 void QueueDock::buildActions() {
@@ -126,7 +107,7 @@ void QueueDock::retranslate() {
     m_callSelected->setText(tr("Call selected"));
     m_focusAdd->setText(tr("Add to the queue…"));
     m_quickAdd->retranslate();
-    sizeColumnsToLabels();
+    sizeColumns();
     updateControls();
     refreshSuggestion();
 }

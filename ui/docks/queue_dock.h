@@ -29,7 +29,7 @@ protected:
 
 private:
     void buildActions();
-    void sizeColumnsToLabels();
+    void sizeColumns();
     void callSelected();
     void callSuggested();
     void toggleWithdrawn();

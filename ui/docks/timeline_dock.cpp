@@ -1,11 +1,13 @@
 #include "timeline_dock.h"
 
 #include "models/timeline_model.h"
+#include "table_columns.h"
 #include "theme/timer_colours.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTime>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -30,6 +32,9 @@ void TimelineDock::build() {
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(TimelineModel::Speaker, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    // Seven columns do not fit the dock's usual width: kind and segment are shown on request.
+    offerColumnChoice(m_view, TimelineModel::Speaker,
+                      {TimelineModel::Kind, TimelineModel::Segment});
     m_summary->setObjectName(u"timelineSummary"_s);
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
@@ -58,7 +63,23 @@ QString TimelineDock::title() const {
 }
 
 void TimelineDock::retranslate() {
+    sizeColumns();
     refreshSummary();
+}
+
+// Short columns as wide as their longest possible value; the segment gets room for a short
+// title, the speaker the rest.
+void TimelineDock::sizeColumns() {
+    const QLocale locale;
+    const QString latest = locale.toString(QTime(23, 59), QLocale::ShortFormat);
+    const QString afternoon = locale.toString(QTime(12, 59), QLocale::ShortFormat);
+    sizeColumnsToLabels(m_view, {{TimelineModel::Channel, labelsOf<Presence>()},
+                                 {TimelineModel::Group, labelsOf<StakeholderGroup>()},
+                                 {TimelineModel::Kind, labelsOf<EntryKind>()},
+                                 {TimelineModel::Started, {latest, afternoon}},
+                                 {TimelineModel::Duration,
+                                  {TimelineModel::tr("%1 (+%2)").arg(u"88:88"_s, u"88:88"_s)}}});
+    m_view->header()->resizeSection(TimelineModel::Segment, 24 * fontMetrics().averageCharWidth());
 }
 
 void TimelineDock::refreshSummary() {

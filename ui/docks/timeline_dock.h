@@ -22,6 +22,7 @@ protected:
     void build() override;
 
 private:
+    void sizeColumns();
     void refreshSummary();
 
     TimelineModel* m_model;
