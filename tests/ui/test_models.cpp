@@ -102,11 +102,23 @@ TEST_CASE("balance counts interventions and time by group, region, channel and g
     CHECK(byChannel[1].interventions == 1);
     CHECK(byChannel[1].spokeMs == 30'000);
     const auto byGroup = balanceBy(h.state(), h.clock.nowMs(), BalanceDimension::Group);
-    CHECK(byGroup.size() == enumCount<StakeholderGroup>()); // unheard groups show, at zero
+    // unheard groups show, at zero, but an unheard "Unspecified" tells nothing
+    REQUIRE(byGroup.size() == enumCount<StakeholderGroup>() - 1);
     CHECK(byGroup[int(StakeholderGroup::CivilSociety)].interventions == 0);
+    CHECK(byGroup.last().label != label(StakeholderGroup::Unspecified));
+    CHECK(balanceBy(h.state(), h.clock.nowMs(), BalanceDimension::Region).size() ==
+          enumCount<Region>() - 1);
     const auto byGender = balanceBy(h.state(), h.clock.nowMs(), BalanceDimension::Gender);
     REQUIRE(byGender.size() == 1);
     CHECK(byGender[0].interventions == 2);
+
+    REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, u"Newcomer"_s}})); // no group, no region
+    h.add(u"Newcomer"_s);
+    REQUIRE(h.run(Action::Next));
+    const auto heard = balanceBy(h.state(), h.clock.nowMs(), BalanceDimension::Group);
+    REQUIRE(heard.size() == enumCount<StakeholderGroup>());
+    CHECK(heard.last().label == label(StakeholderGroup::Unspecified));
+    CHECK(heard.last().interventions == 1);
 }
 
 TEST_CASE("a segment's actual time counts whole seconds passed, so it and the time left add up") {

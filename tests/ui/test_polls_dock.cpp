@@ -12,6 +12,8 @@
 #include "ui_support.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -313,4 +315,34 @@ TEST_CASE("the details dialog adds, removes and moves agenda segments to come, n
     h.cockpit.undoStack().undo();
     CHECK(h.state().segments.size() == 3);
     CHECK(h.state().segments[1].title == u"Discussion"_s);
+}
+
+// Qt Charts shows "…" for a category whose label has less than its line of text (plus 4 px
+// above and below) in its share of the axis: with every group listed, all did.
+TEST_CASE("each balance chart gives every category's label its line") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next)); // someone speaks: the gender chart has a category too
+    MainWindow w(h.cockpit);
+    w.resize(1500, 920);
+    w.show();
+    auto* balance = w.findChild<BalanceDock*>();
+    REQUIRE(balance);
+    balance->show();
+    balance->raise();
+    QCoreApplication::processEvents();
+    const std::pair<BalanceDimension, QString> charts[]{
+        {BalanceDimension::Group, u"balanceByGroup"_s},
+        {BalanceDimension::Region, u"balanceByRegion"_s},
+        {BalanceDimension::Presence, u"balanceByPresence"_s},
+        {BalanceDimension::Gender, u"balanceByGender"_s}};
+    for (const auto& [dimension, name] : charts) {
+        const QStringList categories = balance->shownCategories(dimension);
+        INFO(categories.join(u", "_s).toStdString());
+        REQUIRE_FALSE(categories.isEmpty());
+        auto* view = child<QChartView>(*balance, name);
+        const qreal share = view->chart()->plotArea().height() / qreal(categories.size() + 1);
+        CHECK(share - 2 * 4 >= view->fontMetrics().height());
+    }
 }

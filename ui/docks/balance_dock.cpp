@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
 #include <QTimer>
@@ -26,13 +27,26 @@ QChartView* makeChartView(const QString& name) {
     auto* view = new QChartView;
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(220, 160);
+    view->setMinimumWidth(220);
     auto* chart = new QChart;
+    // Room goes to the bars and their labels, not to margins.
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->hide();
     chart->setBackgroundVisible(false);
     chart->setAnimationOptions(QChart::NoAnimation);
     view->setChart(chart);
     return view;
+}
+
+// Qt Charts draws "…" for a category's label unless the label has its line of text, plus its
+// padding, in a share of the axis' height cut in one more part than there are categories: the
+// chart is as tall as that needs, besides its title and the axis below.
+void fitHeightTo(QChartView* view, qsizetype categories) {
+    const int line = view->fontMetrics().height();
+    constexpr int labelPadding = 4; // Qt Charts' own, above and below each label
+    view->setMinimumHeight(
+        int(3 * line + 10 + (qMax<qsizetype>(categories, 2) + 1) * (line + 2 * labelPadding)));
 }
 
 const QBarSet* setOf(const QChartView* view) {
@@ -161,6 +175,7 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
     series->attachAxis(axisX);
     chart->setTitle(title);
     followPalette(chart, palette());
+    fitHeightTo(view, categories.size());
 }
 
 void BalanceDock::changeEvent(QEvent* event) {

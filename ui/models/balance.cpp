@@ -39,6 +39,12 @@ int rowFor(QList<BalanceRow>& rows, const SessionState& s, const Speech& sp,
     return int(rows.size()) - 1;
 }
 
+// "Unspecified" at zero tells nothing, and would cost each chart a line.
+void dropIfUnheard(QList<BalanceRow>& rows, int unspecified) {
+    if (rows[unspecified].interventions == 0)
+        rows.removeAt(unspecified);
+}
+
 } // namespace
 
 QList<BalanceRow> balanceBy(const SessionState& s, qint64 now, BalanceDimension dimension) {
@@ -69,6 +75,10 @@ QList<BalanceRow> balanceBy(const SessionState& s, qint64 now, BalanceDimension 
         ++row.interventions;
         row.spokeMs += sp.spokeMs;
     }
+    if (dimension == BalanceDimension::Group)
+        dropIfUnheard(rows, int(StakeholderGroup::Unspecified));
+    else if (dimension == BalanceDimension::Region)
+        dropIfUnheard(rows, int(Region::Unspecified));
     return rows;
 }
 

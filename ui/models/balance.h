@@ -19,7 +19,8 @@ struct BalanceRow {
 };
 
 // One row per category (every group, region and channel, even at zero, so an unheard one
-// shows as an empty bar; genders as people described them, unstated ones together).
+// shows as an empty bar, but "Unspecified" only once heard; genders as people described them,
+// unstated ones together).
 QList<BalanceRow> balanceBy(const SessionState& s, qint64 now, BalanceDimension dimension);
 
 } // namespace podium
