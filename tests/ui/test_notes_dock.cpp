@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace podium;
 using namespace podium::test;
@@ -57,6 +58,7 @@ struct NotesHarness {
         REQUIRE(edit);
         edit->setText(text);
         QTest::keyClick(edit, Qt::Key_Return);
+        clock.advance(20'000); // a rapporteur's next line comes a while later
     }
 };
 
@@ -167,4 +169,54 @@ TEST_CASE("notes dock: after a key takeaway, the next line is a plain note again
     REQUIRE(stored);
     REQUIRE(stored.value().size() == 1);
     CHECK(stored.value().first().kind == NoteKind::KeyTakeaway); // what was chosen was kept
+}
+
+TEST_CASE("notes dock: a removed note comes back where it was with Edit → Undo, and goes again "
+          "with Redo") {
+    NotesHarness h;
+    QAbstractItemModelTester tester(h.dock->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto* view = h.dock->findChild<QTreeView*>();
+    REQUIRE(view);
+    h.call(u"Panelist A"_s);
+    h.type(u"First point"_s);
+    h.type(u"Second point, removed by mistake"_s);
+    h.type(u"Third point"_s);
+    h.call(u"Audience 2"_s);
+    h.type(u"A question from online"_s);
+    NotesModel& m = *h.dock->model();
+    const QModelIndex panelist = m.index(0, 0);
+    const auto texts = [&m](const QModelIndex& group) {
+        QStringList t;
+        for (int r = 0; r < m.rowCount(group); ++r)
+            t << m.index(r, NotesModel::TextColumn, group).data().toString();
+        return t;
+    };
+    const QStringList before = texts(panelist);
+
+    view->setCurrentIndex(m.index(1, 0, panelist));
+    h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
+    CHECK(texts(panelist) == QStringList{u"First point"_s, u"Third point"_s});
+    QUndoStack& undo = h.cockpit->undoStack();
+    REQUIRE(undo.canUndo());
+    CHECK(undo.undoText().startsWith(u"Remove note “Second point, removed by"_s));
+
+    undo.undo();
+    CHECK(texts(panelist) == before); // back in its place, under its speech
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    CHECK(stored.value().size() == 4);
+    CHECK(stored.value()[1].text == u"Second point, removed by mistake"_s);
+
+    undo.redo();
+    CHECK(texts(panelist) == QStringList{u"First point"_s, u"Third point"_s});
+    CHECK(h.file->notes().value().size() == 3);
+
+    // The only note of a speech: its speech's row comes back in its place too.
+    view->setCurrentIndex(m.index(0, 0, m.index(1, 0)));
+    h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
+    REQUIRE(m.rowCount() == 1);
+    undo.undo();
+    REQUIRE(m.rowCount() == 2);
+    CHECK(texts(m.index(1, 0)) == QStringList{u"A question from online"_s});
 }

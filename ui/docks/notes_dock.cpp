@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTreeView>
+#include <QUndoCommand>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -101,13 +102,59 @@ void NotesDock::addNote() {
     m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
 }
 
+namespace {
+
+// The Edit menu names the step by the note's beginning.
+QString shortened(const QString& text) {
+    constexpr int shown = 30;
+    return text.size() <= shown ? text : text.left(shown).trimmed() + u'…';
+}
+
+// Removing a note is a step of Edit → Undo like the session's own: undo writes the note back as
+// it was into the file it came from (opening another file empties the stack anyway).
+class RemoveNoteStep final : public QUndoCommand {
+public:
+    RemoveNoteStep(NotesModel& model, const Note& note, std::function<void(QString)> problem)
+        : QUndoCommand(NotesDock::tr("Remove note “%1”").arg(shortened(note.text)))
+        , m_model(model)
+        , m_file(model.file())
+        , m_note(note)
+        , m_problem(std::move(problem)) {}
+
+    void redo() override {
+        if (auto removed = m_model.remove(m_note.id); !removed)
+            giveUp(removed.error());
+    }
+
+    void undo() override {
+        if (m_model.file() != m_file)
+            return giveUp(NotesDock::tr("The note was in another session file."));
+        auto back = m_model.restore(m_note);
+        if (!back)
+            return giveUp(back.error());
+        m_note.id = back.value().id;
+    }
+
+private:
+    void giveUp(const QString& why) {
+        m_problem(why);
+        setObsolete(true); // the stack drops a step that cannot be done
+    }
+
+    NotesModel& m_model;
+    const SessionFile* m_file;
+    Note m_note;
+    std::function<void(QString)> m_problem;
+};
+
+} // namespace
+
 void NotesDock::removeSelected() {
-    const QModelIndex current = m_view->currentIndex();
-    const QVariant id = current.data(NotesModel::NoteIdRole);
-    if (!id.isValid())
+    const Note* note = m_model->noteAt(m_view->currentIndex());
+    if (!note)
         return;
-    if (auto removed = m_model->remove(id.toLongLong()); !removed)
-        showProblem(removed.error());
+    cockpit().undoStack().push(
+        new RemoveNoteStep(*m_model, *note, [this](const QString& why) { showProblem(why); }));
 }
 
 void NotesDock::showCurrentSpeech() {

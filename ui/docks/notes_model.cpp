@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -62,8 +63,6 @@ Id NotesModel::currentSpeech() const {
 }
 
 Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
-    if (!m_file)
-        return Result<Note>::failure(tr("Notes are kept in the session file, and none is open."));
     Note note;
     note.at = m_engine.now();
     note.speechEntryId = currentSpeech();
@@ -71,20 +70,40 @@ Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
     note.text = text.trimmed();
     if (note.text.isEmpty())
         return Result<Note>::failure(tr("Write the note first."));
+    return write(note);
+}
+
+Result<Note> NotesModel::restore(const Note& note) {
+    return write(note);
+}
+
+// Groups stay in the order of their first note, and notes in their own time order, so a note
+// written back by undo is where it was.
+Result<Note> NotesModel::write(const Note& note) {
+    if (!m_file)
+        return Result<Note>::failure(tr("Notes are kept in the session file, and none is open."));
     Result<Note> saved = m_file->addNote(note);
     if (!saved)
         return saved;
-    const int group = groupOf(note.speechEntryId);
+    const Note& n = saved.value();
+    const auto laterThan = [&n](const Note& other) {
+        return other.at > n.at;
+    };
+    int group = groupOf(n.speechEntryId);
     if (group < 0) {
-        beginInsertRows({}, m_groups.size(), m_groups.size());
-        m_groups.append({note.speechEntryId, {saved.value()}});
+        group = int(std::find_if(m_groups.cbegin(), m_groups.cend(),
+                                 [&](const Group& g) { return laterThan(g.notes.first()); }) -
+                    m_groups.cbegin());
+        beginInsertRows({}, group, group);
+        m_groups.insert(group, {n.speechEntryId, {n}});
         endInsertRows();
-    } else {
-        const int row = m_groups[group].notes.size();
-        beginInsertRows(index(group, 0), row, row);
-        m_groups[group].notes.append(saved.value());
-        endInsertRows();
+        return saved;
     }
+    QList<Note>& notes = m_groups[group].notes;
+    const int row = int(std::find_if(notes.cbegin(), notes.cend(), laterThan) - notes.cbegin());
+    beginInsertRows(index(group, 0), row, row);
+    notes.insert(row, n);
+    endInsertRows();
     return saved;
 }
 

@@ -27,11 +27,14 @@ public:
 
     // A note tied to whoever has the floor now (0 when nobody does), written to the file first.
     [[nodiscard]] Result<Note> add(NoteKind kind, const QString& text);
+    // A removed note written back as it was (its time, speech, kind and text; a new id).
+    [[nodiscard]] Result<Note> restore(const Note& note);
     [[nodiscard]] Result<bool> remove(Id noteId);
     // "Adiel Akplogan, 10:32" for a speech, "Between speeches" for 0.
     QString speechLabel(Id speechEntryId) const;
     Id currentSpeech() const;
     QList<Note> notes() const;
+    const Note* noteAt(const QModelIndex& index) const; // null for a speech's row
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -47,8 +50,8 @@ private:
         Id speechEntryId = 0;
         QList<Note> notes;
     };
+    Result<Note> write(const Note& note);
     int groupOf(Id speechEntryId) const;
-    const Note* noteAt(const QModelIndex& index) const;
     QVariant groupData(int group, int column, int role) const;
     QVariant noteData(const Note& note, int column, int role) const;
     void insertNote(const Note& note);
