@@ -251,10 +251,17 @@ void MainWindow::saveLayout() const {
 }
 
 void MainWindow::onSeatChanged() {
+    updateTitle();
+    // The online moderator who takes over hosting keeps the panels where they were: rearranged
+    // at that moment, they would cost their bearings in a crisis. Joining with a code, or
+    // starting as another seat, brings that seat's layout.
+    const bool takingOver = m_layoutSeat == Seat::OnlineModerator &&
+                            m_cockpit.seat() == Seat::Moderator && m_layoutRestored;
+    if (takingOver)
+        return;
     if (m_layoutRestored)
         saveLayout();
     restoreLayout();
-    updateTitle();
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

@@ -377,3 +377,24 @@ TEST_CASE("the timeline's columns fit its panel, an overtime shows whole, and th
     CHECK_FALSE(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Segment));
     CHECK(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Kind));
 }
+
+TEST_CASE("the online moderator who takes over hosting keeps the panels where they were") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    MainWindow w(h.cockpit);
+    w.show();
+    w.dock(u"timelineDock"_s)->hide(); // their own arrangement
+    REQUIRE(hidden(w, u"timelineDock"_s));
+
+    REQUIRE_FALSE(child<QAction>(w, u"advanceSegmentAction"_s)->isEnabled());
+    h.cockpit.setSeat(Seat::Moderator); // the takeover makes this seat the host
+    CHECK(hidden(w, u"timelineDock"_s));
+    CHECK(child<QAction>(w, u"advanceSegmentAction"_s)->isEnabled()); // with the host's controls
+
+    // A seat that joins with a code gets that seat's layout, as before.
+    h.cockpit.setSeat(Seat::Rapporteur);
+    CHECK_FALSE(hidden(w, u"timelineDock"_s));
+    CHECK(hidden(w, u"participantsDock"_s));
+}
