@@ -372,10 +372,19 @@ TEST_CASE("the timeline's columns fit its panel, an overtime shows whole, and th
     CHECK_FALSE(view->header()->isSectionHidden(TimelineModel::Segment));
 
     w.reset();
-    MainWindow again(h.cockpit);
-    again.show();
-    CHECK_FALSE(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Segment));
-    CHECK(shownTimeline(again)->header()->isSectionHidden(TimelineModel::Kind));
+    {
+        MainWindow again(h.cockpit);
+        again.show();
+        QTreeView* shown = shownTimeline(again);
+        CHECK_FALSE(shown->header()->isSectionHidden(TimelineModel::Segment));
+        REQUIRE(shown->header()->isSectionHidden(TimelineModel::Kind));
+        QMenu* more = columnMenuOf(shown);
+        actionNamed(more, u"Kind"_s)->trigger(); // now every column shows
+        more->close();
+    }
+    MainWindow third(h.cockpit); // and stays so: the defaults do not come back
+    third.show();
+    CHECK_FALSE(shownTimeline(third)->header()->isSectionHidden(TimelineModel::Kind));
 }
 
 TEST_CASE("the online moderator who takes over hosting keeps the panels where they were") {

@@ -14,7 +14,7 @@ namespace podium {
 void sizeColumnsToLabels(QTreeView* view, const QMap<int, QStringList>& columns) {
     const QFontMetrics metrics(view->font());
     const int padding = 3 * view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
-    for (auto [column, labels] : columns.asKeyValueRange()) {
+    for (const auto& [column, labels] : columns.asKeyValueRange()) {
         int width = metrics.horizontalAdvance(
             view->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         for (const QString& l : labels)
