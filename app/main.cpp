@@ -124,7 +124,19 @@ void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
         connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s));
 }
 
+QtMessageHandler qtMessageHandler = nullptr;
+
+// Qt Multimedia says this at every start on a machine without a sound server. The Sound menu
+// says so in words ("No sound output found: cues are shown as flashes"), so the terminal is spared
+// a line that reads like an error.
+void quietNoSoundServer(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if (type == QtWarningMsg && text == u"PulseAudioService: pa_context_connect() failed"_s)
+        return;
+    qtMessageHandler(type, context, text);
+}
+
 int runCockpit(int argc, char** argv) {
+    qtMessageHandler = qInstallMessageHandler(quietNoSoundServer);
     QApplication app(argc, argv);
     describeApplication(app);
     // Lets the desktop match windows to the launcher (and its icon) installed by the package.
