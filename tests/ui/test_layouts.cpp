@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -382,6 +383,18 @@ TEST_CASE("the timeline's columns fit its panel, an overtime shows whole, and th
         actionNamed(more, u"Kind"_s)->trigger(); // now every column shows
         more->close();
     }
+    // As written to disk, where the next start reads it (QSettings keeps an empty list as
+    // "@Invalid()", which reads back as no choice, and the defaults would return).
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    const auto saved = std::find_if(lines.begin(), lines.end(), [](const QByteArray& l) {
+        return l.contains("timelineView\\hidden=");
+    });
+    REQUIRE(saved != lines.end());
+    CHECK_FALSE(saved->contains("@Invalid"));
     MainWindow third(h.cockpit); // and stays so: the defaults do not come back
     third.show();
     CHECK_FALSE(shownTimeline(third)->header()->isSectionHidden(TimelineModel::Kind));

@@ -29,13 +29,15 @@ QString hiddenColumnsKey(const QTreeView* view) {
     return u"columns/%1/hidden"_s.arg(view->objectName());
 }
 
-QList<int> hiddenColumns(const QTreeView* view) {
-    QList<int> hidden;
+// Kept as text ("3,6"; "" when all show): QSettings writes an empty list as @Invalid(), which
+// reads back as no choice at all, and the defaults would come back after a restart.
+QString hiddenColumns(const QTreeView* view) {
+    QStringList hidden;
     for (int c = 0; c < view->header()->count(); ++c) {
         if (view->header()->isSectionHidden(c))
-            hidden << c;
+            hidden << QString::number(c);
     }
-    return hidden;
+    return hidden.join(u',');
 }
 
 void showColumnMenu(QTreeView* view, int keptColumn, const QPoint& at) {
@@ -46,14 +48,12 @@ void showColumnMenu(QTreeView* view, int keptColumn, const QPoint& at) {
     for (int c = 0; c < header->count(); ++c) {
         if (c == keptColumn)
             continue;
-        QAction* shown = menu->addAction(view->model()->headerData(c, Qt::Horizontal).toString(),
-                                         view, [view, header, c](bool on) {
-                                             header->setSectionHidden(c, !on);
-                                             QVariantList hidden;
-                                             for (int h : hiddenColumns(view))
-                                                 hidden << h;
-                                             QSettings().setValue(hiddenColumnsKey(view), hidden);
-                                         });
+        QAction* shown =
+            menu->addAction(view->model()->headerData(c, Qt::Horizontal).toString(), view,
+                            [view, header, c](bool on) {
+                                header->setSectionHidden(c, !on);
+                                QSettings().setValue(hiddenColumnsKey(view), hiddenColumns(view));
+                            });
         shown->setCheckable(true);
         shown->setChecked(!header->isSectionHidden(c));
     }
@@ -67,7 +67,7 @@ void offerColumnChoice(QTreeView* view, int keptColumn, const QList<int>& hidden
     QList<int> hidden = hiddenByDefault;
     if (saved.isValid()) {
         hidden.clear();
-        for (const QVariant& c : saved.toList())
+        for (const QString& c : saved.toString().split(u',', Qt::SkipEmptyParts))
             hidden << c.toInt();
     }
     QHeaderView* header = view->header();
