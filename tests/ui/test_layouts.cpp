@@ -4,6 +4,7 @@
 #include "docks/poll_chart.h"
 #include "docks/timeline_dock.h"
 #include "main_window.h"
+#include "models/participants_model.h"
 #include "models/timeline_model.h"
 #include "theme/theme_menu.h"
 #include "ui_support.h"
@@ -419,4 +420,25 @@ TEST_CASE("the online moderator who takes over hosting keeps the panels where th
     h.cockpit.setSeat(Seat::Rapporteur);
     CHECK_FALSE(hidden(w, u"timelineDock"_s));
     CHECK(hidden(w, u"participantsDock"_s));
+}
+
+TEST_CASE("a participants table without its affiliation column has no blank strip") {
+    useTemporarySettings();
+    forgetLayouts();
+    QSettings().remove(u"columns"_s);
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.resize(1500, 920);
+    w.show();
+    QDockWidget* participants = w.dock(u"participantsDock"_s);
+    REQUIRE(participants);
+    participants->raise();
+    QCoreApplication::processEvents();
+    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
+    QMenu* menu = columnMenuOf(view);
+    actionNamed(menu, u"Affiliation"_s)->trigger();
+    menu->close();
+    QCoreApplication::processEvents();
+    CHECK(view->header()->isSectionHidden(ParticipantsModel::Affiliation));
+    CHECK(view->header()->length() >= view->viewport()->width() - 1); // the name takes the room
 }

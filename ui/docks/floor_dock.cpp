@@ -66,7 +66,7 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     connect(&cockpit, &Cockpit::tick, this, &FloorDock::refreshClocks);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::refresh);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &FloorDock::refresh);
-    finishSetup();
+    finishSetup(WhenCramped::Grow);
     refresh();
 }
 

@@ -36,9 +36,8 @@ void ParticipantsDock::build() {
     m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(false);
-    m_view->header()->setSectionResizeMode(ParticipantsModel::Name, QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(ParticipantsModel::Affiliation, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
+    keepColumnReadable(m_view, ParticipantsModel::Name, 16);
     offerColumnChoice(m_view, ParticipantsModel::Name, {});
     m_add->setObjectName(u"addParticipant"_s);
     m_edit->setObjectName(u"editParticipant"_s);
@@ -68,6 +67,8 @@ QString ParticipantsDock::title() const {
 }
 
 void ParticipantsDock::retranslate() {
+    m_view->header()->resizeSection(ParticipantsModel::Affiliation,
+                                    24 * m_view->fontMetrics().averageCharWidth());
     sizeColumnsToLabels(m_view, {{ParticipantsModel::Group, labelsOf<StakeholderGroup>()},
                                  {ParticipantsModel::Region, labelsOf<Region>()},
                                  {ParticipantsModel::Gender, {}},

@@ -4,6 +4,7 @@
 
 #include "models/tally_model.h"
 #include "poll_chart.h"
+#include "table_columns.h"
 
 #include <QAction>
 #include <QCborArray>
@@ -70,7 +71,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     addAction(m_openCloseAction);
     m_table->setModel(m_tallies);
     m_table->setItemDelegate(new TallyDelegate(m_table));
-    m_table->horizontalHeader()->setSectionResizeMode(TallyModel::Option, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    keepColumnReadable(m_table, TallyModel::Option, 16);
     m_table->verticalHeader()->hide();
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     connect(m_tallies, &QAbstractItemModel::modelReset, this, &PollsDock::fitTallyTable);
@@ -154,6 +156,16 @@ void PollsDock::retranslate() {
     m_create->setText(tr("Create poll"));
     m_newPoll->setText(tr("New poll…"));
     m_chart->retranslate();
+    // Counts as wide as a large room's (a cell holds up to ten million when edited), the share
+    // as "100.0%"; the option's text takes the rest.
+    const QLocale locale;
+    const QString count = locale.toString(88'888);
+    sizeColumnsToLabels(m_table,
+                        {{TallyModel::Onsite, {count}},
+                         {TallyModel::Online, {count}},
+                         {TallyModel::Web, {count}},
+                         {TallyModel::Total, {locale.toString(888'888)}},
+                         {TallyModel::Share, {locale.toString(100.0, 'f', 1) + locale.percent()}}});
     refreshPolls();
 }
 

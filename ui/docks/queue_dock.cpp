@@ -40,9 +40,9 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     // The other columns hold labels from short fixed lists, so their widths come from those
     // lists (sizeColumns) rather than from measuring rows on every change of the queue.
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->header()->setSectionResizeMode(QueueModel::Name, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
-    offerColumnChoice(m_view, QueueModel::Name, {}); // e.g. Region, on a small screen
+    keepColumnReadable(m_view, QueueModel::Name, 24); // a name and a short affiliation
+    offerColumnChoice(m_view, QueueModel::Name, {});  // e.g. Region, on a small screen
     m_suggestion->setObjectName(u"suggestion"_s);
     m_suggestion->setWordWrap(true);
     m_callSuggested->setObjectName(u"callSuggested"_s);

@@ -30,9 +30,12 @@ protected:
     // Makes the widgets of a dock that waits for its first showing (see buildWhenShown()).
     virtual void build() {}
 
+    // With less room than its widgets need (a small screen), a dock scrolls, so the window
+    // still fits the screen; the floor dock grows instead, as all its controls must show.
+    enum class WhenCramped { Scroll, Grow };
     // A subclass's constructor ends with one of these: finishSetup() when it made its widgets
     // itself, buildWhenShown() when build() makes them later.
-    void finishSetup();
+    void finishSetup(WhenCramped cramped = WhenCramped::Scroll);
     void buildWhenShown();
 
     void changeEvent(QEvent* event) override;

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "docks/table_columns.h"
+#include "main_window.h"
+#include "models/queue_model.h"
+#include "models/tally_model.h"
+#include "models/timeline_model.h"
+#include "ui_support.h"
+
+#include <QAbstractItemView>
+#include <QCborArray>
+#include <QDockWidget>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLayout>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+// On a 1024×600 screen (small_screen.json; a 1366×768 laptop at 125 % is about as tall) the
+// window was 645 pixels high at least, so its bottom, with the panels' tabs, was off the screen.
+TEST_CASE("the window fits a 600-pixel-high screen in every seat, with every floor control "
+          "shown") {
+    useTemporarySettings();
+    const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
+    REQUIRE(free.height() <= 600);
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        QSettings().remove(u"layout"_s);
+        INFO(seatKey(seat).toStdString());
+        CockpitHarness h;
+        h.add(u"Audience 1"_s);
+        REQUIRE(h.run(Action::Next));
+        REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
+                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s, u"c"_s}}}));
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.show();
+        w.buildAllDocks();
+        QCoreApplication::processEvents();
+        w.layout()->activate();
+        CHECK(w.minimumSizeHint().height() <= free.height());
+        CHECK(w.height() <= free.height());
+        // The floor dock never scrolls its controls out of sight; the others may.
+        QDockWidget* floor = w.dock(u"floorDock"_s);
+        REQUIRE(floor);
+        CHECK_FALSE(floor->findChild<QScrollArea*>());
+    }
+}
+
+// Each name column used to take what the others left: on this screen "A…" in the timeline and
+// "O…" for a poll's options.
+TEST_CASE("on a small screen the names keep their room and the tables scroll sideways "
+          "instead") {
+    useTemporarySettings();
+    QSettings().remove(u"layout"_s);
+    QSettings().remove(u"columns"_s);
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
+                                       {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    MainWindow w(h.cockpit);
+    w.show();
+    w.buildAllDocks();
+    w.dock(u"timelineDock"_s)->raise();
+    QCoreApplication::processEvents();
+    const std::pair<QString, std::pair<int, int>> tables[]{
+        {u"queueView"_s, {QueueModel::Name, 24}},
+        {u"timelineView"_s, {TimelineModel::Speaker, 16}},
+        {u"tallyView"_s, {TallyModel::Option, 16}}};
+    for (const auto& [name, column] : tables) {
+        INFO(name.toStdString());
+        auto* view = child<QAbstractItemView>(w, name);
+        const QHeaderView* header = columnHeader(view);
+        CHECK(header->sectionSize(column.first) >=
+              column.second * view->fontMetrics().averageCharWidth());
+    }
+}
