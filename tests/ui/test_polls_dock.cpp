@@ -28,6 +28,7 @@
 #include <QTest>
 #include <QUndoStack>
 #include <QValueAxis>
+#include <cmath>
 
 using namespace podium;
 using namespace podium::test;
@@ -344,5 +345,40 @@ TEST_CASE("each balance chart gives every category's label its line") {
         auto* view = child<QChartView>(*balance, name);
         const qreal share = view->chart()->plotArea().height() / qreal(categories.size() + 1);
         CHECK(share - 2 * 4 >= view->fontMetrics().height());
+    }
+}
+
+// The axis ran to 1.1× the largest bar with five ticks labelled as whole numbers: a bar of 5
+// ended short of the "5", and the numbers read 0 1 2 4 5.
+TEST_CASE("the balance charts' numbers stand where their values are") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* balance = w.findChild<BalanceDock*>();
+    REQUIRE(balance);
+    balance->ensureBuilt();
+    for (int speeches : {1, 3, 5, 8, 13}) {
+        while (h.state().speeches.size() < speeches) {
+            h.add(u"Audience 1"_s);
+            REQUIRE(h.run(Action::Next));
+            REQUIRE(h.run(Action::EndSpeech));
+        }
+        QCoreApplication::processEvents(); // the charts redraw once per burst of events
+        INFO(speeches << " speeches");
+        const QList<qreal> values = balance->shownValues(BalanceDimension::Gender);
+        REQUIRE(values == QList<qreal>{qreal(speeches)}); // all "not stated"
+        auto* view = child<QChartView>(*balance, u"balanceByGender"_s);
+        const auto axes = view->chart()->axes(Qt::Horizontal);
+        REQUIRE(axes.size() == 1);
+        const auto* axis = qobject_cast<QValueAxis*>(axes.first());
+        REQUIRE(axis);
+        CHECK(axis->max() >= speeches);
+        REQUIRE(axis->tickCount() >= 2);
+        const qreal step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+        for (int i = 0; i < axis->tickCount(); ++i) {
+            const qreal tick = axis->min() + i * step;
+            CHECK(tick == std::round(tick));
+        }
     }
 }

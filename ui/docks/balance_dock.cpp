@@ -167,8 +167,10 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
     auto* axisX = new QValueAxis;
-    axisX->setRange(0, qMax<qreal>(minutes ? 1 : 4, most * 1.1));
-    axisX->setLabelFormat(minutes ? u"%.0f"_s : u"%d"_s);
+    // Whole numbers at the ticks, each where its number says (a bar of 5 ends at the 5).
+    axisX->setRange(0, qMax<qreal>(4, most));
+    axisX->applyNiceNumbers();
+    axisX->setLabelFormat(u"%.0f"_s);
     chart->addAxis(axisY, Qt::AlignLeft);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisY);
