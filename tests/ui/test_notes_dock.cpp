@@ -220,3 +220,31 @@ TEST_CASE("notes dock: a removed note comes back where it was with Edit → Undo
     REQUIRE(m.rowCount() == 2);
     CHECK(texts(m.index(1, 0)) == QStringList{u"A question from online"_s});
 }
+
+TEST_CASE("notes dock: notes between speeches, removed and brought back, are first again") {
+    NotesHarness h;
+    QAbstractItemModelTester tester(h.dock->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto* view = h.dock->findChild<QTreeView*>();
+    REQUIRE(view);
+    NotesModel& m = *h.dock->model();
+    h.type(u"Before A"_s); // nobody speaks yet
+    const Id a = h.call(u"Panelist A"_s);
+    h.type(u"During A"_s);
+    REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    h.type(u"After A"_s); // between speeches again: the first group
+    REQUIRE(m.rowCount() == 2);
+    REQUIRE(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == 0);
+
+    for (int i = 0; i < 2; ++i) {
+        view->setCurrentIndex(m.index(0, 0, m.index(0, 0)));
+        h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
+    }
+    REQUIRE(m.rowCount() == 1);    // only A's speech is left
+    h.cockpit->undoStack().undo(); // "After A" comes back: after A's first note, so below it
+    h.cockpit->undoStack().undo(); // "Before A": the group's first note is before A's again
+    REQUIRE(m.rowCount() == 2);
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == 0);
+    CHECK(m.index(1, 0).data(NotesModel::SpeechEntryRole).toLongLong() == a);
+    CHECK(m.index(0, NotesModel::TextColumn, m.index(0, 0)).data().toString() == u"Before A"_s);
+}

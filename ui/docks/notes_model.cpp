@@ -104,7 +104,22 @@ Result<Note> NotesModel::write(const Note& note) {
     beginInsertRows(index(group, 0), row, row);
     notes.insert(row, n);
     endInsertRows();
+    if (row == 0)
+        keepGroupInOrder(group); // its first note is now earlier
     return saved;
+}
+
+// Moves a group up past those whose first note came later than its own.
+void NotesModel::keepGroupInOrder(int group) {
+    const qint64 first = m_groups[group].notes.first().at;
+    int to = group;
+    while (to > 0 && m_groups[to - 1].notes.first().at > first)
+        --to;
+    if (to == group)
+        return;
+    beginMoveRows({}, group, group, {}, to);
+    m_groups.move(group, to);
+    endMoveRows();
 }
 
 Result<bool> NotesModel::remove(Id noteId) {

@@ -51,6 +51,7 @@ private:
         QList<Note> notes;
     };
     Result<Note> write(const Note& note);
+    void keepGroupInOrder(int group);
     int groupOf(Id speechEntryId) const;
     QVariant groupData(int group, int column, int role) const;
     QVariant noteData(const Note& note, int column, int role) const;
