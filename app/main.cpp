@@ -153,8 +153,10 @@ int runCockpit(int argc, char** argv) {
     podium::SessionEngine engine(clock);
     QSettings settings;
     podium::RecentFiles recent(settings);
-    auto opened = podium::openStartupSession(parser.positionalArguments().value(0),
-                                             parser.isSet(u"demo"_s), recent, clock.nowMs());
+    auto opened = parser.isSet(u"scene"_s)
+                      ? podium::openFreshDemoScene(clock.nowMs())
+                      : podium::openStartupSession(parser.positionalArguments().value(0),
+                                                   parser.isSet(u"demo"_s), recent, clock.nowMs());
     if (!opened) {
         QTextStream(stderr) << opened.error() << '\n';
         return 1;

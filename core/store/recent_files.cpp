@@ -3,6 +3,7 @@
 #include "plan/plan.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -59,6 +60,23 @@ void RecentFiles::remove(const QString& path) {
 QString demoSessionPath() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(dir).filePath(u"demo.podium"_s);
+}
+
+QString demoScenePath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"demo-scene.podium"_s);
+}
+
+Result<std::unique_ptr<SessionFile>> openFreshDemoScene(qint64 now) {
+    const QString path = demoScenePath();
+    if (QFileInfo::exists(path)) {
+        // Opened and closed again: its lock refuses while another Podium plays the scene.
+        if (auto previous = SessionFile::open(path); !previous)
+            return previous;
+        for (const QString& part : {path, path + u"-wal"_s, path + u"-shm"_s})
+            QFile::remove(part);
+    }
+    return SessionFile::create(path, demoPlan(), now);
 }
 
 QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFiles& recent) {

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <sys/stat.h>
 
 using namespace podium;
@@ -96,4 +97,28 @@ TEST_CASE("recent files: opening the file that is first already leaves the setti
         RecentFiles(settings).add(folder.file(u"b.podium"_s)); // a change is written, of course
     }
     CHECK(fileId() != written);
+}
+
+// A scene played again on a used session found its timers running and stopped the program
+// ("That timer is already running").
+TEST_CASE("a demo scene starts on a fresh session each time, apart from the demo, and not "
+          "while another Podium plays it") {
+    QStandardPaths::setTestModeEnabled(true); // AppDataLocation under ~/.qttest, not the user's
+    CHECK(demoScenePath() != demoSessionPath());
+    {
+        auto played = openFreshDemoScene(1000);
+        REQUIRE(played);
+        CHECK(played.value()->state().lastSeq == 1); // only its creation from the demo plan
+        REQUIRE(played.value()->addNote({0, 1000, 0, NoteKind::Note, u"from that scene"_s}));
+        auto meanwhile = openFreshDemoScene(2000);
+        REQUIRE_FALSE(meanwhile);
+        CHECK_FALSE(meanwhile.error().isEmpty());
+        auto notes = played.value()->notes();
+        REQUIRE(notes);
+        CHECK(notes.value().size() == 1); // the refused start dropped nothing
+    }
+    auto again = openFreshDemoScene(3000);
+    REQUIRE(again);
+    CHECK(again.value()->state().lastSeq == 1);
+    CHECK(again.value()->notes().value().isEmpty());
 }
