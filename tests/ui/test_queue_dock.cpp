@@ -74,6 +74,22 @@ TEST_CASE("quick add brings in someone new with group, region and presence") {
     CHECK(p->presence == Presence::Online);
     REQUIRE(h.queueNames() == QStringList{u"Lina Haddad"_s});
     CHECK(h.state().queue.first().channel == Presence::Online);
+    // The region was left as offered: unspecified, not the first region of the list.
+    CHECK(p->region == Region::Unspecified);
+}
+
+TEST_CASE("quick add: someone new added in a hurry is of no stated group or region") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setText(u"Tomás Ruiz, Universidad de Chile"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    const Participant* p = h.state().participant(h.participantNamed(u"Tomás Ruiz"_s));
+    REQUIRE(p);
+    CHECK(p->group == StakeholderGroup::Unspecified); // not counted as a government speaker
+    CHECK(p->region == Region::Unspecified);
 }
 
 TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {

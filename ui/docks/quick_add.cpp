@@ -14,12 +14,13 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-template <typename E> void fillCombo(QComboBox* box) {
+// `preset`: chosen until the user picks another, which a retranslation keeps.
+template <typename E> void fillCombo(QComboBox* box, E preset = enumAt<E>(0)) {
     const QVariant current = box->currentData();
     box->clear();
     for (int i = 0; i < enumCount<E>(); ++i)
         box->addItem(label(enumAt<E>(i)), key(enumAt<E>(i)));
-    const int at = box->findData(current);
+    const int at = box->findData(current.isValid() ? current : QVariant(key(preset)));
     box->setCurrentIndex(at >= 0 ? at : 0);
 }
 
@@ -84,8 +85,10 @@ void QuickAdd::retranslate() {
     m_add->setText(tr("Add"));
     m_newHint->setText(tr("New participant:"));
     fillCombo<EntryKind>(m_kind);
-    fillCombo<StakeholderGroup>(m_group);
-    fillCombo<Region>(m_region);
+    // Someone new added in a hurry is "Unspecified" until told otherwise, not counted as a
+    // government speaker from Africa in the balance.
+    fillCombo(m_group, StakeholderGroup::Unspecified);
+    fillCombo(m_region, Region::Unspecified);
     fillCombo<Presence>(m_presence);
     onTextChanged();
 }
