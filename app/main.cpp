@@ -121,7 +121,8 @@ void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
 // `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.
 void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
     if (auto* connection = window.findChild<podium::ConnectionDock*>())
-        connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s));
+        connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s),
+                             quint16(parser.value(u"takeover-port"_s).toUInt()));
 }
 
 QtMessageHandler qtMessageHandler = nullptr;

@@ -121,7 +121,10 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     const auto endpoint = parseEndpoint(p.value(u"join"_s));
     if (!endpoint)
         return fail(tr("--join wants HOST:PORT"));
-    const quint16 takeoverPort = quint16(p.value(u"takeover-port"_s).toUInt());
+    // Without --takeover-port, a takeover hosts on the host's own port, as the others expect.
+    const quint16 takeoverPort = p.isSet(u"takeover-port"_s)
+                                     ? quint16(p.value(u"takeover-port"_s).toUInt())
+                                     : endpoint->port;
     h.seat.join(*endpoint, p.value(u"code"_s), takeoverPort);
     const int after = p.value(u"takeover-after"_s).toInt();
     if (after <= 0)

@@ -300,3 +300,29 @@ TEST_CASE("connection dock: hosting begun before the dock was first shown is the
     CHECK(host.child<QLabel>(u"controlCode"_s)->text() == code);
     CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u"Hosting"_s));
 }
+
+// The rapporteur and the displays look for a seat that took over on the port it gave the host;
+// the dock offered 47600 whatever that was, so a takeover could host where nobody looked.
+TEST_CASE("connection dock: a takeover hosts where the others look: the host's port, or the "
+          "one given at launch") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const quint16 hostPort = host->dock->seatSession().seat()->syncHost()->port();
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
+    CHECK(online.child<QSpinBox>(u"hostPort"_s)->value() == hostPort);
+    REQUIRE(waitFor([&] {
+        return online.dock->seatSession().seat()->syncPeer()->state() ==
+               sync::SyncPeer::State::Live;
+    }));
+    host.reset(); // its port is free again
+    auto* takeOver = online.child<QPushButton>(u"takeOverButton"_s);
+    REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
+    takeOver->click();
+    REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK(online.dock->seatSession().seat()->syncHost()->port() == hostPort);
+
+    SeatUnderTest another(Authority::OnlineModerator);
+    another.dock->joinHost(u"127.0.0.1:%1"_s.arg(hostPort), u"AAAA-BBBB-CCCC"_s, 47999);
+    CHECK(another.child<QSpinBox>(u"hostPort"_s)->value() == 47999); // --takeover-port 47999
+}

@@ -155,8 +155,8 @@ void ConnectionDock::build() {
     connect(m_host, &QPushButton::clicked, this, &ConnectionDock::host);
     connect(m_stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
-    connect(m_join, &QPushButton::clicked, this, &ConnectionDock::join);
-    connect(m_code, &QLineEdit::returnPressed, this, &ConnectionDock::join);
+    connect(m_join, &QPushButton::clicked, this, [this] { join(); });
+    connect(m_code, &QLineEdit::returnPressed, this, [this] { join(); });
     connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
     showStatusLine();
@@ -230,19 +230,23 @@ void ConnectionDock::hostOn(quint16 port) {
     host();
 }
 
-void ConnectionDock::joinHost(const QString& address, const QString& code) {
+void ConnectionDock::joinHost(const QString& address, const QString& code, quint16 takeoverPort) {
     ensureBuilt();
     m_address->setText(address);
     m_code->setText(code);
-    join();
+    join(takeoverPort);
 }
 
-void ConnectionDock::join() {
+// The other seats look for a seat that takes over on the port it told the host when it joined:
+// the port box shows it from then on, and a takeover hosts there.
+void ConnectionDock::join(quint16 takeoverPort) {
     if (m_address->text().trimmed().isEmpty() || m_code->text().trimmed().isEmpty()) {
         showStatus(tr("Type the host's address and one of its join codes."), true);
         return;
     }
-    if (auto joined = m_session->join(parseAddress(m_address->text()), m_code->text()); !joined) {
+    const sync::Endpoint host = parseAddress(m_address->text());
+    m_port->setValue(takeoverPort ? takeoverPort : host.port);
+    if (auto joined = m_session->join(host, m_code->text(), quint16(m_port->value())); !joined) {
         showStatus(joined.error(), true);
         return;
     }

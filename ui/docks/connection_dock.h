@@ -29,7 +29,8 @@ public:
     // The hosts announcing themselves on the LAN, listed in the join form.
     DiscoveredHosts& discoveredHosts() const { return *m_discovered; }
     // As if typed into the join form and Join pressed (`podium --join HOST:PORT --code CODE`).
-    void joinHost(const QString& address, const QString& code);
+    // `takeoverPort`: where this seat would host should it take over (0: the host's own port).
+    void joinHost(const QString& address, const QString& code, quint16 takeoverPort = 0);
     // As if the port were set and Host pressed (`podium --host`): a failure shows here, in red.
     void hostOn(quint16 port);
 
@@ -43,7 +44,7 @@ private:
     QWidget* makeCodes();
     QWidget* makeJoin();
     void host();
-    void join();
+    void join(quint16 takeoverPort = 0);
     void takeOver();
     void refresh();
     void refreshPeers();

@@ -109,7 +109,8 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     return hosted;
 }
 
-Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code) {
+Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
+                               quint16 takeoverPort) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
@@ -122,7 +123,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code) 
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
     m_seat->log().restoreSequencers({}); // they come with the host's welcome
-    m_seat->join(host, code.trimmed());
+    m_seat->join(host, code.trimmed(), takeoverPort);
     emit sessionFileChanged(m_replica.get());
     emit changed();
     return true;

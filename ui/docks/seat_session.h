@@ -32,7 +32,8 @@ public:
     void setSeatName(const QString& name);
 
     [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address = QHostAddress::Any);
-    [[nodiscard]] Result<bool> join(const sync::Endpoint& host, const QString& code);
+    [[nodiscard]] Result<bool> join(const sync::Endpoint& host, const QString& code,
+                                    quint16 takeoverPort);
     [[nodiscard]] Result<bool> takeOver(quint16 port);
     void stop();
 
