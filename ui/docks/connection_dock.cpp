@@ -69,13 +69,10 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     , m_session(new SeatSession(cockpit.engine(), this))
     , m_discovered(new DiscoveredHosts(this)) {
     connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
-    // The others list this seat by role and machine, not by an id (it showed "f3ece1bf").
-    const auto nameSeat = [this] {
-        m_session->setSeatName(
-            tr("%1 on %2").arg(seatLabel(this->cockpit().seat()), QSysInfo::machineHostName()));
-    };
-    nameSeat();
-    connect(&cockpit, &Cockpit::seatChanged, this, nameSeat);
+    // The others list this seat by its machine (beside the role the host gave it), not by an id
+    // (it showed "f3ece1bf"). The role is not part of the name: a seat names itself before it
+    // joins, and its code decides the role ("Moderator on vm" was listed as an online moderator).
+    m_session->setSeatName(QSysInfo::machineHostName());
     // Another Podium on this machine may listen too: the beacon port is shared.
     m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
@@ -365,7 +362,7 @@ void ConnectionDock::retranslate() {
         tr("Host address, e.g. 192.168.1.20:%1").arg(sync::defaultSyncPort));
     m_code->setPlaceholderText(tr("Join code"));
     m_join->setText(tr("Join"));
-    m_peers->setHeaderLabels({tr("Seat"), tr("Role"), tr("Address"), tr("Latency")});
+    m_peers->setHeaderLabels({tr("Machine"), tr("Role"), tr("Address"), tr("Latency")});
     refreshDiscovered();
     refresh();
 }
