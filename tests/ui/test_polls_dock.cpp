@@ -11,7 +11,9 @@
 #include "shortcuts_dialog.h"
 #include "ui_support.h"
 
+#include <QAbstractBarSeries>
 #include <QAction>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -26,6 +28,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QValueAxis>
 #include <cmath>
@@ -381,4 +384,29 @@ TEST_CASE("the balance charts' numbers stand where their values are") {
             CHECK(tick == std::round(tick));
         }
     }
+}
+
+// Qt Charts may shorten a long category at the axis; pointing at its bar names it in full.
+TEST_CASE("pointing at a balance bar names its category in full, with its value") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.add(u"Audience 2"_s); // asia-pacific
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.run(Action::EndSpeech));
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* balance = w.findChild<BalanceDock*>();
+    REQUIRE(balance);
+    balance->ensureBuilt();
+    balance->show();
+    QCoreApplication::processEvents();
+    const QStringList regions = balance->shownCategories(BalanceDimension::Region);
+    const int asiaPacific = int(regions.indexOf(label(Region::AsiaPacific)));
+    REQUIRE(asiaPacific >= 0);
+    auto* view = child<QChartView>(*balance, u"balanceByRegion"_s);
+    const auto* series = qobject_cast<QAbstractBarSeries*>(view->chart()->series().first());
+    REQUIRE(series);
+    emit series->barSets().first()->hovered(true, asiaPacific);
+    CHECK(QToolTip::text() == label(Region::AsiaPacific) + u": 1"_s);
+    emit series->barSets().first()->hovered(false, asiaPacific);
 }

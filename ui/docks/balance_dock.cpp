@@ -7,11 +7,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
+#include <QLocale>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -161,6 +164,16 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
         categories.append(r.label);
         most = qMax(most, v);
     }
+    // A long name can be shortened at the axis ("Western European and Ot…"): whole on a bar.
+    connect(set, &QBarSet::hovered, view, [view, set, categories, minutes](bool on, int index) {
+        if (!on)
+            return QToolTip::hideText();
+        QToolTip::showText(
+            QCursor::pos(),
+            u"%1: %2"_s.arg(categories.value(index),
+                            QLocale().toString(set->at(index), 'f', minutes ? 1 : 0)),
+            view);
+    });
     auto* series = new QHorizontalBarSeries;
     series->append(set);
     chart->addSeries(series);
