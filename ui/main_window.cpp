@@ -9,6 +9,7 @@
 #include "docks/participants_dock.h"
 #include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
+#include "docks/session_dock.h"
 #include "docks/timeline_dock.h"
 #include "file_menu.h"
 #include "report/report_menu.h"
@@ -20,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
@@ -65,13 +67,43 @@ MainWindow::~MainWindow() = default;
 
 // The cockpit's comfortable size, but never larger than the screen's free area less the window's
 // frame: on a 1366×768 laptop the right-hand docks were off the screen.
+namespace {
+const QSize windowFrame(16, 48); // borders and title bar, which the window manager adds outside
+}
+
 QSize MainWindow::startSize() const {
     const QSize comfortable(1500, 920);
     const QScreen* s = screen();
     if (!s)
         return comfortable;
-    const QSize frame(16, 48); // borders and title bar, which the window manager adds outside
-    return comfortable.boundedTo(s->availableGeometry().size() - frame);
+    return comfortable.boundedTo(s->availableGeometry().size() - windowFrame);
+}
+
+int MainWindow::roomOnScreen() const {
+    const QScreen* s = screen();
+    return s ? s->availableGeometry().height() - windowFrame.height() : QWIDGETSIZE_MAX;
+}
+
+// The docks first ask for all the height they need, which a desktop screen gives; should that
+// make the window taller than its screen, they settle for less and scroll (see CrampedScroll).
+void MainWindow::fitScreen() {
+    setCramped(false);
+    if (minimumSizeHint().height() > roomOnScreen())
+        setCramped(true);
+}
+
+void MainWindow::setCramped(bool cramped) {
+    setProperty(crampedScreenProperty, cramped);
+    for (QDockWidget* d : std::as_const(m_docks)) {
+        if (QWidget* body = d->widget())
+            body->updateGeometry();
+    }
+    layout()->invalidate();
+    if (!cramped)
+        return;
+    layout()->activate(); // the window's minimum size follows the docks' new needs
+    if (height() > roomOnScreen())
+        resize(width(), qMax(minimumSizeHint().height(), roomOnScreen()));
 }
 
 void MainWindow::createMenus() {
@@ -267,10 +299,15 @@ void MainWindow::onSeatChanged() {
 void MainWindow::showEvent(QShowEvent* event) {
     if (!m_layoutRestored)
         restoreLayout();
+    fitScreen();
     QMainWindow::showEvent(event);
 }
 
 bool MainWindow::event(QEvent* event) {
+    // A dock that grew (a poll's chart appeared) may make the window too tall after all.
+    if (event->type() == QEvent::LayoutRequest && !property(crampedScreenProperty).toBool() &&
+        minimumSizeHint().height() > roomOnScreen())
+        setCramped(true);
     if (event->type() == QEvent::Paint && !m_painted) {
         m_painted = true;
         QTimer::singleShot(0, this, [this] {

@@ -59,6 +59,9 @@ private:
     void createSessionDocks();
     void arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide);
     QSize startSize() const;
+    int roomOnScreen() const;
+    void fitScreen();
+    void setCramped(bool cramped);
     void addSessionActions(QWidget* from);
     void retranslate();
     void onSeatChanged();

@@ -1,37 +1,66 @@
 #include "session_dock.h"
 
 #include <QEvent>
+#include <QLayout>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
 
 namespace podium {
 namespace {
 
-// A frameless scroll area that asks for the room its widgets need, up to 45 % of the screen's
-// height (two docks above each other, the menus and the tabs then fit a 600-pixel screen): on a
-// desktop screen the dock is laid out as if it did not scroll, on a small one the window still
-// fits and the dock scrolls.
+// A frameless scroll area that asks for all the room its widgets need, as if it did not scroll,
+// unless the window says its screen is too small for that (crampedScreenProperty): then it asks
+// for 45 % of the screen's height at most (two docks above each other, the menus and the tabs
+// then fit a 600-pixel screen) and scrolls.
+//
+// It sizes its widgets itself, to their minimum: QScrollArea's own resizing wants the preferred
+// height of widgets with wrapped text (the queue's suggestion), and scrolled the queue's
+// buttons out of sight in a dock that had room for them.
 class CrampedScroll final : public QScrollArea {
 public:
     explicit CrampedScroll(QWidget* body) {
         setFrameShape(QFrame::NoFrame);
-        setWidgetResizable(true);
+        setWidgetResizable(false);
         setWidget(body);
         body->installEventFilter(this); // its needs change as its widgets do (a poll's chart)
     }
 
     QSize minimumSizeHint() const override {
+        const int needed = neededHeight(viewport()->width()) + 2 * frameWidth();
         const QScreen* s = screen();
-        const int cap = s ? s->availableGeometry().height() * 45 / 100 : 0;
-        const int needed = widget()->minimumSizeHint().height() + 2 * frameWidth();
-        return {QScrollArea::minimumSizeHint().width(), qMin(needed, cap)};
+        const bool cramped = s && window()->property(crampedScreenProperty).toBool();
+        const int most = cramped ? s->availableGeometry().height() * 45 / 100 : needed;
+        return {QScrollArea::minimumSizeHint().width(), qMin(needed, most)};
     }
 
 protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QScrollArea::resizeEvent(event);
+        fitBody();
+    }
+
     bool eventFilter(QObject* watched, QEvent* event) override {
-        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) {
             updateGeometry();
+            fitBody();
+        }
         return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    // Wrapped text needs more lines in a narrower dock.
+    int neededHeight(int width) const {
+        const QLayout* layout = widget()->layout();
+        const int least = widget()->minimumSizeHint().height();
+        if (!layout || !layout->hasHeightForWidth())
+            return least;
+        return qMax(least, layout->minimumHeightForWidth(width));
+    }
+
+    void fitBody() {
+        const int width = qMax(viewport()->width(), widget()->minimumSizeHint().width());
+        widget()->resize(width, qMax(viewport()->height(), neededHeight(width)));
     }
 };
 

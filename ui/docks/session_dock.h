@@ -6,6 +6,10 @@
 
 namespace podium {
 
+// Set on the main window when its docks, given all the height they ask for, would make it taller
+// than its screen: the docks that may scroll then settle for less (see SessionDock::WhenCramped).
+inline constexpr char crampedScreenProperty[] = "podiumCrampedScreen";
+
 // Base of the session docks: names itself (for the saved layout), retranslates on a language
 // change and re-checks its controls when the seat's role changes (handover, rapporteur).
 //
@@ -31,7 +35,7 @@ protected:
     virtual void build() {}
 
     // With less room than its widgets need (a small screen), a dock scrolls, so the window
-    // still fits the screen; the floor dock grows instead, as all its controls must show.
+    // still fits the screen; the floor dock never does, as all its controls must show.
     enum class WhenCramped { Scroll, Grow };
     // A subclass's constructor ends with one of these: finishSetup() when it made its widgets
     // itself, buildWhenShown() when build() makes them later.
