@@ -5,6 +5,7 @@
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QStyle>
 
 namespace podium {
 namespace {
@@ -27,7 +28,10 @@ public:
     }
 
     QSize minimumSizeHint() const override {
-        const int needed = neededHeight(viewport()->width()) + 2 * frameWidth();
+        // Widgets wider than the dock scroll sideways: the scroll bar's height is needed too.
+        const bool sideways = widget()->minimumSizeHint().width() > viewport()->width();
+        const int bar = sideways ? style()->pixelMetric(QStyle::PM_ScrollBarExtent) : 0;
+        const int needed = neededHeight(viewport()->width()) + bar + 2 * frameWidth();
         const QScreen* s = screen();
         const bool cramped = s && window()->property(crampedScreenProperty).toBool();
         const int most = cramped ? s->availableGeometry().height() * 45 / 100 : needed;

@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "main_window.h"
+#include "ui_support.h"
+
+#include <QCborArray>
+#include <QDockWidget>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+// On the most common laptop screen (laptop_screen.json, 1366×768) the docks' scroll areas made
+// for small screens hid the queue's buttons below a scroll bar, with room to spare.
+TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show in every seat") {
+    useTemporarySettings();
+    REQUIRE(QGuiApplication::primaryScreen()->availableGeometry().height() == 768);
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        QSettings().remove(u"layout"_s);
+        INFO(seatKey(seat).toStdString());
+        CockpitHarness h;
+        for (const QString& name : {u"Audience 1"_s, u"Audience 2"_s, u"Audience 3"_s})
+            h.add(name);
+        REQUIRE(h.run(Action::Next));
+        REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
+                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s, u"c"_s}}}));
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.show();
+        w.buildAllDocks();
+        QCoreApplication::processEvents();
+        for (QScrollArea* scroll : w.findChildren<QScrollArea*>()) {
+            if (!scroll->isVisible() || !qobject_cast<QDockWidget*>(scroll->parentWidget()))
+                continue; // only the docks' own scroll areas, not lists and tables
+            INFO(scroll->parentWidget()->objectName().toStdString());
+            INFO("dock height " << scroll->height() << ", its widgets "
+                                << scroll->widget()->height() << ", at least "
+                                << scroll->widget()->minimumSizeHint().height());
+            CHECK_FALSE(scroll->verticalScrollBar()->isVisible());
+        }
+        auto* callSuggested = w.findChild<QPushButton*>(u"callSuggested"_s);
+        REQUIRE(callSuggested);
+        if (callSuggested->isVisible()) { // a seat with control
+            const QRect shown = callSuggested->visibleRegion().boundingRect();
+            CHECK(shown.height() == callSuggested->height()); // whole, not a sliver
+        }
+    }
+}
