@@ -39,6 +39,10 @@ QString RecentFiles::mostRecent() const {
 
 void RecentFiles::add(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A demo scene's session is made afresh at each start: reopened by a plain start, it was a
+    // scene frozen mid-way, its timer still running.
+    if (absolute == QFileInfo(demoScenePath()).absoluteFilePath())
+        return;
     const QStringList before = stored();
     QStringList list = before;
     list.removeAll(absolute);

@@ -37,12 +37,13 @@ QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFi
 Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgument, bool demo,
                                                         RecentFiles& recent, qint64 now);
 
-// Where demo scenes play (`--scene`): <AppDataLocation>/demo-scene.podium, apart from the demo.
+// Where demo scenes play (`--scene`): <AppDataLocation>/demo-scene.podium, apart from the demo;
+// never listed as a recent file.
 QString demoScenePath();
 
 // A demo scene's session, made afresh from the demo plan at each start (a scene played again on
 // a used session would find its timers running). The previous one is dropped; not while another
-// Podium has it open. Not recorded as a recent file: it is not the user's.
+// Podium has it open.
 Result<std::unique_ptr<SessionFile>> openFreshDemoScene(qint64 now);
 
 } // namespace podium

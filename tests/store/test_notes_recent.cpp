@@ -121,4 +121,11 @@ TEST_CASE("a demo scene starts on a fresh session each time, apart from the demo
     REQUIRE(again);
     CHECK(again.value()->state().lastSeq == 1);
     CHECK(again.value()->notes().value().isEmpty());
+
+    // Never a recent file: a plain start would reopen a scene frozen mid-way.
+    Folder folder;
+    QSettings settings(folder.file(u"settings.ini"_s), QSettings::IniFormat);
+    RecentFiles recent(settings);
+    recent.add(demoScenePath());
+    CHECK(recent.files().isEmpty());
 }
