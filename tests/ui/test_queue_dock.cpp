@@ -90,6 +90,17 @@ TEST_CASE("quick add: someone new added in a hurry is of no stated group or regi
     REQUIRE(p);
     CHECK(p->group == StakeholderGroup::Unspecified); // not counted as a government speaker
     CHECK(p->region == Region::Unspecified);
+
+    // One with a group chosen, then the next newcomer is unspecified again, not the same group.
+    input->setText(u"Ana Pérez, Derechos Digitales"_s);
+    auto* group = child<QComboBox>(w, u"newGroup"_s);
+    group->setCurrentIndex(group->findData(key(StakeholderGroup::CivilSociety)));
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    REQUIRE(h.state().participant(h.participantNamed(u"Ana Pérez"_s)));
+    CHECK(h.state().participant(h.participantNamed(u"Ana Pérez"_s))->group ==
+          StakeholderGroup::CivilSociety);
+    CHECK(group->currentData().toString() == key(StakeholderGroup::Unspecified));
 }
 
 TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {

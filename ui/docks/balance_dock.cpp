@@ -7,14 +7,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCursor>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
 #include <QLocale>
 #include <QTimer>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -164,15 +162,13 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
         categories.append(r.label);
         most = qMax(most, v);
     }
-    // A long name can be shortened at the axis ("Western European and Ot…"): whole on a bar.
+    // A long name can be shortened at the axis ("Western European and Ot…"): whole on a bar, as
+    // the view's tooltip, which shows once the mouse rests and stays as long as tooltips do.
     connect(set, &QBarSet::hovered, view, [view, set, categories, minutes](bool on, int index) {
-        if (!on)
-            return QToolTip::hideText();
-        QToolTip::showText(
-            QCursor::pos(),
-            u"%1: %2"_s.arg(categories.value(index),
-                            QLocale().toString(set->at(index), 'f', minutes ? 1 : 0)),
-            view);
+        view->setToolTip(
+            on ? u"%1: %2"_s.arg(categories.value(index),
+                                 QLocale().toString(set->at(index), 'f', minutes ? 1 : 0))
+               : QString());
     });
     auto* series = new QHorizontalBarSeries;
     series->append(set);

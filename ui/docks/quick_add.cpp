@@ -84,6 +84,9 @@ void QuickAdd::retranslate() {
         tr("Add to the queue: a name, or “Name, Affiliation” for someone new"));
     m_add->setText(tr("Add"));
     m_newHint->setText(tr("New participant:"));
+    m_group->setToolTip(tr("Stakeholder group"));
+    m_region->setToolTip(tr("Region"));
+    m_presence->setToolTip(tr("Onsite or online"));
     fillCombo<EntryKind>(m_kind);
     // Someone new added in a hurry is "Unspecified" until told otherwise, not counted as a
     // government speaker from Africa in the balance.
@@ -215,6 +218,9 @@ void QuickAdd::onEvent(const Event& event) {
     if (added.id == 0)
         return;
     m_pendingName.clear();
+    // The next newcomer is of no stated group or region again, not the last one's.
+    m_group->setCurrentIndex(m_group->findData(key(StakeholderGroup::Unspecified)));
+    m_region->setCurrentIndex(m_region->findData(key(Region::Unspecified)));
     // Queued: here the roster's own undo step is still being pushed, and the queue's must go on
     // top of it, so that undo takes them back in the right order.
     QMetaObject::invokeMethod(
