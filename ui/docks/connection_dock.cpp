@@ -6,6 +6,7 @@
 #include "seat_session.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
+#include "table_columns.h"
 #include "theme/theme.h"
 
 #include <QFileInfo>
@@ -251,8 +252,9 @@ void ConnectionDock::join(quint16 takeoverPort) {
 }
 
 void ConnectionDock::takeOver() {
-    if (auto taken = m_session->takeOver(quint16(m_port->value())); !taken)
-        showStatus(taken.error(), true);
+    auto taken = m_session->takeOver(quint16(m_port->value()));
+    // Hosting now: the old link's last words ("not connected") no longer describe this seat.
+    showStatus(taken ? QString() : taken.error(), !taken);
 }
 
 // Kept until the widgets are made, when the dock waits for its first showing.
@@ -363,6 +365,9 @@ void ConnectionDock::retranslate() {
     m_code->setPlaceholderText(tr("Join code"));
     m_join->setText(tr("Join"));
     m_peers->setHeaderLabels({tr("Machine"), tr("Role"), tr("Address"), tr("Latency")});
+    sizeColumnsToLabels(
+        m_peers,
+        {{1, labelsOf<Authority>()}, {2, {u"255.255.255.255"_s}}, {3, {tr("%1 ms").arg(9999)}}});
     refreshDiscovered();
     refresh();
 }

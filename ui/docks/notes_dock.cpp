@@ -36,6 +36,9 @@ void NotesDock::build() {
     m_problem = new QLabel;
     m_speech->setObjectName(u"noteSpeech"_s);
     m_kind->setObjectName(u"noteKind"_s);
+    // Its items get their text after it is made (retranslate): sized then, not to the empty
+    // items it started with (it showed "N").
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_text->setObjectName(u"noteText"_s);
     m_add->setObjectName(u"addNote"_s);
     m_remove->setObjectName(u"removeNote"_s);

@@ -37,7 +37,7 @@ void ParticipantsDock::build() {
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(false);
     m_view->header()->setStretchLastSection(false);
-    keepColumnReadable(m_view, ParticipantsModel::Name, 16);
+    keepColumnReadable(m_view, ParticipantsModel::Name, 20);
     offerColumnChoice(m_view, ParticipantsModel::Name, {});
     m_add->setObjectName(u"addParticipant"_s);
     m_edit->setObjectName(u"editParticipant"_s);
@@ -68,7 +68,7 @@ QString ParticipantsDock::title() const {
 
 void ParticipantsDock::retranslate() {
     m_view->header()->resizeSection(ParticipantsModel::Affiliation,
-                                    24 * m_view->fontMetrics().averageCharWidth());
+                                    20 * m_view->fontMetrics().averageCharWidth());
     sizeColumnsToLabels(m_view, {{ParticipantsModel::Group, labelsOf<StakeholderGroup>()},
                                  {ParticipantsModel::Region, labelsOf<Region>()},
                                  {ParticipantsModel::Gender, {}},

@@ -63,6 +63,9 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     , m_totals(new QLabel)
     , m_openCloseAction(new QAction(this)) {
     m_selector->setObjectName(u"pollSelector"_s);
+    // A long question must not make the panel wider than a small screen: it is cut instead.
+    m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_selector->setMinimumContentsLength(20);
     m_openClose->setObjectName(u"openClosePoll"_s);
     m_table->setObjectName(u"tallyView"_s);
     m_totals->setObjectName(u"pollTotals"_s);
@@ -72,7 +75,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_table->setModel(m_tallies);
     m_table->setItemDelegate(new TallyDelegate(m_table));
     m_table->horizontalHeader()->setStretchLastSection(false);
-    keepColumnReadable(m_table, TallyModel::Option, 16);
+    keepColumnReadable(m_table, TallyModel::Option, 20);
     m_table->verticalHeader()->hide();
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     connect(m_tallies, &QAbstractItemModel::modelReset, this, &PollsDock::fitTallyTable);

@@ -31,7 +31,7 @@ void TimelineDock::build() {
     m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
-    keepColumnReadable(m_view, TimelineModel::Speaker, 16);
+    keepColumnReadable(m_view, TimelineModel::Speaker, 20);
     // Seven columns do not fit the dock's usual width: kind and segment are shown on request.
     offerColumnChoice(m_view, TimelineModel::Speaker,
                       {TimelineModel::Kind, TimelineModel::Segment});
