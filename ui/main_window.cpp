@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QWindow>
 
 using namespace Qt::StringLiterals;
 
@@ -87,7 +88,8 @@ int MainWindow::roomOnScreen() const {
 // The docks first ask for all the height they need, which a desktop screen gives; should that
 // make the window taller than its screen, they settle for less and scroll (see CrampedScroll).
 void MainWindow::fitScreen() {
-    setCramped(false);
+    if (property(crampedScreenProperty).toBool()) // a larger screen may give them all again
+        setCramped(false);
     if (minimumSizeHint().height() > roomOnScreen())
         setCramped(true);
 }
@@ -300,6 +302,9 @@ void MainWindow::showEvent(QShowEvent* event) {
     if (!m_layoutRestored)
         restoreLayout();
     fitScreen();
+    if (QWindow* handle = windowHandle()) // moved to another screen: fit that one
+        connect(handle, &QWindow::screenChanged, this, &MainWindow::fitScreen,
+                Qt::UniqueConnection);
     QMainWindow::showEvent(event);
 }
 
