@@ -3,7 +3,6 @@
 #include "main_window.h"
 #include "ui_support.h"
 
-#include <QCborArray>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QPushButton>
@@ -25,11 +24,7 @@ TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show i
         QSettings().remove(u"layout"_s);
         INFO(seatKey(seat).toStdString());
         CockpitHarness h;
-        for (const QString& name : {u"Audience 1"_s, u"Audience 2"_s, u"Audience 3"_s})
-            h.add(name);
-        REQUIRE(h.run(Action::Next));
-        REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
-                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s, u"c"_s}}}));
+        fillSession(h);
         h.cockpit.setSeat(seat);
         MainWindow w(h.cockpit);
         w.show();

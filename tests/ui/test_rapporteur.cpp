@@ -18,18 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A session in full swing: someone speaks, people wait, a poll is open, a segment runs.
-void fillSession(CockpitHarness& h) {
-    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
-    h.add(u"Audience 1"_s);
-    REQUIRE(h.run(Action::Next));
-    h.add(u"Audience 2"_s);
-    h.add(u"Audience 3"_s);
-    REQUIRE(h.run(Action::CreatePoll,
-                  {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
-    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
-}
-
 // Whatever dialog a control might open is closed at once, so the test never blocks.
 void closeDialogsAsTheyOpen(QTimer& timer) {
     timer.setInterval(0);

@@ -32,10 +32,7 @@ TEST_CASE("the window fits a 600-pixel-high screen in every seat, with every flo
         QSettings().remove(u"layout"_s);
         INFO(seatKey(seat).toStdString());
         CockpitHarness h;
-        h.add(u"Audience 1"_s);
-        REQUIRE(h.run(Action::Next));
-        REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
-                                           {u"options"_s, QCborArray{u"a"_s, u"b"_s, u"c"_s}}}));
+        fillSession(h);
         h.cockpit.setSeat(seat);
         MainWindow w(h.cockpit);
         w.show();

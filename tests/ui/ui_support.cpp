@@ -2,6 +2,9 @@
 
 #include "model/codec.h"
 
+#include <catch2/catch.hpp>
+
+#include <QCborArray>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -22,6 +25,17 @@ void useTemporarySettings() {
 
 QByteArray CockpitHarness::digest() const {
     return codec::digest(state());
+}
+
+void fillSession(CockpitHarness& h) {
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    REQUIRE(h.run(Action::CreatePoll,
+                  {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
 }
 
 } // namespace podium::test

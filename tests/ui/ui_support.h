@@ -19,6 +19,9 @@ struct CockpitHarness : Harness {
     QByteArray digest() const;
 };
 
+// A session in full swing: someone speaks, people wait, a poll is open, a segment runs.
+void fillSession(CockpitHarness& h);
+
 template <typename T> T* child(QWidget& root, const QString& name) {
     T* found = root.findChild<T*>(name);
     if (!found)
