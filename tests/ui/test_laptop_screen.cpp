@@ -20,16 +20,7 @@ using namespace Qt::StringLiterals;
 TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show in every seat") {
     useTemporarySettings();
     REQUIRE(QGuiApplication::primaryScreen()->availableGeometry().height() == 768);
-    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
-        QSettings().remove(u"layout"_s);
-        INFO(seatKey(seat).toStdString());
-        CockpitHarness h;
-        fillSession(h);
-        h.cockpit.setSeat(seat);
-        MainWindow w(h.cockpit);
-        w.show();
-        w.buildAllDocks();
-        QCoreApplication::processEvents();
+    forEachSeatWindow([&](MainWindow& w) {
         for (QScrollArea* scroll : w.findChildren<QScrollArea*>()) {
             if (!scroll->isVisible() || !qobject_cast<QDockWidget*>(scroll->parentWidget()))
                 continue; // only the docks' own scroll areas, not lists and tables
@@ -45,5 +36,5 @@ TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show i
             const QRect shown = callSuggested->visibleRegion().boundingRect();
             CHECK(shown.height() == callSuggested->height()); // whole, not a sliver
         }
-    }
+    });
 }

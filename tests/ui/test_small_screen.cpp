@@ -28,16 +28,7 @@ TEST_CASE("the window fits a 600-pixel-high screen in every seat, with every flo
     useTemporarySettings();
     const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
     REQUIRE(free.height() <= 600);
-    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
-        QSettings().remove(u"layout"_s);
-        INFO(seatKey(seat).toStdString());
-        CockpitHarness h;
-        fillSession(h);
-        h.cockpit.setSeat(seat);
-        MainWindow w(h.cockpit);
-        w.show();
-        w.buildAllDocks();
-        QCoreApplication::processEvents();
+    forEachSeatWindow([&](MainWindow& w) {
         w.layout()->activate();
         CHECK(w.minimumSizeHint().height() <= free.height());
         CHECK(w.height() <= free.height());
@@ -45,7 +36,7 @@ TEST_CASE("the window fits a 600-pixel-high screen in every seat, with every flo
         QDockWidget* floor = w.dock(u"floorDock"_s);
         REQUIRE(floor);
         CHECK_FALSE(floor->findChild<QScrollArea*>());
-    }
+    });
 }
 
 // Each name column used to take what the others left: on this screen "A…" in the timeline and

@@ -1,5 +1,6 @@
 #include "ui_support.h"
 
+#include "main_window.h"
 #include "model/codec.h"
 
 #include <catch2/catch.hpp>
@@ -36,6 +37,21 @@ void fillSession(CockpitHarness& h) {
     REQUIRE(h.run(Action::CreatePoll,
                   {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
     REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
+}
+
+void forEachSeatWindow(const std::function<void(MainWindow&)>& check) {
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        QSettings().remove(u"layout"_s);
+        INFO(seatKey(seat).toStdString());
+        CockpitHarness h;
+        fillSession(h);
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.show();
+        w.buildAllDocks();
+        QCoreApplication::processEvents();
+        check(w);
+    }
 }
 
 } // namespace podium::test

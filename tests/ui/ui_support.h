@@ -4,9 +4,14 @@
 #include "fixtures.h"
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 // A cockpit over a test session on a fake clock, with settings kept out of the user's own.
+namespace podium {
+class MainWindow;
+}
+
 namespace podium::test {
 
 void useTemporarySettings();
@@ -21,6 +26,10 @@ struct CockpitHarness : Harness {
 
 // A session in full swing: someone speaks, people wait, a poll is open, a segment runs.
 void fillSession(CockpitHarness& h);
+
+// For each seat, its window over a session in full swing, in its default layout, shown with every
+// panel made; `check` looks at it (INFO names the seat).
+void forEachSeatWindow(const std::function<void(MainWindow&)>& check);
 
 template <typename T> T* child(QWidget& root, const QString& name) {
     T* found = root.findChild<T*>(name);
