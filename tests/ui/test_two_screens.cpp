@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include "docks/session_dock.h"
+#include "main_window.h"
+#include "ui_support.h"
+
+#include <QGuiApplication>
+#include <QLayout>
+#include <QScreen>
+#include <QSettings>
+#include <QWindow>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QScreen* screenNamed(const QString& name) {
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s->name() == name)
+            return s;
+    }
+    return nullptr;
+}
+
+void moveTo(MainWindow& w, QScreen* screen) {
+    w.windowHandle()->setScreen(screen);
+    QCoreApplication::processEvents();
+    w.layout()->activate();
+}
+
+} // namespace
+
+// A moderator drags the cockpit from the desktop monitor to a small screen beside it
+// (two_screens.json): there it must fit again, and back on the large one the panels get their
+// full height back.
+TEST_CASE("a window moved to a smaller screen fits it, and has its full height back on the "
+          "larger one") {
+    useTemporarySettings();
+    QSettings().remove(u"layout"_s);
+    QScreen* desktop = screenNamed(u"desktop"_s);
+    QScreen* small = screenNamed(u"netbook"_s);
+    REQUIRE(desktop);
+    REQUIRE(small);
+    CockpitHarness h;
+    fillSession(h);
+    MainWindow w(h.cockpit);
+    w.setScreen(desktop);
+    w.show();
+    w.buildAllDocks();
+    QCoreApplication::processEvents();
+    const int roomy = w.minimumSizeHint().height();
+    REQUIRE(roomy > small->availableGeometry().height()); // else the move proves nothing
+    CHECK_FALSE(w.property(crampedScreenProperty).toBool());
+
+    moveTo(w, small);
+    CHECK(w.property(crampedScreenProperty).toBool());
+    CHECK(w.minimumSizeHint().height() <= small->availableGeometry().height());
+    CHECK(w.height() <= small->availableGeometry().height());
+
+    moveTo(w, desktop);
+    CHECK_FALSE(w.property(crampedScreenProperty).toBool());
+    CHECK(w.minimumSizeHint().height() == roomy);
+}
