@@ -12,6 +12,7 @@
 #include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
+#include <QCborArray>
 #include <QChart>
 #include <QCommandLineParser>
 #include <QDockWidget>
@@ -114,6 +115,8 @@ TEST_CASE("a dock without an objectName is refused") {
 TEST_CASE("View → Theme switches the palette, is remembered, and charts follow it") {
     useTemporarySettings();
     CockpitHarness h;
+    REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
+                                       {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
     MainWindow w(h.cockpit);
     w.findChild<QAction*>(u"theme-dark"_s)->trigger();
     CHECK(QSettings().value(u"view/theme"_s).toString() == u"dark"_s);

@@ -59,7 +59,6 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     , m_create(new QPushButton)
     , m_openClose(new QPushButton)
     , m_table(new QTableView)
-    , m_chart(new PollChart)
     , m_totals(new QLabel)
     , m_openCloseAction(new QAction(this)) {
     m_selector->setObjectName(u"pollSelector"_s);
@@ -86,16 +85,15 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     });
 
     auto* body = new QWidget;
-    auto* layout = new QVBoxLayout(body);
+    m_layout = new QVBoxLayout(body);
     auto* top = new QHBoxLayout;
     top->addWidget(m_selector, 1);
     top->addWidget(m_openClose);
     top->addWidget(m_newPoll);
-    layout->addLayout(top);
-    layout->addWidget(m_table);
-    layout->addWidget(m_totals);
-    layout->addWidget(m_chart, 1);
-    layout->addWidget(buildCreateForm());
+    m_layout->addLayout(top);
+    m_layout->addWidget(m_table);
+    m_layout->addWidget(m_totals); // the chart comes below, with the first poll
+    m_layout->addWidget(buildCreateForm());
     setWidget(body);
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, &PollsDock::showSelected);
@@ -103,8 +101,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     connect(m_openCloseAction, &QAction::triggered, this, &PollsDock::toggleOpen);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &PollsDock::onEvent);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
-    finishSetup();
-    refreshPolls();
+    finishSetup(); // which shows the polls
     fitTallyTable();
 }
 
@@ -158,7 +155,8 @@ void PollsDock::retranslate() {
     m_multiple->setText(tr("Several answers allowed"));
     m_create->setText(tr("Create poll"));
     m_newPoll->setText(tr("New poll…"));
-    m_chart->retranslate();
+    if (m_chart)
+        m_chart->retranslate();
     // Counts as wide as a large room's (a cell holds up to ten million when edited), the share
     // as "100.0%"; the option's text takes the rest.
     const QLocale locale;
@@ -208,10 +206,21 @@ void PollsDock::showSelected() {
     const Poll* p = selectedPoll();
     if (m_tallies->poll() != (p ? p->id : 0))
         m_tallies->setPoll(p ? p->id : 0);
-    m_chart->showPoll(p);
+    if (PollChart* chart = chartFor(p))
+        chart->showPoll(p);
     m_totals->setText(p ? tr("Votes in all: %1").arg(QLocale().toString(p->totalVotes()))
                         : QString());
     updateControls();
+}
+
+// Made with the first poll that has options: Qt Charts costs milliseconds at start-up, for a
+// chart that has nothing to show until then (empty axes are never shown).
+PollChart* PollsDock::chartFor(const Poll* poll) {
+    if (!m_chart && poll && !poll->options.isEmpty()) {
+        m_chart = new PollChart;
+        m_layout->insertWidget(m_layout->indexOf(m_totals) + 1, m_chart, 1);
+    }
+    return m_chart;
 }
 
 void PollsDock::onEvent(const Event& event) {

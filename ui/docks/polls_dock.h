@@ -11,6 +11,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace podium {
 
@@ -36,6 +37,7 @@ private:
     void toggleOpen();
     void refreshPolls();
     void showSelected();
+    PollChart* chartFor(const Poll* poll);
     void fitTallyTable();
     void onEvent(const Event& event);
     void setTally(Id poll, int option, TallySource source, qint64 count);
@@ -51,7 +53,8 @@ private:
     QPushButton* m_create;
     QPushButton* m_openClose;
     QTableView* m_table;
-    PollChart* m_chart;
+    PollChart* m_chart = nullptr;
+    QVBoxLayout* m_layout = nullptr;
     QLabel* m_totals;
     QAction* m_openCloseAction;
     QString m_creating; // the question of a poll this seat asked to create, until its event
