@@ -17,6 +17,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -125,6 +126,22 @@ TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
     child<QAction>(w, u"openClosePollAction"_s)->trigger();
     CHECK(h.state().polls.first().status == PollStatus::Open); // left as it was
     CHECK(h.state().polls.last().status == PollStatus::Open);  // the new one opened
+}
+
+// Before the first poll the selector was an empty box, which read like something broken.
+TEST_CASE("before the first poll the selector says there is none, and who may write one") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* selector = child<QComboBox>(w, u"pollSelector"_s);
+    REQUIRE(selector->count() == 0);
+    CHECK(selector->placeholderText().contains(u"New poll"_s));
+    h.cockpit.setSeat(Seat::Rapporteur);
+    CHECK(selector->placeholderText().startsWith(u"No poll yet"_s));
+    CHECK_FALSE(selector->placeholderText().contains(u"New poll"_s)); // no such button here
+    h.cockpit.setSeat(Seat::Moderator);
+    createPoll(w);
+    CHECK(selector->currentText().startsWith(u"Should the IGF mandate be permanent?"_s));
 }
 
 TEST_CASE("every option of a poll shows in the tally table without scrolling") {

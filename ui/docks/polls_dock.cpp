@@ -185,6 +185,8 @@ void PollsDock::updateControls() {
     m_openClose->setEnabled(p && may);
     m_openCloseAction->setEnabled(p && may);
     const bool mayCreate = cockpit().permits(Action::CreatePoll);
+    m_selector->setPlaceholderText(mayCreate ? tr("No poll yet: “New poll…” writes one")
+                                             : tr("No poll yet"));
     m_newPoll->setVisible(mayCreate);
     m_createBox->setVisible(mayCreate && m_newPoll->isChecked());
     m_createBox->setEnabled(mayCreate);
