@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -165,6 +166,11 @@ Result<bool> SessionFile::saveCopyAs(const QString& target, bool overwrite) cons
         return fail<bool>(tr("A copy cannot replace the session it is made from."));
     if (info.exists() && !overwrite)
         return fail<bool>(tr("%1 already exists.").arg(native(target)));
+    // The file replaced may be another cockpit's open session: it is never taken from under it.
+    // Its lock is held until the copy has the name.
+    auto targetLock = lockAgainstOthers(info.absoluteFilePath());
+    if (!targetLock)
+        return fail<bool>(targetLock.error());
     // VACUUM INTO refuses an existing file, and a rename makes the replacement atomic.
     const QString temporary = u"%1/.%2.%3.part"_s.arg(info.absolutePath(), info.fileName(),
                                                       QUuid::createUuid().toString(QUuid::Id128));
@@ -176,6 +182,10 @@ Result<bool> SessionFile::saveCopyAs(const QString& target, bool overwrite) cons
         return fail<bool>(tr("The copy could not be written to %1 (%2).")
                               .arg(native(target), q.lastError().databaseText()));
     }
+    // A journal left beside the file replaced (by a Podium that crashed) would be replayed into
+    // the copy: it goes first.
+    for (const char* leftover : {"-wal", "-shm"})
+        QFile::remove(info.absoluteFilePath() + QLatin1StringView(leftover));
     // SQLite does not sync what VACUUM INTO writes: do it before the copy takes the name.
     if (!syncToDisk(temporary) ||
         ::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData())) {

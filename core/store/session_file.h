@@ -98,6 +98,7 @@ private:
     createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
     [[nodiscard]] Result<bool> connect(bool readOnly);
     [[nodiscard]] Result<bool> lock();
+    static Result<std::unique_ptr<QLockFile>> lockAgainstOthers(const QString& path);
     [[nodiscard]] Result<bool> prepareForWriting();
     [[nodiscard]] Result<bool> identifyAndUpgrade();
     [[nodiscard]] Result<bool> initialize(const QString& sessionId);

@@ -110,29 +110,36 @@ bool orphaned(const QLockFile& lock, const QString& lockPath) {
 } // namespace
 
 Result<bool> SessionFile::lock() {
-    const QString lockPath = m_path + u".lock"_s;
-    m_lock = std::make_unique<QLockFile>(lockPath);
+    auto taken = lockAgainstOthers(m_path);
+    if (!taken)
+        return fail<bool>(taken.error());
+    m_lock = std::move(taken).value();
+    return true;
+}
+
+Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString& path) {
+    const QString lockPath = path + u".lock"_s;
+    auto lock = std::make_unique<QLockFile>(lockPath);
     // A session stays open for hours: only a lock whose process is gone is stale, never an old one.
-    m_lock->setStaleLockTime(0);
-    if (m_lock->tryLock(0))
-        return true;
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0))
+        return lock;
     qint64 pid = 0;
     QString host, app;
-    bool known = m_lock->getLockInfo(&pid, &host, &app);
-    if (!known && m_lock->error() == QLockFile::LockFailedError && orphaned(*m_lock, lockPath) &&
-        m_lock->removeStaleLockFile() && m_lock->tryLock(0))
-        return true;
-    known = m_lock->getLockInfo(&pid, &host, &app);
-    const auto error = m_lock->error();
-    m_lock.reset();
-    if (error == QLockFile::LockFailedError) {
-        return fail<bool>(
-            tr("%1 is already open in another Podium (process %2 on %3). Close it "
-               "there, or open it read-only to view it.")
-                .arg(native(m_path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
+    bool known = lock->getLockInfo(&pid, &host, &app);
+    if (!known && lock->error() == QLockFile::LockFailedError && orphaned(*lock, lockPath) &&
+        lock->removeStaleLockFile() && lock->tryLock(0))
+        return lock;
+    known = lock->getLockInfo(&pid, &host, &app);
+    using Failure = Result<std::unique_ptr<QLockFile>>;
+    if (lock->error() == QLockFile::LockFailedError) {
+        return Failure::failure(
+            tr("%1 is already open in another Podium (process %2 on %3). Close it there "
+               "first.")
+                .arg(native(path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
     }
-    return fail<bool>(tr("%1 could not be locked for editing (its folder may be read-only).")
-                          .arg(native(m_path)));
+    return Failure::failure(
+        tr("%1 could not be locked for editing (its folder may be read-only).").arg(native(path)));
 }
 
 Result<bool> SessionFile::connect(bool readOnly) {

@@ -8,6 +8,7 @@
 
 #include <QSqlQuery>
 
+#include <QFile>
 #include <QFileInfo>
 
 using namespace podium;
@@ -136,6 +137,43 @@ TEST_CASE("Save As writes a consistent copy while the session stays open and wri
     CHECK(openOrFail(copy)->state().speeches.size() == 3);
     CHECK(QDir(folder.dir.path()).entryList({u"*.part"_s}, QDir::Hidden | QDir::Files).isEmpty());
     CHECK_FALSE(seat.file->saveCopyAs(path, true)); // never over the live file itself
+}
+
+// Save As onto a file that another cockpit had open replaced that cockpit's whole session.
+TEST_CASE("Save As never replaces a session another Podium has open") {
+    Folder folder;
+    const QString theirs = folder.file(u"theirs.podium"_s);
+    Seat mine(createOrFail(folder.file(u"mine.podium"_s)));
+    {
+        Seat other(createOrFail(theirs));
+        speakers(other, 3);
+        const auto refused = mine.file->saveCopyAs(theirs, true);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().contains(u"already open in another Podium"_s));
+        speakers(other, 1); // the other cockpit goes on, on its own file
+    }
+    CHECK(openOrFail(theirs)->state().speeches.size() == 4);
+}
+
+// A Podium that crashed leaves its journal (-wal) beside its file; SQLite would replay it into
+// the copy that takes the file's name, making a session of both.
+TEST_CASE("Save As over a file a crashed Podium left behind takes none of its journal") {
+    Folder folder;
+    const QString old = folder.file(u"old.podium"_s);
+    const QString leftover = folder.file(u"leftover-wal"_s);
+    {
+        Seat crashed(createOrFail(old));
+        speakers(crashed, 3);
+        REQUIRE(QFile::copy(old + u"-wal"_s, leftover)); // what a kill -9 would leave
+    }
+    REQUIRE(QFile::rename(leftover, old + u"-wal"_s));
+    Seat mine(createOrFail(folder.file(u"mine.podium"_s)));
+    speakers(mine, 1);
+    REQUIRE(mine.file->saveCopyAs(old, true));
+    auto copy = openOrFail(old, OpenMode::View);
+    CHECK(copy->sessionId() == mine.file->sessionId());
+    CHECK(copy->state().speeches.size() == 1);
+    CHECK(integrityCheck(old) == u"ok"_s);
 }
 
 TEST_CASE("a replica file takes the host's state and goes on from there") {
