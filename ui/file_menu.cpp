@@ -2,6 +2,7 @@
 
 #include "model/codec.h"
 #include "plan/plan.h"
+#include "save_path.h"
 #include "session_details_dialog.h"
 #include "session_files.h"
 
@@ -16,12 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace podium {
-
-QString withFileSuffix(const QString& path, const QString& suffix) {
-    if (path.isEmpty() || QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) == 0)
-        return path;
-    return path + u'.' + suffix;
-}
 
 FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     : QObject(window)
@@ -98,11 +93,9 @@ void FileMenu::newFromPlan() {
         QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
         return;
     }
-    const QString target = withFileSuffix(
-        QFileDialog::getSaveFileName(m_window, tr("Save the new session as"),
-                                     QFileInfo(planPath).completeBaseName() + u".podium"_s,
-                                     tr("Podium sessions (*.podium)")),
-        u"podium"_s);
+    const QString target = askSavePath(m_window, tr("Save the new session as"),
+                                       QFileInfo(planPath).completeBaseName() + u".podium"_s,
+                                       tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!target.isEmpty())
         report(m_cockpit.files()->createFromPlan(plan.value(), target), tr("New session"));
 }
@@ -128,10 +121,8 @@ void FileMenu::fillRecent() {
 }
 
 void FileMenu::saveAs() {
-    const QString path =
-        withFileSuffix(QFileDialog::getSaveFileName(m_window, tr("Save session as"), {},
-                                                    tr("Podium sessions (*.podium)")),
-                       u"podium"_s);
+    const QString path = askSavePath(m_window, tr("Save session as"), {},
+                                     tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!path.isEmpty())
         report(m_cockpit.files()->saveAs(path), tr("Save session as"));
 }
@@ -145,9 +136,8 @@ Result<bool> FileMenu::exportPlan(const SessionState& state, const QString& path
 }
 
 void FileMenu::exportPlanAs() {
-    const QString path = withFileSuffix(
-        QFileDialog::getSaveFileName(m_window, tr("Export plan"), {}, tr("Session plans (*.json)")),
-        u"json"_s);
+    const QString path =
+        askSavePath(m_window, tr("Export plan"), {}, tr("Session plans (*.json)"), u"json"_s);
     if (!path.isEmpty())
         report(exportPlan(m_cockpit.state(), path), tr("Export plan"));
 }

@@ -10,10 +10,6 @@ class QWidget;
 
 namespace podium {
 
-// `path` ending in `.suffix`: a name typed without it would be hidden by the Open dialog's
-// filter afterwards (and listed bare among the recent files).
-QString withFileSuffix(const QString& path, const QString& suffix);
-
 // File menu: new session from a plan, open, open recent, save as, export the plan, the
 // session's details, quit. Works on the cockpit's SessionFiles when there is one.
 class FileMenu : public QObject {

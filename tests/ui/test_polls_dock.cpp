@@ -234,14 +234,6 @@ TEST_CASE("session details left as they were leave no undo step") {
     CHECK(h.cockpit.undoStack().count() == steps);
 }
 
-TEST_CASE("a file name typed without its suffix gets it") {
-    CHECK(withFileSuffix(u"/tmp/copy"_s, u"podium"_s) == u"/tmp/copy.podium"_s);
-    CHECK(withFileSuffix(u"/tmp/copy.podium"_s, u"podium"_s) == u"/tmp/copy.podium"_s);
-    CHECK(withFileSuffix(u"/tmp/Copy.PODIUM"_s, u"podium"_s) == u"/tmp/Copy.PODIUM"_s);
-    CHECK(withFileSuffix(u"/tmp/plan.v2"_s, u"json"_s) == u"/tmp/plan.v2.json"_s);
-    CHECK(withFileSuffix(QString(), u"json"_s).isEmpty()); // a cancelled dialog stays cancelled
-}
-
 TEST_CASE("export plan writes a plan that opens again, details become commands") {
     useTemporarySettings();
     CockpitHarness h;

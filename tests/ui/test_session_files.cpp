@@ -2,13 +2,19 @@
 
 #include "main_window.h"
 #include "model/codec.h"
+#include "save_path.h"
 #include "session_files.h"
 #include "ui_support.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace podium;
 using namespace podium::test;
@@ -27,6 +33,18 @@ qsizetype eventsIn(const QString& path) {
 Result<Event> say(SessionEngine& engine, const QString& text) {
     return engine.execute(Command{
         newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}});
+}
+
+// Answers the question the next modal message box asks, and keeps its text.
+void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
+    QTimer::singleShot(0, [answer, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        CHECK(box);
+        if (!box)
+            return;
+        *asked = box->text();
+        box->button(answer)->click();
+    });
 }
 
 } // namespace
@@ -120,4 +138,51 @@ TEST_CASE("a session that can only be viewed says so from the start") {
     CHECK(notice->text().contains(u"read-only"_s));
     CHECK(w.windowTitle().contains(u"(read-only)"_s));
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+}
+
+TEST_CASE("a file name typed without its suffix gets it") {
+    CHECK(withFileSuffix(u"/tmp/copy"_s, u"podium"_s) == u"/tmp/copy.podium"_s);
+    CHECK(withFileSuffix(u"/tmp/copy.podium"_s, u"podium"_s) == u"/tmp/copy.podium"_s);
+    CHECK(withFileSuffix(u"/tmp/Copy.PODIUM"_s, u"podium"_s) == u"/tmp/Copy.PODIUM"_s);
+    CHECK(withFileSuffix(u"/tmp/plan.v2"_s, u"json"_s) == u"/tmp/plan.v2.json"_s);
+    CHECK(withFileSuffix(QString(), u"json"_s).isEmpty()); // a cancelled dialog stays cancelled
+}
+
+// A name typed without its suffix got it after the dialog had checked for a file to replace:
+// NAME.podium was replaced without a question.
+TEST_CASE("a save dialog asks before replacing NAME.podium when NAME is typed") {
+    QTemporaryDir dir;
+    const QString victim = dir.filePath(u"victim.podium"_s);
+    QFile(victim).open(QIODevice::WriteOnly);
+    QString asked;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog)
+            return;
+        dialog->setOption(QFileDialog::DontUseNativeDialog);
+        dialog->selectFile(dir.filePath(u"victim"_s));
+        answerNextQuestion(QMessageBox::No, &asked);
+        QMetaObject::invokeMethod(dialog, "accept"); // asks, and stays open on No
+        dialog->reject();
+    });
+    const QString chosen = askSavePath(nullptr, u"Save session as"_s, dir.path(),
+                                       u"Podium sessions (*.podium)"_s, u"podium"_s);
+    CHECK(asked.contains(u"victim.podium"_s));
+    CHECK(chosen.isEmpty());
+}
+
+TEST_CASE("a suffix added after the dialog asks before it replaces a file") {
+    QTemporaryDir dir;
+    const QString plan = dir.filePath(u"plan.v2.json"_s);
+    QFile(plan).open(QIODevice::WriteOnly);
+    const QString typed = dir.filePath(u"plan.v2"_s); // the dialog adds nothing to "v2"
+    QString asked;
+    answerNextQuestion(QMessageBox::No, &asked);
+    CHECK(confirmedSavePath(nullptr, typed, u"json"_s).isEmpty());
+    CHECK(asked.contains(u"plan.v2.json"_s));
+    answerNextQuestion(QMessageBox::Yes, &asked);
+    CHECK(confirmedSavePath(nullptr, typed, u"json"_s) == plan);
+    CHECK(confirmedSavePath(nullptr, dir.filePath(u"fresh"_s), u"json"_s) ==
+          dir.filePath(u"fresh.json"_s)); // nothing to replace: no question
 }

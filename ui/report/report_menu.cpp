@@ -6,10 +6,10 @@
 #include "docks/report_dock.h"
 #include "main_window.h"
 #include "report/pdf.h"
+#include "save_path.h"
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -29,7 +29,10 @@ const QString lastFormatKey = u"report/lastFormat"_s;
 
 QString suggestedPath(const Cockpit& cockpit, report::ReportFormat format) {
     QString name = cockpit.state().info.title.simplified();
-    name.replace(QRegularExpression(u"[^\\w\\- ]"_s), QString());
+    // Letters of every script stay (without the option, \w knows only ASCII).
+    name.replace(
+        QRegularExpression(u"[^\\w\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
+        QString());
     if (name.isEmpty())
         name = QObject::tr("Session report");
     const QString dir =
@@ -47,20 +50,18 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
     const QList<report::ReportFormat> formats = {
         report::ReportFormat::Pdf, report::ReportFormat::Html, report::ReportFormat::Markdown,
         report::ReportFormat::Csv};
-    const int last =
+    QStringList suffixes;
+    for (report::ReportFormat f : formats)
+        suffixes << report::fileSuffix(f).mid(1); // without its dot
+    int chosenIndex =
         qBound(0, QSettings().value(lastFormatKey, 0).toInt(), int(formats.size()) - 1);
-    QString filter = filters.at(last);
-    QString path = QFileDialog::getSaveFileName(&window, QObject::tr("Export report"),
-                                                suggestedPath(cockpit, formats.at(last)),
-                                                filters.join(u";;"_s), &filter);
+    QString path = askSavePath(&window, QObject::tr("Export report"),
+                               suggestedPath(cockpit, formats.at(chosenIndex)), filters, suffixes,
+                               &chosenIndex);
     if (path.isEmpty())
         return;
-    const int chosenIndex = qMax(0, int(filters.indexOf(filter)));
-    const auto chosen = formats.value(chosenIndex);
     QSettings().setValue(lastFormatKey, chosenIndex);
     QSettings().setValue(lastFolderKey, QFileInfo(path).absolutePath());
-    if (!report::formatFromName(QFileInfo(path).suffix()))
-        path += report::fileSuffix(chosen);
     const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
     auto written = exportCurrentReport(cockpit, notes, path, std::nullopt);
     if (!written) {

@@ -1,0 +1,60 @@
+#include "save_path.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+QString withFileSuffix(const QString& path, const QString& suffix) {
+    if (path.isEmpty() || QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+        return path;
+    return path + u'.' + suffix;
+}
+
+QString askSavePath(QWidget* parent, const QString& title, const QString& proposed,
+                    const QString& filter, const QString& suffix) {
+    int chosen = 0;
+    return askSavePath(parent, title, proposed, {filter}, {suffix}, &chosen);
+}
+
+QString askSavePath(QWidget* parent, const QString& title, const QString& proposed,
+                    const QStringList& filters, const QStringList& suffixes, int* chosen) {
+    QFileDialog dialog(parent, title, proposed);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setNameFilters(filters);
+    dialog.selectNameFilter(filters.value(*chosen));
+    dialog.setDefaultSuffix(suffixes.value(*chosen));
+    QObject::connect(&dialog, &QFileDialog::filterSelected, &dialog, [&](const QString& filter) {
+        dialog.setDefaultSuffix(suffixes.value(int(filters.indexOf(filter))));
+    });
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    const QString path = dialog.selectedFiles().constFirst();
+    // A name ending in one of the offered suffixes says its type, whichever filter was shown.
+    const int named = int(suffixes.indexOf(QFileInfo(path).suffix().toLower()));
+    if (named >= 0) {
+        *chosen = named;
+        return path;
+    }
+    *chosen = qMax(0, int(filters.indexOf(dialog.selectedNameFilter())));
+    return confirmedSavePath(parent, path, suffixes.value(*chosen));
+}
+
+QString confirmedSavePath(QWidget* parent, const QString& path, const QString& suffix) {
+    const QString target = withFileSuffix(path, suffix);
+    if (target == path || !QFileInfo::exists(target))
+        return target;
+    const auto answer =
+        QMessageBox::question(parent, QObject::tr("Replace the file?"),
+                              QObject::tr("%1 already exists. Do you want to replace it?")
+                                  .arg(QDir::toNativeSeparators(target)),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    return answer == QMessageBox::Yes ? target : QString();
+}
+
+} // namespace podium
