@@ -2,6 +2,7 @@
 
 #include "model/codec.h"
 #include "plan/plan.h"
+#include "report/export.h"
 #include "save_path.h"
 #include "session_details_dialog.h"
 #include "session_files.h"
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -128,11 +128,7 @@ void FileMenu::saveAs() {
 }
 
 Result<bool> FileMenu::exportPlan(const SessionState& state, const QString& path) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(planToJson(planOf(state))) < 0 ||
-        !file.commit())
-        return Result<bool>::failure(tr("Could not write %1: %2").arg(path, file.errorString()));
-    return true;
+    return report::writeFileAtomically(path, planToJson(planOf(state)));
 }
 
 void FileMenu::exportPlanAs() {

@@ -51,7 +51,9 @@ QString pollsCsvPath(const QString& out) {
 
 Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered, so that a write the disk refuses fails here: buffered, the failure came at
+    // commit(), which Qt 6.4 does not check, and an empty file replaced the good one.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
     if (file.write(bytes) != bytes.size() || !file.commit())
         return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));

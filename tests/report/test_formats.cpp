@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTextDocument>
 #include <QXmlStreamReader>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace podium;
 using namespace podium::report;
@@ -159,6 +161,51 @@ TEST_CASE("writing a report: every format lands where asked, failures are explai
     CHECK(formatFromName(u"MD"_s) == ReportFormat::Markdown);
     CHECK(formatFromName(u"pdf"_s) == ReportFormat::Pdf);
     CHECK_FALSE(formatFromName(u"docx"_s));
+}
+
+namespace {
+
+// Writes fail past `bytes` per file, as on a full disk (EFBIG instead of ENOSPC, and no signal).
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        m_handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{bytes, m_saved.rlim_max};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_handler);
+    }
+
+private:
+    rlimit m_saved{};
+    void (*m_handler)(int) = nullptr;
+};
+
+} // namespace
+
+// On a full disk the Markdown and CSV reports said "Wrote" and left empty files, in place of
+// a good report written before.
+TEST_CASE("a report that cannot be written whole says so and leaves the earlier one as it was") {
+    const Report r = scriptedReport();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"r.md"_s);
+    REQUIRE(writeReport(r, ReportFormat::Markdown, path, english));
+    const QByteArray before = toMarkdown(r, english).toUtf8();
+    REQUIRE(before.size() > 100);
+    Result<QStringList> written = Result<QStringList>::failure(QString());
+    {
+        FileSizeLimit full(64);
+        written = writeReport(r, ReportFormat::Markdown, path, english);
+    }
+    REQUIRE_FALSE(written);
+    CHECK(written.error().contains(path));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll() == before);
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{u"r.md"_s});
 }
 
 // The live preview of a long session keeps the latest speeches only; its totals still count all.
