@@ -117,4 +117,21 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
         runPodium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, nowhere});
     CHECK(unwritable.exitCode == 1);
     CHECK(unwritable.err.contains(nowhere));
+
+    const Run nowhereSaid = runPodium({u"--export-report"_s, session});
+    CHECK(nowhereSaid.exitCode == 2);
+    CHECK(nowhereSaid.err.contains(u"-o FILE"_s));
+
+    // The session file itself was overwritten by its own report, and lost.
+    const auto bytesOf = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray sessionBytes = bytesOf(session);
+    REQUIRE_FALSE(sessionBytes.isEmpty());
+    const Run overItself =
+        runPodium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, session});
+    CHECK(overItself.exitCode == 2);
+    CHECK(overItself.err.contains(u"itself"_s));
+    CHECK(bytesOf(session) == sessionBytes);
 }

@@ -5,6 +5,7 @@
 #include "store/session_file.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -24,14 +25,25 @@ qint64 lastEventTime(const SessionFile& file) {
 } // namespace
 
 int runExportReport(const ExportRequest& request, QTextStream& out, QTextStream& err) {
+    if (request.output.isEmpty()) {
+        err << tr("Say where to write the report with -o FILE.") << '\n';
+        return 2;
+    }
     const auto format = formatFromName(request.format);
     if (!format) {
         err << tr("Unknown report format “%1”: use md, html, pdf or csv.").arg(request.format)
             << '\n';
         return 2;
     }
-    if (request.output.isEmpty()) {
-        err << tr("Say where to write the report with -o FILE.") << '\n';
+    const QFileInfo session(request.session);
+    const auto isSession = [&session](const QString& path) {
+        return session.exists() && QFileInfo(path) == session; // two missing files are "equal"
+    };
+    if (isSession(request.output) || isSession(pollsCsvPath(request.output))) {
+        err << tr("The report would replace the session file %1 itself: choose another name "
+                  "with -o.")
+                   .arg(request.session)
+            << '\n';
         return 2;
     }
     auto file = SessionFile::open(request.session, OpenMode::View);
