@@ -131,6 +131,26 @@ TEST_CASE("next speaker is offered only while someone waits in the queue") {
     CHECK_FALSE(next->isEnabled()); // a withdrawn entry is not called
 }
 
+// "Anna <b>Smith</b> | x" showed as "Anna Smith | x" in bold: the name was read as markup.
+TEST_CASE("a speaker's name is shown as typed, markup and all") {
+    useTemporarySettings();
+    Plan plan = crowdPlan();
+    Participant odd;
+    odd.name = u"Anna <b>Smith</b> & Co"_s;
+    odd.affiliation = u"<i>Hackers</i>"_s;
+    plan.participants << odd;
+    CockpitHarness h(plan);
+    MainWindow w(h.cockpit);
+    h.add(odd.name);
+    REQUIRE(h.run(Action::Next));
+    for (const QString& name : {u"speakerName"_s, u"speakerDetails"_s}) {
+        INFO(name.toStdString());
+        auto* label = child<QLabel>(w, name);
+        CHECK(label->textFormat() == Qt::PlainText);
+        CHECK(label->text().contains(name == u"speakerName"_s ? odd.name : odd.affiliation));
+    }
+}
+
 TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     useTemporarySettings();
     CockpitHarness h;

@@ -109,6 +109,9 @@ void ConnectionDock::build() {
     m_peers = new QTreeWidget;
     m_status = new QLabel;
     m_state->setObjectName(u"connectionState"_s);
+    // Machines' names and the host's words are shown as they come.
+    m_state->setTextFormat(Qt::PlainText);
+    m_status->setTextFormat(Qt::PlainText);
     m_host->setObjectName(u"hostButton"_s);
     m_stop->setObjectName(u"stopButton"_s);
     m_takeOver->setObjectName(u"takeOverButton"_s);

@@ -24,6 +24,7 @@ namespace {
 QLabel* namedLabel(const QString& name) {
     auto* l = new QLabel;
     l->setObjectName(name);
+    l->setTextFormat(Qt::PlainText); // a name with "<b>" in it is shown as typed
     return l;
 }
 

@@ -35,6 +35,7 @@ void NotesDock::build() {
     m_view = new QTreeView;
     m_problem = new QLabel;
     m_speech->setObjectName(u"noteSpeech"_s);
+    m_speech->setTextFormat(Qt::PlainText); // speakers' names are shown as typed
     m_kind->setObjectName(u"noteKind"_s);
     // Its items get their text after it is made (retranslate): sized then, not to the empty
     // items it started with (it showed "N").

@@ -49,6 +49,7 @@ ParticipantDialog::ParticipantDialog(const Participant& start, const QStringList
     form->addRow(tr("Name"), m_name);
     m_nameHint->setObjectName(u"participantNameHint"_s);
     m_nameHint->setWordWrap(true);
+    m_nameHint->setTextFormat(Qt::PlainText);
     form->addRow(QString(), m_nameHint);
     form->addRow(tr("Affiliation"), m_affiliation);
     form->addRow(tr("Stakeholder group"), m_group);
