@@ -69,11 +69,15 @@ QStringList reasonsFor(const Heard& h, const QueueEntry& e) {
     QStringList reasons;
     if (h.byParticipant.value(e.participantId) == 0)
         reasons << tr("has not spoken yet");
+    // "Unspecified had 0 of 4 interventions" (twice: group and region) told the moderator
+    // nothing: an unstated group or region is no voice the room is missing.
     if (const Participant* p = h.state.participant(e.participantId)) {
-        explain(reasons, h.byGroup[std::size_t(p->group)], h.total,
-                enumCount<StakeholderGroup>() - 1, label(p->group));
-        explain(reasons, h.byRegion[std::size_t(p->region)], h.total, enumCount<Region>() - 1,
-                label(p->region));
+        if (p->group != StakeholderGroup::Unspecified)
+            explain(reasons, h.byGroup[std::size_t(p->group)], h.total,
+                    enumCount<StakeholderGroup>() - 1, label(p->group));
+        if (p->region != Region::Unspecified)
+            explain(reasons, h.byRegion[std::size_t(p->region)], h.total, enumCount<Region>() - 1,
+                    label(p->region));
     }
     explain(reasons, h.byChannel[std::size_t(e.channel)], h.total, 2,
             e.channel == Presence::Online ? tr("online voices") : tr("onsite voices"));

@@ -36,6 +36,27 @@ TEST_CASE("suggest-next favours people not yet heard and under-represented voice
     CHECK(s->entryId != again);
 }
 
+// "Unspecified had 0 of 4 interventions; Unspecified had 0 of 4 interventions" said nothing.
+TEST_CASE("suggest-next gives no reason for a group or region nobody stated") {
+    Plan plan = crowdPlan();
+    Participant newcomer;
+    newcomer.name = u"Newcomer"_s; // group and region unspecified
+    plan.participants << newcomer;
+    Harness h(plan);
+    for (int i = 0; i < 2; ++i) {
+        h.add(u"Audience 1"_s);
+        REQUIRE(h.run(Action::Next));
+        REQUIRE(h.run(Action::EndSpeech));
+    }
+    const Id entry = h.add(u"Newcomer"_s);
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    REQUIRE(s->entryId == entry);
+    CHECK(s->reason.contains(u"has not spoken yet"_s, Qt::CaseInsensitive));
+    CHECK_FALSE(s->reason.contains(label(StakeholderGroup::Unspecified)));
+    CHECK_FALSE(s->reason.contains(label(Region::Unspecified)));
+}
+
 TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so") {
     Harness h;
     const Id first = h.add(u"Audience 3"_s);
