@@ -13,11 +13,23 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
+
+namespace {
+
+// What a field showed when the dialog opened: a value left alone goes back exactly as it came
+// (92.5 planned minutes showed as 92, and OK wrote 92).
+const char originalMsProperty[] = "podiumOriginalMs";
+constexpr int originalRole = Qt::UserRole;
+// The date box shows "Not set" at its earliest date: a session without a date keeps none.
+const QDate noDate(2000, 1, 1);
+
+} // namespace
 
 QSpinBox* SessionDetailsDialog::minutes(qint64 ms, int max, const QString& name) {
     auto* box = new QSpinBox;
@@ -25,7 +37,30 @@ QSpinBox* SessionDetailsDialog::minutes(qint64 ms, int max, const QString& name)
     box->setRange(1, max);
     box->setValue(int(ms / 60'000));
     box->setSuffix(tr(" min"));
+    box->setProperty(originalMsProperty, ms);
     return box;
+}
+
+qint64 SessionDetailsDialog::minutesMs(const QSpinBox* box) {
+    const qint64 original = box->property(originalMsProperty).toLongLong();
+    return box->value() == int(original / 60'000) ? original : box->value() * 60'000LL;
+}
+
+// Speaking times to the second, as "2:30" (a 45-second turn showed as 1 minute, and was saved so).
+QTimeEdit* SessionDetailsDialog::speakingTime(qint64 ms, const QString& name) {
+    auto* edit = new QTimeEdit;
+    edit->setObjectName(name);
+    edit->setDisplayFormat(u"m:ss"_s);
+    edit->setTimeRange(QTime(0, 0, 5), QTime(0, 59, 59));
+    edit->setTime(QTime(0, 0).addMSecs(int(qBound(qint64(5'000), ms, qint64(3'599'000)))));
+    edit->setProperty(originalMsProperty, ms);
+    return edit;
+}
+
+qint64 SessionDetailsDialog::speakingTimeMs(const QTimeEdit* edit) {
+    const qint64 original = edit->property(originalMsProperty).toLongLong();
+    const qint64 shown = QTime(0, 0).msecsTo(edit->time());
+    return shown / 1000 == original / 1000 ? original : shown;
 }
 
 SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable, QWidget* parent)
@@ -36,24 +71,27 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     , m_format(new QLineEdit(s.info.format))
     , m_planned(minutes(s.info.plannedMs, 24 * 60, u"detailsPlanned"_s))
     , m_questions(new QPlainTextEdit(s.info.policyQuestions.join(u'\n')))
-    , m_panelist(minutes(s.allotments.panelistMs, 60, u"detailsPanelist"_s))
-    , m_audience(minutes(s.allotments.audienceMs, 60, u"detailsAudience"_s))
-    , m_moderator(minutes(s.allotments.moderatorMs, 60, u"detailsModerator"_s))
+    , m_panelist(speakingTime(s.allotments.panelistMs, u"detailsPanelist"_s))
+    , m_audience(speakingTime(s.allotments.audienceMs, u"detailsAudience"_s))
+    , m_moderator(speakingTime(s.allotments.moderatorMs, u"detailsModerator"_s))
     , m_warning(new QSpinBox)
     , m_addSegment(new QPushButton(tr("Add segment")))
     , m_removeSegment(new QPushButton(tr("Remove")))
     , m_segmentUp(new QPushButton(tr("Move up")))
     , m_segmentDown(new QPushButton(tr("Move down")))
     , m_original(s.segments)
+    , m_originalDate(s.info.date)
     , m_begun(s.segmentsBegun()) {
     setObjectName(u"sessionDetailsDialog"_s);
     setWindowTitle(tr("Session details"));
     m_title->setObjectName(u"detailsTitle"_s);
     m_date->setObjectName(u"detailsDate"_s);
+    m_room->setObjectName(u"detailsRoom"_s);
     m_date->setCalendarPopup(true);
-    m_date->setDate(QDate::fromString(s.info.date, Qt::ISODate).isValid()
-                        ? QDate::fromString(s.info.date, Qt::ISODate)
-                        : QDate::currentDate());
+    m_date->setMinimumDate(noDate);
+    m_date->setSpecialValueText(tr("Not set"));
+    const QDate date = QDate::fromString(s.info.date, Qt::ISODate);
+    m_date->setDate(date.isValid() && date > noDate ? date : noDate);
     m_warning->setObjectName(u"detailsWarning"_s);
     m_warning->setRange(0, 600);
     m_warning->setValue(int(s.allotments.warningMs / 1000));
@@ -75,6 +113,14 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     auto* buttons = new QDialogButtonBox(editable ? QDialogButtonBox::Ok | QDialogButtonBox::Cancel
                                                   : QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    if (QPushButton* ok = buttons->button(QDialogButtonBox::Ok)) {
+        // A session needs a title: OK with none applied the rest and dropped the title's edit.
+        const auto needTitle = [this, ok] {
+            ok->setEnabled(!m_title->text().trimmed().isEmpty());
+        };
+        connect(m_title, &QLineEdit::textChanged, this, needTitle);
+        needTitle();
+    }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -136,9 +182,12 @@ QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {
 }
 
 void SessionDetailsDialog::setAgendaRow(int row, const QString& title, qint64 plannedMs) {
-    m_agenda->setItem(row, 0, new QTableWidgetItem(title));
+    auto* name = new QTableWidgetItem(title);
+    name->setData(originalRole, title); // what a name cleared by mistake goes back to
+    m_agenda->setItem(row, 0, name);
     auto* planned = new QTableWidgetItem;
     planned->setData(Qt::EditRole, int(plannedMs / 60'000));
+    planned->setData(originalRole, plannedMs);
     m_agenda->setItem(row, 1, planned);
     if (row < m_begun) {
         const QString why = tr("This segment has begun: it keeps its place on the agenda.");
@@ -190,18 +239,20 @@ QCborMap SessionDetailsDialog::info() const {
     for (const QString& q : m_questions->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         questions.append(q.trimmed());
     return {{u"title"_s, m_title->text().trimmed()},
-            {u"date"_s, m_date->date().toString(Qt::ISODate)},
+            // Left unset, a date the dialog could not read ("08/12/2026") stays as written.
+            {u"date"_s,
+             m_date->date() == noDate ? m_originalDate : m_date->date().toString(Qt::ISODate)},
             {u"room"_s, m_room->text().trimmed()},
             {u"format"_s, m_format->text().trimmed()},
-            {u"plannedMs"_s, qint64(m_planned->value()) * 60'000},
+            {u"plannedMs"_s, minutesMs(m_planned)},
             {u"policyQuestions"_s, questions}};
 }
 
 QCborMap SessionDetailsDialog::allotments() const {
     Allotments a;
-    a.panelistMs = qint64(m_panelist->value()) * 60'000;
-    a.audienceMs = qint64(m_audience->value()) * 60'000;
-    a.moderatorMs = qint64(m_moderator->value()) * 60'000;
+    a.panelistMs = speakingTimeMs(m_panelist);
+    a.audienceMs = speakingTimeMs(m_audience);
+    a.moderatorMs = speakingTimeMs(m_moderator);
     a.warningMs = qint64(m_warning->value()) * 1000;
     return codec::toCbor(a);
 }
@@ -210,9 +261,13 @@ QList<Segment> SessionDetailsDialog::segments() const {
     QList<Segment> out;
     for (int row = 0; row < m_agenda->rowCount(); ++row) {
         Segment segment = row < m_begun ? m_original.value(row) : Segment{};
-        const QString title = m_agenda->item(row, 0)->text().trimmed();
-        segment.title = title.isEmpty() ? m_original.value(row).title : title;
-        segment.plannedMs = qMax(1, m_agenda->item(row, 1)->data(Qt::EditRole).toInt()) * 60'000LL;
+        const QTableWidgetItem* name = m_agenda->item(row, 0);
+        const QString title = name->text().trimmed();
+        segment.title = title.isEmpty() ? name->data(originalRole).toString() : title;
+        const QTableWidgetItem* planned = m_agenda->item(row, 1);
+        const int shown = qMax(1, planned->data(Qt::EditRole).toInt());
+        const qint64 original = planned->data(originalRole).toLongLong();
+        segment.plannedMs = shown == int(original / 60'000) ? original : shown * 60'000LL;
         out << segment;
     }
     return out;

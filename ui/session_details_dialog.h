@@ -11,6 +11,7 @@ class QPushButton;
 class QPlainTextEdit;
 class QSpinBox;
 class QTableWidget;
+class QTimeEdit;
 
 namespace podium {
 
@@ -35,6 +36,9 @@ private:
     void moveSegment(int by);
     void updateAgendaButtons();
     QSpinBox* minutes(qint64 ms, int max, const QString& name);
+    QTimeEdit* speakingTime(qint64 ms, const QString& name);
+    static qint64 minutesMs(const QSpinBox* box);
+    static qint64 speakingTimeMs(const QTimeEdit* edit);
 
     QLineEdit* m_title;
     QDateEdit* m_date;
@@ -42,9 +46,9 @@ private:
     QLineEdit* m_format;
     QSpinBox* m_planned;
     QPlainTextEdit* m_questions;
-    QSpinBox* m_panelist;
-    QSpinBox* m_audience;
-    QSpinBox* m_moderator;
+    QTimeEdit* m_panelist;
+    QTimeEdit* m_audience;
+    QTimeEdit* m_moderator;
     QSpinBox* m_warning;
     QTableWidget* m_agenda;
     QPushButton* m_addSegment;
@@ -52,7 +56,8 @@ private:
     QPushButton* m_segmentUp;
     QPushButton* m_segmentDown;
     QList<Segment> m_original;
-    int m_begun; // rows that stay in place: segments up to the last one that has begun
+    QString m_originalDate; // kept as it was when the date is left unset
+    int m_begun;            // rows that stay in place: segments up to the last one that has begun
 };
 
 } // namespace podium

@@ -18,6 +18,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -29,6 +30,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeEdit>
 #include <QUndoStack>
 #include <QValueAxis>
 #include <cmath>
@@ -260,6 +262,55 @@ TEST_CASE("export plan writes a plan that opens again, details become commands")
     h.cockpit.undoStack().undo();
     CHECK(h.state().info.title == u"Test session"_s);
     CHECK(h.state().allotments.audienceMs == 120'000);
+}
+
+// OK after changing only the room wrote 45-second turns as 60, 92.5 planned minutes as 92 and
+// no date as today.
+TEST_CASE("the details dialog gives back exactly what was left alone") {
+    useTemporarySettings();
+    Plan plan = crowdPlan();
+    plan.info.date.clear();
+    plan.info.plannedMs = 92'500 * 60;
+    plan.allotments.audienceMs = 45'000;
+    plan.allotments.panelistMs = 150'000;
+    plan.segments[0].plannedMs = 7'500 * 60;
+    CockpitHarness h(plan);
+    SessionDetailsDialog dialog(h.state(), true);
+    child<QLineEdit>(dialog, u"detailsRoom"_s)->setText(u"Room 7"_s);
+    const SessionInfo info = codec::sessionInfo(dialog.info());
+    CHECK(info.room == u"Room 7"_s);
+    CHECK(info.date.isEmpty());
+    CHECK(info.plannedMs == plan.info.plannedMs);
+    CHECK(codec::allotments(dialog.allotments()) == h.state().allotments);
+    CHECK(dialog.segments() == h.state().segments);
+
+    auto* audience = child<QTimeEdit>(dialog, u"detailsAudience"_s);
+    CHECK(audience->time() == QTime(0, 0, 45)); // shown to the second
+    audience->setTime(QTime(0, 1, 30));
+    CHECK(codec::allotments(dialog.allotments()).audienceMs == 90'000);
+}
+
+TEST_CASE(
+    "the details dialog takes no OK without a title, and a segment's cleared name is its own") {
+    useTemporarySettings();
+    CockpitHarness h;
+    SessionDetailsDialog dialog(h.state(), true);
+    QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    REQUIRE(ok);
+    CHECK(ok->isEnabled());
+    child<QLineEdit>(dialog, u"detailsTitle"_s)->setText(u"  "_s);
+    CHECK_FALSE(ok->isEnabled());
+    child<QLineEdit>(dialog, u"detailsTitle"_s)->setText(u"Renamed"_s);
+    CHECK(ok->isEnabled());
+
+    auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);
+    agenda->setCurrentCell(0, 0);
+    child<QPushButton>(dialog, u"addSegment"_s)->click(); // a new row after the first
+    agenda->item(1, 0)->setText(QString());               // its name cleared by mistake
+    const QList<Segment> segments = dialog.segments();
+    REQUIRE(segments.size() == h.state().segments.size() + 1);
+    CHECK(segments[1].title == u"New segment"_s);
+    CHECK(segments[2].title == h.state().segments[1].title);
 }
 
 TEST_CASE("the rapporteur reads the session details in full and can change none of them") {
