@@ -26,6 +26,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <QWindow>
 
@@ -239,6 +240,17 @@ void MainWindow::resetLayout() {
     arrangeSizes(bySide);
     setAnimated(animated);
     m_defaultArrangedFor = seat;
+    hideEmptyTabBars();
+}
+
+// Rearranging the docks, Qt 6.4 leaves a tab bar it no longer uses shown, empty, over the one
+// it made in its place: it took the clicks meant for the tabs below (the online moderator could
+// not open Connection after joining).
+void MainWindow::hideEmptyTabBars() {
+    for (QTabBar* bar : findChildren<QTabBar*>(Qt::FindDirectChildrenOnly)) {
+        if (bar->count() == 0)
+            bar->hide();
+    }
 }
 
 // The big countdown and the queue on top, a little more than half the height; the queue's side
@@ -276,6 +288,7 @@ bool MainWindow::restoreLayout() {
         return false;
     }
     m_defaultArrangedFor.reset();
+    hideEmptyTabBars();
     return true;
 }
 

@@ -58,6 +58,7 @@ private:
     void createMenus();
     void createSessionDocks();
     void arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide);
+    void hideEmptyTabBars();
     QSize startSize() const;
     int roomOnScreen() const;
     void fitScreen();

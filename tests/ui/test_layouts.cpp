@@ -26,6 +26,8 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTabBar>
+#include <QTest>
 #include <QTreeView>
 
 using namespace podium;
@@ -444,4 +446,41 @@ TEST_CASE("a participants table without its affiliation column has no blank stri
     QCoreApplication::processEvents();
     CHECK(view->header()->isSectionHidden(ParticipantsModel::Affiliation));
     CHECK(view->header()->length() >= view->viewport()->width() - 1); // the name takes the room
+}
+
+// After joining as online moderator the panels were rearranged, and a click on the Connection
+// tab then showed nothing: that seat could not reach "Take over hosting".
+TEST_CASE("after the seat changes, every tab shows its panel when clicked") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    QCoreApplication::processEvents();
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    QCoreApplication::processEvents();
+    int clicked = 0;
+    for (QTabBar* bar : w.findChildren<QTabBar*>()) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            INFO(bar->tabText(i).toStdString());
+            // Clicked where the user clicks: on whatever is on top there.
+            const QPoint at = bar->mapTo(&w, bar->tabRect(i).center());
+            QWidget* top = w.childAt(at);
+            REQUIRE(top);
+            QTest::mouseClick(top, Qt::LeftButton, {}, top->mapFrom(&w, at));
+            QCoreApplication::processEvents();
+            QDockWidget* shown = nullptr;
+            for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+                if (d->windowTitle() == bar->tabText(i).remove(u'&'))
+                    shown = d;
+            }
+            REQUIRE(shown);
+            CHECK(bar->currentIndex() == i);
+            CHECK_FALSE(shown->visibleRegion().isEmpty());
+            ++clicked;
+        }
+    }
+    CHECK(clicked >= 4);
 }
