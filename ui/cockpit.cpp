@@ -19,6 +19,14 @@ QString seatKey(Seat seat) {
     return u"rapporteur"_s;
 }
 
+std::optional<Seat> seatNamed(const QString& key) {
+    for (Seat s : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
+        if (seatKey(s) == key)
+            return s;
+    }
+    return std::nullopt;
+}
+
 QString seatLabel(Seat seat) {
     switch (seat) {
     case Seat::Moderator:

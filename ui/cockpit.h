@@ -6,14 +6,16 @@
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
+#include <optional>
 
 namespace podium {
 
 // Which desk this window serves: decides the default layout and what may be changed.
 enum class Seat { Moderator, OnlineModerator, Rapporteur };
 
-QString seatKey(Seat seat);   // stable, for settings
-QString seatLabel(Seat seat); // translated, for people
+QString seatKey(Seat seat);                        // stable, for settings
+std::optional<Seat> seatNamed(const QString& key); // from seatKey
+QString seatLabel(Seat seat);                      // translated, for people
 Seat seatFor(Authority authority);
 Authority authorityFor(Seat seat);
 

@@ -329,3 +329,49 @@ TEST_CASE("connection dock: a takeover hosts where the others look: the host's p
     another.dock->joinHost(u"127.0.0.1:%1"_s.arg(hostPort), u"AAAA-BBBB-CCCC"_s, 47999);
     CHECK(another.child<QSpinBox>(u"hostPort"_s)->value() == 47999); // --takeover-port 47999
 }
+
+// A rapporteur restarted mid-session opened its copy of the session as a moderator: every
+// control worked, and it could even host that copy beside the real host.
+TEST_CASE("connection dock: a seat restarted on its joined copy is the seat the host gave it, "
+          "and says it no longer follows") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    SeatUnderTest rapporteur(Authority::Moderator); // a cockpit starts as the moderator's
+    rapporteur.dock->joinHost(addressOf(*host), readOnly);
+    REQUIRE(waitFor([&] {
+        return rapporteur.engine.state().sessionId == host->engine.state().sessionId &&
+               rapporteur.cockpit->seat() == Seat::Rapporteur;
+    }));
+    SessionFile* joined = rapporteur.dock->seatSession().sessionFile();
+    Note note;
+    note.text = u"Standards adoption lags in small businesses"_s;
+    REQUIRE(joined->addNote(note));
+    const QString copy = joined->path();
+    rapporteur.dock.reset(); // the window closes
+
+    // The next start opens the most recent file, which is that copy.
+    auto reopened = SessionFile::open(copy);
+    REQUIRE(reopened);
+    rapporteur.file = std::move(reopened).value();
+    rapporteur.file->attach(rapporteur.engine);
+    rapporteur.engine.setAuthority(Authority::Moderator);
+    rapporteur.openWindow();
+    rapporteur.dock->takeUpJoinedCopy(joinedCopyOf(*rapporteur.file));
+    CHECK(rapporteur.cockpit->seat() == Seat::Rapporteur);
+    CHECK_FALSE(rapporteur.cockpit->permits(Action::Next));
+    CHECK_FALSE(rapporteur.child<QPushButton>(u"hostButton"_s)->isEnabled());
+    CHECK(rapporteur.child<QLabel>(u"connectionStatus"_s)->text().contains(u"your copy"_s));
+    CHECK(rapporteur.child<QLineEdit>(u"joinAddress"_s)->text() == addressOf(*host));
+
+    // Joined again, the notes written before the restart are in the new copy, where the notes
+    // panel and the report look (they were left behind in the old one).
+    rapporteur.dock->joinHost(addressOf(*host), readOnly);
+    SessionFile* again = rapporteur.dock->seatSession().sessionFile();
+    REQUIRE(again->path() != copy);
+    REQUIRE(waitFor([&] {
+        const auto notes = again->notes();
+        return notes && notes->size() == 1;
+    }));
+    CHECK(again->notes()->first().text == note.text);
+}

@@ -59,14 +59,6 @@ QScreen* screenNumbered(const QString& value) {
     return ok && n >= 1 && n <= screens.size() ? screens[n - 1] : QGuiApplication::primaryScreen();
 }
 
-std::optional<Seat> seatNamed(const QString& key) {
-    for (Seat s : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
-        if (seatKey(s) == key)
-            return s;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 void addLaunchOptions(QCommandLineParser& parser) {

@@ -129,7 +129,8 @@ void ConnectionDock::build() {
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);
-    m_address->setText(QSettings().value(lastHostKey).toString());
+    m_address->setText(m_rejoinAddress.isEmpty() ? QSettings().value(lastHostKey).toString()
+                                                 : m_rejoinAddress);
     m_port->setRange(1, 65535);
     m_port->setValue(sync::defaultSyncPort);
     m_peers->setColumnCount(4);
@@ -261,6 +262,21 @@ void ConnectionDock::takeOver() {
 }
 
 // Kept until the widgets are made, when the dock waits for its first showing.
+void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
+    const std::optional<Seat> seat = seatNamed(copy.seat);
+    if (!seat || m_session->mode() != sync::Seat::Mode::Alone)
+        return;
+    cockpit().setSeat(*seat);
+    m_rejoinAddress = copy.from;
+    if (m_address)
+        m_address->setText(copy.from);
+    const QString text = tr("This is your copy of the session you joined at %1 as %2. It no "
+                            "longer follows the session: join again, with the code, to follow it.")
+                             .arg(copy.from, seatLabel(*seat));
+    showStatus(text, true);
+    emit cockpit().notice(text);
+}
+
 void ConnectionDock::showStatus(const QString& text, bool problem) {
     m_statusText = text;
     m_statusIsProblem = problem;
@@ -381,6 +397,8 @@ void attachConnection(MainWindow& window, SessionFile* file) {
         return;
     SeatSession* seat = &connection->seatSession();
     seat->setSessionFile(file);
+    if (file)
+        connection->takeUpJoinedCopy(joinedCopyOf(*file));
     if (auto* notes = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
         QObject::connect(seat, &SeatSession::sessionFileChanged, notes, &NotesDock::setSessionFile,
                          Qt::UniqueConnection);

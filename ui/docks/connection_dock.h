@@ -14,6 +14,7 @@ namespace podium {
 class DiscoveredHosts;
 class MainWindow;
 class SeatSession;
+struct JoinedCopy;
 class SessionFile;
 
 // Hosting and joining: the two join codes shown large (one gives control to the online
@@ -33,6 +34,9 @@ public:
     void joinHost(const QString& address, const QString& code, quint16 takeoverPort = 0);
     // As if the port were set and Host pressed (`podium --host`): a failure shows here, in red.
     void hostOn(quint16 port);
+    // A joined session's own file opened again (after a restart): the seat is the one the host
+    // gave, and it says it no longer follows the session until it joins again.
+    void takeUpJoinedCopy(const JoinedCopy& copy);
 
 protected:
     QString title() const override;
@@ -73,6 +77,7 @@ private:
     QPushButton* m_join = nullptr;
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
+    QString m_rejoinAddress; // where a joined copy's host was, for the join form
     QString m_statusText;
     bool m_statusIsProblem = false;
 };

@@ -1,16 +1,28 @@
 #include "seat_session.h"
 
+#include "cockpit.h"
 #include "engine/session_engine.h"
 #include "store/session_file.h"
 #include "sync/session_journal.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
+namespace {
+
+const QString joinedAsKey = u"joined_as"_s;
+const QString joinedFromKey = u"joined_from"_s;
+
+} // namespace
+
+JoinedCopy joinedCopyOf(const SessionFile& file) {
+    return {file.metadata(joinedAsKey), file.metadata(joinedFromKey)};
+}
 
 SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
     : QObject(parent)
@@ -74,6 +86,9 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
         connect(m_seat.get(), &sync::Seat::failed, this, &SeatSession::failed);
+        connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
+        connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);
+        connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::carryNotes);
     }
     if (m_replica && mode() == sync::Seat::Mode::Alone)
         return true; // carries on in the joined session's replica
@@ -109,13 +124,26 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     return hosted;
 }
 
+// A name of its own for each join, also for two joins within a second (the second failed with
+// "already exists").
+QString SeatSession::replicaPathFor(const QString& host) const {
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    const QDir folder(m_replicaFolder);
+    QString path = folder.filePath(u"joined-%1-%2.podium"_s.arg(stamp, host));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = folder.filePath(u"joined-%1-%2-%3.podium"_s.arg(stamp, host).arg(n));
+    return path;
+}
+
 Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
                                quint16 takeoverPort) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    auto replica = SessionFile::createReplica(
-        QDir(m_replicaFolder).filePath(u"joined-%1-%2.podium"_s.arg(stamp, host.host)));
+    if (SessionFile* from = sessionFile()) {
+        auto notes = from->notes();
+        m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
+    }
+    auto replica = SessionFile::createReplica(replicaPathFor(host.host));
     if (!replica)
         return Result<bool>::failure(replica.error());
     m_replica = std::move(replica).value();
@@ -123,10 +151,47 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
     m_seat->log().restoreSequencers({}); // they come with the host's welcome
+    m_joinedFrom = host.host.contains(u':') ? u"[%1]:%2"_s.arg(host.host).arg(host.port)
+                                            : u"%1:%2"_s.arg(host.host).arg(host.port);
     m_seat->join(host, code.trimmed(), takeoverPort);
     emit sessionFileChanged(m_replica.get());
     emit changed();
     return true;
+}
+
+// The replica keeps the seat the host gave, and where the host was: a restart opens it as that
+// seat (a rapporteur restarted as a moderator could change the session, and even host it). A
+// seat that took over hosting is its file's host from then on; one that left keeps the memory.
+void SeatSession::rememberJoin() {
+    if (!m_replica || mode() == sync::Seat::Mode::Alone)
+        return;
+    const bool joined = mode() == sync::Seat::Mode::Joined;
+    const JoinedCopy now{joined ? seatKey(seatFor(m_engine.authority())) : QString(),
+                         joined ? m_joinedFrom : QString()};
+    const JoinedCopy kept = joinedCopyOf(*m_replica);
+    if (now.seat == kept.seat && now.from == kept.from)
+        return;
+    if (auto ok = m_replica->writeMetadata(joinedAsKey, now.seat); !ok)
+        emit status(ok.error());
+    else if (auto from = m_replica->writeMetadata(joinedFromKey, now.from); !from)
+        emit status(from.error());
+}
+
+// Once the replica holds the session the notes were written on (not another one hosted at the
+// same address), they are copied in; the file they came from keeps them too.
+void SeatSession::carryNotes() {
+    if (!m_replica || m_carried.notes.isEmpty() || m_replica->sessionId() != m_carried.session)
+        return;
+    for (const Note& note : std::as_const(m_carried.notes)) {
+        if (auto added = m_replica->addNote(note); !added) {
+            emit status(tr("Your earlier notes could not be copied into the joined session's "
+                           "file: %1 They are still in %2.")
+                            .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
+            break;
+        }
+    }
+    m_carried = {};
+    emit sessionFileChanged(m_replica.get()); // the notes panel shows them
 }
 
 Result<bool> SeatSession::takeOver(quint16 port) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/note.h"
 #include "model/result.h"
 #include "sync/seat.h"
 #include "sync/session_journal.h"
@@ -11,6 +12,15 @@ namespace podium {
 
 class SessionEngine;
 class SessionFile;
+
+// What a joined session's own file says of the join: the seat the host gave ("rapporteur") and
+// where the host was ("192.168.1.20:47600"). Empty for a session of one's own, and for one this
+// seat took over hosting.
+struct JoinedCopy {
+    QString seat;
+    QString from;
+};
+JoinedCopy joinedCopyOf(const SessionFile& file);
 
 // This seat's place among the others: the sync seat, made when hosting or joining first starts,
 // with the session file kept behind its log so that every event is still on disk first. A
@@ -49,6 +59,9 @@ signals:
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
+    QString replicaPathFor(const QString& host) const;
+    void rememberJoin();
+    void carryNotes();
     Result<bool> bindTo(SessionFile& file);
 
     SessionEngine& m_engine;
@@ -59,6 +72,14 @@ private:
     QString m_replicaFolder;
     bool m_announce = true;
     QString m_seatName;
+    QString m_joinedFrom; // "host:port" of the last join
+    // The notes of the file this seat joined from, and its session: they go into the replica
+    // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
+    struct CarriedNotes {
+        QList<Note> notes;
+        QString session;
+        QString from; // the file they stay in
+    } m_carried;
 };
 
 } // namespace podium
