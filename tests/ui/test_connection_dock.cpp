@@ -10,6 +10,7 @@
 #include "ui_support.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
@@ -245,6 +246,19 @@ TEST_CASE("connection dock: a wrong code is refused with a reason") {
     REQUIRE(waitFor([&] { return !status->text().isEmpty(); }));
     CHECK(host.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
     CHECK(rapporteur.engine.state().sessionId != host.engine.state().sessionId);
+
+    // The seat gives up on that host at once, and says so: it said "reconnecting by itself" for
+    // ever, and only Disconnect brought the form back. No empty file is left for Open recent.
+    REQUIRE(
+        waitFor([&] { return rapporteur.dock->seatSession().mode() == sync::Seat::Mode::Alone; }));
+    INFO(status->text().toStdString());
+    CHECK(status->text().contains(u"join code"_s));
+    CHECK(rapporteur.child<QPushButton>(u"joinButton"_s)->isVisibleTo(rapporteur.dock.get()));
+    CHECK(rapporteur.dock->seatSession().sessionFile() == rapporteur.file.get());
+    CHECK(QDir(rapporteur.dir.filePath(u"joined"_s)).entryList(QDir::Files).isEmpty());
+    QSettings settings;
+    CHECK(RecentFiles(settings).mostRecent() != rapporteur.dir.filePath(u"joined"_s));
+    CHECK_FALSE(RecentFiles(settings).mostRecent().contains(u"joined-"_s));
 }
 
 TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one fills the "

@@ -80,7 +80,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     // A joined session's own file is where this seat's notes go: offered in Open recent (and
     // opened at the next start), so that they are not thought lost after a restart.
     connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
-        if (!file)
+        if (!file || file->sessionId().isEmpty()) // a join not yet in holds no session
             return;
         QSettings settings;
         RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());

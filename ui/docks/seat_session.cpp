@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -85,10 +86,15 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
-        connect(m_seat.get(), &sync::Seat::failed, this, &SeatSession::failed);
+        connect(m_seat.get(), &sync::Seat::failed, this, [this](const QString& reason) {
+            emit failed(reason);
+            // Later: the seat is in the middle of telling why, and stopping it ends its link.
+            QMetaObject::invokeMethod(
+                this, [this, reason] { abandonRefusedJoin(reason); }, Qt::QueuedConnection);
+        });
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);
-        connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::carryNotes);
+        connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::takeInJoinedSession);
     }
     if (m_replica && mode() == sync::Seat::Mode::Alone)
         return true; // carries on in the joined session's replica
@@ -147,6 +153,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     if (!replica)
         return Result<bool>::failure(replica.error());
     m_replica = std::move(replica).value();
+    m_replicaFilled = false;
     m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
@@ -177,21 +184,50 @@ void SeatSession::rememberJoin() {
         emit status(from.error());
 }
 
-// Once the replica holds the session the notes were written on (not another one hosted at the
-// same address), they are copied in; the file they came from keeps them too.
-void SeatSession::carryNotes() {
-    if (!m_replica || m_carried.notes.isEmpty() || m_replica->sessionId() != m_carried.session)
+// The replica holds the host's session from its first state on: only then is it offered in Open
+// recent (a join that never got in left an empty file there), and the notes written on that
+// session before come in (the file they came from keeps them too).
+void SeatSession::takeInJoinedSession() {
+    if (!m_replica || m_replicaFilled || m_replica->sessionId().isEmpty())
         return;
-    for (const Note& note : std::as_const(m_carried.notes)) {
-        if (auto added = m_replica->addNote(note); !added) {
-            emit status(tr("Your earlier notes could not be copied into the joined session's "
-                           "file: %1 They are still in %2.")
-                            .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
-            break;
+    m_replicaFilled = true;
+    if (m_replica->sessionId() == m_carried.session) {
+        for (const Note& note : std::as_const(m_carried.notes)) {
+            if (auto added = m_replica->addNote(note); !added) {
+                emit status(tr("Your earlier notes could not be copied into the joined session's "
+                               "file: %1 They are still in %2.")
+                                .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
+                break;
+            }
         }
     }
     m_carried = {};
-    emit sessionFileChanged(m_replica.get()); // the notes panel shows them
+    emit sessionFileChanged(m_replica.get());
+}
+
+// A host that refuses this seat (a wrong code) is not tried again: the seat stops, so that the
+// join form is back for another code, and the empty file made for the join goes (it said
+// "reconnecting by itself" for ever, and left a file behind at each attempt).
+void SeatSession::abandonRefusedJoin(const QString& reason) {
+    const sync::SyncPeer* peer = m_seat ? m_seat->syncPeer() : nullptr;
+    if (mode() != sync::Seat::Mode::Joined || !peer ||
+        peer->state() != sync::SyncPeer::State::Failed)
+        return;
+    m_seat->stop();
+    if (m_replica && !m_replicaFilled) {
+        const QString path = m_replica->path();
+        m_durable.reset();
+        m_replica.reset();
+        for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s})
+            QFile::remove(file);
+        if (m_file) {
+            if (auto bound = bindTo(*m_file); !bound)
+                emit status(bound.error());
+        }
+        emit sessionFileChanged(m_file);
+    }
+    emit failed(reason); // stopping said "not connected", which is not the reason
+    emit changed();
 }
 
 Result<bool> SeatSession::takeOver(quint16 port) {

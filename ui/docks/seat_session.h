@@ -61,7 +61,8 @@ private:
     [[nodiscard]] Result<bool> ensureSeat();
     QString replicaPathFor(const QString& host) const;
     void rememberJoin();
-    void carryNotes();
+    void takeInJoinedSession();
+    void abandonRefusedJoin(const QString& reason);
     Result<bool> bindTo(SessionFile& file);
 
     SessionEngine& m_engine;
@@ -72,7 +73,8 @@ private:
     QString m_replicaFolder;
     bool m_announce = true;
     QString m_seatName;
-    QString m_joinedFrom; // "host:port" of the last join
+    QString m_joinedFrom;         // "host:port" of the last join
+    bool m_replicaFilled = false; // the replica holds the host's session
     // The notes of the file this seat joined from, and its session: they go into the replica
     // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
     struct CarriedNotes {
