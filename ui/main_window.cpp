@@ -16,6 +16,7 @@
 #include "session_files.h"
 #include "shortcuts_dialog.h"
 #include "store/session_file.h"
+#include "theme/theme.h"
 #include "theme/theme_menu.h"
 
 #include <QCloseEvent>
@@ -158,7 +159,9 @@ void MainWindow::createSessionDocks() {
             {Seat::Moderator, Seat::Rapporteur});
     addDock(new NotesDock(m_cockpit, this), Qt::RightDockWidgetArea, {Seat::Rapporteur});
     installReport(*this, m_cockpit); // the report preview and File → Export report
-    addDock(new ConnectionDock(m_cockpit, this), Qt::RightDockWidgetArea);
+    auto* connection = new ConnectionDock(m_cockpit, this);
+    addDock(connection, Qt::RightDockWidgetArea);
+    showConnectionAlerts(*connection);
     addSessionActions(floor);
     addSessionActions(queue);
     m_menus[MenuId::Session]->addSeparator();
@@ -166,6 +169,21 @@ void MainWindow::createSessionDocks() {
     m_menus[MenuId::Session]->addSeparator();
     addSessionActions(dock(u"agendaDock"_s));
     installDisplaysAndCues(*this, m_cockpit);
+}
+
+// A seat that does not follow the session says so on the window itself, in red: the Connection
+// panel alone, behind a tab, left an online moderator acting for minutes on a host long gone.
+void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
+    auto* alert = new QLabel(this);
+    alert->setObjectName(u"connectionAlert"_s);
+    alert->setTextFormat(Qt::PlainText);
+    alert->setStyleSheet(problemTextStyle());
+    alert->hide();
+    statusBar()->addPermanentWidget(alert);
+    connect(&connection, &ConnectionDock::alertChanged, alert, [alert](const QString& text) {
+        alert->setText(text);
+        alert->setVisible(!text.isEmpty());
+    });
 }
 
 // A dock's own QActions go into the Session menu, so their shortcuts work wherever the focus

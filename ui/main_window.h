@@ -13,6 +13,8 @@ class QMenu;
 
 namespace podium {
 
+class ConnectionDock;
+
 class SessionDock;
 
 // Assembles the docks and menus around one session; holds no session logic of its own.
@@ -59,6 +61,7 @@ private:
     void createSessionDocks();
     void arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide);
     void hideEmptyTabBars();
+    void showConnectionAlerts(ConnectionDock& connection);
     QSize startSize() const;
     int roomOnScreen() const;
     void fitScreen();

@@ -5,6 +5,7 @@
 #include "docks/discovered_hosts.h"
 #include "docks/seat_session.h"
 #include "fixtures.h"
+#include "main_window.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
 #include "ui_support.h"
@@ -202,9 +203,16 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     auto* state = online.child<QLabel>(u"connectionState"_s);
     REQUIRE(waitFor([&] { return state->text().startsWith(u"Joined"_s); }));
     host.reset(); // the in-room laptop goes
+    QString alert;
+    QObject::connect(online.dock.get(), &ConnectionDock::alertChanged,
+                     [&](const QString& text) { alert = text; });
+    host.reset(); // the in-room laptop goes
     REQUIRE(waitFor([&] { return state->text().contains(u"out of reach"_s); }));
     CHECK(state->styleSheet().contains(u"#c62828"_s));
     CHECK(online.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
+    // The whole window says so too (the panel may be behind a tab): MainWindow shows the alert.
+    CHECK(alert.contains(u"out of reach"_s));
+    CHECK(online.dock->alert() == alert);
 }
 
 TEST_CASE("connection dock: after taking over, it says the old codes still work") {
@@ -388,4 +396,28 @@ TEST_CASE("connection dock: a seat restarted on its joined copy is the seat the 
         return notes && notes->size() == 1;
     }));
     CHECK(again->notes()->first().text == note.text);
+}
+
+// Behind its tab the Connection panel went unseen: the window itself says the seat does not
+// follow the session.
+TEST_CASE("a joined copy opened on its own says so on the window, as that seat") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine(clock);
+    auto created = SessionFile::create(dir.filePath(u"copy.podium"_s), crowdPlan(), clock.nowMs());
+    REQUIRE(created);
+    std::unique_ptr<SessionFile> file = std::move(created).value();
+    REQUIRE(file->writeMetadata(u"joined_as"_s, u"online-moderator"_s));
+    REQUIRE(file->writeMetadata(u"joined_from"_s, u"192.0.2.7:47600"_s));
+    file->attach(engine);
+    Cockpit cockpit(engine);
+    MainWindow w(cockpit);
+    attachConnection(w, file.get());
+    w.show();
+    CHECK(cockpit.seat() == Seat::OnlineModerator);
+    auto* alert = w.findChild<QLabel*>(u"connectionAlert"_s);
+    REQUIRE(alert);
+    CHECK(alert->isVisible());
+    CHECK(alert->text().contains(u"192.0.2.7:47600"_s));
 }

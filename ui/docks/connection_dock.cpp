@@ -77,6 +77,8 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     // Another Podium on this machine may listen too: the beacon port is shared.
     m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
+    connect(m_session, &SeatSession::changed, this, &ConnectionDock::updateAlert);
+    connect(m_session, &SeatSession::status, this, &ConnectionDock::updateAlert);
     // A joined session's own file is where this seat's notes go: offered in Open recent (and
     // opened at the next start), so that they are not thought lost after a restart.
     connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
@@ -274,7 +276,32 @@ void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
                             "longer follows the session: join again, with the code, to follow it.")
                              .arg(copy.from, seatLabel(*seat));
     showStatus(text, true);
-    emit cockpit().notice(text);
+    updateAlert();
+}
+
+QString ConnectionDock::alert() const {
+    using Mode = sync::Seat::Mode;
+    const Mode mode = m_session->mode();
+    if (mode == Mode::Joined) {
+        const sync::SyncPeer* peer = m_session->seat()->syncPeer();
+        if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
+            return tr("The host is out of reach: reconnecting. Your actions are not sent until "
+                      "then (see Connection).");
+    }
+    if (mode == Mode::Alone && !m_rejoinAddress.isEmpty() && m_session->sessionFile() &&
+        !joinedCopyOf(*m_session->sessionFile()).seat.isEmpty())
+        return tr("Your copy of the session joined at %1: it does not follow the session. Join "
+                  "again in Connection.")
+            .arg(m_rejoinAddress);
+    return {};
+}
+
+void ConnectionDock::updateAlert() {
+    const QString now = alert();
+    if (now == m_alert)
+        return;
+    m_alert = now;
+    emit alertChanged(now);
 }
 
 void ConnectionDock::showStatus(const QString& text, bool problem) {

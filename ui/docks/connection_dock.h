@@ -37,6 +37,12 @@ public:
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
+    // What the whole window should show while this seat does not follow the session: the host
+    // out of reach, or a joined copy opened on its own; empty while all is well.
+    QString alert() const;
+
+signals:
+    void alertChanged(const QString& alert);
 
 protected:
     QString title() const override;
@@ -56,6 +62,7 @@ private:
     void pickDiscovered();
     void showStatus(const QString& text, bool problem = false);
     void showStatusLine();
+    void updateAlert();
 
     SeatSession* m_session;
     QLabel* m_state = nullptr;
@@ -78,6 +85,7 @@ private:
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
     QString m_rejoinAddress; // where a joined copy's host was, for the join form
+    QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;
 };
