@@ -158,6 +158,15 @@ int runCockpit(int argc, char** argv) {
                       ? podium::openFreshDemoScene(clock.nowMs())
                       : podium::openStartupSession(parser.positionalArguments().value(0),
                                                    parser.isSet(u"demo"_s), recent, clock.nowMs());
+    // A session that cannot be opened (damaged, locked, on a read-only stick) must not keep the
+    // cockpit from starting: from the launcher or a file manager the terminal is never seen.
+    // The demo opens instead, and the window says why.
+    QString notOpened;
+    if (!opened && !parser.isSet(u"scene"_s)) {
+        notOpened = opened.error();
+        QTextStream(stderr) << notOpened << '\n';
+        opened = podium::openStartupSession({}, true, recent, clock.nowMs());
+    }
     if (!opened) {
         QTextStream(stderr) << opened.error() << '\n';
         return 1;
@@ -181,6 +190,8 @@ int runCockpit(int argc, char** argv) {
         &files, &podium::SessionFiles::fileChanged, &window,
         [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
+    if (!notOpened.isEmpty())
+        podium::sayWhyNotOpened(window, notOpened);
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
     if (parser.isSet(u"host"_s))

@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QMessageBox>
+
+using namespace Qt::StringLiterals;
 
 namespace podium {
 
@@ -59,6 +62,19 @@ Result<bool> SessionFiles::saveAs(const QString& path) {
     if (auto copied = m_file->saveCopyAs(path, true); !copied)
         return copied;
     return open(path);
+}
+
+void sayWhyNotOpened(QWidget& window, const QString& reason) {
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, QCoreApplication::translate("podium::SessionFiles", "Open session"),
+        QCoreApplication::translate("podium::SessionFiles", "%1\n\nThe demo session is open "
+                                                            "instead; File → Open recent lists "
+                                                            "your sessions.")
+            .arg(reason),
+        QMessageBox::Ok, &window);
+    box->setObjectName(u"notOpenedBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace podium

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <memory>
 
+class QWidget;
+
 namespace podium {
 
 // The session file this window works on, and the switch to another (open, new from a plan,
@@ -35,5 +37,9 @@ private:
     QSettings m_settings;
     std::unique_ptr<SessionFile> m_file;
 };
+
+// At start-up the session asked for (or the most recent one) could not be opened, and the demo
+// opened instead: a box says why, without holding the window up.
+void sayWhyNotOpened(QWidget& window, const QString& reason);
 
 } // namespace podium

@@ -135,3 +135,25 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     CHECK(overItself.err.contains(u"itself"_s));
     CHECK(bytesOf(session) == sessionBytes);
 }
+
+// Started from a file manager or the launcher on a damaged file, Podium printed why to a
+// terminal nobody sees and exited: the cockpit could not be started at all.
+TEST_CASE(
+    "a session that cannot be opened at start-up leaves the cockpit on the demo, saying why") {
+    QTemporaryDir dir;
+    QFile junk(dir.filePath(u"damaged.podium"_s));
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write("this is not a session file");
+    junk.close();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, dir.path());
+    env.insert(u"XDG_RUNTIME_DIR"_s, dir.path());
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PODIUM_BINARY), {junk.fileName(), u"--quit-after-paint"_s});
+    REQUIRE(p.waitForFinished(60'000));
+    CHECK(p.exitCode() == 0);
+    CHECK(QString::fromUtf8(p.readAllStandardOutput()).contains(u"first-paint-ns"_s));
+    CHECK(QString::fromUtf8(p.readAllStandardError()).contains(junk.fileName()));
+}
