@@ -101,30 +101,33 @@ QString richTextBarChart(const Chart& c) {
                     seriesColour(i), esc(c.series[i]));
         }
     }
-    out +=
-        u"</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-bottom: 8px\">"_s;
+    out += u"</p>"_s;
+    // One table per bar: Qt's rich text ignores the width of a table inside a cell, and every
+    // bar was drawn full width. Here each part is a cell of the bar's own row, as wide as its
+    // share of the largest bar, and a blank cell takes the rest of the bar area.
+    constexpr int labelShare = 30, barShare = 52, valueShare = 18;
     const qint64 max = largest(c);
     for (const Bar& b : c.bars) {
-        const int filled = max > 0 ? int(qRound(100.0 * double(total(b)) / double(max))) : 0;
         QString cells;
+        int used = 0;
         for (int i = 0; i < b.parts.size(); ++i) {
             const qint64 part = qMax<qint64>(0, b.parts[i]);
-            const int share =
-                total(b) > 0 ? int(qRound(100.0 * double(part) / double(total(b)))) : 0;
-            if (share > 0)
-                cells += u"<td width=\"%1%\" bgcolor=\"%2\">&nbsp;</td>"_s.arg(share).arg(
+            const int share = max > 0 ? int(qRound(barShare * double(part) / double(max))) : 0;
+            if (part > 0) {
+                const int shown = qMax(1, qMin(share, barShare - used));
+                cells += u"<td width=\"%1%\" bgcolor=\"%2\">&nbsp;</td>"_s.arg(shown).arg(
                     seriesColour(i));
+                used += shown;
+            }
         }
-        const QString bar = filled > 0
-                                ? u"<table width=\"%1%\" cellspacing=\"0\" cellpadding=\"0\">"
-                                  "<tr>%2</tr></table>"_s.arg(filled)
-                                      .arg(cells)
-                                : u"&nbsp;"_s;
-        out +=
-            u"<tr><td width=\"30%\">%1</td><td width=\"52%\">%2</td><td width=\"18%\">%3</td></tr>"_s
-                .arg(esc(shortened(b.label)), bar, esc(b.value));
+        if (used < barShare)
+            cells += u"<td width=\"%1%\">&nbsp;</td>"_s.arg(barShare - used);
+        out += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
+               "<td width=\"%1%\">%2</td>%3<td width=\"%4%\">%5</td></tr></table>\n"_s.arg(
+                   QString::number(labelShare), esc(shortened(b.label)), cells,
+                   QString::number(valueShare), esc(b.value)); // one pass: a label may hold "%4"
     }
-    return out + u"</table>\n"_s;
+    return out;
 }
 
 } // namespace podium::report
