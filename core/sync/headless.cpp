@@ -171,9 +171,26 @@ void addHeadlessOptions(QCommandLineParser& parser) {
     });
 }
 
+QString syncOptionsError(const QCommandLineParser& p) {
+    for (const QString& name : {u"port"_s, u"takeover-port"_s}) {
+        bool number = false;
+        const uint port = p.value(name).toUInt(&number);
+        if (p.isSet(name) && (!number || port > 65535))
+            return tr("--%1 wants a port number from 0 to 65535, not “%2”.")
+                .arg(name, p.value(name));
+    }
+    if (p.isSet(u"bind"_s) && QHostAddress(p.value(u"bind"_s)).isNull())
+        return tr("--bind wants an IP address of this machine, not “%1”.").arg(p.value(u"bind"_s));
+    if (p.isSet(u"join"_s) && p.value(u"code"_s).trimmed().isEmpty())
+        return tr("--join needs --code: one of the codes the host shows.");
+    return {};
+}
+
 int runHeadless(const QCommandLineParser& p) {
     if (!p.isSet(u"headless"_s))
         return -1;
+    if (const QString error = syncOptionsError(p); !error.isEmpty())
+        return fail(error, 2);
     std::signal(SIGPIPE, SIG_IGN);
     HeadlessSeat h;
     h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);

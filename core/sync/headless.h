@@ -7,6 +7,9 @@
 namespace podium::sync {
 
 void addHeadlessOptions(QCommandLineParser& parser);
+// What is wrong with the ports, address and code given to host or join (for the window too);
+// empty when nothing is. "--port abc" hosted on a random port, "--bind nonsense" on none.
+QString syncOptionsError(const QCommandLineParser& parser);
 // Runs the headless seat until it is stopped; returns -1 when --headless was not asked.
 int runHeadless(const QCommandLineParser& parser);
 

@@ -284,3 +284,18 @@ TEST_CASE("a host killed and started again on its file hosts with the same codes
     CHECK(driver.orderly);
     CHECK(driver.engine.state().stageMessage == u"after"_s);
 }
+
+// "--port abc" hosted on a random port and "--bind nonsense" on no address, without a word.
+TEST_CASE("headless seats refuse a bad port, address or a missing code before they start") {
+    const QList<std::pair<QStringList, QString>> cases{
+        {{u"--headless"_s, u"--host"_s, u"--port"_s, u"abc"_s}, u"--port"_s},
+        {{u"--headless"_s, u"--host"_s, u"--port"_s, u"99999"_s}, u"--port"_s},
+        {{u"--headless"_s, u"--host"_s, u"--bind"_s, u"notanaddress"_s}, u"--bind"_s},
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s}, u"--code"_s}};
+    for (const auto& [args, named] : cases) {
+        INFO(args.join(u' ').toStdString());
+        const Ended ended = runToEnd(args);
+        CHECK(ended.exitCode == 2);
+        CHECK(ended.output.contains(named));
+    }
+}

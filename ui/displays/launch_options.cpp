@@ -4,6 +4,7 @@
 #include "demo_scene.h"
 #include "display_windows.h"
 #include "engine/session_engine.h"
+#include "headless.h"
 #include "main_window.h"
 #include "theme/theme.h"
 
@@ -93,7 +94,7 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
         return tr("Unknown scene “%1”: use %2.")
             .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
-    return {};
+    return sync::syncOptionsError(parser);
 }
 
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
