@@ -299,3 +299,41 @@ TEST_CASE("headless seats refuse a bad port, address or a missing code before th
         CHECK(ended.output.contains(named));
     }
 }
+
+// Two "podium ctl next" started at once both went through (each joined after the other's
+// "next" had landed), and a speaker was skipped; a script could not say what it had seen.
+TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a stale next, and a "
+          "wrong command fails before any wait") {
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, dir.filePath(u"host.podium"_s)});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    REQUIRE_FALSE(control.isEmpty());
+    const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
+    REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
+    REQUIRE(runToEnd(at + QStringList{u"add"_s, u"4"_s}).exitCode == 0);
+
+    const Ended next = runToEnd(at + QStringList{u"next"_s});
+    CHECK(next.exitCode == 0);
+    const QRegularExpression named(u"has the floor \\(entry (\\d+)\\)"_s);
+    const QRegularExpressionMatch floor = named.match(next.output);
+    REQUIRE(floor.hasMatch());
+
+    // Seen nobody on the floor, but someone is: refused, nobody skipped.
+    const Ended stale = runToEnd(at + QStringList{u"--expect-floor"_s, u"0"_s, u"next"_s});
+    CHECK(stale.exitCode == 2);
+    CHECK(stale.output.contains(u"Refused"_s));
+    const Ended seen =
+        runToEnd(at + QStringList{u"--expect-floor"_s, floor.captured(1), u"next"_s});
+    CHECK(seen.exitCode == 0);
+
+    // A minus sign belongs to the command ("Unknown options: 3, 0, 0, 0, 0" before).
+    CHECK(runToEnd(at + QStringList{u"adjust"_s, u"speaker"_s, u"-30000"_s}).exitCode == 0);
+
+    // Refused before it joins: there is no host here (it waited 20 s to say "No answer").
+    const Ended bogus =
+        runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"bogus"_s});
+    CHECK(bogus.exitCode == 2);
+    CHECK(bogus.output.contains(u"unknown command"_s));
+}
