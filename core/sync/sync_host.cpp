@@ -138,7 +138,11 @@ void SyncHost::accept(qintptr descriptor) {
     connect(link, &Link::closed, this, [this, link](const QString& reason) {
         QString why = reason;
         if (!m_peers.value(link).welcomed && !link->socket()->property(roleProperty).isValid())
-            why = u"not admitted (wrong join code or not a Podium peer): "_s + reason;
+            // A failed handshake is a wrong code or not a Podium seat; the TLS library's words
+            // for it ("psk identity not found") stay in the log.
+            why = link->socket()->isEncrypted() || !reason.contains(u"SSL"_s)
+                      ? u"not admitted: "_s + reason
+                      : u"a seat was not admitted: a wrong join code, or not a Podium seat"_s;
         const bool wasWelcomed = m_peers.value(link).welcomed;
         m_peers.remove(link);
         link->deleteLater();

@@ -103,7 +103,10 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     CHECK(control.size() >= 8);
     CHECK(readOnly.size() >= 8);
     CHECK(control != readOnly);
-    CHECK(host.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Hosting on port"_s));
+    // The address the others type, with the port: they had to find this machine's elsewhere.
+    const QString hosting = host.child<QLabel>(u"connectionState"_s)->text();
+    CHECK(hosting.startsWith(u"Hosting on"_s));
+    CHECK(hosting.contains(QString::number(host.dock->seatSession().seat()->syncHost()->port())));
 
     SeatUnderTest online(Authority::OnlineModerator);
     const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
@@ -254,6 +257,10 @@ TEST_CASE("connection dock: a wrong code is refused with a reason") {
     REQUIRE(waitFor([&] { return !status->text().isEmpty(); }));
     CHECK(host.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
     CHECK(rapporteur.engine.state().sessionId != host.engine.state().sessionId);
+    // The host says it in words, not in the TLS library's ("psk identity not found").
+    auto* hostStatus = host.child<QLabel>(u"connectionStatus"_s);
+    REQUIRE(waitFor([&] { return hostStatus->text().contains(u"wrong join code"_s); }));
+    CHECK_FALSE(hostStatus->text().contains(u"psk"_s, Qt::CaseInsensitive));
 
     // The seat gives up on that host at once, and says so: it said "reconnecting by itself" for
     // ever, and only Disconnect brought the form back. No empty file is left for Open recent.

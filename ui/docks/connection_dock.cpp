@@ -9,6 +9,7 @@
 #include "table_columns.h"
 #include "theme/theme.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkInterface>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -51,6 +53,19 @@ sync::Endpoint parseAddress(QString text) {
     if (e.host.startsWith(u'[') && e.host.endsWith(u']'))
         e.host = e.host.mid(1, e.host.size() - 2);
     return e;
+}
+
+// Where the others reach this machine: its LAN addresses with the port ("192.168.1.20:47600"),
+// which they type when the host is not listed (they had to find the address elsewhere).
+QString addressesToJoin(quint16 port) {
+    QStringList addresses;
+    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
+            addresses << u"%1:%2"_s.arg(a.toString()).arg(port);
+    }
+    return addresses.isEmpty()
+               ? QCoreApplication::translate("podium::ConnectionDock", "port %1").arg(port)
+               : addresses.join(u", "_s);
 }
 
 QLabel* codeLabel() {
@@ -161,6 +176,7 @@ void ConnectionDock::build() {
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
     connect(m_join, &QPushButton::clicked, this, [this] { join(); });
     connect(m_code, &QLineEdit::returnPressed, this, [this] { join(); });
+    connect(m_address, &QLineEdit::returnPressed, m_code, qOverload<>(&QWidget::setFocus));
     connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
     showStatusLine();
@@ -330,12 +346,12 @@ void ConnectionDock::refresh() {
         break;
     case Mode::Hosting:
         // After a takeover this seat holds the keys, not the codes, and there is none to show.
-        m_state->setText(
-            seat->controlCode().isEmpty()
-                ? tr("Hosting on port %1 in place of the host that left: the codes "
-                     "it gave still work.")
-                      .arg(seat->syncHost()->port())
-                : tr("Hosting on port %1. Give each seat its code.").arg(seat->syncHost()->port()));
+        m_state->setText(seat->controlCode().isEmpty()
+                             ? tr("Hosting on port %1 in place of the host that left: the codes "
+                                  "it gave still work.")
+                                   .arg(seat->syncHost()->port())
+                             : tr("Hosting on %1. Give each seat this address and its code.")
+                                   .arg(addressesToJoin(seat->syncHost()->port())));
         break;
     case Mode::Joined: {
         const sync::SyncPeer* peer = seat->syncPeer();
@@ -345,7 +361,7 @@ void ConnectionDock::refresh() {
         m_state->setText(live ? tr("Joined %1:%2 as %3%4")
                                     .arg(peer->currentHost().host)
                                     .arg(peer->currentHost().port)
-                                    .arg(label(peer->role()))
+                                    .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                               : tr("The host is out of reach: reconnecting by itself. Until then "
                                    "this seat's actions are not sent."));
