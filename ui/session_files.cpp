@@ -3,7 +3,10 @@
 #include "store/recent_files.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QMessageBox>
 
 using namespace Qt::StringLiterals;
@@ -45,10 +48,39 @@ Result<bool> SessionFiles::open(const QString& path) {
 }
 
 Result<bool> SessionFiles::createFromPlan(const Plan& plan, const QString& path) {
+    if (QFileInfo::exists(path)) { // the save dialog asked, and the user chose to replace it
+        if (auto aside = moveToTrash(path); !aside)
+            return aside;
+    }
     auto file = SessionFile::create(path, plan, m_engine.now(), m_engine.author());
     if (!file)
         return Result<bool>::failure(file.error());
     adopt(std::move(file).value());
+    return true;
+}
+
+// A session the user chose to replace goes to the trash, where it can be found again, with any
+// journal a crash left beside it (which SQLite would replay into the new file); never the
+// session open here, nor one another Podium has open. (New from plan asked "replace?", then
+// refused with "already exists".)
+Result<bool> SessionFiles::moveToTrash(const QString& path) {
+    const auto fail = [](const QString& why) {
+        return Result<bool>::failure(why);
+    };
+    if (m_file && QFileInfo(m_file->path()) == QFileInfo(path))
+        return fail(QCoreApplication::translate("podium::SessionFiles",
+                                                "%1 is the session open here: choose another name.")
+                        .arg(QDir::toNativeSeparators(path)));
+    auto lock = SessionFile::lockAgainstOthers(path);
+    if (!lock)
+        return fail(lock.error());
+    for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        if (QFileInfo::exists(file) && !QFile::moveToTrash(file))
+            return fail(QCoreApplication::translate("podium::SessionFiles",
+                                                    "%1 could not be moved to the trash; it was "
+                                                    "left as it was. Choose another name.")
+                            .arg(QDir::toNativeSeparators(file)));
+    }
     return true;
 }
 

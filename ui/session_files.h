@@ -25,6 +25,7 @@ public:
     // Makes `file` the current one: shown in the engine, journalled, first in the recent list.
     void adopt(std::unique_ptr<SessionFile> file);
     [[nodiscard]] Result<bool> open(const QString& path);
+    // Over an existing file (the user chose to replace it): that one goes to the trash first.
     [[nodiscard]] Result<bool> createFromPlan(const Plan& plan, const QString& path);
     // Writes a consistent copy at `path` and carries on in the copy, like any "Save as".
     [[nodiscard]] Result<bool> saveAs(const QString& path);
@@ -33,6 +34,8 @@ signals:
     void fileChanged(podium::SessionFile* file);
 
 private:
+    [[nodiscard]] Result<bool> moveToTrash(const QString& path);
+
     SessionEngine& m_engine;
     QSettings m_settings;
     std::unique_ptr<SessionFile> m_file;

@@ -43,6 +43,8 @@ public:
                                                        qint64 at, const QString& author = {});
     // A new file with no events yet, for a joined seat: the host's state arrives by adoptState().
     static Result<std::unique_ptr<SessionFile>> createReplica(const QString& path);
+    // FILE.lock, against a second Podium editing `path`; one whose process is gone is taken over.
+    static Result<std::unique_ptr<QLockFile>> lockAgainstOthers(const QString& path);
     static Result<std::unique_ptr<SessionFile>> open(const QString& path,
                                                      OpenMode mode = OpenMode::Edit);
     // Opens `path`, or creates it from `plan` when it does not exist (the demo session).
@@ -98,7 +100,6 @@ private:
     createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
     [[nodiscard]] Result<bool> connect(bool readOnly);
     [[nodiscard]] Result<bool> lock();
-    static Result<std::unique_ptr<QLockFile>> lockAgainstOthers(const QString& path);
     [[nodiscard]] Result<bool> prepareForWriting();
     [[nodiscard]] Result<bool> identifyAndUpgrade();
     [[nodiscard]] Result<bool> initialize(const QString& sessionId);

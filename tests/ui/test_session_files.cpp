@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -185,4 +186,49 @@ TEST_CASE("a suffix added after the dialog asks before it replaces a file") {
     CHECK(confirmedSavePath(nullptr, typed, u"json"_s) == plan);
     CHECK(confirmedSavePath(nullptr, dir.filePath(u"fresh"_s), u"json"_s) ==
           dir.filePath(u"fresh.json"_s)); // nothing to replace: no question
+}
+
+// New from plan asked "replace?", and then refused with "already exists": the plan had to be
+// picked again. The file replaced goes to the trash; never the session open, here or elsewhere.
+TEST_CASE("a new session from a plan replaces a file the user chose to, by way of the trash") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString old = dir.filePath(u"old.podium"_s);
+    QString oldSession;
+    {
+        auto made = SessionFile::create(old, crowdPlan(), 0);
+        REQUIRE(made);
+        oldSession = made.value()->sessionId();
+    }
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), old));
+    CHECK(files.current()->sessionId() != oldSession);
+    // In the trash, with where it came from (the tests' own data folder: QStandardPaths test mode).
+    QDir trash(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+               u"/Trash/info"_s);
+    const QStringList trashed =
+        trash.entryList({u"old.podium*.trashinfo"_s}, QDir::Files, QDir::Time);
+    REQUIRE_FALSE(trashed.isEmpty());
+    QFile info(trash.filePath(trashed.first()));
+    CHECK(info.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(info.readAll()).contains(old));
+    info.close();
+    QString inTrash = trashed.first();
+    inTrash.chop(qsizetype(sizeof(".trashinfo") - 1));
+    QFile::remove(trash.filePath(u"../files/"_s + inTrash)); // the test leaves no trash behind
+    QFile::remove(info.fileName());
+
+    const auto here = files.createFromPlan(crowdPlan(), old); // the session open here
+    REQUIRE_FALSE(here);
+    CHECK(here.error().contains(u"open here"_s));
+
+    const QString elsewhere = dir.filePath(u"elsewhere.podium"_s);
+    auto open = SessionFile::create(elsewhere, crowdPlan(), 0); // another Podium has it open
+    REQUIRE(open);
+    const auto refused = files.createFromPlan(crowdPlan(), elsewhere);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"already open in another Podium"_s));
+    CHECK(QFile::exists(elsewhere));
 }
