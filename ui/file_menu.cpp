@@ -97,7 +97,8 @@ void FileMenu::newFromPlan() {
                                        QFileInfo(planPath).completeBaseName() + u".podium"_s,
                                        tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!target.isEmpty())
-        report(m_cockpit.files()->createFromPlan(plan.value(), target), tr("New session"));
+        // The save dialog asked before a file there is replaced.
+        report(m_cockpit.files()->createFromPlan(plan.value(), target, true), tr("New session"));
 }
 
 void FileMenu::openFile() {

@@ -47,8 +47,8 @@ Result<bool> SessionFiles::open(const QString& path) {
     return true;
 }
 
-Result<bool> SessionFiles::createFromPlan(const Plan& plan, const QString& path) {
-    if (QFileInfo::exists(path)) { // the save dialog asked, and the user chose to replace it
+Result<bool> SessionFiles::createFromPlan(const Plan& plan, const QString& path, bool replace) {
+    if (replace && QFileInfo::exists(path)) {
         if (auto aside = moveToTrash(path); !aside)
             return aside;
     }

@@ -25,8 +25,10 @@ public:
     // Makes `file` the current one: shown in the engine, journalled, first in the recent list.
     void adopt(std::unique_ptr<SessionFile> file);
     [[nodiscard]] Result<bool> open(const QString& path);
-    // Over an existing file (the user chose to replace it): that one goes to the trash first.
-    [[nodiscard]] Result<bool> createFromPlan(const Plan& plan, const QString& path);
+    // Never over an existing file, unless `replace` (the user chose to): that one goes to the
+    // trash first.
+    [[nodiscard]] Result<bool> createFromPlan(const Plan& plan, const QString& path,
+                                              bool replace = false);
     // Writes a consistent copy at `path` and carries on in the copy, like any "Save as".
     [[nodiscard]] Result<bool> saveAs(const QString& path);
 

@@ -203,7 +203,7 @@ TEST_CASE("a new session from a plan replaces a file the user chose to, by way o
     FakeClock clock;
     SessionEngine engine(clock);
     SessionFiles files(engine);
-    REQUIRE(files.createFromPlan(crowdPlan(), old));
+    REQUIRE(files.createFromPlan(crowdPlan(), old, true));
     CHECK(files.current()->sessionId() != oldSession);
     // In the trash, with where it came from (the tests' own data folder: QStandardPaths test mode).
     QDir trash(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -220,14 +220,14 @@ TEST_CASE("a new session from a plan replaces a file the user chose to, by way o
     QFile::remove(trash.filePath(u"../files/"_s + inTrash)); // the test leaves no trash behind
     QFile::remove(info.fileName());
 
-    const auto here = files.createFromPlan(crowdPlan(), old); // the session open here
+    const auto here = files.createFromPlan(crowdPlan(), old, true); // the session open here
     REQUIRE_FALSE(here);
     CHECK(here.error().contains(u"open here"_s));
 
     const QString elsewhere = dir.filePath(u"elsewhere.podium"_s);
     auto open = SessionFile::create(elsewhere, crowdPlan(), 0); // another Podium has it open
     REQUIRE(open);
-    const auto refused = files.createFromPlan(crowdPlan(), elsewhere);
+    const auto refused = files.createFromPlan(crowdPlan(), elsewhere, true);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().contains(u"already open in another Podium"_s));
     CHECK(QFile::exists(elsewhere));
