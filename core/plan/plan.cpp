@@ -25,6 +25,30 @@ QString tr(const char* text) {
 constexpr int maxParticipants = 5000;
 constexpr int maxSegments = 100;
 
+QString typeName(QJsonValue::Type type) {
+    switch (type) {
+    case QJsonValue::Double:
+        return tr("a number");
+    case QJsonValue::Array:
+        return tr("a list");
+    case QJsonValue::Object:
+        return tr("an object");
+    default:
+        return tr("text");
+    }
+}
+
+// The first of `fields` present in `o` with another type than `type`, named with `where`; empty
+// when there is none. A wrong type was read as missing: "durationMinutes": "60" planned 90.
+QString typeError(const QJsonObject& o, const QStringList& fields, QJsonValue::Type type,
+                  const QString& where) {
+    for (const QString& field : fields) {
+        if (o.contains(field) && o.value(field).type() != type)
+            return tr("%1: \"%2\" must be %3.").arg(where, field, typeName(type));
+    }
+    return {};
+}
+
 template <typename E> QString validKeys() {
     QStringList keys;
     for (int i = 0; i < enumCount<E>(); ++i)
@@ -53,6 +77,12 @@ Result<Participant> readParticipant(const QJsonValue& v, int index) {
     if (!v.isObject())
         return Result<Participant>::failure(tr("%1 is not an object.").arg(where));
     const QJsonObject o = v.toObject();
+    if (const QString e = typeError(o,
+                                    {u"name"_s, u"affiliation"_s, u"gender"_s, u"group"_s,
+                                     u"region"_s, u"presence"_s, u"role"_s},
+                                    QJsonValue::String, where);
+        !e.isEmpty())
+        return Result<Participant>::failure(e);
     Participant p;
     p.name = o.value(u"name"_s).toString().trimmed();
     if (p.name.isEmpty())
@@ -71,6 +101,11 @@ Result<Participant> readParticipant(const QJsonValue& v, int index) {
 Result<Segment> readSegment(const QJsonValue& v, int index) {
     const QString where = tr("agenda item %1").arg(index + 1);
     const QJsonObject o = v.toObject();
+    QString e = typeError(o, {u"title"_s}, QJsonValue::String, where);
+    if (e.isEmpty())
+        e = typeError(o, {u"minutes"_s}, QJsonValue::Double, where);
+    if (!e.isEmpty())
+        return Result<Segment>::failure(e);
     Segment s;
     s.title = o.value(u"title"_s).toString().trimmed();
     const double minutes = o.value(u"minutes"_s).toDouble(-1);
@@ -87,17 +122,33 @@ qint64 secondsField(const QJsonObject& o, const QString& field, qint64 fallbackM
 }
 
 Result<Allotments> readAllotments(const QJsonObject& o) {
+    const QStringList fields{u"panelistSeconds"_s, u"audienceSeconds"_s, u"moderatorSeconds"_s,
+                             u"warningSeconds"_s};
+    if (const QString e = typeError(o, fields, QJsonValue::Double, u"speakingTime"_s); !e.isEmpty())
+        return Result<Allotments>::failure(e);
+    for (const QString& field : fields) {
+        const double seconds = o.value(field).toDouble(1);
+        if (seconds < (field == fields.last() ? 0 : 1) || seconds > 24 * 3600)
+            return Result<Allotments>::failure(
+                tr("speakingTime: \"%1\" must be between 1 second and 24 hours.").arg(field));
+    }
     Allotments a;
     a.panelistMs = secondsField(o, u"panelistSeconds"_s, a.panelistMs);
     a.audienceMs = secondsField(o, u"audienceSeconds"_s, a.audienceMs);
     a.moderatorMs = secondsField(o, u"moderatorSeconds"_s, a.moderatorMs);
     a.warningMs = secondsField(o, u"warningSeconds"_s, a.warningMs);
-    if (a.panelistMs <= 0 || a.audienceMs <= 0 || a.moderatorMs <= 0 || a.warningMs < 0)
-        return Result<Allotments>::failure(tr("Speaking times must be more than zero seconds."));
     return a;
 }
 
 Result<SessionInfo> readInfo(const QJsonObject& o) {
+    QString e = typeError(o, {u"title"_s, u"date"_s, u"room"_s, u"format"_s}, QJsonValue::String,
+                          u"session"_s);
+    if (e.isEmpty())
+        e = typeError(o, {u"durationMinutes"_s}, QJsonValue::Double, u"session"_s);
+    if (e.isEmpty())
+        e = typeError(o, {u"policyQuestions"_s}, QJsonValue::Array, u"session"_s);
+    if (!e.isEmpty())
+        return Result<SessionInfo>::failure(e);
     SessionInfo info;
     info.title = o.value(u"title"_s).toString().trimmed();
     if (info.title.isEmpty())
@@ -130,6 +181,8 @@ QString checkHeader(const QJsonDocument& doc) {
 } // namespace
 
 Result<Plan> parsePlan(const QByteArray& json) {
+    if (json.trimmed().isEmpty())
+        return Result<Plan>::failure(tr("The plan file is empty."));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -139,6 +192,12 @@ Result<Plan> parsePlan(const QByteArray& json) {
     if (const QString why = checkHeader(doc); !why.isEmpty())
         return Result<Plan>::failure(why);
     const QJsonObject root = doc.object();
+    QString e =
+        typeError(root, {u"session"_s, u"speakingTime"_s}, QJsonValue::Object, tr("The plan"));
+    if (e.isEmpty())
+        e = typeError(root, {u"participants"_s, u"agenda"_s}, QJsonValue::Array, tr("The plan"));
+    if (!e.isEmpty())
+        return Result<Plan>::failure(e);
     Plan plan;
     auto info = readInfo(root.value(u"session"_s).toObject());
     if (!info)

@@ -70,7 +70,23 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": [{"title": "a", "minutes": 0}]})",
          "minutes"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"panelistSeconds": 0}})",
-         "more than zero"},
+         "\"panelistSeconds\" must be between"},
+        // Each of these was read as missing, without a word: "60" planned 90 minutes.
+        {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": "60"}})",
+         "\"durationMinutes\" must be a number"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": {"name": "a"}})",
+         "\"participants\" must be a list"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": "Opening"})",
+         "\"agenda\" must be a list"},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "policyQuestions": "Why?"}})",
+         "\"policyQuestions\" must be a list"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "group": 3}]})",
+         "participant 1: \"group\" must be text"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"panelistSeconds": "240"}})",
+         "\"panelistSeconds\" must be a number"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"audienceSeconds": 1e20}})",
+         "\"audienceSeconds\" must be between"},
+        {"  ", "empty"},
     };
     for (const Case& c : cases) {
         auto r = parsePlan(QByteArray(c.json));
