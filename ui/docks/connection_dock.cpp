@@ -279,7 +279,6 @@ void ConnectionDock::takeOver() {
     showStatus(taken ? QString() : taken.error(), !taken);
 }
 
-// Kept until the widgets are made, when the dock waits for its first showing.
 void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
     const std::optional<Seat> seat = seatNamed(copy.seat);
     if (!seat || m_session->mode() != sync::Seat::Mode::Alone)
@@ -304,11 +303,12 @@ QString ConnectionDock::alert() const {
             return tr("The host is out of reach: reconnecting. Your actions are not sent until "
                       "then (see Connection).");
     }
-    if (mode == Mode::Alone && !m_rejoinAddress.isEmpty() && m_session->sessionFile() &&
-        !joinedCopyOf(*m_session->sessionFile()).seat.isEmpty())
+    const SessionFile* file = m_session->sessionFile();
+    const JoinedCopy copy = file ? joinedCopyOf(*file) : JoinedCopy{};
+    if (mode == Mode::Alone && !copy.seat.isEmpty())
         return tr("Your copy of the session joined at %1: it does not follow the session. Join "
                   "again in Connection.")
-            .arg(m_rejoinAddress);
+            .arg(copy.from);
     return {};
 }
 
@@ -320,6 +320,7 @@ void ConnectionDock::updateAlert() {
     emit alertChanged(now);
 }
 
+// Kept until the widgets are made, when the dock waits for its first showing.
 void ConnectionDock::showStatus(const QString& text, bool problem) {
     m_statusText = text;
     m_statusIsProblem = problem;
