@@ -99,6 +99,7 @@ private:
     static Result<std::unique_ptr<SessionFile>>
     createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
     [[nodiscard]] Result<bool> connect(bool readOnly);
+    bool connectAsOnDisk();
     [[nodiscard]] Result<bool> lock();
     [[nodiscard]] Result<bool> prepareForWriting();
     [[nodiscard]] Result<bool> identifyAndUpgrade();

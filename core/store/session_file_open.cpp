@@ -12,7 +12,9 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 #include <cerrno>
@@ -52,7 +54,10 @@ QString readOnlyReasonFor(const QString& path) {
     constexpr auto anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
     if (!file.isWritable() || !(file.permissions() & anyWrite))
         return tr("The file is read-only.");
-    if (!QFileInfo(file.absolutePath()).isWritable())
+    // Asked of the folder itself: its permissions say "writable" to root on a read-only mount
+    // or an immutable folder, and the lock file could then not be made.
+    if (!QFileInfo(file.absolutePath()).isWritable() ||
+        !QTemporaryFile(file.absolutePath() + u"/.podium-probe-XXXXXX"_s).open())
         return tr("Its folder is read-only.");
     return {};
 }
@@ -149,6 +154,27 @@ Result<bool> SessionFile::connect(bool readOnly) {
                                     : u"QSQLITE_BUSY_TIMEOUT=2000"_s);
     if (!m_db.open())
         return fail<bool>(store::readFailureMessage(m_path, m_db.lastError()));
+    return true;
+}
+
+// A session on a stick or a share that cannot be written: SQLite cannot make the shared-memory
+// file it reads a journaled file through, and nothing opened. Read as it is on the disk instead
+// (`immutable`), which cannot see a journal a crash left beside it: the read-only reason says so.
+bool SessionFile::connectAsOnDisk() {
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    m_db.setDatabaseName(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
+                         u"?immutable=1"_s);
+    m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    if (!m_db.open())
+        return false;
+    if (QFileInfo(m_path + u"-wal"_s).size() > 0)
+        m_readOnlyReason += u' ' + tr("A journal beside it could not be read: its latest "
+                                      "events may be missing here.");
     return true;
 }
 
@@ -250,6 +276,8 @@ Result<std::unique_ptr<SessionFile>> SessionFile::open(const QString& path, Open
     if (ok)
         ok = file->connect(file->isReadOnly());
     if (ok)
+        ok = file->identifyAndUpgrade();
+    if (!ok && file->isReadOnly() && file->connectAsOnDisk())
         ok = file->identifyAndUpgrade();
     if (ok && !file->isReadOnly())
         ok = file->prepareForWriting();

@@ -4,8 +4,12 @@
 #include "store/session_check.h"
 #include "store_support.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QTextStream>
 
 using namespace podium;
 using namespace podium::test;
@@ -109,6 +113,31 @@ TEST_CASE("a read-only file opens for viewing, says so, and refuses changes") {
     auto copy = openOrFail(folder.file(u"copy.podium"_s));
     CHECK_FALSE(copy->isReadOnly());
     CHECK(copy->state().speeches.size() == 3);
+}
+
+// On a stick or a share that cannot be written, nothing opened ("unable to open database file"):
+// SQLite could not make the file it reads a journaled session through. The folder is made
+// immutable (chattr +i), which holds for root too, as CI runs.
+TEST_CASE("a session in a folder that cannot be written opens for viewing and checking") {
+    Folder folder;
+    const QString stick = folder.file(u"stick"_s);
+    REQUIRE(QDir().mkpath(stick));
+    const QString path = sessionWithSpeeches(folder, u"stick/session.podium"_s);
+    if (QProcess::execute(u"chattr"_s, {u"+i"_s, stick}) != 0) {
+        WARN("chattr +i is not possible on this file system: not tested here");
+        return;
+    }
+    const auto writable = qScopeGuard([&] { QProcess::execute(u"chattr"_s, {u"-i"_s, stick}); });
+    auto viewed = SessionFile::open(path, OpenMode::View);
+    REQUIRE(viewed);
+    CHECK(viewed.value()->state().speeches.size() == 3);
+    auto opened = SessionFile::open(path); // as the cockpit opens a file: read-only, with why
+    REQUIRE(opened);
+    CHECK(opened.value()->isReadOnly());
+    CHECK(opened.value()->readOnlyReason().contains(u"folder"_s));
+    QString report;
+    QTextStream out(&report);
+    CHECK(runSessionCheck(path, out) == 0);
 }
 
 TEST_CASE("a file open in this Podium cannot be opened for editing twice, but can be viewed") {
