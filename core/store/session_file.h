@@ -100,6 +100,7 @@ private:
     createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
     [[nodiscard]] Result<bool> connect(bool readOnly);
     bool connectAsOnDisk();
+    bool openDatabase(const QString& name, const QString& options);
     [[nodiscard]] Result<bool> lock();
     [[nodiscard]] Result<bool> prepareForWriting();
     [[nodiscard]] Result<bool> identifyAndUpgrade();

@@ -147,12 +147,16 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
         tr("%1 could not be locked for editing (its folder may be read-only).").arg(native(path)));
 }
 
-Result<bool> SessionFile::connect(bool readOnly) {
+bool SessionFile::openDatabase(const QString& name, const QString& options) {
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
-                                    : u"QSQLITE_BUSY_TIMEOUT=2000"_s);
-    if (!m_db.open())
+    m_db.setDatabaseName(name);
+    m_db.setConnectOptions(options);
+    return m_db.open();
+}
+
+Result<bool> SessionFile::connect(bool readOnly) {
+    if (!openDatabase(m_path, readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
+                                       : u"QSQLITE_BUSY_TIMEOUT=2000"_s))
         return fail<bool>(store::readFailureMessage(m_path, m_db.lastError()));
     return true;
 }
@@ -161,16 +165,9 @@ Result<bool> SessionFile::connect(bool readOnly) {
 // file it reads a journaled file through, and nothing opened. Read as it is on the disk instead
 // (`immutable`), which cannot see a journal a crash left beside it: the read-only reason says so.
 bool SessionFile::connectAsOnDisk() {
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
-    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    m_db.setDatabaseName(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
-                         u"?immutable=1"_s);
-    m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
-    if (!m_db.open())
+    close(); // a read-only file holds no lock: this only ends the first connection
+    if (!openDatabase(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s,
+                      u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s))
         return false;
     if (QFileInfo(m_path + u"-wal"_s).size() > 0)
         m_readOnlyReason += u' ' + tr("A journal beside it could not be read: its latest "
