@@ -5,9 +5,9 @@
 #include "sound/cue_player.h"
 #include "sound/cue_tones.h"
 #include "sound/cue_watcher.h"
+#include "ui_support.h"
 
 #include <QSettings>
-#include <QStandardPaths>
 #include <QWidget>
 #include <QtEndian>
 
@@ -18,8 +18,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Settings go to Qt's test location, never to the user's own preferences.
+// A settings file of this process's own: in test mode alone, test processes run side by side
+// shared one, and another's "volume 0" was read here now and then.
 void isolateSettings() {
-    QStandardPaths::setTestModeEnabled(true);
+    useTemporarySettings();
     QSettings().remove(u"sound"_s);
 }
 
