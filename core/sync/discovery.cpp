@@ -11,11 +11,9 @@ using namespace Qt::StringLiterals;
 namespace podium::sync {
 
 QByteArray Announcement::toDatagram() const {
-    return QCborMap{{u"podium"_s, 1},
-                    {u"title"_s, title},
-                    {u"session"_s, sessionId},
-                    {u"epoch"_s, epoch},
-                    {u"port"_s, port}}
+    return QCborMap{{u"podium"_s, 1},           {u"title"_s, title}, {u"session"_s, sessionId},
+                    {u"epoch"_s, epoch},        {u"port"_s, port},   {u"seq"_s, seq},
+                    {u"sequencer"_s, sequencer}}
         .toCborValue()
         .toCbor();
 }
@@ -35,7 +33,21 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.sessionId = m.value(u"session"_s).toString().left(100);
     a.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
     a.port = quint16(port);
+    a.seq = qMax<qint64>(0, integerOf(m.value(u"seq"_s)));
+    a.sequencer = m.value(u"sequencer"_s).toString().left(100);
     return a;
+}
+
+bool Announcement::leads(qint32 otherEpoch, qint64 otherSeq, const QString& otherSequencer) const {
+    if (!sequencer.isEmpty() && sequencer == otherSequencer)
+        return false; // the same host
+    if (epoch != otherEpoch)
+        return epoch > otherEpoch;
+    if (sequencer.isEmpty())
+        return false;
+    if (seq != otherSeq)
+        return seq > otherSeq;
+    return sequencer > otherSequencer;
 }
 
 Beacon::Beacon(QObject* parent)
@@ -45,8 +57,8 @@ Beacon::Beacon(QObject* parent)
     connect(&m_timer, &QTimer::timeout, this, &Beacon::send);
 }
 
-void Beacon::start(const Announcement& a, const QHostAddress& to, quint16 port) {
-    m_announcement = a;
+void Beacon::start(Source current, const QHostAddress& to, quint16 port) {
+    m_current = std::move(current);
     m_to = to;
     m_port = port;
     send();
@@ -54,7 +66,7 @@ void Beacon::start(const Announcement& a, const QHostAddress& to, quint16 port) 
 }
 
 void Beacon::send() {
-    m_socket.writeDatagram(m_announcement.toDatagram(), m_to, m_port);
+    m_socket.writeDatagram(m_current().toDatagram(), m_to, m_port);
 }
 
 DiscoveryListener::DiscoveryListener(QObject* parent)

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUdpSocket>
+#include <functional>
 
 namespace podium::sync {
 
@@ -17,25 +18,34 @@ struct Announcement {
     qint32 epoch = 1;
     quint16 port = 0;
     QHostAddress address; // filled in by the listener from the datagram's sender
+    qint64 seq = 0;       // the host's last event
+    QString sequencer;    // its run of hosting (docs/PROTOCOL.md, "Epochs and sequencers")
     QByteArray toDatagram() const;
     static std::optional<Announcement> fromDatagram(const QByteArray& bytes);
+
+    // Whether this host of a session went further than the host at (epoch, seq, sequencer):
+    // by epoch, then (two hosts that opened the same epoch) by seq, then by sequencer id, so
+    // that of two hosts exactly one leads the other. An announcement without a sequencer
+    // (an older Podium) leads only by its epoch.
+    bool leads(qint32 epoch, qint64 seq, const QString& sequencer) const;
 };
 
-// Sends the host's announcement every two seconds (broadcast, or to one address in tests).
+// Sends the host's announcement every two seconds (broadcast, or to one address in tests), as
+// it is at that moment.
 class Beacon : public QObject {
     Q_OBJECT
 public:
+    using Source = std::function<Announcement()>;
     explicit Beacon(QObject* parent = nullptr);
-    void start(const Announcement& a, const QHostAddress& to = QHostAddress::Broadcast,
+    void start(Source current, const QHostAddress& to = QHostAddress::Broadcast,
                quint16 port = defaultBeaconPort);
-    void update(const Announcement& a) { m_announcement = a; }
     void stop() { m_timer.stop(); }
 
 private:
     void send();
     QUdpSocket m_socket;
     QTimer m_timer;
-    Announcement m_announcement;
+    Source m_current;
     QHostAddress m_to;
     quint16 m_port = defaultBeaconPort;
 };

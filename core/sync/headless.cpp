@@ -90,6 +90,18 @@ void reportSeat(HeadlessSeat& h) {
                 .arg(events.first().seq)
                 .arg(events.last().seq));
     });
+    QObject::connect(&h.seat, &Seat::superseded, [](const Endpoint& leader) {
+        say(u"stepping down: the host at %1:%2 leads this session; joining it with control"_s
+                .arg(leader.host)
+                .arg(leader.port));
+    });
+}
+
+// A host that announces itself also hears the others, to step down for one that leads.
+void announce(HeadlessSeat& h) {
+    h.seat.announce();
+    if (!h.seat.listenForRivals())
+        say(u"warning: cannot hear other hosts on UDP port %1"_s.arg(defaultBeaconPort));
 }
 
 int host(HeadlessSeat& h, const QCommandLineParser& p) {
@@ -113,7 +125,7 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     say(u"listening on port %1 epoch %2"_s.arg(h.seat.syncHost()->port())
             .arg(h.seat.syncHost()->epoch()));
     if (p.isSet(u"announce"_s))
-        h.seat.announce();
+        announce(h);
     return -1;
 }
 
@@ -134,7 +146,8 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     auto* timer = new QTimer(&h.seat);
     auto* lost = new QElapsedTimer;
     timer->start(250);
-    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, timer] {
+    const bool announcing = p.isSet(u"announce"_s);
+    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, timer, announcing] {
         if (h.seat.mode() != Seat::Mode::Joined ||
             h.seat.syncPeer()->state() == SyncPeer::State::Live) {
             lost->invalidate();
@@ -149,6 +162,8 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
             return say(u"error: "_s + ok.error());
         say(u"took over hosting on port %1 epoch %2"_s.arg(takeoverPort)
                 .arg(h.seat.syncHost()->epoch()));
+        if (announcing)
+            announce(h);
     });
     return -1;
 }

@@ -110,6 +110,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.address = addressText(link->socket()->peerAddress());
     peer.info.hostPort = quint16(integerOf(hello.value(u"hostPort"_s)));
     peer.fillExpected = plan.kind == ResumePlan::Fill;
+    peer.fillEpoch = plan.fillEpoch;
     QCborMap welcome{
         {u"role"_s, key(role)},        {u"session"_s, m_engine.state().sessionId},
         {u"epoch"_s, m_epoch},         {u"hostLastSeq"_s, m_log.lastSeq()},
@@ -119,8 +120,11 @@ void SyncHost::onHello(Link* link, const Message& m) {
         welcome[u"divergedAt"_s] = plan.divergedAt;
     if (plan.kind == ResumePlan::Fill)
         welcome[u"fillFrom"_s] = plan.fillFrom;
-    if (role != Authority::ReadOnly) // so this seat can take over hosting for everyone
+    if (role != Authority::ReadOnly) { // so this seat can take over hosting for everyone
         welcome[u"readOnlyKey"_s] = m_keys.readOnlyKey;
+        if (!m_keys.readOnlyCode.isEmpty())
+            welcome[u"readOnlyCode"_s] = m_keys.readOnlyCode;
+    }
     link->send(message(MsgType::Welcome, welcome));
     link->markAuthenticated();
     // A seat asked to fill has all this host has and more: a snapshot would make it drop the
@@ -159,7 +163,12 @@ void SyncHost::sendCatchUp(Link* link, qint64 peerSeq, bool resumable) {
             return;
         }
     }
-    link->send(message(MsgType::Snapshot, {{u"state"_s, state}}));
+    // The state's epoch is this host's, raised when it started; the seat's log must know the
+    // epoch of the event the state ends with, to compare lineages after a takeover.
+    QCborMap snapshot{{u"state"_s, state}};
+    if (const auto baseEpoch = m_log.epochAt(m_log.lastSeq()))
+        snapshot[u"baseEpoch"_s] = *baseEpoch;
+    link->send(message(MsgType::Snapshot, snapshot));
 }
 
 void SyncHost::onCommand(Link* link, const Message& m) {
@@ -188,7 +197,10 @@ void SyncHost::onFill(Link* link, const Message& m) {
     int count = 0;
     for (const QCborValue& v : offered) {
         auto e = Event::fromCbor(v.toMap());
-        const bool fits = e && e->seq == m_log.lastSeq() + 1 && e->epoch == m_log.lastEpoch() &&
+        // (In the epoch this log ends in, or in the one the plan asked for: a host that took
+        // over holding only a snapshot ends in an earlier epoch than the events it lacks.)
+        const bool fits = e && e->seq == m_log.lastSeq() + 1 &&
+                          (e->epoch == m_log.lastEpoch() || e->epoch == peer.fillEpoch) &&
                           e->epoch < m_epoch;
         if (!fits)
             break; // only a gapless continuation of the previous lineage is taken

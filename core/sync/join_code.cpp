@@ -57,6 +57,11 @@ std::optional<QString> normalizeJoinCode(const QString& typed) {
     return code;
 }
 
+std::optional<QString> groupedJoinCode(const QString& typed) {
+    const auto code = normalizeJoinCode(typed);
+    return code ? std::optional(grouped(*code)) : std::nullopt;
+}
+
 QByteArray generateSalt() {
     QByteArray salt(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(salt.data()), 4);
@@ -121,8 +126,8 @@ std::optional<JoinCodes> JoinCodes::fromText(const QString& text) {
     JoinCodes codes{parts[0], parts[1], QByteArray::fromHex(parts[2].toLatin1())};
     if (!codes.isValid())
         return std::nullopt;
-    codes.control = grouped(*normalizeJoinCode(codes.control));
-    codes.readOnly = grouped(*normalizeJoinCode(codes.readOnly));
+    codes.control = *groupedJoinCode(codes.control);
+    codes.readOnly = *groupedJoinCode(codes.readOnly);
     return codes;
 }
 

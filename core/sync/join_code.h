@@ -20,6 +20,8 @@ constexpr int kdfIterations = 100'000;
 QString generateJoinCode();
 // Upper-cases, drops separators and maps look-alikes (O→0, I/L→1); nullopt if not a code.
 std::optional<QString> normalizeJoinCode(const QString& typed);
+// The same, shown as XXXX-XXXX-XXXX.
+std::optional<QString> groupedJoinCode(const QString& typed);
 
 QByteArray generateSalt(); // 16 random bytes, one per hosted session
 // The pre-shared key for a code (normalized inside); cached per (code, salt).

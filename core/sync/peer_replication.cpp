@@ -1,3 +1,4 @@
+#include "join_code.h"
 #include "lineage.h"
 #include "model/cbor_input.h"
 #include "model/codec.h"
@@ -28,6 +29,8 @@ void SyncPeer::onMessage(const Message& m) {
             }
             return m_link->close(ok.error());
         }
+        if (const qint64 baseEpoch = integerOf(m.body.value(u"baseEpoch"_s)); baseEpoch > 0)
+            m_log.restore(state.lastSeq, qint32(baseEpoch), {});
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return m_link->close(ok.error());
         m_engine.reset(state);
@@ -68,6 +71,8 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));
     if (w.value(u"readOnlyKey"_s).isByteArray())
         m_readOnlyKey = w.value(u"readOnlyKey"_s).toByteArray();
+    if (auto code = groupedJoinCode(w.value(u"readOnlyCode"_s).toString()))
+        m_readOnlyCode = *code;
     if (const qint64 from = integerOf(w.value(u"divergedAt"_s)); from > 0) {
         QList<Event> lost = m_log.after(from - 1);
         qCWarning(lcSync) << lost.size() << "events of this seat were never in the host's log";

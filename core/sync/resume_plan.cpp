@@ -36,12 +36,19 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
     // The peer is ahead of this log: its events after our last are the previous host's, which
     // this host (after a takeover) never got, or they belong to no lineage this host will take.
     const Segment last = theirs.last();
-    const bool sameSequencer = log.lastEpoch() == peerEpoch && last.epoch == peerEpoch &&
-                               (last.sequencer.isEmpty() || log.sequencer(peerEpoch).isEmpty() ||
-                                last.sequencer == log.sequencer(peerEpoch));
+    const QString followed = log.sequencer(peerEpoch);
+    const bool sameSequencer =
+        last.epoch == peerEpoch &&
+        (log.lastEpoch() == peerEpoch
+             ? last.sequencer.isEmpty() || followed.isEmpty() || last.sequencer == followed
+             // This log holds no event of that epoch, only the state its sequencer sent (a
+             // seat that joined by a snapshot and took over): the peer's events continue it.
+             : log.lastEpoch() < peerEpoch && !last.sequencer.isEmpty() &&
+                   last.sequencer == followed);
     if (sameSequencer) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;
+        plan.fillEpoch = peerEpoch;
     } else if (log.lastEpoch() > peerEpoch) {
         plan.divergedAt = log.firstSeqAfterEpoch(peerEpoch);
     } else {

@@ -16,6 +16,7 @@ struct ResumePlan {
     Kind kind = Snapshot;
     qint64 divergedAt = 0; // > 0: the peer's events from this seq on were never in this lineage
     qint64 fillFrom = 0;
+    qint32 fillEpoch = 0; // the epoch of the events asked for
 };
 
 // What the host does for a peer whose log ends at seq S of epoch E, with `peerLineage` (empty:

@@ -1,6 +1,7 @@
 #include "seat.h"
 
 #include "join_code.h"
+#include "key_probe.h"
 #include "lineage.h"
 #include "sync_log.h"
 
@@ -26,6 +27,7 @@ Seat::~Seat() {
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
     m_codes = codes;
+    m_tookOver = false;
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
@@ -81,11 +83,14 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
         return Result<bool>::failure(
             tr("Only a seat with control that has lost its host can take over hosting."));
     const HostKeys keys = m_peer->keysForTakeover();
-    m_codes = {}; // this seat hosts with the keys it was given, never with codes of its own
+    // The same codes go on working: this seat's own, and the read-only one if the host told it.
+    m_codes = {groupedJoinCode(m_peer->code()).value_or(QString()), keys.readOnlyCode, keys.salt};
     m_peer->leave();
     m_peer.reset();
     qCInfo(lcSync) << "taking over hosting on port" << port;
-    return startHost(address, port, keys);
+    auto hosted = startHost(address, port, keys);
+    m_tookOver = bool(hosted);
+    return hosted;
 }
 
 void Seat::stop() {
@@ -114,6 +119,9 @@ void Seat::workAlone() {
 
 void Seat::halt() {
     m_beacon.stop();
+    m_rivals.reset();
+    delete m_probe;
+    m_probe = nullptr;
     if (m_host)
         m_host->stop(u"the host stopped"_s);
     m_host.reset();
@@ -132,8 +140,69 @@ QList<PeerInfo> Seat::peers() const {
 void Seat::announce(const QHostAddress& to, quint16 port) {
     if (!m_host)
         return;
-    const SessionState& s = m_engine.state();
-    m_beacon.start({s.info.title, s.sessionId, m_host->epoch(), m_host->port(), {}}, to, port);
+    // As the session is at each beacon (halt() stops it before the host goes).
+    m_beacon.start(
+        [this] {
+            const SessionState& s = m_engine.state();
+            return Announcement{s.info.title, s.sessionId,     m_host->epoch(),    m_host->port(),
+                                {},           m_log.lastSeq(), m_host->sequencer()};
+        },
+        to, port);
+}
+
+bool Seat::listenForRivals(const QHostAddress& address, quint16 port) {
+    m_rivals = std::make_unique<DiscoveryListener>();
+    connect(m_rivals.get(), &DiscoveryListener::hostSeen, this, &Seat::heard);
+    return m_rivals->listen(address, port);
+}
+
+// A beacon is anyone's word: before this host gives way, the other must prove (by a handshake
+// with the control key) that it is a host of this very session; a claim that fails is not
+// probed again for a minute.
+void Seat::heard(const Announcement& a) {
+    if (m_probe || !leadsThisHost(a) || m_codes.control.isEmpty())
+        return;
+    const Endpoint leader{a.address.toString(), a.port};
+    const QString where = leader.host + u':' + QString::number(leader.port);
+    if (auto doubted = m_doubted.find(where);
+        doubted != m_doubted.end() && !doubted->hasExpired(60'000))
+        return;
+    qCInfo(lcSync).noquote() << "host at" << where << "announces this session at epoch" << a.epoch
+                             << "seq" << a.seq << ": checking that it holds the session's keys";
+    auto* probe =
+        new KeyProbe(leader, m_codes.salt, deriveKey(m_codes.control, m_codes.salt), this);
+    m_probe = probe;
+    connect(probe, &KeyProbe::finished, this, [this, probe, a, leader, where](bool holdsKey) {
+        probe->deleteLater();
+        m_probe = nullptr;
+        if (!holdsKey) {
+            m_doubted[where].start();
+            qCWarning(lcSync).noquote() << "host at" << where << "claims to lead this session "
+                                        << "but does not hold its keys: ignored";
+            emit statusChanged(tr("A host at %1 claims to lead this session but does not hold "
+                                  "its join codes: ignored.")
+                                   .arg(where));
+        } else if (leadsThisHost(a)) {
+            stepDownFor(leader);
+        }
+    });
+}
+
+bool Seat::leadsThisHost(const Announcement& a) const {
+    return m_mode == Mode::Hosting && m_host && a.sessionId == m_engine.state().sessionId &&
+           a.leads(m_host->epoch(), m_log.lastSeq(), m_host->sequencer());
+}
+
+// The other host went on with the session while this one was away (a takeover): this one joins
+// it with control, on the same port for a later takeover, and what only it had is reported
+// (orphaned) instead of being served as the session.
+void Seat::stepDownFor(const Endpoint& leader) {
+    const QString code = m_codes.control;
+    const quint16 port = m_host->port();
+    qCWarning(lcSync).noquote() << "stepping down: the host at" << leader.host << leader.port
+                                << "leads this session";
+    emit superseded(leader);
+    join(leader, code, port);
 }
 
 void Seat::setMode(Mode m) {

@@ -6,6 +6,8 @@
 #include "sync_host.h"
 #include "sync_peer.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <memory>
 
@@ -24,6 +26,10 @@
 //           canTakeOver() tells the UI whether to offer it.
 //   orphaned(events): events this seat had that the session's host never got (after a
 //           takeover): show them to the moderator; they are not merged.
+//   A host that announces itself should also listenForRivals(): if another host of its session
+//           leads (a takeover it missed while away) and proves it holds the session's keys,
+//           this seat stops hosting and joins it with control (superseded), and what only this
+//           seat had comes back as orphaned.
 //   Commands: keep calling engine.submit(); on a joined seat they go to the host, and a
 //           refusal arrives as SessionEngine::refused. Send preconditions (expectFloor) with
 //           "next" so two moderators pressing it at once give one well-defined outcome.
@@ -50,8 +56,10 @@ public:
                       const JoinCodes& codes = JoinCodes::generate());
     QString controlCode() const { return m_codes.control; }
     QString readOnlyCode() const { return m_codes.readOnly; }
+    JoinCodes codes() const { return m_codes; }
     void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
     bool canTakeOver() const;
+    bool tookOver() const { return m_tookOver; } // hosting in place of a host that left
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
     void stop();
 
@@ -63,6 +71,9 @@ public:
     // Announces this host on the LAN (by default by broadcast).
     void announce(const QHostAddress& to = QHostAddress::Broadcast,
                   quint16 port = defaultBeaconPort);
+    // Hears the other hosts' announcements, to step down for one that leads this session.
+    bool listenForRivals(const QHostAddress& address = QHostAddress::AnyIPv4,
+                         quint16 port = defaultBeaconPort);
 
 signals:
     void modeChanged(podium::sync::Seat::Mode mode);
@@ -70,12 +81,17 @@ signals:
     void failed(const QString& reason);
     void peersChanged();
     void orphaned(const QList<podium::Event>& events);
+    // This seat stopped hosting: the host at `leader` leads the session; joining it follows.
+    void superseded(const podium::sync::Endpoint& leader);
 
 private:
     Result<bool> startHost(const QHostAddress& address, quint16 port, const HostKeys& keys);
     void setMode(Mode m);
     void halt();
     void workAlone();
+    void heard(const Announcement& a);
+    bool leadsThisHost(const Announcement& a) const;
+    void stepDownFor(const Endpoint& leader);
 
     SessionEngine& m_engine;
     const Clock& m_base;
@@ -83,10 +99,14 @@ private:
     std::unique_ptr<SyncHost> m_host;
     std::unique_ptr<SyncPeer> m_peer;
     Beacon m_beacon;
+    std::unique_ptr<DiscoveryListener> m_rivals;
+    QObject* m_probe = nullptr;              // checking a rival's claim, one at a time
+    QHash<QString, QElapsedTimer> m_doubted; // rivals whose claim failed, not probed again soon
     QString m_instance;
     QString m_name;
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
+    bool m_tookOver = false;
 };
 
 } // namespace podium::sync

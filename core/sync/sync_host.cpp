@@ -20,7 +20,7 @@ const char* roleProperty = "podiumRole";
 
 HostKeys HostKeys::fromCodes(const QString& controlCode, const QString& readOnlyCode,
                              const QByteArray& salt) {
-    return {salt, deriveKey(controlCode, salt), deriveKey(readOnlyCode, salt)};
+    return {salt, deriveKey(controlCode, salt), deriveKey(readOnlyCode, salt), readOnlyCode};
 }
 
 SyncHost::SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, QObject* parent)

@@ -26,6 +26,9 @@ struct HostKeys {
     QByteArray salt;
     QByteArray controlKey;
     QByteArray readOnlyKey;
+    // Shown to control seats (inside TLS), so that a seat that takes over hosting can show it
+    // to a rapporteur who arrives later; empty where this host never had it.
+    QString readOnlyCode;
     static HostKeys fromCodes(const QString& controlCode, const QString& readOnlyCode,
                               const QByteArray& salt);
 };
@@ -80,6 +83,7 @@ private:
         PeerInfo info;
         bool welcomed = false;
         bool fillExpected = false;
+        qint32 fillEpoch = 0;
     };
     SessionEngine& m_engine;
     ReplicaLog& m_log;

@@ -63,7 +63,7 @@ void SyncPeer::leave() {
 }
 
 HostKeys SyncPeer::keysForTakeover() const {
-    return {m_salt, deriveKey(m_code, m_salt), m_readOnlyKey};
+    return {m_salt, deriveKey(m_code, m_salt), m_readOnlyKey, m_readOnlyCode};
 }
 
 void SyncPeer::connectTo(const Endpoint& target) {

@@ -47,6 +47,7 @@ public:
     QList<PeerInfo> peers() const { return m_peers; }
     // What a control seat needs to host the same session for everyone after a takeover.
     HostKeys keysForTakeover() const;
+    QString code() const { return m_code; } // the join code this seat joined with
     int reconnects() const { return m_reconnects; }
     int retryDelayMs() const { return m_retry.interval(); } // the last back-off chosen
     // Protocol bytes received from hosts so far (all links).
@@ -89,6 +90,7 @@ private:
     QString m_code;
     QByteArray m_salt;
     QByteArray m_readOnlyKey;
+    QString m_readOnlyCode;                 // told to a seat with control, for after a takeover
     QMap<qint32, QString> m_hostSequencers; // from the welcome; recorded once the log is the host's
     QString m_instance;
     QString m_name;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "discovery.h"
 #include "model/codec.h"
 #include "relay.h"
 #include "sync_support.h"
@@ -165,4 +166,127 @@ TEST_CASE("what a seat did alone after leaving its host is reported when it rejo
     CHECK(online.snapshots == snapshotsBefore + 1);
     CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));
     CHECK(host->seat.mode() == sync::Seat::Mode::Hosting); // not taken for a stale host
+}
+
+namespace {
+
+quint16 freeUdpPort() {
+    QUdpSocket probe;
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    return probe.localPort();
+}
+
+} // namespace
+
+TEST_CASE("a host that comes back after a takeover gives way to the new host it hears on the LAN, "
+          "and reports what only it had") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    std::optional<sync::Endpoint> leader;
+    auto stale = makeHost();
+    REQUIRE(stale);
+    const QString control = stale->seat.controlCode();
+    const QString readOnly = stale->seat.readOnlyCode();
+    Relay relay(stale->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    online.seat.join(viaRelay, control, takeoverPort);
+    rapporteur.seat.join(viaRelay, readOnly);
+    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+    sequence(*stale, u"shared "_s, 10);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
+
+    // The host's network goes; it records events nobody else gets; the online moderator takes
+    // over, showing the same two codes, and the rapporteur follows it.
+    relay.setRefusing(true);
+    relay.cutAll();
+    sequence(*stale, u"unshared "_s, 3);
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    CHECK(online.seat.controlCode() == control);
+    CHECK(online.seat.readOnlyCode() == readOnly);
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    sequence(online, u"new host "_s, 5);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+
+    // The old host, still hosting, hears the new host's beacon.
+    const quint16 beaconPort = freeUdpPort();
+    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, beaconPort));
+    QObject::connect(&stale->seat, &sync::Seat::superseded,
+                     [&](const sync::Endpoint& e) { leader = e; });
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    online.seat.announce(QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    REQUIRE(leader);
+    CHECK(leader->port == takeoverPort);
+    CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
+    CHECK(stale->engine.authority() != Authority::ReadOnly); // it joined with control
+    CHECK(texts(orphans) == QStringList{u"unshared 0"_s, u"unshared 1"_s, u"unshared 2"_s});
+    CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
+    // One session again: what the old host's moderator does now reaches everyone.
+    REQUIRE(submitAndWait(*stale, Action::SetStageMessage, {{u"text"_s, u"after 0"_s}}));
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    CHECK(rapporteur.engine.state().stageMessage == u"after 0"_s);
+}
+
+TEST_CASE("a beacon that claims a session without holding its keys does not make its host give "
+          "way") {
+    QStringList statuses; // before the seats: their signals may still come while they stop
+    bool gaveWay = false;
+    auto host = makeHost();
+    auto impostor = makeHost(); // a real host, but with other codes and salt
+    REQUIRE(host);
+    REQUIRE(impostor);
+    const quint16 beaconPort = freeUdpPort();
+    REQUIRE(host->seat.listenForRivals(QHostAddress::LocalHost, beaconPort));
+    QObject::connect(&host->seat, &sync::Seat::statusChanged,
+                     [&](const QString& s) { statuses << s; });
+    QObject::connect(&host->seat, &sync::Seat::superseded, [&] { gaveWay = true; });
+    sync::Beacon forged;
+    forged.start(
+        [&] {
+            return sync::Announcement{u"Forged"_s, host->engine.state().sessionId,
+                                      99,          impostor->seat.syncHost()->port(),
+                                      {},          1'000'000,
+                                      u"forged"_s};
+        },
+        QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitUntil([&] { return !statuses.filter(u"does not hold"_s).isEmpty(); }));
+    CHECK_FALSE(gaveWay);
+    CHECK(host->seat.mode() == sync::Seat::Mode::Hosting);
+    TestSeat seat(u"seat"_s); // and it goes on serving
+    CHECK(joinAndWait(seat, *host, host->seat.readOnlyCode()));
+}
+
+TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "
+          "epochs: what the old host did alone is filled in, the session's start is not an "
+          "orphan") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    auto stale = makeHost();
+    REQUIRE(stale);
+    Relay relay(stale->seat.syncHost()->port());
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, stale->seat.controlCode(), takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == stale->lastSeq(); }));
+    REQUIRE(online.seat.log().events().isEmpty()); // it holds the host's state, no event
+
+    relay.setRefusing(true);
+    relay.cutAll();
+    sequence(*stale, u"unshared "_s, 2);
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+
+    // The new host has sequenced nothing yet: the old host's events continue the session.
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    stale->seat.join({u"127.0.0.1"_s, takeoverPort}, stale->seat.controlCode());
+    REQUIRE(waitUntil([&] { return stale->live(); }));
+    REQUIRE(waitUntil([&] { return online.engine.state().stageMessage == u"unshared 1"_s; }));
+    CHECK(orphans.isEmpty());
+    sequence(online, u"new host "_s, 1);
+    REQUIRE(waitUntil([&] { return stale->lastSeq() == online.lastSeq(); }));
+    CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
 }

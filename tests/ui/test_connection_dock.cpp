@@ -6,6 +6,7 @@
 #include "docks/seat_session.h"
 #include "fixtures.h"
 #include "main_window.h"
+#include "relay.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
 #include "ui_support.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -218,9 +220,11 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     CHECK(online.dock->alert() == alert);
 }
 
-TEST_CASE("connection dock: after taking over, it says the old codes still work") {
+TEST_CASE("connection dock: after taking over, it shows the old codes, which still work") {
     useTemporarySettings();
     auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
     SeatUnderTest online(Authority::OnlineModerator);
     online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
     REQUIRE(waitFor([&] {
@@ -240,7 +244,13 @@ TEST_CASE("connection dock: after taking over, it says the old codes still work"
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(online.child<QLabel>(u"connectionState"_s)->text().contains(u"still work"_s));
-    CHECK_FALSE(online.child<QLabel>(u"controlCode"_s)->isVisibleTo(online.dock.get()));
+    CHECK(online.child<QLabel>(u"controlCode"_s)->isVisibleTo(online.dock.get()));
+    CHECK(online.child<QLabel>(u"controlCode"_s)->text() == control);
+    CHECK(online.child<QLabel>(u"readOnlyCode"_s)->text() == readOnly);
+    // and keeps them in its file: started again on it, it hosts with the same codes
+    const sync::JoinCodes kept = sync::codesToHostWith(online.dock->seatSession().sessionFile());
+    CHECK(kept.control == control);
+    CHECK(kept.readOnly == readOnly);
 }
 
 TEST_CASE("connection dock: a wrong code is refused with a reason") {
@@ -427,4 +437,67 @@ TEST_CASE("a joined copy opened on its own says so on the window, as that seat")
     REQUIRE(alert);
     CHECK(alert->isVisible());
     CHECK(alert->text().contains(u"192.0.2.7:47600"_s));
+}
+
+TEST_CASE("connection dock: a host that comes back after a takeover joins the new host, and shows "
+          "what only it had") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
+                          host->child<QLabel>(u"controlCode"_s)->text());
+    const auto live = [](SeatUnderTest& seat) {
+        const sync::SyncPeer* peer = seat.dock->seatSession().seat()->syncPeer();
+        return peer && peer->state() == sync::SyncPeer::State::Live;
+    };
+    REQUIRE(waitFor([&] { return live(online); }));
+
+    // The host's network goes; its moderator goes on; the online moderator takes over.
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(host->engine.submit(Command{newCommandId(),
+                                        {},
+                                        Authority::Moderator,
+                                        Action::SetStageMessage,
+                                        {{u"text"_s, u"<b>wrap up</b>"_s}}}));
+    auto* takeOver = online.child<QPushButton>(u"takeOverButton"_s);
+    REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
+    const quint16 newPort = [] {
+        QTcpServer probe;
+        REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+        return probe.serverPort();
+    }();
+    online.child<QSpinBox>(u"hostPort"_s)->setValue(newPort);
+    takeOver->click();
+    REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    REQUIRE(online.engine.submit(Command{newCommandId(),
+                                         {},
+                                         Authority::Moderator,
+                                         Action::SetStageMessage,
+                                         {{u"text"_s, u"new host"_s}}}));
+
+    // Its network back, the old host hears the new one on the LAN and gives way.
+    QUdpSocket udp; // a free UDP port on loopback stands for the beacon port
+    REQUIRE(udp.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = udp.localPort();
+    udp.close();
+    REQUIRE(host->dock->seatSession().seat()->listenForRivals(QHostAddress::LocalHost, beaconPort));
+    online.dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitFor([&] {
+        return host->dock->seatSession().mode() == sync::Seat::Mode::Joined && live(*host) &&
+               host->engine.state().lastSeq == online.engine.state().lastSeq;
+    }));
+    CHECK(host->engine.state().stageMessage == u"new host"_s); // the others' session, unmixed
+    CHECK(host->child<QLabel>(u"connectionState"_s)->text().contains(QString::number(newPort)));
+    // What only it had is shown to its moderator, as typed.
+    auto* box = host->dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    REQUIRE(box);
+    CHECK(box->isVisible());
+    CHECK(box->informativeText().contains(u"&lt;b&gt;wrap up&lt;/b&gt;"_s));
+    CHECK_FALSE(box->informativeText().contains(u"Session created"_s)); // the others have it
+    CHECK(box->text().startsWith(u"1 action"_s));
+    // Its file is now a copy of the joined session: a restart opens it as the seat it joined as.
+    CHECK_FALSE(joinedCopyOf(*host->file).seat.isEmpty());
+    CHECK(joinedCopyOf(*host->file).from == u"127.0.0.1:%1"_s.arg(newPort));
 }

@@ -3,6 +3,7 @@
 #include "discovered_hosts.h"
 #include "main_window.h"
 #include "notes_dock.h"
+#include "orphaned_events.h"
 #include "seat_session.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
@@ -105,6 +106,9 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
     connect(m_session, &SeatSession::failed, this,
             [this](const QString& s) { showStatus(s, true); });
+    connect(m_session, &SeatSession::orphaned, this, [this](const QList<Event>& events) {
+        showOrphans(window(), events, this->cockpit().engine().state());
+    });
     buildWhenShown();
 }
 
@@ -346,11 +350,10 @@ void ConnectionDock::refresh() {
         m_state->setText(tr("Not connected: this seat works on its own."));
         break;
     case Mode::Hosting:
-        // After a takeover this seat holds the keys, not the codes, and there is none to show.
-        m_state->setText(seat->controlCode().isEmpty()
-                             ? tr("Hosting on port %1 in place of the host that left: the codes "
-                                  "it gave still work.")
-                                   .arg(seat->syncHost()->port())
+        m_state->setText(seat->tookOver()
+                             ? tr("Hosting on %1 in place of the host that left: the codes it "
+                                  "gave still work.")
+                                   .arg(addressesToJoin(seat->syncHost()->port()))
                              : tr("Hosting on %1. Give each seat this address and its code.")
                                    .arg(addressesToJoin(seat->syncHost()->port())));
         break;
@@ -372,10 +375,12 @@ void ConnectionDock::refresh() {
     }
     if (mode != Mode::Joined)
         m_state->setStyleSheet(QString());
+    // A seat that took over from an older Podium was told only the keys: no code to show.
     m_codes->setVisible(mode == Mode::Hosting && !seat->controlCode().isEmpty());
     if (mode == Mode::Hosting) {
         m_controlCode->setText(seat->controlCode());
-        m_readOnlyCode->setText(seat->readOnlyCode());
+        m_readOnlyCode->setText(seat->readOnlyCode().isEmpty() ? tr("(the host's, not known here)")
+                                                               : seat->readOnlyCode());
     }
     refreshPeers();
     updateControls();

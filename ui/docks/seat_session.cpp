@@ -92,6 +92,13 @@ Result<bool> SeatSession::ensureSeat() {
             QMetaObject::invokeMethod(
                 this, [this, reason] { abandonRefusedJoin(reason); }, Qt::QueuedConnection);
         });
+        connect(m_seat.get(), &sync::Seat::orphaned, this, &SeatSession::orphaned);
+        connect(m_seat.get(), &sync::Seat::superseded, this, [this](const sync::Endpoint& e) {
+            m_joinedFrom = u"%1:%2"_s.arg(e.host).arg(e.port);
+            emit status(tr("Another seat went on hosting this session while this one was away; "
+                           "this seat stopped hosting and joined it, at %1, with control.")
+                            .arg(m_joinedFrom));
+        });
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::takeInJoinedSession);
@@ -124,8 +131,8 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
             emit status(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
     }
-    if (hosted && m_announce)
-        m_seat->announce();
+    if (hosted)
+        announce();
     emit changed();
     return hosted;
 }
@@ -170,17 +177,18 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
 // seat (a rapporteur restarted as a moderator could change the session, and even host it). A
 // seat that took over hosting is its file's host from then on; one that left keeps the memory.
 void SeatSession::rememberJoin() {
-    if (!m_replica || mode() == sync::Seat::Mode::Alone)
+    SessionFile* file = sessionFile(); // the host's own, when it gave way to another (superseded)
+    if (!file || mode() == sync::Seat::Mode::Alone)
         return;
     const bool joined = mode() == sync::Seat::Mode::Joined;
     const JoinedCopy now{joined ? seatKey(seatFor(m_engine.authority())) : QString(),
                          joined ? m_joinedFrom : QString()};
-    const JoinedCopy kept = joinedCopyOf(*m_replica);
+    const JoinedCopy kept = joinedCopyOf(*file);
     if (now.seat == kept.seat && now.from == kept.from)
         return;
-    if (auto ok = m_replica->writeMetadata(joinedAsKey, now.seat); !ok)
+    if (auto ok = file->writeMetadata(joinedAsKey, now.seat); !ok)
         emit status(ok.error());
-    else if (auto from = m_replica->writeMetadata(joinedFromKey, now.from); !from)
+    else if (auto from = file->writeMetadata(joinedFromKey, now.from); !from)
         emit status(from.error());
 }
 
@@ -234,10 +242,29 @@ Result<bool> SeatSession::takeOver(quint16 port) {
     if (!m_seat)
         return Result<bool>::failure(tr("This seat has not joined a session."));
     auto taken = m_seat->takeOver(port);
-    if (taken && m_announce)
-        m_seat->announce();
+    if (taken) {
+        // The host's codes go on working here: kept, so that a restart hosts with them again.
+        const sync::JoinCodes codes = m_seat->codes();
+        if (codes.isValid() && sessionFile()) {
+            if (auto kept = sync::keepHostedCodes(*sessionFile(), codes); !kept)
+                emit status(tr("Hosting, but the codes could not be kept for a restart: %1")
+                                .arg(kept.error()));
+        }
+        announce();
+    }
     emit changed();
     return taken;
+}
+
+// On the LAN, for the join form of the others; and hearing them, to give way to a host that
+// went on with this session while this one was away.
+void SeatSession::announce() {
+    if (!m_announce)
+        return;
+    m_seat->announce();
+    if (!m_seat->listenForRivals())
+        emit status(tr("Other hosts of this session cannot be heard: UDP port %1 is not free.")
+                        .arg(sync::defaultBeaconPort));
 }
 
 // Stopping on purpose ends the codes too: hosting again gives new ones.

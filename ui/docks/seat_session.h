@@ -56,6 +56,8 @@ signals:
     void failed(const QString& reason);
     // The file notes now belong in (a joined session's replica).
     void sessionFileChanged(podium::SessionFile* file);
+    // What this seat had that the session's host never got: to be shown, never merged.
+    void orphaned(const QList<podium::Event>& events);
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
@@ -63,6 +65,7 @@ private:
     void rememberJoin();
     void takeInJoinedSession();
     void abandonRefusedJoin(const QString& reason);
+    void announce();
     Result<bool> bindTo(SessionFile& file);
 
     SessionEngine& m_engine;
