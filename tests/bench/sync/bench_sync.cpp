@@ -247,7 +247,7 @@ int runSeats(int count, quint16 port, const QString& code) {
 }
 
 // The child side of the moderator measurement: joins with the control code and times `n`
-// commands from pressing to seeing the host's event come back; prints the p50 and p99. The
+// commands from pressing to seeing the host's event come back; prints each time (ms). The
 // commands come 5 ms apart (two hundred a second, far above any real session's pace), so each is
 // timed on its own rather than queued behind the crowd's work for the one before it.
 int runModerator(int n, quint16 port, const QString& code) {
@@ -265,12 +265,14 @@ int runModerator(int n, quint16 port, const QString& code) {
             times << t.nsecsElapsed() / 1e6;
         waitUntil([&] { return t.elapsed() >= 5; });
     }
-    std::printf("%.4f %.4f\n", percentile(times, 0.5), percentile(times, 0.99));
+    for (double ms : times)
+        std::printf("%.4f ", ms);
+    std::printf("\n");
     return 0;
 }
 
-// Runs the moderator child against the host until it is done; its p50 and p99 in ms.
-std::pair<double, double> moderatorRoundTrips(BenchSeat& h, int n) {
+// Runs the moderator child against the host until it is done; its times in ms.
+QList<double> moderatorRoundTrips(BenchSeat& h, int n) {
     QProcess child;
     child.start(QCoreApplication::applicationFilePath(),
                 {u"--moderator"_s, QString::number(n), QString::number(h.seat.syncHost()->port()),
@@ -283,29 +285,35 @@ std::pair<double, double> moderatorRoundTrips(BenchSeat& h, int n) {
         child.kill();
         child.waitForFinished();
         std::printf("(the moderator's process did not finish its round trips in a minute)\n");
-        return {0, 0};
+        return {};
     }
-    const QList<QByteArray> figures = child.readAllStandardOutput().trimmed().split(' ');
-    return {figures.value(0).toDouble(), figures.value(1).toDouble()};
+    QList<double> times;
+    for (const QByteArray& figure : child.readAllStandardOutput().trimmed().split(' '))
+        times << figure.toDouble();
+    return times;
 }
 
 // What the moderators feel: the online moderator's machine, with fifty read-only seats
 // (displays, rapporteurs) connected, against the same with none. The moderator, the crowd and
 // the host are three processes, as they would be three (or fifty-two) machines; but here they
-// share two cores.
+// share two cores. Four rounds, each without the crowd and then with it, so that a noisy
+// moment of the machine falls on both alike; the pooled times are compared.
 void moderatorWithCrowd() {
     auto h = host();
-    const auto alone = moderatorRoundTrips(*h, 500);
-    SeatCrowd crowd(*h, 50);
-    if (!crowd.ready()) {
-        std::printf("fan-out: the child process with 50 seats did not start\n");
-        return;
+    QList<double> alone, crowded;
+    for (int round = 0; round < 4; ++round) {
+        alone << moderatorRoundTrips(*h, 250);
+        SeatCrowd crowd(*h, 50);
+        if (!crowd.ready()) {
+            std::printf("fan-out: the child process with 50 seats did not start\n");
+            return;
+        }
+        crowded << moderatorRoundTrips(*h, 250);
     }
-    const auto crowded = moderatorRoundTrips(*h, 500);
     report("fan-out: online moderator's command round trip p50, 50 read-only seats vs none",
-           crowded.first, alone.first, 1.5, "ms");
+           percentile(crowded, 0.5), percentile(alone, 0.5), 1.5, "ms");
     report("fan-out: online moderator's command round trip p99, 50 read-only seats vs none",
-           crowded.second, alone.second, 1.5, "ms");
+           percentile(crowded, 0.99), percentile(alone, 0.99), 1.5, "ms");
 }
 
 // The session file as the host's journal, timing each commit (to show what the round trip is
