@@ -18,6 +18,7 @@
 #include "store/session_file.h"
 #include "theme/theme.h"
 #include "theme/theme_menu.h"
+#include "window_keys.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks | GroupedDragging);
     createMenus();
     createSessionDocks();
+    new WindowKeys(this); // the actions' keys reach them while a text field has the focus
     retranslate();
     resize(startSize());
     restoreGeometry(QSettings().value(geometryKey).toByteArray()); // where the user left it

@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
@@ -28,6 +29,19 @@ QColor shownBackground(MainWindow& w) {
 void tick(CockpitHarness& h) {
     emit h.cockpit.tick();
 }
+
+// A text field that claims every key for itself, as X11's fields claim Ctrl+E (the offscreen
+// platform's fields claim none of the cockpit's keys).
+class GreedyField : public QLineEdit {
+protected:
+    bool event(QEvent* e) override {
+        if (e->type() == QEvent::ShortcutOverride) {
+            e->accept();
+            return true;
+        }
+        return QLineEdit::event(e);
+    }
+};
 
 } // namespace
 
@@ -162,4 +176,42 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     CHECK(start->isEnabled()); // before any other event came
     start->click();
     CHECK(h.state().activeSegment == 1);
+}
+
+TEST_CASE("the floor's keys work while the moderator types in a text field") {
+    // A text field takes the keys it edits with: on X11, Ctrl+E moves to the end of the line,
+    // and ended no speech while the quick-add field had the focus.
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    h.add(u"Panelist A"_s);
+    h.add(u"Panelist B"_s);
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    REQUIRE(h.state().floor);
+    auto* quickAdd = child<QLineEdit>(w, u"quickAdd"_s);
+    quickAdd->setFocus();
+    QTest::keyClicks(quickAdd, u"Aud"_s);
+    h.clock.advance(10'000);
+    QTest::keyClick(quickAdd, Qt::Key_E, Qt::ControlModifier);
+    CHECK_FALSE(h.state().floor);        // the speech ended
+    CHECK(quickAdd->text() == u"Aud"_s); // and what was typed stays
+    // Editing keys stay the field's: Ctrl+Z undoes the typing, not the session's last step.
+    QTest::keyClick(quickAdd, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(h.state().speeches.size() == 1);
+
+    // Even a field that claims every key leaves the cockpit's to the cockpit.
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    REQUIRE(h.state().floor);
+    auto* greedy = new GreedyField;
+    child<QLineEdit>(w, u"stageMessage"_s)->parentWidget()->layout()->addWidget(greedy);
+    greedy->show();
+    greedy->setFocus();
+    QCoreApplication::processEvents();
+    REQUIRE(greedy->hasFocus());
+    QTest::keyClick(greedy, Qt::Key_E, Qt::ControlModifier);
+    CHECK_FALSE(h.state().floor);
+    QTest::keyClick(greedy, Qt::Key_Z, Qt::ControlModifier); // its own: no step undone
+    CHECK_FALSE(h.state().floor);
 }
