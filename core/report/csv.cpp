@@ -8,6 +8,18 @@ using namespace Qt::StringLiterals;
 namespace podium::report {
 namespace {
 
+// Without it, Excel reads UTF-8 as the local code page: "é" and Arabic names came out garbled.
+const QByteArray byteOrderMark = QByteArrayLiteral("\xEF\xBB\xBF");
+
+// A spreadsheet takes a cell that begins with =, +, -, @, a tab or a carriage return for a
+// formula: a name typed in from the online chat ("=HYPERLINK(…)") must stay text. A leading
+// apostrophe is what spreadsheets themselves write for that; no field of ours that is a number
+// begins with one of these.
+QString asText(const QString& value) {
+    static const QString formulaStarts = u"=+-@\t\r"_s;
+    return !value.isEmpty() && formulaStarts.contains(value.front()) ? u'\'' + value : value;
+}
+
 QString seconds(qint64 ms) {
     return QString::number(double(ms) / 1000.0, 'f', 3);
 }
@@ -46,11 +58,12 @@ QStringList speechFields(const SpeechRow& row) {
 
 QString csvField(const QString& value) {
     static const QString needsQuotes = u",\"\r\n"_s;
-    for (const QChar c : value) {
+    const QString text = asText(value);
+    for (const QChar c : text) {
         if (needsQuotes.contains(c))
-            return u'"' + QString(value).replace(u"\""_s, u"\"\""_s) + u'"';
+            return u'"' + QString(text).replace(u"\""_s, u"\"\""_s) + u'"';
     }
-    return value;
+    return text;
 }
 
 QString csvRecord(const QStringList& fields) {
@@ -68,7 +81,7 @@ QByteArray speechLogCsv(const Report& report) {
                    u"segment_number"_s, u"segment"_s, u"ongoing"_s, u"notes"_s});
     for (const SpeechRow& row : report.speeches)
         text += csvRecord(speechFields(row));
-    return text.toUtf8();
+    return byteOrderMark + text.toUtf8();
 }
 
 QByteArray pollTalliesCsv(const Report& report) {
@@ -86,7 +99,7 @@ QByteArray pollTalliesCsv(const Report& report) {
                                QString::number(poll.percentage(i), 'f', 2)});
         }
     }
-    return text.toUtf8();
+    return byteOrderMark + text.toUtf8();
 }
 
 } // namespace podium::report

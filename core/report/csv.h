@@ -7,8 +7,10 @@
 #include <QStringList>
 
 // CSV for spreadsheets and scripts (RFC 4180: CRLF line ends, fields quoted when they hold a
-// comma, quote or line break, quotes doubled; UTF-8 without a byte order mark). Times are ISO
-// 8601 in UTC, durations ISO 8601 and in seconds, numbers with a dot: never locale-dependent.
+// comma, quote or line break, quotes doubled; UTF-8 with a byte order mark, which Excel needs).
+// A field that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+// apostrophe. Times are ISO 8601 in UTC, durations ISO 8601 and in seconds, numbers with a
+// dot: never locale-dependent.
 namespace podium::report {
 
 QByteArray speechLogCsv(const Report& report);

@@ -53,7 +53,7 @@ QString unquoted(Reader& r, QString* error) {
 
 CsvParse parseCsv(const QByteArray& utf8) {
     CsvParse out;
-    Reader r{QString::fromUtf8(utf8)};
+    Reader r{QString::fromUtf8(utf8.startsWith("\xEF\xBB\xBF") ? utf8.mid(3) : utf8)};
     QStringList record;
     while (!r.atEnd() && out.error.isEmpty()) {
         record << (r.peek() == u'"' ? quoted(r, &out.error) : unquoted(r, &out.error));

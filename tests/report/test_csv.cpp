@@ -18,10 +18,24 @@ TEST_CASE("CSV fields are quoted as RFC 4180 asks") {
     CHECK(csvRecord({u"a"_s, QString(), u"c"_s}) == u"a,,c\r\n"_s);
 }
 
+TEST_CASE("a CSV field a spreadsheet would run as a formula stays text") {
+    // Names are typed in from the online chat: "=HYPERLINK(…)" must not become a live link.
+    CHECK(csvField(u"=HYPERLINK(\"http://x\",\"Anna\")"_s) ==
+          u"\"'=HYPERLINK(\"\"http://x\"\",\"\"Anna\"\")\""_s);
+    CHECK(csvField(u"+41 22 000"_s) == u"'+41 22 000"_s);
+    CHECK(csvField(u"-2+3"_s) == u"'-2+3"_s);
+    CHECK(csvField(u"@SUM(A1)"_s) == u"'@SUM(A1)"_s);
+    CHECK(csvField(u"\t=1"_s) == u"'\t=1"_s);
+    CHECK(csvField(u"a=b"_s) == u"a=b"_s); // only a first character counts
+    CHECK(csvField(u"300.000"_s) == u"300.000"_s);
+}
+
 TEST_CASE("the speech log CSV round-trips through a strict parser") {
     ScriptedSession s;
     const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
-    const CsvParse csv = parseCsv(speechLogCsv(r));
+    const QByteArray bytes = speechLogCsv(r);
+    CHECK(bytes.startsWith("\xEF\xBB\xBFnumber,")); // Excel reads it as UTF-8
+    const CsvParse csv = parseCsv(bytes);
     REQUIRE(csv.error.isEmpty());
     REQUIRE(csv.records.size() == 8); // header and seven speeches
     const QStringList header = csv.records[0];
