@@ -83,15 +83,60 @@ QString onTheFloor(const SessionState& s) {
         .arg(s.floor->entry.id);
 }
 
-void printState(const SessionState& s, bool json) {
+QString nameOf(const SessionState& s, Id participant) {
+    const Participant* p = s.participant(participant);
+    return p ? p->name : tr("someone");
+}
+
+QString clockText(qint64 ms) {
+    const qint64 seconds = ms / 1000;
+    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
+}
+
+// What a person at a terminal wants to know: who speaks, who waits (with the entry ids the
+// other commands take), the open poll, the stage message.
+void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
+    out << s.info.title << " (seq " << s.lastSeq << ", epoch " << s.epoch << ")\n";
+    if (s.floor) {
+        const qint64 left = s.floor->countdown.remainingMs(now);
+        out << tr("On the floor: %1 (entry %2), %3")
+                   .arg(nameOf(s, s.floor->entry.participantId))
+                   .arg(s.floor->entry.id)
+                   .arg(left >= 0 ? tr("%1 left").arg(clockText(left))
+                                  : tr("%1 over").arg(clockText(-left)))
+            << '\n';
+    } else {
+        out << tr("Nobody has the floor.") << '\n';
+    }
+    QStringList waiting;
+    for (const QueueEntry& e : s.queue) {
+        if (!e.withdrawn)
+            waiting << u"%1 %2"_s.arg(e.id).arg(nameOf(s, e.participantId));
+    }
+    out << (waiting.isEmpty() ? tr("Nobody is waiting.")
+                              : tr("Waiting (entry, name): %1").arg(waiting.join(u"; "_s)))
+        << '\n';
+    for (const Poll& poll : s.polls) {
+        if (poll.status == PollStatus::Open)
+            out << tr("Poll open: %1 (%2 votes)").arg(poll.question).arg(poll.totalVotes()) << '\n';
+    }
+    if (!s.stageMessage.isEmpty())
+        out << tr("Stage message: %1").arg(s.stageMessage) << '\n';
+}
+
+// `digest`: one line to compare seats; `state`: the summary; `state --json`: everything.
+void printState(const SessionState& s, qint64 now, const QString& what, bool json) {
     QTextStream out(stdout);
-    if (json) {
+    const QString digest = QString::fromLatin1(codec::digest(s));
+    if (what == u"digest"_s) {
+        out << digest << Qt::endl;
+    } else if (json) {
         QJsonObject o = codec::toCbor(s).toJsonObject();
-        o[u"digest"_s] = QString::fromLatin1(codec::digest(s));
+        o[u"digest"_s] = digest;
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
-        out << "seq " << s.lastSeq << " epoch " << s.epoch << " digest " << codec::digest(s)
-            << Qt::endl;
+        printSummary(s, now, out);
+        out << "digest " << digest << Qt::endl;
     }
 }
 
@@ -100,7 +145,9 @@ void printState(const SessionState& s, bool json) {
 int runCtl(const QStringList& arguments) {
     QCommandLineParser p;
     p.setApplicationDescription(tr("Drive a Podium session from the command line."));
-    p.addHelpOption();
+    // Qt's help would name the program alone ("podium [options] command"), without "ctl".
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Displays this help."));
+    p.addOption(help);
     p.addOptions({{u"join"_s, tr("The host, HOST:PORT."), u"host:port"_s},
                   {u"code"_s, tr("A join code (control, or read-only for 'state')."), u"code"_s},
                   {u"json"_s, tr("Print the state as JSON.")},
@@ -115,6 +162,11 @@ int runCtl(const QStringList& arguments) {
                                              "[TIMER] | pause [TIMER] | adjust TIMER MS | "
                                              "message TEXT"));
     p.process(arguments.mid(1)); // skips "ctl"
+    if (p.isSet(help)) {
+        QTextStream(stdout) << tr("Usage: podium ctl [options] <command>") << '\n'
+                            << p.helpText().section(u'\n', 1);
+        return 0;
+    }
     const QString where = p.value(u"join"_s);
     const qsizetype colon = where.lastIndexOf(u':');
     if (colon <= 0 || p.positionalArguments().isEmpty())
@@ -142,7 +194,9 @@ int runCtl(const QStringList& arguments) {
     if (result >= 0)
         return result;
     if (reads) {
-        printState(engine.state(), p.isSet(u"json"_s));
+        // "state --json": after the command, the option is one of its words.
+        const bool json = p.isSet(u"json"_s) || words.mid(1).contains(u"--json"_s);
+        printState(engine.state(), engine.clock().nowMs(), words.first(), json);
         return 0;
     }
     auto made = commandFor(words, engine.state());

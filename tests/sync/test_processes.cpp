@@ -328,6 +328,26 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
         runToEnd(at + QStringList{u"--expect-floor"_s, floor.captured(1), u"next"_s});
     CHECK(seen.exitCode == 0);
 
+    // `state` says who speaks and who waits, with the entry ids the commands take; `digest` is
+    // the one line to compare seats by, the same as in `state --json`.
+    const Ended state = runToEnd(at + QStringList{u"state"_s});
+    CHECK(state.exitCode == 0);
+    const QRegularExpressionMatch speaking =
+        QRegularExpression(u"On the floor: (.+) \\(entry (\\d+)\\), \\d+:\\d\\d left"_s)
+            .match(state.output);
+    REQUIRE(speaking.hasMatch());
+    CHECK(seen.output.contains(speaking.captured(1) + u" has the floor (entry "_s +
+                               speaking.captured(2)));
+    CHECK(state.output.contains(u"Nobody is waiting."_s)); // both added were called
+    const Ended digest = runToEnd(at + QStringList{u"digest"_s});
+    const QRegularExpressionMatch alone = // a line of its own, among the log's
+        QRegularExpression(u"^([0-9a-f]{64})$"_s, QRegularExpression::MultilineOption)
+            .match(digest.output);
+    REQUIRE(alone.hasMatch());
+    const QString line = alone.captured(1);
+    const Ended json = runToEnd(at + QStringList{u"state"_s, u"--json"_s});
+    CHECK(json.output.contains(u"\"digest\": \""_s + line + u'"'));
+
     // A minus sign belongs to the command ("Unknown options: 3, 0, 0, 0, 0" before).
     CHECK(runToEnd(at + QStringList{u"adjust"_s, u"speaker"_s, u"-30000"_s}).exitCode == 0);
 
