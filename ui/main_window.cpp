@@ -9,6 +9,7 @@
 #include "docks/participants_dock.h"
 #include "docks/polls_dock.h"
 #include "docks/queue_dock.h"
+#include "docks/seat_session.h"
 #include "docks/session_dock.h"
 #include "docks/timeline_dock.h"
 #include "file_menu.h"
@@ -22,6 +23,7 @@
 
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLayout>
 #include <QMenuBar>
@@ -164,6 +166,8 @@ void MainWindow::createSessionDocks() {
     auto* connection = new ConnectionDock(m_cockpit, this);
     addDock(connection, Qt::RightDockWidgetArea);
     showConnectionAlerts(*connection);
+    connect(&connection->seatSession(), &SeatSession::sessionFileChanged, this,
+            &MainWindow::updateTitle);
     addSessionActions(floor);
     addSessionActions(queue);
     m_menus[MenuId::Session]->addSeparator();
@@ -421,12 +425,26 @@ void MainWindow::showReadOnlyNotice() {
     updateTitle();
 }
 
+// The file as well as the session: after Save As both copies hold the same session, under the
+// same title, and only the file's name tells which one is being written.
 void MainWindow::updateTitle() {
-    const QString title =
-        tr("%1 — %2 — Podium").arg(m_cockpit.state().info.title, seatLabel(m_cockpit.seat()));
+    const QString fileName = shownFileName();
+    const QString session = fileName.isEmpty()
+                                ? m_cockpit.state().info.title
+                                : tr("%1 (%2)").arg(m_cockpit.state().info.title, fileName);
+    const QString title = tr("%1 — %2 — Podium").arg(session, seatLabel(m_cockpit.seat()));
     setWindowTitle(m_readOnlyNotice && m_readOnlyNotice->isVisibleTo(this)
                        ? tr("%1 (read-only)").arg(title)
                        : title);
+}
+
+// A joined seat writes the host's session into a file of its own; otherwise the window's file.
+QString MainWindow::shownFileName() const {
+    const auto* connection = qobject_cast<const ConnectionDock*>(dock(u"connectionDock"_s));
+    const SessionFile* file = connection ? connection->seatSession().joinedCopy() : nullptr;
+    if (!file && m_cockpit.files())
+        file = m_cockpit.files()->current();
+    return file ? QFileInfo(file->path()).fileName() : QString();
 }
 
 } // namespace podium

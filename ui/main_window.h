@@ -70,6 +70,7 @@ private:
     void retranslate();
     void onSeatChanged();
     void updateTitle();
+    QString shownFileName() const;
     void showReadOnlyNotice();
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();

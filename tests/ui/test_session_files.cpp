@@ -87,6 +87,24 @@ TEST_CASE("File menu sessions: new, save as and open switch the file every actio
     CHECK(files.current()->path() == first);
 }
 
+TEST_CASE("the window's title names the file being written, also after Save As") {
+    // Both copies hold the same session under the same title: only the file tells them apart.
+    useTemporarySettings();
+    QTemporaryDir dir;
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"first.podium"_s)));
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    MainWindow w(cockpit);
+    CHECK(w.windowTitle().contains(u"first.podium"_s));
+    CHECK(w.windowTitle().contains(crowdPlan().info.title));
+    REQUIRE(files.saveAs(dir.filePath(u"copy.podium"_s)));
+    CHECK(w.windowTitle().contains(u"copy.podium"_s));
+    CHECK_FALSE(w.windowTitle().contains(u"first.podium"_s));
+}
+
 TEST_CASE("opening a damaged file says why and keeps the session that was open") {
     useTemporarySettings();
     QTemporaryDir dir;

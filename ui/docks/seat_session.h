@@ -34,6 +34,7 @@ public:
 
     void setSessionFile(SessionFile* file);
     SessionFile* sessionFile() const;
+    SessionFile* joinedCopy() const { return m_replica.get(); } // a joined session's own file
     // Where replica files of joined sessions go (default: the application's data folder).
     void setReplicaFolder(const QString& folder) { m_replicaFolder = folder; }
     // Whether a host announces itself on the LAN (UDP broadcast) for the join dialog.
