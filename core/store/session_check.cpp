@@ -90,6 +90,7 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
     check.lastSeq = s.lastSeq;
     check.participants = s.participants.size();
     check.speeches = s.speeches.size();
+    check.speechUnderWay = s.floor.has_value();
     check.polls = s.polls.size();
     check.digest = codec::digest(s);
     check.warnings = file.warnings();
@@ -113,9 +114,11 @@ int runSessionCheck(const QString& path, QTextStream& out) {
         << tr("  session:      %1 (%2)").arg(c.title, c.sessionId) << '\n'
         << tr("  file format:  %1").arg(c.schemaVersion) << '\n'
         << tr("  events:       %1 (last %2)").arg(c.events).arg(c.lastSeq) << '\n'
-        << tr("  participants: %1, speeches: %2, polls: %3, notes: %4")
+        << tr("  participants: %1, speeches: %2%3, polls: %4, notes: %5")
                .arg(c.participants)
                .arg(c.speeches)
+               // "speeches: 0" while the first speaker spoke read as nothing recorded
+               .arg(c.speechUnderWay ? tr(" and one under way") : QString())
                .arg(c.polls)
                .arg(c.notes)
         << '\n'

@@ -16,7 +16,8 @@ struct SessionCheck {
     qint64 events = 0;
     qint64 lastSeq = 0;
     qint64 participants = 0;
-    qint64 speeches = 0;
+    qint64 speeches = 0;         // ended
+    bool speechUnderWay = false; // someone had the floor when the file was last written
     qint64 polls = 0;
     qint64 notes = 0;
     int snapshotsVerified = 0;

@@ -49,7 +49,21 @@ TEST_CASE("podium --check: a sound file gives a summary and exit code 0") {
     QString output;
     CHECK(check(path, &output) == 0);
     CHECK(output.contains(u"events:       14"_s));
+    CHECK(output.contains(u"speeches: 4, polls: 1"_s));
     CHECK(output.contains(u"OK"_s));
+}
+
+TEST_CASE("podium --check: a speech under way is counted as such") {
+    Folder folder;
+    const QString path = folder.file(u"speaking.podium"_s);
+    {
+        Seat seat(createOrFail(path));
+        REQUIRE(seat.run(Action::AddEntry, {{u"participant"_s, 2}}));
+        REQUIRE(seat.run(Action::Next));
+    }
+    QString output;
+    CHECK(check(path, &output) == 0);
+    CHECK(output.contains(u"speeches: 0 and one under way"_s));
 }
 
 TEST_CASE("podium --check: a tampered event is found, though the file still opens") {
