@@ -5,15 +5,16 @@
 #include <QCborValue>
 #include <QNetworkDatagram>
 #include <QNetworkProxy>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
 
 QByteArray Announcement::toDatagram() const {
-    return QCborMap{{u"podium"_s, 1},           {u"title"_s, title}, {u"session"_s, sessionId},
-                    {u"epoch"_s, epoch},        {u"port"_s, port},   {u"seq"_s, seq},
-                    {u"sequencer"_s, sequencer}}
+    return QCborMap{
+        {u"podium"_s, 1},  {u"title"_s, title}, {u"session"_s, sessionId},   {u"epoch"_s, epoch},
+        {u"port"_s, port}, {u"seq"_s, seq},     {u"sequencer"_s, sequencer}, {u"seats"_s, seats}}
         .toCborValue()
         .toCbor();
 }
@@ -35,19 +36,22 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.port = quint16(port);
     a.seq = qMax<qint64>(0, integerOf(m.value(u"seq"_s)));
     a.sequencer = m.value(u"sequencer"_s).toString().left(100);
+    a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
     return a;
 }
 
-bool Announcement::leads(qint32 otherEpoch, qint64 otherSeq, const QString& otherSequencer) const {
-    if (!sequencer.isEmpty() && sequencer == otherSequencer)
+bool HostRank::leads(const HostRank& other) const {
+    if (!sequencer.isEmpty() && sequencer == other.sequencer)
         return false; // the same host
-    if (epoch != otherEpoch)
-        return epoch > otherEpoch;
+    if ((seats > 0) != (other.seats > 0))
+        return seats > 0;
+    if (epoch != other.epoch)
+        return epoch > other.epoch;
     if (sequencer.isEmpty())
         return false;
-    if (seq != otherSeq)
-        return seq > otherSeq;
-    return sequencer > otherSequencer;
+    if (seq != other.seq)
+        return seq > other.seq;
+    return sequencer > other.sequencer;
 }
 
 Beacon::Beacon(QObject* parent)

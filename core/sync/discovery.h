@@ -11,6 +11,19 @@ namespace podium::sync {
 constexpr quint16 defaultSyncPort = 47600;
 constexpr quint16 defaultBeaconPort = 47601;
 
+// Where a host of a session stands, to tell which of two hosts of one session leads (the other
+// gives way): first the one the seats follow, so that a laptop restarted on an old copy never
+// takes the session from the host everyone is on; then (both followed, or neither) by epoch,
+// by how far each got in it, and by sequencer id, so that exactly one of two leads. A rank
+// without a sequencer (an older Podium's beacon) leads only by its epoch.
+struct HostRank {
+    int seats = 0; // admitted seats, other than probes
+    qint32 epoch = 1;
+    qint64 seq = 0;    // the host's last event
+    QString sequencer; // its run of hosting (docs/PROTOCOL.md, "Epochs and sequencers")
+    bool leads(const HostRank& other) const;
+};
+
 // What a host says about itself on the LAN: no participant data, only how to find it.
 struct Announcement {
     QString title;
@@ -18,16 +31,12 @@ struct Announcement {
     qint32 epoch = 1;
     quint16 port = 0;
     QHostAddress address; // filled in by the listener from the datagram's sender
-    qint64 seq = 0;       // the host's last event
-    QString sequencer;    // its run of hosting (docs/PROTOCOL.md, "Epochs and sequencers")
+    qint64 seq = 0;
+    QString sequencer;
+    int seats = 0;
     QByteArray toDatagram() const;
     static std::optional<Announcement> fromDatagram(const QByteArray& bytes);
-
-    // Whether this host of a session went further than the host at (epoch, seq, sequencer):
-    // by epoch, then (two hosts that opened the same epoch) by seq, then by sequencer id, so
-    // that of two hosts exactly one leads the other. An announcement without a sequencer
-    // (an older Podium) leads only by its epoch.
-    bool leads(qint32 epoch, qint64 seq, const QString& sequencer) const;
+    HostRank rank() const { return {seats, epoch, seq, sequencer}; }
 };
 
 // Sends the host's announcement every two seconds (broadcast, or to one address in tests), as

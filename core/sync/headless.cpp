@@ -147,7 +147,7 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     auto* lost = new QElapsedTimer;
     timer->start(250);
     const bool announcing = p.isSet(u"announce"_s);
-    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, timer, announcing] {
+    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, announcing] {
         if (h.seat.mode() != Seat::Mode::Joined ||
             h.seat.syncPeer()->state() == SyncPeer::State::Live) {
             lost->invalidate();
@@ -157,11 +157,15 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
             lost->start();
         if (lost->elapsed() < after * 1000 || !h.seat.canTakeOver())
             return;
-        timer->stop();
+        // The timer goes on: a seat that took over and later gave way (the old host came back)
+        // takes over again if that host goes too.
+        lost->invalidate();
         if (auto ok = h.seat.takeOver(takeoverPort); !ok)
             return say(u"error: "_s + ok.error());
         say(u"took over hosting on port %1 epoch %2"_s.arg(takeoverPort)
                 .arg(h.seat.syncHost()->epoch()));
+        say(u"control code: "_s + h.seat.controlCode());
+        say(u"read-only code: "_s + h.seat.readOnlyCode());
         if (announcing)
             announce(h);
     });

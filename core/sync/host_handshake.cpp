@@ -84,6 +84,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
         return drop(link, text);
     }
     const auto role = Authority(link->socket()->property("podiumRole").toInt());
+    if (hello.value(u"probe"_s).toBool())
+        return answerProbe(link, role);
     const QString session = hello.value(u"session"_s).toString();
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
@@ -216,6 +218,19 @@ void SyncHost::onFill(Link* link, const Message& m) {
     // keep them as the session's. Rejoining, it is told where it diverged and reports them.
     if (count < offered.size())
         drop(link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
+}
+
+// Another host of this session asks where this one stands (docs/PROTOCOL.md, "Handover"). The
+// answer comes inside TLS, from a holder of the session's keys, so unlike a beacon it can be
+// believed; the link then closes without a word to the moderator.
+void SyncHost::answerProbe(Link* link, Authority role) {
+    m_peers[link].probe = true;
+    const QCborMap rank{{u"role"_s, key(role)},        {u"session"_s, m_engine.state().sessionId},
+                        {u"epoch"_s, m_epoch},         {u"hostLastSeq"_s, m_log.lastSeq()},
+                        {u"sequencer"_s, m_sequencer}, {u"seats"_s, peers().size()},
+                        {u"instance"_s, m_instance},   {u"proto"_s, protocolVersion}};
+    link->sendNow(encodeFrame(message(MsgType::Welcome, rank)));
+    link->close(u"answered another host's probe"_s, false);
 }
 
 } // namespace podium::sync

@@ -30,6 +30,8 @@ public:
 
     QSslSocket* socket() const { return m_socket; }
     QString peerName() const { return m_peerName; } // "address:port", for logs
+    // Until an outgoing link connects, its socket knows no peer (logs read ":0").
+    void setPeerName(const QString& name) { m_peerName = name; }
     bool isOpen() const { return !m_closed; }
     bool isAuthenticated() const { return m_authenticated; }
 

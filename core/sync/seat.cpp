@@ -1,7 +1,7 @@
 #include "seat.h"
 
+#include "host_probe.h"
 #include "join_code.h"
-#include "key_probe.h"
 #include "lineage.h"
 #include "sync_log.h"
 
@@ -144,8 +144,9 @@ void Seat::announce(const QHostAddress& to, quint16 port) {
     m_beacon.start(
         [this] {
             const SessionState& s = m_engine.state();
-            return Announcement{s.info.title, s.sessionId,     m_host->epoch(),    m_host->port(),
-                                {},           m_log.lastSeq(), m_host->sequencer()};
+            return Announcement{
+                s.info.title, s.sessionId,     m_host->epoch(),     m_host->port(),
+                {},           m_log.lastSeq(), m_host->sequencer(), int(m_host->peers().size())};
         },
         to, port);
 }
@@ -156,41 +157,66 @@ bool Seat::listenForRivals(const QHostAddress& address, quint16 port) {
     return m_rivals->listen(address, port);
 }
 
-// A beacon is anyone's word: before this host gives way, the other must prove (by a handshake
-// with the control key) that it is a host of this very session; a claim that fails is not
-// probed again for a minute.
+// A beacon is anyone's word, and may even point at this very host: it only starts a probe
+// (HostProbe). The rank this host compares with its own is the one the other gives inside TLS,
+// after proving it holds the session's control key. An address that misled is not probed again
+// for a minute.
 void Seat::heard(const Announcement& a) {
-    if (m_probe || !leadsThisHost(a) || m_codes.control.isEmpty())
+    if (m_probe || !leadsThisHost(a.rank()) || a.sessionId != m_engine.state().sessionId ||
+        m_codes.control.isEmpty())
         return;
-    const Endpoint leader{a.address.toString(), a.port};
-    const QString where = leader.host + u':' + QString::number(leader.port);
+    const Endpoint other{a.address.toString(), a.port};
+    const QString where = u"%1:%2"_s.arg(other.host).arg(other.port);
     if (auto doubted = m_doubted.find(where);
         doubted != m_doubted.end() && !doubted->hasExpired(60'000))
         return;
     qCInfo(lcSync).noquote() << "host at" << where << "announces this session at epoch" << a.epoch
-                             << "seq" << a.seq << ": checking that it holds the session's keys";
-    auto* probe =
-        new KeyProbe(leader, m_codes.salt, deriveKey(m_codes.control, m_codes.salt), this);
+                             << "seq" << a.seq << ": asking it, inside TLS, where it stands";
+    auto* probe = new HostProbe(other, m_codes.salt, deriveKey(m_codes.control, m_codes.salt),
+                                m_engine.state().sessionId, m_base, this);
     m_probe = probe;
-    connect(probe, &KeyProbe::finished, this, [this, probe, a, leader, where](bool holdsKey) {
-        probe->deleteLater();
-        m_probe = nullptr;
-        if (!holdsKey) {
+    connect(
+        probe, &HostProbe::finished, this,
+        [this, probe, other, where](HostProbe::Outcome outcome, const HostProbe::Answer& answer) {
+            probe->deleteLater();
+            m_probe = nullptr;
+            const QString doubt = doubtAbout(outcome, answer);
+            if (doubt.isEmpty() && leadsThisHost(answer.rank))
+                return stepDownFor(other);
+            if (doubt.isEmpty())
+                return; // it answered, and this host leads after all
             m_doubted[where].start();
-            qCWarning(lcSync).noquote() << "host at" << where << "claims to lead this session "
-                                        << "but does not hold its keys: ignored";
-            emit statusChanged(tr("A host at %1 claims to lead this session but does not hold "
-                                  "its join codes: ignored.")
-                                   .arg(where));
-        } else if (leadsThisHost(a)) {
-            stepDownFor(leader);
-        }
-    });
+            qCWarning(lcSync).noquote() << "host at" << where << "announced it leads this "
+                                        << "session:" << doubt << "- ignored";
+            emit statusChanged(tr("A host at %1 announced it leads this session, but %2 "
+                                  "This host goes on.")
+                                   .arg(where, doubt));
+        });
 }
 
-bool Seat::leadsThisHost(const Announcement& a) const {
-    return m_mode == Mode::Hosting && m_host && a.sessionId == m_engine.state().sessionId &&
-           a.leads(m_host->epoch(), m_log.lastSeq(), m_host->sequencer());
+// Why a probed host is not one to give way to; empty if it is a host of this session.
+QString Seat::doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& answer) const {
+    switch (outcome) {
+    case HostProbe::Outcome::Unreachable:
+        return tr("nothing answers there.");
+    case HostProbe::Outcome::Refused:
+        return tr("it does not hold this session's join codes.");
+    case HostProbe::Outcome::Answered:
+        break;
+    }
+    if (answer.session != m_engine.state().sessionId)
+        return tr("it hosts another session.");
+    if (answer.instance == m_instance || answer.rank.sequencer == m_host->sequencer())
+        return tr("the address leads back to this host itself.");
+    return {};
+}
+
+bool Seat::leadsThisHost(const HostRank& other) const {
+    if (m_mode != Mode::Hosting || !m_host)
+        return false;
+    const HostRank mine{int(m_host->peers().size()), m_host->epoch(), m_log.lastSeq(),
+                        m_host->sequencer()};
+    return other.leads(mine);
 }
 
 // The other host went on with the session while this one was away (a takeover): this one joins
@@ -199,8 +225,9 @@ bool Seat::leadsThisHost(const Announcement& a) const {
 void Seat::stepDownFor(const Endpoint& leader) {
     const QString code = m_codes.control;
     const quint16 port = m_host->port();
-    qCWarning(lcSync).noquote() << "stepping down: the host at" << leader.host << leader.port
-                                << "leads this session";
+    qCWarning(lcSync).noquote() << u"stepping down: the host at %1:%2 leads this session"_s
+                                       .arg(leader.host)
+                                       .arg(leader.port);
     emit superseded(leader);
     join(leader, code, port);
 }

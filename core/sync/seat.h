@@ -1,6 +1,7 @@
 #pragma once
 
 #include "discovery.h"
+#include "host_probe.h"
 #include "join_code.h"
 #include "replica_log.h"
 #include "sync_host.h"
@@ -90,7 +91,8 @@ private:
     void halt();
     void workAlone();
     void heard(const Announcement& a);
-    bool leadsThisHost(const Announcement& a) const;
+    QString doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& answer) const;
+    bool leadsThisHost(const HostRank& other) const;
     void stepDownFor(const Endpoint& leader);
 
     SessionEngine& m_engine;

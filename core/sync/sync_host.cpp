@@ -136,6 +136,11 @@ void SyncHost::accept(qintptr descriptor) {
     connect(link, &Link::messageReceived, this,
             [this, link](const Message& m) { onMessage(link, m); });
     connect(link, &Link::closed, this, [this, link](const QString& reason) {
+        if (m_peers.value(link).probe) { // answered: no seat came or went
+            m_peers.remove(link);
+            link->deleteLater();
+            return;
+        }
         QString why = reason;
         if (!m_peers.value(link).welcomed && !link->socket()->property(roleProperty).isValid())
             // A failed handshake is a wrong code or not a Podium seat; the TLS library's words

@@ -77,6 +77,7 @@ private:
     void broadcastPeers();
     void restoreEpoch();
     void drop(Link* link, const QString& reason);
+    void answerProbe(Link* link, Authority role);
 
     struct Peer {
         Authority role = Authority::ReadOnly;
@@ -84,6 +85,7 @@ private:
         bool welcomed = false;
         bool fillExpected = false;
         qint32 fillEpoch = 0;
+        bool probe = false; // another host asking where this one stands, not a seat
     };
     SessionEngine& m_engine;
     ReplicaLog& m_log;

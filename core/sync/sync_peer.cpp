@@ -84,6 +84,7 @@ void SyncPeer::connectTo(const Endpoint& target) {
                 auth->setPreSharedKey(key);
             });
     m_link = new Link(socket, m_base, maxFrameFromHost, this);
+    m_link->setPeerName(target.host + u':' + QString::number(target.port));
     connect(m_link, &Link::encrypted, this, &SyncPeer::onEncrypted);
     connect(m_link, &Link::closed, this, &SyncPeer::onClosed);
     connect(m_link, &Link::messageReceived, this, &SyncPeer::onMessage);
@@ -131,7 +132,9 @@ void SyncPeer::onClosed(const QString& reason) {
         emit failed(why);
         return;
     }
-    if (handshakeFailed && m_everWelcomed) { // another candidate may still take the code
+    // Another candidate may still take the code. Only a refusal made several times running is
+    // called one: a link cut in the middle of the handshake (a flaky network) looks the same once.
+    if (handshakeFailed && m_everWelcomed && m_refusals >= refusalsBeforeGivingUp) {
         return scheduleReconnect(tr("the host at %1:%2 no longer accepts this join code (a host "
                                     "that starts anew gives new codes: join again with one)")
                                      .arg(m_current.host)

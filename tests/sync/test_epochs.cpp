@@ -231,8 +231,18 @@ TEST_CASE("a host that comes back after a takeover gives way to the new host it 
     CHECK(rapporteur.engine.state().stageMessage == u"after 0"_s);
 }
 
-TEST_CASE("a beacon that claims a session without holding its keys does not make its host give "
-          "way") {
+namespace {
+
+// A host of this session, announcing that it leads, at an address chosen by whoever sent it.
+sync::Announcement forgedClaim(const TestSeat& host, quint16 port) {
+    return sync::Announcement{
+        u"Forged"_s, host.engine.state().sessionId, 99, port, {}, 1'000'000, u"forged"_s, 50};
+}
+
+} // namespace
+
+TEST_CASE("a beacon that claims a session does not make its host give way unless a host of that "
+          "session answers, inside TLS, that it leads") {
     QStringList statuses; // before the seats: their signals may still come while they stop
     bool gaveWay = false;
     auto host = makeHost();
@@ -244,20 +254,77 @@ TEST_CASE("a beacon that claims a session without holding its keys does not make
     QObject::connect(&host->seat, &sync::Seat::statusChanged,
                      [&](const QString& s) { statuses << s; });
     QObject::connect(&host->seat, &sync::Seat::superseded, [&] { gaveWay = true; });
-    sync::Beacon forged;
-    forged.start(
-        [&] {
-            return sync::Announcement{u"Forged"_s, host->engine.state().sessionId,
-                                      99,          impostor->seat.syncHost()->port(),
-                                      {},          1'000'000,
-                                      u"forged"_s};
-        },
-        QHostAddress::LocalHost, beaconPort);
-    REQUIRE(waitUntil([&] { return !statuses.filter(u"does not hold"_s).isEmpty(); }));
+
+    SECTION("pointing at a host without this session's keys") {
+        sync::Beacon forged;
+        forged.start([&] { return forgedClaim(*host, impostor->seat.syncHost()->port()); },
+                     QHostAddress::LocalHost, beaconPort);
+        REQUIRE(waitUntil([&] { return !statuses.filter(u"does not hold"_s).isEmpty(); }));
+    }
+    SECTION("pointing at the host itself, which holds the keys") {
+        // Anyone on the LAN could send it: one datagram stopped the session's host.
+        sync::Beacon forged;
+        forged.start([&] { return forgedClaim(*host, host->seat.syncHost()->port()); },
+                     QHostAddress::LocalHost, beaconPort);
+        REQUIRE(waitUntil([&] { return !statuses.filter(u"this host itself"_s).isEmpty(); }));
+    }
+    SECTION("pointing where nothing answers") {
+        sync::Beacon forged;
+        forged.start([&] { return forgedClaim(*host, freePort()); }, QHostAddress::LocalHost,
+                     beaconPort);
+        REQUIRE(waitUntil([&] { return !statuses.filter(u"nothing answers"_s).isEmpty(); }));
+    }
     CHECK_FALSE(gaveWay);
     CHECK(host->seat.mode() == sync::Seat::Mode::Hosting);
     TestSeat seat(u"seat"_s); // and it goes on serving
     CHECK(joinAndWait(seat, *host, host->seat.readOnlyCode()));
+}
+
+TEST_CASE("a laptop restarted on an old copy of the session gives way to the host the seats "
+          "follow, though its epoch and log are as far on") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    auto stale = makeHost();
+    REQUIRE(stale);
+    Relay relay(stale->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    online.seat.join(viaRelay, stale->seat.controlCode(), takeoverPort);
+    rapporteur.seat.join(viaRelay, stale->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+    sequence(*stale, u"shared "_s, 5);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
+
+    // Cut off, the old host records more than the new host will; then it is restarted as host
+    // on its file: the same epoch number as the new host's, and a longer log.
+    relay.setRefusing(true);
+    relay.cutAll();
+    sequence(*stale, u"unshared "_s, 4);
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    sequence(online, u"new host "_s, 1);
+    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    stale->seat.stop();
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, stale->seat.codes()));
+    REQUIRE(stale->seat.syncHost()->epoch() == online.seat.syncHost()->epoch());
+    REQUIRE(stale->lastSeq() > online.lastSeq());
+
+    // Both hear each other.
+    const quint16 staleHears = freeUdpPort(), onlineHears = freeUdpPort();
+    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, staleHears));
+    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    stale->seat.announce(QHostAddress::LocalHost, onlineHears);
+    online.seat.announce(QHostAddress::LocalHost, staleHears);
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(rapporteur.engine.state().stageMessage == u"new host 0"_s);
+    CHECK(texts(orphans).size() >= 4); // the old host's own, not the session's
+    CHECK_FALSE(texts(orphans).contains(u"new host 0"_s));
+    CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
 }
 
 TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "

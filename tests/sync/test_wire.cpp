@@ -299,7 +299,8 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     Beacon beacon;
     beacon.start(
         [] {
-            return Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s};
+            return Announcement{
+                u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4};
         },
         QHostAddress::LocalHost, port);
     QElapsedTimer t;
@@ -315,41 +316,49 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     CHECK(seen->seq == 812);
     CHECK(seen->sequencer == u"run-a"_s);
     const QCborMap fields = QCborValue::fromCbor(seen->toDatagram()).toMap();
-    CHECK(fields.size() == 7); // podium, title, session, epoch, port, seq, sequencer: nothing else
+    CHECK(seen->seats == 4);
+    // podium, title, session, epoch, port, seq, sequencer, seats: nothing else
+    CHECK(fields.size() == 8);
     CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
 }
 
 TEST_CASE("of two hosts of one session, exactly one leads the other") {
-    // Two hosts that hear each other must agree which steps down: by epoch, then by how far
-    // each got in that epoch, then by sequencer id; a host never leads itself.
-    const auto host = [](qint32 epoch, qint64 seq, const QString& sequencer) {
-        return Announcement{u"W"_s, u"s"_s, epoch, 47600, {}, seq, sequencer};
+    // Two hosts that hear each other must agree which gives way: the one the seats follow
+    // first, then by epoch, by how far each got in it, by sequencer id; never itself.
+    const auto host = [](int seats, qint32 epoch, qint64 seq, const QString& sequencer) {
+        return HostRank{seats, epoch, seq, sequencer};
     };
-    const QList<Announcement> hosts = {host(2, 10, u"b"_s), host(3, 5, u"d"_s), host(3, 7, u"a"_s),
-                                       host(3, 7, u"c"_s), host(1, 99, u"z"_s)};
-    for (const Announcement& x : hosts) {
-        CHECK_FALSE(x.leads(x.epoch, x.seq, x.sequencer));
-        for (const Announcement& y : hosts) {
+    const QList<HostRank> hosts = {host(0, 2, 10, u"b"_s), host(0, 3, 5, u"d"_s),
+                                   host(2, 3, 7, u"a"_s),  host(1, 3, 7, u"c"_s),
+                                   host(0, 1, 99, u"z"_s), host(3, 1, 2, u"y"_s)};
+    for (const HostRank& x : hosts) {
+        CHECK_FALSE(x.leads(x));
+        for (const HostRank& y : hosts) {
             if (&x == &y)
                 continue;
-            INFO(x.epoch << "/" << x.seq << "/" << x.sequencer.toStdString() << " vs " << y.epoch
-                         << "/" << y.seq << "/" << y.sequencer.toStdString());
-            CHECK(x.leads(y.epoch, y.seq, y.sequencer) != y.leads(x.epoch, x.seq, x.sequencer));
+            INFO(x.seats << "/" << x.epoch << "/" << x.seq << "/" << x.sequencer.toStdString()
+                         << " vs " << y.seats << "/" << y.epoch << "/" << y.seq << "/"
+                         << y.sequencer.toStdString());
+            CHECK(x.leads(y) != y.leads(x));
         }
     }
-    CHECK(host(3, 5, u"a"_s).leads(2, 500, u"b"_s));     // a newer epoch, whatever the seq
-    CHECK(host(3, 7, u"a"_s).leads(3, 5, u"b"_s));       // the same epoch, further on
-    CHECK_FALSE(host(3, 7, u"a"_s).leads(3, 7, u"a"_s)); // the same run of hosting
+    // A laptop restarted on an old copy, with a newer epoch and further on, but nobody on it,
+    // does not take the session from the host the seats follow.
+    CHECK(host(2, 3, 6, u"b"_s).leads(host(0, 4, 50, u"a"_s)));
+    CHECK(host(0, 3, 5, u"a"_s).leads(host(0, 2, 500, u"b"_s))); // a newer epoch, whatever the seq
+    CHECK(host(0, 3, 7, u"a"_s).leads(host(0, 3, 5, u"b"_s)));   // the same epoch, further on
+    CHECK_FALSE(host(1, 3, 7, u"a"_s).leads(host(0, 3, 7, u"a"_s))); // the same run of hosting
     // An older Podium's beacon (no seq, no sequencer) leads by its epoch alone.
-    CHECK(host(4, 0, QString()).leads(3, 50, u"b"_s));
-    CHECK_FALSE(host(3, 0, QString()).leads(3, 0, u"b"_s));
+    CHECK(host(0, 4, 0, QString()).leads(host(0, 3, 50, u"b"_s)));
+    CHECK_FALSE(host(0, 3, 0, QString()).leads(host(0, 3, 0, u"b"_s)));
 }
 
 TEST_CASE("a beacon cut short is refused, at every length") {
     // Anyone on the LAN can send beacons; Qt decodes the part before the cut, and a map that
     // lost its last value must not be read as an announcement.
     const QByteArray whole =
-        Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 12, u"run-a"_s}.toDatagram();
+        Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 12, u"run-a"_s, 1}
+            .toDatagram();
     REQUIRE(Announcement::fromDatagram(whole));
     for (qsizetype n = 0; n < whole.size(); ++n) {
         INFO("cut after " << n << " of " << whole.size() << " bytes");
@@ -364,7 +373,7 @@ TEST_CASE("a number that is not an integer is not read as one") {
     CHECK(p.hostPort == 0);
     CHECK(p.rttMs == -1);
     QCborMap beacon =
-        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}}.toDatagram())
+        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0}.toDatagram())
             .toMap();
     beacon[u"port"_s] = 47600.0;
     CHECK_FALSE(Announcement::fromDatagram(beacon.toCborValue().toCbor()));

@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "models/participants_model.h"
 #include "models/timeline_model.h"
+#include "sync/headless.h"
 #include "theme/theme_menu.h"
 #include "ui_support.h"
 
@@ -169,12 +170,17 @@ TEST_CASE("unknown launch options are refused before any window shows") {
     const auto errorFor = [](const QStringList& args) {
         QCommandLineParser parser;
         addLaunchOptions(parser);
+        sync::addHeadlessOptions(parser); // the cockpit takes --host and --join too
         REQUIRE(parser.parse(QStringList{u"podium"_s} + args));
         return launchOptionsError(parser);
     };
     CHECK(errorFor({u"--theme"_s, u"purple"_s}).contains(u"purple"_s));
     CHECK(errorFor({u"--role"_s, u"chair"_s}).contains(u"chair"_s));
     CHECK(errorFor({u"--scene"_s, u"nowhere"_s}).contains(u"nowhere"_s));
+    // accepted and ignored in the cockpit before: takeover there is the moderator's click
+    CHECK(errorFor({u"--join"_s, u"10.0.0.1:47600"_s, u"--code"_s, u"X"_s, u"--takeover-after"_s,
+                    u"6"_s})
+              .contains(u"Take over hosting"_s));
     CHECK(errorFor({u"--theme"_s, u"high-contrast"_s, u"--role"_s, u"rapporteur"_s, u"--scene"_s,
                     u"live"_s})
               .isEmpty());

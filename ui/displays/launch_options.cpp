@@ -94,6 +94,10 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
         return tr("Unknown scene “%1”: use %2.")
             .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
+    // A moderator decides when to take over; it was accepted, and ignored, in the cockpit.
+    if (parser.isSet(u"takeover-after"_s))
+        return tr("--takeover-after is for an unattended --headless seat: in the cockpit, "
+                  "“Take over hosting” in the Connection panel does it.");
     return sync::syncOptionsError(parser);
 }
 
