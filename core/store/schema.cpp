@@ -35,6 +35,14 @@ QStringList version3() {
     return {u"ALTER TABLE events ADD COLUMN checksum BLOB"_s};
 }
 
+// Version 4: events a seat had that the session's host never got, kept apart when it took the
+// host's state (their seqs are the session's from then on), so that they are never lost.
+QStringList version4() {
+    return {u"CREATE TABLE orphaned_events(seq INTEGER NOT NULL, epoch INTEGER NOT NULL, "
+            "at INTEGER NOT NULL, author TEXT NOT NULL, command_id TEXT NOT NULL, "
+            "action INTEGER NOT NULL, data BLOB NOT NULL, checksum BLOB)"_s};
+}
+
 QStringList stepTo(int version) {
     switch (version) {
     case 1:
@@ -43,6 +51,8 @@ QStringList stepTo(int version) {
         return version2();
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         return {};
     }

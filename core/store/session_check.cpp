@@ -43,16 +43,33 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
 }
 
 // Replays every event from the first; where the log has a gap (a host's state taken over), the
-// replay restarts from the snapshot that covers it. Each snapshot met must match the replay.
+// replay restarts from the snapshot that covers it. Each snapshot met must match the replay. A
+// file that took a host's state after holding events of its own (a seat rejoining, a host that
+// gave way) is checked from that state on: what it held before is its own history, orphans
+// included, which that state replaced.
 void checkReplay(const SessionFile& file, SessionCheck& check) {
-    const auto events = file.events();
+    const qint64 adopted = file.adoptedSeq();
+    const auto events = file.events(adopted + 1);
     if (!events) {
         check.problems << events.error();
         return;
     }
     const auto digests = snapshotDigests(file.database());
     SessionState replay;
+    if (adopted > 0) {
+        const auto base = file.snapshotFrom(adopted);
+        if (!base) {
+            check.problems << tr("the host's state taken at event %1 is missing").arg(adopted);
+            return;
+        }
+        replay = *base;
+        check.warnings << tr("events 1 to %1 are this seat's own from before it took the host's "
+                             "session there; checked from there on")
+                              .arg(adopted);
+    }
     for (const Event& e : events.value()) {
+        if (e.seq <= replay.lastSeq)
+            continue; // covered by the host's state this check starts from
         if (e.seq != replay.lastSeq + 1) {
             if (!digests.contains(e.seq - 1)) {
                 check.problems << tr("event %1 is missing").arg(replay.lastSeq + 1);
@@ -73,6 +90,14 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
     }
     if (codec::digest(replay) != check.digest)
         check.problems << tr("replaying the log does not give the state as opened");
+}
+
+void countOrphans(const SessionFile& file, SessionCheck& check) {
+    if (file.schemaVersion() < 4)
+        return;
+    QSqlQuery q(file.database());
+    if (q.exec(u"SELECT count(*) FROM orphaned_events"_s) && q.next())
+        check.orphans = q.value(0).toLongLong();
 }
 
 } // namespace
@@ -100,6 +125,7 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
     if (const auto notes = file.notes())
         check.notes = notes->size();
     checkReplay(file, check);
+    countOrphans(file, check);
     return check;
 }
 
@@ -122,8 +148,13 @@ int runSessionCheck(const QString& path, QTextStream& out) {
                .arg(c.polls)
                .arg(c.notes)
         << '\n'
-        << tr("  snapshots verified against the replay: %1").arg(c.snapshotsVerified) << '\n'
-        << tr("  state digest: %1").arg(QString::fromLatin1(c.digest)) << '\n';
+        << tr("  snapshots verified against the replay: %1").arg(c.snapshotsVerified) << '\n';
+    if (c.orphans > 0)
+        out << tr("  kept apart: %1 events that never reached the session's host (not part of "
+                  "the session)")
+                   .arg(c.orphans)
+            << '\n';
+    out << tr("  state digest: %1").arg(QString::fromLatin1(c.digest)) << '\n';
     for (const QString& w : c.warnings)
         out << tr("  note: %1").arg(w) << '\n';
     for (const QString& p : c.problems)

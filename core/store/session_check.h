@@ -20,6 +20,7 @@ struct SessionCheck {
     bool speechUnderWay = false; // someone had the floor when the file was last written
     qint64 polls = 0;
     qint64 notes = 0;
+    qint64 orphans = 0; // kept apart (orphaned_events)
     int snapshotsVerified = 0;
     QByteArray digest; // of the state as opened (latest snapshot plus later events)
     QStringList problems;

@@ -120,6 +120,13 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
     if (!transaction.isActive())
         return fail<bool>(writeFailure(transaction.error()));
     QSqlQuery q(m_db);
+    if (m_schemaVersion >= 4) {
+        q.prepare(u"INSERT INTO orphaned_events SELECT seq, epoch, at, author, command_id, action, "
+                  "data, checksum FROM events WHERE seq > ?"_s);
+        q.addBindValue(state.lastSeq);
+        if (!q.exec())
+            return fail<bool>(writeFailure(q.lastError()));
+    }
     q.prepare(u"DELETE FROM events WHERE seq > ?"_s);
     q.addBindValue(state.lastSeq);
     if (!q.exec())
@@ -127,6 +134,8 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
     if (auto ok = writeSnapshot(state); !ok)
         return ok;
     if (auto ok = setMetadata(u"session_id"_s, state.sessionId); !ok)
+        return ok;
+    if (auto ok = setMetadata(u"sync_adopted_seq"_s, QString::number(state.lastSeq)); !ok)
         return ok;
     if (!transaction.commit())
         return fail<bool>(writeFailure(transaction.error()));

@@ -72,7 +72,13 @@ public:
     // Many events in one transaction (a joined seat catching up): all or none.
     [[nodiscard]] Result<bool> appendBatch(const QList<Event>& events);
     // A joined seat took the host's state wholesale: it becomes this file's latest snapshot.
+    // This file's events after it are not the session's: they move to orphaned_events.
     [[nodiscard]] Result<bool> adoptState(const SessionState& state);
+    // The seq of the last host's state taken wholesale (0: none): the events up to it are this
+    // file's own history, not necessarily the session's.
+    qint64 adoptedSeq() const { return metadata(QStringLiteral("sync_adopted_seq")).toLongLong(); }
+    // The first sound snapshot at or after `seq` (podium --check of a file that adopted a state).
+    [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;
     // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.
     [[nodiscard]] Result<bool> writeMetadata(const QString& key, const QString& value);
 

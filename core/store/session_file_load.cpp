@@ -62,6 +62,20 @@ Result<SessionState> SessionFile::loadSnapshot() {
     return SessionState{};
 }
 
+std::optional<SessionState> SessionFile::snapshotFrom(qint64 seq) const {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT seq, state, digest FROM snapshots WHERE seq >= ? ORDER BY seq"_s);
+    q.addBindValue(seq);
+    if (!q.exec())
+        return std::nullopt;
+    while (q.next()) {
+        if (auto state = snapshotFromRow(q))
+            return state;
+    }
+    return std::nullopt;
+}
+
 Result<bool> SessionFile::load() {
     auto base = loadSnapshot();
     if (!base)

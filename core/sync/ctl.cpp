@@ -189,6 +189,9 @@ int runCtl(const QStringList& arguments) {
     QTimer::singleShot(p.value(u"timeout"_s).toInt() * 1000,
                        [&] { result = fail(tr("No answer from the host in time."), 3); });
     seat.join({where.left(colon), quint16(where.mid(colon + 1).toUInt())}, p.value(u"code"_s));
+    // A script never takes over hosting: the seats must not keep its address as a place to look
+    // for a new host once it is gone.
+    seat.syncPeer()->setTakeoverPort(0);
     while (result < 0 && seat.syncPeer()->state() != SyncPeer::State::Live)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     if (result >= 0)

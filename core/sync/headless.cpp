@@ -1,4 +1,5 @@
 #include "headless.h"
+#include "model/event_text.h"
 
 #include "plan/plan.h"
 #include "seat.h"
@@ -84,11 +85,13 @@ void reportSeat(HeadlessSeat& h) {
         say(u"error: "_s + s);
         QCoreApplication::exit(2);
     });
-    QObject::connect(&h.seat, &Seat::orphaned, [](const QList<Event>& events) {
-        say(u"orphaned: %1 events (seq %2..%3) were never received by the host; kept in the "
-            "log, not merged"_s.arg(events.size())
+    QObject::connect(&h.seat, &Seat::orphaned, [&h](const QList<Event>& events) {
+        say(u"orphaned: %1 events (seq %2..%3) of this seat never reached the session's host; "
+            "kept apart in its file, not merged:"_s.arg(events.size())
                 .arg(events.first().seq)
                 .arg(events.last().seq));
+        for (const Event& e : events) // the state they were made in is still the engine's
+            say(u"  "_s + describeEvent(e, h.engine.state()));
     });
     QObject::connect(&h.seat, &Seat::superseded, [](const Endpoint& leader) {
         say(u"stepping down: the host at %1:%2 leads this session; joining it with control"_s

@@ -39,6 +39,13 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
             [this](const QString& who, const QString& why) {
                 emit statusChanged(tr("%1 left: %2").arg(who, why));
             });
+    // The session changed under this host's moderator: say why.
+    connect(m_host.get(), &SyncHost::filledFromPeer, this, [this](const QString& who, int count) {
+        emit statusChanged(tr("%1 brought %2 action(s) the previous host had taken before it "
+                              "went: they are in the session now.")
+                               .arg(who)
+                               .arg(count));
+    });
     connect(m_host.get(), &SyncHost::staleDetected, this, [this] {
         emit failed(tr("Another seat has taken over hosting this session. Join it instead."));
     });

@@ -8,7 +8,6 @@ namespace podium::sync {
 namespace {
 
 const QString sequencersKey = u"sync_sequencers"_s;
-const QString adoptedKey = u"sync_adopted_seq"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
@@ -29,13 +28,11 @@ Result<bool> SessionFileJournal::append(const Event& event) {
     return m_file.append(event);
 }
 
-// The file keeps the rows before the host's snapshot (its own history, and any orphans);
-// noting where the snapshot was lets a restarted seat's log start after it, in the host's
-// lineage only.
+// The file keeps the rows before the host's snapshot (its own history, and any orphans) and
+// notes where the snapshot was (SessionFile::adoptedSeq): a restarted seat's log starts after it,
+// in the host's lineage only.
 Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state) {
-    if (auto ok = m_file.adoptState(state); !ok)
-        return ok;
-    return m_file.writeMetadata(adoptedKey, QString::number(state.lastSeq));
+    return m_file.adoptState(state);
 }
 
 Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& sequencers) {
@@ -46,7 +43,7 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
 }
 
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
-    const qint64 adopted = file.metadata(adoptedKey).toLongLong();
+    const qint64 adopted = file.adoptedSeq();
     auto events = file.events(adopted + 1);
     if (!events)
         return Result<bool>::failure(events.error());

@@ -53,6 +53,44 @@ TEST_CASE("podium --check: a sound file gives a summary and exit code 0") {
     CHECK(output.contains(u"OK"_s));
 }
 
+TEST_CASE("podium --check: a file that took a host's state over events of its own is sound, and "
+          "those events are kept apart") {
+    // A host that gave way, or a seat that rejoined: its events after the host's state are not
+    // the session's. They used to be deleted, and the file failed its check.
+    Folder folder;
+    const QString path = folder.file(u"gave-way.podium"_s);
+    Seat seat(createOrFail(path));
+    for (int i = 0; i < 6; ++i)
+        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"own %1"_s.arg(i)}}));
+    const qint64 own = seat.file->state().lastSeq;
+    SessionState host = seat.file->state(); // the host's session, which went on otherwise at 4
+    host.lastSeq = own - 3;
+    host.stageMessage = u"the host's"_s;
+    REQUIRE(seat.file->adoptState(host));
+    Event next;
+    next.seq = host.lastSeq + 1;
+    next.epoch = host.epoch;
+    next.at = seat.clock.nowMs();
+    next.author = u"host"_s;
+    next.commandId = u"c"_s;
+    next.action = Action::SetStageMessage;
+    next.data = {{u"text"_s, u"the host's next"_s}};
+    REQUIRE(seat.file->append(next));
+    seat.file.reset();
+
+    const auto result = checkSessionFile(path);
+    REQUIRE(result);
+    CHECK(result->problems.isEmpty());
+    CHECK(result->ok());
+    CHECK(result->orphans == 3);
+    QString output;
+    CHECK(check(path, &output) == 0);
+    CHECK(output.contains(u"kept apart: 3 events"_s));
+    const auto reopened = SessionFile::open(path, OpenMode::View);
+    REQUIRE(reopened);
+    CHECK(reopened.value()->state().stageMessage == u"the host's next"_s);
+}
+
 TEST_CASE("podium --check: a speech under way is counted as such") {
     Folder folder;
     const QString path = folder.file(u"speaking.podium"_s);

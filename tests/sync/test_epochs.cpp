@@ -330,6 +330,7 @@ TEST_CASE("a laptop restarted on an old copy of the session gives way to the hos
 TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "
           "epochs: what the old host did alone is filled in, the session's start is not an "
           "orphan") {
+    QStringList told;     // what the new host's moderator reads (before the seats, as orphans)
     QList<Event> orphans; // before the seats: their signals may still come while they stop
     auto stale = makeHost();
     REQUIRE(stale);
@@ -344,6 +345,8 @@ TEST_CASE("a seat that joined by a snapshot and took over compares lineages by t
     relay.cutAll();
     sequence(*stale, u"unshared "_s, 2);
     REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    QObject::connect(&online.seat, &sync::Seat::statusChanged,
+                     [&](const QString& text) { told << text; });
     REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
 
     // The new host has sequenced nothing yet: the old host's events continue the session.
@@ -352,6 +355,7 @@ TEST_CASE("a seat that joined by a snapshot and took over compares lineages by t
     stale->seat.join({u"127.0.0.1"_s, takeoverPort}, stale->seat.controlCode());
     REQUIRE(waitUntil([&] { return stale->live(); }));
     REQUIRE(waitUntil([&] { return online.engine.state().stageMessage == u"unshared 1"_s; }));
+    CHECK_FALSE(told.filter(u"brought 2 action"_s).isEmpty());
     CHECK(orphans.isEmpty());
     sequence(online, u"new host "_s, 1);
     REQUIRE(waitUntil([&] { return stale->lastSeq() == online.lastSeq(); }));

@@ -10,10 +10,7 @@ class QWidget;
 namespace podium {
 
 // What a seat had that the session's host never got (docs/PROTOCOL.md, "Handover"), one line
-// per event that a moderator can act on: when, what, and whom it concerned.
-QStringList describeOrphans(const QList<Event>& events, const SessionState& before);
-
-// Tells the moderator, without stopping the session: a box that stays until read.
+// per event (describeEvent), told without stopping the session: a box that stays until read.
 void showOrphans(QWidget* parent, const QList<Event>& events, const SessionState& before);
 
 } // namespace podium

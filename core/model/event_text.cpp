@@ -1,0 +1,124 @@
+#include "event_text.h"
+
+#include "cbor_input.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::EventText", text);
+}
+
+QString actionLabel(Action a) {
+    switch (a) {
+    case Action::CreateSession:
+        return tr("Session created");
+    case Action::AddParticipant:
+        return tr("Participant added");
+    case Action::EditParticipant:
+        return tr("Participant edited");
+    case Action::RemoveParticipant:
+        return tr("Participant removed");
+    case Action::AddEntry:
+        return tr("Added to the queue");
+    case Action::MoveEntry:
+        return tr("Moved in the queue");
+    case Action::WithdrawEntry:
+        return tr("Withdrawn from the queue");
+    case Action::RestoreEntry:
+        return tr("Restored to the queue");
+    case Action::EditEntry:
+        return tr("Queue entry edited");
+    case Action::RemoveEntry:
+        return tr("Removed from the queue");
+    case Action::Next:
+        return tr("Given the floor");
+    case Action::EndSpeech:
+        return tr("Speech ended");
+    case Action::RevertNext:
+        return tr("Floor given back");
+    case Action::StartTimer:
+        return tr("Timer started");
+    case Action::PauseTimer:
+        return tr("Timer paused");
+    case Action::AdjustTimer:
+        return tr("Timer adjusted");
+    case Action::SetWarning:
+        return tr("Warning time set");
+    case Action::StartSegment:
+        return tr("Segment started");
+    case Action::RestoreAgenda:
+        return tr("Agenda restored");
+    case Action::CreatePoll:
+        return tr("Poll created");
+    case Action::OpenPoll:
+        return tr("Poll opened");
+    case Action::ClosePoll:
+        return tr("Poll closed");
+    case Action::SetTally:
+        return tr("Poll tally entered");
+    case Action::RemovePoll:
+        return tr("Poll removed");
+    case Action::RestorePoll:
+        return tr("Poll restored");
+    case Action::EditSession:
+        return tr("Session details edited");
+    case Action::SetAllotments:
+        return tr("Speaking times set");
+    case Action::SetStageMessage:
+        return tr("Stage message");
+    case Action::EditAgenda:
+        return tr("Agenda edited");
+    }
+    return actionKey(a);
+}
+
+// A queue entry still waiting, on the floor, or already spoken.
+Id participantOfEntry(Id entry, const SessionState& state) {
+    if (const QueueEntry* e = state.entry(entry))
+        return e->participantId;
+    if (state.floor && state.floor->entry.id == entry)
+        return state.floor->entry.participantId;
+    for (const Speech& s : state.speeches) {
+        if (s.entryId == entry)
+            return s.participantId;
+    }
+    return 0;
+}
+
+// An event names its participant directly, by an id or a whole record, or through a queue
+// entry (by id, or whole).
+Id participantOf(const QCborMap& data, const SessionState& state) {
+    const QCborValue participant = data.value(u"participant"_s);
+    if (participant.isInteger())
+        return participant.toInteger();
+    if (participant.isMap())
+        return integerOf(participant.toMap().value(u"id"_s));
+    const QCborValue entry = data.value(u"entry"_s);
+    if (entry.isMap())
+        return integerOf(entry.toMap().value(u"participant"_s));
+    return entry.isInteger() ? participantOfEntry(entry.toInteger(), state) : 0;
+}
+
+QString detailOf(const Event& event, const SessionState& state) {
+    if (const Participant* p = state.participant(participantOf(event.data, state)))
+        return p->name;
+    const QString text = event.data.value(u"text"_s).toString();
+    return text.isEmpty() ? QString() : u"“%1”"_s.arg(text);
+}
+
+} // namespace
+
+QString describeEvent(const Event& event, const SessionState& state) {
+    const QString when = QDateTime::fromMSecsSinceEpoch(event.at).toString(u"HH:mm:ss"_s);
+    const QString detail = detailOf(event, state);
+    return detail.isEmpty() ? u"%1  %2"_s.arg(when, actionLabel(event.action))
+                            : u"%1  %2: %3"_s.arg(when, actionLabel(event.action), detail);
+}
+
+} // namespace podium
