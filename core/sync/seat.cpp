@@ -193,8 +193,8 @@ void Seat::heard(const Announcement& a) {
             if (doubt.isEmpty())
                 return; // it answered, and this host leads after all
             m_doubted[where].start();
-            qCWarning(lcSync).noquote() << "host at" << where << "announced it leads this "
-                                        << "session:" << doubt << "- ignored";
+            qCWarning(lcSync).noquote()
+                << u"host at %1 announced it leads this session: %2 Ignored."_s.arg(where, doubt);
             emit statusChanged(tr("A host at %1 announced it leads this session, but %2 "
                                   "This host goes on.")
                                    .arg(where, doubt));
