@@ -168,6 +168,8 @@ void MainWindow::createSessionDocks() {
     showConnectionAlerts(*connection);
     connect(&connection->seatSession(), &SeatSession::sessionFileChanged, this,
             &MainWindow::updateTitle);
+    connect(&connection->seatSession(), &SeatSession::gaveWay, this,
+            [this] { m_keepPanels = true; });
     addSessionActions(floor);
     addSessionActions(queue);
     m_menus[MenuId::Session]->addSeparator();
@@ -323,12 +325,14 @@ void MainWindow::saveLayout() const {
 
 void MainWindow::onSeatChanged() {
     updateTitle();
-    // The online moderator who takes over hosting keeps the panels where they were: rearranged
-    // at that moment, they would cost their bearings in a crisis. Joining with a code, or
-    // starting as another seat, brings that seat's layout.
+    // The online moderator who takes over hosting keeps the panels where they were, and so does
+    // a host that gives way to the one that took over: rearranged at that moment, they would
+    // cost their bearings in a crisis. Joining with a code, or starting as another seat, brings
+    // that seat's layout.
     const bool takingOver = m_layoutSeat == Seat::OnlineModerator &&
                             m_cockpit.seat() == Seat::Moderator && m_layoutRestored;
-    if (takingOver)
+    const bool givingWay = std::exchange(m_keepPanels, false) && m_layoutRestored;
+    if (takingOver || givingWay)
         return;
     if (m_layoutRestored)
         saveLayout();

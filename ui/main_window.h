@@ -88,6 +88,7 @@ private:
     QLabel* m_readOnlyNotice = nullptr;
     Seat m_layoutSeat;
     bool m_layoutRestored = false;
+    bool m_keepPanels = false; // the next change of seat is this host giving way: panels stay
     bool m_painted = false;
     std::optional<Seat> m_defaultArrangedFor; // the seat whose default layout is shown, if so
 };

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "displays/launch_options.h"
+#include "docks/connection_dock.h"
 #include "docks/poll_chart.h"
+#include "docks/seat_session.h"
 #include "docks/timeline_dock.h"
 #include "main_window.h"
 #include "models/participants_model.h"
@@ -431,6 +433,27 @@ TEST_CASE("the online moderator who takes over hosting keeps the panels where th
     h.cockpit.setSeat(Seat::Rapporteur);
     CHECK_FALSE(hidden(w, u"timelineDock"_s));
     CHECK(hidden(w, u"participantsDock"_s));
+}
+
+TEST_CASE("a host that gives way to the one that took over keeps the panels where they were") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    w.dock(u"timelineDock"_s)->hide(); // the moderator's own arrangement
+    REQUIRE_FALSE(hidden(w, u"balanceDock"_s));
+
+    auto* connection = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
+    REQUIRE(connection);
+    emit connection->seatSession().gaveWay();
+    h.cockpit.setSeat(Seat::OnlineModerator); // it joins the new host with its control code
+    CHECK(hidden(w, u"timelineDock"_s));
+    CHECK_FALSE(hidden(w, u"balanceDock"_s)); // the online moderator's layout has no balance
+
+    // Only that once: a later change of seat brings that seat's layout.
+    h.cockpit.setSeat(Seat::Rapporteur);
+    CHECK_FALSE(hidden(w, u"timelineDock"_s));
 }
 
 TEST_CASE("a participants table without its affiliation column has no blank strip") {

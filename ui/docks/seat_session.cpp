@@ -98,6 +98,7 @@ Result<bool> SeatSession::ensureSeat() {
             emit status(tr("Another seat went on hosting this session while this one was away; "
                            "this seat stopped hosting and joined it, at %1, with control.")
                             .arg(m_joinedFrom));
+            emit gaveWay();
         });
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);

@@ -59,6 +59,8 @@ signals:
     void sessionFileChanged(podium::SessionFile* file);
     // What this seat had that the session's host never got: to be shown, never merged.
     void orphaned(const QList<podium::Event>& events);
+    // This host gave way to another that leads the session, and joins it (its seat changes).
+    void gaveWay();
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
