@@ -42,6 +42,13 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
     return digests;
 }
 
+qint64 rowsUpTo(const SessionFile& file, qint64 seq) {
+    QSqlQuery q(file.database());
+    q.prepare(u"SELECT count(*) FROM events WHERE seq <= ?"_s);
+    q.addBindValue(seq);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
 // Replays every event from the first; where the log has a gap (a host's state taken over), the
 // replay restarts from the snapshot that covers it. Each snapshot met must match the replay. A
 // file that took a host's state after holding events of its own (a seat rejoining, a host that
@@ -63,8 +70,11 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
             return;
         }
         replay = *base;
-        check.warnings << tr("events 1 to %1 are this seat's own from before it took the host's "
-                             "session there; checked from there on")
+        check.warnings << (rowsUpTo(file, adopted) == 0
+                               ? tr("events 1 to %1 were taken over from the host as a snapshot")
+                               : tr("the events up to %1 are this seat's history from before it "
+                                    "took the host's session there (some may be the "
+                                    "session's too); checked from there on"))
                               .arg(adopted);
     }
     for (const Event& e : events.value()) {

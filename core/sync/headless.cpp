@@ -147,31 +147,39 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     // Takes over hosting when the host has been unreachable this long (the moderator's call,
     // made in advance for an unattended seat).
     auto* timer = new QTimer(&h.seat);
-    auto* lost = new QElapsedTimer;
     timer->start(250);
     const bool announcing = p.isSet(u"announce"_s);
-    QObject::connect(timer, &QTimer::timeout, [&h, lost, after, takeoverPort, announcing] {
-        if (h.seat.mode() != Seat::Mode::Joined ||
-            h.seat.syncPeer()->state() == SyncPeer::State::Live) {
-            lost->invalidate();
-            return;
-        }
-        if (!lost->isValid())
-            lost->start();
-        if (lost->elapsed() < after * 1000 || !h.seat.canTakeOver())
-            return;
-        // The timer goes on: a seat that took over and later gave way (the old host came back)
-        // takes over again if that host goes too.
-        lost->invalidate();
-        if (auto ok = h.seat.takeOver(takeoverPort); !ok)
-            return say(u"error: "_s + ok.error());
-        say(u"took over hosting on port %1 epoch %2"_s.arg(takeoverPort)
-                .arg(h.seat.syncHost()->epoch()));
-        say(u"control code: "_s + h.seat.controlCode());
-        say(u"read-only code: "_s + h.seat.readOnlyCode());
-        if (announcing)
-            announce(h);
-    });
+    QObject::connect(
+        timer, &QTimer::timeout,
+        [&h, lost = QElapsedTimer(), after, takeoverPort, announcing,
+         toldReadOnly = false]() mutable {
+            if (h.seat.mode() == Seat::Mode::Joined &&
+                h.seat.syncPeer()->role() == Authority::ReadOnly &&
+                h.seat.syncPeer()->state() == SyncPeer::State::Live &&
+                !std::exchange(toldReadOnly, true))
+                say(u"warning: this seat joined read-only: it cannot take over hosting "
+                    "(--takeover-after needs the control code)"_s);
+            if (h.seat.mode() != Seat::Mode::Joined ||
+                h.seat.syncPeer()->state() == SyncPeer::State::Live) {
+                lost.invalidate();
+                return;
+            }
+            if (!lost.isValid())
+                lost.start();
+            if (lost.elapsed() < after * 1000 || !h.seat.canTakeOver())
+                return;
+            // The timer goes on: a seat that took over and later gave way (the old host came back)
+            // takes over again if that host goes too.
+            lost.invalidate();
+            if (auto ok = h.seat.takeOver(takeoverPort); !ok)
+                return say(u"error: "_s + ok.error());
+            say(u"took over hosting on port %1 epoch %2"_s.arg(takeoverPort)
+                    .arg(h.seat.syncHost()->epoch()));
+            say(u"control code: "_s + h.seat.controlCode());
+            say(u"read-only code: "_s + h.seat.readOnlyCode());
+            if (announcing)
+                announce(h);
+        });
     return -1;
 }
 
@@ -205,6 +213,16 @@ QString syncOptionsError(const QCommandLineParser& p) {
         return tr("--bind wants an IP address of this machine, not “%1”.").arg(p.value(u"bind"_s));
     if (p.isSet(u"join"_s) && p.value(u"code"_s).trimmed().isEmpty())
         return tr("--join needs --code: one of the codes the host shows.");
+    // An unattended backup that would never take over must say so before the session needs it.
+    if (p.isSet(u"takeover-after"_s)) {
+        bool number = false;
+        const int seconds = p.value(u"takeover-after"_s).toInt(&number);
+        if (!number || seconds < 1)
+            return tr("--takeover-after wants a number of seconds, 1 or more, not “%1”.")
+                .arg(p.value(u"takeover-after"_s));
+        if (!p.isSet(u"join"_s))
+            return tr("--takeover-after is for a seat that joins (--join) with the control code.");
+    }
     return {};
 }
 

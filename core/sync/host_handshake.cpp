@@ -92,7 +92,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const qint32 peerEpoch = qint32(integerOf(hello.value(u"lastEpoch"_s), 1));
     const ResumePlan plan =
         withoutFillFrom(role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
-                                         lineageFromCbor(hello.value(u"lineage"_s).toArray())));
+                                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
+                                         hello.value(u"gaveWay"_s).toBool()));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
                            {{u"code"_s, errc::staleHost},

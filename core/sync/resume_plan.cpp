@@ -3,7 +3,7 @@
 namespace podium::sync {
 
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch, const Lineage& peerLineage) {
+                      qint32 peerEpoch, const Lineage& peerLineage, bool peerGaveWay) {
     ResumePlan plan;
     if (!sameSession || peerSeq <= 0)
         return plan; // a fresh seat (or another session's file): just the state
@@ -15,7 +15,8 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
     const QString rival = theirs.last().sequencer;
     const bool rivalAhead = peerEpoch == hostEpoch && !rival.isEmpty() && !ours.isEmpty() &&
                             rival != ours && peerSeq > log.lastSeq();
-    if ((peerEpoch > hostEpoch || rivalAhead) && !rival.startsWith(localSequencerPrefix)) {
+    if ((peerEpoch > hostEpoch || rivalAhead) && !rival.startsWith(localSequencerPrefix) &&
+        !peerGaveWay) {
         plan.kind = ResumePlan::Stale;
         return plan;
     }

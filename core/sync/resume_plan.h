@@ -23,7 +23,10 @@ struct ResumePlan {
 // a peer that sent none; only its last event is compared). Two logs agree up to S when every
 // seq both hold came from the same sequencer (lineage.h); where they first differ, the peer's
 // events are not the session's: they are reported as orphans and the peer takes a snapshot.
+// A peer that gave way to this host (a host of the same session that found this one leads) is
+// never a sign that this host is stale, whatever its epoch: what it has that this host lacks is
+// its orphans.
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch, const Lineage& peerLineage = {});
+                      qint32 peerEpoch, const Lineage& peerLineage = {}, bool peerGaveWay = false);
 
 } // namespace podium::sync

@@ -237,6 +237,7 @@ void Seat::stepDownFor(const Endpoint& leader) {
                                        .arg(leader.port);
     emit superseded(leader);
     join(leader, code, port);
+    m_peer->setGaveWay(true); // before its hello: its newer epoch must not make that host quit
 }
 
 void Seat::setMode(Mode m) {

@@ -96,16 +96,18 @@ void SyncPeer::connectTo(const Endpoint& target) {
 }
 
 void SyncPeer::onEncrypted() {
-    const QCborMap hello{{u"proto"_s, protocolVersion},
-                         {u"oldest"_s, oldestCompatibleVersion},
-                         {u"app"_s, QStringLiteral(PODIUM_VERSION)},
-                         {u"instance"_s, m_instance},
-                         {u"name"_s, m_name},
-                         {u"session"_s, m_engine.state().sessionId},
-                         {u"lastSeq"_s, m_log.lastSeq()},
-                         {u"lastEpoch"_s, m_log.lastEpoch()},
-                         {u"lineage"_s, toCbor(lineageOf(m_log))},
-                         {u"hostPort"_s, m_takeoverPort}};
+    QCborMap hello{{u"proto"_s, protocolVersion},
+                   {u"oldest"_s, oldestCompatibleVersion},
+                   {u"app"_s, QStringLiteral(PODIUM_VERSION)},
+                   {u"instance"_s, m_instance},
+                   {u"name"_s, m_name},
+                   {u"session"_s, m_engine.state().sessionId},
+                   {u"lastSeq"_s, m_log.lastSeq()},
+                   {u"lastEpoch"_s, m_log.lastEpoch()},
+                   {u"lineage"_s, toCbor(lineageOf(m_log))},
+                   {u"hostPort"_s, m_takeoverPort}};
+    if (m_gaveWay)
+        hello[u"gaveWay"_s] = true;
     m_link->send(message(MsgType::Hello, hello));
 }
 

@@ -35,6 +35,8 @@ public:
     void setIdentity(const QString& instance, const QString& name);
     // Where this seat would host after a takeover (announced to the others).
     void setTakeoverPort(quint16 port) { m_takeoverPort = port; }
+    // This seat was a host of the session that gave way to this one (it says so in its hello).
+    void setGaveWay(bool gaveWay) { m_gaveWay = gaveWay; }
     void join(const Endpoint& host, const QString& code);
     void leave();
 
@@ -95,6 +97,7 @@ private:
     QString m_instance;
     QString m_name;
     quint16 m_takeoverPort = 0;
+    bool m_gaveWay = false;
     Authority m_role = Authority::ReadOnly;
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;

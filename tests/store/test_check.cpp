@@ -86,6 +86,7 @@ TEST_CASE("podium --check: a file that took a host's state over events of its ow
     QString output;
     CHECK(check(path, &output) == 0);
     CHECK(output.contains(u"kept apart: 3 events"_s));
+    CHECK(output.contains(u"this seat's history from before it took the host's session"_s));
     const auto reopened = SessionFile::open(path, OpenMode::View);
     REQUIRE(reopened);
     CHECK(reopened.value()->state().stageMessage == u"the host's next"_s);

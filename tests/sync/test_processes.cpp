@@ -291,7 +291,14 @@ TEST_CASE("headless seats refuse a bad port, address or a missing code before th
         {{u"--headless"_s, u"--host"_s, u"--port"_s, u"abc"_s}, u"--port"_s},
         {{u"--headless"_s, u"--host"_s, u"--port"_s, u"99999"_s}, u"--port"_s},
         {{u"--headless"_s, u"--host"_s, u"--bind"_s, u"notanaddress"_s}, u"--bind"_s},
-        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s}, u"--code"_s}};
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s}, u"--code"_s},
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s, u"--code"_s, u"X"_s,
+          u"--takeover-after"_s, u"abc"_s},
+         u"--takeover-after"_s},
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s, u"--code"_s, u"X"_s,
+          u"--takeover-after"_s, u"0"_s},
+         u"--takeover-after"_s},
+        {{u"--headless"_s, u"--host"_s, u"--takeover-after"_s, u"5"_s}, u"--join"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);

@@ -166,6 +166,8 @@ TEST_CASE("resume plans: same lineage resumes, a fork is reported, a newer epoch
     CHECK(planResume(log, 3, false, 5, 2).kind == ResumePlan::Snapshot);
     CHECK(planResume(log, 3, true, 0, 1).kind == ResumePlan::Snapshot);
     CHECK(planResume(log, 3, true, 5, 4).kind == ResumePlan::Stale);
+    // unless the peer is a host that gave way to this one: its newer epoch is its own orphans'
+    CHECK(planResume(log, 3, true, 5, 4, {}, true).kind != ResumePlan::Stale);
     // a returning host that went on alone in epoch 2 up to seq 9
     const ResumePlan fork = planResume(log, 3, true, 9, 2);
     CHECK(fork.kind == ResumePlan::Snapshot);
