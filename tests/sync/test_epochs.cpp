@@ -176,39 +176,52 @@ quint16 freeUdpPort() {
     return probe.localPort();
 }
 
+// A host with an online moderator and a rapporteur, joined through a relay. takeOver(): the
+// host's network goes, it records events nobody else gets, the online moderator takes over
+// (keeping the host's codes) and the rapporteur follows; the new host records its own.
+struct TakenOver {
+    std::unique_ptr<TestSeat> stale = makeHost();
+    const QString control = stale->seat.controlCode();
+    const QString readOnly = stale->seat.readOnlyCode();
+    Relay relay{stale->seat.syncHost()->port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online{u"online"_s};
+    TestSeat rapporteur{u"rapporteur"_s};
+
+    TakenOver(int shared) {
+        const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+        online.seat.join(viaRelay, control, takeoverPort);
+        rapporteur.seat.join(viaRelay, readOnly);
+        REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+        REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+        sequence(*stale, u"shared "_s, shared);
+        REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
+    }
+    void takeOver(int unshared, int newHost) {
+        relay.setRefusing(true);
+        relay.cutAll();
+        sequence(*stale, u"unshared "_s, unshared);
+        REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+        REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+        REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+        sequence(online, u"new host "_s, newHost);
+        REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    }
+};
+
 } // namespace
 
 TEST_CASE("a host that comes back after a takeover gives way to the new host it hears on the LAN, "
           "and reports what only it had") {
     QList<Event> orphans; // before the seats: their signals may still come while they stop
     std::optional<sync::Endpoint> leader;
-    auto stale = makeHost();
-    REQUIRE(stale);
-    const QString control = stale->seat.controlCode();
-    const QString readOnly = stale->seat.readOnlyCode();
-    Relay relay(stale->seat.syncHost()->port());
-    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
-    const quint16 takeoverPort = freePort();
-    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
-    online.seat.join(viaRelay, control, takeoverPort);
-    rapporteur.seat.join(viaRelay, readOnly);
-    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
-    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
-    sequence(*stale, u"shared "_s, 10);
-    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
-
-    // The host's network goes; it records events nobody else gets; the online moderator takes
-    // over, showing the same two codes, and the rapporteur follows it.
-    relay.setRefusing(true);
-    relay.cutAll();
-    sequence(*stale, u"unshared "_s, 3);
-    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
-    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
-    CHECK(online.seat.controlCode() == control);
-    CHECK(online.seat.readOnlyCode() == readOnly);
-    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
-    sequence(online, u"new host "_s, 5);
-    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    TakenOver t(10);
+    t.takeOver(3, 5);
+    TestSeat& online = t.online;
+    TestSeat& rapporteur = t.rapporteur;
+    auto& stale = t.stale;
+    CHECK(online.seat.controlCode() == t.control); // the host's codes, still working
+    CHECK(online.seat.readOnlyCode() == t.readOnly);
 
     // The old host, still hosting, hears the new host's beacon.
     const quint16 beaconPort = freeUdpPort();
@@ -220,7 +233,7 @@ TEST_CASE("a host that comes back after a takeover gives way to the new host it 
     online.seat.announce(QHostAddress::LocalHost, beaconPort);
     REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
     REQUIRE(leader);
-    CHECK(leader->port == takeoverPort);
+    CHECK(leader->port == t.takeoverPort);
     CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
     CHECK(stale->engine.authority() != Authority::ReadOnly); // it joined with control
     CHECK(texts(orphans) == QStringList{u"unshared 0"_s, u"unshared 1"_s, u"unshared 2"_s});
@@ -283,29 +296,13 @@ TEST_CASE("a beacon that claims a session does not make its host give way unless
 TEST_CASE("a laptop restarted on an old copy of the session gives way to the host the seats "
           "follow, though its epoch and log are as far on") {
     QList<Event> orphans; // before the seats: their signals may still come while they stop
-    auto stale = makeHost();
-    REQUIRE(stale);
-    Relay relay(stale->seat.syncHost()->port());
-    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
-    const quint16 takeoverPort = freePort();
-    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
-    online.seat.join(viaRelay, stale->seat.controlCode(), takeoverPort);
-    rapporteur.seat.join(viaRelay, stale->seat.readOnlyCode());
-    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
-    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
-    sequence(*stale, u"shared "_s, 5);
-    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == stale->lastSeq(); }));
-
+    TakenOver t(5);
     // Cut off, the old host records more than the new host will; then it is restarted as host
     // on its file: the same epoch number as the new host's, and a longer log.
-    relay.setRefusing(true);
-    relay.cutAll();
-    sequence(*stale, u"unshared "_s, 4);
-    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
-    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
-    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
-    sequence(online, u"new host "_s, 1);
-    REQUIRE(waitUntil([&] { return rapporteur.lastSeq() == online.lastSeq(); }));
+    t.takeOver(4, 1);
+    TestSeat& online = t.online;
+    TestSeat& rapporteur = t.rapporteur;
+    auto& stale = t.stale;
     stale->seat.stop();
     REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, stale->seat.codes()));
     REQUIRE(stale->seat.syncHost()->epoch() == online.seat.syncHost()->epoch());
