@@ -208,8 +208,7 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
     child<QLineEdit>(w, u"stageMessage"_s)->parentWidget()->layout()->addWidget(greedy);
     greedy->show();
     greedy->setFocus();
-    QCoreApplication::processEvents();
-    REQUIRE(greedy->hasFocus());
+    REQUIRE(QTest::qWaitFor([&] { return greedy->hasFocus(); })); // on X11 it comes later
     QTest::keyClick(greedy, Qt::Key_E, Qt::ControlModifier);
     CHECK_FALSE(h.state().floor);
     QTest::keyClick(greedy, Qt::Key_Z, Qt::ControlModifier); // its own: no step undone
