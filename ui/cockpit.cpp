@@ -88,7 +88,14 @@ void Cockpit::setSeat(Seat seat) {
 }
 
 bool Cockpit::permits(Action action) const {
-    return isPermitted(m_engine.authority(), action);
+    return !m_fileReadOnly && isPermitted(m_engine.authority(), action);
+}
+
+void Cockpit::setFileReadOnly(bool readOnly) {
+    if (readOnly == m_fileReadOnly)
+        return;
+    m_fileReadOnly = readOnly;
+    emit controlChanged();
 }
 
 void Cockpit::run(Action action, const QCborMap& args, const QString& text) {

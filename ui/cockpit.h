@@ -39,8 +39,12 @@ public:
 
     Seat seat() const { return seatFor(m_engine.authority()); }
     void setSeat(Seat seat);
-    // Whether this seat may change the session at all (the rapporteur may not).
-    bool canControl() const { return m_engine.authority() != Authority::ReadOnly; }
+    // Whether this seat may change the session at all: not the rapporteur, and nobody while the
+    // session's file can only be viewed (a read-only stick: every action was refused).
+    bool canControl() const {
+        return m_engine.authority() != Authority::ReadOnly && !m_fileReadOnly;
+    }
+    void setFileReadOnly(bool readOnly);
     // Whether this seat may issue a given action (some are the in-room moderator's only).
     bool permits(Action action) const;
 
@@ -56,6 +60,8 @@ signals:
     // About 5 times a second while a countdown runs; views read the clock when they repaint.
     void tick();
     void seatChanged(podium::Seat seat);
+    // What this seat may do changed without the seat changing (the file became viewable only).
+    void controlChanged();
     // A sentence for the status bar: why a command was refused, or why an undo could not be.
     void notice(const QString& text);
 
@@ -66,6 +72,7 @@ private:
     QUndoStack m_undo;
     QTimer m_ticker;
     SessionFiles* m_files = nullptr;
+    bool m_fileReadOnly = false;
 };
 
 } // namespace podium

@@ -167,7 +167,7 @@ void MainWindow::createSessionDocks() {
     addDock(connection, Qt::RightDockWidgetArea);
     showConnectionAlerts(*connection);
     connect(&connection->seatSession(), &SeatSession::sessionFileChanged, this,
-            &MainWindow::updateTitle);
+            &MainWindow::showReadOnlyNotice);
     connect(&connection->seatSession(), &SeatSession::gaveWay, this,
             [this] { m_keepPanels = true; });
     addSessionActions(floor);
@@ -420,12 +420,13 @@ void MainWindow::showReadOnlyNotice() {
         m_readOnlyNotice->setObjectName(u"readOnlyNotice"_s);
         statusBar()->addPermanentWidget(m_readOnlyNotice);
     }
-    const SessionFile* file = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
+    const SessionFile* file = sessionFile();
     const bool readOnly = file && file->isReadOnly();
     m_readOnlyNotice->setText(
         readOnly ? tr("Read-only: %1 Save As continues in a copy.").arg(file->readOnlyReason())
                  : QString());
     m_readOnlyNotice->setVisible(readOnly);
+    m_cockpit.setFileReadOnly(readOnly); // its controls are disabled, not refused one by one
     updateTitle();
 }
 
@@ -443,11 +444,16 @@ void MainWindow::updateTitle() {
 }
 
 // A joined seat writes the host's session into a file of its own; otherwise the window's file.
-QString MainWindow::shownFileName() const {
+const SessionFile* MainWindow::sessionFile() const {
     const auto* connection = qobject_cast<const ConnectionDock*>(dock(u"connectionDock"_s));
     const SessionFile* file = connection ? connection->seatSession().joinedCopy() : nullptr;
     if (!file && m_cockpit.files())
         file = m_cockpit.files()->current();
+    return file;
+}
+
+QString MainWindow::shownFileName() const {
+    const SessionFile* file = sessionFile();
     return file ? QFileInfo(file->path()).fileName() : QString();
 }
 

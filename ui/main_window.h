@@ -14,6 +14,7 @@ class QMenu;
 namespace podium {
 
 class ConnectionDock;
+class SessionFile;
 
 class SessionDock;
 
@@ -71,6 +72,7 @@ private:
     void onSeatChanged();
     void updateTitle();
     QString shownFileName() const;
+    const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -156,6 +157,16 @@ TEST_CASE("a session that can only be viewed says so from the start") {
     CHECK_FALSE(notice->isHidden()); // before any action was refused
     CHECK(notice->text().contains(u"read-only"_s));
     CHECK(w.windowTitle().contains(u"(read-only)"_s));
+    // Its controls are disabled, not refused one by one in the status bar.
+    CHECK_FALSE(cockpit.canControl());
+    CHECK_FALSE(w.findChild<QLineEdit*>(u"quickAdd"_s)->isVisibleTo(&w)); // as the rapporteur's
+    CHECK_FALSE(w.findChild<QLineEdit*>(u"stageMessage"_s)->isEnabled());
+    // Save As to a folder that can be written continues in a writable copy.
+    QTemporaryDir writable;
+    REQUIRE(files.saveAs(writable.filePath(u"copy.podium"_s)));
+    CHECK(cockpit.canControl());
+    CHECK(w.findChild<QLineEdit*>(u"quickAdd"_s)->isVisibleTo(&w));
+    CHECK(w.findChild<QLineEdit*>(u"stageMessage"_s)->isEnabled());
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 

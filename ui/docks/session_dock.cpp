@@ -74,10 +74,12 @@ SessionDock::SessionDock(Cockpit& cockpit, const QString& objectName, QWidget* p
     : QDockWidget(parent)
     , m_cockpit(cockpit) {
     setObjectName(objectName);
-    connect(&m_cockpit, &Cockpit::seatChanged, this, [this] {
+    const auto refresh = [this] {
         if (m_built)
             updateControls();
-    });
+    };
+    connect(&m_cockpit, &Cockpit::seatChanged, this, refresh);
+    connect(&m_cockpit, &Cockpit::controlChanged, this, refresh);
 }
 
 void SessionDock::finishSetup(WhenCramped cramped) {
