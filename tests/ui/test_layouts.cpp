@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCborArray>
 #include <QChart>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -29,6 +30,7 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStyleOptionButton>
 #include <QTabBar>
 #include <QTest>
 #include <QTreeView>
@@ -150,6 +152,29 @@ TEST_CASE("View → Panels names each dock as its title reads") {
     REQUIRE(floor->windowTitle() == u"Floor & timer"_s);
     // "&&" shows as "&" in a menu; a single "&" would underline the next letter instead.
     CHECK(floor->toggleViewAction()->text() == u"Floor && timer"_s);
+}
+
+TEST_CASE("an unticked check box can be seen in every theme") {
+    // In the dark theme, Fusion outlined it near-black on near-black: the column menus' unticked
+    // items and "Multiple choice" showed nothing to tick.
+    for (Theme theme : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        INFO("theme " << int(theme));
+        applyTheme(theme);
+        QCheckBox box(u"Multiple choice"_s);
+        box.resize(box.sizeHint());
+        const QImage image = box.grab().toImage();
+        QStyleOptionButton option;
+        option.initFrom(&box);
+        const QRect indicator =
+            box.style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+        const QColor background = box.palette().color(QPalette::Window);
+        int strongest = 0; // the largest lightness step from the window along the box's edge
+        for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+            strongest = qMax(strongest, qAbs(image.pixelColor(indicator.left(), y).lightness() -
+                                             background.lightness()));
+        CHECK(strongest >= 40);
+    }
+    applyTheme(Theme::Light);
 }
 
 TEST_CASE("a theme given at launch is the one View → Theme ticks, and is not saved as the "

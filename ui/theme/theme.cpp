@@ -1,14 +1,38 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+// Fusion (Qt 6.4) outlines a check box in the window colour made darker: on a dark window that
+// is near-black on near-black, and an unticked box (the column menus, "Multiple choice") could
+// not be seen. On a dark window the box gets the disabled text's grey as its outline.
+class FusionWithVisibleBoxes : public QProxyStyle {
+public:
+    FusionWithVisibleBoxes()
+        : QProxyStyle(QStyleFactory::create(u"Fusion"_s)) {}
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox || option->palette.window().color().lightness() >= 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(option->palette.color(QPalette::Disabled, QPalette::Text));
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
 
 QPalette darkPalette() {
     QPalette p;
@@ -106,7 +130,7 @@ void applyTheme(Theme theme) {
         return;
     appliedTheme = theme;
     // Fusion draws the same on every desktop and follows the palette fully.
-    app->setStyle(QStyleFactory::create(u"Fusion"_s));
+    app->setStyle(new FusionWithVisibleBoxes);
     switch (theme) {
     case Theme::Light:
         app->setPalette(app->style()->standardPalette());
