@@ -109,7 +109,7 @@ Result<bool> SessionFile::writeSnapshot(const SessionState& state) {
     return true;
 }
 
-Result<bool> SessionFile::adoptState(const SessionState& state) {
+Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFrom) {
     if (auto ok = checkWritable(); !ok)
         return ok;
     const QString id = sessionId();
@@ -119,16 +119,18 @@ Result<bool> SessionFile::adoptState(const SessionState& state) {
     store::Transaction transaction(m_db);
     if (!transaction.isActive())
         return fail<bool>(writeFailure(transaction.error()));
+    const qint64 notSession =
+        orphansFrom > 0 ? qMin(orphansFrom, state.lastSeq + 1) : state.lastSeq + 1;
     QSqlQuery q(m_db);
     if (m_schemaVersion >= 4) {
         q.prepare(u"INSERT INTO orphaned_events SELECT seq, epoch, at, author, command_id, action, "
-                  "data, checksum FROM events WHERE seq > ?"_s);
-        q.addBindValue(state.lastSeq);
+                  "data, checksum FROM events WHERE seq >= ?"_s);
+        q.addBindValue(notSession);
         if (!q.exec())
             return fail<bool>(writeFailure(q.lastError()));
     }
-    q.prepare(u"DELETE FROM events WHERE seq > ?"_s);
-    q.addBindValue(state.lastSeq);
+    q.prepare(u"DELETE FROM events WHERE seq >= ?"_s);
+    q.addBindValue(notSession);
     if (!q.exec())
         return fail<bool>(writeFailure(q.lastError()));
     if (auto ok = writeSnapshot(state); !ok)

@@ -72,8 +72,9 @@ public:
     // Many events in one transaction (a joined seat catching up): all or none.
     [[nodiscard]] Result<bool> appendBatch(const QList<Event>& events);
     // A joined seat took the host's state wholesale: it becomes this file's latest snapshot.
-    // This file's events after it are not the session's: they move to orphaned_events.
-    [[nodiscard]] Result<bool> adoptState(const SessionState& state);
+    // This file's events after it, and from `orphansFrom` on when given (where its log left the
+    // host's), are not the session's: they move to orphaned_events.
+    [[nodiscard]] Result<bool> adoptState(const SessionState& state, qint64 orphansFrom = 0);
     // The seq of the last host's state taken wholesale (0: none): the events up to it are this
     // file's own history, not necessarily the session's.
     qint64 adoptedSeq() const { return metadata(QStringLiteral("sync_adopted_seq")).toLongLong(); }

@@ -17,7 +17,7 @@ void SyncPeer::onMessage(const Message& m) {
         return onWelcome(m.body);
     case MsgType::Snapshot: {
         const SessionState state = codec::sessionState(m.body.value(u"state"_s).toMap());
-        if (auto ok = m_log.rebase(state); !ok) {
+        if (auto ok = m_log.rebase(state, m_orphansFrom); !ok) {
             // Another session than the one this seat's file holds: retrying cannot help.
             const QString mine = m_engine.state().sessionId;
             if (!mine.isEmpty() && mine != state.sessionId) {
@@ -73,7 +73,8 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         m_readOnlyKey = w.value(u"readOnlyKey"_s).toByteArray();
     if (auto code = groupedJoinCode(w.value(u"readOnlyCode"_s).toString()))
         m_readOnlyCode = *code;
-    if (const qint64 from = integerOf(w.value(u"divergedAt"_s)); from > 0) {
+    m_orphansFrom = integerOf(w.value(u"divergedAt"_s));
+    if (const qint64 from = m_orphansFrom; from > 0) {
         QList<Event> lost = m_log.after(from - 1);
         qCWarning(lcSync) << lost.size() << "events of this seat were never in the host's log";
         if (!lost.isEmpty())

@@ -16,9 +16,9 @@ Result<bool> ReplicaLog::append(const Event& event) {
     return true;
 }
 
-Result<bool> ReplicaLog::rebase(const SessionState& state) {
+Result<bool> ReplicaLog::rebase(const SessionState& state, qint64 orphansFrom) {
     if (m_durable) {
-        if (auto ok = m_durable->appendSnapshot(state); !ok)
+        if (auto ok = m_durable->appendSnapshot(state, orphansFrom); !ok)
             return ok;
     }
     restore(state, {});

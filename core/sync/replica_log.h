@@ -12,7 +12,9 @@ namespace podium::sync {
 // when it joins or had to be realigned with the host.
 class DurableJournal : public EventJournal {
 public:
-    [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state) = 0;
+    // `orphansFrom` (> 0): this copy's events from that seq on were never the session's.
+    [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state,
+                                                      qint64 orphansFrom) = 0;
     // Which sequencer (a run of hosting: docs/PROTOCOL.md, "Epochs and sequencers") stamped
     // the events of an epoch, kept so that a restarted seat still knows whose events it holds.
     [[nodiscard]] virtual Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) {
@@ -30,7 +32,7 @@ public:
 
     Result<bool> append(const Event& event) override;
     // Starts again from a state (a snapshot): what came before is no longer served.
-    Result<bool> rebase(const SessionState& state);
+    Result<bool> rebase(const SessionState& state, qint64 orphansFrom = 0);
     // Replaces contents without writing (loading a file).
     void restore(const SessionState& base, const QList<Event>& events);
     void restore(qint64 baseSeq, qint32 baseEpoch, const QList<Event>& events);

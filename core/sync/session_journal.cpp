@@ -31,8 +31,8 @@ Result<bool> SessionFileJournal::append(const Event& event) {
 // The file keeps the rows before the host's snapshot (its own history, and any orphans) and
 // notes where the snapshot was (SessionFile::adoptedSeq): a restarted seat's log starts after it,
 // in the host's lineage only.
-Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state) {
-    return m_file.adoptState(state);
+Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state, qint64 orphansFrom) {
+    return m_file.adoptState(state, orphansFrom);
 }
 
 Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& sequencers) {

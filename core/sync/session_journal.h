@@ -17,7 +17,7 @@ public:
     explicit SessionFileJournal(SessionFile& file)
         : m_file(file) {}
     Result<bool> append(const Event& event) override;
-    Result<bool> appendSnapshot(const SessionState& state) override;
+    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
 
     SessionFile& file() const { return m_file; }

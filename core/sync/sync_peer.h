@@ -98,6 +98,7 @@ private:
     QString m_name;
     quint16 m_takeoverPort = 0;
     bool m_gaveWay = false;
+    qint64 m_orphansFrom = 0; // from the welcome: this seat's events from there on are orphans
     Authority m_role = Authority::ReadOnly;
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;

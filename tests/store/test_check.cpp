@@ -92,6 +92,31 @@ TEST_CASE("podium --check: a file that took a host's state over events of its ow
     CHECK(reopened.value()->state().stageMessage == u"the host's next"_s);
 }
 
+TEST_CASE("a file that took a host's state keeps apart every event of its own the host never "
+          "got, also those at or before the host's seq") {
+    // The seat was told where its log left the host's (divergedAt): from there on its rows are
+    // not the session's, though some seqs are covered by the host's state. They stayed in the
+    // log, where a report reading it saw them beside the session's.
+    Folder folder;
+    const QString path = folder.file(u"diverged.podium"_s);
+    Seat seat(createOrFail(path));
+    for (int i = 0; i < 6; ++i)
+        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"own %1"_s.arg(i)}}));
+    const qint64 own = seat.file->state().lastSeq;
+    SessionState host = seat.file->state();
+    host.lastSeq = own - 2;
+    host.stageMessage = u"the host's"_s;
+    REQUIRE(seat.file->adoptState(host, own - 4)); // diverged 4 events back
+    auto kept = seat.file->events();
+    REQUIRE(kept);
+    CHECK(kept->last().seq == own - 5); // only the shared history is left in the log
+    seat.file.reset();
+    const auto result = checkSessionFile(path);
+    REQUIRE(result);
+    CHECK(result->ok());
+    CHECK(result->orphans == 5);
+}
+
 TEST_CASE("podium --check: a speech under way is counted as such") {
     Folder folder;
     const QString path = folder.file(u"speaking.podium"_s);

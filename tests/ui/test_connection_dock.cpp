@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "relay.h"
 #include "store/recent_files.h"
+#include "store/session_check.h"
 #include "store/session_file.h"
 #include "ui_support.h"
 
@@ -500,4 +501,9 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     // Its file is now a copy of the joined session: a restart opens it as the seat it joined as.
     CHECK_FALSE(joinedCopyOf(*host->file).seat.isEmpty());
     CHECK(joinedCopyOf(*host->file).from == u"127.0.0.1:%1"_s.arg(newPort));
+    // and what it showed is what its file keeps apart, which still checks as sound
+    const auto checked = checkSessionFile(host->file->path());
+    REQUIRE(checked);
+    CHECK(checked->ok());
+    CHECK(checked->orphans == 1);
 }

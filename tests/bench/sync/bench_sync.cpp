@@ -329,8 +329,8 @@ public:
         commits << t.nsecsElapsed() / 1e6;
         return ok;
     }
-    Result<bool> appendSnapshot(const SessionState& state) override {
-        return m_inner.appendSnapshot(state);
+    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override {
+        return m_inner.appendSnapshot(state, orphansFrom);
     }
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override {
         return m_inner.recordSequencers(sequencers);
