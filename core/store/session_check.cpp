@@ -42,9 +42,9 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
     return digests;
 }
 
-qint64 rowsUpTo(const SessionFile& file, qint64 seq) {
+qint64 lastRowUpTo(const SessionFile& file, qint64 seq) {
     QSqlQuery q(file.database());
-    q.prepare(u"SELECT count(*) FROM events WHERE seq <= ?"_s);
+    q.prepare(u"SELECT coalesce(max(seq), 0) FROM events WHERE seq <= ?"_s);
     q.addBindValue(seq);
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -70,12 +70,15 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
             return;
         }
         replay = *base;
-        check.warnings << (rowsUpTo(file, adopted) == 0
-                               ? tr("events 1 to %1 were taken over from the host as a snapshot")
-                               : tr("the events up to %1 are this seat's history from before it "
-                                    "took the host's session there (some may be the "
-                                    "session's too); checked from there on"))
-                              .arg(adopted);
+        const qint64 shared = lastRowUpTo(file, adopted);
+        check.warnings
+            << (shared == 0
+                    ? tr("events 1 to %1 were taken over from the host as a snapshot").arg(adopted)
+                    : tr("events 1 to %1 are the history this seat shared with the "
+                         "host, whose state at event %2 it then took; checked from "
+                         "there on")
+                          .arg(shared)
+                          .arg(adopted));
     }
     for (const Event& e : events.value()) {
         if (e.seq <= replay.lastSeq)

@@ -86,7 +86,7 @@ TEST_CASE("podium --check: a file that took a host's state over events of its ow
     QString output;
     CHECK(check(path, &output) == 0);
     CHECK(output.contains(u"kept apart: 3 events"_s));
-    CHECK(output.contains(u"this seat's history from before it took the host's session"_s));
+    CHECK(output.contains(u"whose state at event %1 it then took"_s.arg(own - 3)));
     const auto reopened = SessionFile::open(path, OpenMode::View);
     REQUIRE(reopened);
     CHECK(reopened.value()->state().stageMessage == u"the host's next"_s);
