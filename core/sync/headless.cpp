@@ -1,6 +1,6 @@
 #include "headless.h"
-#include "model/event_text.h"
 
+#include "model/event_text.h"
 #include "plan/plan.h"
 #include "seat.h"
 #include "session_journal.h"
