@@ -66,11 +66,12 @@ HostProbe::HostProbe(const Endpoint& host, const QByteArray& salt, const QByteAr
             finish(Outcome::Refused);
     });
     connect(m_link, &Link::closed, this, [this] {
-        finish(m_link->wasEncrypted() ? Outcome::Refused
-               : m_link->socketError() == QAbstractSocket::SslHandshakeFailedError ||
-                       m_link->socketError() == QAbstractSocket::RemoteHostClosedError
-                   ? Outcome::Refused
-                   : Outcome::Unreachable);
+        // A handshake refused is a host without this session's key; anything else, no answer.
+        const auto error = m_link->socketError();
+        const bool refused =
+            !m_link->wasEncrypted() && (error == QAbstractSocket::SslHandshakeFailedError ||
+                                        error == QAbstractSocket::RemoteHostClosedError);
+        finish(refused ? Outcome::Refused : Outcome::Unreachable);
     });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] { finish(Outcome::Unreachable); });
