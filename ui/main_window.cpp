@@ -427,16 +427,17 @@ void MainWindow::showReadOnlyNotice() {
                  : QString());
     m_readOnlyNotice->setVisible(readOnly);
     m_cockpit.setFileReadOnly(readOnly); // its controls are disabled, not refused one by one
+    // Kept here, where the file changes: the title is redone on every event.
+    m_fileName = file ? QFileInfo(file->path()).fileName() : QString();
     updateTitle();
 }
 
 // The file as well as the session: after Save As both copies hold the same session, under the
 // same title, and only the file's name tells which one is being written.
 void MainWindow::updateTitle() {
-    const QString fileName = shownFileName();
-    const QString session = fileName.isEmpty()
+    const QString session = m_fileName.isEmpty()
                                 ? m_cockpit.state().info.title
-                                : tr("%1 (%2)").arg(m_cockpit.state().info.title, fileName);
+                                : tr("%1 (%2)").arg(m_cockpit.state().info.title, m_fileName);
     const QString title = tr("%1 — %2 — Podium").arg(session, seatLabel(m_cockpit.seat()));
     setWindowTitle(m_readOnlyNotice && m_readOnlyNotice->isVisibleTo(this)
                        ? tr("%1 (read-only)").arg(title)
@@ -450,11 +451,6 @@ const SessionFile* MainWindow::sessionFile() const {
     if (!file && m_cockpit.files())
         file = m_cockpit.files()->current();
     return file;
-}
-
-QString MainWindow::shownFileName() const {
-    const SessionFile* file = sessionFile();
-    return file ? QFileInfo(file->path()).fileName() : QString();
 }
 
 } // namespace podium

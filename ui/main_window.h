@@ -71,7 +71,6 @@ private:
     void retranslate();
     void onSeatChanged();
     void updateTitle();
-    QString shownFileName() const;
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
     SessionDock* nextWaitingDock() const;
@@ -89,6 +88,7 @@ private:
     QAction* m_shortcuts = nullptr;
     QLabel* m_readOnlyNotice = nullptr;
     Seat m_layoutSeat;
+    QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;
     bool m_keepPanels = false; // the next change of seat is this host giving way: panels stay
     bool m_painted = false;
