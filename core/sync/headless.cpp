@@ -118,10 +118,6 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     const JoinCodes codes = codesToHostWith(h.file.get());
     if (auto ok = h.seat.host(port, bind, codes); !ok)
         return fail(ok.error());
-    if (h.file) {
-        if (auto kept = keepHostedCodes(*h.file, codes); !kept)
-            say(u"warning: the codes could not be kept for a restart: "_s + kept.error());
-    }
     say(u"session: "_s + h.engine.state().sessionId);
     say(u"control code: "_s + h.seat.controlCode());
     say(u"read-only code: "_s + h.seat.readOnlyCode());

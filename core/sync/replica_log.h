@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/session_engine.h"
+#include "join_code.h"
 
 #include <QList>
 #include <QMap>
@@ -19,6 +20,12 @@ public:
     // the events of an epoch, kept so that a restarted seat still knows whose events it holds.
     [[nodiscard]] virtual Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) {
         Q_UNUSED(sequencers);
+        return true;
+    }
+    // The codes this copy is hosted with, so that a host restarted after a crash hosts again
+    // with them and the seats, still trying, come back by themselves.
+    [[nodiscard]] virtual Result<bool> recordHostedCodes(const JoinCodes& codes) {
+        Q_UNUSED(codes);
         return true;
     }
 };
@@ -52,6 +59,9 @@ public:
     // The sequencer of an epoch's events in this log ("" when unknown); setting it is durable.
     QString sequencer(qint32 epoch) const { return m_sequencers.value(epoch); }
     Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
+    Result<bool> recordHostedCodes(const JoinCodes& codes) {
+        return m_durable ? m_durable->recordHostedCodes(codes) : Result<bool>(true);
+    }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }
 

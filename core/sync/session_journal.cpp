@@ -42,6 +42,10 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
     return m_file.writeMetadata(sequencersKey, lines.join(u'\n'));
 }
 
+Result<bool> SessionFileJournal::recordHostedCodes(const JoinCodes& codes) {
+    return keepHostedCodes(m_file, codes);
+}
+
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     const qint64 adopted = file.adoptedSeq();
     auto events = file.events(adopted + 1);

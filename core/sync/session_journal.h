@@ -19,6 +19,7 @@ public:
     Result<bool> append(const Event& event) override;
     Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
+    Result<bool> recordHostedCodes(const JoinCodes& codes) override;
 
     SessionFile& file() const { return m_file; }
 

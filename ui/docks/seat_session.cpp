@@ -127,11 +127,6 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     SessionFile* file = sessionFile();
     const sync::JoinCodes codes = sync::codesToHostWith(file);
     auto hosted = m_seat->host(port, address, codes);
-    if (hosted && file) {
-        if (auto kept = sync::keepHostedCodes(*file, codes); !kept)
-            emit status(
-                tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
-    }
     if (hosted)
         announce();
     emit changed();
@@ -243,16 +238,8 @@ Result<bool> SeatSession::takeOver(quint16 port) {
     if (!m_seat)
         return Result<bool>::failure(tr("This seat has not joined a session."));
     auto taken = m_seat->takeOver(port);
-    if (taken) {
-        // The host's codes go on working here: kept, so that a restart hosts with them again.
-        const sync::JoinCodes codes = m_seat->codes();
-        if (codes.isValid() && sessionFile()) {
-            if (auto kept = sync::keepHostedCodes(*sessionFile(), codes); !kept)
-                emit status(tr("Hosting, but the codes could not be kept for a restart: %1")
-                                .arg(kept.error()));
-        }
+    if (taken)
         announce();
-    }
     emit changed();
     return taken;
 }
