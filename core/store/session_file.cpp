@@ -24,6 +24,9 @@ namespace podium {
 
 namespace {
 
+// The seq of the last host's state taken wholesale (the sync layer reads it back to restore).
+const QString adoptedSeqKey = u"sync_adopted_seq"_s;
+
 QString tr(const char* text) {
     return QCoreApplication::translate("podium::SessionFile", text);
 }
@@ -109,6 +112,10 @@ Result<bool> SessionFile::writeSnapshot(const SessionState& state) {
     return true;
 }
 
+qint64 SessionFile::adoptedSeq() const {
+    return metadata(adoptedSeqKey).toLongLong();
+}
+
 Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFrom) {
     if (auto ok = checkWritable(); !ok)
         return ok;
@@ -137,7 +144,7 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
         return ok;
     if (auto ok = setMetadata(u"session_id"_s, state.sessionId); !ok)
         return ok;
-    if (auto ok = setMetadata(u"sync_adopted_seq"_s, QString::number(state.lastSeq)); !ok)
+    if (auto ok = setMetadata(adoptedSeqKey, QString::number(state.lastSeq)); !ok)
         return ok;
     if (!transaction.commit())
         return fail<bool>(writeFailure(transaction.error()));

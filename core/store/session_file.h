@@ -77,7 +77,7 @@ public:
     [[nodiscard]] Result<bool> adoptState(const SessionState& state, qint64 orphansFrom = 0);
     // The seq of the last host's state taken wholesale (0: none): the events up to it are this
     // file's own history, not necessarily the session's.
-    qint64 adoptedSeq() const { return metadata(QStringLiteral("sync_adopted_seq")).toLongLong(); }
+    qint64 adoptedSeq() const;
     // The first sound snapshot at or after `seq` (podium --check of a file that adopted a state).
     [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;
     // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.

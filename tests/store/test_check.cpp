@@ -27,6 +27,20 @@ QString sessionForCheck(const Folder& folder) {
     return path;
 }
 
+// Six events of this file's own, and the host's state that replaces them from `seq` on.
+qint64 sixOwnEvents(Seat& seat) {
+    for (int i = 0; i < 6; ++i)
+        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"own %1"_s.arg(i)}}));
+    return seat.file->state().lastSeq;
+}
+
+SessionState hostStateAt(const Seat& seat, qint64 seq) {
+    SessionState host = seat.file->state(); // the host's session, which went on otherwise
+    host.lastSeq = seq;
+    host.stageMessage = u"the host's"_s;
+    return host;
+}
+
 int check(const QString& path, QString* output) {
     QTextStream out(output);
     return runSessionCheck(path, out);
@@ -60,12 +74,8 @@ TEST_CASE("podium --check: a file that took a host's state over events of its ow
     Folder folder;
     const QString path = folder.file(u"gave-way.podium"_s);
     Seat seat(createOrFail(path));
-    for (int i = 0; i < 6; ++i)
-        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"own %1"_s.arg(i)}}));
-    const qint64 own = seat.file->state().lastSeq;
-    SessionState host = seat.file->state(); // the host's session, which went on otherwise at 4
-    host.lastSeq = own - 3;
-    host.stageMessage = u"the host's"_s;
+    const qint64 own = sixOwnEvents(seat);
+    const SessionState host = hostStateAt(seat, own - 3);
     REQUIRE(seat.file->adoptState(host));
     Event next;
     next.seq = host.lastSeq + 1;
@@ -100,13 +110,8 @@ TEST_CASE("a file that took a host's state keeps apart every event of its own th
     Folder folder;
     const QString path = folder.file(u"diverged.podium"_s);
     Seat seat(createOrFail(path));
-    for (int i = 0; i < 6; ++i)
-        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"own %1"_s.arg(i)}}));
-    const qint64 own = seat.file->state().lastSeq;
-    SessionState host = seat.file->state();
-    host.lastSeq = own - 2;
-    host.stageMessage = u"the host's"_s;
-    REQUIRE(seat.file->adoptState(host, own - 4)); // diverged 4 events back
+    const qint64 own = sixOwnEvents(seat);
+    REQUIRE(seat.file->adoptState(hostStateAt(seat, own - 2), own - 4)); // diverged 4 back
     auto kept = seat.file->events();
     REQUIRE(kept);
     CHECK(kept->last().seq == own - 5); // only the shared history is left in the log
