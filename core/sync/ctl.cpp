@@ -174,6 +174,12 @@ int runCtl(const QStringList& arguments) {
     const QStringList words = p.positionalArguments();
     // A command that cannot be right is refused here, not after a wait for the host.
     const bool reads = words.first() == u"state"_s || words.first() == u"digest"_s;
+    // "state --json": after the command, the option is one of its words; nothing else is.
+    const QStringList readWords{words.first(), u"--json"_s};
+    if (reads && (words.size() > 2 || (words.size() == 2 && words != readWords)))
+        return fail(tr("%1 takes nothing after it but --json, not “%2”.")
+                        .arg(words.first(), words.mid(1).join(u' ')),
+                    2);
     if (auto dryRun = commandFor(words, SessionState{}); !reads && !dryRun)
         return fail(dryRun.error(), 2);
     bool expects = false;
@@ -197,8 +203,7 @@ int runCtl(const QStringList& arguments) {
     if (result >= 0)
         return result;
     if (reads) {
-        // "state --json": after the command, the option is one of its words.
-        const bool json = p.isSet(u"json"_s) || words.mid(1).contains(u"--json"_s);
+        const bool json = p.isSet(u"json"_s) || words.size() == 2;
         printState(engine.state(), engine.clock().nowMs(), words.first(), json);
         return 0;
     }

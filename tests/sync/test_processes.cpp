@@ -363,4 +363,9 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
         runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"bogus"_s});
     CHECK(bogus.exitCode == 2);
     CHECK(bogus.output.contains(u"unknown command"_s));
+    // "state json" printed the summary as if nothing were wrong
+    const Ended stray = runToEnd(
+        {u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"state"_s, u"json"_s});
+    CHECK(stray.exitCode == 2);
+    CHECK(stray.output.contains(u"--json"_s));
 }
