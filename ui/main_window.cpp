@@ -92,7 +92,8 @@ int MainWindow::roomOnScreen() const {
 }
 
 // The docks first ask for all the height they need, which a desktop screen gives; should that
-// make the window taller than its screen, they settle for less and scroll (see CrampedScroll).
+// make the window taller than its screen, they settle for less and scroll (see DockBody in
+// session_dock.cpp).
 void MainWindow::fitScreen() {
     if (property(crampedScreenProperty).toBool()) // a larger screen may give them all again
         setCramped(false);

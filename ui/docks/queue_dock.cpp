@@ -75,8 +75,7 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &QueueDock::refreshSuggestion);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &QueueDock::refreshSuggestion);
     buildActions();
-    finishSetup();
-    refreshSuggestion();
+    finishSetup(); // which suggests the next speaker
 }
 
 void QueueDock::sizeColumns() {
@@ -108,7 +107,7 @@ void QueueDock::retranslate() {
     m_focusAdd->setText(tr("Add to the queue…"));
     m_quickAdd->retranslate();
     sizeColumns();
-    updateControls();
+    m_suggestedFrom.reset(); // for the reason in the new language
     refreshSuggestion();
 }
 
@@ -176,6 +175,16 @@ void QueueDock::moveEntry(Id entry, int to) {
 }
 
 void QueueDock::refreshSuggestion() {
+    const SessionState& state = cockpit().state();
+    SuggestedFrom from{state.queue, state.speeches, state.participants};
+    if (from != m_suggestedFrom) { // also when there was none yet
+        m_suggestedFrom = std::move(from);
+        suggestAgain();
+    }
+    updateControls();
+}
+
+void QueueDock::suggestAgain() {
     const auto s = suggestNext(cockpit().state());
     m_suggested = s ? s->entryId : 0;
     const QueueEntry* e = cockpit().state().entry(m_suggested);
@@ -183,7 +192,6 @@ void QueueDock::refreshSuggestion() {
     m_suggestion->setText(p ? tr("Suggested next: <b>%1</b> — %2")
                                   .arg(p->name.toHtmlEscaped(), s->reason.toHtmlEscaped())
                             : tr("No suggestion: nobody is waiting."));
-    updateControls();
 }
 
 } // namespace podium

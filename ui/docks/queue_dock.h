@@ -2,6 +2,8 @@
 
 #include "session_dock.h"
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QPushButton;
@@ -35,6 +37,7 @@ private:
     void toggleWithdrawn();
     void moveEntry(Id entry, int to);
     void refreshSuggestion();
+    void suggestAgain();
     Id relatedEntry() const;
     QCborMap expectingFloor(QCborMap args) const;
 
@@ -47,6 +50,15 @@ private:
     QPushButton* m_withdraw;
     QAction* m_focusAdd = nullptr;
     Id m_suggested = 0;
+    // What the suggestion was worked out from: most events (a timer adjusted, a stage message)
+    // change none of it, and with a long queue working it out again is what an event costs.
+    struct SuggestedFrom {
+        QList<QueueEntry> queue;
+        QList<Speech> speeches;
+        QList<Participant> participants;
+        bool operator==(const SuggestedFrom&) const = default;
+    };
+    std::optional<SuggestedFrom> m_suggestedFrom;
 };
 
 } // namespace podium

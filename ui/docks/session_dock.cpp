@@ -6,28 +6,44 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QStyle>
+#include <utility>
 
 namespace podium {
 namespace {
 
-// A frameless scroll area that asks for all the room its widgets need, as if it did not scroll,
-// unless the window says its screen is too small for that (crampedScreenProperty): then it asks
-// for 45 % of the screen's height at most (two docks above each other, the menus and the tabs
-// then fit a 600-pixel screen) and scrolls.
+// The frame of a dock's widgets. It keeps the window's layout out of changes that leave the
+// widgets' needs as they were (a label's new text mostly fits the same room): Qt otherwise lays
+// out every dock of the window again, and did so on most events of a session.
+//
+// It is a frameless scroll area that asks for all the room its widgets need, as if it did not
+// scroll. When it may scroll, and the window says its screen is too small for that
+// (crampedScreenProperty), it asks for 45 % of the screen's height at most (two docks above each
+// other, the menus and the tabs then fit a 600-pixel screen) and scrolls.
 //
 // It sizes its widgets itself, to their minimum: QScrollArea's own resizing wants the preferred
 // height of widgets with wrapped text (the queue's suggestion), and scrolled the queue's
 // buttons out of sight in a dock that had room for them.
-class CrampedScroll final : public QScrollArea {
+class DockBody final : public QScrollArea {
 public:
-    explicit CrampedScroll(QWidget* body) {
+    DockBody(QWidget* body, bool mayScroll)
+        : m_mayScroll(mayScroll) {
         setFrameShape(QFrame::NoFrame);
         setWidgetResizable(false);
+        if (!mayScroll) {
+            setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        }
         setWidget(body);
         body->installEventFilter(this); // its needs change as its widgets do (a poll's chart)
     }
 
+    QSize sizeHint() const override {
+        return m_mayScroll ? QScrollArea::sizeHint() : widget()->sizeHint();
+    }
+
     QSize minimumSizeHint() const override {
+        if (!m_mayScroll)
+            return {widget()->minimumSizeHint().width(), neededHeight(viewport()->width())};
         // Widgets wider than the dock scroll sideways: the scroll bar's height is needed too.
         const bool sideways = widget()->minimumSizeHint().width() > viewport()->width();
         const int bar = sideways ? style()->pixelMetric(QStyle::PM_ScrollBarExtent) : 0;
@@ -46,10 +62,23 @@ protected:
 
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (watched == widget() && event->type() == QEvent::LayoutRequest) {
-            updateGeometry();
+            // A label's new text mostly fits the same room; telling the window then would lay
+            // out every dock again, on every event of the session.
+            const std::pair needs{sizeHint(), minimumSizeHint()};
+            if (needs != m_toldNeeds) {
+                m_toldNeeds = needs;
+                updateGeometry();
+            }
             fitBody();
         }
         return QScrollArea::eventFilter(watched, event);
+    }
+
+    // QScrollArea answers its widgets' every layout change by measuring them all again (with
+    // each wrapped label's text) for its scroll bars; here their needs go through eventFilter()
+    // and their size through fitBody(), whose resizing sets the scroll bars.
+    bool viewportEvent(QEvent* event) override {
+        return event->type() == QEvent::LayoutRequest || QScrollArea::viewportEvent(event);
     }
 
 private:
@@ -66,6 +95,9 @@ private:
         const int width = qMax(viewport()->width(), widget()->minimumSizeHint().width());
         widget()->resize(width, qMax(viewport()->height(), neededHeight(width)));
     }
+
+    const bool m_mayScroll;
+    std::pair<QSize, QSize> m_toldNeeds; // the size hints the dock's layout last heard of
 };
 
 } // namespace
@@ -84,8 +116,7 @@ SessionDock::SessionDock(Cockpit& cockpit, const QString& objectName, QWidget* p
 
 void SessionDock::finishSetup(WhenCramped cramped) {
     m_built = true;
-    if (cramped == WhenCramped::Scroll)
-        scrollWhenCramped();
+    wrapBody(cramped);
     setWindowTitle(title());
     retranslate();
     updateControls();
@@ -104,7 +135,7 @@ void SessionDock::ensureBuilt() {
         return;
     m_built = true;
     build();
-    scrollWhenCramped();
+    wrapBody(WhenCramped::Scroll);
     retranslate();
     updateControls();
 }
@@ -113,11 +144,11 @@ void SessionDock::ensureBuilt() {
 // there instead of making the window taller than the screen, or, for a dock made after the
 // window was laid out, grow under the user's eyes. With room enough the scroll area is
 // invisible.
-void SessionDock::scrollWhenCramped() {
+void SessionDock::wrapBody(WhenCramped cramped) {
     QWidget* body = widget();
     if (!body)
         return;
-    setWidget(new CrampedScroll(body));
+    setWidget(new DockBody(body, cramped == WhenCramped::Scroll));
 }
 
 void SessionDock::changeEvent(QEvent* event) {

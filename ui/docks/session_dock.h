@@ -36,6 +36,7 @@ protected:
 
     // With less room than its widgets need (a small screen), a dock scrolls, so the window
     // still fits the screen; the floor dock never does, as all its controls must show.
+    // Both kinds tell the window's layout only of changes to what their widgets need.
     enum class WhenCramped { Scroll, Grow };
     // A subclass's constructor ends with one of these: finishSetup() when it made its widgets
     // itself, buildWhenShown() when build() makes them later.
@@ -46,7 +47,7 @@ protected:
     Cockpit& cockpit() const { return m_cockpit; }
 
 private:
-    void scrollWhenCramped();
+    void wrapBody(WhenCramped cramped);
 
     Cockpit& m_cockpit;
     bool m_built = false;
