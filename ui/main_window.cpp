@@ -48,6 +48,7 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     , m_cockpit(cockpit)
     , m_layoutSeat(cockpit.seat()) {
     setObjectName(u"MainWindow"_s);
+    applyTheme(ThemeMenu::savedTheme()); // before any widget is made in another style
     setDockNestingEnabled(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks | GroupedDragging);
     createMenus();

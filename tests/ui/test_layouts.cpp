@@ -26,13 +26,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
+#include <QMainWindow>
 #include <QMenu>
+#include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyleOptionButton>
 #include <QTabBar>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace podium;
@@ -173,6 +176,31 @@ TEST_CASE("an unticked check box can be seen in every theme") {
             strongest = qMax(strongest, qAbs(image.pixelColor(indicator.left(), y).lightness() -
                                              background.lightness()));
         CHECK(strongest >= 40);
+    }
+    applyTheme(Theme::Light);
+}
+
+TEST_CASE("the menu bar's button for the menus that do not fit shows its arrows in every theme") {
+    // Podium draws this icon itself: Qt's is an image file, and reading it loaded every image
+    // format plugin at start-up.
+    for (Theme theme : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        INFO("theme " << int(theme));
+        applyTheme(theme);
+        QMainWindow window;
+        for (const QString& title : {u"File"_s, u"Edit"_s, u"View"_s, u"Session"_s, u"Help"_s})
+            window.menuBar()->addMenu(title);
+        window.resize(90, 60);
+        window.show();
+        auto* more = window.menuBar()->findChild<QToolButton*>(u"qt_menubar_ext_button"_s);
+        REQUIRE(more);
+        REQUIRE(more->isVisible());
+        const QImage image = more->grab().toImage();
+        const int background = more->palette().color(QPalette::Button).lightness();
+        int marks = 0; // pixels that stand out from the button
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                marks += qAbs(image.pixelColor(x, y).lightness() - background) >= 40;
+        CHECK(marks >= 10);
     }
     applyTheme(Theme::Light);
 }

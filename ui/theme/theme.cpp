@@ -1,8 +1,11 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+#include <QPolygonF>
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
@@ -31,6 +34,40 @@ public:
         painter->setPen(option->palette.color(QPalette::Disabled, QPalette::Text));
         painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
         painter->restore();
+    }
+
+    // Qt's own is a PNG file, and reading the first image file loads every image format plugin
+    // Qt has (SVG, JPEG, GIF…): a few milliseconds of start-up, as every menu bar makes one.
+    QIcon standardIcon(StandardPixmap icon, const QStyleOption* option,
+                       const QWidget* widget) const override {
+        if (icon == SP_ToolBarHorizontalExtensionButton)
+            return moreIcon(option ? option->direction : QGuiApplication::layoutDirection());
+        return QProxyStyle::standardIcon(icon, option, widget);
+    }
+
+private:
+    // "»" (or "«" right to left), grey enough to be seen in every theme.
+    static QIcon moreIcon(Qt::LayoutDirection direction) {
+        QIcon icon;
+        for (const int size : {12, 16, 24, 32}) // the menu bar's button is 12 pixels wide
+            icon.addPixmap(morePixmap(size, direction));
+        return icon;
+    }
+
+    static QPixmap morePixmap(int size, Qt::LayoutDirection direction) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const qreal unit = size / 12.0;
+        painter.setPen(QPen(QColor(0x80, 0x80, 0x80), 1.5 * unit));
+        const qreal tip = (direction == Qt::RightToLeft ? -3 : 3) * unit;
+        for (const qreal x : {3.5, 7.5}) {
+            const qreal at = (direction == Qt::RightToLeft ? 12 - x : x) * unit;
+            painter.drawPolyline(QPolygonF{
+                {at - tip / 2, 3 * unit}, {at + tip / 2, 6 * unit}, {at - tip / 2, 9 * unit}});
+        }
+        return pixmap;
     }
 };
 
@@ -82,6 +119,8 @@ QString highContrastStyleSheet() {
     return u"QAbstractItemView, QLineEdit, QPlainTextEdit, QAbstractSpinBox"
            " { border: 1px solid white; }"
            " QPushButton, QToolButton { border: 1px solid white; padding: 4px 12px; }"
+           // The menu bar's » button is 12 pixels wide: padded, its arrows had no room.
+           " QToolButton#qt_menubar_ext_button { border: none; padding: 0px; }"
            " QComboBox { border: 1px solid white; padding: 3px 8px; }"
            " QPushButton:disabled, QToolButton:disabled, QComboBox:disabled, QLineEdit:disabled,"
            " QAbstractSpinBox:disabled { border: 1px dashed #808080; color: #9A9A9A; }"
@@ -130,7 +169,8 @@ void applyTheme(Theme theme) {
         return;
     appliedTheme = theme;
     // Fusion draws the same on every desktop and follows the palette fully.
-    app->setStyle(new FusionWithVisibleBoxes);
+    if (!dynamic_cast<FusionWithVisibleBoxes*>(app->style()))
+        app->setStyle(new FusionWithVisibleBoxes);
     switch (theme) {
     case Theme::Light:
         app->setPalette(app->style()->standardPalette());

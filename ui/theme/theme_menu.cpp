@@ -26,8 +26,6 @@ ThemeMenu::ThemeMenu(QMenu& parentMenu, QObject* parent)
         m_group->addAction(a);
         connect(a, &QAction::triggered, this, [this, t] { choose(t); });
     }
-    const Theme saved = savedTheme();
-    applyTheme(saved);
     showCurrentTheme();
     // --theme applies a theme for this run only, without choosing it here: the menu ticks what
     // is in use whenever it opens.
