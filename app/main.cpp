@@ -60,7 +60,8 @@ void addOptions(QCommandLineParser& parser) {
          u"format"_s},
         {{u"o"_s, u"output"_s},
          QCoreApplication::translate(
-             "main", "Where to write the report; csv also writes <file>-polls.csv beside it."),
+             "main", "Where to write the report (- for the standard output); csv also writes "
+                     "<file>-polls.csv beside it."),
          u"file"_s},
     });
     podium::sync::addHeadlessOptions(parser);

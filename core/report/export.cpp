@@ -5,6 +5,7 @@
 #include "html.h"
 #include "markdown.h"
 
+#include <QFileInfo>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -49,7 +50,28 @@ QString pollsCsvPath(const QString& out) {
     return base + u"-polls.csv"_s;
 }
 
+namespace {
+
+// A pipe or a terminal (`-o -`, `-o /dev/stdout`) cannot be replaced by a finished copy: it is
+// written as it goes.
+Result<bool> writeStream(const QString& path, const QByteArray& bytes) {
+    QFile stream(path);
+    if (!stream.open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+        stream.write(bytes) != bytes.size())
+        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, stream.errorString()));
+    return true;
+}
+
+} // namespace
+
+bool isStream(const QString& path) {
+    const QFileInfo target(path);
+    return target.exists() && !target.isFile() && !target.isDir();
+}
+
 Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    if (isStream(path))
+        return writeStream(path, bytes);
     QSaveFile file(path);
     // Unbuffered, so that a write the disk refuses fails here: buffered, the failure came at
     // commit(), which Qt 6.4 does not check, and an empty file replaced the good one.

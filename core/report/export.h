@@ -27,7 +27,10 @@ QString pollsCsvPath(const QString& out);
                                               const QString& path,
                                               const QLocale& locale = QLocale());
 
-// Writes bytes to a file atomically, with a readable error.
+// Writes bytes to a file atomically (a file that fails half-way is left as it was), or to a pipe
+// or terminal as they go; with a readable error.
 [[nodiscard]] Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes);
+// Whether a path names a pipe, terminal or other device rather than a file.
+bool isStream(const QString& path);
 
 } // namespace podium::report

@@ -86,6 +86,35 @@ TEST_CASE("podium --export-report writes every format from a session file") {
     CHECK(readAll(dir.filePath(u"r-polls.csv"_s)).contains(u"Yes, fully"_s));
 }
 
+TEST_CASE("podium --export-report -o - prints the report itself, for a pipe") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString session = writeSessionFile(dir);
+
+    for (const QString& to : {u"-"_s, u"/dev/stdout"_s}) {
+        INFO(to.toStdString());
+        const Run md =
+            runPodium({u"--export-report"_s, session, u"--format"_s, u"md"_s, u"-o"_s, to});
+        INFO(md.err.toStdString());
+        CHECK(md.exitCode == 0);
+        CHECK(md.out.startsWith(u"# Securing the Internet for all"_s)); // no "Wrote" line first
+        CHECK_FALSE(md.out.contains(u"Wrote"_s));
+    }
+    CHECK_FALSE(QFile::exists(dir.filePath(u"-"_s)));
+
+    const Run pdf =
+        runPodium({u"--export-report"_s, session, u"--format"_s, u"pdf"_s, u"-o"_s, u"-"_s});
+    CHECK(pdf.exitCode == 0);
+    CHECK(pdf.out.startsWith(u"%PDF-"_s));
+
+    // Two tables do not make one CSV: the user is asked for a file name instead.
+    const Run csv =
+        runPodium({u"--export-report"_s, session, u"--format"_s, u"csv"_s, u"-o"_s, u"-"_s});
+    CHECK(csv.exitCode == 2);
+    CHECK(csv.err.contains(u"file name"_s));
+    CHECK(csv.out.isEmpty());
+}
+
 TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());

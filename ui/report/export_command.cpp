@@ -24,14 +24,26 @@ qint64 lastEventTime(const SessionFile& file) {
 
 } // namespace
 
-int runExportReport(const ExportRequest& request, QTextStream& out, QTextStream& err) {
+int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& err) {
+    ExportRequest request = given;
     if (request.output.isEmpty()) {
-        err << tr("Say where to write the report with -o FILE.") << '\n';
+        err << tr("Say where to write the report with -o FILE (or -o - for the standard "
+                  "output).")
+            << '\n';
         return 2;
     }
+    if (request.output == u"-"_s)
+        request.output = u"/dev/stdout"_s;
     const auto format = formatFromName(request.format);
     if (!format) {
         err << tr("Unknown report format “%1”: use md, html, pdf or csv.").arg(request.format)
+            << '\n';
+        return 2;
+    }
+    const bool toStream = isStream(request.output);
+    if (toStream && *format == ReportFormat::Csv) {
+        err << tr("A CSV report is two files (the speeches, and the polls beside them): give a "
+                  "file name with -o.")
             << '\n';
         return 2;
     }
@@ -63,8 +75,9 @@ int runExportReport(const ExportRequest& request, QTextStream& out, QTextStream&
         err << written.error() << '\n';
         return 1;
     }
-    for (const QString& path : *written)
-        out << tr("Wrote %1").arg(path) << '\n';
+    if (!toStream) // on the standard output the report itself is what is printed
+        for (const QString& path : *written)
+            out << tr("Wrote %1").arg(path) << '\n';
     return 0;
 }
 
