@@ -85,18 +85,24 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e) {
     const QString timer = e.data.value(u"timer"_s).toString();
     const auto id = fromKey<TimerId>(timer);
     const Countdown* old = id ? before.timer(*id) : nullptr;
+    QCborMap args{{u"timer"_s, timer}};
+    // The speaker's time is the speech's: once another speaker has the floor, undoing 30 s
+    // given to the last one would take them from the new one.
+    if (id == TimerId::Speaker && before.floor)
+        args[u"expectFloor"_s] = before.floor->entry.id;
     switch (e.action) {
     case Action::StartTimer:
-        return make(Action::PauseTimer, {{u"timer"_s, timer}});
+        return make(Action::PauseTimer, args);
     case Action::PauseTimer:
-        return make(Action::StartTimer, {{u"timer"_s, timer}});
+        return make(Action::StartTimer, args);
     case Action::AdjustTimer:
-        return make(Action::AdjustTimer,
-                    {{u"timer"_s, timer}, {u"deltaMs"_s, -integerOf(e.data.value(u"deltaMs"_s))}});
+        args[u"deltaMs"_s] = -integerOf(e.data.value(u"deltaMs"_s));
+        return make(Action::AdjustTimer, args);
     case Action::SetWarning:
         if (!old)
             return std::nullopt;
-        return make(Action::SetWarning, {{u"timer"_s, timer}, {u"ms"_s, old->warningMs}});
+        args[u"ms"_s] = old->warningMs;
+        return make(Action::SetWarning, args);
     default:
         return std::nullopt;
     }

@@ -79,6 +79,8 @@ Data floor(const SessionState& s, const Command& c) {
 }
 
 Data timers(const SessionState& s, const Command& c) {
+    if (const QString why = checkExpectedFloor(s, c); !why.isEmpty())
+        return Data::failure(why);
     const auto id = fromKey<TimerId>(c.args.value(u"timer"_s).toString());
     if (!id)
         return Data::failure(tr("Unknown timer."));

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "commands/authority.h"
+#include "docks/floor_dock.h"
 #include "main_window.h"
 #include "model/timer.h"
 #include "ui_support.h"
@@ -213,4 +215,27 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
     CHECK_FALSE(h.state().floor);
     QTest::keyClick(greedy, Qt::Key_Z, Qt::ControlModifier); // its own: no step undone
     CHECK_FALSE(h.state().floor);
+}
+
+// Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s
+// went to the new speaker.
+TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    const Id second = h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    FloorDock dock(h.cockpit);
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    child<QAction>(dock, u"plus30Action"_s)->trigger();
+    child<QAction>(dock, u"startPauseAction"_s)->trigger();
+    REQUIRE(forwarded.size() == 2);
+    h.engine.setForwarder({});
+    REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // reaches the host first
+    for (Command c : forwarded) {
+        c.authority = Authority::Moderator;
+        const auto decided = decide(h.state(), c, h.clock.nowMs());
+        INFO(int(c.action));
+        CHECK_FALSE(decided);
+    }
 }

@@ -131,3 +131,50 @@ TEST_CASE("a command the host refuses later is dropped when undone") {
     CHECK(forwarded.size() == 1); // nothing to compensate was sent
     CHECK(h.cockpit.undoStack().count() == 0);
 }
+
+// The online moderator gave Ahmed 30 s; the in-room moderator called Maria; the online
+// moderator pressed Ctrl+Z, and Maria lost 30 s of hers.
+TEST_CASE("undoing time given to a speaker never changes the next speaker's time") {
+    CockpitHarness h;
+    QUndoStack& stack = h.cockpit.undoStack();
+    QString notice;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    adjust(h, 30'000);
+    REQUIRE(h.run(Action::Next)); // the other moderator calls the next speaker
+    const qint64 next = speakerAllotted(h);
+
+    SECTION("undo is refused and says why") {
+        stack.undo();
+        CHECK(speakerAllotted(h) == next);
+        CHECK(notice.contains(u"floor changed"_s));
+    }
+    SECTION("time given to each speaker is a step of its own") {
+        adjust(h, 30'000);
+        CHECK(stack.count() == 2);
+        stack.undo();
+        CHECK(speakerAllotted(h) == next);
+        stack.undo();
+        CHECK(speakerAllotted(h) == next);
+    }
+}
+
+TEST_CASE("redoing time given to a speaker who has left the floor gives none to the next") {
+    CockpitHarness h;
+    QUndoStack& stack = h.cockpit.undoStack();
+    const Id first = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.state().floor->entry.id == first);
+    // As the floor dock sends it: for the speaker the moderator sees.
+    h.cockpit.run(Action::AdjustTimer,
+                  {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}, {u"expectFloor"_s, first}},
+                  u"adjust"_s);
+    stack.undo();
+    REQUIRE(h.run(Action::Next));
+    const qint64 next = speakerAllotted(h);
+    stack.redo();
+    CHECK(speakerAllotted(h) == next);
+}

@@ -241,17 +241,21 @@ void FloorDock::toggleSpeakerTimer() {
     const auto& floor = cockpit().state().floor;
     if (!floor)
         return;
-    const QCborMap args{{u"timer"_s, key(TimerId::Speaker)}};
+    QCborMap args = floorExpectation(cockpit().state());
+    args[u"timer"_s] = key(TimerId::Speaker);
     if (floor->countdown.running)
         cockpit().run(Action::PauseTimer, args, tr("Pause the speaker's time"));
     else
         cockpit().run(Action::StartTimer, args, tr("Start the speaker's time"));
 }
 
+// The speaker's time of whoever the moderator sees: pressed as the other moderator calls the
+// next speaker, +30 s must not go to the new one.
 void FloorDock::adjust(qint64 deltaMs) {
-    cockpit().run(Action::AdjustTimer,
-                  {{u"timer"_s, key(TimerId::Speaker)}, {u"deltaMs"_s, deltaMs}},
-                  tr("Change the speaker's time"));
+    QCborMap args = floorExpectation(cockpit().state());
+    args[u"timer"_s] = key(TimerId::Speaker);
+    args[u"deltaMs"_s] = deltaMs;
+    cockpit().run(Action::AdjustTimer, args, tr("Change the speaker's time"));
 }
 
 void FloorDock::endSpeech() {

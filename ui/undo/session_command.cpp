@@ -79,6 +79,10 @@ bool SessionCommand::mergeWith(const QUndoCommand* other) {
     const QString timer = m_command.args.value(u"timer"_s).toString();
     if (next->m_command.args.value(u"timer"_s).toString() != timer)
         return false;
+    // One speech's time: +30 s for one speaker and +30 s for the next are two steps.
+    if (next->m_compensation->args.value(u"expectFloor"_s) !=
+        m_compensation->args.value(u"expectFloor"_s))
+        return false;
     const qint64 total = integerOf(m_command.args.value(u"deltaMs"_s)) +
                          integerOf(next->m_command.args.value(u"deltaMs"_s));
     m_command.args[u"deltaMs"_s] = total;
