@@ -78,6 +78,26 @@ TEST_CASE("quick add brings in someone new with group, region and presence") {
     CHECK(p->region == Region::Unspecified);
 }
 
+// A seat that joins is told its role by the host after its window was made: the online
+// moderator's newcomers were all recorded as onsite.
+TEST_CASE("quick add offers online for the online moderator's newcomers, also after joining") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* presence = child<QComboBox>(w, u"newPresence"_s);
+    CHECK(presence->currentData().toString() == key(Presence::Onsite));
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    CHECK(presence->currentData().toString() == key(Presence::Online));
+
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setText(u"Lena Remote, NGO Y"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    const Participant* p = h.state().participant(h.participantNamed(u"Lena Remote"_s));
+    REQUIRE(p);
+    CHECK(p->presence == Presence::Online);
+}
+
 TEST_CASE("quick add: someone new added in a hurry is of no stated group or region") {
     useTemporarySettings();
     CockpitHarness h;

@@ -75,8 +75,16 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &QuickAdd::refreshNames);
     retranslate();
     refreshNames();
-    // The online moderator mostly brings in online participants.
-    m_presence->setCurrentIndex(m_cockpit.seat() == Seat::OnlineModerator ? 1 : 0);
+    presetPresence();
+    // A seat that joins learns its role from the host, after the window was made.
+    connect(&m_cockpit, &Cockpit::seatChanged, this, &QuickAdd::presetPresence);
+}
+
+// The online moderator mostly brings in online participants.
+void QuickAdd::presetPresence() {
+    const Presence usual =
+        m_cockpit.seat() == Seat::OnlineModerator ? Presence::Online : Presence::Onsite;
+    m_presence->setCurrentIndex(m_presence->findData(key(usual)));
 }
 
 void QuickAdd::retranslate() {

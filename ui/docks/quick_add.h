@@ -31,6 +31,7 @@ private:
     void add();
     void addEntryFor(Id participant);
     void onTextChanged();
+    void presetPresence();
     void onEvent(const Event& event);
     void refreshNames();
     // The participant the text names: the exact name, or else the one name that contains it
