@@ -70,6 +70,8 @@ std::optional<Command> forFloor(const SessionState& before, const Event& e) {
     QCborMap args{{u"dropSpeech"_s, before.floor.has_value()}};
     if (before.floor)
         args[u"previousFloor"_s] = codec::toCbor(*before.floor);
+    if (e.data.value(u"clearStageMessage"_s).toBool())
+        args[u"stageMessage"_s] = before.stageMessage;
     if (e.action == Action::Next) {
         const Id id = integerOf(e.data.value(u"entry"_s));
         const QueueEntry* called = before.entry(id);

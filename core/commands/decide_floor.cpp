@@ -27,6 +27,14 @@ QString checkExpectedFloor(const SessionState& s, const Command& c) {
     return {};
 }
 
+// "Please wrap up" was for the speaker who leaves the floor: it is not shown to the next one.
+// The event says so, so that sessions recorded before this rule replay as they ran.
+QCborMap withStageMessageCleared(const SessionState& s, QCborMap data) {
+    if (!s.stageMessage.isEmpty())
+        data[u"clearStageMessage"_s] = true;
+    return data;
+}
+
 const QueueEntry* firstWaiting(const SessionState& s) {
     for (const QueueEntry& e : s.queue) {
         if (!e.withdrawn)
@@ -45,7 +53,8 @@ Data next(const SessionState& s, const Command& c) {
         return Data::failure(tr("That entry was withdrawn; restore it first."));
     const Participant* p = s.participant(e->participantId);
     const Role role = p ? p->role : Role::Audience;
-    return QCborMap{{u"entry"_s, e->id}, {u"allottedMs"_s, s.allotments.forRole(role)}};
+    return withStageMessageCleared(
+        s, QCborMap{{u"entry"_s, e->id}, {u"allottedMs"_s, s.allotments.forRole(role)}});
 }
 
 Data revertNext(const SessionState& s, const Command& c) {
@@ -69,7 +78,7 @@ Data floor(const SessionState& s, const Command& c) {
     case Action::EndSpeech:
         if (!s.floor)
             return Data::failure(tr("Nobody has the floor."));
-        return QCborMap{};
+        return withStageMessageCleared(s, {});
     case Action::RevertNext:
         return revertNext(s, c);
     default:

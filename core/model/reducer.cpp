@@ -96,7 +96,14 @@ void giveFloor(SessionState& s, const QCborMap& d, qint64 at) {
     s.floor = f;
 }
 
+void clearStageMessageIfSaid(SessionState& s, const QCborMap& d) {
+    if (d.value(u"clearStageMessage"_s).toBool())
+        s.stageMessage.clear();
+}
+
 void revertNext(SessionState& s, const QCborMap& d) {
+    if (d.contains(u"stageMessage"_s))
+        s.stageMessage = d.value(u"stageMessage"_s).toString();
     s.floor.reset();
     if (d.value(u"dropSpeech"_s).toBool() && !s.speeches.isEmpty())
         s.speeches.removeLast();
@@ -277,9 +284,11 @@ SessionState apply(SessionState s, const Event& e) {
         break;
     case Action::Next:
         giveFloor(s, d, e.at);
+        clearStageMessageIfSaid(s, d);
         break;
     case Action::EndSpeech:
         endSpeech(s, e.at);
+        clearStageMessageIfSaid(s, d);
         break;
     case Action::RevertNext:
         revertNext(s, d);

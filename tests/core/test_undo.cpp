@@ -3,6 +3,7 @@
 #include "commands/compensation.h"
 #include "fixtures.h"
 #include "model/codec.h"
+#include "model/reducer.h"
 
 using namespace podium;
 using namespace podium::test;
@@ -128,4 +129,36 @@ TEST_CASE("an undo that the session has moved past is refused, not forced") {
     auto r = p.h.run(undo->action, undo->args);
     REQUIRE_FALSE(r);
     CHECK(r.error().contains(u"changed"_s));
+}
+
+// "Please wrap up" stayed on the stage display for the next speaker.
+TEST_CASE("a message for the speaker leaves the stage with them, and comes back with an undo") {
+    Prepared p;
+    REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    SECTION("the next speaker") {
+        REQUIRE(p.h.run(Action::Next));
+        CHECK(p.h.state().stageMessage.isEmpty());
+        checkUndo(p.h, Action::SetStageMessage, {{u"text"_s, u"One minute left"_s}});
+    }
+    SECTION("the end of the speech") {
+        REQUIRE(p.h.run(Action::EndSpeech));
+        CHECK(p.h.state().stageMessage.isEmpty());
+    }
+    SECTION("undoing the call shows the message again") {
+        checkUndo(p.h, Action::Next, {});
+        CHECK(p.h.state().stageMessage == u"Please wrap up"_s);
+    }
+}
+
+// A session recorded before the rule replays as it ran: its file's snapshots stay true.
+TEST_CASE("a call recorded before messages left with the speaker keeps the message on replay") {
+    Prepared p;
+    REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    const SessionState before = p.h.state();
+    auto next = p.h.run(Action::Next);
+    REQUIRE(next);
+    CHECK(apply(before, next.value()).stageMessage.isEmpty());
+    Event recordedBefore = next.value();
+    recordedBefore.data.remove(u"clearStageMessage"_s);
+    CHECK(apply(before, recordedBefore).stageMessage == u"Please wrap up"_s);
 }

@@ -114,6 +114,16 @@ TEST_CASE("a message for the stage display, and the session clock") {
     QTest::keyClick(message, Qt::Key_Return);
     CHECK(h.state().stageMessage == u"Please wrap up"_s);
     CHECK(child<QLabel>(w, u"stageMessageShown"_s)->text().contains(u"Please wrap up"_s));
+    // With the field empty again, the button takes the message off the stage.
+    auto* send = child<QPushButton>(w, u"sendStageMessage"_s);
+    CHECK(send->text() == u"Clear"_s);
+    REQUIRE(send->isEnabled());
+    send->click();
+    CHECK(h.state().stageMessage.isEmpty());
+    CHECK_FALSE(send->isEnabled()); // nothing to show, nothing to clear
+    message->setText(u"One minute"_s);
+    CHECK(send->text() == u"Show"_s);
+    CHECK(send->isEnabled());
 
     child<QPushButton>(w, u"sessionClockToggle"_s)->click();
     CHECK(h.state().sessionClock.running);

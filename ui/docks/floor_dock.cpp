@@ -129,6 +129,7 @@ QWidget* FloorDock::buildBody() {
     layout->addLayout(message);
     layout->addWidget(m_messageShown);
     connect(m_message, &QLineEdit::returnPressed, this, &FloorDock::sendStageMessage);
+    connect(m_message, &QLineEdit::textChanged, this, &FloorDock::updateControls);
     connect(m_sendMessage, &QPushButton::clicked, this, &FloorDock::sendStageMessage);
     connect(m_sessionToggle, &QPushButton::clicked, this, &FloorDock::toggleSessionClock);
     return body;
@@ -149,7 +150,6 @@ void FloorDock::retranslate() {
     m_minus30->setProperty(shortcutLabelProperty, tr("Take 30 s from the speaker"));
     m_plus30->setProperty(shortcutLabelProperty, tr("Give the speaker 30 s more"));
     m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
-    m_sendMessage->setText(tr("Show"));
     refresh();
 }
 
@@ -173,7 +173,10 @@ void FloorDock::updateControls() {
     m_endSpeech->setEnabled(control && s.floor.has_value());
     m_sessionToggle->setEnabled(control);
     m_message->setEnabled(control);
-    m_sendMessage->setEnabled(control);
+    // With the field empty, the button takes the message off the stage display.
+    const bool clears = m_message->text().trimmed().isEmpty();
+    m_sendMessage->setText(clears ? tr("Clear") : tr("Show"));
+    m_sendMessage->setEnabled(control && !(clears && s.stageMessage.isEmpty()));
 }
 
 void FloorDock::refresh() {
