@@ -104,6 +104,29 @@ TEST_CASE("audience display: poll results with percentages and combined totals")
     CHECK(d.view().pollId == first); // the one closed last
 }
 
+// 20 and 12 votes read "63 % (20)" and "38 % (12)": 101 % on the projector.
+TEST_CASE("audience display: the whole percents of a poll add up to 100") {
+    Harness h;
+    AudienceDisplay d(h.engine);
+    const Id poll = createPoll(h, u"Do you trust DNS?"_s);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
+    const auto shown = [&d] {
+        QList<int> percents;
+        for (const AudiencePollRow& row : d.view().options)
+            percents << row.shownPercent;
+        return percents;
+    };
+    CHECK(shown() == QList<int>{0, 0, 0}); // nobody voted: nothing to share out
+    tally(h, poll, 0, u"onsite"_s, 20);
+    tally(h, poll, 1, u"onsite"_s, 12);
+    CHECK(shown() == QList<int>{63, 37, 0}); // 62.5 and 37.5: the tie goes to the first
+    tally(h, poll, 2, u"onsite"_s, 1);
+    CHECK(shown() == QList<int>{61, 36, 3}); // 60.6, 36.4 and 3.0
+    tally(h, poll, 2, u"online"_s, 2);
+    // 20, 12 and 3 of 35: 57.1, 34.3 and 8.6 round to 57, 34 and 9, which make 100 already.
+    CHECK(shown() == QList<int>{57, 34, 9});
+}
+
 TEST_CASE("audience display paints its bars, left to right and right to left") {
     Harness h;
     h.add(u"Panelist A"_s);

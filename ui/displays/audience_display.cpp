@@ -213,7 +213,7 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
 
 QString AudienceDisplay::shareText(const AudiencePollRow& option) {
     return tr("%1 % (%2)")
-        .arg(QLocale().toString(option.percent, 'f', 0), QLocale().toString(option.votes));
+        .arg(QLocale().toString(option.shownPercent), QLocale().toString(option.votes));
 }
 
 // Room for the widest share ("52 % (64)") beside the options, the same on every row.

@@ -20,6 +20,7 @@ struct AudiencePollRow {
     QString option;
     qint64 votes = 0;
     double percent = 0;
+    int shownPercent = 0; // whole, and those of a poll add up to 100 (once anyone voted)
 
     bool operator==(const AudiencePollRow&) const = default;
 };
