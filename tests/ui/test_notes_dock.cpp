@@ -83,6 +83,11 @@ TEST_CASE("notes dock: a note goes with the speech under way, stored in the sess
     CHECK(m.rowCount(m.index(1, 0)) == 2);
     CHECK(m.index(1, 0).data().toString().startsWith(u"Panelist A"_s));
     CHECK(m.index(2, 0).data().toString() == u"Audience 2, speaking now"_s);
+    // Each speech's heading runs across the columns, not cut off in the narrow first one.
+    auto* view = h.dock->findChild<QTreeView*>(u"notesView"_s);
+    REQUIRE(view);
+    for (int row = 0; row < m.rowCount(); ++row)
+        CHECK(view->visualRect(m.index(row, 0)).width() > view->columnWidth(0));
 
     auto stored = h.file->notes();
     REQUIRE(stored);

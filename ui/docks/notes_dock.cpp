@@ -79,9 +79,24 @@ void NotesDock::build() {
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &NotesDock::updateControls);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    // A speech's heading ("Wout De Natris, 10:32") runs across the columns: in the narrow kind
+    // column it read "Wout De …".
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent, int first, int last) {
+                if (!parent.isValid())
+                    spanSpeechRows(first, last);
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { spanSpeechRows(0, m_model->rowCount() - 1); });
+    spanSpeechRows(0, m_model->rowCount() - 1);
     m_view->expandAll(); // the notes taken before the dock was first shown
     m_problem->setText(m_problemText);
     m_problem->setVisible(!m_problemText.isEmpty());
+}
+
+void NotesDock::spanSpeechRows(int first, int last) {
+    for (int row = first; row <= last; ++row)
+        m_view->setFirstColumnSpanned(row, {}, true);
 }
 
 void NotesDock::setSessionFile(SessionFile* file) {

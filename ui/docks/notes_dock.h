@@ -37,6 +37,7 @@ private:
     void removeSelected();
     void showCurrentSpeech();
     void showProblem(const QString& text);
+    void spanSpeechRows(int first, int last);
 
     NotesModel* m_model;
     QLabel* m_speech = nullptr;
