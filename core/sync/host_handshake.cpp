@@ -63,7 +63,7 @@ void SyncHost::onMessage(Link* link, const Message& m) {
     if (!allowed(peer.role, m.type))
         return drop(link, typeName(m.type) + u" is not allowed from this seat"_s);
     if (m.is(MsgType::Bye))
-        return link->close(u"the peer left: "_s + m.body.value(u"reason"_s).toString(), false);
+        return link->close(m.body.value(u"reason"_s).toString(), false); // the seat's own words
     if (m.is(MsgType::Command))
         return onCommand(link, m);
     onFill(link, m);
@@ -139,6 +139,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
                              << "plan" << plan.kind;
     broadcastPeers();
     emit peersChanged();
+    emit peerAdmitted(link->peerName(), role);
 }
 
 // Events when the peer's log fits and they are smaller than the state; the state otherwise.

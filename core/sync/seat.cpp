@@ -39,6 +39,13 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
             [this](const QString& who, const QString& why) {
                 emit statusChanged(tr("%1 left: %2").arg(who, why));
             });
+    // Said as well, so that the last seat to leave is not the news long after it came back.
+    connect(m_host.get(), &SyncHost::peerAdmitted, this,
+            [this](const QString& who, Authority role) {
+                emit statusChanged(role == Authority::ReadOnly
+                                       ? tr("%1 joined, read-only.").arg(who)
+                                       : tr("%1 joined, with control.").arg(who));
+            });
     // The session changed under this host's moderator: say why.
     connect(m_host.get(), &SyncHost::filledFromPeer, this, [this](const QString& who, int count) {
         emit statusChanged(tr("%1 brought %2 action(s) the previous host had taken before it "

@@ -59,6 +59,8 @@ public:
 
 signals:
     void peersChanged();
+    // A seat welcomed into the session.
+    void peerAdmitted(const QString& address, podium::Authority role);
     // A connection refused or dropped, with the reason (also logged).
     void peerDropped(const QString& address, const QString& reason);
     // A peer came with a newer epoch: someone else took over; this host is stale.

@@ -52,7 +52,7 @@ void SyncPeer::leave() {
     if (m_link) {
         Link* link = std::exchange(m_link, nullptr);
         link->disconnect(this);
-        link->close(u"the seat left"_s);
+        link->close(u"closed by its user"_s);
         link->deleteLater();
     }
     if (m_state != State::Idle) {

@@ -45,6 +45,29 @@ TEST_CASE("a control seat and a read-only seat join the host and follow it") {
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(host->engine.state()));
 }
 
+// The host's moderator read "127.0.0.1:39872 left: the peer left: the seat left", and read it
+// still after that seat had come back.
+TEST_CASE("the host says in plain words who joined, with what role, and who left") {
+    QStringList said; // before the seats: it outlives their signals
+    auto host = makeHost();
+    REQUIRE(host);
+    QObject::connect(&host->seat, &sync::Seat::statusChanged,
+                     [&](const QString& text) { said << text; });
+    {
+        TestSeat rapporteur(u"rapporteur"_s);
+        REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+        REQUIRE(waitUntil([&] { return !said.isEmpty(); }));
+        CHECK(said.last().endsWith(u"joined, read-only."_s));
+        rapporteur.seat.stop();
+        REQUIRE(waitUntil([&] { return said.last().contains(u"left"_s); }));
+        CHECK(said.last().endsWith(u" left: closed by its user"_s));
+    }
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    REQUIRE(waitUntil([&] { return said.last().contains(u"joined"_s); }));
+    CHECK(said.last().endsWith(u"joined, with control."_s));
+}
+
 TEST_CASE("every link sends small frames at once: on the host and on the seat") {
     // Without TCP_NODELAY a seat's command could wait some 40 ms for the host's delayed
     // acknowledgement of the frame before it (Nagle's algorithm): moderators felt it.
