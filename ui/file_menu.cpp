@@ -9,7 +9,7 @@
 
 #include <QAction>
 #include <QCborArray>
-#include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -84,8 +84,8 @@ void FileMenu::report(const Result<bool>& done, const QString& title) {
 }
 
 void FileMenu::newFromPlan() {
-    const QString planPath = QFileDialog::getOpenFileName(m_window, tr("New session from plan"), {},
-                                                          tr("Session plans (*.json)"));
+    const QString planPath =
+        askOpenPath(m_window, tr("New session from plan"), tr("Session plans (*.json)"));
     if (planPath.isEmpty())
         return;
     const auto plan = readPlanFile(planPath);
@@ -93,17 +93,18 @@ void FileMenu::newFromPlan() {
         QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
         return;
     }
-    const QString target = askSavePath(m_window, tr("Save the new session as"),
-                                       QFileInfo(planPath).completeBaseName() + u".podium"_s,
-                                       tr("Podium sessions (*.podium)"), u"podium"_s);
+    const QString target = askSavePath(
+        m_window, tr("Save the new session as"),
+        QFileInfo(planPath).dir().filePath(QFileInfo(planPath).completeBaseName() + u".podium"_s),
+        tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!target.isEmpty())
         // The save dialog asked before a file there is replaced.
         report(m_cockpit.files()->createFromPlan(plan.value(), target, true), tr("New session"));
 }
 
 void FileMenu::openFile() {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open session"), {},
-                                                      tr("Podium sessions (*.podium)"));
+    const QString path =
+        askOpenPath(m_window, tr("Open session"), tr("Podium sessions (*.podium)"));
     if (!path.isEmpty())
         report(m_cockpit.files()->open(path), tr("Open session"));
 }
@@ -122,7 +123,10 @@ void FileMenu::fillRecent() {
 }
 
 void FileMenu::saveAs() {
-    const QString path = askSavePath(m_window, tr("Save session as"), {},
+    // Under its own name, in the folder files go to (the demo's own folder is hidden).
+    const SessionFile* current = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
+    const QString path = askSavePath(m_window, tr("Save session as"),
+                                     current ? QFileInfo(current->path()).fileName() : QString(),
                                      tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!path.isEmpty())
         report(m_cockpit.files()->saveAs(path), tr("Save session as"));

@@ -4,6 +4,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -21,9 +23,34 @@ QString askSavePath(QWidget* parent, const QString& title, const QString& propos
     return askSavePath(parent, title, proposed, {filter}, {suffix}, &chosen);
 }
 
+namespace {
+const QString lastFolderKey = u"files/lastFolder"_s;
+} // namespace
+
+QString usualFolder() {
+    const QString last = QSettings().value(lastFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
+void rememberFolderOf(const QString& file) {
+    QSettings().setValue(lastFolderKey, QFileInfo(file).absolutePath());
+}
+
+QString askOpenPath(QWidget* parent, const QString& title, const QString& filter) {
+    const QString path = QFileDialog::getOpenFileName(parent, title, usualFolder(), filter);
+    if (!path.isEmpty())
+        rememberFolderOf(path);
+    return path;
+}
+
 QString askSavePath(QWidget* parent, const QString& title, const QString& proposed,
                     const QStringList& filters, const QStringList& suffixes, int* chosen) {
-    QFileDialog dialog(parent, title, proposed);
+    QFileDialog dialog(parent, title,
+                       QFileInfo(proposed).isAbsolute() ? proposed
+                                                        : QDir(usualFolder()).filePath(proposed));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);
     dialog.setNameFilters(filters);
@@ -35,6 +62,7 @@ QString askSavePath(QWidget* parent, const QString& title, const QString& propos
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return {};
     const QString path = dialog.selectedFiles().constFirst();
+    rememberFolderOf(path);
     // A name ending in one of the offered suffixes says its type, whichever filter was shown.
     const int named = int(suffixes.indexOf(QFileInfo(path).suffix().toLower()));
     if (named >= 0) {

@@ -11,9 +11,18 @@ namespace podium {
 // filter afterwards (and listed bare among the recent files).
 QString withFileSuffix(const QString& path, const QString& suffix);
 
+// The folder the file dialogs start in: the last one a file was chosen in, else the user's
+// documents (the working directory, where they started, was wherever Podium was launched from).
+QString usualFolder();
+void rememberFolderOf(const QString& file);
+
+// A file to open of one type (`filter`); empty if the user cancels. Starts in usualFolder().
+QString askOpenPath(QWidget* parent, const QString& title, const QString& filter);
+
 // Where to save a file of one type (`filter`, e.g. "Podium sessions (*.podium)"); empty if the
-// user cancels. A name typed without `suffix` gets it before the dialog checks for a file to
-// replace: added afterwards, NAME.podium was replaced without a question when NAME was typed.
+// user cancels. A `proposed` name without a folder is in usualFolder(). A name typed without
+// `suffix` gets it before the dialog checks for a file to replace: added afterwards, NAME.podium
+// was replaced without a question when NAME was typed.
 QString askSavePath(QWidget* parent, const QString& title, const QString& proposed,
                     const QString& filter, const QString& suffix);
 

@@ -7,6 +7,7 @@
 #include "ui_support.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -168,6 +169,21 @@ TEST_CASE("a session that can only be viewed says so from the start") {
     CHECK(w.findChild<QLineEdit*>(u"quickAdd"_s)->isVisibleTo(&w));
     CHECK(w.findChild<QLineEdit*>(u"stageMessage"_s)->isEnabled());
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+}
+
+// Save As and Open started wherever Podium was launched from (from a terminal, the source tree;
+// from the launcher, the home folder).
+TEST_CASE("file dialogs start where the last file was chosen, else in the documents folder") {
+    useTemporarySettings();
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString first = usualFolder();
+    CHECK((first == documents || first == QDir::homePath()));
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    rememberFolderOf(dir.filePath(u"workshop.podium"_s));
+    CHECK(usualFolder() == dir.path());
+    dir.remove(); // a folder since removed (a stick taken out) is not offered
+    CHECK(usualFolder() == first);
 }
 
 TEST_CASE("a file name typed without its suffix gets it") {

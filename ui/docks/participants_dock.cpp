@@ -1,12 +1,13 @@
 #include "participants_dock.h"
 
+#include "save_path.h"
+
 #include "model/codec.h"
 #include "models/participants_model.h"
 #include "participant_dialog.h"
 #include "plan/plan.h"
 #include "table_columns.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
@@ -145,8 +146,8 @@ Result<int> ParticipantsDock::importPlan(const QString& path) {
 }
 
 void ParticipantsDock::chooseAndImport() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import participants from a plan"),
-                                                      {}, tr("Session plans (*.json)"));
+    const QString path =
+        askOpenPath(this, tr("Import participants from a plan"), tr("Session plans (*.json)"));
     if (path.isEmpty())
         return;
     const auto added = importPlan(path);

@@ -9,13 +9,11 @@
 #include "save_path.h"
 
 #include <QAction>
-#include <QDir>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -24,7 +22,6 @@ namespace podium {
 namespace {
 
 // The last export's folder and format come back: a rapporteur exports again and again.
-const QString lastFolderKey = u"report/lastFolder"_s;
 const QString lastFormatKey = u"report/lastFormat"_s;
 
 QString suggestedPath(const Cockpit& cockpit, report::ReportFormat format) {
@@ -35,12 +32,7 @@ QString suggestedPath(const Cockpit& cockpit, report::ReportFormat format) {
         QString());
     if (name.isEmpty())
         name = QObject::tr("Session report");
-    const QString dir =
-        QSettings()
-            .value(lastFolderKey,
-                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString();
-    return QDir(dir).filePath(name.left(80) + report::fileSuffix(format));
+    return name.left(80) + report::fileSuffix(format); // in the usual folder
 }
 
 void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* preview) {
@@ -61,7 +53,6 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
     if (path.isEmpty())
         return;
     QSettings().setValue(lastFormatKey, chosenIndex);
-    QSettings().setValue(lastFolderKey, QFileInfo(path).absolutePath());
     const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
     auto written = exportCurrentReport(cockpit, notes, path, std::nullopt);
     if (!written) {

@@ -118,8 +118,10 @@ Theme appliedTheme = Theme::Light;
 QString highContrastStyleSheet() {
     return u"QAbstractItemView, QLineEdit, QPlainTextEdit, QAbstractSpinBox"
            " { border: 1px solid white; }"
-           " QPushButton, QToolButton { border: 1px solid white; padding: 4px 12px; }"
-           // The menu bar's » button is 12 pixels wide: padded, its arrows had no room.
+           " QPushButton { border: 1px solid white; padding: 4px 12px; }"
+           // Tool buttons are small icons (the file dialog's Back, Up, New folder): padded,
+           // their icons had no room.
+           " QToolButton { border: 1px solid white; padding: 1px; }"
            " QToolButton#qt_menubar_ext_button { border: none; padding: 0px; }"
            " QComboBox { border: 1px solid white; padding: 3px 8px; }"
            " QPushButton:disabled, QToolButton:disabled, QComboBox:disabled, QLineEdit:disabled,"
