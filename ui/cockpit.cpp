@@ -71,8 +71,10 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     connect(&m_ticker, &QTimer::timeout, this, &Cockpit::tick);
     connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::updateTicking);
     connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::updateTicking);
-    // A whole new state (another file, a resync from the host): old steps no longer apply.
-    connect(&m_engine, &SessionEngine::stateReset, &m_undo, &QUndoStack::clear);
+    m_stateSeen = m_engine.state();
+    connect(&m_engine, &SessionEngine::eventApplied, this,
+            [this] { m_stateSeen = m_engine.state(); });
+    connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::keepOrClearUndo);
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,
@@ -116,6 +118,14 @@ bool Cockpit::anyTimerRunning() const {
     const SessionState& s = state();
     return s.sessionClock.running || s.segmentClock.running ||
            (s.floor && s.floor->countdown.running);
+}
+
+// A whole new state (another file, a resync from the host): old steps no longer apply. The same
+// state again (Save As, which goes on in the copy) keeps them.
+void Cockpit::keepOrClearUndo() {
+    if (!(m_engine.state() == m_stateSeen))
+        m_undo.clear();
+    m_stateSeen = m_engine.state();
 }
 
 void Cockpit::updateTicking() {

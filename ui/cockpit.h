@@ -67,9 +67,11 @@ signals:
 
 private:
     void updateTicking();
+    void keepOrClearUndo();
 
     SessionEngine& m_engine;
     QUndoStack m_undo;
+    SessionState m_stateSeen; // as of the last event or reset, to tell a new state from the same
     QTimer m_ticker;
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "cockpit.h"
 #include "main_window.h"
 #include "model/codec.h"
 #include "save_path.h"
@@ -87,6 +88,32 @@ TEST_CASE("File menu sessions: new, save as and open switch the file every actio
     CHECK_FALSE(clash.error().isEmpty());
     CHECK(eventsIn(copy) == inFirst + 1);
     CHECK(files.current()->path() == first);
+}
+
+// Save As is the same session in a new file, work going on: Undo was greyed out after it.
+TEST_CASE("Save As keeps the steps to undo, and they are undone in the copy") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    Cockpit cockpit(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"first.podium"_s)));
+    cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}, u"message"_s);
+    REQUIRE(engine.state().stageMessage == u"Please wrap up"_s);
+
+    const QString copy = dir.filePath(u"copy.podium"_s);
+    REQUIRE(files.saveAs(copy));
+    REQUIRE(cockpit.undoStack().canUndo());
+    cockpit.undoStack().undo();
+    CHECK(engine.state().stageMessage.isEmpty());
+    CHECK(eventsIn(copy) == eventsIn(dir.filePath(u"first.podium"_s)) + 1);
+
+    // Another session is another story: its steps start afresh.
+    REQUIRE(cockpit.undoStack().canRedo());
+    REQUIRE(files.open(dir.filePath(u"first.podium"_s)));
+    CHECK_FALSE(cockpit.undoStack().canRedo());
+    CHECK_FALSE(cockpit.undoStack().canUndo());
 }
 
 TEST_CASE("the window's title names the file being written, also after Save As") {
