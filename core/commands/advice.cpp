@@ -134,6 +134,7 @@ std::optional<Suggestion> suggestNext(const SessionState& s) {
 Forecast forecast(const SessionState& s, qint64 now) {
     Forecast f;
     const Countdown& clock = s.activeSegment >= 0 ? s.segmentClock : s.sessionClock;
+    f.clockRunning = clock.running;
     f.remainingMs = clock.remainingMs(now);
     if (s.floor)
         f.remainingMs -= qMax<qint64>(0, s.floor->countdown.remainingMs(now));

@@ -17,10 +17,11 @@ struct Suggestion {
 std::optional<Suggestion> suggestNext(const SessionState& s);
 
 struct Forecast {
-    int waiting = 0;        // entries waiting (not withdrawn)
-    int fitting = 0;        // how many of them fit, in order, at their allotments
-    qint64 remainingMs = 0; // of the running segment (or session) after the current speaker
-    qint64 neededMs = 0;    // for all waiting entries
+    int waiting = 0;           // entries waiting (not withdrawn)
+    int fitting = 0;           // how many of them fit, in order, at their allotments
+    qint64 remainingMs = 0;    // of the running segment (or session) after the current speaker
+    qint64 neededMs = 0;       // for all waiting entries
+    bool clockRunning = false; // the segment's clock (or the session's): else "left" stands still
 };
 
 Forecast forecast(const SessionState& s, qint64 now);

@@ -163,4 +163,7 @@ TEST_CASE("the forecast counts queued speakers that fit in what is left of the s
     CHECK(f.fitting == 1);
     REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, h.state().queue[0].id}}));
     CHECK(forecast(h.state(), h.clock.nowMs()).waiting == 1);
+    CHECK(forecast(h.state(), h.clock.nowMs()).clockRunning);
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
+    CHECK_FALSE(forecast(h.state(), h.clock.nowMs()).clockRunning); // so the cockpit can say so
 }

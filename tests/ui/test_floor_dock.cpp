@@ -249,3 +249,15 @@ TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {
         CHECK_FALSE(decided);
     }
 }
+
+// With the session clock never started, the forecast's "left" stood still while the speaker's
+// time ran down, and so seemed to grow.
+TEST_CASE("agenda: the forecast says when the clock it counts on is stopped") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* forecast = child<QLabel>(w, u"forecast"_s);
+    CHECK(forecast->text().contains(u"session clock is not running"_s));
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+    CHECK_FALSE(forecast->text().contains(u"not running"_s));
+}

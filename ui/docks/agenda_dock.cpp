@@ -101,16 +101,25 @@ void AgendaDock::startSegment(int index) {
 }
 
 void AgendaDock::refreshForecast() {
-    const Forecast f = forecast(cockpit().state(), cockpit().now());
+    const SessionState& s = cockpit().state();
+    const Forecast f = forecast(s, cockpit().now());
+    // With the clock stopped, "left" stands still while the speaker's time runs down (and so
+    // seemed to grow): the moderator is told why.
+    const QString stopped = f.clockRunning ? QString()
+                            : s.activeSegment >= 0
+                                ? u" "_s + tr("The segment's clock is paused.")
+                                : u" "_s + tr("The session clock is not running.");
     if (f.waiting == 0) {
-        m_forecast->setText(tr("Nobody is waiting; %1 left.").arg(formatDuration(f.remainingMs)));
+        m_forecast->setText(tr("Nobody is waiting; %1 left.").arg(formatDuration(f.remainingMs)) +
+                            stopped);
         return;
     }
     const QString fit = f.fitting < f.waiting
                             ? tr("<b>only %1 of %2</b> waiting fit").arg(f.fitting).arg(f.waiting)
                             : tr("all %1 waiting fit").arg(f.waiting);
     m_forecast->setText(tr("Forecast: %1 in the %2 left (they need %3).")
-                            .arg(fit, formatDuration(f.remainingMs), formatDuration(f.neededMs)));
+                            .arg(fit, formatDuration(f.remainingMs), formatDuration(f.neededMs)) +
+                        stopped);
 }
 
 } // namespace podium
