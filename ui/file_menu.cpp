@@ -9,7 +9,6 @@
 
 #include <QAction>
 #include <QCborArray>
-#include <QDir>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
@@ -93,10 +92,10 @@ void FileMenu::newFromPlan() {
         QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
         return;
     }
-    const QString target = askSavePath(
-        m_window, tr("Save the new session as"),
-        QFileInfo(planPath).dir().filePath(QFileInfo(planPath).completeBaseName() + u".podium"_s),
-        tr("Podium sessions (*.podium)"), u"podium"_s);
+    // Under the plan's name, in the folder the plan was chosen in.
+    const QString target = askSavePath(m_window, tr("Save the new session as"),
+                                       QFileInfo(planPath).completeBaseName() + u".podium"_s,
+                                       tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!target.isEmpty())
         // The save dialog asked before a file there is replaced.
         report(m_cockpit.files()->createFromPlan(plan.value(), target, true), tr("New session"));
