@@ -34,11 +34,13 @@ void SyncPeer::onMessage(const Message& m) {
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return m_link->close(ok.error());
         m_engine.reset(state);
+        m_caughtUpBySnapshot = true;
         return checkSynced();
     }
     case MsgType::Events:
         return onEvents(m.body.value(u"events"_s).toArray());
     case MsgType::Refused:
+        m_unanswered.remove(m.body.value(u"cmd"_s).toString());
         return m_engine.reportRefusal(m.body.value(u"cmd"_s).toString(),
                                       m.body.value(u"reason"_s).toString());
     case MsgType::Peers:
@@ -95,6 +97,7 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         m_link->send(message(MsgType::FillEvents, {{u"events"_s, events}}));
         m_hostLastSeq = m_log.lastSeq();
     }
+    m_caughtUpBySnapshot = false;
     setState(State::CatchingUp);
     checkSynced();
 }
@@ -150,6 +153,7 @@ void SyncPeer::checkSynced() {
     if (m_state == State::CatchingUp && m_log.lastSeq() >= m_hostLastSeq) {
         setState(State::Live);
         m_liveSince.start();
+        settleUnanswered();
         emit synced();
     }
 }

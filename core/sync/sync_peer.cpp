@@ -21,6 +21,8 @@ SyncPeer::SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QO
     , m_instance(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] { connectTo(nextCandidate()); });
+    connect(&m_engine, &SessionEngine::eventApplied, this,
+            [this](const Event& e) { m_unanswered.remove(e.commandId); });
 }
 
 SyncPeer::~SyncPeer() {
@@ -194,6 +196,21 @@ void SyncPeer::forward(const Command& command) {
     }
     // Sent at once: the moderator is waiting for the host's answer.
     m_link->sendNow(encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}})));
+    m_unanswered.insert(command.id);
+}
+
+// Back in step with the host after a lost link: what it has done is here now, so a command sent
+// before the link died and not among it never reached the host. (Pressed in the seconds before
+// the loss was noticed, "next" was dropped without a word.)
+void SyncPeer::settleUnanswered() {
+    const QString why =
+        m_caughtUpBySnapshot
+            ? tr("The connection to the host dropped just after this was sent: it may not have "
+                 "been done. Check, and do it again if it is missing.")
+            : tr("The connection to the host dropped before the host got this: it was not done. "
+                 "Do it again if it is still wanted.");
+    for (const QString& id : std::exchange(m_unanswered, {}))
+        m_engine.reportRefusal(id, why);
 }
 
 } // namespace podium::sync

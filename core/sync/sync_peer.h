@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace podium::sync {
@@ -78,6 +79,7 @@ private:
     Endpoint nextCandidate();
     void setState(State s, const QString& detail = {});
     void checkSynced();
+    void settleUnanswered();
 
     SessionEngine& m_engine;
     ReplicaLog& m_log;
@@ -113,6 +115,10 @@ private:
     qint64 m_bytesBefore = 0;
     bool m_everWelcomed = false;
     bool m_fatal = false;
+    // Commands sent to the host and not yet answered (by their event or a refusal): a link that
+    // dies takes some with it, unknown to the host, and the moderator must hear of them.
+    QSet<QString> m_unanswered;
+    bool m_caughtUpBySnapshot = false; // on this link: then the events' command ids are unknown
 };
 
 } // namespace podium::sync

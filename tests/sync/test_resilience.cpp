@@ -4,6 +4,7 @@
 #include "relay.h"
 #include "sync_support.h"
 
+#include <QMap>
 #include <QTimer>
 #include <algorithm>
 
@@ -98,6 +99,38 @@ TEST_CASE("a link gone silent (half-open) is detected by heartbeats within about
     REQUIRE(submitAndWait(*host, Action::SetStageMessage, {{u"text"_s, u"back"_s}}));
     REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
     CHECK(online.orderly);
+}
+
+// "Next speaker" pressed in the seconds before a Wi-Fi drop was noticed never reached the host,
+// and nothing told the moderator.
+TEST_CASE("a command sent as the link silently dies is reported as not done once the seat is "
+          "back") {
+    QMap<QString, QString> refused; // before the seats: their signals may come while they stop
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat online(u"online"_s);
+    QObject::connect(&online.engine, &SessionEngine::refused,
+                     [&](const QString& id, const QString& why) { refused[id] = why; });
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    const qint64 before = host->lastSeq();
+
+    relay.setFrozen(true); // the Wi-Fi drops; nobody knows yet
+    const Command lost = stageMessage(u"lost in the air"_s);
+    (void)online.engine.submit(lost); // sent: the seat still thinks the link is fine
+    REQUIRE(waitUntil([&] { return !online.live(); }, 15000));
+    relay.setFrozen(false);
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return online.live() && refused.contains(lost.id); }, 30000));
+    CHECK(refused.value(lost.id).contains(u"was not done"_s));
+    CHECK(host->lastSeq() == before);
+    CHECK(host->engine.state().stageMessage != u"lost in the air"_s);
+
+    // A command whose event comes back is not reported.
+    REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"arrived"_s}}));
+    REQUIRE(waitUntil([&] { return host->engine.state().stageMessage == u"arrived"_s; }));
+    CHECK(refused.size() == 1);
 }
 
 TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, and the old "
