@@ -199,6 +199,8 @@ int runCockpit(int argc, char** argv) {
         hostAtLaunch(window, parser);
     else if (parser.isSet(u"join"_s))
         joinAtLaunch(window, parser);
+    else
+        podium::resumeHostingAfterCrash(window, files.current());
     return app.exec();
 }
 

@@ -56,6 +56,9 @@ public:
 
     const QString& path() const { return m_path; }
     bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // The last Podium to have this file open never closed it (it crashed, or the computer went
+    // down): it found that one's lock left behind.
+    bool wasLeftOpen() const { return m_leftOpen; }
     const QString& readOnlyReason() const { return m_readOnlyReason; }
     // The state after the last committed event.
     const SessionState& state() const { return m_state; }
@@ -126,6 +129,7 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     std::unique_ptr<QLockFile> m_lock;
+    bool m_leftOpen = false;
     std::unique_ptr<QSqlQuery> m_insertEvent;
     QString m_readOnlyReason;
     QMap<QString, QString> m_metadata;

@@ -115,10 +115,12 @@ bool orphaned(const QLockFile& lock, const QString& lockPath) {
 } // namespace
 
 Result<bool> SessionFile::lock() {
+    const bool lockLeftBehind = QFileInfo::exists(m_path + u".lock"_s);
     auto taken = lockAgainstOthers(m_path);
     if (!taken)
         return fail<bool>(taken.error());
     m_lock = std::move(taken).value();
+    m_leftOpen = lockLeftBehind; // taken all the same: its process was gone
     return true;
 }
 

@@ -9,6 +9,7 @@ namespace {
 
 const QString sequencersKey = u"sync_sequencers"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
+const QString hostedPortKey = u"sync_hosted_port"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -78,7 +79,21 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 }
 
 Result<bool> forgetHostedCodes(SessionFile& file) {
+    if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
+        return ok;
     return file.writeMetadata(hostedCodesKey, QString());
+}
+
+bool wasHosted(const SessionFile& file) {
+    return JoinCodes::fromText(file.metadata(hostedCodesKey)).has_value();
+}
+
+quint16 hostedPort(const SessionFile& file) {
+    return quint16(qBound(0u, file.metadata(hostedPortKey).toUInt(), 65535u));
+}
+
+Result<bool> keepHostedPort(SessionFile& file, quint16 port) {
+    return file.writeMetadata(hostedPortKey, QString::number(port));
 }
 
 } // namespace podium::sync

@@ -37,6 +37,11 @@ private:
 // Those kept in `file`, or new ones when it keeps none (or no file is given).
 JoinCodes codesToHostWith(const SessionFile* file);
 [[nodiscard]] Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes);
-[[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file);
+[[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file); // and the port
+// Whether `file` was being hosted when the last run that had it open ended.
+bool wasHosted(const SessionFile& file);
+// The port it was hosted on then (0: not known), kept beside the codes.
+quint16 hostedPort(const SessionFile& file);
+[[nodiscard]] Result<bool> keepHostedPort(SessionFile& file, quint16 port);
 
 } // namespace podium::sync

@@ -15,11 +15,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -506,4 +508,87 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     REQUIRE(checked);
     CHECK(checked->ok());
     CHECK(checked->orphans == 1);
+}
+
+namespace {
+
+quint16 freeTcpPort() {
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+    return probe.serverPort();
+}
+
+// What a Podium killed while it held `path` leaves beside it: a lock naming a process that is
+// gone (one that ran a moment ago).
+void leaveLockOfDeadProcess(const QString& path) {
+    QProcess gone;
+    gone.start(u"sleep"_s, {u"0.1"_s});
+    REQUIRE(gone.waitForStarted());
+    const qint64 pid = gone.processId();
+    REQUIRE(gone.waitForFinished());
+    QFile lock(path + u".lock"_s);
+    REQUIRE(lock.open(QIODevice::WriteOnly));
+    lock.write(QByteArray::number(pid) + "\npodium\n" + QSysInfo::machineHostName().toUtf8() +
+               '\n');
+}
+
+} // namespace
+
+// A host cockpit killed mid-session and started again from the desktop opened "working on its
+// own", offered port 47600, and the seats kept knocking at the old port for ever.
+TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, with its codes") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"hosted.podium"_s);
+    const quint16 port = freeTcpPort();
+    QString control;
+    {
+        SystemClock clock;
+        SessionEngine engine(clock);
+        auto created = SessionFile::create(path, crowdPlan(), clock.nowMs());
+        REQUIRE(created);
+        std::unique_ptr<SessionFile> file = std::move(created).value();
+        file->attach(engine);
+        Cockpit cockpit(engine);
+        MainWindow w(cockpit);
+        attachConnection(w, file.get());
+        auto* dock = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
+        REQUIRE(dock);
+        dock->seatSession().setAnnouncing(false);
+        dock->hostOn(port);
+        REQUIRE(dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+        control = dock->seatSession().seat()->controlCode();
+    }
+    leaveLockOfDeadProcess(path);
+
+    SystemClock clock;
+    SessionEngine engine(clock);
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    std::unique_ptr<SessionFile> file = std::move(reopened).value();
+    CHECK(file->wasLeftOpen());
+    file->attach(engine);
+    Cockpit cockpit(engine);
+    MainWindow w(cockpit);
+    attachConnection(w, file.get());
+    auto* dock = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
+    REQUIRE(dock);
+    dock->seatSession().setAnnouncing(false);
+    resumeHostingAfterCrash(w, file.get());
+    REQUIRE(dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK(dock->seatSession().seat()->syncHost()->port() == port);
+    CHECK(dock->seatSession().seat()->controlCode() == control);
+}
+
+TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    const quint16 port = freeTcpPort();
+    host.dock->hostOn(port);
+    REQUIRE(host.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    host.openWindow(); // closed without Disconnect (not a crash: nothing was left locked)
+    CHECK_FALSE(host.file->wasLeftOpen());
+    host.dock->takeUpHostedCopy(sync::hostedPort(*host.file));
+    CHECK(host.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+    CHECK(host.child<QSpinBox>(u"hostPort"_s)->value() == port);
 }

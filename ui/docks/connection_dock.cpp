@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QSysInfo>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -153,7 +154,7 @@ void ConnectionDock::build() {
     m_address->setText(m_rejoinAddress.isEmpty() ? QSettings().value(lastHostKey).toString()
                                                  : m_rejoinAddress);
     m_port->setRange(1, 65535);
-    m_port->setValue(sync::defaultSyncPort);
+    m_port->setValue(m_hostedPort ? m_hostedPort : sync::defaultSyncPort);
     m_peers->setColumnCount(4);
     m_peers->setRootIsDecorated(false);
     m_peers->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -296,6 +297,24 @@ void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
                              .arg(copy.from, seatLabel(*seat));
     showStatus(text, true);
     updateAlert();
+}
+
+// The last run that had this file open was hosting it: the same port is offered, and the
+// moderator learns that hosting again brings back the seats still trying to reach it.
+void ConnectionDock::takeUpHostedCopy(quint16 port) {
+    if (m_session->mode() != sync::Seat::Mode::Alone)
+        return;
+    m_hostedPort = port;
+    if (m_port)
+        m_port->setValue(port);
+    showStatus(tr("This session was hosted on port %1 when Podium last stopped. Host it again: "
+                  "with the same codes, the seats still trying come back by themselves.")
+                   .arg(port),
+               false);
+}
+
+quint16 ConnectionDock::offeredPort() const {
+    return m_hostedPort ? m_hostedPort : sync::defaultSyncPort;
 }
 
 QString ConnectionDock::alert() const {
@@ -448,9 +467,23 @@ void attachConnection(MainWindow& window, SessionFile* file) {
     seat->setSessionFile(file);
     if (file)
         connection->takeUpJoinedCopy(joinedCopyOf(*file));
+    if (file && sync::wasHosted(*file))
+        connection->takeUpHostedCopy(sync::hostedPort(*file) ? sync::hostedPort(*file)
+                                                             : sync::defaultSyncPort);
     if (auto* notes = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
         QObject::connect(seat, &SeatSession::sessionFileChanged, notes, &NotesDock::setSessionFile,
                          Qt::UniqueConnection);
+}
+
+void resumeHostingAfterCrash(MainWindow& window, SessionFile* file) {
+    auto* connection = qobject_cast<ConnectionDock*>(window.dock(u"connectionDock"_s));
+    if (!connection || !file || !file->wasLeftOpen() || !sync::wasHosted(*file))
+        return;
+    connection->hostOn(connection->offeredPort());
+    window.statusBar()->showMessage(
+        ConnectionDock::tr("Podium stopped while it hosted this session: it hosts it again, with "
+                           "the same codes, and the seats come back by themselves."),
+        15000);
 }
 
 } // namespace podium

@@ -37,6 +37,8 @@ public:
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
+    void takeUpHostedCopy(quint16 port);
+    quint16 offeredPort() const;
     // What the whole window should show while this seat does not follow the session: the host
     // out of reach, or a joined copy opened on its own; empty while all is well.
     QString alert() const;
@@ -67,6 +69,7 @@ private:
     SeatSession* m_session;
     QLabel* m_state = nullptr;
     QSpinBox* m_port = nullptr;
+    quint16 m_hostedPort = 0; // the port this file was last hosted on, offered again
     QPushButton* m_host = nullptr;
     QPushButton* m_stop = nullptr;
     QPushButton* m_takeOver = nullptr;
@@ -93,5 +96,8 @@ private:
 // Gives the connection dock of `window` the window's session file (call again when it changes),
 // and moves the notes to a joined session's replica file when the seat joins one.
 void attachConnection(MainWindow& window, SessionFile* file);
+// Podium stopped while it hosted `file` (a crash, a power cut): it hosts it again at once, with
+// the same codes and port, so the seats still trying come back without anyone doing anything.
+void resumeHostingAfterCrash(MainWindow& window, SessionFile* file);
 
 } // namespace podium
