@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QTimer>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,16 @@ int fail(const QString& why, int code = 1) {
 
 std::optional<TimerId> timerNamed(const QString& name) {
     return fromKey<TimerId>(name.isEmpty() ? u"speaker"_s : name);
+}
+
+// The words each verb takes after it ("message" takes any). An option after the verb was one
+// of its words, and "next --expect-floor 10" went through without its check.
+qsizetype wordsAfter(const QString& verb) {
+    if (verb == u"add"_s || verb == u"start"_s || verb == u"pause"_s)
+        return 1;
+    if (verb == u"adjust"_s)
+        return 2;
+    return verb == u"message"_s ? std::numeric_limits<qsizetype>::max() : 0;
 }
 
 // The command a ctl verb stands for, with the preconditions a moderator's button would send.
@@ -70,6 +81,10 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
     } else {
         return R::failure(tr("unknown command: %1").arg(verb));
     }
+    if (words.size() - 1 > wordsAfter(verb))
+        return R::failure(tr("%1 takes no more words than that, not “%2”; options such as "
+                             "--expect-floor go before the command.")
+                              .arg(verb, words.mid(1 + wordsAfter(verb)).join(u' ')));
     return c;
 }
 

@@ -368,4 +368,11 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
         {u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"state"_s, u"json"_s});
     CHECK(stray.exitCode == 2);
     CHECK(stray.output.contains(u"--json"_s));
+    // After "next", --expect-floor was one of its words, and the stale next went through.
+    const QStringList nowhere{u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control};
+    const Ended late = runToEnd(nowhere + QStringList{u"next"_s, u"--expect-floor"_s, u"10"_s});
+    CHECK(late.exitCode == 2);
+    CHECK(late.output.contains(u"go before the command"_s));
+    CHECK(runToEnd(nowhere + QStringList{u"add"_s, u"5"_s, u"junk"_s}).exitCode == 2);
+    CHECK(runToEnd(nowhere + QStringList{u"end"_s, u"please"_s}).exitCode == 2);
 }
