@@ -207,8 +207,13 @@ QString syncOptionsError(const QCommandLineParser& p) {
     }
     if (p.isSet(u"bind"_s) && QHostAddress(p.value(u"bind"_s)).isNull())
         return tr("--bind wants an IP address of this machine, not “%1”.").arg(p.value(u"bind"_s));
+    if (p.isSet(u"join"_s) && !parseEndpoint(p.value(u"join"_s)))
+        return tr("--join wants HOST:PORT, not “%1”.").arg(p.value(u"join"_s));
     if (p.isSet(u"join"_s) && p.value(u"code"_s).trimmed().isEmpty())
         return tr("--join needs --code: one of the codes the host shows.");
+    // One seat either hosts or joins: with both, --join was ignored without a word.
+    if (p.isSet(u"join"_s) && p.isSet(u"host"_s))
+        return tr("--host and --join exclude each other: a seat hosts the session or joins it.");
     // An unattended backup that would never take over must say so before the session needs it.
     if (p.isSet(u"takeover-after"_s)) {
         bool number = false;

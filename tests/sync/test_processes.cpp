@@ -286,7 +286,7 @@ TEST_CASE("a host killed and started again on its file hosts with the same codes
 }
 
 // "--port abc" hosted on a random port and "--bind nonsense" on no address, without a word.
-TEST_CASE("headless seats refuse a bad port, address or a missing code before they start") {
+TEST_CASE("headless seats refuse a bad port, address, host or a missing code before they start") {
     const QList<std::pair<QStringList, QString>> cases{
         {{u"--headless"_s, u"--host"_s, u"--port"_s, u"abc"_s}, u"--port"_s},
         {{u"--headless"_s, u"--host"_s, u"--port"_s, u"99999"_s}, u"--port"_s},
@@ -298,7 +298,13 @@ TEST_CASE("headless seats refuse a bad port, address or a missing code before th
         {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s, u"--code"_s, u"X"_s,
           u"--takeover-after"_s, u"0"_s},
          u"--takeover-after"_s},
-        {{u"--headless"_s, u"--host"_s, u"--takeover-after"_s, u"5"_s}, u"--join"_s}};
+        {{u"--headless"_s, u"--host"_s, u"--takeover-after"_s, u"5"_s}, u"--join"_s},
+        // No port: it said so with exit 1, as if the seat had failed.
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:99999"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
+        // Both: --join was ignored, and the seat hosted on the default port instead.
+        {{u"--headless"_s, u"--host"_s, u"--join"_s, u"127.0.0.1:47760"_s, u"--code"_s, u"X"_s},
+         u"--host and --join"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);
