@@ -72,11 +72,14 @@ void SyncHost::onMessage(Link* link, const Message& m) {
 void SyncHost::onHello(Link* link, const Message& m) {
     const QCborMap& hello = m.body;
     if (!compatible(hello)) {
+        const qint64 theirs = integerOf(hello.value(u"proto"_s));
+        const QString app = hello.value(u"app"_s).toString().left(40);
+        const QString seat =
+            app.isEmpty() ? QString::number(theirs) : tr("%1 (Podium %2)").arg(theirs).arg(app);
         const QString text = tr("Incompatible versions: this host speaks sync protocol %1 "
                                 "(Podium %2), the joining seat speaks %3. Update one of them.")
                                  .arg(protocolVersion)
-                                 .arg(QStringLiteral(PODIUM_VERSION))
-                                 .arg(integerOf(hello.value(u"proto"_s)));
+                                 .arg(QStringLiteral(PODIUM_VERSION), seat);
         link->send(message(MsgType::Error, {{u"code"_s, errc::incompatibleVersion},
                                             {u"text"_s, text},
                                             {u"proto"_s, protocolVersion},

@@ -129,12 +129,14 @@ QByteArray frameOf(const QByteArray& payload) {
     return f + payload;
 }
 
-QByteArray helloFrame(int proto) {
+QByteArray helloFrame(int proto, const QString& app) {
     sync::Message m = sync::message(sync::MsgType::Hello, {{u"proto"_s, proto},
                                                            {u"oldest"_s, proto},
                                                            {u"instance"_s, u"raw"_s},
                                                            {u"name"_s, u"raw client"_s},
                                                            {u"lastSeq"_s, 0}});
+    if (!app.isEmpty())
+        m.body[u"app"_s] = app;
     m.version = proto;
     return sync::encodeFrame(m);
 }

@@ -95,6 +95,6 @@ private:
 };
 
 QByteArray frameOf(const QByteArray& payload);
-QByteArray helloFrame(int proto = sync::protocolVersion);
+QByteArray helloFrame(int proto = sync::protocolVersion, const QString& app = {});
 
 } // namespace podium::synctest
