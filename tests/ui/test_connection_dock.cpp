@@ -13,6 +13,7 @@
 #include "ui_support.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -532,6 +533,25 @@ void leaveLockOfDeadProcess(const QString& path) {
                '\n');
 }
 
+// The cockpit's window on a session file, as `podium` opens it.
+struct CockpitOnFile {
+    SystemClock clock;
+    SessionEngine engine{clock};
+    std::unique_ptr<SessionFile> file;
+    Cockpit cockpit{engine};
+    MainWindow window{cockpit};
+    ConnectionDock* dock = nullptr;
+
+    explicit CockpitOnFile(std::unique_ptr<SessionFile> opened)
+        : file(std::move(opened)) {
+        file->attach(engine);
+        attachConnection(window, file.get());
+        dock = qobject_cast<ConnectionDock*>(window.dock(u"connectionDock"_s));
+        REQUIRE(dock);
+        dock->seatSession().setAnnouncing(false); // tests stay on loopback
+    }
+};
+
 } // namespace
 
 // A host cockpit killed mid-session and started again from the desktop opened "working on its
@@ -543,41 +563,23 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     const quint16 port = freeTcpPort();
     QString control;
     {
-        SystemClock clock;
-        SessionEngine engine(clock);
-        auto created = SessionFile::create(path, crowdPlan(), clock.nowMs());
+        auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
         REQUIRE(created);
-        std::unique_ptr<SessionFile> file = std::move(created).value();
-        file->attach(engine);
-        Cockpit cockpit(engine);
-        MainWindow w(cockpit);
-        attachConnection(w, file.get());
-        auto* dock = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
-        REQUIRE(dock);
-        dock->seatSession().setAnnouncing(false);
-        dock->hostOn(port);
-        REQUIRE(dock->seatSession().mode() == sync::Seat::Mode::Hosting);
-        control = dock->seatSession().seat()->controlCode();
+        CockpitOnFile first(std::move(created).value());
+        first.dock->hostOn(port);
+        REQUIRE(first.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+        control = first.dock->seatSession().seat()->controlCode();
     }
     leaveLockOfDeadProcess(path);
 
-    SystemClock clock;
-    SessionEngine engine(clock);
     auto reopened = SessionFile::open(path);
     REQUIRE(reopened);
-    std::unique_ptr<SessionFile> file = std::move(reopened).value();
-    CHECK(file->wasLeftOpen());
-    file->attach(engine);
-    Cockpit cockpit(engine);
-    MainWindow w(cockpit);
-    attachConnection(w, file.get());
-    auto* dock = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
-    REQUIRE(dock);
-    dock->seatSession().setAnnouncing(false);
-    resumeHostingAfterCrash(w, file.get());
-    REQUIRE(dock->seatSession().mode() == sync::Seat::Mode::Hosting);
-    CHECK(dock->seatSession().seat()->syncHost()->port() == port);
-    CHECK(dock->seatSession().seat()->controlCode() == control);
+    CockpitOnFile again(std::move(reopened).value());
+    CHECK(again.file->wasLeftOpen());
+    resumeHostingAfterCrash(again.window, again.file.get());
+    REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK(again.dock->seatSession().seat()->syncHost()->port() == port);
+    CHECK(again.dock->seatSession().seat()->controlCode() == control);
 }
 
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {
