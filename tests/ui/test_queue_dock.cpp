@@ -89,10 +89,7 @@ TEST_CASE("quick add offers online for the online moderator's newcomers, also af
     h.cockpit.setSeat(Seat::OnlineModerator);
     CHECK(presence->currentData().toString() == key(Presence::Online));
 
-    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
-    input->setText(u"Lena Remote, NGO Y"_s);
-    QTest::keyClick(input, Qt::Key_Return);
-    QCoreApplication::processEvents();
+    quickAdd(w, u"Lena Remote, NGO Y"_s);
     const Participant* p = h.state().participant(h.participantNamed(u"Lena Remote"_s));
     REQUIRE(p);
     CHECK(p->presence == Presence::Online);
@@ -102,16 +99,14 @@ TEST_CASE("quick add: someone new added in a hurry is of no stated group or regi
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
-    input->setText(u"Tomás Ruiz, Universidad de Chile"_s);
-    QTest::keyClick(input, Qt::Key_Return);
-    QCoreApplication::processEvents();
+    quickAdd(w, u"Tomás Ruiz, Universidad de Chile"_s);
     const Participant* p = h.state().participant(h.participantNamed(u"Tomás Ruiz"_s));
     REQUIRE(p);
     CHECK(p->group == StakeholderGroup::Unspecified); // not counted as a government speaker
     CHECK(p->region == Region::Unspecified);
 
     // One with a group chosen, then the next newcomer is unspecified again, not the same group.
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
     input->setText(u"Ana Pérez, Derechos Digitales"_s);
     auto* group = child<QComboBox>(w, u"newGroup"_s);
     group->setCurrentIndex(group->findData(key(StakeholderGroup::CivilSociety)));
