@@ -67,7 +67,8 @@ Result<bool> failure(const QSqlError& error) {
 }
 
 Result<bool> runStep(QSqlDatabase db, int version) {
-    Transaction transaction(db);
+    TransactionStatements once(db);
+    Transaction transaction(once);
     if (!transaction.isActive())
         return failure(transaction.error());
     QSqlQuery q(db);

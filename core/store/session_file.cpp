@@ -66,7 +66,7 @@ Result<bool> SessionFile::appendBatch(const QList<Event>& events) {
     if (auto ok = checkWritable(); !ok)
         return ok;
     SessionState next = m_state;
-    store::Transaction transaction(m_db);
+    store::Transaction transaction(*m_transactions);
     if (!transaction.isActive())
         return fail<bool>(writeFailure(transaction.error()));
     for (const Event& event : events) {
@@ -123,7 +123,7 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
     if (!id.isEmpty() && id != state.sessionId)
         return fail<bool>(tr("This file holds another session; the host's session was not "
                              "saved here."));
-    store::Transaction transaction(m_db);
+    store::Transaction transaction(*m_transactions);
     if (!transaction.isActive())
         return fail<bool>(writeFailure(transaction.error()));
     const qint64 notSession =

@@ -14,6 +14,9 @@
 class QLockFile;
 class QSqlError;
 class QSqlQuery;
+namespace podium::store {
+struct TransactionStatements;
+}
 
 // One session = one SQLite file: the event log (the autosave), periodic snapshots, metadata and
 // the rapporteur's notes. How to use it:
@@ -131,6 +134,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     bool m_leftOpen = false;
     std::unique_ptr<QSqlQuery> m_insertEvent;
+    std::unique_ptr<store::TransactionStatements> m_transactions;
     QString m_readOnlyReason;
     QMap<QString, QString> m_metadata;
     QStringList m_warnings;

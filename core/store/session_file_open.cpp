@@ -79,6 +79,7 @@ SessionFile::~SessionFile() {
 
 void SessionFile::close() {
     m_insertEvent.reset();
+    m_transactions.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -195,6 +196,7 @@ Result<bool> SessionFile::prepareForWriting() {
     m_insertEvent = std::make_unique<QSqlQuery>(m_db);
     if (!m_insertEvent->prepare(store::insertEventSql()))
         return fail<bool>(store::readFailureMessage(m_path, m_insertEvent->lastError()));
+    m_transactions = std::make_unique<store::TransactionStatements>(m_db);
     return true;
 }
 

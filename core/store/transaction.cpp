@@ -1,35 +1,38 @@
 #include "transaction.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
-
 using namespace Qt::StringLiterals;
 
 namespace podium::store {
 
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db)) {
-    // IMMEDIATE takes the write lock now, so a second writer fails here, before any work.
-    QSqlQuery begin(m_db);
-    m_active = begin.exec(u"BEGIN IMMEDIATE"_s);
+TransactionStatements::TransactionStatements(const QSqlDatabase& db)
+    : begin(db)
+    , commit(db)
+    , rollback(db) {
+    // IMMEDIATE takes the write lock at once, so a second writer fails there, before any work.
+    // (A statement that fails to prepare reports it when run.)
+    begin.prepare(u"BEGIN IMMEDIATE"_s);
+    commit.prepare(u"COMMIT"_s);
+    rollback.prepare(u"ROLLBACK"_s);
+}
+
+Transaction::Transaction(TransactionStatements& statements)
+    : m_statements(statements) {
+    m_active = m_statements.begin.exec();
     if (!m_active)
-        m_error = begin.lastError();
+        m_error = m_statements.begin.lastError();
 }
 
 Transaction::~Transaction() {
-    if (m_active) {
-        QSqlQuery rollback(m_db);
-        (void)rollback.exec(u"ROLLBACK"_s);
-    }
+    if (m_active)
+        (void)m_statements.rollback.exec();
 }
 
 bool Transaction::commit() {
     if (!m_active)
         return false;
-    QSqlQuery commit(m_db);
-    if (!commit.exec(u"COMMIT"_s)) {
+    if (!m_statements.commit.exec()) {
         // A failed COMMIT (disk full) may leave the transaction open: the destructor rolls it back.
-        m_error = commit.lastError();
+        m_error = m_statements.commit.lastError();
         return false;
     }
     m_active = false;

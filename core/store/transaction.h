@@ -4,14 +4,24 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace podium::store {
+
+// BEGIN, COMMIT and ROLLBACK, prepared once: a session file writes a transaction for every
+// event, and parsing the three anew each time was a tenth of the host's commit.
+struct TransactionStatements {
+    explicit TransactionStatements(const QSqlDatabase& db);
+    QSqlQuery begin;
+    QSqlQuery commit;
+    QSqlQuery rollback;
+};
 
 // One write transaction, rolled back unless commit() succeeded: an early return or a failed
 // statement can never leave half a change behind.
 class Transaction {
 public:
-    explicit Transaction(QSqlDatabase db);
+    explicit Transaction(TransactionStatements& statements);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -21,7 +31,7 @@ public:
     [[nodiscard]] bool commit();
 
 private:
-    QSqlDatabase m_db;
+    TransactionStatements& m_statements;
     QSqlError m_error;
     bool m_active = false;
 };

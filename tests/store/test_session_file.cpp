@@ -197,7 +197,8 @@ TEST_CASE("a replica file takes the host's state and goes on from there") {
     CHECK(reopened->sessionId() == host.file->sessionId());
 }
 
-TEST_CASE("a transaction that is not committed leaves nothing behind") {
+TEST_CASE("a transaction that is not committed leaves nothing behind, and its prepared "
+          "statements serve the next") {
     Folder folder;
     const QString path = folder.file(u"guard.podium"_s);
     auto file = createOrFail(path);
@@ -206,8 +207,9 @@ TEST_CASE("a transaction that is not committed leaves nothing behind") {
         return q.exec(u"SELECT count(*) FROM meta"_s) && q.next() ? q.value(0).toInt() : -1;
     };
     const int before = count();
+    store::TransactionStatements statements(file->database());
     {
-        store::Transaction transaction(file->database());
+        store::Transaction transaction(statements);
         REQUIRE(transaction.isActive());
         QSqlQuery q(file->database());
         REQUIRE(q.exec(u"INSERT INTO meta VALUES('half', 'done')"_s));
@@ -215,7 +217,7 @@ TEST_CASE("a transaction that is not committed leaves nothing behind") {
     } // ...and gone when the guard goes out of scope without commit()
     CHECK(count() == before);
     {
-        store::Transaction transaction(file->database());
+        store::Transaction transaction(statements);
         QSqlQuery q(file->database());
         REQUIRE(q.exec(u"INSERT INTO meta VALUES('whole', 'done')"_s));
         REQUIRE(transaction.commit());
