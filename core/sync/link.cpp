@@ -195,12 +195,16 @@ void Link::scheduleHeartbeat() {
     m_heartbeat.start(int(heartbeatIntervalMs * jitter));
 }
 
+void Link::pingNow() {
+    send(message(MsgType::Ping, {{u"t0"_s, m_clock.nowMs()}}));
+}
+
 void Link::heartbeat() {
     if (m_authenticated && m_sinceHeard.elapsed() > silenceLimitMs) { // before: the deadline
         close(u"no sign of life for %1 s"_s.arg(m_sinceHeard.elapsed() / 1000.0, 0, 'f', 1), false);
         return;
     }
-    send(message(MsgType::Ping, {{u"t0"_s, m_clock.nowMs()}}));
+    pingNow();
     scheduleHeartbeat();
 }
 

@@ -44,6 +44,8 @@ public:
     void sendNow(const QByteArray& frame);
     // After hello/welcome: lifts the frame limit and stops the handshake deadline.
     void markAuthenticated();
+    // A ping now rather than at the next heartbeat (the heartbeats go on as before).
+    void pingNow();
     // Closes with a logged reason; a Bye with the reason is sent first when possible.
     void close(const QString& reason, bool sayBye = true);
 

@@ -68,6 +68,10 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         return m_link->close(u"this host runs another session"_s);
     m_link->markAuthenticated();
     m_everWelcomed = true;
+    // This host's clock from now on: after a takeover by another machine, the old host's samples
+    // (their round trips as short as any) would keep its time on this screen for eight pings.
+    m_clockSync.clear();
+    m_link->pingNow();
     m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     m_engine.setAuthority(m_role);
     m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));

@@ -22,10 +22,12 @@ public:
         Q_UNUSED(sequencers);
         return true;
     }
-    // The codes this copy is hosted with, so that a host restarted after a crash hosts again
-    // with them and the seats, still trying, come back by themselves.
-    [[nodiscard]] virtual Result<bool> recordHostedCodes(const JoinCodes& codes) {
+    // The codes and port this copy is hosted with (also after a takeover), so that a host
+    // restarted after a crash hosts again there with them and the seats, still trying, come back
+    // by themselves.
+    [[nodiscard]] virtual Result<bool> recordHosting(const JoinCodes& codes, quint16 port) {
         Q_UNUSED(codes);
+        Q_UNUSED(port);
         return true;
     }
 };
@@ -59,8 +61,8 @@ public:
     // The sequencer of an epoch's events in this log ("" when unknown); setting it is durable.
     QString sequencer(qint32 epoch) const { return m_sequencers.value(epoch); }
     Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
-    Result<bool> recordHostedCodes(const JoinCodes& codes) {
-        return m_durable ? m_durable->recordHostedCodes(codes) : Result<bool>(true);
+    Result<bool> recordHosting(const JoinCodes& codes, quint16 port) {
+        return m_durable ? m_durable->recordHosting(codes, port) : Result<bool>(true);
     }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }

@@ -60,9 +60,10 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
         m_host.reset();
         return ok;
     }
-    // A host that started anew (or took over knowing both codes) keeps them for a restart.
+    // A host that started anew (or took over knowing both codes) keeps them, and its port, for a
+    // restart.
     if (m_codes.isValid()) {
-        if (auto kept = m_log.recordHostedCodes(m_codes); !kept)
+        if (auto kept = m_log.recordHosting(m_codes, m_host->port()); !kept)
             emit statusChanged(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
     }

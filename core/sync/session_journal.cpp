@@ -23,6 +23,10 @@ QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     return sequencers;
 }
 
+Result<bool> keepHostedPort(SessionFile& file, quint16 port) {
+    return file.writeMetadata(hostedPortKey, QString::number(port));
+}
+
 } // namespace
 
 Result<bool> SessionFileJournal::append(const Event& event) {
@@ -43,8 +47,10 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
     return m_file.writeMetadata(sequencersKey, lines.join(u'\n'));
 }
 
-Result<bool> SessionFileJournal::recordHostedCodes(const JoinCodes& codes) {
-    return keepHostedCodes(m_file, codes);
+Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port) {
+    if (auto ok = keepHostedCodes(m_file, codes); !ok)
+        return ok;
+    return keepHostedPort(m_file, port);
 }
 
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
@@ -90,10 +96,6 @@ bool wasHosted(const SessionFile& file) {
 
 quint16 hostedPort(const SessionFile& file) {
     return quint16(qBound(0u, file.metadata(hostedPortKey).toUInt(), 65535u));
-}
-
-Result<bool> keepHostedPort(SessionFile& file, quint16 port) {
-    return file.writeMetadata(hostedPortKey, QString::number(port));
 }
 
 } // namespace podium::sync

@@ -19,7 +19,7 @@ public:
     Result<bool> append(const Event& event) override;
     Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
-    Result<bool> recordHostedCodes(const JoinCodes& codes) override;
+    Result<bool> recordHosting(const JoinCodes& codes, quint16 port) override;
 
     SessionFile& file() const { return m_file; }
 
@@ -42,6 +42,5 @@ JoinCodes codesToHostWith(const SessionFile* file);
 bool wasHosted(const SessionFile& file);
 // The port it was hosted on then (0: not known), kept beside the codes.
 quint16 hostedPort(const SessionFile& file);
-[[nodiscard]] Result<bool> keepHostedPort(SessionFile& file, quint16 port);
 
 } // namespace podium::sync

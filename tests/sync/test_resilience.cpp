@@ -179,6 +179,44 @@ TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, a
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(online.engine.state()));
 }
 
+// A laptop whose clock is a minute ahead of the host's (a venue without internet has no NTP).
+class MinuteAheadClock final : public Clock {
+public:
+    qint64 nowMs() const override { return m_system.nowMs() + 60'000; }
+
+private:
+    SystemClock m_system;
+};
+
+TEST_CASE("after a takeover by a laptop whose clock differs, the rapporteur's screen counts by the "
+          "new host's clock at once") {
+    auto oldHost = makeHost();
+    REQUIRE(oldHost);
+    Relay relay(oldHost->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    const quint16 takeoverPort = freePort();
+    MinuteAheadClock onlineClock;
+    SessionEngine onlineEngine(onlineClock);
+    sync::Seat online(onlineEngine, onlineClock);
+    TestSeat rapporteur(u"rapporteur"_s);
+    online.join(viaRelay, oldHost->seat.controlCode(), takeoverPort);
+    rapporteur.seat.join(viaRelay, oldHost->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return rapporteur.live() && rapporteur.seat.peers().size() == 2; }));
+    // Pings on the old host's link: the rapporteur's clock is the old host's.
+    REQUIRE(waitUntil([&] { return rapporteur.seat.syncPeer()->rttMs() >= 0; }));
+    CHECK(qAbs(rapporteur.engine.now() - oldHost->clock.nowMs()) < 1000);
+
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return online.canTakeOver(); }));
+    REQUIRE(online.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    REQUIRE(rapporteur.seat.syncPeer()->currentHost().port == takeoverPort);
+    // Within a second or two, not the eight pings the old host's samples would have lasted.
+    CHECK(waitUntil([&] { return qAbs(rapporteur.engine.now() - onlineClock.nowMs()) < 1000; },
+                    2500));
+}
+
 TEST_CASE("a seat finds the seat that took over even when the host's last list left it out") {
     auto host = makeHost();
     REQUIRE(host);

@@ -350,7 +350,7 @@ TEST_CASE("connection dock: hosting begun before the dock was first shown is the
 // The rapporteur and the displays look for a seat that took over on the port it gave the host;
 // the dock offered 47600 whatever that was, so a takeover could host where nobody looked.
 TEST_CASE("connection dock: a takeover hosts where the others look: the host's port, or the "
-          "one given at launch") {
+          "one given at launch, and keeps it for a restart") {
     useTemporarySettings();
     auto host = hostingSeat();
     const quint16 hostPort = host->dock->seatSession().seat()->syncHost()->port();
@@ -367,6 +367,10 @@ TEST_CASE("connection dock: a takeover hosts where the others look: the host's p
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(online.dock->seatSession().seat()->syncHost()->port() == hostPort);
+    // Restarted after a crash, the cockpit hosts again there (it hosted on 47600 before).
+    const SessionFile& copy = *online.dock->seatSession().sessionFile();
+    CHECK(sync::wasHosted(copy));
+    CHECK(sync::hostedPort(copy) == hostPort);
 
     SeatUnderTest another(Authority::OnlineModerator);
     another.dock->joinHost(u"127.0.0.1:%1"_s.arg(hostPort), u"AAAA-BBBB-CCCC"_s, 47999);

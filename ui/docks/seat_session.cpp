@@ -127,13 +127,8 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
     SessionFile* file = sessionFile();
     const sync::JoinCodes codes = sync::codesToHostWith(file);
     auto hosted = m_seat->host(port, address, codes);
-    if (hosted) {
+    if (hosted)
         announce();
-        // For a restart: the seats still trying know this port.
-        if (file && m_seat->syncHost())
-            if (auto kept = sync::keepHostedPort(*file, m_seat->syncHost()->port()); !kept)
-                emit status(kept.error());
-    }
     emit changed();
     return hosted;
 }
