@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
 #include <limits>
@@ -17,6 +18,8 @@ namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("podium::ctl", text);
 }
+
+constexpr int maxTimeoutSeconds = 3600;
 
 int fail(const QString& why, int code = 1) {
     QTextStream(stderr) << why << Qt::endl;
@@ -166,7 +169,7 @@ int runCtl(const QStringList& arguments) {
     p.addOptions({{u"join"_s, tr("The host, HOST:PORT."), u"host:port"_s},
                   {u"code"_s, tr("A join code (control, or read-only for 'state')."), u"code"_s},
                   {u"json"_s, tr("Print the state as JSON.")},
-                  {u"timeout"_s, tr("Seconds to wait for the host."), u"s"_s, u"20"_s},
+                  {u"timeout"_s, tr("Seconds to wait for the host (default 20)."), u"s"_s, u"20"_s},
                   {u"expect-floor"_s,
                    tr("For next and end: the queue entry you saw on the floor (0: nobody), as "
                       "'state --json' shows it; refused if the floor changed meanwhile."),
@@ -176,16 +179,25 @@ int runCtl(const QStringList& arguments) {
     p.addPositionalArgument(u"command"_s, tr("state | digest | next | end | add ID | start "
                                              "[TIMER] | pause [TIMER] | adjust TIMER MS | "
                                              "message TEXT"));
-    p.process(arguments.mid(1)); // skips "ctl"
+    const QString usage = tr("usage: podium ctl --join HOST:PORT --code CODE <command>");
+    if (!p.parse(arguments.mid(1))) // skips "ctl"
+        return fail(p.errorText() + u'\n' + usage, 2);
     if (p.isSet(help)) {
         QTextStream(stdout) << tr("Usage: podium ctl [options] <command>") << '\n'
                             << p.helpText().section(u'\n', 1);
         return 0;
     }
-    const QString where = p.value(u"join"_s);
-    const qsizetype colon = where.lastIndexOf(u':');
-    if (colon <= 0 || p.positionalArguments().isEmpty())
-        return fail(tr("usage: podium ctl --join HOST:PORT --code CODE <command>"), 2);
+    if (!p.isSet(u"join"_s) || p.positionalArguments().isEmpty())
+        return fail(usage, 2);
+    const auto where = parseEndpoint(p.value(u"join"_s));
+    if (!where)
+        return fail(tr("--join wants HOST:PORT, not “%1”.").arg(p.value(u"join"_s)), 2);
+    if (p.value(u"code"_s).trimmed().isEmpty())
+        return fail(tr("--code is missing: give one of the join codes the host shows."), 2);
+    bool whole = false;
+    const int timeout = p.value(u"timeout"_s).toInt(&whole);
+    if (!whole || timeout < 1 || timeout > maxTimeoutSeconds)
+        return fail(tr("--timeout wants whole seconds, 1 to %1.").arg(maxTimeoutSeconds), 2);
     const QStringList words = p.positionalArguments();
     // A command that cannot be right is refused here, not after a wait for the host.
     const bool reads = words.first() == u"state"_s || words.first() == u"digest"_s;
@@ -201,15 +213,32 @@ int runCtl(const QStringList& arguments) {
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
     if (p.isSet(u"expect-floor"_s) && !expects)
         return fail(tr("--expect-floor wants a queue entry id (0: nobody on the floor)"), 2);
+    // What the seat logs as it goes ("closing link … closed by its user") is not news to a
+    // script: only the outcome is printed, with the last thing the link said when it failed.
+    QLoggingCategory::setFilterRules(u"podium.sync.info=false"_s);
+    // Before the seat: its last words, on the way out, still reach them.
+    int result = -1;
+    bool sent = false;
+    QString lastStatus;
+    Command command;
     SystemClock clock;
     SessionEngine engine(clock);
     Seat seat(engine, clock);
     seat.setSeatName(u"ctl"_s);
-    int result = -1;
+    QObject::connect(&seat, &Seat::statusChanged, [&](const QString& s) { lastStatus = s; });
     QObject::connect(&seat, &Seat::failed, [&](const QString& why) { result = fail(why); });
-    QTimer::singleShot(p.value(u"timeout"_s).toInt() * 1000,
-                       [&] { result = fail(tr("No answer from the host in time."), 3); });
-    seat.join({where.left(colon), quint16(where.mid(colon + 1).toUInt())}, p.value(u"code"_s));
+    QTimer::singleShot(timeout * 1000, [&] {
+        result = sent ? fail(tr("The command was sent, but no answer came from the host in time: "
+                                "it may have been done. Check with 'state' before trying again."),
+                             5)
+                      : fail(tr("No answer from %1:%2 in %3 s (%4).")
+                                 .arg(where->host)
+                                 .arg(where->port)
+                                 .arg(timeout)
+                                 .arg(lastStatus),
+                             3);
+    });
+    seat.join(*where, p.value(u"code"_s));
     // A script never takes over hosting: the seats must not keep its address as a place to look
     // for a new host once it is gone.
     seat.syncPeer()->setTakeoverPort(0);
@@ -225,7 +254,7 @@ int runCtl(const QStringList& arguments) {
     auto made = commandFor(words, engine.state());
     if (!made)
         return fail(made.error());
-    Command command = made.value();
+    command = made.value();
     // Two scripts pressing "next" at once: the floor each saw when it joined may already be the
     // other's doing. The floor the caller saw, when given, is what the host checks against.
     if (p.isSet(u"expect-floor"_s) && command.args.contains(u"expectFloor"_s))
@@ -242,6 +271,7 @@ int runCtl(const QStringList& arguments) {
             }
         });
     (void)engine.submit(command); // the outcome arrives as a signal
+    sent = true;
     while (result < 0)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     return result;

@@ -31,15 +31,6 @@ void say(const QString& line) {
     out() << line << Qt::endl; // flushed: scripts and tests read it as it comes
 }
 
-std::optional<Endpoint> parseEndpoint(const QString& text) {
-    const qsizetype colon = text.lastIndexOf(u':');
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    if (colon <= 0 || !ok || port == 0 || port > 65535)
-        return std::nullopt;
-    return Endpoint{text.left(colon), quint16(port)};
-}
-
 // A seat's own session file (the SQLite one the cockpit uses): opened if it exists, created
 // if not (from the demo plan on a host; empty on a joining seat, which takes the host's state).
 struct HeadlessSeat {

@@ -63,7 +63,7 @@ void SyncHost::onMessage(Link* link, const Message& m) {
     if (!allowed(peer.role, m.type))
         return drop(link, typeName(m.type) + u" is not allowed from this seat"_s);
     if (m.is(MsgType::Bye))
-        return link->close(m.body.value(u"reason"_s).toString(), false); // the seat's own words
+        return link->close(peerWords(m.body.value(u"reason"_s)), false); // the seat's own words
     if (m.is(MsgType::Command))
         return onCommand(link, m);
     onFill(link, m);
@@ -86,7 +86,11 @@ void SyncHost::onHello(Link* link, const Message& m) {
                                             {u"app"_s, QStringLiteral(PODIUM_VERSION)}}));
         return drop(link, text);
     }
-    const auto role = Authority(link->socket()->property("podiumRole").toInt());
+    // Granted by the code the seat proved in the TLS handshake; without one, no role at all.
+    const QVariant granted = link->socket()->property(roleProperty);
+    if (!granted.isValid())
+        return drop(link, u"no join code was proved"_s);
+    const auto role = Authority(granted.toInt());
     if (hello.value(u"probe"_s).toBool())
         return answerProbe(link, role);
     const QString session = hello.value(u"session"_s).toString();

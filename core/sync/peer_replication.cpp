@@ -53,7 +53,7 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Error:
         return onError(m.body);
     case MsgType::Bye:
-        return m_link->close(u"the host said goodbye: "_s + m.body.value(u"reason"_s).toString(),
+        return m_link->close(u"the host said goodbye: "_s + peerWords(m.body.value(u"reason"_s)),
                              false);
     default:
         return m_link->close(typeName(m.type) + u" is not expected from a host"_s);
@@ -132,11 +132,11 @@ void SyncPeer::onEvents(const QCborArray& events) {
 
 void SyncPeer::onError(const QCborMap& e) {
     const QString code = e.value(u"code"_s).toString();
-    const QString text = e.value(u"text"_s).toString();
+    const QString text = peerWords(e.value(u"text"_s));
     if (code == errc::incompatibleVersion) {
         m_fatal = true;
         const qint64 theirs = integerOf(e.value(u"proto"_s), -1);
-        const QString app = e.value(u"app"_s).toString();
+        const QString app = peerWords(e.value(u"app"_s)).left(40);
         const QString host = theirs < 0      ? tr("another version")
                              : app.isEmpty() ? QString::number(theirs)
                                              : tr("%1 (Podium %2)").arg(theirs).arg(app);

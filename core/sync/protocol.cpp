@@ -94,6 +94,14 @@ Message message(MsgType type, QCborMap body) {
     return m;
 }
 
+QString peerWords(const QCborValue& text) {
+    QString kept;
+    for (const QChar c : text.toString().left(4 * maxPeerWords))
+        kept.append(c.isPrint() ? c : QChar(u' '));
+    kept = kept.simplified();
+    return kept.size() > maxPeerWords ? kept.left(maxPeerWords - 1) + u'…' : kept;
+}
+
 QString typeName(int type) {
     static const char* names[] = {"hello",   "welcome",      "snapshot",   "events", "command",
                                   "refused", "ping",         "pong",       "peers",  "bye",

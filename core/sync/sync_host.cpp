@@ -12,12 +12,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcSync, "podium.sync")
 
 namespace podium::sync {
-namespace {
-
-const char* roleProperty = "podiumRole";
-
-} // namespace
-
 HostKeys HostKeys::fromCodes(const QString& controlCode, const QString& readOnlyCode,
                              const QByteArray& salt) {
     return {salt, deriveKey(controlCode, salt), deriveKey(readOnlyCode, salt), readOnlyCode};

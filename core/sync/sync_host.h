@@ -69,6 +69,9 @@ signals:
     void filledFromPeer(const QString& name, int count);
 
 private:
+    // On each accepted socket: the role its join code grants, set when the TLS handshake finds
+    // the code's key.
+    static constexpr const char* roleProperty = "podiumRole";
     void accept(qintptr descriptor);
     void onMessage(Link* link, const Message& m);
     void onHello(Link* link, const Message& m);

@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +28,21 @@ SyncPeer::SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QO
 
 SyncPeer::~SyncPeer() {
     leave();
+}
+
+std::optional<Endpoint> parseEndpoint(const QString& text) {
+    const qsizetype colon = text.lastIndexOf(u':');
+    const QString digits = text.mid(colon + 1);
+    bool ok = false;
+    const uint port = digits.toUInt(&ok);
+    const bool plainDigits =
+        std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (colon <= 0 || host.isEmpty() || !ok || !plainDigits || port == 0 || port > 65535)
+        return std::nullopt;
+    return Endpoint{host, quint16(port)};
 }
 
 void SyncPeer::setIdentity(const QString& instance, const QString& name) {
@@ -70,6 +86,7 @@ HostKeys SyncPeer::keysForTakeover() const {
 
 void SyncPeer::connectTo(const Endpoint& target) {
     m_current = target;
+    m_podiumAnswered = false;
     setState(m_everWelcomed ? State::Reconnecting : State::Connecting,
              target.host + u':' + QString::number(target.port));
     auto* socket = new QSslSocket;
@@ -80,6 +97,7 @@ void SyncPeer::connectTo(const Endpoint& target) {
                 const auto salt = saltFromHint(auth->identityHint());
                 if (!salt)
                     return; // not a Podium host: no key, the handshake fails
+                m_podiumAnswered = true;
                 m_salt = *salt;
                 const QByteArray key = deriveKey(m_code, m_salt);
                 auth->setIdentity(identityFor(key));
@@ -131,7 +149,15 @@ void SyncPeer::onClosed(const QString& reason) {
     m_refusals = handshakeFailed ? m_refusals + 1 : 0;
     if (handshakeFailed && !m_everWelcomed && m_refusals >= refusalsBeforeGivingUp) {
         m_fatal = true;
-        const QString why = tr("The host did not accept this join code (%1).").arg(reason);
+        // A web server on that port, say, never gets as far as asking for a code.
+        const QString why =
+            m_podiumAnswered
+                ? tr("The host did not accept this join code (%1).").arg(reason)
+                : tr("%1:%2 did not answer as a Podium host (%3). Check the address and port "
+                     "the host shows.")
+                      .arg(m_current.host)
+                      .arg(m_current.port)
+                      .arg(reason);
         setState(State::Failed, why);
         emit failed(why);
         return;
@@ -194,8 +220,16 @@ void SyncPeer::forward(const Command& command) {
                                               "command was not sent. Try again in a moment."));
         return;
     }
+    const QByteArray frame =
+        encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
+    // The host would close the link on it, and the seat would send it again after rejoining.
+    if (frame.size() - 4 > maxFrameFromPeer) { // the 4-byte length does not count
+        m_engine.reportRefusal(command.id, tr("This is too large to send to the host; it was "
+                                              "not done."));
+        return;
+    }
     // Sent at once: the moderator is waiting for the host's answer.
-    m_link->sendNow(encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}})));
+    m_link->sendNow(frame);
     m_unanswered.insert(command.id);
 }
 

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <optional>
 
 namespace podium::sync {
 
@@ -18,6 +19,10 @@ struct Endpoint {
     quint16 port = 0;
     bool operator==(const Endpoint&) const = default;
 };
+
+// HOST:PORT as typed after --join; an IPv6 address as [ADDRESS]:PORT (or bare, before the last
+// colon). Nothing for a port that is not 1-65535 in plain digits.
+std::optional<Endpoint> parseEndpoint(const QString& text);
 
 // The joining side: keeps a full replica in step with the host. Commands from this seat go to
 // the host (the engine's forwarder); the host's events come back, are journalled and applied
@@ -106,7 +111,8 @@ private:
     QList<PeerInfo> m_peers;
     QList<Endpoint> m_takeoverAddresses;
     int m_attempt = 0;
-    int m_refusals = 0; // handshakes refused in a row
+    int m_refusals = 0;            // handshakes refused in a row
+    bool m_podiumAnswered = false; // this link's host named a Podium salt in its TLS hint
     static constexpr int refusalsBeforeGivingUp = 3;
     QElapsedTimer m_liveSince; // since the link last became live; invalid while it is not
     static constexpr qint64 stableLinkMs = 3000;

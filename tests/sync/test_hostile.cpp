@@ -5,6 +5,7 @@
 #include <QCborArray>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <algorithm>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -81,6 +82,22 @@ TEST_CASE("bad frames close only that connection, with a logged reason") {
     REQUIRE(waitUntil([&] { return unknownType.received().contains("unknown-message"); }));
     CHECK(unknownType.socket().state() == QAbstractSocket::ConnectedState);
     CHECK(h.stillServed());
+}
+
+TEST_CASE("a seat's parting words reach the host's log and status line on one short line") {
+    HostWithReporter h;
+    RawClient rude(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(rude.waitEncrypted());
+    rude.write(helloFrame());
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 1; }));
+    const QString reason = u"gone\n\x1b[2J"_s + QString(300'000, u'z');
+    rude.write(sync::encodeFrame(sync::message(sync::MsgType::Bye, {{u"reason"_s, reason}})));
+    REQUIRE(rude.waitClosed());
+    REQUIRE(waitUntil([&] { return !h.reasonFor(rude).isEmpty(); }));
+    const QString shown = h.reasonFor(rude);
+    CHECK(shown.startsWith(u"gone [2Jzzz"_s));
+    CHECK(shown.size() <= sync::maxPeerWords);
+    CHECK(std::all_of(shown.begin(), shown.end(), [](QChar c) { return c.isPrint(); }));
 }
 
 TEST_CASE("a message flood trips the rate limit") {

@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
 #include <QtEndian>
 #include <atomic>
@@ -299,6 +301,24 @@ TEST_CASE("a read-only seat's commands are refused by the host") {
     REQUIRE(waitUntil([&] { return raw.received().contains(c.id.toUtf8()); }));
     CHECK(raw.received().size() > 0);
     CHECK(host->lastSeq() == before);
+}
+
+TEST_CASE("a port where no Podium host answers is called that, not a wrong join code") {
+    QTcpServer web; // a web server, say, on the port typed
+    REQUIRE(web.listen(QHostAddress::LocalHost));
+    QObject::connect(&web, &QTcpServer::newConnection, [&] {
+        QTcpSocket* s = web.nextPendingConnection();
+        s->write("HTTP/1.0 400 Bad Request\r\n\r\n");
+        s->disconnectFromHost();
+    });
+    QString failure;
+    TestSeat seat(u"rapporteur"_s);
+    QObject::connect(&seat.seat, &sync::Seat::failed, [&](const QString& w) { failure = w; });
+    seat.seat.join({u"127.0.0.1"_s, web.serverPort()}, sync::generateJoinCode());
+    REQUIRE(waitUntil([&] { return !failure.isEmpty(); }));
+    CHECK(
+        failure.contains(u"127.0.0.1:%1 did not answer as a Podium host"_s.arg(web.serverPort())));
+    CHECK_FALSE(failure.contains(u"join code"_s));
 }
 
 TEST_CASE("a wrong join code is refused on both sides, with a reason") {

@@ -382,3 +382,27 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     CHECK(runToEnd(nowhere + QStringList{u"add"_s, u"5"_s, u"junk"_s}).exitCode == 2);
     CHECK(runToEnd(nowhere + QStringList{u"end"_s, u"please"_s}).exitCode == 2);
 }
+
+TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused at once, and a "
+          "host that does not answer is named with the link's last words") {
+    const QString nowhere = u"127.0.0.1:%1"_s.arg(freePort());
+    const QList<std::pair<QStringList, QString>> cases{
+        {{u"--join"_s, u"127.0.0.1:113636"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
+        {{u"--join"_s, u"127.0.0.1:"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
+        {{u"--join"_s, nowhere}, u"--code"_s},
+        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"-1"_s}, u"--timeout"_s},
+        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"0"_s}, u"--timeout"_s},
+        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--frobnicate"_s}, u"frobnicate"_s}};
+    for (const auto& [args, named] : cases) {
+        INFO(args.join(u' ').toStdString());
+        const Ended ended = runToEnd(QStringList{u"ctl"_s} + args + QStringList{u"state"_s});
+        CHECK(ended.exitCode == 2);
+        CHECK(ended.output.contains(named));
+    }
+    const Ended unanswered = runToEnd(
+        {u"ctl"_s, u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"1"_s, u"state"_s});
+    CHECK(unanswered.exitCode == 3);
+    CHECK(unanswered.output.contains(u"No answer from %1 in 1 s"_s.arg(nowhere)));
+    CHECK(unanswered.output.contains(u"Connection refused"_s));
+    CHECK_FALSE(unanswered.output.contains(u"podium.sync"_s)); // the outcome, not the log
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "headless.h"
 #include "model/codec.h"
 #include "relay.h"
 #include "sync_support.h"
@@ -371,4 +372,23 @@ TEST_CASE("every seat's latency in the peer list is kept up to date") {
     };
     CHECK(waitUntil([&] { return measured(rapporteur) && measured(*host); },
                     3 * sync::peersRefreshMs));
+}
+
+// A script that retried a `next` the host had done skipped a speaker: ctl said "No answer from
+// the host in time", as if it had never reached it.
+TEST_CASE("podium ctl: a command the host got but never answered is said to be maybe done") {
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    // The link goes dead just after the host takes the command: its answer never comes back.
+    QObject::connect(&host->engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) {
+                         if (e.action == Action::SetStageMessage)
+                             relay.setFrozen(true);
+                     });
+    const int exitCode = sync::runCtl(
+        {u"podium"_s, u"ctl"_s, u"--join"_s, u"127.0.0.1:%1"_s.arg(relay.port()), u"--code"_s,
+         host->seat.controlCode(), u"--timeout"_s, u"2"_s, u"message"_s, u"wrap up"_s});
+    CHECK(exitCode == 5);
+    CHECK(host->engine.state().stageMessage == u"wrap up"_s); // it was done
 }
