@@ -11,10 +11,17 @@ using namespace Qt::StringLiterals;
 
 namespace podium::sync {
 
+// A title as long as the receivers keep: a longer one (three hundred Chinese characters) made
+// the datagram too large to be taken, and the host was heard by no one.
 QByteArray Announcement::toDatagram() const {
-    return QCborMap{
-        {u"podium"_s, 1},  {u"title"_s, title}, {u"session"_s, sessionId},   {u"epoch"_s, epoch},
-        {u"port"_s, port}, {u"seq"_s, seq},     {u"sequencer"_s, sequencer}, {u"seats"_s, seats}}
+    return QCborMap{{u"podium"_s, 1},
+                    {u"title"_s, title.left(maxTitle)},
+                    {u"session"_s, sessionId},
+                    {u"epoch"_s, epoch},
+                    {u"port"_s, port},
+                    {u"seq"_s, seq},
+                    {u"sequencer"_s, sequencer},
+                    {u"seats"_s, seats}}
         .toCborValue()
         .toCbor();
 }
@@ -30,7 +37,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     if (integerOf(m.value(u"podium"_s)) != 1 || port <= 0 || port > 65535)
         return std::nullopt;
     Announcement a;
-    a.title = m.value(u"title"_s).toString().left(200);
+    a.title = m.value(u"title"_s).toString().left(maxTitle);
     a.sessionId = m.value(u"session"_s).toString().left(100);
     a.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
     a.port = quint16(port);

@@ -26,6 +26,7 @@ struct HostRank {
 
 // What a host says about itself on the LAN: no participant data, only how to find it.
 struct Announcement {
+    static constexpr qsizetype maxTitle = 200; // characters; the datagram stays under 1 KiB
     QString title;
     QString sessionId;
     qint32 epoch = 1;

@@ -62,6 +62,9 @@ HostProbe::HostProbe(const Endpoint& host, const QByteArray& salt, const QByteAr
     connect(m_link, &Link::messageReceived, this, [this](const Message& m) {
         if (m.is(MsgType::Welcome))
             finish(Outcome::Answered, answerFrom(m.body));
+        else if (m.is(MsgType::Error) &&
+                 m.body.value(u"code"_s).toString() == errc::incompatibleVersion)
+            finish(Outcome::Incompatible);
         else
             finish(Outcome::Refused);
     });

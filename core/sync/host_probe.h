@@ -18,9 +18,10 @@ class HostProbe : public QObject {
     Q_OBJECT
 public:
     enum class Outcome {
-        Answered,    // the host holds the key; `answer` says where it stands
-        Refused,     // reachable, but it does not hold this session's key
-        Unreachable, // nothing answered there in time
+        Answered,     // the host holds the key; `answer` says where it stands
+        Refused,      // reachable, but it does not hold this session's key
+        Unreachable,  // nothing answered there in time
+        Incompatible, // it holds the key, but speaks another version of the protocol
     };
     Q_ENUM(Outcome)
     struct Answer {

@@ -17,7 +17,9 @@ constexpr int protocolVersion = 1;
 constexpr int oldestCompatibleVersion = 1;
 
 // Limits checked before any handler runs.
-constexpr qint64 maxFrameBeforeAuth = 4 * 1024;       // hello, ping: small
+// Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers
+// and lineage): at 4 KiB, a session hosted a hundred times could no longer be joined.
+constexpr qint64 maxFrameBeforeAuth = 64 * 1024;
 constexpr qint64 maxFrameFromPeer = 1024 * 1024;      // commands, fills
 constexpr qint64 maxFrameFromHost = 32 * 1024 * 1024; // snapshots of large sessions
 constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one message

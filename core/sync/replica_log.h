@@ -30,6 +30,9 @@ public:
         Q_UNUSED(port);
         return true;
     }
+    // This copy is no longer hosted (its host gave way to another): a crash must not make it
+    // host again.
+    [[nodiscard]] virtual Result<bool> forgetHosting() { return true; }
 };
 
 // A seat's own log of the session since its base state: what the host serves resuming peers
@@ -63,6 +66,9 @@ public:
     Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port) {
         return m_durable ? m_durable->recordHosting(codes, port) : Result<bool>(true);
+    }
+    Result<bool> forgetHosting() {
+        return m_durable ? m_durable->forgetHosting() : Result<bool>(true);
     }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }

@@ -222,6 +222,8 @@ QString Seat::doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& an
         return tr("nothing answers there.");
     case HostProbe::Outcome::Refused:
         return tr("it does not hold this session's join codes.");
+    case HostProbe::Outcome::Incompatible:
+        return tr("it runs a version of Podium this one cannot work with.");
     case HostProbe::Outcome::Answered:
         break;
     }
@@ -250,6 +252,8 @@ void Seat::stepDownFor(const Endpoint& leader) {
                                        .arg(leader.host)
                                        .arg(leader.port);
     emit superseded(leader);
+    if (auto forgotten = m_log.forgetHosting(); !forgotten)
+        emit statusChanged(forgotten.error());
     join(leader, code, port);
     m_peer->setGaveWay(true); // before its hello: its newer epoch must not make that host quit
 }

@@ -53,6 +53,10 @@ Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 p
     return keepHostedPort(m_file, port);
 }
 
+Result<bool> SessionFileJournal::forgetHosting() {
+    return forgetHostedCodes(m_file);
+}
+
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     const qint64 adopted = file.adoptedSeq();
     auto events = file.events(adopted + 1);

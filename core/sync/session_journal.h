@@ -20,6 +20,7 @@ public:
     Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port) override;
+    Result<bool> forgetHosting() override;
 
     SessionFile& file() const { return m_file; }
 

@@ -58,7 +58,7 @@ TEST_CASE("bad frames close only that connection, with a logged reason") {
          {&oversizedEarly, &garbage, &randomTls, &oversizedLate, &unknownType, &wrongWay})
         REQUIRE(c->waitEncrypted());
 
-    oversizedEarly.write(frameOf(QByteArray(8 * 1024, 'x'))); // before hello: 4 KiB at most
+    oversizedEarly.write(frameOf(QByteArray(80 * 1024, 'x'))); // before hello: 64 KiB at most
     garbage.write(frameOf("\xa1\x61\x74\xff\xff garbage"));
     randomTls.write(randomBytes(3000));
     oversizedLate.write(helloFrame());

@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QUuid>
 #include <QtEndian>
 #include <atomic>
 #include <optional>
@@ -301,6 +302,18 @@ TEST_CASE("a read-only seat's commands are refused by the host") {
     REQUIRE(waitUntil([&] { return raw.received().contains(c.id.toUtf8()); }));
     CHECK(raw.received().size() > 0);
     CHECK(host->lastSeq() == before);
+}
+
+TEST_CASE("a session hosted hundreds of times can still be joined") {
+    TestSeat host(u"in-room"_s);
+    REQUIRE(host.engine.create(test::crowdPlan(12)));
+    QMap<qint32, QString> sequencers; // each hosting (restart, takeover) adds one
+    for (qint32 epoch = 1; epoch <= 400; ++epoch)
+        sequencers.insert(epoch, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    REQUIRE(host.seat.log().setSequencers(sequencers));
+    REQUIRE(host.seat.host(0, QHostAddress::LocalHost));
+    TestSeat rapporteur(u"rapporteur"_s);
+    CHECK(joinAndWait(rapporteur, host, host.seat.readOnlyCode()));
 }
 
 TEST_CASE("a port where no Podium host answers is called that, not a wrong join code") {

@@ -324,6 +324,15 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
 }
 
+TEST_CASE("a host of a session with a very long title is still heard, its title cut short") {
+    const QString title(2000, QChar(0x8BAE)); // 議, three bytes in UTF-8
+    const auto heard = Announcement::fromDatagram(
+        Announcement{title, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4}.toDatagram());
+    REQUIRE(heard);
+    CHECK(heard->title == title.left(Announcement::maxTitle));
+    CHECK(heard->port == 47600);
+}
+
 TEST_CASE("of two hosts of one session, exactly one leads the other") {
     // Two hosts that hear each other must agree which gives way: the one the seats follow
     // first, then by epoch, by how far each got in it, by sequencer id; never itself.

@@ -513,6 +513,7 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     REQUIRE(checked);
     CHECK(checked->ok());
     CHECK(checked->orphans == 1);
+    CHECK_FALSE(sync::wasHosted(*host->file)); // restarted after a crash, it must not host too
 }
 
 namespace {
