@@ -9,9 +9,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +33,49 @@ QTextStream& out() {
 void say(const QString& line) {
     out() << line << Qt::endl; // flushed: scripts and tests read it as it comes
 }
+
+// SIGTERM (a service manager, kill) and SIGINT (Ctrl+C) end the event loop, so that the seat
+// leaves as on purpose and its file is closed: no lock, -wal or -shm left beside it. Killed
+// outright, a seat loses nothing either, and the next start takes the lock over. (A handler may
+// only write to a descriptor; the event loop hears the socket. Qt's own pattern.)
+class StopOnSignals {
+public:
+    StopOnSignals() {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_pair) != 0)
+            return;
+        m_heard = std::make_unique<QSocketNotifier>(s_pair[1], QSocketNotifier::Read);
+        QObject::connect(m_heard.get(), &QSocketNotifier::activated, [] {
+            char signal = 0;
+            if (::read(s_pair[1], &signal, 1) == 1)
+                say(u"stopping: %1; the session file is closed"_s.arg(
+                    signal == SIGINT ? u"interrupted"_s : u"asked to terminate"_s));
+            QCoreApplication::quit();
+        });
+        struct sigaction action {};
+        action.sa_handler = [](int signal) {
+            const char byte = char(signal);
+            (void)!::write(s_pair[0], &byte, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGTERM, &action, nullptr);
+        ::sigaction(SIGINT, &action, nullptr);
+    }
+    ~StopOnSignals() {
+        std::signal(SIGTERM, SIG_DFL);
+        std::signal(SIGINT, SIG_DFL);
+        m_heard.reset();
+        if (s_pair[0] >= 0) {
+            ::close(s_pair[0]);
+            ::close(s_pair[1]);
+            s_pair[0] = s_pair[1] = -1;
+        }
+    }
+
+private:
+    static inline int s_pair[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_heard;
+};
 
 // A seat's own session file (the SQLite one the cockpit uses): opened if it exists, created
 // if not (from the demo plan on a host; empty on a joining seat, which takes the host's state).
@@ -60,7 +106,7 @@ struct HeadlessSeat {
     }
 };
 
-// Exit codes: 1 bad arguments or cannot host, 2 the seat failed (wrong code, versions),
+// Exit codes: 1 cannot host, 2 bad arguments or the seat failed (wrong code, versions),
 // 4 the session file cannot be used (locked by another Podium, damaged, not writable).
 constexpr int exitBadFile = 4;
 
@@ -224,6 +270,7 @@ int runHeadless(const QCommandLineParser& p) {
     if (const QString error = syncOptionsError(p); !error.isEmpty())
         return fail(error, 2);
     std::signal(SIGPIPE, SIG_IGN);
+    StopOnSignals stop;
     HeadlessSeat h;
     h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);
     if (p.isSet(u"session"_s)) {
@@ -233,7 +280,7 @@ int runHeadless(const QCommandLineParser& p) {
     reportSeat(h);
     const int early = p.isSet(u"host"_s)   ? host(h, p)
                       : p.isSet(u"join"_s) ? join(h, p)
-                                           : fail(tr("--headless needs --host or --join"));
+                                           : fail(tr("--headless needs --host or --join"), 2);
     if (early >= 0)
         return early;
     QObject::connect(&h.engine, &SessionEngine::eventApplied,

@@ -115,6 +115,30 @@ TEST_CASE("podium --export-report -o - prints the report itself, for a pipe") {
     CHECK(csv.out.isEmpty());
 }
 
+// `> report.csv`: the standard output was a file, the CSV went ahead, and its polls were written
+// to "/dev/stdout-polls.csv".
+TEST_CASE("podium --export-report -o - into a file the shell opened: the report goes there, and "
+          "CSV asks for a file name") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString session = writeSessionFile(dir);
+    const auto intoFile = [&](const QString& format, const QString& file) {
+        QProcess p;
+        p.setStandardOutputFile(dir.filePath(file));
+        p.start(QStringLiteral(PODIUM_BINARY),
+                {u"--export-report"_s, session, u"--format"_s, format, u"-o"_s, u"-"_s});
+        REQUIRE(p.waitForFinished(60'000));
+        return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+    };
+    const auto [mdExit, mdErr] = intoFile(u"md"_s, u"report.md"_s);
+    CHECK(mdExit == 0);
+    CHECK(readAll(dir.filePath(u"report.md"_s)).startsWith(u"# Securing the Internet for all"_s));
+    const auto [csvExit, csvErr] = intoFile(u"csv"_s, u"report.csv"_s);
+    CHECK(csvExit == 2);
+    CHECK(csvErr.contains(u"file name"_s));
+    CHECK(readAll(dir.filePath(u"report.csv"_s)).isEmpty());
+}
+
 TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());

@@ -6,6 +6,7 @@
 #include "sync_support.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -405,4 +406,24 @@ TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused a
     CHECK(unanswered.output.contains(u"No answer from %1 in 1 s"_s.arg(nowhere)));
     CHECK(unanswered.output.contains(u"Connection refused"_s));
     CHECK_FALSE(unanswered.output.contains(u"podium.sync"_s)); // the outcome, not the log
+}
+
+TEST_CASE("a headless seat stopped with SIGTERM or Ctrl+C closes its session file and leaves "
+          "nothing beside it") {
+    for (const int sig : {SIGTERM, SIGINT}) {
+        INFO(sig);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"host.podium"_s);
+        Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                   u"--session"_s, path});
+        REQUIRE_FALSE(host.waitFor(u"listening on port (\\d+)"_s).isEmpty());
+        host.signal(sig);
+        REQUIRE(host.process.waitForFinished(10000));
+        host.out += QString::fromUtf8(host.process.readAllStandardOutput());
+        CHECK(host.process.exitStatus() == QProcess::NormalExit);
+        CHECK(host.process.exitCode() == 0);
+        CHECK(host.out.contains(u"stopping:"_s));
+        CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{u"host.podium"_s});
+        CHECK(checkFile(path).isEmpty());
+    }
 }

@@ -32,7 +32,10 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
             << '\n';
         return 2;
     }
-    if (request.output == u"-"_s)
+    // The standard output redirected to a file is a file here, but its name is unknown: the
+    // polls of a CSV report went to "/dev/stdout-polls.csv".
+    const bool standardOutput = request.output == u"-"_s;
+    if (standardOutput)
         request.output = u"/dev/stdout"_s;
     const auto format = formatFromName(request.format);
     if (!format) {
@@ -41,7 +44,7 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
         return 2;
     }
     const bool toStream = isStream(request.output);
-    if (toStream && *format == ReportFormat::Csv) {
+    if ((toStream || standardOutput) && *format == ReportFormat::Csv) {
         err << tr("A CSV report is two files (the speeches, and the polls beside them): give a "
                   "file name with -o.")
             << '\n';
