@@ -112,8 +112,13 @@ Data timers(const SessionState& s, const Command& c) {
         const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));
         if (delta == 0 || qAbs(delta) > 60 * 60'000)
             return Data::failure(tr("Add or remove between one second and one hour."));
-        if (t->allottedMs + delta < 0) // more taken than was ever given would show false overtime
-            return Data::failure(tr("No time is left to take from this timer."));
+        if (t->allottedMs + delta < 0) { // more taken than was ever given: false overtime
+            const qint64 seconds = t->allottedMs / 1000;
+            return Data::failure(
+                tr("This timer was given %1:%2 in all: no more than that can be taken away.")
+                    .arg(seconds / 60)
+                    .arg(seconds % 60, 2, 10, QChar(u'0')));
+        }
         return QCborMap{{u"timer"_s, key(*id)}, {u"deltaMs"_s, delta}};
     }
     case Action::SetWarning: {

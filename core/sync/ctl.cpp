@@ -1,4 +1,5 @@
 #include "headless.h"
+#include "model/cbor_input.h"
 #include "model/codec.h"
 #include "seat.h"
 
@@ -254,6 +255,16 @@ int runCtl(const QStringList& arguments) {
     auto made = commandFor(words, engine.state());
     if (!made)
         return fail(made.error());
+    // The engine's refusal is the cockpit's ("Choose a participant"); a script wants to know
+    // that this id is nobody's, and where ids are.
+    if (const Command& c = made.value(); c.action == Action::AddEntry) {
+        const qint64 id = integerOf(c.args.value(u"participant"_s));
+        if (!engine.state().participant(id))
+            return fail(tr("There is no participant %1 in this session; 'state --json' lists "
+                           "them with their ids (queue entry ids are not participant ids).")
+                            .arg(id),
+                        2);
+    }
     command = made.value();
     // Two scripts pressing "next" at once: the floor each saw when it joined may already be the
     // other's doing. The floor the caller saw, when given, is what the host checks against.

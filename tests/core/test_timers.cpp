@@ -56,8 +56,11 @@ TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning
     CHECK_FALSE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 0}}));
     // never less than nothing: the overtime shown would be time the speaker never had
     const qint64 allotted = h.state().floor->countdown.allottedMs;
-    CHECK_FALSE(h.run(Action::AdjustTimer,
-                      {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, -allotted - 1'000}}));
+    const auto tooMuch =
+        h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, -allotted - 1'000}});
+    REQUIRE_FALSE(tooMuch);
+    CHECK(tooMuch.error().contains(u"given %1:%2 in all"_s.arg(allotted / 60'000)
+                                       .arg(allotted / 1000 % 60, 2, 10, QChar(u'0'))));
     CHECK(h.state().floor->countdown.allottedMs == allotted);
     REQUIRE(h.run(Action::SetWarning, {{u"timer"_s, u"speaker"_s}, {u"ms"_s, 60'000}}));
     h.clock.advance(45'000);

@@ -327,6 +327,10 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"4"_s}).exitCode == 0);
+    // An entry id where a participant id belongs said "Choose a participant to add".
+    const Ended nobody = runToEnd(at + QStringList{u"add"_s, u"999"_s});
+    CHECK(nobody.exitCode == 2);
+    CHECK(nobody.output.contains(u"no participant 999"_s));
 
     const Ended next = runToEnd(at + QStringList{u"next"_s});
     CHECK(next.exitCode == 0);
