@@ -126,6 +126,18 @@ void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
                              quint16(parser.value(u"takeover-port"_s).toUInt()));
 }
 
+// Qt's process() ends the program with 1 on an unknown option or a missing value, the code
+// `--check` gives for a damaged file: a command line that cannot be right is 2, as everywhere.
+bool parseCommandLine(QCommandLineParser& parser, const QCoreApplication& app) {
+    if (!parser.parse(app.arguments())) {
+        QTextStream(stderr) << parser.errorText() << '\n'
+                            << QCoreApplication::translate("main", "Try 'podium --help'.") << '\n';
+        return false;
+    }
+    parser.process(app); // --help, --help-all and --version are printed there, and end here
+    return true;
+}
+
 QtMessageHandler qtMessageHandler = nullptr;
 
 // Qt Multimedia says this at every start on a machine without a sound server. The Sound menu
@@ -145,7 +157,8 @@ int runCockpit(int argc, char** argv) {
     QGuiApplication::setDesktopFileName(u"io.github.podium.Podium"_s);
     QCommandLineParser parser;
     addOptions(parser);
-    parser.process(app);
+    if (!parseCommandLine(parser, app))
+        return 2;
     if (const QString error = podium::launchOptionsError(parser); !error.isEmpty()) {
         QTextStream(stderr) << error << '\n';
         return 2;
@@ -223,7 +236,8 @@ int main(int argc, char** argv) {
     describeApplication(app);
     QCommandLineParser parser;
     addOptions(parser);
-    parser.process(app);
+    if (!parseCommandLine(parser, app))
+        return 2;
     const int code = runWithoutWindow(parser);
     return code < 0 ? 0 : code;
 }

@@ -305,7 +305,11 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
         {{u"--headless"_s, u"--join"_s, u"127.0.0.1:99999"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
         // Both: --join was ignored, and the seat hosted on the default port instead.
         {{u"--headless"_s, u"--host"_s, u"--join"_s, u"127.0.0.1:47760"_s, u"--code"_s, u"X"_s},
-         u"--host and --join"_s}};
+         u"--host and --join"_s},
+        // These three exited 1, the code of a seat that failed or of a damaged file.
+        {{u"--headless"_s}, u"--host or --join"_s},
+        {{u"--headless"_s, u"--host"_s, u"--frobnicate"_s}, u"frobnicate"_s},
+        {{u"--check"_s}, u"Missing value"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);
