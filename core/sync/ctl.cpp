@@ -112,17 +112,29 @@ QString clockText(qint64 ms) {
     return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
 }
 
+QString leftOrOver(const Countdown& c, qint64 now) {
+    const qint64 left = c.remainingMs(now);
+    const QString time =
+        left >= 0 ? tr("%1 left").arg(clockText(left)) : tr("%1 over").arg(clockText(-left));
+    return c.running ? time : tr("%1, paused").arg(time);
+}
+
 // What a person at a terminal wants to know: who speaks, who waits (with the entry ids the
 // other commands take), the open poll, the stage message.
 void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
     out << s.info.title << " (seq " << s.lastSeq << ", epoch " << s.epoch << ")\n";
+    if (const Countdown* session = s.timer(TimerId::Session))
+        out << tr("Session clock: %1").arg(leftOrOver(*session, now)) << '\n';
+    if (s.activeSegment >= 0 && s.activeSegment < s.segments.size())
+        if (const Countdown* segment = s.timer(TimerId::Segment))
+            out << tr("Segment: %1, %2")
+                       .arg(s.segments[s.activeSegment].title, leftOrOver(*segment, now))
+                << '\n';
     if (s.floor) {
-        const qint64 left = s.floor->countdown.remainingMs(now);
         out << tr("On the floor: %1 (entry %2), %3")
                    .arg(nameOf(s, s.floor->entry.participantId))
                    .arg(s.floor->entry.id)
-                   .arg(left >= 0 ? tr("%1 left").arg(clockText(left))
-                                  : tr("%1 over").arg(clockText(-left)))
+                   .arg(leftOrOver(s.floor->countdown, now))
             << '\n';
     } else {
         out << tr("Nobody has the floor.") << '\n';
@@ -147,11 +159,16 @@ void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
 void printState(const SessionState& s, qint64 now, const QString& what, bool json) {
     QTextStream out(stdout);
     const QString digest = QString::fromLatin1(codec::digest(s));
-    if (what == u"digest"_s) {
+    if (what == u"digest"_s && !json) {
         out << digest << Qt::endl;
+    } else if (what == u"digest"_s) {
+        out << QJsonDocument(QJsonObject{{u"digest"_s, digest}}).toJson(QJsonDocument::Compact);
     } else if (json) {
         QJsonObject o = codec::toCbor(s).toJsonObject();
         o[u"digest"_s] = digest;
+        // The host's clock as this seat estimates it: the timers' startedAt and accumulatedMs
+        // give the time left against it, on any machine.
+        o[u"now"_s] = now;
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         printSummary(s, now, out);
@@ -214,6 +231,8 @@ int runCtl(const QStringList& arguments) {
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
     if (p.isSet(u"expect-floor"_s) && !expects)
         return fail(tr("--expect-floor wants a queue entry id (0: nobody on the floor)"), 2);
+    if (p.isSet(u"expect-floor"_s) && words.first() != u"next"_s && words.first() != u"end"_s)
+        return fail(tr("--expect-floor is for next and end, not %1.").arg(words.first()), 2);
     // What the seat logs as it goes ("closing link … closed by its user") is not news to a
     // script: only the outcome is printed, with the last thing the link said when it failed.
     QLoggingCategory::setFilterRules(u"podium.sync.info=false"_s);

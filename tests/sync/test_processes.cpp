@@ -361,6 +361,13 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     CHECK(seen.output.contains(speaking.captured(1) + u" has the floor (entry "_s +
                                speaking.captured(2)));
     CHECK(state.output.contains(u"Nobody is waiting."_s)); // both added were called
+    // The session's own clock too, not only the speaker's ("paused": nobody started it).
+    CHECK(state.output.contains(u"Session clock: 90:00 left, paused"_s));
+    // An option that only next and end take was dropped without a word after add.
+    const Ended misplaced =
+        runToEnd(at + QStringList{u"--expect-floor"_s, u"0"_s, u"add"_s, u"5"_s});
+    CHECK(misplaced.exitCode == 2);
+    CHECK(misplaced.output.contains(u"for next and end"_s));
     const Ended digest = runToEnd(at + QStringList{u"digest"_s});
     const QRegularExpressionMatch alone = // a line of its own, among the log's
         QRegularExpression(u"^([0-9a-f]{64})$"_s, QRegularExpression::MultilineOption)
@@ -369,6 +376,9 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     const QString line = alone.captured(1);
     const Ended json = runToEnd(at + QStringList{u"state"_s, u"--json"_s});
     CHECK(json.output.contains(u"\"digest\": \""_s + line + u'"'));
+    CHECK(json.output.contains(u"\"now\": "_s)); // the host's clock, for the time left
+    const Ended digestJson = runToEnd(at + QStringList{u"digest"_s, u"--json"_s});
+    CHECK(digestJson.output.contains(u"{\"digest\":\""_s + line + u"\"}"_s));
 
     // A minus sign belongs to the command ("Unknown options: 3, 0, 0, 0, 0" before).
     CHECK(runToEnd(at + QStringList{u"adjust"_s, u"speaker"_s, u"-30000"_s}).exitCode == 0);
