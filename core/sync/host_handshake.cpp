@@ -203,7 +203,9 @@ void SyncHost::onFill(Link* link, const Message& m) {
     Peer& peer = m_peers[link];
     if (!peer.fillExpected)
         return drop(link, u"unrequested fill"_s);
-    peer.fillExpected = false;
+    // In batches, as events go the other way: one message of a long fill outgrew the frame
+    // limit, and the fill failed on every rejoin.
+    peer.fillExpected = m.body.value(u"more"_s).toBool();
     const QCborArray offered = m.body.value(u"events"_s).toArray();
     int count = 0;
     for (const QCborValue& v : offered) {
@@ -220,13 +222,22 @@ void SyncHost::onFill(Link* link, const Message& m) {
         ++count;
     }
     restoreEpoch();
-    qCInfo(lcSync).noquote() << "filled" << count << "events from" << peer.info.name;
-    if (count > 0)
-        emit filledFromPeer(peer.info.name, count);
+    peer.filled += count;
     // The rest no longer fits (this host sequenced something new meanwhile): the seat must not
     // keep them as the session's. Rejoining, it is told where it diverged and reports them.
-    if (count < offered.size())
-        drop(link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
+    if (count < offered.size()) {
+        announceFill(peer);
+        return drop(
+            link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
+    }
+    if (!peer.fillExpected)
+        announceFill(peer);
+}
+
+void SyncHost::announceFill(const Peer& peer) {
+    qCInfo(lcSync).noquote() << "filled" << peer.filled << "events from" << peer.info.name;
+    if (peer.filled > 0)
+        emit filledFromPeer(peer.info.name, peer.filled);
 }
 
 // Another host of this session asks where this one stands (docs/PROTOCOL.md, "Handover"). The

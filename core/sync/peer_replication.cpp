@@ -95,10 +95,14 @@ void SyncPeer::onWelcome(const QCborMap& w) {
             return m_link->close(ok.error());
     }
     if (const qint64 from = integerOf(w.value(u"fillFrom"_s)); from > 0) {
-        QCborArray events;
-        for (const Event& e : m_log.after(from - 1))
-            events.append(e.toCbor());
-        m_link->send(message(MsgType::FillEvents, {{u"events"_s, events}}));
+        const QList<Event> fill = m_log.after(from - 1);
+        for (qsizetype i = 0; i < fill.size() || i == 0; i += eventsPerBatch) {
+            QCborArray events;
+            for (const Event& e : fill.mid(i, eventsPerBatch))
+                events.append(e.toCbor());
+            const bool more = i + eventsPerBatch < fill.size();
+            m_link->send(message(MsgType::FillEvents, {{u"events"_s, events}, {u"more"_s, more}}));
+        }
         m_hostLastSeq = m_log.lastSeq();
     }
     m_caughtUpBySnapshot = false;

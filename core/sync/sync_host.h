@@ -88,10 +88,12 @@ private:
         Authority role = Authority::ReadOnly;
         PeerInfo info;
         bool welcomed = false;
-        bool fillExpected = false;
+        bool fillExpected = false; // until the batch without "more"
         qint32 fillEpoch = 0;
+        int filled = 0;     // events taken from this seat's fill so far
         bool probe = false; // another host asking where this one stands, not a seat
     };
+    void announceFill(const Peer& peer);
     SessionEngine& m_engine;
     ReplicaLog& m_log;
     const Clock& m_clock;

@@ -335,6 +335,38 @@ TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
     CHECK(driver.engine.state().stageMessage == u"the new host goes on"_s);
 }
 
+// Thousands of events only a seat had went to the new host as one message, over the 1 MiB a
+// seat may send: the host closed the link when its header arrived, on every rejoin.
+TEST_CASE("a seat fills in thousands of events the new host lacks, in batches") {
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), driver(u"driver"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
+    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+
+    relay.setRefusing(true);
+    relay.cutAll();
+    const QString padding(120, u'.');
+    for (int i = 0; i < 7000; ++i) // some 1.4 MB of events
+        REQUIRE(host->engine.submit(stageMessage(u"%1 %2"_s.arg(i).arg(padding))));
+    REQUIRE(waitUntil([&] { return driver.lastSeq() == host->lastSeq(); }, 60000));
+    const qint64 driverHad = driver.lastSeq();
+    host.reset();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.lastSeq() == driverHad - 7000);
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == driverHad && driver.live(); }, 30000));
+    // (The digest covers the epoch, which the new host's next event brings to every seat.)
+    REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    REQUIRE(waitUntil([&] { return driver.lastSeq() == online.lastSeq(); }));
+    CHECK(codec::digest(driver.engine.state()) == codec::digest(online.engine.state()));
+    CHECK(online.orderly);
+}
+
 // A host that dies in the middle of the TLS handshake closes the connection just as a host
 // refusing a wrong code does: a seat joining for the first time must not give up on it.
 TEST_CASE("a first join that meets a host dying mid-handshake keeps trying") {
