@@ -197,6 +197,8 @@ Result<bool> SessionFile::prepareForWriting() {
     if (!m_insertEvent->prepare(store::insertEventSql()))
         return fail<bool>(store::readFailureMessage(m_path, m_insertEvent->lastError()));
     m_transactions = std::make_unique<store::TransactionStatements>(m_db);
+    if (const QSqlError error = m_transactions->prepareError(); error.isValid())
+        return fail<bool>(store::readFailureMessage(m_path, error));
     return true;
 }
 

@@ -15,6 +15,14 @@ TransactionStatements::TransactionStatements(const QSqlDatabase& db)
     rollback.prepare(u"ROLLBACK"_s);
 }
 
+QSqlError TransactionStatements::prepareError() const {
+    for (const QSqlQuery* q : {&begin, &commit, &rollback}) {
+        if (q->lastError().isValid())
+            return q->lastError();
+    }
+    return {};
+}
+
 Transaction::Transaction(TransactionStatements& statements)
     : m_statements(statements) {
     m_active = m_statements.begin.exec();

@@ -12,6 +12,8 @@ namespace podium::store {
 // event, and parsing the three anew each time was a tenth of the host's commit.
 struct TransactionStatements {
     explicit TransactionStatements(const QSqlDatabase& db);
+    // Why one of the three could not be prepared; none when all were.
+    QSqlError prepareError() const;
     QSqlQuery begin;
     QSqlQuery commit;
     QSqlQuery rollback;

@@ -16,7 +16,10 @@ public:
     qint64 offsetMs() const { return m_offset; }
     qint64 bestRttMs() const { return m_bestRtt; }
     bool hasEstimate() const { return !m_samples.isEmpty(); }
-    void clear() { m_samples.clear(); }
+    void clear() {
+        m_samples.clear();
+        m_bestRtt = -1;
+    }
 
 private:
     struct Sample {

@@ -162,7 +162,8 @@ void printState(const SessionState& s, qint64 now, const QString& what, bool jso
     if (what == u"digest"_s && !json) {
         out << digest << Qt::endl;
     } else if (what == u"digest"_s) {
-        out << QJsonDocument(QJsonObject{{u"digest"_s, digest}}).toJson(QJsonDocument::Compact);
+        out << QJsonDocument(QJsonObject{{u"digest"_s, digest}}).toJson(QJsonDocument::Compact)
+            << Qt::endl;
     } else if (json) {
         QJsonObject o = codec::toCbor(s).toJsonObject();
         o[u"digest"_s] = digest;
@@ -209,7 +210,9 @@ int runCtl(const QStringList& arguments) {
         return fail(usage, 2);
     const auto where = parseEndpoint(p.value(u"join"_s));
     if (!where)
-        return fail(tr("--join wants HOST:PORT, not “%1”.").arg(p.value(u"join"_s)), 2);
+        return fail(tr("--join wants HOST:PORT ([ADDRESS]:PORT for IPv6), not “%1”.")
+                        .arg(p.value(u"join"_s)),
+                    2);
     if (p.value(u"code"_s).trimmed().isEmpty())
         return fail(tr("--code is missing: give one of the join codes the host shows."), 2);
     bool whole = false;
@@ -247,10 +250,10 @@ int runCtl(const QStringList& arguments) {
     seat.setSeatName(u"ctl"_s);
     QObject::connect(&seat, &Seat::statusChanged, [&](const QString& s) { lastStatus = s; });
     QObject::connect(&seat, &Seat::failed, [&](const QString& why) { result = fail(why); });
-    QTimer::singleShot(timeout * 1000, [&] {
-        result = sent ? fail(tr("The command was sent, but no answer came from the host in time: "
-                                "it may have been done. Check with 'state' before trying again."),
-                             5)
+    const QString maybeDone = tr("The command was sent, but no answer came from the host: it may "
+                                 "have been done. Check with 'state' before trying again.");
+    QTimer::singleShot(timeout * 1000, &seat, [&] {
+        result = sent ? fail(maybeDone, 5)
                       : fail(tr("No answer from %1:%2 in %3 s (%4).")
                                  .arg(where->host)
                                  .arg(where->port)
@@ -289,8 +292,12 @@ int runCtl(const QStringList& arguments) {
     // other's doing. The floor the caller saw, when given, is what the host checks against.
     if (p.isSet(u"expect-floor"_s) && command.args.contains(u"expectFloor"_s))
         command.args[u"expectFloor"_s] = expectedFloor;
+    QObject::connect(seat.syncPeer(), &SyncPeer::outcomeUnknown, [&](const QString& id) {
+        if (id == command.id && result < 0)
+            result = fail(maybeDone, 5);
+    });
     QObject::connect(&engine, &SessionEngine::refused, [&](const QString& id, const QString& why) {
-        if (id == command.id)
+        if (id == command.id && result < 0)
             result = fail(tr("Refused: %1").arg(why), 2);
     });
     QObject::connect(

@@ -12,6 +12,7 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -41,29 +42,35 @@ void say(const QString& line) {
 class StopOnSignals {
 public:
     StopOnSignals() {
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_pair) != 0)
+        Q_ASSERT(s_pair[0] < 0); // one at a time: the handler knows only this pair
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, s_pair) != 0)
             return;
         m_heard = std::make_unique<QSocketNotifier>(s_pair[1], QSocketNotifier::Read);
-        QObject::connect(m_heard.get(), &QSocketNotifier::activated, [] {
+        QObject::connect(m_heard.get(), &QSocketNotifier::activated, [this] {
             char signal = 0;
-            if (::read(s_pair[1], &signal, 1) == 1)
-                say(u"stopping: %1; the session file is closed"_s.arg(
-                    signal == SIGINT ? u"interrupted"_s : u"asked to terminate"_s));
+            if (::read(s_pair[1], &signal, 1) != 1)
+                return;
+            say(u"stopping: %1"_s.arg(signal == SIGINT ? u"interrupted"_s
+                                                       : u"asked to terminate"_s));
+            restore(); // a second Ctrl+C stops a stop that hangs
             QCoreApplication::quit();
         });
         struct sigaction action {};
         action.sa_handler = [](int signal) {
+            const int saved = errno;
             const char byte = char(signal);
             (void)!::write(s_pair[0], &byte, 1);
+            errno = saved;
         };
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;
-        ::sigaction(SIGTERM, &action, nullptr);
-        ::sigaction(SIGINT, &action, nullptr);
+        ::sigaction(SIGTERM, &action, &m_before[0]);
+        ::sigaction(SIGINT, &action, &m_before[1]);
+        if (m_before[1].sa_handler == SIG_IGN) // started in the background: Ctrl+C is not for it
+            ::sigaction(SIGINT, &m_before[1], nullptr);
     }
     ~StopOnSignals() {
-        std::signal(SIGTERM, SIG_DFL);
-        std::signal(SIGINT, SIG_DFL);
+        restore();
         m_heard.reset();
         if (s_pair[0] >= 0) {
             ::close(s_pair[0]);
@@ -73,7 +80,12 @@ public:
     }
 
 private:
+    void restore() {
+        ::sigaction(SIGTERM, &m_before[0], nullptr);
+        ::sigaction(SIGINT, &m_before[1], nullptr);
+    }
     static inline int s_pair[2] = {-1, -1};
+    struct sigaction m_before[2]{};
     std::unique_ptr<QSocketNotifier> m_heard;
 };
 
@@ -242,10 +254,14 @@ QString syncOptionsError(const QCommandLineParser& p) {
             return tr("--%1 wants a port number from 0 to 65535, not “%2”.")
                 .arg(name, p.value(name));
     }
+    // Before anything opens the session file: it was created (or locked) first.
+    if (p.isSet(u"headless"_s) && !p.isSet(u"host"_s) && !p.isSet(u"join"_s))
+        return tr("--headless needs --host or --join.");
     if (p.isSet(u"bind"_s) && QHostAddress(p.value(u"bind"_s)).isNull())
         return tr("--bind wants an IP address of this machine, not “%1”.").arg(p.value(u"bind"_s));
     if (p.isSet(u"join"_s) && !parseEndpoint(p.value(u"join"_s)))
-        return tr("--join wants HOST:PORT, not “%1”.").arg(p.value(u"join"_s));
+        return tr("--join wants HOST:PORT ([ADDRESS]:PORT for IPv6), not “%1”.")
+            .arg(p.value(u"join"_s));
     if (p.isSet(u"join"_s) && p.value(u"code"_s).trimmed().isEmpty())
         return tr("--join needs --code: one of the codes the host shows.");
     // One seat either hosts or joins: with both, --join was ignored without a word.

@@ -115,7 +115,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     Peer& peer = m_peers[link];
     peer.role = role;
     peer.info.instance = hello.value(u"instance"_s).toString();
-    peer.info.name = hello.value(u"name"_s).toString();
+    peer.info.name = peerWords(hello.value(u"name"_s)); // shown in status lines and peer lists
     peer.info.role = role;
     peer.info.address = addressText(link->socket()->peerAddress());
     peer.info.hostPort = quint16(integerOf(hello.value(u"hostPort"_s)));

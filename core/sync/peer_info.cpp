@@ -1,5 +1,6 @@
 #include "peer_info.h"
 #include "model/cbor_input.h"
+#include "protocol.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +14,7 @@ QCborMap PeerInfo::toCbor() const {
 PeerInfo PeerInfo::fromCbor(const QCborMap& m) {
     PeerInfo p;
     p.instance = m.value(u"instance"_s).toString();
-    p.name = m.value(u"name"_s).toString();
+    p.name = peerWords(m.value(u"name"_s));
     p.role = fromKey<Authority>(m.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     p.address = m.value(u"address"_s).toString();
     p.hostPort = quint16(integerOf(m.value(u"hostPort"_s)));

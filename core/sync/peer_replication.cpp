@@ -68,10 +68,13 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         return m_link->close(u"this host runs another session"_s);
     m_link->markAuthenticated();
     m_everWelcomed = true;
-    // This host's clock from now on: after a takeover by another machine, the old host's samples
-    // (their round trips as short as any) would keep its time on this screen for eight pings.
-    m_clockSync.clear();
-    m_link->pingNow();
+    // Another host's clock from now on: after a takeover by another machine, the old host's
+    // samples (their round trips as short as any) would keep its time here for eight pings.
+    if (const QString host = w.value(u"instance"_s).toString(); host != m_hostInstance) {
+        m_hostInstance = host;
+        m_clockSync.clear();
+        m_link->pingNow();
+    }
     m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     m_engine.setAuthority(m_role);
     m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));
@@ -95,19 +98,45 @@ void SyncPeer::onWelcome(const QCborMap& w) {
             return m_link->close(ok.error());
     }
     if (const qint64 from = integerOf(w.value(u"fillFrom"_s)); from > 0) {
-        const QList<Event> fill = m_log.after(from - 1);
-        for (qsizetype i = 0; i < fill.size() || i == 0; i += eventsPerBatch) {
-            QCborArray events;
-            for (const Event& e : fill.mid(i, eventsPerBatch))
-                events.append(e.toCbor());
-            const bool more = i + eventsPerBatch < fill.size();
-            m_link->send(message(MsgType::FillEvents, {{u"events"_s, events}, {u"more"_s, more}}));
-        }
+        sendFill(m_log.after(from - 1));
         m_hostLastSeq = m_log.lastSeq();
     }
     m_caughtUpBySnapshot = false;
     setState(State::CatchingUp);
     checkSynced();
+}
+
+// In batches (of eventsPerBatch, and of half the frame a seat may send): thousands of events in
+// one message outgrew that frame, and the fill failed on every rejoin. A fill that fits in one
+// frame still goes as one message, which a host of the previous version takes.
+void SyncPeer::sendFill(const QList<Event>& fill) {
+    QList<QCborArray> batches{QCborArray()};
+    qint64 bytes = 0, total = 0;
+    for (const Event& e : fill) {
+        const QCborValue event = e.toCbor();
+        const qint64 size = event.toCbor().size();
+        if (!batches.last().isEmpty() &&
+            (batches.last().size() == eventsPerBatch || bytes + size > maxFrameFromPeer / 2)) {
+            batches.append(QCborArray());
+            bytes = 0;
+        }
+        batches.last().append(event);
+        bytes += size;
+        total += size;
+    }
+    if (total < maxFrameFromPeer / 2) {
+        QCborArray all;
+        for (const QCborArray& batch : std::as_const(batches))
+            for (const QCborValue& event : batch)
+                all.append(event);
+        batches = {all};
+    }
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        QCborMap body{{u"events"_s, batches[i]}};
+        if (i + 1 < batches.size())
+            body[u"more"_s] = true;
+        m_link->send(message(MsgType::FillEvents, body));
+    }
 }
 
 void SyncPeer::onEvents(const QCborArray& events) {

@@ -96,10 +96,16 @@ Message message(MsgType type, QCborMap body) {
 
 QString peerWords(const QCborValue& text) {
     QString kept;
-    for (const QChar c : text.toString().left(4 * maxPeerWords))
-        kept.append(c.isPrint() ? c : QChar(u' '));
+    // By code point: an emoji is one printable character, not two unprintable halves.
+    for (const char32_t c : QStringView(text.toString()).left(4 * maxPeerWords).toUcs4())
+        kept.append(QChar::isPrint(c) ? QString::fromUcs4(&c, 1) : u" "_s);
     kept = kept.simplified();
-    return kept.size() > maxPeerWords ? kept.left(maxPeerWords - 1) + u'…' : kept;
+    if (kept.size() <= maxPeerWords)
+        return kept;
+    qsizetype cut = maxPeerWords - 1;
+    if (kept[cut - 1].isHighSurrogate())
+        --cut; // never half a character
+    return kept.left(cut) + u'…';
 }
 
 QString typeName(int type) {

@@ -143,6 +143,8 @@ void SyncHost::accept(qintptr descriptor) {
                       ? u"not admitted: "_s + reason
                       : u"a seat was not admitted: a wrong join code, or not a Podium seat"_s;
         const bool wasWelcomed = m_peers.value(link).welcomed;
+        if (const Peer gone = m_peers.value(link); gone.fillExpected)
+            announceFill(gone); // what came before the link was lost is in the session
         m_peers.remove(link);
         link->deleteLater();
         emit peerDropped(link->peerName(), why);

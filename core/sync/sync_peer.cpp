@@ -30,7 +30,8 @@ SyncPeer::~SyncPeer() {
     leave();
 }
 
-std::optional<Endpoint> parseEndpoint(const QString& text) {
+std::optional<Endpoint> parseEndpoint(const QString& typed) {
+    const QString text = typed.trimmed();
     const qsizetype colon = text.lastIndexOf(u':');
     const QString digits = text.mid(colon + 1);
     bool ok = false;
@@ -40,7 +41,11 @@ std::optional<Endpoint> parseEndpoint(const QString& text) {
     QString host = text.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    if (colon <= 0 || host.isEmpty() || !ok || !plainDigits || port == 0 || port > 65535)
+    // "::1:47600" would be read as ::1 port 47600 here, and as a host on the default port in
+    // the join form: an IPv6 address with a port goes in brackets.
+    const bool bareIpv6 = !text.startsWith(u'[') && host.contains(u':');
+    if (colon <= 0 || host.isEmpty() || bareIpv6 || !ok || !plainDigits || port == 0 ||
+        port > 65535)
         return std::nullopt;
     return Endpoint{host, quint16(port)};
 }
@@ -243,8 +248,11 @@ void SyncPeer::settleUnanswered() {
                  "been done. Check, and do it again if it is missing.")
             : tr("The connection to the host dropped before the host got this: it was not done. "
                  "Do it again if it is still wanted.");
-    for (const QString& id : std::exchange(m_unanswered, {}))
+    for (const QString& id : std::exchange(m_unanswered, {})) {
+        if (m_caughtUpBySnapshot)
+            emit outcomeUnknown(id);
         m_engine.reportRefusal(id, why);
+    }
 }
 
 } // namespace podium::sync

@@ -69,6 +69,9 @@ signals:
     void peersChanged();
     // Events this seat had that the host's lineage never got: shown, never merged.
     void orphaned(const QList<podium::Event>& events);
+    // A command sent just before the link was lost, whose fate the snapshot that followed
+    // cannot tell: it may have been done. (Reported as refused as well, for the cockpit.)
+    void outcomeUnknown(const QString& commandId);
 
 private:
     void connectTo(const Endpoint& target);
@@ -85,6 +88,7 @@ private:
     void setState(State s, const QString& detail = {});
     void checkSynced();
     void settleUnanswered();
+    void sendFill(const QList<Event>& fill);
 
     SessionEngine& m_engine;
     ReplicaLog& m_log;
@@ -125,6 +129,7 @@ private:
     // dies takes some with it, unknown to the host, and the moderator must hear of them.
     QSet<QString> m_unanswered;
     bool m_caughtUpBySnapshot = false; // on this link: then the events' command ids are unknown
+    QString m_hostInstance;            // of the host that welcomed this seat last
 };
 
 } // namespace podium::sync

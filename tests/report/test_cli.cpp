@@ -122,21 +122,25 @@ TEST_CASE("podium --export-report -o - into a file the shell opened: the report 
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString session = writeSessionFile(dir);
-    const auto intoFile = [&](const QString& format, const QString& file) {
+    const auto intoFile = [&](const QString& format, const QString& file,
+                              const QString& to = u"-"_s) {
         QProcess p;
         p.setStandardOutputFile(dir.filePath(file));
         p.start(QStringLiteral(PODIUM_BINARY),
-                {u"--export-report"_s, session, u"--format"_s, format, u"-o"_s, u"-"_s});
+                {u"--export-report"_s, session, u"--format"_s, format, u"-o"_s, to});
         REQUIRE(p.waitForFinished(60'000));
         return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
     };
     const auto [mdExit, mdErr] = intoFile(u"md"_s, u"report.md"_s);
     CHECK(mdExit == 0);
     CHECK(readAll(dir.filePath(u"report.md"_s)).startsWith(u"# Securing the Internet for all"_s));
-    const auto [csvExit, csvErr] = intoFile(u"csv"_s, u"report.csv"_s);
-    CHECK(csvExit == 2);
-    CHECK(csvErr.contains(u"file name"_s));
-    CHECK(readAll(dir.filePath(u"report.csv"_s)).isEmpty());
+    for (const QString& to : {u"-"_s, u"/dev/stdout"_s}) {
+        INFO(to.toStdString());
+        const auto [csvExit, csvErr] = intoFile(u"csv"_s, u"report.csv"_s, to);
+        CHECK(csvExit == 2);
+        CHECK(csvErr.contains(u"file name"_s));
+        CHECK(readAll(dir.filePath(u"report.csv"_s)).isEmpty());
+    }
 }
 
 TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {

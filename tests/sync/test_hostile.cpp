@@ -90,14 +90,16 @@ TEST_CASE("a seat's parting words reach the host's log and status line on one sh
     REQUIRE(rude.waitEncrypted());
     rude.write(helloFrame());
     REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 1; }));
-    const QString reason = u"gone\n\x1b[2J"_s + QString(300'000, u'z');
+    const QString reason = u"gone 👋\n\x1b[2J"_s + QString(300'000, u'z');
     rude.write(sync::encodeFrame(sync::message(sync::MsgType::Bye, {{u"reason"_s, reason}})));
     REQUIRE(rude.waitClosed());
     REQUIRE(waitUntil([&] { return !h.reasonFor(rude).isEmpty(); }));
     const QString shown = h.reasonFor(rude);
-    CHECK(shown.startsWith(u"gone [2Jzzz"_s));
+    CHECK(shown.startsWith(u"gone 👋 [2Jzzz"_s)); // a character beyond 16 bits is one character
     CHECK(shown.size() <= sync::maxPeerWords);
-    CHECK(std::all_of(shown.begin(), shown.end(), [](QChar c) { return c.isPrint(); }));
+    const QList<uint> characters = shown.toUcs4();
+    CHECK(std::all_of(characters.begin(), characters.end(),
+                      [](uint c) { return QChar::isPrint(char32_t(c)); }));
 }
 
 TEST_CASE("a message flood trips the rate limit") {

@@ -308,6 +308,7 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
          u"--host and --join"_s},
         // These three exited 1, the code of a seat that failed or of a damaged file.
         {{u"--headless"_s}, u"--host or --join"_s},
+        {{u"--headless"_s, u"--join"_s, u"::1:47600"_s, u"--code"_s, u"X"_s}, u"[ADDRESS]:PORT"_s},
         {{u"--headless"_s, u"--host"_s, u"--frobnicate"_s}, u"frobnicate"_s},
         {{u"--check"_s}, u"Missing value"_s}};
     for (const auto& [args, named] : cases) {
@@ -316,6 +317,11 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
         CHECK(ended.exitCode == 2);
         CHECK(ended.output.contains(named));
     }
+    // Refused before the file is touched: it was created (or locked, upgraded) first.
+    QTemporaryDir dir;
+    const QString untouched = dir.filePath(u"seat.podium"_s);
+    CHECK(runToEnd({u"--headless"_s, u"--session"_s, untouched}).exitCode == 2);
+    CHECK_FALSE(QFile::exists(untouched));
 }
 
 // Two "podium ctl next" started at once both went through (each joined after the other's

@@ -13,6 +13,7 @@
 #include "resume_plan.h"
 #include "session_journal.h"
 #include "store/session_file.h"
+#include "sync_peer.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
@@ -322,6 +323,19 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     // podium, title, session, epoch, port, seq, sequencer, seats: nothing else
     CHECK(fields.size() == 8);
     CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
+}
+
+TEST_CASE("HOST:PORT as typed after --join: IPv6 in brackets, the port in plain digits") {
+    CHECK(parseEndpoint(u"192.0.2.10:47600"_s) == Endpoint{u"192.0.2.10"_s, 47600});
+    CHECK(parseEndpoint(u" laptop.local:5 "_s) == Endpoint{u"laptop.local"_s, 5});
+    CHECK(parseEndpoint(u"[::1]:47600"_s) == Endpoint{u"::1"_s, 47600});
+    // "::1:47600" is ::1 port 47600 or a bare address: the join form reads it the other way.
+    for (const QString& wrong :
+         {u"::1:47600"_s, u"::1"_s, u"host"_s, u"host:"_s, u":47600"_s, u"host:0"_s,
+          u"host:65536"_s, u"host:+5"_s, u"host:5x"_s, u"[::1]"_s, u"[]:5"_s}) {
+        INFO(wrong.toStdString());
+        CHECK_FALSE(parseEndpoint(wrong));
+    }
 }
 
 TEST_CASE("a host of a session with a very long title is still heard, its title cut short") {

@@ -34,7 +34,7 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
     }
     // The standard output redirected to a file is a file here, but its name is unknown: the
     // polls of a CSV report went to "/dev/stdout-polls.csv".
-    const bool standardOutput = request.output == u"-"_s;
+    const bool standardOutput = request.output == u"-"_s || request.output == u"/dev/stdout"_s;
     if (standardOutput)
         request.output = u"/dev/stdout"_s;
     const auto format = formatFromName(request.format);
