@@ -292,6 +292,20 @@ TEST_CASE("a seat whose host started anew with new codes says so while it keeps 
     CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
 }
 
+namespace {
+
+// The online moderator joins through `relay` (whose link a test can cut), ready to take over on
+// `takeoverPort`; the driver joins the host directly, with control.
+void joinBackupAndDriver(TestSeat& host, Relay& relay, quint16 takeoverPort, TestSeat& online,
+                         TestSeat& driver) {
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host.seat.controlCode(), takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    REQUIRE(joinAndWait(driver, host, host.seat.controlCode()));
+    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+}
+
+} // namespace
+
 // After a takeover, a control seat that has events of the old host the new one lacks is asked to
 // fill them in. If the new host sequences a command before the fill arrives, they no longer fit:
 // they must be reported on that seat, never silently dropped (nor taken over the new events).
@@ -302,10 +316,7 @@ TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
     Relay relay(host->seat.syncHost()->port());
     const quint16 takeoverPort = freePort();
     TestSeat online(u"online"_s), driver(u"driver"_s);
-    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
-    REQUIRE(waitUntil([&] { return online.live(); }));
-    REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
-    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+    joinBackupAndDriver(*host, relay, takeoverPort, online, driver);
     QObject::connect(&driver.seat, &sync::Seat::orphaned,
                      [&](const QList<Event>& events) { orphans = events; });
 
@@ -343,10 +354,7 @@ TEST_CASE("a seat fills in thousands of events the new host lacks, in batches") 
     Relay relay(host->seat.syncHost()->port());
     const quint16 takeoverPort = freePort();
     TestSeat online(u"online"_s), driver(u"driver"_s);
-    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
-    REQUIRE(waitUntil([&] { return online.live(); }));
-    REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
-    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+    joinBackupAndDriver(*host, relay, takeoverPort, online, driver);
 
     relay.setRefusing(true);
     relay.cutAll();
