@@ -107,8 +107,8 @@ void SyncPeer::onWelcome(const QCborMap& w) {
 }
 
 // In batches (of eventsPerBatch, and of half the frame a seat may send): thousands of events in
-// one message outgrew that frame, and the fill failed on every rejoin. A fill that fits in one
-// frame still goes as one message, which a host of the previous version takes.
+// one message outgrew that frame, and the fill failed on every rejoin. A fill under half a frame
+// still goes as one message, which is all a host of the previous version takes.
 void SyncPeer::sendFill(const QList<Event>& fill) {
     QList<QCborArray> batches{QCborArray()};
     qint64 bytes = 0, total = 0;
