@@ -234,6 +234,8 @@ int runCtl(const QStringList& arguments) {
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
     if (p.isSet(u"expect-floor"_s) && !expects)
         return fail(tr("--expect-floor wants a queue entry id (0: nobody on the floor)"), 2);
+    if (p.isSet(u"json"_s) && !reads)
+        return fail(tr("--json is for state and digest, not %1.").arg(words.first()), 2);
     if (p.isSet(u"expect-floor"_s) && words.first() != u"next"_s && words.first() != u"end"_s)
         return fail(tr("--expect-floor is for next and end, not %1.").arg(words.first()), 2);
     // What the seat logs as it goes ("closing link … closed by its user") is not news to a
@@ -255,7 +257,8 @@ int runCtl(const QStringList& arguments) {
     QTimer::singleShot(timeout * 1000, &seat, [&] {
         result = sent ? fail(maybeDone, 5)
                       : fail(tr("No answer from %1:%2 in %3 s (%4).")
-                                 .arg(where->host)
+                                 .arg(where->host.contains(u':') ? u'[' + where->host + u']'
+                                                                 : where->host)
                                  .arg(where->port)
                                  .arg(timeout)
                                  .arg(lastStatus),

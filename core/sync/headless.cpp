@@ -35,10 +35,12 @@ void say(const QString& line) {
     out() << line << Qt::endl; // flushed: scripts and tests read it as it comes
 }
 
-// SIGTERM (a service manager, kill) and SIGINT (Ctrl+C) end the event loop, so that the seat
-// leaves as on purpose and its file is closed: no lock, -wal or -shm left beside it. Killed
-// outright, a seat loses nothing either, and the next start takes the lock over. (A handler may
-// only write to a descriptor; the event loop hears the socket. Qt's own pattern.)
+// SIGTERM (a service manager, kill), SIGINT (Ctrl+C) and SIGHUP (its terminal closed) end the
+// event loop, so that the seat leaves as on purpose and its file is closed: no lock, -wal or
+// -shm left beside it. Killed outright, a seat loses nothing either, and the next start takes
+// the lock over. A signal the seat was started ignoring (SIGINT for a script's background job,
+// SIGHUP under nohup) stays ignored, as Unix programs do. (A handler may only write to a
+// descriptor; the event loop hears the socket: Qt's own pattern.)
 class StopOnSignals {
 public:
     StopOnSignals() {
@@ -50,8 +52,9 @@ public:
             char signal = 0;
             if (::read(s_pair[1], &signal, 1) != 1)
                 return;
-            say(u"stopping: %1"_s.arg(signal == SIGINT ? u"interrupted"_s
-                                                       : u"asked to terminate"_s));
+            say(u"stopping: %1"_s.arg(signal == SIGINT   ? u"interrupted"_s
+                                      : signal == SIGHUP ? u"its terminal closed"_s
+                                                         : u"asked to terminate"_s));
             restore(); // a second Ctrl+C stops a stop that hangs
             QCoreApplication::quit();
         });
@@ -64,10 +67,11 @@ public:
         };
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;
-        ::sigaction(SIGTERM, &action, &m_before[0]);
-        ::sigaction(SIGINT, &action, &m_before[1]);
-        if (m_before[1].sa_handler == SIG_IGN) // started in the background: Ctrl+C is not for it
-            ::sigaction(SIGINT, &m_before[1], nullptr);
+        for (size_t i = 0; i < std::size(handled); ++i) {
+            ::sigaction(handled[i], nullptr, &m_before[i]);
+            if (m_before[i].sa_handler != SIG_IGN)
+                ::sigaction(handled[i], &action, nullptr);
+        }
     }
     ~StopOnSignals() {
         restore();
@@ -81,11 +85,12 @@ public:
 
 private:
     void restore() {
-        ::sigaction(SIGTERM, &m_before[0], nullptr);
-        ::sigaction(SIGINT, &m_before[1], nullptr);
+        for (size_t i = 0; i < std::size(handled); ++i)
+            ::sigaction(handled[i], &m_before[i], nullptr);
     }
+    static constexpr int handled[] = {SIGTERM, SIGINT, SIGHUP};
     static inline int s_pair[2] = {-1, -1};
-    struct sigaction m_before[2]{};
+    struct sigaction m_before[std::size(handled)]{};
     std::unique_ptr<QSocketNotifier> m_heard;
 };
 

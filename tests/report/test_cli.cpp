@@ -134,7 +134,7 @@ TEST_CASE("podium --export-report -o - into a file the shell opened: the report 
     const auto [mdExit, mdErr] = intoFile(u"md"_s, u"report.md"_s);
     CHECK(mdExit == 0);
     CHECK(readAll(dir.filePath(u"report.md"_s)).startsWith(u"# Securing the Internet for all"_s));
-    for (const QString& to : {u"-"_s, u"/dev/stdout"_s}) {
+    for (const QString& to : {u"-"_s, u"/dev/stdout"_s, u"/dev/fd/1"_s, u"/proc/self/fd/1"_s}) {
         INFO(to.toStdString());
         const auto [csvExit, csvErr] = intoFile(u"csv"_s, u"report.csv"_s, to);
         CHECK(csvExit == 2);

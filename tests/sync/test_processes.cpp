@@ -430,12 +430,22 @@ TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused a
     CHECK(unanswered.output.contains(u"No answer from %1 in 1 s"_s.arg(nowhere)));
     CHECK(unanswered.output.contains(u"Connection refused"_s));
     CHECK_FALSE(unanswered.output.contains(u"podium.sync"_s)); // the outcome, not the log
+    // --json with a command that changes something was dropped without a word.
+    const Ended jsonNext =
+        runToEnd({u"ctl"_s, u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--json"_s, u"next"_s});
+    CHECK(jsonNext.exitCode == 2);
+    CHECK(jsonNext.output.contains(u"--json is for state and digest"_s));
 }
 
-TEST_CASE("a headless seat stopped with SIGTERM or Ctrl+C closes its session file and leaves "
-          "nothing beside it") {
-    for (const int sig : {SIGTERM, SIGINT}) {
+TEST_CASE("a headless seat stopped with SIGTERM, Ctrl+C or a closed terminal closes its session "
+          "file and leaves nothing beside it") {
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
         INFO(sig);
+        // A signal this test runs ignoring (under nohup, or as a script's background job) the
+        // seat inherits, and rightly leaves ignored.
+        struct sigaction now {};
+        if (::sigaction(sig, nullptr, &now) == 0 && now.sa_handler == SIG_IGN)
+            continue;
         QTemporaryDir dir;
         const QString path = dir.filePath(u"host.podium"_s);
         Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,

@@ -5,6 +5,7 @@
 #include "store/session_file.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +35,9 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
     }
     // The standard output redirected to a file is a file here, but its name is unknown: the
     // polls of a CSV report went to "/dev/stdout-polls.csv".
-    const bool standardOutput = request.output == u"-"_s || request.output == u"/dev/stdout"_s;
+    const QString named = QDir::cleanPath(request.output);
+    const bool standardOutput = request.output == u"-"_s || named == u"/dev/stdout"_s ||
+                                named == u"/dev/fd/1"_s || named == u"/proc/self/fd/1"_s;
     if (standardOutput)
         request.output = u"/dev/stdout"_s;
     const auto format = formatFromName(request.format);
