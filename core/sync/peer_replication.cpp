@@ -110,26 +110,26 @@ void SyncPeer::onWelcome(const QCborMap& w) {
 // one message outgrew that frame, and the fill failed on every rejoin. A fill under half a frame
 // still goes as one message, which is all a host of the previous version takes.
 void SyncPeer::sendFill(const QList<Event>& fill) {
-    QList<QCborArray> batches{QCborArray()};
-    qint64 bytes = 0, total = 0;
+    QList<QCborValue> events;
+    QList<qint64> sizes;
+    qint64 total = 0;
     for (const Event& e : fill) {
-        const QCborValue event = e.toCbor();
-        const qint64 size = event.toCbor().size();
-        if (!batches.last().isEmpty() &&
-            (batches.last().size() == eventsPerBatch || bytes + size > maxFrameFromPeer / 2)) {
+        events.append(e.toCbor());
+        sizes.append(events.last().toCbor().size());
+        total += sizes.last();
+    }
+    const qint64 batchBytes = maxFrameFromPeer / 2;
+    const bool split = total >= batchBytes;
+    QList<QCborArray> batches{QCborArray()};
+    qint64 bytes = 0;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const bool full = batches.last().size() == eventsPerBatch || bytes + sizes[i] > batchBytes;
+        if (split && full && !batches.last().isEmpty()) {
             batches.append(QCborArray());
             bytes = 0;
         }
-        batches.last().append(event);
-        bytes += size;
-        total += size;
-    }
-    if (total < maxFrameFromPeer / 2) {
-        QCborArray all;
-        for (const QCborArray& batch : std::as_const(batches))
-            for (const QCborValue& event : batch)
-                all.append(event);
-        batches = {all};
+        batches.last().append(events[i]);
+        bytes += sizes[i];
     }
     for (qsizetype i = 0; i < batches.size(); ++i) {
         QCborMap body{{u"events"_s, batches[i]}};

@@ -294,15 +294,26 @@ TEST_CASE("a seat whose host started anew with new codes says so while it keeps 
 
 namespace {
 
-// The online moderator joins through `relay` (whose link a test can cut), ready to take over on
-// `takeoverPort`; the driver joins the host directly, with control.
-void joinBackupAndDriver(TestSeat& host, Relay& relay, quint16 takeoverPort, TestSeat& online,
-                         TestSeat& driver) {
-    online.seat.join({u"127.0.0.1"_s, relay.port()}, host.seat.controlCode(), takeoverPort);
-    REQUIRE(waitUntil([&] { return online.live(); }));
-    REQUIRE(joinAndWait(driver, host, host.seat.controlCode()));
-    REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
-}
+// A host; an online moderator joined through `relay` (whose link a test can cut), ready to take
+// over on `takeoverPort`; and a driver joined to the host directly, with control.
+struct BackupScene {
+    std::unique_ptr<TestSeat> host = makeHost();
+    Relay relay{portOf(host)};
+    const quint16 takeoverPort = freePort();
+    TestSeat online{u"online"_s};
+    TestSeat driver{u"driver"_s};
+
+    BackupScene() {
+        online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
+        REQUIRE(waitUntil([&] { return online.live(); }));
+        REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
+        REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
+    }
+    static quint16 portOf(const std::unique_ptr<TestSeat>& host) {
+        REQUIRE(host);
+        return host->seat.syncHost()->port();
+    }
+};
 
 } // namespace
 
@@ -311,12 +322,8 @@ void joinBackupAndDriver(TestSeat& host, Relay& relay, quint16 takeoverPort, Tes
 // they must be reported on that seat, never silently dropped (nor taken over the new events).
 TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
     QList<Event> orphans; // before the seats: their signals may come while they go
-    auto host = makeHost();
-    REQUIRE(host);
-    Relay relay(host->seat.syncHost()->port());
-    const quint16 takeoverPort = freePort();
-    TestSeat online(u"online"_s), driver(u"driver"_s);
-    joinBackupAndDriver(*host, relay, takeoverPort, online, driver);
+    BackupScene scene;
+    auto& [host, relay, takeoverPort, online, driver] = scene;
     QObject::connect(&driver.seat, &sync::Seat::orphaned,
                      [&](const QList<Event>& events) { orphans = events; });
 
@@ -349,12 +356,8 @@ TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
 // Thousands of events only a seat had went to the new host as one message, over the 1 MiB a
 // seat may send: the host closed the link when its header arrived, on every rejoin.
 TEST_CASE("a seat fills in thousands of events the new host lacks, in batches") {
-    auto host = makeHost();
-    REQUIRE(host);
-    Relay relay(host->seat.syncHost()->port());
-    const quint16 takeoverPort = freePort();
-    TestSeat online(u"online"_s), driver(u"driver"_s);
-    joinBackupAndDriver(*host, relay, takeoverPort, online, driver);
+    BackupScene scene;
+    auto& [host, relay, takeoverPort, online, driver] = scene;
 
     relay.setRefusing(true);
     relay.cutAll();
