@@ -42,7 +42,7 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Refused:
         m_unanswered.remove(m.body.value(u"cmd"_s).toString());
         return m_engine.reportRefusal(m.body.value(u"cmd"_s).toString(),
-                                      m.body.value(u"reason"_s).toString());
+                                      peerWords(m.body.value(u"reason"_s), maxReasonWords));
     case MsgType::Peers:
         m_peers.clear();
         for (const QCborValue& v : m.body.value(u"peers"_s).toArray())

@@ -94,15 +94,15 @@ Message message(MsgType type, QCborMap body) {
     return m;
 }
 
-QString peerWords(const QCborValue& text) {
+QString peerWords(const QCborValue& text, qsizetype limit) {
     QString kept;
     // By code point: an emoji is one printable character, not two unprintable halves.
-    for (const char32_t c : QStringView(text.toString()).left(4 * maxPeerWords).toUcs4())
+    for (const char32_t c : QStringView(text.toString()).left(4 * limit).toUcs4())
         kept.append(QChar::isPrint(c) ? QString::fromUcs4(&c, 1) : u" "_s);
     kept = kept.simplified();
-    if (kept.size() <= maxPeerWords)
+    if (kept.size() <= limit)
         return kept;
-    qsizetype cut = maxPeerWords - 1;
+    qsizetype cut = limit - 1;
     if (kept[cut - 1].isHighSurrogate())
         --cut; // never half a character
     return kept.left(cut) + u'…';

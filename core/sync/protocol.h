@@ -23,9 +23,10 @@ constexpr qint64 maxFrameBeforeAuth = 64 * 1024;
 constexpr qint64 maxFrameFromPeer = 1024 * 1024;      // commands, fills
 constexpr qint64 maxFrameFromHost = 32 * 1024 * 1024; // snapshots of large sessions
 constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one message
-constexpr qsizetype maxPeerWords = 200;   // characters of the other side's free text kept
-constexpr int eventsPerBatch = 500;       // events in one Events message
-constexpr int handshakeDeadlineMs = 5000; // TLS + hello/welcome
+constexpr qsizetype maxPeerWords = 200;    // characters of the other side's free text kept
+constexpr qsizetype maxReasonWords = 1000; // of a refusal's reason, which says what to do
+constexpr int eventsPerBatch = 500;        // events in one Events message
+constexpr int handshakeDeadlineMs = 5000;  // TLS + hello/welcome
 // A frame begun must arrive whole within this, plus a second per 64 KiB it announced: a peer
 // dripping a large frame byte by byte would otherwise hold its buffer (any byte is a sign of
 // life) for as long as it liked.
@@ -75,8 +76,8 @@ struct Message {
 Message message(MsgType type, QCborMap body = {});
 QString typeName(int type);
 // Free text from the other side (a bye's reason, an error's text), fit to log and to show in a
-// status line: printable characters on one line, at most maxPeerWords of them.
-QString peerWords(const QCborValue& text);
+// status line: printable characters on one line, at most `limit` of them.
+QString peerWords(const QCborValue& text, qsizetype limit = maxPeerWords);
 
 // One frame: header plus CBOR payload.
 QByteArray encodeFrame(const Message& m);

@@ -134,6 +134,41 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
     CHECK(refused.size() == 1);
 }
 
+// The host did it, but its answer was lost with the link, and so many events followed that the
+// seat came back by a snapshot: the seat cannot tell whether its command is among them, and must
+// not say "not done" (a script that retried "next" would skip a speaker).
+TEST_CASE("a command whose answer was lost is reported as maybe done when the seat comes back by a "
+          "snapshot") {
+    QMap<QString, QString> refused; // before the seats: their signals may come while they stop
+    QStringList unknown;
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat online(u"online"_s);
+    QObject::connect(&online.engine, &SessionEngine::refused,
+                     [&](const QString& id, const QString& why) { refused[id] = why; });
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::outcomeUnknown,
+                     [&](const QString& id) { unknown << id; });
+    const Command sent = stageMessage(u"done, unheard"_s);
+    QObject::connect(&host->engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) {
+                         if (e.commandId == sent.id)
+                             relay.setFrozen(true); // the answer never leaves
+                     });
+    (void)online.engine.submit(sent);
+    REQUIRE(waitUntil([&] { return host->engine.state().stageMessage == u"done, unheard"_s; }));
+    for (int i = 0; i < 60; ++i) // more than the session's state in bytes: a snapshot is cheaper
+        REQUIRE(submitAndWait(*host, Action::SetStageMessage, {{u"text"_s, u"later %1"_s.arg(i)}}));
+    relay.setFrozen(false);
+    relay.cutAll();
+    REQUIRE(waitUntil(
+        [&] { return online.lastSeq() == host->lastSeq() && refused.contains(sent.id); }, 30000));
+    CHECK(unknown == QStringList{sent.id});
+    CHECK(refused.value(sent.id).contains(u"may not have been done"_s));
+}
+
 TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, and the old "
           "host's unshared events are reported when it returns") {
     QList<Event> orphans; // before the host: its signals may still come while it stops
