@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "host_probe.h"
 #include "join_code.h"
 #include "model/codec.h"
 #include "sync_support.h"
@@ -390,6 +391,7 @@ public:
     }
     quint16 port() const { return m_server.serverPort(); }
     const QString& code() const { return m_code; }
+    const QByteArray& salt() const { return m_salt; }
     int connections() const { return m_connections; }
 
 private:
@@ -444,4 +446,24 @@ TEST_CASE("a seat joining a host of an incompatible version is told so, and does
     CHECK(seat.seat.syncPeer()->reconnects() == 0);
     CHECK(host.connections() == 1);
     CHECK(seat.engine.state().sessionId.isEmpty());
+}
+
+// A host that hears another announce it leads the session asks it first; one of another version
+// was said not to hold the session's codes, which sent the moderator looking for a leak.
+TEST_CASE("a host of another version that holds the codes is told apart from one that does not") {
+    FutureHost other(99);
+    REQUIRE(other.port() != 0);
+    SystemClock clock;
+    const auto probe = [&](const QString& code) {
+        std::optional<sync::HostProbe::Outcome> outcome;
+        sync::HostProbe p({u"127.0.0.1"_s, other.port()}, other.salt(),
+                          sync::deriveKey(code, other.salt()), u"session"_s, clock);
+        QObject::connect(
+            &p, &sync::HostProbe::finished,
+            [&](sync::HostProbe::Outcome o, const sync::HostProbe::Answer&) { outcome = o; });
+        (void)waitUntil([&] { return outcome.has_value(); }, 10000);
+        return outcome;
+    };
+    CHECK(probe(other.code()) == sync::HostProbe::Outcome::Incompatible);
+    CHECK(probe(sync::generateJoinCode()) == sync::HostProbe::Outcome::Refused);
 }
