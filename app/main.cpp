@@ -217,6 +217,31 @@ int runCockpit(int argc, char** argv) {
     return app.exec();
 }
 
+// Without a display Qt cannot make the window: it aborts with a page about platform plugins, even
+// for a mistyped option on a server where only --headless was meant. (Qt's own "-platform" picks
+// another platform, offscreen say, that needs none.)
+bool displayAvailable(const QStringList& args) {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || args.contains(u"-platform"_s);
+}
+
+// The command line is still checked first, so a typo is named as one (exit 2).
+int refuseWithoutDisplay(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    describeApplication(app);
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parseCommandLine(parser, app))
+        return 2;
+    QTextStream(stderr) << QCoreApplication::translate(
+                               "main", "No display to show the cockpit on (DISPLAY is not set). "
+                                       "Start it from a desktop session, or run a seat without a "
+                                       "window with --headless (see podium --help).")
+                        << '\n';
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -229,7 +254,7 @@ int main(int argc, char** argv) {
         return podium::sync::runCtl(args);
     }
     if (!wantsNoWindow(args))
-        return runCockpit(argc, argv);
+        return displayAvailable(args) ? runCockpit(argc, argv) : refuseWithoutDisplay(argc, argv);
 
     const std::unique_ptr<QCoreApplication> owner = windowlessApplication(argc, argv, args);
     QCoreApplication& app = *owner;

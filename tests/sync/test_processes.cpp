@@ -85,8 +85,10 @@ struct Ended {
     QString output;
 };
 
-Ended runToEnd(const QStringList& args) {
+Ended runToEnd(const QStringList& args,
+               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(environment);
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral(PODIUM_BINARY), args);
     if (!p.waitForFinished(30000))
@@ -322,6 +324,22 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
     const QString untouched = dir.filePath(u"seat.podium"_s);
     CHECK(runToEnd({u"--headless"_s, u"--session"_s, untouched}).exitCode == 2);
     CHECK_FALSE(QFile::exists(untouched));
+}
+
+// On a server, "podium --hedless" aborted with Qt's page about platform plugins, naming neither
+// the typo nor the way to run without a window.
+TEST_CASE("without a display the cockpit says so, after naming a mistyped option") {
+    QProcessEnvironment noDisplay = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        noDisplay.remove(QString::fromLatin1(name));
+    const Ended typo = runToEnd({u"--hedless"_s}, noDisplay);
+    CHECK(typo.exitCode == 2);
+    CHECK(typo.output.contains(u"Unknown option 'hedless'"_s));
+    const Ended noWindow = runToEnd({u"--demo"_s}, noDisplay);
+    CHECK(noWindow.exitCode == 1);
+    CHECK(noWindow.output.contains(u"No display to show the cockpit on"_s));
+    CHECK(noWindow.output.contains(u"--headless"_s));
+    CHECK_FALSE(noWindow.output.contains(u"platform plugin"_s));
 }
 
 // Two "podium ctl next" started at once both went through (each joined after the other's
