@@ -32,6 +32,14 @@ Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCod
 }
 
 Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const HostKeys& keys) {
+    if (auto ok = listenAsHost(address, port, keys); !ok)
+        return ok;
+    beginHosting();
+    return true;
+}
+
+// Nothing of the seat changes when the port cannot be had.
+Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const HostKeys& keys) {
     m_host = std::make_unique<SyncHost>(m_engine, m_log, m_base);
     m_host->setInstance(m_instance, m_name);
     connect(m_host.get(), &SyncHost::peersChanged, this, &Seat::peersChanged);
@@ -60,6 +68,10 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
         m_host.reset();
         return ok;
     }
+    return true;
+}
+
+void Seat::beginHosting() {
     // A host that started anew (or took over knowing both codes) keeps them, and its port, for a
     // restart.
     if (m_codes.isValid()) {
@@ -69,7 +81,6 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
     }
     m_engine.setAuthority(Authority::Moderator);
     setMode(Mode::Hosting);
-    return true;
 }
 
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
@@ -105,13 +116,21 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
             tr("Only a seat with control that has lost its host can take over hosting."));
     const HostKeys keys = m_peer->keysForTakeover();
     // The same codes go on working: this seat's own, and the read-only one if the host told it.
-    m_codes = {groupedJoinCode(m_peer->code()).value_or(QString()), keys.readOnlyCode, keys.salt};
+    const JoinCodes codesBefore =
+        std::exchange(m_codes, {groupedJoinCode(m_peer->code()).value_or(QString()),
+                                keys.readOnlyCode, keys.salt});
+    qCInfo(lcSync) << "taking over hosting on port" << port;
+    // The port is had before the host is let go: on one another program holds, this seat goes on
+    // following (and trying) the host, and the moderator may take over on another port.
+    if (auto listening = listenAsHost(address, port, keys); !listening) {
+        m_codes = codesBefore;
+        return listening;
+    }
     m_peer->leave();
     m_peer.reset();
-    qCInfo(lcSync) << "taking over hosting on port" << port;
-    auto hosted = startHost(address, port, keys);
-    m_tookOver = bool(hosted);
-    return hosted;
+    m_tookOver = true;
+    beginHosting();
+    return true;
 }
 
 void Seat::stop() {

@@ -87,6 +87,9 @@ signals:
 
 private:
     Result<bool> startHost(const QHostAddress& address, quint16 port, const HostKeys& keys);
+    [[nodiscard]] Result<bool> listenAsHost(const QHostAddress& address, quint16 port,
+                                            const HostKeys& keys);
+    void beginHosting();
     void setMode(Mode m);
     void halt();
     void workAlone();

@@ -6,6 +6,7 @@
 #include "sync_support.h"
 
 #include <QMap>
+#include <QTcpServer>
 #include <QTimer>
 #include <algorithm>
 
@@ -213,6 +214,38 @@ TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, a
     CHECK(orphans.first().data.value(u"text"_s).toString() == u"unshared 0"_s);
     CHECK(codec::digest(oldHost->engine.state()) == codec::digest(online.engine.state()));
     CHECK(codec::digest(rapporteur.engine.state()) == codec::digest(online.engine.state()));
+}
+
+// The seat let go of its host before it tried the port: on a busy one it was left joined to
+// nothing (a headless seat crashed), and the moderator could not try another port.
+TEST_CASE("a takeover on a port another program holds leaves the seat as it was, free to take "
+          "over on another port") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"before"_s}}));
+    QTcpServer otherProgram;
+    REQUIRE(otherProgram.listen(QHostAddress::LocalHost, 0));
+    const qint32 epochBefore = online.engine.state().epoch;
+    host.reset();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+
+    const auto busy = online.seat.takeOver(otherProgram.serverPort(), QHostAddress::LocalHost);
+    REQUIRE_FALSE(busy);
+    CHECK(busy.error().contains(QString::number(otherProgram.serverPort())));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Joined);
+    REQUIRE(online.seat.syncPeer() != nullptr);
+    CHECK(online.engine.state().epoch == epochBefore);
+    CHECK(online.seat.canTakeOver());
+
+    const quint16 freeOne = freePort();
+    REQUIRE(online.seat.takeOver(freeOne, QHostAddress::LocalHost));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(online.seat.tookOver());
+    TestSeat rapporteur(u"rapporteur"_s);
+    REQUIRE(joinAndWait(rapporteur, online, online.seat.readOnlyCode()));
+    CHECK(rapporteur.engine.state().stageMessage == u"before"_s);
 }
 
 // A laptop whose clock is a minute ahead of the host's (a venue without internet has no NTP).
