@@ -33,6 +33,8 @@ public:
     // This copy is no longer hosted (its host gave way to another): a crash must not make it
     // host again.
     [[nodiscard]] virtual Result<bool> forgetHosting() { return true; }
+    // Whether this copy was being hosted (by this seat, or by the run before it that crashed).
+    virtual bool hostingRecorded() const { return false; }
 };
 
 // A seat's own log of the session since its base state: what the host serves resuming peers
@@ -70,6 +72,7 @@ public:
     Result<bool> forgetHosting() {
         return m_durable ? m_durable->forgetHosting() : Result<bool>(true);
     }
+    bool hostingRecorded() const { return m_durable && m_durable->hostingRecorded(); }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }
 

@@ -46,7 +46,9 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
              // seat that joined by a snapshot and took over): the peer's events continue it.
              : log.lastEpoch() < peerEpoch && !last.sequencer.isEmpty() &&
                    last.sequencer == followed);
-    if (sameSequencer) {
+    // A host that gave way (this session's host until it came back) is never asked to fill: what
+    // it has beyond this log, nobody else got. It is shown on that seat, never merged.
+    if (sameSequencer && !peerGaveWay) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;
         plan.fillEpoch = peerEpoch;

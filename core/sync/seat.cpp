@@ -83,8 +83,16 @@ void Seat::beginHosting() {
     setMode(Mode::Hosting);
 }
 
+// A seat that hosted this session (until now, or when its last run ended) joins as one that gave
+// way: what it has beyond the host's log is its own run's, nobody else's, so it is shown on this
+// seat as orphans and never taken for a sign that the host it joins is the stale one.
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
+    const bool gaveWay = m_mode == Mode::Hosting || m_log.hostingRecorded();
     stop();
+    if (m_log.hostingRecorded()) { // its hosting is over: a crash must not make it host again
+        if (auto forgotten = m_log.forgetHosting(); !forgotten)
+            emit statusChanged(forgotten.error());
+    }
     m_peer = std::make_unique<SyncPeer>(m_engine, m_log, m_base);
     m_peer->setIdentity(m_instance, m_name);
     m_peer->setTakeoverPort(takeoverPort ? takeoverPort : endpoint.port);
@@ -100,6 +108,7 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
                 emit statusChanged(tr(names[int(s)]) +
                                    (detail.isEmpty() ? QString() : u": "_s + detail));
             });
+    m_peer->setGaveWay(gaveWay); // before its hello
     setMode(Mode::Joined);
     m_peer->join(endpoint, code);
 }
@@ -271,10 +280,7 @@ void Seat::stepDownFor(const Endpoint& leader) {
                                        .arg(leader.host)
                                        .arg(leader.port);
     emit superseded(leader);
-    if (auto forgotten = m_log.forgetHosting(); !forgotten)
-        emit statusChanged(forgotten.error());
     join(leader, code, port);
-    m_peer->setGaveWay(true); // before its hello: its newer epoch must not make that host quit
 }
 
 void Seat::setMode(Mode m) {

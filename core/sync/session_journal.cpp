@@ -57,6 +57,10 @@ Result<bool> SessionFileJournal::forgetHosting() {
     return forgetHostedCodes(m_file);
 }
 
+bool SessionFileJournal::hostingRecorded() const {
+    return wasHosted(m_file);
+}
+
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     const qint64 adopted = file.adoptedSeq();
     auto events = file.events(adopted + 1);

@@ -21,6 +21,7 @@ public:
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port) override;
     Result<bool> forgetHosting() override;
+    bool hostingRecorded() const override;
 
     SessionFile& file() const { return m_file; }
 

@@ -342,7 +342,7 @@ TEST_CASE("a laptop restarted on an old copy of the session gives way to the hos
 }
 
 TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "
-          "epochs: what the old host did alone is filled in, the session's start is not an "
+          "epochs: what the old host did alone is shown on it, the session's start is not an "
           "orphan") {
     QStringList told;     // what the new host's moderator reads (before the seats, as orphans)
     QList<Event> orphans; // before the seats: their signals may still come while they stop
@@ -363,15 +363,72 @@ TEST_CASE("a seat that joined by a snapshot and took over compares lineages by t
                      [&](const QString& text) { told << text; });
     REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
 
-    // The new host has sequenced nothing yet: the old host's events continue the session.
+    // The new host has sequenced nothing yet. The old host's events were still its alone: they
+    // are shown to its moderator, not merged into the session (they were, in place of the
+    // session's own).
+    const QString sessionGoesOnWith = online.engine.state().stageMessage;
     QObject::connect(&stale->seat, &sync::Seat::orphaned,
                      [&](const QList<Event>& events) { orphans = events; });
     stale->seat.join({u"127.0.0.1"_s, takeoverPort}, stale->seat.controlCode());
-    REQUIRE(waitUntil([&] { return stale->live(); }));
-    REQUIRE(waitUntil([&] { return online.engine.state().stageMessage == u"unshared 1"_s; }));
-    CHECK_FALSE(told.filter(u"brought 2 action"_s).isEmpty());
-    CHECK(orphans.isEmpty());
+    REQUIRE(waitUntil([&] { return stale->live() && !orphans.isEmpty(); }));
+    CHECK(texts(orphans) == QStringList{u"unshared 0"_s, u"unshared 1"_s});
+    CHECK(online.engine.state().stageMessage == sessionGoesOnWith);
+    CHECK(told.filter(u"brought"_s).isEmpty());
     sequence(online, u"new host "_s, 1);
     REQUIRE(waitUntil([&] { return stale->lastSeq() == online.lastSeq(); }));
     CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
+}
+
+namespace {
+
+// A session file of a host that was killed, as the next run finds it: hosting is recorded.
+struct HostedBeforeCrash final : sync::DurableJournal {
+    bool hosted = true;
+    Result<bool> append(const Event&) override { return true; }
+    Result<bool> appendSnapshot(const SessionState&, qint64) override { return true; }
+    Result<bool> forgetHosting() override {
+        hosted = false;
+        return true;
+    }
+    bool hostingRecorded() const override { return hosted; }
+};
+
+} // namespace
+
+// The old host, restarted as host on its file, took commands at the same epoch number as the
+// new host; joined to the new host by hand (no beacon heard), it was taken for proof that the
+// session had gone on without the new host, which stopped: nobody hosted any more.
+TEST_CASE("an old host that joins the new host by hand never stops it, and what it did alone is "
+          "shown on it") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    HostedBeforeCrash file;
+    TakenOver t(5);
+    t.takeOver(2, 1);
+    TestSeat& online = t.online;
+    auto& stale = t.stale;
+    stale->seat.stop();
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, stale->seat.codes()));
+    REQUIRE(stale->seat.syncHost()->epoch() == online.seat.syncHost()->epoch());
+    sequence(*stale, u"restarted "_s, 2);
+    REQUIRE(stale->lastSeq() > online.lastSeq());
+    bool fromFile = false;
+    SECTION("while it hosts") {}
+    SECTION("after a crash, from its file") {
+        stale->seat.stop();
+        stale->seat.setDurableJournal(&file);
+        fromFile = true;
+    }
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    stale->seat.join({u"127.0.0.1"_s, t.takeoverPort}, t.control);
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(texts(orphans) ==
+          QStringList{u"unshared 0"_s, u"unshared 1"_s, u"restarted 0"_s, u"restarted 1"_s});
+    if (fromFile)
+        CHECK_FALSE(file.hosted); // joined, it is no longer this copy's host
+    REQUIRE(submitAndWait(*stale, Action::SetStageMessage, {{u"text"_s, u"one session"_s}}));
+    REQUIRE(waitUntil([&] { return t.rapporteur.lastSeq() == online.lastSeq(); }));
+    CHECK(t.rapporteur.engine.state().stageMessage == u"one session"_s);
+    stale->seat.setDurableJournal(nullptr);
 }
