@@ -38,6 +38,15 @@ ResumePlan withoutFillFrom(Authority role, ResumePlan plan) {
     return plan;
 }
 
+// A control code lets its holder act as either moderator, as its hello asks: the in-room
+// moderator whose laptop hosted until a takeover comes back with the room's powers (polls, the
+// agenda), not as a second online moderator. A read-only code never grants more.
+Authority grantedRole(Authority byCode, const QCborValue& wanted) {
+    if (byCode != Authority::ReadOnly && wanted.toString() == key(Authority::Moderator))
+        return Authority::Moderator;
+    return byCode;
+}
+
 } // namespace
 
 void SyncHost::onMessage(Link* link, const Message& m) {
@@ -90,7 +99,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const QVariant granted = link->socket()->property(roleProperty);
     if (!granted.isValid())
         return drop(link, u"no join code was proved"_s);
-    const auto role = Authority(granted.toInt());
+    const Authority role = grantedRole(Authority(granted.toInt()), hello.value(u"wants"_s));
     if (hello.value(u"probe"_s).toBool())
         return answerProbe(link, role);
     const QString session = hello.value(u"session"_s).toString();

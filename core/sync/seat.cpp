@@ -109,6 +109,8 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
                                    (detail.isEmpty() ? QString() : u": "_s + detail));
             });
     m_peer->setGaveWay(gaveWay); // before its hello
+    // The in-room moderator's laptop, back: with the room's powers again.
+    m_peer->setWantedRole(gaveWay ? Authority::Moderator : m_wantedRole);
     setMode(Mode::Joined);
     m_peer->join(endpoint, code);
 }

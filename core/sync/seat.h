@@ -59,6 +59,9 @@ public:
     QString readOnlyCode() const { return m_codes.readOnly; }
     JoinCodes codes() const { return m_codes; }
     void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
+    // The role the next joins ask for with a control code (an online moderator's by default); a
+    // seat that hosted the session always asks for the in-room moderator's.
+    void setWantedRole(Authority role) { m_wantedRole = role; }
     bool canTakeOver() const;
     bool tookOver() const { return m_tookOver; } // hosting in place of a host that left
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
@@ -112,6 +115,7 @@ private:
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
     bool m_tookOver = false;
+    Authority m_wantedRole = Authority::OnlineModerator;
 };
 
 } // namespace podium::sync

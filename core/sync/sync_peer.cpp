@@ -133,6 +133,8 @@ void SyncPeer::onEncrypted() {
                    {u"hostPort"_s, m_takeoverPort}};
     if (m_gaveWay)
         hello[u"gaveWay"_s] = true;
+    if (m_wantedRole == Authority::Moderator)
+        hello[u"wants"_s] = key(m_wantedRole);
     m_link->send(message(MsgType::Hello, hello));
 }
 

@@ -43,6 +43,8 @@ public:
     void setTakeoverPort(quint16 port) { m_takeoverPort = port; }
     // This seat was a host of the session that gave way to this one (it says so in its hello).
     void setGaveWay(bool gaveWay) { m_gaveWay = gaveWay; }
+    // The role asked for: a control code grants either moderator's (sent in the hello).
+    void setWantedRole(Authority role) { m_wantedRole = role; }
     void join(const Endpoint& host, const QString& code);
     void leave();
 
@@ -109,6 +111,7 @@ private:
     QString m_name;
     quint16 m_takeoverPort = 0;
     bool m_gaveWay = false;
+    Authority m_wantedRole = Authority::OnlineModerator;
     qint64 m_orphansFrom = 0; // from the welcome: this seat's events from there on are orphans
     Authority m_role = Authority::ReadOnly;
     qint64 m_hostLastSeq = 0;

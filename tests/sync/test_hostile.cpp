@@ -193,6 +193,29 @@ TEST_CASE("a read-only seat cannot put events into the session, not even as a fi
     CHECK(h.rapporteur.engine.state().stageMessage != u"forged"_s);
 }
 
+// A control code grants either moderator's role, as the hello asks; the read-only code grants
+// nothing more, whatever the hello says.
+TEST_CASE("a seat that asks for the moderator's role gets it only with the control code") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat display(u"display"_s), inRoom(u"in-room"_s);
+    for (TestSeat* seat : {&display, &inRoom}) {
+        const QString code =
+            seat == &display ? host->seat.readOnlyCode() : host->seat.controlCode();
+        seat->seat.join(endpointOf(*host), code);
+        seat->seat.syncPeer()->setWantedRole(Authority::Moderator); // before its hello goes
+    }
+    REQUIRE(waitUntil([&] { return display.live() && inRoom.live(); }));
+    CHECK(display.engine.authority() == Authority::ReadOnly);
+    CHECK_FALSE(submitAndWait(display, Action::SetStageMessage, {{u"text"_s, u"no"_s}}));
+    CHECK(inRoom.engine.authority() == Authority::Moderator);
+    // what only the in-room moderator may do
+    REQUIRE(submitAndWait(
+        inRoom, Action::CreatePoll,
+        {{u"question"_s, u"Agree?"_s}, {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}}));
+    CHECK(waitUntil([&] { return host->engine.state().polls.size() == 1; }));
+}
+
 TEST_CASE("a read-only seat's claim of a newer host does not stop this host") {
     HostWithReporter h;
     REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));

@@ -451,10 +451,10 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
           "what only it had") {
     useTemporarySettings();
     auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
     SeatUnderTest online(Authority::OnlineModerator);
-    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
-                          host->child<QLabel>(u"controlCode"_s)->text());
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()), control);
     const auto live = [](SeatUnderTest& seat) {
         const sync::SyncPeer* peer = seat.dock->seatSession().seat()->syncPeer();
         return peer && peer->state() == sync::SyncPeer::State::Live;
@@ -514,6 +514,15 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     CHECK(checked->ok());
     CHECK(checked->orphans == 1);
     CHECK_FALSE(sync::wasHosted(*host->file)); // restarted after a crash, it must not host too
+    // It is still the in-room moderator's laptop, with polls and the agenda: it was made a second
+    // online moderator for the rest of the session.
+    CHECK(host->cockpit->seat() == Seat::Moderator);
+    CHECK(host->cockpit->permits(Action::CreatePoll));
+    CHECK(joinedCopyOf(*host->file).seat == seatKey(Seat::Moderator));
+    // and so it is when it joins again from that copy (after a restart, say)
+    host->dock->joinHost(u"127.0.0.1:%1"_s.arg(newPort), control);
+    REQUIRE(waitFor([&] { return live(*host); }));
+    CHECK(host->cockpit->seat() == Seat::Moderator);
 }
 
 namespace {

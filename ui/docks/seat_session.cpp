@@ -148,9 +148,13 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
                                quint16 takeoverPort) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
+    m_seat->setWantedRole(Authority::OnlineModerator);
     if (SessionFile* from = sessionFile()) {
         auto notes = from->notes();
         m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
+        // Rejoining from the copy of a seat that was the in-room moderator, it is that again.
+        if (joinedCopyOf(*from).seat == seatKey(Seat::Moderator))
+            m_seat->setWantedRole(Authority::Moderator);
     }
     auto replica = SessionFile::createReplica(replicaPathFor(host.host));
     if (!replica)
