@@ -24,12 +24,16 @@ public:
     }
     // The codes and port this copy is hosted with (also after a takeover), so that a host
     // restarted after a crash hosts again there with them and the seats, still trying, come back
-    // by themselves.
-    [[nodiscard]] virtual Result<bool> recordHosting(const JoinCodes& codes, quint16 port) {
+    // by themselves; and the offset of the session's time to this laptop's clock (not 0 after a
+    // takeover), so that its timers do not jump either.
+    [[nodiscard]] virtual Result<bool> recordHosting(const JoinCodes& codes, quint16 port,
+                                                     qint64 clockOffsetMs) {
         Q_UNUSED(codes);
         Q_UNUSED(port);
+        Q_UNUSED(clockOffsetMs);
         return true;
     }
+    virtual qint64 hostedClockOffset() const { return 0; }
     // This copy is no longer hosted (its host gave way to another): a crash must not make it
     // host again.
     [[nodiscard]] virtual Result<bool> forgetHosting() { return true; }
@@ -66,9 +70,11 @@ public:
     // The sequencer of an epoch's events in this log ("" when unknown); setting it is durable.
     QString sequencer(qint32 epoch) const { return m_sequencers.value(epoch); }
     Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
-    Result<bool> recordHosting(const JoinCodes& codes, quint16 port) {
-        return m_durable ? m_durable->recordHosting(codes, port) : Result<bool>(true);
+    Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs) {
+        return m_durable ? m_durable->recordHosting(codes, port, clockOffsetMs)
+                         : Result<bool>(true);
     }
+    qint64 hostedClockOffset() const { return m_durable ? m_durable->hostedClockOffset() : 0; }
     Result<bool> forgetHosting() {
         return m_durable ? m_durable->forgetHosting() : Result<bool>(true);
     }

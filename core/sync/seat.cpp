@@ -28,6 +28,8 @@ Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCod
     stop();
     m_codes = codes;
     m_tookOver = false;
+    // Restarted after a crash, a host that had taken over goes on in the time it kept.
+    m_sessionTime.setOffset(m_log.hostingRecorded() ? m_log.hostedClockOffset() : 0);
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
@@ -40,7 +42,7 @@ Result<bool> Seat::startHost(const QHostAddress& address, quint16 port, const Ho
 
 // Nothing of the seat changes when the port cannot be had.
 Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const HostKeys& keys) {
-    m_host = std::make_unique<SyncHost>(m_engine, m_log, m_base);
+    m_host = std::make_unique<SyncHost>(m_engine, m_log, m_sessionTime);
     m_host->setInstance(m_instance, m_name);
     connect(m_host.get(), &SyncHost::peersChanged, this, &Seat::peersChanged);
     connect(m_host.get(), &SyncHost::peerDropped, this,
@@ -75,10 +77,11 @@ void Seat::beginHosting() {
     // A host that started anew (or took over knowing both codes) keeps them, and its port, for a
     // restart.
     if (m_codes.isValid()) {
-        if (auto kept = m_log.recordHosting(m_codes, m_host->port()); !kept)
+        if (auto kept = m_log.recordHosting(m_codes, m_host->port(), m_sessionTime.offset()); !kept)
             emit statusChanged(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
     }
+    m_engine.setClock(m_sessionTime);
     m_engine.setAuthority(Authority::Moderator);
     setMode(Mode::Hosting);
 }
@@ -131,6 +134,7 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
         std::exchange(m_codes, {groupedJoinCode(m_peer->code()).value_or(QString()),
                                 keys.readOnlyCode, keys.salt});
     qCInfo(lcSync) << "taking over hosting on port" << port;
+    m_sessionTime.setOffset(m_peer->clockOffsetMs());
     // The port is had before the host is let go: on one another program holds, this seat goes on
     // following (and trying) the host, and the moderator may take over on another port.
     if (auto listening = listenAsHost(address, port, keys); !listening) {
@@ -173,8 +177,10 @@ void Seat::halt() {
     m_rivals.reset();
     delete m_probe;
     m_probe = nullptr;
-    if (m_host)
+    if (m_host) {
         m_host->stop(u"the host stopped"_s);
+        m_engine.setClock(m_base); // the session's time lives here, and goes with this seat
+    }
     m_host.reset();
     if (m_peer)
         m_peer->leave();

@@ -10,6 +10,7 @@ namespace {
 const QString sequencersKey = u"sync_sequencers"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
 const QString hostedPortKey = u"sync_hosted_port"_s;
+const QString hostedClockOffsetKey = u"sync_hosted_clock_offset"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -47,10 +48,17 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
     return m_file.writeMetadata(sequencersKey, lines.join(u'\n'));
 }
 
-Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port) {
+Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port,
+                                               qint64 clockOffsetMs) {
     if (auto ok = keepHostedCodes(m_file, codes); !ok)
         return ok;
+    if (auto ok = m_file.writeMetadata(hostedClockOffsetKey, QString::number(clockOffsetMs)); !ok)
+        return ok;
     return keepHostedPort(m_file, port);
+}
+
+qint64 SessionFileJournal::hostedClockOffset() const {
+    return m_file.metadata(hostedClockOffsetKey).toLongLong(); // 0 when none was kept
 }
 
 Result<bool> SessionFileJournal::forgetHosting() {
@@ -94,6 +102,8 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 
 Result<bool> forgetHostedCodes(SessionFile& file) {
     if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
+        return ok;
+    if (auto ok = file.writeMetadata(hostedClockOffsetKey, QString()); !ok)
         return ok;
     return file.writeMetadata(hostedCodesKey, QString());
 }

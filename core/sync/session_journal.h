@@ -19,7 +19,8 @@ public:
     Result<bool> append(const Event& event) override;
     Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
-    Result<bool> recordHosting(const JoinCodes& codes, quint16 port) override;
+    Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs) override;
+    qint64 hostedClockOffset() const override;
     Result<bool> forgetHosting() override;
     bool hostingRecorded() const override;
 
