@@ -198,11 +198,9 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     // made in advance for an unattended seat).
     auto* timer = new QTimer(&h.seat);
     timer->start(250);
-    const bool announcing = p.isSet(u"announce"_s);
     QObject::connect(
         timer, &QTimer::timeout,
-        [&h, lost = QElapsedTimer(), after, takeoverPort, announcing,
-         toldReadOnly = false]() mutable {
+        [&h, lost = QElapsedTimer(), after, takeoverPort, toldReadOnly = false]() mutable {
             if (h.seat.mode() == Seat::Mode::Joined &&
                 h.seat.syncPeer()->role() == Authority::ReadOnly &&
                 h.seat.syncPeer()->state() == SyncPeer::State::Live &&
@@ -227,8 +225,10 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
                     .arg(h.seat.syncHost()->epoch()));
             say(u"control code: "_s + h.seat.controlCode());
             say(u"read-only code: "_s + h.seat.readOnlyCode());
-            if (announcing)
-                announce(h);
+            // Always, --announce or not: the beacon is how the old host, should it wake (a lid
+            // opened), learns the session went on here and gives way. Unheard, it served the
+            // scripts that still had its address, and the session split in two.
+            announce(h);
         });
     return -1;
 }
