@@ -26,6 +26,7 @@ namespace {
 
 // The seq of the last host's state taken wholesale (the sync layer reads it back to restore).
 const QString adoptedSeqKey = u"sync_adopted_seq"_s;
+const QString adoptedEpochKey = u"sync_adopted_epoch"_s;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("podium::SessionFile", text);
@@ -116,7 +117,12 @@ qint64 SessionFile::adoptedSeq() const {
     return metadata(adoptedSeqKey).toLongLong();
 }
 
-Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFrom) {
+qint32 SessionFile::adoptedEpoch() const {
+    return metadata(adoptedEpochKey).toInt();
+}
+
+Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFrom,
+                                     qint32 lastEventEpoch) {
     if (auto ok = checkWritable(); !ok)
         return ok;
     const QString id = sessionId();
@@ -145,6 +151,8 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
     if (auto ok = setMetadata(u"session_id"_s, state.sessionId); !ok)
         return ok;
     if (auto ok = setMetadata(adoptedSeqKey, QString::number(state.lastSeq)); !ok)
+        return ok;
+    if (auto ok = setMetadata(adoptedEpochKey, QString::number(lastEventEpoch)); !ok)
         return ok;
     if (!transaction.commit())
         return fail<bool>(writeFailure(transaction.error()));

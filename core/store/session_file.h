@@ -80,10 +80,15 @@ public:
     // A joined seat took the host's state wholesale: it becomes this file's latest snapshot.
     // This file's events after it, and from `orphansFrom` on when given (where its log left the
     // host's), are not the session's: they move to orphaned_events.
-    [[nodiscard]] Result<bool> adoptState(const SessionState& state, qint64 orphansFrom = 0);
+    // `lastEventEpoch`: the epoch of the event that state ends with (0: not known), which the
+    // state's own epoch (its host's, raised when it started hosting) may not be.
+    [[nodiscard]] Result<bool> adoptState(const SessionState& state, qint64 orphansFrom = 0,
+                                          qint32 lastEventEpoch = 0);
     // The seq of the last host's state taken wholesale (0: none): the events up to it are this
     // file's own history, not necessarily the session's.
     qint64 adoptedSeq() const;
+    // The epoch of that state's last event (0: not known, as in files from before it was kept).
+    qint32 adoptedEpoch() const;
     // The first sound snapshot at or after `seq` (podium --check of a file that adopted a state).
     [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;
     // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.

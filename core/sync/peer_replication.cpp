@@ -5,6 +5,8 @@
 #include "sync_log.h"
 #include "sync_peer.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
@@ -17,7 +19,10 @@ void SyncPeer::onMessage(const Message& m) {
         return onWelcome(m.body);
     case MsgType::Snapshot: {
         const SessionState state = codec::sessionState(m.body.value(u"state"_s).toMap());
-        if (auto ok = m_log.rebase(state, m_orphansFrom); !ok) {
+        const qint64 baseEpoch = integerOf(m.body.value(u"baseEpoch"_s));
+        if (auto ok = m_log.rebase(state, m_orphansFrom,
+                                   qint32(std::clamp<qint64>(baseEpoch, 0, state.epoch)));
+            !ok) {
             // Another session than the one this seat's file holds: retrying cannot help.
             const QString mine = m_engine.state().sessionId;
             if (!mine.isEmpty() && mine != state.sessionId) {
@@ -29,8 +34,6 @@ void SyncPeer::onMessage(const Message& m) {
             }
             return m_link->close(ok.error());
         }
-        if (const qint64 baseEpoch = integerOf(m.body.value(u"baseEpoch"_s)); baseEpoch > 0)
-            m_log.restore(state.lastSeq, qint32(baseEpoch), {});
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return m_link->close(ok.error());
         m_engine.reset(state);

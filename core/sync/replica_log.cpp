@@ -16,12 +16,14 @@ Result<bool> ReplicaLog::append(const Event& event) {
     return true;
 }
 
-Result<bool> ReplicaLog::rebase(const SessionState& state, qint64 orphansFrom) {
+Result<bool> ReplicaLog::rebase(const SessionState& state, qint64 orphansFrom,
+                                qint32 lastEventEpoch) {
+    const qint32 baseEpoch = lastEventEpoch > 0 ? lastEventEpoch : state.epoch;
     if (m_durable) {
-        if (auto ok = m_durable->appendSnapshot(state, orphansFrom); !ok)
+        if (auto ok = m_durable->appendSnapshot(state, orphansFrom, baseEpoch); !ok)
             return ok;
     }
-    restore(state, {});
+    restore(state.lastSeq, baseEpoch, {});
     return true;
 }
 

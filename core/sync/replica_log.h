@@ -14,8 +14,9 @@ namespace podium::sync {
 class DurableJournal : public EventJournal {
 public:
     // `orphansFrom` (> 0): this copy's events from that seq on were never the session's.
-    [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state,
-                                                      qint64 orphansFrom) = 0;
+    // `lastEventEpoch`: the epoch of the event the state ends with (its own is its host's).
+    [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom,
+                                                      qint32 lastEventEpoch) = 0;
     // Which sequencer (a run of hosting: docs/PROTOCOL.md, "Epochs and sequencers") stamped
     // the events of an epoch, kept so that a restarted seat still knows whose events it holds.
     [[nodiscard]] virtual Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) {
@@ -50,7 +51,9 @@ public:
 
     Result<bool> append(const Event& event) override;
     // Starts again from a state (a snapshot): what came before is no longer served.
-    Result<bool> rebase(const SessionState& state, qint64 orphansFrom = 0);
+    // `lastEventEpoch`: the epoch of the event the state ends with (0: the state's own).
+    Result<bool> rebase(const SessionState& state, qint64 orphansFrom = 0,
+                        qint32 lastEventEpoch = 0);
     // Replaces contents without writing (loading a file).
     void restore(const SessionState& base, const QList<Event>& events);
     void restore(qint64 baseSeq, qint32 baseEpoch, const QList<Event>& events);

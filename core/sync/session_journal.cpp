@@ -37,8 +37,9 @@ Result<bool> SessionFileJournal::append(const Event& event) {
 // The file keeps the rows before the host's snapshot (its own history, and any orphans) and
 // notes where the snapshot was (SessionFile::adoptedSeq): a restarted seat's log starts after it,
 // in the host's lineage only.
-Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state, qint64 orphansFrom) {
-    return m_file.adoptState(state, orphansFrom);
+Result<bool> SessionFileJournal::appendSnapshot(const SessionState& state, qint64 orphansFrom,
+                                                qint32 lastEventEpoch) {
+    return m_file.adoptState(state, orphansFrom, lastEventEpoch);
 }
 
 Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& sequencers) {
@@ -76,6 +77,13 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
         return Result<bool>::failure(events.error());
     log.restoreSequencers(sequencersIn(file));
     const SessionState& state = file.state();
+    // After a host's snapshot, the log starts from it: its last event's epoch is kept beside it
+    // (the state's own is its host's, raised when it started hosting, and taken for that it made
+    // the session's own events look like orphans after a takeover).
+    if (const qint32 epoch = file.adoptedEpoch(); adopted > 0 && epoch > 0) {
+        log.restore(adopted, epoch, events.value());
+        return true;
+    }
     if (events->isEmpty()) { // nothing after the snapshot (or no event at all)
         log.restore(state.lastSeq, state.epoch, {});
         return true;
@@ -85,8 +93,8 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
         log.restore(first.seq - 1, first.epoch, events.value());
         return true;
     }
-    // After a host's snapshot, whose epoch the file does not keep: the log starts at the first
-    // event after it, whose (epoch, seq) it knows for sure.
+    // After a host's snapshot whose epoch the file does not keep (an older file): the log starts
+    // at the first event after it, whose (epoch, seq) it knows for sure.
     log.restore(first.seq, first.epoch, events->mid(1));
     return true;
 }

@@ -17,7 +17,8 @@ public:
     explicit SessionFileJournal(SessionFile& file)
         : m_file(file) {}
     Result<bool> append(const Event& event) override;
-    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override;
+    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom,
+                                qint32 lastEventEpoch) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs) override;
     qint64 hostedClockOffset() const override;

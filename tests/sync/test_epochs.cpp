@@ -386,7 +386,7 @@ namespace {
 struct HostedBeforeCrash final : sync::DurableJournal {
     bool hosted = true;
     Result<bool> append(const Event&) override { return true; }
-    Result<bool> appendSnapshot(const SessionState&, qint64) override { return true; }
+    Result<bool> appendSnapshot(const SessionState&, qint64, qint32) override { return true; }
     Result<bool> forgetHosting() override {
         hosted = false;
         return true;

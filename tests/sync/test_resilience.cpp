@@ -369,7 +369,7 @@ namespace {
 struct FillingDisk final : sync::DurableJournal {
     bool full = false;
     Result<bool> append(const Event&) override { return written(); }
-    Result<bool> appendSnapshot(const SessionState&, qint64) override { return written(); }
+    Result<bool> appendSnapshot(const SessionState&, qint64, qint32) override { return written(); }
     Result<bool> written() const {
         return full ? Result<bool>::failure(u"The disk is full."_s) : Result<bool>(true);
     }

@@ -330,8 +330,9 @@ public:
         commits << t.nsecsElapsed() / 1e6;
         return ok;
     }
-    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom) override {
-        return m_inner.appendSnapshot(state, orphansFrom);
+    Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom,
+                                qint32 lastEventEpoch) override {
+        return m_inner.appendSnapshot(state, orphansFrom, lastEventEpoch);
     }
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override {
         return m_inner.recordSequencers(sequencers);
