@@ -266,4 +266,9 @@ QByteArray digest(const SessionState& s) {
     return QCryptographicHash::hash(canonicalBytes(s), QCryptographicHash::Sha256).toHex();
 }
 
+QByteArray sessionDigest(SessionState s) {
+    s.epoch = 0;
+    return digest(s);
+}
+
 } // namespace podium::codec

@@ -52,5 +52,9 @@ template <typename T, typename F> QList<T> fromCborArray(const QCborValue& v, F 
 // replica, and replaying a log gives the digest of the live state.
 QByteArray canonicalBytes(const SessionState& s);
 QByteArray digest(const SessionState& s);
+// What people compare between seats (`podium ctl digest`, `podium --check`): the session alone,
+// without the epoch, which a host raises when it starts hosting, before any event of it has
+// reached a seat or its own file (the digests differed after every start and takeover).
+QByteArray sessionDigest(SessionState s);
 
 } // namespace podium::codec

@@ -131,6 +131,7 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
     check.speechUnderWay = s.floor.has_value();
     check.polls = s.polls.size();
     check.digest = codec::digest(s);
+    check.sessionDigest = codec::sessionDigest(s);
     check.warnings = file.warnings();
     checkIntegrity(file.database(), check);
     if (const auto n = file.eventCount())
@@ -167,7 +168,7 @@ int runSessionCheck(const QString& path, QTextStream& out) {
                   "the session)")
                    .arg(c.orphans)
             << '\n';
-    out << tr("  state digest: %1").arg(QString::fromLatin1(c.digest)) << '\n';
+    out << tr("  state digest: %1").arg(QString::fromLatin1(c.sessionDigest)) << '\n';
     for (const QString& w : c.warnings)
         out << tr("  note: %1").arg(w) << '\n';
     for (const QString& p : c.problems)

@@ -22,7 +22,8 @@ struct SessionCheck {
     qint64 notes = 0;
     qint64 orphans = 0; // kept apart (orphaned_events)
     int snapshotsVerified = 0;
-    QByteArray digest; // of the state as opened (latest snapshot plus later events)
+    QByteArray digest;        // of the state as opened (latest snapshot plus later events)
+    QByteArray sessionDigest; // of the same, as seats compare it (codec::sessionDigest)
     QStringList problems;
     QStringList warnings;
 

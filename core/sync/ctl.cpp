@@ -158,7 +158,7 @@ void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
 // `digest`: one line to compare seats; `state`: the summary; `state --json`: everything.
 void printState(const SessionState& s, qint64 now, const QString& what, bool json) {
     QTextStream out(stdout);
-    const QString digest = QString::fromLatin1(codec::digest(s));
+    const QString digest = QString::fromLatin1(codec::sessionDigest(s));
     if (what == u"digest"_s && !json) {
         out << digest << Qt::endl;
     } else if (what == u"digest"_s) {

@@ -353,6 +353,14 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     const QString control = host.waitFor(u"control code: (\\S+)"_s);
     REQUIRE_FALSE(control.isEmpty());
     const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
+    // The same digest as the host's file, before anything happened: they differed after every
+    // start of hosting, whose raised epoch reaches the file with the next event only.
+    const QRegularExpression digestLine(u"^([0-9a-f]{64})$"_s, QRegularExpression::MultilineOption);
+    const QString atStart =
+        digestLine.match(runToEnd(at + QStringList{u"digest"_s}).output).captured(1);
+    REQUIRE_FALSE(atStart.isEmpty());
+    CHECK(runToEnd({u"--check"_s, dir.filePath(u"host.podium"_s)})
+              .output.contains(u"state digest: "_s + atStart));
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"4"_s}).exitCode == 0);
     // An entry id where a participant id belongs said "Choose a participant to add".
