@@ -98,6 +98,38 @@ TEST_CASE("notes dock: a note goes with the speech under way, stored in the sess
     CHECK(h.dock->findChild<QLineEdit*>(u"noteText"_s)->text().isEmpty());
 }
 
+// A rapporteur whose link was down wrote under the speech the dock still showed; the report
+// then printed the note under a speech that had ended before it was written.
+TEST_CASE("notes dock: a note written while the seat was behind goes with the speech under way at "
+          "its time, once the seat knows") {
+    NotesHarness h;
+    QAbstractItemModelTester tester(h.dock->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const Id first = h.call(u"Panelist A"_s);
+    h.clock.advance(10'000);
+    const qint64 hostCalledNext = h.clock.nowMs(); // at the host; this seat hears of it later
+    h.clock.advance(5'000);
+    h.type(u"Calls for a follow-up meeting"_s);
+    NotesModel& m = *h.dock->model();
+    REQUIRE(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == first);
+
+    // The host's events come in: the next speaker had the floor when the note was written.
+    h.clock.set(hostCalledNext);
+    const Id second = h.call(u"Audience 2"_s);
+    REQUIRE(m.rowCount() == 1);
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored->size() == 1);
+    CHECK(stored->first().speechEntryId == second);
+
+    // Events after the note's time leave it where it now is.
+    h.clock.advance(60'000);
+    REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+    CHECK(h.file->notes()->first().speechEntryId == second);
+}
+
 TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file") {
     NotesHarness h;
     QAbstractItemModelTester tester(h.dock->model(),

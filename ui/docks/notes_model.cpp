@@ -20,6 +20,17 @@ QString timeOf(qint64 ms) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
 }
 
+// Whose speech was under way at `at` (0: nobody's), by the host's times.
+Id speechAt(const SessionState& s, qint64 at) {
+    if (s.floor && s.floor->since <= at)
+        return s.floor->entry.id;
+    for (auto sp = s.speeches.crbegin(); sp != s.speeches.crend(); ++sp) {
+        if (sp->startedAt <= at)
+            return at < sp->endedAt ? sp->entryId : 0;
+    }
+    return 0;
+}
+
 } // namespace
 
 QString noteKindLabel(NoteKind kind) {
@@ -40,12 +51,16 @@ NotesModel::NotesModel(const SessionEngine& engine, QObject* parent)
     // A speech's label changes when it ends ("speaking now" → its start time).
     connect(&m_engine, &SessionEngine::eventApplied, this, &NotesModel::relabelGroups);
     connect(&m_engine, &SessionEngine::stateReset, this, &NotesModel::relabelGroups);
+    connect(&m_engine, &SessionEngine::eventApplied, this,
+            [this](const Event& e) { settleNotes(&e); });
+    connect(&m_engine, &SessionEngine::stateReset, this, [this] { settleNotes(nullptr); });
 }
 
 Result<bool> NotesModel::setFile(SessionFile* file) {
     beginResetModel();
     m_file = file;
     m_groups.clear();
+    m_unsettled.clear();
     Result<QList<Note>> loaded = file ? file->notes() : Result<QList<Note>>(QList<Note>{});
     if (loaded) {
         for (const Note& n : loaded.value())
@@ -70,7 +85,10 @@ Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
     note.text = text.trimmed();
     if (note.text.isEmpty())
         return Result<Note>::failure(tr("Write the note first."));
-    return write(note);
+    Result<Note> saved = write(note);
+    if (saved)
+        m_unsettled.insert(saved.value().id, m_engine.state().lastSeq);
+    return saved;
 }
 
 Result<Note> NotesModel::restore(const Note& note) {
@@ -83,9 +101,12 @@ Result<Note> NotesModel::write(const Note& note) {
     if (!m_file)
         return Result<Note>::failure(tr("Notes are kept in the session file, and none is open."));
     Result<Note> saved = m_file->addNote(note);
-    if (!saved)
-        return saved;
-    const Note& n = saved.value();
+    if (saved)
+        place(saved.value());
+    return saved;
+}
+
+void NotesModel::place(const Note& n) {
     const auto laterThan = [&n](const Note& other) {
         return other.at > n.at;
     };
@@ -97,7 +118,7 @@ Result<Note> NotesModel::write(const Note& note) {
         beginInsertRows({}, group, group);
         m_groups.insert(group, {n.speechEntryId, {n}});
         endInsertRows();
-        return saved;
+        return;
     }
     QList<Note>& notes = m_groups[group].notes;
     const int row = int(std::find_if(notes.cbegin(), notes.cend(), laterThan) - notes.cbegin());
@@ -106,7 +127,6 @@ Result<Note> NotesModel::write(const Note& note) {
     endInsertRows();
     if (row == 0)
         keepGroupInOrder(group); // its first note is now earlier
-    return saved;
 }
 
 // Moves a group up past those whose first note came later than its own.
@@ -123,12 +143,21 @@ void NotesModel::keepGroupInOrder(int group) {
 }
 
 Result<bool> NotesModel::remove(Id noteId) {
+    const QList<Note> all = notes();
+    if (std::none_of(all.cbegin(), all.cend(), [&](const Note& n) { return n.id == noteId; }))
+        return Result<bool>::failure(tr("That note is gone already."));
+    if (auto removed = m_file->removeNote(noteId); !removed)
+        return removed;
+    unplace(noteId);
+    m_unsettled.remove(noteId);
+    return true;
+}
+
+void NotesModel::unplace(Id noteId) {
     for (int g = 0; g < m_groups.size(); ++g) {
         for (int r = 0; r < m_groups[g].notes.size(); ++r) {
             if (m_groups[g].notes[r].id != noteId)
                 continue;
-            if (auto removed = m_file->removeNote(noteId); !removed)
-                return removed;
             if (m_groups[g].notes.size() == 1) {
                 beginRemoveRows({}, g, g);
                 m_groups.removeAt(g);
@@ -137,10 +166,31 @@ Result<bool> NotesModel::remove(Id noteId) {
                 m_groups[g].notes.removeAt(r);
             }
             endRemoveRows();
-            return true;
+            return;
         }
     }
-    return Result<bool>::failure(tr("That note is gone already."));
+}
+
+// Once an event later than a note's time has come, every event before it has (the host's order),
+// and its speech is known for good.
+void NotesModel::settleNotes(const Event* event) {
+    const SessionState& state = m_engine.state();
+    const QList<Note> all = notes();
+    for (const Note& note : all) {
+        const auto unsettled = m_unsettled.find(note.id);
+        if (unsettled == m_unsettled.end() || state.lastSeq <= unsettled.value())
+            continue;
+        if (const Id speech = speechAt(state, note.at); speech != note.speechEntryId) {
+            Note moved = note;
+            moved.speechEntryId = speech;
+            if (m_file && m_file->editNote(moved)) {
+                unplace(note.id);
+                place(moved);
+            }
+        }
+        if (event && event->at > note.at)
+            m_unsettled.erase(unsettled);
+    }
 }
 
 QString NotesModel::speechLabel(Id entryId) const {

@@ -4,15 +4,19 @@
 #include "model/result.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 namespace podium {
 
 class SessionEngine;
 class SessionFile;
+struct Event;
 
 // The rapporteur's notes grouped by the speech during which each was written: one top-level row
 // per speech (in the order notes were first taken), its notes below. Notes live in this seat's
 // session file, never in the session state, so taking one changes nothing for the others.
+// A note goes with whoever had the floor at its time. This seat may learn that late (its link to
+// the host was down): a note is moved to the right speech when the events before its time come.
 class NotesModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -51,6 +55,9 @@ private:
         QList<Note> notes;
     };
     Result<Note> write(const Note& note);
+    void place(const Note& note);
+    void unplace(Id noteId);
+    void settleNotes(const Event* event); // null: the state was replaced
     void keepGroupInOrder(int group);
     int groupOf(Id speechEntryId) const;
     QVariant groupData(int group, int column, int role) const;
@@ -61,6 +68,9 @@ private:
     const SessionEngine& m_engine;
     SessionFile* m_file = nullptr;
     QList<Group> m_groups;
+    // Notes written this run whose speech may still change: the seat had not yet had every event
+    // up to their time (note id → the last seq it had then).
+    QHash<Id, qint64> m_unsettled;
 };
 
 QString noteKindLabel(NoteKind kind);
