@@ -12,8 +12,10 @@ QString tr(const char* text) {
     return QCoreApplication::translate("podium::report", text);
 }
 
+// Whole seconds passed, rounded down as the cockpit's Timeline counts them: rounded to the
+// nearest, half the speeches read a second longer in the report than on screen.
 QString Formatter::duration(qint64 ms) const {
-    const qint64 seconds = (qMax<qint64>(0, ms) + 500) / 1000;
+    const qint64 seconds = qMax<qint64>(0, ms) / 1000;
     const qint64 h = seconds / 3600;
     const qint64 m = seconds / 60 % 60;
     const qint64 s = seconds % 60;
@@ -34,6 +36,12 @@ QString Formatter::timeOfDay(qint64 msSinceEpoch) const {
 
 QString Formatter::dateTime(qint64 msSinceEpoch) const {
     return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch), QLocale::ShortFormat);
+}
+
+QString Formatter::zone(qint64 msSinceEpoch) const {
+    const int offset = QDateTime::fromMSecsSinceEpoch(msSinceEpoch).offsetFromUtc();
+    const QString hhmm = QTime(0, 0).addSecs(qAbs(offset)).toString(u"hh:mm"_s);
+    return u"UTC%1%2"_s.arg(offset < 0 ? u'\u2212' : u'+').arg(hhmm);
 }
 
 QString Formatter::sessionDate(const QString& isoDate, qint64 fallbackMs) const {

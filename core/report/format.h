@@ -15,6 +15,8 @@ struct Formatter {
     QString duration(qint64 ms) const; // "4 min 05 s", "1 h 02 min"
     QString timeOfDay(qint64 msSinceEpoch) const;
     QString dateTime(qint64 msSinceEpoch) const;
+    // The zone those times are in, this machine's: "UTC+03:00".
+    QString zone(qint64 msSinceEpoch) const;
     QString sessionDate(const QString& isoDate, qint64 fallbackMs) const;
     QString percent(double value) const; // one decimal: "40.0%"
     QString number(qint64 value) const;

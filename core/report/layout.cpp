@@ -51,7 +51,10 @@ void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     QString length = tr("%1 planned").arg(f.duration(r.info.plannedMs));
     if (r.sessionElapsedMs > 0)
         length = tr("%1, %2 on the session clock").arg(length, f.duration(r.sessionElapsedMs));
-    facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)};
+    // Named, as the times are this machine's: a laptop still on its owner's home time gave
+    // another report than the others', with nothing to say why.
+    facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)}
+          << Line{tr("Times"), tr("local time, %1").arg(f.zone(r.generatedAt))};
     out.facts(facts);
 }
 

@@ -46,6 +46,7 @@ TEST_CASE("durations and percentages follow the locale, CSV times are ISO 8601")
     CHECK(en.duration(0) == u"0\u00a0s"_s);
     CHECK(en.duration(45'000) == u"45\u00a0s"_s);
     CHECK(en.duration(245'000) == u"4\u00a0min 05\u00a0s"_s);
+    CHECK(en.duration(245'999) == u"4\u00a0min 05\u00a0s"_s); // whole seconds passed
     CHECK(en.duration(3'725'000) == u"1\u00a0h 02\u00a0min"_s);
     CHECK(en.percent(200.0 / 7) == u"28.6%"_s);
     CHECK(Formatter{QLocale(QLocale::German)}.percent(200.0 / 7) == u"28,6%"_s);
@@ -55,7 +56,8 @@ TEST_CASE("durations and percentages follow the locale, CSV times are ISO 8601")
 }
 
 TEST_CASE("the Markdown report is shaped like an IGF session report") {
-    const QString md = toMarkdown(scriptedReport(), english);
+    const Report r = scriptedReport();
+    const QString md = toMarkdown(r, english);
     // Takeaways and calls to action first, then summary, participation, polls, speech log.
     const qsizetype takeaways = position(md, u"## Key takeaways"_s);
     const qsizetype calls = position(md, u"## Calls to action"_s);
@@ -70,6 +72,10 @@ TEST_CASE("the Markdown report is shaped like an IGF session report") {
     CHECK(polls < log);
     CHECK(md.startsWith(u"# Securing the Internet for all\n"_s));
     CHECK(md.contains(u"- **Date:** Friday, January 15, 2027"_s));
+    const int offset = QDateTime::fromMSecsSinceEpoch(r.generatedAt).offsetFromUtc(); // local
+    CHECK(md.contains(u"- **Times:** local time, UTC%1%2:%3"_s.arg(offset < 0 ? u'\u2212' : u'+')
+                          .arg(qAbs(offset) / 3600, 2, 10, QChar(u'0'))
+                          .arg(qAbs(offset) % 3600 / 60, 2, 10, QChar(u'0'))));
     CHECK(md.contains(u"1. Standards work only when adopted"_s));
     // Figures as in test_statistics, in the reader's locale.
     CHECK(md.contains(u"| Government | 2 | 28.6% | 4\u00a0min 00\u00a0s | 23.5% |"_s));
@@ -83,6 +89,26 @@ TEST_CASE("the Markdown report is shaped like an IGF session report") {
     // The note written during Leila's speech sits in her row, its line break kept.
     const QString leilaRow = md.mid(md.indexOf(arabicName, log)).section(u'\n', 0, 0);
     CHECK(leilaRow.contains(u"Volunteer for the IoT work stream,<br>sign up by Friday."_s));
+}
+
+// The report rounded to the nearest second where the Timeline counts whole seconds passed (1:06
+// on screen, "1 min 07 s" in the report), and it never said a speaker had run over.
+TEST_CASE("the speech log gives the time spoken as the cockpit shows it, and the time over") {
+    ScriptedSession s;
+    SessionState state = s.h.state();
+    REQUIRE(state.speeches.size() >= 2);
+    state.speeches[0].allottedMs = 30'000;
+    state.speeches[0].spokeMs = 66'600;
+    state.speeches[1].allottedMs = 120'000;
+    state.speeches[1].spokeMs = 119'700; // within its time
+    const QString md = toMarkdown(buildReport(state, s.notes, s.at(1300)), english);
+    const qsizetype log = md.indexOf(u"## Speech log"_s);
+    REQUIRE(log >= 0);
+    const QStringList rows =
+        md.mid(log).split(u'\n').filter(u"| 1 | "_s) + md.mid(log).split(u'\n').filter(u"| 2 | "_s);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].contains(u"| 1\u00a0min 06\u00a0s (36\u00a0s over) |"_s));
+    CHECK(rows[1].contains(u"| 1\u00a0min 59\u00a0s |"_s));
 }
 
 TEST_CASE("names with markup characters are shown, never interpreted") {
