@@ -130,6 +130,25 @@ TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
     CHECK(h.state().polls.last().status == PollStatus::Open);  // the new one opened
 }
 
+// The online moderator's dock stayed on the first poll, closed, with "Reopen poll" beside it,
+// while the room voted on the poll the host had just opened.
+TEST_CASE("a poll opened on any seat is the one shown, for its tallies") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    for (const QString& question : {u"First?"_s, u"Second?"_s})
+        REQUIRE(
+            h.cockpit.submit(Action::CreatePoll, {{u"question"_s, question},
+                                                  {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}}));
+    auto* selector = child<QComboBox>(w, u"pollSelector"_s);
+    selector->setCurrentIndex(0);
+    REQUIRE(selector->currentText().startsWith(u"First?"_s));
+    const Id second = h.state().polls.last().id;
+    REQUIRE(h.cockpit.submit(Action::OpenPoll, {{u"poll"_s, second}})); // as the host would
+    CHECK(selector->currentText().startsWith(u"Second?"_s));
+    CHECK(selector->currentData().toLongLong() == second);
+}
+
 // Before the first poll the selector was an empty box, which read like something broken.
 TEST_CASE("before the first poll the selector says there is none, and who may write one") {
     useTemporarySettings();

@@ -237,9 +237,17 @@ void PollsDock::onEvent(const Event& event) {
             m_selector->setCurrentIndex(m_selector->count() - 1);
         }
         break;
+    case Action::OpenPoll: {
+        refreshPolls();
+        // The poll just opened (on any seat) is the one whose votes come in now: the online
+        // moderator was left on the closed one, with "Reopen poll" beside it.
+        const int opened = m_selector->findData(event.data.value(u"poll"_s).toInteger());
+        if (opened >= 0 && opened != m_selector->currentIndex())
+            m_selector->setCurrentIndex(opened);
+        break;
+    }
     case Action::RemovePoll:
     case Action::RestorePoll:
-    case Action::OpenPoll:
     case Action::ClosePoll:
     case Action::CreateSession:
         refreshPolls();
