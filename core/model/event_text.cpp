@@ -105,10 +105,24 @@ Id participantOf(const QCborMap& data, const SessionState& state) {
     return entry.isInteger() ? participantOfEntry(entry.toInteger(), state) : 0;
 }
 
-QString detailOf(const Event& event, const SessionState& state) {
-    if (const Participant* p = state.participant(participantOf(event.data, state)))
+// "“Which work stream?”, Partly: online 7": which number went where.
+QString tallyDetail(const QCborMap& data, const SessionState& state) {
+    const Poll* poll = state.poll(integerOf(data.value(u"poll"_s)));
+    if (!poll)
+        return {};
+    const QString option = poll->options.value(int(integerOf(data.value(u"option"_s))));
+    const auto source = fromKey<TallySource>(data.value(u"source"_s).toString());
+    return u"“%1”, %2: %3 %4"_s
+        .arg(poll->question, option, source ? label(*source).toLower() : QString())
+        .arg(integerOf(data.value(u"count"_s)));
+}
+
+QString detailOf(Action action, const QCborMap& data, const SessionState& state) {
+    if (action == Action::SetTally)
+        return tallyDetail(data, state);
+    if (const Participant* p = state.participant(participantOf(data, state)))
         return p->name;
-    const QString text = event.data.value(u"text"_s).toString();
+    const QString text = data.value(u"text"_s).toString();
     return text.isEmpty() ? QString() : u"“%1”"_s.arg(text);
 }
 
@@ -116,9 +130,12 @@ QString detailOf(const Event& event, const SessionState& state) {
 
 QString describeEvent(const Event& event, const SessionState& state) {
     const QString when = QDateTime::fromMSecsSinceEpoch(event.at).toString(u"HH:mm:ss"_s);
-    const QString detail = detailOf(event, state);
-    return detail.isEmpty() ? u"%1  %2"_s.arg(when, actionLabel(event.action))
-                            : u"%1  %2: %3"_s.arg(when, actionLabel(event.action), detail);
+    return u"%1  %2"_s.arg(when, describeAction(event.action, event.data, state));
+}
+
+QString describeAction(Action action, const QCborMap& data, const SessionState& state) {
+    const QString detail = detailOf(action, data, state);
+    return detail.isEmpty() ? actionLabel(action) : u"%1: %2"_s.arg(actionLabel(action), detail);
 }
 
 } // namespace podium

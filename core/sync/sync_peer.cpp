@@ -2,6 +2,7 @@
 
 #include "join_code.h"
 #include "lineage.h"
+#include "model/event_text.h"
 #include "sync_log.h"
 
 #include <QNetworkProxy>
@@ -237,23 +238,27 @@ void SyncPeer::forward(const Command& command) {
     }
     // Sent at once: the moderator is waiting for the host's answer.
     m_link->sendNow(frame);
-    m_unanswered.insert(command.id);
+    m_unanswered.insert(command.id, command);
 }
 
 // Back in step with the host after a lost link: what it has done is here now, so a command sent
 // before the link died and not among it never reached the host. (Pressed in the seconds before
 // the loss was noticed, "next" was dropped without a word.)
+// Each is named: three tallies typed as the link went were told as one "this" that was not done.
 void SyncPeer::settleUnanswered() {
-    const QString why =
-        m_caughtUpBySnapshot
-            ? tr("The connection to the host dropped just after this was sent: it may not have "
-                 "been done. Check, and do it again if it is missing.")
-            : tr("The connection to the host dropped before the host got this: it was not done. "
-                 "Do it again if it is still wanted.");
-    for (const QString& id : std::exchange(m_unanswered, {})) {
+    for (const Command& command : std::exchange(m_unanswered, {})) {
+        const QString what = describeAction(command.action, command.args, m_engine.state());
         if (m_caughtUpBySnapshot)
-            emit outcomeUnknown(id);
-        m_engine.reportRefusal(id, why);
+            emit outcomeUnknown(command.id);
+        m_engine.reportRefusal(
+            command.id,
+            m_caughtUpBySnapshot
+                ? tr("%1 — the connection to the host dropped just after this was sent: it may "
+                     "not have been done. Check, and do it again if it is missing.")
+                      .arg(what)
+                : tr("%1 — the connection to the host dropped before the host got this: it was "
+                     "not done. Do it again if it is still wanted.")
+                      .arg(what));
     }
 }
 

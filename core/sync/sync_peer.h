@@ -7,8 +7,8 @@
 #include "sync_host.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <optional>
 
@@ -130,7 +130,7 @@ private:
     bool m_fatal = false;
     // Commands sent to the host and not yet answered (by their event or a refusal): a link that
     // dies takes some with it, unknown to the host, and the moderator must hear of them.
-    QSet<QString> m_unanswered;
+    QHash<QString, Command> m_unanswered;
     bool m_caughtUpBySnapshot = false; // on this link: then the events' command ids are unknown
     QString m_hostInstance;            // of the host that welcomed this seat last
 };

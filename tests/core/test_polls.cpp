@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "model/event_text.h"
 
 using namespace podium;
 using namespace podium::test;
@@ -71,4 +72,15 @@ TEST_CASE("tallies are never negative and name a real option and source") {
     CHECK_FALSE(h.run(Action::SetTally, tally(999, 0, u"onsite"_s, 1)));
     CHECK(h.state().poll(id)->totalVotes() == 0);
     CHECK(h.state().poll(id)->percentage(0) == 0.0); // no votes, no division by zero
+}
+
+// Told as "Poll tally entered" alone, a tally lost with the link could not be typed again: which
+// poll, option and count went with it was gone.
+TEST_CASE("a tally is described by its poll, option, source and count") {
+    Harness h;
+    const Id poll = createPoll(h);
+    const auto e = h.run(Action::SetTally, tally(poll, 1, u"online"_s, 7));
+    REQUIRE(e);
+    CHECK(describeAction(e->action, e->data, h.state()) ==
+          u"Poll tally entered: “Do you trust DNS?”, No: online 7"_s);
 }

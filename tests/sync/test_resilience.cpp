@@ -129,6 +129,7 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
     relay.cutAll();
     REQUIRE(waitUntil([&] { return online.live() && refused.contains(lost.id); }, 30000));
     CHECK(refused.value(lost.id).contains(u"was not done"_s));
+    CHECK(refused.value(lost.id).startsWith(u"Stage message: “lost in the air”"_s)); // which one
     CHECK(host->lastSeq() == before);
     CHECK(host->engine.state().stageMessage != u"lost in the air"_s);
 
@@ -171,6 +172,7 @@ TEST_CASE("a command whose answer was lost is reported as maybe done when the se
         [&] { return online.lastSeq() == host->lastSeq() && refused.contains(sent.id); }, 30000));
     CHECK(unknown == QStringList{sent.id});
     CHECK(refused.value(sent.id).contains(u"may not have been done"_s));
+    CHECK(refused.value(sent.id).startsWith(u"Stage message: “done, unheard”"_s));
 }
 
 TEST_CASE("host gone: the online moderator takes over, the rapporteur follows, and the old "
