@@ -53,6 +53,24 @@ TEST_CASE("quick add puts a known participant in the queue") {
           label(Presence::Online));
 }
 
+// After a takeover the online moderator's seat becomes the moderator's: the people they then
+// brought in (online, as before) were entered as in the room, which skewed the balance figures.
+TEST_CASE("quick add presets the seat's usual presence, and keeps it for an online moderator who "
+          "takes over hosting") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* presence = child<QComboBox>(w, u"newPresence"_s);
+    CHECK(presence->currentData().toString() == key(Presence::Onsite)); // the moderator's
+    h.cockpit.setSeat(Seat::OnlineModerator); // joined with the control code
+    CHECK(presence->currentData().toString() == key(Presence::Online));
+    h.cockpit.setSeat(Seat::Moderator); // hosting now, in place of the host that left
+    CHECK(presence->currentData().toString() == key(Presence::Online));
+    h.cockpit.setSeat(Seat::Rapporteur);
+    h.cockpit.setSeat(Seat::Moderator); // a moderator's cockpit again
+    CHECK(presence->currentData().toString() == key(Presence::Onsite));
+}
+
 TEST_CASE("quick add brings in someone new with group, region and presence") {
     useTemporarySettings();
     CockpitHarness h;

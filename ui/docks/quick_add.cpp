@@ -80,10 +80,16 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     connect(&m_cockpit, &Cockpit::seatChanged, this, &QuickAdd::presetPresence);
 }
 
-// The online moderator mostly brings in online participants.
+// The online moderator mostly brings in online participants, and still does once hosting in
+// place of a host that left (the seat then becomes the moderator's, as the window's layout
+// knows too): preset to "onsite" then, their people went in as if they were in the room.
 void QuickAdd::presetPresence() {
-    const Presence usual =
-        m_cockpit.seat() == Seat::OnlineModerator ? Presence::Online : Presence::Onsite;
+    const Seat seat = m_cockpit.seat();
+    const bool tookOver = m_presetFor == Seat::OnlineModerator && seat == Seat::Moderator;
+    m_presetFor = seat;
+    if (tookOver)
+        return;
+    const Presence usual = seat == Seat::OnlineModerator ? Presence::Online : Presence::Onsite;
     m_presence->setCurrentIndex(m_presence->findData(key(usual)));
 }
 

@@ -3,6 +3,7 @@
 #include "cockpit.h"
 
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -45,6 +46,7 @@ private:
     QComboBox* m_group;
     QComboBox* m_region;
     QComboBox* m_presence;
+    std::optional<Seat> m_presetFor; // the seat the presence was last preset for
     QLabel* m_newHint;
     QPushButton* m_add;
     QStringListModel* m_names;
