@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QSysInfo>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -594,6 +595,10 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(again.dock->seatSession().seat()->syncHost()->port() == port);
     CHECK(again.dock->seatSession().seat()->controlCode() == control);
+    CHECK(again.window.statusBar()->currentMessage().contains(u"hosts it again"_s));
+    // Should it give way to a host that went on meanwhile, the line says so no longer.
+    emit again.dock->seatSession().gaveWay();
+    CHECK(again.window.statusBar()->currentMessage().isEmpty());
 }
 
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {

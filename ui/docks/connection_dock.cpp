@@ -484,6 +484,10 @@ void resumeHostingAfterCrash(MainWindow& window, SessionFile* file) {
         ConnectionDock::tr("Podium stopped while it hosted this session: it hosts it again, with "
                            "the same codes, and the seats come back by themselves."),
         15000);
+    // Giving way at once to a host that went on meanwhile, it no longer hosts: the line went on
+    // saying so for its 15 s.
+    QObject::connect(&connection->seatSession(), &SeatSession::gaveWay, window.statusBar(),
+                     &QStatusBar::clearMessage, Qt::SingleShotConnection);
 }
 
 } // namespace podium
