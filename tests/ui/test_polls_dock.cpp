@@ -19,6 +19,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -488,4 +491,45 @@ TEST_CASE("pointing at a balance bar names its category in full, with its value"
     CHECK(view->toolTip() == label(Region::AsiaPacific) + u": 1"_s);
     emit series->barSets().first()->hovered(false, asiaPacific);
     CHECK(view->toolTip().isEmpty()); // off the bars, no tooltip
+}
+
+namespace {
+
+// What the chart's scene draws as text (its axis labels among it), as shown.
+QStringList chartTexts(PollChart& chart) {
+    QStringList texts;
+    for (QGraphicsItem* item : chart.scene()->items()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+            texts << text->toPlainText();
+        if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item);
+            simple && simple->isVisible())
+            texts << simple->text();
+    }
+    return texts;
+}
+
+} // namespace
+
+// In the default layout a four-option poll's chart showed "…" for every option: the chart kept
+// the height that suits three.
+TEST_CASE("a poll's chart names every option at the height it asks for, however many") {
+    PollChart chart;
+    chart.show();
+    for (const QStringList& options :
+         {QStringList{u"Yes, fully"_s, u"Partly"_s, u"No"_s, u"Don't know"_s},
+          QStringList{u"One"_s, u"Two"_s, u"Three"_s, u"Four"_s, u"Five"_s, u"Six"_s, u"Seven"_s,
+                      u"Eight"_s}}) {
+        Poll poll;
+        poll.id = 1;
+        poll.question = u"Which?"_s;
+        poll.options = options;
+        poll.tallies = QList<Tally>(options.size(), Tally{12, 18, 3});
+        chart.showPoll(&poll);
+        chart.resize(760, chart.minimumHeight());
+        QCoreApplication::processEvents();
+        const QStringList texts = chartTexts(chart);
+        INFO(texts.join(u" | "_s).toStdString());
+        for (const QString& option : options)
+            CHECK(texts.contains(option));
+    }
 }

@@ -10,6 +10,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +94,9 @@ void PollChart::showPoll(const Poll* poll) {
         bottomUp.append(poll->options[o]);
     }
     m_options->setCategories(bottomUp);
+    // Room for each option's label beside its bar, or Qt Charts shows "…" for every one (from
+    // four options up at the height that suits three).
+    setMinimumHeight(std::max(180, 100 + options * int(std::ceil(fontMetrics().height() * 1.8))));
     m_votes->setRange(0, qMax<qint64>(5, most + most / 10 + 1));
     m_votes->applyNiceNumbers();
     setVisible(options > 0); // no empty axes before the first poll
