@@ -106,7 +106,11 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     }
     m_caughtUpBySnapshot = false;
     setState(State::CatchingUp);
-    checkSynced();
+    // Told where it diverged, this seat gets the host's state next: live before it was in, and
+    // its own longer log taken for being up to date, it settled its commands on the wrong state
+    // (and a link lost then reported the same orphans again).
+    if (m_orphansFrom == 0)
+        checkSynced();
 }
 
 // In batches (of eventsPerBatch, and of half the frame a seat may send): thousands of events in
