@@ -22,14 +22,18 @@ Seat::Seat(SessionEngine& engine, const Clock& base, QObject* parent)
 Seat::~Seat() {
     halt();
     m_engine.setJournal(nullptr);
+    m_engine.setClock(m_base); // the session's time goes with this seat
+}
+
+void Seat::setDurableJournal(DurableJournal* journal) {
+    m_log.setDurable(journal);
+    m_sessionTime.setOffset(m_log.hostedClockOffset());
 }
 
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
     m_codes = codes;
     m_tookOver = false;
-    // Restarted after a crash, a host that had taken over goes on in the time it kept.
-    m_sessionTime.setOffset(m_log.hostingRecorded() ? m_log.hostedClockOffset() : 0);
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
@@ -90,13 +94,21 @@ void Seat::beginHosting() {
 // way: what it has beyond the host's log is its own run's, nobody else's, so it is shown on this
 // seat as orphans and never taken for a sign that the host it joins is the stale one.
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
-    const bool gaveWay = m_mode == Mode::Hosting || m_log.hostingRecorded();
+    const bool gaveWay =
+        m_mode == Mode::Hosting || m_log.hostingRecorded() || std::exchange(m_hostedBefore, false);
     stop();
-    if (m_log.hostingRecorded()) { // its hosting is over: a crash must not make it host again
-        if (auto forgotten = m_log.forgetHosting(); !forgotten)
-            emit statusChanged(forgotten.error());
-    }
     m_peer = std::make_unique<SyncPeer>(m_engine, m_log, m_base);
+    // Its hosting is over once a host of this session has it (a crash must not make it host
+    // again); not before: a mistyped address or code would have lost the codes the other seats
+    // are still trying with.
+    if (m_log.hostingRecorded()) {
+        connect(m_peer.get(), &SyncPeer::synced, this, [this] {
+            if (!m_log.hostingRecorded())
+                return;
+            if (auto forgotten = m_log.forgetHosting(); !forgotten)
+                emit statusChanged(forgotten.error());
+        });
+    }
     m_peer->setIdentity(m_instance, m_name);
     m_peer->setTakeoverPort(takeoverPort ? takeoverPort : endpoint.port);
     connect(m_peer.get(), &SyncPeer::peersChanged, this, &Seat::peersChanged);
@@ -148,9 +160,13 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
     return true;
 }
 
+// Alone, the seat goes on in the session's time: the host's it followed, or its own as host.
 void Seat::stop() {
     const bool wasJoined = m_peer != nullptr;
+    if (wasJoined)
+        m_sessionTime.setOffset(m_peer->clockOffsetMs());
     halt();
+    m_engine.setClock(m_sessionTime);
     if (wasJoined)
         workAlone();
 }
@@ -177,10 +193,8 @@ void Seat::halt() {
     m_rivals.reset();
     delete m_probe;
     m_probe = nullptr;
-    if (m_host) {
+    if (m_host)
         m_host->stop(u"the host stopped"_s);
-        m_engine.setClock(m_base); // the session's time lives here, and goes with this seat
-    }
     m_host.reset();
     if (m_peer)
         m_peer->leave();

@@ -46,7 +46,8 @@ public:
     Seat(SessionEngine& engine, const Clock& base, QObject* parent = nullptr);
     ~Seat() override;
 
-    void setDurableJournal(DurableJournal* journal) { m_log.setDurable(journal); }
+    // Also where the session's time is kept: a seat restarted on its file goes on in it.
+    void setDurableJournal(DurableJournal* journal);
     void setSeatName(const QString& name) { m_name = name; }
     QString instanceId() const { return m_instance; }
     ReplicaLog& log() { return m_log; }
@@ -62,6 +63,9 @@ public:
     // The role the next joins ask for with a control code (an online moderator's by default); a
     // seat that hosted the session always asks for the in-room moderator's.
     void setWantedRole(Authority role) { m_wantedRole = role; }
+    // The next join is from a copy of the session this seat hosted (the cockpit joins into a new
+    // file, which does not say so): it joins as a host that gave way.
+    void setHostedBefore(bool hosted) { m_hostedBefore = hosted; }
     bool canTakeOver() const;
     bool tookOver() const { return m_tookOver; } // hosting in place of a host that left
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
@@ -120,6 +124,7 @@ private:
     Mode m_mode = Mode::Alone;
     bool m_tookOver = false;
     Authority m_wantedRole = Authority::OnlineModerator;
+    bool m_hostedBefore = false;
 };
 
 } // namespace podium::sync

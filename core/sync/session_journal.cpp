@@ -111,8 +111,6 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 Result<bool> forgetHostedCodes(SessionFile& file) {
     if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
         return ok;
-    if (auto ok = file.writeMetadata(hostedClockOffsetKey, QString()); !ok)
-        return ok;
     return file.writeMetadata(hostedCodesKey, QString());
 }
 

@@ -439,6 +439,12 @@ TEST_CASE("an old host that joins the new host by hand never stops it, and what 
         stale->seat.stop();
         stale->seat.setDurableJournal(&file);
         fromFile = true;
+        // A join that gets nowhere (a mistyped port) keeps the codes the seats still try with.
+        stale->seat.join({u"127.0.0.1"_s, freePort()}, t.control);
+        REQUIRE(waitUntil([&] {
+            return stale->seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting;
+        }));
+        CHECK(file.hosted);
     }
     QObject::connect(&stale->seat, &sync::Seat::orphaned,
                      [&](const QList<Event>& events) { orphans = events; });

@@ -520,7 +520,9 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     CHECK(host->cockpit->seat() == Seat::Moderator);
     CHECK(host->cockpit->permits(Action::CreatePoll));
     CHECK(joinedCopyOf(*host->file).seat == seatKey(Seat::Moderator));
-    // and so it is when it joins again from that copy (after a restart, say)
+    // and so it is when it joins again from that copy, after leaving (as after a restart)
+    host->dock->seatSession().stop();
+    REQUIRE(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
     host->dock->joinHost(u"127.0.0.1:%1"_s.arg(newPort), control);
     REQUIRE(waitFor([&] { return live(*host); }));
     CHECK(host->cockpit->seat() == Seat::Moderator);

@@ -53,7 +53,12 @@ NotesModel::NotesModel(const SessionEngine& engine, QObject* parent)
     connect(&m_engine, &SessionEngine::stateReset, this, &NotesModel::relabelGroups);
     connect(&m_engine, &SessionEngine::eventApplied, this,
             [this](const Event& e) { settleNotes(&e); });
-    connect(&m_engine, &SessionEngine::stateReset, this, [this] { settleNotes(nullptr); });
+    // Later, not at once: a reset may come from another file being opened, which closed the one
+    // these notes are in before this model is given the new one (and forgets these notes).
+    connect(&m_engine, &SessionEngine::stateReset, this, [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { settleNotes(nullptr); }, Qt::QueuedConnection);
+    });
 }
 
 Result<bool> NotesModel::setFile(SessionFile* file) {
@@ -86,8 +91,10 @@ Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
     if (note.text.isEmpty())
         return Result<Note>::failure(tr("Write the note first."));
     Result<Note> saved = write(note);
-    if (saved)
+    if (saved) {
         m_unsettled.insert(saved.value().id, m_engine.state().lastSeq);
+        m_unsettledSession = m_engine.state().sessionId;
+    }
     return saved;
 }
 
@@ -174,7 +181,13 @@ void NotesModel::unplace(Id noteId) {
 // Once an event later than a note's time has come, every event before it has (the host's order),
 // and its speech is known for good.
 void NotesModel::settleNotes(const Event* event) {
+    if (m_unsettled.isEmpty())
+        return;
     const SessionState& state = m_engine.state();
+    if (state.sessionId != m_unsettledSession) {
+        m_unsettled.clear(); // another session's times say nothing of these notes
+        return;
+    }
     const QList<Note> all = notes();
     for (const Note& note : all) {
         const auto unsettled = m_unsettled.find(note.id);

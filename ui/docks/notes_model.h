@@ -71,6 +71,7 @@ private:
     // Notes written this run whose speech may still change: the seat had not yet had every event
     // up to their time (note id → the last seq it had then).
     QHash<Id, qint64> m_unsettled;
+    QString m_unsettledSession; // whose session they were written in
 };
 
 QString noteKindLabel(NoteKind kind);

@@ -152,9 +152,11 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     if (SessionFile* from = sessionFile()) {
         auto notes = from->notes();
         m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
-        // Rejoining from the copy of a seat that was the in-room moderator, it is that again.
+        // Rejoining from the copy of a seat that was the in-room moderator, it is that again;
+        // and so from the file it hosted (before the seat moves to the joined copy).
         if (joinedCopyOf(*from).seat == seatKey(Seat::Moderator))
             m_seat->setWantedRole(Authority::Moderator);
+        m_seat->setHostedBefore(sync::wasHosted(*from));
     }
     auto replica = SessionFile::createReplica(replicaPathFor(host.host));
     if (!replica)
