@@ -41,7 +41,7 @@ QString Formatter::dateTime(qint64 msSinceEpoch) const {
 QString Formatter::zone(qint64 msSinceEpoch) const {
     const int offset = QDateTime::fromMSecsSinceEpoch(msSinceEpoch).offsetFromUtc();
     const QString hhmm = QTime(0, 0).addSecs(qAbs(offset)).toString(u"hh:mm"_s);
-    return u"UTC%1%2"_s.arg(offset < 0 ? u'\u2212' : u'+').arg(hhmm);
+    return (offset < 0 ? u"UTC\u2212"_s : u"UTC+"_s) + hhmm;
 }
 
 QString Formatter::sessionDate(const QString& isoDate, qint64 fallbackMs) const {

@@ -54,7 +54,9 @@ void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     // Named, as the times are this machine's: a laptop still on its owner's home time gave
     // another report than the others', with nothing to say why.
     facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)}
-          << Line{tr("Times"), tr("local time, %1").arg(f.zone(r.generatedAt))};
+          << Line{tr("Times"),
+                  tr("local time, %1")
+                      .arg(f.zone(r.sessionStartedAt ? r.sessionStartedAt : r.generatedAt))};
     out.facts(facts);
 }
 
