@@ -166,9 +166,13 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
         if (auto created = h.engine.create(demoPlan()); !created)
             return fail(created.error());
     }
-    const quint16 port = quint16(p.value(u"port"_s).toUInt());
+    // The codes of a run that ended without stopping, and its port unless another is asked
+    // for, so that the seats come back by themselves (a seat that had taken over on 48302 came
+    // back on 47600, where none looked).
+    const quint16 kept = h.file && wasHosted(*h.file) ? hostedPort(*h.file) : 0;
+    const quint16 port =
+        p.isSet(u"port"_s) || kept == 0 ? quint16(p.value(u"port"_s).toUInt()) : kept;
     const QHostAddress bind(p.isSet(u"bind"_s) ? p.value(u"bind"_s) : u"0.0.0.0"_s);
-    // The codes of a run that ended without stopping, so that the seats come back by themselves.
     const JoinCodes codes = codesToHostWith(h.file.get());
     if (auto ok = h.seat.host(port, bind, codes); !ok)
         return fail(ok.error());

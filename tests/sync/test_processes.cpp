@@ -200,6 +200,14 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
         // the killed host's file too: what it had committed is whole
         for (const char* name : {"host.podium", "online.podium", "rapporteur.podium"})
             CHECK(checkFile(dir.filePath(QString::fromLatin1(name))).isEmpty());
+
+        // The seat that took over crashes too, and is started again as host without --port: it
+        // hosts where it took over, where the seats look (it came back on 47600).
+        online.signal(SIGKILL);
+        REQUIRE(online.process.waitForFinished(10000));
+        Proc again({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--session"_s,
+                    dir.filePath(u"online.podium"_s)});
+        CHECK(again.waitFor(u"listening on port (\\d+)"_s) == QString::number(takeoverPort));
     }
 }
 
