@@ -43,7 +43,7 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Events:
         return onEvents(m.body.value(u"events"_s).toArray());
     case MsgType::Refused:
-        m_unanswered.remove(m.body.value(u"cmd"_s).toString());
+        forgetUnanswered(m.body.value(u"cmd"_s).toString());
         return m_engine.reportRefusal(m.body.value(u"cmd"_s).toString(),
                                       peerWords(m.body.value(u"reason"_s), maxReasonWords));
     case MsgType::Peers:

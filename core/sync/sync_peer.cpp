@@ -24,7 +24,7 @@ SyncPeer::SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QO
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] { connectTo(nextCandidate()); });
     connect(&m_engine, &SessionEngine::eventApplied, this,
-            [this](const Event& e) { m_unanswered.remove(e.commandId); });
+            [this](const Event& e) { forgetUnanswered(e.commandId); });
 }
 
 SyncPeer::~SyncPeer() {
@@ -238,27 +238,33 @@ void SyncPeer::forward(const Command& command) {
     }
     // Sent at once: the moderator is waiting for the host's answer.
     m_link->sendNow(frame);
-    m_unanswered.insert(command.id, command);
+    m_unanswered.append(command);
 }
 
 // Back in step with the host after a lost link: what it has done is here now, so a command sent
 // before the link died and not among it never reached the host. (Pressed in the seconds before
 // the loss was noticed, "next" was dropped without a word.)
-// Each is named: three tallies typed as the link went were told as one "this" that was not done.
+// Named, all in one line: three tallies typed as the link went were told as one "this" that
+// was not done, then one by one in a status bar that keeps only the last.
 void SyncPeer::settleUnanswered() {
-    for (const Command& command : std::exchange(m_unanswered, {})) {
-        const QString what = describeAction(command.action, command.args, m_engine.state());
+    const QList<Command> lost = std::exchange(m_unanswered, {});
+    if (lost.isEmpty())
+        return;
+    QStringList what;
+    for (const Command& command : lost)
+        what << describeAction(command.action, command.args, m_engine.state());
+    const QString why =
+        m_caughtUpBySnapshot
+            ? tr("The connection to the host dropped just after this was sent, so it may not "
+                 "have been done: %1. Check, and do again what is missing.")
+                  .arg(what.join(u"; "_s))
+            : tr("The connection to the host dropped before the host got this, so it was not "
+                 "done: %1. Do it again if it is still wanted.")
+                  .arg(what.join(u"; "_s));
+    for (const Command& command : lost) {
         if (m_caughtUpBySnapshot)
             emit outcomeUnknown(command.id);
-        m_engine.reportRefusal(
-            command.id,
-            m_caughtUpBySnapshot
-                ? tr("%1 — the connection to the host dropped just after this was sent: it may "
-                     "not have been done. Check, and do it again if it is missing.")
-                      .arg(what)
-                : tr("%1 — the connection to the host dropped before the host got this: it was "
-                     "not done. Do it again if it is still wanted.")
-                      .arg(what));
+        m_engine.reportRefusal(command.id, why);
     }
 }
 

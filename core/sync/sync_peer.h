@@ -7,7 +7,6 @@
 #include "sync_host.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <optional>
@@ -90,6 +89,9 @@ private:
     void setState(State s, const QString& detail = {});
     void checkSynced();
     void settleUnanswered();
+    void forgetUnanswered(const QString& commandId) {
+        m_unanswered.removeIf([&](const Command& c) { return c.id == commandId; });
+    }
     void sendFill(const QList<Event>& fill);
 
     SessionEngine& m_engine;
@@ -130,7 +132,7 @@ private:
     bool m_fatal = false;
     // Commands sent to the host and not yet answered (by their event or a refusal): a link that
     // dies takes some with it, unknown to the host, and the moderator must hear of them.
-    QHash<QString, Command> m_unanswered;
+    QList<Command> m_unanswered;       // in the order they were sent
     bool m_caughtUpBySnapshot = false; // on this link: then the events' command ids are unknown
     QString m_hostInstance;            // of the host that welcomed this seat last
 };
