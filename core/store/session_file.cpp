@@ -117,8 +117,10 @@ qint64 SessionFile::adoptedSeq() const {
     return metadata(adoptedSeqKey).toLongLong();
 }
 
+// Kept as "seq epoch": a Podium that knows only sync_adopted_seq moves the seq alone.
 qint32 SessionFile::adoptedEpoch() const {
-    return metadata(adoptedEpochKey).toInt();
+    const QStringList parts = metadata(adoptedEpochKey).split(u' ');
+    return parts.size() == 2 && parts[0].toLongLong() == adoptedSeq() ? parts[1].toInt() : 0;
 }
 
 Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFrom,
@@ -152,7 +154,9 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
         return ok;
     if (auto ok = setMetadata(adoptedSeqKey, QString::number(state.lastSeq)); !ok)
         return ok;
-    if (auto ok = setMetadata(adoptedEpochKey, QString::number(lastEventEpoch)); !ok)
+    if (auto ok = setMetadata(adoptedEpochKey,
+                              u"%1 %2"_s.arg(state.lastSeq).arg(qMax(0, lastEventEpoch)));
+        !ok)
         return ok;
     if (!transaction.commit())
         return fail<bool>(writeFailure(transaction.error()));

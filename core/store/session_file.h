@@ -87,7 +87,8 @@ public:
     // The seq of the last host's state taken wholesale (0: none): the events up to it are this
     // file's own history, not necessarily the session's.
     qint64 adoptedSeq() const;
-    // The epoch of that state's last event (0: not known, as in files from before it was kept).
+    // The epoch of that state's last event (0: not known, as in files from before it was kept,
+    // or when its host did not say).
     qint32 adoptedEpoch() const;
     // The first sound snapshot at or after `seq` (podium --check of a file that adopted a state).
     [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;

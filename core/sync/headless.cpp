@@ -154,11 +154,16 @@ void reportSeat(HeadlessSeat& h) {
     });
 }
 
-// A host that announces itself also hears the others, to step down for one that leads.
-void announce(HeadlessSeat& h) {
-    h.seat.announce();
+// To step down for another host of this session that leads.
+void hearRivals(HeadlessSeat& h) {
     if (!h.seat.listenForRivals())
         say(u"warning: cannot hear other hosts on UDP port %1"_s.arg(defaultBeaconPort));
+}
+
+// A host that announces itself also hears the others.
+void announce(HeadlessSeat& h) {
+    h.seat.announce();
+    hearRivals(h);
 }
 
 int host(HeadlessSeat& h, const QCommandLineParser& p) {
@@ -202,9 +207,11 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     // made in advance for an unattended seat).
     auto* timer = new QTimer(&h.seat);
     timer->start(250);
+    const bool listening = p.isSet(u"announce"_s);
     QObject::connect(
         timer, &QTimer::timeout,
-        [&h, lost = QElapsedTimer(), after, takeoverPort, toldReadOnly = false]() mutable {
+        [&h, lost = QElapsedTimer(), after, takeoverPort, listening,
+         toldReadOnly = false]() mutable {
             if (h.seat.mode() == Seat::Mode::Joined &&
                 h.seat.syncPeer()->role() == Authority::ReadOnly &&
                 h.seat.syncPeer()->state() == SyncPeer::State::Live &&
@@ -229,10 +236,14 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
                     .arg(h.seat.syncHost()->epoch()));
             say(u"control code: "_s + h.seat.controlCode());
             say(u"read-only code: "_s + h.seat.readOnlyCode());
-            // Always, --announce or not: the beacon is how the old host, should it wake (a lid
-            // opened), learns the session went on here and gives way. Unheard, it served the
-            // scripts that still had its address, and the session split in two.
-            announce(h);
+            // Announced always, --announce or not: the beacon is how the old host, should it
+            // wake (a lid opened), learns the session went on here and gives way. Unheard, it
+            // served the scripts that still had its address, and the session split in two. Only
+            // with --announce does this seat also listen, to give way in turn: the old host's
+            // links, dead but not yet noticed, could make it look the one the seats follow.
+            h.seat.announce();
+            if (listening)
+                hearRivals(h);
         });
     return -1;
 }

@@ -21,7 +21,7 @@ void SyncPeer::onMessage(const Message& m) {
         const SessionState state = codec::sessionState(m.body.value(u"state"_s).toMap());
         const qint64 baseEpoch = integerOf(m.body.value(u"baseEpoch"_s));
         if (auto ok = m_log.rebase(state, m_orphansFrom,
-                                   qint32(std::clamp<qint64>(baseEpoch, 0, state.epoch)));
+                                   qint32(std::clamp<qint64>(baseEpoch, 0, qMax(0, state.epoch))));
             !ok) {
             // Another session than the one this seat's file holds: retrying cannot help.
             const QString mine = m_engine.state().sessionId;

@@ -18,12 +18,12 @@ Result<bool> ReplicaLog::append(const Event& event) {
 
 Result<bool> ReplicaLog::rebase(const SessionState& state, qint64 orphansFrom,
                                 qint32 lastEventEpoch) {
-    const qint32 baseEpoch = lastEventEpoch > 0 ? lastEventEpoch : state.epoch;
     if (m_durable) {
-        if (auto ok = m_durable->appendSnapshot(state, orphansFrom, baseEpoch); !ok)
+        // As it is (0: not known), for a restart to tell a known epoch from the state's own.
+        if (auto ok = m_durable->appendSnapshot(state, orphansFrom, lastEventEpoch); !ok)
             return ok;
     }
-    restore(state.lastSeq, baseEpoch, {});
+    restore(state.lastSeq, lastEventEpoch > 0 ? lastEventEpoch : state.epoch, {});
     return true;
 }
 

@@ -14,7 +14,8 @@ namespace podium::sync {
 class DurableJournal : public EventJournal {
 public:
     // `orphansFrom` (> 0): this copy's events from that seq on were never the session's.
-    // `lastEventEpoch`: the epoch of the event the state ends with (its own is its host's).
+    // `lastEventEpoch`: the epoch of the event the state ends with (its own is its host's; 0: not
+    // known).
     [[nodiscard]] virtual Result<bool> appendSnapshot(const SessionState& state, qint64 orphansFrom,
                                                       qint32 lastEventEpoch) = 0;
     // Which sequencer (a run of hosting: docs/PROTOCOL.md, "Epochs and sequencers") stamped

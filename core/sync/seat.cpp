@@ -78,6 +78,9 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
 }
 
 void Seat::beginHosting() {
+    m_engine.setClock(m_sessionTime);
+    m_engine.setAuthority(Authority::Moderator);
+    setMode(Mode::Hosting);
     // A host that started anew (or took over knowing both codes) keeps them, and its port, for a
     // restart.
     if (m_codes.isValid()) {
@@ -85,9 +88,6 @@ void Seat::beginHosting() {
             emit statusChanged(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
     }
-    m_engine.setClock(m_sessionTime);
-    m_engine.setAuthority(Authority::Moderator);
-    setMode(Mode::Hosting);
 }
 
 // A seat that hosted this session (until now, or when its last run ended) joins as one that gave
@@ -154,9 +154,9 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
         return listening;
     }
     m_peer->leave();
-    m_peer.reset();
     m_tookOver = true;
     beginHosting();
+    m_peer.reset(); // once hosting: whoever hears of it meanwhile finds no seat without a link
     return true;
 }
 

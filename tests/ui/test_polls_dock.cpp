@@ -150,6 +150,16 @@ TEST_CASE("a poll opened on any seat is the one shown, for its tallies") {
     REQUIRE(h.cockpit.submit(Action::OpenPoll, {{u"poll"_s, second}})); // as the host would
     CHECK(selector->currentText().startsWith(u"Second?"_s));
     CHECK(selector->currentData().toLongLong() == second);
+
+    // Not while a tally is being typed into the poll shown: switching would drop it.
+    w.show();
+    selector->setCurrentIndex(0);
+    REQUIRE(h.cockpit.submit(Action::ClosePoll, {{u"poll"_s, second}}));
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    view->edit(view->model()->index(0, TallyModel::Online));
+    REQUIRE(view->viewport()->findChild<QWidget*>(u"tallyEditor"_s));
+    REQUIRE(h.cockpit.submit(Action::OpenPoll, {{u"poll"_s, second}}));
+    CHECK(selector->currentText().startsWith(u"First?"_s));
 }
 
 // Before the first poll the selector was an empty box, which read like something broken.

@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QSysInfo>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -485,9 +486,11 @@ void resumeHostingAfterCrash(MainWindow& window, SessionFile* file) {
                            "the same codes, and the seats come back by themselves."),
         15000);
     // Giving way at once to a host that went on meanwhile, it no longer hosts: the line went on
-    // saying so for its 15 s.
-    QObject::connect(&connection->seatSession(), &SeatSession::gaveWay, window.statusBar(),
-                     &QStatusBar::clearMessage, Qt::SingleShotConnection);
+    // saying so for its 15 s. (Only for those 15 s: later, it would clear another line.)
+    const QMetaObject::Connection clear =
+        QObject::connect(&connection->seatSession(), &SeatSession::gaveWay, window.statusBar(),
+                         &QStatusBar::clearMessage, Qt::SingleShotConnection);
+    QTimer::singleShot(15000, window.statusBar(), [clear] { QObject::disconnect(clear); });
 }
 
 } // namespace podium

@@ -241,8 +241,10 @@ void PollsDock::onEvent(const Event& event) {
         refreshPolls();
         // The poll just opened (on any seat) is the one whose votes come in now: the online
         // moderator was left on the closed one, with "Reopen poll" beside it.
+        // (Not while a tally is being typed here: switching would drop it.)
         const int opened = m_selector->findData(event.data.value(u"poll"_s).toInteger());
-        if (opened >= 0 && opened != m_selector->currentIndex())
+        const auto* typing = m_table->viewport()->findChild<QWidget*>(u"tallyEditor"_s);
+        if (opened >= 0 && opened != m_selector->currentIndex() && !(typing && typing->isVisible()))
             m_selector->setCurrentIndex(opened);
         break;
     }
