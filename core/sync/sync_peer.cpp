@@ -172,7 +172,10 @@ void SyncPeer::onClosed(const QString& reason) {
     }
     // Another candidate may still take the code. Only a refusal made several times running is
     // called one: a link cut in the middle of the handshake (a flaky network) looks the same once.
-    if (handshakeFailed && m_everWelcomed && m_refusals >= refusalsBeforeGivingUp) {
+    // And only by a Podium host: a port that takes the connection and closes it (a relay whose
+    // other side is gone) never asked for a code, and the moderator was told the codes changed.
+    if (handshakeFailed && m_everWelcomed && m_podiumAnswered &&
+        m_refusals >= refusalsBeforeGivingUp) {
         return scheduleReconnect(tr("the host at %1:%2 no longer accepts this join code (a host "
                                     "that starts anew gives new codes: join again with one)")
                                      .arg(m_current.host)

@@ -401,6 +401,27 @@ TEST_CASE("a seat that fails after every welcome backs off instead of hammering 
                       30000));
 }
 
+// A relay (or a host's machine) that takes each connection and closes it at once never asked for
+// a code: the seat said the host "no longer accepts this join code", and the moderator went
+// looking for new codes.
+TEST_CASE("a port that takes the connection and closes it is not taken for a refused code") {
+    auto host = makeHost();
+    REQUIRE(host);
+    QStringList details; // the seat's words on its state (it outlives the seat's signals)
+    Relay relay(host->seat.syncHost()->port());
+    TestSeat rapporteur(u"rapporteur"_s);
+    rapporteur.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }));
+    QObject::connect(rapporteur.seat.syncPeer(), &sync::SyncPeer::stateChanged,
+                     [&](sync::SyncPeer::State, const QString& d) { details << d; });
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return rapporteur.seat.syncPeer()->reconnects() >= 5; }, 30000));
+    INFO(details.join(u"\n"_s).toStdString());
+    CHECK(details.filter(u"no longer accepts"_s).isEmpty());
+    CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
+}
+
 TEST_CASE("a seat whose host started anew with new codes says so while it keeps trying") {
     auto host = makeHost();
     REQUIRE(host);
