@@ -40,6 +40,7 @@ public:
     void setIdentity(const QString& instance, const QString& name);
     // Where this seat would host after a takeover (announced to the others).
     void setTakeoverPort(quint16 port) { m_takeoverPort = port; }
+    quint16 takeoverPort() const { return m_takeoverPort; } // where the others look for it
     // This seat was a host of the session that gave way to this one (it says so in its hello).
     void setGaveWay(bool gaveWay) { m_gaveWay = gaveWay; }
     // The role asked for: a control code grants either moderator's (sent in the hello).

@@ -368,6 +368,9 @@ TEST_CASE("connection dock: a takeover hosts where the others look: the host's p
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(online.dock->seatSession().seat()->syncHost()->port() == hostPort);
+    CHECK_FALSE(online.child<QLabel>(u"connectionStatus"_s)
+                    ->text()
+                    .contains(u"will not find it"_s)); // where they look
     // Restarted after a crash, the cockpit hosts again there (it hosted on 47600 before).
     const SessionFile& copy = *online.dock->seatSession().sessionFile();
     CHECK(sync::wasHosted(copy));
@@ -480,6 +483,10 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     online.child<QSpinBox>(u"hostPort"_s)->setValue(newPort);
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    // Not where it told the others it would host: they will not find it by themselves.
+    CHECK(online.child<QLabel>(u"connectionStatus"_s)
+              ->text()
+              .contains(u"will not find it by themselves"_s));
     REQUIRE(online.engine.submit(Command{newCommandId(),
                                          {},
                                          Authority::Moderator,

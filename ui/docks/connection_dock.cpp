@@ -280,9 +280,21 @@ void ConnectionDock::join(quint16 takeoverPort) {
 }
 
 void ConnectionDock::takeOver() {
-    auto taken = m_session->takeOver(quint16(m_port->value()));
-    // Hosting now: the old link's last words ("not connected") no longer describe this seat.
-    showStatus(taken ? QString() : taken.error(), !taken);
+    const quint16 port = quint16(m_port->value());
+    const sync::SyncPeer* peer = m_session->seat() ? m_session->seat()->syncPeer() : nullptr;
+    const quint16 told = peer ? peer->takeoverPort() : 0;
+    auto taken = m_session->takeOver(port);
+    if (!taken)
+        return showStatus(taken.error(), true);
+    // The others look for this seat where it told them it would host: on another port (the one
+    // told was busy, say) they do not find it by themselves.
+    if (told != 0 && port != told)
+        return showStatus(tr("The other seats look for this seat on port %1, not %2: they will "
+                             "not find it by themselves. Give them this address to join.")
+                              .arg(told)
+                              .arg(port),
+                          true);
+    showStatus({}, false); // the old link's last words ("not connected") no longer apply
 }
 
 void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
