@@ -106,19 +106,38 @@ TEST_CASE("a link gone silent (half-open) is detected by heartbeats within about
     CHECK(online.orderly);
 }
 
+namespace {
+
+// The port a host made for a test listens on (it must have been made).
+quint16 portOf(const std::unique_ptr<TestSeat>& host) {
+    REQUIRE(host);
+    return host->seat.syncHost()->port();
+}
+
+// A host, and an online moderator joined through `relay` (whose link a test can freeze or cut),
+// whose refused commands are kept by id.
+struct RelayedModerator {
+    QMap<QString, QString> refused; // first: the seats' signals may come while they stop
+    std::unique_ptr<TestSeat> host = makeHost();
+    Relay relay{portOf(host)};
+    TestSeat online{u"online"_s};
+
+    RelayedModerator() {
+        QObject::connect(&online.engine, &SessionEngine::refused,
+                         [this](const QString& id, const QString& why) { refused[id] = why; });
+        online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
+        REQUIRE(waitUntil([&] { return online.live(); }));
+    }
+};
+
+} // namespace
+
 // "Next speaker" pressed in the seconds before a Wi-Fi drop was noticed never reached the host,
 // and nothing told the moderator.
 TEST_CASE("a command sent as the link silently dies is reported as not done once the seat is "
           "back") {
-    QMap<QString, QString> refused; // before the seats: their signals may come while they stop
-    auto host = makeHost();
-    REQUIRE(host);
-    Relay relay(host->seat.syncHost()->port());
-    TestSeat online(u"online"_s);
-    QObject::connect(&online.engine, &SessionEngine::refused,
-                     [&](const QString& id, const QString& why) { refused[id] = why; });
-    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
-    REQUIRE(waitUntil([&] { return online.live(); }));
+    RelayedModerator scene;
+    auto& [refused, host, relay, online] = scene;
     const qint64 before = host->lastSeq();
 
     relay.setFrozen(true); // the Wi-Fi drops; nobody knows yet
@@ -149,16 +168,9 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
 // not say "not done" (a script that retried "next" would skip a speaker).
 TEST_CASE("a command whose answer was lost is reported as maybe done when the seat comes back by a "
           "snapshot") {
-    QMap<QString, QString> refused; // before the seats: their signals may come while they stop
     QStringList unknown;
-    auto host = makeHost();
-    REQUIRE(host);
-    Relay relay(host->seat.syncHost()->port());
-    TestSeat online(u"online"_s);
-    QObject::connect(&online.engine, &SessionEngine::refused,
-                     [&](const QString& id, const QString& why) { refused[id] = why; });
-    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode());
-    REQUIRE(waitUntil([&] { return online.live(); }));
+    RelayedModerator scene;
+    auto& [refused, host, relay, online] = scene;
     QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::outcomeUnknown,
                      [&](const QString& id) { unknown << id; });
     const Command sent = stageMessage(u"done, unheard"_s);
@@ -456,10 +468,6 @@ struct BackupScene {
         REQUIRE(waitUntil([&] { return online.live(); }));
         REQUIRE(joinAndWait(driver, *host, host->seat.controlCode()));
         REQUIRE(waitUntil([&] { return driver.seat.peers().size() == 2; }));
-    }
-    static quint16 portOf(const std::unique_ptr<TestSeat>& host) {
-        REQUIRE(host);
-        return host->seat.syncHost()->port();
     }
 };
 
