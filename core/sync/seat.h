@@ -107,9 +107,10 @@ private:
 
     SessionEngine& m_engine;
     const Clock& m_base;
-    // The session's time while this seat hosts: this laptop's clock plus the offset to the host
-    // it took over from (0 for the session's first host), so that every timer runs on without a
-    // jump when two laptops' clocks differ (a venue without internet has no NTP).
+    // The session's time while this seat follows no host (it hosts, or works alone): this
+    // laptop's clock plus the offset to the host it followed last (0 for the session's first
+    // host), so that every timer runs on without a jump when two laptops' clocks differ (a venue
+    // without internet has no NTP).
     OffsetClock m_sessionTime{m_base};
     ReplicaLog m_log;
     std::unique_ptr<SyncHost> m_host;
