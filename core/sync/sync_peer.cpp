@@ -212,6 +212,31 @@ void SyncPeer::rememberTakeoverAddresses() {
     }
 }
 
+void SyncPeer::listenForHosts(bool listening) {
+    if (!listening) {
+        m_hosts.reset();
+        return;
+    }
+    if (m_hosts)
+        return;
+    m_hosts = std::make_unique<DiscoveryListener>();
+    connect(m_hosts.get(), &DiscoveryListener::hostSeen, this, &SyncPeer::heardHost);
+    if (!m_hosts->listen(m_beaconAddress, m_beaconPort))
+        m_hosts.reset(); // the port is someone else's: the candidates told will have to do
+}
+
+// A beacon is anyone's word: the address is only tried, and a host that lacks this session's
+// key cannot finish the handshake.
+void SyncPeer::heardHost(const Announcement& a) {
+    if (a.sessionId.isEmpty() || a.sessionId != m_engine.state().sessionId)
+        return;
+    const Endpoint e{a.address.toString(), a.port};
+    if (e != m_origin && !m_takeoverAddresses.contains(e)) {
+        qCInfo(lcSync).noquote() << "heard a host of this session at" << e.host << e.port;
+        m_takeoverAddresses.append(e);
+    }
+}
+
 // The original host first, then each control seat's takeover address, round and round.
 Endpoint SyncPeer::nextCandidate() {
     const QList<Endpoint> candidates = QList<Endpoint>{m_origin} + m_takeoverAddresses;
@@ -222,6 +247,7 @@ Endpoint SyncPeer::nextCandidate() {
 
 void SyncPeer::setState(State s, const QString& detail) {
     m_state = s;
+    listenForHosts(s == State::Reconnecting);
     emit stateChanged(s, detail);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock_sync.h"
+#include "discovery.h"
 #include "engine/session_engine.h"
 #include "link.h"
 #include "replica_log.h"
@@ -9,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <memory>
 #include <optional>
 
 namespace podium::sync {
@@ -45,6 +47,11 @@ public:
     void setGaveWay(bool gaveWay) { m_gaveWay = gaveWay; }
     // The role asked for: a control code grants either moderator's (sent in the hello).
     void setWantedRole(Authority role) { m_wantedRole = role; }
+    // Where hosts' beacons are heard while this seat looks for its host again (tests: loopback).
+    void setBeaconPort(const QHostAddress& address, quint16 port) {
+        m_beaconAddress = address;
+        m_beaconPort = port;
+    }
     void join(const Endpoint& host, const QString& code);
     void leave();
 
@@ -86,6 +93,8 @@ private:
     void forward(const Command& command);
     void scheduleReconnect(const QString& why);
     void rememberTakeoverAddresses();
+    void listenForHosts(bool listening);
+    void heardHost(const Announcement& a);
     Endpoint nextCandidate();
     void setState(State s, const QString& detail = {});
     void checkSynced();
@@ -120,6 +129,11 @@ private:
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;
     QList<Endpoint> m_takeoverAddresses;
+    // Hosts of this session heard on the LAN while looking for one: a seat that took over on
+    // another port than the one it had told the others is found that way.
+    std::unique_ptr<DiscoveryListener> m_hosts;
+    QHostAddress m_beaconAddress = QHostAddress::AnyIPv4;
+    quint16 m_beaconPort = defaultBeaconPort;
     int m_attempt = 0;
     int m_refusals = 0;            // handshakes refused in a row
     bool m_podiumAnswered = false; // this link's host named a Podium salt in its TLS hint

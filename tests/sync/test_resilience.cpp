@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUdpSocket>
 #include <algorithm>
 
 using namespace podium;
@@ -268,6 +269,37 @@ TEST_CASE("a takeover on a port another program holds leaves the seat as it was,
     TestSeat rapporteur(u"rapporteur"_s);
     REQUIRE(joinAndWait(rapporteur, online, online.seat.readOnlyCode()));
     CHECK(rapporteur.engine.state().stageMessage == u"before"_s);
+}
+
+// The port the online moderator had told the others was busy, so it took over on another: the
+// rapporteur kept trying the told one for minutes, though the new host's beacons said where it
+// was.
+TEST_CASE("a seat finds a host that took over on another port than it had told, by its beacon") {
+    auto host = makeHost();
+    REQUIRE(host);
+    Relay relay(host->seat.syncHost()->port());
+    const sync::Endpoint viaRelay{u"127.0.0.1"_s, relay.port()};
+    TestSeat online(u"online"_s), rapporteur(u"rapporteur"_s);
+    online.seat.join(viaRelay, host->seat.controlCode(), freePort()); // the port it tells
+    rapporteur.seat.join(viaRelay, host->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return online.live() && rapporteur.live(); }));
+    REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 2; }));
+    QUdpSocket probe; // a free UDP port on loopback stands for the LAN's beacon port
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = probe.localPort();
+    probe.close();
+    rapporteur.seat.syncPeer()->setBeaconPort(QHostAddress::LocalHost, beaconPort);
+
+    relay.setRefusing(true); // the host's network goes
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    const quint16 elsewhere = freePort();
+    REQUIRE(online.seat.takeOver(elsewhere, QHostAddress::LocalHost));
+    online.seat.announce(QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }, 30000));
+    CHECK(rapporteur.seat.syncPeer()->currentHost().port == elsewhere);
+    REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"found"_s}}));
+    CHECK(waitUntil([&] { return rapporteur.engine.state().stageMessage == u"found"_s; }));
 }
 
 // A laptop whose clock is a minute ahead of the host's (a venue without internet has no NTP).

@@ -370,7 +370,7 @@ TEST_CASE("connection dock: a takeover hosts where the others look: the host's p
     CHECK(online.dock->seatSession().seat()->syncHost()->port() == hostPort);
     CHECK_FALSE(online.child<QLabel>(u"connectionStatus"_s)
                     ->text()
-                    .contains(u"will not find it"_s)); // where they look
+                    .contains(u"look for this seat on port"_s)); // where they look
     // Restarted after a crash, the cockpit hosts again there (it hosted on 47600 before).
     const SessionFile& copy = *online.dock->seatSession().sessionFile();
     CHECK(sync::wasHosted(copy));
@@ -483,10 +483,10 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     online.child<QSpinBox>(u"hostPort"_s)->setValue(newPort);
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
-    // Not where it told the others it would host: they will not find it by themselves.
+    // Not where it told the others it would host: they find it only by its announcements.
     CHECK(online.child<QLabel>(u"connectionStatus"_s)
               ->text()
-              .contains(u"will not find it by themselves"_s));
+              .contains(u"only if they hear its announcements"_s));
     REQUIRE(online.engine.submit(Command{newCommandId(),
                                          {},
                                          Authority::Moderator,

@@ -289,8 +289,9 @@ void ConnectionDock::takeOver() {
     // The others look for this seat where it told them it would host: on another port (the one
     // told was busy, say) they do not find it by themselves.
     if (told != 0 && port != told)
-        return showStatus(tr("The other seats look for this seat on port %1, not %2: they will "
-                             "not find it by themselves. Give them this address to join.")
+        return showStatus(tr("The other seats look for this seat on port %1, not %2: they find "
+                             "it only if they hear its announcements on the LAN. If they do not "
+                             "come back, give them this address to join.")
                               .arg(told)
                               .arg(port),
                           true);
