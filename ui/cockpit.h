@@ -18,6 +18,11 @@ std::optional<Seat> seatNamed(const QString& key); // from seatKey
 QString seatLabel(Seat seat);                      // translated, for people
 Seat seatFor(Authority authority);
 Authority authorityFor(Seat seat);
+// The online moderator's seat becoming the moderator's: a takeover of hosting, the same person
+// at the same laptop (who keeps their panels and their usual presence for new people).
+inline bool takesOver(Seat from, Seat to) {
+    return from == Seat::OnlineModerator && to == Seat::Moderator;
+}
 
 // What every dock shares: the session engine, its clock, the undo stack and the seat's role.
 // Docks take it in their constructor; it holds no widgets.

@@ -331,8 +331,7 @@ void MainWindow::onSeatChanged() {
     // a host that gives way to the one that took over: rearranged at that moment, they would
     // cost their bearings in a crisis. Joining with a code, or starting as another seat, brings
     // that seat's layout.
-    const bool takingOver = m_layoutSeat == Seat::OnlineModerator &&
-                            m_cockpit.seat() == Seat::Moderator && m_layoutRestored;
+    const bool takingOver = takesOver(m_layoutSeat, m_cockpit.seat()) && m_layoutRestored;
     const bool givingWay = std::exchange(m_keepPanels, false) && m_layoutRestored;
     if (takingOver || givingWay)
         return;

@@ -81,11 +81,11 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
 }
 
 // The online moderator mostly brings in online participants, and still does once hosting in
-// place of a host that left (the seat then becomes the moderator's, as the window's layout
-// knows too): preset to "onsite" then, their people went in as if they were in the room.
+// place of a host that left (reset to "onsite" then, the people they added went in as if they
+// were in the room).
 void QuickAdd::presetPresence() {
     const Seat seat = m_cockpit.seat();
-    const bool tookOver = m_presetFor == Seat::OnlineModerator && seat == Seat::Moderator;
+    const bool tookOver = m_presetFor && takesOver(*m_presetFor, seat);
     m_presetFor = seat;
     if (tookOver)
         return;
