@@ -37,11 +37,22 @@ QString noteLead(NoteKind kind) {
     return tr("Note:");
 }
 
+// The day the session ran, which a rehearsal or a postponed session does not share with its plan.
+QString sessionDay(const Report& r, const Formatter& f) {
+    const QString planned = f.sessionDate(r.info.date, 0);
+    if (r.sessionStartedAt == 0)
+        return planned;
+    const QString ran = f.sessionDate({}, r.sessionStartedAt);
+    if (r.info.date.isEmpty() || ran == planned)
+        return ran;
+    return tr("%1 (planned for %2)").arg(ran, planned);
+}
+
 void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     const QString title = r.info.title.isEmpty() ? tr("Untitled session") : r.info.title;
     out.title(title, tr("Session report"));
     QList<Line> facts;
-    facts << Line{tr("Date"), f.sessionDate(r.info.date, r.sessionStartedAt)};
+    facts << Line{tr("Date"), sessionDay(r, f)};
     if (!r.info.format.isEmpty())
         facts << Line{tr("Format"), r.info.format};
     if (!r.info.room.isEmpty())

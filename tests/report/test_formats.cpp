@@ -55,6 +55,18 @@ TEST_CASE("durations and percentages follow the locale, CSV times are ISO 8601")
     CHECK(isoDuration(3'725'500) == u"PT1H2M5.500S"_s);
 }
 
+TEST_CASE("the report dates a session by the day it ran, and names the planned day if it differs") {
+    Report r = scriptedReport(); // planned for 2027-01-15, run that morning
+    r.info.date = u"2027-01-10"_s;
+    CHECK(toMarkdown(r, english)
+              .contains(u"- **Date:** Friday, January 15, 2027 (planned for Sunday, January 10, "
+                        u"2027)"_s));
+    r.sessionStartedAt = 0; // nothing happened yet: the plan is all there is
+    CHECK(toMarkdown(r, english).contains(u"- **Date:** Sunday, January 10, 2027\n"_s));
+    r.info.date.clear();
+    CHECK(toMarkdown(r, english).contains(u"- **Date:** not set\n"_s));
+}
+
 TEST_CASE("the Markdown report is shaped like an IGF session report") {
     const Report r = scriptedReport();
     const QString md = toMarkdown(r, english);
