@@ -34,12 +34,25 @@
 #include <QTimer>
 #include <QWindow>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
 
 const QString geometryKey = u"window/geometry"_s;
+
+// The docks a seat works in come first on their side (see resetLayout). The rapporteur writes
+// and follows who speaks: the report and the notes in front, the timeline under the floor, where
+// the queue and the agenda, which only the moderators act on, had them tabbed away.
+int frontRank(Seat seat, const QDockWidget* dock) {
+    static const QStringList rapporteurFront{u"floorDock"_s, u"timelineDock"_s, u"ReportDock"_s,
+                                             u"notesDock"_s};
+    const qsizetype rank =
+        seat == Seat::Rapporteur ? rapporteurFront.indexOf(dock->objectName()) : -1;
+    return rank < 0 ? int(rapporteurFront.size()) : int(rank);
+}
 
 } // namespace
 
@@ -251,6 +264,12 @@ void MainWindow::resetLayout() {
         const QList<Seat> seats = m_shownFor.value(d);
         d->setVisible(seats.isEmpty() || seats.contains(seat));
         bySide[m_areas.value(d)].append(d);
+    }
+    for (QList<QDockWidget*>& side : bySide) {
+        std::stable_sort(side.begin(), side.end(),
+                         [seat](const QDockWidget* a, const QDockWidget* b) {
+                             return frontRank(seat, a) < frontRank(seat, b);
+                         });
     }
     for (auto it = bySide.cbegin(); it != bySide.cend(); ++it) {
         const QList<QDockWidget*>& list = it.value();

@@ -26,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -565,4 +566,44 @@ TEST_CASE("after the seat changes, every tab shows its panel when clicked") {
         }
     }
     CHECK(clicked >= 4);
+}
+
+TEST_CASE("the rapporteur's default layout shows notes, the report and the timeline in front, and "
+          "the floor without the buttons only moderators press") {
+    useTemporarySettings();
+    forgetLayouts();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    QCoreApplication::processEvents();
+    const auto inFront = [&w](const QString& name) {
+        QDockWidget* d = w.findChild<QDockWidget*>(name);
+        return d && !d->visibleRegion().isEmpty();
+    };
+    const auto floorButtonShown = [&w] {
+        auto* next = w.findChild<QAction*>(u"nextSpeakerAction"_s);
+        for (QToolButton* b :
+             w.findChild<QDockWidget*>(u"floorDock"_s)->findChildren<QToolButton*>()) {
+            if (b->defaultAction() == next)
+                return b->isVisible();
+        }
+        FAIL("the floor has no Next speaker button");
+        return false;
+    };
+    // The moderator works the queue and the agenda; the rapporteur only reads them.
+    CHECK(inFront(u"queueDock"_s));
+    CHECK(inFront(u"agendaDock"_s));
+    CHECK(floorButtonShown());
+
+    h.cockpit.setSeat(Seat::Rapporteur);
+    QCoreApplication::processEvents();
+    for (const QString& name :
+         {u"floorDock"_s, u"timelineDock"_s, u"notesDock"_s, u"ReportDock"_s}) {
+        INFO(name.toStdString());
+        CHECK(inFront(name));
+    }
+    CHECK_FALSE(inFront(u"queueDock"_s));
+    CHECK_FALSE(floorButtonShown());
+    CHECK_FALSE(child<QLineEdit>(w, u"stageMessage"_s)->isVisible());
+    CHECK(child<QLabel>(w, u"countdown"_s)->isVisible());
 }

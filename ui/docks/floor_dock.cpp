@@ -58,7 +58,9 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     , m_countdown(namedLabel(u"countdown"_s))
     , m_sessionClock(namedLabel(u"sessionClock"_s))
     , m_segmentClock(namedLabel(u"segmentClock"_s))
+    , m_controlsRow(new QWidget)
     , m_sessionToggle(new QPushButton)
+    , m_messageRow(new QWidget)
     , m_message(new QLineEdit)
     , m_sendMessage(new QPushButton)
     , m_messageShown(namedLabel(u"stageMessageShown"_s)) {
@@ -114,19 +116,21 @@ QWidget* FloorDock::buildBody() {
     layout->addWidget(m_speaker);
     layout->addWidget(m_details);
     layout->addWidget(m_countdown, 1);
-    auto* controls = new QHBoxLayout;
+    auto* controls = new QHBoxLayout(m_controlsRow);
+    controls->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {m_startPause, m_minus30, m_plus30, m_endSpeech, m_next})
         controls->addWidget(buttonFor(a));
-    layout->addLayout(controls);
+    layout->addWidget(m_controlsRow);
     auto* clocks = new QGridLayout;
     clocks->addWidget(m_sessionClock, 0, 0);
     clocks->addWidget(m_sessionToggle, 0, 1);
     clocks->addWidget(m_segmentClock, 1, 0, 1, 2);
     layout->addLayout(clocks);
-    auto* message = new QHBoxLayout;
+    auto* message = new QHBoxLayout(m_messageRow);
+    message->setContentsMargins(0, 0, 0, 0);
     message->addWidget(m_message, 1);
     message->addWidget(m_sendMessage);
-    layout->addLayout(message);
+    layout->addWidget(m_messageRow);
     layout->addWidget(m_messageShown);
     connect(m_message, &QLineEdit::returnPressed, this, &FloorDock::sendStageMessage);
     connect(m_message, &QLineEdit::textChanged, this, &FloorDock::updateControls);
@@ -173,6 +177,11 @@ void FloorDock::updateControls() {
     m_endSpeech->setEnabled(control && s.floor.has_value());
     m_sessionToggle->setEnabled(control);
     m_message->setEnabled(control);
+    // A read-only seat (the rapporteur, a display's operator) follows the floor: buttons it can
+    // never press only took the room its other panels need.
+    m_controlsRow->setVisible(control);
+    m_sessionToggle->setVisible(control);
+    m_messageRow->setVisible(control);
     // With the field empty, the button takes the message off the stage display.
     const bool clears = m_message->text().trimmed().isEmpty();
     m_sendMessage->setText(clears ? tr("Clear") : tr("Show"));

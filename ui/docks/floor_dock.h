@@ -50,7 +50,9 @@ private:
     QLabel* m_countdown;
     QLabel* m_sessionClock;
     QLabel* m_segmentClock;
+    QWidget* m_controlsRow;
     QPushButton* m_sessionToggle;
+    QWidget* m_messageRow;
     QLineEdit* m_message;
     QPushButton* m_sendMessage;
     QLabel* m_messageShown;
