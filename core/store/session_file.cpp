@@ -134,6 +134,23 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
     store::Transaction transaction(*m_transactions);
     if (!transaction.isActive())
         return fail<bool>(writeFailure(transaction.error()));
+    // What the file says of itself (its session, the seq it adopted) stays as on disk when the
+    // transaction does not commit (a full disk): a later restore reads it.
+    const QMap<QString, QString> metadataBefore = m_metadata;
+    auto adopted = writeAdoption(state, orphansFrom, lastEventEpoch);
+    if (adopted && !transaction.commit())
+        adopted = fail<bool>(writeFailure(transaction.error()));
+    if (!adopted) {
+        m_metadata = metadataBefore;
+        return adopted;
+    }
+    m_state = state;
+    m_lastSnapshotSeq = state.lastSeq;
+    return true;
+}
+
+Result<bool> SessionFile::writeAdoption(const SessionState& state, qint64 orphansFrom,
+                                        qint32 lastEventEpoch) {
     const qint64 notSession =
         orphansFrom > 0 ? qMin(orphansFrom, state.lastSeq + 1) : state.lastSeq + 1;
     QSqlQuery q(m_db);
@@ -144,25 +161,21 @@ Result<bool> SessionFile::adoptState(const SessionState& state, qint64 orphansFr
         if (!q.exec())
             return fail<bool>(writeFailure(q.lastError()));
     }
-    q.prepare(u"DELETE FROM events WHERE seq >= ?"_s);
-    q.addBindValue(notSession);
-    if (!q.exec())
-        return fail<bool>(writeFailure(q.lastError()));
+    // A snapshot taken of the seat's own events, now kept apart, would otherwise outrank the
+    // host's state when the file is next opened: the orphans would be back in the session.
+    for (const QString& table : {u"events"_s, u"snapshots"_s}) {
+        q.prepare(u"DELETE FROM %1 WHERE seq >= ?"_s.arg(table));
+        q.addBindValue(notSession);
+        if (!q.exec())
+            return fail<bool>(writeFailure(q.lastError()));
+    }
     if (auto ok = writeSnapshot(state); !ok)
         return ok;
     if (auto ok = setMetadata(u"session_id"_s, state.sessionId); !ok)
         return ok;
     if (auto ok = setMetadata(adoptedSeqKey, QString::number(state.lastSeq)); !ok)
         return ok;
-    if (auto ok = setMetadata(adoptedEpochKey,
-                              u"%1 %2"_s.arg(state.lastSeq).arg(qMax(0, lastEventEpoch)));
-        !ok)
-        return ok;
-    if (!transaction.commit())
-        return fail<bool>(writeFailure(transaction.error()));
-    m_state = state;
-    m_lastSnapshotSeq = state.lastSeq;
-    return true;
+    return setMetadata(adoptedEpochKey, u"%1 %2"_s.arg(state.lastSeq).arg(qMax(0, lastEventEpoch)));
 }
 
 Result<bool> SessionFile::writeMetadata(const QString& key, const QString& value) {

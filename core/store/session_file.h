@@ -129,6 +129,8 @@ private:
     [[nodiscard]] Result<SessionState> loadSnapshot();
     [[nodiscard]] Result<bool> insertEvent(const Event& event);
     [[nodiscard]] Result<bool> writeSnapshot(const SessionState& state);
+    [[nodiscard]] Result<bool> writeAdoption(const SessionState& state, qint64 orphansFrom,
+                                             qint32 lastEventEpoch);
     [[nodiscard]] Result<bool> setMetadata(const QString& key, const QString& value);
     [[nodiscard]] Result<bool> checkWritable() const;
     QString writeFailure(const QSqlError& error) const;

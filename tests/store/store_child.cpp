@@ -7,6 +7,7 @@
 #include "store/session_file.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <csignal>
 #include <cstdio>
@@ -154,13 +155,47 @@ int fill(const QString& path, qint64 limit) {
     return 0;
 }
 
+// adopt FILE: a joined seat's new file takes a host's state too large for its full disk, then
+// again with space. Prints "refused SESSION-ID ADOPTED-SEQ" (what the file then says of itself)
+// and "adopted SESSION-ID ADOPTED-SEQ".
+int adopt(const QString& path) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    FakeClock clock;
+    SessionEngine host(clock);
+    if (!host.create(demoPlan()))
+        return failWith(u"no plan"_s);
+    SessionState state = host.state();
+    for (int i = 0; i < 2000; ++i) { // about 300 KB of snapshot
+        Participant p;
+        p.id = Id(10'000 + i);
+        p.name = u"Participant %1 "_s.arg(i).repeated(8);
+        state.participants.append(p);
+    }
+    auto file = SessionFile::createReplica(path);
+    if (!file)
+        return failWith(file.error());
+    setFileSizeLimit(rlim_t(QFileInfo(path).size() + 48 * 1024));
+    if (file.value()->adoptState(state))
+        return failWith(u"the full disk took the state"_s);
+    const auto describe = [&file] {
+        return u"%1 %2"_s.arg(file.value()->sessionId().isEmpty() ? u"-"_s : u"set"_s)
+            .arg(file.value()->adoptedSeq());
+    };
+    say(u"refused "_s + describe());
+    setFileSizeLimit(RLIM_INFINITY);
+    if (auto ok = file.value()->adoptState(state); !ok)
+        return failWith(ok.error());
+    say(u"adopted "_s + describe());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3)
-        return failWith(u"usage: store_child append|hold|countdown|fill FILE [N]"_s);
+        return failWith(u"usage: store_child append|hold|countdown|fill|adopt FILE [N]"_s);
     const QString mode = args[1];
     const QString path = args[2];
     const qint64 n = args.size() > 3 ? args[3].toLongLong() : -1;
@@ -172,5 +207,7 @@ int main(int argc, char** argv) {
         return countdown(path, n);
     if (mode == u"fill"_s)
         return fill(path, n);
+    if (mode == u"adopt"_s)
+        return adopt(path);
     return failWith(u"unknown mode"_s);
 }

@@ -220,6 +220,25 @@ TEST_CASE("a full disk refuses the action with a sentence, applies nothing, and 
     CHECK(file->eventCount().value() == saved.last());
 }
 
+TEST_CASE("a joined seat's file that cannot take the host's state for a full disk still says it "
+          "holds no session, then takes it once there is space") {
+    // The file told the seat it held the host's session, which the disk never got: a restore
+    // from it then rebuilt a log for a session the file did not have.
+    Folder folder;
+    const QString path = folder.file(u"replica.podium"_s);
+    Child child({u"adopt"_s, path});
+    REQUIRE(child.finish());
+    const QStringList lines = child.readAllLines();
+    INFO(lines.join(u'\n').toStdString());
+    REQUIRE(child.process().exitCode() == 0);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == u"refused - 0"_s);
+    CHECK(lines[1].startsWith(u"adopted set "_s));
+    CHECK(lines[1] != u"adopted set 0"_s);
+    CHECK(integrityCheck(path) == u"ok"_s);
+    CHECK_FALSE(openOrFail(path)->sessionId().isEmpty());
+}
+
 // Damage that SQLite does not notice, inside an event row, is caught by the row's checksum;
 // damage to a snapshot makes the file fall back to the events; unused space does not matter.
 TEST_CASE(

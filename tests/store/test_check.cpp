@@ -122,6 +122,29 @@ TEST_CASE("a file that took a host's state keeps apart every event of its own th
     CHECK(result->orphans == 5);
 }
 
+TEST_CASE("a file that took a host's state opens at that state, not at a snapshot it had taken "
+          "of its own events, now kept apart") {
+    // A host that gave way had snapshots of what it did alone; the newest outranked the host's
+    // state on the next open, with the orphans back in the session and resumes out of order.
+    Folder folder;
+    const QString path = folder.file(u"gave-way.podium"_s);
+    Seat seat(createOrFail(path));
+    seat.file->setSnapshotInterval(2);
+    const qint64 own = sixOwnEvents(seat);
+    const SessionState host = hostStateAt(seat, own - 4);
+    REQUIRE(seat.file->adoptState(host, own - 4));
+    seat.file.reset();
+
+    const auto reopened = SessionFile::open(path, OpenMode::View);
+    REQUIRE(reopened);
+    CHECK(reopened.value()->state().lastSeq == host.lastSeq);
+    CHECK(reopened.value()->state().stageMessage == u"the host's"_s);
+    const auto result = checkSessionFile(path);
+    REQUIRE(result);
+    CHECK(result->ok());
+    CHECK(result->orphans == 5);
+}
+
 TEST_CASE("podium --check: a speech under way is counted as such") {
     Folder folder;
     const QString path = folder.file(u"speaking.podium"_s);
