@@ -71,6 +71,9 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         return m_link->close(u"this host runs another session"_s);
     m_link->markAuthenticated();
     m_everWelcomed = true;
+    // A host of another session that answered meanwhile (and refused the code) offered its own
+    // salt: a takeover with it gave out a read-only code that let nobody in.
+    m_salt = m_offeredSalt;
     // Another host's clock from now on: after a takeover by another machine, the old host's
     // samples (their round trips as short as any) would keep its time here for eight pings.
     if (const QString host = w.value(u"instance"_s).toString(); host != m_hostInstance) {

@@ -93,6 +93,7 @@ HostKeys SyncPeer::keysForTakeover() const {
 void SyncPeer::connectTo(const Endpoint& target) {
     m_current = target;
     m_podiumAnswered = false;
+    m_offeredSalt.clear();
     setState(m_everWelcomed ? State::Reconnecting : State::Connecting,
              target.host + u':' + QString::number(target.port));
     auto* socket = new QSslSocket;
@@ -104,8 +105,8 @@ void SyncPeer::connectTo(const Endpoint& target) {
                 if (!salt)
                     return; // not a Podium host: no key, the handshake fails
                 m_podiumAnswered = true;
-                m_salt = *salt;
-                const QByteArray key = deriveKey(m_code, m_salt);
+                m_offeredSalt = *salt; // the session's only once this host welcomes the seat
+                const QByteArray key = deriveKey(m_code, m_offeredSalt);
                 auth->setIdentity(identityFor(key));
                 auth->setPreSharedKey(key);
             });

@@ -115,7 +115,8 @@ private:
     Endpoint m_origin;
     Endpoint m_current;
     QString m_code;
-    QByteArray m_salt;
+    QByteArray m_salt;        // the session's, from the last host that welcomed this seat
+    QByteArray m_offeredSalt; // the current link's host's, while it has not welcomed the seat
     QByteArray m_readOnlyKey;
     QString m_readOnlyCode;                 // told to a seat with control, for after a takeover
     QMap<qint32, QString> m_hostSequencers; // from the welcome; recorded once the log is the host's

@@ -484,6 +484,37 @@ TEST_CASE("a seat whose host started anew with new codes says so while it keeps 
     CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
 }
 
+TEST_CASE("a seat that met a host of another session on its host's port takes over with codes "
+          "that let the session's seats in") {
+    // That host's salt, heard in the handshake it then refused, became the takeover's: the
+    // rapporteur's read-only code no longer worked on the seat that took over.
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 port = portOf(host);
+    const QString readOnlyCode = host->seat.readOnlyCode();
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s);
+    QString detail;
+    online.seat.join({u"127.0.0.1"_s, port}, host->seat.controlCode(), takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::stateChanged,
+                     [&](sync::SyncPeer::State, const QString& d) { detail = d; });
+    host.reset();
+    TestSeat stranger(u"another session"_s);
+    REQUIRE(stranger.engine.create(demoPlan()));
+    REQUIRE(stranger.seat.host(port, QHostAddress::LocalHost));
+    REQUIRE(
+        waitUntil([&] { return detail.contains(u"no longer accepts this join code"_s); }, 30000));
+
+    REQUIRE(online.seat.canTakeOver());
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    CHECK(online.seat.readOnlyCode() == readOnlyCode);
+    TestSeat rapporteur(u"rapporteur"_s);
+    rapporteur.seat.join({u"127.0.0.1"_s, takeoverPort}, readOnlyCode);
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }));
+    CHECK(rapporteur.lastSeq() == online.lastSeq());
+}
+
 namespace {
 
 // A host; an online moderator joined through `relay` (whose link a test can cut), ready to take
