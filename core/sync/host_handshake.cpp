@@ -215,32 +215,43 @@ void SyncHost::onFill(Link* link, const Message& m) {
     // In batches, as events go the other way: one message of a long fill outgrew the frame
     // limit, and the fill failed on every rejoin.
     peer.fillExpected = m.body.value(u"more"_s).toBool();
+    const qint32 fillEpoch = peer.fillEpoch;
     const QCborArray offered = m.body.value(u"events"_s).toArray();
     int count = 0;
+    // Each event taken goes to every seat, this one too: a link that fails as it is written to
+    // closes, and its peer is gone (with what it filled announced). The rest comes again when it
+    // rejoins.
     for (const QCborValue& v : offered) {
+        if (!m_peers.contains(link))
+            break;
         auto e = Event::fromCbor(v.toMap());
         // (In the epoch this log ends in, or in the one the plan asked for: a host that took
         // over holding only a snapshot ends in an earlier epoch than the events it lacks.)
         const bool fits = e && e->seq == m_log.lastSeq() + 1 &&
-                          (e->epoch == m_log.lastEpoch() || e->epoch == peer.fillEpoch) &&
+                          (e->epoch == m_log.lastEpoch() || e->epoch == fillEpoch) &&
                           e->epoch < m_epoch;
         if (!fits)
             break; // only a gapless continuation of the previous lineage is taken
         if (!m_engine.receive(*e))
             break;
         ++count;
+        if (auto filler = m_peers.find(link); filler != m_peers.end())
+            ++filler->filled;
     }
     restoreEpoch();
-    peer.filled += count;
+    const auto filler = m_peers.find(link);
+    if (filler == m_peers.end())
+        return;
     // The rest no longer fits (this host sequenced something new meanwhile): the seat must not
     // keep them as the session's. Rejoining, it is told where it diverged and reports them.
     if (count < offered.size()) {
-        announceFill(peer);
+        filler->fillExpected = false; // announced here, not again as the link closes
+        announceFill(*filler);
         return drop(
             link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
     }
-    if (!peer.fillExpected)
-        announceFill(peer);
+    if (!filler->fillExpected)
+        announceFill(*filler);
 }
 
 void SyncHost::announceFill(const Peer& peer) {

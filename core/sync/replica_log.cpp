@@ -76,7 +76,9 @@ qint64 ReplicaLog::firstSeqAfterEpoch(qint32 epoch) const {
 }
 
 QList<Event> ReplicaLog::after(qint64 seq) const {
-    if (!covers(seq) || m_events.isEmpty())
+    // From before the base: all this log holds from there on (the orphans of a seat whose log
+    // left the host's before its snapshot; their rows are moved away all the same).
+    if (seq > lastSeq() || m_events.isEmpty())
         return {};
     const qsizetype from = seq + 1 - m_events.first().seq;
     return m_events.mid(qMax<qsizetype>(0, from));

@@ -1,6 +1,20 @@
 #include "resume_plan.h"
 
 namespace podium::sync {
+namespace {
+
+// Whether the peer's last run (its segment ending at this log's base) is the one the base state
+// ends in: the same epoch, and the same sequencer where both are known. An unknown base epoch
+// (0, a file of an older Podium) cannot say.
+bool sameRunAtBase(const ReplicaLog& log, qint32 baseEpoch, const Segment& theirs,
+                   qint32 peerEpoch) {
+    if (baseEpoch != peerEpoch)
+        return false;
+    const QString ours = log.sequencer(baseEpoch);
+    return ours.isEmpty() || theirs.sequencer.isEmpty() || ours == theirs.sequencer;
+}
+
+} // namespace
 
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
                       qint32 peerEpoch, const Lineage& peerLineage, bool peerGaveWay) {
@@ -30,9 +44,18 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
         return plan;
     }
     if (peerSeq <= log.lastSeq()) {
-        if (log.epochAt(peerSeq))
-            plan.kind = ResumePlan::Resume;
-        return plan; // else: this log no longer reaches back that far
+        const std::optional<qint32> epoch = log.epochAt(peerSeq);
+        if (!epoch)
+            return plan; // this log no longer reaches back that far
+        if (peerSeq == log.baseSeq() && !sameRunAtBase(log, *epoch, theirs.last(), peerEpoch)) {
+            // This log has no event there, only the state its host sent: no lineage was compared
+            // at that seq. The peer's last run is not the one that state ends in.
+            if (*epoch > 0)
+                plan.divergedAt = theirs.last().firstSeq;
+            return plan;
+        }
+        plan.kind = ResumePlan::Resume;
+        return plan;
     }
     // The peer is ahead of this log: its events after our last are the previous host's, which
     // this host (after a takeover) never got, or they belong to no lineage this host will take.
@@ -48,7 +71,10 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
                    last.sequencer == followed);
     // A host that gave way (this session's host until it came back) is never asked to fill: what
     // it has beyond this log, nobody else got. It is shown on that seat, never merged.
-    if (sameSequencer && !peerGaveWay) {
+    // A peer whose log starts after this one ends (it joined by a snapshot meanwhile) cannot
+    // send the events in between: asked to, it sent none and took itself for up to date.
+    const bool canFill = peerLineage.isEmpty() || theirs.first().firstSeq <= log.lastSeq() + 1;
+    if (sameSequencer && !peerGaveWay && canFill) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;
         plan.fillEpoch = peerEpoch;

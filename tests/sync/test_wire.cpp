@@ -216,6 +216,62 @@ TEST_CASE("resume plans tell two sequencers of the same epoch apart") {
     CHECK(sequencersFromCbor(sequencersToCbor(x.sequencers())) == x.sequencers());
 }
 
+TEST_CASE("resume plans: a peer whose log starts after this host's ends is not asked to fill in "
+          "what it does not hold") {
+    // The seat had joined the old host by a snapshot at 800; the seat that took over stopped at
+    // 790. Asked to fill from 791, it sent nothing and took itself for up to date at 900.
+    ReplicaLog took; // the seat that took over: seq 1..790 of the old host's epoch 2
+    REQUIRE(took.setSequencers({{2, u"h"_s}}));
+    for (qint64 s = 1; s <= 790; ++s)
+        REQUIRE(took.append(eventAt(s, 2)));
+    ReplicaLog joined; // the snapshot at 800, then the old host's events to 900
+    REQUIRE(joined.setSequencers({{2, u"h"_s}}));
+    QList<Event> after;
+    for (qint64 s = 801; s <= 900; ++s)
+        after << eventAt(s, 2);
+    joined.restore(800, 2, after);
+
+    const ResumePlan plan = planResume(took, 3, true, 900, 2, lineageOf(joined));
+    CHECK(plan.kind == ResumePlan::Snapshot);
+    CHECK(plan.divergedAt == 791);
+    // what the seat then reports as its orphans: every event it holds from there on
+    CHECK(joined.after(plan.divergedAt - 1) == after);
+    // a peer that holds the events from 791 on still fills them in
+    ReplicaLog whole;
+    REQUIRE(whole.setSequencers({{2, u"h"_s}}));
+    for (qint64 s = 1; s <= 900; ++s)
+        REQUIRE(whole.append(eventAt(s, 2)));
+    CHECK(planResume(took, 3, true, 900, 2, lineageOf(whole)).kind == ResumePlan::Fill);
+}
+
+TEST_CASE("resume plans: a peer that stopped exactly at this host's snapshot resumes only if its "
+          "last run is the one the snapshot ends in") {
+    // This host joined by a snapshot at 800, whose last event was y's (epoch 3).
+    ReplicaLog host;
+    REQUIRE(host.setSequencers({{2, u"h"_s}, {3, u"y"_s}}));
+    host.restore(800, 3, {eventAt(801, 3), eventAt(802, 3)});
+    const auto peerOf = [](const QString& sequencer) {
+        ReplicaLog peer;
+        REQUIRE(peer.setSequencers({{2, u"h"_s}, {3, sequencer}}));
+        for (qint64 s = 1; s <= 800; ++s)
+            REQUIRE(peer.append(eventAt(s, s <= 790 ? 2 : 3)));
+        return lineageOf(peer);
+    };
+    CHECK(planResume(host, 3, true, 800, 3, peerOf(u"y"_s)).kind == ResumePlan::Resume);
+    // x took over at the same epoch and went on to 800 too: its run is not y's
+    const ResumePlan other = planResume(host, 3, true, 800, 3, peerOf(u"x"_s));
+    CHECK(other.kind == ResumePlan::Snapshot);
+    CHECK(other.divergedAt == 791);
+    // a peer whose last event at 800 is of epoch 2: not the snapshot's run either
+    ReplicaLog older;
+    REQUIRE(older.setSequencers({{2, u"h"_s}}));
+    for (qint64 s = 1; s <= 800; ++s)
+        REQUIRE(older.append(eventAt(s, 2)));
+    const ResumePlan epoch2 = planResume(host, 3, true, 800, 2, lineageOf(older));
+    CHECK(epoch2.kind == ResumePlan::Snapshot);
+    CHECK(epoch2.divergedAt == 1);
+}
+
 TEST_CASE("who sequenced each epoch is kept in the seat's session file") {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"seat.podium"_s);
