@@ -82,6 +82,10 @@ QByteArray deriveKey(const QString& code, const QByteArray& salt) {
         QCryptographicHash::Sha256, normalized, QByteArrayLiteral("podium-psk-v1") + salt,
         kdfIterations, 32);
     QMutexLocker lock(&mutex);
+    // A few codes and salts are all a seat meets; a host answering with a new salt at every
+    // attempt (anyone can run one) must not grow this without end.
+    if (cache.size() >= 32)
+        cache.clear();
     cache.insert(cacheKey, key);
     return key;
 }

@@ -66,6 +66,7 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_attempt = 0;
     m_candidate = 0;
     m_takeoverAddresses.clear();
+    m_heardHosts.clear();
     m_engine.setClock(m_hostClock);
     m_engine.setForwarder([this](const Command& c) { forward(c); });
     connectTo(host);
@@ -232,15 +233,23 @@ void SyncPeer::heardHost(const Announcement& a) {
     if (a.sessionId.isEmpty() || a.sessionId != m_engine.state().sessionId)
         return;
     const Endpoint e{a.address.toString(), a.port};
-    if (e != m_origin && !m_takeoverAddresses.contains(e)) {
+    if (e == m_origin || m_takeoverAddresses.contains(e))
+        return;
+    // The newest few only: anyone can send beacons naming this session (its id is in them), and
+    // thousands of made-up hosts, each tried in turn, put the real one hours down the list. It
+    // comes back with its next beacon, two seconds on.
+    if (!m_heardHosts.removeOne(e))
         qCInfo(lcSync).noquote() << "heard a host of this session at" << e.host << e.port;
-        m_takeoverAddresses.append(e);
-    }
+    m_heardHosts.prepend(e);
+    if (m_heardHosts.size() > maxHeardHosts)
+        m_heardHosts.removeLast();
 }
 
-// The original host first, then each control seat's takeover address, round and round.
+// The original host first, then each control seat's takeover address, then the hosts of this
+// session heard on the LAN, round and round.
 Endpoint SyncPeer::nextCandidate() {
-    const QList<Endpoint> candidates = QList<Endpoint>{m_origin} + m_takeoverAddresses;
+    const QList<Endpoint> candidates =
+        QList<Endpoint>{m_origin} + m_takeoverAddresses + m_heardHosts;
     if (candidates.contains(m_current) && m_attempt <= 1)
         return m_current; // a first quick retry goes back where we were
     return candidates.at(m_candidate++ % candidates.size());

@@ -130,8 +130,10 @@ private:
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;
     QList<Endpoint> m_takeoverAddresses;
-    // Hosts of this session heard on the LAN while looking for one: a seat that took over on
-    // another port than the one it had told the others is found that way.
+    // Hosts of this session heard on the LAN while looking for one (the newest first): a seat
+    // that took over on another port than the one it had told the others is found that way.
+    static constexpr int maxHeardHosts = 4;
+    QList<Endpoint> m_heardHosts;
     std::unique_ptr<DiscoveryListener> m_hosts;
     QHostAddress m_beaconAddress = QHostAddress::AnyIPv4;
     quint16 m_beaconPort = defaultBeaconPort;

@@ -292,6 +292,22 @@ TEST_CASE("a seat finds a host that took over on another port than it had told, 
 
     relay.setRefusing(true); // the host's network goes
     relay.cutAll();
+    SECTION("alone on the LAN") {}
+    SECTION("among hundreds of made-up hosts of the session") {
+        // Anyone on the LAN may send beacons naming the session; each was tried in turn, so
+        // the real host came hours later.
+        REQUIRE(waitUntil([&] {
+            return rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting;
+        }));
+        QUdpSocket liar;
+        for (quint16 port = 2000; port < 2500; ++port) {
+            sync::Announcement fake;
+            fake.sessionId = host->engine.state().sessionId;
+            fake.port = port;
+            liar.writeDatagram(fake.toDatagram(), QHostAddress::LocalHost, beaconPort);
+        }
+        QCoreApplication::processEvents();
+    }
     REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
     const quint16 elsewhere = freePort();
     REQUIRE(online.seat.takeOver(elsewhere, QHostAddress::LocalHost));
