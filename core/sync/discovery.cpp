@@ -4,6 +4,7 @@
 #include <QCborMap>
 #include <QCborValue>
 #include <QNetworkDatagram>
+#include <QNetworkInterface>
 #include <QNetworkProxy>
 #include <algorithm>
 
@@ -77,7 +78,36 @@ void Beacon::start(Source current, const QHostAddress& to, quint16 port) {
 }
 
 void Beacon::send() {
-    m_socket.writeDatagram(m_current().toDatagram(), m_to, m_port);
+    const QByteArray datagram = m_current().toDatagram();
+    const QList<QHostAddress> targets =
+        m_to == QHostAddress(QHostAddress::Broadcast) ? broadcastAddresses() : QList{m_to};
+    for (const QHostAddress& to : targets)
+        m_socket.writeDatagram(datagram, to, m_port);
+}
+
+// Each network's own broadcast address: 255.255.255.255 leaves by the default route's
+// interface alone, and a laptop on the venue's Wi-Fi and a wired LAN was never heard on the
+// wire, so two hosts of one session there never learned which one leads. Looked up at each
+// beacon: a cable plugged in mid-session counts from the next one.
+QList<QHostAddress> Beacon::broadcastAddresses() {
+    QList<QHostAddress> found;
+    for (const QNetworkInterface& i : QNetworkInterface::allInterfaces()) {
+        const auto flags = i.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) ||
+            !flags.testFlag(QNetworkInterface::IsRunning) ||
+            !flags.testFlag(QNetworkInterface::CanBroadcast) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry& entry : i.addressEntries()) {
+            const QHostAddress to = entry.broadcast();
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol && !to.isNull() &&
+                !found.contains(to))
+                found.append(to);
+        }
+    }
+    if (found.isEmpty()) // no network with a broadcast address known: the generic one
+        found.append(QHostAddress(QHostAddress::Broadcast));
+    return found;
 }
 
 DiscoveryListener::DiscoveryListener(QObject* parent)

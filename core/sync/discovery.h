@@ -51,6 +51,8 @@ public:
                quint16 port = defaultBeaconPort);
     void stop() { m_timer.stop(); }
 
+    static QList<QHostAddress> broadcastAddresses();
+
 private:
     void send();
     QUdpSocket m_socket;
