@@ -4,6 +4,7 @@
 #include "model/codec.h"
 #include "model/reducer.h"
 #include "session_file.h"
+#include "sql_errors.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -146,7 +147,9 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
 int runSessionCheck(const QString& path, QTextStream& out) {
     const auto result = checkSessionFile(path);
     if (!result) {
-        out << tr("Cannot check %1: %2").arg(path, result.error()) << '\n';
+        out << tr("Cannot check %1: %2")
+                   .arg(path, QString(result.error()).remove(store::checkHint()))
+            << '\n';
         return 2;
     }
     const SessionCheck& c = result.value();

@@ -94,10 +94,7 @@ Result<bool> SessionFile::load() {
         if (event && event->seq != m_state.lastSeq + 1)
             why = tr("event %1 is missing").arg(m_state.lastSeq + 1);
         if (!event || !why.isEmpty()) {
-            return Result<bool>::failure(
-                tr("%1 is damaged (%2). It was left as it is; open a copy saved earlier, or run "
-                   "podium --check on it for details.")
-                    .arg(QDir::toNativeSeparators(m_path), why));
+            return Result<bool>::failure(store::damagedFileMessage(m_path, why));
         }
         m_state = apply(std::move(m_state), *event);
     }

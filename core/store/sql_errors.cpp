@@ -76,6 +76,15 @@ QString appendFailureMessage(const QSqlError& error, int systemErrno) {
     }
 }
 
+QString checkHint() {
+    return tr(", or run podium --check on it for details");
+}
+
+QString damagedFileMessage(const QString& path, const QString& why) {
+    return tr("%1 is damaged (%2). It was left as it is; open a copy saved earlier%3.")
+        .arg(QDir::toNativeSeparators(path), why, checkHint());
+}
+
 QString readFailureMessage(const QString& path, const QSqlError& error) {
     const QString name = QDir::toNativeSeparators(path);
     switch (classify(error)) {
@@ -84,9 +93,7 @@ QString readFailureMessage(const QString& path, const QSqlError& error) {
                   "It was left as it is.")
             .arg(name);
     case SqlFailure::Corrupt:
-        return tr("%1 is damaged (%2). It was left as it is; open a copy saved earlier, or run "
-                  "podium --check on it for details.")
-            .arg(name, error.databaseText());
+        return damagedFileMessage(path, error.databaseText());
     case SqlFailure::Busy:
         return tr("%1 is busy in another program. Try again in a moment.").arg(name);
     default:

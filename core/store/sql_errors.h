@@ -16,6 +16,10 @@ SqlFailure classify(const QSqlError& error);
 QString appendFailureMessage(const QSqlError& error, int systemErrno = 0);
 // The OS error of the connection's last failed file operation (sqlite3_system_errno), or 0.
 int lastSystemErrno(const QSqlDatabase& db);
+// The sentence for a damaged session file; it ends by pointing to podium --check (checkHint()),
+// which that command itself leaves out.
+QString damagedFileMessage(const QString& path, const QString& why);
+QString checkHint();
 // The sentence for a file that could not be read as a session.
 QString readFailureMessage(const QString& path, const QSqlError& error);
 

@@ -187,3 +187,20 @@ TEST_CASE("podium --check: an unreadable file gives exit code 2 and the reason")
     CHECK(check(path, &output) == 2);
     CHECK(output.contains(u"not a Podium session file"_s));
 }
+
+TEST_CASE("podium --check on a file too damaged to open says why, without sending the user back "
+          "to podium --check") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    // The last event lies after the last snapshot: opening replays it, and finds it tampered.
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = "
+                           "(SELECT MAX(seq) FROM events)"_s}));
+    const auto opened = SessionFile::open(path, OpenMode::View);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().contains(u"run podium --check on it"_s)); // the cockpit's word
+    QString output;
+    CHECK(check(path, &output) == 2);
+    CHECK(output.contains(u"is damaged"_s));
+    CHECK(output.contains(u"does not match its checksum"_s));
+    CHECK_FALSE(output.contains(u"podium --check"_s));
+}
