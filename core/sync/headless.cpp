@@ -210,8 +210,8 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
     const bool listening = p.isSet(u"announce"_s);
     QObject::connect(
         timer, &QTimer::timeout,
-        [&h, lost = QElapsedTimer(), after, takeoverPort, listening,
-         toldReadOnly = false]() mutable {
+        [&h, lost = QElapsedTimer(), after, takeoverPort, listening, toldReadOnly = false,
+         toldNoKeys = false]() mutable {
             if (h.seat.mode() == Seat::Mode::Joined &&
                 h.seat.syncPeer()->role() == Authority::ReadOnly &&
                 h.seat.syncPeer()->state() == SyncPeer::State::Live &&
@@ -225,8 +225,19 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
             }
             if (!lost.isValid())
                 lost.start();
-            if (lost.elapsed() < after * 1000 || !h.seat.canTakeOver())
+            if (lost.elapsed() < after * 1000)
                 return;
+            if (!h.seat.canTakeOver()) {
+                // Restarted while the host was away: the session's read-only key, which the
+                // seats would need, comes only with a host's welcome. Silent, it looked like a
+                // seat about to take over, while the session had no host.
+                if (!h.seat.syncPeer()->everWelcomed() && !std::exchange(toldNoKeys, true))
+                    say(u"warning: cannot take over hosting: no host has let this seat in since "
+                        "it started, and the session's read-only key comes with that; it keeps "
+                        "trying the host (to host this session here instead, start this seat "
+                        "with --host on a file that hosted it)"_s);
+                return;
+            }
             // The timer goes on: a seat that took over and later gave way (the old host came back)
             // takes over again if that host goes too.
             lost.invalidate();

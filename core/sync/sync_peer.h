@@ -57,6 +57,7 @@ public:
 
     State state() const { return m_state; }
     Authority role() const { return m_role; }
+    bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()
     Endpoint currentHost() const { return m_current; }
     qint64 clockOffsetMs() const { return m_clockSync.offsetMs(); }
     qint64 rttMs() const { return m_clockSync.bestRttMs(); }

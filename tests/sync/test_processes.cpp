@@ -211,6 +211,20 @@ TEST_CASE("headless processes: join, freeze, resume, and a killed host handed ov
     }
 }
 
+TEST_CASE("a backup seat started while its host is away says it cannot take over, and why") {
+    // It retried a dead host for ten minutes, looking like a seat about to take over, while the
+    // session had no host at all.
+    QTemporaryDir dir;
+    Proc seat({u"--headless"_s, u"--join"_s, u"127.0.0.1:%1"_s.arg(freePort()), u"--code"_s,
+               u"ABCD-EFGH-JKMN"_s, u"--session"_s, dir.filePath(u"backup.podium"_s),
+               u"--takeover-port"_s, QString::number(freePort()), u"--takeover-after"_s, u"1"_s});
+    CHECK_FALSE(
+        seat.waitFor(u"(warning: cannot take over hosting: no host has let this seat in)"_s, 15000)
+            .isEmpty());
+    CHECK(seat.process.state() == QProcess::Running); // and it keeps trying
+    CHECK(seat.count(u"took over"_s) == 0);
+}
+
 TEST_CASE("headless seats refuse a session file they cannot use, with a reason and exit code 4") {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"seat.podium"_s);
