@@ -82,7 +82,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const QCborMap& hello = m.body;
     if (!compatible(hello)) {
         const qint64 theirs = integerOf(hello.value(u"proto"_s));
-        const QString app = hello.value(u"app"_s).toString().left(40);
+        const QString app = peerWords(hello.value(u"app"_s), 40); // any seat's words, shown here
         const QString seat =
             app.isEmpty() ? QString::number(theirs) : tr("%1 (Podium %2)").arg(theirs).arg(app);
         const QString text = tr("Incompatible versions: this host speaks sync protocol %1 "

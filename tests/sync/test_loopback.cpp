@@ -373,6 +373,16 @@ TEST_CASE("incompatible versions get a clear message on the host") {
     CHECK(dropped.first().contains(u"Incompatible versions"_s));
     CHECK(dropped.first().contains(u"99 (Podium 9.9.9)"_s)); // both sides' versions
     CHECK(host->seat.peers().isEmpty());
+
+    // Any holder of a code may send any "version": shown on one line, printable, kept short.
+    RawClient odd(host->seat.syncHost()->port(), host->seat.controlCode());
+    REQUIRE(odd.waitEncrypted());
+    odd.write(helloFrame(99, u"9.9\n\u202Egnp.exe\u202C"_s + QString(500, u'9')));
+    REQUIRE(odd.waitClosed());
+    REQUIRE(waitUntil([&] { return dropped.size() == 2; }));
+    CHECK_FALSE(dropped.last().contains(u'\n'));
+    CHECK_FALSE(dropped.last().contains(QChar(0x202E)));
+    CHECK(dropped.last().size() < 300);
 }
 
 namespace {
