@@ -41,6 +41,14 @@ public:
     [[nodiscard]] virtual Result<bool> forgetHosting() { return true; }
     // Whether this copy was being hosted (by this seat, or by the run before it that crashed).
     virtual bool hostingRecorded() const { return false; }
+    // The session's codes, as a seat with control learns them in a host's welcome: a backup seat
+    // restarted while its host is away can take over with them (the read-only key comes with
+    // nothing else). The hosting record's, when this copy was hosted.
+    [[nodiscard]] virtual Result<bool> recordSessionCodes(const JoinCodes& codes) {
+        Q_UNUSED(codes);
+        return true;
+    }
+    virtual std::optional<JoinCodes> sessionCodes() const { return std::nullopt; }
 };
 
 // A seat's own log of the session since its base state: what the host serves resuming peers
@@ -83,6 +91,12 @@ public:
         return m_durable ? m_durable->forgetHosting() : Result<bool>(true);
     }
     bool hostingRecorded() const { return m_durable && m_durable->hostingRecorded(); }
+    Result<bool> recordSessionCodes(const JoinCodes& codes) {
+        return m_durable ? m_durable->recordSessionCodes(codes) : Result<bool>(true);
+    }
+    std::optional<JoinCodes> sessionCodes() const {
+        return m_durable ? m_durable->sessionCodes() : std::nullopt;
+    }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }
 

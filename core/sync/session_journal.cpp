@@ -11,6 +11,7 @@ const QString sequencersKey = u"sync_sequencers"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
 const QString hostedPortKey = u"sync_hosted_port"_s;
 const QString hostedClockOffsetKey = u"sync_hosted_clock_offset"_s;
+const QString sessionCodesKey = u"sync_session_codes"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -68,6 +69,18 @@ Result<bool> SessionFileJournal::forgetHosting() {
 
 bool SessionFileJournal::hostingRecorded() const {
     return wasHosted(m_file);
+}
+
+Result<bool> SessionFileJournal::recordSessionCodes(const JoinCodes& codes) {
+    if (sessionCodes() && sessionCodes()->toText() == codes.toText())
+        return true; // a rejoin writes nothing
+    return m_file.writeMetadata(sessionCodesKey, codes.toText());
+}
+
+std::optional<JoinCodes> SessionFileJournal::sessionCodes() const {
+    if (auto hosted = JoinCodes::fromText(m_file.metadata(hostedCodesKey)))
+        return hosted;
+    return JoinCodes::fromText(m_file.metadata(sessionCodesKey));
 }
 
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {

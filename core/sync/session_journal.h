@@ -24,6 +24,8 @@ public:
     qint64 hostedClockOffset() const override;
     Result<bool> forgetHosting() override;
     bool hostingRecorded() const override;
+    Result<bool> recordSessionCodes(const JoinCodes& codes) override;
+    std::optional<JoinCodes> sessionCodes() const override;
 
     SessionFile& file() const { return m_file; }
 

@@ -67,6 +67,7 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_candidate = 0;
     m_takeoverAddresses.clear();
     m_heardHosts.clear();
+    takeKeptSessionCodes();
     m_engine.setClock(m_hostClock);
     m_engine.setForwarder([this](const Command& c) { forward(c); });
     connectTo(host);
@@ -85,6 +86,28 @@ void SyncPeer::leave() {
         m_engine.setClock(m_base);
         setState(State::Idle);
     }
+}
+
+// Kept in the seat's file, for a restart while the host is away (takeKeptSessionCodes).
+void SyncPeer::keepSessionCodes() {
+    const auto control = groupedJoinCode(m_code);
+    if (m_role == Authority::ReadOnly || !control || m_readOnlyCode.isEmpty())
+        return;
+    if (auto kept = m_log.recordSessionCodes({*control, m_readOnlyCode, m_salt}); !kept)
+        qCWarning(lcSync).noquote() << "the session's codes could not be kept:" << kept.error();
+}
+
+// A seat with control restarted on its file while the host is away: with the codes the file
+// kept, it can take over hosting, and the other seats' codes go on working. Only for the control
+// code it was given again (a read-only code must never host with control).
+void SyncPeer::takeKeptSessionCodes() {
+    const auto codes = m_log.sessionCodes();
+    if (!codes || groupedJoinCode(m_code) != codes->control)
+        return;
+    m_salt = codes->salt;
+    m_readOnlyCode = codes->readOnly;
+    m_readOnlyKey = deriveKey(codes->readOnly, codes->salt);
+    m_role = Authority::OnlineModerator;
 }
 
 HostKeys SyncPeer::keysForTakeover() const {

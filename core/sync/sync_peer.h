@@ -103,6 +103,8 @@ private:
     void forgetUnanswered(const QString& commandId) {
         m_unanswered.removeIf([&](const Command& c) { return c.id == commandId; });
     }
+    void keepSessionCodes();
+    void takeKeptSessionCodes();
     void sendFill(const QList<Event>& fill);
 
     SessionEngine& m_engine;

@@ -405,6 +405,56 @@ TEST_CASE("a seat that took over and crashed hosts again in the session's time")
     restarted.setDurableJournal(nullptr);
 }
 
+// An unattended backup seat restarted while its host was away retried the host for ever: the
+// read-only key, which the other seats need, came only with a host's welcome.
+TEST_CASE("a seat with control restarted on its file while the host is away can take over, with "
+          "codes that let the session's seats in") {
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 hostPort = portOf(host);
+    const QString control = host->seat.controlCode();
+    const QString readOnly = host->seat.readOnlyCode();
+    QTemporaryDir dir;
+    auto created = SessionFile::createReplica(dir.filePath(u"online.podium"_s));
+    REQUIRE(created);
+    const std::unique_ptr<SessionFile> file = std::move(created).value();
+    sync::SessionFileJournal journal(*file);
+    SystemClock clock;
+    SessionEngine engine(clock);
+    {
+        sync::Seat online(engine, clock);
+        online.setDurableJournal(&journal);
+        online.join({u"127.0.0.1"_s, hostPort}, control, freePort());
+        REQUIRE(
+            waitUntil([&] { return online.syncPeer()->state() == sync::SyncPeer::State::Live; }));
+        online.setDurableJournal(nullptr); // its laptop restarts,
+    }
+    host.reset(); // and meanwhile the host is gone
+
+    sync::Seat restarted(engine, clock);
+    restarted.setDurableJournal(&journal);
+    engine.reset(file->state());
+    REQUIRE(sync::restoreLog(restarted.log(), *file));
+    SECTION("started with its control code") {
+        restarted.join({u"127.0.0.1"_s, hostPort}, control);
+        REQUIRE(waitUntil([&] { return restarted.canTakeOver(); }));
+        REQUIRE(restarted.takeOver(0, QHostAddress::LocalHost));
+        CHECK(restarted.controlCode() == control);
+        CHECK(restarted.readOnlyCode() == readOnly);
+        TestSeat rapporteur(u"rapporteur"_s);
+        rapporteur.seat.join({u"127.0.0.1"_s, restarted.syncHost()->port()}, readOnly);
+        REQUIRE(waitUntil([&] { return rapporteur.live(); }));
+        CHECK(rapporteur.lastSeq() == engine.state().lastSeq);
+    }
+    SECTION("started with the read-only code: never with control") {
+        restarted.join({u"127.0.0.1"_s, hostPort}, readOnly);
+        REQUIRE(waitUntil(
+            [&] { return restarted.syncPeer()->state() == sync::SyncPeer::State::Reconnecting; }));
+        CHECK_FALSE(restarted.canTakeOver());
+    }
+    restarted.setDurableJournal(nullptr);
+}
+
 TEST_CASE("a seat finds the seat that took over even when the host's last list left it out") {
     auto host = makeHost();
     REQUIRE(host);
