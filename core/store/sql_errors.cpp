@@ -57,20 +57,20 @@ QString appendFailureMessage(const QSqlError& error, int systemErrno) {
     const bool noSpace = systemErrno == ENOSPC || systemErrno == EFBIG || systemErrno == EDQUOT;
     switch (noSpace ? SqlFailure::DiskFull : classify(error)) {
     case SqlFailure::DiskFull:
-        return tr("The disk is full: the last action was not saved and not applied. "
+        return tr("The disk is full: the latest change was not saved and not applied. "
                   "Free some space and try again.");
     case SqlFailure::WriteFailed:
         return tr("The session file could not be written (the disk may be full or failing): the "
-                  "last action was not saved and not applied. Free some space or check the disk, "
+                  "latest change was not saved and not applied. Free some space or check the disk, "
                   "and try again.");
     case SqlFailure::ReadOnly:
-        return tr("The session file cannot be written (it is read-only): the last action was "
+        return tr("The session file cannot be written (it is read-only): the latest change was "
                   "not saved and not applied. Use Save As to continue in a copy.");
     case SqlFailure::Busy:
-        return tr("The session file is busy in another program: the last action was not saved "
+        return tr("The session file is busy in another program: the latest change was not saved "
                   "and not applied. Try again.");
     default:
-        return tr("The session file could not be written (%1): the last action was not saved "
+        return tr("The session file could not be written (%1): the latest change was not saved "
                   "and not applied.")
             .arg(error.databaseText());
     }
