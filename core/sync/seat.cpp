@@ -271,7 +271,9 @@ QString Seat::doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& an
     case HostProbe::Outcome::Unreachable:
         return tr("nothing answers there.");
     case HostProbe::Outcome::Refused:
-        return tr("it does not hold this session's join codes.");
+        // Either side may be the one with other codes: a host started anew gets new ones.
+        return tr("this host's join codes do not open it (one of the two was started anew, with "
+                  "new codes).");
     case HostProbe::Outcome::Incompatible:
         return tr("it runs a version of Podium this one cannot work with.");
     case HostProbe::Outcome::Answered:

@@ -294,7 +294,8 @@ TEST_CASE("a beacon that claims a session does not make its host give way unless
         sync::Beacon forged;
         forged.start([&] { return forgedClaim(*host, impostor->seat.syncHost()->port()); },
                      QHostAddress::LocalHost, beaconPort);
-        REQUIRE(waitUntil([&] { return !statuses.filter(u"does not hold"_s).isEmpty(); }));
+        REQUIRE(
+            waitUntil([&] { return !statuses.filter(u"join codes do not open it"_s).isEmpty(); }));
     }
     SECTION("pointing at the host itself, which holds the keys") {
         // Anyone on the LAN could send it: one datagram stopped the session's host.
