@@ -214,7 +214,9 @@ void SyncHost::onFill(Link* link, const Message& m) {
         return drop(link, u"unrequested fill"_s);
     // In batches, as events go the other way: one message of a long fill outgrew the frame
     // limit, and the fill failed on every rejoin.
-    peer.fillExpected = m.body.value(u"more"_s).toBool();
+    // fillExpected stays set while the events are taken: a link closed meanwhile (below) has them
+    // announced as it goes.
+    const bool more = m.body.value(u"more"_s).toBool();
     const qint32 fillEpoch = peer.fillEpoch;
     const QCborArray offered = m.body.value(u"events"_s).toArray();
     int count = 0;
@@ -250,7 +252,8 @@ void SyncHost::onFill(Link* link, const Message& m) {
         return drop(
             link, u"%1 filled events no longer fit this host's log"_s.arg(offered.size() - count));
     }
-    if (!filler->fillExpected)
+    filler->fillExpected = more;
+    if (!more)
         announceFill(*filler);
 }
 

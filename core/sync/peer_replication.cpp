@@ -88,7 +88,9 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         m_readOnlyKey = w.value(u"readOnlyKey"_s).toByteArray();
     if (auto code = groupedJoinCode(w.value(u"readOnlyCode"_s).toString()))
         m_readOnlyCode = *code;
-    keepSessionCodes();
+    // (Not into a file of another session, which refuses that session's state next.)
+    if (session == m_engine.state().sessionId || m_engine.state().sessionId.isEmpty())
+        keepSessionCodes();
     m_orphansFrom = integerOf(w.value(u"divergedAt"_s));
     if (const qint64 from = m_orphansFrom; from > 0) {
         QList<Event> lost = m_log.after(from - 1);

@@ -43,12 +43,12 @@ public:
     virtual bool hostingRecorded() const { return false; }
     // The session's codes, as a seat with control learns them in a host's welcome: a backup seat
     // restarted while its host is away can take over with them (the read-only key comes with
-    // nothing else). The hosting record's, when this copy was hosted.
+    // nothing else). sessionCodes(): those, and the hosting record's when this copy was hosted.
     [[nodiscard]] virtual Result<bool> recordSessionCodes(const JoinCodes& codes) {
         Q_UNUSED(codes);
         return true;
     }
-    virtual std::optional<JoinCodes> sessionCodes() const { return std::nullopt; }
+    virtual QList<JoinCodes> sessionCodes() const { return {}; }
 };
 
 // A seat's own log of the session since its base state: what the host serves resuming peers
@@ -94,8 +94,8 @@ public:
     Result<bool> recordSessionCodes(const JoinCodes& codes) {
         return m_durable ? m_durable->recordSessionCodes(codes) : Result<bool>(true);
     }
-    std::optional<JoinCodes> sessionCodes() const {
-        return m_durable ? m_durable->sessionCodes() : std::nullopt;
+    QList<JoinCodes> sessionCodes() const {
+        return m_durable ? m_durable->sessionCodes() : QList<JoinCodes>{};
     }
     const QMap<qint32, QString>& sequencers() const { return m_sequencers; }
     void restoreSequencers(const QMap<qint32, QString>& sequencers) { m_sequencers = sequencers; }

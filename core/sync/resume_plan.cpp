@@ -72,8 +72,12 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
     // A host that gave way (this session's host until it came back) is never asked to fill: what
     // it has beyond this log, nobody else got. It is shown on that seat, never merged.
     // A peer whose log starts after this one ends (it joined by a snapshot meanwhile) cannot
-    // send the events in between: asked to, it sent none and took itself for up to date.
-    const bool canFill = peerLineage.isEmpty() || theirs.first().firstSeq <= log.lastSeq() + 1;
+    // send the events in between: asked to, it sent none and took itself for up to date. A
+    // lineage of one run starting at the peer's last seq may also be a bare snapshot, which
+    // holds no event at all.
+    const bool maybeBareSnapshot = theirs.size() == 1 && theirs.first().firstSeq == peerSeq;
+    const bool canFill = peerLineage.isEmpty() ||
+                         theirs.first().firstSeq <= log.lastSeq() + (maybeBareSnapshot ? 0 : 1);
     if (sameSequencer && !peerGaveWay && canFill) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;

@@ -72,15 +72,18 @@ bool SessionFileJournal::hostingRecorded() const {
 }
 
 Result<bool> SessionFileJournal::recordSessionCodes(const JoinCodes& codes) {
-    if (sessionCodes() && sessionCodes()->toText() == codes.toText())
+    if (m_file.metadata(sessionCodesKey) == codes.toText())
         return true; // a rejoin writes nothing
     return m_file.writeMetadata(sessionCodesKey, codes.toText());
 }
 
-std::optional<JoinCodes> SessionFileJournal::sessionCodes() const {
-    if (auto hosted = JoinCodes::fromText(m_file.metadata(hostedCodesKey)))
-        return hosted;
-    return JoinCodes::fromText(m_file.metadata(sessionCodesKey));
+QList<JoinCodes> SessionFileJournal::sessionCodes() const {
+    QList<JoinCodes> kept;
+    for (const QString& key : {sessionCodesKey, hostedCodesKey}) {
+        if (auto codes = JoinCodes::fromText(m_file.metadata(key)))
+            kept.append(*codes);
+    }
+    return kept;
 }
 
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {

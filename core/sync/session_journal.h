@@ -25,7 +25,7 @@ public:
     Result<bool> forgetHosting() override;
     bool hostingRecorded() const override;
     Result<bool> recordSessionCodes(const JoinCodes& codes) override;
-    std::optional<JoinCodes> sessionCodes() const override;
+    QList<JoinCodes> sessionCodes() const override;
 
     SessionFile& file() const { return m_file; }
 

@@ -101,13 +101,15 @@ void SyncPeer::keepSessionCodes() {
 // kept, it can take over hosting, and the other seats' codes go on working. Only for the control
 // code it was given again (a read-only code must never host with control).
 void SyncPeer::takeKeptSessionCodes() {
-    const auto codes = m_log.sessionCodes();
-    if (!codes || groupedJoinCode(m_code) != codes->control)
+    for (const JoinCodes& codes : m_log.sessionCodes()) {
+        if (groupedJoinCode(m_code) != codes.control)
+            continue;
+        m_salt = codes.salt;
+        m_readOnlyCode = codes.readOnly;
+        m_readOnlyKey = deriveKey(codes.readOnly, codes.salt);
+        m_role = Authority::OnlineModerator;
         return;
-    m_salt = codes->salt;
-    m_readOnlyCode = codes->readOnly;
-    m_readOnlyKey = deriveKey(codes->readOnly, codes->salt);
-    m_role = Authority::OnlineModerator;
+    }
 }
 
 HostKeys SyncPeer::keysForTakeover() const {

@@ -242,6 +242,11 @@ TEST_CASE("resume plans: a peer whose log starts after this host's ends is not a
     for (qint64 s = 1; s <= 900; ++s)
         REQUIRE(whole.append(eventAt(s, 2)));
     CHECK(planResume(took, 3, true, 900, 2, lineageOf(whole)).kind == ResumePlan::Fill);
+    // one that holds only the old host's snapshot at 791 has no event to send either
+    ReplicaLog bare;
+    REQUIRE(bare.setSequencers({{2, u"h"_s}}));
+    bare.restore(791, 2, {});
+    CHECK(planResume(took, 3, true, 791, 2, lineageOf(bare)).kind != ResumePlan::Fill);
 }
 
 TEST_CASE("resume plans: a peer that stopped exactly at this host's snapshot resumes only if its "
