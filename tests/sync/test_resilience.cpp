@@ -318,6 +318,19 @@ TEST_CASE("a seat finds a host that took over on another port than it had told, 
     CHECK(waitUntil([&] { return rapporteur.engine.state().stageMessage == u"found"_s; }));
 }
 
+// A seat's own session file, with the journal its log is kept in.
+struct SeatFile {
+    QTemporaryDir dir;
+    std::unique_ptr<SessionFile> file;
+    std::unique_ptr<sync::SessionFileJournal> journal;
+    SeatFile() {
+        auto created = SessionFile::createReplica(dir.filePath(u"seat.podium"_s));
+        REQUIRE(created);
+        file = std::move(created).value();
+        journal = std::make_unique<sync::SessionFileJournal>(*file);
+    }
+};
+
 // A laptop whose clock is a minute ahead of the host's (a venue without internet has no NTP).
 class MinuteAheadClock final : public Clock {
 public:
@@ -367,11 +380,9 @@ TEST_CASE("after a takeover by a laptop whose clock differs, every screen goes o
 TEST_CASE("a seat that took over and crashed hosts again in the session's time") {
     auto oldHost = makeHost();
     REQUIRE(oldHost);
-    QTemporaryDir dir;
-    auto created = SessionFile::createReplica(dir.filePath(u"online.podium"_s));
-    REQUIRE(created);
-    const std::unique_ptr<SessionFile> file = std::move(created).value();
-    sync::SessionFileJournal journal(*file);
+    SeatFile seatFile;
+    SessionFile& file = *seatFile.file;
+    sync::SessionFileJournal& journal = *seatFile.journal;
     MinuteAheadClock onlineClock;
     SessionEngine engine(onlineClock);
     quint16 port = 0;
@@ -397,9 +408,9 @@ TEST_CASE("a seat that took over and crashed hosts again in the session's time")
 
     sync::Seat restarted(engine, onlineClock);
     restarted.setDurableJournal(&journal);
-    engine.reset(file->state());
-    REQUIRE(sync::restoreLog(restarted.log(), *file));
-    REQUIRE(restarted.host(port, QHostAddress::LocalHost, sync::codesToHostWith(file.get())));
+    engine.reset(file.state());
+    REQUIRE(sync::restoreLog(restarted.log(), file));
+    REQUIRE(restarted.host(port, QHostAddress::LocalHost, sync::codesToHostWith(&file)));
     CHECK(restarted.controlCode() == codes.control);
     CHECK(qAbs(engine.now() - oldHost->clock.nowMs()) < 1000);
     restarted.setDurableJournal(nullptr);
@@ -414,11 +425,9 @@ TEST_CASE("a seat with control restarted on its file while the host is away can 
     const quint16 hostPort = portOf(host);
     const QString control = host->seat.controlCode();
     const QString readOnly = host->seat.readOnlyCode();
-    QTemporaryDir dir;
-    auto created = SessionFile::createReplica(dir.filePath(u"online.podium"_s));
-    REQUIRE(created);
-    const std::unique_ptr<SessionFile> file = std::move(created).value();
-    sync::SessionFileJournal journal(*file);
+    SeatFile seatFile;
+    SessionFile& file = *seatFile.file;
+    sync::SessionFileJournal& journal = *seatFile.journal;
     SystemClock clock;
     SessionEngine engine(clock);
     {
@@ -433,8 +442,8 @@ TEST_CASE("a seat with control restarted on its file while the host is away can 
 
     sync::Seat restarted(engine, clock);
     restarted.setDurableJournal(&journal);
-    engine.reset(file->state());
-    REQUIRE(sync::restoreLog(restarted.log(), *file));
+    engine.reset(file.state());
+    REQUIRE(sync::restoreLog(restarted.log(), file));
     SECTION("started with its control code") {
         restarted.join({u"127.0.0.1"_s, hostPort}, control);
         REQUIRE(waitUntil([&] { return restarted.canTakeOver(); }));
