@@ -106,10 +106,12 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
     const qint32 peerEpoch = qint32(integerOf(hello.value(u"lastEpoch"_s), 1));
-    const ResumePlan plan =
-        withoutFillFrom(role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
-                                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
-                                         hello.value(u"gaveWay"_s).toBool()));
+    const QCborValue base = hello.value(u"baseSeq"_s);
+    const ResumePlan plan = withoutFillFrom(
+        role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
+                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
+                         hello.value(u"gaveWay"_s).toBool(),
+                         base.isInteger() ? std::optional(base.toInteger()) : std::nullopt));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
                            {{u"code"_s, errc::staleHost},

@@ -75,7 +75,9 @@ Link::~Link() {
 void Link::send(const Message& m) {
     if (m_closed || !m_socket->isEncrypted())
         return;
-    m_socket->write(encodeFrame(m));
+    const QByteArray frame = encodeFrame(m);
+    m_socket->write(frame);
+    closeIfBacklogged(frame.size());
 }
 
 void Link::sendNow(const QByteArray& frame) {
@@ -85,6 +87,21 @@ void Link::sendNow(const QByteArray& frame) {
     ++flushing;
     m_socket->flush();
     --flushing;
+    closeIfBacklogged(frame.size());
+}
+
+// Closed from the event loop, not here: whoever sends may be in a loop of sends (a catch-up, a
+// fill) that holds on to this link or its entry in a table the close would change.
+void Link::closeIfBacklogged(qsizetype frameSize) {
+    m_largestFrame = qMax(m_largestFrame, frameSize);
+    const qint64 unsent = m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    if (m_closed || m_backlogged || unsent <= maxUnsentToPeer + m_largestFrame)
+        return;
+    m_backlogged = true;
+    const QString reason =
+        u"the other side does not take what it is sent (%1 KiB waiting)"_s.arg(unsent / 1024);
+    QMetaObject::invokeMethod(
+        this, [this, reason] { close(reason, false); }, Qt::QueuedConnection);
 }
 
 void Link::markAuthenticated() {

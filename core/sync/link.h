@@ -71,6 +71,7 @@ private:
     void readFrames();
     bool dispatch(const QByteArray& payload);
     bool withinRate();
+    void closeIfBacklogged(qsizetype frameSize);
     void scheduleHeartbeat();
     void heartbeat();
 
@@ -90,10 +91,12 @@ private:
     QString m_peerName;
     qint64 m_lastRtt = -1;
     qint64 m_bytesIn = 0;
+    qsizetype m_largestFrame = 0; // sent on this link so far
     bool m_authenticated = false;
     bool m_closed = false;
     bool m_wasEncrypted = false;
     bool m_readPosted = false;
+    bool m_backlogged = false; // closing for it, from the event loop
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
 };
 

@@ -34,9 +34,12 @@ void SyncPeer::onMessage(const Message& m) {
             }
             return m_link->close(ok.error());
         }
+        // The state is in the file now: the screen shows it even if what follows fails, or the
+        // next hello would name a last seq the engine does not have.
+        m_engine.reset(state);
+        reportOrphans();
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return m_link->close(ok.error());
-        m_engine.reset(state);
         m_caughtUpBySnapshot = true;
         return checkSynced();
     }
@@ -92,12 +95,7 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     if (session == m_engine.state().sessionId || m_engine.state().sessionId.isEmpty())
         keepSessionCodes();
     m_orphansFrom = integerOf(w.value(u"divergedAt"_s));
-    if (const qint64 from = m_orphansFrom; from > 0) {
-        QList<Event> lost = m_log.after(from - 1);
-        qCWarning(lcSync) << lost.size() << "events of this seat were never in the host's log";
-        if (!lost.isEmpty())
-            emit orphaned(lost);
-    }
+    m_orphans = m_orphansFrom > 0 ? m_log.after(m_orphansFrom - 1) : QList<Event>{};
     // From here on this log holds the host's lineage: learn who sequenced its epochs. For another
     // session than this seat's, only once its state is taken (the snapshot that follows): a file
     // that cannot take it must stay as it was.
@@ -117,6 +115,15 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     // (and a link lost then reported the same orphans again).
     if (m_orphansFrom == 0)
         checkSynced();
+}
+
+// Once the host's state that replaces them is kept: a link lost before it, or a file that could
+// not take it, reported the same orphans again on every rejoin.
+void SyncPeer::reportOrphans() {
+    if (m_orphans.isEmpty())
+        return;
+    qCWarning(lcSync) << m_orphans.size() << "events of this seat were never in the host's log";
+    emit orphaned(std::exchange(m_orphans, {}));
 }
 
 // In batches (of eventsPerBatch, and of half the frame a seat may send): thousands of events in

@@ -26,7 +26,14 @@ constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one messa
 constexpr qsizetype maxPeerWords = 200;    // characters of the other side's free text kept
 constexpr qsizetype maxReasonWords = 1000; // of a refusal's reason, which says what to do
 constexpr int eventsPerBatch = 500;        // events in one Events message
-constexpr int handshakeDeadlineMs = 5000;  // TLS + hello/welcome
+// What may wait to be sent on one link, beyond the largest frame it was ever given (a join's
+// snapshot): a peer that pings but never reads would otherwise have the host buffer every event
+// for it, without end. A live seat lags by a few events; this is thousands.
+constexpr qint64 maxUnsentToPeer = 4 * 1024 * 1024;
+// Connections still in their handshake, each held for 5 s at most. A new one beyond this many
+// closes the oldest: a flood of them costs the host no more than this.
+constexpr int maxJoiningConnections = 64;
+constexpr int handshakeDeadlineMs = 5000; // TLS + hello/welcome
 // A frame begun must arrive whole within this, plus a second per 64 KiB it announced: a peer
 // dripping a large frame byte by byte would otherwise hold its buffer (any byte is a sign of
 // life) for as long as it liked.

@@ -17,7 +17,8 @@ bool sameRunAtBase(const ReplicaLog& log, qint32 baseEpoch, const Segment& their
 } // namespace
 
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch, const Lineage& peerLineage, bool peerGaveWay) {
+                      qint32 peerEpoch, const Lineage& peerLineage, bool peerGaveWay,
+                      std::optional<qint64> peerBaseSeq) {
     ResumePlan plan;
     if (!sameSession || peerSeq <= 0)
         return plan; // a fresh seat (or another session's file): just the state
@@ -72,12 +73,14 @@ ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession,
     // A host that gave way (this session's host until it came back) is never asked to fill: what
     // it has beyond this log, nobody else got. It is shown on that seat, never merged.
     // A peer whose log starts after this one ends (it joined by a snapshot meanwhile) cannot
-    // send the events in between: asked to, it sent none and took itself for up to date. A
-    // lineage of one run starting at the peer's last seq may also be a bare snapshot, which
-    // holds no event at all.
+    // send the events in between: asked to, it sent none and took itself for up to date. A peer
+    // that does not say where its log starts, and whose lineage is one run starting at its last
+    // seq, may hold a bare snapshot there, or one event after a snapshot: it must reach back.
     const bool maybeBareSnapshot = theirs.size() == 1 && theirs.first().firstSeq == peerSeq;
-    const bool canFill = peerLineage.isEmpty() ||
-                         theirs.first().firstSeq <= log.lastSeq() + (maybeBareSnapshot ? 0 : 1);
+    const bool canFill =
+        peerBaseSeq ? *peerBaseSeq <= log.lastSeq()
+                    : peerLineage.isEmpty() ||
+                          theirs.first().firstSeq <= log.lastSeq() + (maybeBareSnapshot ? 0 : 1);
     if (sameSequencer && !peerGaveWay && canFill) {
         plan.kind = ResumePlan::Fill;
         plan.fillFrom = log.lastSeq() + 1;

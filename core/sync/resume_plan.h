@@ -3,6 +3,8 @@
 #include "lineage.h"
 #include "replica_log.h"
 
+#include <optional>
+
 namespace podium::sync {
 
 // What the host does for a peer that says "I have up to seq S of epoch E".
@@ -25,8 +27,10 @@ struct ResumePlan {
 // events are not the session's: they are reported as orphans and the peer takes a snapshot.
 // A peer that gave way to this host (a host of the same session that found this one leads) is
 // never a sign that this host is stale, whatever its epoch: what it has that this host lacks is
-// its orphans.
+// its orphans. `peerBaseSeq` is where the peer's log starts (the snapshot it joined by; its
+// events follow it), when it says.
 ResumePlan planResume(const ReplicaLog& log, qint32 hostEpoch, bool sameSession, qint64 peerSeq,
-                      qint32 peerEpoch, const Lineage& peerLineage = {}, bool peerGaveWay = false);
+                      qint32 peerEpoch, const Lineage& peerLineage = {}, bool peerGaveWay = false,
+                      std::optional<qint64> peerBaseSeq = std::nullopt);
 
 } // namespace podium::sync

@@ -111,6 +111,7 @@ void SyncHost::accept(qintptr descriptor) {
         delete socket;
         return;
     }
+    makeRoomToJoin();
     QSslConfiguration config = pskConfiguration();
     config.setPreSharedKeyIdentityHint(identityHint(m_keys.salt));
     socket->setSslConfiguration(config);
@@ -126,7 +127,9 @@ void SyncHost::accept(qintptr descriptor) {
             });
     auto* link = new Link(socket, m_clock, maxFrameFromPeer, this);
     link->setRateLimit(1000);
-    m_peers.insert(link, Peer{});
+    Peer joining;
+    joining.arrival = ++m_arrivals;
+    m_peers.insert(link, joining);
     connect(link, &Link::messageReceived, this,
             [this, link](const Message& m) { onMessage(link, m); });
     connect(link, &Link::closed, this, [this, link](const QString& reason) {
@@ -154,6 +157,23 @@ void SyncHost::accept(qintptr descriptor) {
         }
     });
     socket->startServerEncryption();
+}
+
+// A flood of connections that never finish their handshake must not hold the host's memory, nor
+// keep seats out: the oldest still joining makes room, since a seat's own handshake takes
+// milliseconds, and a connection that has been joining longest is the least likely to be one.
+void SyncHost::makeRoomToJoin() {
+    Link* oldest = nullptr;
+    int joining = 0;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->welcomed)
+            continue;
+        ++joining;
+        if (!oldest || it->arrival < m_peers.value(oldest).arrival)
+            oldest = it.key();
+    }
+    if (joining >= maxJoiningConnections)
+        oldest->close(u"closed to make room: %1 connections were still joining"_s.arg(joining));
 }
 
 void SyncHost::drop(Link* link, const QString& reason) {

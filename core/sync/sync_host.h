@@ -83,8 +83,10 @@ private:
     void restoreEpoch();
     void drop(Link* link, const QString& reason);
     void answerProbe(Link* link, Authority role);
+    void makeRoomToJoin();
 
     struct Peer {
+        qint64 arrival = 0; // the how-manieth connection this is
         Authority role = Authority::ReadOnly;
         PeerInfo info;
         bool welcomed = false;
@@ -106,6 +108,7 @@ private:
     QString m_name;
     QHash<Link*, Peer> m_peers;
     bool m_stopping = false;
+    qint64 m_arrivals = 0; // connections accepted so far
 };
 
 } // namespace podium::sync

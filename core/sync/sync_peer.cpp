@@ -157,6 +157,7 @@ void SyncPeer::onEncrypted() {
                    {u"session"_s, m_engine.state().sessionId},
                    {u"lastSeq"_s, m_log.lastSeq()},
                    {u"lastEpoch"_s, m_log.lastEpoch()},
+                   {u"baseSeq"_s, m_log.baseSeq()},
                    {u"lineage"_s, toCbor(lineageOf(m_log))},
                    {u"hostPort"_s, m_takeoverPort}};
     if (m_gaveWay)

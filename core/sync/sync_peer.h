@@ -106,6 +106,7 @@ private:
     void keepSessionCodes();
     void takeKeptSessionCodes();
     void sendFill(const QList<Event>& fill);
+    void reportOrphans();
 
     SessionEngine& m_engine;
     ReplicaLog& m_log;
@@ -129,6 +130,7 @@ private:
     bool m_gaveWay = false;
     Authority m_wantedRole = Authority::OnlineModerator;
     qint64 m_orphansFrom = 0; // from the welcome: this seat's events from there on are orphans
+    QList<Event> m_orphans;   // those events, reported once the host's state is kept
     Authority m_role = Authority::ReadOnly;
     qint64 m_hostLastSeq = 0;
     QList<PeerInfo> m_peers;

@@ -118,6 +118,57 @@ TEST_CASE("a message flood trips the rate limit") {
     CHECK(h.stillServed());
 }
 
+TEST_CASE("a seat that pings but never reads is dropped before the host buffers without end") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    RawClient deaf(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(deaf.waitEncrypted());
+    deaf.write(helloFrame());
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 2; }));
+    deaf.stopReading();
+    QTimer pinging; // alive by every heartbeat's measure
+    QObject::connect(&pinging, &QTimer::timeout, [&] {
+        deaf.write(sync::encodeFrame(sync::message(sync::MsgType::Ping, {{u"t0"_s, 0}})));
+    });
+    pinging.start(300);
+    // Some 40 MB of events: ten times what may wait for one seat.
+    for (int i = 0; i < 100'000 && h.reasonFor(deaf).isEmpty(); ++i) {
+        REQUIRE(h.host->engine.submit(stageMessage(u"%1 "_s.arg(i) + QString(120, u'x'))));
+        if (i % 100 == 0)
+            QCoreApplication::processEvents();
+    }
+    REQUIRE(waitUntil([&] { return !h.reasonFor(deaf).isEmpty(); }));
+    CHECK(h.reasonFor(deaf).contains(u"does not take what it is sent"_s));
+    CHECK(h.stillServed());
+}
+
+TEST_CASE("a flood of connections that never finish joining holds no more than the limit, and "
+          "a seat still joins in the middle of it") {
+    HostWithReporter h;
+    REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
+    const quint16 port = h.host->seat.syncHost()->port();
+    std::vector<std::unique_ptr<RawClient>> flood;
+    const auto openCount = [&] {
+        return std::count_if(flood.begin(), flood.end(), [](const auto& c) {
+            return c->socket().state() != QAbstractSocket::UnconnectedState;
+        });
+    };
+    for (int i = 0; i < sync::maxJoiningConnections + 20; ++i) {
+        flood.push_back(std::make_unique<RawClient>(port, QString{})); // plain TCP, then silence
+        REQUIRE(waitUntil([&] { return flood.back()->localPort() != 0; }));
+    }
+    // The oldest ones made room, long before the handshake deadline would have closed them.
+    REQUIRE(waitUntil([&] { return openCount() == sync::maxJoiningConnections; }));
+    CHECK(std::all_of(flood.begin(), flood.begin() + 20, [](const auto& c) {
+        return c->socket().state() == QAbstractSocket::UnconnectedState;
+    }));
+    CHECK(h.reasonFor(*flood.front()).contains(u"to make room"_s));
+    TestSeat late(u"late display"_s);
+    REQUIRE(joinAndWait(late, *h.host, h.host->seat.readOnlyCode()));
+    CHECK(openCount() > 0); // the flood was still there: the seat did not wait for it to end
+    CHECK(h.stillServed());
+}
+
 TEST_CASE("a frame dripped byte by byte is dropped once its time is up") {
     HostWithReporter h;
     REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));

@@ -647,6 +647,31 @@ TEST_CASE("a fill that comes too late is reported as orphans, not lost") {
     CHECK(driver.engine.state().stageMessage == u"the new host goes on"_s);
 }
 
+// Both seats joined by a snapshot at the same seq: the one event only the driver got is the
+// first of its log. Its lineage alone looked like a bare snapshot's, and it was not asked.
+TEST_CASE("a seat fills in the one event the new host lacks, right after the snapshot both "
+          "joined by") {
+    QList<Event> orphans;
+    BackupScene scene;
+    auto& [host, relay, takeoverPort, online, driver] = scene;
+    QObject::connect(&driver.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    REQUIRE(driver.snapshots == 1);
+    REQUIRE(driver.appliedSeqs.isEmpty());
+
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(host->engine.submit(stageMessage(u"only the driver has this"_s)));
+    REQUIRE(waitUntil([&] { return driver.lastSeq() == host->lastSeq(); }));
+    host.reset();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.lastSeq() == driver.lastSeq() - 1);
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == driver.lastSeq() && driver.live(); }));
+    CHECK(online.engine.state().stageMessage == u"only the driver has this"_s);
+    CHECK(orphans.isEmpty());
+}
+
 // Thousands of events only a seat had went to the new host as one message, over the 1 MiB a
 // seat may send: the host closed the link when its header arrived, on every rejoin.
 TEST_CASE("a seat fills in thousands of events the new host lacks, in batches") {

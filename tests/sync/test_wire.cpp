@@ -247,6 +247,17 @@ TEST_CASE("resume plans: a peer whose log starts after this host's ends is not a
     REQUIRE(bare.setSequencers({{2, u"h"_s}}));
     bare.restore(791, 2, {});
     CHECK(planResume(took, 3, true, 791, 2, lineageOf(bare)).kind != ResumePlan::Fill);
+    CHECK(planResume(took, 3, true, 791, 2, lineageOf(bare), false, 791).kind != ResumePlan::Fill);
+    // but one that joined by a snapshot at 790 and holds 791 fills it in, when it says so
+    ReplicaLog oneAfter;
+    REQUIRE(oneAfter.setSequencers({{2, u"h"_s}}));
+    oneAfter.restore(790, 2, {eventAt(791, 2)});
+    const ResumePlan fill = planResume(took, 3, true, 791, 2, lineageOf(oneAfter), false, 790);
+    CHECK(fill.kind == ResumePlan::Fill);
+    CHECK(fill.fillFrom == 791);
+    // and the seat that joined at 800 is not asked, whatever its lineage
+    CHECK(planResume(took, 3, true, 900, 2, lineageOf(joined), false, 800).kind ==
+          ResumePlan::Snapshot);
 }
 
 TEST_CASE("resume plans: a peer that stopped exactly at this host's snapshot resumes only if its "
