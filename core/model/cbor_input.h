@@ -3,6 +3,7 @@
 #include "model/result.h"
 
 #include <QCborValue>
+#include <utility>
 
 // Reading CBOR that came from outside: a file, a peer, a datagram, a command's arguments.
 namespace podium {
@@ -21,6 +22,13 @@ inline Result<QCborValue> decodeWholeCbor(const QByteArray& bytes) {
 // the fallback. (QCborValue::toInteger() converts a double, undefined when it is huge.)
 inline qint64 integerOf(const QCborValue& v, qint64 fallback = 0) {
     return v.isInteger() ? v.toInteger() : fallback;
+}
+
+// An integer that fits T, or the fallback: a number from outside narrowed as it came would
+// wrap (a port of 113136 read as 47600).
+template <typename T> T integerIn(const QCborValue& v, T fallback) {
+    const qint64 n = integerOf(v, qint64(fallback));
+    return std::in_range<T>(n) ? T(n) : fallback;
 }
 
 } // namespace podium

@@ -29,11 +29,13 @@ std::optional<Event> Event::fromCbor(const QCborMap& m, QString* error) {
             QStringLiteral("unknown event action %1").arg(integerOf(m.value(u"action"_s), -1)));
     if (!m.value(u"seq"_s).isInteger() || !m.value(u"at"_s).isInteger())
         return fail(QStringLiteral("event without sequence number or time"));
+    if (m.contains(u"epoch"_s) && !std::in_range<qint32>(integerOf(m.value(u"epoch"_s), 1)))
+        return fail(QStringLiteral("event epoch out of range"));
     if (!m.value(u"data"_s).isMap())
         return fail(QStringLiteral("event without data"));
     Event e;
     e.seq = integerOf(m.value(u"seq"_s));
-    e.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
+    e.epoch = integerIn<qint32>(m.value(u"epoch"_s), 1);
     e.at = integerOf(m.value(u"at"_s));
     e.author = m.value(u"author"_s).toString();
     e.commandId = m.value(u"cmd"_s).toString();

@@ -40,7 +40,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     Announcement a;
     a.title = m.value(u"title"_s).toString().left(maxTitle);
     a.sessionId = m.value(u"session"_s).toString().left(100);
-    a.epoch = qint32(integerOf(m.value(u"epoch"_s), 1));
+    a.epoch = integerIn<qint32>(m.value(u"epoch"_s), 1);
     a.port = quint16(port);
     a.seq = qMax<qint64>(0, integerOf(m.value(u"seq"_s)));
     a.sequencer = m.value(u"sequencer"_s).toString().left(100);

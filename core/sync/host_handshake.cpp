@@ -105,7 +105,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const QString session = hello.value(u"session"_s).toString();
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
-    const qint32 peerEpoch = qint32(integerOf(hello.value(u"lastEpoch"_s), 1));
+    const qint32 peerEpoch = integerIn<qint32>(hello.value(u"lastEpoch"_s), 1);
     const QCborValue base = hello.value(u"baseSeq"_s);
     const ResumePlan plan = withoutFillFrom(
         role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
@@ -129,7 +129,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.name = peerWords(hello.value(u"name"_s)); // shown in status lines and peer lists
     peer.info.role = role;
     peer.info.address = addressText(link->socket()->peerAddress());
-    peer.info.hostPort = quint16(integerOf(hello.value(u"hostPort"_s)));
+    peer.info.hostPort = integerIn<quint16>(hello.value(u"hostPort"_s), 0);
     peer.fillExpected = plan.kind == ResumePlan::Fill;
     peer.fillEpoch = plan.fillEpoch;
     QCborMap welcome{

@@ -19,7 +19,7 @@ HostProbe::Answer answerFrom(const QCborMap& welcome) {
     HostProbe::Answer a;
     a.session = welcome.value(u"session"_s).toString();
     a.instance = welcome.value(u"instance"_s).toString();
-    a.rank.epoch = qint32(integerOf(welcome.value(u"epoch"_s), 1));
+    a.rank.epoch = integerIn<qint32>(welcome.value(u"epoch"_s), 1);
     a.rank.seq = integerOf(welcome.value(u"hostLastSeq"_s));
     a.rank.seats = int(std::clamp<qint64>(integerOf(welcome.value(u"seats"_s)), 0, 100'000));
     // A host that does not know probes answers as to a joining seat: its sequencer is in its map.

@@ -50,9 +50,10 @@ Lineage lineageFromCbor(const QCborArray& array) {
     Lineage lineage;
     for (const QCborValue& v : array) {
         const QCborArray s = v.toArray();
-        if (s.size() < 3 || !s.at(0).isInteger() || !s.at(1).isInteger())
+        if (s.size() < 3 || !s.at(0).isInteger() || !s.at(1).isInteger() ||
+            !std::in_range<qint32>(s.at(0).toInteger()))
             continue;
-        const Segment segment{qint32(integerOf(s.at(0))), integerOf(s.at(1)), s.at(2).toString()};
+        const Segment segment{qint32(s.at(0).toInteger()), s.at(1).toInteger(), s.at(2).toString()};
         if (!lineage.isEmpty() && segment.firstSeq <= lineage.last().firstSeq)
             continue; // out of order: not a lineage any log could have
         lineage.append(segment);
@@ -70,8 +71,9 @@ QCborMap sequencersToCbor(const QMap<qint32, QString>& sequencers) {
 QMap<qint32, QString> sequencersFromCbor(const QCborMap& map) {
     QMap<qint32, QString> sequencers;
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
-        if (it.key().isInteger() && it.value().isString())
-            sequencers.insert(qint32(integerOf(it.key())), it.value().toString());
+        if (it.key().isInteger() && std::in_range<qint32>(it.key().toInteger()) &&
+            it.value().isString())
+            sequencers.insert(qint32(it.key().toInteger()), it.value().toString());
     }
     return sequencers;
 }

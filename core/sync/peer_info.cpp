@@ -17,7 +17,7 @@ PeerInfo PeerInfo::fromCbor(const QCborMap& m) {
     p.name = peerWords(m.value(u"name"_s));
     p.role = fromKey<Authority>(m.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     p.address = m.value(u"address"_s).toString();
-    p.hostPort = quint16(integerOf(m.value(u"hostPort"_s)));
+    p.hostPort = integerIn<quint16>(m.value(u"hostPort"_s), 0);
     p.rttMs = integerOf(m.value(u"rtt"_s), -1);
     return p;
 }

@@ -10,6 +10,9 @@
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
+namespace {
+constexpr qint64 doubtForMs = 60'000; // an address that misled is not probed again for this long
+} // namespace
 
 Seat::Seat(SessionEngine& engine, const Clock& base, QObject* parent)
     : QObject(parent)
@@ -239,7 +242,7 @@ void Seat::heard(const Announcement& a) {
     const Endpoint other{a.address.toString(), a.port};
     const QString where = u"%1:%2"_s.arg(other.host).arg(other.port);
     if (auto doubted = m_doubted.find(where);
-        doubted != m_doubted.end() && !doubted->hasExpired(60'000))
+        doubted != m_doubted.end() && !doubted->hasExpired(doubtForMs))
         return;
     qCInfo(lcSync).noquote() << "host at" << where << "announces this session at epoch" << a.epoch
                              << "seq" << a.seq << ": asking it, inside TLS, where it stands";
@@ -256,6 +259,9 @@ void Seat::heard(const Announcement& a) {
                 return stepDownFor(other);
             if (doubt.isEmpty())
                 return; // it answered, and this host leads after all
+            m_doubted.removeIf([](std::pair<const QString&, QElapsedTimer&> d) {
+                return d.second.hasExpired(doubtForMs);
+            });
             m_doubted[where].start();
             qCWarning(lcSync).noquote()
                 << u"host at %1 announced it leads this session: %2 Ignored."_s.arg(where, doubt);

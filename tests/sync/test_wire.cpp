@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtEndian>
+#include <limits>
 
 using namespace podium;
 using namespace podium::sync;
@@ -379,6 +380,9 @@ TEST_CASE("the clock offset comes from the sample with the shortest round trip")
     CHECK(sync.offsetMs() == 1000);
     CHECK(sync.bestRttMs() == 10);
     CHECK_FALSE(sync.addSample(600, 0, 500)); // clock went back: ignored
+    // a stamp no clock shows (the offset would overflow) is ignored too
+    CHECK_FALSE(sync.addSample(600, std::numeric_limits<qint64>::min(), 700));
+    CHECK(sync.offsetMs() == 1000);
 }
 
 TEST_CASE("hosts are discovered by their beacon, it carries no participant data") {
@@ -494,4 +498,21 @@ TEST_CASE("a number that is not an integer is not read as one") {
             .toMap();
     beacon[u"port"_s] = 47600.0;
     CHECK_FALSE(Announcement::fromDatagram(beacon.toCborValue().toCbor()));
+}
+
+TEST_CASE("a number too large for its field is not wrapped into another") {
+    CHECK(PeerInfo::fromCbor({{u"hostPort"_s, 47600 + 65536}}).hostPort == 0);
+    CHECK(PeerInfo::fromCbor({{u"hostPort"_s, 47600}}).hostPort == 47600);
+    const qint64 wrapsToTwo = (qint64(1) << 32) + 2;
+    CHECK(lineageFromCbor(QCborArray{QCborArray{wrapsToTwo, 5, u"s"_s}}).isEmpty());
+    CHECK(sequencersFromCbor(QCborMap{{wrapsToTwo, u"s"_s}}).isEmpty());
+    QCborMap beacon =
+        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0}.toDatagram())
+            .toMap();
+    beacon[u"epoch"_s] = wrapsToTwo;
+    CHECK(Announcement::fromDatagram(beacon.toCborValue().toCbor())->epoch == 1);
+    QCborMap event = Event{}.toCbor();
+    REQUIRE(Event::fromCbor(event));
+    event[u"epoch"_s] = wrapsToTwo;
+    CHECK_FALSE(Event::fromCbor(event));
 }
