@@ -35,7 +35,14 @@ public:
         Q_UNUSED(clockOffsetMs);
         return true;
     }
-    virtual qint64 hostedClockOffset() const { return 0; }
+    // The offset of the session's time to this laptop's clock, as hosting it (above) or as the
+    // host's clock estimated (recordClockOffset): a seat restarted that takes over, or works
+    // alone, goes on in the session's time.
+    [[nodiscard]] virtual Result<bool> recordClockOffset(qint64 clockOffsetMs) {
+        Q_UNUSED(clockOffsetMs);
+        return true;
+    }
+    virtual qint64 clockOffset() const { return 0; }
     // This copy is no longer hosted (its host gave way to another): a crash must not make it
     // host again.
     [[nodiscard]] virtual Result<bool> forgetHosting() { return true; }
@@ -86,7 +93,10 @@ public:
         return m_durable ? m_durable->recordHosting(codes, port, clockOffsetMs)
                          : Result<bool>(true);
     }
-    qint64 hostedClockOffset() const { return m_durable ? m_durable->hostedClockOffset() : 0; }
+    Result<bool> recordClockOffset(qint64 clockOffsetMs) {
+        return m_durable ? m_durable->recordClockOffset(clockOffsetMs) : Result<bool>(true);
+    }
+    qint64 clockOffset() const { return m_durable ? m_durable->clockOffset() : 0; }
     Result<bool> forgetHosting() {
         return m_durable ? m_durable->forgetHosting() : Result<bool>(true);
     }

@@ -30,7 +30,7 @@ Seat::~Seat() {
 
 void Seat::setDurableJournal(DurableJournal* journal) {
     m_log.setDurable(journal);
-    m_sessionTime.setOffset(m_log.hostedClockOffset());
+    m_sessionTime.setOffset(m_log.clockOffset());
 }
 
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {

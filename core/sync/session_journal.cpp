@@ -10,7 +10,8 @@ namespace {
 const QString sequencersKey = u"sync_sequencers"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
 const QString hostedPortKey = u"sync_hosted_port"_s;
-const QString hostedClockOffsetKey = u"sync_hosted_clock_offset"_s;
+// (Named when only a host kept it; a seat that follows a host keeps its estimate there too.)
+const QString clockOffsetKey = u"sync_hosted_clock_offset"_s;
 const QString sessionCodesKey = u"sync_session_codes"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
@@ -54,13 +55,17 @@ Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 p
                                                qint64 clockOffsetMs) {
     if (auto ok = keepHostedCodes(m_file, codes); !ok)
         return ok;
-    if (auto ok = m_file.writeMetadata(hostedClockOffsetKey, QString::number(clockOffsetMs)); !ok)
+    if (auto ok = recordClockOffset(clockOffsetMs); !ok)
         return ok;
     return keepHostedPort(m_file, port);
 }
 
-qint64 SessionFileJournal::hostedClockOffset() const {
-    return m_file.metadata(hostedClockOffsetKey).toLongLong(); // 0 when none was kept
+Result<bool> SessionFileJournal::recordClockOffset(qint64 clockOffsetMs) {
+    return m_file.writeMetadata(clockOffsetKey, QString::number(clockOffsetMs));
+}
+
+qint64 SessionFileJournal::clockOffset() const {
+    return m_file.metadata(clockOffsetKey).toLongLong(); // 0 when none was kept
 }
 
 Result<bool> SessionFileJournal::forgetHosting() {

@@ -21,7 +21,8 @@ public:
                                 qint32 lastEventEpoch) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs) override;
-    qint64 hostedClockOffset() const override;
+    Result<bool> recordClockOffset(qint64 clockOffsetMs) override;
+    qint64 clockOffset() const override;
     Result<bool> forgetHosting() override;
     bool hostingRecorded() const override;
     Result<bool> recordSessionCodes(const JoinCodes& codes) override;

@@ -68,6 +68,8 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_takeoverAddresses.clear();
     m_heardHosts.clear();
     takeKeptSessionCodes();
+    m_keptClockOffset = m_log.clockOffset();
+    m_hostClock.setOffset(m_keptClockOffset); // until the host's clock is estimated
     m_engine.setClock(m_hostClock);
     m_engine.setForwarder([this](const Command& c) { forward(c); });
     connectTo(host);
@@ -89,6 +91,18 @@ void SyncPeer::leave() {
 }
 
 // Kept in the seat's file, for a restart while the host is away (takeKeptSessionCodes).
+// Kept only when it moves by more than a round trip's worth: each pong may nudge it by a few ms.
+void SyncPeer::keepClockOffset() {
+    constexpr qint64 worthKeepingMs = 50;
+    if (qAbs(m_clockSync.offsetMs() - m_keptClockOffset) < worthKeepingMs)
+        return;
+    if (auto kept = m_log.recordClockOffset(m_clockSync.offsetMs()); !kept) {
+        qCWarning(lcSync).noquote() << "the host's clock offset could not be kept:" << kept.error();
+        return;
+    }
+    m_keptClockOffset = m_clockSync.offsetMs();
+}
+
 void SyncPeer::keepSessionCodes() {
     const auto control = groupedJoinCode(m_code);
     if (m_role == Authority::ReadOnly || !control || m_readOnlyCode.isEmpty())
@@ -142,8 +156,10 @@ void SyncPeer::connectTo(const Endpoint& target) {
     connect(m_link, &Link::closed, this, &SyncPeer::onClosed);
     connect(m_link, &Link::messageReceived, this, &SyncPeer::onMessage);
     connect(m_link, &Link::pong, this, [this](qint64 t0, qint64 t1, qint64 t3) {
-        if (m_clockSync.addSample(t0, t1, t3))
+        if (m_clockSync.addSample(t0, t1, t3)) {
             m_hostClock.setOffset(m_clockSync.offsetMs());
+            keepClockOffset();
+        }
     });
     socket->connectToHostEncrypted(target.host, target.port);
 }

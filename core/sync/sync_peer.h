@@ -59,7 +59,10 @@ public:
     Authority role() const { return m_role; }
     bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()
     Endpoint currentHost() const { return m_current; }
-    qint64 clockOffsetMs() const { return m_clockSync.offsetMs(); }
+    // The host's clock to this laptop's; until it is estimated, the one this seat's file kept.
+    qint64 clockOffsetMs() const {
+        return m_clockSync.hasEstimate() ? m_clockSync.offsetMs() : m_keptClockOffset;
+    }
     qint64 rttMs() const { return m_clockSync.bestRttMs(); }
     qint64 hostLastSeq() const { return m_hostLastSeq; }
     QList<PeerInfo> peers() const { return m_peers; }
@@ -107,10 +110,12 @@ private:
     void takeKeptSessionCodes();
     void sendFill(const QList<Event>& fill);
     void reportOrphans();
+    void keepClockOffset();
 
     SessionEngine& m_engine;
     ReplicaLog& m_log;
     OffsetClock m_hostClock;
+    qint64 m_keptClockOffset = 0; // in this seat's file
     const Clock& m_base;
     ClockSync m_clockSync;
     Link* m_link = nullptr;

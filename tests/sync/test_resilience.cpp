@@ -404,7 +404,7 @@ TEST_CASE("a seat that took over and crashed hosts again in the session's time")
         codes = online.codes();
         online.setDurableJournal(nullptr); // the crash: the seat goes, its file stays as it was
     }
-    CHECK(qAbs(journal.hostedClockOffset() + 60'000) < 1000);
+    CHECK(qAbs(journal.clockOffset() + 60'000) < 1000);
 
     sync::Seat restarted(engine, onlineClock);
     restarted.setDurableJournal(&journal);
@@ -461,6 +461,44 @@ TEST_CASE("a seat with control restarted on its file while the host is away can 
             [&] { return restarted.syncPeer()->state() == sync::SyncPeer::State::Reconnecting; }));
         CHECK_FALSE(restarted.canTakeOver());
     }
+    restarted.setDurableJournal(nullptr);
+}
+
+// Its file kept the codes, but not the host's clock: after the takeover, every timer jumped by
+// the difference between the laptops' clocks.
+TEST_CASE("a backup seat on a laptop whose clock differs, restarted while the host is away, takes "
+          "over in the session's time") {
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 hostPort = portOf(host);
+    SeatFile seatFile;
+    SessionFile& file = *seatFile.file;
+    sync::SessionFileJournal& journal = *seatFile.journal;
+    MinuteAheadClock onlineClock;
+    SessionEngine engine(onlineClock);
+    {
+        sync::Seat online(engine, onlineClock);
+        online.setDurableJournal(&journal);
+        online.join({u"127.0.0.1"_s, hostPort}, host->seat.controlCode(), freePort());
+        REQUIRE(waitUntil([&] {
+            return online.syncPeer()->state() == sync::SyncPeer::State::Live &&
+                   online.syncPeer()->rttMs() >= 0;
+        }));
+        online.setDurableJournal(nullptr); // its laptop restarts,
+    }
+    const QString control = host->seat.controlCode();
+    host.reset(); // and meanwhile the host is gone
+
+    sync::Seat restarted(engine, onlineClock);
+    restarted.setDurableJournal(&journal);
+    engine.reset(file.state());
+    REQUIRE(sync::restoreLog(restarted.log(), file));
+    restarted.join({u"127.0.0.1"_s, hostPort}, control);
+    SystemClock hostsClock; // the host's laptop: this machine's clock
+    CHECK(qAbs(engine.now() - hostsClock.nowMs()) < 1000); // before any host answered
+    REQUIRE(waitUntil([&] { return restarted.canTakeOver(); }));
+    REQUIRE(restarted.takeOver(0, QHostAddress::LocalHost));
+    CHECK(qAbs(engine.now() - hostsClock.nowMs()) < 1000);
     restarted.setDurableJournal(nullptr);
 }
 
