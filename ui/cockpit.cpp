@@ -75,6 +75,8 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     connect(&m_engine, &SessionEngine::eventApplied, this,
             [this] { m_stateSeen = m_engine.state(); });
     connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::keepOrClearUndo);
+    connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::noteFloorChange);
+    connect(&m_engine, &SessionEngine::stateReset, this, [this] { m_othersChangedAt = -1; });
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,
@@ -112,6 +114,37 @@ Result<Event> Cockpit::submit(Action action, const QCborMap& args) {
     c.action = action;
     c.args = args;
     return m_engine.submit(c);
+}
+
+namespace {
+
+Id floorId(const SessionState& s) {
+    return s.floor ? s.floor->entry.id : 0;
+}
+
+// A press within this long of another seat's change was decided on what was there before: no
+// one sees, reads and reacts in less. Both moderators pressing "next" within it call one speaker,
+// not two (the first called had a speech of some milliseconds, and vanished from the queue).
+constexpr qint64 takingInMs = 1000;
+
+} // namespace
+
+void Cockpit::noteFloorChange(const Event& event, const SessionState& before) {
+    if (floorId(before) == floorId(state()))
+        return;
+    if (m_engine.issuedHere(event.commandId)) {
+        m_othersChangedAt = -1; // the moderator's own change is seen: they made it
+        return;
+    }
+    // Of changes in quick succession, the moderator still has the first one's floor in mind.
+    if (m_othersChangedAt < 0 || now() - m_othersChangedAt >= takingInMs)
+        m_floorBeforeOthers = floorId(before);
+    m_othersChangedAt = now();
+}
+
+Id Cockpit::floorAsSeen() const {
+    const bool takingIn = m_othersChangedAt >= 0 && now() - m_othersChangedAt < takingInMs;
+    return takingIn ? m_floorBeforeOthers : floorId(state());
 }
 
 bool Cockpit::anyTimerRunning() const {

@@ -58,6 +58,11 @@ public:
     // Issues a command that is not undone from the stack (it is itself a correction).
     Result<Event> submit(Action action, const QCborMap& args = {});
 
+    // The floor (its entry's id, 0 for none) as the moderator saw it when deciding to act: a
+    // change another seat made a moment ago has not been taken in yet. The commands that name
+    // the floor they expect carry this one.
+    Id floorAsSeen() const;
+
     // Any running countdown (speaker, segment, session): the ticking views need repainting.
     bool anyTimerRunning() const;
 
@@ -73,6 +78,7 @@ signals:
 private:
     void updateTicking();
     void keepOrClearUndo();
+    void noteFloorChange(const Event& event, const SessionState& before);
 
     SessionEngine& m_engine;
     QUndoStack m_undo;
@@ -80,6 +86,8 @@ private:
     QTimer m_ticker;
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;
+    Id m_floorBeforeOthers = 0;    // before the last change another seat made,
+    qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
 };
 
 } // namespace podium

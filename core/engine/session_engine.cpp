@@ -41,6 +41,9 @@ Result<Event> SessionEngine::submit(Command command) {
         command.id = newCommandId();
     command.author = m_author;
     command.authority = m_authority;
+    m_issued.append(command.id);
+    if (m_issued.size() > 64) // a host's answer comes within seconds: a few suffice
+        m_issued.removeFirst();
     if (m_forwarder) {
         m_forwarder(command);
         return Result<Event>::failure({}); // not refused: the host answers later

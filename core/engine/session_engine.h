@@ -58,6 +58,8 @@ public:
     Result<bool> receive(const Event& event);
     // A refusal that arrived from the host for one of this seat's commands.
     void reportRefusal(const QString& commandId, const QString& reason);
+    // Whether a command was submitted on this seat (of its last few), not by another seat.
+    bool issuedHere(const QString& commandId) const { return m_issued.contains(commandId); }
 
 signals:
     void eventApplied(const podium::Event& event, const podium::SessionState& before);
@@ -74,6 +76,7 @@ private:
     Forwarder m_forwarder;
     Authority m_authority = Authority::Moderator;
     QString m_author;
+    QList<QString> m_issued; // ids of the last commands submitted here
 };
 
 } // namespace podium

@@ -250,6 +250,41 @@ TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {
     }
 }
 
+// The other moderator's call reached the host a moment before this one's press: the press was
+// meant for the speaker on screen until then. Accepted, it called a second speaker, and the
+// first had a speech of some milliseconds.
+TEST_CASE("a press just after the other moderator called someone is for the speaker seen before, "
+          "and is refused") {
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    const Id second = h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(10'000);
+    FloorDock dock(h.cockpit);
+    QStringList notices;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
+    auto* next = child<QAction>(dock, u"nextSpeakerAction"_s);
+
+    REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // the other moderator's call
+    h.clock.advance(300);
+    next->trigger();
+    CHECK(h.state().floor->entry.id == second);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices.first().contains(u"floor changed"_s));
+
+    h.clock.advance(1000); // taken in: now a press means this speaker
+    next->trigger();
+    REQUIRE(h.state().floor);
+    CHECK(h.state().floor->entry.id != second);
+    // and right after the moderator's own call, a press is for the speaker they called
+    const Id called = h.state().floor->entry.id;
+    const qint64 allotted = h.state().floor->countdown.allottedMs;
+    child<QAction>(dock, u"plus30Action"_s)->trigger();
+    CHECK(h.state().floor->entry.id == called);
+    CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
+}
+
 // With the session clock never started, the forecast's "left" stood still while the speaker's
 // time ran down, and so seemed to grow.
 TEST_CASE("agenda: the forecast says when the clock it counts on is stopped") {

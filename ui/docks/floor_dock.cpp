@@ -45,8 +45,8 @@ QToolButton* buttonFor(QAction* action) {
 }
 
 // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
-QCborMap floorExpectation(const SessionState& s) {
-    return {{u"expectFloor"_s, s.floor ? s.floor->entry.id : 0}};
+QCborMap floorExpectation(const Cockpit& cockpit) {
+    return {{u"expectFloor"_s, cockpit.floorAsSeen()}};
 }
 
 } // namespace
@@ -246,14 +246,14 @@ void FloorDock::refreshClocks() {
 }
 
 void FloorDock::next() {
-    cockpit().run(Action::Next, floorExpectation(cockpit().state()), tr("Call the next speaker"));
+    cockpit().run(Action::Next, floorExpectation(cockpit()), tr("Call the next speaker"));
 }
 
 void FloorDock::toggleSpeakerTimer() {
     const auto& floor = cockpit().state().floor;
     if (!floor)
         return;
-    QCborMap args = floorExpectation(cockpit().state());
+    QCborMap args = floorExpectation(cockpit());
     args[u"timer"_s] = key(TimerId::Speaker);
     if (floor->countdown.running)
         cockpit().run(Action::PauseTimer, args, tr("Pause the speaker's time"));
@@ -264,14 +264,14 @@ void FloorDock::toggleSpeakerTimer() {
 // The speaker's time of whoever the moderator sees: pressed as the other moderator calls the
 // next speaker, +30 s must not go to the new one.
 void FloorDock::adjust(qint64 deltaMs) {
-    QCborMap args = floorExpectation(cockpit().state());
+    QCborMap args = floorExpectation(cockpit());
     args[u"timer"_s] = key(TimerId::Speaker);
     args[u"deltaMs"_s] = deltaMs;
     cockpit().run(Action::AdjustTimer, args, tr("Change the speaker's time"));
 }
 
 void FloorDock::endSpeech() {
-    cockpit().run(Action::EndSpeech, floorExpectation(cockpit().state()), tr("End the speech"));
+    cockpit().run(Action::EndSpeech, floorExpectation(cockpit()), tr("End the speech"));
 }
 
 void FloorDock::toggleSessionClock() {

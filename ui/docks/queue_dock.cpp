@@ -139,8 +139,7 @@ void QueueDock::updateControls() {
 
 QCborMap QueueDock::expectingFloor(QCborMap args) const {
     // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
-    const auto& floor = cockpit().state().floor;
-    args[u"expectFloor"_s] = floor ? floor->entry.id : 0;
+    args[u"expectFloor"_s] = cockpit().floorAsSeen();
     return args;
 }
 
