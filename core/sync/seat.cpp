@@ -36,7 +36,8 @@ void Seat::setDurableJournal(DurableJournal* journal) {
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
     m_codes = codes;
-    m_tookOver = false;
+    // A laptop that took over and crashed hosts again in that capacity: still not the room's.
+    m_tookOver = m_log.hostingRecorded() && m_log.hostedAfterTakeover();
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
@@ -87,7 +88,9 @@ void Seat::beginHosting() {
     // A host that started anew (or took over knowing both codes) keeps them, and its port, for a
     // restart.
     if (m_codes.isValid()) {
-        if (auto kept = m_log.recordHosting(m_codes, m_host->port(), m_sessionTime.offset()); !kept)
+        if (auto kept =
+                m_log.recordHosting(m_codes, m_host->port(), m_sessionTime.offset(), m_tookOver);
+            !kept)
             emit statusChanged(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
     }
@@ -99,6 +102,8 @@ void Seat::beginHosting() {
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
     const bool gaveWay =
         m_mode == Mode::Hosting || m_log.hostingRecorded() || std::exchange(m_hostedBefore, false);
+    const bool inRoomHostBack = (m_mode == Mode::Hosting && !m_tookOver) ||
+                                (m_log.hostingRecorded() && !m_log.hostedAfterTakeover());
     stop();
     m_peer = std::make_unique<SyncPeer>(m_engine, m_log, m_base);
     // Its hosting is over once a host of this session has it (a crash must not make it host
@@ -127,8 +132,9 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
                                    (detail.isEmpty() ? QString() : u": "_s + detail));
             });
     m_peer->setGaveWay(gaveWay); // before its hello
-    // The in-room moderator's laptop, back: with the room's powers again.
-    m_peer->setWantedRole(gaveWay ? Authority::Moderator : m_wantedRole);
+    // The in-room moderator's laptop, back: with the room's powers again. A laptop that took
+    // over (the online moderator's) comes back as what it was.
+    m_peer->setWantedRole(inRoomHostBack ? Authority::Moderator : m_wantedRole);
     setMode(Mode::Joined);
     m_peer->join(endpoint, code);
 }

@@ -13,6 +13,7 @@ const QString hostedPortKey = u"sync_hosted_port"_s;
 // (Named when only a host kept it; a seat that follows a host keeps its estimate there too.)
 const QString clockOffsetKey = u"sync_hosted_clock_offset"_s;
 const QString sessionCodesKey = u"sync_session_codes"_s;
+const QString hostedAfterTakeoverKey = u"sync_hosted_after_takeover"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -52,8 +53,10 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
 }
 
 Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port,
-                                               qint64 clockOffsetMs) {
+                                               qint64 clockOffsetMs, bool tookOver) {
     if (auto ok = keepHostedCodes(m_file, codes); !ok)
+        return ok;
+    if (auto ok = m_file.writeMetadata(hostedAfterTakeoverKey, tookOver ? u"1"_s : QString()); !ok)
         return ok;
     if (auto ok = recordClockOffset(clockOffsetMs); !ok)
         return ok;
@@ -70,6 +73,10 @@ qint64 SessionFileJournal::clockOffset() const {
 
 Result<bool> SessionFileJournal::forgetHosting() {
     return forgetHostedCodes(m_file);
+}
+
+bool SessionFileJournal::hostedAfterTakeover() const {
+    return sync::hostedAfterTakeover(m_file);
 }
 
 bool SessionFileJournal::hostingRecorded() const {
@@ -132,11 +139,17 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 Result<bool> forgetHostedCodes(SessionFile& file) {
     if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
         return ok;
+    if (auto ok = file.writeMetadata(hostedAfterTakeoverKey, QString()); !ok)
+        return ok;
     return file.writeMetadata(hostedCodesKey, QString());
 }
 
 bool wasHosted(const SessionFile& file) {
     return JoinCodes::fromText(file.metadata(hostedCodesKey)).has_value();
+}
+
+bool hostedAfterTakeover(const SessionFile& file) {
+    return wasHosted(file) && file.metadata(hostedAfterTakeoverKey) == u"1"_s;
 }
 
 quint16 hostedPort(const SessionFile& file) {

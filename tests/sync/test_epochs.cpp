@@ -352,6 +352,7 @@ TEST_CASE("a laptop restarted on an old copy of the session gives way to the hos
     online.seat.announce(QHostAddress::LocalHost, staleHears);
     REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
     CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(stale->seat.syncPeer()->role() == Authority::Moderator); // the room's laptop, back
     CHECK(rapporteur.engine.state().stageMessage == u"new host 0"_s);
     CHECK(texts(orphans).size() >= 4); // the old host's own, not the session's
     CHECK_FALSE(texts(orphans).contains(u"new host 0"_s));
@@ -407,6 +408,13 @@ namespace {
 // A session file of a host that was killed, as the next run finds it: hosting is recorded.
 struct HostedBeforeCrash final : sync::DurableJournal {
     bool hosted = true;
+    bool tookOver = false;
+    Result<bool> recordHosting(const sync::JoinCodes&, quint16, qint64, bool took) override {
+        hosted = true;
+        tookOver = took;
+        return true;
+    }
+    bool hostedAfterTakeover() const override { return tookOver; }
     Result<bool> append(const Event&) override { return true; }
     Result<bool> appendSnapshot(const SessionState&, qint64, qint32) override { return true; }
     Result<bool> forgetHosting() override {
@@ -460,4 +468,28 @@ TEST_CASE("an old host that joins the new host by hand never stops it, and what 
     REQUIRE(waitUntil([&] { return t.rapporteur.lastSeq() == online.lastSeq(); }));
     CHECK(t.rapporteur.engine.state().stageMessage == u"one session"_s);
     stale->seat.setDurableJournal(nullptr);
+}
+
+// The online moderator's laptop took over, and gave way when the in-room moderator's came back:
+// it rejoined as the in-room moderator, with the room's powers (next segment, new polls).
+TEST_CASE("a seat that took over and gives way comes back with the role it had, not the room's") {
+    HostedBeforeCrash file;
+    file.hosted = false;
+    TakenOver t(3);
+    TestSeat& online = t.online;
+    online.seat.setDurableJournal(&file);
+    t.takeOver(1, 1);
+    CHECK(file.hosted);
+    CHECK(file.tookOver); // kept for a restart
+    auto& stale = t.stale;
+    stale->seat.stop();
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, stale->seat.codes()));
+    SECTION("while it hosts") {}
+    SECTION("after a crash, from its file") {
+        online.seat.stop(); // (its file still says it hosted)
+    }
+    online.seat.join({u"127.0.0.1"_s, stale->seat.syncHost()->port()}, t.control);
+    REQUIRE(waitUntil([&] { return online.live(); }));
+    CHECK(online.seat.syncPeer()->role() == Authority::OnlineModerator);
+    online.seat.setDurableJournal(nullptr);
 }
