@@ -170,7 +170,7 @@ int runCockpit(int argc, char** argv) {
     podium::RecentFiles recent(settings);
     auto opened = parser.isSet(u"scene"_s)
                       ? podium::openFreshDemoScene(clock.nowMs())
-                      : podium::openStartupSession(parser.positionalArguments().value(0),
+                      : podium::openStartupSession(podium::sessionFileArgument(parser),
                                                    parser.isSet(u"demo"_s), recent, clock.nowMs());
     // A session that cannot be opened (damaged, locked, on a read-only stick) must not keep the
     // cockpit from starting: from the launcher or a file manager the terminal is never seen.

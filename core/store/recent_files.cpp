@@ -95,8 +95,9 @@ QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFi
 Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgument, bool demo,
                                                         RecentFiles& recent, qint64 now) {
     const QString path = sessionPathToOpen(fileArgument, demo, recent);
-    auto file = path == demoSessionPath() ? SessionFile::openOrCreate(path, demoPlan(), now)
-                                          : SessionFile::open(path);
+    // `podium --demo FILE` makes FILE the demo session when there is none yet.
+    auto file = demo || path == demoSessionPath() ? SessionFile::openOrCreate(path, demoPlan(), now)
+                                                  : SessionFile::open(path);
     if (file)
         recent.add(path);
     return file;

@@ -268,7 +268,11 @@ void addHeadlessOptions(QCommandLineParser& parser) {
         {u"port"_s, tr("Port to host on."), u"port"_s, QString::number(defaultSyncPort)},
         {u"bind"_s, tr("Address to host on (default: all)."), u"address"_s},
         {u"announce"_s, tr("Announce the hosted session on the LAN.")},
-        {u"session"_s, tr("This seat's session file (created if missing)."), u"file"_s},
+        {u"session"_s,
+         tr("This seat's session file (created if missing). In the cockpit, the file to open "
+            "(created with --demo); a joined cockpit keeps the host's session in a copy of "
+            "its own."),
+         u"file"_s},
         {u"join"_s, tr("Join the host at HOST:PORT."), u"host:port"_s},
         {u"code"_s, tr("The join code the host shows."), u"code"_s},
         {u"takeover-port"_s, tr("Port to host on if this seat takes over."), u"port"_s},

@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "plan/plan.h"
 #include "store/recent_files.h"
+#include "store/session_file.h"
 #include "store_support.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <sys/stat.h>
@@ -66,6 +69,25 @@ TEST_CASE("recent files: newest first, once each, only those that still exist") 
     CHECK(sessionPathToOpen(paths[1], true, recent) == paths[1]);
     recent.remove(paths[2]);
     CHECK(recent.files() == QStringList{paths[0]});
+}
+
+TEST_CASE(
+    "podium --demo FILE makes a new FILE the demo session, and a missing FILE alone is an error") {
+    Folder folder;
+    QSettings settings(folder.file(u"settings.ini"_s), QSettings::IniFormat);
+    RecentFiles recent(settings, 3);
+    const QString path = folder.file(u"mod.podium"_s);
+    CHECK_FALSE(openStartupSession(path, false, recent, 1000));
+    CHECK_FALSE(QFileInfo::exists(path));
+    {
+        auto created = openStartupSession(path, true, recent, 1000);
+        REQUIRE(created);
+        CHECK(created.value()->state().info.title == demoPlan().info.title);
+    }
+    CHECK(recent.mostRecent() == path);
+    auto reopened = openStartupSession(path, false, recent, 2000);
+    REQUIRE(reopened);
+    CHECK(reopened.value()->state().lastSeq >= 1);
 }
 
 // Every start opens the most recent file and adds it to the list again: that must not rewrite

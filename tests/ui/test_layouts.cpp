@@ -240,6 +240,22 @@ TEST_CASE("unknown launch options are refused before any window shows") {
     CHECK(errorFor({u"--theme"_s, u"high-contrast"_s, u"--role"_s, u"rapporteur"_s, u"--scene"_s,
                     u"live"_s})
               .isEmpty());
+    CHECK(errorFor({u"--session"_s, u"a.podium"_s, u"b.podium"_s}).contains(u"once"_s));
+}
+
+TEST_CASE("the cockpit opens the file --session names, as a headless seat does") {
+    const auto fileFor = [](const QStringList& args) {
+        QCommandLineParser parser;
+        addLaunchOptions(parser);
+        sync::addHeadlessOptions(parser);
+        parser.addPositionalArgument(u"file"_s, {});
+        parser.addOption({u"demo"_s, {}}); // (main.cpp adds it)
+        REQUIRE(parser.parse(QStringList{u"podium"_s} + args));
+        return sessionFileArgument(parser);
+    };
+    CHECK(fileFor({u"--demo"_s, u"--host"_s, u"--session"_s, u"mod.podium"_s}) == u"mod.podium"_s);
+    CHECK(fileFor({u"mine.podium"_s}) == u"mine.podium"_s);
+    CHECK(fileFor({u"--demo"_s}).isEmpty()); // the demo's own file
 }
 
 TEST_CASE("the window starts within the screen, then where the user left it") {

@@ -94,11 +94,20 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
         return tr("Unknown scene “%1”: use %2.")
             .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
+    if (parser.isSet(u"session"_s) && !parser.positionalArguments().isEmpty())
+        return tr("Give the session file once: as an argument, or with --session.");
     // A moderator decides when to take over; it was accepted, and ignored, in the cockpit.
     if (parser.isSet(u"takeover-after"_s))
         return tr("--takeover-after is for an unattended --headless seat: in the cockpit, "
                   "“Take over hosting” in the Connection panel does it.");
     return sync::syncOptionsError(parser);
+}
+
+// `--session FILE`, as a headless seat takes it, was ignored by the cockpit without a word: it
+// opened the demo or the most recent file instead.
+QString sessionFileArgument(const QCommandLineParser& parser) {
+    return parser.isSet(u"session"_s) ? parser.value(u"session"_s)
+                                      : parser.positionalArguments().value(0);
 }
 
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,

@@ -18,6 +18,8 @@ void addLaunchOptions(QCommandLineParser& parser);
 // Why the options cannot be used (an unknown seat, theme or scene), or empty; checked before any
 // window shows, so a typo never flashes a window up.
 QString launchOptionsError(const QCommandLineParser& parser);
+// The session file the cockpit is asked to open: its argument, or `--session FILE`.
+QString sessionFileArgument(const QCommandLineParser& parser);
 // Call after the window is shown. Returns false (having said why on stderr) for a bad option.
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
                         SessionEngine& engine);
