@@ -124,6 +124,26 @@ TEST_CASE("the speech log gives the time spoken as the cockpit shows it, and the
     CHECK(rows[1].contains(u"| 1\u00a0min 59\u00a0s |"_s));
 }
 
+// Each figure was rounded down on its own: 5 min planned, 42 s actual, "4 min 17 s under"; and
+// the total was not the sum of the rows.
+TEST_CASE("the agenda's differences and total add up from the times as shown") {
+    Report r = scriptedReport();
+    REQUIRE(r.agenda.size() >= 2);
+    const qint64 start = r.agenda[0].startedAt;
+    REQUIRE(start > 0);
+    for (AgendaRow& row : r.agenda)
+        row = {row.title, row.plannedMs, 0, 0, false}; // not held, but for the two below
+    r.agenda[0] = {r.agenda[0].title, 300'000, start, 42'645, false};
+    r.agenda[1] = {r.agenda[1].title, 1'200'000, start + 60'000, 510'700, false};
+    const QString md = toMarkdown(r, english);
+    CHECK(md.contains(u"| 42\u00a0s | 4\u00a0min 18\u00a0s under |"_s));
+    CHECK(md.contains(u"| 8\u00a0min 30\u00a0s | 11\u00a0min 30\u00a0s under |"_s));
+    const qsizetype agenda = md.indexOf(u"Agenda: planned and actual"_s);
+    const QString total = md.mid(md.indexOf(u"| Total"_s, agenda)).section(u'\n', 0, 0);
+    INFO(total.toStdString());
+    CHECK(total.endsWith(u"| 9\u00a0min 12\u00a0s |  |"_s)); // 42 s + 8 min 30 s
+}
+
 TEST_CASE("names with markup characters are shown, never interpreted") {
     const Report r = scriptedReport();
     const QString md = toMarkdown(r, english);
