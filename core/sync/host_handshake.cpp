@@ -6,6 +6,8 @@
 #include "sync_host.h"
 #include "sync_log.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
@@ -158,6 +160,13 @@ void SyncHost::onHello(Link* link, const Message& m) {
     broadcastPeers();
     emit peersChanged();
     emit peerAdmitted(link->peerName(), role);
+    // Shown on that seat; this host's moderator is told too (after the line saying it joined,
+    // which would hide it), or what the other moderator did while cut off (someone put in the
+    // queue) was gone without a word in the room.
+    if (const qint64 from = qMax(plan.divergedAt, base.toInteger() + 1);
+        plan.divergedAt > 0 && peerSeq >= from)
+        emit peerHadOrphans(peerWords(hello.value(u"name"_s)),
+                            int(qMin<qint64>(peerSeq - from + 1, std::numeric_limits<int>::max())));
 }
 
 // Events when the peer's log fits and they are smaller than the state; the state otherwise.

@@ -34,10 +34,12 @@ void SyncPeer::onMessage(const Message& m) {
             }
             return m_link->close(ok.error());
         }
+        // Told while the screen still holds what they were taken on (their participants'
+        // names come from it).
+        reportOrphans();
         // The state is in the file now: the screen shows it even if what follows fails, or the
         // next hello would name a last seq the engine does not have.
         m_engine.reset(state);
-        reportOrphans();
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return m_link->close(ok.error());
         m_caughtUpBySnapshot = true;

@@ -71,6 +71,13 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
                                .arg(who)
                                .arg(count));
     });
+    connect(m_host.get(), &SyncHost::peerHadOrphans, this, [this](const QString& who, int count) {
+        emit statusChanged(tr("%1 came back with %2 action(s) that never reached this session "
+                              "(taken while it was cut off): not merged; that seat shows them, "
+                              "to redo what still matters.")
+                               .arg(who)
+                               .arg(count));
+    });
     connect(m_host.get(), &SyncHost::staleDetected, this, [this] {
         emit failed(tr("Another seat has taken over hosting this session. Join it instead."));
     });

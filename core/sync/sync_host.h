@@ -67,6 +67,9 @@ signals:
     void staleDetected(const QString& address);
     // Events the previous host sequenced that reached this host only through a peer.
     void filledFromPeer(const QString& name, int count);
+    // A seat came with events that are not in this host's log (made, or received, while it was
+    // cut off from it): they are shown to that seat as its orphans, never merged.
+    void peerHadOrphans(const QString& name, int count);
 
 private:
     // On each accepted socket: the role its join code grants, set when the TLS handshake finds

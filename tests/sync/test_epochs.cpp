@@ -147,6 +147,7 @@ TEST_CASE("a stale host restarted as host reuses the epoch of the seat that took
 TEST_CASE("what a seat did alone after leaving its host is reported when it rejoins, not mixed "
           "with the host's events of the same seqs") {
     QList<Event> orphans; // before the seats: their signals may still come while they stop
+    QStringList hostTold; // the in-room moderator learns of them too
     auto host = makeHost();
     REQUIRE(host);
     TestSeat online(u"online"_s);
@@ -170,6 +171,8 @@ TEST_CASE("what a seat did alone after leaving its host is reported when it rejo
     const int snapshotsBefore = online.snapshots;
     QObject::connect(&online.seat, &sync::Seat::orphaned,
                      [&](const QList<Event>& events) { orphans = events; });
+    QObject::connect(&host->seat, &sync::Seat::statusChanged,
+                     [&](const QString& s) { hostTold << s; });
     online.seat.join(endpointOf(*host), host->seat.controlCode());
     QByteArray stateWhenLive; // what the seat held the moment it said it was live
     QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::stateChanged,
@@ -183,6 +186,7 @@ TEST_CASE("what a seat did alone after leaving its host is reported when it rejo
     for (int i = 0; i < alone; ++i)
         expected << u"alone %1"_s.arg(i);
     CHECK(texts(orphans) == expected);
+    CHECK(hostTold.filter(u"online came back with %1 action(s)"_s.arg(alone)).size() == 1);
     if (!seatAhead) // (a snapshot that takes a seat back is not counted as one)
         CHECK(online.snapshots == snapshotsBefore + 1);
     CHECK(codec::digest(online.engine.state()) == codec::digest(host->engine.state()));

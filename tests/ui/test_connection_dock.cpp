@@ -513,6 +513,20 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     CHECK(box->informativeText().contains(u"&lt;b&gt;wrap up&lt;/b&gt;"_s));
     CHECK_FALSE(box->informativeText().contains(u"Session created"_s)); // the others have it
     CHECK(box->text().startsWith(u"1 action"_s));
+    // The box gone once read, the list is there again on request.
+    const QString shown = box->informativeText();
+    box->close();
+    REQUIRE(waitFor([&] { return !host->dock->findChild<QMessageBox*>(u"orphanedEvents"_s); }));
+    auto* again = host->child<QPushButton>(u"showOrphansButton"_s);
+    CHECK_FALSE(again->isHidden());
+    CHECK(again->text().startsWith(u"1 action"_s));
+    again->click();
+    auto* reopened = host->dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    REQUIRE(reopened);
+    CHECK(reopened->informativeText() == shown);
+    // And the new host's moderator was told that those were left out.
+    CHECK(
+        online.child<QLabel>(u"connectionStatus"_s)->text().contains(u"came back with 1 action"_s));
     // Its file is now a copy of the joined session: a restart opens it as the seat it joined as.
     CHECK_FALSE(joinedCopyOf(*host->file).seat.isEmpty());
     CHECK(joinedCopyOf(*host->file).from == u"127.0.0.1:%1"_s.arg(newPort));

@@ -109,7 +109,10 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_session, &SeatSession::failed, this,
             [this](const QString& s) { showStatus(s, true); });
     connect(m_session, &SeatSession::orphaned, this, [this](const QList<Event>& events) {
-        showOrphans(window(), events, this->cockpit().engine().state());
+        m_orphans = events;
+        m_orphansTakenOn = this->cockpit().engine().state();
+        showOrphans(window(), m_orphans, m_orphansTakenOn);
+        refresh();
     });
     buildWhenShown();
 }
@@ -120,6 +123,7 @@ void ConnectionDock::build() {
     m_host = new QPushButton;
     m_stop = new QPushButton;
     m_takeOver = new QPushButton;
+    m_showOrphans = new QPushButton;
     m_controlCaption = new QLabel;
     m_controlCode = codeLabel();
     m_readOnlyCaption = new QLabel;
@@ -138,6 +142,7 @@ void ConnectionDock::build() {
     m_host->setObjectName(u"hostButton"_s);
     m_stop->setObjectName(u"stopButton"_s);
     m_takeOver->setObjectName(u"takeOverButton"_s);
+    m_showOrphans->setObjectName(u"showOrphansButton"_s);
     m_port->setObjectName(u"hostPort"_s);
     m_controlCode->setObjectName(u"controlCode"_s);
     m_readOnlyCode->setObjectName(u"readOnlyCode"_s);
@@ -170,6 +175,8 @@ void ConnectionDock::build() {
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
     layout->addWidget(m_state);
+    layout->addWidget(m_showOrphans, 0, Qt::AlignLeft);
+    showOrphansButton(); // (hidden until there are any: it must not make the dock need room)
     layout->addLayout(hostRow);
     layout->addWidget(makeCodes());
     layout->addWidget(makeJoin());
@@ -180,6 +187,8 @@ void ConnectionDock::build() {
     connect(m_host, &QPushButton::clicked, this, &ConnectionDock::host);
     connect(m_stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
+    connect(m_showOrphans, &QPushButton::clicked, this,
+            [this] { showOrphans(window(), m_orphans, m_orphansTakenOn); });
     connect(m_join, &QPushButton::clicked, this, [this] { join(); });
     connect(m_code, &QLineEdit::returnPressed, this, [this] { join(); });
     connect(m_address, &QLineEdit::returnPressed, m_code, qOverload<>(&QWidget::setFocus));
@@ -331,14 +340,23 @@ quint16 ConnectionDock::offeredPort() const {
     return m_hostedPort ? m_hostedPort : sync::defaultSyncPort;
 }
 
+void ConnectionDock::showOrphansButton() {
+    m_showOrphans->setVisible(!m_orphans.isEmpty());
+    m_showOrphans->setText(
+        tr("%n action(s) of this seat not in the shared session…", nullptr, int(m_orphans.size())));
+}
+
 QString ConnectionDock::alert() const {
     using Mode = sync::Seat::Mode;
     const Mode mode = m_session->mode();
     if (mode == Mode::Joined) {
         const sync::SyncPeer* peer = m_session->seat()->syncPeer();
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
-            return tr("The host is out of reach: reconnecting. Your actions are not sent until "
-                      "then (see Connection).");
+            return peer->role() == Authority::ReadOnly
+                       ? tr("The host is out of reach: reconnecting. This seat shows the session "
+                            "as it was until then (see Connection).")
+                       : tr("The host is out of reach: reconnecting. Your actions are not sent "
+                            "until then (see Connection).");
     }
     const SessionFile* file = m_session->sessionFile();
     const JoinedCopy copy = file ? joinedCopyOf(*file) : JoinedCopy{};
@@ -400,14 +418,18 @@ void ConnectionDock::refresh() {
                                     .arg(peer->currentHost().port)
                                     .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
-                              : tr("The host is out of reach: reconnecting by itself. Until then "
-                                   "this seat's actions are not sent."));
+                         : peer->role() == Authority::ReadOnly
+                             ? tr("The host is out of reach: reconnecting by itself. Until "
+                                  "then this seat shows the session as it was.")
+                             : tr("The host is out of reach: reconnecting by itself. Until "
+                                  "then this seat's actions are not sent."));
         m_state->setStyleSheet(live ? QString() : problemTextStyle());
         break;
     }
     }
     if (mode != Mode::Joined)
         m_state->setStyleSheet(QString());
+    showOrphansButton();
     // A seat that took over from an older Podium was told only the keys: no code to show.
     m_codes->setVisible(mode == Mode::Hosting && !seat->controlCode().isEmpty());
     if (mode == Mode::Hosting) {

@@ -65,6 +65,7 @@ private:
     void showStatus(const QString& text, bool problem = false);
     void showStatusLine();
     void updateAlert();
+    void showOrphansButton();
 
     SeatSession* m_session;
     QLabel* m_state = nullptr;
@@ -73,6 +74,11 @@ private:
     QPushButton* m_host = nullptr;
     QPushButton* m_stop = nullptr;
     QPushButton* m_takeOver = nullptr;
+    // The last actions this seat had that the session never got, shown again on request: the box
+    // that told of them is gone once read.
+    QPushButton* m_showOrphans = nullptr;
+    QList<Event> m_orphans;
+    SessionState m_orphansTakenOn;
     QWidget* m_codes = nullptr;
     QLabel* m_controlCaption = nullptr;
     QLabel* m_controlCode = nullptr;
