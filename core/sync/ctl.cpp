@@ -1,6 +1,7 @@
 #include "headless.h"
 #include "model/cbor_input.h"
 #include "model/codec.h"
+#include "model/event_text.h"
 #include "seat.h"
 
 #include <QCoreApplication>
@@ -303,13 +304,17 @@ int runCtl(const QStringList& arguments) {
         if (id == command.id && result < 0)
             result = fail(tr("Refused: %1").arg(why), 2);
     });
-    QObject::connect(
-        &engine, &SessionEngine::eventApplied, [&](const Event& e, const SessionState&) {
-            if (e.commandId == command.id) {
-                QTextStream(stdout) << "ok seq " << e.seq << onTheFloor(engine.state()) << Qt::endl;
-                result = 0;
-            }
-        });
+    QObject::connect(&engine, &SessionEngine::eventApplied,
+                     [&](const Event& e, const SessionState&) {
+                         if (e.commandId == command.id) {
+                             // What it did, then the floor: after `add`, only the floor was named,
+                             // as though the one added had been called.
+                             QTextStream(stdout) << "ok seq " << e.seq << " ("
+                                                 << describeAction(e.action, e.data, engine.state())
+                                                 << ")" << onTheFloor(engine.state()) << Qt::endl;
+                             result = 0;
+                         }
+                     });
     (void)engine.submit(command); // the outcome arrives as a signal
     sent = true;
     while (result < 0)

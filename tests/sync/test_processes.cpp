@@ -383,7 +383,9 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     REQUIRE_FALSE(atStart.isEmpty());
     CHECK(runToEnd({u"--check"_s, dir.filePath(u"host.podium"_s)})
               .output.contains(u"state digest: "_s + atStart));
-    REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
+    const Ended added = runToEnd(at + QStringList{u"add"_s, u"3"_s});
+    REQUIRE(added.exitCode == 0);
+    CHECK(added.output.contains(u"(Added to the queue: "_s)); // not only who has the floor
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"4"_s}).exitCode == 0);
     // An entry id where a participant id belongs said "Choose a participant to add".
     const Ended nobody = runToEnd(at + QStringList{u"add"_s, u"999"_s});

@@ -38,6 +38,7 @@ TEST_CASE("audience display: the speaker and the next speakers, onsite or online
     Harness h;
     AudienceDisplay d(h.engine);
     CHECK_FALSE(d.view().speaker.has_value());
+    CHECK_FALSE(d.view().anyoneSpoke);
     CHECK(d.view().next.isEmpty());
 
     h.add(u"Panelist A"_s);
@@ -54,6 +55,10 @@ TEST_CASE("audience display: the speaker and the next speakers, onsite or online
     CHECK(d.view().next[1].channel == Presence::Onsite);
     CHECK(d.view().next[1].kind == label(EntryKind::Reply));
     CHECK(d.view().next[0].kind.isEmpty());
+    // Between speeches, the room is not told that nobody has spoken "yet".
+    REQUIRE(h.run(Action::EndSpeech));
+    CHECK_FALSE(d.view().speaker.has_value());
+    CHECK(d.view().anyoneSpoke);
 }
 
 TEST_CASE("audience display: a long queue shows the first six and how many more") {

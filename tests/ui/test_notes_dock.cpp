@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -162,6 +163,26 @@ TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file"
     CHECK(m.index(1, NotesModel::TextColumn, g).data().toString() == u"fixed text"_s);
     CHECK(m.index(1, 0, g).data(NotesModel::NoteIdRole).toLongLong() == typo);
     REQUIRE(m.setFile(nullptr));
+}
+
+// The kind column was cut to "Key ta…" and "Call to…" in the rapporteur's layout.
+TEST_CASE("notes dock: a note's kind reads whole beside its text") {
+    NotesHarness h;
+    h.call(u"Panelist B"_s);
+    NotesModel& m = *h.dock->model();
+    REQUIRE(m.add(NoteKind::CallToAction, u"Regulators to publish adoption figures"_s));
+    h.dock->resize(420, 300);
+    h.dock->show();
+    auto* view = h.dock->findChild<QTreeView*>(u"notesView"_s);
+    REQUIRE(view);
+    QCoreApplication::processEvents();
+    // The note's cell, past the tree's indentation, holds its kind and the style's margins: the
+    // header's 100 px default held neither.
+    const QModelIndex note = m.index(0, NotesModel::KindColumn, m.index(0, 0));
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    CHECK(view->visualRect(note).width() >=
+          view->fontMetrics().horizontalAdvance(u"Call to action"_s) + 2 * margin);
+    CHECK(view->columnWidth(NotesModel::TextColumn) > view->columnWidth(NotesModel::KindColumn));
 }
 
 TEST_CASE("notes dock: without a session file, notes cannot be taken and it says why") {

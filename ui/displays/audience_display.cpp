@@ -123,7 +123,8 @@ int AudienceDisplay::paintSpeakers(QPainter& p, QRect box) {
                                           {m_view.speaker->name}, nameWidth(row.width(), 0));
         paintSpeakerRow(p, row, *m_view.speaker, 0, speaking);
     } else
-        drawLine(p, visual(row), tr("Nobody yet"), displayFont(2 * u, false), muted);
+        drawLine(p, visual(row), m_view.anyoneSpoke ? tr("Nobody right now") : tr("Nobody yet"),
+                 displayFont(2 * u, false), muted);
     row.translate(0, row.height() + u);
     row.setHeight(2 * u);
     drawLine(p, visual(row), m_view.next.isEmpty() ? tr("Nobody is waiting to speak") : tr("Next"),

@@ -70,6 +70,7 @@ AudienceView audienceViewOf(const SessionState& s, Id pollId) {
     v.title = s.info.title;
     if (s.floor)
         v.speaker = speakerOf(s, s.floor->entry);
+    v.anyoneSpoke = !s.speeches.isEmpty();
     for (const QueueEntry& e : s.queue) {
         if (e.withdrawn)
             continue;

@@ -30,6 +30,7 @@ struct AudienceView {
 
     QString title;
     std::optional<AudienceSpeaker> speaker;
+    bool anyoneSpoke = false;    // with nobody on the floor: "yet" only before the first speech
     QList<AudienceSpeaker> next; // at most maxNext, in calling order
     int moreWaiting = 0;         // waiting beyond those shown
 

@@ -54,6 +54,9 @@ void NotesDock::build() {
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setSectionResizeMode(NotesModel::TextColumn, QHeaderView::Stretch);
+    // "Key takeaway" and "Call to action" read whole (they were cut to "Key ta…").
+    m_view->header()->setSectionResizeMode(NotesModel::KindColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(NotesModel::TimeColumn, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
 
