@@ -151,6 +151,7 @@ void quietNoSoundServer(QtMsgType type, const QMessageLogContext& context, const
 
 int runCockpit(int argc, char** argv) {
     qtMessageHandler = qInstallMessageHandler(quietNoSoundServer);
+    const std::optional<QString> sessionOption = podium::takeSessionOption(argc, argv);
     QApplication app(argc, argv);
     describeApplication(app);
     // Lets the desktop match windows to the launcher (and its icon) installed by the package.
@@ -164,14 +165,20 @@ int runCockpit(int argc, char** argv) {
         return 2;
     }
 
+    const auto fileArgument = podium::sessionFileArgument(sessionOption, parser);
+    if (!fileArgument) {
+        QTextStream(stderr) << fileArgument.error() << '\n';
+        return 2;
+    }
+
     podium::SystemClock clock;
     podium::SessionEngine engine(clock);
     QSettings settings;
     podium::RecentFiles recent(settings);
     auto opened = parser.isSet(u"scene"_s)
                       ? podium::openFreshDemoScene(clock.nowMs())
-                      : podium::openStartupSession(podium::sessionFileArgument(parser),
-                                                   parser.isSet(u"demo"_s), recent, clock.nowMs());
+                      : podium::openStartupSession(*fileArgument, parser.isSet(u"demo"_s), recent,
+                                                   clock.nowMs());
     // A session that cannot be opened (damaged, locked, on a read-only stick) must not keep the
     // cockpit from starting: from the launcher or a file manager the terminal is never seen.
     // The demo opens instead, and the window says why.

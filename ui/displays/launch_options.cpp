@@ -94,8 +94,6 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
         return tr("Unknown scene “%1”: use %2.")
             .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
-    if (parser.isSet(u"session"_s) && !parser.positionalArguments().isEmpty())
-        return tr("Give the session file once: as an argument, or with --session.");
     // A moderator decides when to take over; it was accepted, and ignored, in the cockpit.
     if (parser.isSet(u"takeover-after"_s))
         return tr("--takeover-after is for an unattended --headless seat: in the cockpit, "
@@ -103,11 +101,32 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     return sync::syncOptionsError(parser);
 }
 
-// `--session FILE`, as a headless seat takes it, was ignored by the cockpit without a word: it
-// opened the demo or the most recent file instead.
-QString sessionFileArgument(const QCommandLineParser& parser) {
-    return parser.isSet(u"session"_s) ? parser.value(u"session"_s)
-                                      : parser.positionalArguments().value(0);
+// QGuiApplication takes `--session ID` for X11 session management, before any parser sees it: the
+// cockpit opened the demo or the most recent file instead, without a word. (`-session`, the
+// form session managers use, is left to Qt.)
+std::optional<QString> takeSessionOption(int& argc, char** argv) {
+    std::optional<QString> file;
+    int kept = 0;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--session" && i + 1 < argc)
+            file = QString::fromLocal8Bit(argv[++i]);
+        else if (arg.startsWith("--session="))
+            file = QString::fromLocal8Bit(arg.mid(int(qstrlen("--session="))));
+        else
+            argv[kept++] = argv[i];
+    }
+    argc = kept;
+    return file;
+}
+
+Result<QString> sessionFileArgument(const std::optional<QString>& sessionOption,
+                                    const QCommandLineParser& parser) {
+    const QString positional = parser.positionalArguments().value(0);
+    if (sessionOption && !positional.isEmpty())
+        return Result<QString>::failure(
+            tr("Give the session file once: as an argument, or with --session."));
+    return sessionOption.value_or(positional);
 }
 
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
