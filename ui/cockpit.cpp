@@ -137,14 +137,20 @@ void Cockpit::noteFloorChange(const Event& event, const SessionState& before) {
         return;
     }
     // Of changes in quick succession, the moderator still has the first one's floor in mind.
-    if (m_othersChangedAt < 0 || now() - m_othersChangedAt >= takingInMs)
+    if (!takingInOthersChange())
         m_floorBeforeOthers = floorId(before);
     m_othersChangedAt = now();
 }
 
+// A clock set back (an NTP step, a new estimate of the host's) ends the second at once: counted
+// as still within it, every press on the floor was refused for as long as the clock had jumped.
+bool Cockpit::takingInOthersChange() const {
+    const qint64 since = now() - m_othersChangedAt;
+    return m_othersChangedAt >= 0 && since >= 0 && since < takingInMs;
+}
+
 Id Cockpit::floorAsSeen() const {
-    const bool takingIn = m_othersChangedAt >= 0 && now() - m_othersChangedAt < takingInMs;
-    return takingIn ? m_floorBeforeOthers : floorId(state());
+    return takingInOthersChange() ? m_floorBeforeOthers : floorId(state());
 }
 
 bool Cockpit::anyTimerRunning() const {

@@ -79,6 +79,7 @@ private:
     void updateTicking();
     void keepOrClearUndo();
     void noteFloorChange(const Event& event, const SessionState& before);
+    bool takingInOthersChange() const;
 
     SessionEngine& m_engine;
     QUndoStack m_undo;

@@ -14,6 +14,11 @@ QString tr(const char* text) {
 
 // Whole seconds passed, rounded down as the cockpit's Timeline counts them: rounded to the
 // nearest, half the speeches read a second longer in the report than on screen.
+qint64 Formatter::shownMs(qint64 ms) const {
+    const qint64 unit = qMax<qint64>(0, ms) >= 3'600'000 ? 60'000 : 1000; // as duration() shows it
+    return qMax<qint64>(0, ms) / unit * unit;
+}
+
 QString Formatter::duration(qint64 ms) const {
     const qint64 seconds = qMax<qint64>(0, ms) / 1000;
     const qint64 h = seconds / 3600;

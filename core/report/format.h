@@ -13,6 +13,7 @@ struct Formatter {
     QLocale locale;
 
     QString duration(qint64 ms) const; // "4 min 05 s", "1 h 02 min"
+    qint64 shownMs(qint64 ms) const;   // what duration() shows, back in ms: 62 min 40 s is 62 min
     QString timeOfDay(qint64 msSinceEpoch) const;
     QString dateTime(qint64 msSinceEpoch) const;
     // The zone those times are in, this machine's: "UTC+03:00".

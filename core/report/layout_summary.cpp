@@ -5,15 +5,10 @@ using namespace Qt::StringLiterals;
 namespace podium::report {
 namespace {
 
-// Whole seconds, as every duration is shown: the difference and the total are worked out from
-// the figures the reader sees (5 min planned, 42 s actual: 4 min 18 s under, not 4 min 17 s from
-// 42.6 s), so the columns add up.
-qint64 asShown(qint64 ms) {
-    return ms / 1000 * 1000;
-}
-
+// The difference and the total are worked out from the figures the reader sees (5 min planned,
+// 42 s actual: 4 min 18 s under, not 4 min 17 s from 42.6 s), so the columns add up.
 QString difference(const AgendaRow& row, const Formatter& f) {
-    const qint64 delta = asShown(row.actualMs) - asShown(row.plannedMs);
+    const qint64 delta = f.shownMs(row.actualMs) - f.shownMs(row.plannedMs);
     if (delta == 0)
         return tr("on time");
     return delta > 0 ? tr("%1 over").arg(f.duration(delta))
@@ -45,8 +40,8 @@ void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
     t.numeric = {2, 3};
     qint64 planned = 0, actual = 0;
     for (const AgendaRow& row : r.agenda) {
-        planned += asShown(row.plannedMs);
-        actual += asShown(row.actualMs);
+        planned += f.shownMs(row.plannedMs);
+        actual += f.shownMs(row.actualMs);
         if (row.startedAt == 0) {
             t.rows.append({row.title, tr("not held"), f.duration(row.plannedMs), u"–"_s, u"–"_s});
             continue;

@@ -108,12 +108,15 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const bool sameSession = session == m_engine.state().sessionId;
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
     const qint32 peerEpoch = integerIn<qint32>(hello.value(u"lastEpoch"_s), 1);
-    const QCborValue base = hello.value(u"baseSeq"_s);
-    const ResumePlan plan = withoutFillFrom(
-        role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
-                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
-                         hello.value(u"gaveWay"_s).toBool(),
-                         base.isInteger() ? std::optional(base.toInteger()) : std::nullopt));
+    // Where the seat's log starts: within its own log, whatever it says.
+    const QCborValue said = hello.value(u"baseSeq"_s);
+    const std::optional<qint64> base =
+        said.isInteger() ? std::optional(qBound<qint64>(0, said.toInteger(), peerSeq))
+                         : std::nullopt;
+    const ResumePlan plan =
+        withoutFillFrom(role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
+                                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
+                                         hello.value(u"gaveWay"_s).toBool(), base));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
                            {{u"code"_s, errc::staleHost},
@@ -163,10 +166,17 @@ void SyncHost::onHello(Link* link, const Message& m) {
     // Shown on that seat; this host's moderator is told too (after the line saying it joined,
     // which would hide it), or what the other moderator did while cut off (someone put in the
     // queue) was gone without a word in the room.
-    if (const qint64 from = qMax(plan.divergedAt, base.toInteger() + 1);
-        plan.divergedAt > 0 && peerSeq >= from)
+    // Only a seat with control can have taken actions of its own; and once per seat and place:
+    // it reconnects until it has kept this host's state.
+    const qint64 from = qMax(plan.divergedAt, base.value_or(0) + 1);
+    const QString told =
+        hello.value(u"instance"_s).toString() + u'@' + QString::number(plan.divergedAt);
+    if (role != Authority::ReadOnly && plan.divergedAt > 0 && peerSeq >= from &&
+        !m_orphansTold.contains(told)) {
+        m_orphansTold.insert(told);
         emit peerHadOrphans(peerWords(hello.value(u"name"_s)),
                             int(qMin<qint64>(peerSeq - from + 1, std::numeric_limits<int>::max())));
+    }
 }
 
 // Events when the peer's log fits and they are smaller than the state; the state otherwise.

@@ -40,7 +40,9 @@ Link::Link(QSslSocket* socket, const Clock& clock, qint64 maxFrameAfterAuth, QOb
             addressText(m_socket->peerAddress()) + u':' + QString::number(m_socket->peerPort());
     });
     m_sinceHeard.start();
+    m_sinceTaken.start();
     m_rateClock.start();
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { m_sinceTaken.restart(); });
     connect(m_socket, &QSslSocket::readyRead, this, &Link::readFrames);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         m_wasEncrypted = true;
@@ -75,9 +77,8 @@ Link::~Link() {
 void Link::send(const Message& m) {
     if (m_closed || !m_socket->isEncrypted())
         return;
-    const QByteArray frame = encodeFrame(m);
-    m_socket->write(frame);
-    closeIfBacklogged(frame.size());
+    m_socket->write(encodeFrame(m));
+    closeIfStalled();
 }
 
 void Link::sendNow(const QByteArray& frame) {
@@ -87,19 +88,22 @@ void Link::sendNow(const QByteArray& frame) {
     ++flushing;
     m_socket->flush();
     --flushing;
-    closeIfBacklogged(frame.size());
+    closeIfStalled();
 }
 
+// Much waiting is no fault on its own: a join's snapshot, a fill or a catch-up goes out in one
+// burst, and a slow network takes a while. Much waiting while the other side takes nothing is.
 // Closed from the event loop, not here: whoever sends may be in a loop of sends (a catch-up, a
 // fill) that holds on to this link or its entry in a table the close would change.
-void Link::closeIfBacklogged(qsizetype frameSize) {
-    m_largestFrame = qMax(m_largestFrame, frameSize);
+void Link::closeIfStalled() {
     const qint64 unsent = m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
-    if (m_closed || m_backlogged || unsent <= maxUnsentToPeer + m_largestFrame)
+    if (m_closed || m_stalled || unsent <= maxUnsentToPeer || m_sinceTaken.elapsed() <= maxStallMs)
         return;
-    m_backlogged = true;
+    m_stalled = true;
     const QString reason =
-        u"the other side does not take what it is sent (%1 KiB waiting)"_s.arg(unsent / 1024);
+        u"the other side takes nothing of what it is sent (%1 KiB waiting, none taken for %2 s)"_s
+            .arg(unsent / 1024)
+            .arg(m_sinceTaken.elapsed() / 1000.0, 0, 'f', 1);
     QMetaObject::invokeMethod(
         this, [this, reason] { close(reason, false); }, Qt::QueuedConnection);
 }

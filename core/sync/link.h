@@ -71,7 +71,7 @@ private:
     void readFrames();
     bool dispatch(const QByteArray& payload);
     bool withinRate();
-    void closeIfBacklogged(qsizetype frameSize);
+    void closeIfStalled();
     void scheduleHeartbeat();
     void heartbeat();
 
@@ -85,18 +85,18 @@ private:
     qint64 m_framesIn = 0;   // frames read whole so far
     qint64 m_timedFrame = 0; // which one the frame deadline runs for
     QElapsedTimer m_sinceHeard;
+    QElapsedTimer m_sinceTaken; // since the network last took bytes of ours
     QElapsedTimer m_rateClock;
     double m_tokens = 0;
     int m_ratePerSecond = 0;
     QString m_peerName;
     qint64 m_lastRtt = -1;
     qint64 m_bytesIn = 0;
-    qsizetype m_largestFrame = 0; // sent on this link so far
     bool m_authenticated = false;
     bool m_closed = false;
     bool m_wasEncrypted = false;
     bool m_readPosted = false;
-    bool m_backlogged = false; // closing for it, from the event loop
+    bool m_stalled = false; // closing for it, from the event loop
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
 };
 

@@ -27,18 +27,18 @@ public:
     // The codes and port this copy is hosted with (also after a takeover), so that a host
     // restarted after a crash hosts again there with them and the seats, still trying, come back
     // by themselves; and the offset of the session's time to this laptop's clock (not 0 after a
-    // takeover), so that its timers do not jump either. `tookOver`: hosted in place of a host
-    // that left (the online moderator's laptop, say): giving way, it is not the in-room
-    // moderator's laptop coming back.
+    // takeover), so that its timers do not jump either. `hostedAs`: the role this seat had when it
+    // began hosting (the in-room moderator's, unless it took over as the online moderator), the
+    // one it asks for again when it gives way.
     [[nodiscard]] virtual Result<bool> recordHosting(const JoinCodes& codes, quint16 port,
-                                                     qint64 clockOffsetMs, bool tookOver) {
+                                                     qint64 clockOffsetMs, Authority hostedAs) {
         Q_UNUSED(codes);
         Q_UNUSED(port);
         Q_UNUSED(clockOffsetMs);
-        Q_UNUSED(tookOver);
+        Q_UNUSED(hostedAs);
         return true;
     }
-    virtual bool hostedAfterTakeover() const { return false; }
+    virtual Authority hostedAs() const { return Authority::Moderator; }
     // The offset of the session's time to this laptop's clock, as hosting it (above) or as the
     // host's clock estimated (recordClockOffset): a seat restarted that takes over, or works
     // alone, goes on in the session's time.
@@ -94,11 +94,11 @@ public:
     QString sequencer(qint32 epoch) const { return m_sequencers.value(epoch); }
     Result<bool> setSequencers(const QMap<qint32, QString>& sequencers);
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs,
-                               bool tookOver) {
-        return m_durable ? m_durable->recordHosting(codes, port, clockOffsetMs, tookOver)
+                               Authority hostedAs) {
+        return m_durable ? m_durable->recordHosting(codes, port, clockOffsetMs, hostedAs)
                          : Result<bool>(true);
     }
-    bool hostedAfterTakeover() const { return m_durable && m_durable->hostedAfterTakeover(); }
+    Authority hostedAs() const { return m_durable ? m_durable->hostedAs() : Authority::Moderator; }
     Result<bool> recordClockOffset(qint64 clockOffsetMs) {
         return m_durable ? m_durable->recordClockOffset(clockOffsetMs) : Result<bool>(true);
     }

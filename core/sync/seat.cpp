@@ -36,8 +36,9 @@ void Seat::setDurableJournal(DurableJournal* journal) {
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
     m_codes = codes;
-    // A laptop that took over and crashed hosts again in that capacity: still not the room's.
-    m_tookOver = m_log.hostingRecorded() && m_log.hostedAfterTakeover();
+    m_tookOver = false;
+    // A laptop that took over and crashed hosts again as what it was then.
+    m_hostedAs = m_log.hostingRecorded() ? m_log.hostedAs() : Authority::Moderator;
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
 }
 
@@ -96,7 +97,7 @@ void Seat::beginHosting() {
     // restart.
     if (m_codes.isValid()) {
         if (auto kept =
-                m_log.recordHosting(m_codes, m_host->port(), m_sessionTime.offset(), m_tookOver);
+                m_log.recordHosting(m_codes, m_host->port(), m_sessionTime.offset(), m_hostedAs);
             !kept)
             emit statusChanged(
                 tr("Hosting, but the codes could not be kept for a restart: %1").arg(kept.error()));
@@ -109,8 +110,9 @@ void Seat::beginHosting() {
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
     const bool gaveWay =
         m_mode == Mode::Hosting || m_log.hostingRecorded() || std::exchange(m_hostedBefore, false);
-    const bool inRoomHostBack = (m_mode == Mode::Hosting && !m_tookOver) ||
-                                (m_log.hostingRecorded() && !m_log.hostedAfterTakeover());
+    const Authority wanted = m_mode == Mode::Hosting   ? m_hostedAs
+                             : m_log.hostingRecorded() ? m_log.hostedAs()
+                                                       : m_wantedRole;
     stop();
     m_peer = std::make_unique<SyncPeer>(m_engine, m_log, m_base);
     // Its hosting is over once a host of this session has it (a crash must not make it host
@@ -139,9 +141,9 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
                                    (detail.isEmpty() ? QString() : u": "_s + detail));
             });
     m_peer->setGaveWay(gaveWay); // before its hello
-    // The in-room moderator's laptop, back: with the room's powers again. A laptop that took
-    // over (the online moderator's) comes back as what it was.
-    m_peer->setWantedRole(inRoomHostBack ? Authority::Moderator : m_wantedRole);
+    // A seat that hosted comes back as what it was when it began: the in-room moderator's laptop
+    // with the room's powers again, the online moderator's (which took over) without them.
+    m_peer->setWantedRole(wanted);
     setMode(Mode::Joined);
     m_peer->join(endpoint, code);
 }
@@ -169,6 +171,7 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
         m_codes = codesBefore;
         return listening;
     }
+    m_hostedAs = m_peer->role();
     m_peer->leave();
     m_tookOver = true;
     beginHosting();

@@ -124,6 +124,7 @@ private:
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
     bool m_tookOver = false;
+    Authority m_hostedAs = Authority::Moderator; // the role it had when it began hosting
     Authority m_wantedRole = Authority::OnlineModerator;
     bool m_hostedBefore = false;
 };

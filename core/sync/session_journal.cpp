@@ -13,7 +13,7 @@ const QString hostedPortKey = u"sync_hosted_port"_s;
 // (Named when only a host kept it; a seat that follows a host keeps its estimate there too.)
 const QString clockOffsetKey = u"sync_hosted_clock_offset"_s;
 const QString sessionCodesKey = u"sync_session_codes"_s;
-const QString hostedAfterTakeoverKey = u"sync_hosted_after_takeover"_s;
+const QString hostedAsKey = u"sync_hosted_as"_s;
 
 QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     QMap<qint32, QString> sequencers;
@@ -53,10 +53,10 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
 }
 
 Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port,
-                                               qint64 clockOffsetMs, bool tookOver) {
+                                               qint64 clockOffsetMs, Authority hostedAs) {
     if (auto ok = keepHostedCodes(m_file, codes); !ok)
         return ok;
-    if (auto ok = m_file.writeMetadata(hostedAfterTakeoverKey, tookOver ? u"1"_s : QString()); !ok)
+    if (auto ok = m_file.writeMetadata(hostedAsKey, key(hostedAs)); !ok)
         return ok;
     if (auto ok = recordClockOffset(clockOffsetMs); !ok)
         return ok;
@@ -75,8 +75,8 @@ Result<bool> SessionFileJournal::forgetHosting() {
     return forgetHostedCodes(m_file);
 }
 
-bool SessionFileJournal::hostedAfterTakeover() const {
-    return sync::hostedAfterTakeover(m_file);
+Authority SessionFileJournal::hostedAs() const {
+    return sync::hostedAs(m_file);
 }
 
 bool SessionFileJournal::hostingRecorded() const {
@@ -139,7 +139,7 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 Result<bool> forgetHostedCodes(SessionFile& file) {
     if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
         return ok;
-    if (auto ok = file.writeMetadata(hostedAfterTakeoverKey, QString()); !ok)
+    if (auto ok = file.writeMetadata(hostedAsKey, QString()); !ok)
         return ok;
     return file.writeMetadata(hostedCodesKey, QString());
 }
@@ -148,8 +148,8 @@ bool wasHosted(const SessionFile& file) {
     return JoinCodes::fromText(file.metadata(hostedCodesKey)).has_value();
 }
 
-bool hostedAfterTakeover(const SessionFile& file) {
-    return wasHosted(file) && file.metadata(hostedAfterTakeoverKey) == u"1"_s;
+Authority hostedAs(const SessionFile& file) {
+    return fromKey<Authority>(file.metadata(hostedAsKey)).value_or(Authority::Moderator);
 }
 
 quint16 hostedPort(const SessionFile& file) {

@@ -21,8 +21,8 @@ public:
                                 qint32 lastEventEpoch) override;
     Result<bool> recordSequencers(const QMap<qint32, QString>& sequencers) override;
     Result<bool> recordHosting(const JoinCodes& codes, quint16 port, qint64 clockOffsetMs,
-                               bool tookOver) override;
-    bool hostedAfterTakeover() const override;
+                               Authority hostedAs) override;
+    Authority hostedAs() const override;
     Result<bool> recordClockOffset(qint64 clockOffsetMs) override;
     qint64 clockOffset() const override;
     Result<bool> forgetHosting() override;
@@ -51,7 +51,8 @@ JoinCodes codesToHostWith(const SessionFile* file);
 bool wasHosted(const SessionFile& file);
 // The port it was hosted on then (0: not known), kept beside the codes.
 quint16 hostedPort(const SessionFile& file);
-// Whether that hosting was a takeover (of a host that left), kept beside the codes too.
-bool hostedAfterTakeover(const SessionFile& file);
+// The role the seat had when it began that hosting (DurableJournal::recordHosting), kept beside
+// the codes too: the in-room moderator's when none was kept.
+Authority hostedAs(const SessionFile& file);
 
 } // namespace podium::sync

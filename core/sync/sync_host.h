@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 #include <functional>
@@ -110,6 +111,7 @@ private:
     QString m_instance;
     QString m_name;
     QHash<Link*, Peer> m_peers;
+    QSet<QString> m_orphansTold; // seat instance @ divergedAt: told once to this host's moderator
     bool m_stopping = false;
     qint64 m_arrivals = 0; // connections accepted so far
 };

@@ -96,10 +96,9 @@ void SyncPeer::keepClockOffset() {
     constexpr qint64 worthKeepingMs = 50;
     if (qAbs(m_clockSync.offsetMs() - m_keptClockOffset) < worthKeepingMs)
         return;
-    if (auto kept = m_log.recordClockOffset(m_clockSync.offsetMs()); !kept) {
+    // Tried once per move, kept or not: on a full disk, once a second was a line a second.
+    if (auto kept = m_log.recordClockOffset(m_clockSync.offsetMs()); !kept)
         qCWarning(lcSync).noquote() << "the host's clock offset could not be kept:" << kept.error();
-        return;
-    }
     m_keptClockOffset = m_clockSync.offsetMs();
 }
 

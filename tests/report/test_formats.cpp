@@ -142,6 +142,10 @@ TEST_CASE("the agenda's differences and total add up from the times as shown") {
     const QString total = md.mid(md.indexOf(u"| Total"_s, agenda)).section(u'\n', 0, 0);
     INFO(total.toStdString());
     CHECK(total.endsWith(u"| 9\u00a0min 12\u00a0s |  |"_s)); // 42 s + 8 min 30 s
+    // From an hour on, minutes are shown: 1 h 00 min 40 s of 1 h 00 min is on time, as it reads.
+    r.agenda[1] = {r.agenda[1].title, 3'600'000, start + 60'000, 3'640'000, false};
+    CHECK(toMarkdown(r, english)
+              .contains(u"| 1\u00a0h 00\u00a0min | 1\u00a0h 00\u00a0min | on time |"_s));
 }
 
 TEST_CASE("names with markup characters are shown, never interpreted") {

@@ -24,11 +24,12 @@ void Relay::accept() {
         }
         ++m_connections;
         auto* out = new QTcpSocket(this);
+        out->setReadBufferSize(64 * 1024); // so that a deaf relay leaves the host's bytes unread
         in->setParent(this);
         m_sockets << in << out;
-        auto pipe = [this](QTcpSocket* from, QTcpSocket* to) {
-            connect(from, &QTcpSocket::readyRead, to, [this, from, to] {
-                if (m_frozen)
+        auto pipe = [this, out](QTcpSocket* from, QTcpSocket* to) {
+            connect(from, &QTcpSocket::readyRead, to, [this, from, to, out] {
+                if (m_frozen || (m_deaf && from == out))
                     return;
                 const QByteArray bytes = from->readAll();
                 m_captured += bytes;

@@ -18,6 +18,9 @@ public:
     void cutAll();                                             // resets every relayed connection
     void setRefusing(bool refusing) { m_refusing = refusing; } // new connections are dropped
     void setFrozen(bool frozen); // nothing passes, not even a close: a half-open link
+    // The host's side is no longer read: what it sends piles up in the kernel, then on the host,
+    // while the seat's side (its pings) still passes.
+    void setDeaf(bool deaf) { m_deaf = deaf; }
 
 private:
     void accept();
@@ -28,6 +31,7 @@ private:
     int m_connections = 0;
     bool m_refusing = false;
     bool m_frozen = false;
+    bool m_deaf = false;
 };
 
 } // namespace podium::synctest

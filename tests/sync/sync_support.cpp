@@ -123,12 +123,6 @@ void RawClient::write(const QByteArray& bytes) {
     m_socket.flush();
 }
 
-void RawClient::stopReading() {
-    QObject::disconnect(&m_socket, &QSslSocket::readyRead, nullptr, nullptr);
-    m_socket.setReadBufferSize(16 * 1024);
-    m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8 * 1024);
-}
-
 QByteArray frameOf(const QByteArray& payload) {
     QByteArray f(4, Qt::Uninitialized);
     qToBigEndian<quint32>(quint32(payload.size()), f.data());

@@ -84,8 +84,6 @@ public:
     bool waitEncrypted();
     bool waitClosed(int timeoutMs = 20000);
     void write(const QByteArray& bytes);
-    // From now on nothing is read: what the host sends piles up in the kernel, then on the host.
-    void stopReading();
     QByteArray received() const { return m_received; }
     QSslSocket& socket() { return m_socket; }
     quint16 localPort() const { return m_localPort; }

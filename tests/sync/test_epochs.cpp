@@ -412,13 +412,13 @@ namespace {
 // A session file of a host that was killed, as the next run finds it: hosting is recorded.
 struct HostedBeforeCrash final : sync::DurableJournal {
     bool hosted = true;
-    bool tookOver = false;
-    Result<bool> recordHosting(const sync::JoinCodes&, quint16, qint64, bool took) override {
+    Authority as = Authority::Moderator;
+    Result<bool> recordHosting(const sync::JoinCodes&, quint16, qint64, Authority role) override {
         hosted = true;
-        tookOver = took;
+        as = role;
         return true;
     }
-    bool hostedAfterTakeover() const override { return tookOver; }
+    Authority hostedAs() const override { return as; }
     Result<bool> append(const Event&) override { return true; }
     Result<bool> appendSnapshot(const SessionState&, qint64, qint32) override { return true; }
     Result<bool> forgetHosting() override {
@@ -484,7 +484,7 @@ TEST_CASE("a seat that took over and gives way comes back with the role it had, 
     online.seat.setDurableJournal(&file);
     t.takeOver(1, 1);
     CHECK(file.hosted);
-    CHECK(file.tookOver); // kept for a restart
+    CHECK(file.as == Authority::OnlineModerator); // kept for a restart
     auto& stale = t.stale;
     stale->seat.stop();
     REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, stale->seat.codes()));
@@ -496,4 +496,34 @@ TEST_CASE("a seat that took over and gives way comes back with the role it had, 
     REQUIRE(waitUntil([&] { return online.live(); }));
     CHECK(online.seat.syncPeer()->role() == Authority::OnlineModerator);
     online.seat.setDurableJournal(nullptr);
+}
+
+// The in-room moderator's laptop came back, as the moderator; then it took over in its turn when
+// the online moderator's laptop went. Giving way after that, it came back as an online moderator.
+TEST_CASE("the in-room moderator's laptop that took over gives way as the moderator again") {
+    HostedBeforeCrash file;
+    file.hosted = false;
+    TakenOver t(3);
+    t.takeOver(1, 1);
+    TestSeat& online = t.online;
+    auto& room = t.stale;
+    room->seat.setDurableJournal(&file);
+    room->seat.join({u"127.0.0.1"_s, t.takeoverPort}, t.control); // it gave way: the moderator
+    REQUIRE(waitUntil([&] { return room->live() && room->lastSeq() == online.lastSeq(); }));
+    REQUIRE(room->seat.syncPeer()->role() == Authority::Moderator);
+
+    online.seat.stop(); // the online moderator's laptop goes; the room's takes over
+    REQUIRE(waitUntil([&] { return room->seat.canTakeOver(); }));
+    REQUIRE(room->seat.takeOver(0, QHostAddress::LocalHost));
+    CHECK(file.as == Authority::Moderator); // kept for a restart
+    SECTION("while it hosts") {}
+    SECTION("after a crash, from its file") {
+        room->seat.stop(); // (its file still says it hosted)
+    }
+    // The online moderator's laptop hosts again; the room's finds out and gives way.
+    REQUIRE(online.seat.host(0, QHostAddress::LocalHost, room->seat.codes()));
+    room->seat.join({u"127.0.0.1"_s, online.seat.syncHost()->port()}, t.control);
+    REQUIRE(waitUntil([&] { return room->live(); }));
+    CHECK(room->seat.syncPeer()->role() == Authority::Moderator);
+    room->seat.setDurableJournal(nullptr);
 }

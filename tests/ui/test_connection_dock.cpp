@@ -547,6 +547,7 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
     host->dock->joinHost(u"127.0.0.1:%1"_s.arg(newPort), control);
     REQUIRE(waitFor([&] { return live(*host); }));
     CHECK(host->cockpit->seat() == Seat::Moderator);
+    CHECK(again->isHidden()); // a new join: those orphans are behind it
 }
 
 namespace {

@@ -285,6 +285,21 @@ TEST_CASE("a press just after the other moderator called someone is for the spea
     CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
 }
 
+// Measured on a clock set back (an NTP step), the second after the other seat's call never ended:
+// every press on the floor was refused for as long as the clock had jumped.
+TEST_CASE("a clock set back does not keep the moderator's presses refused") {
+    CockpitHarness h;
+    h.add(u"Audience 1"_s);
+    const Id second = h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    FloorDock dock(h.cockpit);
+    REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // the other moderator's call
+    h.clock.advance(-600'000);
+    const qint64 allotted = h.state().floor->countdown.allottedMs;
+    child<QAction>(dock, u"plus30Action"_s)->trigger();
+    CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
+}
+
 // With the session clock never started, the forecast's "left" stood still while the speaker's
 // time ran down, and so seemed to grow.
 TEST_CASE("agenda: the forecast says when the clock it counts on is stopped") {

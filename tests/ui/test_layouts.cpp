@@ -244,7 +244,8 @@ TEST_CASE("unknown launch options are refused before any window shows") {
 
 // QApplication takes `--session` for X11 session management before the parser sees it: the
 // cockpit opened the demo instead, without a word.
-TEST_CASE("the cockpit opens the file --session names, as a headless seat does") {
+TEST_CASE("the cockpit takes --session FILE from the command line before Qt can, and opens "
+          "that file") {
     const auto fileFor = [](QList<QByteArray> words) -> Result<QString> {
         words.prepend("podium");
         std::vector<char*> argv;

@@ -185,7 +185,10 @@ void ConnectionDock::build() {
     setWidget(body);
 
     connect(m_host, &QPushButton::clicked, this, &ConnectionDock::host);
-    connect(m_stop, &QPushButton::clicked, this, [this] { m_session->stop(); });
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        forgetOrphans();
+        m_session->stop();
+    });
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
     connect(m_showOrphans, &QPushButton::clicked, this,
             [this] { showOrphans(window(), m_orphans, m_orphansTakenOn); });
@@ -255,6 +258,7 @@ void ConnectionDock::pickDiscovered() {
 }
 
 void ConnectionDock::host() {
+    forgetOrphans();
     if (auto hosted = m_session->host(quint16(m_port->value())); !hosted)
         showStatus(hosted.error(), true);
 }
@@ -279,6 +283,7 @@ void ConnectionDock::join(quint16 takeoverPort) {
         showStatus(tr("Type the host's address and one of its join codes."), true);
         return;
     }
+    forgetOrphans();
     const sync::Endpoint host = parseAddress(m_address->text());
     m_port->setValue(takeoverPort ? takeoverPort : host.port);
     if (auto joined = m_session->join(host, m_code->text(), quint16(m_port->value())); !joined) {
@@ -338,6 +343,14 @@ void ConnectionDock::takeUpHostedCopy(quint16 port) {
 
 quint16 ConnectionDock::offeredPort() const {
     return m_hostedPort ? m_hostedPort : sync::defaultSyncPort;
+}
+
+// What the moderator does next (host, join, stop, another file) puts the last orphans behind:
+// shown after it, they stood against a session they were no part of.
+void ConnectionDock::forgetOrphans() {
+    m_orphans.clear();
+    if (isBuilt())
+        showOrphansButton();
 }
 
 void ConnectionDock::showOrphansButton() {
@@ -500,6 +513,7 @@ void attachConnection(MainWindow& window, SessionFile* file) {
     if (!connection)
         return;
     SeatSession* seat = &connection->seatSession();
+    connection->forgetOrphans();
     seat->setSessionFile(file);
     if (file)
         connection->takeUpJoinedCopy(joinedCopyOf(*file));

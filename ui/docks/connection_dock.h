@@ -38,6 +38,7 @@ public:
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
     void takeUpHostedCopy(quint16 port);
+    void forgetOrphans();
     quint16 offeredPort() const;
     // What the whole window should show while this seat does not follow the session: the host
     // out of reach, or a joined copy opened on its own; empty while all is well.

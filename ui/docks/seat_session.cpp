@@ -154,9 +154,9 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
         m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
         // Rejoining from the copy of a seat that was the in-room moderator, it is that again;
         // and so from the file it hosted (before the seat moves to the joined copy), unless it
-        // hosted that in place of a host that left.
+        // hosted it as the online moderator, in place of a host that left.
         if (joinedCopyOf(*from).seat == seatKey(Seat::Moderator) ||
-            (sync::wasHosted(*from) && !sync::hostedAfterTakeover(*from)))
+            (sync::wasHosted(*from) && sync::hostedAs(*from) == Authority::Moderator))
             m_seat->setWantedRole(Authority::Moderator);
         m_seat->setHostedBefore(sync::wasHosted(*from));
     }
