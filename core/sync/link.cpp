@@ -77,6 +77,7 @@ Link::~Link() {
 void Link::send(const Message& m) {
     if (m_closed || !m_socket->isEncrypted())
         return;
+    startStallClockIfIdle();
     m_socket->write(encodeFrame(m));
     closeIfStalled();
 }
@@ -84,11 +85,19 @@ void Link::send(const Message& m) {
 void Link::sendNow(const QByteArray& frame) {
     if (m_closed || !m_socket->isEncrypted())
         return;
+    startStallClockIfIdle();
     m_socket->write(frame);
     ++flushing;
     m_socket->flush();
     --flushing;
     closeIfStalled();
+}
+
+// A stall is counted from when the network last took bytes, or from when bytes began to wait:
+// a link quiet for a minute is not stalled by its first burst.
+void Link::startStallClockIfIdle() {
+    if (m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() == 0)
+        m_sinceTaken.restart();
 }
 
 // Much waiting is no fault on its own: a join's snapshot, a fill or a catch-up goes out in one

@@ -72,6 +72,7 @@ private:
     bool dispatch(const QByteArray& payload);
     bool withinRate();
     void closeIfStalled();
+    void startStallClockIfIdle();
     void scheduleHeartbeat();
     void heartbeat();
 
@@ -85,7 +86,7 @@ private:
     qint64 m_framesIn = 0;   // frames read whole so far
     qint64 m_timedFrame = 0; // which one the frame deadline runs for
     QElapsedTimer m_sinceHeard;
-    QElapsedTimer m_sinceTaken; // since the network last took bytes of ours
+    QElapsedTimer m_sinceTaken; // since the network last took bytes of ours, or they began to wait
     QElapsedTimer m_rateClock;
     double m_tokens = 0;
     int m_ratePerSecond = 0;
