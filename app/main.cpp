@@ -151,7 +151,7 @@ void quietNoSoundServer(QtMsgType type, const QMessageLogContext& context, const
 
 int runCockpit(int argc, char** argv) {
     qtMessageHandler = qInstallMessageHandler(quietNoSoundServer);
-    const std::optional<QString> sessionOption = podium::takeSessionOption(argc, argv);
+    const QStringList sessionOption = podium::takeSessionOption(argc, argv);
     QApplication app(argc, argv);
     describeApplication(app);
     // Lets the desktop match windows to the launcher (and its icon) installed by the package.

@@ -163,11 +163,10 @@ void SyncHost::onHello(Link* link, const Message& m) {
     broadcastPeers();
     emit peersChanged();
     emit peerAdmitted(link->peerName(), role);
-    // Shown on that seat; this host's moderator is told too (after the line saying it joined,
-    // which would hide it), or what the other moderator did while cut off (someone put in the
-    // queue) was gone without a word in the room.
-    // Only a seat with control can have taken actions of its own; and once per seat and place:
-    // it reconnects until it has kept this host's state.
+    // Shown on that seat; this host's moderator is told too, or what the other moderator did while
+    // cut off (someone put in the queue) was gone without a word in the room. After the line
+    // saying it joined, which would hide it; only of a seat with control, the one that can have
+    // acted; once per seat and point, as it reconnects until it has kept this host's state.
     const qint64 from = qMax(plan.divergedAt, base.value_or(0) + 1);
     const QString told =
         hello.value(u"instance"_s).toString() + u'@' + QString::number(plan.divergedAt);

@@ -77,15 +77,16 @@ Link::~Link() {
 void Link::send(const Message& m) {
     if (m_closed || !m_socket->isEncrypted())
         return;
-    startStallClockIfIdle();
-    m_socket->write(encodeFrame(m));
+    const QByteArray frame = encodeFrame(m);
+    startStallClockIfIdle(frame.size());
+    m_socket->write(frame);
     closeIfStalled();
 }
 
 void Link::sendNow(const QByteArray& frame) {
     if (m_closed || !m_socket->isEncrypted())
         return;
-    startStallClockIfIdle();
+    startStallClockIfIdle(frame.size());
     m_socket->write(frame);
     ++flushing;
     m_socket->flush();
@@ -95,18 +96,22 @@ void Link::sendNow(const QByteArray& frame) {
 
 // A stall is counted from when the network last took bytes, or from when bytes began to wait:
 // a link quiet for a minute is not stalled by its first burst.
-void Link::startStallClockIfIdle() {
+void Link::startStallClockIfIdle(qsizetype frameSize) {
+    m_largestFrame = qMax(m_largestFrame, frameSize);
     if (m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() == 0)
         m_sinceTaken.restart();
 }
 
 // Much waiting is no fault on its own: a join's snapshot, a fill or a catch-up goes out in one
 // burst, and a slow network takes a while. Much waiting while the other side takes nothing is.
+// The kernel frees room in large pieces, seconds apart on a slow link: a snapshot larger than
+// the limit, draining slowly, looked stalled; the largest frame is allowed on top.
 // Closed from the event loop, not here: whoever sends may be in a loop of sends (a catch-up, a
 // fill) that holds on to this link or its entry in a table the close would change.
 void Link::closeIfStalled() {
     const qint64 unsent = m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
-    if (m_closed || m_stalled || unsent <= maxUnsentToPeer || m_sinceTaken.elapsed() <= maxStallMs)
+    if (m_closed || m_stalled || unsent <= maxUnsentToPeer + m_largestFrame ||
+        m_sinceTaken.elapsed() <= maxStallMs)
         return;
     m_stalled = true;
     const QString reason =

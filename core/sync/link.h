@@ -72,7 +72,7 @@ private:
     bool dispatch(const QByteArray& payload);
     bool withinRate();
     void closeIfStalled();
-    void startStallClockIfIdle();
+    void startStallClockIfIdle(qsizetype frameSize);
     void scheduleHeartbeat();
     void heartbeat();
 
@@ -93,6 +93,7 @@ private:
     QString m_peerName;
     qint64 m_lastRtt = -1;
     qint64 m_bytesIn = 0;
+    qsizetype m_largestFrame = 0; // sent on this link so far
     bool m_authenticated = false;
     bool m_closed = false;
     bool m_wasEncrypted = false;

@@ -72,7 +72,10 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     if (m_link->isAuthenticated())
         return m_link->close(u"a second welcome"_s);
     const QString session = w.value(u"session"_s).toString();
-    if (m_everWelcomed && session != m_engine.state().sessionId)
+    // Only against a session this seat holds: one welcomed and cut off before the host's state
+    // came (a first join whose snapshot was cut) was refused by every welcome after, for ever.
+    if (m_everWelcomed && !m_engine.state().sessionId.isEmpty() &&
+        session != m_engine.state().sessionId)
         return m_link->close(u"this host runs another session"_s);
     m_link->markAuthenticated();
     m_everWelcomed = true;

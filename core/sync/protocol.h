@@ -26,10 +26,10 @@ constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one messa
 constexpr qsizetype maxPeerWords = 200;    // characters of the other side's free text kept
 constexpr qsizetype maxReasonWords = 1000; // of a refusal's reason, which says what to do
 constexpr int eventsPerBatch = 500;        // events in one Events message
-// A link with more than this waiting to be sent, while the network took none of it for
-// maxStallMs, is closed: a peer that pings but never reads would otherwise have the host buffer
-// every event for it, without end. (A burst of this size to a peer that reads, a join's snapshot
-// or a fill, is not: bytes go out meanwhile.)
+// A link with more than this waiting to be sent (beyond the largest frame it was given: a join's
+// snapshot), while the network took none of it for maxStallMs, is closed: a peer that pings but
+// never reads would otherwise have the host buffer every event for it, without end. (A burst of
+// this size to a peer that reads, a fill, is not: bytes go out meanwhile.)
 constexpr qint64 maxUnsentToPeer = 4 * 1024 * 1024;
 constexpr int maxStallMs = 4000;
 // Connections still in their handshake, each held for 5 s at most. A new one beyond this many

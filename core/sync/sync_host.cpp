@@ -164,13 +164,16 @@ void SyncHost::accept(qintptr descriptor) {
 // milliseconds, and a connection that has been joining longest is the least likely to be one.
 void SyncHost::makeRoomToJoin() {
     Link* oldest = nullptr;
+    qint64 oldestArrival = 0;
     int joining = 0;
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         if (it->welcomed)
             continue;
         ++joining;
-        if (!oldest || it->arrival < m_peers.value(oldest).arrival)
+        if (!oldest || it->arrival < oldestArrival) {
             oldest = it.key();
+            oldestArrival = it->arrival;
+        }
     }
     if (joining >= maxJoiningConnections)
         oldest->close(u"closed to make room: %1 connections were still joining"_s.arg(joining));

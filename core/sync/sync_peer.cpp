@@ -90,7 +90,6 @@ void SyncPeer::leave() {
     }
 }
 
-// Kept in the seat's file, for a restart while the host is away (takeKeptSessionCodes).
 // Kept only when it moves by more than a round trip's worth: each pong may nudge it by a few ms.
 void SyncPeer::keepClockOffset() {
     constexpr qint64 worthKeepingMs = 50;
@@ -102,6 +101,7 @@ void SyncPeer::keepClockOffset() {
     m_keptClockOffset = m_clockSync.offsetMs();
 }
 
+// Kept in the seat's file, for a restart while the host is away (takeKeptSessionCodes).
 void SyncPeer::keepSessionCodes() {
     const auto control = groupedJoinCode(m_code);
     if (m_role == Authority::ReadOnly || !control || m_readOnlyCode.isEmpty())

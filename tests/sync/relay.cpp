@@ -31,7 +31,15 @@ void Relay::accept() {
             connect(from, &QTcpSocket::readyRead, to, [this, from, to, out] {
                 if (m_frozen || (m_deaf && from == out))
                     return;
-                const QByteArray bytes = from->readAll();
+                QByteArray bytes = from->readAll();
+                if (from == out && m_cutAfter > 0 && (m_fromHost += bytes.size()) >= m_cutAfter) {
+                    bytes.chop(m_fromHost - m_cutAfter);
+                    m_cutAfter = 0;
+                    to->write(bytes);
+                    to->flush();
+                    QMetaObject::invokeMethod(this, &Relay::cutAll, Qt::QueuedConnection);
+                    return;
+                }
                 m_captured += bytes;
                 to->write(bytes);
             });

@@ -21,6 +21,8 @@ public:
     // The host's side is no longer read: what it sends piles up in the kernel, then on the host,
     // while the seat's side (its pings) still passes.
     void setDeaf(bool deaf) { m_deaf = deaf; }
+    // Cuts every link once this many bytes from the host have passed (once: later links pass).
+    void cutAfterHostBytes(qint64 bytes) { m_cutAfter = bytes; }
 
 private:
     void accept();
@@ -32,6 +34,8 @@ private:
     bool m_refusing = false;
     bool m_frozen = false;
     bool m_deaf = false;
+    qint64 m_cutAfter = 0;
+    qint64 m_fromHost = 0;
 };
 
 } // namespace podium::synctest

@@ -252,6 +252,7 @@ TEST_CASE("the cockpit takes --session FILE from the command line before Qt can,
         for (QByteArray& w : words)
             argv.push_back(w.data());
         int argc = int(argv.size());
+        argv.push_back(nullptr);
         const auto option = takeSessionOption(argc, argv.data());
         QStringList rest;
         for (int i = 0; i < argc; ++i)
@@ -270,6 +271,9 @@ TEST_CASE("the cockpit takes --session FILE from the command line before Qt can,
     CHECK(fileFor({"mine.podium"}).value() == u"mine.podium"_s);
     CHECK(fileFor({"--demo"}).value().isEmpty()); // the demo's own file
     CHECK(fileFor({"--session", "a.podium", "b.podium"}).error().contains(u"once"_s));
+    CHECK(fileFor({"--session", "a.podium", "--session", "b.podium"}).error().contains(u"once"_s));
+    CHECK(fileFor({"--session", "--demo"}).error().contains(u"wants a file"_s)); // not "--demo"
+    CHECK(fileFor({"--session="}).error().contains(u"wants a file"_s));
 }
 
 TEST_CASE("the window starts within the screen, then where the user left it") {

@@ -104,29 +104,36 @@ QString launchOptionsError(const QCommandLineParser& parser) {
 // QGuiApplication takes `--session ID` for X11 session management, before any parser sees it: the
 // cockpit opened the demo or the most recent file instead, without a word. (`-session`, the
 // form session managers use, is left to Qt.)
-std::optional<QString> takeSessionOption(int& argc, char** argv) {
-    std::optional<QString> file;
+// Each `--session` is taken, with its value; a value that is missing or is another option is
+// taken as none ("", refused later), so that Qt gets neither.
+QStringList takeSessionOption(int& argc, char** argv) {
+    QStringList files;
     int kept = 0;
     for (int i = 0; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--session" && i + 1 < argc)
-            file = QString::fromLocal8Bit(argv[++i]);
-        else if (arg.startsWith("--session="))
-            file = QString::fromLocal8Bit(arg.mid(int(qstrlen("--session="))));
-        else
+        if (arg == "--session") {
+            const bool valued = i + 1 < argc && argv[i + 1][0] != '-';
+            files << (valued ? QString::fromLocal8Bit(argv[++i]) : QString());
+        } else if (arg.startsWith("--session=")) {
+            files << QString::fromLocal8Bit(arg.mid(int(qstrlen("--session="))));
+        } else {
             argv[kept++] = argv[i];
+        }
     }
     argc = kept;
-    return file;
+    argv[argc] = nullptr; // as main() has it
+    return files;
 }
 
-Result<QString> sessionFileArgument(const std::optional<QString>& sessionOption,
+Result<QString> sessionFileArgument(const QStringList& sessionOptions,
                                     const QCommandLineParser& parser) {
     const QString positional = parser.positionalArguments().value(0);
-    if (sessionOption && !positional.isEmpty())
+    if (sessionOptions.size() + (positional.isEmpty() ? 0 : 1) > 1)
         return Result<QString>::failure(
             tr("Give the session file once: as an argument, or with --session."));
-    return sessionOption.value_or(positional);
+    if (sessionOptions.size() == 1 && sessionOptions.first().isEmpty())
+        return Result<QString>::failure(tr("--session wants a file: --session FILE."));
+    return sessionOptions.isEmpty() ? positional : sessionOptions.first();
 }
 
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,

@@ -2,8 +2,7 @@
 
 #include "model/result.h"
 
-#include <QString>
-#include <optional>
+#include <QStringList>
 
 class QCommandLineParser;
 
@@ -21,11 +20,11 @@ void addLaunchOptions(QCommandLineParser& parser);
 // Why the options cannot be used (an unknown seat, theme or scene), or empty; checked before any
 // window shows, so a typo never flashes a window up.
 QString launchOptionsError(const QCommandLineParser& parser);
-// Takes `--session FILE` (or `--session=FILE`) out of the command line, before QApplication sees
-// it; nullopt when there is none.
-std::optional<QString> takeSessionOption(int& argc, char** argv);
-// The session file the cockpit is asked to open: `--session FILE`, or its argument (not both).
-Result<QString> sessionFileArgument(const std::optional<QString>& sessionOption,
+// Takes every `--session FILE` (or `--session=FILE`) out of the command line, before QApplication
+// sees it, and gives their files.
+QStringList takeSessionOption(int& argc, char** argv);
+// The session file the cockpit is asked to open: `--session FILE`, or its argument (one of them).
+Result<QString> sessionFileArgument(const QStringList& sessionOptions,
                                     const QCommandLineParser& parser);
 // Call after the window is shown. Returns false (having said why on stderr) for a bad option.
 bool applyLaunchOptions(const QCommandLineParser& parser, MainWindow& window,
