@@ -14,11 +14,6 @@ QString tr(const char* text) {
 
 // Whole seconds passed, rounded down as the cockpit's Timeline counts them: rounded to the
 // nearest, half the speeches read a second longer in the report than on screen.
-qint64 Formatter::shownMs(qint64 ms) const {
-    const qint64 unit = qMax<qint64>(0, ms) >= 3'600'000 ? 60'000 : 1000; // as duration() shows it
-    return qMax<qint64>(0, ms) / unit * unit;
-}
-
 QString Formatter::duration(qint64 ms) const {
     const qint64 seconds = qMax<qint64>(0, ms) / 1000;
     const qint64 h = seconds / 3600;
@@ -32,6 +27,11 @@ QString Formatter::duration(qint64 ms) const {
     if (m > 0)
         return tr("%1\u00a0min %2\u00a0s").arg(locale.toString(m), two(s));
     return tr("%1\u00a0s").arg(locale.toString(s));
+}
+
+qint64 Formatter::shownMs(qint64 ms) const {
+    const qint64 unit = qMax<qint64>(0, ms) >= 3'600'000 ? 60'000 : 1000; // as duration() shows it
+    return qMax<qint64>(0, ms) / unit * unit;
 }
 
 QString Formatter::timeOfDay(qint64 msSinceEpoch) const {
