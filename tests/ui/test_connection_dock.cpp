@@ -207,22 +207,30 @@ TEST_CASE("connection dock: hosting that cannot start says why, in the dock") {
 
 TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     useTemporarySettings();
+    const bool readOnly = GENERATE(false, true);
+    INFO((readOnly ? "read-only seat" : "online moderator's seat"));
     auto host = hostingSeat();
-    SeatUnderTest online(Authority::OnlineModerator);
-    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
-    auto* state = online.child<QLabel>(u"connectionState"_s);
+    SeatUnderTest seat(readOnly ? Authority::ReadOnly : Authority::OnlineModerator);
+    seat.dock->joinHost(
+        addressOf(*host),
+        host->child<QLabel>(readOnly ? u"readOnlyCode"_s : u"controlCode"_s)->text());
+    auto* state = seat.child<QLabel>(u"connectionState"_s);
     REQUIRE(waitFor([&] { return state->text().startsWith(u"Joined"_s); }));
-    host.reset(); // the in-room laptop goes
     QString alert;
-    QObject::connect(online.dock.get(), &ConnectionDock::alertChanged,
+    QObject::connect(seat.dock.get(), &ConnectionDock::alertChanged,
                      [&](const QString& text) { alert = text; });
     host.reset(); // the in-room laptop goes
     REQUIRE(waitFor([&] { return state->text().contains(u"out of reach"_s); }));
     CHECK(state->styleSheet().contains(u"#c62828"_s));
-    CHECK(online.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
+    CHECK(seat.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
     // The whole window says so too (the panel may be behind a tab): MainWindow shows the alert.
     CHECK(alert.contains(u"out of reach"_s));
-    CHECK(online.dock->alert() == alert);
+    CHECK(seat.dock->alert() == alert);
+    // A rapporteur has no actions to hold back: it is told what its screen shows meanwhile.
+    for (const QString& said : {state->text(), alert}) {
+        CHECK(said.contains(u"actions are not sent"_s) == !readOnly);
+        CHECK(said.contains(u"shows the session as it was"_s) == readOnly);
+    }
 }
 
 TEST_CASE("connection dock: after taking over, it shows the old codes, which still work") {
