@@ -173,7 +173,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     if (role != Authority::ReadOnly && plan.divergedAt > 0 && peerSeq >= from &&
         !m_orphansTold.contains(told)) {
         m_orphansTold.insert(told);
-        emit peerHadOrphans(peerWords(hello.value(u"name"_s)),
+        emit peerHadOrphans(m_peers.value(link).info.name,
                             int(qMin<qint64>(peerSeq - from + 1, std::numeric_limits<int>::max())));
     }
 }

@@ -45,6 +45,23 @@ protected:
     }
 };
 
+// Someone speaking, two waiting (`second` first in line), and the floor's panel over them: the
+// scene of two moderators pressing at once.
+struct TwoWaiting {
+    CockpitHarness h;
+    Id second = 0;
+    std::unique_ptr<FloorDock> dock;
+
+    TwoWaiting() {
+        h.add(u"Audience 1"_s);
+        second = h.add(u"Audience 2"_s);
+        h.add(u"Audience 3"_s);
+        REQUIRE(h.run(Action::Next));
+        dock = std::make_unique<FloorDock>(h.cockpit);
+    }
+    QAction* action(const QString& name) { return child<QAction>(*dock, name); }
+};
+
 } // namespace
 
 TEST_CASE("the countdown turns amber at the warning, red at zero, and counts overtime up") {
@@ -230,18 +247,15 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
 // Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s
 // went to the new speaker.
 TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {
-    CockpitHarness h;
-    h.add(u"Audience 1"_s);
-    const Id second = h.add(u"Audience 2"_s);
-    REQUIRE(h.run(Action::Next));
-    FloorDock dock(h.cockpit);
+    TwoWaiting scene;
+    CockpitHarness& h = scene.h;
     QList<Command> forwarded;
     h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
-    child<QAction>(dock, u"plus30Action"_s)->trigger();
-    child<QAction>(dock, u"startPauseAction"_s)->trigger();
+    scene.action(u"plus30Action"_s)->trigger();
+    scene.action(u"startPauseAction"_s)->trigger();
     REQUIRE(forwarded.size() == 2);
     h.engine.setForwarder({});
-    REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // reaches the host first
+    REQUIRE(h.run(Action::Next, {{u"entry"_s, scene.second}})); // reaches the host first
     for (Command c : forwarded) {
         c.authority = Authority::Moderator;
         const auto decided = decide(h.state(), c, h.clock.nowMs());
@@ -255,16 +269,13 @@ TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {
 // first had a speech of some milliseconds.
 TEST_CASE("a press just after the other moderator called someone is for the speaker seen before, "
           "and is refused") {
-    CockpitHarness h;
-    h.add(u"Audience 1"_s);
-    const Id second = h.add(u"Audience 2"_s);
-    h.add(u"Audience 3"_s);
-    REQUIRE(h.run(Action::Next));
+    TwoWaiting scene;
+    CockpitHarness& h = scene.h;
+    const Id second = scene.second;
     h.clock.advance(10'000);
-    FloorDock dock(h.cockpit);
     QStringList notices;
     QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
-    auto* next = child<QAction>(dock, u"nextSpeakerAction"_s);
+    auto* next = scene.action(u"nextSpeakerAction"_s);
 
     REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // the other moderator's call
     h.clock.advance(300);
@@ -280,7 +291,7 @@ TEST_CASE("a press just after the other moderator called someone is for the spea
     // and right after the moderator's own call, a press is for the speaker they called
     const Id called = h.state().floor->entry.id;
     const qint64 allotted = h.state().floor->countdown.allottedMs;
-    child<QAction>(dock, u"plus30Action"_s)->trigger();
+    scene.action(u"plus30Action"_s)->trigger();
     CHECK(h.state().floor->entry.id == called);
     CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
 }
@@ -288,15 +299,12 @@ TEST_CASE("a press just after the other moderator called someone is for the spea
 // Measured on a clock set back (an NTP step), the second after the other seat's call never ended:
 // every press on the floor was refused for as long as the clock had jumped.
 TEST_CASE("a clock set back does not keep the moderator's presses refused") {
-    CockpitHarness h;
-    h.add(u"Audience 1"_s);
-    const Id second = h.add(u"Audience 2"_s);
-    REQUIRE(h.run(Action::Next));
-    FloorDock dock(h.cockpit);
-    REQUIRE(h.run(Action::Next, {{u"entry"_s, second}})); // the other moderator's call
+    TwoWaiting scene;
+    CockpitHarness& h = scene.h;
+    REQUIRE(h.run(Action::Next, {{u"entry"_s, scene.second}})); // the other moderator's call
     h.clock.advance(-600'000);
     const qint64 allotted = h.state().floor->countdown.allottedMs;
-    child<QAction>(dock, u"plus30Action"_s)->trigger();
+    scene.action(u"plus30Action"_s)->trigger();
     CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
 }
 
