@@ -1,12 +1,19 @@
 #include <catch2/catch.hpp>
 
+#include "report/pages.h"
 #include "report/pdf.h"
 #include "report_fixture.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QFile>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextTable>
 
 using namespace podium;
 using namespace podium::report;
@@ -61,4 +68,73 @@ TEST_CASE("an empty session still gives a PDF") {
     auto bytes = pdfBytes(r, QLocale(QLocale::English));
     REQUIRE(bytes);
     CHECK(pdfPageCount(*bytes) >= 1);
+}
+
+namespace {
+
+// A document laid out on A4 as the PDF report is: the heading in it, and the block after it.
+struct PagedDocument {
+    QByteArray bytes;
+    QBuffer buffer{&bytes};
+    QPdfWriter writer{&buffer};
+    QTextDocument doc;
+
+    explicit PagedDocument(const QString& html) {
+        buffer.open(QIODevice::WriteOnly);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(300);
+        doc.setHtml(html);
+        layOutOnPages(doc, writer);
+    }
+    QTextBlock heading() const {
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            if (b.blockFormat().headingLevel() > 0)
+                return b;
+        }
+        return {};
+    }
+    int pageOf(const QTextBlock& b) const {
+        return pageAt(doc, doc.documentLayout()->blockBoundingRect(b).top());
+    }
+};
+
+QString paragraphs(int count) {
+    QString html;
+    for (int i = 1; i <= count; ++i)
+        html += u"<p>Intervention %1 of the open floor.</p>"_s.arg(i);
+    return html;
+}
+
+} // namespace
+
+// Whatever fills the page before it, one of these counts puts the heading on the page's last line.
+TEST_CASE("a heading is never the last line of a PDF page: it goes over with the text after it") {
+    for (int before = 20; before < 60; ++before) {
+        INFO(before << " paragraphs before the heading");
+        const PagedDocument paged(paragraphs(before) +
+                                  u"<h2>Speech log</h2><p>The first line under it.</p>"_s);
+        const QTextBlock heading = paged.heading();
+        REQUIRE(heading.isValid());
+        CHECK(paged.pageOf(heading) == paged.pageOf(heading.next()));
+    }
+}
+
+TEST_CASE("a heading over a table goes over with the table's first row") {
+    const QString table = u"<table border=\"1\"><thead><tr><th>Name</th><th>Group</th></tr></thead>"
+                          "<tr><td>Adiel Akplogan</td><td>Technical community</td></tr>"
+                          "<tr><td>Wout De Natris</td><td>Private sector</td></tr></table>"_s;
+    for (int before = 20; before < 60; ++before) {
+        INFO(before << " paragraphs before the heading");
+        const PagedDocument paged(paragraphs(before) + u"<h3>Panelists</h3>"_s + table);
+        const QTextBlock heading = paged.heading();
+        REQUIRE(heading.isValid());
+        QTextBlock firstRow = heading.next();
+        while (firstRow.isValid() && !QTextCursor(firstRow).currentTable())
+            firstRow = firstRow.next();
+        auto* t = QTextCursor(firstRow).currentTable();
+        REQUIRE(t);
+        const QTextBlock body = t->cellAt(1, 0).firstCursorPosition().block();
+        CHECK(paged.pageOf(heading) == paged.pageOf(body));
+    }
 }

@@ -1,5 +1,6 @@
 #include "pdf.h"
 
+#include "pages.h"
 #include "report/format.h"
 #include "report/html.h"
 
@@ -24,15 +25,15 @@ Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale) {
     {
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        // print() keeps 2 cm around the text itself.
+        // The pages keep 2 cm around the text themselves, as QTextDocument::print() does.
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
         writer.setResolution(300);
         writer.setTitle(report.info.title.isEmpty() ? tr("Session report") : report.info.title);
         writer.setCreator(u"Podium"_s);
         QTextDocument doc;
         doc.setHtml(toHtml(report, locale, HtmlFlavor::RichText));
-        // print() paginates a copy to the page and numbers the pages at the foot.
-        doc.print(&writer);
+        layOutOnPages(doc, writer);
+        printPages(doc, writer);
     }
     if (bytes.isEmpty())
         return Result<QByteArray>::failure(tr("The PDF writer produced nothing."));

@@ -1,0 +1,207 @@
+#include "pages.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
+#include <limits>
+#include <optional>
+
+namespace podium::report {
+namespace {
+
+// As QTextDocument::print() keeps.
+qreal marginOn(const QPaintDevice& device) {
+    return 2 / 2.54 * device.logicalDpiY();
+}
+
+// What must not be cut by a page's foot: a table's row with the notes under it, or a heading with
+// what follows it.
+struct Unit {
+    QTextTable* table = nullptr; // the unit is this table's rows from `row` on
+    int row = 0;
+    QTextBlock heading;           // or this heading (and the headings right after it)
+    QList<QTextBlock> measured;   // whose extent it is
+    bool lastByFirstLine = false; // of the last measured block only the first line counts
+};
+
+QList<QTextBlock> blocksOf(const QTextTableCell& cell) {
+    QList<QTextBlock> blocks;
+    const QTextBlock last = cell.lastCursorPosition().block();
+    for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid(); b = b.next()) {
+        blocks.append(b);
+        if (b == last)
+            break;
+    }
+    return blocks;
+}
+
+// The report's notes sit in a row under their speech: an empty first cell, then one spanning the
+// rest.
+bool isNotesRow(const QTextTable& table, int row) {
+    return table.columns() > 2 && table.cellAt(row, 1).columnSpan() == table.columns() - 1;
+}
+
+// Rows from `first` on, with the notes rows under the last; the header rows go with the first row
+// after them (print() repeats them on each page, but they must not end a page alone).
+Unit rowGroup(QTextTable& table, int first, int* next) {
+    int end = first + 1;
+    if (first == 0)
+        end = qMin(table.rows(), table.format().headerRowCount() + 1);
+    while (end < table.rows() && isNotesRow(table, end))
+        ++end;
+    *next = end;
+    Unit unit{&table, first, {}, {}, false};
+    for (int row = first; row < end; ++row) {
+        for (int column = 0; column < table.columns(); ++column) {
+            const QTextTableCell cell = table.cellAt(row, column);
+            if (cell.row() == row && cell.column() == column) // not spanning from elsewhere
+                unit.measured.append(blocksOf(cell));
+        }
+    }
+    return unit;
+}
+
+QList<Unit> rowsOf(QTextTable& table) {
+    QList<Unit> rows;
+    for (int row = 0, next = 0; row < table.rows(); row = next)
+        rows.append(rowGroup(table, row, &next));
+    return rows;
+}
+
+// The units of the document's main flow, in order. A heading (or headings one after another)
+// goes with the first line of the paragraph after it, or the first row of the table after it.
+QList<Unit> unitsOf(const QTextDocument& doc) {
+    QList<Unit> units;
+    std::optional<Unit> heading;
+    const auto closeHeading = [&](const QList<QTextBlock>& following, bool byFirstLine) {
+        heading->measured.append(following);
+        heading->lastByFirstLine = byFirstLine;
+        units.append(*heading);
+        heading.reset();
+    };
+    for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
+        if (auto* table = qobject_cast<QTextTable*>(it.currentFrame())) {
+            const QList<Unit> rows = rowsOf(*table);
+            if (heading && !rows.isEmpty())
+                closeHeading(rows.first().measured, false);
+            units.append(rows);
+            continue;
+        }
+        const QTextBlock block = it.currentBlock();
+        if (!block.isValid() || block.length() <= 1)
+            continue; // an empty block (Qt puts one around each table)
+        if (block.blockFormat().headingLevel() > 0) {
+            if (!heading)
+                heading = Unit{nullptr, 0, block, {}, false};
+            heading->measured.append(block);
+        } else if (heading) {
+            closeHeading({block}, true);
+        }
+    }
+    if (heading)
+        units.append(*heading);
+    return units;
+}
+
+struct Extent {
+    qreal top = 0;
+    qreal bottom = 0;
+};
+
+Extent extentOf(const QTextDocument& doc, const Unit& unit) {
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    Extent e{std::numeric_limits<qreal>::max(), std::numeric_limits<qreal>::lowest()};
+    for (const QTextBlock& b : unit.measured) {
+        QRectF r = layout->blockBoundingRect(b);
+        if (unit.lastByFirstLine && b == unit.measured.last() && b.layout()->lineCount() > 0) {
+            const QTextLine line = b.layout()->lineAt(0);
+            r.setBottom(r.top() + line.y() + line.height());
+        }
+        e.top = qMin(e.top, r.top());
+        e.bottom = qMax(e.bottom, r.bottom());
+    }
+    return e;
+}
+
+void breakBefore(const QTextBlock& block) {
+    QTextBlockFormat f = block.blockFormat();
+    f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+    QTextCursor(block).setBlockFormat(f);
+}
+
+void breakBefore(QTextTable& table) {
+    QTextTableFormat f = table.format();
+    f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+    table.setFormat(f);
+}
+
+// A row inside a table is left where it is: a page break in its cells is taken twice (Qt moves a
+// row whose cells all begin on the next page, then lays them out again, breaking again).
+void moveToNextPage(const Unit& unit) {
+    if (!unit.table)
+        breakBefore(unit.heading);
+    else if (unit.row == 0)
+        breakBefore(*unit.table);
+}
+
+// Moving a unit moves everything after it, so the units are taken in order, each measured after
+// the moves before it. One taller than a page stays where it is: it is cut wherever it goes.
+void keepUnitsWhole(QTextDocument& doc) {
+    const qreal pageHeight = doc.pageSize().height();
+    for (const Unit& unit : unitsOf(doc)) {
+        const Extent e = extentOf(doc, unit);
+        const qreal pageFoot = (pageAt(doc, e.top) + 1) * pageHeight;
+        if (e.bottom > pageFoot + 0.5 && e.bottom - e.top <= pageHeight)
+            moveToNextPage(unit);
+    }
+}
+
+} // namespace
+
+// A unit moved to the next page begins there within a rounding error (the layout counts in 64ths).
+int pageAt(const QTextDocument& doc, qreal y) {
+    return int((y + 0.5) / doc.pageSize().height());
+}
+
+// The margins stay out of the layout (which would scale them from 96 dpi to the device's): the
+// pages are laid out as tall as the text on them, and drawn inside the margins.
+void layOutOnPages(QTextDocument& doc, QPagedPaintDevice& device) {
+    doc.documentLayout()->setPaintDevice(&device);
+    doc.setDocumentMargin(0);
+    const qreal margin = marginOn(device);
+    doc.setPageSize(QSizeF(device.width() - 2 * margin, device.height() - 2 * margin));
+    keepUnitsWhole(doc);
+}
+
+void printPages(const QTextDocument& doc, QPagedPaintDevice& device) {
+    QPainter painter(&device);
+    const QSizeF page = doc.pageSize();
+    const qreal margin = marginOn(device);
+    const QFontMetricsF metrics(doc.defaultFont(), &device);
+    // Where print() puts the number: right-aligned at the text's edge, just under its foot.
+    const QPointF numberAt(margin + page.width(), margin + page.height() + metrics.ascent() +
+                                                      5 * device.logicalDpiY() / 72.0);
+    for (int i = 0; i < doc.pageCount(); ++i) {
+        if (i > 0)
+            device.newPage();
+        const QRectF view(0, i * page.height(), page.width(), page.height());
+        painter.save();
+        painter.translate(margin, margin - view.top());
+        painter.setClipRect(view);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = view;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        doc.documentLayout()->draw(&painter, context);
+        painter.restore();
+        const QString number = QString::number(i + 1);
+        painter.setFont(doc.defaultFont());
+        painter.drawText(QPointF(numberAt.x() - metrics.horizontalAdvance(number), numberAt.y()),
+                         number);
+    }
+}
+
+} // namespace podium::report
