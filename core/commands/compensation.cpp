@@ -119,8 +119,13 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
     switch (e.action) {
     case Action::CreatePoll:
         return make(Action::RemovePoll, ref);
-    case Action::OpenPoll:
-        return make(Action::ClosePoll, ref);
+    case Action::OpenPoll: {
+        // A poll opened by mistake goes back to the drafts, not to the polls that were run.
+        QCborMap args = ref;
+        if (old && old->status == PollStatus::Draft)
+            args[u"toDraft"_s] = true;
+        return make(Action::ClosePoll, args);
+    }
     case Action::ClosePoll:
         return make(Action::OpenPoll, ref);
     case Action::RemovePoll:

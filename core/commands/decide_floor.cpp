@@ -57,10 +57,19 @@ Data next(const SessionState& s, const Command& c) {
         s, QCborMap{{u"entry"_s, e->id}, {u"allottedMs"_s, s.allotments.forRole(role)}});
 }
 
+// Undoing the end of a speech takes it out of the log again: it must still be the last one, not
+// one another seat ran meanwhile (from an empty floor the floor check alone cannot tell).
+bool endedSpeechIsLast(const SessionState& s, const Command& c) {
+    if (!c.args.value(u"dropSpeech"_s).toBool())
+        return true;
+    const Floor ended = codec::floor(c.args.value(u"previousFloor"_s).toMap());
+    return !s.speeches.isEmpty() && s.speeches.last().entryId == ended.entry.id;
+}
+
 Data revertNext(const SessionState& s, const Command& c) {
     // Undoes a call (an entry goes back to the queue) or the end of a speech (no entry).
     const Id entry = codec::queueEntry(c.args.value(u"entry"_s).toMap()).id;
-    if (floorEntryId(s) != entry)
+    if (floorEntryId(s) != entry || !endedSpeechIsLast(s, c))
         return Data::failure(tr("The floor has changed since; that cannot be undone."));
     QCborMap data = c.args;
     data[u"position"_s] = qBound<qint64>(0, integerOf(c.args.value(u"position"_s)), s.queue.size());

@@ -130,7 +130,11 @@ Data polls(const SessionState& s, const Command& c) {
     case Action::ClosePoll:
         if (p->status != PollStatus::Open)
             return Data::failure(tr("That poll is not open."));
-        return ref;
+        if (!c.args.value(u"toDraft"_s).toBool())
+            return ref;
+        if (p->totalVotes() > 0)
+            return Data::failure(tr("Votes were entered since it opened: close the poll instead."));
+        return QCborMap{{u"poll"_s, p->id}, {u"toDraft"_s, true}};
     case Action::SetTally:
         return setTally(*p, c);
     case Action::RemovePoll:

@@ -134,6 +134,8 @@ QString describeEvent(const Event& event, const SessionState& state) {
 }
 
 QString describeAction(Action action, const QCborMap& data, const SessionState& state) {
+    if (action == Action::ClosePoll && data.value(u"toDraft"_s).toBool())
+        return tr("Poll back to draft (its opening undone)");
     const QString detail = detailOf(action, data, state);
     return detail.isEmpty() ? actionLabel(action) : u"%1: %2"_s.arg(actionLabel(action), detail);
 }

@@ -193,7 +193,9 @@ void applyPoll(SessionState& s, const Event& e) {
     case Action::OpenPoll:
     case Action::ClosePoll:
         if (Poll* p = pollFor(s, d))
-            p->status = e.action == Action::OpenPoll ? PollStatus::Open : PollStatus::Closed;
+            p->status = e.action == Action::OpenPoll     ? PollStatus::Open
+                        : d.value(u"toDraft"_s).toBool() ? PollStatus::Draft
+                                                         : PollStatus::Closed;
         break;
     case Action::SetTally:
         setTally(s, d);

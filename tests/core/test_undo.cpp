@@ -162,3 +162,44 @@ TEST_CASE("a call recorded before messages left with the speaker keeps the messa
     recordedBefore.data.remove(u"clearStageMessage"_s);
     CHECK(apply(before, recordedBefore).stageMessage == u"Please wrap up"_s);
 }
+
+// The in-room moderator ended A's speech; the online moderator then ran B's; Ctrl+Z on the first
+// laptop took B's speech out of the log and put A back on the floor.
+TEST_CASE(
+    "undoing the end of a speech after another speech ran is refused, and keeps that speech") {
+    Prepared p;
+    const SessionState beforeEnd = p.h.state();
+    auto ended = p.h.run(Action::EndSpeech);
+    REQUIRE(ended);
+    REQUIRE(p.h.run(Action::Next, {{u"entry"_s, p.queued}})); // the other seat calls B
+    p.h.clock.advance(3'000);
+    REQUIRE(p.h.run(Action::EndSpeech));
+    const SessionState afterB = p.h.state();
+    const auto undo = compensationFor(beforeEnd, ended.value());
+    REQUIRE(undo);
+    auto r = p.h.run(undo->action, undo->args);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"changed"_s));
+    CHECK(p.h.state().speeches == afterB.speeches);
+    CHECK_FALSE(p.h.state().floor);
+}
+
+// Undone, a poll opened by mistake was "closed": the report listed it as run, with no votes.
+TEST_CASE("undoing the opening of a new poll makes it a draft again, unless votes came in") {
+    Prepared p;
+    checkUndo(p.h, Action::OpenPoll, {{u"poll"_s, p.poll}});
+    CHECK(p.h.state().poll(p.poll)->status == PollStatus::Draft);
+
+    const SessionState before = p.h.state();
+    auto opened = p.h.run(Action::OpenPoll, {{u"poll"_s, p.poll}});
+    REQUIRE(opened);
+    REQUIRE(p.h.run(
+        Action::SetTally,
+        {{u"poll"_s, p.poll}, {u"option"_s, 0}, {u"source"_s, u"online"_s}, {u"count"_s, 4}}));
+    const auto undo = compensationFor(before, opened.value());
+    REQUIRE(undo);
+    auto r = p.h.run(undo->action, undo->args);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().contains(u"Votes"_s));
+    CHECK(p.h.state().poll(p.poll)->status == PollStatus::Open);
+}
