@@ -1,6 +1,8 @@
 #include "cockpit.h"
 
 #include "commands/authority.h"
+#include "session_files.h"
+#include "store/session_file.h"
 #include "undo/session_command.h"
 
 using namespace Qt::StringLiterals;
@@ -76,7 +78,11 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
             [this] { m_stateSeen = m_engine.state(); });
     connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::keepOrClearUndo);
     connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::noteFloorChange);
-    connect(&m_engine, &SessionEngine::stateReset, this, [this] { m_othersChangedAt = -1; });
+    connect(&m_engine, &SessionEngine::stateReset, this, [this] {
+        m_othersChangedAt = -1;
+        m_eventsSinceOpened = false;
+    });
+    connect(&m_engine, &SessionEngine::eventApplied, this, [this] { m_eventsSinceOpened = true; });
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,
@@ -85,6 +91,16 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
                     emit notice(reason);
             });
     updateTicking();
+}
+
+// The file only tells when the state shown was left if it is that state: not, say, while a seat
+// that joined still shows the host's snapshot in front of its own file.
+qint64 Cockpit::reportTime() const {
+    const SessionFile* file = m_files ? m_files->current() : nullptr;
+    if (m_eventsSinceOpened || !file || file->sessionId() != state().sessionId ||
+        file->state().lastSeq != state().lastSeq)
+        return now();
+    return file->lastEventAt().value_or(now());
 }
 
 void Cockpit::setSeat(Seat seat) {

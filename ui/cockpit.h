@@ -37,6 +37,10 @@ public:
     const SessionState& state() const { return m_engine.state(); }
     const Clock& clock() const { return m_engine.clock(); }
     qint64 now() const { return m_engine.now(); }
+    // What a report closes a speech, a segment or the session still running at: now while the
+    // session goes on here, but the time of its last event on a file opened after it (a
+    // rapporteur writing up the next day saw a 60-hour last speech).
+    qint64 reportTime() const;
     QUndoStack& undoStack() { return m_undo; }
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
@@ -87,8 +91,9 @@ private:
     QTimer m_ticker;
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;
-    Id m_floorBeforeOthers = 0;    // before the last change another seat made,
-    qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
+    Id m_floorBeforeOthers = 0;       // before the last change another seat made,
+    bool m_eventsSinceOpened = false; // since the state was last replaced (a file opened, a join)
+    qint64 m_othersChangedAt = -1;    // at this time (engine's clock); -1: none lately
 };
 
 } // namespace podium

@@ -97,6 +97,9 @@ public:
 
     [[nodiscard]] Result<QList<Event>> events(qint64 fromSeq = 1) const;
     [[nodiscard]] Result<qint64> eventCount() const;
+    // When the state's last event happened (ms since the epoch); nullopt when the file does not
+    // hold it (a state taken from a host's snapshot) or cannot be read.
+    std::optional<qint64> lastEventAt() const;
 
     [[nodiscard]] Result<QList<Note>> notes() const;
     [[nodiscard]] Result<Note> addNote(Note note); // returns it with its new id

@@ -124,6 +124,14 @@ Result<QList<Event>> SessionFile::events(qint64 fromSeq) const {
     return list;
 }
 
+std::optional<qint64> SessionFile::lastEventAt() const {
+    const qint64 last = m_state.lastSeq;
+    auto tail = events(qMax<qint64>(1, last));
+    if (!tail || tail->isEmpty() || tail->last().seq != last)
+        return std::nullopt;
+    return tail->last().at;
+}
+
 Result<qint64> SessionFile::eventCount() const {
     QSqlQuery q(m_db);
     if (!q.exec(u"SELECT count(*) FROM events"_s) || !q.next())

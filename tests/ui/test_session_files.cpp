@@ -304,3 +304,40 @@ TEST_CASE("a new session from a plan replaces a file the user chose to, by way o
     CHECK(refused.error().contains(u"already open in another Podium"_s));
     CHECK(QFile::exists(elsewhere));
 }
+
+// A rapporteur writing up the day after: the last speaker was left on the floor, and the report
+// counted a 24-hour speech (every figure of the balance with it).
+TEST_CASE("the report of a file opened after the session closes what still ran at its last event") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"session.podium"_s);
+    FakeClock clock;
+    qint64 lastEvent = 0;
+    {
+        SessionEngine engine(clock);
+        SessionFiles files(engine);
+        REQUIRE(files.createFromPlan(crowdPlan(), path));
+        const Id speaker = engine.state().participants.first().id;
+        REQUIRE(engine.execute(Command{newCommandId(),
+                                       {},
+                                       Authority::Moderator,
+                                       Action::AddEntry,
+                                       {{u"participant"_s, speaker}}}));
+        clock.advance(5'000);
+        REQUIRE(engine.execute(
+            Command{newCommandId(), {}, Authority::Moderator, Action::Next, QCborMap{}}));
+        lastEvent = clock.nowMs();
+    }
+    clock.advance(24 * 60 * 60'000);
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    REQUIRE(files.open(path));
+    REQUIRE(engine.state().floor);
+    CHECK(cockpit.reportTime() == lastEvent);
+
+    // The session goes on here: what runs, runs until now.
+    REQUIRE(say(engine, u"Please wrap up"_s));
+    CHECK(cockpit.reportTime() == clock.nowMs());
+}

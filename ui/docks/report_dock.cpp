@@ -85,7 +85,7 @@ void ReportDock::refreshSoon() {
 void ReportDock::refreshNow() {
     ensureBuilt();
     m_debounce.stop();
-    report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.now());
+    report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.reportTime());
     report::keepLatestSpeeches(r, previewSpeeches);
     QScrollBar* bar = m_view->verticalScrollBar();
     const int position = bar->value();

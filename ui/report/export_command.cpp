@@ -16,11 +16,7 @@ namespace {
 // A speech still on the floor in the file is closed at the file's last event, not at the
 // moment of export (which may be days later).
 qint64 lastEventTime(const SessionFile& file) {
-    const qint64 last = file.state().lastSeq;
-    auto events = file.events(qMax<qint64>(1, last));
-    if (events && !events->isEmpty())
-        return events->last().at;
-    return QDateTime::currentMSecsSinceEpoch();
+    return file.lastEventAt().value_or(QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace

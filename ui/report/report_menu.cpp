@@ -73,7 +73,7 @@ Result<QStringList> exportCurrentReport(const Cockpit& cockpit, const QList<Note
     if (!format)
         return Result<QStringList>::failure(
             QObject::tr("Name the file .pdf, .html, .md or .csv to choose a format."));
-    const report::Report r = report::buildReport(cockpit.state(), notes, cockpit.now());
+    const report::Report r = report::buildReport(cockpit.state(), notes, cockpit.reportTime());
     return report::exportReport(r, *format, path);
 }
 
