@@ -46,8 +46,9 @@ void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
             t.rows.append({row.title, tr("not held"), f.duration(row.plannedMs), u"–"_s, u"–"_s});
             continue;
         }
-        const QString actualText = row.running ? tr("%1 (running)").arg(f.duration(row.actualMs))
-                                               : f.duration(row.actualMs);
+        const QString actualText = row.paused    ? tr("%1 (paused)").arg(f.duration(row.actualMs))
+                                   : row.running ? tr("%1 (running)").arg(f.duration(row.actualMs))
+                                                 : f.duration(row.actualMs);
         t.rows.append({row.title, f.timeOfDay(row.startedAt), f.duration(row.plannedMs), actualText,
                        row.running ? u"–"_s : difference(row, f)});
     }

@@ -90,14 +90,16 @@ void placeNotes(Report& r, QList<Note> notes) {
 
 QList<AgendaRow> agendaRows(const SessionState& s, qint64 now) {
     QList<AgendaRow> rows;
-    for (const Segment& seg : s.segments) {
+    for (int i = 0; i < s.segments.size(); ++i) {
+        const Segment& seg = s.segments[i];
         AgendaRow row;
         row.title = seg.title;
         row.plannedMs = seg.plannedMs;
         row.startedAt = seg.startedAt;
         row.running = seg.startedAt != 0 && seg.endedAt == 0;
+        row.paused = row.running && i == s.activeSegment && !s.segmentClock.running;
         if (seg.startedAt != 0)
-            row.actualMs = std::max<qint64>(0, (row.running ? now : seg.endedAt) - seg.startedAt);
+            row.actualMs = row.running ? segmentSoFar(s, i, now) : seg.endedAt - seg.startedAt;
         rows.append(row);
     }
     return rows;
@@ -143,6 +145,13 @@ qint64 firstActivity(const Report& r) {
 }
 
 } // namespace
+
+qint64 segmentSoFar(const SessionState& s, int segment, qint64 now) {
+    const Segment& seg = s.segments.at(segment);
+    if (segment == s.activeSegment)
+        return s.segmentClock.elapsedMs(now);
+    return std::max<qint64>(0, now - seg.startedAt); // not the active one: no clock of its own
+}
 
 Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 now) {
     Report r;

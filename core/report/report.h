@@ -40,7 +40,12 @@ struct AgendaRow {
     qint64 startedAt = 0; // 0 = not held
     qint64 actualMs = 0;
     bool running = false;
+    bool paused = false; // running, its clock stopped
 };
+
+// The time a segment under way has taken so far: its clock's, which stops while paused (from
+// its start to now it grew on every seat and in every export after the session was paused).
+qint64 segmentSoFar(const SessionState& s, int segment, qint64 now);
 
 struct SpeechRow {
     int number = 0; // 1-based order in the log

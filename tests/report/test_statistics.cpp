@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "report/markdown.h"
 #include "report/report.h"
 #include "report_fixture.h"
 
@@ -166,6 +167,21 @@ TEST_CASE("a report made while someone is speaking counts the speech so far") {
     CHECK(r.totalSpeakingMs == 45'000);
     CHECK(r.agenda[0].running);
     CHECK(r.agenda[0].actualMs == 45'000);
+}
+
+// The moderator paused the clocks in Wrap-up and left it there: the segment's time grew with
+// every export after, and differed from seat to seat.
+TEST_CASE("a segment under way whose clock is paused keeps the time its clock shows") {
+    Harness h(scriptedPlan());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(45'000);
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
+    h.clock.advance(60 * 60'000);
+    const Report r = buildReport(h.state(), {}, h.clock.nowMs());
+    CHECK(r.agenda[0].running);
+    CHECK(r.agenda[0].paused);
+    CHECK(r.agenda[0].actualMs == 45'000);
+    CHECK(toMarkdown(r, QLocale(QLocale::English)).contains(u"45\u00a0s (paused)"_s));
 }
 
 TEST_CASE("an empty session gives an empty report, not an error") {

@@ -1,5 +1,6 @@
 #include "agenda_model.h"
 
+#include "report/report.h"
 #include "theme/timer_colours.h"
 
 #include <QFont>
@@ -45,17 +46,20 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
     }
     if (role != Qt::DisplayRole)
         return {};
-    const qint64 end = running ? m_engine.now() : s.endedAt;
     switch (index.column()) {
     case Title:
         return s.title;
     case Planned:
         return formatDuration(s.plannedMs);
     case Actual:
-        return s.startedAt ? formatElapsed(qMax<qint64>(0, end - s.startedAt)) : QString();
+        if (!s.startedAt)
+            return QString();
+        return formatElapsed(
+            running ? report::segmentSoFar(m_engine.state(), index.row(), m_engine.now())
+                    : s.endedAt - s.startedAt);
     case Status:
         if (running)
-            return tr("Running");
+            return m_engine.state().segmentClock.running ? tr("Running") : tr("Paused");
         return s.endedAt ? tr("Done") : tr("To come");
     default:
         return {};
