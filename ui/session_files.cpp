@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QMessageBox>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +75,9 @@ Result<bool> SessionFiles::moveToTrash(const QString& path) {
     auto lock = SessionFile::lockAgainstOthers(path);
     if (!lock)
         return fail(lock.error());
+    // Qt 6.4 makes the home trash only in a data folder that exists; without one (a new account)
+    // it moved the file into the current directory instead.
+    QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
     for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
         if (QFileInfo::exists(file) && !QFile::moveToTrash(file))
             return fail(QCoreApplication::translate("podium::SessionFiles",
