@@ -220,7 +220,7 @@ int runCockpit(int argc, char** argv) {
     else if (parser.isSet(u"join"_s))
         joinAtLaunch(window, parser);
     else
-        podium::resumeHostingAfterCrash(window, files.current());
+        podium::resumeAfterCrash(window, files.current());
     return app.exec();
 }
 

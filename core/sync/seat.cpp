@@ -129,6 +129,8 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
     m_peer->setIdentity(m_instance, m_name);
     m_peer->setTakeoverPort(takeoverPort ? takeoverPort : endpoint.port);
     connect(m_peer.get(), &SyncPeer::peersChanged, this, &Seat::peersChanged);
+    connect(m_peer.get(), &SyncPeer::synced, this,
+            [this] { emit hostReached(m_peer->currentHost()); });
     connect(m_peer.get(), &SyncPeer::orphaned, this, &Seat::orphaned);
     connect(m_peer.get(), &SyncPeer::failed, this, &Seat::failed);
     connect(m_peer.get(), &SyncPeer::stateChanged, this,

@@ -91,6 +91,9 @@ signals:
     void orphaned(const QList<podium::Event>& events);
     // This seat stopped hosting: the host at `leader` leads the session; joining it follows.
     void superseded(const podium::sync::Endpoint& leader);
+    // Joined, this seat is in step with the host at `host`: the one it joined, or the seat that
+    // took over from it.
+    void hostReached(const podium::sync::Endpoint& host);
 
 private:
     Result<bool> startHost(const QHostAddress& address, quint16 port, const HostKeys& keys);

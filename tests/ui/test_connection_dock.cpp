@@ -623,7 +623,7 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     REQUIRE(reopened);
     CockpitOnFile again(std::move(reopened).value());
     CHECK(again.file->wasLeftOpen());
-    resumeHostingAfterCrash(again.window, again.file.get());
+    resumeAfterCrash(again.window, again.file.get());
     REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(again.dock->seatSession().seat()->syncHost()->port() == port);
     CHECK(again.dock->seatSession().seat()->controlCode() == control);
@@ -644,4 +644,66 @@ TEST_CASE("a session closed while hosting offers its port again, and hosts only 
     host.dock->takeUpHostedCopy(sync::hostedPort(*host.file));
     CHECK(host.dock->seatSession().mode() == sync::Seat::Mode::Alone);
     CHECK(host.child<QSpinBox>(u"hostPort"_s)->value() == port);
+}
+
+// A rapporteur's laptop that crashed came back "not connected", its join form pointing at the
+// host it first joined, though the online moderator had taken over since; the code had to be
+// asked for again.
+TEST_CASE("a seat that died while joined joins again at start, where the session went on") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    const quint16 takeoverPort = freeTcpPort();
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text(),
+                          takeoverPort);
+    QTemporaryDir dir;
+    auto created =
+        SessionFile::create(dir.filePath(u"own.podium"_s), crowdPlan(), host->clock.nowMs());
+    REQUIRE(created);
+    auto rapporteur = std::make_unique<CockpitOnFile>(std::move(created).value());
+    rapporteur->dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
+    rapporteur->dock->joinHost(addressOf(*host), readOnly);
+    const auto live = [](const ConnectionDock& dock) {
+        const sync::Seat* seat = dock.seatSession().seat();
+        return seat && seat->syncPeer() && seat->syncPeer()->state() == sync::SyncPeer::State::Live;
+    };
+    REQUIRE(waitFor([&] { return live(*online.dock) && live(*rapporteur->dock); }));
+
+    // The host goes; the online moderator takes over; the rapporteur follows it.
+    host.reset();
+    REQUIRE(waitFor([&] { return online.dock->seatSession().seat()->canTakeOver(); }));
+    REQUIRE(online.dock->seatSession().takeOver(takeoverPort));
+    const QString wentOn = u":%1"_s.arg(takeoverPort);
+    SessionFile* joined = rapporteur->dock->seatSession().sessionFile();
+    REQUIRE(waitFor(
+        [&] { return live(*rapporteur->dock) && joinedCopyOf(*joined).from.endsWith(wentOn); }));
+    const QString copy = joined->path();
+    rapporteur.reset();
+    leaveLockOfDeadProcess(copy);
+
+    auto reopened = SessionFile::open(copy);
+    REQUIRE(reopened);
+    CockpitOnFile again(std::move(reopened).value());
+    REQUIRE(again.file->wasLeftOpen());
+    resumeAfterCrash(again.window, again.file.get());
+    CHECK(again.window.statusBar()->currentMessage().contains(u"joins again"_s));
+    REQUIRE(waitFor([&] { return live(*again.dock); }));
+    CHECK(again.dock->seatSession().seat()->syncPeer()->currentHost().port == takeoverPort);
+    CHECK(again.cockpit.seat() == Seat::Rapporteur);
+}
+
+// Left on purpose, a copy is not joined at the next start; its form is filled in for one press.
+TEST_CASE("a seat that left the session is not joined again at start, but its form is filled in") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    SeatUnderTest rapporteur(Authority::Moderator);
+    rapporteur.dock->joinHost(addressOf(*host), readOnly);
+    REQUIRE(waitFor([&] { return rapporteur.cockpit->seat() == Seat::Rapporteur; }));
+    SessionFile* joined = rapporteur.dock->seatSession().sessionFile();
+    CHECK(joinedCopyOf(*joined).code == readOnly);
+    rapporteur.dock->seatSession().stop();
+    CHECK(joinedCopyOf(*joined).code.isEmpty());
+    CHECK(joinedCopyOf(*joined).from == addressOf(*host));
 }

@@ -159,6 +159,7 @@ void ConnectionDock::build() {
     m_state->setFont(bold);
     m_address->setText(m_rejoinAddress.isEmpty() ? QSettings().value(lastHostKey).toString()
                                                  : m_rejoinAddress);
+    m_code->setText(m_rejoinCode);
     m_port->setRange(1, 65535);
     m_port->setValue(m_hostedPort ? m_hostedPort : sync::defaultSyncPort);
     m_peers->setColumnCount(4);
@@ -318,11 +319,19 @@ void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
         return;
     cockpit().setSeat(*seat);
     m_rejoinAddress = copy.from;
-    if (m_address)
+    m_rejoinCode = copy.code;
+    if (m_address) {
         m_address->setText(copy.from);
-    const QString text = tr("This is your copy of the session you joined at %1 as %2. It no "
-                            "longer follows the session: join again, with the code, to follow it.")
-                             .arg(copy.from, seatLabel(*seat));
+        m_code->setText(copy.code);
+    }
+    const QString text =
+        copy.code.isEmpty()
+            ? tr("This is your copy of the session you joined at %1 as %2. It no longer follows "
+                 "the session: join again, with the code, to follow it.")
+                  .arg(copy.from, seatLabel(*seat))
+            : tr("This is your copy of the session you joined at %1 as %2. It no longer follows "
+                 "the session: press Join to follow it again.")
+                  .arg(copy.from, seatLabel(*seat));
     showStatus(text, true);
     updateAlert();
 }
@@ -525,9 +534,20 @@ void attachConnection(MainWindow& window, SessionFile* file) {
                          Qt::UniqueConnection);
 }
 
-void resumeHostingAfterCrash(MainWindow& window, SessionFile* file) {
+void resumeAfterCrash(MainWindow& window, SessionFile* file) {
     auto* connection = qobject_cast<ConnectionDock*>(window.dock(u"connectionDock"_s));
-    if (!connection || !file || !file->wasLeftOpen() || !sync::wasHosted(*file))
+    if (!connection || !file || !file->wasLeftOpen())
+        return;
+    if (const JoinedCopy copy = joinedCopyOf(*file); !copy.code.isEmpty()) {
+        connection->joinHost(copy.from, copy.code);
+        window.statusBar()->showMessage(
+            ConnectionDock::tr("Podium stopped while this seat followed the session: it joins "
+                               "again, at %1.")
+                .arg(copy.from),
+            15000);
+        return;
+    }
+    if (!sync::wasHosted(*file))
         return;
     connection->hostOn(connection->offeredPort());
     window.statusBar()->showMessage(

@@ -95,6 +95,7 @@ private:
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
     QString m_rejoinAddress; // where a joined copy's host was, for the join form
+    QString m_rejoinCode;    // and the code it joined with, while it still followed it
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;
@@ -105,6 +106,7 @@ private:
 void attachConnection(MainWindow& window, SessionFile* file);
 // Podium stopped while it hosted `file` (a crash, a power cut): it hosts it again at once, with
 // the same codes and port, so the seats still trying come back without anyone doing anything.
-void resumeHostingAfterCrash(MainWindow& window, SessionFile* file);
+// Stopped while `file` was a joined copy following its host: it joins that host again.
+void resumeAfterCrash(MainWindow& window, SessionFile* file);
 
 } // namespace podium

@@ -18,11 +18,18 @@ namespace {
 
 const QString joinedAsKey = u"joined_as"_s;
 const QString joinedFromKey = u"joined_from"_s;
+// Kept as the host keeps its codes in its own file: a seat that dies joins again at its start.
+const QString joinedCodeKey = u"joined_code"_s;
+
+QString addressOf(const sync::Endpoint& e) {
+    return e.host.contains(u':') ? u"[%1]:%2"_s.arg(e.host).arg(e.port)
+                                 : u"%1:%2"_s.arg(e.host).arg(e.port);
+}
 
 } // namespace
 
 JoinedCopy joinedCopyOf(const SessionFile& file) {
-    return {file.metadata(joinedAsKey), file.metadata(joinedFromKey)};
+    return {file.metadata(joinedAsKey), file.metadata(joinedFromKey), file.metadata(joinedCodeKey)};
 }
 
 SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
@@ -94,13 +101,19 @@ Result<bool> SeatSession::ensureSeat() {
         });
         connect(m_seat.get(), &sync::Seat::orphaned, this, &SeatSession::orphaned);
         connect(m_seat.get(), &sync::Seat::superseded, this, [this](const sync::Endpoint& e) {
-            m_joinedFrom = u"%1:%2"_s.arg(e.host).arg(e.port);
+            m_joinedFrom = addressOf(e);
+            m_joinCode.clear(); // it joins with the keys it hosted with, not a code typed here
             emit status(tr("Another seat went on hosting this session while this one was away; "
                            "this seat stopped hosting and joined it, at %1, with control.")
                             .arg(m_joinedFrom));
             emit gaveWay();
         });
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
+        // After a takeover the copy says where the session went on, not the host that died.
+        connect(m_seat.get(), &sync::Seat::hostReached, this, [this](const sync::Endpoint& e) {
+            m_joinedFrom = addressOf(e);
+            rememberJoin();
+        });
         connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::takeInJoinedSession);
     }
@@ -169,9 +182,9 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
     m_seat->log().restoreSequencers({}); // they come with the host's welcome
-    m_joinedFrom = host.host.contains(u':') ? u"[%1]:%2"_s.arg(host.host).arg(host.port)
-                                            : u"%1:%2"_s.arg(host.host).arg(host.port);
-    m_seat->join(host, code.trimmed(), takeoverPort);
+    m_joinedFrom = addressOf(host);
+    m_joinCode = code.trimmed();
+    m_seat->join(host, m_joinCode, takeoverPort);
     emit sessionFileChanged(m_replica.get());
     emit changed();
     return true;
@@ -186,14 +199,16 @@ void SeatSession::rememberJoin() {
         return;
     const bool joined = mode() == sync::Seat::Mode::Joined;
     const JoinedCopy now{joined ? seatKey(seatFor(m_engine.authority())) : QString(),
-                         joined ? m_joinedFrom : QString()};
+                         joined ? m_joinedFrom : QString(), joined ? m_joinCode : QString()};
     const JoinedCopy kept = joinedCopyOf(*file);
-    if (now.seat == kept.seat && now.from == kept.from)
+    if (now.seat == kept.seat && now.from == kept.from && now.code == kept.code)
         return;
-    if (auto ok = file->writeMetadata(joinedAsKey, now.seat); !ok)
-        emit status(ok.error());
-    else if (auto from = file->writeMetadata(joinedFromKey, now.from); !from)
-        emit status(from.error());
+    const std::pair<QString, QString> entries[] = {
+        {joinedAsKey, now.seat}, {joinedFromKey, now.from}, {joinedCodeKey, now.code}};
+    for (const auto& [key, value] : entries) {
+        if (auto ok = file->writeMetadata(key, value); !ok)
+            return emit status(ok.error());
+    }
 }
 
 // The replica holds the host's session from its first state on: only then is it offered in Open
@@ -264,12 +279,17 @@ void SeatSession::announce() {
 }
 
 // Stopping on purpose ends the codes too: hosting again gives new ones.
+// Left on purpose, the session is not joined again at the next start, as it is after a crash.
 void SeatSession::stop() {
-    const bool wasHosting = mode() == sync::Seat::Mode::Hosting;
+    const sync::Seat::Mode was = mode();
     if (m_seat)
         m_seat->stop();
-    if (wasHosting && sessionFile()) {
+    if (was == sync::Seat::Mode::Hosting && sessionFile()) {
         if (auto forgotten = sync::forgetHostedCodes(*sessionFile()); !forgotten)
+            emit status(forgotten.error());
+    }
+    if (was == sync::Seat::Mode::Joined && sessionFile()) {
+        if (auto forgotten = sessionFile()->writeMetadata(joinedCodeKey, {}); !forgotten)
             emit status(forgotten.error());
     }
     emit changed();

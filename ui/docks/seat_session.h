@@ -19,6 +19,7 @@ class SessionFile;
 struct JoinedCopy {
     QString seat;
     QString from;
+    QString code; // while the seat follows the session; gone once it leaves it
 };
 JoinedCopy joinedCopyOf(const SessionFile& file);
 
@@ -79,7 +80,8 @@ private:
     QString m_replicaFolder;
     bool m_announce = true;
     QString m_seatName;
-    QString m_joinedFrom;         // "host:port" of the last join
+    QString m_joinedFrom; // "host:port" of the host followed
+    QString m_joinCode;
     bool m_replicaFilled = false; // the replica holds the host's session
     // The notes of the file this seat joined from, and its session: they go into the replica
     // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
