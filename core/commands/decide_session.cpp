@@ -155,9 +155,12 @@ Data session(const SessionState& s, const Command& c) {
         const SessionInfo edited = codec::sessionInfo(info);
         if (edited.title.trimmed().isEmpty())
             return Data::failure(tr("A session needs a title."));
-        if (edited.plannedMs <= 0 || edited.plannedMs > 24 * 3600'000)
+        if (edited.plannedMs < 60'000 || edited.plannedMs > 24 * 3600'000)
             return Data::failure(tr("A session lasts between a minute and a day."));
-        return QCborMap{{u"info"_s, codec::toCbor(edited)}};
+        // Time given to the session clock stays given: only a new length moves it, by as much.
+        const qint64 allotted = s.sessionClock.allottedMs + edited.plannedMs - s.info.plannedMs;
+        return QCborMap{{u"info"_s, codec::toCbor(edited)},
+                        {u"sessionAllottedMs"_s, qMax<qint64>(0, allotted)}};
     }
     case Action::SetAllotments: {
         const Allotments a = codec::allotments(c.args.value(u"allotments"_s).toMap());

@@ -149,7 +149,7 @@ void startSegment(SessionState& s, qint64 index, qint64 at) {
     seg.endedAt = 0;
     s.activeSegment = int(index);
     s.segmentClock.allottedMs = seg.plannedMs;
-    s.segmentClock.warningMs = qMin<qint64>(2 * 60'000, seg.plannedMs / 5);
+    s.segmentClock.warningMs = segmentWarningMs(seg.plannedMs);
     s.segmentClock.start(at);
 }
 
@@ -321,7 +321,8 @@ SessionState apply(SessionState s, const Event& e) {
         break;
     case Action::EditSession:
         s.info = codec::sessionInfo(d.value(u"info"_s).toMap());
-        s.sessionClock.allottedMs = s.info.plannedMs;
+        // (Events written before the decision said so reset the clock to the planned length.)
+        s.sessionClock.allottedMs = integer(d, u"sessionAllottedMs", s.info.plannedMs);
         break;
     case Action::SetAllotments:
         s.allotments = codec::allotments(d.value(u"allotments"_s).toMap());

@@ -18,6 +18,10 @@ qint64 Poll::totalVotes() const {
     return sum;
 }
 
+qint64 segmentWarningMs(qint64 plannedMs) {
+    return qMin<qint64>(2 * 60'000, plannedMs / 5);
+}
+
 double Poll::percentage(int option) const {
     const qint64 total = totalVotes();
     return total == 0 ? 0.0 : 100.0 * double(combined(option)) / double(total);

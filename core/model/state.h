@@ -85,6 +85,9 @@ struct Segment {
     bool operator==(const Segment&) const = default;
 };
 
+// A segment's clock warns two minutes before its end, or at its last fifth when it is shorter.
+qint64 segmentWarningMs(qint64 plannedMs);
+
 using Tally = std::array<qint64, 3>; // indexed by TallySource
 
 // The most one tally (one option, one source) may hold: far above any room or stream.

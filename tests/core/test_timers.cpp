@@ -170,3 +170,31 @@ TEST_CASE("the forecast counts queued speakers that fit in what is left of the s
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
     CHECK_FALSE(forecast(h.state(), h.clock.nowMs()).clockRunning); // so the cockpit can say so
 }
+
+// ctl adjust session +10 min, then Session → details to fix the room's name: the 10 minutes were
+// gone, and undoing the edit did not bring them back.
+TEST_CASE("editing the session or the agenda keeps the time given to their clocks") {
+    Harness h;
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"session"_s}, {u"deltaMs"_s, 600'000}}));
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"segment"_s}, {u"deltaMs"_s, 180'000}}));
+    const qint64 session = h.state().sessionClock.allottedMs;
+    const qint64 segment = h.state().segmentClock.allottedMs;
+
+    REQUIRE(h.run(Action::EditSession, {{u"info"_s, QCborMap{{u"room"_s, u"Room 3"_s}}}}));
+    CHECK(h.state().sessionClock.allottedMs == session);
+    QList<Segment> renamed = h.state().segments;
+    renamed.last().title = u"Closing words"_s;
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(renamed)}}));
+    CHECK(h.state().segmentClock.allottedMs == segment);
+
+    // A new length moves the clock by as much, the time given staying given.
+    const qint64 planned = h.state().info.plannedMs;
+    REQUIRE(
+        h.run(Action::EditSession, {{u"info"_s, QCborMap{{u"plannedMs"_s, planned + 300'000}}}}));
+    CHECK(h.state().sessionClock.allottedMs == session + 300'000);
+    QList<Segment> longer = h.state().segments;
+    longer.first().plannedMs += 60'000;
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(longer)}}));
+    CHECK(h.state().segmentClock.allottedMs == segment + 60'000);
+}
