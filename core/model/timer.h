@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace podium {
@@ -28,5 +29,11 @@ struct Countdown {
 
 enum class TimerPhase { Idle, Running, Warning, Overtime, Paused };
 TimerPhase phaseOf(const Countdown& c, qint64 now);
+
+// As every screen and `podium ctl` show a clock, so that they agree to the second.
+// "4:05", "0:00", "+1:12" (overtime); hours appear when needed ("1:02:03").
+QString formatCountdown(qint64 remainingMs);
+QString formatDuration(qint64 ms); // a time left or planned: whole seconds, rounded up
+QString formatElapsed(qint64 ms);  // a time passed: whole seconds, rounded down
 
 } // namespace podium

@@ -108,15 +108,10 @@ QString nameOf(const SessionState& s, Id participant) {
     return p ? p->name : tr("someone");
 }
 
-QString clockText(qint64 ms) {
-    const qint64 seconds = ms / 1000;
-    return u"%1:%2"_s.arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
-}
-
 QString leftOrOver(const Countdown& c, qint64 now) {
     const qint64 left = c.remainingMs(now);
-    const QString time =
-        left >= 0 ? tr("%1 left").arg(clockText(left)) : tr("%1 over").arg(clockText(-left));
+    const QString time = left >= 0 ? tr("%1 left").arg(formatDuration(left))
+                                   : tr("%1 over").arg(formatElapsed(-left));
     return c.running ? time : tr("%1, paused").arg(time);
 }
 

@@ -418,7 +418,8 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
                                speaking.captured(2)));
     CHECK(state.output.contains(u"Nobody is waiting."_s)); // both added were called
     // The session's own clock too, not only the speaker's ("paused": nobody started it).
-    CHECK(state.output.contains(u"Session clock: 90:00 left, paused"_s));
+    CHECK(
+        state.output.contains(u"Session clock: 1:30:00 left, paused"_s)); // as the cockpit shows it
     // An option that only next and end take was dropped without a word after add.
     const Ended misplaced =
         runToEnd(at + QStringList{u"--expect-floor"_s, u"0"_s, u"add"_s, u"5"_s});

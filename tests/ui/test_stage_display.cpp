@@ -129,10 +129,10 @@ TEST_CASE("stage display: an online speaker is marked as such") {
 }
 
 TEST_CASE("countdown texts") {
-    CHECK(clockText(0) == u"0:00"_s);
-    CHECK(clockText(1) == u"0:01"_s);
-    CHECK(clockText(59'001) == u"1:00"_s);
-    CHECK(clockText(3'600'000 + 62'000) == u"1:01:02"_s);
+    CHECK(formatDuration(0) == u"0:00"_s);
+    CHECK(formatDuration(1) == u"0:01"_s);
+    CHECK(formatDuration(59'001) == u"1:00"_s);
+    CHECK(formatDuration(3'600'000 + 62'000) == u"1:01:02"_s);
     Countdown c;
     c.allottedMs = 10'000;
     c.start(1'000);

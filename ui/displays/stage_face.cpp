@@ -41,20 +41,8 @@ QString statusOf(TimerPhase phase, const Countdown& c) {
 
 } // namespace
 
-QString clockText(qint64 ms) {
-    const qint64 seconds = (qMax<qint64>(0, ms) + 999) / 1000;
-    const qint64 h = seconds / 3600, m = seconds / 60 % 60, sec = seconds % 60;
-    if (h > 0)
-        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, QChar(u'0')).arg(sec, 2, 10, QChar(u'0'));
-    return u"%1:%2"_s.arg(m).arg(sec, 2, 10, QChar(u'0'));
-}
-
 QString countdownText(const Countdown& c, qint64 now) {
-    if (!c.isOvertime(now))
-        return clockText(c.remainingMs(now));
-    // Counting up in whole seconds already spoken over: "+0:00" the moment time runs out.
-    const qint64 over = c.overtimeMs(now) / 1000 * 1000;
-    return u"+"_s + clockText(over);
+    return formatCountdown(c.remainingMs(now));
 }
 
 StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom) {

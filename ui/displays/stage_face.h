@@ -29,8 +29,6 @@ struct StagePalette {
 
 constexpr qint64 stageFlashMs = 3'000;
 
-// A span as "m:ss" (or "h:mm:ss"), rounded up: a countdown reads 0:00 only at zero.
-QString clockText(qint64 ms);
 // The countdown as a speaker reads it: the time left, or "+m:ss" counting up past zero.
 QString countdownText(const Countdown& c, qint64 now);
 // `flashFrom`: when time ran out in this speech (0: no flash).

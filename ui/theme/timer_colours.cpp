@@ -19,34 +19,4 @@ PhaseColours phaseColours(TimerPhase phase, const QColor& calmBackground, const 
     return {calmBackground, calmText};
 }
 
-namespace {
-
-QString clockText(qint64 totalSeconds) {
-    const qint64 h = totalSeconds / 3600;
-    const qint64 m = (totalSeconds / 60) % 60;
-    const qint64 s = totalSeconds % 60;
-    if (h > 0)
-        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, QChar(u'0')).arg(s, 2, 10, QChar(u'0'));
-    return u"%1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
-}
-
-} // namespace
-
-QString formatDuration(qint64 ms) {
-    // Whole seconds, rounded up while counting down so "0:00" means time is really up.
-    return clockText((qAbs(ms) + 999) / 1000);
-}
-
-QString formatElapsed(qint64 ms) {
-    // Whole seconds passed, so an elapsed and a remaining time add up to the planned length.
-    return clockText(qAbs(ms) / 1000);
-}
-
-QString formatCountdown(qint64 remainingMs) {
-    if (remainingMs < 0) {
-        return u"+"_s + formatElapsed(-remainingMs); // overtime counts whole seconds passed
-    }
-    return formatDuration(remainingMs);
-}
-
 } // namespace podium

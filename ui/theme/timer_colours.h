@@ -16,9 +16,4 @@ struct PhaseColours {
 
 PhaseColours phaseColours(TimerPhase phase, const QColor& calmBackground, const QColor& calmText);
 
-// "4:05", "0:00", "+1:12" (overtime); hours appear when needed ("1:02:03").
-QString formatCountdown(qint64 remainingMs);
-QString formatDuration(qint64 ms); // a time left or planned: whole seconds, rounded up
-QString formatElapsed(qint64 ms);  // a time passed: whole seconds, rounded down
-
 } // namespace podium
