@@ -22,9 +22,12 @@ Id floorEntryId(const SessionState& s) {
 QString checkExpectedFloor(const SessionState& s, const Command& c) {
     if (!c.args.contains(u"expectFloor"_s))
         return {};
-    if (integerOf(c.args.value(u"expectFloor"_s)) != floorEntryId(s))
-        return tr("The floor changed meanwhile (someone else called the next speaker).");
-    return {};
+    if (integerOf(c.args.value(u"expectFloor"_s)) == floorEntryId(s))
+        return {};
+    // Say what happened: "called the next speaker" when another seat had ended the speech misled.
+    if (!s.floor)
+        return tr("The floor changed meanwhile (the speech was ended on another seat).");
+    return tr("The floor changed meanwhile (someone else called the next speaker).");
 }
 
 // "Please wrap up" was for the speaker who leaves the floor: it is not shown to the next one.

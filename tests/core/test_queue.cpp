@@ -130,3 +130,17 @@ TEST_CASE("two moderators pressing next at once: the second is refused with a re
     CHECK(second.error().contains(u"floor changed"_s));
     CHECK(h.queueNames() == QStringList{u"Audience 2"_s});
 }
+
+// The online moderator ended the speech just before the in-room moderator pressed "Call
+// suggested": refused, rightly, but "someone else called the next speaker" when nobody had.
+TEST_CASE("a press refused because the other moderator ended the speech says so") {
+    Harness h;
+    const Id first = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.run(Action::EndSpeech, {}, Authority::OnlineModerator));
+    auto late = h.run(Action::Next, {{u"expectFloor"_s, first}});
+    REQUIRE_FALSE(late);
+    CHECK(late.error().contains(u"ended on another seat"_s));
+    CHECK_FALSE(late.error().contains(u"called"_s));
+}
