@@ -198,13 +198,20 @@ Data agenda(const SessionState& s, const Command& c) {
     if (c.action == Action::RestoreAgenda) {
         if (c.args.value(u"segments"_s).toArray().size() != s.segments.size())
             return Data::failure(tr("The agenda has changed since; that cannot be undone."));
-        return c.args;
+        QCborMap data = c.args;
+        data[u"relabel"_s] = true; // what was said meanwhile was said in the segment restored
+        return data;
     }
     const qint64 index = integerOf(c.args.value(u"index"_s), -1);
     if (index < 0 || index > s.segments.size())
         return Data::failure(tr("There is no such agenda segment."));
     if (index == s.activeSegment)
         return Data::failure(tr("That segment is already running."));
+    // Started again, it lost its first run: the report gave it the second one's time only.
+    if (index < s.segments.size() && s.segments[index].endedAt != 0)
+        return Data::failure(tr("“%1” has already run: the agenda goes forward. To come back to "
+                                "its topic, add a segment for it to the agenda.")
+                                 .arg(s.segments[index].title));
     if (c.args.contains(u"expectActive"_s) &&
         integerOf(c.args.value(u"expectActive"_s)) != s.activeSegment)
         return Data::failure(tr("The agenda moved on meanwhile."));

@@ -160,6 +160,18 @@ void setAgenda(SessionState& s, const QCborMap& d) {
     s.segmentClock = codec::countdown(d.value(u"segmentClock"_s).toMap());
 }
 
+// A speech given in a segment that, undone, was never held belongs to the segment running again.
+void relabelUnheldSegments(SessionState& s) {
+    const auto relabel = [&s](int& segment) {
+        if (segment >= 0 && (segment >= s.segments.size() || s.segments[segment].startedAt == 0))
+            segment = s.activeSegment;
+    };
+    if (s.floor)
+        relabel(s.floor->segment);
+    for (Speech& speech : s.speeches)
+        relabel(speech.segment);
+}
+
 Poll* pollFor(SessionState& s, const QCborMap& d) {
     const int i = s.pollIndex(integer(d, u"poll"));
     return i < 0 ? nullptr : &s.polls[i];
@@ -305,8 +317,11 @@ SessionState apply(SessionState s, const Event& e) {
         startSegment(s, integer(d, u"index", -1), e.at);
         break;
     case Action::RestoreAgenda:
-        if (d.value(u"segments"_s).toArray().size() == s.segments.size())
+        if (d.value(u"segments"_s).toArray().size() == s.segments.size()) {
             setAgenda(s, d);
+            if (d.value(u"relabel"_s).toBool()) // (not in events from before it was said)
+                relabelUnheldSegments(s);
+        }
         break;
     case Action::EditAgenda:
         setAgenda(s, d);

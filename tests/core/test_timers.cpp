@@ -78,6 +78,21 @@ TEST_CASE("without a speaker there is no speaker timer to drive") {
     CHECK_FALSE(h.run(Action::StartTimer, {{u"timer"_s, u"nonsense"_s}}));
 }
 
+// Back to the Opening after the first question: the report gave the Opening its second run
+// only, and the agenda's total lost the first.
+TEST_CASE("a segment that has run is not started again: its time stays as it ran") {
+    Harness h;
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(5 * 60'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}}));
+    const Segment opening = h.state().segments[0];
+    auto back = h.run(Action::StartSegment, {{u"index"_s, 0}});
+    REQUIRE_FALSE(back);
+    CHECK(back.error().contains(u"already run"_s));
+    CHECK(h.state().segments[0] == opening);
+    CHECK(h.state().activeSegment == 1);
+}
+
 TEST_CASE("session and segment clocks, agenda planned versus actual") {
     Harness h;
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));

@@ -203,3 +203,21 @@ TEST_CASE("undoing the opening of a new poll makes it a draft again, unless vote
     CHECK(r.error().contains(u"Votes"_s));
     CHECK(p.h.state().poll(p.poll)->status == PollStatus::Open);
 }
+
+// "Next segment" pressed by mistake, someone called meanwhile, then undone: the agenda said the
+// segment was never held, and the speech log put the speech in it.
+TEST_CASE("undoing a segment change puts what was said meanwhile in the segment running again") {
+    Prepared p; // in the first segment, someone speaking
+    const SessionState before = p.h.state();
+    auto moved = p.h.run(Action::StartSegment, {{u"index"_s, 1}});
+    REQUIRE(moved);
+    REQUIRE(p.h.run(Action::Next)); // called in the segment begun by mistake
+    REQUIRE(p.h.state().floor->segment == 1);
+    REQUIRE(p.h.state().speeches.last().segment == 0); // the one before ended in the first
+    const auto undo = compensationFor(before, moved.value());
+    REQUIRE(undo);
+    REQUIRE(p.h.run(undo->action, undo->args));
+    CHECK(p.h.state().activeSegment == 0);
+    CHECK(p.h.state().segments[1].startedAt == 0);
+    CHECK(p.h.state().floor->segment == 0);
+}

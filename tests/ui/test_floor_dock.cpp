@@ -205,6 +205,12 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     CHECK(start->isEnabled()); // before any other event came
     start->click();
     CHECK(h.state().activeSegment == 1);
+    CHECK_FALSE(start->isEnabled()); // it runs
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}}));
+    view->setCurrentIndex(view->model()->index(1, 0));
+    CHECK_FALSE(start->isEnabled()); // it has run: not started again
+    view->setCurrentIndex(view->model()->index(0, 0));
+    CHECK(start->isEnabled()); // never started: skipped, and still to come
 }
 
 TEST_CASE("the floor's keys work while the moderator types in a text field") {

@@ -77,7 +77,10 @@ void AgendaDock::retranslate() {
 void AgendaDock::updateControls() {
     const bool may = cockpit().permits(Action::StartSegment);
     const SessionState& s = cockpit().state();
-    m_start->setEnabled(may && m_view->currentIndex().isValid());
+    // Only a segment still to come: one that has run is not started again (its time would go).
+    const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : -1;
+    m_start->setEnabled(may && row >= 0 && row < s.segments.size() && row != s.activeSegment &&
+                        s.segments[row].endedAt == 0);
     const bool agendaDone =
         s.activeSegment < 0 && !s.segments.isEmpty() && s.segments.last().endedAt != 0;
     m_advance->setEnabled(may && !s.segments.isEmpty() && !agendaDone);
