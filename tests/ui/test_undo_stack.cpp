@@ -120,6 +120,29 @@ TEST_CASE("on a joined seat the compensation comes from the host's event") {
     CHECK(forwarded[1].action == Action::RemoveEntry);
 }
 
+// On the online moderator's laptop, Ctrl+Z on "add Amina" that the host refused (she had spoken
+// meanwhile) still moved the step to Redo, and Redo added her to the queue a second time.
+TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do it again") {
+    CockpitHarness h;
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    h.cockpit.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)}},
+                  u"add"_s);
+    REQUIRE(forwarded.size() == 1);
+    Command asked = forwarded.first();
+    asked.authority = Authority::Moderator;
+    auto decided = decide(h.state(), asked, h.clock.nowMs());
+    REQUIRE(decided);
+    REQUIRE(h.engine.receive(decided.value()));
+
+    h.cockpit.undoStack().undo();
+    REQUIRE(forwarded.size() == 2);
+    h.engine.reportRefusal(forwarded[1].id, u"The queue has changed since."_s);
+    h.cockpit.undoStack().redo();
+    CHECK(forwarded.size() == 2); // the add was not sent again
+    CHECK(h.cockpit.undoStack().count() == 0);
+}
+
 TEST_CASE("a command the host refuses later is dropped when undone") {
     CockpitHarness h;
     QList<Command> forwarded;

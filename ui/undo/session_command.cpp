@@ -24,6 +24,12 @@ SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QSt
 }
 
 void SessionCommand::redo() {
+    // The host refused the undo: the step was never undone, and issuing it again would do it
+    // twice (someone added to the queue again after they spoke). The stack drops it instead.
+    if (m_undoRefused) {
+        setObsolete(true);
+        return;
+    }
     issue();
 }
 
@@ -34,7 +40,8 @@ void SessionCommand::undo() {
         return;
     }
     Command c = *m_compensation;
-    c.id.clear();
+    c.id = newCommandId();
+    m_undoId = c.id;
     const auto done = m_engine.submit(c);
     if (!done && !m_engine.isForwarding())
         setObsolete(true); // the engine has said why (SessionEngine::refused)
@@ -53,6 +60,8 @@ void SessionCommand::issue() {
 }
 
 void SessionCommand::onEvent(const Event& event, const SessionState& before) {
+    if (!m_undoId.isEmpty() && event.commandId == m_undoId)
+        m_undoId.clear();
     if (m_awaitedId.isEmpty() || event.commandId != m_awaitedId)
         return;
     m_awaitedId.clear();
@@ -62,6 +71,11 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
 }
 
 void SessionCommand::onRefused(const QString& commandId) {
+    if (!m_undoId.isEmpty() && commandId == m_undoId) {
+        m_undoId.clear();
+        m_undoRefused = true;
+        return;
+    }
     if (m_awaitedId.isEmpty() || commandId != m_awaitedId)
         return;
     m_awaitedId.clear();

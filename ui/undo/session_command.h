@@ -35,7 +35,9 @@ private:
     Command m_command;
     std::optional<Command> m_compensation;
     QString m_awaitedId;
-    QObject m_listener; // scopes the engine connections to this command's life
+    QString m_undoId;           // the compensation sent, until the host takes or refuses it
+    bool m_undoRefused = false; // it refused it: the step is still done
+    QObject m_listener;         // scopes the engine connections to this command's life
 };
 
 } // namespace podium
