@@ -131,6 +131,32 @@ TEST_CASE("notes dock: a note written while the seat was behind goes with the sp
     CHECK(h.file->notes()->first().speechEntryId == second);
 }
 
+// The rapporteur's laptop restarted on its copy, which no longer followed the session; a note
+// written then stayed, once the seat had joined again, under a speech that had ended before it.
+TEST_CASE("notes dock: a note written before a restart goes with the speech under way at its time, "
+          "once the seat knows") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.clock.advance(10'000);
+    const qint64 hostCalledNext = h.clock.nowMs();
+    h.clock.advance(5'000);
+    h.type(u"Calls for a follow-up meeting"_s);
+    const qint64 written = h.file->notes()->first().at;
+    REQUIRE(h.file->notes()->first().speechEntryId == first);
+
+    // Podium starts again on the file: a new dock reads the notes from it.
+    h.dock = std::make_unique<NotesDock>(*h.cockpit);
+    h.dock->ensureBuilt();
+    h.dock->setSessionFile(h.file.get());
+    NotesModel& m = *h.dock->model();
+    h.clock.set(hostCalledNext);
+    const Id second = h.call(u"Audience 2"_s);
+    h.clock.set(written + 1'000);
+    REQUIRE(h.cockpit->submit(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    CHECK(h.file->notes()->first().speechEntryId == second);
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+}
+
 TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file") {
     NotesHarness h;
     QAbstractItemModelTester tester(h.dock->model(),

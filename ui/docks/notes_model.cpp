@@ -68,8 +68,14 @@ Result<bool> NotesModel::setFile(SessionFile* file) {
     m_unsettled.clear();
     Result<QList<Note>> loaded = file ? file->notes() : Result<QList<Note>>(QList<Note>{});
     if (loaded) {
-        for (const Note& n : loaded.value())
+        // Written in an earlier run, or on a copy that no longer followed the session: their
+        // speech is known for good only once the session's events past their time are here.
+        // (A rapporteur restarted, wrote, rejoined: the note stayed under a speech long ended.)
+        m_unsettledSession = file ? file->sessionId() : QString();
+        for (const Note& n : loaded.value()) {
             insertNote(n);
+            m_unsettled.insert(n.id, 0);
+        }
     }
     endResetModel();
     if (!loaded)

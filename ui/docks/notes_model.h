@@ -68,8 +68,8 @@ private:
     const SessionEngine& m_engine;
     SessionFile* m_file = nullptr;
     QList<Group> m_groups;
-    // Notes written this run whose speech may still change: the seat had not yet had every event
-    // up to their time (note id → the last seq it had then).
+    // Notes whose speech may still change: the seat had not yet had every event up to their time
+    // (note id → the last seq it had when it wrote them; 0 for those the file brought).
     QHash<Id, qint64> m_unsettled;
     QString m_unsettledSession; // whose session they were written in
 };
