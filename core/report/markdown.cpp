@@ -3,23 +3,41 @@
 #include "document.h"
 #include "layout.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::report {
 namespace {
+
+// A line break in a room's name, a question or a note ended the heading, the list item or the
+// paragraph it was in. Lines are joined by `separator` (a space in a heading, a hard break
+// elsewhere), and a line that would open a list or a heading of its own is escaped.
+QString flowing(const QString& text, const QString& separator) {
+    static const QRegularExpression breaks(uR"(\r\n|\r|\n)"_s);
+    static const QRegularExpression bullet(uR"(^(\s*)([-+=]))"_s);
+    static const QRegularExpression numbered(uR"(^(\s*\d+)([.)]))"_s);
+    QStringList lines;
+    // (In the replacement, "\\" is one backslash, before the second group.)
+    for (const QString& raw : text.split(breaks, Qt::SkipEmptyParts)) {
+        lines
+            << markdownEscaped(raw).replace(bullet, uR"(\1\\2)"_s).replace(numbered, uR"(\1\\2)"_s);
+    }
+    return lines.join(separator);
+}
 
 class MarkdownWriter final : public DocumentWriter {
 public:
     QString text;
 
     void title(const QString& t, const QString& subtitle) override {
-        text += u"# "_s + markdownEscaped(t) + u"\n\n_"_s + markdownEscaped(subtitle) + u"_\n\n"_s;
+        text += u"# "_s + flowing(t, u" "_s) + u"\n\n_"_s + flowing(subtitle, u" "_s) + u"_\n\n"_s;
     }
     void heading(int level, const QString& t) override {
-        text += QString(level, u'#') + u' ' + markdownEscaped(t) + u"\n\n"_s;
+        text += QString(level, u'#') + u' ' + flowing(t, u" "_s) + u"\n\n"_s;
     }
-    void paragraph(const QString& t) override { text += markdownEscaped(t) + u"\n\n"_s; }
-    void remark(const QString& t) override { text += u'_' + markdownEscaped(t) + u"_\n\n"_s; }
+    void paragraph(const QString& t) override { text += flowing(t, u"  \n"_s) + u"\n\n"_s; }
+    void remark(const QString& t) override { text += u'_' + flowing(t, u"  \n"_s) + u"_\n\n"_s; }
     void list(const QList<Line>& items, bool numbered) override {
         for (int i = 0; i < items.size(); ++i) {
             const QString marker = numbered ? u"%1. "_s.arg(i + 1) : u"- "_s;
@@ -30,8 +48,8 @@ public:
     }
     void facts(const QList<Line>& pairs) override {
         for (const Line& l : pairs)
-            text +=
-                u"- **"_s + markdownEscaped(l.lead) + u":** "_s + markdownEscaped(l.text) + u'\n';
+            text += u"- **"_s + flowing(l.lead, u" "_s) + u":** "_s + flowing(l.text, u"  \n  "_s) +
+                    u'\n';
         text += u'\n';
     }
     void table(const Table& t) override;

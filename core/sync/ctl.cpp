@@ -145,7 +145,10 @@ void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
         << '\n';
     for (const Poll& poll : s.polls) {
         if (poll.status == PollStatus::Open)
-            out << tr("Poll open: %1 (%2 votes)").arg(poll.question).arg(poll.totalVotes()) << '\n';
+            // One pass: a "%2" in the question is not taken for the count.
+            out << tr("Poll open: %1 (%2 votes)")
+                       .arg(poll.question, QString::number(poll.totalVotes()))
+                << '\n';
     }
     if (!s.stageMessage.isEmpty())
         out << tr("Stage message: %1").arg(s.stageMessage) << '\n';

@@ -168,6 +168,21 @@ TEST_CASE("names with markup characters are shown, never interpreted") {
     CHECK(seen.contains(u"Do you trust \"DNS\", really?"_s));
 }
 
+// A room typed on two lines ended its bullet, and a question's second line "- if any" became a
+// list item of its own.
+TEST_CASE("line breaks in names and questions keep the Markdown report's structure") {
+    Report r = scriptedReport();
+    r.info.title = u"Securing the Internet\nfor all"_s;
+    r.info.room = u"Room 3\nEast wing"_s;
+    REQUIRE_FALSE(r.polls.isEmpty());
+    r.polls.first().question = u"Which work stream first?\n- and who leads it"_s;
+    const QString md = toMarkdown(r, english);
+    CHECK(md.startsWith(u"# Securing the Internet for all\n"_s));
+    CHECK(md.contains(u"Room 3  \n  East wing\n"_s));
+    CHECK(md.contains(u"### Which work stream first? \\- and who leads it\n"_s));
+    CHECK_FALSE(md.contains(u"\n- and who leads it"_s));
+}
+
 TEST_CASE("the HTML report is self-contained, with inline charts") {
     const QString html = toHtml(scriptedReport(), english);
     CHECK(html.startsWith(u"<!DOCTYPE html>"_s));
