@@ -7,6 +7,7 @@
 #include "model/codec.h"
 #include "models/tally_model.h"
 #include "plan/plan.h"
+#include "report/chart.h"
 #include "session_details_dialog.h"
 #include "shortcuts_dialog.h"
 #include "ui_support.h"
@@ -93,6 +94,10 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(chart->value(TallySource::Online, 0) == 8);
     CHECK(chart->value(TallySource::Web, 1) == 5);
     CHECK(chart->value(TallySource::Web, 2) == 0);
+    // In the report's colours, so that its PDF reads as this chart (online was purple here and
+    // orange there).
+    for (int source = 0; source < 3; ++source)
+        CHECK(chart->colourOf(TallySource(source)) == QColor(report::seriesColour(source)));
 
     child<QPushButton>(w, u"openClosePoll"_s)->click();
     CHECK(h.state().polls.first().status == PollStatus::Closed);

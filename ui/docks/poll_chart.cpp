@@ -1,5 +1,6 @@
 #include "poll_chart.h"
 
+#include "report/chart.h"
 #include "theme/chart_style.h"
 
 #include <QBarCategoryAxis>
@@ -32,11 +33,10 @@ PollChart::PollChart(QWidget* parent)
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setAnimationOptions(QChart::NoAnimation);
     c->setBackgroundVisible(false);
-    const std::array<QColor, 3> colours{QColor(0x1F, 0x77, 0xB4), QColor(0x9C, 0x27, 0xB0),
-                                        QColor(0x00, 0x96, 0x88)};
+    // The report's colours for onsite, online and web: the PDF's chart reads as the panel's.
     for (int i = 0; i < 3; ++i) {
         m_sets[i] = new QBarSet(label(TallySource(i)));
-        m_sets[i]->setColor(colours[i]);
+        m_sets[i]->setColor(QColor(report::seriesColour(i)));
         m_series->append(m_sets[i]);
     }
     c->addSeries(m_series);
@@ -100,6 +100,10 @@ void PollChart::showPoll(const Poll* poll) {
     m_votes->setRange(0, qMax<qint64>(5, most + most / 10 + 1));
     m_votes->applyNiceNumbers();
     setVisible(options > 0); // no empty axes before the first poll
+}
+
+QColor PollChart::colourOf(TallySource source) const {
+    return m_sets[int(source)]->color();
 }
 
 qreal PollChart::value(TallySource source, int option) const {

@@ -21,6 +21,7 @@ public:
     void showPoll(const Poll* poll);
     // The value shown for an option from one source (for tests and the audience display).
     qreal value(TallySource source, int option) const;
+    QColor colourOf(TallySource source) const;
     int optionCount() const;
     // The options' labels as the bars show them, from the top.
     QStringList optionsTopDown() const;
