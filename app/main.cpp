@@ -175,10 +175,14 @@ int runCockpit(int argc, char** argv) {
     podium::SessionEngine engine(clock);
     QSettings settings;
     podium::RecentFiles recent(settings);
-    auto opened = parser.isSet(u"scene"_s)
-                      ? podium::openFreshDemoScene(clock.nowMs())
-                      : podium::openStartupSession(*fileArgument, parser.isSet(u"demo"_s), recent,
-                                                   clock.nowMs());
+    // A joining cockpit's own file is made when missing, as a headless seat's is: it said "does
+    // not exist, the demo is open instead" over a join that worked, and made demo.podium.
+    const bool createMissing =
+        parser.isSet(u"demo"_s) || (parser.isSet(u"join"_s) && !fileArgument->isEmpty());
+    auto opened =
+        parser.isSet(u"scene"_s)
+            ? podium::openFreshDemoScene(clock.nowMs())
+            : podium::openStartupSession(*fileArgument, createMissing, recent, clock.nowMs());
     // A session that cannot be opened (damaged, locked, on a read-only stick) must not keep the
     // cockpit from starting: from the launcher or a file manager the terminal is never seen.
     // The demo opens instead, and the window says why.
