@@ -138,3 +138,35 @@ TEST_CASE("a heading over a table goes over with the table's first row") {
         CHECK(paged.pageOf(heading) == paged.pageOf(body));
     }
 }
+
+// A speech's row began at the foot of one page and ended on the next: its speaker on one page,
+// their group on the other.
+TEST_CASE("a table row of the PDF report is never cut by a page's foot") {
+    QString rows;
+    for (int i = 1; i <= 40; ++i)
+        rows += u"<tr><td>%1</td><td>Manal Ismail<br/>(National Telecom Regulatory Authority)</td>"
+                "<td>Government<br/>African Group</td></tr>"_s.arg(i);
+    const QString table =
+        u"<table border=\"1\"><thead><tr><th>#</th><th>Speaker</th><th>Group</th></tr></thead>"_s +
+        rows + u"</table>"_s;
+    for (int before = 0; before < 6; ++before) {
+        INFO(before << " paragraphs before the table");
+        const PagedDocument paged(paragraphs(before) + table);
+        QTextTable* t = nullptr;
+        for (QTextBlock b = paged.doc.begin(); b.isValid() && !t; b = b.next())
+            t = QTextCursor(b).currentTable();
+        REQUIRE(t);
+        REQUIRE(paged.doc.pageCount() > 1);
+        for (int row = 1; row < t->rows(); ++row) {
+            for (int column = 0; column < t->columns(); ++column) {
+                const QTextTableCell cell = t->cellAt(row, column);
+                const QRectF first = paged.doc.documentLayout()->blockBoundingRect(
+                    cell.firstCursorPosition().block());
+                const QRectF last = paged.doc.documentLayout()->blockBoundingRect(
+                    cell.lastCursorPosition().block());
+                INFO("row " << row << ", column " << column);
+                CHECK(pageAt(paged.doc, first.top()) == pageAt(paged.doc, last.bottom() - 1));
+            }
+        }
+    }
+}

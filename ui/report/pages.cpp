@@ -139,13 +139,28 @@ void breakBefore(QTextTable& table) {
     table.setFormat(f);
 }
 
-// A row inside a table is left where it is: a page break in its cells is taken twice (Qt moves a
-// row whose cells all begin on the next page, then lays them out again, breaking again).
+// A row inside a table goes over by a break after the row above it: one before its own cells is
+// taken twice (Qt moves a row whose cells all begin on the next page, then lays them out again,
+// breaking again), and left a page with nothing but the repeated header.
+void breakAfterRow(QTextTable& table, int row) {
+    for (int column = 0; column < table.columns(); ++column) {
+        const QTextTableCell cell = table.cellAt(row, column);
+        if (cell.row() != row || cell.column() != column)
+            continue;
+        const QTextBlock last = cell.lastCursorPosition().block();
+        QTextBlockFormat f = last.blockFormat();
+        f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysAfter);
+        QTextCursor(last).setBlockFormat(f);
+    }
+}
+
 void moveToNextPage(const Unit& unit) {
     if (!unit.table)
         breakBefore(unit.heading);
     else if (unit.row == 0)
         breakBefore(*unit.table);
+    else
+        breakAfterRow(*unit.table, unit.row - 1);
 }
 
 // Moving a unit moves everything after it, so the units are taken in order, each measured after

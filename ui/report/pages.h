@@ -10,7 +10,8 @@
 namespace podium::report {
 
 // Lays `doc` out on `device`'s pages, with print()'s 2 cm margins, and moves each table row
-// (with the notes under it) and each heading that would be cut by a page's foot to the next page.
+// (with the notes under it) and each heading that would be cut by a page's foot to the next page,
+// where a table's header row is repeated over the rows that went over.
 void layOutOnPages(QTextDocument& doc, QPagedPaintDevice& device);
 
 // Each page of a document laid out by layOutOnPages(), numbered at its foot.
