@@ -89,6 +89,9 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
             [this](const QString&, const QString& reason) {
                 if (!reason.isEmpty())
                     emit notice(reason);
+                // After the step has heard of it: an undo the host refused leaves it done, so it
+                // goes from the Redo side (Edit offered to redo what had never been undone).
+                QMetaObject::invokeMethod(this, &Cockpit::dropRefusedUndo, Qt::QueuedConnection);
             });
     updateTicking();
 }
@@ -97,7 +100,7 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
 // that joined still shows the host's snapshot in front of its own file.
 qint64 Cockpit::reportTime() const {
     const SessionFile* file = m_files ? m_files->current() : nullptr;
-    if (m_eventsSinceOpened || !file || file->sessionId() != state().sessionId ||
+    if (m_eventsSinceOpened || m_shared || !file || file->sessionId() != state().sessionId ||
         file->state().lastSeq != state().lastSeq)
         return now();
     return file->lastEventAt().value_or(now());
@@ -177,6 +180,12 @@ bool Cockpit::anyTimerRunning() const {
 
 // A whole new state (another file, a resync from the host): old steps no longer apply. The same
 // state again (Save As, which goes on in the copy) keeps them.
+void Cockpit::dropRefusedUndo() {
+    const auto* next = dynamic_cast<const SessionCommand*>(m_undo.command(m_undo.index()));
+    if (next && next->undoRefused())
+        m_undo.redo(); // which drops it, doing nothing (SessionCommand::redo)
+}
+
 void Cockpit::keepOrClearUndo() {
     if (!(m_engine.state() == m_stateSeen))
         m_undo.clear();

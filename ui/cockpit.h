@@ -41,6 +41,9 @@ public:
     // session goes on here, but the time of its last event on a file opened after it (a
     // rapporteur writing up the next day saw a 60-hour last speech).
     qint64 reportTime() const;
+    // Hosting or joined: the session goes on with the others, also before any event comes.
+    void setShared(bool shared) { m_shared = shared; }
+    bool isShared() const { return m_shared; }
     QUndoStack& undoStack() { return m_undo; }
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
@@ -82,6 +85,7 @@ signals:
 private:
     void updateTicking();
     void keepOrClearUndo();
+    void dropRefusedUndo();
     void noteFloorChange(const Event& event, const SessionState& before);
     bool takingInOthersChange() const;
 
@@ -93,7 +97,8 @@ private:
     bool m_fileReadOnly = false;
     Id m_floorBeforeOthers = 0;       // before the last change another seat made,
     bool m_eventsSinceOpened = false; // since the state was last replaced (a file opened, a join)
-    qint64 m_othersChangedAt = -1;    // at this time (engine's clock); -1: none lately
+    bool m_shared = false;
+    qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
 };
 
 } // namespace podium

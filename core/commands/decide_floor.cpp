@@ -177,13 +177,15 @@ Data editAgenda(const SessionState& s, const Command& c) {
         edited[i].endedAt = s.segments[i].endedAt;
     }
     // Time given to the running segment stays given: only a new length moves its clock, by as
-    // much, and its warning with it.
+    // much, and its usual warning with it.
     Countdown clock = s.segmentClock;
     if (const int active = s.activeSegment;
         active >= 0 && edited[active].plannedMs != s.segments[active].plannedMs) {
         clock.allottedMs = qMax<qint64>(0, clock.allottedMs + edited[active].plannedMs -
                                                s.segments[active].plannedMs);
-        clock.warningMs = segmentWarningMs(edited[active].plannedMs);
+        if (clock.warningMs ==
+            segmentWarningMs(s.segments[active].plannedMs)) // not one set by hand
+            clock.warningMs = segmentWarningMs(edited[active].plannedMs);
     }
     return QCborMap{{u"segments"_s, codec::toCborArray(edited)},
                     {u"active"_s, s.activeSegment},

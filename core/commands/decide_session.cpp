@@ -155,7 +155,9 @@ Data session(const SessionState& s, const Command& c) {
         const SessionInfo edited = codec::sessionInfo(info);
         if (edited.title.trimmed().isEmpty())
             return Data::failure(tr("A session needs a title."));
-        if (edited.plannedMs < 60'000 || edited.plannedMs > 24 * 3600'000)
+        // (Checked when it changes: a plan may have made one shorter, and it stays editable.)
+        if (edited.plannedMs != s.info.plannedMs &&
+            (edited.plannedMs < 60'000 || edited.plannedMs > 24 * 3600'000))
             return Data::failure(tr("A session lasts between a minute and a day."));
         // Time given to the session clock stays given: only a new length moves it, by as much.
         const qint64 allotted = s.sessionClock.allottedMs + edited.plannedMs - s.info.plannedMs;

@@ -63,6 +63,14 @@ const Participant* findParticipant(const QList<Participant>& sortedById, Id id) 
     return it != sortedById.end() && it->id == id ? &*it : nullptr;
 }
 
+int SessionState::nextSegmentToCome() const {
+    for (int i = activeSegment + 1; i < segments.size(); ++i) {
+        if (segments[i].startedAt == 0)
+            return i;
+    }
+    return activeSegment >= 0 ? int(segments.size()) : -1;
+}
+
 int SessionState::segmentsBegun() const {
     for (qsizetype i = segments.size(); i > 0; --i) {
         if (segments[i - 1].startedAt != 0)

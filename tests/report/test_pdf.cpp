@@ -170,3 +170,34 @@ TEST_CASE("a table row of the PDF report is never cut by a page's foot") {
         }
     }
 }
+
+// A heading that went over to the next page was also drawn, clipped away, at the foot of the page
+// before: invisible there, but found twice by search and read twice by screen readers.
+TEST_CASE("a heading that goes over to the next page is in the PDF once") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    for (int before = 25; before < 45; ++before) {
+        INFO(before << " paragraphs before the heading");
+        const QString path = dir.filePath(u"page%1.pdf"_s.arg(before));
+        {
+            QPdfWriter writer(path); // the file is complete once the writer is gone
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(300);
+            QTextDocument doc;
+            // After a table, with a margin above, as the report's headings are.
+            doc.setHtml(u"<style>body{font-size:10pt}h2{font-size:14pt;margin-top:18pt}</style>"_s +
+                        paragraphs(before) +
+                        u"<table border=\"1\"><tr><td>Opening</td><td>5 min</td></tr></table>"
+                        "<h2>Speech log</h2><p>The first line under it.</p>"_s);
+            layOutOnPages(doc, writer);
+            printPages(doc, writer);
+        }
+        const QString text = pdfText(path);
+        if (text.isNull()) {
+            WARN("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
+            return;
+        }
+        CHECK(text.count(u"Speech log"_s) == 1);
+    }
+}

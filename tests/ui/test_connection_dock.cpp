@@ -678,8 +678,17 @@ TEST_CASE("a seat that died while joined joins again at start, where the session
     SessionFile* joined = rapporteur->dock->seatSession().sessionFile();
     REQUIRE(waitFor(
         [&] { return live(*rapporteur->dock) && joinedCopyOf(*joined).from.endsWith(wentOn); }));
+    // Podium dies: the file stays as it was while the seat followed the session.
     const QString copy = joined->path();
+    const QStringList parts{copy, copy + u"-wal"_s, copy + u"-shm"_s};
+    QTemporaryDir crash;
+    for (const QString& part : parts)
+        REQUIRE(QFile::copy(part, crash.filePath(QFileInfo(part).fileName())));
     rapporteur.reset();
+    for (const QString& part : parts) {
+        QFile::remove(part);
+        REQUIRE(QFile::copy(crash.filePath(QFileInfo(part).fileName()), part));
+    }
     leaveLockOfDeadProcess(copy);
 
     auto reopened = SessionFile::open(copy);
@@ -691,9 +700,14 @@ TEST_CASE("a seat that died while joined joins again at start, where the session
     REQUIRE(waitFor([&] { return live(*again.dock); }));
     CHECK(again.dock->seatSession().seat()->syncPeer()->currentHost().port == takeoverPort);
     CHECK(again.cockpit.seat() == Seat::Rapporteur);
+    // Following the session, its report runs to now, not to the file's last event.
+    CHECK(again.cockpit.isShared());
+    again.dock->seatSession().stop();
+    CHECK_FALSE(again.cockpit.isShared());
 }
 
-// Left on purpose, a copy is not joined at the next start; its form is filled in for one press.
+// Left on purpose (Disconnect, or the window closed), a copy is not joined at the next start,
+// even should Podium die later on it; its form is filled in for one press.
 TEST_CASE("a seat that left the session is not joined again at start, but its form is filled in") {
     useTemporarySettings();
     auto host = hostingSeat();
@@ -702,8 +716,20 @@ TEST_CASE("a seat that left the session is not joined again at start, but its fo
     rapporteur.dock->joinHost(addressOf(*host), readOnly);
     REQUIRE(waitFor([&] { return rapporteur.cockpit->seat() == Seat::Rapporteur; }));
     SessionFile* joined = rapporteur.dock->seatSession().sessionFile();
-    CHECK(joinedCopyOf(*joined).code == readOnly);
+    CHECK(joinedCopyOf(*joined).following);
     rapporteur.dock->seatSession().stop();
-    CHECK(joinedCopyOf(*joined).code.isEmpty());
+    CHECK_FALSE(joinedCopyOf(*joined).following);
+    CHECK(joinedCopyOf(*joined).code == readOnly);
     CHECK(joinedCopyOf(*joined).from == addressOf(*host));
+
+    // Joined again, then the window closed: not following either.
+    rapporteur.dock->joinHost(addressOf(*host), readOnly);
+    REQUIRE(waitFor(
+        [&] { return joinedCopyOf(*rapporteur.dock->seatSession().sessionFile()).following; }));
+    const QString copy = rapporteur.dock->seatSession().sessionFile()->path();
+    rapporteur.dock.reset();
+    auto closed = SessionFile::open(copy, OpenMode::View);
+    REQUIRE(closed);
+    CHECK_FALSE(joinedCopyOf(*closed.value()).following);
+    CHECK(joinedCopyOf(*closed.value()).code == readOnly);
 }

@@ -211,6 +211,16 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     CHECK_FALSE(start->isEnabled()); // it has run: not started again
     view->setCurrentIndex(view->model()->index(0, 0));
     CHECK(start->isEnabled()); // never started: skipped, and still to come
+
+    // "Next segment" goes past a segment that ran out of order, to the end of the agenda here.
+    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
+    REQUIRE(next);
+    start->click(); // the first, skipped before
+    REQUIRE(h.state().activeSegment == 0);
+    CHECK(next->isEnabled());
+    next->trigger(); // 1 and 2 have run
+    CHECK(h.state().activeSegment == -1);
+    CHECK_FALSE(next->isEnabled()); // nothing is left to start
 }
 
 TEST_CASE("the floor's keys work while the moderator types in a text field") {

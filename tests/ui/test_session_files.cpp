@@ -3,6 +3,7 @@
 #include "cockpit.h"
 #include "main_window.h"
 #include "model/codec.h"
+#include "report/report_menu.h"
 #include "save_path.h"
 #include "session_files.h"
 #include "ui_support.h"
@@ -336,6 +337,12 @@ TEST_CASE("the report of a file opened after the session closes what still ran a
     REQUIRE(files.open(path));
     REQUIRE(engine.state().floor);
     CHECK(cockpit.reportTime() == lastEvent);
+    CHECK(currentReport(cockpit, {}).generatedAt == clock.nowMs()); // made now, all the same
+
+    // Hosting or joined, the session goes on with the others: now, before any event comes.
+    cockpit.setShared(true);
+    CHECK(cockpit.reportTime() == clock.nowMs());
+    cockpit.setShared(false);
 
     // The session goes on here: what runs, runs until now.
     REQUIRE(say(engine, u"Please wrap up"_s));

@@ -4,6 +4,8 @@
 #include "ui_support.h"
 #include "undo/session_command.h"
 
+#include <QCoreApplication>
+
 using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
@@ -138,6 +140,8 @@ TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do i
     h.cockpit.undoStack().undo();
     REQUIRE(forwarded.size() == 2);
     h.engine.reportRefusal(forwarded[1].id, u"The queue has changed since."_s);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(h.cockpit.undoStack().canRedo()); // nothing was undone to redo
     h.cockpit.undoStack().redo();
     CHECK(forwarded.size() == 2); // the add was not sent again
     CHECK(h.cockpit.undoStack().count() == 0);

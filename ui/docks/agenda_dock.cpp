@@ -81,9 +81,7 @@ void AgendaDock::updateControls() {
     const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : -1;
     m_start->setEnabled(may && row >= 0 && row < s.segments.size() && row != s.activeSegment &&
                         s.segments[row].endedAt == 0);
-    const bool agendaDone =
-        s.activeSegment < 0 && !s.segments.isEmpty() && s.segments.last().endedAt != 0;
-    m_advance->setEnabled(may && !s.segments.isEmpty() && !agendaDone);
+    m_advance->setEnabled(may && s.nextSegmentToCome() >= 0);
     refreshForecast();
 }
 
@@ -92,8 +90,10 @@ void AgendaDock::startSelected() {
         startSegment(m_view->currentIndex().row());
 }
 
+// Past segments that ran already (one started out of order): they are not started again.
 void AgendaDock::advance() {
-    startSegment(cockpit().state().activeSegment + 1);
+    if (const int next = cockpit().state().nextSegmentToCome(); next >= 0)
+        startSegment(next);
 }
 
 void AgendaDock::startSegment(int index) {

@@ -96,6 +96,8 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     m_discovered->listen();
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::updateAlert);
+    connect(m_session, &SeatSession::changed, this,
+            [this] { this->cockpit().setShared(m_session->mode() != sync::Seat::Mode::Alone); });
     connect(m_session, &SeatSession::status, this, &ConnectionDock::updateAlert);
     // A joined session's own file is where this seat's notes go: offered in Open recent (and
     // opened at the next start), so that they are not thought lost after a restart.
@@ -538,7 +540,7 @@ void resumeAfterCrash(MainWindow& window, SessionFile* file) {
     auto* connection = qobject_cast<ConnectionDock*>(window.dock(u"connectionDock"_s));
     if (!connection || !file || !file->wasLeftOpen())
         return;
-    if (const JoinedCopy copy = joinedCopyOf(*file); !copy.code.isEmpty()) {
+    if (const JoinedCopy copy = joinedCopyOf(*file); copy.following && !copy.code.isEmpty()) {
         connection->joinHost(copy.from, copy.code);
         window.statusBar()->showMessage(
             ConnectionDock::tr("Podium stopped while this seat followed the session: it joins "

@@ -2,6 +2,7 @@
 
 #include "report/html.h"
 #include "report/report.h"
+#include "report/report_menu.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -85,7 +86,7 @@ void ReportDock::refreshSoon() {
 void ReportDock::refreshNow() {
     ensureBuilt();
     m_debounce.stop();
-    report::Report r = report::buildReport(m_cockpit.state(), notes(), m_cockpit.reportTime());
+    report::Report r = currentReport(m_cockpit, notes());
     report::keepLatestSpeeches(r, previewSpeeches);
     QScrollBar* bar = m_view->verticalScrollBar();
     const int position = bar->value();

@@ -18,8 +18,12 @@ namespace {
 
 const QString joinedAsKey = u"joined_as"_s;
 const QString joinedFromKey = u"joined_from"_s;
-// Kept as the host keeps its codes in its own file: a seat that dies joins again at its start.
+// Kept as the host keeps its codes in its own file: the join form offers it again.
 const QString joinedCodeKey = u"joined_code"_s;
+// Set while the seat follows the session, cleared however it stops (Disconnect, a refused join,
+// another file, closing the window): found set at a start, Podium died while it followed, and the
+// seat joins again by itself.
+const QString followingKey = u"joined_following"_s;
 
 QString addressOf(const sync::Endpoint& e) {
     return e.host.contains(u':') ? u"[%1]:%2"_s.arg(e.host).arg(e.port)
@@ -29,7 +33,8 @@ QString addressOf(const sync::Endpoint& e) {
 } // namespace
 
 JoinedCopy joinedCopyOf(const SessionFile& file) {
-    return {file.metadata(joinedAsKey), file.metadata(joinedFromKey), file.metadata(joinedCodeKey)};
+    return {file.metadata(joinedAsKey), file.metadata(joinedFromKey), file.metadata(joinedCodeKey),
+            !file.metadata(followingKey).isEmpty()};
 }
 
 SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
@@ -43,6 +48,9 @@ SeatSession::~SeatSession() {
     blockSignals(true);
     if (m_seat)
         m_seat->disconnect(this);
+    if (mode() == sync::Seat::Mode::Joined && sessionFile())
+        (void)sessionFile()->writeMetadata(followingKey,
+                                           {}); // closed, not crashed: no view to tell
     m_seat.reset();
 }
 
@@ -102,7 +110,7 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::orphaned, this, &SeatSession::orphaned);
         connect(m_seat.get(), &sync::Seat::superseded, this, [this](const sync::Endpoint& e) {
             m_joinedFrom = addressOf(e);
-            m_joinCode.clear(); // it joins with the keys it hosted with, not a code typed here
+            m_joinCode = m_seat->controlCode(); // what it joined with: the code it hosted with
             emit status(tr("Another seat went on hosting this session while this one was away; "
                            "this seat stopped hosting and joined it, at %1, with control.")
                             .arg(m_joinedFrom));
@@ -195,16 +203,28 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
 // seat that took over hosting is its file's host from then on; one that left keeps the memory.
 void SeatSession::rememberJoin() {
     SessionFile* file = sessionFile(); // the host's own, when it gave way to another (superseded)
-    if (!file || mode() == sync::Seat::Mode::Alone)
+    if (!file)
         return;
+    const JoinedCopy kept = joinedCopyOf(*file);
+    if (mode() == sync::Seat::Mode::Alone) {
+        if (!kept.following)
+            return;
+        if (auto ok = file->writeMetadata(followingKey, {}); !ok)
+            emit status(ok.error());
+        return;
+    }
     const bool joined = mode() == sync::Seat::Mode::Joined;
     const JoinedCopy now{joined ? seatKey(seatFor(m_engine.authority())) : QString(),
-                         joined ? m_joinedFrom : QString(), joined ? m_joinCode : QString()};
-    const JoinedCopy kept = joinedCopyOf(*file);
-    if (now.seat == kept.seat && now.from == kept.from && now.code == kept.code)
+                         joined ? m_joinedFrom : QString(), joined ? m_joinCode : QString(),
+                         joined};
+    if (now.seat == kept.seat && now.from == kept.from && now.code == kept.code &&
+        now.following == kept.following)
         return;
     const std::pair<QString, QString> entries[] = {
-        {joinedAsKey, now.seat}, {joinedFromKey, now.from}, {joinedCodeKey, now.code}};
+        {joinedAsKey, now.seat},
+        {joinedFromKey, now.from},
+        {joinedCodeKey, now.code},
+        {followingKey, now.following ? u"yes"_s : QString()}};
     for (const auto& [key, value] : entries) {
         if (auto ok = file->writeMetadata(key, value); !ok)
             return emit status(ok.error());
@@ -279,17 +299,12 @@ void SeatSession::announce() {
 }
 
 // Stopping on purpose ends the codes too: hosting again gives new ones.
-// Left on purpose, the session is not joined again at the next start, as it is after a crash.
 void SeatSession::stop() {
     const sync::Seat::Mode was = mode();
     if (m_seat)
         m_seat->stop();
     if (was == sync::Seat::Mode::Hosting && sessionFile()) {
         if (auto forgotten = sync::forgetHostedCodes(*sessionFile()); !forgotten)
-            emit status(forgotten.error());
-    }
-    if (was == sync::Seat::Mode::Joined && sessionFile()) {
-        if (auto forgotten = sessionFile()->writeMetadata(joinedCodeKey, {}); !forgotten)
             emit status(forgotten.error());
     }
     emit changed();

@@ -19,7 +19,8 @@ class SessionFile;
 struct JoinedCopy {
     QString seat;
     QString from;
-    QString code; // while the seat follows the session; gone once it leaves it
+    QString code;           // the code it joined with, for the join form
+    bool following = false; // it followed the session when Podium last stopped (a crash)
 };
 JoinedCopy joinedCopyOf(const SessionFile& file);
 

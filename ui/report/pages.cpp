@@ -206,9 +206,13 @@ void printPages(const QTextDocument& doc, QPagedPaintDevice& device) {
         const QRectF view(0, i * page.height(), page.width(), page.height());
         painter.save();
         painter.translate(margin, margin - view.top());
-        painter.setClipRect(view);
+        // A pixel in from the page's edges: a line that went over lies on the edge within the
+        // layout's rounding, and drawn on both pages it was hidden text on the first (found twice
+        // by search and screen readers).
+        const QRectF inside = view.adjusted(0, 1, 0, -1);
+        painter.setClipRect(inside);
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = view;
+        context.clip = inside;
         context.palette.setColor(QPalette::Text, Qt::black);
         doc.documentLayout()->draw(&painter, context);
         painter.restore();

@@ -65,6 +65,12 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
 
 } // namespace
 
+report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes) {
+    report::Report r = report::buildReport(cockpit.state(), notes, cockpit.reportTime());
+    r.generatedAt = cockpit.now(); // "Report made": now, also when it closes at the last event
+    return r;
+}
+
 Result<QStringList> exportCurrentReport(const Cockpit& cockpit, const QList<Note>& notes,
                                         const QString& path,
                                         std::optional<report::ReportFormat> format) {
@@ -73,8 +79,7 @@ Result<QStringList> exportCurrentReport(const Cockpit& cockpit, const QList<Note
     if (!format)
         return Result<QStringList>::failure(
             QObject::tr("Name the file .pdf, .html, .md or .csv to choose a format."));
-    const report::Report r = report::buildReport(cockpit.state(), notes, cockpit.reportTime());
-    return report::exportReport(r, *format, path);
+    return report::exportReport(currentReport(cockpit, notes), *format, path);
 }
 
 void installReport(MainWindow& window, Cockpit& cockpit) {

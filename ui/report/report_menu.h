@@ -3,6 +3,7 @@
 #include "model/note.h"
 #include "model/result.h"
 #include "report/export.h"
+#include "report/report.h"
 
 #include <QList>
 #include <QString>
@@ -18,6 +19,10 @@ class MainWindow;
 // Adds File → Export report… and the live report preview (shown in the rapporteur's layout) to
 // `window`. The preview reads the notes of the window's notes dock, when it has one.
 void installReport(MainWindow& window, Cockpit& cockpit);
+
+// The report of the session this cockpit shows: what still runs is closed at
+// Cockpit::reportTime(), and it is dated when it is made.
+report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes);
 
 // Writes the report of the session as it stands now to `path`, in `format` (or the one its
 // suffix names). What the menu does once a file is chosen.

@@ -42,6 +42,7 @@ void SessionCommand::undo() {
     Command c = *m_compensation;
     c.id = newCommandId();
     m_undoId = c.id;
+    m_undoRefused = false;
     const auto done = m_engine.submit(c);
     if (!done && !m_engine.isForwarding())
         setObsolete(true); // the engine has said why (SessionEngine::refused)

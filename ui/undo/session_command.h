@@ -25,6 +25,7 @@ public:
     const Command& command() const { return m_command; }
     bool isPending() const { return !m_awaitedId.isEmpty(); }
     bool canUndo() const { return m_compensation.has_value(); }
+    bool undoRefused() const { return m_undoRefused; }
 
 private:
     void issue();
