@@ -178,14 +178,14 @@ bool Cockpit::anyTimerRunning() const {
            (s.floor && s.floor->countdown.running);
 }
 
-// A whole new state (another file, a resync from the host): old steps no longer apply. The same
-// state again (Save As, which goes on in the copy) keeps them.
 void Cockpit::dropRefusedUndo() {
     const auto* next = dynamic_cast<const SessionCommand*>(m_undo.command(m_undo.index()));
     if (next && next->undoRefused())
         m_undo.redo(); // which drops it, doing nothing (SessionCommand::redo)
 }
 
+// A whole new state (another file, a resync from the host): old steps no longer apply. The same
+// state again (Save As, which goes on in the copy) keeps them.
 void Cockpit::keepOrClearUndo() {
     if (!(m_engine.state() == m_stateSeen))
         m_undo.clear();

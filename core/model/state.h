@@ -143,7 +143,7 @@ struct SessionState {
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
     int segmentsBegun() const;
     // What "Next segment" starts: the first after the running one that has not run yet (the end
-    // of the agenda, segments().size(), when none is left); -1 when nothing is left to start.
+    // of the agenda, segments.size(), when none is left); -1 when nothing is left to start.
     int nextSegmentToCome() const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;

@@ -48,9 +48,9 @@ SeatSession::~SeatSession() {
     blockSignals(true);
     if (m_seat)
         m_seat->disconnect(this);
+    // Closed, not crashed: not joined again at the next start (no view is left to tell a failure).
     if (mode() == sync::Seat::Mode::Joined && sessionFile())
-        (void)sessionFile()->writeMetadata(followingKey,
-                                           {}); // closed, not crashed: no view to tell
+        (void)sessionFile()->writeMetadata(followingKey, {});
     m_seat.reset();
 }
 
@@ -200,7 +200,8 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
 
 // The replica keeps the seat the host gave, and where the host was: a restart opens it as that
 // seat (a rapporteur restarted as a moderator could change the session, and even host it). A
-// seat that took over hosting is its file's host from then on; one that left keeps the memory.
+// seat that took over hosting is its file's host from then on; one that left keeps the memory,
+// no longer marked as following.
 void SeatSession::rememberJoin() {
     SessionFile* file = sessionFile(); // the host's own, when it gave way to another (superseded)
     if (!file)
@@ -300,10 +301,10 @@ void SeatSession::announce() {
 
 // Stopping on purpose ends the codes too: hosting again gives new ones.
 void SeatSession::stop() {
-    const sync::Seat::Mode was = mode();
+    const bool wasHosting = mode() == sync::Seat::Mode::Hosting;
     if (m_seat)
         m_seat->stop();
-    if (was == sync::Seat::Mode::Hosting && sessionFile()) {
+    if (wasHosting && sessionFile()) {
         if (auto forgotten = sync::forgetHostedCodes(*sessionFile()); !forgotten)
             emit status(forgotten.error());
     }
