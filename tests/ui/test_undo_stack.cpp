@@ -21,6 +21,27 @@ void adjust(CockpitHarness& h, qint64 delta) {
                   u"adjust"_s);
 }
 
+// A joined seat that added someone to the queue: its commands go to the host, kept here.
+struct JoinedSeatAdding {
+    CockpitHarness h;
+    QList<Command> forwarded;
+
+    JoinedSeatAdding() {
+        h.engine.setForwarder([this](const Command& c) { forwarded.append(c); });
+        h.cockpit.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)}},
+                      u"add"_s);
+        REQUIRE(forwarded.size() == 1);
+    }
+    // The host decides the add and sends the event back.
+    void hostTakesTheAdd() {
+        Command asked = forwarded.first();
+        asked.authority = Authority::Moderator;
+        auto decided = decide(h.state(), asked, h.clock.nowMs());
+        REQUIRE(decided);
+        REQUIRE(h.engine.receive(decided.value()));
+    }
+};
+
 } // namespace
 
 TEST_CASE("undo and redo go through compensating commands") {
@@ -93,58 +114,33 @@ TEST_CASE("undo of a call puts the speaker back in the queue") {
 }
 
 TEST_CASE("on a joined seat the compensation comes from the host's event") {
-    CockpitHarness h;
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
-    h.cockpit.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)}},
-                  u"add"_s);
-    REQUIRE(forwarded.size() == 1);
-    auto* step = dynamic_cast<const SessionCommand*>(h.cockpit.undoStack().command(0));
+    JoinedSeatAdding seat;
+    auto* step = dynamic_cast<const SessionCommand*>(seat.h.cockpit.undoStack().command(0));
     REQUIRE(step);
     CHECK(step->isPending());
-
-    // The host decides and sends the event back.
-    auto decided = decide(
-        h.state(),
-        [&] {
-            Command c = forwarded.first();
-            c.authority = Authority::Moderator;
-            return c;
-        }(),
-        h.clock.nowMs());
-    REQUIRE(decided);
-    REQUIRE(h.engine.receive(decided.value()));
+    seat.hostTakesTheAdd();
     CHECK_FALSE(step->isPending());
     CHECK(step->canUndo());
 
-    h.cockpit.undoStack().undo();
-    REQUIRE(forwarded.size() == 2);
-    CHECK(forwarded[1].action == Action::RemoveEntry);
+    seat.h.cockpit.undoStack().undo();
+    REQUIRE(seat.forwarded.size() == 2);
+    CHECK(seat.forwarded[1].action == Action::RemoveEntry);
 }
 
 // On the online moderator's laptop, Ctrl+Z on "add Amina" that the host refused (she had spoken
 // meanwhile) still moved the step to Redo, and Redo added her to the queue a second time.
 TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do it again") {
-    CockpitHarness h;
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
-    h.cockpit.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)}},
-                  u"add"_s);
-    REQUIRE(forwarded.size() == 1);
-    Command asked = forwarded.first();
-    asked.authority = Authority::Moderator;
-    auto decided = decide(h.state(), asked, h.clock.nowMs());
-    REQUIRE(decided);
-    REQUIRE(h.engine.receive(decided.value()));
-
-    h.cockpit.undoStack().undo();
-    REQUIRE(forwarded.size() == 2);
-    h.engine.reportRefusal(forwarded[1].id, u"The queue has changed since."_s);
+    JoinedSeatAdding seat;
+    seat.hostTakesTheAdd();
+    QUndoStack& stack = seat.h.cockpit.undoStack();
+    stack.undo();
+    REQUIRE(seat.forwarded.size() == 2);
+    seat.h.engine.reportRefusal(seat.forwarded[1].id, u"The queue has changed since."_s);
     QCoreApplication::processEvents();
-    CHECK_FALSE(h.cockpit.undoStack().canRedo()); // nothing was undone to redo
-    h.cockpit.undoStack().redo();
-    CHECK(forwarded.size() == 2); // the add was not sent again
-    CHECK(h.cockpit.undoStack().count() == 0);
+    CHECK_FALSE(stack.canRedo()); // nothing was undone to redo
+    stack.redo();
+    CHECK(seat.forwarded.size() == 2); // the add was not sent again
+    CHECK(stack.count() == 0);
 }
 
 TEST_CASE("a command the host refuses later is dropped when undone") {
