@@ -143,6 +143,18 @@ TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do i
     CHECK(stack.count() == 0);
 }
 
+// Redo pressed before the host answered the undo: were the undo refused, the add went twice.
+TEST_CASE("Redo before the host answered the undo sends nothing again") {
+    JoinedSeatAdding seat;
+    seat.hostTakesTheAdd();
+    QUndoStack& stack = seat.h.cockpit.undoStack();
+    stack.undo();
+    REQUIRE(seat.forwarded.size() == 2);
+    stack.redo();
+    CHECK(seat.forwarded.size() == 2);
+    CHECK(stack.count() == 0);
+}
+
 TEST_CASE("a command the host refuses later is dropped when undone") {
     CockpitHarness h;
     QList<Command> forwarded;

@@ -25,8 +25,9 @@ SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QSt
 
 void SessionCommand::redo() {
     // The host refused the undo: the step was never undone, and issuing it again would do it
-    // twice (someone added to the queue again after they spoke). The stack drops it instead.
-    if (m_undoRefused) {
+    // twice (someone added to the queue again after they spoke). The stack drops it instead; so
+    // too while the host has not yet answered the undo, whose fate is not known.
+    if (m_undoRefused || !m_undoId.isEmpty()) {
         setObsolete(true);
         return;
     }
