@@ -82,8 +82,8 @@ TEST_CASE("notes dock: a note goes with the speech under way, stored in the sess
     CHECK(m.index(1, 0).data(NotesModel::SpeechEntryRole).toLongLong() == first);
     CHECK(m.index(2, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
     CHECK(m.rowCount(m.index(1, 0)) == 2);
-    CHECK(m.index(1, 0).data().toString().startsWith(u"Panelist A"_s));
-    CHECK(m.index(2, 0).data().toString() == u"Audience 2, speaking now"_s);
+    CHECK(m.index(1, 0).data().toString().startsWith(u"\u2068Panelist A\u2069, "_s));
+    CHECK(m.index(2, 0).data().toString() == u"\u2068Audience 2\u2069, speaking now"_s);
     // Each speech's heading runs across the columns, not cut off in the narrow first one.
     auto* view = h.dock->findChild<QTreeView*>(u"notesView"_s);
     REQUIRE(view);
@@ -155,6 +155,19 @@ TEST_CASE("notes dock: a note written before a restart goes with the speech unde
     REQUIRE(h.cockpit->submit(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
     CHECK(h.file->notes()->first().speechEntryId == second);
     CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+}
+
+// An Arabic name turned its speech's heading right to left: "00:55:13 ,مريم العلي".
+TEST_CASE("notes dock: a speech's heading reads name then time, whatever the name's script") {
+    NotesHarness h;
+    const QString arabic = u"مريم العلي"_s;
+    REQUIRE(h.cockpit->submit(Action::AddParticipant, {{u"name"_s, arabic}}));
+    h.call(arabic);
+    h.type(u"Asks about capacity building"_s);
+    REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    const QString heading = h.dock->model()->index(0, 0).data().toString();
+    CHECK(heading.contains(arabic));
+    CHECK_FALSE(heading.isRightToLeft()); // as a whole, in the cockpit's own direction
 }
 
 TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file") {

@@ -214,9 +214,11 @@ void NotesModel::settleNotes(const Event* event) {
 
 QString NotesModel::speechLabel(Id entryId) const {
     const SessionState& s = m_engine.state();
+    // Isolated (U+2068 … U+2069): an Arabic name took the comma and the time after it into its
+    // own direction, and the heading read "00:55:13 ,مريم العلي".
     auto nameOf = [&s](Id participant) {
         const Participant* p = s.participant(participant);
-        return p ? p->name : tr("Unknown speaker");
+        return QChar(0x2068) + (p ? p->name : tr("Unknown speaker")) + QChar(0x2069);
     };
     if (entryId == 0)
         return tr("Between speeches");
