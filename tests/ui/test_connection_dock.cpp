@@ -599,6 +599,17 @@ struct CockpitOnFile {
     }
 };
 
+// Podium started again on `path` after it died there (its lock left behind), as a user would.
+std::unique_ptr<CockpitOnFile> startAfterCrash(const QString& path) {
+    leaveLockOfDeadProcess(path);
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    auto again = std::make_unique<CockpitOnFile>(std::move(reopened).value());
+    REQUIRE(again->file->wasLeftOpen());
+    resumeAfterCrash(again->window, again->file.get());
+    return again;
+}
+
 } // namespace
 
 // A host cockpit killed mid-session and started again from the desktop opened "working on its
@@ -617,13 +628,8 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
         REQUIRE(first.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
         control = first.dock->seatSession().seat()->controlCode();
     }
-    leaveLockOfDeadProcess(path);
-
-    auto reopened = SessionFile::open(path);
-    REQUIRE(reopened);
-    CockpitOnFile again(std::move(reopened).value());
-    CHECK(again.file->wasLeftOpen());
-    resumeAfterCrash(again.window, again.file.get());
+    auto started = startAfterCrash(path);
+    CockpitOnFile& again = *started;
     REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK(again.dock->seatSession().seat()->syncHost()->port() == port);
     CHECK(again.dock->seatSession().seat()->controlCode() == control);
@@ -689,13 +695,8 @@ TEST_CASE("a seat that died while joined joins again at start, where the session
         QFile::remove(part);
         REQUIRE(QFile::copy(crash.filePath(QFileInfo(part).fileName()), part));
     }
-    leaveLockOfDeadProcess(copy);
-
-    auto reopened = SessionFile::open(copy);
-    REQUIRE(reopened);
-    CockpitOnFile again(std::move(reopened).value());
-    REQUIRE(again.file->wasLeftOpen());
-    resumeAfterCrash(again.window, again.file.get());
+    auto started = startAfterCrash(copy);
+    CockpitOnFile& again = *started;
     CHECK(again.window.statusBar()->currentMessage().contains(u"joins again"_s));
     REQUIRE(waitFor([&] { return live(*again.dock); }));
     CHECK(again.dock->seatSession().seat()->syncPeer()->currentHost().port == takeoverPort);

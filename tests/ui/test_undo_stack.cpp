@@ -40,6 +40,13 @@ struct JoinedSeatAdding {
         REQUIRE(decided);
         REQUIRE(h.engine.receive(decided.value()));
     }
+    // The host took the add; Ctrl+Z sends its compensation, which the host has yet to answer.
+    QUndoStack& undoTheTakenAdd() {
+        hostTakesTheAdd();
+        h.cockpit.undoStack().undo();
+        REQUIRE(forwarded.size() == 2);
+        return h.cockpit.undoStack();
+    }
 };
 
 } // namespace
@@ -131,10 +138,7 @@ TEST_CASE("on a joined seat the compensation comes from the host's event") {
 // meanwhile) still moved the step to Redo, and Redo added her to the queue a second time.
 TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do it again") {
     JoinedSeatAdding seat;
-    seat.hostTakesTheAdd();
-    QUndoStack& stack = seat.h.cockpit.undoStack();
-    stack.undo();
-    REQUIRE(seat.forwarded.size() == 2);
+    QUndoStack& stack = seat.undoTheTakenAdd();
     seat.h.engine.reportRefusal(seat.forwarded[1].id, u"The queue has changed since."_s);
     QCoreApplication::processEvents();
     CHECK_FALSE(stack.canRedo()); // nothing was undone to redo
@@ -146,10 +150,7 @@ TEST_CASE("an undo the host refuses leaves the step done, and Redo does not do i
 // Redo pressed before the host answered the undo: were the undo refused, the add went twice.
 TEST_CASE("Redo before the host answered the undo sends nothing again") {
     JoinedSeatAdding seat;
-    seat.hostTakesTheAdd();
-    QUndoStack& stack = seat.h.cockpit.undoStack();
-    stack.undo();
-    REQUIRE(seat.forwarded.size() == 2);
+    QUndoStack& stack = seat.undoTheTakenAdd();
     stack.redo();
     CHECK(seat.forwarded.size() == 2);
     CHECK(stack.count() == 0);
