@@ -23,19 +23,8 @@ Id reserveId(SessionState& s, Id used) {
 void endSpeech(SessionState& s, qint64 at) {
     if (!s.floor)
         return;
-    Floor& f = *s.floor;
-    f.countdown.pause(at);
-    Speech speech;
-    speech.entryId = f.entry.id;
-    speech.participantId = f.entry.participantId;
-    speech.kind = f.entry.kind;
-    speech.channel = f.entry.channel;
-    speech.startedAt = f.since;
-    speech.endedAt = at;
-    speech.spokeMs = f.countdown.elapsedMs(at);
-    speech.allottedMs = f.countdown.allottedMs;
-    speech.segment = f.segment;
-    s.speeches.append(speech);
+    s.floor->countdown.pause(at);
+    s.speeches.append(s.floor->speechUntil(at));
     s.floor.reset();
 }
 

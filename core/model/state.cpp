@@ -63,6 +63,28 @@ const Participant* findParticipant(const QList<Participant>& sortedById, Id id) 
     return it != sortedById.end() && it->id == id ? &*it : nullptr;
 }
 
+Speech Floor::speechUntil(qint64 at) const {
+    Speech speech;
+    speech.entryId = entry.id;
+    speech.participantId = entry.participantId;
+    speech.kind = entry.kind;
+    speech.channel = entry.channel;
+    speech.startedAt = since;
+    speech.endedAt = at;
+    speech.spokeMs = countdown.elapsedMs(at);
+    speech.allottedMs = countdown.allottedMs;
+    speech.segment = segment;
+    return speech;
+}
+
+QList<Speech> SessionState::speechesSoFar(qint64 now) const {
+    QList<Speech> all = speeches;
+    // A clock behind the one that called the speaker does not make the speech end before it began.
+    if (floor)
+        all.append(floor->speechUntil(std::max(now, floor->since)));
+    return all;
+}
+
 int SessionState::nextSegmentToCome() const {
     for (int i = activeSegment + 1; i < segments.size(); ++i) {
         if (segments[i].startedAt == 0)

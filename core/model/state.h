@@ -53,15 +53,6 @@ struct QueueEntry {
     bool operator==(const QueueEntry&) const = default;
 };
 
-struct Floor {
-    QueueEntry entry;
-    qint64 since = 0;
-    Countdown countdown;
-    int segment = -1;
-
-    bool operator==(const Floor&) const = default;
-};
-
 struct Speech {
     Id entryId = 0;
     Id participantId = 0;
@@ -74,6 +65,18 @@ struct Speech {
     int segment = -1;
 
     bool operator==(const Speech&) const = default;
+};
+
+struct Floor {
+    QueueEntry entry;
+    qint64 since = 0;
+    Countdown countdown;
+    int segment = -1;
+
+    // The speech as it stands at `at`: as the log keeps it once ended then.
+    Speech speechUntil(qint64 at) const;
+
+    bool operator==(const Floor&) const = default;
 };
 
 struct Segment {
@@ -145,6 +148,8 @@ struct SessionState {
     // What "Next segment" starts: the first after the running one that has not run yet (the end
     // of the agenda, segments.size(), when none is left); -1 when nothing is left to start.
     int nextSegmentToCome() const;
+    // The speech log, with the speech under way (if any) counted up to `now` as its last.
+    QList<Speech> speechesSoFar(qint64 now) const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
     int entryIndex(Id id) const;

@@ -20,26 +20,6 @@ Participant speakerOf(const SessionState& s, Id id) {
     return removed;
 }
 
-QList<Speech> speechesUntil(const SessionState& s, qint64 now, Id* ongoingEntry) {
-    QList<Speech> all = s.speeches;
-    *ongoingEntry = 0;
-    if (s.floor) {
-        Speech live;
-        live.entryId = s.floor->entry.id;
-        live.participantId = s.floor->entry.participantId;
-        live.kind = s.floor->entry.kind;
-        live.channel = s.floor->entry.channel;
-        live.startedAt = s.floor->since;
-        live.endedAt = std::max(now, s.floor->since);
-        live.spokeMs = s.floor->countdown.elapsedMs(now);
-        live.allottedMs = s.floor->countdown.allottedMs;
-        live.segment = s.floor->segment;
-        all.append(live);
-        *ongoingEntry = live.entryId;
-    }
-    return all;
-}
-
 // A note belongs to the speech of its entry; should an entry have spoken twice, to the
 // speech that was going on when the note was written.
 int speechForNote(const QList<SpeechRow>& rows, const Note& note) {
@@ -56,9 +36,8 @@ int speechForNote(const QList<SpeechRow>& rows, const Note& note) {
 }
 
 QList<SpeechRow> speechRows(const SessionState& s, qint64 now) {
-    Id ongoing = 0;
     QList<SpeechRow> rows;
-    const QList<Speech> speeches = speechesUntil(s, now, &ongoing);
+    const QList<Speech> speeches = s.speechesSoFar(now);
     for (int i = 0; i < speeches.size(); ++i) {
         SpeechRow row;
         row.number = i + 1;
@@ -66,7 +45,7 @@ QList<SpeechRow> speechRows(const SessionState& s, qint64 now) {
         row.speaker = speakerOf(s, row.speech.participantId);
         const int seg = row.speech.segment;
         row.segmentTitle = seg >= 0 && seg < s.segments.size() ? s.segments[seg].title : QString();
-        row.ongoing = ongoing != 0 && i == speeches.size() - 1;
+        row.ongoing = s.floor && i == speeches.size() - 1;
         rows.append(row);
     }
     return rows;

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCborArray>
+#include <QSignalSpy>
 
 using namespace podium;
 using namespace podium::test;
@@ -53,7 +54,7 @@ TEST_CASE("every item model passes the model tester while events are applied") {
     CockpitHarness h;
     QueueModel queue(h.engine);
     ParticipantsModel people(h.engine);
-    TimelineModel timeline(h.engine);
+    TimelineModel timeline(h.engine, [&] { return h.clock.nowMs(); });
     AgendaModel agenda(h.engine);
     TallyModel tallies(h.engine);
     QAbstractItemModelTester t1(&queue, Mode::Fatal);
@@ -76,7 +77,7 @@ TEST_CASE("every item model passes the model tester while events are applied") {
 
 TEST_CASE("the timeline shows each speech with who, where, how long") {
     CockpitHarness h;
-    TimelineModel timeline(h.engine);
+    TimelineModel timeline(h.engine, [&] { return h.clock.nowMs(); });
     h.add(u"Audience 2"_s); // online, audience: 2 minutes
     REQUIRE(h.run(Action::Next));
     h.clock.advance(150'000);
@@ -85,6 +86,38 @@ TEST_CASE("the timeline shows each speech with who, where, how long") {
     CHECK(timeline.index(0, TimelineModel::Speaker).data().toString() == u"Audience 2"_s);
     CHECK(timeline.index(0, TimelineModel::Channel).data().toString() == label(Presence::Online));
     CHECK(timeline.index(0, TimelineModel::Duration).data().toString() == u"2:30 (+0:30)"_s);
+}
+
+TEST_CASE("the timeline's last row is the speech under way, counted as the clock runs") {
+    CockpitHarness h;
+    TimelineModel timeline(h.engine, [&] { return h.clock.nowMs(); });
+    QAbstractItemModelTester tester(&timeline, Mode::Fatal);
+    h.add(u"Audience 1"_s); // onsite audience: 2 minutes
+    h.add(u"Audience 2"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(65'000);
+    timeline.refresh();
+    REQUIRE(timeline.rowCount() == 1);
+    CHECK(timeline.index(0, TimelineModel::Speaker).data().toString() == u"Audience 1"_s);
+    CHECK(timeline.index(0, TimelineModel::Duration).data().toString() == u"1:05 (speaking)"_s);
+    h.clock.advance(85'000);
+    timeline.refresh();
+    CHECK(timeline.index(0, TimelineModel::Duration).data().toString() ==
+          u"2:30 (+0:30, speaking)"_s);
+
+    // The next speaker called while the first still speaks: the first row is kept (a reset
+    // would lose what the rapporteur selected), the new speech comes under it.
+    QSignalSpy resets(&timeline, &QAbstractItemModel::modelReset);
+    h.clock.advance(150); // between two ticks
+    REQUIRE(h.run(Action::Next));
+    CHECK(resets.isEmpty());
+    REQUIRE(timeline.rowCount() == 2);
+    CHECK(timeline.index(0, TimelineModel::Duration).data().toString() == u"2:30 (+0:30)"_s);
+    CHECK(timeline.index(1, TimelineModel::Speaker).data().toString() == u"Audience 2"_s);
+    CHECK(timeline.index(1, TimelineModel::Duration).data().toString() == u"0:00 (speaking)"_s);
+    REQUIRE(h.run(Action::EndSpeech));
+    CHECK(timeline.index(1, TimelineModel::Duration).data().toString() == u"0:00"_s);
+    CHECK_FALSE(timeline.isUnderWay(1));
 }
 
 TEST_CASE("balance counts interventions and time by group, region, channel and gender") {

@@ -18,7 +18,9 @@ namespace podium {
 
 TimelineDock::TimelineDock(Cockpit& cockpit, QWidget* parent)
     : SessionDock(cockpit, u"timelineDock"_s, parent)
-    , m_model(new TimelineModel(cockpit.engine(), this)) {
+    , m_model(new TimelineModel(
+          cockpit.engine(), [&cockpit] { return cockpit.reportTime(); }, this)) {
+    connect(&cockpit, &Cockpit::tick, m_model, &TimelineModel::refresh);
     buildWhenShown();
 }
 
@@ -56,6 +58,7 @@ void TimelineDock::build() {
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::refreshSummary);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineDock::refreshSummary);
 }
 
 QString TimelineDock::title() const {
@@ -73,22 +76,24 @@ void TimelineDock::sizeColumns() {
     const QLocale locale;
     const QString latest = locale.toString(QTime(23, 59), QLocale::ShortFormat);
     const QString afternoon = locale.toString(QTime(12, 59), QLocale::ShortFormat);
-    sizeColumnsToLabels(m_view, {{TimelineModel::Channel, labelsOf<Presence>()},
-                                 {TimelineModel::Group, labelsOf<StakeholderGroup>()},
-                                 {TimelineModel::Kind, labelsOf<EntryKind>()},
-                                 {TimelineModel::Started, {latest, afternoon}},
-                                 {TimelineModel::Duration,
-                                  {TimelineModel::tr("%1 (+%2)").arg(u"88:88"_s, u"88:88"_s)}}});
+    Speech longOver;
+    longOver.spokeMs = 59 * 60'000 + 59'000;
+    sizeColumnsToLabels(m_view,
+                        {{TimelineModel::Channel, labelsOf<Presence>()},
+                         {TimelineModel::Group, labelsOf<StakeholderGroup>()},
+                         {TimelineModel::Kind, labelsOf<EntryKind>()},
+                         {TimelineModel::Started, {latest, afternoon}},
+                         {TimelineModel::Duration, {TimelineModel::spokeText(longOver, true)}}});
     m_view->header()->resizeSection(TimelineModel::Segment, 24 * fontMetrics().averageCharWidth());
 }
 
+// As the rows show them: the speech under way counts.
 void TimelineDock::refreshSummary() {
     qint64 total = 0;
-    for (const Speech& s : cockpit().state().speeches)
+    for (const Speech& s : m_model->rows())
         total += s.spokeMs;
-    m_summary->setText(
-        tr("Interventions: %1, speaking %2 in all")
-            .arg(QLocale().toString(cockpit().state().speeches.size()), formatElapsed(total)));
+    m_summary->setText(tr("Interventions: %1, speaking %2 in all")
+                           .arg(QLocale().toString(m_model->rows().size()), formatElapsed(total)));
 }
 
 } // namespace podium

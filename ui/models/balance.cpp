@@ -62,15 +62,7 @@ QList<BalanceRow> balanceBy(const SessionState& s, qint64 now, BalanceDimension 
     case BalanceDimension::Gender:
         break;
     }
-    QList<Speech> speeches = s.speeches;
-    if (s.floor) {
-        Speech current;
-        current.participantId = s.floor->entry.participantId;
-        current.channel = s.floor->entry.channel;
-        current.spokeMs = s.floor->countdown.elapsedMs(now);
-        speeches.append(current);
-    }
-    for (const Speech& sp : speeches) {
+    for (const Speech& sp : s.speechesSoFar(now)) {
         BalanceRow& row = rows[rowFor(rows, s, sp, dimension)];
         ++row.interventions;
         row.spokeMs += sp.spokeMs;

@@ -7,24 +7,46 @@
 
 namespace podium {
 
-TimelineModel::TimelineModel(const SessionEngine& engine, QObject* parent)
+TimelineModel::TimelineModel(const SessionEngine& engine, TimeSource now, QObject* parent)
     : MirrorTableModel(parent)
-    , m_engine(engine) {
-    m_rows = engine.state().speeches;
+    , m_engine(engine)
+    , m_now(std::move(now)) {
+    m_rows = engine.state().speechesSoFar(m_now());
     connect(&engine, &SessionEngine::eventApplied, this, [this](const Event& e) {
-        mirror(m_engine.state().speeches);
+        refresh();
         if (e.action == Action::EditParticipant)
             allChanged();
     });
     connect(&engine, &SessionEngine::stateReset, this,
-            [this] { resetTo(m_engine.state().speeches); });
+            [this] { resetTo(m_engine.state().speechesSoFar(m_now())); });
+}
+
+void TimelineModel::refresh() {
+    const SessionState& s = m_engine.state();
+    // A speech that ends as the next one begins: its row changes in place, then the next one's
+    // row is added (all at once, that would have been a reset, losing the selection).
+    if (s.speeches.size() == m_rows.size())
+        mirror(s.speeches);
+    mirror(s.speechesSoFar(m_now()));
+}
+
+bool TimelineModel::isUnderWay(int row) const {
+    return m_engine.state().floor && row == m_rows.size() - 1;
 }
 
 int TimelineModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant TimelineModel::display(const Speech& s, int column) const {
+QString TimelineModel::spokeText(const Speech& s, bool underWay) {
+    const QString spoke = formatElapsed(s.spokeMs);
+    if (s.spokeMs <= s.allottedMs)
+        return underWay ? tr("%1 (speaking)").arg(spoke) : spoke;
+    const QString over = formatElapsed(s.spokeMs - s.allottedMs);
+    return underWay ? tr("%1 (+%2, speaking)").arg(spoke, over) : tr("%1 (+%2)").arg(spoke, over);
+}
+
+QVariant TimelineModel::display(const Speech& s, int column, bool underWay) const {
     const SessionState& state = m_engine.state();
     const Participant* p = state.participant(s.participantId);
     switch (column) {
@@ -40,10 +62,7 @@ QVariant TimelineModel::display(const Speech& s, int column) const {
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.startedAt).time(),
                                   QLocale::ShortFormat);
     case Duration:
-        return s.spokeMs > s.allottedMs
-                   ? tr("%1 (+%2)")
-                         .arg(formatElapsed(s.spokeMs), formatElapsed(s.spokeMs - s.allottedMs))
-                   : formatElapsed(s.spokeMs);
+        return spokeText(s, underWay);
     case Segment:
         return s.segment >= 0 && s.segment < state.segments.size() ? state.segments[s.segment].title
                                                                    : QString();
@@ -56,7 +75,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-        return display(m_rows[index.row()], index.column());
+        return display(m_rows[index.row()], index.column(), isUnderWay(index.row()));
     if (role == Qt::UserRole && index.column() == Duration)
         return m_rows[index.row()].spokeMs;
     return {};
