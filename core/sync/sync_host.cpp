@@ -6,6 +6,7 @@
 #include <QNetworkProxy>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -60,8 +61,13 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
         return Result<bool>::failure(
             u"Cannot host on port %1: %2"_s.arg(port).arg(m_server.errorString()));
     // Every start of hosting (a restart, a takeover) opens a new epoch, so two hosts never
-    // stamp different events with the same (epoch, seq).
-    m_epoch = m_engine.state().epoch + 1;
+    // stamp different events with the same (epoch, seq): above every epoch this seat heard of.
+    // A seat that resumed by events after its host restarted knew that host's new epoch only
+    // from the welcome; taking over, it opened the same one and then took a seat holding an
+    // event of it for a stale host.
+    m_epoch = std::max({m_engine.state().epoch, m_log.lastEpoch(),
+                        m_log.sequencers().isEmpty() ? 0 : m_log.sequencers().lastKey()}) +
+              1;
     m_sequencer = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (auto recorded = m_log.setSequencers({{m_epoch, m_sequencer}}); !recorded) {
         m_server.close();

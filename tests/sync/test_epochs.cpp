@@ -527,3 +527,54 @@ TEST_CASE("the in-room moderator's laptop that took over gives way as the modera
     CHECK(room->seat.syncPeer()->role() == Authority::Moderator);
     room->seat.setDurableJournal(nullptr);
 }
+
+TEST_CASE("a seat that takes over opens an epoch above every one it heard of, so an event of the "
+          "restarted host that only another seat holds is filled in, not taken for stale") {
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 hostPort = host->seat.syncHost()->port();
+    Relay relay(hostPort);
+    const quint16 takeoverPort = freePort();
+    TestSeat online(u"online"_s), second(u"second online"_s);
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, host->seat.controlCode(), takeoverPort);
+    REQUIRE(joinAndWait(second, *host, host->seat.controlCode()));
+    REQUIRE(waitUntil([&] { return online.live() && second.live(); }));
+    sequence(*host, u"shared "_s, 3);
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+
+    // The host restarts on its port (a new epoch) and sequences nothing: the seats resume by
+    // events, their states still of the old epoch; only the welcome told them of the new one.
+    const qint32 firstEpoch = host->seat.syncHost()->epoch();
+    const sync::JoinCodes codes = host->seat.codes(); // kept in its file
+    host->seat.stop();
+    REQUIRE(host->seat.host(hostPort, QHostAddress::LocalHost, codes));
+    const qint32 restartedEpoch = host->seat.syncHost()->epoch();
+    REQUIRE(restartedEpoch == firstEpoch + 1);
+    REQUIRE(waitUntil([&] { return host->seat.peers().size() == 2; }, 30000));
+    REQUIRE(waitUntil([&] { return online.live() && second.live(); }));
+    REQUIRE(online.engine.state().epoch == firstEpoch);
+
+    // The online moderator's cable goes; an event of the new epoch reaches the other seat only;
+    // then the host dies and the online moderator takes over.
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return !online.live(); }));
+    sequence(*host, u"only the second has it "_s, 1);
+    REQUIRE(waitUntil([&] { return second.lastSeq() == host->lastSeq(); }));
+    const qint64 last = host->lastSeq();
+    host->seat.stop();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    CHECK(online.seat.syncHost()->epoch() > restartedEpoch);
+
+    // The other seat follows, and its event is filled in: nobody is told the host is stale.
+    QString failure;
+    QObject::connect(&online.seat, &sync::Seat::failed, [&](const QString& why) { failure = why; });
+    REQUIRE(waitUntil([&] { return second.live() && online.lastSeq() == last; }, 30000));
+    CHECK(failure.isEmpty());
+    CHECK(online.seat.syncHost() != nullptr);
+    CHECK(online.engine.state().stageMessage == u"only the second has it 0"_s);
+    sequence(online, u"after "_s, 1);
+    REQUIRE(waitUntil([&] { return second.lastSeq() == online.lastSeq(); }));
+    CHECK(codec::digest(online.engine.state()) == codec::digest(second.engine.state()));
+}
