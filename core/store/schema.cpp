@@ -2,7 +2,6 @@
 
 #include "transaction.h"
 
-#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -58,25 +57,25 @@ QStringList stepTo(int version) {
     }
 }
 
+// The database's own words; the caller names the file.
 Result<bool> failure(const QSqlError& error) {
-    return Result<bool>::failure(
-        QCoreApplication::translate("podium::SessionFile",
-                                    "The session file could not be upgraded (%1); it was left "
-                                    "as it was.")
-            .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText()));
+    return Result<bool>::failure(error.databaseText().isEmpty() ? error.text()
+                                                                : error.databaseText());
 }
 
-Result<bool> runStep(QSqlDatabase db, int version) {
+Result<bool> runSteps(QSqlDatabase db, int from, int to) {
     TransactionStatements once(db);
     Transaction transaction(once);
     if (!transaction.isActive())
         return failure(transaction.error());
     QSqlQuery q(db);
-    QStringList statements = stepTo(version);
-    statements << u"PRAGMA user_version = %1"_s.arg(version);
-    for (const QString& sql : statements) {
-        if (!q.exec(sql))
-            return failure(q.lastError());
+    for (int version = from + 1; version <= to; ++version) {
+        QStringList statements = stepTo(version);
+        statements << u"PRAGMA user_version = %1"_s.arg(version);
+        for (const QString& sql : statements) {
+            if (!q.exec(sql))
+                return failure(q.lastError());
+        }
     }
     if (!transaction.commit())
         return failure(transaction.error());
@@ -104,17 +103,12 @@ std::optional<FileIdentity> identify(QSqlDatabase db, QSqlError* error) {
 }
 
 Result<bool> createSchema(QSqlDatabase db) {
-    if (auto ok = runStep(db, 1); !ok)
-        return ok;
-    return migrate(db, 1, currentSchemaVersion);
+    return runSteps(db, 0, currentSchemaVersion);
 }
 
+// All steps in one transaction: a step that fails leaves the file as it was, not half upgraded.
 Result<bool> migrate(QSqlDatabase db, int from, int to) {
-    for (int version = from + 1; version <= to; ++version) {
-        if (auto ok = runStep(db, version); !ok)
-            return ok;
-    }
-    return true;
+    return runSteps(db, from, to);
 }
 
 } // namespace podium::store

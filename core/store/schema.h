@@ -28,7 +28,7 @@ struct FileIdentity {
 std::optional<FileIdentity> identify(QSqlDatabase db, QSqlError* error);
 // Lays out an empty file at version 1, then migrates it to the current version.
 [[nodiscard]] Result<bool> createSchema(QSqlDatabase db);
-// Takes a file from one version to a later one, a step at a time.
+// Takes a file from one version to a later one, a step at a time, all in one transaction.
 [[nodiscard]] Result<bool> migrate(QSqlDatabase db, int from, int to);
 
 } // namespace podium::store

@@ -250,7 +250,7 @@ SessionFile::createWith(const QString& path, const QString& sessionId, const QLi
 
 Result<bool> SessionFile::initialize(const QString& sessionId) {
     if (auto ok = store::createSchema(m_db); !ok)
-        return ok;
+        return fail<bool>(tr("%1 could not be set up (%2).").arg(native(m_path), ok.error()));
     m_schemaVersion = store::currentSchemaVersion;
     if (auto ok = prepareForWriting(); !ok)
         return ok;
@@ -308,6 +308,11 @@ Result<bool> SessionFile::identifyAndUpgrade() {
     const auto id = store::identify(m_db, &error);
     if (!id)
         return fail<bool>(store::readFailureMessage(m_path, error));
+    if (!id->isPodium() && QFileInfo(m_path).size() == 0) {
+        return fail<bool>(
+            tr("%1 is empty (0 bytes): not a Podium session file. It was left as it is.")
+                .arg(native(m_path)));
+    }
     if (!id->isPodium()) {
         return fail<bool>(tr("%1 is not a Podium session file (it is some other database). It "
                              "was left as it is.")
@@ -321,6 +326,14 @@ Result<bool> SessionFile::identifyAndUpgrade() {
                               .arg(id->schemaVersion)
                               .arg(store::currentSchemaVersion));
     }
+    // Format 1 set the version in the same transaction as the application id: a Podium file
+    // without one is damaged (upgrading it from there wrote over the file).
+    if (id->schemaVersion < 1) {
+        return fail<bool>(tr("%1 is damaged: its file format number (%2) is not one Podium ever "
+                             "wrote. It was left as it is; open a copy saved earlier.")
+                              .arg(native(m_path))
+                              .arg(id->schemaVersion));
+    }
     m_schemaVersion = id->schemaVersion;
     if (isReadOnly() || m_schemaVersion == store::currentSchemaVersion)
         return true;
@@ -330,8 +343,11 @@ Result<bool> SessionFile::identifyAndUpgrade() {
         if (auto saved = saveCopyAs(backup); !saved)
             return saved;
     }
-    if (auto ok = store::migrate(m_db, m_schemaVersion, store::currentSchemaVersion); !ok)
-        return ok;
+    if (auto ok = store::migrate(m_db, m_schemaVersion, store::currentSchemaVersion); !ok) {
+        return fail<bool>(tr("%1 could not be upgraded to this version's file format (%2). It "
+                             "was left as it is.")
+                              .arg(native(m_path), ok.error()));
+    }
     m_schemaVersion = store::currentSchemaVersion;
     return true;
 }

@@ -62,7 +62,7 @@ TEST_CASE("garbage, an empty file and a truncated session are refused and left a
     SECTION("an empty file") {
         const QString path = folder.file(u"empty.podium"_s);
         writeBytes(path, {});
-        refusedUnchanged(path, u"not a Podium session file"_s);
+        refusedUnchanged(path, u"is empty (0 bytes): not a Podium session file"_s);
     }
     SECTION("a session file cut in half") {
         const QString path = sessionWithSpeeches(folder, u"cut.podium"_s, 40);
@@ -88,6 +88,25 @@ TEST_CASE("a file from a newer Podium is refused, not downgraded") {
     REQUIRE(rawExec(path, {u"PRAGMA user_version = 99"_s}));
     refusedUnchanged(path, u"newer version of Podium"_s);
     CHECK(rawValue(path, u"PRAGMA user_version"_s).toInt() == 99);
+}
+
+TEST_CASE("a file whose format number is damaged is refused, not upgraded over") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"flipped.podium"_s);
+    REQUIRE(rawExec(path, {u"PRAGMA user_version = -252"_s}));
+    refusedUnchanged(path, u"damaged"_s);
+    CHECK(QDir(folder.dir.path()).entryList({u"*backup*"_s}).isEmpty());
+    CHECK_FALSE(checkSessionFile(path)); // `podium --check` does not call it sound
+}
+
+TEST_CASE("an upgrade that fails part way leaves the file as it was, not half upgraded") {
+    Folder folder;
+    const QString path = folder.file(u"old.podium"_s);
+    writeBytes(path, fileBytes(QStringLiteral(STORE_FIXTURES "/session-v1.podium")));
+    // The last step cannot be taken: its table is there already.
+    REQUIRE(rawExec(path, {u"CREATE TABLE orphaned_events(x)"_s}));
+    refusedUnchanged(path, u"could not be upgraded"_s);
+    CHECK(rawValue(path, u"PRAGMA user_version"_s).toInt() == 1);
 }
 
 TEST_CASE("a read-only file opens for viewing, says so, and refuses changes") {
