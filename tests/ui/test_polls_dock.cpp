@@ -167,6 +167,36 @@ TEST_CASE("a poll opened on any seat is the one shown, for its tallies") {
     CHECK(selector->currentText().startsWith(u"First?"_s));
 }
 
+// Both moderators type tallies at the same moment: the other seat's figure (or anything else
+// that happens meanwhile) wiped the one being typed here, and Enter then saved nothing.
+TEST_CASE("a tally being typed keeps its figure while other seats change the poll") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    createPoll(w);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    const Id poll = h.state().polls.first().id;
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    const QModelIndex cell = view->model()->index(0, TallyModel::Onsite);
+    view->edit(cell);
+    auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
+    REQUIRE(box);
+    box->setValue(3); // typed, not yet entered
+
+    REQUIRE(h.cockpit.submit(
+        Action::SetTally,
+        {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 7}}));
+    REQUIRE(h.cockpit.submit(Action::AddParticipant, {{u"name"_s, u"Someone"_s}}));
+    REQUIRE(view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s) == box);
+    CHECK(box->value() == 3);
+    CHECK(view->model()->index(1, TallyModel::Online).data().toLongLong() == 7);
+    CHECK(view->model()->index(1, TallyModel::Share).data(Qt::EditRole).toDouble() ==
+          Approx(100.0));
+    view->itemDelegateForIndex(cell)->setModelData(box, view->model(), cell); // Enter
+    CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Onsite)] == 3);
+}
+
 // Before the first poll the selector was an empty box, which read like something broken.
 TEST_CASE("before the first poll the selector says there is none, and who may write one") {
     useTemporarySettings();

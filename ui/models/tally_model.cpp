@@ -1,6 +1,7 @@
 #include "tally_model.h"
 
 #include <QLocale>
+#include <utility>
 
 namespace podium {
 
@@ -19,10 +20,13 @@ void TallyModel::setPoll(Id poll) {
     beginResetModel();
     m_poll = poll;
     const Poll* p = current();
+    m_shown = p ? *p : Poll{};
     m_rows = p ? int(p->options.size()) : 0;
     endResetModel();
 }
 
+// Only the cells whose figures changed: a view writes every changed cell into its open editor,
+// and the tally a moderator was typing was wiped whenever the other seat entered one.
 void TallyModel::sync() {
     const Poll* p = current();
     const int rows = p ? int(p->options.size()) : 0;
@@ -30,8 +34,20 @@ void TallyModel::sync() {
         setPoll(p ? m_poll : 0);
         return;
     }
-    if (rows > 0)
-        emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+    if (!p || *p == m_shown)
+        return;
+    const Poll before = std::exchange(m_shown, *p);
+    for (int row = 0; row < rows; ++row) {
+        if (p->options[row] != before.options.value(row))
+            emit dataChanged(index(row, Option), index(row, Option));
+        for (int column = Onsite; column <= Web; ++column) {
+            const auto source = std::size_t(column - Onsite);
+            if (row >= before.tallies.size() ||
+                p->tallies[row][source] != before.tallies[row][source])
+                emit dataChanged(index(row, column), index(row, column));
+        }
+        emit dataChanged(index(row, Total), index(row, Share)); // every share moves with any vote
+    }
 }
 
 int TallyModel::rowCount(const QModelIndex& parent) const {

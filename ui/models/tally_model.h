@@ -36,6 +36,7 @@ private:
 
     const SessionEngine& m_engine;
     Id m_poll = 0;
+    Poll m_shown; // as the view last heard of it
     int m_rows = 0;
     bool m_editable = true;
     TallySetter m_setter;
