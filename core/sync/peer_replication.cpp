@@ -32,7 +32,7 @@ void SyncPeer::onMessage(const Message& m) {
                 setState(State::Failed, why);
                 emit failed(why);
             }
-            return m_link->close(ok.error());
+            return couldNotKeep(ok.error());
         }
         // Told while the screen still holds what they were taken on (their participants'
         // names come from it).
@@ -41,7 +41,7 @@ void SyncPeer::onMessage(const Message& m) {
         // next hello would name a last seq the engine does not have.
         m_engine.reset(state);
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
-            return m_link->close(ok.error());
+            return couldNotKeep(ok.error());
         m_caughtUpBySnapshot = true;
         return checkSynced();
     }
@@ -107,7 +107,7 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     m_hostSequencers = sequencersFromCbor(w.value(u"sequencers"_s).toMap());
     if (session == m_engine.state().sessionId) {
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
-            return m_link->close(ok.error());
+            return couldNotKeep(ok.error());
     }
     if (const qint64 from = integerOf(w.value(u"fillFrom"_s)); from > 0) {
         sendFill(m_log.after(from - 1));
@@ -182,7 +182,7 @@ void SyncPeer::onEvents(const QCborArray& events) {
             return m_link->close(u"gap in events: got %1 after %2"_s.arg(e->seq).arg(
                 m_log.lastSeq())); // reconnecting resumes from the last seq
         if (auto ok = m_engine.receive(*e); !ok)
-            return m_link->close(ok.error());
+            return couldNotKeep(ok.error());
         m_hostLastSeq = qMax(m_hostLastSeq, e->seq);
     }
     checkSynced();

@@ -183,6 +183,7 @@ void SyncPeer::onEncrypted() {
 }
 
 void SyncPeer::onClosed(const QString& reason) {
+    const QString couldNotKeep = std::exchange(m_couldNotKeep, {});
     const auto error = m_link ? m_link->socketError() : QAbstractSocket::UnknownSocketError;
     const bool handshakeFailed = m_link && !m_link->wasEncrypted() &&
                                  (error == QAbstractSocket::SslHandshakeFailedError ||
@@ -219,15 +220,20 @@ void SyncPeer::onClosed(const QString& reason) {
     // other side is gone) never asked for a code, and the moderator was told the codes changed.
     if (handshakeFailed && m_everWelcomed && m_podiumAnswered &&
         m_refusals >= refusalsBeforeGivingUp) {
-        return scheduleReconnect(tr("the host at %1:%2 no longer accepts this join code (a host "
-                                    "that starts anew gives new codes: join again with one)")
-                                     .arg(m_current.host)
-                                     .arg(m_current.port));
+        const QString why = tr("the host at %1:%2 no longer accepts this join code (a host that "
+                               "starts anew gives new codes: join again with one)")
+                                .arg(m_current.host)
+                                .arg(m_current.port);
+        return scheduleReconnect(why, Trouble::CodeRefused, why);
     }
-    scheduleReconnect(reason);
+    if (!couldNotKeep.isEmpty())
+        return scheduleReconnect(reason, Trouble::CannotKeepEvents, couldNotKeep);
+    scheduleReconnect(reason, Trouble::HostUnreachable, reason);
 }
 
-void SyncPeer::scheduleReconnect(const QString& why) {
+void SyncPeer::scheduleReconnect(const QString& why, Trouble trouble, const QString& detail) {
+    m_trouble = trouble;
+    m_troubleDetail = detail;
     // A link that stayed up a while starts the back-off afresh; one that fails soon after each
     // welcome (a full disk refusing every event, say) keeps backing off instead of hammering.
     if (m_liveSince.isValid() && m_liveSince.elapsed() >= stableLinkMs)
@@ -296,8 +302,16 @@ Endpoint SyncPeer::nextCandidate() {
     return candidates.at(m_candidate++ % candidates.size());
 }
 
+void SyncPeer::couldNotKeep(const QString& error) {
+    m_couldNotKeep = error;
+    // Said to the host too, whose moderator read "the disk is full" as their own disk's.
+    m_link->close(tr("this seat could not keep the session's events: %1").arg(error));
+}
+
 void SyncPeer::setState(State s, const QString& detail) {
     m_state = s;
+    if (s == State::Live)
+        m_trouble = Trouble::None;
     listenForHosts(s == State::Reconnecting);
     emit stateChanged(s, detail);
 }

@@ -56,6 +56,15 @@ public:
     void leave();
 
     State state() const { return m_state; }
+    // Why a seat that is not live is not. Only a host out of reach is a reason to take over: a
+    // seat whose own disk could not keep the host's events, or whose code the host no longer
+    // takes, would split the session from a host that still runs.
+    enum class Trouble { None, HostUnreachable, CannotKeepEvents, CodeRefused };
+    Trouble trouble() const { return m_trouble; }
+    bool hostLikelyThere() const {
+        return m_trouble == Trouble::CannotKeepEvents || m_trouble == Trouble::CodeRefused;
+    }
+    QString troubleDetail() const { return m_troubleDetail; } // what went wrong, in words
     Authority role() const { return m_role; }
     bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()
     Endpoint currentHost() const { return m_current; }
@@ -95,12 +104,14 @@ private:
     void onEvents(const QCborArray& events);
     void onError(const QCborMap& e);
     void forward(const Command& command);
-    void scheduleReconnect(const QString& why);
+    void scheduleReconnect(const QString& why, Trouble trouble, const QString& detail);
     void rememberTakeoverAddresses();
     void listenForHosts(bool listening);
     void heardHost(const Announcement& a);
     Endpoint nextCandidate();
     void setState(State s, const QString& detail = {});
+    // Closes the link for something the host sent that this seat could not write down.
+    void couldNotKeep(const QString& error);
     void checkSynced();
     void settleUnanswered();
     void forgetUnanswered(const QString& commandId) {
@@ -158,6 +169,9 @@ private:
     qint64 m_bytesBefore = 0;
     bool m_everWelcomed = false;
     bool m_fatal = false;
+    Trouble m_trouble = Trouble::None;
+    QString m_troubleDetail;
+    QString m_couldNotKeep; // why this link is closed: an event this seat could not keep
     // Commands sent to the host and not yet answered (by their event or a refusal): a link that
     // dies takes some with it, unknown to the host, and the moderator must hear of them.
     QList<Command> m_unanswered;       // in the order they were sent

@@ -527,6 +527,37 @@ TEST_CASE("a seat that fails after every welcome backs off instead of hammering 
                       30000));
 }
 
+// The online moderator's disk filled up: its cockpit said "the host is out of reach" and offered
+// to take over from a host that ran on, which would have split the session in two.
+TEST_CASE("a control seat whose own disk cannot keep the events says so and is not offered to "
+          "take over, and the host is told it is that seat's disk") {
+    auto host = makeHost();
+    REQUIRE(host);
+    QStringList dropped; // the host's words on seats that left (it outlives the host's signals)
+    QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
+                     [&](const QString&, const QString& reason) { dropped << reason; });
+    FillingDisk disk; // outlives the seat that writes to it
+    TestSeat online(u"online"_s);
+    online.seat.setDurableJournal(&disk);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode(), freePort()));
+    disk.full = true;
+    REQUIRE(host->engine.submit(stageMessage(u"no room for this"_s)));
+    const sync::SyncPeer& peer = *online.seat.syncPeer();
+    REQUIRE(waitUntil([&] { return peer.state() == sync::SyncPeer::State::Reconnecting; }));
+    CHECK(peer.trouble() == sync::SyncPeer::Trouble::CannotKeepEvents);
+    CHECK(peer.troubleDetail().contains(u"The disk is full."_s));
+    CHECK_FALSE(online.seat.canTakeOver());
+    REQUIRE(waitUntil([&] { return !dropped.isEmpty(); }));
+    CHECK(dropped.first().contains(u"this seat could not keep the session's events"_s));
+
+    // With the host really gone, taking over is offered again.
+    disk.full = false;
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == host->lastSeq(); }, 30000));
+    host->seat.stop();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    CHECK(peer.trouble() == sync::SyncPeer::Trouble::HostUnreachable);
+}
+
 // A relay (or a host's machine) that takes each connection and closes it at once never asked for
 // a code: the seat said the host "no longer accepts this join code", and the moderator went
 // looking for new codes.

@@ -16,6 +16,9 @@ class MainWindow;
 class SeatSession;
 struct JoinedCopy;
 class SessionFile;
+namespace sync {
+class SyncPeer;
+}
 
 // Hosting and joining: the two join codes shown large (one gives control to the online
 // moderator, one a read-only view to the rapporteur), the seats connected with their role and
@@ -43,6 +46,7 @@ public:
     // What the whole window should show while this seat does not follow the session: the host
     // out of reach, or a joined copy opened on its own; empty while all is well.
     QString alert() const;
+    static QString notReachingHost(const sync::SyncPeer& peer);
 
 signals:
     void alertChanged(const QString& alert);
