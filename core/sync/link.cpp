@@ -200,8 +200,12 @@ bool Link::dispatch(const QByteArray& payload) {
         return true;
     }
     if (m.is(MsgType::Pong)) {
-        const qint64 t3 = m_clock.nowMs();
+        // Only the answer to a ping of ours: a t0 made up by the other side made a round trip of
+        // any length (overflowing on the way), and won the clock estimate with a tiny one.
         const qint64 t0 = integerOf(m.body.value(u"t0"_s));
+        if (!m_pingsSent.removeOne(t0))
+            return true;
+        const qint64 t3 = m_clock.nowMs();
         m_lastRtt = t3 - t0;
         emit pong(t0, integerOf(m.body.value(u"t1"_s)), t3);
         return true;
@@ -231,7 +235,11 @@ void Link::scheduleHeartbeat() {
 }
 
 void Link::pingNow() {
-    send(message(MsgType::Ping, {{u"t0"_s, m_clock.nowMs()}}));
+    const qint64 t0 = m_clock.nowMs();
+    m_pingsSent.append(t0);
+    if (m_pingsSent.size() > maxPingsAwaited) // answers that never came
+        m_pingsSent.removeFirst();
+    send(message(MsgType::Ping, {{u"t0"_s, t0}}));
 }
 
 void Link::heartbeat() {

@@ -92,6 +92,8 @@ private:
     int m_ratePerSecond = 0;
     QString m_peerName;
     qint64 m_lastRtt = -1;
+    QList<qint64> m_pingsSent; // the t0 of each ping not yet answered, oldest first
+    static constexpr int maxPingsAwaited = 8;
     qint64 m_bytesIn = 0;
     qsizetype m_largestFrame = 0; // sent on this link so far
     bool m_authenticated = false;

@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <limits>
 
 using namespace podium;
 using namespace podium::synctest;
@@ -290,4 +291,23 @@ TEST_CASE("a read-only seat's claim of a newer host does not stop this host") {
     CHECK_FALSE(failed);
     CHECK(h.host->seat.mode() == sync::Seat::Mode::Hosting);
     CHECK(h.stillServed());
+}
+
+// A pong answers a ping this side sent: one with a made-up time overflowed the round trip (a
+// 64-bit signed overflow) or, near now, claimed a round trip of nothing and set the clock offset.
+TEST_CASE("a pong that answers no ping of the host's is not taken for a round trip") {
+    HostWithReporter h;
+    RawClient liar(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
+    REQUIRE(liar.waitEncrypted());
+    liar.write(helloFrame());
+    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 1; }));
+    for (const qint64 t0 : {std::numeric_limits<qint64>::min(), h.host->clock.nowMs()})
+        liar.write(
+            sync::encodeFrame(sync::message(sync::MsgType::Pong, {{u"t0"_s, t0}, {u"t1"_s, t0}})));
+    // The host answers a ping only after what came before it.
+    const qsizetype before = liar.received().size();
+    liar.write(sync::encodeFrame(sync::message(sync::MsgType::Ping, {{u"t0"_s, 1}})));
+    REQUIRE(waitUntil([&] { return liar.received().size() > before; }));
+    REQUIRE(h.host->seat.peers().size() == 1);
+    CHECK(h.host->seat.peers().first().rttMs == -1); // it never answered the host's pings
 }
