@@ -69,18 +69,33 @@ QList<Field> requiredFields(int type) {
     return {};
 }
 
-qint64 countItems(const QCborValue& v, qint64 budget) {
-    qint64 n = 1;
-    if (v.isArray()) {
-        for (const QCborValue& x : v.toArray()) {
-            n += countItems(x, budget - n);
-            if (n > budget)
-                return n;
+struct ItemCount {
+    qint64 items = 0;
+    qint64 containers = 0; // arrays and maps, each some hundred bytes once decoded
+};
+
+// Counted as the bytes are read, before anything is decoded into memory: a megabyte of one-byte
+// arrays took 80 MB once decoded (a 32 MiB frame from a host, some 2 GB). Stops at the first
+// undecodable byte, for the decoder to name the error.
+ItemCount countItems(const QByteArray& payload) {
+    ItemCount n;
+    QCborStreamReader reader(payload);
+    while (reader.lastError() == QCborError::NoError) {
+        if (reader.containerDepth() > 0 && !reader.hasNext()) {
+            reader.leaveContainer();
+            continue;
         }
-    } else if (v.isMap()) {
-        const QCborMap m = v.toMap();
-        for (auto it = m.begin(); it != m.end() && n <= budget; ++it)
-            n += 1 + countItems(it.value(), budget - n);
+        if (reader.containerDepth() == 0 && n.items > 0)
+            break; // the message's one item is read (trailing bytes are the decoder's to refuse)
+        ++n.items;
+        if (n.items > maxItemsPerMessage || n.containers > maxContainersPerMessage)
+            break;
+        if (reader.isArray() || reader.isMap()) {
+            ++n.containers;
+            reader.enterContainer();
+        } else if (!reader.next()) {
+            break;
+        }
     }
     return n;
 }
@@ -129,6 +144,14 @@ QByteArray encodeFrame(const Message& m) {
 
 Result<Message> decodeMessage(const QByteArray& payload) {
     using R = Result<Message>;
+    // Every item takes a byte at least: a message no longer than the container limit needs no
+    // counting (nor does an event on its way, in a hurry).
+    const ItemCount count =
+        payload.size() > maxContainersPerMessage ? countItems(payload) : ItemCount{};
+    if (count.items > maxItemsPerMessage)
+        return R::failure(u"message has too many items"_s);
+    if (count.containers > maxContainersPerMessage)
+        return R::failure(u"message has too many arrays and maps"_s);
     QCborStreamReader reader(payload);
     const QCborValue value = QCborValue::fromCbor(reader);
     if (reader.lastError() != QCborError::NoError)
@@ -137,8 +160,6 @@ Result<Message> decodeMessage(const QByteArray& payload) {
         return R::failure(u"trailing bytes after the message"_s);
     if (!value.isMap())
         return R::failure(u"message is not a map"_s);
-    if (countItems(value, maxItemsPerMessage) > maxItemsPerMessage)
-        return R::failure(u"message has too many items"_s);
     const QCborMap map = value.toMap();
     if (!map.value(u"t"_s).isInteger() || !map.value(u"v"_s).isInteger())
         return R::failure(u"message without type or version"_s);

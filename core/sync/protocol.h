@@ -23,6 +23,7 @@ constexpr qint64 maxFrameBeforeAuth = 64 * 1024;
 constexpr qint64 maxFrameFromPeer = 1024 * 1024;      // commands, fills
 constexpr qint64 maxFrameFromHost = 32 * 1024 * 1024; // snapshots of large sessions
 constexpr qint64 maxItemsPerMessage = 1'000'000;      // CBOR items in one message
+constexpr qint64 maxContainersPerMessage = 200'000;   // of them arrays and maps
 constexpr qsizetype maxPeerWords = 200;    // characters of the other side's free text kept
 constexpr qsizetype maxReasonWords = 1000; // of a refusal's reason, which says what to do
 constexpr int eventsPerBatch = 500;        // events in one Events message
@@ -91,7 +92,8 @@ QString peerWords(const QCborValue& text, qsizetype limit = maxPeerWords);
 // One frame: header plus CBOR payload.
 QByteArray encodeFrame(const Message& m);
 // Decodes and validates one payload (without the header): a map with an integer type and
-// version, no more than maxItemsPerMessage items, and the fields its known type requires.
+// version, no more than maxItemsPerMessage items (maxContainersPerMessage of them arrays and
+// maps: counted before anything is decoded), and the fields its known type requires.
 Result<Message> decodeMessage(const QByteArray& payload);
 
 } // namespace podium::sync
