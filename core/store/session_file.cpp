@@ -184,6 +184,25 @@ Result<bool> SessionFile::writeMetadata(const QString& key, const QString& value
     return setMetadata(key, value);
 }
 
+Result<bool> SessionFile::writeMetadata(const QList<std::pair<QString, QString>>& entries) {
+    if (auto ok = checkWritable(); !ok)
+        return ok;
+    store::Transaction transaction(*m_transactions);
+    if (!transaction.isActive())
+        return fail<bool>(writeFailure(transaction.error()));
+    const QMap<QString, QString> metadataBefore = m_metadata;
+    Result<bool> written = true;
+    for (const auto& [key, value] : entries) {
+        if (written)
+            written = setMetadata(key, value);
+    }
+    if (written && !transaction.commit())
+        written = fail<bool>(writeFailure(transaction.error()));
+    if (!written)
+        m_metadata = metadataBefore;
+    return written;
+}
+
 Result<bool> SessionFile::setMetadata(const QString& key, const QString& value) {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"_s);

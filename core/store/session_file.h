@@ -94,6 +94,8 @@ public:
     [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;
     // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.
     [[nodiscard]] Result<bool> writeMetadata(const QString& key, const QString& value);
+    // Several entries that only mean something together: all of them, or none.
+    [[nodiscard]] Result<bool> writeMetadata(const QList<std::pair<QString, QString>>& entries);
 
     [[nodiscard]] Result<QList<Event>> events(qint64 fromSeq = 1) const;
     [[nodiscard]] Result<qint64> eventCount() const;

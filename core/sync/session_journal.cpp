@@ -27,10 +27,6 @@ QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     return sequencers;
 }
 
-Result<bool> keepHostedPort(SessionFile& file, quint16 port) {
-    return file.writeMetadata(hostedPortKey, QString::number(port));
-}
-
 } // namespace
 
 Result<bool> SessionFileJournal::append(const Event& event) {
@@ -54,13 +50,12 @@ Result<bool> SessionFileJournal::recordSequencers(const QMap<qint32, QString>& s
 
 Result<bool> SessionFileJournal::recordHosting(const JoinCodes& codes, quint16 port,
                                                qint64 clockOffsetMs, Authority hostedAs) {
-    if (auto ok = keepHostedCodes(m_file, codes); !ok)
-        return ok;
-    if (auto ok = m_file.writeMetadata(hostedAsKey, key(hostedAs)); !ok)
-        return ok;
-    if (auto ok = recordClockOffset(clockOffsetMs); !ok)
-        return ok;
-    return keepHostedPort(m_file, port);
+    // All or nothing: a file with the codes but not the port (a full disk between the two) was
+    // hosted again, after a crash, on the default port.
+    return m_file.writeMetadata({{hostedCodesKey, codes.toText()},
+                                 {hostedAsKey, key(hostedAs)},
+                                 {clockOffsetKey, QString::number(clockOffsetMs)},
+                                 {hostedPortKey, QString::number(port)}});
 }
 
 Result<bool> SessionFileJournal::recordClockOffset(qint64 clockOffsetMs) {
@@ -137,11 +132,8 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 }
 
 Result<bool> forgetHostedCodes(SessionFile& file) {
-    if (auto ok = file.writeMetadata(hostedPortKey, QString()); !ok)
-        return ok;
-    if (auto ok = file.writeMetadata(hostedAsKey, QString()); !ok)
-        return ok;
-    return file.writeMetadata(hostedCodesKey, QString());
+    return file.writeMetadata(
+        {{hostedPortKey, QString()}, {hostedAsKey, QString()}, {hostedCodesKey, QString()}});
 }
 
 bool wasHosted(const SessionFile& file) {

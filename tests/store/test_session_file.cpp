@@ -224,3 +224,21 @@ TEST_CASE("a transaction that is not committed leaves nothing behind, and its pr
     }
     CHECK(count() == before + 1);
 }
+
+// The sync layer's hosting record (codes, role, port) means something only whole: with the codes
+// and not the port (a full disk between two writes), a crashed host came back on the default port.
+TEST_CASE("metadata written together is kept whole or not at all") {
+    Folder folder;
+    const QString path = folder.file(u"meta.podium"_s);
+    createOrFail(path);
+    // The third entry cannot be written, as on a disk that fills up between them.
+    REQUIRE(rawExec(path, {u"CREATE TRIGGER refuse BEFORE INSERT ON meta WHEN NEW.key = 'c' "
+                           "BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s}));
+    auto file = openOrFail(path);
+    CHECK_FALSE(file->writeMetadata({{u"a"_s, u"1"_s}, {u"b"_s, u"2"_s}, {u"c"_s, u"3"_s}}));
+    CHECK(file->metadata(u"a"_s).isEmpty());
+    CHECK(rawValue(path, u"SELECT count(*) FROM meta WHERE key IN ('a', 'b')"_s).toInt() == 0);
+    REQUIRE(file->writeMetadata({{u"a"_s, u"1"_s}, {u"b"_s, u"2"_s}}));
+    CHECK(file->metadata(u"b"_s) == u"2"_s);
+    CHECK(rawValue(path, u"SELECT value FROM meta WHERE key = 'a'"_s).toString() == u"1"_s);
+}
