@@ -121,11 +121,17 @@ void Cockpit::setFileReadOnly(bool readOnly) {
     emit controlChanged();
 }
 
-void Cockpit::run(Action action, const QCborMap& args, const QString& text) {
+bool Cockpit::run(Action action, const QCborMap& args, const QString& text) {
     Command c;
     c.action = action;
     c.args = args;
+    const qint64 before = m_engine.state().lastSeq;
+    bool refusedNow = false;
+    const QMetaObject::Connection watch =
+        connect(&m_engine, &SessionEngine::refused, this, [&refusedNow] { refusedNow = true; });
     m_undo.push(new SessionCommand(m_engine, c, text));
+    disconnect(watch);
+    return m_engine.state().lastSeq > before || (m_engine.isForwarding() && !refusedNow);
 }
 
 Result<Event> Cockpit::submit(Action action, const QCborMap& args) {

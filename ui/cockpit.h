@@ -61,7 +61,8 @@ public:
     bool permits(Action action) const;
 
     // Issues a command as one undoable step named `text`; refused commands leave no step.
-    void run(Action action, const QCborMap& args, const QString& text);
+    // Whether it was done, or sent to the host (a view keeps what was typed when it was not).
+    bool run(Action action, const QCborMap& args, const QString& text);
     // Issues a command that is not undone from the stack (it is itself a correction).
     Result<Event> submit(Action action, const QCborMap& args = {});
 

@@ -122,6 +122,35 @@ TEST_CASE("start/pause, ±30 s and end speech drive the speaker's timer") {
     CHECK(child<QLabel>(w, u"speakerName"_s)->text() == u"Nobody has the floor"_s);
 }
 
+namespace {
+
+struct FullDisk final : EventJournal {
+    Result<bool> append(const Event&) override {
+        return Result<bool>::failure(u"The disk is full."_s);
+    }
+};
+
+} // namespace
+
+// The field was emptied whatever came of it: a message refused (a full disk, the host out of
+// reach) was lost, and had to be typed again.
+TEST_CASE("a message for the stage that is refused stays in its field, to send again") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    FullDisk full;
+    h.engine.setJournal(&full);
+    auto* message = child<QLineEdit>(w, u"stageMessage"_s);
+    message->setText(u"Two minutes left"_s);
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage.isEmpty());
+    CHECK(message->text() == u"Two minutes left"_s);
+    h.engine.setJournal(nullptr); // space again
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage == u"Two minutes left"_s);
+    CHECK(message->text().isEmpty());
+}
+
 TEST_CASE("a message for the stage display, and the session clock") {
     useTemporarySettings();
     CockpitHarness h;

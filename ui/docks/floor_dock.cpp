@@ -282,10 +282,11 @@ void FloorDock::toggleSessionClock() {
         cockpit().run(Action::StartTimer, args, tr("Start the session clock"));
 }
 
+// A message refused (a full disk, the host out of reach) stays, to send again.
 void FloorDock::sendStageMessage() {
-    cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
-                  tr("Message to the speaker"));
-    m_message->clear();
+    if (cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
+                      tr("Message to the speaker")))
+        m_message->clear();
 }
 
 } // namespace podium

@@ -200,15 +200,9 @@ void QuickAdd::addEntryFor(Id participant) {
     if ((kind == EntryKind::Reply || kind == EntryKind::ClarifyingQuestion) && m_related)
         args[u"relatesTo"_s] = m_related();
     const Participant* p = m_cockpit.state().participant(participant);
-    const qint64 before = m_cockpit.state().lastSeq;
     // A joined seat whose host is out of reach is refused at once: the name stays to try again.
-    bool refusedNow = false;
-    const QMetaObject::Connection watch = connect(&m_cockpit.engine(), &SessionEngine::refused,
-                                                  this, [&refusedNow] { refusedNow = true; });
-    m_cockpit.run(Action::AddEntry, args, tr("Add %1 to the queue").arg(p ? p->name : QString()));
-    disconnect(watch);
-    const bool sent = m_cockpit.engine().isForwarding() && !refusedNow;
-    if (m_cockpit.state().lastSeq > before || sent) {
+    if (m_cockpit.run(Action::AddEntry, args,
+                      tr("Add %1 to the queue").arg(p ? p->name : QString()))) {
         // After the event loop turns: a name picked from the list is written into the field
         // once the Return that added it has been handled.
         QMetaObject::invokeMethod(this, &QuickAdd::clearInput, Qt::QueuedConnection);
