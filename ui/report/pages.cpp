@@ -117,9 +117,13 @@ Extent extentOf(const QTextDocument& doc, const Unit& unit) {
     Extent e{std::numeric_limits<qreal>::max(), std::numeric_limits<qreal>::lowest()};
     for (const QTextBlock& b : unit.measured) {
         QRectF r = layout->blockBoundingRect(b);
-        if (unit.lastByFirstLine && b == unit.measured.last() && b.layout()->lineCount() > 0) {
+        if (b.layout()->lineCount() > 0) {
+            // Where its first line is: one that did not fit went over by itself, and its block
+            // still began on the page before (a break before it then went over two pages).
             const QTextLine line = b.layout()->lineAt(0);
-            r.setBottom(r.top() + line.y() + line.height());
+            if (unit.lastByFirstLine && b == unit.measured.last())
+                r.setBottom(r.top() + line.y() + line.height());
+            r.setTop(r.top() + line.y());
         }
         e.top = qMin(e.top, r.top());
         e.bottom = qMax(e.bottom, r.bottom());
@@ -127,16 +131,26 @@ Extent extentOf(const QTextDocument& doc, const Unit& unit) {
     return e;
 }
 
-void breakBefore(const QTextBlock& block) {
-    QTextBlockFormat f = block.blockFormat();
-    f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
-    QTextCursor(block).setBlockFormat(f);
-}
-
-void breakBefore(QTextTable& table) {
-    QTextTableFormat f = table.format();
-    f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
-    table.setFormat(f);
+// Down to the page's foot by its top margin, not by a page break: after a table that went over a
+// page, Qt's layout is a page behind in where pages end, took a break, then took one again for a
+// line that seemed not to fit, and left a page blank. (Measured again, for a margin Qt merged.)
+void pushDownTo(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const qreal top = unit.table ? layout->frameBoundingRect(unit.table).top()
+                                     : layout->blockBoundingRect(unit.heading).top();
+        if (top >= pageFoot - 0.5)
+            return;
+        if (unit.table) {
+            QTextTableFormat f = unit.table->format();
+            f.setTopMargin(f.topMargin() + pageFoot - top);
+            unit.table->setFormat(f);
+        } else {
+            QTextBlockFormat f = unit.heading.blockFormat();
+            f.setTopMargin(f.topMargin() + pageFoot - top);
+            QTextCursor(unit.heading).setBlockFormat(f);
+        }
+    }
 }
 
 // A row inside a table goes over by a break after the row above it: one before its own cells is
@@ -154,13 +168,11 @@ void breakAfterRow(QTextTable& table, int row) {
     }
 }
 
-void moveToNextPage(const Unit& unit) {
-    if (!unit.table)
-        breakBefore(unit.heading);
-    else if (unit.row == 0)
-        breakBefore(*unit.table);
-    else
+void moveToNextPage(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
+    if (unit.table && unit.row > 0)
         breakAfterRow(*unit.table, unit.row - 1);
+    else
+        pushDownTo(doc, unit, pageFoot);
 }
 
 // Moving a unit moves everything after it, so the units are taken in order, each measured after
@@ -171,7 +183,7 @@ void keepUnitsWhole(QTextDocument& doc) {
         const Extent e = extentOf(doc, unit);
         const qreal pageFoot = (pageAt(doc, e.top) + 1) * pageHeight;
         if (e.bottom > pageFoot + 0.5 && e.bottom - e.top <= pageHeight)
-            moveToNextPage(unit);
+            moveToNextPage(doc, unit, pageFoot);
     }
 }
 
