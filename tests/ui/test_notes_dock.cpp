@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStyle>
@@ -97,6 +98,28 @@ TEST_CASE("notes dock: a note goes with the speech under way, stored in the sess
     CHECK(stored.value()[1].text == u"Standards adoption is slow in SMEs"_s);
     CHECK(stored.value()[3].speechEntryId == second);
     CHECK(h.dock->findChild<QLineEdit*>(u"noteText"_s)->text().isEmpty());
+}
+
+// The rapporteur typed while Adiel spoke, the moderator called the next speaker, and Enter put
+// the note under the new speaker, for good.
+TEST_CASE("notes dock: a note goes with the speech under way when it was begun, not when saved") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    auto* edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    auto* speech = h.dock->findChild<QLabel*>(u"noteSpeech"_s);
+    REQUIRE(edit);
+    REQUIRE(speech);
+    QTest::keyClicks(edit, u"Closing point: cooperation across regions"_s);
+    h.clock.advance(5'000);
+    h.call(u"Audience 2"_s);
+    CHECK(speech->text().contains(u"Panelist A"_s)); // says where the note goes
+    QTest::keyClick(edit, Qt::Key_Return);
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored.value().size() == 1);
+    CHECK(stored.value().first().speechEntryId == first);
+    // The next note, begun now, goes with the new speaker.
+    CHECK(speech->text().contains(u"Audience 2"_s));
 }
 
 // A rapporteur whose link was down wrote under the speech the dock still showed; the report

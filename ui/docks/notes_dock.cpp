@@ -73,6 +73,14 @@ void NotesDock::build() {
     layout->addWidget(m_remove, 0, Qt::AlignRight);
     setWidget(body);
 
+    // A note goes with the speech under way when it was begun: the moderator calling the next
+    // speaker while the rapporteur typed put it under the wrong speech, for good.
+    connect(m_text, &QLineEdit::textEdited, this, [this](const QString& text) {
+        const qint64 before = m_begunAt;
+        m_begunAt = text.trimmed().isEmpty() ? 0 : before > 0 ? before : cockpit().now();
+        if (m_begunAt != before)
+            showCurrentSpeech();
+    });
     connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
     connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
     connect(m_remove, &QPushButton::clicked, this, &NotesDock::removeSelected);
@@ -111,7 +119,7 @@ void NotesDock::setSessionFile(SessionFile* file) {
 
 void NotesDock::addNote() {
     const auto kind = NoteKind(m_kind->currentData().toInt());
-    auto added = m_model->add(kind, m_text->text());
+    auto added = m_model->add(kind, m_text->text(), m_begunAt);
     if (!added) {
         showProblem(added.error());
         return;
@@ -119,6 +127,8 @@ void NotesDock::addNote() {
     m_problemText.clear();
     m_problem->hide();
     m_text->clear();
+    m_begunAt = 0;
+    showCurrentSpeech();
     // A key takeaway or a call to action is the exception: the next line is a plain note again.
     m_kind->setCurrentIndex(0);
     m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
@@ -182,8 +192,12 @@ void NotesDock::removeSelected() {
 void NotesDock::showCurrentSpeech() {
     if (!isBuilt())
         return;
-    m_speech->setText(
-        tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
+    if (m_begunAt > 0)
+        m_speech->setText(
+            tr("This note goes with: %1").arg(m_model->speechLabel(m_model->speechAt(m_begunAt))));
+    else
+        m_speech->setText(
+            tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
 }
 
 // Kept until the widgets are made, when the dock waits for its first showing.

@@ -48,6 +48,7 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_problem = nullptr;
     QString m_problemText;
+    qint64 m_begunAt = 0; // when the note being typed was begun (the session's time), 0: none
 };
 
 // Gives the notes dock of `window` (when it has one) the session file of this seat.

@@ -88,10 +88,14 @@ Id NotesModel::currentSpeech() const {
     return s.floor ? s.floor->entry.id : 0;
 }
 
-Result<Note> NotesModel::add(NoteKind kind, const QString& text) {
+Id NotesModel::speechAt(qint64 at) const {
+    return podium::speechAt(m_engine.state(), at);
+}
+
+Result<Note> NotesModel::add(NoteKind kind, const QString& text, qint64 begunAt) {
     Note note;
-    note.at = m_engine.now();
-    note.speechEntryId = currentSpeech();
+    note.at = begunAt > 0 ? begunAt : m_engine.now();
+    note.speechEntryId = begunAt > 0 ? speechAt(begunAt) : currentSpeech();
     note.kind = kind;
     note.text = text.trimmed();
     if (note.text.isEmpty())
@@ -199,7 +203,7 @@ void NotesModel::settleNotes(const Event* event) {
         const auto unsettled = m_unsettled.find(note.id);
         if (unsettled == m_unsettled.end() || state.lastSeq <= unsettled.value())
             continue;
-        if (const Id speech = speechAt(state, note.at); speech != note.speechEntryId) {
+        if (const Id speech = podium::speechAt(state, note.at); speech != note.speechEntryId) {
             Note moved = note;
             moved.speechEntryId = speech;
             if (m_file && m_file->editNote(moved)) {

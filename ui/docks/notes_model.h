@@ -29,8 +29,12 @@ public:
     [[nodiscard]] Result<bool> setFile(SessionFile* file);
     SessionFile* file() const { return m_file; }
 
-    // A note tied to whoever has the floor now (0 when nobody does), written to the file first.
-    [[nodiscard]] Result<Note> add(NoteKind kind, const QString& text);
+    // A note tied to whoever had the floor when it was begun (`begunAt`, the session's time; 0:
+    // now), 0 when nobody did, written to the file first: a speaker called while the rapporteur
+    // typed does not take the note.
+    [[nodiscard]] Result<Note> add(NoteKind kind, const QString& text, qint64 begunAt = 0);
+    // The speech a note begun at `at` goes with (0: nobody's).
+    Id speechAt(qint64 at) const;
     // A removed note written back as it was (its time, speech, kind and text; a new id).
     [[nodiscard]] Result<Note> restore(const Note& note);
     [[nodiscard]] Result<bool> remove(Id noteId);
