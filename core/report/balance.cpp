@@ -30,7 +30,7 @@ Breakdown tally(const QString& title, const QList<SpeechRow>& speeches, const Ke
 
     qint64 totalMs = 0;
     for (const SpeechRow& row : speeches)
-        totalMs += row.speech.spokeMs;
+        totalMs += spokenAsShown(row.speech);
     Breakdown b;
     b.title = title;
     for (const QString& k : std::as_const(keys)) {
@@ -39,7 +39,7 @@ Breakdown tally(const QString& title, const QList<SpeechRow>& speeches, const Ke
         for (const SpeechRow& row : speeches) {
             if (keyOf(row) == k) {
                 ++share.interventions;
-                share.speakingMs += row.speech.spokeMs;
+                share.speakingMs += spokenAsShown(row.speech);
             }
         }
         if (share.interventions == 0 && hideWhenZero.contains(k))

@@ -145,7 +145,7 @@ Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 n
     r.balance = balanceOf(r.speeches);
     for (const SpeechRow& row : r.speeches) {
         ++r.totalInterventions;
-        r.totalSpeakingMs += row.speech.spokeMs;
+        r.totalSpeakingMs += spokenAsShown(row.speech);
     }
     for (const Poll& p : state.polls) {
         if (p.status != PollStatus::Draft || p.totalVotes() > 0)

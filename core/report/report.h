@@ -47,6 +47,12 @@ struct AgendaRow {
 // its start to now it grew on every seat and in every export after the session was paused).
 qint64 segmentSoFar(const SessionState& s, int segment, qint64 now);
 
+// A speech's time as the log shows it, whole seconds passed: totals and shares are worked out from
+// these, so the log's rows add up to them (they were a few seconds apart).
+inline qint64 spokenAsShown(const Speech& s) {
+    return qMax<qint64>(0, s.spokeMs) / 1000 * 1000;
+}
+
 struct SpeechRow {
     int number = 0; // 1-based order in the log
     Speech speech;

@@ -4,6 +4,8 @@
 #include "report/report.h"
 #include "report_fixture.h"
 
+#include <algorithm>
+
 using namespace podium;
 using namespace podium::report;
 using namespace podium::test;
@@ -150,6 +152,27 @@ TEST_CASE("polls that ran are reported with their tallies, drafts are left out")
     CHECK(p.combined(0) == 30); // 12 onsite + 18 online
     CHECK(p.percentage(0) == Approx(60.0));
     CHECK(p.tallies[1] == Tally{5, 0, 5});
+}
+
+// The log showed 21 s and 24 s, the group's line 46 s: each total was rounded on its own.
+TEST_CASE("speaking time totals and shares add up from the log's whole seconds") {
+    Harness h(scriptedPlan());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    for (const qint64 ms : {21'700, 24'600}) {
+        h.add(u"Hosein Badran"_s);
+        REQUIRE(h.run(Action::Next));
+        h.clock.advance(ms);
+        REQUIRE(h.run(Action::EndSpeech));
+    }
+    const Report r = buildReport(h.state(), {}, h.clock.nowMs());
+    REQUIRE(r.speeches.size() == 2);
+    CHECK(r.totalSpeakingMs == 45'000);
+    const auto onsite =
+        std::find_if(r.balance.presence.shares.cbegin(), r.balance.presence.shares.cend(),
+                     [](const Share& s) { return s.interventions == 2; });
+    REQUIRE(onsite != r.balance.presence.shares.cend());
+    CHECK(onsite->speakingMs == 45'000);
+    CHECK(r.speeches[0].speech.spokeMs == 21'700); // the log keeps the exact time (the CSV has it)
 }
 
 TEST_CASE("a report made while someone is speaking counts the speech so far") {

@@ -1,6 +1,7 @@
 #include "timeline_dock.h"
 
 #include "models/timeline_model.h"
+#include "report/report.h"
 #include "table_columns.h"
 #include "theme/timer_colours.h"
 
@@ -87,11 +88,11 @@ void TimelineDock::sizeColumns() {
     m_view->header()->resizeSection(TimelineModel::Segment, 24 * fontMetrics().averageCharWidth());
 }
 
-// As the rows show them: the speech under way counts.
+// As the rows show them, whole seconds (so they add up), and the speech under way counts.
 void TimelineDock::refreshSummary() {
     qint64 total = 0;
     for (const Speech& s : m_model->rows())
-        total += s.spokeMs;
+        total += report::spokenAsShown(s);
     m_summary->setText(tr("Interventions: %1, speaking %2 in all")
                            .arg(QLocale().toString(m_model->rows().size()), formatElapsed(total)));
 }
