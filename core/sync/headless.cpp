@@ -218,11 +218,10 @@ int join(HeadlessSeat& h, const QCommandLineParser& p) {
                 !std::exchange(toldReadOnly, true))
                 say(u"warning: this seat joined read-only: it cannot take over hosting "
                     "(--takeover-after needs the control code)"_s);
-            // Only while the host is out of reach: this seat's own full disk, or a host that
-            // no longer takes its code, is no reason to host the session a second time.
+            // Not for this seat's own full disk: no reason to host the session a second time.
             if (h.seat.mode() != Seat::Mode::Joined ||
                 h.seat.syncPeer()->state() == SyncPeer::State::Live ||
-                h.seat.syncPeer()->hostLikelyThere()) {
+                h.seat.syncPeer()->troubleIsThisSeat()) {
                 lost.invalidate();
                 return;
             }

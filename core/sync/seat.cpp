@@ -153,7 +153,7 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
 bool Seat::canTakeOver() const {
     return m_peer && m_peer->role() != Authority::ReadOnly &&
            !m_peer->keysForTakeover().readOnlyKey.isEmpty() &&
-           m_peer->state() != SyncPeer::State::Live && !m_peer->hostLikelyThere();
+           m_peer->state() != SyncPeer::State::Live && !m_peer->troubleIsThisSeat();
 }
 
 Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {

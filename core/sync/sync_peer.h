@@ -56,14 +56,13 @@ public:
     void leave();
 
     State state() const { return m_state; }
-    // Why a seat that is not live is not. Only a host out of reach is a reason to take over: a
-    // seat whose own disk could not keep the host's events, or whose code the host no longer
-    // takes, would split the session from a host that still runs.
+    // Why a seat that is not live is not. Only with the host out of reach, or at its address a
+    // host that refuses the code (it started anew with new codes, or another session took the
+    // port), is taking over offered: a seat whose own disk could not keep the host's events would
+    // split the session from a host that still runs.
     enum class Trouble { None, HostUnreachable, CannotKeepEvents, CodeRefused };
     Trouble trouble() const { return m_trouble; }
-    bool hostLikelyThere() const {
-        return m_trouble == Trouble::CannotKeepEvents || m_trouble == Trouble::CodeRefused;
-    }
+    bool troubleIsThisSeat() const { return m_trouble == Trouble::CannotKeepEvents; }
     QString troubleDetail() const { return m_troubleDetail; } // what went wrong, in words
     Authority role() const { return m_role; }
     bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()

@@ -370,16 +370,26 @@ void ConnectionDock::showOrphansButton() {
         tr("%n action(s) of this seat not in the shared session…", nullptr, int(m_orphans.size())));
 }
 
-// Not live for a cause on this side: no "host out of reach", which made moderators take over
-// from a host that still ran.
+namespace {
+
+bool notForHostAbsence(const sync::SyncPeer& peer) {
+    return peer.trouble() == sync::SyncPeer::Trouble::CannotKeepEvents ||
+           peer.trouble() == sync::SyncPeer::Trouble::CodeRefused;
+}
+
+} // namespace
+
+// Not live, with the host's address answering or this laptop's disk at fault: "the host is out of
+// reach" made moderators take over from a host that still ran.
 QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
     if (peer.trouble() == sync::SyncPeer::Trouble::CannotKeepEvents)
         return tr("This laptop could not save the session's latest events (%1), so it shows the "
                   "session as it was and does not send your actions. It tries again by itself: "
                   "free some space.")
             .arg(peer.troubleDetail());
-    return tr("The host is there, but it no longer accepts this seat's join code: it may have "
-              "started anew, with new codes. Ask for the code it shows now and join again.");
+    return tr("The host's address answers, but no longer accepts this seat's join code: the host "
+              "may have started anew (ask for the code it shows now and join again), or another "
+              "session took its place (then take over hosting).");
 }
 
 QString ConnectionDock::alert() const {
@@ -387,7 +397,8 @@ QString ConnectionDock::alert() const {
     const Mode mode = m_session->mode();
     if (mode == Mode::Joined) {
         const sync::SyncPeer* peer = m_session->seat()->syncPeer();
-        if (peer && peer->state() == sync::SyncPeer::State::Reconnecting && peer->hostLikelyThere())
+        if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&
+            notForHostAbsence(*peer))
             return notReachingHost(*peer);
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
             return peer->role() == Authority::ReadOnly
@@ -456,7 +467,7 @@ void ConnectionDock::refresh() {
                                     .arg(peer->currentHost().port)
                                     .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
-                         : peer->hostLikelyThere() ? notReachingHost(*peer)
+                         : notForHostAbsence(*peer) ? notReachingHost(*peer)
                          : peer->role() == Authority::ReadOnly
                              ? tr("The host is out of reach: reconnecting by itself. Until "
                                   "then this seat shows the session as it was.")
