@@ -67,6 +67,17 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_candidate = 0;
     m_takeoverAddresses.clear();
     m_heardHosts.clear();
+    // Told here, not after three handshakes a host can only refuse (and report as an intruder).
+    if (!normalizeJoinCode(code)) {
+        m_fatal = true;
+        const QString why = tr("“%1” is not a join code: a code has %2 letters and digits, as "
+                               "XXXX-XXXX-XXXX (the host shows it).")
+                                .arg(peerWords(code, 40))
+                                .arg(codeSymbols);
+        setState(State::Failed, why);
+        emit failed(why);
+        return;
+    }
     takeKeptSessionCodes();
     m_keptClockOffset = m_log.clockOffset();
     m_hostClock.setOffset(m_keptClockOffset); // until the host's clock is estimated

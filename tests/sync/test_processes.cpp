@@ -468,15 +468,18 @@ TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused a
         {{u"--join"_s, nowhere}, u"--code"_s},
         {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"-1"_s}, u"--timeout"_s},
         {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"0"_s}, u"--timeout"_s},
-        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--frobnicate"_s}, u"frobnicate"_s}};
+        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--frobnicate"_s}, u"frobnicate"_s},
+        // not sent to a host that can only refuse it
+        {{u"--join"_s, nowhere, u"--code"_s, u"X"_s}, u"is not a join code"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(QStringList{u"ctl"_s} + args + QStringList{u"state"_s});
         CHECK(ended.exitCode == 2);
         CHECK(ended.output.contains(named));
     }
-    const Ended unanswered = runToEnd(
-        {u"ctl"_s, u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--timeout"_s, u"1"_s, u"state"_s});
+    const Ended unanswered =
+        runToEnd({u"ctl"_s, u"--join"_s, nowhere, u"--code"_s, sync::generateJoinCode(),
+                  u"--timeout"_s, u"1"_s, u"state"_s});
     CHECK(unanswered.exitCode == 3);
     CHECK(unanswered.output.contains(u"No answer from %1 in 1 s"_s.arg(nowhere)));
     CHECK(unanswered.output.contains(u"Connection refused"_s));

@@ -5,6 +5,7 @@
 #include "docks/discovered_hosts.h"
 #include "docks/seat_session.h"
 #include "fixtures.h"
+#include "join_code.h"
 #include "main_window.h"
 #include "relay.h"
 #include "store/recent_files.h"
@@ -233,6 +234,27 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     }
 }
 
+// Started with a wrong --code, the cockpit looked like a session of its own: the refusal was only
+// in the Connection panel, behind a tab. A code that cannot be one is not even sent.
+TEST_CASE(
+    "connection dock: a join that fails says so at the top, and a mistyped code is not sent") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    SeatUnderTest seat(Authority::OnlineModerator);
+    QString alert;
+    QObject::connect(seat.dock.get(), &ConnectionDock::alertChanged,
+                     [&](const QString& text) { alert = text; });
+    seat.dock->joinHost(addressOf(*host), u"CMSE-1EHZ-595"_s); // 11 symbols
+    REQUIRE(waitFor([&] { return !alert.isEmpty(); }));
+    CHECK(alert.startsWith(u"Not joined:"_s));
+    CHECK(alert.contains(u"is not a join code"_s));
+    CHECK(host->child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
+
+    seat.dock->joinHost(addressOf(*host), sync::generateJoinCode()); // a code, but not the host's
+    REQUIRE(waitFor([&] { return alert.contains(u"did not accept this join code"_s); }));
+    CHECK(alert.startsWith(u"Not joined:"_s));
+}
+
 TEST_CASE("connection dock: after taking over, it shows the old codes, which still work") {
     useTemporarySettings();
     auto host = hostingSeat();
@@ -274,7 +296,7 @@ TEST_CASE("connection dock: a wrong code is refused with a reason") {
     CHECK_FALSE(rapporteur.child<QPushButton>(u"hostButton"_s)->isEnabled());
     const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
     rapporteur.child<QLineEdit>(u"joinAddress"_s)->setText(u"127.0.0.1:%1"_s.arg(port));
-    rapporteur.child<QLineEdit>(u"joinCode"_s)->setText(u"WRONG-CODE-0000"_s);
+    rapporteur.child<QLineEdit>(u"joinCode"_s)->setText(sync::generateJoinCode());
     rapporteur.child<QPushButton>(u"joinButton"_s)->click();
     auto* status = rapporteur.child<QLabel>(u"connectionStatus"_s);
     REQUIRE(waitFor([&] { return !status->text().isEmpty(); }));

@@ -108,8 +108,11 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
         RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());
     });
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
-    connect(m_session, &SeatSession::failed, this,
-            [this](const QString& s) { showStatus(s, true); });
+    connect(m_session, &SeatSession::failed, this, [this](const QString& s) {
+        m_failure = s;
+        showStatus(s, true);
+        updateAlert();
+    });
     connect(m_session, &SeatSession::orphaned, this, [this](const QList<Event>& events) {
         m_orphans = events;
         m_orphansTakenOn = this->cockpit().engine().state();
@@ -262,6 +265,7 @@ void ConnectionDock::pickDiscovered() {
 
 void ConnectionDock::host() {
     forgetOrphans();
+    m_failure.clear();
     if (auto hosted = m_session->host(quint16(m_port->value())); !hosted)
         showStatus(hosted.error(), true);
 }
@@ -287,6 +291,7 @@ void ConnectionDock::join(quint16 takeoverPort) {
         return;
     }
     forgetOrphans();
+    m_failure.clear();
     const sync::Endpoint host = parseAddress(m_address->text());
     m_port->setValue(takeoverPort ? takeoverPort : host.port);
     if (auto joined = m_session->join(host, m_code->text(), quint16(m_port->value())); !joined) {
@@ -395,6 +400,10 @@ QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
 QString ConnectionDock::alert() const {
     using Mode = sync::Seat::Mode;
     const Mode mode = m_session->mode();
+    // Until the next join or hosting: the cockpit looked like a session of its own after a wrong
+    // --code, with the refusal only in this panel, behind a tab.
+    if (!m_failure.isEmpty() && mode == Mode::Alone)
+        return tr("Not joined: %1").arg(m_failure);
     if (mode == Mode::Joined) {
         const sync::SyncPeer* peer = m_session->seat()->syncPeer();
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&

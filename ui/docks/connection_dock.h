@@ -100,6 +100,7 @@ private:
     QLabel* m_status = nullptr;
     QString m_rejoinAddress; // where a joined copy's host was, for the join form
     QString m_rejoinCode;    // and the code it joined with, while it still followed it
+    QString m_failure;       // why the last join or hosting failed, until the next one
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;
