@@ -56,11 +56,18 @@ struct Heard {
 
 // The score alone is computed for every waiting entry; the reasons (translated strings) only
 // for the chosen one, as building them for a long queue on every event is what would cost.
+// A group or region nobody stated counts half: neither a voice the room is missing (it took the
+// full credit of one never heard, and the moderator who added people quickly, without their
+// details, had them suggested first) nor one heard.
 double score(const Heard& h, const QueueEntry& e) {
     double score = h.byParticipant.value(e.participantId) == 0 ? 4 : 0;
     if (const Participant* p = h.state.participant(e.participantId)) {
-        score += weight(h.byGroup[std::size_t(p->group)], h.total, 2);
-        score += weight(h.byRegion[std::size_t(p->region)], h.total, 1);
+        score += p->group == StakeholderGroup::Unspecified
+                     ? 1
+                     : weight(h.byGroup[std::size_t(p->group)], h.total, 2);
+        score += p->region == Region::Unspecified
+                     ? 0.5
+                     : weight(h.byRegion[std::size_t(p->region)], h.total, 1);
     }
     return score + weight(h.byChannel[std::size_t(e.channel)], h.total, 2);
 }

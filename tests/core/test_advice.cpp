@@ -57,6 +57,26 @@ TEST_CASE("suggest-next gives no reason for a group or region nobody stated") {
     CHECK_FALSE(s->reason.contains(label(Region::Unspecified)));
 }
 
+// Someone added in a hurry, group and region left blank, took the full credit of a group and a
+// region never heard, and was suggested before people of groups heard less than the rest.
+TEST_CASE("suggest-next does not favour someone whose group and region were left blank") {
+    Plan plan = crowdPlan();
+    Participant newcomer;
+    newcomer.name = u"Newcomer"_s; // group and region unspecified, onsite
+    plan.participants << newcomer;
+    Harness h(plan);
+    for (const QString& who : {u"Panelist A"_s, u"Audience 1"_s, u"Audience 3"_s}) {
+        h.add(who);
+        REQUIRE(h.run(Action::Next));
+        REQUIRE(h.run(Action::EndSpeech));
+    }
+    h.add(u"Newcomer"_s);
+    const Id heardLess = h.add(u"Audience 11"_s); // onsite too; its group had 1 of 3
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    CHECK(s->entryId == heardLess);
+}
+
 TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so") {
     Harness h;
     const Id first = h.add(u"Audience 3"_s);
