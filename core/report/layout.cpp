@@ -1,5 +1,7 @@
 #include "layout.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::report {
@@ -71,14 +73,28 @@ void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     out.facts(facts);
 }
 
+bool hasAnyNote(const Report& r) {
+    return !r.keyTakeaways.isEmpty() || !r.callsToAction.isEmpty() || !r.otherNotes.isEmpty() ||
+           std::any_of(r.speeches.cbegin(), r.speeches.cend(),
+                       [](const SpeechRow& row) { return !row.notes.isEmpty(); });
+}
+
 void layOutOutcomes(const Report& r, const Formatter& f, DocumentWriter& out) {
     out.heading(2, tr("Key takeaways"));
-    if (r.keyTakeaways.isEmpty())
+    // Notes stay in the file they were written in: from the host's copy, "No key takeaways were
+    // recorded" read as if the rapporteur had written none.
+    if (!hasAnyNote(r))
+        out.remark(tr("No notes are kept in this session file. The rapporteur's notes (key "
+                      "takeaways, calls to action) are in the rapporteur's own copy: the report "
+                      "made there has them."));
+    else if (r.keyTakeaways.isEmpty())
         out.remark(tr("No key takeaways were recorded."));
     else
         out.list(notesAsLines(r.keyTakeaways, f), true);
     out.heading(2, tr("Calls to action"));
-    if (r.callsToAction.isEmpty())
+    if (!hasAnyNote(r))
+        out.remark(tr("None in this session file (see above)."));
+    else if (r.callsToAction.isEmpty())
         out.remark(tr("No calls to action were recorded."));
     else
         out.list(notesAsLines(r.callsToAction, f), true);

@@ -210,7 +210,9 @@ TEST_CASE("an empty session gives a sensible report in every format") {
     const Report r = buildReport(SessionState{}, {}, 1'800'000'000'000);
     const QString md = toMarkdown(r, english);
     CHECK(md.startsWith(u"# Untitled session"_s));
-    CHECK(md.contains(u"No key takeaways were recorded."_s));
+    // Its notes are the rapporteur's, in their own copy: not "none were recorded".
+    CHECK(md.contains(u"No notes are kept in this session file."_s));
+    CHECK(md.contains(u"in the rapporteur's own copy"_s));
     CHECK(md.contains(u"Nobody has taken the floor yet."_s));
     CHECK(md.contains(u"No polls were run."_s));
     CHECK(md.contains(u"The session has no agenda."_s));
