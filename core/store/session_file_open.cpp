@@ -12,6 +12,7 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QUrl>
@@ -145,6 +146,13 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
             tr("%1 is already open in another Podium (process %2 on %3). Close it there "
                "first.")
                 .arg(native(path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
+    }
+    // A full disk fails the lock file first: "read-only" sent the moderator to the wrong fix.
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    if (disk.isValid() && disk.bytesAvailable() < 64 * 1024) {
+        return Failure::failure(tr("%1 could not be locked for editing: the disk it is on is full. "
+                                   "Free some space and try again.")
+                                    .arg(native(path)));
     }
     return Failure::failure(
         tr("%1 could not be locked for editing (its folder may be read-only).").arg(native(path)));
