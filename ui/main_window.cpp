@@ -24,14 +24,18 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLayout>
+#include <QLocale>
 #include <QMenuBar>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTime>
 #include <QTimer>
+#include <QToolButton>
 #include <QWindow>
 
 #include <algorithm>
@@ -77,8 +81,7 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     showReadOnlyNotice();
     if (SessionFiles* files = m_cockpit.files())
         connect(files, &SessionFiles::fileChanged, this, &MainWindow::showReadOnlyNotice);
-    connect(&m_cockpit, &Cockpit::notice, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(&m_cockpit, &Cockpit::notice, this, &MainWindow::showNotice);
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
     connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &MainWindow::updateTitle);
     updateTitle();
@@ -434,6 +437,36 @@ void MainWindow::retranslate() {
 }
 
 // A file that can only be viewed says so from the start, not at the first refused action.
+// Until the next one, or until dismissed: a refusal that went after 8 seconds ("the connection
+// dropped before the host got this, so it was not done: …") was missed by a moderator looking at
+// the room, and the action was never done again.
+void MainWindow::showNotice(const QString& text) {
+    if (!m_notice) {
+        auto* box = new QWidget;
+        auto* row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        m_notice = new QLabel;
+        m_notice->setObjectName(u"noticeLine"_s);
+        m_notice->setTextFormat(Qt::PlainText);
+        // However long the sentence, the window does not widen: it is cut, whole in the tooltip.
+        m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        auto* dismiss = new QToolButton;
+        dismiss->setObjectName(u"dismissNotice"_s);
+        dismiss->setText(u"×"_s);
+        dismiss->setAutoRaise(true);
+        dismiss->setToolTip(tr("Dismiss"));
+        connect(dismiss, &QToolButton::clicked, box, &QWidget::hide);
+        row->addWidget(m_notice, 1);
+        row->addWidget(dismiss);
+        statusBar()->addWidget(box, 1);
+    }
+    const QString line =
+        tr("%1 %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text);
+    m_notice->setText(line);
+    m_notice->setToolTip(line);
+    m_notice->parentWidget()->show();
+}
+
 void MainWindow::showReadOnlyNotice() {
     if (!m_readOnlyNotice) {
         m_readOnlyNotice = new QLabel(this);

@@ -73,6 +73,7 @@ private:
     void updateTitle();
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
+    void showNotice(const QString& text);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
 
@@ -87,6 +88,7 @@ private:
     QAction* m_redo = nullptr;
     QAction* m_shortcuts = nullptr;
     QLabel* m_readOnlyNotice = nullptr;
+    QLabel* m_notice = nullptr; // the last refusal or notice, until the next or dismissed
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

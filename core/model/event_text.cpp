@@ -1,6 +1,7 @@
 #include "event_text.h"
 
 #include "cbor_input.h"
+#include "timer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -120,6 +121,15 @@ QString tallyDetail(const QCborMap& data, const SessionState& state) {
 QString detailOf(Action action, const QCborMap& data, const SessionState& state) {
     if (action == Action::SetTally)
         return tallyDetail(data, state);
+    // "Timer adjusted" did not say which, nor by how much, when it was not done.
+    if (action == Action::AdjustTimer) {
+        const qint64 delta = integerOf(data.value(u"deltaMs"_s));
+        const auto timer = fromKey<TimerId>(data.value(u"timer"_s).toString());
+        const QString which = timer == TimerId::Session   ? tr("session clock")
+                              : timer == TimerId::Segment ? tr("segment clock")
+                                                          : tr("speaker's time");
+        return u"%1 %2%3"_s.arg(which, delta < 0 ? u"−"_s : u"+"_s, formatElapsed(qAbs(delta)));
+    }
     if (const Participant* p = state.participant(participantOf(data, state)))
         return p->name;
     const QString text = data.value(u"text"_s).toString();

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 
 using namespace podium;
 using namespace podium::test;
@@ -363,4 +364,29 @@ TEST_CASE("agenda: the forecast says when the clock it counts on is stopped") {
     CHECK(forecast->text().contains(u"session clock is not running"_s));
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
     CHECK_FALSE(forecast->text().contains(u"not running"_s));
+}
+
+// A refusal went from the status bar after 8 seconds: "the connection dropped before the host got
+// this, so it was not done" was missed by a moderator looking at the room.
+TEST_CASE("a notice stays at the foot of the window until the next one or until dismissed") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    const int widthBefore = w.minimumSizeHint().width();
+    const QString lost = u"The connection to the host dropped before the host got this, so it was "
+                         "not done: Timer adjusted: speaker's time +0:30. "_s.repeated(4);
+    emit h.cockpit.notice(lost);
+    auto* line = child<QLabel>(w, u"noticeLine"_s);
+    CHECK(line->isVisible());
+    CHECK(line->text().endsWith(lost));
+    CHECK(line->toolTip() == line->text()); // whole, however narrow the window
+    CHECK(w.minimumSizeHint().width() == widthBefore);
+    QCoreApplication::processEvents();
+    CHECK(line->isVisible());
+    child<QToolButton>(w, u"dismissNotice"_s)->click();
+    CHECK_FALSE(line->isVisible());
+    emit h.cockpit.notice(u"The floor changed meanwhile."_s);
+    CHECK(line->isVisible());
+    CHECK(line->text().endsWith(u"The floor changed meanwhile."_s));
 }
