@@ -84,9 +84,9 @@ void layOutOutcomes(const Report& r, const Formatter& f, DocumentWriter& out) {
     // Notes stay in the file they were written in: from the host's copy, "No key takeaways were
     // recorded" read as if the rapporteur had written none.
     if (!hasAnyNote(r))
-        out.remark(tr("No notes are kept in this session file. The rapporteur's notes (key "
-                      "takeaways, calls to action) are in the rapporteur's own copy: the report "
-                      "made there has them."));
+        out.remark(tr("This session file holds no notes yet. Notes stay in the file of the "
+                      "laptop they are written on (the rapporteur's): the report made there has "
+                      "the key takeaways and calls to action."));
     else if (r.keyTakeaways.isEmpty())
         out.remark(tr("No key takeaways were recorded."));
     else
