@@ -99,6 +99,25 @@ void SyncPeer::leave() {
         m_engine.setClock(m_base);
         setState(State::Idle);
     }
+    giveUpUnanswered();
+}
+
+// Left (Disconnect, a takeover, giving way) before the host answered: nothing will settle these,
+// and "next" pressed as the host died, then Take over, was gone without a word.
+void SyncPeer::giveUpUnanswered() {
+    const QList<Command> left = std::exchange(m_unanswered, {});
+    if (left.isEmpty())
+        return;
+    QStringList what;
+    for (const Command& command : left)
+        what << describeAction(command.action, command.args, m_engine.state());
+    const QString why = tr("This seat left the host before it answered, so this may not have been "
+                           "done: %1. Check, and do again what is missing.")
+                            .arg(what.join(u"; "_s));
+    for (const Command& command : left) {
+        emit outcomeUnknown(command.id);
+        m_engine.reportRefusal(command.id, why);
+    }
 }
 
 // Kept only when it moves by more than a round trip's worth: each pong may nudge it by a few ms.

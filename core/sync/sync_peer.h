@@ -113,6 +113,7 @@ private:
     void couldNotKeep(const QString& error);
     void checkSynced();
     void settleUnanswered();
+    void giveUpUnanswered();
     void forgetUnanswered(const QString& commandId) {
         m_unanswered.removeIf([&](const Command& c) { return c.id == commandId; });
     }

@@ -164,6 +164,23 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
     CHECK(refused.size() == 2);
 }
 
+// "Next" pressed as the host died, then Take over hosting (or Disconnect): nothing said the
+// command might not have been done.
+TEST_CASE("a command the host never answered is reported as maybe done when the seat leaves") {
+    QStringList unknown;
+    RelayedModerator scene;
+    auto& [refused, host, relay, online] = scene;
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::outcomeUnknown,
+                     [&](const QString& id) { unknown << id; });
+    relay.setFrozen(true); // the host's machine has just died; nobody knows yet
+    const Command pressed = stageMessage(u"pressed as it died"_s);
+    (void)online.engine.submit(pressed);
+    online.seat.stop();
+    CHECK(unknown == QStringList{pressed.id});
+    CHECK(refused.value(pressed.id).contains(u"may not have been done"_s));
+    CHECK(refused.value(pressed.id).contains(u"Stage message: “pressed as it died”"_s));
+}
+
 // The host did it, but its answer was lost with the link, and so many events followed that the
 // seat came back by a snapshot: the seat cannot tell whether its command is among them, and must
 // not say "not done" (a script that retried "next" would skip a speaker).
