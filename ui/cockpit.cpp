@@ -114,6 +114,13 @@ bool Cockpit::permits(Action action) const {
     return !m_fileReadOnly && isPermitted(m_engine.authority(), action);
 }
 
+QString Cockpit::whyNotPermitted(Action action) const {
+    if (m_fileReadOnly)
+        return tr("This session file is open read-only: Save As continues in a copy.");
+    return isPermitted(m_engine.authority(), action) ? QString()
+                                                     : notPermittedReason(m_engine.authority());
+}
+
 void Cockpit::setFileReadOnly(bool readOnly) {
     if (readOnly == m_fileReadOnly)
         return;

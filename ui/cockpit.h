@@ -59,6 +59,9 @@ public:
     void setFileReadOnly(bool readOnly);
     // Whether this seat may issue a given action (some are the in-room moderator's only).
     bool permits(Action action) const;
+    // Why this seat may not (empty when it may): for the tooltip of a control greyed for it, which
+    // said only the control's name, and the online moderator was left guessing.
+    QString whyNotPermitted(Action action) const;
 
     // Issues a command as one undoable step named `text`; refused commands leave no step.
     // Whether it was done, or sent to the host (a view keeps what was typed when it was not).

@@ -70,7 +70,8 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks | GroupedDragging);
     createMenus();
     createSessionDocks();
-    new WindowKeys(this); // the actions' keys reach them while a text field has the focus
+    // The actions' keys reach them while a text field has the focus; a greyed one's says why.
+    new WindowKeys(this, [this](const QString& why) { showNotice(why); });
     retranslate();
     resize(startSize());
     restoreGeometry(QSettings().value(geometryKey).toByteArray()); // where the user left it

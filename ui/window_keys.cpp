@@ -1,5 +1,6 @@
 #include "window_keys.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QKeyEvent>
@@ -19,9 +20,10 @@ bool isEditingKey(const QKeyEvent* key) {
 
 } // namespace
 
-WindowKeys::WindowKeys(QWidget* window)
+WindowKeys::WindowKeys(QWidget* window, std::function<void(const QString&)> tellWhyNot)
     : QObject(window)
-    , m_window(window) {
+    , m_window(window)
+    , m_tellWhyNot(std::move(tellWhyNot)) {
     qApp->installEventFilter(this);
 }
 
@@ -34,7 +36,14 @@ bool WindowKeys::eventFilter(QObject* watched, QEvent* event) {
     if (!widget || widget->window() != m_window)
         return false;
     auto* key = static_cast<QKeyEvent*>(event);
-    if (isEditingKey(key) || !isWindowAction(QKeySequence(key->keyCombination())))
+    const QKeySequence keys(key->keyCombination());
+    // Once per press: the override goes to the focused widget first, then up to the window.
+    QWidget* first = QApplication::focusWidget() ? QApplication::focusWidget() : m_window;
+    if (m_tellWhyNot && watched == first && !isEditingKey(key)) {
+        if (const QString why = whyGreyed(keys); !why.isEmpty())
+            m_tellWhyNot(why);
+    }
+    if (isEditingKey(key) || !isWindowAction(keys))
         return false;
     event->ignore();
     return true;
@@ -47,6 +56,22 @@ bool WindowKeys::isWindowAction(const QKeySequence& keys) const {
             return true;
     }
     return false;
+}
+
+// The tooltip of a greyed button or action with these keys, when nothing enabled has them.
+QString WindowKeys::whyGreyed(const QKeySequence& keys) const {
+    if (isWindowAction(keys))
+        return {};
+    for (const QAction* action : m_window->findChildren<QAction*>()) {
+        if (!action->isEnabled() && action->shortcuts().contains(keys) &&
+            action->toolTip() != QString(action->text()).remove(u'&'))
+            return action->toolTip();
+    }
+    for (const QAbstractButton* button : m_window->findChildren<QAbstractButton*>()) {
+        if (!button->isEnabled() && button->shortcut() == keys && !button->toolTip().isEmpty())
+            return button->toolTip();
+    }
+    return {};
 }
 
 } // namespace podium

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 
 class QWidget;
 
@@ -10,17 +11,23 @@ namespace podium {
 // ended no speech while the moderator typed in the quick-add field. In the cockpit's window its
 // actions' keys belong to the actions, whatever has the focus, except the editing keys every
 // field is expected to keep (undo, cut, copy, paste, select all).
+// The key of a control greyed for this seat is not lost silently either: `tellWhyNot` gets the
+// control's tooltip, which says why (Ctrl+Shift+Return on the online moderator's seat did
+// nothing, and said nothing).
 class WindowKeys : public QObject {
 public:
-    explicit WindowKeys(QWidget* window); // watches the application's events while it lives
+    // Watches the application's events while it lives.
+    explicit WindowKeys(QWidget* window, std::function<void(const QString&)> tellWhyNot = {});
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     bool isWindowAction(const QKeySequence& keys) const;
+    QString whyGreyed(const QKeySequence& keys) const;
 
     QWidget* m_window;
+    std::function<void(const QString&)> m_tellWhyNot;
 };
 
 } // namespace podium

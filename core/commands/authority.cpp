@@ -88,12 +88,14 @@ bool isPermitted(Authority authority, Action action) {
     return false;
 }
 
+QString notPermittedReason(Authority authority) {
+    return authority == Authority::ReadOnly ? tr("This seat is read-only.")
+                                            : tr("Only the in-room moderator can do that.");
+}
+
 Result<Event> decide(const SessionState& state, const Command& command, qint64 now) {
-    if (!isPermitted(command.authority, command.action)) {
-        return Result<Event>::failure(command.authority == Authority::ReadOnly
-                                          ? tr("This seat is read-only.")
-                                          : tr("Only the in-room moderator can do that."));
-    }
+    if (!isPermitted(command.authority, command.action))
+        return Result<Event>::failure(notPermittedReason(command.authority));
     auto data = dataFor(state, command, now);
     if (!data)
         return Result<Event>::failure(data.error());

@@ -14,5 +14,7 @@ Result<Event> decide(const SessionState& state, const Command& command, qint64 n
 
 // Whether a role may issue an action at all (before looking at the state).
 bool isPermitted(Authority authority, Action action);
+// What a role is told when it may not: the refusal, and the tooltip of a greyed control.
+QString notPermittedReason(Authority authority);
 
 } // namespace podium

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
@@ -389,4 +390,27 @@ TEST_CASE("a notice stays at the foot of the window until the next one or until 
     emit h.cockpit.notice(u"The floor changed meanwhile."_s);
     CHECK(line->isVisible());
     CHECK(line->text().endsWith(u"The floor changed meanwhile."_s));
+}
+
+// The online moderator's "Next segment" was greyed with its own name for a tooltip, and its key
+// did nothing and said nothing: the engine's "Only the in-room moderator can do that." never
+// reached the screen.
+TEST_CASE("a control greyed for this seat says why, and so does its key") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* advance = child<QAction>(w, u"advanceSegmentAction"_s);
+    REQUIRE_FALSE(advance->isEnabled());
+    CHECK(advance->toolTip() == u"Only the in-room moderator can do that."_s);
+    CHECK(child<QPushButton>(w, u"startSegment"_s)->toolTip() == advance->toolTip());
+    QWidget* focused = QApplication::focusWidget() ? QApplication::focusWidget() : &w;
+    QTest::keyClick(focused, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().endsWith(advance->toolTip()));
+    // What this seat may do says nothing of the kind.
+    CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"Next speaker"_s);
+
+    h.cockpit.setSeat(Seat::Rapporteur);
+    CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"This seat is read-only."_s);
 }

@@ -82,6 +82,9 @@ void AgendaDock::updateControls() {
     m_start->setEnabled(may && row >= 0 && row < s.segments.size() && row != s.activeSegment &&
                         s.segments[row].endedAt == 0);
     m_advance->setEnabled(may && s.nextSegmentToCome() >= 0);
+    const QString whyNot = cockpit().whyNotPermitted(Action::StartSegment);
+    m_start->setToolTip(whyNot);
+    m_advance->setToolTip(whyNot);
     refreshForecast();
 }
 

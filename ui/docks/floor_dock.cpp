@@ -177,6 +177,11 @@ void FloorDock::updateControls() {
     m_endSpeech->setEnabled(control && s.floor.has_value());
     m_sessionToggle->setEnabled(control);
     m_message->setEnabled(control);
+    const QString whyNot = cockpit().whyNotPermitted(Action::Next);
+    for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
+        a->setToolTip(whyNot); // empty: the action's name, as before
+    m_sessionToggle->setToolTip(whyNot);
+    m_message->setToolTip(whyNot);
     // A read-only seat (the rapporteur, a display's operator) follows the floor: buttons it can
     // never press only took the room its other panels need.
     m_controlsRow->setVisible(control);

@@ -184,9 +184,12 @@ void PollsDock::updateControls() {
     m_openCloseAction->setText(open ? tr("Close the poll") : tr("Open the poll"));
     m_openClose->setEnabled(p && may);
     m_openCloseAction->setEnabled(p && may);
+    m_openClose->setToolTip(cockpit().whyNotPermitted(Action::OpenPoll));
     const bool mayCreate = cockpit().permits(Action::CreatePoll);
     m_selector->setPlaceholderText(mayCreate ? tr("No poll yet: “New poll…” writes one")
-                                             : tr("No poll yet"));
+                                   : cockpit().canControl()
+                                       ? tr("No poll yet: the in-room moderator writes them")
+                                       : tr("No poll yet"));
     m_newPoll->setVisible(mayCreate);
     m_createBox->setVisible(mayCreate && m_newPoll->isChecked());
     m_createBox->setEnabled(mayCreate);
