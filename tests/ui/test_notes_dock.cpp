@@ -122,6 +122,23 @@ TEST_CASE("notes dock: a note goes with the speech under way when it was begun, 
     CHECK(speech->text().contains(u"Audience 2"_s));
 }
 
+// A long speaker's name and affiliation wrapped the line over the note field to three lines: the
+// panel grew, the field moved up under the rapporteur's pointer, and a click meant for it landed
+// in the list (the note typed then was lost).
+TEST_CASE("notes dock: the note field stays put, however long the speaker's name") {
+    NotesHarness h;
+    h.dock->resize(420, 500);
+    const int before = h.dock->widget()->minimumSizeHint().height();
+    REQUIRE(h.cockpit->submit(
+        Action::AddParticipant,
+        {{u"name"_s, u"Manal Ismail (National Telecom Regulatory Authority of Egypt, NTRA, Cairo, "
+                     "speaking for the Arab Group of regulators and its IGF coalition)"_s}}));
+    const Participant& p = h.engine.state().participants.last();
+    h.call(p.name);
+    CHECK(h.dock->widget()->minimumSizeHint().height() == before);
+    CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->toolTip().contains(u"IGF coalition"_s));
+}
+
 // A rapporteur whose link was down wrote under the speech the dock still showed; the report
 // then printed the note under a speech that had ended before it was written.
 TEST_CASE("notes dock: a note written while the seat was behind goes with the speech under way at "

@@ -46,8 +46,11 @@ void NotesDock::build() {
     m_view->setObjectName(u"notesView"_s);
     m_problem->setObjectName(u"notesProblem"_s);
     m_problem->setWordWrap(true);
-    // A long speaker's name and affiliation wrap, so they never widen the window.
+    // A long speaker's name and affiliation wrap, so they never widen the window; in two lines
+    // at most, whole in the tooltip: a third line grew the panel and moved the note field up,
+    // under the rapporteur's pointer.
     m_speech->setWordWrap(true);
+    m_speech->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_problem->setStyleSheet(problemTextStyle());
     for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction})
         m_kind->addItem(QString(), int(k));
@@ -198,6 +201,7 @@ void NotesDock::showCurrentSpeech() {
     else
         m_speech->setText(
             tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
+    m_speech->setToolTip(m_speech->text());
 }
 
 // Kept until the widgets are made, when the dock waits for its first showing.
@@ -225,6 +229,7 @@ QString NotesDock::title() const {
 }
 
 void NotesDock::retranslate() {
+    m_speech->setFixedHeight(2 * m_speech->fontMetrics().lineSpacing());
     for (int i = 0; i < m_kind->count(); ++i)
         m_kind->setItemText(i, noteKindLabel(NoteKind(m_kind->itemData(i).toInt())));
     m_add->setText(tr("Add"));
