@@ -414,3 +414,23 @@ TEST_CASE("a control greyed for this seat says why, and so does its key") {
     h.cockpit.setSeat(Seat::Rapporteur);
     CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"This seat is read-only."_s);
 }
+
+// Paused, the countdown looked like a speech not yet begun, its button said "Start", and the
+// rapporteur's seat, without buttons, gave no clue at all.
+TEST_CASE("a paused speaker reads as paused, and the button resumes") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(10'000);
+    auto* details = child<QLabel>(w, u"speakerDetails"_s);
+    auto* startPause = child<QAction>(w, u"startPauseAction"_s);
+    CHECK(startPause->text() == u"Pause"_s);
+    CHECK_FALSE(details->text().contains(u"Paused"_s));
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+    CHECK(details->text().endsWith(u" · Paused"_s));
+    CHECK(startPause->text() == u"Resume"_s);
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}}));
+    CHECK_FALSE(details->text().contains(u"Paused"_s));
+}

@@ -203,14 +203,19 @@ void FloorDock::refreshSpeaker() {
     const SessionState& s = cockpit().state();
     const Participant* p = s.floor ? s.participant(s.floor->entry.participantId) : nullptr;
     m_speaker->setText(p ? p->name : tr("Nobody has the floor"));
+    const bool running = s.floor && s.floor->countdown.running;
+    // Paused reads as such on every seat (it looked like a speech not yet begun, and the
+    // rapporteur's seat, without buttons, gave no clue at all).
+    const bool paused = s.floor && !running && s.floor->countdown.elapsedMs(cockpit().now()) > 0;
     QStringList details;
     if (p) {
-        details << p->affiliation << label(p->group) << label(s.floor->entry.channel);
+        details << p->affiliation
+                << (p->group == StakeholderGroup::Unspecified ? QString() : label(p->group))
+                << label(s.floor->entry.channel) << (paused ? tr("Paused") : QString());
         details.removeAll(QString());
     }
     m_details->setText(details.join(u" · "_s));
-    const bool running = s.floor && s.floor->countdown.running;
-    m_startPause->setText(running ? tr("Pause") : tr("Start"));
+    m_startPause->setText(running ? tr("Pause") : paused ? tr("Resume") : tr("Start"));
     m_sessionToggle->setText(s.sessionClock.running ? tr("Pause session clock")
                                                     : tr("Start session clock"));
     m_messageShown->setText(s.stageMessage.isEmpty()
