@@ -88,7 +88,11 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+// The docks go before the cockpit: nothing they do on the way (a seat leaving its host) may
+// come back to a window half taken down.
+MainWindow::~MainWindow() {
+    m_cockpit.disconnect(this);
+}
 
 // The cockpit's comfortable size, but never larger than the screen's free area less the window's
 // frame: on a 1366×768 laptop the right-hand docks were off the screen.

@@ -87,6 +87,10 @@ ItemCount countItems(const QByteArray& payload) {
         }
         if (reader.containerDepth() == 0 && n.items > 0)
             break; // the message's one item is read (trailing bytes are the decoder's to refuse)
+        if (reader.isTag()) { // the item it tags comes next, and is counted (a tag before the
+            reader.next();    // message made it the one item counted, and the rest went uncounted)
+            continue;
+        }
         ++n.items;
         if (n.items > maxItemsPerMessage || n.containers > maxContainersPerMessage)
             break;

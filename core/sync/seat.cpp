@@ -23,6 +23,10 @@ Seat::Seat(SessionEngine& engine, const Clock& base, QObject* parent)
 }
 
 Seat::~Seat() {
+    // Closing: no view is left to tell of commands the host never answered (telling one crashed
+    // the window being destroyed).
+    if (m_peer)
+        m_peer->dropUnanswered();
     halt();
     m_engine.setJournal(nullptr);
     m_engine.setClock(m_base); // the session's time goes with this seat

@@ -74,8 +74,15 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
                                "XXXX-XXXX-XXXX (the host shows it).")
                                 .arg(peerWords(code, 40))
                                 .arg(codeSymbols);
-        setState(State::Failed, why);
-        emit failed(why);
+        // From the event loop, as every other failure: a headless seat joining at start had not
+        // begun its loop, missed the exit and ran on.
+        QMetaObject::invokeMethod(
+            this,
+            [this, why] {
+                setState(State::Failed, why);
+                emit failed(why);
+            },
+            Qt::QueuedConnection);
         return;
     }
     takeKeptSessionCodes();

@@ -54,6 +54,7 @@ public:
     }
     void join(const Endpoint& host, const QString& code);
     void leave();
+    void dropUnanswered() { m_unanswered.clear(); } // before leaving as the program closes
 
     State state() const { return m_state; }
     // Why a seat that is not live is not. Only with the host out of reach, or at its address a

@@ -172,6 +172,14 @@ TEST_CASE("after a table that crossed a page, what goes over goes to the next pa
             }
             INFO("pages: " << paged.doc.pageCount());
             CHECK(pagesWithText.size() == paged.doc.pageCount());
+            // A heading that went over heads its new page, not some way down it.
+            const QTextBlock heading = paged.heading();
+            if (heading.isValid() && paged.pageOf(heading) != paged.pageOf(heading.previous())) {
+                const qreal line = heading.layout()->lineAt(0).y() +
+                                   paged.doc.documentLayout()->blockBoundingRect(heading).top();
+                const qreal pageTop = paged.pageOf(heading) * paged.doc.pageSize().height();
+                CHECK(line - pageTop < 2 * heading.layout()->lineAt(0).height());
+            }
         }
     }
 }

@@ -491,6 +491,16 @@ TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused a
     CHECK(jsonNext.output.contains(u"--json is for state and digest"_s));
 }
 
+// It printed the error and ran on: the refusal came before its event loop began, which missed it.
+TEST_CASE("a headless seat given a code that cannot be one says so and exits") {
+    QTemporaryDir dir;
+    const Ended ended =
+        runToEnd({u"--headless"_s, u"--join"_s, u"127.0.0.1:%1"_s.arg(freePort()), u"--code"_s,
+                  u"bad"_s, u"--session"_s, dir.filePath(u"seat.podium"_s)});
+    CHECK(ended.exitCode == 2);
+    CHECK(ended.output.contains(u"is not a join code"_s));
+}
+
 TEST_CASE("a headless seat stopped with SIGTERM, Ctrl+C or a closed terminal closes its session "
           "file and leaves nothing beside it") {
     for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {

@@ -246,13 +246,11 @@ TEST_CASE(
                      [&](const QString& text) { alert = text; });
     seat.dock->joinHost(addressOf(*host), u"CMSE-1EHZ-595"_s); // 11 symbols
     REQUIRE(waitFor([&] { return !alert.isEmpty(); }));
-    CHECK(alert.startsWith(u"Not joined:"_s));
     CHECK(alert.contains(u"is not a join code"_s));
     CHECK(host->child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);
 
     seat.dock->joinHost(addressOf(*host), sync::generateJoinCode()); // a code, but not the host's
     REQUIRE(waitFor([&] { return alert.contains(u"did not accept this join code"_s); }));
-    CHECK(alert.startsWith(u"Not joined:"_s));
 }
 
 TEST_CASE("connection dock: after taking over, it shows the old codes, which still work") {
@@ -755,4 +753,30 @@ TEST_CASE("a seat that left the session is not joined again at start, but its fo
     REQUIRE(closed);
     CHECK_FALSE(joinedCopyOf(*closed.value()).following);
     CHECK(joinedCopyOf(*closed.value()).code == readOnly);
+}
+
+// Closed while a command waited for the host's answer (pressed as the host froze), the cockpit
+// crashed: the seat leaving its host told of the command to a window half taken down.
+TEST_CASE("connection dock: a window closed while a command awaits the host's answer closes "
+          "cleanly") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
+    QTemporaryDir dir;
+    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
+                                       QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(created);
+    auto online = std::make_unique<CockpitOnFile>(std::move(created).value());
+    online->engine.setAuthority(Authority::OnlineModerator);
+    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
+                           host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] {
+        return online->dock->seatSession().mode() == sync::Seat::Mode::Joined &&
+               online->dock->seatSession().seat()->syncPeer()->state() ==
+                   sync::SyncPeer::State::Live;
+    }));
+    relay.setFrozen(true); // the host's machine freezes; nobody knows yet
+    (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"unanswered"_s}});
+    online.reset(); // the window is closed
+    CHECK_FALSE(QFile::exists(dir.filePath(u"online.podium.lock"_s))); // let go of, as closed
 }

@@ -392,6 +392,10 @@ QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
                   "session as it was and does not send your actions. It tries again by itself: "
                   "free some space.")
             .arg(peer.troubleDetail());
+    if (peer.role() == Authority::ReadOnly)
+        return tr("The host's address answers, but no longer accepts this seat's join code: the "
+                  "host may have started anew (ask for the code it shows now and join again), or "
+                  "another session took its place (then the online moderator may take over).");
     return tr("The host's address answers, but no longer accepts this seat's join code: the host "
               "may have started anew (ask for the code it shows now and join again), or another "
               "session took its place (then take over hosting).");
@@ -403,7 +407,7 @@ QString ConnectionDock::alert() const {
     // Until the next join or hosting: the cockpit looked like a session of its own after a wrong
     // --code, with the refusal only in this panel, behind a tab.
     if (!m_failure.isEmpty() && mode == Mode::Alone)
-        return tr("Not joined: %1").arg(m_failure);
+        return m_failure;
     if (mode == Mode::Joined) {
         const sync::SyncPeer* peer = m_session->seat()->syncPeer();
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&

@@ -114,6 +114,7 @@ void NotesDock::spanSpeechRows(int first, int last) {
 }
 
 void NotesDock::setSessionFile(SessionFile* file) {
+    m_begunAt = 0; // a draft goes with the session it is written in, as of now
     if (auto loaded = m_model->setFile(file); !loaded)
         showProblem(loaded.error());
     if (isBuilt())

@@ -136,18 +136,23 @@ Extent extentOf(const QTextDocument& doc, const Unit& unit) {
 // line that seemed not to fit, and left a page blank. (Measured again, for a margin Qt merged.)
 void pushDownTo(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
     QAbstractTextDocumentLayout* layout = doc.documentLayout();
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    // Margins are in the document's pixels, laid out scaled to the device's (it overshot by 8 to
+    // 20 mm at 300 dpi, and a heading that went over stood well down its new page).
+    const QPaintDevice* device = layout->paintDevice();
+    const qreal scale = device ? device->logicalDpiY() / 96.0 : 1.0;
+    for (int attempt = 0; attempt < 3; ++attempt) {
         const qreal top = unit.table ? layout->frameBoundingRect(unit.table).top()
                                      : layout->blockBoundingRect(unit.heading).top();
-        if (top >= pageFoot - 0.5)
+        const qreal shortBy = pageFoot - top; // above the foot by this much (below it if negative)
+        if (shortBy <= 0.5 && shortBy > -2 * scale)
             return;
         if (unit.table) {
             QTextTableFormat f = unit.table->format();
-            f.setTopMargin(f.topMargin() + pageFoot - top);
+            f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
             unit.table->setFormat(f);
         } else {
             QTextBlockFormat f = unit.heading.blockFormat();
-            f.setTopMargin(f.topMargin() + pageFoot - top);
+            f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
             QTextCursor(unit.heading).setBlockFormat(f);
         }
     }
