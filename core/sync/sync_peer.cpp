@@ -112,19 +112,10 @@ void SyncPeer::leave() {
 // Left (Disconnect, a takeover, giving way) before the host answered: nothing will settle these,
 // and "next" pressed as the host died, then Take over, was gone without a word.
 void SyncPeer::giveUpUnanswered() {
-    const QList<Command> left = std::exchange(m_unanswered, {});
-    if (left.isEmpty())
-        return;
-    QStringList what;
-    for (const Command& command : left)
-        what << describeAction(command.action, command.args, m_engine.state());
-    const QString why = tr("This seat left the host before it answered, so this may not have been "
-                           "done: %1. Check, and do again what is missing.")
-                            .arg(what.join(u"; "_s));
-    for (const Command& command : left) {
-        emit outcomeUnknown(command.id);
-        m_engine.reportRefusal(command.id, why);
-    }
+    tellUnanswered(std::exchange(m_unanswered, {}),
+                   tr("This seat left the host before it answered, so this may not have been "
+                      "done: %1. Check, and do again what is missing."),
+                   true);
 }
 
 // Kept only when it moves by more than a round trip's worth: each pong may nudge it by a few ms.
@@ -378,22 +369,26 @@ void SyncPeer::forward(const Command& command) {
 // Named, all in one line: three tallies typed as the link went were told as one "this" that
 // was not done, then one by one in a status bar that keeps only the last.
 void SyncPeer::settleUnanswered() {
-    const QList<Command> lost = std::exchange(m_unanswered, {});
-    if (lost.isEmpty())
+    tellUnanswered(std::exchange(m_unanswered, {}),
+                   m_caughtUpBySnapshot
+                       ? tr("The connection to the host dropped just after this was sent, so it "
+                            "may not have been done: %1. Check, and do again what is missing.")
+                       : tr("The connection to the host dropped before the host got this, so it "
+                            "was not done: %1. Do it again if it is still wanted."),
+                   m_caughtUpBySnapshot);
+}
+
+// Each refused with one sentence naming them all (%1), in the order they were sent.
+void SyncPeer::tellUnanswered(const QList<Command>& commands, const QString& sentence,
+                              bool maybeDone) {
+    if (commands.isEmpty())
         return;
     QStringList what;
-    for (const Command& command : lost)
+    for (const Command& command : commands)
         what << describeAction(command.action, command.args, m_engine.state());
-    const QString why =
-        m_caughtUpBySnapshot
-            ? tr("The connection to the host dropped just after this was sent, so it may not "
-                 "have been done: %1. Check, and do again what is missing.")
-                  .arg(what.join(u"; "_s))
-            : tr("The connection to the host dropped before the host got this, so it was not "
-                 "done: %1. Do it again if it is still wanted.")
-                  .arg(what.join(u"; "_s));
-    for (const Command& command : lost) {
-        if (m_caughtUpBySnapshot)
+    const QString why = sentence.arg(what.join(u"; "_s));
+    for (const Command& command : commands) {
+        if (maybeDone)
             emit outcomeUnknown(command.id);
         m_engine.reportRefusal(command.id, why);
     }

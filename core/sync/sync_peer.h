@@ -115,6 +115,7 @@ private:
     void checkSynced();
     void settleUnanswered();
     void giveUpUnanswered();
+    void tellUnanswered(const QList<Command>& commands, const QString& sentence, bool maybeDone);
     void forgetUnanswered(const QString& commandId) {
         m_unanswered.removeIf([&](const Command& c) { return c.id == commandId; });
     }

@@ -777,6 +777,6 @@ TEST_CASE("connection dock: a window closed while a command awaits the host's an
     }));
     relay.setFrozen(true); // the host's machine freezes; nobody knows yet
     (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"unanswered"_s}});
-    online.reset(); // the window is closed
+    online.reset();                                                    // the window is closed
     CHECK_FALSE(QFile::exists(dir.filePath(u"online.podium.lock"_s))); // let go of, as closed
 }
