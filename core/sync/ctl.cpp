@@ -1,5 +1,4 @@
 #include "headless.h"
-#include "join_code.h"
 #include "model/cbor_input.h"
 #include "model/codec.h"
 #include "model/event_text.h"
@@ -238,12 +237,8 @@ int runCtl(const QStringList& arguments) {
         return fail(tr("--json is for state and digest, not %1.").arg(words.first()), 2);
     if (p.isSet(u"expect-floor"_s) && words.first() != u"next"_s && words.first() != u"end"_s)
         return fail(tr("--expect-floor is for next and end, not %1.").arg(words.first()), 2);
-    if (!normalizeJoinCode(p.value(u"code"_s)))
-        return fail(tr("--code “%1” is not a join code: a code has %2 letters and digits, as "
-                       "XXXX-XXXX-XXXX (the host shows it).")
-                        .arg(peerWords(p.value(u"code"_s), 40))
-                        .arg(codeSymbols),
-                    2);
+    if (const QString why = SyncPeer::codeProblem(p.value(u"code"_s)); !why.isEmpty())
+        return fail(u"--code: "_s + why, 2);
     // What the seat logs as it goes ("closing link … closed by its user") is not news to a
     // script: only the outcome is printed, with the last thing the link said when it failed.
     QLoggingCategory::setFilterRules(u"podium.sync.info=false"_s);

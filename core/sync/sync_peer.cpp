@@ -68,12 +68,8 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_takeoverAddresses.clear();
     m_heardHosts.clear();
     // Told here, not after three handshakes a host can only refuse (and report as an intruder).
-    if (!normalizeJoinCode(code)) {
+    if (const QString why = codeProblem(code); !why.isEmpty()) {
         m_fatal = true;
-        const QString why = tr("“%1” is not a join code: a code has %2 letters and digits, as "
-                               "XXXX-XXXX-XXXX (the host shows it).")
-                                .arg(peerWords(code, 40))
-                                .arg(codeSymbols);
         // From the event loop, as every other failure: a headless seat joining at start had not
         // begun its loop, missed the exit and ran on.
         QMetaObject::invokeMethod(
@@ -91,6 +87,15 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_engine.setClock(m_hostClock);
     m_engine.setForwarder([this](const Command& c) { forward(c); });
     connectTo(host);
+}
+
+QString SyncPeer::codeProblem(const QString& code) {
+    if (normalizeJoinCode(code))
+        return {};
+    return tr("“%1” is not a join code: a code has %2 letters and digits, as XXXX-XXXX-XXXX (the "
+              "host shows it).")
+        .arg(peerWords(code, 40))
+        .arg(codeSymbols);
 }
 
 void SyncPeer::leave() {

@@ -53,6 +53,8 @@ public:
         m_beaconPort = port;
     }
     void join(const Endpoint& host, const QString& code);
+    // Why `code` cannot be a join code (another length, a U, other characters); empty if it can.
+    static QString codeProblem(const QString& code);
     void leave();
     void dropUnanswered() { m_unanswered.clear(); } // before leaving as the program closes
 

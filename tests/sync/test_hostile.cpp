@@ -35,6 +35,12 @@ struct HostWithReporter {
                          });
     }
     QString reasonFor(RawClient& c) { return dropped.value(c.localPort()); }
+    // Through the handshake and its hello, until the host lists it as its `seats`-th seat.
+    void admit(RawClient& c, qsizetype seats) {
+        REQUIRE(c.waitEncrypted());
+        c.write(helloFrame());
+        REQUIRE(waitUntil([&] { return host->seat.peers().size() == seats; }));
+    }
     // The well-behaved seat still follows the host.
     bool stillServed() {
         (void)host->engine.submit(Command{newCommandId(),
@@ -90,9 +96,7 @@ TEST_CASE("bad frames close only that connection, with a logged reason") {
 TEST_CASE("a seat's parting words reach the host's log and status line on one short line") {
     HostWithReporter h;
     RawClient rude(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
-    REQUIRE(rude.waitEncrypted());
-    rude.write(helloFrame());
-    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 1; }));
+    h.admit(rude, 1);
     const QString reason = u"gone 👋\n\x1b[2J"_s + QString(300'000, u'z');
     rude.write(sync::encodeFrame(sync::message(sync::MsgType::Bye, {{u"reason"_s, reason}})));
     REQUIRE(rude.waitClosed());
@@ -181,9 +185,7 @@ TEST_CASE("a frame dripped byte by byte is dropped once its time is up") {
     HostWithReporter h;
     REQUIRE(joinAndWait(h.rapporteur, *h.host, h.host->seat.readOnlyCode()));
     RawClient drip(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
-    REQUIRE(drip.waitEncrypted());
-    drip.write(helloFrame());
-    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 2; }));
+    h.admit(drip, 2);
     const QByteArray frame = frameOf(QByteArray(64 * 1024, 'x')); // 5 s + 1 s to arrive whole
     drip.write(frame.left(4));
     QTimer dripping; // ten bytes every half second: any byte was a sign of life
@@ -298,9 +300,7 @@ TEST_CASE("a read-only seat's claim of a newer host does not stop this host") {
 TEST_CASE("a pong that answers no ping of the host's is not taken for a round trip") {
     HostWithReporter h;
     RawClient liar(h.host->seat.syncHost()->port(), h.host->seat.readOnlyCode());
-    REQUIRE(liar.waitEncrypted());
-    liar.write(helloFrame());
-    REQUIRE(waitUntil([&] { return h.host->seat.peers().size() == 1; }));
+    h.admit(liar, 1);
     for (const qint64 t0 : {std::numeric_limits<qint64>::min(), h.host->clock.nowMs()})
         liar.write(
             sync::encodeFrame(sync::message(sync::MsgType::Pong, {{u"t0"_s, t0}, {u"t1"_s, t0}})));
