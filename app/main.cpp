@@ -48,6 +48,12 @@ void addOptions(QCommandLineParser& parser) {
                       QCoreApplication::translate(
                           "main", "Verify a session file, print a summary and exit (no window)."),
                       u"file"_s});
+    parser.addOption(
+        {u"salvage"_s,
+         QCoreApplication::translate(
+             "main", "Keep the sound part of a damaged session file in a new file (-o, default "
+                     "beside it) and exit; the damaged file is left as it is."),
+         u"file"_s});
     podium::addLaunchOptions(parser);
     // Modes that run without a window add their options here.
     parser.addOptions({
@@ -60,8 +66,8 @@ void addOptions(QCommandLineParser& parser) {
          u"format"_s},
         {{u"o"_s, u"output"_s},
          QCoreApplication::translate(
-             "main", "Where to write the report (- for the standard output); csv also writes "
-                     "<file>-polls.csv beside it."),
+             "main", "Where to write the report (- for the standard output; csv also writes "
+                     "<file>-polls.csv beside it), or the salvaged session."),
          u"file"_s},
     });
     podium::sync::addHeadlessOptions(parser);
@@ -85,13 +91,17 @@ int runWithoutWindow(const QCommandLineParser& parser) {
         QTextStream out(stdout);
         return podium::runSessionCheck(parser.value(u"check"_s), out);
     }
+    if (parser.isSet(u"salvage"_s)) {
+        QTextStream out(stdout);
+        return podium::runSalvage(parser.value(u"salvage"_s), parser.value(u"output"_s), out);
+    }
     return podium::sync::runHeadless(parser);
 }
 
 bool wantsNoWindow(const QStringList& args) {
     static const QStringList windowless = {u"--help"_s,    u"-h"_s,        u"--help-all"_s,
                                            u"--version"_s, u"-v"_s,        u"--export-report"_s,
-                                           u"--check"_s,   u"--headless"_s};
+                                           u"--check"_s,   u"--salvage"_s, u"--headless"_s};
     for (const QString& a : args) {
         const QString option = a.section(u'=', 0, 0); // "--check=FILE" is "--check FILE"
         if (windowless.contains(option))
@@ -187,6 +197,7 @@ int runCockpit(int argc, char** argv) {
     // cockpit from starting: from the launcher or a file manager the terminal is never seen.
     // The demo opens instead, and the window says why.
     QString notOpened;
+    const QString startupPath = podium::sessionPathToOpen(*fileArgument, createMissing, recent);
     if (!opened && !parser.isSet(u"scene"_s)) {
         notOpened = opened.error();
         QTextStream(stderr) << notOpened << '\n';
@@ -216,7 +227,10 @@ int runCockpit(int argc, char** argv) {
         [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
     if (!notOpened.isEmpty())
-        podium::sayWhyNotOpened(window, notOpened);
+        podium::sayWhyNotOpened(
+            window, files, startupPath, notOpened,
+            QCoreApplication::translate("main", "The demo session is open instead; File → Open "
+                                                "recent lists your sessions."));
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
     if (parser.isSet(u"host"_s))

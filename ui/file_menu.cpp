@@ -105,7 +105,12 @@ void FileMenu::openFile() {
     const QString path =
         askOpenPath(m_window, tr("Open session"), tr("Podium sessions (*.podium)"));
     if (!path.isEmpty())
-        report(m_cockpit.files()->open(path), tr("Open session"));
+        open(path);
+}
+
+void FileMenu::open(const QString& path) {
+    if (auto opened = m_cockpit.files()->open(path); !opened)
+        sayWhyNotOpened(*m_window, *m_cockpit.files(), path, opened.error());
 }
 
 void FileMenu::fillRecent() {
@@ -114,8 +119,7 @@ void FileMenu::fillRecent() {
     for (const QString& path : files) {
         QAction* a = m_recent->addAction(QFileInfo(path).fileName());
         a->setToolTip(path);
-        connect(a, &QAction::triggered, this,
-                [this, path] { report(m_cockpit.files()->open(path), tr("Open session")); });
+        connect(a, &QAction::triggered, this, [this, path] { open(path); });
     }
     if (files.isEmpty())
         m_recent->addAction(tr("(none)"))->setEnabled(false);

@@ -28,6 +28,7 @@ private:
     QAction* add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)());
     void newFromPlan();
     void openFile();
+    void open(const QString& path);
     void fillRecent();
     void saveAs();
     void exportPlanAs();

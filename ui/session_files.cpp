@@ -1,6 +1,7 @@
 #include "session_files.h"
 
 #include "store/recent_files.h"
+#include "store/session_check.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -100,16 +102,53 @@ Result<bool> SessionFiles::saveAs(const QString& path) {
     return open(path);
 }
 
-void sayWhyNotOpened(QWidget& window, const QString& reason) {
-    auto* box = new QMessageBox(
-        QMessageBox::Warning, QCoreApplication::translate("podium::SessionFiles", "Open session"),
-        QCoreApplication::translate("podium::SessionFiles", "%1\n\nThe demo session is open "
-                                                            "instead; File → Open recent lists "
-                                                            "your sessions.")
-            .arg(reason),
-        QMessageBox::Ok, &window);
+Result<QString> SessionFiles::salvage(const QString& damaged) {
+    auto file = SessionFile::open(damaged, OpenMode::UpToDamage);
+    if (!file)
+        return Result<QString>::failure(file.error());
+    const QString target = salvagedPathFor(damaged);
+    if (auto saved = file.value()->saveSoundPartAs(target); !saved)
+        return Result<QString>::failure(saved.error());
+    if (auto opened = open(target); !opened)
+        return Result<QString>::failure(opened.error());
+    return target;
+}
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::SessionFiles", text);
+}
+
+void offerSalvage(QMessageBox& box, SessionFiles& files, const QString& path,
+                  const SessionCheck& check) {
+    box.setInformativeText(
+        tr("Podium can carry on in a new file, %1, holding this session as it stood before the "
+           "damage, with all its notes; %2 The damaged file is left as it is.")
+            .arg(QFileInfo(salvagedPathFor(path)).fileName(),
+                 check.eventsAfterDamage == 1 ? tr("its last event cannot be read into it.")
+                                              : tr("its last %1 events cannot be read into it.")
+                                                    .arg(check.eventsAfterDamage)));
+    QPushButton* carryOn = box.addButton(tr("Carry on in a new file"), QMessageBox::AcceptRole);
+    carryOn->setObjectName(u"salvageButton"_s);
+    QObject::connect(carryOn, &QPushButton::clicked, &files,
+                     [&files, path, parent = box.parentWidget()] {
+                         if (auto salvaged = files.salvage(path); !salvaged)
+                             QMessageBox::warning(parent, tr("Open session"), salvaged.error());
+                     });
+}
+
+} // namespace
+
+void sayWhyNotOpened(QWidget& window, SessionFiles& files, const QString& path,
+                     const QString& reason, const QString& meanwhile) {
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Open session"),
+                                meanwhile.isEmpty() ? reason : u"%1\n\n%2"_s.arg(reason, meanwhile),
+                                QMessageBox::Close, &window);
     box->setObjectName(u"notOpenedBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto check = checkSessionFile(path); check && check->damage)
+        offerSalvage(*box, files, path, check.value());
     box->open();
 }
 

@@ -31,6 +31,9 @@ public:
                                               bool replace = false);
     // Writes a consistent copy at `path` and carries on in the copy, like any "Save as".
     [[nodiscard]] Result<bool> saveAs(const QString& path);
+    // Of a file a damaged event keeps from opening: the session up to that event, with its notes,
+    // goes to a new file beside it, which is then open here. The damaged file is left as it is.
+    [[nodiscard]] Result<QString> salvage(const QString& damaged);
 
 signals:
     void fileChanged(podium::SessionFile* file);
@@ -43,8 +46,9 @@ private:
     std::unique_ptr<SessionFile> m_file;
 };
 
-// At start-up the session asked for (or the most recent one) could not be opened, and the demo
-// opened instead: a box says why, without holding the window up.
-void sayWhyNotOpened(QWidget& window, const QString& reason);
+// `path` could not be opened: a box says why and what is open `meanwhile`, without holding the
+// window up. Where a damaged event was why, it offers to carry on in the sound part (salvage).
+void sayWhyNotOpened(QWidget& window, SessionFiles& files, const QString& path,
+                     const QString& reason, const QString& meanwhile = {});
 
 } // namespace podium

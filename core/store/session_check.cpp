@@ -7,6 +7,8 @@
 #include "sql_errors.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -59,7 +61,8 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
     const qint64 adopted = file.adoptedSeq();
     const auto events = file.events(adopted + 1);
     if (!events) {
-        check.problems << events.error();
+        if (check.damagedRows.isEmpty()) // otherwise each damaged row is named already
+            check.problems << events.error();
         return;
     }
     const auto digests = snapshotDigests(file.database());
@@ -106,6 +109,24 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
         check.problems << tr("replaying the log does not give the state as opened");
 }
 
+// Every event row read as an open would read it, so that all the damage is named, not only the
+// first the open stopped at.
+void surveyRows(const SessionFile& file, SessionCheck& check) {
+    QSqlQuery q(file.database());
+    q.setForwardOnly(true);
+    q.prepare(store::selectEventsSql(file.schemaVersion()));
+    q.addBindValue(0);
+    if (!q.exec())
+        return; // the replay or the open names the failure
+    while (q.next()) {
+        QString why;
+        if (!store::eventFromRow(q, &why))
+            check.damagedRows << why;
+        if (check.damage && q.value(0).toLongLong() >= check.damage->seq)
+            ++check.eventsAfterDamage;
+    }
+}
+
 void countOrphans(const SessionFile& file, SessionCheck& check) {
     if (file.schemaVersion() < 4)
         return;
@@ -114,10 +135,21 @@ void countOrphans(const SessionFile& file, SessionCheck& check) {
         check.orphans = q.value(0).toLongLong();
 }
 
+// The file as a view, or, when a damaged event stops that, up to the damage.
+Result<std::unique_ptr<SessionFile>> openForCheck(const QString& path) {
+    auto whole = SessionFile::open(path, OpenMode::View);
+    if (whole)
+        return whole;
+    auto upToDamage = SessionFile::open(path, OpenMode::UpToDamage);
+    if (!upToDamage || !upToDamage.value()->damage())
+        return whole;
+    return upToDamage;
+}
+
 } // namespace
 
 Result<SessionCheck> checkSessionFile(const QString& path) {
-    auto opened = SessionFile::open(path, OpenMode::View);
+    const auto opened = openForCheck(path);
     if (!opened)
         return Result<SessionCheck>::failure(opened.error());
     const SessionFile& file = *opened.value();
@@ -139,7 +171,16 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
         check.events = n.value();
     if (const auto notes = file.notes())
         check.notes = notes->size();
-    checkReplay(file, check);
+    check.damage = file.damage();
+    surveyRows(file, check);
+    if (check.damage) {
+        if (!check.damagedRows.contains(check.damage->why))
+            check.problems << check.damage->why; // a missing event
+        check.problems << check.damagedRows;
+    } else {
+        check.problems << check.damagedRows;
+        checkReplay(file, check);
+    }
     countOrphans(file, check);
     return check;
 }
@@ -177,7 +218,52 @@ int runSessionCheck(const QString& path, QTextStream& out) {
     for (const QString& p : c.problems)
         out << tr("  PROBLEM: %1").arg(p) << '\n';
     out << (c.ok() ? tr("OK: the file is sound.") : tr("The file has problems.")) << '\n';
+    if (c.damage) {
+        out << tr("The session opens only up to event %1; the %2 events from event %3 on cannot "
+                  "be used. To keep what is sound in a new file (this one is left as it is): "
+                  "podium --salvage %4")
+                   .arg(c.damage->seq - 1)
+                   .arg(c.eventsAfterDamage)
+                   .arg(c.damage->seq)
+                   .arg(path)
+            << '\n';
+    }
     return c.ok() ? 0 : 1;
+}
+
+QString salvagedPathFor(const QString& damaged) {
+    const QFileInfo info(damaged);
+    const QString suffix = info.suffix().isEmpty() ? QString() : u'.' + info.suffix();
+    QString candidate = info.dir().filePath(info.completeBaseName() + u"-salvaged"_s + suffix);
+    for (int n = 2; QFileInfo::exists(candidate); ++n)
+        candidate = info.dir().filePath(
+            u"%1-salvaged-%2%3"_s.arg(info.completeBaseName()).arg(n).arg(suffix));
+    return candidate;
+}
+
+int runSalvage(const QString& path, const QString& target, QTextStream& out) {
+    const auto opened = SessionFile::open(path, OpenMode::UpToDamage);
+    if (!opened) {
+        out << tr("Cannot salvage %1: %2")
+                   .arg(path, QString(opened.error()).remove(store::checkHint()))
+            << '\n';
+        return 2;
+    }
+    const SessionFile& file = *opened.value();
+    const QString output = target.isEmpty() ? salvagedPathFor(path) : target;
+    if (const auto saved = file.saveSoundPartAs(output); !saved) {
+        out << saved.error() << '\n';
+        return 1;
+    }
+    out << tr("%1 holds the session up to event %2, its notes included; %3 was left as it is.")
+               .arg(QDir::toNativeSeparators(output))
+               .arg(file.damage()->seq - 1)
+               .arg(QDir::toNativeSeparators(path))
+        << '\n'
+        << tr("If other seats followed this session, their copies hold it whole: join one of them "
+              "rather than hosting this copy.")
+        << '\n';
+    return 0;
 }
 
 } // namespace podium

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/result.h"
+#include "session_file.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -24,6 +25,10 @@ struct SessionCheck {
     int snapshotsVerified = 0;
     QByteArray digest;        // of the state as opened (latest snapshot plus later events)
     QByteArray sessionDigest; // of the same, as seats compare it (codec::sessionDigest)
+    // Opened only up to a damaged or missing event: the session ends before `damage->seq`.
+    std::optional<LogDamage> damage;
+    qint64 eventsAfterDamage = 0; // rows from there on, which the session cannot use
+    QStringList damagedRows;      // every event row that fails its checksum or cannot be read
     QStringList problems;
     QStringList warnings;
 
@@ -37,5 +42,11 @@ struct SessionCheck {
 
 // Prints the summary; returns the process exit code (0 sound, 1 problems, 2 unreadable).
 int runSessionCheck(const QString& path, QTextStream& out);
+
+// Beside `damaged`, a name no file has yet: "session-salvaged.podium", then "-salvaged-2"...
+QString salvagedPathFor(const QString& damaged);
+// `podium --salvage FILE [-o NEW]`: keeps the session up to the damage in a new file. Returns the
+// exit code (0 written, 1 nothing could be written, 2 unreadable).
+int runSalvage(const QString& path, const QString& target, QTextStream& out);
 
 } // namespace podium

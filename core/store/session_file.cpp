@@ -223,6 +223,12 @@ QString SessionFile::metadata(const QString& key) const {
 }
 
 Result<bool> SessionFile::saveCopyAs(const QString& target, bool overwrite) const {
+    return writeCopy(target, overwrite);
+}
+
+Result<bool>
+SessionFile::writeCopy(const QString& target, bool overwrite,
+                       const std::function<Result<bool>(const QString&)>& amend) const {
     const QFileInfo info(target);
     if (info.absoluteFilePath() == m_path)
         return fail<bool>(tr("A copy cannot replace the session it is made from."));
@@ -243,6 +249,13 @@ Result<bool> SessionFile::saveCopyAs(const QString& target, bool overwrite) cons
         QFile::remove(temporary);
         return fail<bool>(tr("The copy could not be written to %1 (%2).")
                               .arg(native(target), q.lastError().databaseText()));
+    }
+    if (amend) {
+        if (auto amended = amend(temporary); !amended) {
+            for (const char* part : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(temporary + QLatin1StringView(part));
+            return amended;
+        }
     }
     // A journal left beside the file replaced (by a Podium that crashed) would be replayed into
     // the copy: it goes first.

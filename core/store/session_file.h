@@ -9,7 +9,9 @@
 
 #include <QSqlDatabase>
 #include <QStringList>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QLockFile;
 class QSqlError;
@@ -37,6 +39,15 @@ namespace podium {
 enum class OpenMode {
     Edit, // read and append; falls back to read-only (and says why) when the file is read-only
     View, // read only, never writes, no lock: checks, reports, a second window
+    // As View, but a damaged or missing event ends the session there instead of failing the
+    // open: the part before it is what --check describes and saveSoundPartAs() keeps.
+    UpToDamage,
+};
+
+// Where the log of a file opened UpToDamage stops being usable.
+struct LogDamage {
+    qint64 seq = 0; // the first event the state lacks
+    QString why;    // "event 37 does not match its checksum"
 };
 
 class SessionFile final : public EventJournal {
@@ -70,6 +81,8 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     // Things noticed while opening that cost nothing (a damaged snapshot rebuilt from events).
     const QStringList& warnings() const { return m_warnings; }
+    // Opened UpToDamage: where the usable log ends (none when the file is whole).
+    const std::optional<LogDamage>& damage() const { return m_damage; }
 
     // Shows this file's session in `engine` and journals every later event here.
     void attach(SessionEngine& engine);
@@ -111,6 +124,9 @@ public:
     // A consistent copy of the session at `target`; an existing target is replaced only when
     // `overwrite`, and then atomically (written beside it, then renamed).
     [[nodiscard]] Result<bool> saveCopyAs(const QString& target, bool overwrite = false) const;
+    // Of a file opened UpToDamage: a new file at `target` (never replaced) holding the session
+    // up to the damage, with all notes and metadata, marked as salvaged; this file is untouched.
+    [[nodiscard]] Result<bool> saveSoundPartAs(const QString& target) const;
 
     static constexpr int defaultSnapshotInterval = 500;
     void setSnapshotInterval(int events) { m_snapshotInterval = qMax(1, events); }
@@ -139,6 +155,11 @@ private:
     [[nodiscard]] Result<bool> setMetadata(const QString& key, const QString& value);
     [[nodiscard]] Result<bool> checkWritable() const;
     QString writeFailure(const QSqlError& error) const;
+    // VACUUM INTO a temporary file, `amend` it (given its path) when asked, then give it the
+    // name, atomically.
+    [[nodiscard]] Result<bool>
+    writeCopy(const QString& target, bool overwrite,
+              const std::function<Result<bool>(const QString&)>& amend = {}) const;
     void close();
 
     QString m_path;
@@ -151,6 +172,8 @@ private:
     QString m_readOnlyReason;
     QMap<QString, QString> m_metadata;
     QStringList m_warnings;
+    bool m_stopAtDamage = false;
+    std::optional<LogDamage> m_damage;
     SessionState m_state;
     qint64 m_lastSnapshotSeq = 0;
     int m_snapshotInterval = defaultSnapshotInterval;

@@ -94,7 +94,10 @@ Result<bool> SessionFile::load() {
         if (event && event->seq != m_state.lastSeq + 1)
             why = tr("event %1 is missing").arg(m_state.lastSeq + 1);
         if (!event || !why.isEmpty()) {
-            return Result<bool>::failure(store::damagedFileMessage(m_path, why));
+            if (!m_stopAtDamage)
+                return Result<bool>::failure(store::damagedFileMessage(m_path, why));
+            m_damage = LogDamage{m_state.lastSeq + 1, why};
+            return true;
         }
         m_state = apply(std::move(m_state), *event);
     }

@@ -282,7 +282,8 @@ Result<std::unique_ptr<SessionFile>> SessionFile::open(const QString& path, Open
         return R::failure(tr("%1 is not a readable file.").arg(native(path)));
     std::unique_ptr<SessionFile> file(new SessionFile(info.absoluteFilePath()));
     file->m_readOnlyReason =
-        mode == OpenMode::View ? tr("Opened for viewing only.") : readOnlyReasonFor(path);
+        mode == OpenMode::Edit ? readOnlyReasonFor(path) : tr("Opened for viewing only.");
+    file->m_stopAtDamage = mode == OpenMode::UpToDamage;
     Result<bool> ok = file->isReadOnly() ? Result<bool>(true) : file->lock();
     if (ok)
         ok = file->connect(file->isReadOnly());

@@ -188,19 +188,44 @@ TEST_CASE("podium --check: an unreadable file gives exit code 2 and the reason")
     CHECK(output.contains(u"not a Podium session file"_s));
 }
 
-TEST_CASE("podium --check on a file too damaged to open says why, without sending the user back "
-          "to podium --check") {
+TEST_CASE("podium --check on a file that a damaged event stops from opening names every damaged "
+          "event, how far the session opens, and how to keep that part") {
     Folder folder;
-    const QString path = sessionForCheck(folder);
-    // The last event lies after the last snapshot: opening replays it, and finds it tampered.
-    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = "
-                           "(SELECT MAX(seq) FROM events)"_s}));
+    const QString path = sessionForCheck(folder); // 14 events, snapshots at 4, 8 and 12
+    // Both events lie after the last snapshot: opening replays them, and stops at the first.
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq IN (13, 14)"_s}));
     const auto opened = SessionFile::open(path, OpenMode::View);
     REQUIRE_FALSE(opened);
     CHECK(opened.error().contains(u"run podium --check on it"_s)); // the cockpit's word
     QString output;
-    CHECK(check(path, &output) == 2);
-    CHECK(output.contains(u"is damaged"_s));
-    CHECK(output.contains(u"does not match its checksum"_s));
+    CHECK(check(path, &output) == 1);
+    CHECK(output.contains(u"PROBLEM: event 13 does not match its checksum"_s));
+    CHECK(output.contains(u"PROBLEM: event 14 does not match its checksum"_s));
+    CHECK(output.contains(u"opens only up to event 12; the 2 events from event 13 on"_s));
+    CHECK(output.contains(u"podium --salvage "_s + path));
     CHECK_FALSE(output.contains(u"podium --check"_s));
+}
+
+TEST_CASE("podium --check names an event missing from the log as where the session stops") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    REQUIRE(rawExec(path, {u"DELETE FROM events WHERE seq = 13"_s}));
+    const auto result = checkSessionFile(path);
+    REQUIRE(result);
+    REQUIRE(result->damage);
+    CHECK(result->damage->seq == 13);
+    CHECK(result->problems == QStringList{u"event 13 is missing"_s});
+    CHECK(result->eventsAfterDamage == 1);
+    CHECK(result->lastSeq == 12);
+}
+
+TEST_CASE("podium --check on a file whose database is broken says why, with exit code 2") {
+    Folder folder;
+    const QString path = sessionForCheck(folder);
+    QByteArray bytes = fileBytes(path);
+    bytes.replace(0, 16, QByteArray(16, 'x')); // no SQLite header: nothing to read up to
+    writeBytes(path, bytes);
+    QString output;
+    CHECK(check(path, &output) == 2);
+    CHECK(output.contains(u"not a Podium session file"_s));
 }

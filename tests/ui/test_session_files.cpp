@@ -17,6 +17,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -161,6 +163,63 @@ TEST_CASE("opening a damaged file says why and keeps the session that was open")
     QFile after(junk);
     REQUIRE(after.open(QIODevice::ReadOnly));
     CHECK(after.readAll() == QByteArray(4096, 'x')); // never overwritten
+}
+
+TEST_CASE("a file a damaged event keeps from opening is offered to carry on in its sound part, "
+          "which is then the file open here") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString talk = dir.filePath(u"talk.podium"_s);
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), talk));
+    for (const QString& text : {u"one"_s, u"two"_s, u"three"_s})
+        REQUIRE(say(engine, text));
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"other.podium"_s)));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+        db.setDatabaseName(talk);
+        REQUIRE(db.open());
+        REQUIRE(QSqlQuery(db).exec(u"UPDATE events SET at = at + 1 WHERE seq = 4"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"damage"_s);
+
+    QWidget window;
+    const auto opened = files.open(talk);
+    REQUIRE_FALSE(opened);
+    sayWhyNotOpened(window, files, talk, opened.error());
+    auto* box = window.findChild<QMessageBox*>(u"notOpenedBox"_s);
+    REQUIRE(box);
+    CHECK(box->informativeText().contains(u"talk-salvaged.podium"_s));
+    auto* carryOn = box->findChild<QPushButton*>(u"salvageButton"_s);
+    REQUIRE(carryOn);
+    carryOn->click();
+    CHECK(files.current()->path() == dir.filePath(u"talk-salvaged.podium"_s));
+    CHECK(engine.state().lastSeq == 3);
+    CHECK(engine.state().stageMessage == u"two"_s);
+    REQUIRE(say(engine, u"goes on"_s)); // the new file takes every action
+    CHECK(eventsIn(files.current()->path()) == 4);
+}
+
+TEST_CASE("a file that is not a session is not offered for salvage") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString junk = dir.filePath(u"junk.podium"_s);
+    QFile bad(junk);
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray(4096, 'x'));
+    bad.close();
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    QWidget window;
+    sayWhyNotOpened(window, files, junk, files.open(junk).error());
+    auto* box = window.findChild<QMessageBox*>(u"notOpenedBox"_s);
+    REQUIRE(box);
+    CHECK(box->text().contains(u"not a Podium session file"_s));
+    CHECK_FALSE(box->findChild<QPushButton*>(u"salvageButton"_s));
 }
 
 TEST_CASE("a session that can only be viewed says so from the start") {

@@ -1,0 +1,118 @@
+#include <catch2/catch.hpp>
+
+#include "model/codec.h"
+#include "plan/plan.h"
+
+#include "store/session_check.h"
+#include "store_support.h"
+
+#include <QFileInfo>
+
+using namespace podium;
+using namespace podium::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A session of 14 events (snapshots at 4, 8 and 12) and a note; its state after event 13.
+QByteArray sessionWithNote(const QString& path) {
+    Seat seat(createOrFail(path));
+    seat.file->setSnapshotInterval(4);
+    QByteArray digestAt13;
+    for (int i = 0; i < 13; ++i) {
+        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"message %1"_s.arg(i)}}));
+        if (seat.file->state().lastSeq == 13)
+            digestAt13 = codec::digest(seat.file->state());
+    }
+    REQUIRE(seat.file->state().lastSeq == 14);
+    REQUIRE(seat.file->addNote({0, 5, 0, NoteKind::KeyTakeaway, u"Keep this"_s}));
+    return digestAt13;
+}
+
+int salvage(const QString& path, const QString& target, QString* output) {
+    QTextStream out(output);
+    return runSalvage(path, target, out);
+}
+
+} // namespace
+
+TEST_CASE("podium --salvage keeps the session up to a damaged event, notes included, in a new "
+          "file that opens and goes on, and leaves the damaged file as it is") {
+    Folder folder;
+    const QString path = folder.file(u"day one.podium"_s);
+    const QByteArray digestAt13 = sessionWithNote(path);
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    const QByteArray damagedBytes = fileBytes(path);
+
+    QString output;
+    CHECK(salvage(path, {}, &output) == 0);
+    const QString kept = folder.file(u"day one-salvaged.podium"_s);
+    CHECK(output.contains(u"holds the session up to event 13"_s));
+    CHECK(fileBytes(path) == damagedBytes);
+
+    auto salvaged = openOrFail(kept);
+    CHECK(codec::digest(salvaged->state()) == digestAt13);
+    const auto original = SessionFile::open(path, OpenMode::UpToDamage);
+    REQUIRE(original);
+    CHECK(salvaged->sessionId() == original.value()->sessionId());
+    CHECK(salvaged->metadata(u"salvaged_from"_s) == QFileInfo(path).absoluteFilePath());
+    const auto notes = salvaged->notes();
+    REQUIRE(notes);
+    REQUIRE(notes->size() == 1);
+    CHECK(notes->first().text == u"Keep this"_s);
+
+    Seat goesOn(std::move(salvaged));
+    CHECK(goesOn.run(Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    CHECK(goesOn.file->state().lastSeq == 14);
+    goesOn.file.reset();
+    QString checked;
+    QTextStream out(&checked);
+    CHECK(runSessionCheck(kept, out) == 0);
+}
+
+TEST_CASE("podium --salvage of a log with a missing event keeps what comes before it") {
+    Folder folder;
+    const QString path = folder.file(u"gap.podium"_s);
+    const QByteArray digestAt13 = sessionWithNote(path);
+    REQUIRE(rawExec(path, {u"DELETE FROM events WHERE seq = 14"_s,
+                           u"INSERT INTO events SELECT 15, epoch, at, author, command_id, action, "
+                           "data, checksum FROM events WHERE seq = 13"_s}));
+    const QString kept = folder.file(u"kept.podium"_s);
+    QString output;
+    CHECK(salvage(path, kept, &output) == 0);
+    CHECK(codec::digest(openOrFail(kept, OpenMode::View)->state()) == digestAt13);
+}
+
+TEST_CASE("podium --salvage writes nothing for a sound file, an existing target or a file that is "
+          "not a session") {
+    Folder folder;
+    const QString path = folder.file(u"sound.podium"_s);
+    sessionWithNote(path);
+    QString output;
+    CHECK(salvage(path, {}, &output) == 1);
+    CHECK(output.contains(u"is not damaged"_s));
+    CHECK_FALSE(QFileInfo::exists(folder.file(u"sound-salvaged.podium"_s)));
+
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    const QString taken = folder.file(u"taken.podium"_s);
+    writeBytes(taken, "someone's file");
+    output.clear();
+    CHECK(salvage(path, taken, &output) == 1);
+    CHECK(output.contains(u"already exists"_s));
+    CHECK(fileBytes(taken) == "someone's file");
+
+    const QString junk = folder.file(u"junk.podium"_s);
+    writeBytes(junk, QByteArray(5000, 'x'));
+    output.clear();
+    CHECK(salvage(junk, {}, &output) == 2);
+    CHECK(output.contains(u"not a Podium session file"_s));
+    CHECK_FALSE(QFileInfo::exists(folder.file(u"junk-salvaged.podium"_s)));
+}
+
+TEST_CASE("a salvaged copy takes a name no file has yet, beside the damaged file") {
+    Folder folder;
+    const QString path = folder.file(u"panel.podium"_s);
+    CHECK(salvagedPathFor(path) == folder.file(u"panel-salvaged.podium"_s));
+    writeBytes(folder.file(u"panel-salvaged.podium"_s), "x");
+    CHECK(salvagedPathFor(path) == folder.file(u"panel-salvaged-2.podium"_s));
+}
