@@ -45,6 +45,10 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     menu.addAction(m_quit);
     connect(m_recent, &QMenu::aboutToShow, this, &FileMenu::fillRecent);
     connect(&menu, &QMenu::aboutToShow, this, &FileMenu::updateActions);
+    // An action's key works as its menu item was last set: a joined seat's Ctrl+O left the
+    // session. Kept up to date as the seat joins and leaves, and as the session shown changes.
+    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, &FileMenu::updateActions);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &FileMenu::updateActions);
     retranslate();
     updateActions();
 }
@@ -68,13 +72,36 @@ void FileMenu::retranslate() {
     m_quit->setText(tr("&Quit"));
 }
 
-void FileMenu::updateActions() {
+bool FileMenu::canSwitchFiles() const {
     // A joined seat shows the host's session: it cannot switch to another file under it.
-    const bool ownFile = m_cockpit.files() && !m_cockpit.engine().isForwarding();
-    m_new->setEnabled(ownFile);
-    m_open->setEnabled(ownFile);
-    m_recent->setEnabled(ownFile);
-    m_saveAs->setEnabled(m_cockpit.files() && m_cockpit.files()->current());
+    return m_cockpit.files() && !m_cockpit.engine().isForwarding();
+}
+
+bool FileMenu::showsWindowFile() const {
+    // After a join the session shown is kept in the seat's own copy, not in the window's file:
+    // "Save as" would copy the wrong session.
+    const SessionFile* file = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
+    return canSwitchFiles() && file && file->sessionId() == m_cockpit.engine().state().sessionId;
+}
+
+void FileMenu::updateActions() {
+    m_new->setEnabled(canSwitchFiles());
+    m_open->setEnabled(canSwitchFiles());
+    m_recent->setEnabled(canSwitchFiles());
+    m_saveAs->setEnabled(showsWindowFile());
+}
+
+// The keys work whatever the menu last showed: a joined seat's Ctrl+O left the session.
+bool FileMenu::refusedHere(bool allowed, const QString& title) {
+    if (allowed)
+        return false;
+    QMessageBox::information(
+        m_window, title,
+        m_cockpit.engine().isForwarding()
+            ? tr("This seat follows the host's session: Disconnect first (Connection panel).")
+            : tr("The session shown is the copy this seat kept of a session it joined, not the "
+                 "window's file: File → Open recent lists it."));
+    return true;
 }
 
 void FileMenu::report(const Result<bool>& done, const QString& title) {
@@ -83,6 +110,8 @@ void FileMenu::report(const Result<bool>& done, const QString& title) {
 }
 
 void FileMenu::newFromPlan() {
+    if (refusedHere(canSwitchFiles(), tr("New session from plan")))
+        return;
     const QString planPath =
         askOpenPath(m_window, tr("New session from plan"), tr("Session plans (*.json)"));
     if (planPath.isEmpty())
@@ -102,6 +131,8 @@ void FileMenu::newFromPlan() {
 }
 
 void FileMenu::openFile() {
+    if (refusedHere(canSwitchFiles(), tr("Open session")))
+        return;
     const QString path =
         askOpenPath(m_window, tr("Open session"), tr("Podium sessions (*.podium)"));
     if (!path.isEmpty())
@@ -126,6 +157,8 @@ void FileMenu::fillRecent() {
 }
 
 void FileMenu::saveAs() {
+    if (refusedHere(showsWindowFile(), tr("Save session as")))
+        return;
     // Under its own name, in the folder files go to (the demo's own folder is hidden).
     const SessionFile* current = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
     const QString path = askSavePath(m_window, tr("Save session as"),

@@ -33,7 +33,10 @@ private:
     void saveAs();
     void exportPlanAs();
     void editDetails();
+    bool canSwitchFiles() const;
+    bool showsWindowFile() const;
     void updateActions();
+    bool refusedHere(bool allowed, const QString& title);
     void report(const Result<bool>& done, const QString& title);
 
     Cockpit& m_cockpit;

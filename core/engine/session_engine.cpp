@@ -12,6 +12,13 @@ SessionEngine::SessionEngine(const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(&clock) {}
 
+void SessionEngine::setForwarder(Forwarder forwarder) {
+    const bool was = isForwarding();
+    m_forwarder = std::move(forwarder);
+    if (was != isForwarding())
+        emit forwardingChanged(isForwarding());
+}
+
 void SessionEngine::setAuthority(Authority authority) {
     if (authority == m_authority)
         return;

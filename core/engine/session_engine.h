@@ -39,7 +39,7 @@ public:
 
     void setJournal(EventJournal* journal) { m_journal = journal; }
     using Forwarder = std::function<void(const Command&)>;
-    void setForwarder(Forwarder forwarder) { m_forwarder = std::move(forwarder); }
+    void setForwarder(Forwarder forwarder);
     bool isForwarding() const { return bool(m_forwarder); }
 
     // Starts a new session from a plan: its first event is journalled and applied.
@@ -65,6 +65,7 @@ signals:
     void eventApplied(const podium::Event& event, const podium::SessionState& before);
     void stateReset();
     void authorityChanged(podium::Authority authority);
+    void forwardingChanged(bool forwarding); // a seat joined a host, or stopped following it
     void refused(const QString& commandId, const QString& reason);
 
 private:

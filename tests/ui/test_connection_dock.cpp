@@ -455,6 +455,95 @@ TEST_CASE("connection dock: a seat restarted on its joined copy is the seat the 
     CHECK(again->notes()->first().text == note.text);
 }
 
+// The window's file switched as File → Open switches it: the engine shows the new file first.
+static void switchFile(SeatUnderTest& seat, std::unique_ptr<SessionFile> next) {
+    seat.engine.setJournal(nullptr);
+    seat.file = std::move(next);
+    seat.file->attach(seat.engine);
+    seat.dock->seatSession().setSessionFile(seat.file.get());
+    seat.dock->takeUpFile(seat.file.get());
+}
+
+// The host compared the new file with the engine, which showed it already: it went on hosting
+// the other session on the same codes, and a seat that had joined took in its events.
+TEST_CASE("a host that opens another session's file stops hosting, and the seats that followed "
+          "take in none of that session's events") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    const QString shared = host->engine.state().sessionId;
+    SeatUnderTest online(Authority::Moderator);
+    online.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] { return online.engine.state().sessionId == shared; }));
+
+    auto other = SessionFile::create(host->dir.filePath(u"other.podium"_s), crowdPlan(),
+                                     host->clock.nowMs());
+    REQUIRE(other);
+    switchFile(*host, std::move(other).value());
+    CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
+    REQUIRE(host->engine.execute(Command{newCommandId(),
+                                         {},
+                                         Authority::Moderator,
+                                         Action::SetStageMessage,
+                                         {{u"text"_s, u"another session's"_s}}}));
+    REQUIRE(waitFor([&] {
+        return online.dock->seatSession().seat()->syncPeer()->trouble() !=
+               sync::SyncPeer::Trouble::None;
+    }));
+    CHECK(online.engine.state().sessionId == shared);
+    CHECK(online.engine.state().stageMessage.isEmpty());
+}
+
+TEST_CASE("a seat that saves its hosted session under another name goes on hosting it") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    SeatUnderTest online(Authority::Moderator);
+    online.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return online.dock->seatSession().seat()->syncPeer()->state() ==
+               sync::SyncPeer::State::Live;
+    }));
+    const QString copy = host->dir.filePath(u"copy.podium"_s);
+    REQUIRE(host->file->saveCopyAs(copy));
+    auto reopened = SessionFile::open(copy);
+    REQUIRE(reopened);
+    switchFile(*host, std::move(reopened).value());
+    CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    REQUIRE(host->engine.execute(Command{newCommandId(),
+                                         {},
+                                         Authority::Moderator,
+                                         Action::SetStageMessage,
+                                         {{u"text"_s, u"still"_s}}}));
+    CHECK(waitFor([&] { return online.engine.state().stageMessage == u"still"_s; }));
+}
+
+TEST_CASE("a moderator who looks at a joined copy and opens their own file again is the moderator "
+          "again, with no word of the copy") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    SeatUnderTest rapporteur(Authority::Moderator);
+    rapporteur.dock->joinHost(addressOf(*host), readOnly);
+    REQUIRE(waitFor([&] { return rapporteur.cockpit->seat() == Seat::Rapporteur; }));
+    const QString copy = rapporteur.dock->seatSession().sessionFile()->path();
+    rapporteur.dock.reset(); // its window closes; the copy stays
+
+    SeatUnderTest moderator(Authority::Moderator);
+    auto viewed = SessionFile::open(copy);
+    REQUIRE(viewed);
+    switchFile(moderator, std::move(viewed).value());
+    CHECK(moderator.cockpit->seat() == Seat::Rapporteur);
+    CHECK_FALSE(moderator.dock->alert().isEmpty());
+
+    auto own = SessionFile::create(moderator.dir.filePath(u"own.podium"_s), crowdPlan(),
+                                   moderator.clock.nowMs());
+    REQUIRE(own);
+    switchFile(moderator, std::move(own).value());
+    CHECK(moderator.cockpit->seat() == Seat::Moderator);
+    CHECK(moderator.dock->alert().isEmpty());
+}
+
 // Behind its tab the Connection panel went unseen: the window itself says the seat does not
 // follow the session.
 TEST_CASE("a joined copy opened on its own says so on the window, as that seat") {

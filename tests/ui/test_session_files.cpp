@@ -8,6 +8,7 @@
 #include "session_files.h"
 #include "ui_support.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -94,6 +95,40 @@ TEST_CASE("File menu sessions: new, save as and open switch the file every actio
 }
 
 // Save As is the same session in a new file, work going on: Undo was greyed out after it.
+// Set only when the menu was shown, the actions' keys stayed live: a joined seat's Ctrl+O left
+// the host's session without a word.
+TEST_CASE("File → New, Open and Save As are greyed, keys included, while the seat follows a host") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    MainWindow window(cockpit);
+    auto* open = window.findChild<QAction*>(u"openAction"_s);
+    auto* saveAs = window.findChild<QAction*>(u"saveAsAction"_s);
+    REQUIRE(open);
+    REQUIRE(saveAs);
+    CHECK(open->isEnabled());
+    CHECK(saveAs->isEnabled());
+
+    engine.setForwarder([](const Command&) {}); // joined
+    CHECK_FALSE(open->isEnabled());
+    CHECK_FALSE(window.findChild<QAction*>(u"newFromPlanAction"_s)->isEnabled());
+    CHECK_FALSE(saveAs->isEnabled());
+
+    // Left alone in the joined session's copy: another file may be opened, but Save As would
+    // copy the window's file, not the session shown.
+    engine.setForwarder({});
+    SessionState joined = engine.state();
+    joined.sessionId = u"the host's session"_s;
+    engine.reset(joined);
+    CHECK(open->isEnabled());
+    CHECK_FALSE(saveAs->isEnabled());
+}
+
 TEST_CASE("Save As keeps the steps to undo, and they are undone in the copy") {
     useTemporarySettings();
     QTemporaryDir dir;

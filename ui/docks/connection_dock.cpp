@@ -320,10 +320,30 @@ void ConnectionDock::takeOver() {
     showStatus({}, false); // the old link's last words ("not connected") no longer apply
 }
 
+// What the previous file brought (a joined copy's seat and host, a hosted file's port) goes
+// with it: a moderator who looked at a rapporteur's copy and reopened their own file was left a
+// rapporteur, with the copy's red line.
+void ConnectionDock::takeUpFile(const SessionFile* file) {
+    forgetOrphans();
+    m_rejoinAddress.clear();
+    m_rejoinCode.clear();
+    m_hostedPort = 0;
+    if (m_seatBeforeCopy && m_session->mode() == sync::Seat::Mode::Alone)
+        cockpit().setSeat(*std::exchange(m_seatBeforeCopy, std::nullopt));
+    if (!file)
+        return updateAlert();
+    takeUpJoinedCopy(joinedCopyOf(*file));
+    if (sync::wasHosted(*file))
+        takeUpHostedCopy(sync::hostedPort(*file) ? sync::hostedPort(*file) : sync::defaultSyncPort);
+    updateAlert();
+}
+
 void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
     const std::optional<Seat> seat = seatNamed(copy.seat);
     if (!seat || m_session->mode() != sync::Seat::Mode::Alone)
         return;
+    if (!m_seatBeforeCopy)
+        m_seatBeforeCopy = cockpit().seat();
     cockpit().setSeat(*seat);
     m_rejoinAddress = copy.from;
     m_rejoinCode = copy.code;
@@ -563,13 +583,8 @@ void attachConnection(MainWindow& window, SessionFile* file) {
     if (!connection)
         return;
     SeatSession* seat = &connection->seatSession();
-    connection->forgetOrphans();
     seat->setSessionFile(file);
-    if (file)
-        connection->takeUpJoinedCopy(joinedCopyOf(*file));
-    if (file && sync::wasHosted(*file))
-        connection->takeUpHostedCopy(sync::hostedPort(*file) ? sync::hostedPort(*file)
-                                                             : sync::defaultSyncPort);
+    connection->takeUpFile(file);
     if (auto* notes = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
         QObject::connect(seat, &SeatSession::sessionFileChanged, notes, &NotesDock::setSessionFile,
                          Qt::UniqueConnection);

@@ -2,6 +2,8 @@
 
 #include "session_dock.h"
 
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -40,6 +42,9 @@ public:
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
+    // The window's file changed: what the last one brought goes, and what this one brings is
+    // taken up (a joined copy's seat, a hosted file's port).
+    void takeUpFile(const SessionFile* file);
     void takeUpHostedCopy(quint16 port);
     void forgetOrphans();
     quint16 offeredPort() const;
@@ -98,9 +103,10 @@ private:
     QPushButton* m_join = nullptr;
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
-    QString m_rejoinAddress; // where a joined copy's host was, for the join form
-    QString m_rejoinCode;    // and the code it joined with, while it still followed it
-    QString m_failure;       // why the last join or hosting failed, until the next one
+    QString m_rejoinAddress;              // where a joined copy's host was, for the join form
+    std::optional<Seat> m_seatBeforeCopy; // this window's seat before a joined copy set another
+    QString m_rejoinCode;                 // and the code it joined with, while it still followed it
+    QString m_failure;                    // why the last join or hosting failed, until the next one
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;

@@ -57,20 +57,25 @@ SeatSession::~SeatSession() {
 // The window switched files: "Save as" carries on with the same session, so a shared session
 // stays shared (its log now backed by the copy); another session ends the sharing, since the
 // others would be sent a different one.
+// The engine shows `file` already when this is called, so the session shared until now is the
+// one the previous file held (compared with the engine's, a host that opened another session
+// went on hosting it, on the same codes, to seats that kept the first). A joined session's copy
+// is left whatever the file: the window shows the file now.
 void SeatSession::setSessionFile(SessionFile* file) {
+    const bool sameSession = file && m_file && file->sessionId() == m_fileSession;
     m_file = file;
-    if (!m_seat || !file)
-        return;
-    const bool sameSession = file->sessionId() == m_engine.state().sessionId;
-    if (mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
-        m_seat->stop();
-        emit failed(tr("Disconnected: another session file was opened on this seat."));
-    }
-    if (m_replica && !sameSession)
-        m_replica.reset();
-    if (!m_replica) {
+    m_fileSession = file ? file->sessionId() : QString();
+    if (m_seat && file) {
+        if (mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
+            m_seat->stop();
+            emit failed(tr("Disconnected: another session file was opened on this seat."));
+        }
         if (auto bound = bindTo(*file); !bound)
             emit failed(bound.error());
+        if (m_replica) {
+            m_replica.reset(); // after bindTo, which takes the seat's journal off it
+            emit sessionFileChanged(m_file);
+        }
     }
     emit changed();
 }

@@ -75,6 +75,7 @@ private:
 
     SessionEngine& m_engine;
     SessionFile* m_file = nullptr;
+    QString m_fileSession; // the session m_file held when it was set
     std::unique_ptr<SessionFile> m_replica;
     std::unique_ptr<sync::SessionFileJournal> m_durable;
     std::unique_ptr<sync::Seat> m_seat;
