@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "displays/audience_display.h"
 #include "displays/demo_scene.h"
+#include "displays/display_windows.h"
 #include "displays/stage_display.h"
 #include "fixtures.h"
 
+#include <QGuiApplication>
 #include <QImage>
+#include <QPointer>
 
 using namespace podium;
 using namespace podium::test;
@@ -126,6 +130,22 @@ TEST_CASE("stage display: an online speaker is marked as such") {
     StageDisplay d(h.engine);
     CHECK(d.face().detail == u"online"_s);
     CHECK(d.face().time == u"2:00"_s);
+}
+
+// Left up, the displays kept Podium running, and hosting, after Quit closed the cockpit.
+TEST_CASE("closing the cockpit's window closes the stage and audience displays with it") {
+    Harness h;
+    QWidget cockpitWindow;
+    DisplayWindows displays(h.engine, &cockpitWindow);
+    cockpitWindow.show();
+    QPointer<StageDisplay> stage = displays.showStage(QGuiApplication::primaryScreen(), false);
+    QPointer<AudienceDisplay> audience =
+        displays.showAudience(QGuiApplication::primaryScreen(), false);
+    REQUIRE(stage->isVisible());
+    REQUIRE(audience->isVisible());
+    cockpitWindow.close();
+    CHECK_FALSE(stage->isVisible());
+    CHECK_FALSE(audience->isVisible());
 }
 
 TEST_CASE("countdown texts") {

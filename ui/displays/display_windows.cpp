@@ -122,6 +122,13 @@ void DisplayWindows::retranslate() {
 bool DisplayWindows::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_window && event->type() == QEvent::LanguageChange)
         retranslate();
+    // The displays are windows of their own: left up, they kept Podium running (and hosting)
+    // after Quit closed the cockpit.
+    if (watched == m_window && event->type() == QEvent::Close) {
+        for (QWidget* display : {static_cast<QWidget*>(m_stage), static_cast<QWidget*>(m_audience)})
+            if (display)
+                display->close();
+    }
     return QObject::eventFilter(watched, event);
 }
 

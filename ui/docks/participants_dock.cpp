@@ -113,12 +113,15 @@ void ParticipantsDock::editSelected() {
         cockpit().state().participant(m_model->idAt(m_view->currentIndex().row()));
     if (!p || !cockpit().canControl())
         return;
-    ParticipantDialog dialog(*p, rosterNames(p->id), this);
+    // A copy: the state may change while the dialog is open (another seat's edit, a resync), and
+    // `p` points into it.
+    const Participant before = *p;
+    ParticipantDialog dialog(before, rosterNames(before.id), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QCborMap args = dialog.fields();
-    args[u"participant"_s] = p->id;
-    cockpit().run(Action::EditParticipant, args, tr("Edit %1").arg(p->name));
+    args[u"participant"_s] = before.id;
+    cockpit().run(Action::EditParticipant, args, tr("Edit %1").arg(before.name));
 }
 
 Result<int> ParticipantsDock::importPlan(const QString& path) {
