@@ -11,9 +11,15 @@ QString tr(const char* text) {
     return QCoreApplication::translate("podium::Advice", text);
 }
 
+// The speech under way counts as heard: the one speaking was suggested next as "has not spoken
+// yet" for a second point in the queue. (Its length does not matter here.)
+QList<Speech> heardSoFar(const SessionState& s) {
+    return s.speechesSoFar(0);
+}
+
 template <typename Pred> int countSpeeches(const SessionState& s, Pred pred) {
     int n = 0;
-    for (const Speech& sp : s.speeches) {
+    for (const Speech& sp : heardSoFar(s)) {
         if (pred(sp, s.participant(sp.participantId)))
             ++n;
     }
@@ -41,9 +47,10 @@ struct Heard {
     int total = 0;
 
     explicit Heard(const SessionState& s)
-        : state(s)
-        , total(int(s.speeches.size())) {
-        for (const Speech& sp : s.speeches) {
+        : state(s) {
+        const QList<Speech> heard = heardSoFar(s);
+        total = int(heard.size());
+        for (const Speech& sp : heard) {
             ++byParticipant[sp.participantId];
             ++byChannel[std::size_t(sp.channel)];
             if (const Participant* p = s.participant(sp.participantId)) {

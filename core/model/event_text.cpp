@@ -113,9 +113,10 @@ QString tallyDetail(const QCborMap& data, const SessionState& state) {
         return {};
     const QString option = poll->options.value(int(integerOf(data.value(u"option"_s))));
     const auto source = fromKey<TallySource>(data.value(u"source"_s).toString());
-    return u"“%1”, %2: %3 %4"_s
-        .arg(poll->question, option, source ? label(*source).toLower() : QString())
-        .arg(integerOf(data.value(u"count"_s)));
+    // One arg() for all: a second one would fill a "%1" in the question itself.
+    return u"“%1”, %2: %3 %4"_s.arg(poll->question, option,
+                                    source ? label(*source).toLower() : QString(),
+                                    QString::number(integerOf(data.value(u"count"_s))));
 }
 
 QString detailOf(Action action, const QCborMap& data, const SessionState& state) {

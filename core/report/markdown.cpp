@@ -42,7 +42,13 @@ public:
         for (int i = 0; i < items.size(); ++i) {
             const QString marker = numbered ? u"%1. "_s.arg(i + 1) : u"- "_s;
             const QString indent(marker.size(), u' ');
-            text += marker + line(items[i]).replace(u'\n', u"  \n"_s + indent) + u'\n';
+            // Through flowing(): a takeaway that began "- " or "1986." became a list in the list.
+            const QString body = flowing(items[i].text, u"  \n"_s + indent);
+            text += marker +
+                    (items[i].lead.isEmpty()
+                         ? body
+                         : u"**"_s + flowing(items[i].lead, u" "_s) + u"** "_s + body) +
+                    u'\n';
         }
         text += u'\n';
     }

@@ -93,3 +93,17 @@ TEST_CASE("no suggestion when nobody waits") {
     Harness h;
     CHECK_FALSE(suggestNext(h.state()));
 }
+
+// The one speaking, queued again for a new point, was suggested as "has not spoken yet".
+TEST_CASE("suggest-next counts the speech under way as heard") {
+    Harness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next)); // Audience 1 has the floor, for the first time
+    const Id again = h.add(u"Audience 1"_s);
+    const Id other = h.add(u"Audience 11"_s); // same group, region and channel, not heard
+    const auto s = suggestNext(h.state());
+    REQUIRE(s);
+    CHECK(s->entryId == other);
+    CHECK(s->entryId != again);
+    CHECK(speechesBy(h.state(), h.state().floor->entry.participantId) == 1);
+}

@@ -83,4 +83,14 @@ TEST_CASE("a tally is described by its poll, option, source and count") {
     REQUIRE(e);
     CHECK(describeAction(e->action, e->data, h.state()) ==
           u"Poll tally entered: “Do you trust DNS?”, No: online 7"_s);
+
+    // A "%1" typed into the question is text, not a place for the count.
+    auto e2 = h.run(Action::CreatePoll, {{u"question"_s, u"Share of %1 members?"_s},
+                                         {u"options"_s, QCborArray{u"%2 or more"_s, u"Less"_s}}});
+    REQUIRE(e2);
+    const Id other = e2->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    const auto e3 = h.run(Action::SetTally, tally(other, 0, u"onsite"_s, 4));
+    REQUIRE(e3);
+    CHECK(describeAction(e3->action, e3->data, h.state()) ==
+          u"Poll tally entered: “Share of %1 members?”, %2 or more: onsite 4"_s);
 }

@@ -183,6 +183,21 @@ TEST_CASE("line breaks in names and questions keep the Markdown report's structu
     CHECK_FALSE(md.contains(u"\n- and who leads it"_s));
 }
 
+// A takeaway typed as "- …" or "1986. …" became a list nested in the numbered list.
+TEST_CASE("a key takeaway that begins like a list item stays one item of the Markdown list") {
+    Report r = scriptedReport();
+    Note dash;
+    dash.kind = NoteKind::KeyTakeaway;
+    dash.text = u"- starts with a dash\r\nand goes on"_s;
+    Note year = dash;
+    year.text = u"1986. the year it began"_s;
+    r.keyTakeaways = {dash, year};
+    const QString md = toMarkdown(r, english);
+    CHECK(md.contains(u"1. \\- starts with a dash  \n   and goes on"_s));
+    CHECK(md.contains(u"2. 1986\\. the year it began"_s));
+    CHECK_FALSE(md.contains(u"\r"_s));
+}
+
 TEST_CASE("the HTML report is self-contained, with inline charts") {
     const QString html = toHtml(scriptedReport(), english);
     CHECK(html.startsWith(u"<!DOCTYPE html>"_s));
