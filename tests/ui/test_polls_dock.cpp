@@ -197,6 +197,25 @@ TEST_CASE("a tally being typed keeps its figure while other seats change the pol
     CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Onsite)] == 3);
 }
 
+// "5, Down, 8, Down" stepped the figure typed down by one and replaced it with the next digit.
+TEST_CASE("Down in a tally cell keeps the figure typed and moves to the next option") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    createPoll(w);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    view->setCurrentIndex(view->model()->index(0, TallyModel::Online));
+    view->edit(view->currentIndex());
+    auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
+    REQUIRE(box);
+    QTest::keyClicks(box, u"5"_s);
+    QTest::keyClick(box, Qt::Key_Down);
+    CHECK(view->model()->index(0, TallyModel::Online).data().toLongLong() == 5);
+    CHECK(view->currentIndex() == view->model()->index(1, TallyModel::Online));
+}
+
 // Before the first poll the selector was an empty box, which read like something broken.
 TEST_CASE("before the first poll the selector says there is none, and who may write one") {
     useTemporarySettings();

@@ -14,6 +14,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -23,11 +24,34 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+// Up and Down go to the next option, as in a spreadsheet, and the wheel scrolls the table: in a
+// spin box they stepped the figure being typed, and the next digit replaced it.
+class TallyBox : public QSpinBox {
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override {
+        switch (event->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+            event->ignore(); // to the table, which moves to that cell and keeps the figure
+            return;
+        default:
+            QSpinBox::keyPressEvent(event);
+        }
+    }
+    void wheelEvent(QWheelEvent* event) override { event->ignore(); }
+};
 
 // Counts only: a box from 0 to the most a tally may hold, so that letters or a minus sign cannot
 // be typed (they used to be dropped without a word when the cell was left).
@@ -36,7 +60,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
                           const QModelIndex&) const override {
-        auto* box = new QSpinBox(parent);
+        auto* box = new TallyBox(parent);
         box->setObjectName(u"tallyEditor"_s);
         box->setRange(0, int(maxVotesPerTally));
         box->setFrame(false);
