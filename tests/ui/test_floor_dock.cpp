@@ -254,6 +254,30 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     CHECK_FALSE(next->isEnabled()); // nothing is left to start
 }
 
+// The session clock had a button of its own: a moderator who forgot it had a report minutes short.
+TEST_CASE("agenda: starting the first segment starts the session clock, as one step to undo") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
+    REQUIRE(next);
+    next->trigger();
+    CHECK(h.state().activeSegment == 0);
+    CHECK(h.state().sessionClock.running);
+    CHECK(h.cockpit.undoStack().count() == 1);
+    h.cockpit.undoStack().undo();
+    CHECK(h.state().activeSegment == -1);
+    CHECK_FALSE(h.state().sessionClock.running);
+
+    // Paused on purpose later, the session clock is not started again by the next segment.
+    next->trigger();
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
+    h.clock.advance(1000);
+    next->trigger();
+    CHECK(h.state().activeSegment == 1);
+    CHECK_FALSE(h.state().sessionClock.running);
+}
+
 TEST_CASE("the floor's keys work while the moderator types in a text field") {
     // A text field takes the keys it edits with: on X11, Ctrl+E moves to the end of the line,
     // and ended no speech while the quick-add field had the focus.
