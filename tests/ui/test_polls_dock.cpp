@@ -14,6 +14,7 @@
 
 #include <QAbstractBarSeries>
 #include <QAction>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -35,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimer>
 #include <QUndoStack>
 #include <QValueAxis>
 #include <cmath>
@@ -136,6 +139,29 @@ TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
     child<QAction>(w, u"openClosePollAction"_s)->trigger();
     CHECK(h.state().polls.first().status == PollStatus::Open); // left as it was
     CHECK(h.state().polls.last().status == PollStatus::Open);  // the new one opened
+}
+
+// Ctrl+P twice closed the poll and opened it again, for the projector to show "voting is open".
+TEST_CASE("Ctrl+P reopens a closed poll only when the moderator says so") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    createPoll(w);
+    auto* key = child<QAction>(w, u"openClosePollAction"_s);
+    key->trigger(); // open
+    key->trigger(); // close
+    REQUIRE(h.state().polls.first().status == PollStatus::Closed);
+    CHECK(key->text() == u"Reopen the poll"_s);
+    for (const auto answer : {QMessageBox::No, QMessageBox::Yes}) {
+        QTimer::singleShot(0, [answer] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            REQUIRE(box);
+            box->button(answer)->click();
+        });
+        key->trigger();
+        CHECK(h.state().polls.first().status ==
+              (answer == QMessageBox::Yes ? PollStatus::Open : PollStatus::Closed));
+    }
 }
 
 // The online moderator's dock stayed on the first poll, closed, with "Reopen poll" beside it,

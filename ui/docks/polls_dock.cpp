@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -121,8 +122,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     setWidget(body);
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, &PollsDock::showSelected);
-    connect(m_openClose, &QPushButton::clicked, this, &PollsDock::toggleOpen);
-    connect(m_openCloseAction, &QAction::triggered, this, &PollsDock::toggleOpen);
+    connect(m_openClose, &QPushButton::clicked, this, [this] { toggleOpen(false); });
+    connect(m_openCloseAction, &QAction::triggered, this, [this] { toggleOpen(true); });
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &PollsDock::onEvent);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
     finishSetup(); // which shows the polls
@@ -205,7 +206,9 @@ void PollsDock::updateControls() {
     m_openClose->setText(!p || p->status == PollStatus::Draft ? tr("Open poll")
                          : open                               ? tr("Close poll")
                                                               : tr("Reopen poll"));
-    m_openCloseAction->setText(open ? tr("Close the poll") : tr("Open the poll"));
+    m_openCloseAction->setText(open                                   ? tr("Close the poll")
+                               : p && p->status == PollStatus::Closed ? tr("Reopen the poll")
+                                                                      : tr("Open the poll"));
     m_openClose->setEnabled(p && may);
     m_openCloseAction->setEnabled(p && may);
     m_openClose->setToolTip(cockpit().whyNotPermitted(Action::OpenPoll));
@@ -309,11 +312,20 @@ void PollsDock::createPoll() {
     }
 }
 
-void PollsDock::toggleOpen() {
+// Ctrl+P pressed twice closed the poll and opened it again, for the projector to show "voting
+// is open" over results read out as final: reopening by key asks first (the button says
+// "Reopen poll").
+void PollsDock::toggleOpen(bool byKey) {
     const Poll* p = selectedPoll();
     if (!p)
         return;
     const bool open = p->status == PollStatus::Open;
+    if (byKey && p->status == PollStatus::Closed &&
+        QMessageBox::question(this, tr("Reopen the poll"),
+                              tr("“%1” is closed. Open it again for more votes?").arg(p->question),
+                              QMessageBox::Yes | QMessageBox::No,
+                              QMessageBox::No) != QMessageBox::Yes)
+        return;
     cockpit().run(open ? Action::ClosePoll : Action::OpenPoll, {{u"poll"_s, p->id}},
                   open ? tr("Close the poll") : tr("Open the poll"));
 }

@@ -34,7 +34,7 @@ protected:
 private:
     QWidget* buildCreateForm();
     void createPoll();
-    void toggleOpen();
+    void toggleOpen(bool byKey);
     void refreshPolls();
     void showSelected();
     PollChart* chartFor(const Poll* poll);
