@@ -63,6 +63,26 @@ TEST_CASE("cue watcher: the warning once, time-up once, per speaker") {
     CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::Warning);
 }
 
+TEST_CASE("cue watcher: time given back after time-up arms the cues again") {
+    Harness h;
+    CueWatcher w;
+    h.add(u"Audience 1"_s); // 2 minutes, warning at 30 s
+    REQUIRE(h.run(Action::Next));
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::None);
+    h.clock.advance(121'000);
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::TimeUp);
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 30'000}}));
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::None); // 29 s left: in the warning
+    h.clock.advance(30'000);
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::TimeUp); // out of time again
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::None);
+
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, 120'000}}));
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::None); // well in time again
+    h.clock.advance(90'000);
+    CHECK(w.observe(h.state(), h.clock.nowMs()) == Cue::Warning);
+}
+
 TEST_CASE("cue watcher: a paused countdown never cues, a resumed one does") {
     Harness h;
     CueWatcher w;

@@ -14,6 +14,12 @@ Cue CueWatcher::observe(const SessionState& state, qint64 now) {
         return Cue::None;
     }
     const Countdown& c = floor.countdown;
+    // Time given back (+30 s) arms the cues again: a speaker who runs out a second time is told
+    // so again (the second time-up came silently).
+    if (!c.isOvertime(now))
+        m_timedUp = false;
+    if (!c.isWarning(now) && !c.isOvertime(now))
+        m_warned = false;
     if (!c.running)
         return Cue::None;
     if (c.isOvertime(now) && !m_timedUp) {
