@@ -1,6 +1,8 @@
 #include "decisions.h"
+
 #include "model/cbor_input.h"
 #include "model/codec.h"
+#include <algorithm>
 
 #include <QCoreApplication>
 
@@ -164,7 +166,12 @@ Data editAgenda(const SessionState& s, const Command& c) {
         segment.title = segment.title.trimmed();
         if (segment.title.isEmpty())
             return Data::failure(tr("Every agenda segment needs a title."));
-        if (segment.plannedMs < 60'000 || segment.plannedMs > 24 * 3600'000)
+        // A length the agenda has already (a plan's half minute) is no change: it blocked
+        // every edit of the agenda, a rename of another segment included.
+        const bool kept = std::any_of(s.segments.begin(), s.segments.end(), [&](const Segment& x) {
+            return x.plannedMs == segment.plannedMs;
+        });
+        if (!kept && (segment.plannedMs < 60'000 || segment.plannedMs > 24 * 3600'000))
             return Data::failure(tr("A segment lasts between a minute and a day."));
         segment.startedAt = segment.endedAt = 0;
         edited << segment;

@@ -111,8 +111,10 @@ Result<Segment> readSegment(const QJsonValue& v, int index) {
     const double minutes = o.value(u"minutes"_s).toDouble(-1);
     if (!v.isObject() || s.title.isEmpty())
         return Result<Segment>::failure(tr("%1 has no title.").arg(where));
-    if (minutes <= 0 || minutes > 24 * 60)
-        return Result<Segment>::failure(tr("%1 needs \"minutes\" between 0 and 1440.").arg(where));
+    // As the agenda editor takes them: a segment of a few seconds is a typing slip (0.01 for
+    // 10), and one under a millisecond came out as a segment of no time.
+    if (minutes < 1 || minutes > 24 * 60)
+        return Result<Segment>::failure(tr("%1 needs \"minutes\" between 1 and 1440.").arg(where));
     s.plannedMs = qint64(minutes * 60'000);
     return s;
 }

@@ -69,6 +69,8 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
          "agenda item 1 has no title"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": [{"title": "a", "minutes": 0}]})",
          "minutes"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "agenda": [{"title": "a", "minutes": 0.01}]})",
+         "between 1 and 1440"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"panelistSeconds": 0}})",
          "\"panelistSeconds\" must be between"},
         // Each of these was read as missing, without a word: "60" planned 90 minutes.

@@ -163,6 +163,24 @@ TEST_CASE("the agenda is edited: segments to come are added and removed, begun o
     CHECK(h.state().segments.size() == 3);
 }
 
+// A plan's half-minute segment made every agenda edit fail, a rename of another one included.
+TEST_CASE("a segment length the agenda has already does not block editing the agenda") {
+    Plan plan = crowdPlan();
+    plan.segments[0].plannedMs = 30'000;
+    Harness h(plan);
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, [&] {
+                                            QList<Segment> edited = h.state().segments;
+                                            edited[1].title = u"Open discussion"_s;
+                                            return codec::toCborArray(edited);
+                                        }()}}));
+    CHECK(h.state().segments[1].title == u"Open discussion"_s);
+    CHECK(h.state().segments[0].plannedMs == 30'000);
+    // A new length under a minute is still refused.
+    QList<Segment> shorter = h.state().segments;
+    shorter[2].plannedMs = 20'000;
+    CHECK_FALSE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(shorter)}}));
+}
+
 TEST_CASE("the forecast counts queued speakers that fit in what is left of the segment") {
     Harness h;
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // 5 minutes
