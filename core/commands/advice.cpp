@@ -28,8 +28,11 @@ template <typename Pred> int countSpeeches(const SessionState& s, Pred pred) {
 
 // A share under the fair share (one over the number of values) adds a reason.
 void explain(QStringList& reasons, int heard, int total, int values, const QString& what) {
-    if (total > 0 && double(heard) / total < 1.0 / values)
-        reasons << tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total);
+    if (total <= 0 || double(heard) / total >= 1.0 / values)
+        return;
+    // "Civil society had 0 of 1 interventions" read like a machine on stage.
+    reasons << (heard == 0 ? tr("%1 not heard yet").arg(what)
+                           : tr("%1 had %2 of %3 interventions").arg(what).arg(heard).arg(total));
 }
 
 double weight(int heard, int total, double weight) {

@@ -391,6 +391,24 @@ TEST_CASE("agenda: the forecast says when the clock it counts on is stopped") {
     CHECK_FALSE(forecast->text().contains(u"not running"_s));
 }
 
+// "all 1 waiting fit in the 12:26 left" beside a segment clock at 14:48 read as two clocks.
+TEST_CASE("agenda: the forecast says whose time is left, and counts in words") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* forecast = child<QLabel>(w, u"forecast"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}})); // 20 minutes
+    h.add(u"Audience 1"_s);
+    CHECK(forecast->text().contains(u"the one waiting fits in the 20:00 left in the segment ("_s));
+    REQUIRE(h.run(Action::Next)); // 2 minutes for the audience
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    CHECK(forecast->text().contains(
+        u"all 2 waiting fit in the 18:00 left in the segment after the current speaker"_s));
+    REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"segment"_s}, {u"deltaMs"_s, -17 * 60'000}}));
+    CHECK(forecast->text().contains(u"none of the 2 waiting fit"_s));
+}
+
 // A refusal went from the status bar after 8 seconds: "the connection dropped before the host got
 // this, so it was not done" was missed by a moderator looking at the room.
 TEST_CASE("a notice stays at the foot of the window until the next one or until dismissed") {

@@ -130,17 +130,30 @@ void AgendaDock::refreshForecast() {
                             : s.activeSegment >= 0
                                 ? u" "_s + tr("The segment's clock is paused.")
                                 : u" "_s + tr("The session clock is not running.");
+    // "left" said which time it was: the segment clock read 14:48 beside "12:26 left", which
+    // was after the current speaker's time.
+    const QString left =
+        (s.activeSegment >= 0 ? tr("%1 left in the segment") : tr("%1 left in the session"))
+            .arg(formatDuration(f.remainingMs)) +
+        (s.floor ? u" "_s + tr("after the current speaker") : QString());
     if (f.waiting == 0) {
-        m_forecast->setText(tr("Nobody is waiting; %1 left.").arg(formatDuration(f.remainingMs)) +
-                            stopped);
+        m_forecast->setText(tr("Nobody is waiting; %1.").arg(left) + stopped);
         return;
     }
-    const QString fit = f.fitting < f.waiting
-                            ? tr("<b>only %1 of %2</b> waiting fit").arg(f.fitting).arg(f.waiting)
-                            : tr("all %1 waiting fit").arg(f.waiting);
-    m_forecast->setText(tr("Forecast: %1 in the %2 left (they need %3).")
-                            .arg(fit, formatDuration(f.remainingMs), formatDuration(f.neededMs)) +
+    m_forecast->setText(tr("Forecast: %1 in the %2 (%3 needed).")
+                            .arg(fitting(f), left, formatDuration(f.neededMs)) +
                         stopped);
+}
+
+// "all 1 waiting fit" and "only 0 of 3 waiting fit", said on stage, sounded broken.
+QString AgendaDock::fitting(const Forecast& f) {
+    if (f.fitting == f.waiting)
+        return f.waiting == 1 ? tr("the one waiting fits")
+                              : tr("all %1 waiting fit").arg(f.waiting);
+    if (f.fitting == 0)
+        return f.waiting == 1 ? tr("<b>the one waiting does not fit</b>")
+                              : tr("<b>none of the %1 waiting fit</b>").arg(f.waiting);
+    return tr("<b>only %1 of %2</b> waiting fit").arg(f.fitting).arg(f.waiting);
 }
 
 } // namespace podium

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/advice.h"
 #include "session_dock.h"
 
 class QAction;
@@ -29,6 +30,7 @@ private:
     void advance();
     void startSegment(int index);
     void refreshForecast();
+    static QString fitting(const Forecast& f);
 
     AgendaModel* m_model;
     QTreeView* m_view;
