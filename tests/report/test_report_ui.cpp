@@ -8,12 +8,16 @@
 #include "theme/theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace podium;
 using namespace podium::test;
@@ -43,6 +47,27 @@ TEST_CASE("the cockpit shows a live report preview and offers File → Export re
     auto* action = window.findChild<QAction*>(u"exportReportAction"_s);
     REQUIRE(action);
     CHECK(window.menu(MainWindow::MenuId::File)->actions().contains(action));
+}
+
+// The save dialog asked about the CSV named; its tallies' file beside it was replaced silently.
+TEST_CASE("a CSV export asks before it replaces the poll tallies' file beside it") {
+    QTemporaryDir dir;
+    QWidget window;
+    const QString csv = dir.filePath(u"report.csv"_s);
+    CHECK(mayReplaceCompanions(window, csv)); // nothing there yet
+    QFile polls(dir.filePath(u"report-polls.csv"_s));
+    REQUIRE(polls.open(QIODevice::WriteOnly));
+    polls.close();
+    CHECK(mayReplaceCompanions(window, dir.filePath(u"report.md"_s))); // no tallies' file
+    for (const auto answer : {QMessageBox::No, QMessageBox::Yes}) {
+        QTimer::singleShot(0, [answer] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            REQUIRE(box);
+            CHECK(box->text().contains(u"report-polls.csv"_s));
+            box->button(answer)->click();
+        });
+        CHECK(mayReplaceCompanions(window, csv) == (answer == QMessageBox::Yes));
+    }
 }
 
 // While someone speaks the clock ticks five times a second, and each tick or event used to restart

@@ -52,6 +52,8 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
                                &chosenIndex);
     if (path.isEmpty())
         return;
+    if (!mayReplaceCompanions(window, path))
+        return;
     QSettings().setValue(lastFormatKey, chosenIndex);
     const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
     auto written = exportCurrentReport(cockpit, notes, path, std::nullopt);
@@ -64,6 +66,18 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
 }
 
 } // namespace
+
+// The save dialog asked about the file named; the tallies' file beside a CSV was replaced
+// without a word.
+bool mayReplaceCompanions(QWidget& window, const QString& path) {
+    const QString polls = report::pollsCsvPath(path);
+    return report::formatFromName(QFileInfo(path).suffix()) != report::ReportFormat::Csv ||
+           !QFileInfo::exists(polls) ||
+           QMessageBox::question(&window, QObject::tr("Export report"),
+                                 QObject::tr("%1 already exists beside it. Replace it with this "
+                                             "session's poll tallies?")
+                                     .arg(QFileInfo(polls).fileName())) == QMessageBox::Yes;
+}
 
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes) {
     report::Report r = report::buildReport(cockpit.state(), notes, cockpit.reportTime());

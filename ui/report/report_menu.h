@@ -23,6 +23,9 @@ void installReport(MainWindow& window, Cockpit& cockpit);
 // The report of the session this cockpit shows: what still runs is closed at
 // Cockpit::reportTime(), and it is dated when it is made.
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes);
+// For a CSV export to `path`: whether the tallies' file beside it may be written (it does not
+// exist, or the user said to replace it).
+bool mayReplaceCompanions(QWidget& window, const QString& path);
 
 // Writes the report of the session as it stands now to `path`, in `format` (or the one its
 // suffix names). What the menu does once a file is chosen.
