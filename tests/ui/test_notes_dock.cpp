@@ -358,6 +358,31 @@ TEST_CASE("notes dock: a removed note comes back where it was with Edit → Undo
     CHECK(texts(m.index(1, 0)) == QStringList{u"A question from online"_s});
 }
 
+// After Save As the stack is kept (the session is the same), and undo said "another session file".
+TEST_CASE("notes dock: a note removed before Save As comes back, into the copy") {
+    NotesHarness h;
+    auto* view = h.dock->findChild<QTreeView*>();
+    REQUIRE(view);
+    h.call(u"Panelist A"_s);
+    h.type(u"Keep me"_s);
+    NotesModel& m = *h.dock->model();
+    view->setCurrentIndex(m.index(0, 0, m.index(0, 0)));
+    h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
+    REQUIRE(m.rowCount() == 0);
+
+    const QString copy = h.dir.filePath(u"copy.podium"_s);
+    REQUIRE(h.file->saveCopyAs(copy));
+    auto reopened = SessionFile::open(copy);
+    REQUIRE(reopened);
+    h.file = std::move(reopened).value(); // the original closes, as File → Save As does
+    h.dock->setSessionFile(h.file.get());
+    h.cockpit->undoStack().undo();
+    const auto notes = h.file->notes();
+    REQUIRE(notes);
+    REQUIRE(notes->size() == 1);
+    CHECK(notes->first().text == u"Keep me"_s);
+}
+
 TEST_CASE("notes dock: notes between speeches, removed and brought back, are first again") {
     NotesHarness h;
     QAbstractItemModelTester tester(h.dock->model(),

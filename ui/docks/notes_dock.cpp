@@ -1,5 +1,7 @@
 #include "notes_dock.h"
 
+#include "store/session_file.h"
+
 #include "main_window.h"
 #include "notes_model.h"
 #include "theme/theme.h"
@@ -147,13 +149,15 @@ QString shortened(const QString& text) {
 }
 
 // Removing a note is a step of Edit → Undo like the session's own: undo writes the note back as
-// it was into the file it came from (opening another file empties the stack anyway).
+// it was into the session's file (opening another file empties the stack anyway). The file is
+// known by its session: after Save As the note goes back into the copy (compared by pointer,
+// it said "another session file", and a new file at the old address would have passed).
 class RemoveNoteStep final : public QUndoCommand {
 public:
     RemoveNoteStep(NotesModel& model, const Note& note, std::function<void(QString)> problem)
         : QUndoCommand(NotesDock::tr("Remove note “%1”").arg(shortened(note.text)))
         , m_model(model)
-        , m_file(model.file())
+        , m_session(model.file() ? model.file()->sessionId() : QString())
         , m_note(note)
         , m_problem(std::move(problem)) {}
 
@@ -163,7 +167,7 @@ public:
     }
 
     void undo() override {
-        if (m_model.file() != m_file)
+        if (!m_model.file() || m_model.file()->sessionId() != m_session)
             return giveUp(NotesDock::tr("The note was in another session file."));
         auto back = m_model.restore(m_note);
         if (!back)
@@ -178,7 +182,7 @@ private:
     }
 
     NotesModel& m_model;
-    const SessionFile* m_file;
+    QString m_session;
     Note m_note;
     std::function<void(QString)> m_problem;
 };
