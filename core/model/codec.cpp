@@ -205,9 +205,11 @@ Poll poll(const QCborMap& m) {
     const QCborArray tallies = m.value(u"tallies"_s).toArray();
     for (int i = 0; i < v.options.size(); ++i) {
         const QCborArray t = tallies.at(i).toArray();
-        v.tallies.append(Tally{qMax<qint64>(0, integerOf(t.at(0))),
-                               qMax<qint64>(0, integerOf(t.at(1))),
-                               qMax<qint64>(0, integerOf(t.at(2)))});
+        // Bounded as the commands bound them: a crafted file's 2^62 overflowed the totals.
+        const auto count = [&t](int source) {
+            return qBound<qint64>(0, integerOf(t.at(source)), maxVotesPerTally);
+        };
+        v.tallies.append(Tally{count(0), count(1), count(2)});
     }
     return v;
 }

@@ -172,7 +172,9 @@ void setTally(SessionState& s, const QCborMap& d) {
     const auto source = fromKey<TallySource>(d.value(u"source"_s).toString());
     if (!p || !source || option < 0 || option >= p->tallies.size())
         return;
-    p->tallies[option][std::size_t(*source)] = qMax<qint64>(0, integer(d, u"count"));
+    // Bounded as the command is: an event from a crafted file or peer overflowed the totals.
+    p->tallies[option][std::size_t(*source)] =
+        qBound<qint64>(0, integer(d, u"count"), maxVotesPerTally);
 }
 
 void insertPoll(SessionState& s, const Poll& p, qint64 position) {

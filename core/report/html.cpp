@@ -125,7 +125,9 @@ void HtmlWriter::table(const Table& t) {
 QString toHtml(const Report& report, const QLocale& locale, HtmlFlavor flavor) {
     HtmlWriter w(flavor);
     layOut(report, Formatter{locale}, w);
-    const QString title = report.info.title.isEmpty() ? tr("Session report") : report.info.title;
+    // On one line: a <title> holds text only, and "<br/>" showed as such in the browser's tab.
+    const QString title =
+        report.info.title.isEmpty() ? tr("Session report") : report.info.title.simplified();
     const QString dir = locale.textDirection() == Qt::RightToLeft ? u"rtl"_s : u"ltr"_s;
     const char* style = flavor == HtmlFlavor::Browser ? browserStyle : richTextStyle;
     return u"<!DOCTYPE html>\n<html lang=\"%1\" dir=\"%2\">\n<head>\n<meta charset=\"utf-8\">\n"

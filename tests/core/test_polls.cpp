@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.h"
+#include "model/codec.h"
 #include "model/event_text.h"
+#include "model/reducer.h"
 
 using namespace podium;
 using namespace podium::test;
@@ -72,6 +74,29 @@ TEST_CASE("tallies are never negative and name a real option and source") {
     CHECK_FALSE(h.run(Action::SetTally, tally(999, 0, u"onsite"_s, 1)));
     CHECK(h.state().poll(id)->totalVotes() == 0);
     CHECK(h.state().poll(id)->percentage(0) == 0.0); // no votes, no division by zero
+}
+
+// The commands refuse a count over the bound; an event or a saved state made by hand (a crafted
+// file, a hostile peer) gave 2^62, and the totals overflowed.
+TEST_CASE("a tally read from an event or a saved state stays within the bound") {
+    Harness h;
+    const Id id = createPoll(h);
+    CHECK_FALSE(h.run(Action::SetTally, tally(id, 0, u"onsite"_s, maxVotesPerTally + 1)));
+    Event crafted;
+    crafted.seq = h.state().lastSeq + 1;
+    crafted.action = Action::SetTally;
+    crafted.data = tally(id, 0, u"onsite"_s, qint64(1) << 62);
+    const SessionState after = apply(h.state(), crafted);
+    CHECK(after.poll(id)->combined(0) == maxVotesPerTally);
+
+    QCborMap saved = codec::toCbor(after);
+    QCborArray polls = saved.value(u"polls"_s).toArray();
+    QCborMap poll = polls.at(0).toMap();
+    poll[u"tallies"_s] = QCborArray{QCborArray{qint64(1) << 62, qint64(1) << 62, 0}};
+    polls[0] = poll;
+    saved[u"polls"_s] = polls;
+    const SessionState read = codec::sessionState(saved);
+    CHECK(read.polls.first().combined(0) == 2 * maxVotesPerTally);
 }
 
 // Told as "Poll tally entered" alone, a tally lost with the link could not be typed again: which

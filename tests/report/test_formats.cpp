@@ -181,6 +181,7 @@ TEST_CASE("line breaks in names and questions keep the Markdown report's structu
     CHECK(md.contains(u"Room 3  \n  East wing\n"_s));
     CHECK(md.contains(u"### Which work stream first? \\- and who leads it\n"_s));
     CHECK_FALSE(md.contains(u"\n- and who leads it"_s));
+    CHECK(toHtml(r, english).contains(u"<title>Securing the Internet for all</title>"_s));
 }
 
 // A takeaway typed as "- …" or "1986. …" became a list nested in the numbered list.
