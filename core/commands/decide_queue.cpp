@@ -49,6 +49,17 @@ Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64
     return e;
 }
 
+// One new point per person waiting: a second one (restored, or made one by an edit) let one
+// voice take two turns.
+QString secondNewPoint(const SessionState& s, Id participant, Id except = 0) {
+    for (const QueueEntry& q : s.queue) {
+        if (q.id != except && q.participantId == participant && q.kind == EntryKind::NewPoint &&
+            !q.withdrawn)
+            return tr("%1 is already in the queue.").arg(s.participant(participant)->name);
+    }
+    return {};
+}
+
 QString checkNewEntry(const SessionState& s, const QueueEntry& e) {
     const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;
     if (followUp) {
@@ -58,13 +69,7 @@ QString checkNewEntry(const SessionState& s, const QueueEntry& e) {
         if (!onFloor && !s.entry(e.relatesTo))
             return tr("The point this relates to is no longer in the queue or on the floor.");
     }
-    if (e.kind == EntryKind::NewPoint) {
-        for (const QueueEntry& q : s.queue) {
-            if (q.participantId == e.participantId && q.kind == EntryKind::NewPoint && !q.withdrawn)
-                return tr("%1 is already in the queue.").arg(s.participant(q.participantId)->name);
-        }
-    }
-    return {};
+    return e.kind == EntryKind::NewPoint ? secondNewPoint(s, e.participantId) : QString();
 }
 
 Result<const QueueEntry*> queuedEntry(const SessionState& s, const Command& c) {
@@ -84,7 +89,7 @@ Data addEntry(const SessionState& s, const Command& c, qint64 now) {
                     {u"position"_s, queuePositionFor(s, *entry)}};
 }
 
-Data editEntry(const QueueEntry& old, const Command& c) {
+Data editEntry(const SessionState& s, const QueueEntry& old, const Command& c) {
     QueueEntry e = old;
     if (c.args.contains(u"note"_s))
         e.note = c.args.value(u"note"_s).toString().left(500);
@@ -101,6 +106,13 @@ Data editEntry(const QueueEntry& old, const Command& c) {
         if ((*kind == EntryKind::Reply || *kind == EntryKind::ClarifyingQuestion) &&
             e.relatesTo == 0)
             return Data::failure(tr("Only an entry that relates to a point can become a reply."));
+        // A point of order goes first, which an edit in place would not do.
+        if ((*kind == EntryKind::PointOfOrder) != (e.kind == EntryKind::PointOfOrder))
+            return Data::failure(tr("A point of order is added as one: withdraw this entry and "
+                                    "add it again."));
+        if (*kind == EntryKind::NewPoint && e.kind != EntryKind::NewPoint && !e.withdrawn)
+            if (const QString why = secondNewPoint(s, e.participantId, e.id); !why.isEmpty())
+                return Data::failure(why);
         e.kind = *kind;
     }
     return QCborMap{{u"entry"_s, codec::toCbor(e)}};
@@ -147,9 +159,12 @@ Data queue(const SessionState& s, const Command& c, qint64 now) {
     case Action::RestoreEntry:
         if (!e.withdrawn)
             return Data::failure(tr("That entry is not withdrawn."));
+        if (e.kind == EntryKind::NewPoint)
+            if (const QString why = secondNewPoint(s, e.participantId, e.id); !why.isEmpty())
+                return Data::failure(why);
         return ref;
     case Action::EditEntry:
-        return editEntry(e, c);
+        return editEntry(s, e, c);
     case Action::RemoveEntry:
         return ref;
     default:

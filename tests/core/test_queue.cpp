@@ -97,6 +97,26 @@ TEST_CASE("the moderator moves, withdraws, restores and edits entries") {
     CHECK_FALSE(h.run(Action::MoveEntry, {{u"entry"_s, b}, {u"to"_s, 10}}));
 }
 
+// One voice, two turns: a withdrawn new point restored (or an entry made a new point) beside
+// the new point the same person had added meanwhile.
+TEST_CASE("a person waits with one new point at most, however entries are restored or edited") {
+    Harness h;
+    const Id first = h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, first}}));
+    const Id second = h.add(u"Audience 1"_s); // allowed: the first is withdrawn
+    auto restored = h.run(Action::RestoreEntry, {{u"entry"_s, first}});
+    REQUIRE_FALSE(restored);
+    CHECK(restored.error().contains(u"already in the queue"_s));
+    CHECK(h.state().entry(first)->withdrawn);
+
+    const Id reply = h.add(u"Audience 1"_s, EntryKind::Reply, second);
+    CHECK_FALSE(h.run(Action::EditEntry, {{u"entry"_s, reply}, {u"kind"_s, u"new-point"_s}}));
+    // A point of order goes first, which an edit in place would not do: refused both ways.
+    CHECK_FALSE(h.run(Action::EditEntry, {{u"entry"_s, second}, {u"kind"_s, u"point-of-order"_s}}));
+    REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, second}}));
+    REQUIRE(h.run(Action::RestoreEntry, {{u"entry"_s, first}})); // now the only one
+}
+
 TEST_CASE("next puts the first entry on the floor with its role's allotment and logs the speech") {
     Harness h;
     h.add(u"Panelist A"_s);
