@@ -163,3 +163,18 @@ TEST_CASE("a segment's actual time counts whole seconds passed, so it and the ti
     const qint64 left = h.state().segmentClock.remainingMs(h.engine.now());
     CHECK(formatCountdown(left) == formatDuration(h.state().segments[0].plannedMs - 4'000));
 }
+
+// "Running", in plain text, for a segment past its time: the overrun was easy to miss.
+TEST_CASE("a segment past its time says by how much in the agenda's status, in the overtime red") {
+    CockpitHarness h;
+    AgendaModel agenda(h.engine);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // 5 minutes
+    h.clock.advance(4 * 60'000);
+    const QModelIndex status = agenda.index(0, AgendaModel::Status);
+    CHECK(status.data().toString() == u"Running"_s);
+    CHECK_FALSE(status.data(Qt::ForegroundRole).isValid());
+    h.clock.advance(60'000 + 14'000);
+    CHECK(status.data().toString() == u"0:14 over"_s);
+    CHECK(status.data(Qt::ForegroundRole).value<QColor>() ==
+          phaseColours(TimerPhase::Overtime, {}, {}).background);
+}

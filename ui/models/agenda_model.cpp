@@ -31,7 +31,14 @@ int AgendaModel::columnCount(const QModelIndex& parent) const {
 
 void AgendaModel::refreshRunning() {
     if (m_active >= 0 && m_active < m_rows.size())
-        emit dataChanged(index(m_active, Actual), index(m_active, Actual), {Qt::DisplayRole});
+        emit dataChanged(index(m_active, Actual), index(m_active, Status),
+                         {Qt::DisplayRole, Qt::ForegroundRole});
+}
+
+// A segment past its time said "Running", in plain text: the overrun was easy to miss.
+qint64 AgendaModel::activeOverrunMs() const {
+    const Countdown& clock = m_engine.state().segmentClock;
+    return clock.overtimeMs(m_engine.now());
 }
 
 QVariant AgendaModel::data(const QModelIndex& index, int role) const {
@@ -44,6 +51,8 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
         f.setBold(running);
         return f;
     }
+    if (role == Qt::ForegroundRole && running && index.column() == Status && activeOverrunMs() > 0)
+        return phaseColours(TimerPhase::Overtime, {}, {}).background;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -58,6 +67,8 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
             running ? report::segmentSoFar(m_engine.state(), index.row(), m_engine.now())
                     : s.endedAt - s.startedAt);
     case Status:
+        if (running && activeOverrunMs() > 0)
+            return tr("%1 over").arg(formatElapsed(activeOverrunMs()));
         if (running)
             return m_engine.state().segmentClock.running ? tr("Running") : tr("Paused");
         return s.endedAt ? tr("Done") : tr("To come");

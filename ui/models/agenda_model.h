@@ -20,6 +20,7 @@ public:
     void refreshRunning();
 
 private:
+    qint64 activeOverrunMs() const;
     const SessionEngine& m_engine;
     int m_active = -1;
 };
