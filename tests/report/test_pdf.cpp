@@ -143,6 +143,32 @@ TEST_CASE("a heading over a table goes over with the table's first row") {
     }
 }
 
+// "Participation and balance of voices" stood alone at the foot of a page, after the agenda's
+// table, with "Participants" and its table on the next.
+TEST_CASE("two headings after a table go over with the table after them") {
+    // As the report's styles and tables are.
+    const QString style = u"<style>body{font-size:10pt}h2{font-size:14pt;margin-top:18pt}"
+                          "h3{font-size:11pt;margin-top:12pt}</style>"_s;
+    const QString table =
+        u"<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+        "style=\"border-collapse: collapse; margin-bottom: 8px\">"
+        "<thead><tr><th>Name</th><th>Group</th></tr></thead><tbody>"
+        "<tr><td>Adiel Akplogan</td><td>Technical community</td></tr>"
+        "<tr><td>Wout De Natris</td><td>Private sector</td></tr>"
+        "<tr><td>Total</td><td></td></tr></tbody></table>\n"_s; // an empty last cell, as the
+                                                                // agenda's
+    for (int before = 20; before < 80; ++before) {
+        INFO(before << " paragraphs before the first table");
+        const PagedDocument paged(style + paragraphs(before) + table +
+                                  u"<h2>Participation and balance of voices</h2>\n"
+                                  "<h3>Participants</h3>\n"_s +
+                                  table);
+        const QTextBlock heading = paged.heading();
+        REQUIRE(heading.isValid());
+        CHECK(paged.pageOf(heading) == paged.pageOf(heading.next()));
+    }
+}
+
 // After a table that went over a page, Qt's layout is a page behind in where the page ends: a
 // break before a heading or a table (taken, then taken again for a line that seemed not to fit)
 // went over two pages, and left one blank ("By gender", an empty page 3, "By role" on page 4).

@@ -146,10 +146,18 @@ void pushDownTo(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
         const qreal shortBy = pageFoot - top; // above the foot by this much (below it if negative)
         if (shortBy <= 0.5 && shortBy > -2 * scale)
             return;
-        if (unit.table) {
-            QTextTableFormat f = unit.table->format();
-            f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
-            unit.table->setFormat(f);
+        // A heading right after a table has no top margin of its own in Qt's layout (it stayed
+        // at the page's foot, its text under it on the next): the table's bottom margin grows.
+        QTextTable* tableBefore =
+            unit.table ? nullptr : QTextCursor(unit.heading.previous()).currentTable();
+        if (unit.table || tableBefore) {
+            QTextTable* table = unit.table ? unit.table : tableBefore;
+            QTextTableFormat f = table->format();
+            if (unit.table)
+                f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
+            else
+                f.setBottomMargin(qMax<qreal>(0, f.bottomMargin() + shortBy / scale));
+            table->setFormat(f);
         } else {
             QTextBlockFormat f = unit.heading.blockFormat();
             f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
