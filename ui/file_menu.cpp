@@ -45,6 +45,7 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     menu.addAction(m_quit);
     connect(m_recent, &QMenu::aboutToShow, this, &FileMenu::fillRecent);
     connect(&menu, &QMenu::aboutToShow, this, &FileMenu::updateActions);
+    menu.setToolTipsVisible(true); // why an item is greyed
     // An action's key works as its menu item was last set: a joined seat's Ctrl+O left the
     // session. Kept up to date as the seat joins and leaves, and as the session shown changes.
     connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, &FileMenu::updateActions);
@@ -84,24 +85,24 @@ bool FileMenu::showsWindowFile() const {
     return canSwitchFiles() && file && file->sessionId() == m_cockpit.engine().state().sessionId;
 }
 
+// A greyed action's tooltip says why, in the menu and at the window's foot when its key is
+// pressed (WindowKeys): a joined seat's Ctrl+O did nothing and said nothing.
 void FileMenu::updateActions() {
-    m_new->setEnabled(canSwitchFiles());
-    m_open->setEnabled(canSwitchFiles());
+    const QString following =
+        tr("This seat follows the host's session: Disconnect first (Connection panel).");
+    for (QAction* a : {m_new, m_open}) {
+        a->setEnabled(canSwitchFiles());
+        a->setToolTip(canSwitchFiles() ? QString() : following);
+    }
     m_recent->setEnabled(canSwitchFiles());
     m_saveAs->setEnabled(showsWindowFile());
-}
-
-// The keys work whatever the menu last showed: a joined seat's Ctrl+O left the session.
-bool FileMenu::refusedHere(bool allowed, const QString& title) {
-    if (allowed)
-        return false;
-    QMessageBox::information(
-        m_window, title,
-        m_cockpit.engine().isForwarding()
-            ? tr("This seat follows the host's session: Disconnect first (Connection panel).")
-            : tr("The session shown is the copy this seat kept of a session it joined, not the "
-                 "window's file: File → Open recent lists it."));
-    return true;
+    m_saveAs->setToolTip(showsWindowFile()                   ? QString()
+                         : m_cockpit.engine().isForwarding() ? following
+                                                             : tr("The session shown is the copy "
+                                                                  "this seat kept of a session "
+                                                                  "it joined, not this window's "
+                                                                  "file: File → Open recent "
+                                                                  "lists it."));
 }
 
 void FileMenu::report(const Result<bool>& done, const QString& title) {
@@ -110,8 +111,6 @@ void FileMenu::report(const Result<bool>& done, const QString& title) {
 }
 
 void FileMenu::newFromPlan() {
-    if (refusedHere(canSwitchFiles(), tr("New session from plan")))
-        return;
     const QString planPath =
         askOpenPath(m_window, tr("New session from plan"), tr("Session plans (*.json)"));
     if (planPath.isEmpty())
@@ -131,8 +130,6 @@ void FileMenu::newFromPlan() {
 }
 
 void FileMenu::openFile() {
-    if (refusedHere(canSwitchFiles(), tr("Open session")))
-        return;
     const QString path =
         askOpenPath(m_window, tr("Open session"), tr("Podium sessions (*.podium)"));
     if (!path.isEmpty())
@@ -157,8 +154,6 @@ void FileMenu::fillRecent() {
 }
 
 void FileMenu::saveAs() {
-    if (refusedHere(showsWindowFile(), tr("Save session as")))
-        return;
     // Under its own name, in the folder files go to (the demo's own folder is hidden).
     const SessionFile* current = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
     const QString path = askSavePath(m_window, tr("Save session as"),

@@ -36,7 +36,6 @@ private:
     bool canSwitchFiles() const;
     bool showsWindowFile() const;
     void updateActions();
-    bool refusedHere(bool allowed, const QString& title);
     void report(const Result<bool>& done, const QString& title);
 
     Cockpit& m_cockpit;

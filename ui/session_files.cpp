@@ -147,7 +147,7 @@ void sayWhyNotOpened(QWidget& window, SessionFiles& files, const QString& path,
                                 QMessageBox::Close, &window);
     box->setObjectName(u"notOpenedBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    if (const auto check = checkSessionFile(path); check && check->damage)
+    if (const auto check = checkSessionFile(path); check && check->damage && check->databaseSound)
         offerSalvage(*box, files, path, check.value());
     box->open();
 }

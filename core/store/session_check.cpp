@@ -27,11 +27,14 @@ void checkIntegrity(QSqlDatabase db, SessionCheck& check) {
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA integrity_check"_s)) {
         check.problems << tr("integrity check failed to run: %1").arg(q.lastError().text());
+        check.databaseSound = false;
         return;
     }
     while (q.next()) {
-        if (q.value(0).toString() != u"ok"_s)
+        if (q.value(0).toString() != u"ok"_s) {
             check.problems << tr("integrity: %1").arg(q.value(0).toString());
+            check.databaseSound = false;
+        }
     }
 }
 
@@ -218,14 +221,25 @@ int runSessionCheck(const QString& path, QTextStream& out) {
     for (const QString& p : c.problems)
         out << tr("  PROBLEM: %1").arg(p) << '\n';
     out << (c.ok() ? tr("OK: the file is sound.") : tr("The file has problems.")) << '\n';
-    if (c.damage) {
-        out << tr("The session opens only up to event %1; the %2 events from event %3 on cannot "
-                  "be used. To keep what is sound in a new file (this one is left as it is): "
-                  "podium --salvage %4")
-                   .arg(c.damage->seq - 1)
-                   .arg(c.eventsAfterDamage)
-                   .arg(c.damage->seq)
+    if (c.damage && c.databaseSound) {
+        out << (c.eventsAfterDamage == 1
+                    ? tr("The session opens only up to event %1; its last event cannot be used.")
+                          .arg(c.damage->seq - 1)
+                    : tr("The session opens only up to event %1; the %2 events from event %3 on "
+                         "cannot be used.")
+                          .arg(c.damage->seq - 1)
+                          .arg(c.eventsAfterDamage)
+                          .arg(c.damage->seq))
+            << ' '
+            << tr("To keep what is sound in a new file (this one is left as it is): podium "
+                  "--salvage %1")
                    .arg(path)
+            << '\n';
+    } else if (!c.ok()) {
+        // Damage SQLite found in its own pages, or a log that does not replay: nothing here
+        // can be trusted to be the session as it was.
+        out << tr("Open a copy saved earlier; if other seats followed this session, join one of "
+                  "them to take it whole.")
             << '\n';
     }
     return c.ok() ? 0 : 1;
@@ -234,10 +248,13 @@ int runSessionCheck(const QString& path, QTextStream& out) {
 QString salvagedPathFor(const QString& damaged) {
     const QFileInfo info(damaged);
     const QString suffix = info.suffix().isEmpty() ? QString() : u'.' + info.suffix();
-    QString candidate = info.dir().filePath(info.completeBaseName() + u"-salvaged"_s + suffix);
+    // Cleaned: "./day-salvaged.podium" for a file named without its folder.
+    const auto beside = [&info](const QString& name) {
+        return QDir::cleanPath(info.dir().filePath(name));
+    };
+    QString candidate = beside(info.completeBaseName() + u"-salvaged"_s + suffix);
     for (int n = 2; QFileInfo::exists(candidate); ++n)
-        candidate = info.dir().filePath(
-            u"%1-salvaged-%2%3"_s.arg(info.completeBaseName()).arg(n).arg(suffix));
+        candidate = beside(u"%1-salvaged-%2%3"_s.arg(info.completeBaseName()).arg(n).arg(suffix));
     return candidate;
 }
 

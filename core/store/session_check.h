@@ -29,6 +29,7 @@ struct SessionCheck {
     std::optional<LogDamage> damage;
     qint64 eventsAfterDamage = 0; // rows from there on, which the session cannot use
     QStringList damagedRows;      // every event row that fails its checksum or cannot be read
+    bool databaseSound = true;    // SQLite's own integrity check: else nothing can be salvaged
     QStringList problems;
     QStringList warnings;
 

@@ -291,12 +291,14 @@ Result<std::unique_ptr<SessionFile>> SessionFile::open(const QString& path, Open
         ok = file->identifyAndUpgrade();
     if (!ok && file->isReadOnly() && file->connectAsOnDisk())
         ok = file->identifyAndUpgrade();
-    if (ok && !file->isReadOnly())
-        ok = file->prepareForWriting();
     if (ok)
         ok = file->loadMetadata();
     if (ok)
         ok = file->load();
+    // Only once the file has proven whole: a damaged file in rollback mode was switched to WAL
+    // (its header rewritten) before its damage was found.
+    if (ok && !file->isReadOnly())
+        ok = file->prepareForWriting();
     if (!ok)
         return R::failure(ok.error());
     return R(std::move(file));

@@ -37,6 +37,11 @@ Result<bool> cutAtDamage(QSqlDatabase db, const QString& source, qint64 firstLos
         if (!q.exec())
             return Result<bool>::failure(q.lastError().text());
     }
+    // Hosted again, the copy gets codes of its own: with the old ones, the seats that followed the
+    // session came back by themselves to a log shorter than theirs.
+    if (!q.exec(u"DELETE FROM meta WHERE key LIKE 'sync\\_hosted\\_%' ESCAPE '\\' "
+                "OR key = 'sync_session_codes'"_s))
+        return Result<bool>::failure(q.lastError().text());
     q.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?), (?, ?), (?, ?)"_s);
     for (const QString& value :
          {u"salvaged_from"_s, QFileInfo(source).absoluteFilePath(), u"salvaged_up_to"_s,
@@ -46,6 +51,11 @@ Result<bool> cutAtDamage(QSqlDatabase db, const QString& source, qint64 firstLos
     if (!q.exec() || !db.commit())
         return Result<bool>::failure(q.lastError().isValid() ? q.lastError().text()
                                                              : db.lastError().text());
+    // VACUUM INTO copies the rows as they are: damage to SQLite's own pages came along, and the
+    // copy was called sound.
+    if (!q.exec(u"PRAGMA integrity_check"_s) || !q.next() || q.value(0).toString() != u"ok"_s)
+        return Result<bool>::failure(
+            tr("the file's database is damaged too, and the copy would carry that damage"));
     return true;
 }
 
@@ -74,6 +84,13 @@ Result<bool> SessionFile::saveSoundPartAs(const QString& target) const {
         return Result<bool>::failure(
             tr("%1 already exists; choose another name.").arg(native(target)));
     const qint64 firstLost = m_damage->seq;
+    if (firstLost <= 1)
+        return Result<bool>::failure(
+            tr("%1 has nothing sound to keep: its first event is damaged (%2).")
+                .arg(native(m_path), m_damage->why));
+    if (!QFileInfo(QFileInfo(target).absolutePath()).isDir())
+        return Result<bool>::failure(
+            tr("The folder of %1 does not exist; choose another place.").arg(native(target)));
     auto written = writeCopy(target, false, [&](const QString& copy) {
         auto cut = cutCopyAtDamage(copy, m_path, firstLost);
         if (!cut)
@@ -90,10 +107,9 @@ Result<bool> SessionFile::saveSoundPartAs(const QString& target) const {
         QFile::remove(target);
         return Result<bool>::failure(
             tr("The sound part of %1 could not be kept: the copy did not open as the session up to "
-               "event %2 (%3). Nothing was kept.")
+               "event %2. Nothing was written.")
                 .arg(native(m_path))
-                .arg(firstLost - 1)
-                .arg(reopened ? tr("its state differs") : reopened.error()));
+                .arg(firstLost - 1));
     }
     return true;
 }

@@ -116,3 +116,70 @@ TEST_CASE("a salvaged copy takes a name no file has yet, beside the damaged file
     writeBytes(folder.file(u"panel-salvaged.podium"_s), "x");
     CHECK(salvagedPathFor(path) == folder.file(u"panel-salvaged-2.podium"_s));
 }
+
+TEST_CASE("a salvaged copy is hosted with codes of its own, not the damaged file's") {
+    Folder folder;
+    const QString path = folder.file(u"hosted.podium"_s);
+    sessionWithNote(path);
+    REQUIRE(rawExec(path, {u"INSERT INTO meta(key, value) VALUES ('sync_hosted_codes', 'x'), "
+                           "('sync_hosted_port', '47600'), ('sync_session_codes', 'y')"_s,
+                           u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    const QString kept = folder.file(u"kept.podium"_s);
+    QString output;
+    REQUIRE(salvage(path, kept, &output) == 0);
+    CHECK(rawValue(kept, u"SELECT count(*) FROM meta WHERE key LIKE 'sync_%'"_s).toInt() == 0);
+    CHECK(rawValue(path, u"SELECT count(*) FROM meta WHERE key LIKE 'sync_%'"_s).toInt() == 3);
+}
+
+TEST_CASE("nothing is salvaged from a file whose first event is damaged, or into no folder") {
+    Folder folder;
+    const QString path = folder.file(u"first.podium"_s);
+    sessionWithNote(path);
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    QString output;
+    CHECK(salvage(path, folder.file(u"no/such/folder/kept.podium"_s), &output) == 1);
+    CHECK(output.contains(u"folder"_s));
+    CHECK(output.contains(u"does not exist"_s));
+
+    REQUIRE(rawExec(
+        path, {u"DELETE FROM snapshots"_s, u"UPDATE events SET at = at + 5000 WHERE seq = 1"_s}));
+    output.clear();
+    CHECK(salvage(path, {}, &output) == 1);
+    CHECK(output.contains(u"nothing sound to keep"_s));
+    CHECK_FALSE(QFileInfo::exists(folder.file(u"first-salvaged.podium"_s)));
+}
+
+// Random bytes over a real file: a snapshots page was damaged as well as an event, and the copy,
+// VACUUMed with that damage, was called sound.
+TEST_CASE(
+    "a file whose database pages are damaged is not salvaged, and --check does not offer it") {
+    Folder folder;
+    const QString path = folder.file(u"pages.podium"_s);
+    writeBytes(path, fileBytes(QStringLiteral(STORE_FIXTURES "/damaged-pages.podium")));
+    const QByteArray before = fileBytes(path);
+    QString output;
+    CHECK(salvage(path, {}, &output) == 1);
+    CHECK(output.contains(u"database is damaged too"_s));
+    CHECK_FALSE(QFileInfo::exists(folder.file(u"pages-salvaged.podium"_s)));
+    CHECK(fileBytes(path) == before);
+    QString checked;
+    QTextStream out(&checked);
+    CHECK(runSessionCheck(path, out) == 1);
+    CHECK_FALSE(checked.contains(u"--salvage"_s));
+    CHECK(checked.contains(u"Open a copy saved earlier"_s));
+}
+
+// VACUUM INTO makes a file in rollback mode: opening it for editing switched it to WAL, header
+// and all, before its damage was found.
+TEST_CASE("opening a damaged file for editing leaves it byte for byte as it was") {
+    Folder folder;
+    const QString path = folder.file(u"rollback.podium"_s);
+    const QString source = folder.file(u"source.podium"_s);
+    sessionWithNote(source);
+    REQUIRE(openOrFail(source, OpenMode::View)->saveCopyAs(path));
+    REQUIRE(rawExec(path, {u"PRAGMA journal_mode = DELETE"_s,
+                           u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    const QByteArray before = fileBytes(path);
+    CHECK_FALSE(SessionFile::open(path, OpenMode::Edit));
+    CHECK(fileBytes(path) == before);
+}

@@ -518,6 +518,32 @@ TEST_CASE("a seat that saves its hosted session under another name goes on hosti
     CHECK(waitFor([&] { return online.engine.state().stageMessage == u"still"_s; }));
 }
 
+// A salvaged copy of the host's own session (shorter) kept being hosted: the seats took its new
+// events on top of the ones they held under the same numbers.
+TEST_CASE("a host that opens an older copy of its own session stops hosting") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    SeatUnderTest online(Authority::Moderator);
+    online.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return online.dock->seatSession().seat()->syncPeer()->state() ==
+               sync::SyncPeer::State::Live;
+    }));
+    const QString older = host->dir.filePath(u"older.podium"_s);
+    REQUIRE(host->file->saveCopyAs(older));
+    REQUIRE(host->engine.execute(Command{newCommandId(),
+                                         {},
+                                         Authority::Moderator,
+                                         Action::SetStageMessage,
+                                         {{u"text"_s, u"later"_s}}}));
+    REQUIRE(waitFor([&] { return online.engine.state().stageMessage == u"later"_s; }));
+    auto reopened = SessionFile::open(older);
+    REQUIRE(reopened);
+    switchFile(*host, std::move(reopened).value());
+    CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
+}
+
 TEST_CASE("a moderator who looks at a joined copy and opens their own file again is the moderator "
           "again, with no word of the copy") {
     useTemporarySettings();

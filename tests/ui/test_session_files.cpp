@@ -118,6 +118,7 @@ TEST_CASE("File → New, Open and Save As are greyed, keys included, while the s
     CHECK_FALSE(open->isEnabled());
     CHECK_FALSE(window.findChild<QAction*>(u"newFromPlanAction"_s)->isEnabled());
     CHECK_FALSE(saveAs->isEnabled());
+    CHECK(open->toolTip().contains(u"Disconnect first"_s)); // said at the foot for its key
 
     // Left alone in the joined session's copy: another file may be opened, but Save As would
     // copy the window's file, not the session shown.
@@ -126,7 +127,9 @@ TEST_CASE("File → New, Open and Save As are greyed, keys included, while the s
     joined.sessionId = u"the host's session"_s;
     engine.reset(joined);
     CHECK(open->isEnabled());
+    CHECK(open->toolTip() == open->text().remove(u'&'));
     CHECK_FALSE(saveAs->isEnabled());
+    CHECK(saveAs->toolTip().contains(u"Open recent lists it"_s));
 }
 
 TEST_CASE("Save As keeps the steps to undo, and they are undone in the copy") {

@@ -30,6 +30,19 @@ QString addressOf(const sync::Endpoint& e) {
                                  : u"%1:%2"_s.arg(e.host).arg(e.port);
 }
 
+// Save As gives the very log shared so far. A salvaged or older copy of the same session is
+// shorter, or went on another way: hosting it gave the seats a second history under the numbers
+// they held, and they took its events on top of their own.
+bool holdsSharedLog(const SessionFile& file, const sync::ReplicaLog& log) {
+    if (file.state().lastSeq != log.lastSeq())
+        return false;
+    if (log.events().isEmpty())
+        return true;
+    const auto last = file.events(log.lastSeq());
+    return last && !last->isEmpty() && last->last().epoch == log.events().last().epoch &&
+           last->last().commandId == log.events().last().commandId;
+}
+
 } // namespace
 
 JoinedCopy joinedCopyOf(const SessionFile& file) {
@@ -58,11 +71,12 @@ SeatSession::~SeatSession() {
 // stays shared (its log now backed by the copy); another session ends the sharing, since the
 // others would be sent a different one.
 // The engine shows `file` already when this is called, so the session shared until now is the
-// one the previous file held (compared with the engine's, a host that opened another session
-// went on hosting it, on the same codes, to seats that kept the first). A joined session's copy
-// is left whatever the file: the window shows the file now.
+// one the previous file held, whose log the seat still has (compared with the engine's, a host
+// that opened another session went on hosting it, on the same codes, to seats that kept the
+// first). A joined session's copy is left whatever the file: the window shows the file now.
 void SeatSession::setSessionFile(SessionFile* file) {
-    const bool sameSession = file && m_file && file->sessionId() == m_fileSession;
+    const bool sameSession = file && m_file && file->sessionId() == m_fileSession &&
+                             (!m_seat || holdsSharedLog(*file, m_seat->log()));
     m_file = file;
     m_fileSession = file ? file->sessionId() : QString();
     if (m_seat && file) {
