@@ -269,8 +269,10 @@ int runCtl(const QStringList& arguments) {
     // A script never takes over hosting: the seats must not keep its address as a place to look
     // for a new host once it is gone.
     seat.syncPeer()->setTakeoverPort(0);
+    // Waits for events, not a time: the call with a time limit returns at once when nothing is
+    // pending, and the loop spun a core while the host was out of reach.
     while (result < 0 && seat.syncPeer()->state() != SyncPeer::State::Live)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     if (result >= 0)
         return result;
     if (reads) {
@@ -318,7 +320,7 @@ int runCtl(const QStringList& arguments) {
     (void)engine.submit(command); // the outcome arrives as a signal
     sent = true;
     while (result < 0)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return result;
 }
 
