@@ -81,4 +81,14 @@ std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error) {
     return Event::fromCbor(m, error);
 }
 
+std::optional<Event> EventRowReader::read(const QSqlQuery& row, QString* error) {
+    const bool checksummed = !row.value(7).isNull();
+    if (!checksummed && m_checksumSeen) {
+        *error = u"event %1 has lost its checksum"_s.arg(row.value(0).toLongLong());
+        return std::nullopt;
+    }
+    m_checksumSeen = m_checksumSeen || checksummed;
+    return eventFromRow(row, error);
+}
+
 } // namespace podium::store

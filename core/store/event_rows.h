@@ -22,4 +22,15 @@ void bindEvent(QSqlQuery& insert, const Event& event);
 // The event in the current row of a query made with selectEventsSql().
 std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error);
 
+// Reads the rows of one query, in seq order. Rows written before format 3 have no checksum, but
+// once one row has one, every later row must: damage that turned a checksum into NULL passed as
+// an old row, unchecked.
+class EventRowReader {
+public:
+    std::optional<Event> read(const QSqlQuery& row, QString* error);
+
+private:
+    bool m_checksumSeen = false;
+};
+
 } // namespace podium::store

@@ -121,9 +121,10 @@ void surveyRows(const SessionFile& file, SessionCheck& check) {
     q.addBindValue(0);
     if (!q.exec())
         return; // the replay or the open names the failure
+    store::EventRowReader reader;
     while (q.next()) {
         QString why;
-        if (!store::eventFromRow(q, &why))
+        if (!reader.read(q, &why))
             check.damagedRows << why;
         if (check.damage && q.value(0).toLongLong() >= check.damage->seq)
             ++check.eventsAfterDamage;

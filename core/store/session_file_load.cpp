@@ -88,9 +88,10 @@ Result<bool> SessionFile::load() {
     q.addBindValue(m_state.lastSeq);
     if (!q.exec())
         return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
+    store::EventRowReader reader;
     while (q.next()) {
         QString why;
-        const auto event = store::eventFromRow(q, &why);
+        const auto event = reader.read(q, &why);
         if (event && event->seq != m_state.lastSeq + 1)
             why = tr("event %1 is missing").arg(m_state.lastSeq + 1);
         if (!event || !why.isEmpty()) {
@@ -114,9 +115,10 @@ Result<QList<Event>> SessionFile::events(qint64 fromSeq) const {
     if (!q.exec())
         return Result<QList<Event>>::failure(store::readFailureMessage(m_path, q.lastError()));
     QList<Event> list;
+    store::EventRowReader reader;
     while (q.next()) {
         QString why;
-        auto event = store::eventFromRow(q, &why);
+        auto event = reader.read(q, &why);
         if (!event)
             return Result<QList<Event>>::failure(
                 tr("%1 is damaged (%2).").arg(QDir::toNativeSeparators(m_path), why));

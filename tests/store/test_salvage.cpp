@@ -183,3 +183,20 @@ TEST_CASE("opening a damaged file for editing leaves it byte for byte as it was"
     CHECK_FALSE(SessionFile::open(path, OpenMode::Edit));
     CHECK(fileBytes(path) == before);
 }
+
+// Rows from before format 3 have no checksum; a row that lost its own (damage that made it NULL)
+// passed as one of them, unchecked, and the file was called sound.
+TEST_CASE("an event that lost its checksum among checksummed ones is damage") {
+    Folder folder;
+    const QString path = folder.file(u"nulled.podium"_s);
+    sessionWithNote(path);
+    REQUIRE(
+        rawExec(path, {u"UPDATE events SET at = at + 100000, checksum = NULL WHERE seq = 14"_s}));
+    const auto opened = SessionFile::open(path, OpenMode::View);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().contains(u"event 14 has lost its checksum"_s));
+    QString checked;
+    QTextStream out(&checked);
+    CHECK(runSessionCheck(path, out) == 1);
+    CHECK(checked.contains(u"PROBLEM: event 14 has lost its checksum"_s));
+}
