@@ -399,12 +399,11 @@ TEST_CASE("agenda: the forecast says whose time is left, and counts in words") {
     auto* forecast = child<QLabel>(w, u"forecast"_s);
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}})); // 20 minutes
     h.add(u"Audience 1"_s);
-    CHECK(forecast->text().contains(u"the one waiting fits in the 20:00 left in the segment ("_s));
+    CHECK(forecast->text().contains(u"the one waiting fits in the 20:00 left ("_s));
     REQUIRE(h.run(Action::Next)); // 2 minutes for the audience
     h.add(u"Audience 2"_s);
     h.add(u"Audience 3"_s);
-    CHECK(forecast->text().contains(
-        u"all 2 waiting fit in the 18:00 left in the segment after the current speaker"_s));
+    CHECK(forecast->text().contains(u"all 2 waiting fit in the 18:00 left after this speaker"_s));
     REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"segment"_s}, {u"deltaMs"_s, -17 * 60'000}}));
     CHECK(forecast->text().contains(u"none of the 2 waiting fit"_s));
 }

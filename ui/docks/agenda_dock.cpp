@@ -130,12 +130,11 @@ void AgendaDock::refreshForecast() {
                             : s.activeSegment >= 0
                                 ? u" "_s + tr("The segment's clock is paused.")
                                 : u" "_s + tr("The session clock is not running.");
-    // "left" said which time it was: the segment clock read 14:48 beside "12:26 left", which
-    // was after the current speaker's time.
-    const QString left =
-        (s.activeSegment >= 0 ? tr("%1 left in the segment") : tr("%1 left in the session"))
-            .arg(formatDuration(f.remainingMs)) +
-        (s.floor ? u" "_s + tr("after the current speaker") : QString());
+    // The segment clock read 14:48 beside "12:26 left", which was after the current speaker's
+    // time: that is said. (Short: the line must fit a small screen's panel in two lines.)
+    const QString left = s.floor
+                             ? tr("%1 left after this speaker").arg(formatDuration(f.remainingMs))
+                             : tr("%1 left").arg(formatDuration(f.remainingMs));
     if (f.waiting == 0) {
         m_forecast->setText(tr("Nobody is waiting; %1.").arg(left) + stopped);
         return;
