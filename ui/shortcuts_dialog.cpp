@@ -19,8 +19,13 @@ void collect(const QMenu* menu, QList<std::pair<QString, QString>>& out) {
             continue;
         }
         QStringList keys;
-        for (const QKeySequence& k : a->shortcuts())
+        for (const QKeySequence& k : a->shortcuts()) {
+            // Qt adds the keys of old Sun keyboards (F14 for Undo) on X11: no moderator has them,
+            // and "F14" in the list puzzled.
+            if (k.count() == 1 && k[0].key() >= Qt::Key_F13 && k[0].key() <= Qt::Key_F35)
+                continue;
             keys.append(k.toString(QKeySequence::NativeText));
+        }
         const QString label = a->property(shortcutLabelProperty).toString();
         if (!keys.isEmpty())
             out.append(
