@@ -224,7 +224,9 @@ Data agenda(const SessionState& s, const Command& c) {
     if (c.args.contains(u"expectActive"_s) &&
         integerOf(c.args.value(u"expectActive"_s)) != s.activeSegment)
         return Data::failure(tr("The agenda moved on meanwhile."));
-    return QCborMap{{u"index"_s, index}};
+    // The segment that ends keeps its clock's time: its wall time counted its pauses, and the
+    // agenda's "Actual" jumped when the next one began.
+    return QCborMap{{u"index"_s, index}, {u"keepsRun"_s, true}};
 }
 
 } // namespace podium::decisions

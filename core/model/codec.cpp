@@ -168,10 +168,14 @@ Speech speech(const QCborMap& m) {
 }
 
 QCborMap toCbor(const Segment& v) {
-    return QCborMap{{u"title"_s, v.title},
-                    {u"plannedMs"_s, v.plannedMs},
-                    {u"startedAt"_s, v.startedAt},
-                    {u"endedAt"_s, v.endedAt}};
+    QCborMap m{{u"title"_s, v.title},
+               {u"plannedMs"_s, v.plannedMs},
+               {u"startedAt"_s, v.startedAt},
+               {u"endedAt"_s, v.endedAt}};
+    // Only when kept: a state saved before it was has the same bytes, and so the same digest.
+    if (v.ranMs > 0)
+        m[u"ranMs"_s] = v.ranMs;
+    return m;
 }
 
 Segment segment(const QCborMap& m) {
@@ -180,6 +184,7 @@ Segment segment(const QCborMap& m) {
     v.plannedMs = integer(m, u"plannedMs");
     v.startedAt = integer(m, u"startedAt");
     v.endedAt = integer(m, u"endedAt");
+    v.ranMs = qMax<qint64>(0, integer(m, u"ranMs"));
     return v;
 }
 

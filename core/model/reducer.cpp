@@ -124,11 +124,16 @@ void applyTimer(SessionState& s, const Event& e) {
     }
 }
 
-void startSegment(SessionState& s, qint64 index, qint64 at) {
+// `keepsRun`: the event asks for the ending segment's clock time to be kept. Events from before
+// it was kept do not, so that their replay gives the states saved then, digests included.
+void startSegment(SessionState& s, qint64 index, qint64 at, bool keepsRun) {
     if (index < 0 || index > s.segments.size())
         return;
-    if (s.activeSegment >= 0 && s.activeSegment < s.segments.size())
+    if (s.activeSegment >= 0 && s.activeSegment < s.segments.size()) {
         s.segments[s.activeSegment].endedAt = at;
+        if (keepsRun)
+            s.segments[s.activeSegment].ranMs = s.segmentClock.elapsedMs(at);
+    }
     s.segmentClock = Countdown{};
     s.activeSegment = -1;
     if (index == s.segments.size())
@@ -305,7 +310,7 @@ SessionState apply(SessionState s, const Event& e) {
         applyTimer(s, e);
         break;
     case Action::StartSegment:
-        startSegment(s, integer(d, u"index", -1), e.at);
+        startSegment(s, integer(d, u"index", -1), e.at, d.value(u"keepsRun"_s).toBool());
         break;
     case Action::RestoreAgenda:
         if (d.value(u"segments"_s).toArray().size() == s.segments.size()) {

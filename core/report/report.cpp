@@ -78,7 +78,7 @@ QList<AgendaRow> agendaRows(const SessionState& s, qint64 now) {
         row.running = seg.startedAt != 0 && seg.endedAt == 0;
         row.paused = row.running && i == s.activeSegment && !s.segmentClock.running;
         if (seg.startedAt != 0)
-            row.actualMs = row.running ? segmentSoFar(s, i, now) : seg.endedAt - seg.startedAt;
+            row.actualMs = segmentActualMs(s, i, now);
         rows.append(row);
     }
     return rows;
@@ -124,6 +124,15 @@ qint64 firstActivity(const Report& r) {
 }
 
 } // namespace
+
+qint64 segmentActualMs(const SessionState& s, int segment, qint64 now) {
+    const Segment& seg = s.segments.at(segment);
+    if (seg.startedAt == 0)
+        return 0;
+    if (seg.endedAt == 0)
+        return segmentSoFar(s, segment, now);
+    return seg.ranMs > 0 ? seg.ranMs : seg.endedAt - seg.startedAt;
+}
 
 qint64 segmentSoFar(const SessionState& s, int segment, qint64 now) {
     const Segment& seg = s.segments.at(segment);

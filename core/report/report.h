@@ -46,6 +46,9 @@ struct AgendaRow {
 // The time a segment under way has taken so far: its clock's, which stops while paused (from
 // its start to now it grew on every seat and in every export after the session was paused).
 qint64 segmentSoFar(const SessionState& s, int segment, qint64 now);
+// A segment's time as the agenda shows it: its clock's, pauses left out, running or ended (the
+// wall time of one ended before Podium kept its clock's time); 0 before it began.
+qint64 segmentActualMs(const SessionState& s, int segment, qint64 now);
 
 // A speech's time as the log shows it, whole seconds passed: totals and shares are worked out from
 // these, so the log's rows add up to them (they were a few seconds apart).

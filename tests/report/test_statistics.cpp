@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "model/reducer.h"
+
+#include "model/codec.h"
+
 #include "report/markdown.h"
 #include "report/report.h"
 #include "report_fixture.h"
@@ -205,6 +209,36 @@ TEST_CASE("a segment under way whose clock is paused keeps the time its clock sh
     CHECK(r.agenda[0].paused);
     CHECK(r.agenda[0].actualMs == 45'000);
     CHECK(toMarkdown(r, QLocale(QLocale::English)).contains(u"45\u00a0s (paused)"_s));
+}
+
+// Paused for ten minutes, the segment's "Actual" read 2:40 while it ran, then jumped to 13:20
+// (its wall time) once the next segment began.
+TEST_CASE("an ended segment keeps the time its clock showed, pauses left out") {
+    Harness h(scriptedPlan());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(60'000);
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
+    h.clock.advance(10 * 60'000);
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"segment"_s}}));
+    h.clock.advance(100'000);
+    const qint64 running = buildReport(h.state(), {}, h.clock.nowMs()).agenda[0].actualMs;
+    CHECK(running == 160'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}, {u"expectActive"_s, 0}}));
+    h.clock.advance(5'000);
+    const Report r = buildReport(h.state(), {}, h.clock.nowMs());
+    CHECK_FALSE(r.agenda[0].running);
+    CHECK(r.agenda[0].actualMs == running);
+    CHECK(codec::sessionState(codec::toCbor(h.state())) == h.state()); // kept in saved states
+
+    // An event from before the clock's time was kept replays as it did then: wall time.
+    Event old;
+    old.seq = h.state().lastSeq + 1;
+    old.at = h.clock.nowMs();
+    old.action = Action::StartSegment;
+    old.data = QCborMap{{u"index"_s, 2}};
+    const SessionState replayed = apply(h.state(), old);
+    CHECK(replayed.segments[1].ranMs == 0);
+    CHECK(segmentActualMs(replayed, 1, old.at) == 5'000);
 }
 
 TEST_CASE("an empty session gives an empty report, not an error") {

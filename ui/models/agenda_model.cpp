@@ -64,8 +64,7 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
         if (!s.startedAt)
             return QString();
         return formatElapsed(
-            running ? report::segmentSoFar(m_engine.state(), index.row(), m_engine.now())
-                    : s.endedAt - s.startedAt);
+            report::segmentActualMs(m_engine.state(), index.row(), m_engine.now()));
     case Status:
         if (running && activeOverrunMs() > 0)
             return tr("%1 over").arg(formatElapsed(activeOverrunMs()));
