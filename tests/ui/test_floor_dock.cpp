@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QTest>
 #include <QToolButton>
+#include <QUndoStack>
 
 using namespace podium;
 using namespace podium::test;
@@ -255,7 +256,7 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
 }
 
 // The session clock had a button of its own: a moderator who forgot it had a report minutes short.
-TEST_CASE("agenda: starting the first segment starts the session clock, as one step to undo") {
+TEST_CASE("agenda: starting the first segment starts the session clock, also after an undo") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
@@ -264,15 +265,21 @@ TEST_CASE("agenda: starting the first segment starts the session clock, as one s
     next->trigger();
     CHECK(h.state().activeSegment == 0);
     CHECK(h.state().sessionClock.running);
-    CHECK(h.cockpit.undoStack().count() == 1);
-    h.cockpit.undoStack().undo();
-    CHECK(h.state().activeSegment == -1);
+    h.clock.advance(4'000);
+    QUndoStack& undo = h.cockpit.undoStack();
+    undo.undo(); // the clock
     CHECK_FALSE(h.state().sessionClock.running);
+    CHECK(h.state().activeSegment == 0);
+    undo.undo(); // the segment
+    CHECK(h.state().activeSegment == -1);
+
+    // Started again after the undo, with 4 s on the clock: it runs again.
+    next->trigger();
+    CHECK(h.state().activeSegment == 0);
+    CHECK(h.state().sessionClock.running);
 
     // Paused on purpose later, the session clock is not started again by the next segment.
-    next->trigger();
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
-    h.clock.advance(1000);
     next->trigger();
     CHECK(h.state().activeSegment == 1);
     CHECK_FALSE(h.state().sessionClock.running);

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -100,25 +99,19 @@ void AgendaDock::advance() {
         startSegment(next);
 }
 
-// The first segment begins the session, and its clock with it, as one step to undo: with a
-// button of its own, a moderator who forgot it had a report minutes short.
+// The first segment begins the session, and its clock with it: with a button of its own, a
+// moderator who forgot it had a report minutes short. Two steps to undo, the clock's first: a
+// macro was left empty by a refused start, and undoing one left the clock paused for good.
 void AgendaDock::startSegment(int index) {
     const SessionState& s = cockpit().state();
     const QString title = index < s.segments.size() ? s.segments[index].title : tr("end of agenda");
-    const QCborMap args{{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}};
-    const bool sessionBegins = s.segmentsBegun() == 0 && !s.sessionClock.running &&
-                               s.sessionClock.elapsedMs(cockpit().now()) == 0 &&
-                               cockpit().permits(Action::StartTimer);
-    if (!sessionBegins) {
-        cockpit().run(Action::StartSegment, args, tr("Start “%1”").arg(title));
-        return;
-    }
-    QUndoStack& undo = cockpit().undoStack();
-    undo.beginMacro(tr("Start “%1” and the session clock").arg(title));
-    if (cockpit().run(Action::StartSegment, args, tr("Start “%1”").arg(title)))
+    const bool sessionBegins = s.segmentsBegun() == 0 && !s.sessionClock.running;
+    if (cockpit().run(Action::StartSegment,
+                      {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
+                      tr("Start “%1”").arg(title)) &&
+        sessionBegins && cockpit().permits(Action::StartTimer))
         cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
                       tr("Start the session clock"));
-    undo.endMacro();
 }
 
 void AgendaDock::refreshForecast() {
