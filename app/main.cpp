@@ -93,7 +93,8 @@ int runWithoutWindow(const QCommandLineParser& parser) {
     }
     if (parser.isSet(u"salvage"_s)) {
         QTextStream out(stdout);
-        return podium::runSalvage(parser.value(u"salvage"_s), parser.value(u"output"_s), out);
+        QTextStream err(stderr);
+        return podium::runSalvage(parser.value(u"salvage"_s), parser.value(u"output"_s), out, err);
     }
     return podium::sync::runHeadless(parser);
 }

@@ -95,6 +95,7 @@ void FileMenu::updateActions() {
         a->setToolTip(canSwitchFiles() ? QString() : following);
     }
     m_recent->setEnabled(canSwitchFiles());
+    m_recent->menuAction()->setToolTip(canSwitchFiles() ? QString() : following);
     m_saveAs->setEnabled(showsWindowFile());
     m_saveAs->setToolTip(showsWindowFile()                   ? QString()
                          : m_cockpit.engine().isForwarding() ? following

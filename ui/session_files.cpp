@@ -41,8 +41,17 @@ void SessionFiles::adopt(std::unique_ptr<SessionFile> file) {
 }
 
 Result<bool> SessionFiles::open(const QString& path) {
-    if (m_file && QFileInfo(m_file->path()) == QFileInfo(path))
-        return true; // already open here; a second handle would fight over the lock
+    if (m_file && QFileInfo(m_file->path()) == QFileInfo(path)) {
+        // Already open here (a second handle would fight over the lock); but the window may
+        // show a joined session's copy instead, after Disconnect: opening it did nothing.
+        if (m_engine.state().sessionId != m_file->sessionId() ||
+            m_engine.state().lastSeq != m_file->state().lastSeq) {
+            m_engine.setJournal(nullptr);
+            m_file->attach(m_engine);
+            emit fileChanged(m_file.get());
+        }
+        return true;
+    }
     auto file = SessionFile::open(path);
     if (!file)
         return Result<bool>::failure(file.error());
@@ -121,14 +130,14 @@ QString tr(const char* text) {
 }
 
 void offerSalvage(QMessageBox& box, SessionFiles& files, const QString& path,
-                  const SessionCheck& check) {
+                  const SalvageOffer& offer) {
     box.setInformativeText(
         tr("Podium can carry on in a new file, %1, holding this session as it stood before the "
            "damage, with all its notes; %2 The damaged file is left as it is.")
             .arg(QFileInfo(salvagedPathFor(path)).fileName(),
-                 check.eventsAfterDamage == 1 ? tr("its last event cannot be read into it.")
-                                              : tr("its last %1 events cannot be read into it.")
-                                                    .arg(check.eventsAfterDamage)));
+                 offer.lost == 1
+                     ? tr("its last event cannot be read into it.")
+                     : tr("its last %1 events cannot be read into it.").arg(offer.lost)));
     QPushButton* carryOn = box.addButton(tr("Carry on in a new file"), QMessageBox::AcceptRole);
     carryOn->setObjectName(u"salvageButton"_s);
     QObject::connect(carryOn, &QPushButton::clicked, &files,
@@ -147,8 +156,8 @@ void sayWhyNotOpened(QWidget& window, SessionFiles& files, const QString& path,
                                 QMessageBox::Close, &window);
     box->setObjectName(u"notOpenedBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    if (const auto check = checkSessionFile(path); check && check->damage && check->databaseSound)
-        offerSalvage(*box, files, path, check.value());
+    if (const auto offer = salvageOfferFor(path))
+        offerSalvage(*box, files, path, *offer);
     box->open();
 }
 

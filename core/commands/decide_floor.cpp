@@ -166,10 +166,11 @@ Data editAgenda(const SessionState& s, const Command& c) {
         segment.title = segment.title.trimmed();
         if (segment.title.isEmpty())
             return Data::failure(tr("Every agenda segment needs a title."));
-        // A length the agenda has already (a plan's half minute) is no change: it blocked
-        // every edit of the agenda, a rename of another segment included.
+        // A segment the agenda has already, as it is (a plan's half minute), is no change: it
+        // blocked every edit of the agenda, a rename of another segment included. Its length
+        // given to another segment is one.
         const bool kept = std::any_of(s.segments.begin(), s.segments.end(), [&](const Segment& x) {
-            return x.plannedMs == segment.plannedMs;
+            return x.plannedMs == segment.plannedMs && x.title.trimmed() == segment.title;
         });
         if (!kept && (segment.plannedMs < 60'000 || segment.plannedMs > 24 * 3600'000))
             return Data::failure(tr("A segment lasts between a minute and a day."));

@@ -222,7 +222,7 @@ int runSessionCheck(const QString& path, QTextStream& out) {
     for (const QString& p : c.problems)
         out << tr("  PROBLEM: %1").arg(p) << '\n';
     out << (c.ok() ? tr("OK: the file is sound.") : tr("The file has problems.")) << '\n';
-    if (c.damage && c.databaseSound) {
+    if (c.damage && c.databaseSound && c.damage->seq > 1) {
         out << (c.eventsAfterDamage == 1
                     ? tr("The session opens only up to event %1; its last event cannot be used.")
                           .arg(c.damage->seq - 1)
@@ -246,6 +246,20 @@ int runSessionCheck(const QString& path, QTextStream& out) {
     return c.ok() ? 0 : 1;
 }
 
+std::optional<SalvageOffer> salvageOfferFor(const QString& path) {
+    const auto opened = SessionFile::open(path, OpenMode::UpToDamage);
+    if (!opened || !opened.value()->damage() || opened.value()->damage()->seq <= 1)
+        return std::nullopt;
+    const SessionFile& file = *opened.value();
+    QSqlQuery q(file.database());
+    if (!q.exec(u"PRAGMA quick_check"_s) || !q.next() || q.value(0).toString() != u"ok"_s)
+        return std::nullopt;
+    q.prepare(u"SELECT count(*) FROM events WHERE seq >= ?"_s);
+    q.addBindValue(file.damage()->seq);
+    const qint64 lost = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    return SalvageOffer{file.damage()->seq - 1, lost};
+}
+
 QString salvagedPathFor(const QString& damaged) {
     const QFileInfo info(damaged);
     const QString suffix = info.suffix().isEmpty() ? QString() : u'.' + info.suffix();
@@ -259,10 +273,10 @@ QString salvagedPathFor(const QString& damaged) {
     return candidate;
 }
 
-int runSalvage(const QString& path, const QString& target, QTextStream& out) {
+int runSalvage(const QString& path, const QString& target, QTextStream& out, QTextStream& err) {
     const auto opened = SessionFile::open(path, OpenMode::UpToDamage);
     if (!opened) {
-        out << tr("Cannot salvage %1: %2")
+        err << tr("Cannot salvage %1: %2")
                    .arg(path, QString(opened.error()).remove(store::checkHint()))
             << '\n';
         return 2;
@@ -270,7 +284,7 @@ int runSalvage(const QString& path, const QString& target, QTextStream& out) {
     const SessionFile& file = *opened.value();
     const QString output = target.isEmpty() ? salvagedPathFor(path) : target;
     if (const auto saved = file.saveSoundPartAs(output); !saved) {
-        out << saved.error() << '\n';
+        err << saved.error() << '\n';
         return 1;
     }
     out << tr("%1 holds the session up to event %2, its notes included; %3 was left as it is.")

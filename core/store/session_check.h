@@ -44,10 +44,19 @@ struct SessionCheck {
 // Prints the summary; returns the process exit code (0 sound, 1 problems, 2 unreadable).
 int runSessionCheck(const QString& path, QTextStream& out);
 
+// What can be kept of a file that a damaged or missing event keeps from opening: the session up
+// to that event, when something sound comes before it and SQLite's own pages are whole. Cheap
+// enough for the cockpit's box: one open up to the damage and SQLite's quick check, no replay.
+struct SalvageOffer {
+    qint64 keptUpTo = 0; // the last event kept
+    qint64 lost = 0;     // event rows from the damage on
+};
+std::optional<SalvageOffer> salvageOfferFor(const QString& path);
+
 // Beside `damaged`, a name no file has yet: "session-salvaged.podium", then "-salvaged-2"...
 QString salvagedPathFor(const QString& damaged);
-// `podium --salvage FILE [-o NEW]`: keeps the session up to the damage in a new file. Returns the
-// exit code (0 written, 1 nothing could be written, 2 unreadable).
-int runSalvage(const QString& path, const QString& target, QTextStream& out);
+// `podium --salvage FILE [-o NEW]`: keeps the session up to the damage in a new file; what went
+// wrong goes to `err`. Returns the exit code (0 written, 1 nothing could be written, 2 unreadable).
+int runSalvage(const QString& path, const QString& target, QTextStream& out, QTextStream& err);
 
 } // namespace podium

@@ -143,7 +143,8 @@ private:
     bool openDatabase(const QString& name, const QString& options);
     [[nodiscard]] Result<bool> lock();
     [[nodiscard]] Result<bool> prepareForWriting();
-    [[nodiscard]] Result<bool> identifyAndUpgrade();
+    [[nodiscard]] Result<bool> identify();
+    [[nodiscard]] Result<bool> upgrade();
     [[nodiscard]] Result<bool> initialize(const QString& sessionId);
     [[nodiscard]] Result<bool> load();
     [[nodiscard]] Result<bool> loadMetadata();

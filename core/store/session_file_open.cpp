@@ -288,15 +288,17 @@ Result<std::unique_ptr<SessionFile>> SessionFile::open(const QString& path, Open
     if (ok)
         ok = file->connect(file->isReadOnly());
     if (ok)
-        ok = file->identifyAndUpgrade();
+        ok = file->identify();
     if (!ok && file->isReadOnly() && file->connectAsOnDisk())
-        ok = file->identifyAndUpgrade();
+        ok = file->identify();
     if (ok)
         ok = file->loadMetadata();
     if (ok)
         ok = file->load();
-    // Only once the file has proven whole: a damaged file in rollback mode was switched to WAL
-    // (its header rewritten) before its damage was found.
+    // Only once the file has proven whole is it written to: a damaged file was upgraded, or in
+    // rollback mode switched to WAL (its header rewritten), before its damage was found.
+    if (ok)
+        ok = file->upgrade();
     if (ok && !file->isReadOnly())
         ok = file->prepareForWriting();
     if (!ok)
@@ -314,7 +316,7 @@ Result<std::unique_ptr<SessionFile>> SessionFile::openOrCreate(const QString& pa
 
 // Reads only until the file has proven to be a Podium session of a version we know: a foreign
 // or damaged file is never written to.
-Result<bool> SessionFile::identifyAndUpgrade() {
+Result<bool> SessionFile::identify() {
     QSqlError error;
     const auto id = store::identify(m_db, &error);
     if (!id)
@@ -346,6 +348,12 @@ Result<bool> SessionFile::identifyAndUpgrade() {
                               .arg(id->schemaVersion));
     }
     m_schemaVersion = id->schemaVersion;
+    return true;
+}
+
+// Only once the file has been read whole (a damaged old file was upgraded over itself, with the
+// message that it was left as it is).
+Result<bool> SessionFile::upgrade() {
     if (isReadOnly() || m_schemaVersion == store::currentSchemaVersion)
         return true;
     // Upgrading changes the file in place: keep the original beside it first.

@@ -175,9 +175,11 @@ TEST_CASE("a segment length the agenda has already does not block editing the ag
                                         }()}}));
     CHECK(h.state().segments[1].title == u"Open discussion"_s);
     CHECK(h.state().segments[0].plannedMs == 30'000);
-    // A new length under a minute is still refused.
+    // A new length under a minute is still refused, also one the agenda has for another segment.
     QList<Segment> shorter = h.state().segments;
     shorter[2].plannedMs = 20'000;
+    CHECK_FALSE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(shorter)}}));
+    shorter[2].plannedMs = 30'000;
     CHECK_FALSE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(shorter)}}));
 }
 

@@ -30,8 +30,8 @@ QByteArray sessionWithNote(const QString& path) {
 }
 
 int salvage(const QString& path, const QString& target, QString* output) {
-    QTextStream out(output);
-    return runSalvage(path, target, out);
+    QTextStream out(output); // what the user reads, from either stream
+    return runSalvage(path, target, out, out);
 }
 
 } // namespace
@@ -199,4 +199,41 @@ TEST_CASE("an event that lost its checksum among checksummed ones is damage") {
     QTextStream out(&checked);
     CHECK(runSessionCheck(path, out) == 1);
     CHECK(checked.contains(u"PROBLEM: event 14 has lost its checksum"_s));
+}
+
+// A file of the first format, with an event missing, was upgraded over itself (a backup written
+// beside it) before the gap was found, with the message that it was left as it is.
+TEST_CASE("a damaged file of an older format is not upgraded when opened for editing") {
+    Folder folder;
+    const QString path = folder.file(u"old.podium"_s);
+    writeBytes(path, fileBytes(QStringLiteral(STORE_FIXTURES "/session-v1.podium")));
+    REQUIRE(rawExec(path, {u"DELETE FROM events WHERE seq = 15"_s}));
+    const QByteArray before = fileBytes(path);
+    const auto opened = SessionFile::open(path, OpenMode::Edit);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().contains(u"event 15 is missing"_s));
+    CHECK(fileBytes(path) == before);
+    CHECK_FALSE(QFileInfo::exists(path + u".v1-backup"_s));
+}
+
+TEST_CASE("the cockpit is offered to salvage only what can be kept") {
+    Folder folder;
+    const QString path = folder.file(u"offer.podium"_s);
+    sessionWithNote(path);
+    CHECK_FALSE(salvageOfferFor(path)); // a sound file
+    REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));
+    const auto offer = salvageOfferFor(path);
+    REQUIRE(offer);
+    CHECK(offer->keptUpTo == 13);
+    CHECK(offer->lost == 1);
+    REQUIRE(rawExec(
+        path, {u"DELETE FROM snapshots"_s, u"UPDATE events SET at = at + 5000 WHERE seq = 1"_s}));
+    CHECK_FALSE(salvageOfferFor(path)); // nothing sound before the damage
+    QString checked;
+    QTextStream out(&checked);
+    CHECK(runSessionCheck(path, out) == 1);
+    CHECK_FALSE(checked.contains(u"--salvage"_s));
+    const QString pages = folder.file(u"pages.podium"_s);
+    writeBytes(pages, fileBytes(QStringLiteral(STORE_FIXTURES "/damaged-pages.podium")));
+    CHECK_FALSE(salvageOfferFor(pages));
 }

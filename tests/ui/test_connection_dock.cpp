@@ -544,6 +544,22 @@ TEST_CASE("a host that opens an older copy of its own session stops hosting") {
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
 }
 
+TEST_CASE("a seat that joined, then left, is its own seat again on its own file") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    SeatUnderTest seat(Authority::Moderator);
+    seat.dock->joinHost(addressOf(*host), readOnly);
+    REQUIRE(waitFor([&] { return seat.cockpit->seat() == Seat::Rapporteur; }));
+    seat.dock->seatSession().stop(); // Disconnect
+    auto own =
+        SessionFile::create(seat.dir.filePath(u"own.podium"_s), crowdPlan(), seat.clock.nowMs());
+    REQUIRE(own);
+    switchFile(seat, std::move(own).value());
+    CHECK(seat.cockpit->seat() == Seat::Moderator);
+    CHECK(seat.dock->alert().isEmpty());
+}
+
 TEST_CASE("a moderator who looks at a joined copy and opens their own file again is the moderator "
           "again, with no word of the copy") {
     useTemporarySettings();

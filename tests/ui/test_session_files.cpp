@@ -94,7 +94,6 @@ TEST_CASE("File menu sessions: new, save as and open switch the file every actio
     CHECK(files.current()->path() == first);
 }
 
-// Save As is the same session in a new file, work going on: Undo was greyed out after it.
 // Set only when the menu was shown, the actions' keys stayed live: a joined seat's Ctrl+O left
 // the host's session without a word.
 TEST_CASE("File → New, Open and Save As are greyed, keys included, while the seat follows a host") {
@@ -132,6 +131,30 @@ TEST_CASE("File → New, Open and Save As are greyed, keys included, while the s
     CHECK(saveAs->toolTip().contains(u"Open recent lists it"_s));
 }
 
+// After Disconnect the window shows the joined session's copy: opening its own file, which is
+// still open behind it, did nothing.
+TEST_CASE("opening the window's own file shows it again when a joined session is shown instead") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    FakeClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    const QString own = dir.filePath(u"own.podium"_s);
+    REQUIRE(files.createFromPlan(crowdPlan(), own));
+    REQUIRE(say(engine, u"mine"_s));
+    SessionState joined = engine.state();
+    joined.sessionId = u"the host's session"_s;
+    joined.stageMessage = u"the host's"_s;
+    engine.reset(joined);
+    QSignalSpy switched(&files, &SessionFiles::fileChanged);
+    REQUIRE(files.open(own));
+    CHECK(engine.state().stageMessage == u"mine"_s);
+    CHECK(switched.size() == 1);
+    REQUIRE(files.open(own)); // already shown: nothing to do
+    CHECK(switched.size() == 1);
+}
+
+// Save As is the same session in a new file, work going on: Undo was greyed out after it.
 TEST_CASE("Save As keeps the steps to undo, and they are undone in the copy") {
     useTemporarySettings();
     QTemporaryDir dir;

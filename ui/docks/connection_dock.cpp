@@ -294,10 +294,13 @@ void ConnectionDock::join(quint16 takeoverPort) {
     m_failure.clear();
     const sync::Endpoint host = parseAddress(m_address->text());
     m_port->setValue(takeoverPort ? takeoverPort : host.port);
+    const Seat before = cockpit().seat(); // the host gives this seat another
     if (auto joined = m_session->join(host, m_code->text(), quint16(m_port->value())); !joined) {
         showStatus(joined.error(), true);
         return;
     }
+    if (!m_seatBeforeCopy)
+        m_seatBeforeCopy = before;
     QSettings().setValue(lastHostKey, m_address->text().trimmed());
 }
 
@@ -325,10 +328,12 @@ void ConnectionDock::takeOver() {
 // rapporteur, with the copy's red line.
 void ConnectionDock::takeUpFile(const SessionFile* file) {
     forgetOrphans();
+    if (m_session->mode() != sync::Seat::Mode::Alone)
+        return updateAlert(); // Save As while sharing: the same session goes on, its port too
     m_rejoinAddress.clear();
     m_rejoinCode.clear();
     m_hostedPort = 0;
-    if (m_seatBeforeCopy && m_session->mode() == sync::Seat::Mode::Alone)
+    if (m_seatBeforeCopy)
         cockpit().setSeat(*std::exchange(m_seatBeforeCopy, std::nullopt));
     if (!file)
         return updateAlert();

@@ -104,7 +104,7 @@ private:
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
     QString m_rejoinAddress;              // where a joined copy's host was, for the join form
-    std::optional<Seat> m_seatBeforeCopy; // this window's seat before a joined copy set another
+    std::optional<Seat> m_seatBeforeCopy; // this window's seat before a join or a copy set another
     QString m_rejoinCode;                 // and the code it joined with, while it still followed it
     QString m_failure;                    // why the last join or hosting failed, until the next one
     QString m_alert;
