@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QAbstractItemView>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeView>
@@ -134,6 +135,9 @@ TEST_CASE("quick add: someone new added in a hurry is of no stated group or regi
     CHECK(h.state().participant(h.participantNamed(u"Ana Pérez"_s))->group ==
           StakeholderGroup::CivilSociety);
     CHECK(group->currentData().toString() == key(StakeholderGroup::Unspecified));
+    // Side by side, the two boxes said "Unspecified" both: which was which?
+    CHECK(group->currentText() == u"Group not stated"_s);
+    CHECK(child<QComboBox>(w, u"newRegion"_s)->currentText() == u"Region not stated"_s);
 }
 
 TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {
@@ -315,4 +319,22 @@ TEST_CASE("quick add on a joined seat: a name the host never got stays in the fi
     hostReachable = true;
     quickAdd(w, u"Audience 2"_s);
     CHECK(input->text().isEmpty()); // sent: the event comes back from the host
+}
+
+// After "Call selected" the selection fell on the row below: a second press called someone else.
+TEST_CASE("Call selected calls the selected entry once, and leaves nothing selected") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    const Id first = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    auto* view = child<QAbstractItemView>(w, u"queueView"_s);
+    auto* call = child<QPushButton>(w, u"callSelected"_s);
+    view->setCurrentIndex(view->model()->index(0, 0));
+    REQUIRE(call->isEnabled());
+    call->click();
+    REQUIRE(h.state().floor);
+    CHECK(h.state().floor->entry.id == first);
+    CHECK_FALSE(view->selectionModel()->hasSelection());
+    CHECK_FALSE(call->isEnabled());
 }

@@ -144,9 +144,12 @@ QCborMap QueueDock::expectingFloor(QCborMap args) const {
 }
 
 void QueueDock::callSelected() {
-    if (const Id id = selectedEntry(); id && cockpit().canControl())
+    if (const Id id = selectedEntry(); id && cockpit().canControl()) {
         cockpit().run(Action::Next, expectingFloor({{u"entry"_s, id}}),
                       tr("Call the next speaker"));
+        // The selection fell on the row below: a second press called someone else.
+        m_view->clearSelection();
+    }
 }
 
 void QueueDock::callSuggested() {

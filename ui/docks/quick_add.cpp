@@ -107,6 +107,10 @@ void QuickAdd::retranslate() {
     fillCombo(m_group, StakeholderGroup::Unspecified);
     fillCombo(m_region, Region::Unspecified);
     fillCombo<Presence>(m_presence);
+    // Two boxes side by side both read "Unspecified": which was the group, which the region?
+    m_group->setItemText(m_group->findData(key(StakeholderGroup::Unspecified)),
+                         tr("Group not stated"));
+    m_region->setItemText(m_region->findData(key(Region::Unspecified)), tr("Region not stated"));
     onTextChanged();
 }
 
