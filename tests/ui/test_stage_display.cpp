@@ -6,6 +6,7 @@
 #include "displays/stage_display.h"
 #include "fixtures.h"
 
+#include <QAction>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPointer>
@@ -146,6 +147,17 @@ TEST_CASE("closing the cockpit's window closes the stage and audience displays w
     cockpitWindow.close();
     CHECK_FALSE(stage->isVisible());
     CHECK_FALSE(audience->isVisible());
+
+    // Quit pressed while a display has the focus closes the cockpit, and so both.
+    cockpitWindow.show();
+    displays.showStage(QGuiApplication::primaryScreen(), false);
+    REQUIRE(stage->isVisible());
+    auto* quit = stage->findChild<QAction*>(u"displayQuitAction"_s);
+    REQUIRE(quit);
+    CHECK(quit->shortcuts() == QKeySequence::keyBindings(QKeySequence::Quit)); // the cockpit's
+    quit->trigger();
+    CHECK_FALSE(cockpitWindow.isVisible());
+    CHECK_FALSE(stage->isVisible());
 }
 
 TEST_CASE("countdown texts") {

@@ -79,16 +79,29 @@ void DisplayWindows::addActionsTo(QMenu* menu) {
     menu->addAction(m_audienceAction);
 }
 
+// A display is a window of its own: Quit pressed while it had the focus did nothing.
+void DisplayWindows::quitsWithCockpit(QWidget* display) {
+    auto* quit = new QAction(display);
+    quit->setObjectName(u"displayQuitAction"_s);
+    quit->setShortcuts(QKeySequence::Quit);
+    display->addAction(quit);
+    connect(quit, &QAction::triggered, m_window, &QWidget::close);
+}
+
 StageDisplay* DisplayWindows::showStage(QScreen* screen, bool fullScreen) {
-    if (!m_stage)
+    if (!m_stage) {
         m_stage = new StageDisplay(m_engine);
+        quitsWithCockpit(m_stage);
+    }
     place(m_stage, screen, fullScreen);
     return m_stage;
 }
 
 AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) {
-    if (!m_audience)
+    if (!m_audience) {
         m_audience = new AudienceDisplay(m_engine);
+        quitsWithCockpit(m_audience);
+    }
     place(m_audience, screen, fullScreen);
     return m_audience;
 }

@@ -36,6 +36,7 @@ public:
 
 private:
     QScreen* chooseScreen(const QString& title);
+    void quitsWithCockpit(QWidget* display);
     void retranslate();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
