@@ -410,3 +410,31 @@ TEST_CASE("notes dock: notes between speeches, removed and brought back, are fir
     CHECK(m.index(1, 0).data(NotesModel::SpeechEntryRole).toLongLong() == a);
     CHECK(m.index(0, NotesModel::TextColumn, m.index(0, 0)).data().toString() == u"Before A"_s);
 }
+
+// A note's index named its group by row: kept while a group before it went (an editor open, the
+// selection), it named the group below, and an edit went into another speech's note.
+TEST_CASE("notes dock: a note kept in view is still that note after a group before it goes") {
+    NotesHarness h;
+    NotesModel& m = *h.dock->model();
+    h.call(u"Panelist A"_s);
+    h.type(u"During A"_s);
+    h.call(u"Panelist B"_s);
+    h.type(u"During B"_s);
+    h.call(u"Audience 1"_s);
+    h.type(u"During the audience"_s);
+    REQUIRE(m.rowCount() == 3);
+    const QPersistentModelIndex duringB = m.index(0, NotesModel::TextColumn, m.index(1, 0));
+    REQUIRE(duringB.data().toString() == u"During B"_s);
+
+    REQUIRE(h.dock->model()->remove(
+        m.index(0, 0, m.index(0, 0)).data(NotesModel::NoteIdRole).toLongLong()));
+    REQUIRE(m.rowCount() == 2);
+    CHECK(duringB.data().toString() == u"During B"_s);
+    REQUIRE(m.setData(duringB, u"During B, corrected"_s));
+    const auto stored = h.file->notes();
+    REQUIRE(stored);
+    QStringList texts;
+    for (const Note& n : stored.value())
+        texts << n.text;
+    CHECK(texts == QStringList{u"During B, corrected"_s, u"During the audience"_s});
+}

@@ -133,7 +133,7 @@ void NotesModel::place(const Note& n) {
                                  [&](const Group& g) { return laterThan(g.notes.first()); }) -
                     m_groups.cbegin());
         beginInsertRows({}, group, group);
-        m_groups.insert(group, {n.speechEntryId, {n}});
+        m_groups.insert(group, newGroup(n));
         endInsertRows();
         return;
     }
@@ -250,10 +250,22 @@ int NotesModel::groupOf(Id speechEntryId) const {
     return -1;
 }
 
+int NotesModel::groupWithKey(quintptr key) const {
+    for (int g = 0; g < m_groups.size(); ++g) {
+        if (m_groups[g].key == key)
+            return g;
+    }
+    return -1;
+}
+
+NotesModel::Group NotesModel::newGroup(const Note& first) {
+    return Group{first.speechEntryId, {first}, m_nextGroupKey++};
+}
+
 void NotesModel::insertNote(const Note& note) {
     const int g = groupOf(note.speechEntryId);
     if (g < 0)
-        m_groups.append({note.speechEntryId, {note}});
+        m_groups.append(newGroup(note));
     else
         m_groups[g].notes.append(note);
 }
@@ -268,13 +280,16 @@ QModelIndex NotesModel::index(int row, int column, const QModelIndex& parent) co
         return {};
     if (!parent.isValid())
         return createIndex(row, column, groupRow);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    // The group's key, not its row: an index kept while a group came before it (an editor
+    // open, the selection) named the group below, and an edit went into another note.
+    return createIndex(row, column, m_groups[parent.row()].key);
 }
 
 QModelIndex NotesModel::parent(const QModelIndex& child) const {
     if (!child.isValid() || child.internalId() == groupRow)
         return {};
-    return createIndex(int(child.internalId() - 1), 0, groupRow);
+    const int g = groupWithKey(child.internalId());
+    return g < 0 ? QModelIndex() : createIndex(g, 0, groupRow);
 }
 
 int NotesModel::rowCount(const QModelIndex& parent) const {
@@ -292,8 +307,8 @@ int NotesModel::columnCount(const QModelIndex&) const {
 const Note* NotesModel::noteAt(const QModelIndex& index) const {
     if (!index.isValid() || index.internalId() == groupRow)
         return nullptr;
-    const int g = int(index.internalId() - 1);
-    if (g >= m_groups.size() || index.row() >= m_groups[g].notes.size())
+    const int g = groupWithKey(index.internalId());
+    if (g < 0 || index.row() >= m_groups[g].notes.size())
         return nullptr;
     return &m_groups[g].notes[index.row()];
 }
@@ -384,7 +399,7 @@ bool NotesModel::setData(const QModelIndex& index, const QVariant& value, int ro
         return false;
     if (!m_file->editNote(edited))
         return false;
-    m_groups[int(index.internalId() - 1)].notes[index.row()] = edited;
+    m_groups[groupWithKey(index.internalId())].notes[index.row()] = edited;
     emit dataChanged(index, index);
     return true;
 }

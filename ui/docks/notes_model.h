@@ -57,6 +57,7 @@ private:
     struct Group {
         Id speechEntryId = 0;
         QList<Note> notes;
+        quintptr key = 0; // its notes' indexes carry it: a group's row changes as groups come
     };
     Result<Note> write(const Note& note);
     void place(const Note& note);
@@ -64,6 +65,8 @@ private:
     void settleNotes(const Event* event); // null: the state was replaced
     void keepGroupInOrder(int group);
     int groupOf(Id speechEntryId) const;
+    int groupWithKey(quintptr key) const;
+    Group newGroup(const Note& first);
     QVariant groupData(int group, int column, int role) const;
     QVariant noteData(const Note& note, int column, int role) const;
     void insertNote(const Note& note);
@@ -72,6 +75,7 @@ private:
     const SessionEngine& m_engine;
     SessionFile* m_file = nullptr;
     QList<Group> m_groups;
+    quintptr m_nextGroupKey = 1; // 0 marks a group's own index
     // Notes whose speech may still change: the seat had not yet had every event up to their time
     // (note id → the last seq it had when it wrote them; 0 for those the file brought).
     QHash<Id, qint64> m_unsettled;
