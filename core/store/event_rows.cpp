@@ -83,7 +83,9 @@ std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error) {
 
 std::optional<Event> EventRowReader::read(const QSqlQuery& row, QString* error) {
     const bool checksummed = !row.value(7).isNull();
-    if (!checksummed && m_checksumSeen) {
+    const bool due =
+        m_checksumsFrom > 0 ? row.value(0).toLongLong() >= m_checksumsFrom : m_checksumSeen;
+    if (!checksummed && due) {
         *error = u"event %1 has lost its checksum"_s.arg(row.value(0).toLongLong());
         return std::nullopt;
     }

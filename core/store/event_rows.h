@@ -23,13 +23,16 @@ void bindEvent(QSqlQuery& insert, const Event& event);
 std::optional<Event> eventFromRow(const QSqlQuery& row, QString* error);
 
 // Reads the rows of one query, in seq order. Rows written before format 3 have no checksum, but
-// once one row has one, every later row must: damage that turned a checksum into NULL passed as
-// an old row, unchecked.
+// every row from `checksumsFrom` on must have one (0: not kept; then every row after the first
+// that has one): damage that turned a checksum into NULL passed as an old row, unchecked.
 class EventRowReader {
 public:
+    explicit EventRowReader(qint64 checksumsFrom)
+        : m_checksumsFrom(checksumsFrom) {}
     std::optional<Event> read(const QSqlQuery& row, QString* error);
 
 private:
+    qint64 m_checksumsFrom;
     bool m_checksumSeen = false;
 };
 

@@ -29,9 +29,13 @@ QStringList version2() {
             "speech_entry INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL, text TEXT NOT NULL)"_s};
 }
 
-// Version 3: a checksum of every event row, so that damage inside a row is noticed.
+// Version 3: a checksum of every event row, so that damage inside a row is noticed. Where the
+// rows with checksums begin is kept (1 for a new file): a row after it without one is damaged, not
+// older. (Files that took this step before it was kept tell by the first row with a checksum.)
 QStringList version3() {
-    return {u"ALTER TABLE events ADD COLUMN checksum BLOB"_s};
+    return {u"ALTER TABLE events ADD COLUMN checksum BLOB"_s,
+            u"INSERT OR REPLACE INTO meta(key, value) "
+            "SELECT 'checksums_from', coalesce(max(seq), 0) + 1 FROM events"_s};
 }
 
 // Version 4: events a seat had that the session's host never got, kept apart when it took the

@@ -121,7 +121,7 @@ void surveyRows(const SessionFile& file, SessionCheck& check) {
     q.addBindValue(0);
     if (!q.exec())
         return; // the replay or the open names the failure
-    store::EventRowReader reader;
+    store::EventRowReader reader(file.metadata(u"checksums_from"_s).toLongLong());
     while (q.next()) {
         QString why;
         if (!reader.read(q, &why))

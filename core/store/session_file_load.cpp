@@ -88,7 +88,7 @@ Result<bool> SessionFile::load() {
     q.addBindValue(m_state.lastSeq);
     if (!q.exec())
         return Result<bool>::failure(store::readFailureMessage(m_path, q.lastError()));
-    store::EventRowReader reader;
+    store::EventRowReader reader(metadata(u"checksums_from"_s).toLongLong());
     while (q.next()) {
         QString why;
         const auto event = reader.read(q, &why);
@@ -115,7 +115,7 @@ Result<QList<Event>> SessionFile::events(qint64 fromSeq) const {
     if (!q.exec())
         return Result<QList<Event>>::failure(store::readFailureMessage(m_path, q.lastError()));
     QList<Event> list;
-    store::EventRowReader reader;
+    store::EventRowReader reader(metadata(u"checksums_from"_s).toLongLong());
     while (q.next()) {
         QString why;
         auto event = reader.read(q, &why);

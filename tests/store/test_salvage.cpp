@@ -237,3 +237,30 @@ TEST_CASE("the cockpit is offered to salvage only what can be kept") {
     writeBytes(pages, fileBytes(QStringLiteral(STORE_FIXTURES "/damaged-pages.podium")));
     CHECK_FALSE(salvageOfferFor(pages));
 }
+
+// The first checksummed row without its checksum passed: nothing before it had one to tell it by.
+TEST_CASE("a file knows where its checksums begin: a new file's first event needs one too") {
+    Folder folder;
+    const QString path = folder.file(u"first-null.podium"_s);
+    sessionWithNote(path);
+    CHECK(rawValue(path, u"SELECT value FROM meta WHERE key = 'checksums_from'"_s).toInt() == 1);
+    REQUIRE(rawExec(path, {u"UPDATE events SET checksum = NULL WHERE seq = 1"_s}));
+    QString checked;
+    QTextStream out(&checked);
+    CHECK(runSessionCheck(path, out) == 1);
+    CHECK(checked.contains(u"PROBLEM: event 1 has lost its checksum"_s));
+
+    // A file of the first format keeps its old rows unchecked, and checks every row after them.
+    const QString old = folder.file(u"old.podium"_s);
+    writeBytes(old, fileBytes(QStringLiteral(STORE_FIXTURES "/session-v1.podium")));
+    const qint64 oldRows = rawValue(old, u"SELECT max(seq) FROM events"_s).toLongLong();
+    {
+        Seat seat(openOrFail(old));
+        REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"after the upgrade"_s}}));
+    }
+    CHECK(rawValue(old, u"SELECT value FROM meta WHERE key = 'checksums_from'"_s).toLongLong() ==
+          oldRows + 1);
+    QString fine;
+    QTextStream fineOut(&fine);
+    CHECK(runSessionCheck(old, fineOut) == 0);
+}
