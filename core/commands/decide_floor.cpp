@@ -175,6 +175,7 @@ Data editAgenda(const SessionState& s, const Command& c) {
         if (!kept && (segment.plannedMs < 60'000 || segment.plannedMs > 24 * 3600'000))
             return Data::failure(tr("A segment lasts between a minute and a day."));
         segment.startedAt = segment.endedAt = 0;
+        segment.ranMs.reset(); // what ran is the state's to say, not the command's
         edited << segment;
     }
     const int fixed = s.segmentsBegun();
@@ -183,6 +184,7 @@ Data editAgenda(const SessionState& s, const Command& c) {
     for (int i = 0; i < fixed; ++i) {
         edited[i].startedAt = s.segments[i].startedAt;
         edited[i].endedAt = s.segments[i].endedAt;
+        edited[i].ranMs = s.segments[i].ranMs;
     }
     // Time given to the running segment stays given: only a new length moves its clock, by as
     // much, and its usual warning with it.

@@ -173,8 +173,8 @@ QCborMap toCbor(const Segment& v) {
                {u"startedAt"_s, v.startedAt},
                {u"endedAt"_s, v.endedAt}};
     // Only when kept: a state saved before it was has the same bytes, and so the same digest.
-    if (v.ranMs > 0)
-        m[u"ranMs"_s] = v.ranMs;
+    if (v.ranMs)
+        m[u"ranMs"_s] = *v.ranMs;
     return m;
 }
 
@@ -184,7 +184,8 @@ Segment segment(const QCborMap& m) {
     v.plannedMs = integer(m, u"plannedMs");
     v.startedAt = integer(m, u"startedAt");
     v.endedAt = integer(m, u"endedAt");
-    v.ranMs = qMax<qint64>(0, integer(m, u"ranMs"));
+    if (m.contains(u"ranMs"_s))
+        v.ranMs = qMax<qint64>(0, integer(m, u"ranMs"));
     return v;
 }
 

@@ -84,9 +84,9 @@ struct Segment {
     qint64 plannedMs = 0;
     qint64 startedAt = 0; // 0 = not started
     qint64 endedAt = 0;   // 0 = not ended
-    // Its clock's time when it ended, pauses left out (0: not kept, as by Podium before it was:
-    // its wall time stands in).
-    qint64 ranMs = 0;
+    // Its clock's time when it ended, pauses left out (none: not kept, as by Podium before it
+    // was, and its wall time stands in).
+    std::optional<qint64> ranMs;
 
     bool operator==(const Segment&) const = default;
 };

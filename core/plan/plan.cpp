@@ -281,7 +281,7 @@ Plan planOf(const SessionState& s) {
     for (Participant& p : plan.participants)
         p.id = 0;
     for (const Segment& seg : s.segments)
-        plan.segments << Segment{seg.title, seg.plannedMs, 0, 0};
+        plan.segments << Segment{seg.title, seg.plannedMs, 0, 0, {}};
     return plan;
 }
 

@@ -131,7 +131,7 @@ qint64 segmentActualMs(const SessionState& s, int segment, qint64 now) {
         return 0;
     if (seg.endedAt == 0)
         return segmentSoFar(s, segment, now);
-    return seg.ranMs > 0 ? seg.ranMs : seg.endedAt - seg.startedAt;
+    return seg.ranMs ? *seg.ranMs : seg.endedAt - seg.startedAt;
 }
 
 qint64 segmentSoFar(const SessionState& s, int segment, qint64 now) {

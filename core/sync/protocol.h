@@ -13,8 +13,10 @@
 // fuzz targets can reach it without sockets.
 namespace podium::sync {
 
-constexpr int protocolVersion = 1;
-constexpr int oldestCompatibleVersion = 1;
+// 2: a segment that ends keeps its clock's time (StartSegment's `keepsRun`); a seat of version 1
+// ignores it and would keep another state of the same events.
+constexpr int protocolVersion = 2;
+constexpr int oldestCompatibleVersion = 2;
 
 // Limits checked before any handler runs.
 // Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers

@@ -121,7 +121,7 @@ namespace {
 QCborArray agendaOf(const QList<std::pair<QString, int>>& segments) {
     QList<Segment> list;
     for (const auto& [title, minutes] : segments)
-        list.append(Segment{title, minutes * 60'000LL, 0, 0});
+        list.append(Segment{title, minutes * 60'000LL, 0, 0, {}});
     return codec::toCborArray(list);
 }
 

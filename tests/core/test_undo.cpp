@@ -114,7 +114,7 @@ TEST_CASE("undo of agenda, poll, participant and session commands") {
                 QCborMap{{u"panelistMs"_s, 1}, {u"audienceMs"_s, 2}, {u"moderatorMs"_s, 3}}}});
     checkUndo(p.h, Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
     QList<Segment> longer = p.h.state().segments;
-    longer.append(Segment{u"Wrap-up"_s, 5 * 60'000, 0, 0});
+    longer.append(Segment{u"Wrap-up"_s, 5 * 60'000, 0, 0, {}});
     checkUndo(p.h, Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(longer)}});
 }
 

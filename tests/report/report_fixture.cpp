@@ -54,9 +54,9 @@ Plan scriptedPlan() {
                                 Presence::Onsite, u"male"_s)
                       << person(u"Silent Listener"_s, Role::Audience, G::Intergovernmental,
                                 Region::EasternEuropean, Presence::Online, QString());
-    plan.segments << Segment{u"Opening"_s, 5 * 60'000, 0, 0}
-                  << Segment{u"Discussion"_s, 20 * 60'000, 0, 0}
-                  << Segment{u"Wrap-up"_s, 10 * 60'000, 0, 0};
+    plan.segments << Segment{u"Opening"_s, 5 * 60'000, 0, 0, {}}
+                  << Segment{u"Discussion"_s, 20 * 60'000, 0, 0, {}}
+                  << Segment{u"Wrap-up"_s, 10 * 60'000, 0, 0, {}};
     return plan;
 }
 

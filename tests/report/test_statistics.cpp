@@ -230,6 +230,17 @@ TEST_CASE("an ended segment keeps the time its clock showed, pauses left out") {
     CHECK(r.agenda[0].actualMs == running);
     CHECK(codec::sessionState(codec::toCbor(h.state())) == h.state()); // kept in saved states
 
+    // An agenda edit keeps what ran: a command cannot give it, nor take it away.
+    QList<Segment> edited = h.state().segments;
+    edited[0].ranMs = 1;
+    edited[2].ranMs = 99;
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(edited)}}));
+    CHECK(h.state().segments[0].ranMs == running);
+    CHECK_FALSE(h.state().segments[2].ranMs);
+    edited[0].ranMs.reset();
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(edited)}}));
+    CHECK(h.state().segments[0].ranMs == running);
+
     // An event from before the clock's time was kept replays as it did then: wall time.
     Event old;
     old.seq = h.state().lastSeq + 1;
@@ -237,7 +248,7 @@ TEST_CASE("an ended segment keeps the time its clock showed, pauses left out") {
     old.action = Action::StartSegment;
     old.data = QCborMap{{u"index"_s, 2}};
     const SessionState replayed = apply(h.state(), old);
-    CHECK(replayed.segments[1].ranMs == 0);
+    CHECK_FALSE(replayed.segments[1].ranMs);
     CHECK(segmentActualMs(replayed, 1, old.at) == 5'000);
 }
 

@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "model/codec.h"
+#include "model/reducer.h"
 #include "plan/plan.h"
 
 #include "store/session_check.h"
 #include "store_support.h"
 #include <QCborArray>
+#include <QCborValue>
 
 using namespace podium;
 using namespace podium::test;
@@ -228,4 +231,45 @@ TEST_CASE("podium --check on a file whose database is broken says why, with exit
     QString output;
     CHECK(check(path, &output) == 2);
     CHECK(output.contains(u"not a Podium session file"_s));
+}
+
+// A Podium from before segments kept their clock's time wrote snapshots without it, of a log whose
+// StartSegment events ask for it: the same session, not damage.
+TEST_CASE("podium --check takes a snapshot without a segment's kept time for the same session") {
+    Folder folder;
+    const QString path = folder.file(u"older.podium"_s);
+    {
+        Seat seat(createOrFail(path));
+        seat.file->setSnapshotInterval(3);
+        REQUIRE(seat.run(Action::StartSegment, {{u"index"_s, 0}}));
+        seat.clock.advance(60'000);
+        REQUIRE(seat.run(Action::StartSegment, {{u"index"_s, 1}, {u"expectActive"_s, 0}}));
+        REQUIRE(seat.file->state().segments[0].ranMs);
+        for (int i = 0; i < 3; ++i)
+            REQUIRE(seat.run(Action::SetStageMessage, {{u"text"_s, u"m%1"_s.arg(i)}}));
+    }
+    const qint64 seq = rawValue(path, u"SELECT max(seq) FROM snapshots"_s).toLongLong();
+    REQUIRE(seq >= 3);
+    auto opened = SessionFile::open(path, OpenMode::View);
+    REQUIRE(opened);
+    auto events = opened.value()->events();
+    REQUIRE(events);
+    SessionState older;
+    for (const Event& e : events.value()) {
+        if (e.seq > seq)
+            break;
+        older = apply(std::move(older), e);
+    }
+    for (Segment& s : older.segments)
+        s.ranMs.reset(); // as the older Podium kept it
+    opened = Result<std::unique_ptr<SessionFile>>::failure({});
+    const QByteArray state = QCborValue(codec::toCbor(older)).toCbor();
+    REQUIRE(rawExec(path, {u"UPDATE snapshots SET state = X'%1', digest = X'%2' WHERE seq = %3"_s
+                               .arg(QString::fromLatin1(state.toHex()),
+                                    QString::fromLatin1(codec::digest(older).toHex()))
+                               .arg(seq)}));
+    QString output;
+    const int code = check(path, &output);
+    INFO(output.toStdString());
+    CHECK(code == 0);
 }

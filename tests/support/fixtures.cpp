@@ -33,9 +33,9 @@ Plan crowdPlan(int audience) {
                                     StakeholderGroup(i % 5), Region(i % 5),
                                     i % 2 ? Presence::Online : Presence::Onsite);
     }
-    plan.segments << Segment{u"Opening"_s, 5 * 60'000, 0, 0}
-                  << Segment{u"Discussion"_s, 20 * 60'000, 0, 0}
-                  << Segment{u"Wrap-up"_s, 10 * 60'000, 0, 0};
+    plan.segments << Segment{u"Opening"_s, 5 * 60'000, 0, 0, {}}
+                  << Segment{u"Discussion"_s, 20 * 60'000, 0, 0, {}}
+                  << Segment{u"Wrap-up"_s, 10 * 60'000, 0, 0, {}};
     return plan;
 }
 
@@ -82,7 +82,7 @@ QStringList Harness::queueNames() const {
 QCborArray editedAgenda(const SessionState& s, bool grow, int addedMinutes) {
     QList<Segment> agenda = s.segments;
     if (grow || agenda.size() < 2)
-        agenda.append(Segment{u"Added"_s, addedMinutes * 60'000LL, 0, 0});
+        agenda.append(Segment{u"Added"_s, addedMinutes * 60'000LL, 0, 0, {}});
     else
         agenda.removeLast();
     return codec::toCborArray(agenda);

@@ -144,10 +144,13 @@ QCborMap QueueDock::expectingFloor(QCborMap args) const {
 }
 
 void QueueDock::callSelected() {
-    if (const Id id = selectedEntry(); id && cockpit().canControl()) {
+    // The selection fell on the row below: a second press called someone else. The current
+    // row goes too, or the view selects the next one when the host's event takes the row away.
+    if (const Id id = selectedEntry();
+        id && cockpit().canControl() &&
         cockpit().run(Action::Next, expectingFloor({{u"entry"_s, id}}),
-                      tr("Call the next speaker"));
-        // The selection fell on the row below: a second press called someone else.
+                      tr("Call the next speaker"))) {
+        m_view->selectionModel()->clearCurrentIndex();
         m_view->clearSelection();
     }
 }

@@ -29,7 +29,7 @@ Plan bigPlan(int people) {
         p.role = i < 3 ? Role::Panelist : Role::Audience;
         plan.participants << p;
     }
-    plan.segments << Segment{u"Discussion"_s, 60 * 60'000, 0, 0};
+    plan.segments << Segment{u"Discussion"_s, 60 * 60'000, 0, 0, {}};
     return plan;
 }
 
