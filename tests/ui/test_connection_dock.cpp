@@ -455,6 +455,19 @@ TEST_CASE("connection dock: a seat restarted on its joined copy is the seat the 
     CHECK(again->notes()->first().text == note.text);
 }
 
+// `seat` follows `host` with control.
+static void joinLive(SeatUnderTest& seat, const SeatUnderTest& host) {
+    seat.dock->joinHost(addressOf(host), host.child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] {
+        return seat.dock->seatSession().seat()->syncPeer()->state() == sync::SyncPeer::State::Live;
+    }));
+}
+
+static Result<Event> say(SeatUnderTest& seat, const QString& text) {
+    return seat.engine.execute(Command{
+        newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}});
+}
+
 // The window's file switched as File → Open switches it: the engine shows the new file first.
 static void switchFile(SeatUnderTest& seat, std::unique_ptr<SessionFile> next) {
     seat.engine.setJournal(nullptr);
@@ -481,11 +494,7 @@ TEST_CASE("a host that opens another session's file stops hosting, and the seats
     REQUIRE(other);
     switchFile(*host, std::move(other).value());
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
-    REQUIRE(host->engine.execute(Command{newCommandId(),
-                                         {},
-                                         Authority::Moderator,
-                                         Action::SetStageMessage,
-                                         {{u"text"_s, u"another session's"_s}}}));
+    REQUIRE(say(*host, u"another session's"_s));
     REQUIRE(waitFor([&] {
         return online.dock->seatSession().seat()->syncPeer()->trouble() !=
                sync::SyncPeer::Trouble::None;
@@ -497,24 +506,15 @@ TEST_CASE("a host that opens another session's file stops hosting, and the seats
 TEST_CASE("a seat that saves its hosted session under another name goes on hosting it") {
     useTemporarySettings();
     auto host = hostingSeat();
-    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     SeatUnderTest online(Authority::Moderator);
-    online.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] {
-        return online.dock->seatSession().seat()->syncPeer()->state() ==
-               sync::SyncPeer::State::Live;
-    }));
+    joinLive(online, *host);
     const QString copy = host->dir.filePath(u"copy.podium"_s);
     REQUIRE(host->file->saveCopyAs(copy));
     auto reopened = SessionFile::open(copy);
     REQUIRE(reopened);
     switchFile(*host, std::move(reopened).value());
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
-    REQUIRE(host->engine.execute(Command{newCommandId(),
-                                         {},
-                                         Authority::Moderator,
-                                         Action::SetStageMessage,
-                                         {{u"text"_s, u"still"_s}}}));
+    REQUIRE(say(*host, u"still"_s));
     CHECK(waitFor([&] { return online.engine.state().stageMessage == u"still"_s; }));
 }
 
@@ -523,20 +523,11 @@ TEST_CASE("a seat that saves its hosted session under another name goes on hosti
 TEST_CASE("a host that opens an older copy of its own session stops hosting") {
     useTemporarySettings();
     auto host = hostingSeat();
-    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     SeatUnderTest online(Authority::Moderator);
-    online.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] {
-        return online.dock->seatSession().seat()->syncPeer()->state() ==
-               sync::SyncPeer::State::Live;
-    }));
+    joinLive(online, *host);
     const QString older = host->dir.filePath(u"older.podium"_s);
     REQUIRE(host->file->saveCopyAs(older));
-    REQUIRE(host->engine.execute(Command{newCommandId(),
-                                         {},
-                                         Authority::Moderator,
-                                         Action::SetStageMessage,
-                                         {{u"text"_s, u"later"_s}}}));
+    REQUIRE(say(*host, u"later"_s));
     REQUIRE(waitFor([&] { return online.engine.state().stageMessage == u"later"_s; }));
     auto reopened = SessionFile::open(older);
     REQUIRE(reopened);
