@@ -221,3 +221,22 @@ TEST_CASE("undoing a segment change puts what was said meanwhile in the segment 
     CHECK(p.h.state().segments[1].startedAt == 0);
     CHECK(p.h.state().floor->segment == 0);
 }
+
+// Undoing a removal, or redoing an addition, gave the person a new id: a later step naming them
+// (their queue entry) was refused.
+TEST_CASE("a participant added again comes back under the id they had, if it is free") {
+    Harness h;
+    const auto added = h.run(Action::AddParticipant, {{u"name"_s, u"Lina Haddad"_s}});
+    REQUIRE(added);
+    const Id id = added->data.value(u"participant"_s).toMap().value(u"id"_s).toInteger();
+    REQUIRE(h.run(Action::RemoveParticipant, {{u"participant"_s, id}}));
+    REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, u"Lina Haddad"_s}, {u"id"_s, id}}));
+    REQUIRE(h.state().participant(id));
+    CHECK(h.state().participant(id)->name == u"Lina Haddad"_s);
+    // An id someone has, or one never given out, is not taken: a new one is.
+    const Id next = h.state().nextId;
+    REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, u"Other"_s}, {u"id"_s, id}}));
+    REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, u"Third"_s}, {u"id"_s, next + 50}}));
+    CHECK(h.state().participant(id)->name == u"Lina Haddad"_s);
+    CHECK_FALSE(h.state().participant(next + 50));
+}

@@ -157,6 +157,12 @@ TEST_CASE("quick add: someone new is undone in order, the queue entry and then t
     CHECK(onRoster());
     undo.undo();
     CHECK_FALSE(onRoster()); // nothing is left behind
+
+    // Redone, both come back: the queue step names the person by the id they had.
+    undo.redo();
+    CHECK(onRoster());
+    undo.redo();
+    CHECK(h.queueNames() == QStringList{u"Lina Haddad"_s});
 }
 
 TEST_CASE("quick add: a part of one name is that participant, of several it asks which") {
