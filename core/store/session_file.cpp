@@ -1,4 +1,5 @@
 #include "session_file.h"
+#include "session_file_text.h"
 
 #include "event_rows.h"
 #include "model/codec.h"
@@ -22,18 +23,14 @@ using namespace Qt::StringLiterals;
 // Writing to a session file: events (write-ahead), snapshots, a host's state, copies.
 namespace podium {
 
+using store::text::native;
+using store::text::tr;
+
 namespace {
 
 // The seq of the last host's state taken wholesale (the sync layer reads it back to restore).
 const QString adoptedSeqKey = u"sync_adopted_seq"_s;
 const QString adoptedEpochKey = u"sync_adopted_epoch"_s;
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("podium::SessionFile", text);
-}
-QString native(const QString& path) {
-    return QDir::toNativeSeparators(path);
-}
 
 template <typename T> Result<T> fail(const QString& why) {
     return Result<T>::failure(why);

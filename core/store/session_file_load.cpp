@@ -5,6 +5,7 @@
 #include "model/codec.h"
 #include "model/reducer.h"
 #include "session_file.h"
+#include "session_file_text.h"
 #include "sql_errors.h"
 
 #include <QCoreApplication>
@@ -16,11 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 
-namespace {
+using store::text::tr;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("podium::SessionFile", text);
-}
+namespace {
 
 // The snapshot in the current row, if it is whole: it decodes, and its digest and seq agree.
 std::optional<SessionState> snapshotFromRow(const QSqlQuery& row) {

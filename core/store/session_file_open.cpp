@@ -1,4 +1,5 @@
 #include "session_file.h"
+#include "session_file_text.h"
 
 #include "event_rows.h"
 #include "schema.h"
@@ -29,14 +30,10 @@ using namespace Qt::StringLiterals;
 // Creating, opening and closing session files: identity and version checks, the lock, pragmas.
 namespace podium {
 
-namespace {
+using store::text::native;
+using store::text::tr;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("podium::SessionFile", text);
-}
-QString native(const QString& path) {
-    return QDir::toNativeSeparators(path);
-}
+namespace {
 
 template <typename T> Result<T> fail(const QString& why) {
     return Result<T>::failure(why);

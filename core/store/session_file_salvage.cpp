@@ -1,4 +1,5 @@
 #include "session_file.h"
+#include "session_file_text.h"
 
 #include "model/codec.h"
 
@@ -15,15 +16,10 @@ using namespace Qt::StringLiterals;
 // Keeping the sound part of a damaged session file in a new one.
 namespace podium {
 
+using store::text::native;
+using store::text::tr;
+
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("podium::SessionFile", text);
-}
-
-QString native(const QString& path) {
-    return QDir::toNativeSeparators(path);
-}
 
 // In the copy: the events from the damage on, and snapshots that would outrank the state before
 // it, go; a record of where the copy came from stays.

@@ -463,6 +463,15 @@ static void joinLive(SeatUnderTest& seat, const SeatUnderTest& host) {
     }));
 }
 
+// A copy of `seat`'s file as it is now, written to `name` beside it.
+static std::unique_ptr<SessionFile> copyOf(SeatUnderTest& seat, const QString& name) {
+    const QString path = seat.dir.filePath(name);
+    REQUIRE(seat.file->saveCopyAs(path));
+    auto opened = SessionFile::open(path);
+    REQUIRE(opened);
+    return std::move(opened).value();
+}
+
 static Result<Event> say(SeatUnderTest& seat, const QString& text) {
     return seat.engine.execute(Command{
         newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}});
@@ -508,11 +517,7 @@ TEST_CASE("a seat that saves its hosted session under another name goes on hosti
     auto host = hostingSeat();
     SeatUnderTest online(Authority::Moderator);
     joinLive(online, *host);
-    const QString copy = host->dir.filePath(u"copy.podium"_s);
-    REQUIRE(host->file->saveCopyAs(copy));
-    auto reopened = SessionFile::open(copy);
-    REQUIRE(reopened);
-    switchFile(*host, std::move(reopened).value());
+    switchFile(*host, copyOf(*host, u"copy.podium"_s));
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     REQUIRE(say(*host, u"still"_s));
     CHECK(waitFor([&] { return online.engine.state().stageMessage == u"still"_s; }));
@@ -525,13 +530,10 @@ TEST_CASE("a host that opens an older copy of its own session stops hosting") {
     auto host = hostingSeat();
     SeatUnderTest online(Authority::Moderator);
     joinLive(online, *host);
-    const QString older = host->dir.filePath(u"older.podium"_s);
-    REQUIRE(host->file->saveCopyAs(older));
+    auto older = copyOf(*host, u"older.podium"_s);
     REQUIRE(say(*host, u"later"_s));
     REQUIRE(waitFor([&] { return online.engine.state().stageMessage == u"later"_s; }));
-    auto reopened = SessionFile::open(older);
-    REQUIRE(reopened);
-    switchFile(*host, std::move(reopened).value());
+    switchFile(*host, std::move(older));
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
 }
 

@@ -43,6 +43,13 @@ Result<Event> say(SessionEngine& engine, const QString& text) {
         newCommandId(), {}, Authority::Moderator, Action::SetStageMessage, {{u"text"_s, text}}});
 }
 
+// 4 KiB of bytes that are no database.
+void writeJunk(const QString& path) {
+    QFile bad(path);
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray(4096, 'x'));
+}
+
 // Answers the question the next modal message box asks, and keeps its text.
 void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
     QTimer::singleShot(0, [answer, asked] {
@@ -203,10 +210,7 @@ TEST_CASE("opening a damaged file says why and keeps the session that was open")
     QTemporaryDir dir;
     const QString good = dir.filePath(u"good.podium"_s);
     const QString junk = dir.filePath(u"junk.podium"_s);
-    QFile bad(junk);
-    REQUIRE(bad.open(QIODevice::WriteOnly));
-    bad.write(QByteArray(4096, 'x'));
-    bad.close();
+    writeJunk(junk);
     FakeClock clock;
     SessionEngine engine(clock);
     SessionFiles files(engine);
@@ -268,10 +272,7 @@ TEST_CASE("a file that is not a session is not offered for salvage") {
     useTemporarySettings();
     QTemporaryDir dir;
     const QString junk = dir.filePath(u"junk.podium"_s);
-    QFile bad(junk);
-    REQUIRE(bad.open(QIODevice::WriteOnly));
-    bad.write(QByteArray(4096, 'x'));
-    bad.close();
+    writeJunk(junk);
     FakeClock clock;
     SessionEngine engine(clock);
     SessionFiles files(engine);
