@@ -249,6 +249,12 @@ int runSessionCheck(const QString& path, QTextStream& out) {
                   "--salvage %1")
                    .arg(path)
             << '\n';
+    } else if (!c.damage && c.databaseSound && !c.damagedRows.isEmpty()) {
+        // Rows a snapshot covers: the open starts from that snapshot and never reads them.
+        out << tr("Podium still opens this session whole, from the state it saved after the "
+                  "damage, and can go on with it and host it; only the events before that state "
+                  "can no longer be replayed.")
+            << '\n';
     } else if (!c.ok()) {
         // Damage SQLite found in its own pages, or a log that does not replay: nothing here
         // can be trusted to be the session as it was.

@@ -105,6 +105,8 @@ public:
     qint32 adoptedEpoch() const;
     // The first sound snapshot at or after `seq` (podium --check of a file that adopted a state).
     [[nodiscard]] std::optional<SessionState> snapshotFrom(qint64 seq) const;
+    // The events of the snapshots after `seq`, in order (sound or not).
+    QList<qint64> snapshotSeqsAfter(qint64 seq) const;
     // A metadata entry another layer keeps in the file (sync: "sync_sequencers"), committed.
     [[nodiscard]] Result<bool> writeMetadata(const QString& key, const QString& value);
     // Several entries that only mean something together: all of them, or none.

@@ -75,6 +75,19 @@ std::optional<SessionState> SessionFile::snapshotFrom(qint64 seq) const {
     return std::nullopt;
 }
 
+QList<qint64> SessionFile::snapshotSeqsAfter(qint64 seq) const {
+    QList<qint64> seqs;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT seq FROM snapshots WHERE seq > ? ORDER BY seq"_s);
+    q.addBindValue(seq);
+    if (q.exec()) {
+        while (q.next())
+            seqs.append(q.value(0).toLongLong());
+    }
+    return seqs;
+}
+
 Result<bool> SessionFile::load() {
     auto base = loadSnapshot();
     if (!base)

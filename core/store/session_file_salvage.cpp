@@ -74,8 +74,7 @@ Result<bool> cutCopyAtDamage(const QString& copyPath, const QString& source, qin
 Result<bool> SessionFile::saveSoundPartAs(const QString& target) const {
     if (!m_damage)
         return Result<bool>::failure(
-            tr("%1 is not damaged: it opens as it is, so there is nothing to salvage.")
-                .arg(native(m_path)));
+            tr("%1 opens whole as it is, so there is nothing to salvage.").arg(native(m_path)));
     if (QFileInfo::exists(target))
         return Result<bool>::failure(
             tr("%1 already exists; choose another name.").arg(native(target)));

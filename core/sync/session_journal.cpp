@@ -27,6 +27,26 @@ QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     return sequencers;
 }
 
+// The log from the first snapshot after which every event reads, that snapshot's event first;
+// empty when none does. A damaged row spoils every read that starts at or before it, so the
+// first snapshot that reads is found by halving.
+QList<Event> eventsFromFirstSoundSnapshot(const SessionFile& file, qint64 after) {
+    const QList<qint64> snapshots = file.snapshotSeqsAfter(after);
+    QList<Event> found;
+    qsizetype low = 0;
+    qsizetype high = snapshots.size();
+    while (low < high) {
+        const qsizetype middle = (low + high) / 2;
+        if (auto events = file.events(snapshots[middle]); events && !events->isEmpty()) {
+            found = std::move(events).value();
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    return found;
+}
+
 } // namespace
 
 Result<bool> SessionFileJournal::append(const Event& event) {
@@ -96,8 +116,16 @@ QList<JoinCodes> SessionFileJournal::sessionCodes() const {
 Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     const qint64 adopted = file.adoptedSeq();
     auto events = file.events(adopted + 1);
-    if (!events)
-        return Result<bool>::failure(events.error());
+    if (!events) {
+        // Damage in history a snapshot covers: the file opened from that snapshot, and the
+        // log starts there; a seat resuming from before it takes the state instead.
+        const QList<Event> tail = eventsFromFirstSoundSnapshot(file, adopted);
+        if (tail.isEmpty())
+            return Result<bool>::failure(events.error());
+        log.restoreSequencers(sequencersIn(file));
+        log.restore(tail.first().seq, tail.first().epoch, tail.mid(1));
+        return true;
+    }
     log.restoreSequencers(sequencersIn(file));
     const SessionState& state = file.state();
     // After a host's snapshot, the log starts from it: its last event's epoch is kept beside it

@@ -161,7 +161,8 @@ TEST_CASE("podium --check: a speech under way is counted as such") {
     CHECK(output.contains(u"speeches: 0 and one under way"_s));
 }
 
-TEST_CASE("podium --check: a tampered event is found, though the file still opens") {
+// It told the user to open a copy saved earlier, of a file that opens and can be hosted.
+TEST_CASE("podium --check: a tampered event is found, though the file still opens, and says so") {
     Folder folder;
     const QString path = sessionForCheck(folder);
     // Event 3 (a call to the floor) lies before the snapshots: opening does not read it.
@@ -171,6 +172,9 @@ TEST_CASE("podium --check: a tampered event is found, though the file still open
     CHECK(check(path, &output) == 1);
     CHECK(output.contains(u"PROBLEM"_s));
     CHECK(output.contains(u"event 3 does not match its checksum"_s));
+    CHECK(output.contains(u"Podium still opens this session whole"_s));
+    CHECK_FALSE(output.contains(u"Open a copy saved earlier"_s));
+    CHECK_FALSE(output.contains(u"--salvage"_s));
 }
 
 TEST_CASE("podium --check: a snapshot that disagrees with the replay is found") {

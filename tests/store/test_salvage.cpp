@@ -90,7 +90,7 @@ TEST_CASE("podium --salvage writes nothing for a sound file, an existing target 
     sessionWithNote(path);
     QString output;
     CHECK(salvage(path, {}, &output) == 1);
-    CHECK(output.contains(u"is not damaged"_s));
+    CHECK(output.contains(u"opens whole as it is, so there is nothing to salvage"_s));
     CHECK_FALSE(QFileInfo::exists(folder.file(u"sound-salvaged.podium"_s)));
 
     REQUIRE(rawExec(path, {u"UPDATE events SET at = at + 5000 WHERE seq = 14"_s}));

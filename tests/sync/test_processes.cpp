@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <csignal>
@@ -271,6 +272,41 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
         junk.open(QIODevice::ReadOnly);
         CHECK(junk.readAll() == QByteArray(8192, 'x')); // never overwritten
     }
+}
+
+// It opened in the cockpit but refused to be hosted: "event 5 does not match its checksum".
+TEST_CASE("a session file whose history before a snapshot is damaged is hosted, and a seat joins "
+          "it whole") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"host.podium"_s);
+    {
+        SystemClock clock;
+        auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
+        REQUIRE(file);
+        file.value()->setSnapshotInterval(10);
+        SessionEngine engine(clock);
+        file.value()->attach(engine);
+        for (int i = 0; i < 24; ++i)
+            REQUIRE(engine.execute(stageMessage(u"m%1"_s.arg(i))));
+        QSqlQuery damage(file.value()->database());
+        REQUIRE(damage.exec(u"UPDATE events SET checksum = x'00' WHERE seq = 5"_s));
+    }
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, path});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    REQUIRE_FALSE(port.isEmpty());
+    TestSeat driver(u"driver"_s);
+    driver.seat.join({u"127.0.0.1"_s, port.toUShort()}, control);
+    REQUIRE(waitUntil([&] { return driver.live(); }));
+    CHECK(driver.engine.state().stageMessage == u"m23"_s);
+    REQUIRE(submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"after"_s}}));
+    host.process.terminate();
+    REQUIRE(host.process.waitForFinished(20000));
+    auto kept = SessionFile::open(path, OpenMode::View);
+    REQUIRE(kept);
+    CHECK(kept.value()->state().stageMessage == u"after"_s);
+    CHECK(codec::digest(kept.value()->state()) == codec::digest(driver.engine.state()));
 }
 
 TEST_CASE("a host killed and started again on its file hosts with the same codes, and the seats "
