@@ -31,6 +31,7 @@
 #include <QSysInfo>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeWidget>
 #include <QUdpSocket>
 #include <functional>
@@ -781,6 +782,31 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     // Should it give way to a host that went on meanwhile, the line says so no longer.
     emit again.dock->seatSession().gaveWay();
     CHECK(again.window.statusBar()->currentMessage().isEmpty());
+}
+
+// It said "it hosts it again" while its panel, a hidden tab, said in red that the port was taken:
+// the moderator carried on alone while the seats followed the one that had taken over.
+TEST_CASE("a cockpit that died while hosting and cannot host again says so, and shows why") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"hosted.podium"_s);
+    const quint16 port = freeTcpPort();
+    {
+        auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
+        REQUIRE(created);
+        CockpitOnFile first(std::move(created).value());
+        REQUIRE(first.dock->hostOn(port));
+    }
+    QTcpServer taken; // the seat that took over, on this machine, holds the port now
+    REQUIRE(taken.listen(QHostAddress::Any, port));
+    auto started = startAfterCrash(path);
+    CockpitOnFile& again = *started;
+    CHECK(again.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+    CHECK(again.window.statusBar()->currentMessage().contains(u"could not host it again"_s));
+    CHECK_FALSE(again.window.statusBar()->currentMessage().contains(u"hosts it again"_s));
+    again.window.show(); // the panel is a tab behind another in the moderator's layout
+    REQUIRE(QTest::qWaitForWindowExposed(&again.window));
+    CHECK_FALSE(again.dock->visibleRegion().isEmpty());
 }
 
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {

@@ -263,32 +263,45 @@ void ConnectionDock::pickDiscovered() {
     m_code->setFocus();
 }
 
-void ConnectionDock::host() {
+bool ConnectionDock::host() {
     forgetOrphans();
     m_failure.clear();
-    if (auto hosted = m_session->host(quint16(m_port->value())); !hosted)
+    if (auto hosted = m_session->host(quint16(m_port->value())); !hosted) {
         showStatus(hosted.error(), true);
+        return false;
+    }
+    return true;
 }
 
-void ConnectionDock::hostOn(quint16 port) {
+// Started from elsewhere (the command line, a restart), a failure in red in a panel that is a
+// hidden tab went unseen.
+bool ConnectionDock::broughtForward(bool started) {
+    if (!started) {
+        show();
+        raise();
+    }
+    return started;
+}
+
+bool ConnectionDock::hostOn(quint16 port) {
     ensureBuilt();
     m_port->setValue(port);
-    host();
+    return broughtForward(host());
 }
 
-void ConnectionDock::joinHost(const QString& address, const QString& code, quint16 takeoverPort) {
+bool ConnectionDock::joinHost(const QString& address, const QString& code, quint16 takeoverPort) {
     ensureBuilt();
     m_address->setText(address);
     m_code->setText(code);
-    join(takeoverPort);
+    return broughtForward(join(takeoverPort));
 }
 
 // The other seats look for a seat that takes over on the port it told the host when it joined:
 // the port box shows it from then on, and a takeover hosts there.
-void ConnectionDock::join(quint16 takeoverPort) {
+bool ConnectionDock::join(quint16 takeoverPort) {
     if (m_address->text().trimmed().isEmpty() || m_code->text().trimmed().isEmpty()) {
         showStatus(tr("Type the host's address and one of its join codes."), true);
-        return;
+        return false;
     }
     forgetOrphans();
     m_failure.clear();
@@ -297,11 +310,12 @@ void ConnectionDock::join(quint16 takeoverPort) {
     const Seat before = cockpit().seat(); // the host gives this seat another
     if (auto joined = m_session->join(host, m_code->text(), quint16(m_port->value())); !joined) {
         showStatus(joined.error(), true);
-        return;
+        return false;
     }
     if (!m_seatBeforeCopy)
         m_seatBeforeCopy = before;
     QSettings().setValue(lastHostKey, m_address->text().trimmed());
+    return true;
 }
 
 void ConnectionDock::takeOver() {
@@ -600,7 +614,8 @@ void resumeAfterCrash(MainWindow& window, SessionFile* file) {
     if (!connection || !file || !file->wasLeftOpen())
         return;
     if (const JoinedCopy copy = joinedCopyOf(*file); copy.following && !copy.code.isEmpty()) {
-        connection->joinHost(copy.from, copy.code);
+        if (!connection->joinHost(copy.from, copy.code))
+            return;
         window.statusBar()->showMessage(
             ConnectionDock::tr("Podium stopped while this seat followed the session: it joins "
                                "again, at %1.")
@@ -610,7 +625,13 @@ void resumeAfterCrash(MainWindow& window, SessionFile* file) {
     }
     if (!sync::wasHosted(*file))
         return;
-    connection->hostOn(connection->offeredPort());
+    if (!connection->hostOn(connection->offeredPort())) {
+        window.statusBar()->showMessage(
+            ConnectionDock::tr("Podium stopped while it hosted this session, and could not host "
+                               "it again: the Connection panel says why."),
+            15000);
+        return;
+    }
     window.statusBar()->showMessage(
         ConnectionDock::tr("Podium stopped while it hosted this session: it hosts it again, with "
                            "the same codes, and the seats come back by themselves."),

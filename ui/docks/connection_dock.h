@@ -36,9 +36,11 @@ public:
     DiscoveredHosts& discoveredHosts() const { return *m_discovered; }
     // As if typed into the join form and Join pressed (`podium --join HOST:PORT --code CODE`).
     // `takeoverPort`: where this seat would host should it take over (0: the host's own port).
-    void joinHost(const QString& address, const QString& code, quint16 takeoverPort = 0);
-    // As if the port were set and Host pressed (`podium --host`): a failure shows here, in red.
-    void hostOn(quint16 port);
+    // False when it could not start; the panel is then brought forward, saying why in red.
+    bool joinHost(const QString& address, const QString& code, quint16 takeoverPort = 0);
+    // As if the port were set and Host pressed (`podium --host`): false when it could not
+    // start; the panel is then brought forward, saying why in red.
+    bool hostOn(quint16 port);
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
@@ -65,8 +67,9 @@ protected:
 private:
     QWidget* makeCodes();
     QWidget* makeJoin();
-    void host();
-    void join(quint16 takeoverPort = 0);
+    bool host();
+    bool join(quint16 takeoverPort = 0);
+    bool broughtForward(bool started);
     void takeOver();
     void refresh();
     void refreshPeers();
