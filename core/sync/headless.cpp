@@ -177,7 +177,10 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     const quint16 kept = h.file && wasHosted(*h.file) ? hostedPort(*h.file) : 0;
     const quint16 port =
         p.isSet(u"port"_s) || kept == 0 ? quint16(p.value(u"port"_s).toUInt()) : kept;
-    const QHostAddress bind(p.isSet(u"bind"_s) ? p.value(u"bind"_s) : u"0.0.0.0"_s);
+    // Every address, IPv6 as well (as the cockpit hosts): "0.0.0.0" left out a seat that
+    // reached the host by an IPv6 address.
+    const QHostAddress bind =
+        p.isSet(u"bind"_s) ? QHostAddress(p.value(u"bind"_s)) : QHostAddress(QHostAddress::Any);
     const JoinCodes codes = codesToHostWith(h.file.get());
     if (auto ok = h.seat.host(port, bind, codes); !ok)
         return fail(ok.error());

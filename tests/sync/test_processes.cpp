@@ -274,6 +274,22 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
     }
 }
 
+// "Default: all" bound 0.0.0.0: a seat that reached the host by an IPv6 address was refused.
+TEST_CASE("a headless host with no --bind is reached over IPv4 and IPv6 alike") {
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--port"_s, u"0"_s, u"--session"_s,
+               dir.filePath(u"host.podium"_s)});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    REQUIRE_FALSE(port.isEmpty());
+    for (const QString& address : {u"127.0.0.1"_s, u"::1"_s}) {
+        INFO(address.toStdString());
+        TestSeat seat(u"seat"_s);
+        seat.seat.join({address, port.toUShort()}, control);
+        CHECK(waitUntil([&] { return seat.live(); }));
+    }
+}
+
 // It opened in the cockpit but refused to be hosted: "event 5 does not match its checksum".
 TEST_CASE("a session file whose history before a snapshot is damaged is hosted, and a seat joins "
           "it whole") {
