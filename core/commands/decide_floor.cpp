@@ -24,8 +24,14 @@ Id floorEntryId(const SessionState& s) {
 QString checkExpectedFloor(const SessionState& s, const Command& c) {
     if (!c.args.contains(u"expectFloor"_s))
         return {};
-    if (integerOf(c.args.value(u"expectFloor"_s)) == floorEntryId(s))
+    const Id expected = integerOf(c.args.value(u"expectFloor"_s));
+    if (expected == floorEntryId(s))
         return {};
+    const bool everSpoke =
+        std::any_of(s.speeches.cbegin(), s.speeches.cend(),
+                    [expected](const Speech& sp) { return sp.entryId == expected; });
+    if (expected != 0 && !everSpoke) // a script's mistake, not another seat's press
+        return tr("Entry %1 has not had the floor: nothing was changed.").arg(expected);
     // Say what happened: "called the next speaker" when another seat had ended the speech misled.
     if (!s.floor)
         return tr("The floor changed meanwhile (the speech was ended on another seat).");

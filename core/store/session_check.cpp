@@ -293,6 +293,12 @@ QString salvagedPathFor(const QString& damaged) {
 }
 
 int runSalvage(const QString& path, const QString& target, QTextStream& out, QTextStream& err) {
+    if (target == u"-"_s) { // "-" is the standard output for a report, not a session
+        err << tr("A salvaged session is a file: name it with -o, or leave -o out to have it "
+                  "beside the damaged one.")
+            << '\n';
+        return 2;
+    }
     const auto opened = SessionFile::open(path, OpenMode::UpToDamage);
     if (!opened) {
         err << tr("Cannot salvage %1: %2")

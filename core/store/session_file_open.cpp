@@ -146,7 +146,8 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
     }
     // A full disk fails the lock file first: "read-only" sent the moderator to the wrong fix.
     const QStorageInfo disk(QFileInfo(path).absolutePath());
-    if (disk.isValid() && disk.bytesAvailable() < 64 * 1024) {
+    // (/proc and the like have no bytes at all: they are not full, they take no file.)
+    if (disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < 64 * 1024) {
         return Failure::failure(tr("%1 could not be locked for editing: the disk it is on is full. "
                                    "Free some space and try again.")
                                     .arg(native(path)));
@@ -233,6 +234,10 @@ SessionFile::createWith(const QString& path, const QString& sessionId, const QLi
     {
         SessionFile draft(draftPath);
         auto made = draft.connect(false);
+        if (!made) // it named the hidden draft, and called a folder that takes no file unreadable
+            made = Result<bool>::failure(
+                tr("%1 could not be created: no new file can be made in %2 (it may be read-only).")
+                    .arg(native(path), native(info.absolutePath())));
         if (made)
             made = draft.initialize(sessionId);
         if (made && !first.isEmpty())

@@ -164,3 +164,20 @@ TEST_CASE("a press refused because the other moderator ended the speech says so"
     CHECK(late.error().contains(u"ended on another seat"_s));
     CHECK_FALSE(late.error().contains(u"called"_s));
 }
+
+// `podium ctl --expect-floor 99 next` blamed "someone else" for an entry that never spoke.
+TEST_CASE("a press expecting an entry that never had the floor says so, and a later one by "
+          "another seat's press says that") {
+    Harness h;
+    const Id first = h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    auto never = h.run(Action::Next, {{u"expectFloor"_s, 99}});
+    REQUIRE_FALSE(never);
+    CHECK(never.error().contains(u"Entry 99 has not had the floor"_s));
+    REQUIRE(h.run(Action::Next));
+    REQUIRE(h.run(Action::Next, {{u"expectFloor"_s, first}}, Authority::OnlineModerator));
+    auto late = h.run(Action::Next, {{u"expectFloor"_s, first}});
+    REQUIRE_FALSE(late);
+    CHECK(late.error().contains(u"someone else called the next speaker"_s));
+}

@@ -152,6 +152,11 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
                                    dir.filePath(u"r.docx"_s)});
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.contains(u"docx"_s));
+    // It said "Unknown report format “”" for the standard output named without a format.
+    const Run unnamed = runPodium({u"--export-report"_s, session, u"-o"_s, u"-"_s});
+    CHECK(unnamed.exitCode == 2);
+    CHECK(unnamed.err.contains(u"--format"_s));
+    CHECK_FALSE(unnamed.err.contains(u"“”"_s));
 
     const QString missing = dir.filePath(u"nothing-here.podium"_s);
     const Run unreadable = runPodium(

@@ -159,6 +159,15 @@ TEST_CASE("a session in a folder that cannot be written opens for viewing and ch
     CHECK(runSessionCheck(path, out) == 0);
 }
 
+// It named a hidden draft (".nope.podium.<hex>.part could not be read") in a folder taking no file.
+TEST_CASE("a new session in a folder that takes no file says so, naming the file and folder") {
+    const auto made = SessionFile::create(u"/proc/nope.podium"_s, demoPlan(), 0);
+    REQUIRE_FALSE(made);
+    CHECK(made.error().contains(u"/proc/nope.podium could not be created"_s));
+    CHECK(made.error().contains(u"no new file can be made in /proc"_s));
+    CHECK_FALSE(made.error().contains(u".part"_s));
+}
+
 TEST_CASE("a file open in this Podium cannot be opened for editing twice, but can be viewed") {
     Folder folder;
     const QString path = sessionWithSpeeches(folder, u"twice.podium"_s);

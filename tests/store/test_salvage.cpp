@@ -140,6 +140,15 @@ TEST_CASE("nothing is salvaged from a file whose first event is damaged, or into
     CHECK(salvage(path, folder.file(u"no/such/folder/kept.podium"_s), &output) == 1);
     CHECK(output.contains(u"folder"_s));
     CHECK(output.contains(u"does not exist"_s));
+    // "-" made a file named "-"; /proc was called a full disk.
+    output.clear();
+    CHECK(salvage(path, u"-"_s, &output) == 2);
+    CHECK(output.contains(u"name it with -o"_s));
+    CHECK_FALSE(QFileInfo::exists(u"-"_s));
+    output.clear();
+    CHECK(salvage(path, u"/proc/kept.podium"_s, &output) == 1);
+    CHECK_FALSE(output.contains(u"full"_s));
+    CHECK(output.contains(u"read-only"_s));
 
     REQUIRE(rawExec(
         path, {u"DELETE FROM snapshots"_s, u"UPDATE events SET at = at + 5000 WHERE seq = 1"_s}));

@@ -36,6 +36,16 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
                                 named == u"/dev/fd/1"_s || named == u"/proc/self/fd/1"_s;
     if (standardOutput)
         request.output = u"/dev/stdout"_s;
+    if (request.format.isEmpty()) {
+        err << (standardOutput
+                    ? tr("Say which format to write to the standard output with --format md, "
+                         "html, pdf or csv.")
+                    : tr("Say which format to write with --format md, html, pdf or csv: the name "
+                         "%1 has no suffix that tells it.")
+                          .arg(given.output))
+            << '\n';
+        return 2;
+    }
     const auto format = formatFromName(request.format);
     if (!format) {
         err << tr("Unknown report format “%1”: use md, html, pdf or csv.").arg(request.format)
