@@ -37,7 +37,9 @@ Result<QueueEntry> entryFromArgs(const SessionState& s, const Command& c, qint64
     if (!p)
         return Result<QueueEntry>::failure(tr("Choose a participant to add to the queue."));
     QueueEntry e;
-    e.id = s.nextId;
+    // Back under the id it had: a redone call to the floor names it.
+    const Id asked = integerOf(c.args.value(u"id"_s));
+    e.id = s.isFreeOldId(asked) ? asked : s.nextId;
     e.participantId = p->id;
     e.kind = fromKey<EntryKind>(c.args.value(u"kind"_s).toString()).value_or(EntryKind::NewPoint);
     const bool followUp = e.kind == EntryKind::Reply || e.kind == EntryKind::ClarifyingQuestion;

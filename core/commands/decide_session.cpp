@@ -94,10 +94,9 @@ Data participants(const SessionState& s, const Command& c) {
         if (c.args.value(u"name"_s).toString().trimmed().isEmpty())
             return Data::failure(tr("A participant needs a name."));
         Participant p = merged(Participant{}, c.args);
-        // Back under the id they had (undoing a removal, redoing an addition): the steps that
-        // name them (their queue entry's) work again. Only an id given out before and free now.
+        // Back under the id they had: the steps that name them (their queue entry's) work again.
         const Id asked = integerOf(c.args.value(u"id"_s));
-        p.id = asked > 0 && asked < s.nextId && !s.participant(asked) ? asked : s.nextId;
+        p.id = s.isFreeOldId(asked) ? asked : s.nextId;
         return QCborMap{{u"participant"_s, codec::toCbor(p)}};
     }
     const Participant* p = s.participant(integerOf(c.args.value(u"participant"_s)));

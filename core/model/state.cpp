@@ -110,6 +110,13 @@ void sortById(QList<Participant>& participants) {
                      [](const Participant& a, const Participant& b) { return a.id < b.id; });
 }
 
+bool SessionState::isFreeOldId(Id id) const {
+    const bool spoke = std::any_of(speeches.cbegin(), speeches.cend(),
+                                   [id](const Speech& sp) { return sp.entryId == id; });
+    return id > 0 && id < nextId && !participant(id) && !entry(id) && !poll(id) &&
+           !(floor && floor->entry.id == id) && !spoke;
+}
+
 const QueueEntry* SessionState::entry(Id id) const {
     return findById(queue, id);
 }

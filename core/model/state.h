@@ -153,6 +153,10 @@ struct SessionState {
     int nextSegmentToCome() const;
     // The speech log, with the speech under way (if any) counted up to `now` as its last.
     QList<Speech> speechesSoFar(qint64 now) const;
+    // An id given out before that nothing holds now (no participant, entry, speech or poll):
+    // what is added again (undoing a removal, redoing an addition) may take it back, so that
+    // the steps that name it work again.
+    bool isFreeOldId(Id id) const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
     int entryIndex(Id id) const;

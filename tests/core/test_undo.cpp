@@ -240,3 +240,28 @@ TEST_CASE("a participant added again comes back under the id they had, if it is 
     CHECK(h.state().participant(id)->name == u"Lina Haddad"_s);
     CHECK_FALSE(h.state().participant(next + 50));
 }
+
+TEST_CASE("a queue entry added again comes back under the id it had, if nothing holds it") {
+    Harness h;
+    const Id person = h.participantNamed(u"Audience 1"_s);
+    const Id entry = h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::RemoveEntry, {{u"entry"_s, entry}}));
+    REQUIRE(h.run(Action::AddEntry, {{u"participant"_s, person}, {u"id"_s, entry}}));
+    CHECK(h.state().queue.last().id == entry);
+    // An id the floor, an entry, a participant or a speech holds is not taken: a new one is.
+    REQUIRE(h.run(Action::Next));
+    const Id other = h.add(u"Audience 2"_s);
+    const auto addHolding = [&](Id taken) {
+        const auto added =
+            h.run(Action::AddEntry, {{u"participant"_s, h.participantNamed(u"Audience 3"_s)},
+                                     {u"id"_s, taken},
+                                     {u"kind"_s, u"reply"_s},
+                                     {u"relatesTo"_s, other}});
+        REQUIRE(added);
+        return added->data.value(u"entry"_s).toMap().value(u"id"_s).toInteger();
+    };
+    for (const Id taken : {entry, person, other})
+        CHECK(addHolding(taken) != taken);
+    REQUIRE(h.run(Action::EndSpeech));
+    CHECK(addHolding(entry) != entry); // its speech names it
+}

@@ -165,6 +165,26 @@ TEST_CASE("quick add: someone new is undone in order, the queue entry and then t
     CHECK(h.queueNames() == QStringList{u"Lina Haddad"_s});
 }
 
+// The call, redone after the entry's own undo and redo, named the entry's old id: "That entry is
+// no longer in the queue."
+TEST_CASE("quick add and a call to the floor, undone and redone, call the newcomer again") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"Lina Haddad, Digital Rights Lebanon"_s);
+    REQUIRE(h.state().queue.size() == 1);
+    REQUIRE(h.cockpit.run(Action::Next, {{u"entry"_s, h.state().queue.first().id}},
+                          u"Call Lina Haddad"_s));
+    QUndoStack& undo = h.cockpit.undoStack();
+    for (int i = 0; i < 3; ++i)
+        undo.undo();
+    REQUIRE_FALSE(h.state().floor);
+    for (int i = 0; i < 3; ++i)
+        undo.redo();
+    REQUIRE(h.state().floor);
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Lina Haddad"_s);
+}
+
 TEST_CASE("quick add: a part of one name is that participant, of several it asks which") {
     useTemporarySettings();
     CockpitHarness h;

@@ -319,6 +319,8 @@ void PollsDock::toggleOpen(bool byKey) {
     const Poll* p = selectedPoll();
     if (!p)
         return;
+    // Copied: another seat's event while the question is up may move the state's polls.
+    const Id id = p->id;
     const bool open = p->status == PollStatus::Open;
     if (byKey && p->status == PollStatus::Closed &&
         QMessageBox::question(this, tr("Reopen the poll"),
@@ -326,7 +328,7 @@ void PollsDock::toggleOpen(bool byKey) {
                               QMessageBox::Yes | QMessageBox::No,
                               QMessageBox::No) != QMessageBox::Yes)
         return;
-    cockpit().run(open ? Action::ClosePoll : Action::OpenPoll, {{u"poll"_s, p->id}},
+    cockpit().run(open ? Action::ClosePoll : Action::OpenPoll, {{u"poll"_s, id}},
                   open ? tr("Close the poll") : tr("Open the poll"));
 }
 

@@ -70,10 +70,13 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
     m_compensation = compensationFor(before, event);
     if (!m_compensation)
         setObsolete(true);
-    // Redone, the participant comes back under the same id, which later steps name (the quick
-    // add's queue entry was refused on redo: it named an id no one had any more).
+    // Redone, the participant or entry comes back under the same id, which later steps name
+    // (the quick add's queue entry, a call to the floor, were refused on redo: they named an id
+    // no one had any more).
     if (event.action == Action::AddParticipant)
         m_command.args[u"id"_s] = event.data.value(u"participant"_s).toMap().value(u"id"_s);
+    if (event.action == Action::AddEntry)
+        m_command.args[u"id"_s] = event.data.value(u"entry"_s).toMap().value(u"id"_s);
 }
 
 void SessionCommand::onRefused(const QString& commandId) {
