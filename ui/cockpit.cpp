@@ -86,9 +86,9 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,
-            [this](const QString&, const QString& reason) {
+            [this](const QString& commandId, const QString& reason) {
                 if (!reason.isEmpty())
-                    emit notice(reason);
+                    emit notice(namingTheStep(commandId, reason));
                 // After the step has heard of it: an undo the host refused leaves it done, so it
                 // goes from the Redo side (Edit offered to redo what had never been undone).
                 QMetaObject::invokeMethod(this, &Cockpit::dropRefusedUndo, Qt::QueuedConnection);
@@ -195,6 +195,32 @@ void Cockpit::dropRefusedUndo() {
     const auto* next = dynamic_cast<const SessionCommand*>(m_undo.command(m_undo.index()));
     if (next && next->undoRefused())
         m_undo.redo(); // which drops it, doing nothing (SessionCommand::redo)
+    // A step the host refused stayed in Edit → Undo, where Ctrl+Z did nothing, without a word.
+    const QUndoCommand* last = m_undo.command(m_undo.index() - 1);
+    if (last && last->isObsolete())
+        m_undo.undo(); // which drops it, doing nothing
+}
+
+// "That timer is not running." said nothing of which step Ctrl+Z had tried. (Runs before the
+// step's own handler, connected later, forgets the id.)
+QString Cockpit::namingTheStep(const QString& commandId, const QString& reason) const {
+    for (int i = 0; i < m_undo.count(); ++i) {
+        const QUndoCommand* step = m_undo.command(i);
+        for (int j = -1; j < step->childCount(); ++j) {
+            const auto* part = dynamic_cast<const SessionCommand*>(j < 0 ? step : step->child(j));
+            switch (part ? part->sent(commandId) : SessionCommand::Sent::No) {
+            case SessionCommand::Sent::Undo:
+                return tr("Could not undo “%1”: %2").arg(step->text(), reason);
+            case SessionCommand::Sent::Redo:
+                return tr("Could not redo “%1”: %2").arg(step->text(), reason);
+            case SessionCommand::Sent::First:
+                return reason;
+            case SessionCommand::Sent::No:
+                break;
+            }
+        }
+    }
+    return reason;
 }
 
 // A whole new state (another file, a resync from the host): old steps no longer apply. The same

@@ -90,6 +90,7 @@ private:
     void updateTicking();
     void keepOrClearUndo();
     void dropRefusedUndo();
+    QString namingTheStep(const QString& commandId, const QString& reason) const;
     void noteFloorChange(const Event& event, const SessionState& before);
     bool takingInOthersChange() const;
 

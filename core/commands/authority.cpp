@@ -1,6 +1,7 @@
 #include "authority.h"
 
 #include "decisions.h"
+#include "expectation.h"
 
 #include <QCoreApplication>
 
@@ -96,6 +97,8 @@ QString notPermittedReason(Authority authority) {
 Result<Event> decide(const SessionState& state, const Command& command, qint64 now) {
     if (!isPermitted(command.authority, command.action))
         return Result<Event>::failure(notPermittedReason(command.authority));
+    if (const QString why = unmetExpectation(state, command); !why.isEmpty())
+        return Result<Event>::failure(why);
     auto data = dataFor(state, command, now);
     if (!data)
         return Result<Event>::failure(data.error());

@@ -1,7 +1,9 @@
 #include "compensation.h"
 
+#include "expectation.h"
 #include "model/cbor_input.h"
 #include "model/codec.h"
+#include "model/reducer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +17,17 @@ Command make(Action a, QCborMap args) {
     return c;
 }
 
+// Of `old`, the fields an edit may set that `edited` holds otherwise.
+QCborMap changedFields(const QCborMap& old, const QCborMap& edited) {
+    QCborMap changed;
+    for (const QString& field : {u"name"_s, u"affiliation"_s, u"group"_s, u"region"_s, u"gender"_s,
+                                 u"presence"_s, u"role"_s, u"kind"_s, u"note"_s, u"channel"_s}) {
+        if (old.contains(field) && old.value(field) != edited.value(field))
+            changed.insert(field, old.value(field));
+    }
+    return changed;
+}
+
 std::optional<Command> forParticipant(const SessionState& before, const Event& e) {
     const QCborMap p = e.data.value(u"participant"_s).toMap();
     switch (e.action) {
@@ -24,7 +37,10 @@ std::optional<Command> forParticipant(const SessionState& before, const Event& e
         const Participant* old = before.participant(integerOf(p.value(u"id"_s)));
         if (!old)
             return std::nullopt;
-        QCborMap args = codec::toCbor(*old);
+        // Only what this edit changed: the rest may be the other moderator's since.
+        QCborMap args = changedFields(codec::toCbor(*old), p);
+        if (args.isEmpty())
+            return std::nullopt;
         args[u"participant"_s] = old->id;
         return make(Action::EditParticipant, args);
     }
@@ -54,12 +70,13 @@ std::optional<Command> forQueue(const SessionState& before, const Event& e) {
         return make(Action::WithdrawEntry, ref);
     case Action::EditEntry: {
         const QueueEntry* old = before.entry(id);
-        if (!old)
+        if (!old || !carriesEntry)
             return std::nullopt;
-        return make(Action::EditEntry, {{u"entry"_s, id},
-                                        {u"kind"_s, key(old->kind)},
-                                        {u"note"_s, old->note},
-                                        {u"channel"_s, key(old->channel)}});
+        QCborMap args = changedFields(codec::toCbor(*old), e.data.value(u"entry"_s).toMap());
+        if (args.isEmpty())
+            return std::nullopt;
+        args[u"entry"_s] = id;
+        return make(Action::EditEntry, args);
     }
     default:
         return std::nullopt;
@@ -147,9 +164,7 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
     }
 }
 
-} // namespace
-
-std::optional<Command> compensationFor(const SessionState& before, const Event& e) {
+std::optional<Command> takingBack(const SessionState& before, const Event& e) {
     switch (e.action) {
     case Action::AddParticipant:
     case Action::EditParticipant:
@@ -196,6 +211,16 @@ std::optional<Command> compensationFor(const SessionState& before, const Event& 
         break;
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Command> compensationFor(const SessionState& before, const Event& e) {
+    const auto undo = takingBack(before, e);
+    if (!undo)
+        return undo;
+    // It expects what the event set: another seat's change since is not overwritten.
+    return expecting(*undo, valueBefore(apply(before, e), *undo));
 }
 
 } // namespace podium

@@ -265,3 +265,93 @@ TEST_CASE("a queue entry added again comes back under the id it had, if nothing 
     REQUIRE(h.run(Action::EndSpeech));
     CHECK(addHolding(entry) != entry); // its speech names it
 }
+
+// Undo set the value back as it was before the step, over whatever the other moderator had set
+// since, without a word: votes typed on the other seat went to 0, a message vanished, a gender
+// changed on the other seat came back as it was.
+TEST_CASE("an undo leaves what another seat changed since, and says so") {
+    Prepared p;
+    const auto undoOf = [&p](const Result<Event>& done, const SessionState& before) {
+        REQUIRE(done);
+        const auto undo = compensationFor(before, done.value());
+        REQUIRE(undo);
+        return p.h.run(undo->action, undo->args);
+    };
+    const auto tally = [&p] {
+        return p.h.state().poll(p.poll)->tallies[0][0];
+    };
+    const QCborMap five{
+        {u"poll"_s, p.poll}, {u"option"_s, 0}, {u"source"_s, u"onsite"_s}, {u"count"_s, 5}};
+
+    SECTION("a tally") {
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::SetTally, five);
+        QCborMap seven = five;
+        seven[u"count"_s] = 7;
+        REQUIRE(p.h.run(Action::SetTally, seven, Authority::OnlineModerator));
+        const auto undone = undoOf(mine, before);
+        REQUIRE_FALSE(undone);
+        CHECK(undone.error().contains(u"changed on another seat since; it was left at 7"_s));
+        CHECK(tally() == 7);
+    }
+    SECTION("a tally nobody else touched is undone") {
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::SetTally, five);
+        REQUIRE(undoOf(mine, before));
+        CHECK(tally() == 0);
+    }
+    SECTION("the message to the speaker") {
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
+        REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, u"Online question waiting"_s}},
+                        Authority::OnlineModerator));
+        REQUIRE_FALSE(undoOf(mine, before));
+        CHECK(p.h.state().stageMessage == u"Online question waiting"_s);
+    }
+    SECTION("a place in the queue") {
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
+        REQUIRE(p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 0}},
+                        Authority::OnlineModerator));
+        const auto undone = undoOf(mine, before);
+        REQUIRE_FALSE(undone);
+        CHECK(undone.error().contains(u"was moved in the queue on another seat since"_s));
+        CHECK(p.h.state().entryIndex(p.queued) == 0);
+    }
+    SECTION("a participant's details: only the fields the step changed go back") {
+        const Id who = p.h.participantNamed(u"Audience 4"_s);
+        const QString genderBefore = p.h.state().participant(who)->gender;
+        const SessionState before = p.h.state();
+        const auto mine =
+            p.h.run(Action::EditParticipant,
+                    {{u"participant"_s, who}, {u"affiliation"_s, u"Remote Org EU"_s}});
+        REQUIRE(p.h.run(Action::EditParticipant,
+                        {{u"participant"_s, who}, {u"gender"_s, u"woman"_s}},
+                        Authority::OnlineModerator));
+        REQUIRE(undoOf(mine, before));
+        CHECK(p.h.state().participant(who)->affiliation == before.participant(who)->affiliation);
+        CHECK(p.h.state().participant(who)->gender == u"woman"_s);
+        CHECK(genderBefore != u"woman"_s);
+        // The same field changed on the other seat since: left as it is.
+        const SessionState again = p.h.state();
+        const auto second = p.h.run(Action::EditParticipant,
+                                    {{u"participant"_s, who}, {u"affiliation"_s, u"Mine"_s}});
+        REQUIRE(p.h.run(Action::EditParticipant,
+                        {{u"participant"_s, who}, {u"affiliation"_s, u"Theirs"_s}},
+                        Authority::OnlineModerator));
+        const auto undone = undoOf(second, again);
+        REQUIRE_FALSE(undone);
+        CHECK(undone.error().contains(u"details were changed on another seat since"_s));
+        CHECK(p.h.state().participant(who)->affiliation == u"Theirs"_s);
+    }
+    SECTION("a queue entry's note, beside its channel changed on the other seat") {
+        const SessionState before = p.h.state();
+        const auto mine =
+            p.h.run(Action::EditEntry, {{u"entry"_s, p.queued}, {u"note"_s, u"on AI"_s}});
+        REQUIRE(p.h.run(Action::EditEntry, {{u"entry"_s, p.queued}, {u"channel"_s, u"online"_s}},
+                        Authority::OnlineModerator));
+        REQUIRE(undoOf(mine, before));
+        CHECK(p.h.state().entry(p.queued)->note == before.entry(p.queued)->note);
+        CHECK(p.h.state().entry(p.queued)->channel == Presence::Online);
+    }
+}

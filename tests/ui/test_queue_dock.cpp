@@ -8,14 +8,17 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <algorithm>
@@ -310,6 +313,39 @@ TEST_CASE("dropping a row asks for a move and leaves the rows to the event") {
     REQUIRE(asked.size() == 1);
     CHECK(asked.first() == std::pair<Id, int>{b, 0});
     CHECK(model.rowCount() == 2);
+}
+
+// OK sent every field of the dialog's copy: a gender set on the other seat while it was open was
+// set back without a word.
+TEST_CASE("editing a participant sends only what was changed in the dialog") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    QDockWidget* participants = w.dock(u"participantsDock"_s);
+    REQUIRE(participants);
+    participants->raise();
+    QCoreApplication::processEvents();
+    const Id who = h.participantNamed(u"Audience 4"_s);
+    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
+    const QModelIndexList rows =
+        view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, u"Audience 4"_s);
+    REQUIRE(rows.size() == 1);
+    view->setCurrentIndex(rows.first());
+    bool edited = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        REQUIRE(h.run(Action::EditParticipant, {{u"participant"_s, who}, {u"gender"_s, u"woman"_s}},
+                      Authority::OnlineModerator)); // meanwhile, on the other seat
+        dialog->findChild<QLineEdit*>(u"participantAffiliation"_s)->setText(u"Remote Org EU"_s);
+        edited = true;
+        dialog->accept();
+    });
+    child<QPushButton>(*participants, u"editParticipant"_s)->click();
+    REQUIRE(edited);
+    CHECK(h.state().participant(who)->affiliation == u"Remote Org EU"_s);
+    CHECK(h.state().participant(who)->gender == u"woman"_s);
 }
 
 TEST_CASE("the participant dialog wants a name, and points out one already on the roster") {

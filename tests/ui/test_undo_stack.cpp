@@ -4,6 +4,7 @@
 #include "ui_support.h"
 #include "undo/session_command.h"
 
+#include <QCborArray>
 #include <QCoreApplication>
 
 using namespace podium;
@@ -166,6 +167,55 @@ TEST_CASE("a command the host refuses later is dropped when undone") {
     h.cockpit.undoStack().undo();
     CHECK(forwarded.size() == 1); // nothing to compensate was sent
     CHECK(h.cockpit.undoStack().count() == 0);
+}
+
+// It stayed in Edit → Undo ("Undo next"), where Ctrl+Z then did nothing, without a word.
+TEST_CASE("a command the host refuses is gone from Edit → Undo at once") {
+    CockpitHarness h;
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Kept"_s}}, u"message"_s);
+    h.cockpit.run(Action::Next, {}, u"next"_s);
+    REQUIRE(forwarded.size() == 2);
+    h.engine.reportRefusal(forwarded[1].id, u"Nobody is waiting in the queue."_s);
+    QCoreApplication::processEvents();
+    QUndoStack& stack = h.cockpit.undoStack();
+    CHECK(stack.count() == 1);
+    CHECK(stack.undoText() == u"message"_s);
+}
+
+// A redo wrote back the tally it had set over the one typed on the other seat since.
+TEST_CASE("a redo or an undo leaves what another seat changed since, and says which step") {
+    CockpitHarness h;
+    QString notice;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
+    auto created = h.run(Action::CreatePoll,
+                         {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
+    REQUIRE(created);
+    const Id poll = created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    const auto tallyOf = [&](qint64 count) {
+        return QCborMap{
+            {u"poll"_s, poll}, {u"option"_s, 0}, {u"source"_s, u"online"_s}, {u"count"_s, count}};
+    };
+    const auto tally = [&] {
+        return h.state().poll(poll)->tallies[0][1];
+    };
+    QUndoStack& stack = h.cockpit.undoStack();
+    h.cockpit.run(Action::SetTally, tallyOf(5), u"Enter a tally"_s);
+    stack.undo();
+    REQUIRE(tally() == 0);
+    REQUIRE(h.run(Action::SetTally, tallyOf(3), Authority::OnlineModerator)); // the other seat
+    stack.redo();
+    CHECK(tally() == 3);
+    CHECK(notice.contains(u"Could not redo “Enter a tally”"_s));
+    CHECK(notice.contains(u"left at 3"_s));
+
+    h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}, u"Message"_s);
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"Online question waiting"_s}},
+                  Authority::OnlineModerator));
+    stack.undo();
+    CHECK(h.state().stageMessage == u"Online question waiting"_s);
+    CHECK(notice.startsWith(u"Could not undo “Message”: The message to the speaker was changed"_s));
 }
 
 // The online moderator gave Ahmed 30 s; the in-room moderator called Maria; the online

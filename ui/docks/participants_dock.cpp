@@ -119,7 +119,17 @@ void ParticipantsDock::editSelected() {
     ParticipantDialog dialog(before, rosterNames(before.id), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QCborMap args = dialog.fields();
+    // Only what was changed here: the other fields may have been changed on another seat while
+    // the dialog was open, and sent whole they were set back.
+    const QCborMap shown = codec::toCbor(before);
+    QCborMap args;
+    const QCborMap fields = dialog.fields();
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (it.value() != shown.value(it.key()))
+            args.insert(it.key(), it.value());
+    }
+    if (args.isEmpty())
+        return;
     args[u"participant"_s] = before.id;
     cockpit().run(Action::EditParticipant, args, tr("Edit %1").arg(before.name));
 }

@@ -1,6 +1,7 @@
 #include "session_command.h"
 
 #include "commands/compensation.h"
+#include "commands/expectation.h"
 #include "model/cbor_input.h"
 
 using namespace Qt::StringLiterals;
@@ -50,7 +51,10 @@ void SessionCommand::undo() {
 }
 
 void SessionCommand::issue() {
-    Command c = m_command;
+    // Redone, it expects what its undo put back: another seat's change since stays.
+    Command c = m_issued ? expecting(m_command, m_redoExpects) : m_command;
+    m_awaitingRedo = m_issued;
+    m_issued = true;
     c.id = newCommandId();
     m_awaitedId = c.id;
     m_compensation.reset();
@@ -70,6 +74,7 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
     m_compensation = compensationFor(before, event);
     if (!m_compensation)
         setObsolete(true);
+    m_redoExpects = m_compensation ? valueSetBy(*m_compensation) : std::nullopt;
     // Redone, the participant or entry comes back under the same id, which later steps name
     // (the quick add's queue entry, a call to the floor, were refused on redo: they named an id
     // no one had any more).
@@ -89,6 +94,16 @@ void SessionCommand::onRefused(const QString& commandId) {
         return;
     m_awaitedId.clear();
     setObsolete(true);
+}
+
+SessionCommand::Sent SessionCommand::sent(const QString& commandId) const {
+    if (commandId.isEmpty())
+        return Sent::No;
+    if (commandId == m_undoId)
+        return Sent::Undo;
+    if (commandId == m_awaitedId)
+        return m_awaitingRedo ? Sent::Redo : Sent::First;
+    return Sent::No;
 }
 
 int SessionCommand::id() const {

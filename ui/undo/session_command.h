@@ -26,6 +26,9 @@ public:
     bool isPending() const { return !m_awaitedId.isEmpty(); }
     bool canUndo() const { return m_compensation.has_value(); }
     bool undoRefused() const { return m_undoRefused; }
+    // What `commandId` was, if this step sent it.
+    enum class Sent { No, First, Redo, Undo };
+    Sent sent(const QString& commandId) const;
 
 private:
     void issue();
@@ -35,6 +38,9 @@ private:
     SessionEngine& m_engine;
     Command m_command;
     std::optional<Command> m_compensation;
+    std::optional<QCborValue> m_redoExpects; // what the undo puts back, which a redo expects
+    bool m_issued = false;                   // issued once: issuing again is a redo
+    bool m_awaitingRedo = false;             // m_awaitedId is a redo's
     QString m_awaitedId;
     QString m_undoId;           // the compensation sent, until the host takes or refuses it
     bool m_undoRefused = false; // it refused it: the step is still done
