@@ -78,8 +78,10 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
             [this] { m_stateSeen = m_engine.state(); });
     connect(&m_engine, &SessionEngine::stateReset, this, &Cockpit::keepOrClearUndo);
     connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::noteFloorChange);
+    connect(&m_engine, &SessionEngine::eventApplied, this, &Cockpit::noteTimerChanges);
     connect(&m_engine, &SessionEngine::stateReset, this, [this] {
         m_othersChangedAt = -1;
+        m_timersSeen.clear();
         m_eventsSinceOpened = false;
     });
     connect(&m_engine, &SessionEngine::eventApplied, this, [this] { m_eventsSinceOpened = true; });
@@ -183,6 +185,36 @@ bool Cockpit::takingInOthersChange() const {
 
 Id Cockpit::floorAsSeen() const {
     return takingInOthersChange() ? m_floorBeforeOthers : floorId(state());
+}
+
+void Cockpit::noteTimerChanges(const Event& event, const SessionState& before) {
+    for (const TimerId id : {TimerId::Session, TimerId::Segment, TimerId::Speaker}) {
+        const Countdown* was = before.timer(id);
+        const Countdown* is = state().timer(id);
+        const bool ran = was && was->running;
+        if (ran == (is && is->running))
+            continue;
+        TimerSeen& seen = m_timersSeen[id];
+        if (m_engine.issuedHere(event.commandId)) {
+            seen.changedAt = -1; // the moderator's own press: they see what it did
+            continue;
+        }
+        const qint64 since = now() - seen.changedAt;
+        if (seen.changedAt < 0 || since < 0 || since >= takingInMs)
+            seen.running = ran; // of quick changes, the first one's state is still in mind
+        seen.changedAt = now();
+    }
+}
+
+bool Cockpit::runningAsSeen(TimerId timer) const {
+    const Countdown* t = state().timer(timer);
+    const auto seen = m_timersSeen.find(timer);
+    if (seen != m_timersSeen.end() && seen->second.changedAt >= 0) {
+        const qint64 since = now() - seen->second.changedAt;
+        if (since >= 0 && since < takingInMs)
+            return seen->second.running;
+    }
+    return t && t->running;
 }
 
 bool Cockpit::anyTimerRunning() const {

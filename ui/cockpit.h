@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
+#include <map>
 #include <optional>
 
 namespace podium {
@@ -73,6 +74,10 @@ public:
     // change another seat made a moment ago has not been taken in yet. The commands that name
     // the floor they expect carry this one.
     Id floorAsSeen() const;
+    // Whether the timer ran as the moderator saw it when pressing its Start/Pause button: within
+    // a moment of the other seat starting it, a press meant "start" too (both pressed Start, and
+    // the second press paused the clock the first had started).
+    bool runningAsSeen(TimerId timer) const;
 
     // Any running countdown (speaker, segment, session): the ticking views need repainting.
     bool anyTimerRunning() const;
@@ -92,6 +97,7 @@ private:
     void dropRefusedUndo();
     QString namingTheStep(const QString& commandId, const QString& reason) const;
     void noteFloorChange(const Event& event, const SessionState& before);
+    void noteTimerChanges(const Event& event, const SessionState& before);
     bool takingInOthersChange() const;
 
     SessionEngine& m_engine;
@@ -104,6 +110,11 @@ private:
     bool m_eventsSinceOpened = false; // since the state was last replaced (a file opened, a join)
     bool m_shared = false;
     qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
+    struct TimerSeen {
+        bool running = false;  // before another seat started or paused it,
+        qint64 changedAt = -1; // at this time; -1: not lately
+    };
+    std::map<TimerId, TimerSeen> m_timersSeen;
 };
 
 } // namespace podium

@@ -107,6 +107,36 @@ Data floor(const SessionState& s, const Command& c) {
     return Data::failure(tr("Not a floor action."));
 }
 
+namespace {
+
+// Named: "That timer is not running" left the moderator guessing which, and why.
+QString alreadyRunning(TimerId id) {
+    switch (id) {
+    case TimerId::Session:
+        return tr("The session clock is already running (started on another seat, or by the "
+                  "agenda).");
+    case TimerId::Segment:
+        return tr("The segment clock is already running.");
+    case TimerId::Speaker:
+        break;
+    }
+    return tr("The speaker's time is already running.");
+}
+
+QString alreadyPaused(TimerId id) {
+    switch (id) {
+    case TimerId::Session:
+        return tr("The session clock is already paused.");
+    case TimerId::Segment:
+        return tr("The segment clock is already paused.");
+    case TimerId::Speaker:
+        break;
+    }
+    return tr("The speaker's time is already paused.");
+}
+
+} // namespace
+
 Data timers(const SessionState& s, const Command& c) {
     if (const QString why = checkExpectedFloor(s, c); !why.isEmpty())
         return Data::failure(why);
@@ -122,11 +152,11 @@ Data timers(const SessionState& s, const Command& c) {
     switch (c.action) {
     case Action::StartTimer:
         if (t->running)
-            return Data::failure(tr("That timer is already running."));
+            return Data::failure(alreadyRunning(*id));
         return ref;
     case Action::PauseTimer:
         if (!t->running)
-            return Data::failure(tr("That timer is not running."));
+            return Data::failure(alreadyPaused(*id));
         return ref;
     case Action::AdjustTimer: {
         const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));

@@ -374,6 +374,29 @@ TEST_CASE("a press just after the other moderator called someone is for the spea
     CHECK(h.state().floor->countdown.allottedMs == allotted + 30'000);
 }
 
+// Both moderators pressed "Start session clock": the second press, handled 94 ms after the first
+// had started it, paused it, and the button read "Start" again on both seats.
+TEST_CASE("Start pressed just after the other moderator started the clock does not pause it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QStringList notices;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
+    auto* toggle = child<QPushButton>(w, u"sessionClockToggle"_s);
+    REQUIRE_FALSE(h.state().sessionClock.running);
+
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}})); // the other seat's press
+    h.clock.advance(100);
+    toggle->click();
+    CHECK(h.state().sessionClock.running);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices.first().contains(u"session clock is already running"_s));
+
+    h.clock.advance(1000); // taken in: now the press means "pause"
+    toggle->click();
+    CHECK_FALSE(h.state().sessionClock.running);
+}
+
 // Measured on a clock set back (an NTP step), the second after the other seat's call never ended:
 // every press on the floor was refused for as long as the clock had jumped.
 TEST_CASE("a clock set back does not keep the moderator's presses refused") {

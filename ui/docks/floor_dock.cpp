@@ -265,7 +265,7 @@ void FloorDock::toggleSpeakerTimer() {
         return;
     QCborMap args = floorExpectation(cockpit());
     args[u"timer"_s] = key(TimerId::Speaker);
-    if (floor->countdown.running)
+    if (cockpit().runningAsSeen(TimerId::Speaker))
         cockpit().run(Action::PauseTimer, args, tr("Pause the speaker's time"));
     else
         cockpit().run(Action::StartTimer, args, tr("Start the speaker's time"));
@@ -286,7 +286,7 @@ void FloorDock::endSpeech() {
 
 void FloorDock::toggleSessionClock() {
     const QCborMap args{{u"timer"_s, key(TimerId::Session)}};
-    if (cockpit().state().sessionClock.running)
+    if (cockpit().runningAsSeen(TimerId::Session))
         cockpit().run(Action::PauseTimer, args, tr("Pause the session clock"));
     else
         cockpit().run(Action::StartTimer, args, tr("Start the session clock"));
