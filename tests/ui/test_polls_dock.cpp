@@ -223,6 +223,51 @@ TEST_CASE("a tally being typed keeps its figure while other seats change the pol
     CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Onsite)] == 3);
 }
 
+// The other seat's figure for the same cell replaced the one being typed under the cursor; and
+// Enter in a cell nothing was typed in sent its old figure back over the other seat's.
+TEST_CASE("a tally being typed keeps its figure when the other seat sets the same cell") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    createPoll(w);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    const Id poll = h.state().polls.first().id;
+    auto* view = child<QTableView>(w, u"tallyView"_s);
+    const auto setOnOtherSeat = [&](qint64 count) {
+        REQUIRE(h.run(Action::SetTally, {{u"poll"_s, poll},
+                                         {u"option"_s, 0},
+                                         {u"source"_s, u"online"_s},
+                                         {u"count"_s, count}}));
+    };
+    const auto tally = [&] {
+        return h.state().polls.first().tallies[0][std::size_t(TallySource::Online)];
+    };
+    const QModelIndex cell = view->model()->index(0, TallyModel::Online);
+    view->setCurrentIndex(cell);
+    view->edit(cell);
+    auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
+    REQUIRE(box);
+    box->setValue(8); // typed, not yet entered
+    setOnOtherSeat(6);
+    CHECK(box->value() == 8);
+    QTest::keyClick(box, Qt::Key_Return);
+    QCoreApplication::processEvents(); // entered (queued by the delegate)
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the editor closes
+    CHECK(tally() == 8);
+
+    view->edit(cell);
+    box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
+    REQUIRE(box);
+    setOnOtherSeat(4); // nothing typed here: the editor follows
+    CHECK(box->value() == 4);
+    const qint64 seq = h.state().lastSeq;
+    QTest::keyClick(box, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    CHECK(tally() == 4);
+    CHECK(h.state().lastSeq == seq); // nothing sent
+}
+
 // "5, Down, 8, Down" stepped the figure typed down by one and replaced it with the next digit.
 TEST_CASE("Down in a tally cell keeps the figure typed and moves to the next option") {
     useTemporarySettings();

@@ -52,6 +52,10 @@ protected:
         }
     }
     void wheelEvent(QWheelEvent* event) override { event->ignore(); }
+
+public:
+    // The figure the cell held when last shown here: what is typed is what differs from it.
+    int shown = -1;
 };
 
 // Counts only: a box from 0 to the most a tally may hold, so that letters or a minus sign cannot
@@ -67,6 +71,24 @@ public:
         box->setFrame(false);
         box->setButtonSymbols(QAbstractSpinBox::NoButtons);
         return box;
+    }
+    // The other seat's figure arriving while one is typed here replaced it under the cursor; an
+    // editor nothing was typed in follows it, so that Return does not send the old one back.
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+        auto* box = static_cast<TallyBox*>(editor);
+        if (box->shown >= 0 && box->value() != box->shown)
+            return;
+        box->shown = index.data(Qt::EditRole).toInt();
+        box->setValue(box->shown);
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override {
+        auto* box = static_cast<TallyBox*>(editor);
+        box->interpretText();
+        if (box->value() == box->shown) // nothing typed: nothing to enter
+            return;
+        model->setData(index, box->value(), Qt::EditRole);
+        box->shown = box->value(); // entered: what the cell holds from now on
     }
 };
 
