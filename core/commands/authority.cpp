@@ -15,7 +15,6 @@ QString tr(const char* text) {
 // What only the in-room moderator, who runs the session, may do.
 bool isModeratorOnly(Action a) {
     switch (a) {
-    case Action::RemoveParticipant:
     case Action::StartSegment:
     case Action::RestoreAgenda:
     case Action::EditAgenda:

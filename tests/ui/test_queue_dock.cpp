@@ -168,6 +168,25 @@ TEST_CASE("quick add: someone new is undone in order, the queue entry and then t
     CHECK(h.queueNames() == QStringList{u"Lina Haddad"_s});
 }
 
+// The roster step of the online moderator's own quick add was offered in Edit → Undo and refused
+// every time: "Only the in-room moderator can do that."
+TEST_CASE("quick add on the online moderator's seat is undone whole") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    MainWindow w(h.cockpit);
+    QStringList notices;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
+    quickAdd(w, u"Ali Remote, NetOrg"_s);
+    REQUIRE(h.queueNames() == QStringList{u"Ali Remote"_s});
+    QUndoStack& undo = h.cockpit.undoStack();
+    undo.undo();
+    undo.undo();
+    CHECK(h.queueNames().isEmpty());
+    CHECK_THROWS(h.participantNamed(u"Ali Remote"_s)); // off the roster
+    CHECK(notices.isEmpty());
+}
+
 // The call, redone after the entry's own undo and redo, named the entry's old id: "That entry is
 // no longer in the queue."
 TEST_CASE("quick add and a call to the floor, undone and redone, call the newcomer again") {
