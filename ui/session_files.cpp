@@ -52,6 +52,12 @@ Result<bool> SessionFiles::open(const QString& path) {
         }
         return true;
     }
+    if (m_handover) {
+        if (auto held = m_handover(path)) {
+            adopt(std::move(held));
+            return true;
+        }
+    }
     auto file = SessionFile::open(path);
     if (!file)
         return Result<bool>::failure(file.error());

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QSettings>
+#include <functional>
 #include <memory>
 
 class QWidget;
@@ -25,6 +26,10 @@ public:
     // Makes `file` the current one: shown in the engine, journalled, first in the recent list.
     void adopt(std::unique_ptr<SessionFile> file);
     [[nodiscard]] Result<bool> open(const QString& path);
+    // A file open elsewhere in this window (a joined session's copy, still shown after leaving
+    // it) is handed over by this instead of opened again, which its own lock refused.
+    using Handover = std::function<std::unique_ptr<SessionFile>(const QString& path)>;
+    void setHandover(Handover handover) { m_handover = std::move(handover); }
     // Never over an existing file, unless `replace` (the user chose to): that one goes to the
     // trash first.
     [[nodiscard]] Result<bool> createFromPlan(const Plan& plan, const QString& path,
@@ -44,6 +49,7 @@ private:
     SessionEngine& m_engine;
     QSettings m_settings;
     std::unique_ptr<SessionFile> m_file;
+    Handover m_handover;
 };
 
 // `path` could not be opened: a box says why and what is open `meanwhile`, without holding the

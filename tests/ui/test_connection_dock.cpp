@@ -8,6 +8,7 @@
 #include "join_code.h"
 #include "main_window.h"
 #include "relay.h"
+#include "session_files.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
 #include "store/session_file.h"
@@ -536,6 +537,49 @@ TEST_CASE("a host that opens an older copy of its own session stops hosting") {
     REQUIRE(waitFor([&] { return online.engine.state().stageMessage == u"later"_s; }));
     switchFile(*host, std::move(older));
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Alone);
+}
+
+// Open recent, which the greyed Save As pointed to, said the copy was "already open in another
+// Podium (process …)": this one, whose seat still held it.
+TEST_CASE("after leaving a joined session, its copy opens as the window's file and goes on") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine{clock};
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    ConnectionDock dock(cockpit);
+    dock.ensureBuilt();
+    SeatSession& seat = dock.seatSession();
+    seat.setAnnouncing(false);
+    seat.setReplicaFolder(dir.filePath(u"joined"_s));
+    seat.setSessionFile(files.current());
+    QObject::connect(&files, &SessionFiles::fileChanged, [&](SessionFile* file) {
+        seat.setSessionFile(file);
+        dock.takeUpFile(file);
+    });
+    dock.joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(
+        waitFor([&] { return seat.seat()->syncPeer()->state() == sync::SyncPeer::State::Live; }));
+    REQUIRE(seat.joinedCopy());
+    const QString copy = seat.joinedCopy()->path();
+    seat.stop(); // Disconnect
+
+    const auto opened = files.open(copy);
+    REQUIRE(opened);
+    CHECK(files.current()->path() == copy);
+    CHECK(engine.state().sessionId == host->engine.state().sessionId);
+    REQUIRE(engine.execute(Command{newCommandId(),
+                                   {},
+                                   Authority::Moderator,
+                                   Action::SetStageMessage,
+                                   {{u"text"_s, u"kept"_s}}}));
+    auto view = SessionFile::open(copy, OpenMode::View);
+    REQUIRE(view);
+    CHECK(view.value()->state().stageMessage == u"kept"_s);
 }
 
 TEST_CASE("a seat that joined, then left, is its own seat again on its own file") {

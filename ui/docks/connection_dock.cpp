@@ -5,6 +5,7 @@
 #include "notes_dock.h"
 #include "orphaned_events.h"
 #include "seat_session.h"
+#include "session_files.h"
 #include "store/recent_files.h"
 #include "store/session_file.h"
 #include "table_columns.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkInterface>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -94,6 +96,11 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     m_session->setSeatName(QSysInfo::machineHostName());
     // Another Podium on this machine may listen too: the beacon port is shared.
     m_discovered->listen();
+    if (SessionFiles* files = cockpit.files()) {
+        files->setHandover([dock = QPointer(this)](const QString& path) {
+            return dock ? dock->m_session->releaseJoinedCopy(path) : nullptr;
+        });
+    }
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::updateAlert);
     connect(m_session, &SeatSession::changed, this,

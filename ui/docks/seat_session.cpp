@@ -108,6 +108,19 @@ sync::Seat::Mode SeatSession::mode() const {
     return m_seat ? m_seat->mode() : sync::Seat::Mode::Alone;
 }
 
+std::unique_ptr<SessionFile> SeatSession::releaseJoinedCopy(const QString& path) {
+    if (!m_replica || mode() != sync::Seat::Mode::Alone ||
+        QFileInfo(m_replica->path()) != QFileInfo(path))
+        return nullptr;
+    // Nothing may journal into it from here until the window takes it (and this seat binds to
+    // it again, as to any file the window opens).
+    m_engine.setJournal(nullptr);
+    if (m_seat)
+        m_seat->setDurableJournal(nullptr);
+    m_durable.reset();
+    return std::move(m_replica);
+}
+
 // Made once and kept: after a stop the seat's log stays the engine's journal, with the file
 // behind it, so nothing done alone afterwards is lost.
 Result<bool> SeatSession::ensureSeat() {

@@ -37,6 +37,9 @@ public:
     void setSessionFile(SessionFile* file);
     SessionFile* sessionFile() const;
     SessionFile* joinedCopy() const { return m_replica.get(); } // a joined session's own file
+    // The joined copy at `path`, handed over to be the window's file, once this seat no longer
+    // follows the session (null otherwise): it is open and locked here.
+    std::unique_ptr<SessionFile> releaseJoinedCopy(const QString& path);
     // Where replica files of joined sessions go (default: the application's data folder).
     void setReplicaFolder(const QString& folder) { m_replicaFolder = folder; }
     // Whether a host announces itself on the LAN (UDP broadcast) for the join dialog.
