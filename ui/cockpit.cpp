@@ -258,8 +258,13 @@ QString Cockpit::namingTheStep(const QString& commandId, const QString& reason) 
 // A whole new state (another file, a resync from the host): old steps no longer apply. The same
 // state again (Save As, which goes on in the copy) keeps them.
 void Cockpit::keepOrClearUndo() {
-    if (!(m_engine.state() == m_stateSeen))
+    if (!(m_engine.state() == m_stateSeen)) {
+        // Emptied without a word, the moderator found Undo greyed after a break in the link.
+        if (m_shared && m_undo.count() > 0)
+            emit notice(tr("Edit → Undo was emptied: this seat took the host's whole session "
+                           "after a break in the link, and the steps before it no longer apply."));
         m_undo.clear();
+    }
     m_stateSeen = m_engine.state();
 }
 

@@ -29,6 +29,7 @@
 #include <QLayout>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -170,6 +171,18 @@ void MainWindow::createMenus() {
     });
     m_shortcuts->setObjectName(u"shortcutsAction"_s);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    // The version to tell whoever helps, and where the rest of the help is (no web).
+    m_about = m_menus[MenuId::Help]->addAction(
+        QString(), this, [this] { QMessageBox::about(this, tr("About Podium"), aboutText()); });
+    m_about->setObjectName(u"aboutAction"_s);
+}
+
+QString MainWindow::aboutText() {
+    return tr("<p><b>Podium %1</b>: a moderator cockpit for hybrid panel sessions.</p>"
+              "<p>Help: <code>man podium</code> in a terminal, and Help → Keyboard shortcuts. "
+              "Everything works on the local network alone; nothing goes to the internet.</p>"
+              "<p>Free software under the GNU General Public License, version 3 or later.</p>")
+        .arg(QStringLiteral(PODIUM_VERSION));
 }
 
 void MainWindow::createSessionDocks() {
@@ -438,6 +451,7 @@ void MainWindow::retranslate() {
     m_panelsMenu->setTitle(tr("&Panels"));
     m_resetLayout->setText(tr("&Reset layout"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About Podium"));
     updateTitle();
 }
 

@@ -43,6 +43,8 @@ public:
     // Layouts: one saved state per seat, versioned; anything unreadable falls back to the default.
     static constexpr int layoutVersion = 1;
     static QString layoutKey(Seat seat);
+    // Help → About Podium: the version, and where help is.
+    static QString aboutText();
     void resetLayout();
     bool restoreLayout(); // false: nothing usable was saved, the default is shown
     void saveLayout() const;
@@ -87,6 +89,7 @@ private:
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
     QAction* m_shortcuts = nullptr;
+    QAction* m_about = nullptr;
     QLabel* m_readOnlyNotice = nullptr;
     QLabel* m_notice = nullptr; // the last refusal or notice, until the next or dismissed
     Seat m_layoutSeat;

@@ -84,9 +84,10 @@ void layOutOutcomes(const Report& r, const Formatter& f, DocumentWriter& out) {
     // Notes stay in the file they were written in: from the host's copy, "No key takeaways were
     // recorded" read as if the rapporteur had written none.
     if (!hasAnyNote(r))
-        out.remark(tr("This session file holds no notes yet. Notes stay in the file of the "
-                      "laptop they are written on (the rapporteur's): the report made there has "
-                      "the key takeaways and calls to action."));
+        out.remark(tr("This session file holds no notes yet. Notes are kept only on the laptop "
+                      "they are written on, usually the rapporteur's: if they were written on "
+                      "another, make the report there for the key takeaways and calls to "
+                      "action."));
     else if (r.keyTakeaways.isEmpty())
         out.remark(tr("No key takeaways were recorded."));
     else

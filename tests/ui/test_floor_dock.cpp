@@ -497,11 +497,12 @@ TEST_CASE("a paused speaker reads as paused, and the button resumes") {
     h.clock.advance(10'000);
     auto* details = child<QLabel>(w, u"speakerDetails"_s);
     auto* startPause = child<QAction>(w, u"startPauseAction"_s);
-    CHECK(startPause->text() == u"Pause"_s);
+    CHECK(startPause->iconText() == u"Pause"_s);                // on its button
+    CHECK(startPause->text() == u"Pause the speaker's time"_s); // in the Session menu
     CHECK_FALSE(details->text().contains(u"Paused"_s));
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
     CHECK(details->text().endsWith(u" · Paused"_s));
-    CHECK(startPause->text() == u"Resume"_s);
+    CHECK(startPause->iconText() == u"Resume"_s);
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}}));
     CHECK_FALSE(details->text().contains(u"Paused"_s));
 }

@@ -641,3 +641,16 @@ TEST_CASE("the rapporteur's default layout shows notes, the report and the timel
     CHECK_FALSE(child<QLineEdit>(w, u"stageMessage"_s)->isVisible());
     CHECK(child<QLabel>(w, u"countdown"_s)->isVisible());
 }
+
+// The Help menu had only the keyboard shortcuts: no version to tell whoever helps, and no word
+// of the manual.
+TEST_CASE("Help → About Podium gives the version and where help is") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* about = child<QAction>(w, u"aboutAction"_s);
+    CHECK(w.menu(MainWindow::MenuId::Help)->actions().contains(about));
+    CHECK(about->text().contains(u"About Podium"_s));
+    CHECK(MainWindow::aboutText().contains(QStringLiteral(PODIUM_VERSION)));
+    CHECK(MainWindow::aboutText().contains(u"man podium"_s));
+}

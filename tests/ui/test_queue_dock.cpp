@@ -139,8 +139,8 @@ TEST_CASE("quick add: someone new added in a hurry is of no stated group or regi
           StakeholderGroup::CivilSociety);
     CHECK(group->currentData().toString() == key(StakeholderGroup::Unspecified));
     // Side by side, the two boxes said "Unspecified" both: which was which?
-    CHECK(group->currentText() == u"Group not stated"_s);
-    CHECK(child<QComboBox>(w, u"newRegion"_s)->currentText() == u"Region not stated"_s);
+    CHECK(group->currentText() == u"Unspecified group"_s);
+    CHECK(child<QComboBox>(w, u"newRegion"_s)->currentText() == u"Unspecified region"_s);
 }
 
 TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {

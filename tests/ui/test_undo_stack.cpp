@@ -264,3 +264,19 @@ TEST_CASE("redoing time given to a speaker who has left the floor gives none to 
     stack.redo();
     CHECK(speakerAllotted(h) == next);
 }
+
+// After a stall the seat took the host's whole state, and Undo was greyed without a word.
+TEST_CASE("a shared seat that takes the host's whole state says its undo steps went") {
+    CockpitHarness h;
+    QStringList notices;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
+    h.cockpit.setShared(true);
+    h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"mine"_s}}, u"message"_s);
+    SessionState hosts = h.state();
+    hosts.stageMessage = u"the host's"_s;
+    hosts.lastSeq += 70;
+    h.engine.reset(hosts);
+    CHECK(h.cockpit.undoStack().count() == 0);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices.first().contains(u"Undo was emptied"_s));
+}

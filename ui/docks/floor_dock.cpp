@@ -146,13 +146,15 @@ QString FloorDock::title() const {
 void FloorDock::retranslate() {
     m_next->setText(tr("Next speaker"));
     // Isolated left-to-right, so "+30 s" does not turn into "s 30+" in a right-to-left layout.
-    m_minus30->setText(u"\u2066"_s + tr("−30 s") + u"\u2069"_s);
-    m_plus30->setText(u"\u2066"_s + tr("+30 s") + u"\u2069"_s);
+    // The buttons beside the countdown read short; the Session menu, far from it, says whose
+    // time it is ("Pause", "+30 s" there did not say they were the speaker's).
+    m_minus30->setIconText(u"\u2066"_s + tr("−30 s") + u"\u2069"_s);
+    m_plus30->setIconText(u"\u2066"_s + tr("+30 s") + u"\u2069"_s);
+    m_minus30->setText(tr("Take 30 s from the speaker"));
+    m_plus30->setText(tr("Give the speaker 30 s more"));
     m_endSpeech->setText(tr("End speech"));
     // What Help → Keyboard shortcuts lists: the button reads "Start" or "Pause" as it stands.
     m_startPause->setProperty(shortcutLabelProperty, tr("Start or pause the speaker's timer"));
-    m_minus30->setProperty(shortcutLabelProperty, tr("Take 30 s from the speaker"));
-    m_plus30->setProperty(shortcutLabelProperty, tr("Give the speaker 30 s more"));
     m_message->setPlaceholderText(tr("Message to the speaker on the stage display"));
     refresh();
 }
@@ -215,7 +217,10 @@ void FloorDock::refreshSpeaker() {
         details.removeAll(QString());
     }
     m_details->setText(details.join(u" · "_s));
-    m_startPause->setText(running ? tr("Pause") : paused ? tr("Resume") : tr("Start"));
+    m_startPause->setIconText(running ? tr("Pause") : paused ? tr("Resume") : tr("Start"));
+    m_startPause->setText(running  ? tr("Pause the speaker's time")
+                          : paused ? tr("Resume the speaker's time")
+                                   : tr("Start the speaker's time"));
     m_sessionToggle->setText(s.sessionClock.running ? tr("Pause session clock")
                                                     : tr("Start session clock"));
     m_messageShown->setText(s.stageMessage.isEmpty()

@@ -109,8 +109,8 @@ void QuickAdd::retranslate() {
     fillCombo<Presence>(m_presence);
     // Two boxes side by side both read "Unspecified": which was the group, which the region?
     m_group->setItemText(m_group->findData(key(StakeholderGroup::Unspecified)),
-                         tr("Group not stated"));
-    m_region->setItemText(m_region->findData(key(Region::Unspecified)), tr("Region not stated"));
+                         tr("Unspecified group"));
+    m_region->setItemText(m_region->findData(key(Region::Unspecified)), tr("Unspecified region"));
     onTextChanged();
 }
 

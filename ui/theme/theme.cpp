@@ -128,7 +128,12 @@ QString highContrastStyleSheet() {
            " QAbstractSpinBox:disabled { border: 1px dashed #808080; color: #9A9A9A; }"
            " QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus,"
            " QPlainTextEdit:focus, QAbstractItemView:focus, QAbstractSpinBox:focus"
-           " { border: 2px solid #FFD700; }"_s;
+           " { border: 2px solid #FFD700; }"
+           // The panel tabs all looked alike: the one shown is white on black turned over. Menus
+           // and dialogs had no edge against the window behind them.
+           " QTabBar::tab { border: 1px solid white; padding: 4px 10px; }"
+           " QTabBar::tab:selected { background: white; color: black; }"
+           " QMenu, QDialog { border: 1px solid white; }"_s;
 }
 
 } // namespace
