@@ -3,6 +3,7 @@
 #include "model/codec.h"
 
 #include <QCoreApplication>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -139,6 +140,26 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& e) {
     return s.queue.size();
 }
 
+namespace {
+
+// Where the entry goes when it is to go before another ("before": 0 for the end), counted as the
+// queue is once the entry is taken out; nothing when that other one has left the queue since.
+std::optional<qint64> placeBefore(const SessionState& s, Id moved, const Command& c) {
+    if (!c.args.contains(u"before"_s))
+        return std::nullopt;
+    const Id before = integerOf(c.args.value(u"before"_s));
+    qint64 place = 0;
+    for (const QueueEntry& q : s.queue) {
+        if (q.id == before)
+            return place;
+        if (q.id != moved)
+            ++place;
+    }
+    return before == 0 ? std::optional(place) : std::nullopt;
+}
+
+} // namespace
+
 Data queue(const SessionState& s, const Command& c, qint64 now) {
     if (c.action == Action::AddEntry)
         return addEntry(s, c, now);
@@ -149,7 +170,7 @@ Data queue(const SessionState& s, const Command& c, qint64 now) {
     const QCborMap ref{{u"entry"_s, e.id}};
     switch (c.action) {
     case Action::MoveEntry: {
-        const qint64 to = integerOf(c.args.value(u"to"_s), -1);
+        const qint64 to = placeBefore(s, e.id, c).value_or(integerOf(c.args.value(u"to"_s), -1));
         if (to < 0 || to >= s.queue.size())
             return Data::failure(tr("There is no such place in the queue."));
         return QCborMap{{u"entry"_s, e.id}, {u"to"_s, to}};

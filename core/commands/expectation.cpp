@@ -62,8 +62,7 @@ QString changedMeanwhile(const SessionState& s, const Command& c) {
                   "it is.");
     case Action::MoveEntry: {
         const QueueEntry* e = s.entry(integerOf(c.args.value(u"entry"_s)));
-        return tr("%1 was moved in the queue on another seat since; they were left where they "
-                  "are.")
+        return tr("The queue changed on another seat since; %1 was left where they are.")
             .arg(nameOf(s, e ? e->participantId : 0));
     }
     case Action::EditParticipant:

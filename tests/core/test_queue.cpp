@@ -181,3 +181,22 @@ TEST_CASE("a press expecting an entry that never had the floor says so, and a la
     REQUIRE_FALSE(late);
     CHECK(late.error().contains(u"someone else called the next speaker"_s));
 }
+
+// Dropped before Hosein as the other moderator called Wout, Manal landed behind Hosein: the move
+// named a place, which the call had shifted.
+TEST_CASE("a move names the entry it goes before, so a call meanwhile does not shift it") {
+    Harness h;
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    const Id last = h.add(u"Audience 4"_s);
+    const Id second = h.state().queue[1].id;
+    REQUIRE(h.run(Action::Next)); // the other moderator's call arrives first
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, last}, {u"to"_s, 1}, {u"before"_s, second}}));
+    CHECK(h.queueNames() == QStringList{u"Audience 4"_s, u"Audience 2"_s, u"Audience 3"_s});
+    // To the end ("before" nobody), and before someone who has left the queue: the place given.
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, last}, {u"to"_s, 0}, {u"before"_s, 0}}));
+    CHECK(h.queueNames().last() == u"Audience 4"_s);
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, last}, {u"to"_s, 0}, {u"before"_s, 999}}));
+    CHECK(h.queueNames().first() == u"Audience 4"_s);
+}

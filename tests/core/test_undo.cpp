@@ -315,7 +315,7 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
                         Authority::OnlineModerator));
         const auto undone = undoOf(mine, before);
         REQUIRE_FALSE(undone);
-        CHECK(undone.error().contains(u"was moved in the queue on another seat since"_s));
+        CHECK(undone.error().contains(u"The queue changed on another seat since"_s));
         CHECK(p.h.state().entryIndex(p.queued) == 0);
     }
     SECTION("a participant's details: only the fields the step changed go back") {

@@ -228,7 +228,7 @@ TEST_CASE("an empty session gives a sensible report in every format") {
     CHECK(md.startsWith(u"# Untitled session"_s));
     // Its notes are the rapporteur's, in their own copy: not "none were recorded".
     CHECK(md.contains(u"This session file holds no notes yet."_s));
-    CHECK(md.contains(u"the report made there has the key takeaways"_s));
+    CHECK(md.contains(u"make the report there for the key takeaways"_s));
     CHECK(md.contains(u"Nobody has taken the floor yet."_s));
     CHECK(md.contains(u"No polls were run."_s));
     CHECK(md.contains(u"The session has no agenda."_s));

@@ -367,6 +367,28 @@ TEST_CASE("editing a participant sends only what was changed in the dialog") {
     CHECK(h.state().participant(who)->gender == u"woman"_s);
 }
 
+// The queue could only be reordered by dragging.
+TEST_CASE("Alt+Up and Alt+Down move the selected speaker, who stays selected") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    auto* view = child<QTreeView>(w, u"queueView"_s);
+    view->setCurrentIndex(view->model()->index(0, 0));
+    auto* down = child<QAction>(w, u"moveDownAction"_s);
+    auto* up = child<QAction>(w, u"moveUpAction"_s);
+    CHECK_FALSE(up->isEnabled()); // already first
+    down->trigger();
+    down->trigger();
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 3"_s, u"Audience 1"_s});
+    CHECK_FALSE(down->isEnabled()); // now last
+    up->trigger();
+    CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 1"_s, u"Audience 3"_s});
+    CHECK(up->shortcut() == QKeySequence(Qt::ALT | Qt::Key_Up));
+}
+
 TEST_CASE("the participant dialog wants a name, and points out one already on the roster") {
     ParticipantDialog dialog(Participant{}, {u"Amina Diallo"_s, u"Kenji Watanabe"_s});
     auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);

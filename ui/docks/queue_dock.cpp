@@ -95,6 +95,17 @@ void QueueDock::buildActions() {
         m_quickAdd->focusInput();
     });
     addAction(m_focusAdd);
+    // The queue was reordered by dragging only: no way by the keyboard.
+    m_moveUp = new QAction(this);
+    m_moveUp->setObjectName(u"moveUpAction"_s);
+    m_moveUp->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
+    addAction(m_moveUp);
+    m_moveDown = new QAction(this);
+    m_moveDown->setObjectName(u"moveDownAction"_s);
+    m_moveDown->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(1); });
+    addAction(m_moveDown);
 }
 
 QString QueueDock::title() const {
@@ -105,6 +116,8 @@ void QueueDock::retranslate() {
     m_callSuggested->setText(tr("Call suggested"));
     m_callSelected->setText(tr("Call selected"));
     m_focusAdd->setText(tr("Add to the queue…"));
+    m_moveUp->setText(tr("Move the selected speaker up"));
+    m_moveDown->setText(tr("Move the selected speaker down"));
     m_quickAdd->retranslate();
     sizeColumns();
     m_suggestedFrom.reset(); // for the reason in the new language
@@ -132,6 +145,9 @@ void QueueDock::updateControls() {
     const QueueEntry* e = cockpit().state().entry(selectedEntry());
     m_callSelected->setEnabled(control && e && !e->withdrawn);
     m_withdraw->setEnabled(control && e);
+    const int at = e ? cockpit().state().entryIndex(e->id) : -1;
+    m_moveUp->setEnabled(control && at > 0);
+    m_moveDown->setEnabled(control && at >= 0 && at + 1 < cockpit().state().queue.size());
     m_withdraw->setText(e && e->withdrawn ? tr("Restore") : tr("Withdraw"));
     m_callSuggested->setVisible(control);
     m_callSuggested->setEnabled(control && m_suggested != 0);
@@ -173,10 +189,25 @@ void QueueDock::toggleWithdrawn() {
         cockpit().run(Action::WithdrawEntry, {{u"entry"_s, e->id}}, tr("Withdraw %1").arg(name));
 }
 
+// Sent with the entry it goes before, as the moderator sees the queue: by its place alone, a
+// move made as the other moderator called someone landed one place off.
 void QueueDock::moveEntry(Id entry, int to) {
-    if (cockpit().canControl())
-        cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}},
-                      tr("Move in the queue"));
+    const QList<QueueEntry>& queue = cockpit().state().queue;
+    const int from = cockpit().state().entryIndex(entry);
+    if (!cockpit().canControl() || from < 0 || to < 0 || to >= queue.size())
+        return;
+    QList<Id> order;
+    for (const QueueEntry& e : queue)
+        order.append(e.id);
+    order.move(from, to);
+    const Id before = to + 1 < order.size() ? order[to + 1] : 0;
+    cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}, {u"before"_s, before}},
+                  tr("Move in the queue"));
+}
+
+void QueueDock::moveSelected(int by) {
+    if (const Id id = selectedEntry())
+        moveEntry(id, cockpit().state().entryIndex(id) + by);
 }
 
 void QueueDock::refreshSuggestion() {

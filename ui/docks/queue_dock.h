@@ -36,6 +36,7 @@ private:
     void callSuggested();
     void toggleWithdrawn();
     void moveEntry(Id entry, int to);
+    void moveSelected(int by);
     void refreshSuggestion();
     void suggestAgain();
     Id relatedEntry() const;
@@ -49,6 +50,8 @@ private:
     QPushButton* m_callSelected;
     QPushButton* m_withdraw;
     QAction* m_focusAdd = nullptr;
+    QAction* m_moveUp = nullptr;
+    QAction* m_moveDown = nullptr;
     Id m_suggested = 0;
     // What the suggestion was worked out from: most events (a timer adjusted, a stage message)
     // change none of it, and with a long queue working it out again is what an event costs.
