@@ -43,6 +43,13 @@ qsizetype wordsAfter(const QString& verb) {
 }
 
 // The command a ctl verb stands for, with the preconditions a moderator's button would send.
+// The speaker's time is the speech's, as in the cockpit: "adjust speaker 30000" sent as the other
+// moderator called someone gave the 30 s to the new speaker.
+void expectSpeaker(Command& c, TimerId timer, qint64 floorId) {
+    if (timer == TimerId::Speaker)
+        c.args[u"expectFloor"_s] = floorId;
+}
+
 Result<Command> commandFor(const QStringList& words, const SessionState& s) {
     using R = Result<Command>;
     const QString verb = words.value(0);
@@ -69,6 +76,7 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
             return R::failure(tr("unknown timer (session, segment or speaker)"));
         c.action = verb == u"start"_s ? Action::StartTimer : Action::PauseTimer;
         c.args = {{u"timer"_s, key(*timer)}};
+        expectSpeaker(c, *timer, floorId);
     } else if (verb == u"adjust"_s) {
         const auto timer = timerNamed(arg);
         if (!timer)
@@ -80,6 +88,7 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
                 tr("adjust wants a timer and milliseconds, e.g. adjust speaker -30000"));
         c.action = Action::AdjustTimer;
         c.args = {{u"timer"_s, key(*timer)}, {u"deltaMs"_s, delta}};
+        expectSpeaker(c, *timer, floorId);
     } else if (verb == u"message"_s) {
         c.action = Action::SetStageMessage;
         c.args = {{u"text"_s, words.mid(1).join(u' ')}};
@@ -227,7 +236,8 @@ int runCtl(const QStringList& arguments) {
         return fail(tr("%1 takes nothing after it but --json, not “%2”.")
                         .arg(words.first(), words.mid(1).join(u' ')),
                     2);
-    if (auto dryRun = commandFor(words, SessionState{}); !reads && !dryRun)
+    const auto dryRun = commandFor(words, SessionState{});
+    if (!reads && !dryRun)
         return fail(dryRun.error(), 2);
     bool expects = false;
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
@@ -235,8 +245,10 @@ int runCtl(const QStringList& arguments) {
         return fail(tr("--expect-floor wants a queue entry id (0: nobody on the floor)"), 2);
     if (p.isSet(u"json"_s) && !reads)
         return fail(tr("--json is for state and digest, not %1.").arg(words.first()), 2);
-    if (p.isSet(u"expect-floor"_s) && words.first() != u"next"_s && words.first() != u"end"_s)
-        return fail(tr("--expect-floor is for next and end, not %1.").arg(words.first()), 2);
+    if (p.isSet(u"expect-floor"_s) && (reads || !dryRun->args.contains(u"expectFloor"_s)))
+        return fail(tr("--expect-floor is for next, end and the speaker's time, not %1.")
+                        .arg(words.mid(0, 2).join(u' ')),
+                    2);
     if (const QString why = SyncPeer::codeProblem(p.value(u"code"_s)); !why.isEmpty())
         return fail(u"--code: "_s + why, 2);
     // What the seat logs as it goes ("closing link … closed by its user") is not news to a

@@ -476,7 +476,12 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     const Ended misplaced =
         runToEnd(at + QStringList{u"--expect-floor"_s, u"0"_s, u"add"_s, u"5"_s});
     CHECK(misplaced.exitCode == 2);
-    CHECK(misplaced.output.contains(u"for next and end"_s));
+    CHECK(misplaced.output.contains(u"for next, end and the speaker's time"_s));
+    // The speaker's time is the speech's: +30 s for a speaker no longer on the floor is refused.
+    const Ended stalePlus = runToEnd(
+        at + QStringList{u"--expect-floor"_s, u"0"_s, u"adjust"_s, u"speaker"_s, u"30000"_s});
+    CHECK(stalePlus.exitCode == 2);
+    CHECK(stalePlus.output.contains(u"Refused"_s));
     const Ended digest = runToEnd(at + QStringList{u"digest"_s});
     const QRegularExpressionMatch alone = // a line of its own, among the log's
         QRegularExpression(u"^([0-9a-f]{64})$"_s, QRegularExpression::MultilineOption)
