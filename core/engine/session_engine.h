@@ -60,6 +60,8 @@ public:
     void reportRefusal(const QString& commandId, const QString& reason);
     // Whether a command was submitted on this seat (of its last few), not by another seat.
     bool issuedHere(const QString& commandId) const { return m_issued.contains(commandId); }
+    // The id of the last command submitted here (empty: none yet).
+    QString lastIssued() const { return m_issued.isEmpty() ? QString() : m_issued.last(); }
 
 signals:
     void eventApplied(const podium::Event& event, const podium::SessionState& before);

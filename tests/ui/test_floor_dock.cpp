@@ -285,6 +285,37 @@ TEST_CASE("agenda: starting the first segment starts the session clock, also aft
     CHECK_FALSE(h.state().sessionClock.running);
 }
 
+// On a joined seat the clock's start went with the segment's, before the host had answered: a
+// segment the host refused left the session clock running with no segment begun.
+TEST_CASE("agenda on a joined seat: the session clock starts with the host's segment event only") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
+    REQUIRE(next);
+    const auto hostDecides = [&](const Command& asked) {
+        Command c = asked;
+        c.authority = Authority::Moderator;
+        auto decided = decide(h.state(), c, h.clock.nowMs());
+        REQUIRE(decided);
+        REQUIRE(h.engine.receive(decided.value()));
+    };
+
+    next->trigger();
+    REQUIRE(forwarded.size() == 1); // the segment only, for now
+    h.engine.reportRefusal(forwarded[0].id, u"The agenda moved on meanwhile."_s);
+    CHECK(forwarded.size() == 1); // and never the clock
+
+    next->trigger();
+    REQUIRE(forwarded.size() == 2);
+    hostDecides(forwarded[1]);
+    REQUIRE(forwarded.size() == 3);
+    CHECK(forwarded[2].action == Action::StartTimer);
+    CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);
+}
+
 TEST_CASE("the floor's keys work while the moderator types in a text field") {
     // A text field takes the keys it edits with: on X11, Ctrl+E moves to the end of the line,
     // and ended no speech while the quick-add field had the focus.

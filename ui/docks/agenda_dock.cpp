@@ -106,12 +106,44 @@ void AgendaDock::startSegment(int index) {
     const SessionState& s = cockpit().state();
     const QString title = index < s.segments.size() ? s.segments[index].title : tr("end of agenda");
     const bool sessionBegins = s.segmentsBegun() == 0 && !s.sessionClock.running;
-    if (cockpit().run(Action::StartSegment,
-                      {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
-                      tr("Start “%1”").arg(title)) &&
-        sessionBegins && cockpit().permits(Action::StartTimer))
+    const qint64 before = s.lastSeq;
+    if (!cockpit().run(Action::StartSegment,
+                       {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
+                       tr("Start “%1”").arg(title)) ||
+        !sessionBegins || !cockpit().permits(Action::StartTimer))
+        return;
+    if (cockpit().state().lastSeq > before) // done here, as the host
         cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
                       tr("Start the session clock"));
+    else
+        startSessionClockWith(cockpit().engine().lastIssued());
+}
+
+// On a joined seat the start goes to the host, which may yet refuse it ("The agenda moved on
+// meanwhile"): the session clock then started with no segment begun. It starts with the
+// segment's event instead, and not at all after a refusal.
+void AgendaDock::startSessionClockWith(const QString& segmentCommand) {
+    disconnect(m_clockWaits);
+    disconnect(m_clockRefused);
+    SessionEngine& engine = cockpit().engine();
+    m_clockWaits =
+        connect(&engine, &SessionEngine::eventApplied, this,
+                [this, segmentCommand](const Event& e, const SessionState&) {
+                    if (e.commandId != segmentCommand)
+                        return;
+                    disconnect(m_clockWaits);
+                    disconnect(m_clockRefused);
+                    if (!cockpit().state().sessionClock.running)
+                        cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
+                                      tr("Start the session clock"));
+                });
+    m_clockRefused = connect(&engine, &SessionEngine::refused, this,
+                             [this, segmentCommand](const QString& commandId) {
+                                 if (commandId != segmentCommand)
+                                     return;
+                                 disconnect(m_clockWaits);
+                                 disconnect(m_clockRefused);
+                             });
 }
 
 void AgendaDock::refreshForecast() {

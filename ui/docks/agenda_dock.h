@@ -29,6 +29,7 @@ private:
     void startSelected();
     void advance();
     void startSegment(int index);
+    void startSessionClockWith(const QString& segmentCommand);
     void refreshForecast();
     static QString fitting(const Forecast& f);
 
@@ -37,6 +38,8 @@ private:
     QLabel* m_forecast;
     QPushButton* m_start;
     QAction* m_advance;
+    QMetaObject::Connection m_clockWaits;   // for the host's answer to the first segment's start
+    QMetaObject::Connection m_clockRefused; // (on a joined seat)
 };
 
 } // namespace podium
