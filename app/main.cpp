@@ -230,8 +230,11 @@ int runCockpit(int argc, char** argv) {
     if (!notOpened.isEmpty())
         podium::sayWhyNotOpened(
             window, files, startupPath, notOpened,
-            QCoreApplication::translate("main", "The demo session is open instead; File → Open "
-                                                "recent lists your sessions."));
+            parser.isSet(u"join"_s)
+                ? QCoreApplication::translate("main", "This window joins the host's session "
+                                                      "instead.")
+                : QCoreApplication::translate("main", "The demo session is open instead; File → "
+                                                      "Open recent lists your sessions."));
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
     if (parser.isSet(u"host"_s))

@@ -118,6 +118,12 @@ Result<bool> SessionFiles::saveAs(const QString& path) {
 }
 
 Result<QString> SessionFiles::salvage(const QString& damaged) {
+    // Offered at start-up with --join, it ended the join as File → Open would, which is greyed
+    // while joined.
+    if (m_engine.isForwarding())
+        return Result<QString>::failure(
+            tr("This seat follows the host's session: Disconnect first (Connection panel), then "
+               "open the damaged file again to carry on in a new file."));
     auto file = SessionFile::open(damaged, OpenMode::UpToDamage);
     if (!file)
         return Result<QString>::failure(file.error());

@@ -15,6 +15,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -260,6 +261,13 @@ TEST_CASE("a file a damaged event keeps from opening is offered to carry on in i
     CHECK(box->informativeText().contains(u"talk-salvaged.podium"_s));
     auto* carryOn = box->findChild<QPushButton*>(u"salvageButton"_s);
     REQUIRE(carryOn);
+    // Joined meanwhile (podium --join): not while this seat follows a host.
+    engine.setForwarder([](const Command&) {});
+    const auto whileJoined = files.salvage(talk);
+    REQUIRE_FALSE(whileJoined);
+    CHECK(whileJoined.error().contains(u"Disconnect first"_s));
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(u"talk-salvaged.podium"_s)));
+    engine.setForwarder({});
     carryOn->click();
     CHECK(files.current()->path() == dir.filePath(u"talk-salvaged.podium"_s));
     CHECK(engine.state().lastSeq == 3);
