@@ -345,10 +345,13 @@ TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one 
     CHECK(list->item(0)->text().contains(host.engine.state().info.title));
     CHECK(list->item(0)->text().contains(address));
 
-    // A typed address stays as typed; picking the host fills it in, and the code joins.
+    // A typed address stays as typed, also when the list takes the focus (its first host was
+    // made current, and replaced the address); picking the host fills it in, and the code joins.
     auto* typed = online.child<QLineEdit>(u"joinAddress"_s);
     typed->setText(u"10.0.0.9"_s);
     list->setCurrentRow(0);
+    CHECK(typed->text() == u"10.0.0.9"_s);
+    QTest::keyClick(list, Qt::Key_Return);
     CHECK(typed->text() == address);
     online.child<QLineEdit>(u"joinCode"_s)->setText(host.dock->seatSession().seat()->controlCode());
     online.child<QPushButton>(u"joinButton"_s)->click();
@@ -973,4 +976,17 @@ TEST_CASE("connection dock: a window closed while a command awaits the host's an
     (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"unanswered"_s}});
     online.reset();                                                    // the window is closed
     CHECK_FALSE(QFile::exists(dir.filePath(u"online.podium.lock"_s))); // let go of, as closed
+}
+
+// The red line of a port that was taken stayed under the "Hosting" that followed on another.
+TEST_CASE("hosting that goes well clears the red line of an earlier failure") {
+    useTemporarySettings();
+    SeatUnderTest seat(Authority::Moderator);
+    QTcpServer taken;
+    REQUIRE(taken.listen(QHostAddress::Any, 0));
+    auto* status = seat.child<QLabel>(u"connectionStatus"_s);
+    CHECK_FALSE(seat.dock->hostOn(taken.serverPort()));
+    REQUIRE_FALSE(status->text().isEmpty());
+    REQUIRE(seat.dock->hostOn(freeTcpPort()));
+    CHECK(status->text().isEmpty());
 }

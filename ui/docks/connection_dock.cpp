@@ -208,7 +208,9 @@ void ConnectionDock::build() {
     connect(m_join, &QPushButton::clicked, this, [this] { join(); });
     connect(m_code, &QLineEdit::returnPressed, this, [this] { join(); });
     connect(m_address, &QLineEdit::returnPressed, m_code, qOverload<>(&QWidget::setFocus));
-    connect(m_found, &QListWidget::currentItemChanged, this, &ConnectionDock::pickDiscovered);
+    // Picked by the user only: as the current item, the list's first host replaced the address
+    // typed (or the host just left) when the list merely took the focus.
+    connect(m_found, &QListWidget::itemClicked, this, &ConnectionDock::pickDiscovered);
     connect(m_found, &QListWidget::itemActivated, this, &ConnectionDock::pickDiscovered);
     showStatusLine();
 }
@@ -273,6 +275,7 @@ void ConnectionDock::pickDiscovered() {
 bool ConnectionDock::host() {
     forgetOrphans();
     m_failure.clear();
+    showStatus({}); // an earlier failure's red line stayed under a hosting that went well
     if (auto hosted = m_session->host(quint16(m_port->value())); !hosted) {
         showStatus(hosted.error(), true);
         return false;
@@ -312,6 +315,7 @@ bool ConnectionDock::join(quint16 takeoverPort) {
     }
     forgetOrphans();
     m_failure.clear();
+    showStatus({});
     const sync::Endpoint host = parseAddress(m_address->text());
     m_port->setValue(takeoverPort ? takeoverPort : host.port);
     const Seat before = cockpit().seat(); // the host gives this seat another
