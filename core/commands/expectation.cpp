@@ -32,6 +32,16 @@ QCborMap onlyFields(const QCborMap& whole, const QCborMap& wanted) {
     return picked;
 }
 
+// Whether `now` is `wanted`: for an edit, in the fields `wanted` names, whatever else is set;
+// integers as numbers (CBOR may bring them back in any width).
+bool holds(const QCborValue& now, const QCborValue& wanted) {
+    if (wanted.isMap() && now.isMap())
+        return onlyFields(now.toMap(), wanted.toMap()) == wanted.toMap();
+    if (wanted.isInteger() && now.isInteger())
+        return wanted.toInteger() == now.toInteger();
+    return wanted == now;
+}
+
 std::optional<QCborValue> tallyNow(const SessionState& s, const Command& c) {
     const Poll* p = s.poll(integerOf(c.args.value(u"poll"_s)));
     const qint64 option = integerOf(c.args.value(u"option"_s), -1);
@@ -137,17 +147,14 @@ Command expecting(Command c, const std::optional<QCborValue>& value) {
 QString unmetExpectation(const SessionState& s, const Command& c) {
     if (!c.args.contains(expectKey))
         return {};
-    auto now = thingNow(s, c);
+    const auto now = thingNow(s, c);
     if (!now) // the thing itself is gone: the action says so in its own words
         return {};
-    const QCborValue expected = c.args.value(expectKey);
-    if (expected.isMap() && now->isMap()) // the fields expected, whatever else is set
-        now = QCborValue(onlyFields(now->toMap(), expected.toMap()));
-    // Integers may come back from CBOR as any width: compared as numbers.
-    const bool same = expected.isInteger() && now->isInteger()
-                          ? expected.toInteger() == now->toInteger()
-                          : expected == *now;
-    return same ? QString() : changedMeanwhile(s, c);
+    // What it would set is there already (a message the next call cleared, a tally set back on
+    // the other seat): nothing of anyone's is overwritten.
+    if (const auto sets = valueSetBy(c); sets && holds(*now, *sets))
+        return {};
+    return holds(*now, c.args.value(expectKey)) ? QString() : changedMeanwhile(s, c);
 }
 
 } // namespace podium

@@ -309,14 +309,15 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
         CHECK(p.h.state().stageMessage == u"Online question waiting"_s);
     }
     SECTION("a place in the queue") {
+        p.h.add(u"Audience 5"_s); // three waiting, the one moved first
         const SessionState before = p.h.state();
         const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
-        REQUIRE(p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 0}},
+        REQUIRE(p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 2}},
                         Authority::OnlineModerator));
         const auto undone = undoOf(mine, before);
         REQUIRE_FALSE(undone);
         CHECK(undone.error().contains(u"The queue changed on another seat since"_s));
-        CHECK(p.h.state().entryIndex(p.queued) == 0);
+        CHECK(p.h.state().entryIndex(p.queued) == 2);
     }
     SECTION("a participant's details: only the fields the step changed go back") {
         const Id who = p.h.participantNamed(u"Audience 4"_s);
@@ -354,4 +355,19 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
         CHECK(p.h.state().entry(p.queued)->note == before.entry(p.queued)->note);
         CHECK(p.h.state().entry(p.queued)->channel == Presence::Online);
     }
+}
+
+// The message was cleared by the next call: its undo, setting it back to none, was refused as
+// "changed on another seat".
+TEST_CASE("an undo that would set what is already there is no conflict") {
+    Prepared p;
+    const SessionState before = p.h.state();
+    const auto mine = p.h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
+    REQUIRE(mine);
+    REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, QString()}},
+                    Authority::OnlineModerator));
+    const auto undo = compensationFor(before, mine.value());
+    REQUIRE(undo);
+    CHECK(p.h.run(undo->action, undo->args));
+    CHECK(p.h.state().stageMessage.isEmpty());
 }
