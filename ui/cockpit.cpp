@@ -231,6 +231,12 @@ void Cockpit::dropRefusedUndo() {
     const QUndoCommand* last = m_undo.command(m_undo.index() - 1);
     if (last && last->isObsolete())
         m_undo.undo(); // which drops it, doing nothing
+    // QUndoStack (Qt 6.4) deletes a step that turns obsolete in redo() without a signal: Edit →
+    // Redo went on naming it, and choosing it redid the step after it.
+    emit m_undo.canUndoChanged(m_undo.canUndo());
+    emit m_undo.undoTextChanged(m_undo.undoText());
+    emit m_undo.canRedoChanged(m_undo.canRedo());
+    emit m_undo.redoTextChanged(m_undo.redoText());
 }
 
 // "That timer is not running." said nothing of which step Ctrl+Z had tried. (Runs before the
@@ -260,7 +266,9 @@ QString Cockpit::namingTheStep(const QString& commandId, const QString& reason) 
 void Cockpit::keepOrClearUndo() {
     if (!(m_engine.state() == m_stateSeen)) {
         // Emptied without a word, the moderator found Undo greyed after a break in the link.
-        if (m_shared && m_undo.count() > 0)
+        // (Only for the same session taken again: not a file opened, nor a first join.)
+        if (m_engine.isForwarding() && m_undo.count() > 0 &&
+            m_engine.state().sessionId == m_stateSeen.sessionId)
             emit notice(tr("Edit → Undo was emptied: this seat took the host's whole session "
                            "after a break in the link, and the steps before it no longer apply."));
         m_undo.clear();

@@ -62,8 +62,10 @@ std::optional<Command> forQueue(const SessionState& before, const Event& e) {
     switch (e.action) {
     case Action::AddEntry:
         return make(Action::RemoveEntry, ref);
-    case Action::MoveEntry:
-        return make(Action::MoveEntry, {{u"entry"_s, id}, {u"to"_s, before.entryIndex(id)}});
+    case Action::MoveEntry: // back before the one it stood before (a call meanwhile shifts places)
+        return make(Action::MoveEntry, {{u"entry"_s, id},
+                                        {u"to"_s, before.entryIndex(id)},
+                                        {u"before"_s, before.entryAfter(id)}});
     case Action::WithdrawEntry:
         return make(Action::RestoreEntry, ref);
     case Action::RestoreEntry:

@@ -27,11 +27,13 @@ QString checkExpectedFloor(const SessionState& s, const Command& c) {
     const Id expected = integerOf(c.args.value(u"expectFloor"_s));
     if (expected == floorEntryId(s))
         return {};
-    const bool everSpoke =
-        std::any_of(s.speeches.cbegin(), s.speeches.cend(),
-                    [expected](const Speech& sp) { return sp.entryId == expected; });
-    if (expected != 0 && !everSpoke) // a script's mistake, not another seat's press
-        return tr("Entry %1 has not had the floor: nothing was changed.").arg(expected);
+    const bool spoke = std::any_of(s.speeches.cbegin(), s.speeches.cend(),
+                                   [expected](const Speech& sp) { return sp.entryId == expected; });
+    // An entry nowhere in the session is a script's mistake, not another seat's press. (One
+    // whose call was undone waits in the queue again: the floor did change.)
+    if (expected != 0 && !spoke && !s.entry(expected))
+        return tr("Entry %1 is not in this session's queue or speeches: nothing was changed.")
+            .arg(expected);
     // Say what happened: "called the next speaker" when another seat had ended the speech misled.
     if (!s.floor)
         return tr("The floor changed meanwhile (the speech was ended on another seat).");

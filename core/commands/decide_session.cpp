@@ -104,10 +104,6 @@ Data participants(const SessionState& s, const Command& c) {
         return Data::failure(tr("No such participant."));
     if (c.action == Action::EditParticipant)
         return QCborMap{{u"participant"_s, codec::toCbor(merged(*p, c.args))}};
-    // The online moderator brings online participants in: taking one back (the undo of their
-    // own quick add) is theirs too; the room's roster stays the in-room moderator's.
-    if (c.authority == Authority::OnlineModerator && p->presence != Presence::Online)
-        return Data::failure(tr("Only the in-room moderator can remove someone in the room."));
     if (isReferenced(s, p->id))
         return Data::failure(
             tr("%1 is in the queue or has spoken; they stay on the roster.").arg(p->name));

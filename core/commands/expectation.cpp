@@ -3,6 +3,7 @@
 #include "model/cbor_input.h"
 #include "model/codec.h"
 
+#include <QCborArray>
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -32,9 +33,21 @@ QCborMap onlyFields(const QCborMap& whole, const QCborMap& wanted) {
     return picked;
 }
 
+// Of `order`, the ids `other` holds too, in `order`'s order.
+QList<qint64> inBoth(const QCborArray& order, const QCborArray& other) {
+    QList<qint64> kept;
+    for (const QCborValue& id : order) {
+        if (other.contains(id))
+            kept.append(id.toInteger());
+    }
+    return kept;
+}
+
 // Whether `now` is `wanted`: for an edit, in the fields `wanted` names, whatever else is set;
 // integers as numbers (CBOR may bring them back in any width).
 bool holds(const QCborValue& now, const QCborValue& wanted) {
+    if (wanted.isArray() && now.isArray()) // a queue's order: of the entries in both, the same
+        return inBoth(now.toArray(), wanted.toArray()) == inBoth(wanted.toArray(), now.toArray());
     if (wanted.isMap() && now.isMap())
         return onlyFields(now.toMap(), wanted.toMap()) == wanted.toMap();
     if (wanted.isInteger() && now.isInteger())
@@ -63,8 +76,9 @@ QString changedMeanwhile(const SessionState& s, const Command& c) {
         const qint64 option = integerOf(c.args.value(u"option"_s));
         const QString name =
             p && option >= 0 && option < p->options.size() ? p->options[option] : QString();
-        return tr("The tally for “%1” was changed on another seat since; it was left at %2.")
-            .arg(name)
+        const auto source = fromKey<TallySource>(c.args.value(u"source"_s).toString());
+        return tr("The tally for “%1” (%2) was changed on another seat since; it was left at %3.")
+            .arg(name, source ? label(*source) : QString())
             .arg(tallyNow(s, c).value_or(QCborValue(0)).toInteger());
     }
     case Action::SetStageMessage:
@@ -72,10 +86,11 @@ QString changedMeanwhile(const SessionState& s, const Command& c) {
                   "it is.");
     case Action::MoveEntry: {
         const QueueEntry* e = s.entry(integerOf(c.args.value(u"entry"_s)));
-        return tr("The queue changed on another seat since; %1 was left where they are.")
+        return tr("The queue was reordered on another seat since; %1 was left where they are.")
             .arg(nameOf(s, e ? e->participantId : 0));
     }
     case Action::EditParticipant:
+    case Action::RemoveParticipant:
         return tr("%1's details were changed on another seat since; they were left as they are.")
             .arg(nameOf(s, integerOf(c.args.value(u"participant"_s))));
     case Action::EditEntry: {
@@ -96,11 +111,16 @@ std::optional<QCborValue> thingNow(const SessionState& s, const Command& c) {
         return tallyNow(s, c);
     case Action::SetStageMessage:
         return QCborValue(s.stageMessage);
-    case Action::MoveEntry: {
-        const int at = s.entryIndex(integerOf(c.args.value(u"entry"_s)));
-        return at >= 0 ? std::optional(QCborValue(at)) : std::nullopt;
+    case Action::MoveEntry: { // the queue's order: a call or an addition meanwhile is no reorder
+        if (!s.entry(integerOf(c.args.value(u"entry"_s))))
+            return std::nullopt;
+        QCborArray order;
+        for (const QueueEntry& e : s.queue)
+            order.append(e.id);
+        return QCborValue(order);
     }
-    case Action::EditParticipant: {
+    case Action::EditParticipant:
+    case Action::RemoveParticipant: {
         const Participant* p = s.participant(integerOf(c.args.value(u"participant"_s)));
         return p ? std::optional(QCborValue(codec::toCbor(*p))) : std::nullopt;
     }
@@ -117,7 +137,7 @@ std::optional<QCborValue> thingNow(const SessionState& s, const Command& c) {
 
 std::optional<QCborValue> valueBefore(const SessionState& s, const Command& c) {
     const auto now = thingNow(s, c);
-    if (now && now->isMap()) // an edit: the fields it sets
+    if (now && now->isMap() && c.action != Action::RemoveParticipant) // an edit: its fields
         return QCborValue(onlyFields(now->toMap(), fieldsOf(c)));
     return now;
 }
@@ -128,8 +148,6 @@ std::optional<QCborValue> valueSetBy(const Command& c) {
         return c.args.value(u"count"_s);
     case Action::SetStageMessage:
         return QCborValue(c.args.value(u"text"_s).toString().trimmed());
-    case Action::MoveEntry:
-        return c.args.value(u"to"_s);
     case Action::EditParticipant:
     case Action::EditEntry:
         return QCborValue(fieldsOf(c));

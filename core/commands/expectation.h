@@ -14,10 +14,11 @@
 // back, for a redo), and the host refuses it, saying so, when the value is no longer that.
 namespace podium {
 
-// The value `c` changes, as the state holds it now; for an edit, the fields it sets. Nothing
-// for actions that carry no expectation.
+// The value `c` changes, as the state holds it now: for an edit, the fields it sets; for a
+// move, the queue's order; for a removal, the whole participant. Nothing for actions that carry
+// no expectation.
 std::optional<QCborValue> valueBefore(const SessionState& s, const Command& c);
-// The value `c` sets: what a redo of the step `c` undoes finds there while nobody changed it.
+// The value `c` sets, when the command alone tells it (not a queue's order).
 std::optional<QCborValue> valueSetBy(const Command& c);
 // `c` made to expect `value` (nothing changes when there is none).
 Command expecting(Command c, const std::optional<QCborValue>& value);

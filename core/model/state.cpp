@@ -123,6 +123,10 @@ const QueueEntry* SessionState::entry(Id id) const {
 int SessionState::entryIndex(Id id) const {
     return indexById(queue, id);
 }
+Id SessionState::entryAfter(Id id) const {
+    const int at = entryIndex(id);
+    return at >= 0 && at + 1 < queue.size() ? queue[at + 1].id : 0;
+}
 const Poll* SessionState::poll(Id id) const {
     return findById(polls, id);
 }

@@ -38,22 +38,22 @@ TEST_CASE("the online moderator runs the queue and tallies but not the agenda or
     CHECK(r.error().contains(u"in-room moderator"_s));
 }
 
-// Their own quick add of someone online came back as an undo step "Only the in-room moderator
-// can do that" refused, every time.
-TEST_CASE("the online moderator removes an online participant, not someone in the room") {
+// Their own quick add of someone new came back as an undo step "Only the in-room moderator can
+// do that" refused, every time.
+TEST_CASE("the online moderator removes a participant nobody waits for or heard") {
     Harness h;
-    const auto online =
-        h.run(Action::AddParticipant, {{u"name"_s, u"Ali Remote"_s}, {u"presence"_s, u"online"_s}},
-              Authority::OnlineModerator);
-    REQUIRE(online);
-    const Id ali = online->data.value(u"participant"_s).toMap().value(u"id"_s).toInteger();
+    const auto added =
+        h.run(Action::AddParticipant, {{u"name"_s, u"Ali Remote"_s}}, Authority::OnlineModerator);
+    REQUIRE(added);
+    const Id ali = added->data.value(u"participant"_s).toMap().value(u"id"_s).toInteger();
     CHECK(h.run(Action::RemoveParticipant, {{u"participant"_s, ali}}, Authority::OnlineModerator));
     CHECK_FALSE(h.state().participant(ali));
-    const auto inRoom =
+    h.add(u"Audience 1"_s);
+    const auto waiting =
         h.run(Action::RemoveParticipant, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}},
               Authority::OnlineModerator);
-    REQUIRE_FALSE(inRoom);
-    CHECK(inRoom.error().contains(u"someone in the room"_s));
+    REQUIRE_FALSE(waiting);
+    CHECK(waiting.error().contains(u"they stay on the roster"_s));
 }
 
 TEST_CASE("a session is only ever created from a plan, never by command") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "commands/compensation.h"
+
 #include "fixtures.h"
 
 using namespace podium;
@@ -174,12 +176,23 @@ TEST_CASE("a press expecting an entry that never had the floor says so, and a la
     h.add(u"Audience 3"_s);
     auto never = h.run(Action::Next, {{u"expectFloor"_s, 99}});
     REQUIRE_FALSE(never);
-    CHECK(never.error().contains(u"Entry 99 has not had the floor"_s));
+    CHECK(never.error().contains(u"Entry 99 is not in this session"_s));
     REQUIRE(h.run(Action::Next));
     REQUIRE(h.run(Action::Next, {{u"expectFloor"_s, first}}, Authority::OnlineModerator));
     auto late = h.run(Action::Next, {{u"expectFloor"_s, first}});
     REQUIRE_FALSE(late);
     CHECK(late.error().contains(u"someone else called the next speaker"_s));
+    // A call undone puts its entry back in the queue: expecting it is another seat's change.
+    const SessionState before = h.state();
+    const auto call = h.run(Action::Next);
+    REQUIRE(call);
+    const Id called = h.state().floor->entry.id;
+    const auto undo = compensationFor(before, call.value());
+    REQUIRE(undo);
+    REQUIRE(h.run(undo->action, undo->args));
+    auto stale = h.run(Action::Next, {{u"expectFloor"_s, called}});
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().contains(u"The floor changed meanwhile"_s));
 }
 
 // Dropped before Hosein as the other moderator called Wout, Manal landed behind Hosein: the move

@@ -291,7 +291,8 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
         REQUIRE(p.h.run(Action::SetTally, seven, Authority::OnlineModerator));
         const auto undone = undoOf(mine, before);
         REQUIRE_FALSE(undone);
-        CHECK(undone.error().contains(u"changed on another seat since; it was left at 7"_s));
+        CHECK(undone.error().contains(
+            u"(Onsite) was changed on another seat since; it was left at 7"_s));
         CHECK(tally() == 7);
     }
     SECTION("a tally nobody else touched is undone") {
@@ -316,8 +317,37 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
                         Authority::OnlineModerator));
         const auto undone = undoOf(mine, before);
         REQUIRE_FALSE(undone);
-        CHECK(undone.error().contains(u"The queue changed on another seat since"_s));
+        CHECK(undone.error().contains(u"The queue was reordered on another seat since"_s));
         CHECK(p.h.state().entryIndex(p.queued) == 2);
+    }
+    SECTION("a place in the queue, with a call on the other seat meanwhile") {
+        p.h.add(u"Audience 5"_s); // Audience 2, 3, 5 wait
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 2}});
+        REQUIRE(p.h.queueNames() == QStringList{u"Audience 3"_s, u"Audience 5"_s, u"Audience 2"_s});
+        REQUIRE(p.h.run(Action::Next, {}, Authority::OnlineModerator)); // Audience 3 is called
+        REQUIRE(undoOf(mine, before)); // its place shifted, not its neighbours
+        CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 5"_s});
+    }
+    SECTION("a move to the end, with someone added to the queue meanwhile") {
+        const SessionState before = p.h.state(); // Audience 2, 3 wait
+        const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
+        p.h.add(u"Audience 5"_s); // on the other seat
+        REQUIRE(undoOf(mine, before));
+        CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 3"_s, u"Audience 5"_s});
+    }
+    SECTION("the removal that undoes an addition, after the other seat edited the person") {
+        const SessionState before = p.h.state();
+        const auto mine = p.h.run(Action::AddParticipant, {{u"name"_s, u"Zoe Newcomer"_s}});
+        REQUIRE(mine);
+        const Id zoe = mine->data.value(u"participant"_s).toMap().value(u"id"_s).toInteger();
+        REQUIRE(p.h.run(Action::EditParticipant,
+                        {{u"participant"_s, zoe}, {u"affiliation"_s, u"ACME Labs Ltd"_s}},
+                        Authority::OnlineModerator));
+        const auto undone = undoOf(mine, before);
+        REQUIRE_FALSE(undone);
+        CHECK(undone.error().contains(u"Zoe Newcomer's details were changed on another seat"_s));
+        CHECK(p.h.state().participant(zoe));
     }
     SECTION("a participant's details: only the fields the step changed go back") {
         const Id who = p.h.participantNamed(u"Audience 4"_s);
@@ -364,8 +394,7 @@ TEST_CASE("an undo that would set what is already there is no conflict") {
     const SessionState before = p.h.state();
     const auto mine = p.h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}});
     REQUIRE(mine);
-    REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, QString()}},
-                    Authority::OnlineModerator));
+    REQUIRE(p.h.run(Action::SetStageMessage, {{u"text"_s, QString()}}, Authority::OnlineModerator));
     const auto undo = compensationFor(before, mine.value());
     REQUIRE(undo);
     CHECK(p.h.run(undo->action, undo->args));

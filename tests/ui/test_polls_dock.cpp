@@ -262,10 +262,14 @@ TEST_CASE("a tally being typed keeps its figure when the other seat sets the sam
     setOnOtherSeat(4); // nothing typed here: the editor follows
     CHECK(box->value() == 4);
     const qint64 seq = h.state().lastSeq;
+    // The figure followed is selected whole: a digit typed then replaces it ("345", with "34"
+    // selected, and 9 typed, made 95).
+    setOnOtherSeat(345);
+    QTest::keyClick(box, Qt::Key_9);
     QTest::keyClick(box, Qt::Key_Return);
     QCoreApplication::processEvents();
-    CHECK(tally() == 4);
-    CHECK(h.state().lastSeq == seq); // nothing sent
+    CHECK(tally() == 9);
+    CHECK(h.state().lastSeq == seq + 2); // the other seat's 345, then this 9
 }
 
 // "5, Down, 8, Down" stepped the figure typed down by one and replaced it with the next digit.

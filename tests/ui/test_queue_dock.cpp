@@ -387,6 +387,15 @@ TEST_CASE("Alt+Up and Alt+Down move the selected speaker, who stays selected") {
     up->trigger();
     CHECK(h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 1"_s, u"Audience 3"_s});
     CHECK(up->shortcut() == QKeySequence(Qt::ALT | Qt::Key_Up));
+
+    // Elsewhere Alt+Down is a combo box's: it moved the selected speaker instead.
+    w.show();
+    auto* kind = child<QComboBox>(w, u"entryKind"_s);
+    kind->setFocus();
+    const QStringList order = h.queueNames();
+    QTest::keyClick(kind, Qt::Key_Down, Qt::AltModifier);
+    kind->hidePopup();
+    CHECK(h.queueNames() == order);
 }
 
 TEST_CASE("the participant dialog wants a name, and points out one already on the roster") {

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "commands/authority.h"
+#include "main_window.h"
 #include "ui_support.h"
 #include "undo/session_command.h"
 
+#include <QAction>
 #include <QCborArray>
 #include <QCoreApplication>
 
@@ -187,6 +189,7 @@ TEST_CASE("a command the host refuses is gone from Edit → Undo at once") {
 // A redo wrote back the tally it had set over the one typed on the other seat since.
 TEST_CASE("a redo or an undo leaves what another seat changed since, and says which step") {
     CockpitHarness h;
+    MainWindow w(h.cockpit);
     QString notice;
     QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
     auto created = h.run(Action::CreatePoll,
@@ -209,6 +212,10 @@ TEST_CASE("a redo or an undo leaves what another seat changed since, and says wh
     CHECK(tally() == 3);
     CHECK(notice.contains(u"Could not redo “Enter a tally”"_s));
     CHECK(notice.contains(u"left at 3"_s));
+    // Edit → Redo named the step dropped, and choosing it redid another.
+    QCoreApplication::processEvents();
+    CHECK_FALSE(stack.canRedo());
+    CHECK_FALSE(child<QAction>(w, u"redoAction"_s)->isEnabled());
 
     h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}, u"Message"_s);
     REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"Online question waiting"_s}},
@@ -270,8 +277,9 @@ TEST_CASE("a shared seat that takes the host's whole state says its undo steps w
     CockpitHarness h;
     QStringList notices;
     QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
-    h.cockpit.setShared(true);
+    h.engine.setForwarder([](const Command&) {}); // a joined seat
     h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"mine"_s}}, u"message"_s);
+    REQUIRE(h.cockpit.undoStack().count() == 1);
     SessionState hosts = h.state();
     hosts.stageMessage = u"the host's"_s;
     hosts.lastSeq += 70;
@@ -279,4 +287,10 @@ TEST_CASE("a shared seat that takes the host's whole state says its undo steps w
     CHECK(h.cockpit.undoStack().count() == 0);
     REQUIRE(notices.size() == 1);
     CHECK(notices.first().contains(u"Undo was emptied"_s));
+    // Another session (a file opened, a first join): nothing to say.
+    h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"again"_s}}, u"message"_s);
+    SessionState other = hosts;
+    other.sessionId = u"another"_s;
+    h.engine.reset(other);
+    CHECK(notices.size() == 1);
 }

@@ -80,6 +80,7 @@ public:
             return;
         box->shown = index.data(Qt::EditRole).toInt();
         box->setValue(box->shown);
+        box->selectAll(); // whole: a digit typed next replaces it, not part of it
     }
     void setModelData(QWidget* editor, QAbstractItemModel* model,
                       const QModelIndex& index) const override {

@@ -95,17 +95,20 @@ void QueueDock::buildActions() {
         m_quickAdd->focusInput();
     });
     addAction(m_focusAdd);
-    // The queue was reordered by dragging only: no way by the keyboard.
+    // The queue was reordered by dragging only: no way by the keyboard. On the queue itself
+    // only: Alt+Down elsewhere opens a combo box's list.
     m_moveUp = new QAction(this);
     m_moveUp->setObjectName(u"moveUpAction"_s);
     m_moveUp->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_moveUp->setShortcutContext(Qt::WidgetShortcut);
     connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
-    addAction(m_moveUp);
+    m_view->addAction(m_moveUp);
     m_moveDown = new QAction(this);
     m_moveDown->setObjectName(u"moveDownAction"_s);
     m_moveDown->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_moveDown->setShortcutContext(Qt::WidgetShortcut);
     connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(1); });
-    addAction(m_moveDown);
+    m_view->addAction(m_moveDown);
 }
 
 QString QueueDock::title() const {
@@ -118,6 +121,7 @@ void QueueDock::retranslate() {
     m_focusAdd->setText(tr("Add to the queue…"));
     m_moveUp->setText(tr("Move the selected speaker up"));
     m_moveDown->setText(tr("Move the selected speaker down"));
+    m_view->setToolTip(tr("Drag a row, or Alt+Up / Alt+Down, to move a speaker in the queue"));
     m_quickAdd->retranslate();
     sizeColumns();
     m_suggestedFrom.reset(); // for the reason in the new language

@@ -51,7 +51,6 @@ void SessionCommand::undo() {
 }
 
 void SessionCommand::issue() {
-    // Redone, it expects what its undo put back: another seat's change since stays.
     Command c = m_issued ? expecting(m_command, m_redoExpects) : m_command;
     m_awaitingRedo = m_issued;
     m_issued = true;
@@ -66,15 +65,17 @@ void SessionCommand::issue() {
 }
 
 void SessionCommand::onEvent(const Event& event, const SessionState& before) {
-    if (!m_undoId.isEmpty() && event.commandId == m_undoId)
+    if (!m_undoId.isEmpty() && event.commandId == m_undoId) {
         m_undoId.clear();
+        // Redone, it expects what its undo left: another seat's change since stays.
+        m_redoExpects = valueBefore(m_engine.state(), m_command);
+    }
     if (m_awaitedId.isEmpty() || event.commandId != m_awaitedId)
         return;
     m_awaitedId.clear();
     m_compensation = compensationFor(before, event);
     if (!m_compensation)
         setObsolete(true);
-    m_redoExpects = m_compensation ? valueSetBy(*m_compensation) : std::nullopt;
     // Redone, the participant or entry comes back under the same id, which later steps name
     // (the quick add's queue entry, a call to the floor, were refused on redo: they named an id
     // no one had any more).
