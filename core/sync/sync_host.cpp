@@ -74,8 +74,10 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
         return recorded;
     }
     restoreEpoch();
-    qCInfo(lcSync) << "hosting on" << address.toString() << m_server.serverPort() << "epoch"
-                   << m_epoch;
+    // QHostAddress::Any reads "0.0.0.0", though it listens on IPv6 as well.
+    qCInfo(lcSync) << "hosting on"
+                   << (address == QHostAddress::Any ? u"every address"_s : address.toString())
+                   << m_server.serverPort() << "epoch" << m_epoch;
     return true;
 }
 
