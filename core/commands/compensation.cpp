@@ -5,6 +5,8 @@
 #include "model/codec.h"
 #include "model/reducer.h"
 
+#include <QCborArray>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
@@ -15,6 +17,13 @@ Command make(Action a, QCborMap args) {
     c.action = a;
     c.args = std::move(args);
     return c;
+}
+
+QCborArray idArray(const QList<Id>& ids) {
+    QCborArray array;
+    for (const Id id : ids)
+        array.append(id);
+    return array;
 }
 
 // Of `old`, the fields an edit may set that `edited` holds otherwise.
@@ -65,7 +74,7 @@ std::optional<Command> forQueue(const SessionState& before, const Event& e) {
     case Action::MoveEntry: // back before the one it stood before (a call meanwhile shifts places)
         return make(Action::MoveEntry, {{u"entry"_s, id},
                                         {u"to"_s, before.entryIndex(id)},
-                                        {u"before"_s, before.entryAfter(id)}});
+                                        {u"before"_s, idArray(before.entriesAfter(id))}});
     case Action::WithdrawEntry:
         return make(Action::RestoreEntry, ref);
     case Action::RestoreEntry:

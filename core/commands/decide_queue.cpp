@@ -2,6 +2,7 @@
 #include "model/cbor_input.h"
 #include "model/codec.h"
 
+#include <QCborArray>
 #include <QCoreApplication>
 #include <optional>
 
@@ -142,20 +143,30 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& e) {
 
 namespace {
 
-// Where the entry goes when it is to go before another ("before": 0 for the end), counted as the
-// queue is once the entry is taken out; nothing when that other one has left the queue since.
+// Where the entry goes when it is to go before another, counted as the queue is once the entry
+// is taken out. "before": one entry (0: the end), or the entries that are to follow it, in order:
+// it goes before the first of them still queued, else to the end (the undo of a move whose
+// neighbour was called meanwhile went back to an old place). Nothing when the one entry named has
+// left the queue.
 std::optional<qint64> placeBefore(const SessionState& s, Id moved, const Command& c) {
     if (!c.args.contains(u"before"_s))
         return std::nullopt;
-    const Id before = integerOf(c.args.value(u"before"_s));
-    qint64 place = 0;
+    const QCborValue before = c.args.value(u"before"_s);
+    QList<Id> followers;
+    for (const QCborValue& id : before.isArray() ? before.toArray() : QCborArray{before})
+        followers.append(integerOf(id));
+    QList<Id> others;
     for (const QueueEntry& q : s.queue) {
-        if (q.id == before)
-            return place;
         if (q.id != moved)
-            ++place;
+            others.append(q.id);
     }
-    return before == 0 ? std::optional(place) : std::nullopt;
+    for (const Id follower : followers) {
+        if (follower == 0)
+            return others.size();
+        if (const qsizetype at = others.indexOf(follower); at >= 0)
+            return at;
+    }
+    return before.isArray() ? std::optional<qint64>(others.size()) : std::nullopt;
 }
 
 } // namespace

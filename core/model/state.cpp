@@ -123,9 +123,11 @@ const QueueEntry* SessionState::entry(Id id) const {
 int SessionState::entryIndex(Id id) const {
     return indexById(queue, id);
 }
-Id SessionState::entryAfter(Id id) const {
-    const int at = entryIndex(id);
-    return at >= 0 && at + 1 < queue.size() ? queue[at + 1].id : 0;
+QList<Id> SessionState::entriesAfter(Id id) const {
+    QList<Id> after;
+    for (int i = entryIndex(id) + 1; i > 0 && i < queue.size(); ++i)
+        after.append(queue[i].id);
+    return after;
 }
 const Poll* SessionState::poll(Id id) const {
     return findById(polls, id);

@@ -160,8 +160,8 @@ struct SessionState {
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
     int entryIndex(Id id) const;
-    // The entry that stands right after `id` in the queue (0: it is last, or not there).
-    Id entryAfter(Id id) const;
+    // The entries that stand after `id` in the queue, in order (none: it is last, or not there).
+    QList<Id> entriesAfter(Id id) const;
     const Poll* poll(Id id) const;
     int pollIndex(Id id) const;
     const Countdown* timer(TimerId id) const;

@@ -329,6 +329,20 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
         REQUIRE(undoOf(mine, before)); // its place shifted, not its neighbours
         CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 5"_s});
     }
+    SECTION("a move down, with its old neighbour called meanwhile") {
+        p.h.add(u"Audience 5"_s);
+        p.h.add(u"Audience 6"_s); // Audience 2, 3, 5, 6 wait
+        const Id third = p.h.state().queue[1].id;
+        REQUIRE(p.h.run(Action::MoveEntry, {{u"entry"_s, third}, {u"to"_s, 0}}));
+        const SessionState before = p.h.state(); // Audience 3, 2, 5, 6
+        const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 2}});
+        REQUIRE(p.h.queueNames() ==
+                QStringList{u"Audience 3"_s, u"Audience 5"_s, u"Audience 2"_s, u"Audience 6"_s});
+        REQUIRE(p.h.run(Action::Next, {}, Authority::OnlineModerator)); // Audience 3
+        REQUIRE(p.h.run(Action::Next, {}, Authority::OnlineModerator)); // Audience 5, its neighbour
+        REQUIRE(undoOf(mine, before)); // back before the first still queued of those after it
+        CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 6"_s});
+    }
     SECTION("a move to the end, with someone added to the queue meanwhile") {
         const SessionState before = p.h.state(); // Audience 2, 3 wait
         const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});

@@ -1,10 +1,15 @@
 #include "sync_support.h"
 
+#include <catch2/catch.hpp>
+
 #include "fixtures.h"
 #include "join_code.h"
+#include "plan/plan.h"
+#include "store/session_file.h"
 
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlQuery>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QTcpServer>
 #include <QtEndian>
@@ -75,6 +80,23 @@ Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args) {
     if (local || applied)
         return true;
     return Result<bool>::failure(done ? refusal : u"no answer in time"_s);
+}
+
+void writeDamagedBeforeSnapshot(const QString& path, int messages, const QList<qint64>& damaged) {
+    SystemClock clock;
+    auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
+    REQUIRE(file);
+    file.value()->setSnapshotInterval(10);
+    SessionEngine engine(clock);
+    file.value()->attach(engine);
+    for (int i = 0; i < messages; ++i)
+        REQUIRE(engine.execute(stageMessage(u"m%1"_s.arg(i))));
+    QStringList seqs;
+    for (const qint64 seq : damaged)
+        seqs << QString::number(seq);
+    QSqlQuery damage(file.value()->database());
+    REQUIRE(damage.exec(
+        u"UPDATE events SET checksum = x'00' WHERE seq IN (%1)"_s.arg(seqs.join(u", "_s))));
 }
 
 bool gaplessAndUnique(const QList<qint64>& seqs) {

@@ -68,6 +68,10 @@ Result<bool> submitAndWait(TestSeat& seat, Action action, QCborMap args = {});
 quint16 freePort();
 // A moderator's command that changes the state and nothing else: the stage message.
 Command stageMessage(const QString& text);
+// A session file at `path` of `messages` stage messages after its creation, with a snapshot
+// every 10 events, whose event rows `damaged` no longer match their checksums (as random damage
+// to old history would leave them): it opens, from a snapshot after the damage.
+void writeDamagedBeforeSnapshot(const QString& path, int messages, const QList<qint64>& damaged);
 // Every seq from the first to the last appears exactly once, in order.
 bool gaplessAndUnique(const QList<qint64>& seqs);
 

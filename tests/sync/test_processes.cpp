@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <csignal>
@@ -295,18 +294,7 @@ TEST_CASE("a session file whose history before a snapshot is damaged is hosted, 
           "it whole") {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"host.podium"_s);
-    {
-        SystemClock clock;
-        auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
-        REQUIRE(file);
-        file.value()->setSnapshotInterval(10);
-        SessionEngine engine(clock);
-        file.value()->attach(engine);
-        for (int i = 0; i < 24; ++i)
-            REQUIRE(engine.execute(stageMessage(u"m%1"_s.arg(i))));
-        QSqlQuery damage(file.value()->database());
-        REQUIRE(damage.exec(u"UPDATE events SET checksum = x'00' WHERE seq = 5"_s));
-    }
+    writeDamagedBeforeSnapshot(path, 24, {5});
     Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
                u"--session"_s, path});
     const QString port = host.waitFor(u"listening on port (\\d+)"_s);

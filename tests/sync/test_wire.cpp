@@ -14,12 +14,12 @@
 #include "session_journal.h"
 #include "store/session_file.h"
 #include "sync_peer.h"
+#include "sync_support.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSet>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <limits>
@@ -399,22 +399,7 @@ TEST_CASE("a file whose history before a snapshot is damaged restores its log fr
           "snapshot after the damage") {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"seat.podium"_s);
-    SystemClock clock;
-    {
-        auto file = SessionFile::create(path, demoPlan(), clock.nowMs());
-        REQUIRE(file);
-        file.value()->setSnapshotInterval(10);
-        SessionEngine engine(clock);
-        file.value()->attach(engine);
-        for (int i = 0; i < 34; ++i)
-            REQUIRE(engine.execute(Command{newCommandId(),
-                                           {},
-                                           Authority::Moderator,
-                                           Action::SetStageMessage,
-                                           {{u"text"_s, u"m%1"_s.arg(i)}}}));
-        QSqlQuery damage(file.value()->database());
-        REQUIRE(damage.exec(u"UPDATE events SET checksum = x'00' WHERE seq IN (5, 12)"_s));
-    }
+    synctest::writeDamagedBeforeSnapshot(path, 34, {5, 12});
     auto reopened = SessionFile::open(path);
     REQUIRE(reopened);
     REQUIRE_FALSE(reopened.value()->events(1));

@@ -6,6 +6,7 @@
 #include "table_columns.h"
 
 #include <QAction>
+#include <QCborArray>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -204,8 +205,10 @@ void QueueDock::moveEntry(Id entry, int to) {
     for (const QueueEntry& e : queue)
         order.append(e.id);
     order.move(from, to);
-    const Id before = to + 1 < order.size() ? order[to + 1] : 0;
-    cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}, {u"before"_s, before}},
+    QCborArray followers; // the first of them still queued when the host decides
+    for (qsizetype i = to + 1; i < order.size(); ++i)
+        followers.append(order[i]);
+    cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}, {u"before"_s, followers}},
                   tr("Move in the queue"));
 }
 
