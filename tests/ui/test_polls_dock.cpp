@@ -62,6 +62,25 @@ void enterTally(MainWindow& w, int option, int column, int count) {
     REQUIRE(view->model()->setData(view->model()->index(option, column), count, Qt::EditRole));
 }
 
+// The window shown, with a poll of three options created and open, for its tally table.
+struct OpenPoll {
+    struct Settings {
+        Settings() { useTemporarySettings(); } // before the window reads any
+    } settings;
+    CockpitHarness h;
+    MainWindow w{h.cockpit};
+    Id poll = 0;
+    QTableView* view = nullptr;
+
+    OpenPoll() {
+        w.show();
+        createPoll(w);
+        child<QAction>(w, u"openClosePollAction"_s)->trigger();
+        poll = h.state().polls.first().id;
+        view = child<QTableView>(w, u"tallyView"_s);
+    }
+};
+
 } // namespace
 
 TEST_CASE("a poll is created, opened, tallied per source and charted") {
@@ -196,14 +215,10 @@ TEST_CASE("a poll opened on any seat is the one shown, for its tallies") {
 // Both moderators type tallies at the same moment: the other seat's figure (or anything else
 // that happens meanwhile) wiped the one being typed here, and Enter then saved nothing.
 TEST_CASE("a tally being typed keeps its figure while other seats change the poll") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    createPoll(w);
-    child<QAction>(w, u"openClosePollAction"_s)->trigger();
-    const Id poll = h.state().polls.first().id;
-    auto* view = child<QTableView>(w, u"tallyView"_s);
+    OpenPoll open;
+    CockpitHarness& h = open.h;
+    const Id poll = open.poll;
+    QTableView* view = open.view;
     const QModelIndex cell = view->model()->index(0, TallyModel::Onsite);
     view->edit(cell);
     auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
@@ -226,14 +241,10 @@ TEST_CASE("a tally being typed keeps its figure while other seats change the pol
 // The other seat's figure for the same cell replaced the one being typed under the cursor; and
 // Enter in a cell nothing was typed in sent its old figure back over the other seat's.
 TEST_CASE("a tally being typed keeps its figure when the other seat sets the same cell") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    createPoll(w);
-    child<QAction>(w, u"openClosePollAction"_s)->trigger();
-    const Id poll = h.state().polls.first().id;
-    auto* view = child<QTableView>(w, u"tallyView"_s);
+    OpenPoll open;
+    CockpitHarness& h = open.h;
+    const Id poll = open.poll;
+    QTableView* view = open.view;
     const auto setOnOtherSeat = [&](qint64 count) {
         REQUIRE(h.run(Action::SetTally, {{u"poll"_s, poll},
                                          {u"option"_s, 0},
@@ -274,13 +285,8 @@ TEST_CASE("a tally being typed keeps its figure when the other seat sets the sam
 
 // "5, Down, 8, Down" stepped the figure typed down by one and replaced it with the next digit.
 TEST_CASE("Down in a tally cell keeps the figure typed and moves to the next option") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    createPoll(w);
-    child<QAction>(w, u"openClosePollAction"_s)->trigger();
-    auto* view = child<QTableView>(w, u"tallyView"_s);
+    OpenPoll open;
+    QTableView* view = open.view;
     view->setCurrentIndex(view->model()->index(0, TallyModel::Online));
     view->edit(view->currentIndex());
     auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
