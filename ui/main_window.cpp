@@ -212,6 +212,8 @@ void MainWindow::createSessionDocks() {
     addSessionActions(dock(u"pollsDock"_s));
     m_menus[MenuId::Session]->addSeparator();
     addSessionActions(dock(u"agendaDock"_s));
+    m_menus[MenuId::Session]->addSeparator();
+    addSessionActions(dock(u"notesDock"_s));
     installDisplaysAndCues(*this, m_cockpit);
 }
 

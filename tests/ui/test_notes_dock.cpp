@@ -4,12 +4,16 @@
 #include "docks/notes_dock.h"
 #include "docks/notes_model.h"
 #include "fixtures.h"
+#include "main_window.h"
 #include "store/session_file.h"
+#include "ui_support.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QStyle>
 #include <QTemporaryDir>
@@ -437,4 +441,54 @@ TEST_CASE("notes dock: a note kept in view is still that note after a group befo
     for (const Note& n : stored.value())
         texts << n.text;
     CHECK(texts == QStringList{u"During B, corrected"_s, u"During the audience"_s});
+}
+
+TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the kind it names") {
+    // The rapporteur, looking at the speaker, had to find the note field and its kind list with
+    // the mouse.
+    useTemporarySettings();
+    NotesHarness h;
+    MainWindow w(*h.cockpit);
+    attachNotes(w, h.file.get());
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    auto* elsewhere = w.findChild<QLineEdit*>(u"stageMessage"_s);
+    REQUIRE(elsewhere);
+    h.call(u"Panelist B"_s);
+
+    elsewhere->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return elsewhere->hasFocus(); }));
+    QTest::keyClick(elsewhere, Qt::Key_2, Qt::ControlModifier);
+    auto* field = w.findChild<QLineEdit*>(u"noteText"_s); // the panel, hidden, is shown now
+    REQUIRE(field);
+    REQUIRE(QTest::qWaitFor([&] { return field->hasFocus(); }));
+    QTest::keyClicks(field, u"Shared incident data"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+
+    elsewhere->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return elsewhere->hasFocus(); }));
+    QTest::keyClick(elsewhere, Qt::Key_T, Qt::ControlModifier);
+    REQUIRE(QTest::qWaitFor([&] { return field->hasFocus(); }));
+    QTest::keyClicks(field, u"Funding is the bottleneck"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+
+    auto stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored.value().size() == 2);
+    CHECK(stored.value()[0].kind == NoteKind::KeyTakeaway);
+    CHECK(stored.value()[0].text == u"Shared incident data"_s);
+    CHECK(stored.value()[1].kind == NoteKind::Note); // a plain note again after a takeaway
+    CHECK(elsewhere->text().isEmpty());              // nothing typed went astray
+}
+
+TEST_CASE("notes dock: without a session file, the keys to take a note say why not") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* take = w.findChild<QAction*>(u"takeNoteAction"_s);
+    REQUIRE(take);
+    CHECK_FALSE(take->isEnabled());
+    CHECK(take->toolTip().contains(u"session file"_s));
+    CHECK(w.menu(MainWindow::MenuId::Session)->actions().contains(take));
 }

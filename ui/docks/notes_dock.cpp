@@ -6,6 +6,8 @@
 #include "notes_model.h"
 #include "theme/theme.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +27,60 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     , m_model(new NotesModel(cockpit.engine(), this)) {
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
+    buildActions();
     buildWhenShown();
+}
+
+// A rapporteur writes through the whole session, often while looking at the speaker: the note
+// field and the kind of note are a key away from wherever the focus is (the mouse alone before).
+void NotesDock::buildActions() {
+    m_takeNote = new QAction(this);
+    m_takeNote->setObjectName(u"takeNoteAction"_s);
+    m_takeNote->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_takeNote, &QAction::triggered, this, [this] {
+        ensureBuilt();
+        takeNote(NoteKind(m_kind->currentData().toInt()));
+    });
+    addAction(m_takeNote);
+    m_kindActions = new QActionGroup(this);
+    const Qt::Key keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
+    int i = 0;
+    for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction}) {
+        auto* a = m_kindActions->addAction(QString());
+        a->setCheckable(true);
+        a->setChecked(k == NoteKind::Note);
+        a->setData(int(k));
+        a->setShortcut(QKeySequence(Qt::CTRL | keys[i++]));
+        connect(a, &QAction::triggered, this, [this, k] { takeNote(k); });
+        addAction(a);
+    }
+    nameActions();
+    enableActions();
+}
+
+// Named before the widgets are made: they are in the Session menu from the start.
+void NotesDock::nameActions() {
+    m_takeNote->setText(tr("Take a note"));
+    for (QAction* a : m_kindActions->actions())
+        a->setText(tr("Take a note: %1").arg(noteKindLabel(NoteKind(a->data().toInt()))));
+}
+
+void NotesDock::enableActions() {
+    const bool canWrite = m_model->file() != nullptr;
+    m_takeNote->setEnabled(canWrite);
+    m_kindActions->setEnabled(canWrite);
+    const QString why = canWrite ? QString() : tr("Open or save a session file to keep notes");
+    m_takeNote->setToolTip(why);
+    for (QAction* a : m_kindActions->actions())
+        a->setToolTip(why);
+}
+
+void NotesDock::takeNote(NoteKind kind) {
+    ensureBuilt();
+    show();
+    raise();
+    m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+    m_text->setFocus(Qt::ShortcutFocusReason);
 }
 
 void NotesDock::build() {
@@ -86,6 +141,10 @@ void NotesDock::build() {
         if (m_begunAt != before)
             showCurrentSpeech();
     });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        for (QAction* a : m_kindActions->actions())
+            a->setChecked(a->data() == m_kind->currentData());
+    });
     connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
     connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
     connect(m_remove, &QPushButton::clicked, this, &NotesDock::removeSelected);
@@ -119,6 +178,7 @@ void NotesDock::setSessionFile(SessionFile* file) {
     m_begunAt = 0; // a draft goes with the session it is written in, as of now
     if (auto loaded = m_model->setFile(file); !loaded)
         showProblem(loaded.error());
+    enableActions();
     if (isBuilt())
         updateControls();
 }
@@ -238,6 +298,7 @@ void NotesDock::retranslate() {
     for (int i = 0; i < m_kind->count(); ++i)
         m_kind->setItemText(i, noteKindLabel(NoteKind(m_kind->itemData(i).toInt())));
     m_add->setText(tr("Add"));
+    nameActions();
     m_remove->setText(tr("Remove note"));
     showCurrentSpeech();
     updateControls();

@@ -2,6 +2,9 @@
 
 #include "session_dock.h"
 
+#include "model/note.h"
+
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,6 +36,10 @@ protected:
     void build() override;
 
 private:
+    void buildActions();
+    void takeNote(NoteKind kind);
+    void nameActions();
+    void enableActions();
     void addNote();
     void removeSelected();
     void showCurrentSpeech();
@@ -40,6 +47,8 @@ private:
     void spanSpeechRows(int first, int last);
 
     NotesModel* m_model;
+    QAction* m_takeNote = nullptr;
+    QActionGroup* m_kindActions = nullptr;
     QLabel* m_speech = nullptr;
     QComboBox* m_kind = nullptr;
     QLineEdit* m_text = nullptr;
