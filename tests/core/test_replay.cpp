@@ -109,17 +109,20 @@ TEST_CASE("a joined seat applies the host's events in order and refuses a gap") 
     QList<Event> log;
     QObject::connect(&host.engine, &SessionEngine::eventApplied,
                      [&log](const Event& e, const SessionState&) { log.append(e); });
+    // The peer starts from the host's state before the three adds.
+    peer.reset(host.state());
     host.add(u"Audience 1"_s);
     host.add(u"Audience 2"_s);
-    peer.reset(SessionState{});
-    SessionState start = host.state();
-    // The peer starts from the host's state before the two adds.
-    Harness fresh;
-    peer.reset(fresh.state());
+    host.add(u"Audience 3"_s);
+    REQUIRE(log.size() == 3);
     REQUIRE(peer.receive(log[0]));
-    auto gap = peer.receive(log[0]);
+    auto gap = peer.receive(log[2]); // the second never came
     REQUIRE_FALSE(gap);
     CHECK(gap.error().contains(u"out of order"_s));
+    auto again = peer.receive(log[0]); // nor is one taken twice
+    REQUIRE_FALSE(again);
+    CHECK(again.error().contains(u"out of order"_s));
     REQUIRE(peer.receive(log[1]));
-    CHECK(codec::digest(peer.state()) == codec::digest(start));
+    REQUIRE(peer.receive(log[2]));
+    CHECK(codec::digest(peer.state()) == codec::digest(host.state()));
 }

@@ -187,7 +187,6 @@ TEST_CASE("host, online moderator and rapporteur converge after 1,100 commands f
         }
         REQUIRE(waitUntil([&] { return pending.isEmpty(); }));
     }
-    CHECK(sent == 1100);
     REQUIRE(waitUntil([&] {
         return online.lastSeq() == host->lastSeq() && rapporteur.lastSeq() == host->lastSeq();
     }));
@@ -301,7 +300,7 @@ TEST_CASE("a read-only seat's commands are refused by the host") {
     raw.write(
         sync::encodeFrame(sync::message(sync::MsgType::Command, {{u"command"_s, c.toCbor()}})));
     REQUIRE(waitUntil([&] { return raw.received().contains(c.id.toUtf8()); }));
-    CHECK(raw.received().size() > 0);
+    CHECK(raw.received().contains("This seat is read-only."));
     CHECK(host->lastSeq() == before);
 }
 

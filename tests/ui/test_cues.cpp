@@ -8,6 +8,7 @@
 #include "ui_support.h"
 
 #include <QSettings>
+#include <QTest>
 #include <QWidget>
 #include <QtEndian>
 
@@ -190,4 +191,8 @@ TEST_CASE("a cue flashes over the window, then goes") {
     CHECK(flash.currentCue() == Cue::TimeUp);
     CHECK(flash.geometry() == window.rect());
     CHECK(flash.testAttribute(Qt::WA_TransparentForMouseEvents));
+    // Gone by itself: a flash left on the window would hide the next cue.
+    REQUIRE(QTest::qWaitFor([&] { return !flash.isFlashing(); }, 20'000));
+    CHECK(flash.currentCue() == Cue::None);
+    CHECK(flash.isHidden());
 }

@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show in every seat") {
     useTemporarySettings();
     REQUIRE(QGuiApplication::primaryScreen()->availableGeometry().height() == 768);
-    forEachSeatWindow([&](MainWindow& w) {
+    forEachSeatWindow([&](MainWindow& w, Seat seat) {
         for (QScrollArea* scroll : w.findChildren<QScrollArea*>()) {
             if (!scroll->isVisible() || !qobject_cast<QDockWidget*>(scroll->parentWidget()))
                 continue; // only the docks' own scroll areas, not lists and tables
@@ -32,7 +32,8 @@ TEST_CASE("on a 1366×768 screen no panel scrolls and the queue's buttons show i
         }
         auto* callSuggested = w.findChild<QPushButton*>(u"callSuggested"_s);
         REQUIRE(callSuggested);
-        if (callSuggested->isVisible()) { // a seat with control
+        if (seat != Seat::Rapporteur) { // a seat with control
+            REQUIRE(callSuggested->isVisible());
             const QRect shown = callSuggested->visibleRegion().boundingRect();
             CHECK(shown.height() == callSuggested->height()); // whole, not a sliver
         }

@@ -354,14 +354,15 @@ TEST_CASE("the balance charts follow the session") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
+    auto* balance = w.findChild<BalanceDock*>();
+    REQUIRE(balance);
+    balance->ensureBuilt(); // behind another tab, it waits to be shown
+    CHECK(balance->shownValues(BalanceDimension::Presence) == QList<qreal>{0, 0});
     h.add(u"Audience 2"_s); // online
     REQUIRE(h.run(Action::Next));
     h.clock.advance(120'000);
     REQUIRE(h.run(Action::EndSpeech));
     QCoreApplication::processEvents(); // the charts redraw once per burst of events
-    auto* balance = w.findChild<BalanceDock*>();
-    REQUIRE(balance);
-    balance->ensureBuilt(); // behind another tab, it waits to be shown
     CHECK(balance->shownValues(BalanceDimension::Presence) == QList<qreal>{0, 1});
     CHECK(balance->shownCategories(BalanceDimension::Presence) ==
           QStringList{label(Presence::Onsite), label(Presence::Online)});

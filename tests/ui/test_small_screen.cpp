@@ -29,7 +29,7 @@ TEST_CASE("the window fits a 600-pixel-high screen in every seat, with every flo
     useTemporarySettings();
     const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
     REQUIRE(free.height() <= 600);
-    forEachSeatWindow([&](MainWindow& w) {
+    forEachSeatWindow([&](MainWindow& w, Seat) {
         w.layout()->activate();
         CHECK(w.minimumSizeHint().height() <= free.height());
         CHECK(w.height() <= free.height());

@@ -39,7 +39,7 @@ void fillSession(CockpitHarness& h) {
     REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
 }
 
-void forEachSeatWindow(const std::function<void(MainWindow&)>& check) {
+void forEachSeatWindow(const std::function<void(MainWindow&, Seat)>& check) {
     for (Seat seat : {Seat::Moderator, Seat::OnlineModerator, Seat::Rapporteur}) {
         QSettings().remove(u"layout"_s);
         INFO(seatKey(seat).toStdString());
@@ -50,7 +50,7 @@ void forEachSeatWindow(const std::function<void(MainWindow&)>& check) {
         w.show();
         w.buildAllDocks();
         QCoreApplication::processEvents();
-        check(w);
+        check(w, seat);
     }
 }
 

@@ -29,7 +29,7 @@ void fillSession(CockpitHarness& h);
 
 // For each seat, its window over a session in full swing, in its default layout, shown with every
 // panel made; `check` looks at it (INFO names the seat).
-void forEachSeatWindow(const std::function<void(MainWindow&)>& check);
+void forEachSeatWindow(const std::function<void(MainWindow&, Seat)>& check);
 
 template <typename T> T* child(QWidget& root, const QString& name) {
     T* found = root.findChild<T*>(name);

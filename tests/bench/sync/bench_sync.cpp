@@ -41,11 +41,22 @@ double percentile(QList<double> v, double p) {
     return v.isEmpty() ? 0 : v[qMin(v.size() - 1, qsizetype(p * v.size()))];
 }
 
+// A measurement that failed (a timeout, a seat that never joined) prints as such: a ratio of 0
+// read as met.
 void report(const char* name, double ours, double base, double target, const char* unit) {
-    std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (target ≤ %.1f×)\n", name, ours,
-                unit, base, unit, base > 0 ? ours / base : 0, target);
+    if (ours <= 0 || base <= 0)
+        std::printf("%s: FAILED, nothing measured (ours %.3f %s, baseline %.3f %s)\n", name, ours,
+                    unit, base, unit);
+    else if (target > 0)
+        std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (target ≤ %.1f×)\n", name,
+                    ours, unit, base, unit, ours / base, target);
+    else
+        std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (for reference, no target)\n",
+                    name, ours, unit, base, unit, ours / base);
     std::fflush(stdout);
 }
+
+constexpr double noTarget = 0;
 
 struct BenchSeat {
     SystemClock clock;
@@ -175,6 +186,12 @@ void latencyAndFanOut() {
     const QList<double> raw = rawRoundTrips(500, 200);
     report("host→peer event latency p50", percentile(ours, 0.5), percentile(raw, 0.5), 2, "ms");
     report("host→peer event latency p99", percentile(ours, 0.99), percentile(raw, 0.99), 4, "ms");
+    // The targets are against a ping-pong, a round trip; ours goes one way. Half a round trip,
+    // the raw one-way time, for whoever reads the targets the stricter way.
+    report("host→peer event latency p50 vs half a raw round trip", percentile(ours, 0.5),
+           percentile(raw, 0.5) / 2, noTarget, "ms");
+    report("host→peer event latency p99 vs half a raw round trip", percentile(ours, 0.99),
+           percentile(raw, 0.99) / 2, noTarget, "ms");
 
     std::vector<std::unique_ptr<BenchSeat>> fifty;
     for (int i = 0; i < 50; ++i) {
@@ -202,7 +219,7 @@ void latencyAndFanOut() {
     // their decryption is serialised (on a LAN each seat is its own machine).
     const QList<double> wide = fanOut(*h, fifty, 100);
     report("fan-out: per-seat latency p99, 51 seats in one process vs 1", percentile(wide, 0.99),
-           percentile(ours, 0.99), 1.5, "ms");
+           percentile(ours, 0.99), noTarget, "ms");
 }
 
 // `count` read-only seats joined from a child process; gone when this object is.

@@ -113,9 +113,15 @@ double median(std::vector<double> v) {
     return percentile(std::move(v), 0.5);
 }
 
+// A measurement that failed (a start that never painted) prints as such: a ratio of 0 read as
+// met.
 void report(const char* name, double ours, double base, const char* unit, const char* target) {
-    std::printf("%s: ours %.2f %s, baseline %.2f %s, ratio %.2f× (target %s)\n", name, ours, unit,
-                base, unit, base > 0 ? ours / base : 0.0, target);
+    if (ours <= 0 || base <= 0)
+        std::printf("%s: FAILED, nothing measured (ours %.2f %s, baseline %.2f %s)\n", name, ours,
+                    unit, base, unit);
+    else
+        std::printf("%s: ours %.2f %s, baseline %.2f %s, ratio %.2f× (target %s)\n", name, ours,
+                    unit, base, unit, ours / base, target);
 }
 
 // Start-up to the first painted window, and peak memory, of podium on the demo session vs an
