@@ -271,9 +271,9 @@ TEST_CASE("a joined seat's file that cannot take the host's state for a full dis
 // damage to a snapshot makes the file fall back to the events; unused space does not matter.
 TEST_CASE(
     "random damage to a session file never crashes Podium, and a refused file is left as it was") {
-    const quint32 seed = QRandomGenerator::global()->generate();
-    INFO("seed " << seed);
-    QRandomGenerator rng(seed);
+    // A fixed seed: the count of files opened as another session, checked below, is a
+    // statistic; with a new seed each run it could fail one run in many. (fuzz.sh explores.)
+    QRandomGenerator rng(20'261'203);
     Folder folder;
     const QString good = sessionWithSpeeches(folder, u"good.podium"_s, 30);
     const QByteArray original = fileBytes(good);
