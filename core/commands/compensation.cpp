@@ -74,7 +74,8 @@ std::optional<Command> forQueue(const SessionState& before, const Event& e) {
     case Action::MoveEntry: // back before the one it stood before (a call meanwhile shifts places)
         return make(Action::MoveEntry, {{u"entry"_s, id},
                                         {u"to"_s, before.entryIndex(id)},
-                                        {u"before"_s, idArray(before.entriesAfter(id))}});
+                                        {u"before"_s, idArray(before.entriesAfter(id))},
+                                        {u"after"_s, idArray(before.entriesBefore(id))}});
     case Action::WithdrawEntry:
         return make(Action::RestoreEntry, ref);
     case Action::RestoreEntry:

@@ -145,28 +145,37 @@ namespace {
 
 // Where the entry goes when it is to go before another, counted as the queue is once the entry
 // is taken out. "before": one entry (0: the end), or the entries that are to follow it, in order:
-// it goes before the first of them still queued, else to the end (the undo of a move whose
-// neighbour was called meanwhile went back to an old place). Nothing when the one entry named has
-// left the queue.
+// it goes before the first of them still queued (the undo of a move whose neighbour was called
+// meanwhile went back to an old place). "after": the entries that are to stand before it, in
+// order: with none of the followers left, it goes after the last of them still queued, or first
+// when none is (it went to the end, behind people added since). Nothing when the one entry named
+// has left the queue.
 std::optional<qint64> placeBefore(const SessionState& s, Id moved, const Command& c) {
     if (!c.args.contains(u"before"_s))
         return std::nullopt;
     const QCborValue before = c.args.value(u"before"_s);
-    QList<Id> followers;
-    for (const QCborValue& id : before.isArray() ? before.toArray() : QCborArray{before})
-        followers.append(integerOf(id));
     QList<Id> others;
     for (const QueueEntry& q : s.queue) {
         if (q.id != moved)
             others.append(q.id);
     }
-    for (const Id follower : followers) {
+    for (const QCborValue& id : before.isArray() ? before.toArray() : QCborArray{before}) {
+        const Id follower = integerOf(id);
         if (follower == 0)
             return others.size();
         if (const qsizetype at = others.indexOf(follower); at >= 0)
             return at;
     }
-    return before.isArray() ? std::optional<qint64>(others.size()) : std::nullopt;
+    if (!before.isArray())
+        return std::nullopt;
+    if (!c.args.contains(u"after"_s)) // from a seat of an earlier version
+        return others.size();
+    const QCborArray leaders = c.args.value(u"after"_s).toArray();
+    for (qsizetype i = leaders.size() - 1; i >= 0; --i) {
+        if (const qsizetype at = others.indexOf(integerOf(leaders[i])); at >= 0)
+            return at + 1;
+    }
+    return 0;
 }
 
 } // namespace

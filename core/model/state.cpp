@@ -129,6 +129,12 @@ QList<Id> SessionState::entriesAfter(Id id) const {
         after.append(queue[i].id);
     return after;
 }
+QList<Id> SessionState::entriesBefore(Id id) const {
+    QList<Id> before;
+    for (int i = 0; i < entryIndex(id); ++i)
+        before.append(queue[i].id);
+    return before;
+}
 const Poll* SessionState::poll(Id id) const {
     return findById(polls, id);
 }

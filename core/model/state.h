@@ -162,6 +162,8 @@ struct SessionState {
     int entryIndex(Id id) const;
     // The entries that stand after `id` in the queue, in order (none: it is last, or not there).
     QList<Id> entriesAfter(Id id) const;
+    // The entries that stand before `id` in the queue, in order (none: it is first, or not there).
+    QList<Id> entriesBefore(Id id) const;
     const Poll* poll(Id id) const;
     int pollIndex(Id id) const;
     const Countdown* timer(TimerId id) const;

@@ -213,3 +213,31 @@ TEST_CASE("a move names the entry it goes before, so a call meanwhile does not s
     REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, last}, {u"to"_s, 0}, {u"before"_s, 999}}));
     CHECK(h.queueNames().first() == u"Audience 4"_s);
 }
+
+// Moved up as the other moderator called and took off the two it was to go before, and redone
+// after someone was added, the speaker went to the end: behind a later arrival.
+TEST_CASE(
+    "a move whose followers have all left the queue goes after the entries it was to follow") {
+    Harness h;
+    const Id a = h.add(u"Audience 1"_s);
+    const Id b = h.add(u"Audience 2"_s);
+    const Id c = h.add(u"Audience 3"_s);
+    const Id d = h.add(u"Audience 4"_s);
+    REQUIRE(h.run(Action::RemoveEntry, {{u"entry"_s, b}}));
+    REQUIRE(h.run(Action::RemoveEntry, {{u"entry"_s, c}}));
+    h.add(u"Audience 5"_s); // after all of them
+    const QCborArray followers{b, c};
+    REQUIRE(h.run(
+        Action::MoveEntry,
+        {{u"entry"_s, d}, {u"to"_s, 1}, {u"before"_s, followers}, {u"after"_s, QCborArray{a}}}));
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 4"_s, u"Audience 5"_s});
+    // To stand first, or after entries all gone too: first, still ahead of the later arrival.
+    REQUIRE(h.run(Action::RemoveEntry, {{u"entry"_s, a}}));
+    REQUIRE(h.run(
+        Action::MoveEntry,
+        {{u"entry"_s, d}, {u"to"_s, 0}, {u"before"_s, followers}, {u"after"_s, QCborArray{a}}}));
+    CHECK(h.queueNames() == QStringList{u"Audience 4"_s, u"Audience 5"_s});
+    // From a seat that names no entries before it: to the end, as before.
+    REQUIRE(h.run(Action::MoveEntry, {{u"entry"_s, d}, {u"to"_s, 0}, {u"before"_s, followers}}));
+    CHECK(h.queueNames() == QStringList{u"Audience 5"_s, u"Audience 4"_s});
+}

@@ -343,6 +343,16 @@ TEST_CASE("an undo leaves what another seat changed since, and says so") {
         REQUIRE(undoOf(mine, before)); // back before the first still queued of those after it
         CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 6"_s});
     }
+    SECTION("a move down, with everyone it stood before called, and someone added meanwhile") {
+        const SessionState before = p.h.state(); // Audience 2, 3 wait
+        const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});
+        REQUIRE(p.h.queueNames() == QStringList{u"Audience 3"_s, u"Audience 2"_s});
+        p.h.add(u"Audience 5"_s);                                       // on the other seat
+        REQUIRE(p.h.run(Action::Next, {}, Authority::OnlineModerator)); // Audience 3
+        // Back first, where it stood: not behind the later arrival (it went to the end).
+        REQUIRE(undoOf(mine, before));
+        CHECK(p.h.queueNames() == QStringList{u"Audience 2"_s, u"Audience 5"_s});
+    }
     SECTION("a move to the end, with someone added to the queue meanwhile") {
         const SessionState before = p.h.state(); // Audience 2, 3 wait
         const auto mine = p.h.run(Action::MoveEntry, {{u"entry"_s, p.queued}, {u"to"_s, 1}});

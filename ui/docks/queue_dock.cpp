@@ -205,11 +205,15 @@ void QueueDock::moveEntry(Id entry, int to) {
     for (const QueueEntry& e : queue)
         order.append(e.id);
     order.move(from, to);
-    QCborArray followers; // the first of them still queued when the host decides
-    for (qsizetype i = to + 1; i < order.size(); ++i)
-        followers.append(order[i]);
-    cockpit().run(Action::MoveEntry, {{u"entry"_s, entry}, {u"to"_s, to}, {u"before"_s, followers}},
-                  tr("Move in the queue"));
+    QCborArray leaders, followers; // the nearest of them still queued when the host decides
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (i != to)
+            (i < to ? leaders : followers).append(order[i]);
+    }
+    cockpit().run(
+        Action::MoveEntry,
+        {{u"entry"_s, entry}, {u"to"_s, to}, {u"before"_s, followers}, {u"after"_s, leaders}},
+        tr("Move in the queue"));
 }
 
 void QueueDock::moveSelected(int by) {
