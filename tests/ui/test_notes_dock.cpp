@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -491,4 +492,26 @@ TEST_CASE("notes dock: without a session file, the keys to take a note say why n
     CHECK_FALSE(take->isEnabled());
     CHECK(take->toolTip().contains(u"session file"_s));
     CHECK(w.menu(MainWindow::MenuId::Session)->actions().contains(take));
+}
+
+TEST_CASE("notes dock: typing after Remove note goes into the note field, and removes nothing") {
+    NotesHarness h;
+    h.dock->show();
+    h.dock->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(h.dock.get()));
+    h.call(u"Panelist B"_s);
+    h.type(u"First"_s);
+    h.type(u"Second"_s);
+    auto* view = h.dock->findChild<QTreeView*>();
+    auto* remove = h.dock->findChild<QPushButton*>(u"removeNote"_s);
+    auto* field = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    const QModelIndex group = view->model()->index(0, 0);
+    view->setCurrentIndex(view->model()->index(0, 0, group));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    REQUIRE(view->model()->rowCount(group) == 1);
+    view->setCurrentIndex(view->model()->index(0, 0, group)); // the other note, selected
+    REQUIRE(QApplication::focusWidget());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    CHECK(view->model()->rowCount(group) == 1); // the space removed no note
+    CHECK(field->hasFocus());
 }

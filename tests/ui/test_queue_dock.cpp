@@ -143,6 +143,22 @@ TEST_CASE("quick add: someone new added in a hurry is of no stated group or regi
     CHECK(child<QComboBox>(w, u"newRegion"_s)->currentText() == u"Unspecified region"_s);
 }
 
+// One online newcomer made the next one, in the room, online too: the balance said so for good.
+TEST_CASE("quick add: after an online newcomer, the next is of the seat's usual presence again") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    auto* presence = child<QComboBox>(w, u"newPresence"_s);
+    input->setText(u"Ali Remote, NetOrg"_s);
+    presence->setCurrentIndex(presence->findData(key(Presence::Online)));
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    REQUIRE(h.state().participant(h.participantNamed(u"Ali Remote"_s)));
+    CHECK(h.state().participant(h.participantNamed(u"Ali Remote"_s))->presence == Presence::Online);
+    CHECK(presence->currentData().toString() == key(Presence::Onsite)); // the in-room seat's
+}
+
 TEST_CASE("quick add: someone new is undone in order, the queue entry and then the roster") {
     useTemporarySettings();
     CockpitHarness h;

@@ -100,6 +100,9 @@ void NotesDock::build() {
     m_text->setObjectName(u"noteText"_s);
     m_add->setObjectName(u"addNote"_s);
     m_remove->setObjectName(u"removeNote"_s);
+    // Clicked, it kept the focus, and the spaces of the next note typed, without a look at the
+    // field, removed a note each.
+    m_remove->setFocusPolicy(Qt::TabFocus);
     m_view->setObjectName(u"notesView"_s);
     m_problem->setObjectName(u"notesProblem"_s);
     m_problem->setWordWrap(true);
@@ -255,6 +258,7 @@ void NotesDock::removeSelected() {
         return;
     cockpit().undoStack().push(
         new RemoveNoteStep(*m_model, *note, [this](const QString& why) { showProblem(why); }));
+    m_text->setFocus(); // the next thing a rapporteur does is write
 }
 
 void NotesDock::showCurrentSpeech() {

@@ -87,10 +87,9 @@ void QuickAdd::presetPresence() {
     const Seat seat = m_cockpit.seat();
     const bool tookOver = m_presetFor && takesOver(*m_presetFor, seat);
     m_presetFor = seat;
-    if (tookOver)
-        return;
-    const Presence usual = seat == Seat::OnlineModerator ? Presence::Online : Presence::Onsite;
-    m_presence->setCurrentIndex(m_presence->findData(key(usual)));
+    if (!tookOver)
+        m_usualPresence = seat == Seat::OnlineModerator ? Presence::Online : Presence::Onsite;
+    m_presence->setCurrentIndex(m_presence->findData(key(m_usualPresence)));
 }
 
 void QuickAdd::retranslate() {
@@ -230,9 +229,11 @@ void QuickAdd::onEvent(const Event& event) {
     if (added.id == 0)
         return;
     m_pendingName.clear();
-    // The next newcomer is of no stated group or region again, not the last one's.
+    // The next newcomer is of no stated group or region again, not the last one's, and of this
+    // seat's usual presence: one online newcomer made the next, in the room, online too.
     m_group->setCurrentIndex(m_group->findData(key(StakeholderGroup::Unspecified)));
     m_region->setCurrentIndex(m_region->findData(key(Region::Unspecified)));
+    m_presence->setCurrentIndex(m_presence->findData(key(m_usualPresence)));
     // Queued: here the roster's own undo step is still being pushed, and the queue's must go on
     // top of it, so that undo takes them back in the right order.
     QMetaObject::invokeMethod(

@@ -46,7 +46,8 @@ private:
     QComboBox* m_group;
     QComboBox* m_region;
     QComboBox* m_presence;
-    std::optional<Seat> m_presetFor; // the seat the presence was last preset for
+    std::optional<Seat> m_presetFor;             // the seat the presence was last preset for
+    Presence m_usualPresence = Presence::Onsite; // what a newcomer is, unless told otherwise
     QLabel* m_newHint;
     QPushButton* m_add;
     QStringListModel* m_names;
