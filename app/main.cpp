@@ -67,7 +67,7 @@ void addOptions(QCommandLineParser& parser) {
         {{u"o"_s, u"output"_s},
          QCoreApplication::translate(
              "main", "Where to write the report (- for the standard output; csv also writes "
-                     "<file>-polls.csv beside it), or the salvaged session."),
+                     "<file>-polls.csv and <file>-notes.csv beside it), or the salvaged session."),
          u"file"_s},
     });
     podium::sync::addHeadlessOptions(parser);

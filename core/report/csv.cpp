@@ -3,6 +3,9 @@
 #include "format.h"
 #include "layout.h"
 
+#include <QSet>
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::report {
@@ -98,6 +101,42 @@ QByteArray pollTalliesCsv(const Report& report) {
                                QString::number(poll.combined(i)),
                                QString::number(poll.percentage(i), 'f', 2)});
         }
+    }
+    return byteOrderMark + text.toUtf8();
+}
+
+QByteArray notesCsv(const Report& report) {
+    struct Line {
+        Note note;
+        const SpeechRow* speech = nullptr;
+    };
+    QList<Line> lines;
+    QSet<Id> placed;
+    for (const SpeechRow& row : report.speeches) {
+        for (const Note& n : row.notes) {
+            lines.append({n, &row});
+            placed.insert(n.id);
+        }
+    }
+    for (const QList<Note>* list :
+         {&report.otherNotes, &report.keyTakeaways, &report.callsToAction}) {
+        for (const Note& n : *list) {
+            if (!placed.contains(n.id)) {
+                lines.append({n, nullptr});
+                placed.insert(n.id);
+            }
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const Line& a, const Line& b) { return a.note.at < b.note.at; });
+    QString text = csvRecord({u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s, u"note"_s});
+    for (const Line& l : lines) {
+        QString kind = noteLead(l.note.kind);
+        if (kind.endsWith(u':'))
+            kind.chop(1);
+        text += csvRecord({isoDateTime(l.note.at), kind,
+                           l.speech ? QString::number(l.speech->number) : QString(),
+                           l.speech ? l.speech->speaker.name : QString(), l.note.text});
     }
     return byteOrderMark + text.toUtf8();
 }

@@ -15,6 +15,9 @@ namespace podium::report {
 
 QByteArray speechLogCsv(const Report& report);
 QByteArray pollTalliesCsv(const Report& report);
+// Every note, one row each in the order written, with the speech it was written during (none for
+// those written while nobody had the floor, which the speech log cannot hold).
+QByteArray notesCsv(const Report& report);
 
 QString csvField(const QString& value);
 QString csvRecord(const QStringList& fields); // with its CRLF

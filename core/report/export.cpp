@@ -43,11 +43,27 @@ QString fileSuffix(ReportFormat format) {
     return u"."_s + formatName(format);
 }
 
-QString pollsCsvPath(const QString& out) {
+namespace {
+
+QString csvBase(const QString& out) {
     QString base = out;
     if (base.endsWith(u".csv"_s, Qt::CaseInsensitive))
         base.chop(4);
-    return base + u"-polls.csv"_s;
+    return base;
+}
+
+} // namespace
+
+QString pollsCsvPath(const QString& out) {
+    return csvBase(out) + u"-polls.csv"_s;
+}
+
+QString notesCsvPath(const QString& out) {
+    return csvBase(out) + u"-notes.csv"_s;
+}
+
+QStringList csvCompanionPaths(const QString& out) {
+    return {pollsCsvPath(out), notesCsvPath(out)};
 }
 
 namespace {
@@ -95,6 +111,7 @@ Result<QStringList> writeReport(const Report& report, ReportFormat format, const
     case ReportFormat::Csv:
         files.append({path, speechLogCsv(report)});
         files.append({pollsCsvPath(path), pollTalliesCsv(report)});
+        files.append({notesCsvPath(path), notesCsv(report)});
         break;
     case ReportFormat::Pdf:
         return Result<QStringList>::failure(tr("PDF reports are written by the application."));

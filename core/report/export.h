@@ -17,9 +17,12 @@ std::optional<ReportFormat> formatFromName(const QString& name);
 QString formatName(ReportFormat format);
 QString fileSuffix(ReportFormat format);
 
-// A CSV export writes two files: the speech log at OUT, the poll tallies beside it at
-// OUT-polls.csv ("report.csv" gives "report-polls.csv").
+// A CSV export writes three files: the speech log at OUT, the poll tallies beside it at
+// OUT-polls.csv ("report.csv" gives "report-polls.csv") and the notes at OUT-notes.csv.
 QString pollsCsvPath(const QString& out);
+QString notesCsvPath(const QString& out);
+// The files a CSV export writes beside OUT.
+QStringList csvCompanionPaths(const QString& out);
 
 // Writes the report as Markdown, HTML or CSV (PDF needs Qt Gui: ui/report). Each file is
 // replaced whole or not at all. Returns the paths written.

@@ -82,6 +82,7 @@ TEST_CASE("podium --export-report writes every format from a session file") {
                                dir.filePath(u"r.csv"_s)});
     REQUIRE(csv.exitCode == 0);
     CHECK(csv.out.contains(dir.filePath(u"r-polls.csv"_s)));
+    CHECK(csv.out.contains(dir.filePath(u"r-notes.csv"_s)));
     CHECK(readAll(dir.filePath(u"r.csv"_s)).count(u"\r\n"_s) >= 8);
     CHECK(readAll(dir.filePath(u"r-polls.csv"_s)).contains(u"Yes, fully"_s));
 }

@@ -96,3 +96,26 @@ TEST_CASE("an empty session gives CSV files with just their headers") {
     CHECK(speeches.records.size() == 1);
     CHECK(polls.records.size() == 1);
 }
+
+// Notes written while nobody had the floor were in no CSV at all: the speech log has a row per
+// speech only.
+TEST_CASE("the notes CSV holds every note, those between speeches too, in the order written") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    const CsvParse csv = parseCsv(notesCsv(r));
+    REQUIRE(csv.error.isEmpty());
+    REQUIRE(csv.records.size() == 1 + s.notes.size());
+    CHECK(csv.records[0] ==
+          QStringList{u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s, u"note"_s});
+    CHECK(csv.records[1][0] == u"2027-01-15T08:01:00.000Z"_s); // t0 + 60 s
+    CHECK(csv.records[1][1] == u"Note"_s);
+    CHECK(csv.records[1][2] == u"1"_s);
+    CHECK(csv.records[3][1] == u"Call to action"_s);
+    CHECK(csv.records[3][4] == u"Volunteer for the IoT work stream,\nsign up by Friday."_s);
+    // Written between speeches: no speech, and still there, the plain note and the takeaway.
+    CHECK(csv.records[4] == QStringList{u"2027-01-15T08:19:10.000Z"_s, u"Note"_s, QString(),
+                                        QString(), u"Room full; people stood at the back."_s});
+    CHECK(csv.records[5][1] == u"Key takeaway"_s);
+    CHECK(csv.records[5][4] == u"Consumers need visible labels."_s);
+    CHECK(notesCsvPath(u"/tmp/x/report.csv"_s) == u"/tmp/x/report-notes.csv"_s);
+}

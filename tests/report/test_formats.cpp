@@ -249,8 +249,10 @@ TEST_CASE("writing a report: every format lands where asked, failures are explai
 
     auto csv = writeReport(r, ReportFormat::Csv, dir.filePath(u"log.csv"_s), english);
     REQUIRE(csv);
-    CHECK(*csv == QStringList{dir.filePath(u"log.csv"_s), dir.filePath(u"log-polls.csv"_s)});
+    CHECK(*csv == QStringList{dir.filePath(u"log.csv"_s), dir.filePath(u"log-polls.csv"_s),
+                              dir.filePath(u"log-notes.csv"_s)});
     CHECK(QFile::exists(dir.filePath(u"log-polls.csv"_s)));
+    CHECK(QFile::exists(dir.filePath(u"log-notes.csv"_s)));
 
     const QString nowhere = dir.filePath(u"no/such/dir/r.html"_s);
     auto failed = writeReport(r, ReportFormat::Html, nowhere, english);

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -54,8 +55,8 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
     }
     const bool toStream = isStream(request.output);
     if ((toStream || standardOutput) && *format == ReportFormat::Csv) {
-        err << tr("A CSV report is two files (the speeches, and the polls beside them): give a "
-                  "file name with -o.")
+        err << tr("A CSV report is three files (the speeches, and the polls and the notes beside "
+                  "them): give a file name with -o.")
             << '\n';
         return 2;
     }
@@ -63,7 +64,9 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
     const auto isSession = [&session](const QString& path) {
         return session.exists() && QFileInfo(path) == session; // two missing files are "equal"
     };
-    if (isSession(request.output) || isSession(pollsCsvPath(request.output))) {
+    const QStringList companions = csvCompanionPaths(request.output);
+    if (isSession(request.output) ||
+        std::any_of(companions.cbegin(), companions.cend(), isSession)) {
         err << tr("The report would replace the session file %1 itself: choose another name "
                   "with -o.")
                    .arg(request.session)

@@ -67,16 +67,21 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
 
 } // namespace
 
-// The save dialog asked about the file named; the tallies' file beside a CSV was replaced
-// without a word.
+// The save dialog asked about the file named; the tallies' and notes' files beside a CSV were
+// replaced without a word.
 bool mayReplaceCompanions(QWidget& window, const QString& path) {
-    const QString polls = report::pollsCsvPath(path);
-    return report::formatFromName(QFileInfo(path).suffix()) != report::ReportFormat::Csv ||
-           !QFileInfo::exists(polls) ||
+    if (report::formatFromName(QFileInfo(path).suffix()) != report::ReportFormat::Csv)
+        return true;
+    QStringList existing;
+    for (const QString& companion : report::csvCompanionPaths(path)) {
+        if (QFileInfo::exists(companion))
+            existing << QFileInfo(companion).fileName();
+    }
+    return existing.isEmpty() ||
            QMessageBox::question(&window, QObject::tr("Export report"),
-                                 QObject::tr("%1 already exists beside it. Replace it with this "
-                                             "session's poll tallies?")
-                                     .arg(QFileInfo(polls).fileName())) == QMessageBox::Yes;
+                                 QObject::tr("Beside it there is already %1. Replace with this "
+                                             "session's poll tallies and notes?")
+                                     .arg(existing.join(u", "_s))) == QMessageBox::Yes;
 }
 
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes) {
