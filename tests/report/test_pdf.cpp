@@ -272,3 +272,29 @@ TEST_CASE("a heading that goes over to the next page is in the PDF once") {
         CHECK(text.count(u"Speech log"_s) == 1);
     }
 }
+
+// After a speech log that crossed a page, the notes written while nobody had the floor were not
+// in the PDF at all (the Markdown and the preview had them).
+TEST_CASE("the notes after a speech log that crossed a page are in the PDF") {
+    ScriptedSession s;
+    const Report scripted = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE_FALSE(scripted.otherNotes.isEmpty());
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    for (int extra = 0; extra < 40; extra += 3) {
+        INFO(extra << " speeches more");
+        Report r = scripted;
+        for (int i = 0; i < extra; ++i) {
+            SpeechRow row = scripted.speeches[i % scripted.speeches.size()];
+            row.number = int(r.speeches.size()) + 1;
+            r.speeches.append(row);
+        }
+        const QString path = dir.filePath(u"r%1.pdf"_s.arg(extra));
+        REQUIRE(exportReport(r, ReportFormat::Pdf, path, english));
+        const QString text = pdfText(path);
+        REQUIRE_FALSE(text.isNull());
+        CHECK(text.contains(u"Notes written while nobody had the"_s)); // "ﬂoor": a ligature
+        CHECK(text.contains(u"Room full; people stood at the back."_s));
+    }
+}

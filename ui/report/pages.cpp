@@ -195,8 +195,10 @@ void keepUnitsWhole(QTextDocument& doc) {
     for (const Unit& unit : unitsOf(doc)) {
         const Extent e = extentOf(doc, unit);
         const qreal pageFoot = (pageAt(doc, e.top) + 1) * pageHeight;
-        if (e.bottom > pageFoot + 0.5 && e.bottom - e.top <= pageHeight)
+        if (e.bottom > pageFoot + 0.5 && e.bottom - e.top <= pageHeight) {
             moveToNextPage(doc, unit, pageFoot);
+            doc.markContentsDirty(0, doc.characterCount());
+        }
     }
 }
 
