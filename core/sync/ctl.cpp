@@ -198,8 +198,9 @@ int runCtl(const QStringList& arguments) {
                   {u"json"_s, tr("Print the state as JSON.")},
                   {u"timeout"_s, tr("Seconds to wait for the host (default 20)."), u"s"_s, u"20"_s},
                   {u"expect-floor"_s,
-                   tr("For next and end: the queue entry you saw on the floor (0: nobody), as "
-                      "'state --json' shows it; refused if the floor changed meanwhile."),
+                   tr("For next, end, and start, pause or adjust of the speaker's time: the "
+                      "queue entry you saw on the floor (0: nobody), as 'state --json' shows it; "
+                      "refused if the floor changed meanwhile."),
                    u"entry"_s}});
     // "adjust speaker -30000": what follows the command is its own, minus signs included.
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
