@@ -316,6 +316,30 @@ TEST_CASE("agenda on a joined seat: the session clock starts with the host's seg
     CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);
 }
 
+// Pressed twice before the host answered, the second press ("already running", refused) made the
+// seat forget the first: the segment began, the session clock stayed paused.
+TEST_CASE("agenda on a joined seat: a double press starts the segment and the session clock") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
+    REQUIRE(next);
+    next->trigger();
+    next->trigger();
+    REQUIRE(forwarded.size() == 2); // two starts of the first segment
+    Command first = forwarded[0];
+    first.authority = Authority::Moderator;
+    auto decided = decide(h.state(), first, h.clock.nowMs());
+    REQUIRE(decided);
+    h.engine.reportRefusal(forwarded[1].id, u"That segment is already running."_s);
+    REQUIRE(h.engine.receive(decided.value()));
+    REQUIRE(forwarded.size() == 3);
+    CHECK(forwarded[2].action == Action::StartTimer);
+    CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);
+}
+
 TEST_CASE("the floor's keys work while the moderator types in a text field") {
     // A text field takes the keys it edits with: on X11, Ctrl+E moves to the end of the line,
     // and ended no speech while the quick-add field had the focus.

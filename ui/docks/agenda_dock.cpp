@@ -121,29 +121,36 @@ void AgendaDock::startSegment(int index) {
 
 // On a joined seat the start goes to the host, which may yet refuse it ("The agenda moved on
 // meanwhile"): the session clock then started with no segment begun. It starts with the
-// segment's event instead, and not at all after a refusal.
+// segment's event instead, and not at all after a refusal. A second press before the answer
+// ("already running") waits beside the first: it replaced it, and its refusal left the clock
+// paused under the first's start.
 void AgendaDock::startSessionClockWith(const QString& segmentCommand) {
+    const bool waiting = !m_clockAwaits.isEmpty();
+    m_clockAwaits.append(segmentCommand);
+    if (waiting)
+        return;
+    SessionEngine& engine = cockpit().engine();
+    m_clockWaits = connect(
+        &engine, &SessionEngine::eventApplied, this, [this](const Event& e, const SessionState&) {
+            if (!m_clockAwaits.contains(e.commandId))
+                return;
+            stopWaitingForClock();
+            if (!cockpit().state().sessionClock.running)
+                cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
+                              tr("Start the session clock"));
+        });
+    m_clockRefused =
+        connect(&engine, &SessionEngine::refused, this, [this](const QString& commandId) {
+            m_clockAwaits.removeAll(commandId);
+            if (m_clockAwaits.isEmpty())
+                stopWaitingForClock();
+        });
+}
+
+void AgendaDock::stopWaitingForClock() {
+    m_clockAwaits.clear();
     disconnect(m_clockWaits);
     disconnect(m_clockRefused);
-    SessionEngine& engine = cockpit().engine();
-    m_clockWaits =
-        connect(&engine, &SessionEngine::eventApplied, this,
-                [this, segmentCommand](const Event& e, const SessionState&) {
-                    if (e.commandId != segmentCommand)
-                        return;
-                    disconnect(m_clockWaits);
-                    disconnect(m_clockRefused);
-                    if (!cockpit().state().sessionClock.running)
-                        cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
-                                      tr("Start the session clock"));
-                });
-    m_clockRefused = connect(&engine, &SessionEngine::refused, this,
-                             [this, segmentCommand](const QString& commandId) {
-                                 if (commandId != segmentCommand)
-                                     return;
-                                 disconnect(m_clockWaits);
-                                 disconnect(m_clockRefused);
-                             });
 }
 
 void AgendaDock::refreshForecast() {

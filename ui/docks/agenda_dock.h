@@ -30,6 +30,7 @@ private:
     void advance();
     void startSegment(int index);
     void startSessionClockWith(const QString& segmentCommand);
+    void stopWaitingForClock();
     void refreshForecast();
     static QString fitting(const Forecast& f);
 
@@ -40,6 +41,7 @@ private:
     QAction* m_advance;
     QMetaObject::Connection m_clockWaits;   // for the host's answer to the first segment's start
     QMetaObject::Connection m_clockRefused; // (on a joined seat)
+    QStringList m_clockAwaits;              // the segment starts it waits for, pressed
 };
 
 } // namespace podium
