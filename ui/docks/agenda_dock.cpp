@@ -37,16 +37,16 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
     m_advance->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     addAction(m_advance);
 
-    m_advanceButton = new QToolButton;
-    m_advanceButton->setObjectName(u"advanceSegment"_s);
-    m_advanceButton->setDefaultAction(m_advance);
+    auto* advance = new QToolButton;
+    advance->setObjectName(u"advanceSegment"_s);
+    advance->setDefaultAction(m_advance);
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_forecast);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
-    buttons->addWidget(m_advanceButton);
+    buttons->addWidget(advance);
     buttons->addStretch(1);
     layout->addLayout(buttons);
     setWidget(body);
@@ -85,9 +85,6 @@ void AgendaDock::updateControls() {
     const QString whyNot = cockpit().whyNotPermitted(Action::StartSegment);
     m_start->setToolTip(whyNot);
     m_advance->setToolTip(whyNot);
-    // Hidden where they can never be used, as the floor panel's are: a rapporteur saw them greyed.
-    m_start->setVisible(cockpit().canControl());
-    m_advanceButton->setVisible(cockpit().canControl());
     refreshForecast();
 }
 

@@ -6,7 +6,6 @@
 class QAction;
 class QLabel;
 class QPushButton;
-class QToolButton;
 class QTreeView;
 
 namespace podium {
@@ -40,7 +39,6 @@ private:
     QLabel* m_forecast;
     QPushButton* m_start;
     QAction* m_advance;
-    QToolButton* m_advanceButton = nullptr;
     QMetaObject::Connection m_clockWaits;   // for the host's answer to the first segment's start
     QMetaObject::Connection m_clockRefused; // (on a joined seat)
     QStringList m_clockAwaits;              // the segment starts it waits for, pressed
