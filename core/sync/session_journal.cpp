@@ -27,24 +27,37 @@ QMap<qint32, QString> sequencersIn(const SessionFile& file) {
     return sequencers;
 }
 
-// The log from the first snapshot after which every event reads, that snapshot's event first;
-// empty when none does. A damaged row spoils every read that starts at or before it, so the
-// first snapshot that reads is found by halving.
-QList<Event> eventsFromFirstSoundSnapshot(const SessionFile& file, qint64 after) {
+// The first snapshot after which every event reads (0 when none does). A damaged row spoils
+// every read that starts at or before it, so it is found by halving.
+qint64 firstSoundSnapshot(const SessionFile& file, qint64 after) {
     const QList<qint64> snapshots = file.snapshotSeqsAfter(after);
-    QList<Event> found;
     qsizetype low = 0;
     qsizetype high = snapshots.size();
     while (low < high) {
         const qsizetype middle = (low + high) / 2;
-        if (auto events = file.events(snapshots[middle]); events && !events->isEmpty()) {
-            found = std::move(events).value();
+        if (file.events(snapshots[middle] + 1))
             high = middle;
-        } else {
+        else
             low = middle + 1;
-        }
     }
-    return found;
+    return low < snapshots.size() ? snapshots[low] : 0;
+}
+
+// The log from the first sound snapshot on: from the snapshot's own event when it reads (its
+// epoch is the log's base), else from the first event after it, whose (epoch, seq) is sure.
+Result<bool> restoreFromFirstSoundSnapshot(ReplicaLog& log, const SessionFile& file, qint64 after) {
+    const qint64 snapshot = firstSoundSnapshot(file, after);
+    if (snapshot == 0)
+        return Result<bool>::failure(file.events(after + 1).error());
+    auto events = file.events(snapshot);
+    if (!events || events->isEmpty())
+        events = file.events(snapshot + 1);
+    log.restoreSequencers(sequencersIn(file));
+    if (!events->isEmpty())
+        log.restore(events->first().seq, events->first().epoch, events->mid(1));
+    else // the file's latest snapshot, its own row damaged and nothing after it
+        log.restore(file.state().lastSeq, file.state().epoch, {});
+    return true;
 }
 
 } // namespace
@@ -119,12 +132,7 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
     if (!events) {
         // Damage in history a snapshot covers: the file opened from that snapshot, and the
         // log starts there; a seat resuming from before it takes the state instead.
-        const QList<Event> tail = eventsFromFirstSoundSnapshot(file, adopted);
-        if (tail.isEmpty())
-            return Result<bool>::failure(events.error());
-        log.restoreSequencers(sequencersIn(file));
-        log.restore(tail.first().seq, tail.first().epoch, tail.mid(1));
-        return true;
+        return restoreFromFirstSoundSnapshot(log, file, adopted);
     }
     log.restoreSequencers(sequencersIn(file));
     const SessionState& state = file.state();

@@ -411,6 +411,29 @@ TEST_CASE("a file whose history before a snapshot is damaged restores its log fr
     CHECK(log.epochAt(20) == reopened.value()->state().epoch);
 }
 
+// --check said such a file could be hosted, and hosting it failed: the log read the snapshot's
+// own row for its epoch.
+TEST_CASE("a file damaged at its latest snapshot's own event restores its log from what follows") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"seat.podium"_s);
+    const int messages = GENERATE(34, 29); // events up to 35, or up to the snapshot at 30
+    synctest::writeDamagedBeforeSnapshot(path, messages, {30});
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    REQUIRE_FALSE(reopened.value()->events(30));
+    ReplicaLog log;
+    REQUIRE(restoreLog(log, *reopened.value()));
+    CHECK(log.lastSeq() == reopened.value()->state().lastSeq);
+    CHECK(log.lastEpoch() == reopened.value()->state().epoch);
+    if (messages == 34) {
+        CHECK(log.baseSeq() == 31); // the first event it reads, with its own epoch
+        CHECK(log.events().size() == 4);
+    } else {
+        CHECK(log.baseSeq() == 30);
+        CHECK(log.events().isEmpty());
+    }
+}
+
 TEST_CASE("the clock offset comes from the sample with the shortest round trip") {
     ClockSync sync;
     // host is 1000 ms ahead; a congested sample (long rtt) is skewed
