@@ -154,6 +154,31 @@ TEST_CASE("a message for the stage that is refused stays in its field, to send a
     CHECK(message->text().isEmpty());
 }
 
+// Ctrl+Z right after Enter brought the message back into the field, selected, and left it on the
+// stage: Enter again sent it once more.
+TEST_CASE("Ctrl+Z in the emptied stage-message field takes the message off the stage") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    auto* message = child<QLineEdit>(w, u"stageMessage"_s);
+    message->setFocus();
+    QTest::keyClicks(message, u"Please wrap up"_s);
+    QTest::keyClick(message, Qt::Key_Return);
+    REQUIRE(h.state().stageMessage == u"Please wrap up"_s);
+    REQUIRE(message->text().isEmpty());
+    QTest::keySequence(message, QKeySequence::Undo);
+    CHECK(h.state().stageMessage.isEmpty()); // the session's step
+    CHECK(message->text().isEmpty());        // not the text just sent
+    QTest::keySequence(message, QKeySequence::Redo);
+    CHECK(h.state().stageMessage == u"Please wrap up"_s);
+    QTest::keyClicks(message, u"One"_s); // while typing, Ctrl+Z is the field's own
+    QTest::keySequence(message, QKeySequence::Undo);
+    CHECK(message->text().size() < 3);
+    CHECK(h.state().stageMessage == u"Please wrap up"_s);
+}
+
 TEST_CASE("a message for the stage display, and the session clock") {
     useTemporarySettings();
     CockpitHarness h;

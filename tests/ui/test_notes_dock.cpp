@@ -483,6 +483,31 @@ TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the ki
     CHECK(elsewhere->text().isEmpty());              // nothing typed went astray
 }
 
+// Ctrl+Z right after Enter brought the note just taken back into the field, and Enter then took
+// it twice; the moderator's call to the floor it was meant to undo stayed.
+TEST_CASE("notes dock: Ctrl+Z in the emptied note field undoes the session's last step") {
+    useTemporarySettings();
+    NotesHarness h;
+    MainWindow w(*h.cockpit);
+    attachNotes(w, h.file.get());
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    h.cockpit->run(Action::SetStageMessage, {{u"text"_s, u"Two minutes"_s}}, u"Message"_s);
+    w.findChild<QAction*>(u"takeNoteAction"_s)->trigger();
+    auto* field = w.findChild<QLineEdit*>(u"noteText"_s); // the panel, hidden, is shown now
+    REQUIRE(field);
+    REQUIRE(QTest::qWaitFor([&] { return field->hasFocus(); }));
+    QTest::keyClicks(field, u"Shared incident data"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+    REQUIRE(h.file->notes().value().size() == 1);
+    REQUIRE(field->text().isEmpty());
+    QTest::keySequence(field, QKeySequence::Undo);
+    CHECK(field->text().isEmpty());
+    CHECK(h.file->notes().value().size() == 1); // a note is taken back with Remove note
+    CHECK(h.engine.state().stageMessage.isEmpty());
+}
+
 TEST_CASE("notes dock: without a session file, the keys to take a note say why not") {
     useTemporarySettings();
     CockpitHarness h;

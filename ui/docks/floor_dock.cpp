@@ -3,6 +3,7 @@
 #include "shortcuts_dialog.h"
 
 #include "theme/timer_colours.h"
+#include "undo/field_undo.h"
 
 #include <QAction>
 #include <QEvent>
@@ -107,6 +108,7 @@ QWidget* FloorDock::buildBody() {
     m_speaker->setWordWrap(true);
     m_messageShown->setWordWrap(true);
     m_message->setObjectName(u"stageMessage"_s);
+    handSpentUndoToWindow(m_message);
     m_message->setMaxLength(140);
     m_sendMessage->setObjectName(u"sendStageMessage"_s);
     m_sessionToggle->setObjectName(u"sessionClockToggle"_s);
@@ -301,7 +303,7 @@ void FloorDock::toggleSessionClock() {
 void FloorDock::sendStageMessage() {
     if (cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
                       tr("Message to the speaker")))
-        m_message->clear();
+        emptyField(m_message);
 }
 
 } // namespace podium

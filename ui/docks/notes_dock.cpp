@@ -5,6 +5,7 @@
 #include "main_window.h"
 #include "notes_model.h"
 #include "theme/theme.h"
+#include "undo/field_undo.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -98,6 +99,7 @@ void NotesDock::build() {
     // items it started with (it showed "N").
     m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_text->setObjectName(u"noteText"_s);
+    handSpentUndoToWindow(m_text);
     m_add->setObjectName(u"addNote"_s);
     m_remove->setObjectName(u"removeNote"_s);
     // Clicked, it kept the focus, and the spaces of the next note typed, without a look at the
@@ -195,7 +197,7 @@ void NotesDock::addNote() {
     }
     m_problemText.clear();
     m_problem->hide();
-    m_text->clear();
+    emptyField(m_text);
     m_begunAt = 0;
     showCurrentSpeech();
     // A key takeaway or a call to action is the exception: the next line is a plain note again.

@@ -1,9 +1,10 @@
 #include "quick_add.h"
 
+#include "undo/field_undo.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -45,7 +46,7 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     , m_names(new QStringListModel(this)) {
     setObjectName(u"quickAddBar"_s);
     m_input->setObjectName(u"quickAdd"_s);
-    m_input->installEventFilter(this);
+    handSpentUndoToWindow(m_input);
     // The clear button's icon is looked up in the desktop's icon theme, a search of the disk that
     // took a few milliseconds of start-up; the button shows only over text, so it comes then.
     connect(
@@ -139,24 +140,8 @@ const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) cons
     return contained == 1 ? containing : nullptr;
 }
 
-// setText, not clear(): an emptied field keeps no undo of its own, so Ctrl+Z there goes to the
-// session (see eventFilter) instead of bringing back the name just added.
 void QuickAdd::clearInput() {
-    m_input->setText(QString());
-}
-
-bool QuickAdd::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
-        const auto* key = static_cast<QKeyEvent*>(event);
-        const bool sessionUndo =
-            (key->matches(QKeySequence::Undo) && !m_input->isUndoAvailable()) ||
-            (key->matches(QKeySequence::Redo) && !m_input->isRedoAvailable());
-        if (sessionUndo) {
-            event->ignore(); // the window's Undo/Redo shortcut takes it
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
+    emptyField(m_input);
 }
 
 void QuickAdd::onTextChanged() {

@@ -25,9 +25,6 @@ public:
     // The entry a reply or clarifying question relates to, when one is asked for.
     void setRelatedEntryProvider(std::function<Id()> provider) { m_related = std::move(provider); }
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void add();
     void addEntryFor(Id participant);
