@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "docks/participant_dialog.h"
+#include "docks/participants_dock.h"
 #include "main_window.h"
 #include "models/queue_model.h"
 #include "ui_support.h"
@@ -13,10 +14,15 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -466,4 +472,88 @@ TEST_CASE("Call selected calls the selected entry once, and leaves nothing selec
     CHECK_FALSE(view->selectionModel()->hasSelection());
     CHECK_FALSE(view->currentIndex().isValid()); // on a joined seat the row goes later
     CHECK_FALSE(call->isEnabled());
+}
+
+namespace {
+
+// A disk with room for `room` more events.
+struct DiskFillingUp final : EventJournal {
+    int room = 0;
+    Result<bool> append(const Event&) override {
+        if (room-- > 0)
+            return true;
+        return Result<bool>::failure(u"The disk is full."_s);
+    }
+};
+
+QString writePlan(const QTemporaryDir& dir, const QStringList& names) {
+    QJsonArray people;
+    for (const QString& name : names)
+        people.append(QJsonObject{{u"name"_s, name}});
+    const QJsonObject plan{{u"podiumPlan"_s, 1},
+                           {u"session"_s, QJsonObject{{u"title"_s, u"Imported"_s}}},
+                           {u"participants"_s, people}};
+    const QString path = dir.filePath(u"plan.json"_s);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(plan).toJson());
+    return path;
+}
+
+ParticipantsDock& participantsDock(MainWindow& w) {
+    auto* dock = qobject_cast<ParticipantsDock*>(w.dock(u"participantsDock"_s));
+    REQUIRE(dock);
+    dock->ensureBuilt();
+    return *dock;
+}
+
+} // namespace
+
+// A plan naming someone twice, or someone on the roster with another case or spacing, added them
+// again: the report counted them twice.
+TEST_CASE("importing participants adds each newcomer once, in one undo step") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QTemporaryDir dir;
+    const int roster = int(h.state().participants.size());
+    const auto added = participantsDock(w).importPlan(
+        writePlan(dir, {u"Zed New"_s, u"zed  new"_s, u"panelist   a"_s, u"Ana Nueva"_s}));
+    REQUIRE(added);
+    CHECK(added.value() == 2);
+    CHECK(int(h.state().participants.size()) == roster + 2);
+    CHECK(h.participantNamed(u"Zed New"_s) != 0);
+    CHECK(h.cockpit.undoStack().undoText() == u"Import participants"_s);
+    h.cockpit.undoStack().undo();
+    CHECK(int(h.state().participants.size()) == roster);
+}
+
+// With the disk full, the import said "New participants added: 3." and added none, leaving an
+// undo step that held nothing.
+TEST_CASE("an import the disk has no room for says what was added, and leaves no empty step") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QTemporaryDir dir;
+    DiskFillingUp disk;
+    disk.room = 1;
+    h.engine.setJournal(&disk);
+    REQUIRE(h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Welcome"_s}}, u"Message"_s));
+    const int roster = int(h.state().participants.size());
+    const QString plan = writePlan(dir, {u"Full One"_s, u"Full Two"_s, u"Full Three"_s});
+
+    const auto none = participantsDock(w).importPlan(plan);
+    REQUIRE_FALSE(none);
+    CHECK(none.error() == u"No participant was added: The disk is full."_s);
+    CHECK(int(h.state().participants.size()) == roster);
+    CHECK(h.cockpit.undoStack().undoText() == u"Message"_s); // the step before, still there
+    CHECK(h.state().stageMessage == u"Welcome"_s);
+
+    disk.room = 1;
+    const auto some = participantsDock(w).importPlan(plan);
+    REQUIRE_FALSE(some);
+    CHECK(some.error() == u"Only 1 of the 3 new participants were added: The disk is full."_s);
+    CHECK(int(h.state().participants.size()) == roster + 1);
+    CHECK(h.cockpit.undoStack().undoText() == u"Import participants"_s);
+    h.engine.setJournal(nullptr);
 }

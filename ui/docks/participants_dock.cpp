@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -134,28 +135,54 @@ void ParticipantsDock::editSelected() {
     cockpit().run(Action::EditParticipant, args, tr("Edit %1").arg(before.name));
 }
 
+namespace {
+
+// "Manal  Ismail" and "manal ismail" are the roster's Manal Ismail.
+QString comparable(const QString& name) {
+    return name.simplified().toCaseFolded();
+}
+
+} // namespace
+
 Result<int> ParticipantsDock::importPlan(const QString& path) {
     const auto plan = readPlanFile(path);
     if (!plan)
         return Result<int>::failure(plan.error());
+    QSet<QString> known;
+    for (const Participant& q : cockpit().state().participants)
+        known.insert(comparable(q.name));
     QList<Participant> newcomers;
     for (const Participant& p : plan->participants) {
-        bool known = false;
-        for (const Participant& q : cockpit().state().participants)
-            known = known || q.name.compare(p.name, Qt::CaseInsensitive) == 0;
-        if (!known)
+        if (!known.contains(comparable(p.name))) {
+            known.insert(comparable(p.name)); // the plan's own repeats, once
             newcomers.append(p);
+        }
     }
     if (newcomers.isEmpty())
         return 0; // and no undo step that would do nothing
+    QString refusal;
+    const QMetaObject::Connection watch =
+        connect(&cockpit().engine(), &SessionEngine::refused, this,
+                [&refusal](const QString&, const QString& reason) { refusal = reason; });
+    int added = 0;
     cockpit().undoStack().beginMacro(tr("Import participants"));
     for (const Participant& p : std::as_const(newcomers)) {
         QCborMap args = codec::toCbor(p);
         args.remove(u"id"_s);
-        cockpit().run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(p.name));
+        if (!cockpit().run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(p.name)))
+            break; // a full disk: the rest would be refused too
+        ++added;
     }
     cockpit().undoStack().endMacro();
-    return int(newcomers.size());
+    disconnect(watch);
+    if (added == newcomers.size())
+        return added;
+    if (added > 0)
+        return Result<int>::failure(
+            tr("Only %1 of the %2 new participants were added: %3")
+                .arg(QLocale().toString(added), QLocale().toString(newcomers.size()), refusal));
+    cockpit().undoStack().undo(); // the empty step, which does nothing
+    return Result<int>::failure(tr("No participant was added: %1").arg(refusal));
 }
 
 void ParticipantsDock::chooseAndImport() {
