@@ -38,6 +38,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QWindow>
+#include <utility>
 
 #include <algorithm>
 
@@ -230,6 +231,23 @@ void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
         alert->setText(text);
         alert->setVisible(!text.isEmpty());
     });
+    connect(&connection, &ConnectionDock::alertChanged, this, &MainWindow::noteConnectionAlert);
+}
+
+// A refusal while the host was out of reach ("Not connected to the host right now… Try again in
+// a moment") stayed, minutes after the link was back, as if it still held.
+void MainWindow::noteConnectionAlert(const QString& text) {
+    const bool wasOutOfReach = std::exchange(m_hostOutOfReach, !text.isEmpty());
+    if (!wasOutOfReach || m_hostOutOfReach || !m_noticeWhileOutOfReach)
+        return;
+    m_noticeWhileOutOfReach = false;
+    if (!m_notice || m_notice->parentWidget()->isHidden())
+        return;
+    const QString line =
+        tr("%1 Connected again at %2.")
+            .arg(m_notice->text(), QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    m_notice->setText(line);
+    m_notice->setToolTip(line);
 }
 
 // A dock's own QActions go into the Session menu, so their shortcuts work wherever the focus
@@ -486,6 +504,7 @@ void MainWindow::showNotice(const QString& text) {
     m_notice->setText(line);
     m_notice->setToolTip(line);
     m_notice->parentWidget()->show();
+    m_noticeWhileOutOfReach = m_hostOutOfReach;
 }
 
 void MainWindow::showReadOnlyNotice() {

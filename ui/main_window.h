@@ -76,6 +76,7 @@ private:
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
     void showNotice(const QString& text);
+    void noteConnectionAlert(const QString& text);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
 
@@ -91,7 +92,9 @@ private:
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QLabel* m_readOnlyNotice = nullptr;
-    QLabel* m_notice = nullptr; // the last refusal or notice, until the next or dismissed
+    QLabel* m_notice = nullptr;           // the last refusal or notice, until the next or dismissed
+    bool m_hostOutOfReach = false;        // the connection alert is up
+    bool m_noticeWhileOutOfReach = false; // m_notice was shown then
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

@@ -990,3 +990,43 @@ TEST_CASE("hosting that goes well clears the red line of an earlier failure") {
     REQUIRE(seat.dock->hostOn(freeTcpPort()));
     CHECK(status->text().isEmpty());
 }
+
+// "Not connected to the host right now… Try again in a moment" stayed at the foot of the window
+// minutes after the link was back, as if it still held.
+TEST_CASE("a refusal while the host was out of reach says when the seat connected again") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
+    QTemporaryDir dir;
+    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
+                                       QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(created);
+    CockpitOnFile online(std::move(created).value());
+    online.dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
+    online.window.show();
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()), control);
+    const auto live = [&] {
+        const sync::SyncPeer* peer = online.dock->seatSession().seat()->syncPeer();
+        return peer && peer->state() == sync::SyncPeer::State::Live;
+    };
+    REQUIRE(waitFor(live));
+    auto* alert = online.window.findChild<QLabel*>(u"connectionAlert"_s);
+    REQUIRE(alert);
+
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(waitFor([&] { return alert->isVisible(); }));
+    CHECK_FALSE(
+        online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
+    auto* notice = online.window.findChild<QLabel*>(u"noticeLine"_s);
+    REQUIRE(notice);
+    CHECK(notice->text().contains(u"Not connected to the host right now"_s));
+    CHECK_FALSE(notice->text().contains(u"Connected again"_s));
+
+    relay.setRefusing(false);
+    REQUIRE(waitFor(live));
+    CHECK_FALSE(alert->isVisible());
+    CHECK(notice->text().contains(u"Not connected to the host right now"_s)); // kept, with
+    CHECK(notice->text().contains(u"Connected again at"_s));                  // what is now
+}
