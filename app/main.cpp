@@ -99,6 +99,18 @@ int runWithoutWindow(const QCommandLineParser& parser) {
     return podium::sync::runHeadless(parser);
 }
 
+// What the modes without a window would otherwise ignore without a word.
+QString windowlessArgumentsError(const QCommandLineParser& parser) {
+    if (const QString error = podium::launchValuesError(parser); !error.isEmpty())
+        return error;
+    if (!parser.isSet(u"headless"_s) && !parser.positionalArguments().isEmpty())
+        return QCoreApplication::translate("main", "Unexpected argument “%1”: --check, --salvage "
+                                                   "and --export-report take their file right "
+                                                   "after them.")
+            .arg(parser.positionalArguments().first());
+    return {};
+}
+
 bool wantsNoWindow(const QStringList& args) {
     static const QStringList windowless = {u"--help"_s,    u"-h"_s,        u"--help-all"_s,
                                            u"--version"_s, u"-v"_s,        u"--export-report"_s,
@@ -292,6 +304,10 @@ int main(int argc, char** argv) {
     addOptions(parser);
     if (!parseCommandLine(parser, app))
         return 2;
+    if (const QString error = windowlessArgumentsError(parser); !error.isEmpty()) {
+        QTextStream(stderr) << error << '\n';
+        return 2;
+    }
     const int code = runWithoutWindow(parser);
     return code < 0 ? 0 : code;
 }

@@ -297,6 +297,9 @@ QString syncOptionsError(const QCommandLineParser& p) {
     // Before anything opens the session file: it was created (or locked) first.
     if (p.isSet(u"headless"_s) && !p.isSet(u"host"_s) && !p.isSet(u"join"_s))
         return tr("--headless needs --host or --join.");
+    if (p.isSet(u"headless"_s) &&
+        p.positionalArguments().size() + (p.isSet(u"session"_s) ? 1 : 0) > 1)
+        return tr("Give the session file once: as an argument, or with --session.");
     if (p.isSet(u"bind"_s) && QHostAddress(p.value(u"bind"_s)).isNull())
         return tr("--bind wants an IP address of this machine, not “%1”.").arg(p.value(u"bind"_s));
     if (p.isSet(u"join"_s) && !parseEndpoint(p.value(u"join"_s)))
@@ -329,9 +332,16 @@ int runHeadless(const QCommandLineParser& p) {
     StopOnSignals stop;
     HeadlessSeat h;
     h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);
-    if (p.isSet(u"session"_s)) {
-        if (auto ok = h.openFile(p.value(u"session"_s), p.isSet(u"host"_s)); !ok)
+    // As in the cockpit, the file may be named without --session: it was ignored, and the
+    // session went on in memory only.
+    const QString file =
+        p.isSet(u"session"_s) ? p.value(u"session"_s) : p.positionalArguments().value(0);
+    if (!file.isEmpty()) {
+        if (auto ok = h.openFile(file, p.isSet(u"host"_s)); !ok)
             return fail(tr("Cannot use the session file: %1").arg(ok.error()), exitBadFile);
+    } else {
+        say(tr("no session file (--session FILE): this seat keeps the session in memory only, "
+               "and loses it when it stops"));
     }
     reportSeat(h);
     const int early = p.isSet(u"host"_s)   ? host(h, p)

@@ -374,7 +374,17 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
         {{u"--headless"_s}, u"--host or --join"_s},
         {{u"--headless"_s, u"--join"_s, u"::1:47600"_s, u"--code"_s, u"X"_s}, u"[ADDRESS]:PORT"_s},
         {{u"--headless"_s, u"--host"_s, u"--frobnicate"_s}, u"frobnicate"_s},
-        {{u"--check"_s}, u"Missing value"_s}};
+        {{u"--check"_s}, u"Missing value"_s},
+        // Each was ignored without a word: the seat hosted a session in memory only, on the
+        // first screen, as the moderator.
+        {{u"--headless"_s, u"--host"_s, u"a.podium"_s, u"b.podium"_s}, u"session file once"_s},
+        {{u"--headless"_s, u"--host"_s, u"--session"_s, u"a.podium"_s, u"b.podium"_s},
+         u"session file once"_s},
+        {{u"--headless"_s, u"--host"_s, u"--role"_s, u"bogus"_s}, u"Unknown seat"_s},
+        {{u"--headless"_s, u"--host"_s, u"--display-screen"_s, u"0"_s}, u"--display-screen"_s},
+        {{u"--check"_s, u"a.podium"_s, u"b.podium"_s}, u"Unexpected argument “b.podium”"_s},
+        {{u"a.podium"_s, u"b.podium"_s}, u"“b.podium” is one too many"_s},
+        {{u"--demo"_s, u"--stage"_s, u"--display-screen"_s, u"7"_s}, u"no screen 7"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);
@@ -386,6 +396,22 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
     const QString untouched = dir.filePath(u"seat.podium"_s);
     CHECK(runToEnd({u"--headless"_s, u"--session"_s, untouched}).exitCode == 2);
     CHECK_FALSE(QFile::exists(untouched));
+}
+
+// "podium g.podium --headless --host" hosted a new session in memory, and never opened g.podium.
+TEST_CASE("a headless seat keeps the session in the file named as its argument, and says when it "
+          "keeps none") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"named.podium"_s);
+    {
+        Proc host(
+            {u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, path});
+        REQUIRE_FALSE(host.waitFor(u"(listening on port)"_s).isEmpty());
+        CHECK(host.count(u"in memory only"_s) == 0);
+    }
+    CHECK(QFile::exists(path));
+    Proc inMemory({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s});
+    CHECK_FALSE(inMemory.waitFor(u"(in memory only)"_s).isEmpty());
 }
 
 // On a server, "podium --hedless" aborted with Qt's page about platform plugins, naming neither

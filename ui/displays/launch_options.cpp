@@ -88,7 +88,30 @@ void addLaunchOptions(QCommandLineParser& parser) {
     parser.addOption(quit);
 }
 
-QString launchOptionsError(const QCommandLineParser& parser) {
+namespace {
+
+// With a display, the screens are known; without one, only the number's form can be checked.
+QString displayScreenError(const QCommandLineParser& parser) {
+    if (!parser.isSet(u"display-screen"_s))
+        return {};
+    bool ok = false;
+    const int n = parser.value(u"display-screen"_s).toInt(&ok);
+    if (!ok || n < 1)
+        return tr("--display-screen wants a screen number, 1 or more, not “%1”.")
+            .arg(parser.value(u"display-screen"_s));
+    const qsizetype screens = qobject_cast<QGuiApplication*>(QCoreApplication::instance())
+                                  ? QGuiApplication::screens().size()
+                                  : n;
+    if (n > screens)
+        return tr("There is no screen %1 (--display-screen): this computer has %2.")
+            .arg(n)
+            .arg(screens);
+    return {};
+}
+
+} // namespace
+
+QString launchValuesError(const QCommandLineParser& parser) {
     if (parser.isSet(u"role"_s) && !seatNamed(parser.value(u"role"_s)))
         return tr("Unknown seat “%1”: use moderator, online-moderator or rapporteur.")
             .arg(parser.value(u"role"_s));
@@ -98,6 +121,12 @@ QString launchOptionsError(const QCommandLineParser& parser) {
     if (parser.isSet(u"scene"_s) && !demoSceneNames().contains(parser.value(u"scene"_s)))
         return tr("Unknown scene “%1”: use %2.")
             .arg(parser.value(u"scene"_s), demoSceneNames().join(u", "_s));
+    return displayScreenError(parser);
+}
+
+QString launchOptionsError(const QCommandLineParser& parser) {
+    if (const QString error = launchValuesError(parser); !error.isEmpty())
+        return error;
     // A moderator decides when to take over; it was accepted, and ignored, in the cockpit.
     if (parser.isSet(u"takeover-after"_s))
         return tr("--takeover-after is for an unattended --headless seat: in the cockpit, "
@@ -131,7 +160,11 @@ QStringList takeSessionOption(int& argc, char** argv) {
 
 Result<QString> sessionFileArgument(const QStringList& sessionOptions,
                                     const QCommandLineParser& parser) {
-    const QString positional = parser.positionalArguments().value(0);
+    const QStringList positionals = parser.positionalArguments();
+    if (positionals.size() > 1)
+        return Result<QString>::failure(
+            tr("Give one session file: “%1” is one too many.").arg(positionals[1]));
+    const QString positional = positionals.value(0);
     if (sessionOptions.size() + (positional.isEmpty() ? 0 : 1) > 1)
         return Result<QString>::failure(
             tr("Give the session file once: as an argument, or with --session."));

@@ -20,6 +20,9 @@ void addLaunchOptions(QCommandLineParser& parser);
 // Why the options cannot be used (an unknown seat, theme or scene), or empty; checked before any
 // window shows, so a typo never flashes a window up.
 QString launchOptionsError(const QCommandLineParser& parser);
+// The values of --role, --theme, --scene and --display-screen, checked whatever the mode: a
+// mistyped one was ignored by --headless and the other modes without a window.
+QString launchValuesError(const QCommandLineParser& parser);
 // Takes every `--session FILE` (or `--session=FILE`) out of the command line, before QApplication
 // sees it, and gives their files.
 QStringList takeSessionOption(int& argc, char** argv);
