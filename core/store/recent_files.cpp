@@ -61,13 +61,25 @@ void RecentFiles::remove(const QString& path) {
     m_settings.setValue(settingsKey, list);
 }
 
-QString demoSessionPath() {
+namespace {
+
+// Podium's own folder, made on first use (a session file is never given a folder that is not
+// there: see SessionFile::create).
+QString appDataFolder() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace
+
+QString demoSessionPath() {
+    const QString dir = appDataFolder();
     return QDir(dir).filePath(u"demo.podium"_s);
 }
 
 QString demoScenePath() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dir = appDataFolder();
     return QDir(dir).filePath(u"demo-scene.podium"_s);
 }
 

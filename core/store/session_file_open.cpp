@@ -227,8 +227,10 @@ SessionFile::createWith(const QString& path, const QString& sessionId, const QLi
     const QFileInfo info(path);
     if (info.exists())
         return R::failure(tr("%1 already exists; choose another name.").arg(native(path)));
-    if (!QDir().mkpath(info.absolutePath()))
-        return R::failure(tr("The folder of %1 cannot be created.").arg(native(path)));
+    // Not made here: a folder that is not there may be a stick that is not mounted, and the
+    // session went to the empty mount point on the internal disk, unseen once it was mounted.
+    if (!info.absoluteDir().exists())
+        return R::failure(tr("The folder %1 does not exist.").arg(native(info.absolutePath())));
     const QString draftPath = u"%1/.%2.%3.part"_s.arg(info.absolutePath(), info.fileName(),
                                                       QUuid::createUuid().toString(QUuid::Id128));
     {
@@ -312,7 +314,6 @@ Result<std::unique_ptr<SessionFile>> SessionFile::openOrCreate(const QString& pa
                                                                const Plan& plan, qint64 at) {
     if (QFileInfo::exists(path))
         return open(path);
-    QDir().mkpath(QFileInfo(path).absolutePath());
     return create(path, plan, at);
 }
 

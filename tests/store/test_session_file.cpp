@@ -8,6 +8,7 @@
 
 #include <QSqlQuery>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -61,6 +62,22 @@ TEST_CASE("an existing file is never created over") {
     REQUIRE_FALSE(file);
     CHECK(file.error().contains(u"already exists"_s));
     CHECK(fileBytes(path) == "someone's notes");
+}
+
+// A stick not mounted: the folder was made under the empty mount point, on the internal disk,
+// and the session was out of sight once the stick was mounted.
+TEST_CASE("a session file is not created in a folder that is not there") {
+    Folder folder;
+    const QString missing = folder.file(u"stick"_s);
+    const QString path = missing + u"/workshop.podium"_s;
+    for (const auto& made :
+         {SessionFile::create(path, demoPlan(), 0), SessionFile::openOrCreate(path, demoPlan(), 0),
+          SessionFile::createReplica(path)}) {
+        REQUIRE_FALSE(made);
+        CHECK(made.error().contains(u"does not exist"_s));
+        CHECK(made.error().contains(QDir::toNativeSeparators(missing)));
+    }
+    CHECK_FALSE(QFileInfo::exists(missing));
 }
 
 TEST_CASE("an event that does not follow the last one is refused and changes nothing") {

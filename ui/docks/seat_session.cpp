@@ -191,6 +191,7 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
 QString SeatSession::replicaPathFor(const QString& host) const {
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
     const QDir folder(m_replicaFolder);
+    folder.mkpath(u"."_s); // Podium's own folder for the copies, made on first use
     QString path = folder.filePath(u"joined-%1-%2.podium"_s.arg(stamp, host));
     for (int n = 2; QFileInfo::exists(path); ++n)
         path = folder.filePath(u"joined-%1-%2-%3.podium"_s.arg(stamp, host).arg(n));
