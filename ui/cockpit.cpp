@@ -131,6 +131,36 @@ void Cockpit::setFileReadOnly(bool readOnly) {
 }
 
 bool Cockpit::run(Action action, const QCborMap& args, const QString& text) {
+    return issueStep(action, args,
+                     [&](const Command& c) { m_undo.push(new SessionCommand(m_engine, c, text)); });
+}
+
+bool Cockpit::runAsPartOf(const QUndoCommand* step, Action action, const QCborMap& args,
+                          const QString& text) {
+    QUndoCommand* whole = nullptr;
+    for (int i = 0; i < m_undo.index(); ++i) {
+        if (m_undo.command(i) == step)
+            whole = const_cast<QUndoCommand*>(step); // the stack gives its steps const only
+    }
+    if (!whole) // undone, or gone from the stack meanwhile: a step of its own
+        return run(action, args, text);
+    const bool done = issueStep(action, args, [&](const Command& c) {
+        (new SessionCommand(m_engine, c, text, whole))->redo();
+    });
+    if (done) {
+        whole->setText(text);
+        emit m_undo.undoTextChanged(m_undo.undoText()); // the stack says so on pushes only
+    }
+    return done;
+}
+
+const QUndoCommand* Cockpit::lastStep() const {
+    return m_undo.index() > 0 ? m_undo.command(m_undo.index() - 1) : nullptr;
+}
+
+// Whether it was done, or sent to the host and not refused at once.
+bool Cockpit::issueStep(Action action, const QCborMap& args,
+                        const std::function<void(const Command&)>& issue) {
     Command c;
     c.action = action;
     c.args = args;
@@ -138,7 +168,7 @@ bool Cockpit::run(Action action, const QCborMap& args, const QString& text) {
     bool refusedNow = false;
     const QMetaObject::Connection watch =
         connect(&m_engine, &SessionEngine::refused, this, [&refusedNow] { refusedNow = true; });
-    m_undo.push(new SessionCommand(m_engine, c, text));
+    issue(c);
     disconnect(watch);
     return m_engine.state().lastSeq > before || (m_engine.isForwarding() && !refusedNow);
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -67,6 +68,13 @@ public:
     // Issues a command as one undoable step named `text`; refused commands leave no step.
     // Whether it was done, or sent to the host (a view keeps what was typed when it was not).
     bool run(Action action, const QCborMap& args, const QString& text);
+    // Issues a command as a part of `step`, a step still on the undo stack: undone with it, and
+    // the step is then named `text`. (A newcomer quick-added and their place in the queue are one
+    // step, though the place is asked for only once the newcomer's event has come.)
+    bool runAsPartOf(const QUndoCommand* step, Action action, const QCborMap& args,
+                     const QString& text);
+    // The step at the top of the undo stack (null for none): the one run() just pushed.
+    const QUndoCommand* lastStep() const;
     // Issues a command that is not undone from the stack (it is itself a correction).
     Result<Event> submit(Action action, const QCborMap& args = {});
 
@@ -92,6 +100,8 @@ signals:
     void notice(const QString& text);
 
 private:
+    bool issueStep(Action action, const QCborMap& args,
+                   const std::function<void(const Command&)>& issue);
     void updateTicking();
     void keepOrClearUndo();
     void dropRefusedUndo();

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStringListModel>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -177,11 +178,14 @@ void QuickAdd::add() {
                   {u"region"_s, m_region->currentData().toString()},
                   {u"presence"_s, m_presence->currentData().toString()},
                   {u"role"_s, key(Role::Audience)}};
-    // The entry follows when the participant's event arrives (at once here, later on a peer).
-    m_cockpit.run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(m_pendingName));
+    // The entry follows when the participant's event arrives (at once here, later on a peer),
+    // as a part of the same step: one undo takes both back (the newcomer stayed on the roster
+    // with one, and counted in the report).
+    if (m_cockpit.run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(m_pendingName)))
+        m_pendingStep = m_cockpit.lastStep();
 }
 
-void QuickAdd::addEntryFor(Id participant) {
+void QuickAdd::addEntryFor(Id participant, const QUndoCommand* newcomerStep) {
     const auto kind =
         fromKey<EntryKind>(m_kind->currentData().toString()).value_or(EntryKind::NewPoint);
     QCborMap args{{u"participant"_s, participant}, {u"kind"_s, key(kind)}};
@@ -189,8 +193,9 @@ void QuickAdd::addEntryFor(Id participant) {
         args[u"relatesTo"_s] = m_related();
     const Participant* p = m_cockpit.state().participant(participant);
     // A joined seat whose host is out of reach is refused at once: the name stays to try again.
-    if (m_cockpit.run(Action::AddEntry, args,
-                      tr("Add %1 to the queue").arg(p ? p->name : QString()))) {
+    const QString text = tr("Add %1 to the queue").arg(p ? p->name : QString());
+    if (newcomerStep ? m_cockpit.runAsPartOf(newcomerStep, Action::AddEntry, args, text)
+                     : m_cockpit.run(Action::AddEntry, args, text)) {
         // After the event loop turns: a name picked from the list is written into the field
         // once the Return that added it has been handled.
         QMetaObject::invokeMethod(this, &QuickAdd::clearInput, Qt::QueuedConnection);
@@ -219,13 +224,13 @@ void QuickAdd::onEvent(const Event& event) {
     m_group->setCurrentIndex(m_group->findData(key(StakeholderGroup::Unspecified)));
     m_region->setCurrentIndex(m_region->findData(key(Region::Unspecified)));
     m_presence->setCurrentIndex(m_presence->findData(key(m_usualPresence)));
-    // Queued: here the roster's own undo step is still being pushed, and the queue's must go on
-    // top of it, so that undo takes them back in the right order.
+    // Queued: here the roster's own undo step is still being pushed, and the queue's goes into
+    // it once it is on the stack.
     QMetaObject::invokeMethod(
         this,
         [this, id = added.id] {
             m_kind->setCurrentIndex(m_kind->findData(key(m_pendingKind)));
-            addEntryFor(id);
+            addEntryFor(id, std::exchange(m_pendingStep, nullptr));
         },
         Qt::QueuedConnection);
 }

@@ -27,7 +27,8 @@ public:
 
 private:
     void add();
-    void addEntryFor(Id participant);
+    // With the newcomer's step, the entry is a part of it (Cockpit::runAsPartOf).
+    void addEntryFor(Id participant, const QUndoCommand* newcomerStep = nullptr);
     void onTextChanged();
     void presetPresence();
     void onEvent(const Event& event);
@@ -51,6 +52,7 @@ private:
     std::function<Id()> m_related;
     QString m_pendingName; // a new participant whose event we wait for, to queue them
     EntryKind m_pendingKind = EntryKind::NewPoint;
+    const QUndoCommand* m_pendingStep = nullptr; // that newcomer's undo step
 };
 
 } // namespace podium

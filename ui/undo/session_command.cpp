@@ -14,8 +14,9 @@ constexpr int adjustTimerMergeId = 1;
 
 } // namespace
 
-SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QString& text)
-    : QUndoCommand(text)
+SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QString& text,
+                               QUndoCommand* parent)
+    : QUndoCommand(text, parent)
     , m_engine(engine)
     , m_command(std::move(command)) {
     QObject::connect(&m_engine, &SessionEngine::eventApplied, &m_listener,
@@ -25,6 +26,9 @@ SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QSt
 }
 
 void SessionCommand::redo() {
+    // A part that could not be undone is still done: issued again, it would be done twice.
+    if (isObsolete())
+        return;
     // The host refused the undo: the step was never undone, and issuing it again would do it
     // twice (someone added to the queue again after they spoke). The stack drops it instead; so
     // too while the host has not yet answered the undo, whose fate is not known.
@@ -33,9 +37,12 @@ void SessionCommand::redo() {
         return;
     }
     issue();
+    if (!isObsolete())
+        QUndoCommand::redo(); // the parts, in their order (none on the first push)
 }
 
 void SessionCommand::undo() {
+    QUndoCommand::undo(); // the parts first, the last one first (the queue entry, then its person)
     if (!m_compensation) {
         // Still waiting for the host, or nothing to take back: the step cannot be undone.
         setObsolete(true);

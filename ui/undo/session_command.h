@@ -15,7 +15,10 @@ namespace podium {
 // from it then. A refused or irreversible command makes itself obsolete, so the stack drops it.
 class SessionCommand : public QUndoCommand {
 public:
-    SessionCommand(SessionEngine& engine, Command command, const QString& text);
+    // With a `parent` step, it is a part of that step (QUndoCommand's children): issued at
+    // once by whoever adds it, undone before the parent and redone after it.
+    SessionCommand(SessionEngine& engine, Command command, const QString& text,
+                   QUndoCommand* parent = nullptr);
 
     void undo() override;
     void redo() override;
