@@ -284,10 +284,20 @@ int runCtl(const QStringList& arguments) {
     seat.syncPeer()->setTakeoverPort(0);
     // Waits for events, not a time: the call with a time limit returns at once when nothing is
     // pending, and the loop spun a core while the host was out of reach.
-    while (result < 0 && seat.syncPeer()->state() != SyncPeer::State::Live)
+    while (result < 0 && seat.syncPeer()->state() != SyncPeer::State::Live) {
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        // Waiting out the timeout would not make the name resolve.
+        if (result < 0 && seat.syncPeer()->lastSocketError() == QAbstractSocket::HostNotFoundError)
+            result = fail(tr("Cannot find the host “%1”: check the address the host shows.")
+                              .arg(where->host));
+    }
     if (result >= 0)
         return result;
+    // The host would refuse it, whatever it is.
+    if (!reads && seat.syncPeer()->role() == Authority::ReadOnly)
+        return fail(tr("This is the read-only code: commands need the control code the host "
+                       "shows."),
+                    2);
     if (reads) {
         const bool json = p.isSet(u"json"_s) || words.size() == 2;
         printState(engine.state(), engine.clock().nowMs(), words.first(), json);
@@ -317,7 +327,7 @@ int runCtl(const QStringList& arguments) {
     });
     QObject::connect(&engine, &SessionEngine::refused, [&](const QString& id, const QString& why) {
         if (id == command.id && result < 0)
-            result = fail(tr("Refused: %1").arg(why), 2);
+            result = fail(tr("Refused by the host: %1").arg(why), 2);
     });
     QObject::connect(&engine, &SessionEngine::eventApplied,
                      [&](const Event& e, const SessionState&) {

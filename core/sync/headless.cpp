@@ -183,7 +183,8 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
         p.isSet(u"bind"_s) ? QHostAddress(p.value(u"bind"_s)) : QHostAddress(QHostAddress::Any);
     const JoinCodes codes = codesToHostWith(h.file.get());
     if (auto ok = h.seat.host(port, bind, codes); !ok)
-        return fail(ok.error());
+        return fail(tr("%1 (--port and --bind choose where to host; port 0 takes a free one)")
+                        .arg(ok.error()));
     say(u"session: "_s + h.engine.state().sessionId);
     say(u"control code: "_s + h.seat.controlCode());
     say(u"read-only code: "_s + h.seat.readOnlyCode());

@@ -222,9 +222,13 @@ void SyncHost::onCommand(Link* link, const Message& m) {
         command->author = peer.info.name;
     restoreEpoch();
     auto result = m_engine.execute(*command);
-    if (!result)
-        link->send(
-            message(MsgType::Refused, {{u"cmd"_s, command->id}, {u"reason"_s, result.error()}}));
+    if (result)
+        return;
+    // Whoever runs the host learns of a refusal that is the host's own doing (its disk is full)
+    // here; the seat that asked hears of it from the Refused message.
+    qCInfo(lcSync).noquote() << "refused" << actionKey(command->action) << "from"
+                             << link->peerName() << "-" << result.error();
+    link->send(message(MsgType::Refused, {{u"cmd"_s, command->id}, {u"reason"_s, result.error()}}));
 }
 
 // Events of the previous host's lineage that this host (after a takeover) never received.

@@ -218,6 +218,7 @@ void SyncPeer::onEncrypted() {
 void SyncPeer::onClosed(const QString& reason) {
     const QString couldNotKeep = std::exchange(m_couldNotKeep, {});
     const auto error = m_link ? m_link->socketError() : QAbstractSocket::UnknownSocketError;
+    m_lastSocketError = error;
     const bool handshakeFailed = m_link && !m_link->wasEncrypted() &&
                                  (error == QAbstractSocket::SslHandshakeFailedError ||
                                   error == QAbstractSocket::SslInternalError ||

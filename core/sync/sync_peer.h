@@ -67,6 +67,8 @@ public:
     Trouble trouble() const { return m_trouble; }
     bool troubleIsThisSeat() const { return m_trouble == Trouble::CannotKeepEvents; }
     QString troubleDetail() const { return m_troubleDetail; } // what went wrong, in words
+    // How the last link closed, as its socket said (a host name that does not resolve, say).
+    QAbstractSocket::SocketError lastSocketError() const { return m_lastSocketError; }
     Authority role() const { return m_role; }
     bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()
     Endpoint currentHost() const { return m_current; }
@@ -175,6 +177,7 @@ private:
     bool m_fatal = false;
     Trouble m_trouble = Trouble::None;
     QString m_troubleDetail;
+    QAbstractSocket::SocketError m_lastSocketError = QAbstractSocket::UnknownSocketError;
     QString m_couldNotKeep; // why this link is closed: an event this seat could not keep
     // Commands sent to the host and not yet answered (by their event or a refusal): a link that
     // dies takes some with it, unknown to the host, and the moderator must hear of them.

@@ -467,7 +467,13 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     // Seen nobody on the floor, but someone is: refused, nobody skipped.
     const Ended stale = runToEnd(at + QStringList{u"--expect-floor"_s, u"0"_s, u"next"_s});
     CHECK(stale.exitCode == 2);
-    CHECK(stale.output.contains(u"Refused"_s));
+    CHECK(stale.output.contains(u"Refused by the host"_s));
+    // "Refused: This seat is read-only." named no way out.
+    const QString readOnly = host.waitFor(u"read-only code: (\\S+)"_s);
+    const Ended viewer =
+        runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, readOnly, u"next"_s});
+    CHECK(viewer.exitCode == 2);
+    CHECK(viewer.output.contains(u"commands need the control code"_s));
     const Ended seen =
         runToEnd(at + QStringList{u"--expect-floor"_s, floor.captured(1), u"next"_s});
     CHECK(seen.exitCode == 0);
@@ -555,6 +561,12 @@ TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused a
     CHECK(unanswered.output.contains(u"No answer from %1 in 1 s"_s.arg(nowhere)));
     CHECK(unanswered.output.contains(u"Connection refused"_s));
     CHECK_FALSE(unanswered.output.contains(u"podium.sync"_s)); // the outcome, not the log
+    // A name that cannot resolve waited out the whole timeout, then said "No answer". (This one
+    // fails before any DNS query: the test needs no network.)
+    const Ended unnamed = runToEnd({u"ctl"_s, u"--join"_s, u"a..b:47999"_s, u"--code"_s,
+                                    sync::generateJoinCode(), u"--timeout"_s, u"20"_s, u"state"_s});
+    CHECK(unnamed.exitCode == 1);
+    CHECK(unnamed.output.contains(u"Cannot find the host “a..b”"_s));
     // --json with a command that changes something was dropped without a word.
     const Ended jsonNext =
         runToEnd({u"ctl"_s, u"--join"_s, nowhere, u"--code"_s, u"X"_s, u"--json"_s, u"next"_s});
