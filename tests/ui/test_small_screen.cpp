@@ -72,7 +72,7 @@ TEST_CASE("on a small screen the names keep their room and the tables scroll sid
     QCoreApplication::processEvents();
     const std::pair<QString, std::pair<int, int>> tables[]{
         {u"queueView"_s, {QueueModel::Name, 24}},
-        {u"timelineView"_s, {TimelineModel::Speaker, 20}},
+        {u"timelineView"_s, {TimelineModel::Speaker, 16}},
         {u"tallyView"_s, {TallyModel::Option, 20}}};
     for (const auto& [name, column] : tables) {
         INFO(name.toStdString());
