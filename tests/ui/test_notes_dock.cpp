@@ -540,3 +540,18 @@ TEST_CASE("notes dock: typing after Remove note goes into the note field, and re
     CHECK(view->model()->rowCount(group) == 1); // the space removed no note
     CHECK(field->hasFocus());
 }
+
+// A moderator's notes never reach the rapporteur's report: the moderator learnt it from that
+// report, after the session.
+TEST_CASE("notes dock: on a moderator's seat the note field says notes stay on this laptop") {
+    NotesHarness h;
+    auto* field = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    REQUIRE(field);
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator}) {
+        h.cockpit->setSeat(seat);
+        CHECK(field->placeholderText().contains(u"kept on this laptop only"_s));
+    }
+    h.cockpit->setSeat(Seat::Rapporteur);
+    CHECK_FALSE(field->placeholderText().contains(u"laptop"_s));
+    CHECK(field->placeholderText().contains(u"Enter saves it"_s));
+}

@@ -291,8 +291,14 @@ void NotesDock::updateControls() {
     m_kind->setEnabled(canWrite);
     // Only over a note: group rows (the speeches) and an empty list have nothing to remove.
     m_remove->setEnabled(canWrite && m_view->currentIndex().data(NotesModel::NoteIdRole).isValid());
-    m_text->setPlaceholderText(canWrite ? tr("A note on this speech; Enter saves it")
-                                        : tr("Open or save a session file to keep notes"));
+    // A moderator's notes stay on their laptop: the rapporteur's report never has them, which
+    // a moderator learnt only from that report.
+    const QString note = cockpit().seat() == Seat::Rapporteur
+                             ? tr("A note on this speech; Enter saves it")
+                             : tr("A note on this speech, kept on this laptop only (not in the "
+                                  "rapporteur's report); Enter saves it");
+    m_text->setPlaceholderText(canWrite ? note : tr("Open or save a session file to keep notes"));
+    m_text->setToolTip(canWrite && cockpit().seat() != Seat::Rapporteur ? note : QString());
 }
 
 QString NotesDock::title() const {
