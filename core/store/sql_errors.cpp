@@ -2,10 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QVariant>
 
 #include <cerrno>
+#include <optional>
 #include <sqlite3.h>
 
 namespace podium::store {
@@ -80,7 +83,37 @@ QString checkHint() {
     return tr(", or run podium --check on it for details");
 }
 
+namespace {
+
+// The size an SQLite file's header gives it (page size × page count), when the file is shorter:
+// cut off, by a copy that did not finish, say. SQLite then reads none of it, and says only
+// "malformed" (docs: sqlite.org/fileformat2.html, the database header).
+std::optional<qint64> sizeCutFrom(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith("SQLite format 3"))
+        return std::nullopt;
+    const auto byte = [&header](int at) {
+        return quint32(quint8(header[at]));
+    };
+    const quint32 pageSize = byte(16) << 8 | byte(17);
+    const quint32 pages = byte(28) << 24 | byte(29) << 16 | byte(30) << 8 | byte(31);
+    const qint64 whole = qint64(pageSize == 1 ? 65536 : pageSize) * pages;
+    return file.size() < whole ? std::optional(whole) : std::nullopt;
+}
+
+} // namespace
+
 QString damagedFileMessage(const QString& path, const QString& why) {
+    if (const auto whole = sizeCutFrom(path))
+        return tr("%1 is cut off: it holds %2 bytes of the %3 it was (a copy that did not "
+                  "finish?). It was left as it is; copy it again from where it came from, or "
+                  "open a copy saved earlier.")
+            .arg(QDir::toNativeSeparators(path))
+            .arg(QFileInfo(path).size())
+            .arg(*whole);
     return tr("%1 is damaged (%2). It was left as it is; open a copy saved earlier%3.")
         .arg(QDir::toNativeSeparators(path), why, checkHint());
 }
