@@ -173,7 +173,7 @@ Data session(const SessionState& s, const Command& c) {
         return QCborMap{{u"allotments"_s, codec::toCbor(a)}};
     }
     case Action::SetStageMessage: {
-        const QString text = c.args.value(u"text"_s).toString().trimmed();
+        const QString text = stageMessageText(c.args.value(u"text"_s));
         if (text.size() > 140)
             return Data::failure(tr("Keep the message to the speaker under 140 characters."));
         return QCborMap{{u"text"_s, text}};
@@ -182,6 +182,17 @@ Data session(const SessionState& s, const Command& c) {
         break;
     }
     return Data::failure(tr("Not a session action."));
+}
+
+QString stageMessageText(const QCborValue& text) {
+    QString shown = text.toString();
+    for (QChar& ch : shown) {
+        const char16_t u = ch.unicode();
+        const bool bidiControl = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+        if (ch.category() == QChar::Other_Control || bidiControl)
+            ch = u' ';
+    }
+    return shown.simplified();
 }
 
 } // namespace podium::decisions

@@ -21,4 +21,9 @@ Data session(const SessionState& s, const Command& c);
 // and then replies right after the point they relate to, everything else at the end.
 qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);
 
+// The message to the speaker as it is shown: one line, without control characters or the
+// invisible marks that turn text right to left (a script sent "\u202E" and the stage display
+// read backwards).
+QString stageMessageText(const QCborValue& text);
+
 } // namespace podium::decisions

@@ -1,5 +1,7 @@
 #include "expectation.h"
 
+#include "decisions.h"
+
 #include "model/cbor_input.h"
 #include "model/codec.h"
 
@@ -147,7 +149,7 @@ std::optional<QCborValue> valueSetBy(const Command& c) {
     case Action::SetTally:
         return c.args.value(u"count"_s);
     case Action::SetStageMessage:
-        return QCborValue(c.args.value(u"text"_s).toString().trimmed());
+        return QCborValue(decisions::stageMessageText(c.args.value(u"text"_s)));
     case Action::EditParticipant:
     case Action::EditEntry:
         return QCborValue(fieldsOf(c));

@@ -134,6 +134,8 @@ QString detailOf(Action action, const QCborMap& data, const SessionState& state)
     if (const Participant* p = state.participant(participantOf(data, state)))
         return p->name;
     const QString text = data.value(u"text"_s).toString();
+    if (action == Action::SetStageMessage && text.isEmpty())
+        return tr("cleared"); // "Stage message" alone read as if one had been shown
     return text.isEmpty() ? QString() : u"“%1”"_s.arg(text);
 }
 

@@ -160,7 +160,8 @@ Result<SessionInfo> readInfo(const QJsonObject& o) {
     info.format = o.value(u"format"_s).toString();
     const double minutes = o.value(u"durationMinutes"_s).toDouble(90);
     if (minutes <= 0 || minutes > 24 * 60)
-        return Result<SessionInfo>::failure(tr("\"durationMinutes\" must be between 0 and 1440."));
+        return Result<SessionInfo>::failure(
+            tr("\"durationMinutes\" must be more than 0 and at most 1440 (a day)."));
     info.plannedMs = qint64(minutes * 60'000);
     for (const QJsonValue& q : o.value(u"policyQuestions"_s).toArray())
         info.policyQuestions << q.toString();

@@ -83,9 +83,16 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
             return R::failure(tr("unknown timer (session, segment or speaker)"));
         bool ok = false;
         const qint64 delta = words.value(2).toLongLong(&ok);
-        if (!ok)
+        bool number = false;
+        (void)words.value(2).toDouble(&number);
+        if (!number)
             return R::failure(
                 tr("adjust wants a timer and milliseconds, e.g. adjust speaker -30000"));
+        // A day either way: a number too long for a clock was taken for no number at all.
+        constexpr qint64 day = 24 * 3600 * 1000;
+        if (!ok || qAbs(delta) > day)
+            return R::failure(tr("adjust takes at most a day (86400000 ms) either way, not %1")
+                                  .arg(words.value(2)));
         c.action = Action::AdjustTimer;
         c.args = {{u"timer"_s, key(*timer)}, {u"deltaMs"_s, delta}};
         expectSpeaker(c, *timer, floorId);
@@ -93,7 +100,9 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         c.action = Action::SetStageMessage;
         c.args = {{u"text"_s, words.mid(1).join(u' ')}};
     } else {
-        return R::failure(tr("unknown command: %1").arg(verb));
+        return R::failure(tr("unknown command: %1 (the commands: next, end, add, start, pause, "
+                             "adjust, message, state, digest; see podium ctl --help)")
+                              .arg(verb));
     }
     if (words.size() - 1 > wordsAfter(verb))
         return R::failure(tr("%1 takes no more words than that, not “%2”; options such as "

@@ -112,7 +112,7 @@ struct HeadlessSeat {
         file = std::move(opened).value();
         if (file->isReadOnly())
             return Result<bool>::failure(
-                tr("%1 cannot be written (%2); a seat must keep the session on disk.")
+                tr("%1 cannot be written: %2 A seat must keep the session on disk.")
                     .arg(path, file->readOnlyReason()));
         if (auto ok = restoreLog(seat.log(), *file); !ok)
             return ok;

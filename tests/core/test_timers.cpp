@@ -3,6 +3,7 @@
 #include "commands/advice.h"
 #include "fixtures.h"
 #include "model/codec.h"
+#include "model/event_text.h"
 #include "model/timer.h"
 
 using namespace podium;
@@ -232,4 +233,20 @@ TEST_CASE("editing the session or the agenda keeps the time given to their clock
     longer.first().plannedMs += 60'000;
     REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(longer)}}));
     CHECK(h.state().segmentClock.allottedMs == segment + 60'000);
+}
+
+// A script sent U+202E and the stage display read backwards; a control character showed as a box.
+TEST_CASE("the message to the speaker is one line of visible text") {
+    Harness h;
+    const QString sent = u"Two\u202E minutes\x01 left\nplease \u2067wrap up"_s;
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, sent}}));
+    CHECK(h.state().stageMessage == u"Two minutes left please wrap up"_s);
+    // What it set is there: sent again, the same text (an undo's expectation) finds it.
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, sent}}));
+    CHECK(h.state().stageMessage == u"Two minutes left please wrap up"_s);
+    CHECK(h.run(Action::SetStageMessage, {{u"text"_s, u"\u202E\u202E"_s}}));
+    CHECK(h.state().stageMessage.isEmpty());
+    // As ctl and the logs name it: "Stage message" alone read as if one were shown.
+    CHECK(describeAction(Action::SetStageMessage, {{u"text"_s, QString()}}, h.state()) ==
+          u"Stage message: cleared"_s);
 }

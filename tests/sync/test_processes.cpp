@@ -522,6 +522,12 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
         runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"bogus"_s});
     CHECK(bogus.exitCode == 2);
     CHECK(bogus.output.contains(u"unknown command"_s));
+    CHECK(bogus.output.contains(u"next, end, add"_s)); // what there is instead
+    // A number too long for a clock was called no number.
+    const Ended huge = runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control,
+                                 u"adjust"_s, u"speaker"_s, u"99999999999999999999"_s});
+    CHECK(huge.exitCode == 2);
+    CHECK(huge.output.contains(u"at most a day"_s));
     // "state json" printed the summary as if nothing were wrong
     const Ended stray = runToEnd(
         {u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"state"_s, u"json"_s});

@@ -569,6 +569,14 @@ TEST_CASE("importing participants adds each newcomer once, in one undo step") {
     CHECK(h.cockpit.undoStack().undoText() == u"Import participants"_s);
     h.cockpit.undoStack().undo();
     CHECK(int(h.state().participants.size()) == roster);
+
+    QFile notJson(dir.filePath(u"people.csv"_s));
+    REQUIRE(notJson.open(QIODevice::WriteOnly));
+    notJson.write("name\nZed New\n");
+    notJson.close();
+    const auto refused = participantsDock(w).importPlan(notJson.fileName());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().startsWith(u"No participant was added: the plan cannot be read."_s));
 }
 
 // With the disk full, the import said "New participants added: 3." and added none, leaving an

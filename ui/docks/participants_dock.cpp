@@ -146,8 +146,9 @@ QString comparable(const QString& name) {
 
 Result<int> ParticipantsDock::importPlan(const QString& path) {
     const auto plan = readPlanFile(path);
-    if (!plan)
-        return Result<int>::failure(plan.error());
+    if (!plan) // the whole plan is checked, its people's part only imported
+        return Result<int>::failure(
+            tr("No participant was added: the plan cannot be read. %1").arg(plan.error()));
     QSet<QString> known;
     for (const Participant& q : cockpit().state().participants)
         known.insert(comparable(q.name));
