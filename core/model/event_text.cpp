@@ -79,19 +79,6 @@ QString actionLabel(Action a) {
     return actionKey(a);
 }
 
-// A queue entry still waiting, on the floor, or already spoken.
-Id participantOfEntry(Id entry, const SessionState& state) {
-    if (const QueueEntry* e = state.entry(entry))
-        return e->participantId;
-    if (state.floor && state.floor->entry.id == entry)
-        return state.floor->entry.participantId;
-    for (const Speech& s : state.speeches) {
-        if (s.entryId == entry)
-            return s.participantId;
-    }
-    return 0;
-}
-
 // An event names its participant directly, by an id or a whole record, or through a queue
 // entry (by id, or whole).
 Id participantOf(const QCborMap& data, const SessionState& state) {
@@ -103,7 +90,7 @@ Id participantOf(const QCborMap& data, const SessionState& state) {
     const QCborValue entry = data.value(u"entry"_s);
     if (entry.isMap())
         return integerOf(entry.toMap().value(u"participant"_s));
-    return entry.isInteger() ? participantOfEntry(entry.toInteger(), state) : 0;
+    return entry.isInteger() ? state.participantOfEntry(entry.toInteger()) : 0;
 }
 
 // "“Which work stream?”, Partly: online 7": which number went where.

@@ -120,6 +120,17 @@ bool SessionState::isFreeOldId(Id id) const {
 const QueueEntry* SessionState::entry(Id id) const {
     return findById(queue, id);
 }
+Id SessionState::participantOfEntry(Id id) const {
+    if (const QueueEntry* e = entry(id))
+        return e->participantId;
+    if (floor && floor->entry.id == id)
+        return floor->entry.participantId;
+    for (const Speech& s : speeches) {
+        if (s.entryId == id)
+            return s.participantId;
+    }
+    return 0;
+}
 int SessionState::entryIndex(Id id) const {
     return indexById(queue, id);
 }

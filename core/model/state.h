@@ -159,6 +159,8 @@ struct SessionState {
     bool isFreeOldId(Id id) const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
+    // Whose an entry is, waiting, on the floor or spoken (0: none of these).
+    Id participantOfEntry(Id entry) const;
     int entryIndex(Id id) const;
     // The entries that stand after `id` in the queue, in order (none: it is last, or not there).
     QList<Id> entriesAfter(Id id) const;

@@ -282,6 +282,14 @@ TEST_CASE("a reply relates to the selected entry") {
     quickAdd(w, u"Audience 3"_s);
     CHECK(h.queueNames() == QStringList{u"Audience 1"_s, u"Audience 3"_s, u"Audience 2"_s});
     CHECK(h.state().queue[1].relatesTo == h.state().queue[0].id);
+    // The queue says whose point it answers, also once that one has the floor.
+    auto* view = child<QAbstractItemView>(w, u"queueView"_s);
+    CHECK(view->model()->index(1, QueueModel::Kind).data().toString() == u"Reply to Audience 1"_s);
+    CHECK(view->model()->index(1, QueueModel::Kind).data(Qt::ToolTipRole).toString() ==
+          u"Reply to Audience 1"_s);
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    CHECK(view->model()->index(0, QueueModel::Kind).data().toString() == u"Reply to Audience 1"_s);
+    CHECK(view->model()->index(1, QueueModel::Kind).data().toString() == u"New point"_s);
 }
 
 TEST_CASE("next speaker, withdraw and suggestion from the docks") {

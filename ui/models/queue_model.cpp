@@ -58,6 +58,13 @@ int QueueModel::rowOf(Id entry) const {
     return int(idsOf(m_rows).indexOf(entry));
 }
 
+// Whose point a reply or clarifying question answers (empty: none).
+QString QueueModel::answeredBy(const QueueEntry& e) const {
+    const SessionState& s = m_engine.state();
+    const Participant* p = e.relatesTo ? s.participant(s.participantOfEntry(e.relatesTo)) : nullptr;
+    return p ? p->name : QString();
+}
+
 QVariant QueueModel::display(const QueueEntry& e, int column) const {
     const Participant* p = findParticipant(m_people, e.participantId);
     switch (column) {
@@ -65,8 +72,15 @@ QVariant QueueModel::display(const QueueEntry& e, int column) const {
         if (!p)
             return tr("(unknown)");
         return p->affiliation.isEmpty() ? p->name : tr("%1 (%2)").arg(p->name, p->affiliation);
-    case Kind:
-        return label(e.kind);
+    case Kind: {
+        // A reply goes in after the entry selected: "Reply" alone left the moderator guessing
+        // whose point it answers. (Short in the narrow column; whole in its tooltip.)
+        const QString to = answeredBy(e);
+        if (to.isEmpty())
+            return label(e.kind);
+        return e.kind == EntryKind::ClarifyingQuestion ? tr("Question to %1").arg(to)
+                                                       : tr("Reply to %1").arg(to);
+    }
     case Channel:
         return label(e.channel);
     case Group:
@@ -84,7 +98,10 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
     const QueueEntry& e = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole:
+        return display(e, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Kind && !answeredBy(e).isEmpty())
+            return tr("%1 to %2").arg(label(e.kind), answeredBy(e));
         return display(e, index.column());
     case EntryIdRole:
         return e.id;

@@ -37,6 +37,7 @@ signals:
 private:
     void sync();
     bool syncMove(const QList<QueueEntry>& now);
+    QString answeredBy(const QueueEntry& e) const;
     QVariant display(const QueueEntry& e, int column) const;
 
     const SessionEngine& m_engine;
