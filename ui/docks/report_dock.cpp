@@ -44,6 +44,9 @@ void ReportDock::build() {
     m_hint = new QLabel;
     m_view->setObjectName(u"reportPreview"_s);
     m_view->setOpenLinks(false);
+    // The report wraps to the preview's width; Qt's layout of its full-width tables came out a
+    // few pixels wider, and a sideways scroll bar stood under a page that had nothing to the side.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // The report is a page, dark text on white as in its PDF, in every theme: on the dark
     // theme's background its text could not be read.
     QPalette paper = m_view->palette();
