@@ -231,17 +231,20 @@ void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
         alert->setText(text);
         alert->setVisible(!text.isEmpty());
     });
-    connect(&connection, &ConnectionDock::alertChanged, this, &MainWindow::noteConnectionAlert);
+    connect(&connection, &ConnectionDock::linkChanged, this,
+            [this, &connection] { noteLinkState(connection); });
 }
 
 // A refusal while the host was out of reach ("Not connected to the host right now… Try again in
-// a moment") stayed, minutes after the link was back, as if it still held.
-void MainWindow::noteConnectionAlert(const QString& text) {
-    const bool wasOutOfReach = std::exchange(m_hostOutOfReach, !text.isEmpty());
-    if (!wasOutOfReach || m_hostOutOfReach || !m_noticeWhileOutOfReach)
+// a moment") stayed, minutes after the link was back, as if it still held. Only a link that is
+// up again says so: a takeover, or a join given up, is no reconnection.
+void MainWindow::noteLinkState(const ConnectionDock& connection) {
+    const bool wasOutOfReach = std::exchange(m_hostOutOfReach, connection.hostOutOfReach());
+    if (!wasOutOfReach || m_hostOutOfReach)
         return;
-    m_noticeWhileOutOfReach = false;
-    if (!m_notice || m_notice->parentWidget()->isHidden())
+    const bool noticeThen = std::exchange(m_noticeWhileOutOfReach, false);
+    if (!noticeThen || !connection.followingHost() || !m_notice ||
+        m_notice->parentWidget()->isHidden())
         return;
     const QString line =
         tr("%1 Connected again at %2.")

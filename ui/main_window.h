@@ -76,7 +76,7 @@ private:
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
     void showNotice(const QString& text);
-    void noteConnectionAlert(const QString& text);
+    void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
 

@@ -1029,4 +1029,19 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     CHECK_FALSE(alert->isVisible());
     CHECK(notice->text().contains(u"Not connected to the host right now"_s)); // kept, with
     CHECK(notice->text().contains(u"Connected again at"_s));                  // what is now
+
+    // The host gone for good, the seat takes over: it hosts, it did not connect again.
+    relay.setRefusing(true);
+    relay.cutAll();
+    REQUIRE(waitFor([&] { return alert->isVisible(); }));
+    CHECK_FALSE(
+        online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
+    auto* takeOver = online.dock->findChild<QPushButton*>(u"takeOverButton"_s);
+    REQUIRE(takeOver);
+    REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
+    online.dock->findChild<QSpinBox*>(u"hostPort"_s)->setValue(freeTcpPort());
+    takeOver->click();
+    REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK_FALSE(alert->isVisible());
+    CHECK_FALSE(notice->text().contains(u"Connected again at"_s));
 }

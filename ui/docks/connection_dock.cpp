@@ -479,7 +479,20 @@ QString ConnectionDock::alert() const {
     return {};
 }
 
+bool ConnectionDock::hostOutOfReach() const {
+    const sync::SyncPeer* peer =
+        m_session->mode() == sync::Seat::Mode::Joined ? m_session->seat()->syncPeer() : nullptr;
+    return peer && peer->state() != sync::SyncPeer::State::Live;
+}
+
+bool ConnectionDock::followingHost() const {
+    const sync::SyncPeer* peer =
+        m_session->mode() == sync::Seat::Mode::Joined ? m_session->seat()->syncPeer() : nullptr;
+    return peer && peer->state() == sync::SyncPeer::State::Live;
+}
+
 void ConnectionDock::updateAlert() {
+    emit linkChanged();
     const QString now = alert();
     if (now == m_alert)
         return;

@@ -54,9 +54,14 @@ public:
     // out of reach, or a joined copy opened on its own; empty while all is well.
     QString alert() const;
     static QString notReachingHost(const sync::SyncPeer& peer);
+    // The joined seat's link to its host: not (or not yet) live, or live.
+    bool hostOutOfReach() const;
+    bool followingHost() const;
 
 signals:
     void alertChanged(const QString& alert);
+    // The seat's mode or its link's state may have changed (hostOutOfReach(), followingHost()).
+    void linkChanged();
 
 protected:
     QString title() const override;
