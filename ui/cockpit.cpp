@@ -135,15 +135,15 @@ bool Cockpit::run(Action action, const QCborMap& args, const QString& text) {
                      [&](const Command& c) { m_undo.push(new SessionCommand(m_engine, c, text)); });
 }
 
-bool Cockpit::runAsPartOf(const QUndoCommand* step, Action action, const QCborMap& args,
-                          const QString& text) {
-    QUndoCommand* whole = nullptr;
-    for (int i = 0; i < m_undo.index(); ++i) {
-        if (m_undo.command(i) == step)
-            whole = const_cast<QUndoCommand*>(step); // the stack gives its steps const only
+bool Cockpit::runAsPartOf(quint64 step, Action action, const QCborMap& args, const QString& text) {
+    SessionCommand* whole = nullptr;
+    for (int i = 0; i < m_undo.index() && step != 0; ++i) {
+        const auto* s = dynamic_cast<const SessionCommand*>(m_undo.command(i));
+        if (s && s->serial() == step)
+            whole = const_cast<SessionCommand*>(s); // the stack gives its steps const only
     }
-    if (!whole) // undone, or gone from the stack meanwhile: a step of its own
-        return run(action, args, text);
+    if (!whole)
+        return false;
     const bool done = issueStep(action, args, [&](const Command& c) {
         (new SessionCommand(m_engine, c, text, whole))->redo();
     });
@@ -154,8 +154,11 @@ bool Cockpit::runAsPartOf(const QUndoCommand* step, Action action, const QCborMa
     return done;
 }
 
-const QUndoCommand* Cockpit::lastStep() const {
-    return m_undo.index() > 0 ? m_undo.command(m_undo.index() - 1) : nullptr;
+quint64 Cockpit::lastStep() const {
+    const auto* top = m_undo.index() > 0
+                          ? dynamic_cast<const SessionCommand*>(m_undo.command(m_undo.index() - 1))
+                          : nullptr;
+    return top ? top->serial() : 0;
 }
 
 // Whether it was done, or sent to the host and not refused at once.

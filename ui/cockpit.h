@@ -71,10 +71,12 @@ public:
     // Issues a command as a part of `step`, a step still on the undo stack: undone with it, and
     // the step is then named `text`. (A newcomer quick-added and their place in the queue are one
     // step, though the place is asked for only once the newcomer's event has come.)
-    bool runAsPartOf(const QUndoCommand* step, Action action, const QCborMap& args,
-                     const QString& text);
-    // The step at the top of the undo stack (null for none): the one run() just pushed.
-    const QUndoCommand* lastStep() const;
+    // False, and nothing run, when the step is no longer on the undo side of the stack (refused,
+    // undone, or cleared meanwhile).
+    bool runAsPartOf(quint64 step, Action action, const QCborMap& args, const QString& text);
+    // The serial of the step at the top of the undo stack (SessionCommand::serial(); 0 for none):
+    // the one run() just pushed.
+    quint64 lastStep() const;
     // Issues a command that is not undone from the stack (it is itself a correction).
     Result<Event> submit(Action action, const QCborMap& args = {});
 

@@ -506,6 +506,50 @@ TEST_CASE(
     CHECK_THROWS(h.participantNamed(u"Ruth Okafor"_s));
 }
 
+// Ctrl+Z in the round trip between the newcomer's roster event and their entry's: the entry
+// had no undo yet, only the roster's was sent, and the host refused it (they were queued).
+TEST_CASE("quick add on a joined seat undone before the host has answered the entry waits for it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    QList<Command> forwarded;
+    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    const auto hostDecides = [&](const Command& asked) {
+        Command c = asked;
+        c.authority = Authority::Moderator;
+        auto decided = decide(h.state(), c, h.clock.nowMs());
+        REQUIRE(decided);
+        REQUIRE(h.engine.receive(decided.value()));
+        QCoreApplication::processEvents();
+    };
+    quickAdd(w, u"Yan Beta, ACME"_s);
+    REQUIRE(forwarded.size() == 1);
+    hostDecides(forwarded[0]);
+    REQUIRE(forwarded.size() == 2); // the entry, asked for; its event still on its way
+
+    QUndoStack& undo = h.cockpit.undoStack();
+    undo.undo();
+    CHECK(forwarded.size() == 2); // nothing sent yet
+    hostDecides(forwarded[1]);    // the entry's event arrives: now both undos go, in order
+    REQUIRE(forwarded.size() == 4);
+    CHECK(forwarded[2].action == Action::RemoveEntry);
+    CHECK(forwarded[3].action == Action::RemoveParticipant);
+    hostDecides(forwarded[2]);
+    hostDecides(forwarded[3]);
+    CHECK(h.queueNames().isEmpty());
+    CHECK_THROWS(h.participantNamed(u"Yan Beta"_s));
+
+    // Redone before its undo went out, it was never undone: nothing is sent.
+    quickAdd(w, u"Zoe Gamma, ACME"_s);
+    hostDecides(forwarded[4]);
+    REQUIRE(forwarded.size() == 6);
+    undo.undo();
+    undo.redo();
+    hostDecides(forwarded[5]);
+    CHECK(forwarded.size() == 6);
+    CHECK(h.queueNames() == QStringList{u"Zoe Gamma"_s});
+}
+
 // After "Call selected" the selection fell on the row below: a second press called someone else.
 TEST_CASE("Call selected calls the selected entry once, and leaves nothing selected") {
     useTemporarySettings();

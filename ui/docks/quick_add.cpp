@@ -183,9 +183,11 @@ void QuickAdd::add() {
     // with one, and counted in the report).
     if (m_cockpit.run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(m_pendingName)))
         m_pendingStep = m_cockpit.lastStep();
+    else
+        m_pendingName.clear(); // refused: another seat's newcomer of that name is not queued here
 }
 
-void QuickAdd::addEntryFor(Id participant, const QUndoCommand* newcomerStep) {
+void QuickAdd::addEntryFor(Id participant, quint64 newcomerStep) {
     const auto kind =
         fromKey<EntryKind>(m_kind->currentData().toString()).value_or(EntryKind::NewPoint);
     QCborMap args{{u"participant"_s, participant}, {u"kind"_s, key(kind)}};
@@ -194,6 +196,7 @@ void QuickAdd::addEntryFor(Id participant, const QUndoCommand* newcomerStep) {
     const Participant* p = m_cockpit.state().participant(participant);
     // A joined seat whose host is out of reach is refused at once: the name stays to try again.
     const QString text = tr("Add %1 to the queue").arg(p ? p->name : QString());
+    // Without the newcomer's step (refused or undone meanwhile), the newcomer is not queued.
     if (newcomerStep ? m_cockpit.runAsPartOf(newcomerStep, Action::AddEntry, args, text)
                      : m_cockpit.run(Action::AddEntry, args, text)) {
         // After the event loop turns: a name picked from the list is written into the field
@@ -230,7 +233,7 @@ void QuickAdd::onEvent(const Event& event) {
         this,
         [this, id = added.id] {
             m_kind->setCurrentIndex(m_kind->findData(key(m_pendingKind)));
-            addEntryFor(id, std::exchange(m_pendingStep, nullptr));
+            addEntryFor(id, std::exchange(m_pendingStep, 0));
         },
         Qt::QueuedConnection);
 }

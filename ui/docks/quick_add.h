@@ -28,7 +28,7 @@ public:
 private:
     void add();
     // With the newcomer's step, the entry is a part of it (Cockpit::runAsPartOf).
-    void addEntryFor(Id participant, const QUndoCommand* newcomerStep = nullptr);
+    void addEntryFor(Id participant, quint64 newcomerStep = 0);
     void onTextChanged();
     void presetPresence();
     void onEvent(const Event& event);
@@ -52,7 +52,7 @@ private:
     std::function<Id()> m_related;
     QString m_pendingName; // a new participant whose event we wait for, to queue them
     EntryKind m_pendingKind = EntryKind::NewPoint;
-    const QUndoCommand* m_pendingStep = nullptr; // that newcomer's undo step
+    quint64 m_pendingStep = 0; // that newcomer's undo step (SessionCommand::serial())
 };
 
 } // namespace podium

@@ -4,6 +4,8 @@
 #include "commands/expectation.h"
 #include "model/cbor_input.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
@@ -18,7 +20,10 @@ SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QSt
                                QUndoCommand* parent)
     : QUndoCommand(text, parent)
     , m_engine(engine)
-    , m_command(std::move(command)) {
+    , m_command(std::move(command))
+    , m_whole(dynamic_cast<SessionCommand*>(parent)) {
+    static quint64 serials = 0;
+    m_serial = ++serials;
     QObject::connect(&m_engine, &SessionEngine::eventApplied, &m_listener,
                      [this](const Event& e, const SessionState& before) { onEvent(e, before); });
     QObject::connect(&m_engine, &SessionEngine::refused, &m_listener,
@@ -29,6 +34,9 @@ void SessionCommand::redo() {
     // A part that could not be undone is still done: issued again, it would be done twice.
     if (isObsolete())
         return;
+    if (std::exchange(m_undoWhenPartsAnswered, false))
+        return; // redone before its undo went out: nothing was undone
+
     // The host refused the undo: the step was never undone, and issuing it again would do it
     // twice (someone added to the queue again after they spoke). The stack drops it instead; so
     // too while the host has not yet answered the undo, whose fate is not known.
@@ -42,6 +50,32 @@ void SessionCommand::redo() {
 }
 
 void SessionCommand::undo() {
+    // On a joined seat a part's event may be on its way (a newcomer's queue entry): undone now,
+    // it would be left done, and the newcomer with it. The undo waits for the host's answer.
+    if (partsPending()) {
+        m_undoWhenPartsAnswered = true;
+        return;
+    }
+    undoWhole();
+}
+
+bool SessionCommand::partsPending() const {
+    for (int i = 0; i < childCount(); ++i) {
+        const auto* part = dynamic_cast<const SessionCommand*>(child(i));
+        if (part && part->isPending())
+            return true;
+    }
+    return false;
+}
+
+void SessionCommand::partAnswered() {
+    if (m_undoWhenPartsAnswered && !partsPending()) {
+        m_undoWhenPartsAnswered = false;
+        undoWhole();
+    }
+}
+
+void SessionCommand::undoWhole() {
     QUndoCommand::undo(); // the parts first, the last one first (the queue entry, then its person)
     if (!m_compensation) {
         // Still waiting for the host, or nothing to take back: the step cannot be undone.
@@ -90,6 +124,8 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
         m_command.args[u"id"_s] = event.data.value(u"participant"_s).toMap().value(u"id"_s);
     if (event.action == Action::AddEntry)
         m_command.args[u"id"_s] = event.data.value(u"entry"_s).toMap().value(u"id"_s);
+    if (m_whole)
+        m_whole->partAnswered();
 }
 
 void SessionCommand::onRefused(const QString& commandId) {
@@ -102,6 +138,8 @@ void SessionCommand::onRefused(const QString& commandId) {
         return;
     m_awaitedId.clear();
     setObsolete(true);
+    if (m_whole)
+        m_whole->partAnswered();
 }
 
 SessionCommand::Sent SessionCommand::sent(const QString& commandId) const {

@@ -26,6 +26,8 @@ public:
     bool mergeWith(const QUndoCommand* other) override;
 
     const Command& command() const { return m_command; }
+    // Names this step for as long as it lives; never that of another (an address can be).
+    quint64 serial() const { return m_serial; }
     bool isPending() const { return !m_awaitedId.isEmpty(); }
     bool canUndo() const { return m_compensation.has_value(); }
     bool undoRefused() const { return m_undoRefused; }
@@ -34,6 +36,9 @@ public:
     Sent sent(const QString& commandId) const;
 
 private:
+    void undoWhole();
+    bool partsPending() const;
+    void partAnswered();
     void issue();
     void onEvent(const Event& event, const SessionState& before);
     void onRefused(const QString& commandId);
@@ -45,9 +50,12 @@ private:
     bool m_issued = false;                   // issued once: issuing again is a redo
     bool m_awaitingRedo = false;             // m_awaitedId is a redo's
     QString m_awaitedId;
-    QString m_undoId;           // the compensation sent, until the host takes or refuses it
-    bool m_undoRefused = false; // it refused it: the step is still done
-    QObject m_listener;         // scopes the engine connections to this command's life
+    QString m_undoId;                  // the compensation sent, until the host takes or refuses it
+    bool m_undoRefused = false;        // it refused it: the step is still done
+    QObject m_listener;                // scopes the engine connections to this command's life
+    SessionCommand* m_whole = nullptr; // the step this is a part of
+    bool m_undoWhenPartsAnswered = false;
+    quint64 m_serial;
 };
 
 } // namespace podium
