@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
+#include <cmath>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -84,10 +85,10 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         bool ok = false;
         const qint64 delta = words.value(2).toLongLong(&ok);
         bool number = false;
-        (void)words.value(2).toDouble(&number);
-        if (!number)
+        const double asNumber = words.value(2).toDouble(&number);
+        if (!number || (!ok && std::abs(asNumber) < 1e18)) // none, or not whole ("30.5")
             return R::failure(
-                tr("adjust wants a timer and milliseconds, e.g. adjust speaker -30000"));
+                tr("adjust wants a timer and whole milliseconds, e.g. adjust speaker -30000"));
         // A day either way: a number too long for a clock was taken for no number at all.
         constexpr qint64 day = 24 * 3600 * 1000;
         if (!ok || qAbs(delta) > day)

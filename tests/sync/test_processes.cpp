@@ -528,6 +528,10 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
                                  u"adjust"_s, u"speaker"_s, u"99999999999999999999"_s});
     CHECK(huge.exitCode == 2);
     CHECK(huge.output.contains(u"at most a day"_s));
+    const Ended part = runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control,
+                                 u"adjust"_s, u"speaker"_s, u"30.5"_s});
+    CHECK(part.exitCode == 2);
+    CHECK(part.output.contains(u"whole milliseconds"_s));
     // "state json" printed the summary as if nothing were wrong
     const Ended stray = runToEnd(
         {u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"state"_s, u"json"_s});

@@ -650,13 +650,24 @@ TEST_CASE("an import the disk has no room for says what was added, and leaves no
     CHECK(none.error() == u"No participant was added: The disk is full."_s);
     CHECK(int(h.state().participants.size()) == roster);
     CHECK(h.cockpit.undoStack().undoText() == u"Message"_s); // the step before, still there
+    CHECK_FALSE(h.cockpit.undoStack().canRedo());            // and no empty one to redo
     CHECK(h.state().stageMessage == u"Welcome"_s);
 
     disk.room = 1;
     const auto some = participantsDock(w).importPlan(plan);
     REQUIRE_FALSE(some);
-    CHECK(some.error() == u"Only 1 of the 3 new participants were added: The disk is full."_s);
+    CHECK(some.error() == u"Only 1 of the 3 new participants were added. Not added: Full Two "
+                          u"(The disk is full.); Full Three (The disk is full.)"_s);
     CHECK(int(h.state().participants.size()) == roster + 1);
     CHECK(h.cockpit.undoStack().undoText() == u"Import participants"_s);
     h.engine.setJournal(nullptr);
+
+    // One newcomer refused kept out everyone after them.
+    const QString tooLong(201, u'x');
+    const auto oneBad =
+        participantsDock(w).importPlan(writePlan(dir, {u"Ana Uno"_s, tooLong, u"Ana Tres"_s}));
+    REQUIRE_FALSE(oneBad);
+    CHECK(oneBad.error().startsWith(u"Only 2 of the 3 new participants were added. Not added: "_s +
+                                    tooLong + u" ("_s));
+    CHECK(h.participantNamed(u"Ana Tres"_s) != 0);
 }

@@ -165,25 +165,37 @@ Result<int> ParticipantsDock::importPlan(const QString& path) {
     const QMetaObject::Connection watch =
         connect(&cockpit().engine(), &SessionEngine::refused, this,
                 [&refusal](const QString&, const QString& reason) { refusal = reason; });
-    int added = 0;
+    // Each newcomer is tried: one refused (a name too long) kept out everyone after them.
+    QStringList refused;
     cockpit().undoStack().beginMacro(tr("Import participants"));
     for (const Participant& p : std::as_const(newcomers)) {
         QCborMap args = codec::toCbor(p);
         args.remove(u"id"_s);
+        refusal.clear();
         if (!cockpit().run(Action::AddParticipant, args, tr("Add %1 to the roster").arg(p.name)))
-            break; // a full disk: the rest would be refused too
-        ++added;
+            refused << tr("%1 (%2)").arg(p.name, refusal);
     }
     cockpit().undoStack().endMacro();
     disconnect(watch);
-    if (added == newcomers.size())
+    const int added = int(newcomers.size() - refused.size());
+    if (refused.isEmpty())
         return added;
-    if (added > 0)
-        return Result<int>::failure(
-            tr("Only %1 of the %2 new participants were added: %3")
-                .arg(QLocale().toString(added), QLocale().toString(newcomers.size()), refusal));
-    cockpit().undoStack().undo(); // the empty step, which does nothing
-    return Result<int>::failure(tr("No participant was added: %1").arg(refusal));
+    if (added == 0) {
+        // The empty step goes: undone only, it stayed in Edit as "Redo Import participants".
+        QUndoStack& stack = cockpit().undoStack();
+        const_cast<QUndoCommand*>(stack.command(stack.index() - 1))->setObsolete(true);
+        stack.undo();
+        return Result<int>::failure(tr("No participant was added: %1").arg(refusal));
+    }
+    constexpr int named = 3;
+    const QString whom = refused.size() <= named
+                             ? refused.join(u"; "_s)
+                             : tr("%1; and %2 more")
+                                   .arg(refused.mid(0, named).join(u"; "_s),
+                                        QLocale().toString(refused.size() - named));
+    return Result<int>::failure(
+        tr("Only %1 of the %2 new participants were added. Not added: %3")
+            .arg(QLocale().toString(added), QLocale().toString(newcomers.size()), whom));
 }
 
 void ParticipantsDock::chooseAndImport() {
