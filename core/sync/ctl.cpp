@@ -82,18 +82,18 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         const auto timer = timerNamed(arg);
         if (!timer)
             return R::failure(tr("unknown timer (session, segment or speaker)"));
-        bool ok = false;
-        const qint64 delta = words.value(2).toLongLong(&ok);
+        bool whole = false;
+        const qint64 delta = words.value(2).toLongLong(&whole);
         bool number = false;
-        const double asNumber = words.value(2).toDouble(&number);
-        if (!number || (!ok && std::abs(asNumber) < 1e18)) // none, or not whole ("30.5")
-            return R::failure(
-                tr("adjust wants a timer and whole milliseconds, e.g. adjust speaker -30000"));
+        const double value = words.value(2).toDouble(&number);
         // A day either way: a number too long for a clock was taken for no number at all.
-        constexpr qint64 day = 24 * 3600 * 1000;
-        if (!ok || qAbs(delta) > day)
+        constexpr double day = 24 * 3600 * 1000;
+        if (number && std::abs(value) > day)
             return R::failure(tr("adjust takes at most a day (86400000 ms) either way, not %1")
                                   .arg(words.value(2)));
+        if (!whole) // none, or a fraction ("30.5")
+            return R::failure(
+                tr("adjust wants a timer and whole milliseconds, e.g. adjust speaker -30000"));
         c.action = Action::AdjustTimer;
         c.args = {{u"timer"_s, key(*timer)}, {u"deltaMs"_s, delta}};
         expectSpeaker(c, *timer, floorId);

@@ -479,16 +479,18 @@ QString ConnectionDock::alert() const {
     return {};
 }
 
-bool ConnectionDock::hostOutOfReach() const {
+std::optional<bool> ConnectionDock::joinedLinkLive() const {
     const sync::SyncPeer* peer =
         m_session->mode() == sync::Seat::Mode::Joined ? m_session->seat()->syncPeer() : nullptr;
-    return peer && peer->state() != sync::SyncPeer::State::Live;
+    return peer ? std::optional(peer->state() == sync::SyncPeer::State::Live) : std::nullopt;
+}
+
+bool ConnectionDock::hostOutOfReach() const {
+    return joinedLinkLive() == false;
 }
 
 bool ConnectionDock::followingHost() const {
-    const sync::SyncPeer* peer =
-        m_session->mode() == sync::Seat::Mode::Joined ? m_session->seat()->syncPeer() : nullptr;
-    return peer && peer->state() == sync::SyncPeer::State::Live;
+    return joinedLinkLive() == true;
 }
 
 void ConnectionDock::updateAlert() {

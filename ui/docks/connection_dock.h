@@ -70,6 +70,7 @@ protected:
     void build() override;
 
 private:
+    std::optional<bool> joinedLinkLive() const; // none: the seat has not joined a host
     QWidget* makeCodes();
     QWidget* makeJoin();
     bool host();
