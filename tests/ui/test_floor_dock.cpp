@@ -316,17 +316,10 @@ TEST_CASE("agenda on a joined seat: the session clock starts with the host's seg
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    PlayedHost host(h);
+    const QList<Command>& forwarded = host.forwarded;
     auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
     REQUIRE(next);
-    const auto hostDecides = [&](const Command& asked) {
-        Command c = asked;
-        c.authority = Authority::Moderator;
-        auto decided = decide(h.state(), c, h.clock.nowMs());
-        REQUIRE(decided);
-        REQUIRE(h.engine.receive(decided.value()));
-    };
 
     next->trigger();
     REQUIRE(forwarded.size() == 1); // the segment only, for now
@@ -335,7 +328,7 @@ TEST_CASE("agenda on a joined seat: the session clock starts with the host's seg
 
     next->trigger();
     REQUIRE(forwarded.size() == 2);
-    hostDecides(forwarded[1]);
+    host.decideOnHost(forwarded[1]);
     REQUIRE(forwarded.size() == 3);
     CHECK(forwarded[2].action == Action::StartTimer);
     CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);
@@ -347,19 +340,16 @@ TEST_CASE("agenda on a joined seat: a double press starts the segment and the se
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
+    PlayedHost host(h);
+    const QList<Command>& forwarded = host.forwarded;
     auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
     REQUIRE(next);
     next->trigger();
     next->trigger();
     REQUIRE(forwarded.size() == 2); // two starts of the first segment
-    Command first = forwarded[0];
-    first.authority = Authority::Moderator;
-    auto decided = decide(h.state(), first, h.clock.nowMs());
-    REQUIRE(decided);
+    // The second's refusal comes first; the first's event follows.
     h.engine.reportRefusal(forwarded[1].id, u"That segment is already running."_s);
-    REQUIRE(h.engine.receive(decided.value()));
+    host.decideOnHost(forwarded[0]);
     REQUIRE(forwarded.size() == 3);
     CHECK(forwarded[2].action == Action::StartTimer);
     CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);

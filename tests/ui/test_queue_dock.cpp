@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "commands/authority.h"
 #include "docks/participant_dialog.h"
 #include "docks/participants_dock.h"
 #include "main_window.h"
@@ -475,22 +474,14 @@ TEST_CASE(
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
-    const auto hostDecides = [&](const Command& asked) {
-        Command c = asked;
-        c.authority = Authority::Moderator;
-        auto decided = decide(h.state(), c, h.clock.nowMs());
-        REQUIRE(decided);
-        REQUIRE(h.engine.receive(decided.value()));
-        QCoreApplication::processEvents(); // the quick add asks for the entry
-    };
+    PlayedHost host(h);
+    const QList<Command>& forwarded = host.forwarded;
     quickAdd(w, u"Ruth Okafor, Kenya ICT Authority"_s);
     REQUIRE(forwarded.size() == 1);
-    hostDecides(forwarded[0]);
+    host.decideOnHost(forwarded[0]);
     REQUIRE(forwarded.size() == 2);
     CHECK(forwarded[1].action == Action::AddEntry);
-    hostDecides(forwarded[1]);
+    host.decideOnHost(forwarded[1]);
     REQUIRE(h.queueNames() == QStringList{u"Ruth Okafor"_s});
 
     QUndoStack& undo = h.cockpit.undoStack();
@@ -500,8 +491,8 @@ TEST_CASE(
     REQUIRE(forwarded.size() == 4);
     CHECK(forwarded[2].action == Action::RemoveEntry);
     CHECK(forwarded[3].action == Action::RemoveParticipant);
-    hostDecides(forwarded[2]);
-    hostDecides(forwarded[3]);
+    host.decideOnHost(forwarded[2]);
+    host.decideOnHost(forwarded[3]);
     CHECK(h.queueNames().isEmpty());
     CHECK_THROWS(h.participantNamed(u"Ruth Okafor"_s));
 }
@@ -512,40 +503,32 @@ TEST_CASE("quick add on a joined seat undone before the host has answered the en
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    QList<Command> forwarded;
-    h.engine.setForwarder([&](const Command& c) { forwarded.append(c); });
-    const auto hostDecides = [&](const Command& asked) {
-        Command c = asked;
-        c.authority = Authority::Moderator;
-        auto decided = decide(h.state(), c, h.clock.nowMs());
-        REQUIRE(decided);
-        REQUIRE(h.engine.receive(decided.value()));
-        QCoreApplication::processEvents();
-    };
+    PlayedHost host(h);
+    const QList<Command>& forwarded = host.forwarded;
     quickAdd(w, u"Yan Beta, ACME"_s);
     REQUIRE(forwarded.size() == 1);
-    hostDecides(forwarded[0]);
+    host.decideOnHost(forwarded[0]);
     REQUIRE(forwarded.size() == 2); // the entry, asked for; its event still on its way
 
     QUndoStack& undo = h.cockpit.undoStack();
     undo.undo();
-    CHECK(forwarded.size() == 2); // nothing sent yet
-    hostDecides(forwarded[1]);    // the entry's event arrives: now both undos go, in order
+    CHECK(forwarded.size() == 2);    // nothing sent yet
+    host.decideOnHost(forwarded[1]); // the entry's event arrives: now both undos go, in order
     REQUIRE(forwarded.size() == 4);
     CHECK(forwarded[2].action == Action::RemoveEntry);
     CHECK(forwarded[3].action == Action::RemoveParticipant);
-    hostDecides(forwarded[2]);
-    hostDecides(forwarded[3]);
+    host.decideOnHost(forwarded[2]);
+    host.decideOnHost(forwarded[3]);
     CHECK(h.queueNames().isEmpty());
     CHECK_THROWS(h.participantNamed(u"Yan Beta"_s));
 
     // Redone before its undo went out, it was never undone: nothing is sent.
     quickAdd(w, u"Zoe Gamma, ACME"_s);
-    hostDecides(forwarded[4]);
+    host.decideOnHost(forwarded[4]);
     REQUIRE(forwarded.size() == 6);
     undo.undo();
     undo.redo();
-    hostDecides(forwarded[5]);
+    host.decideOnHost(forwarded[5]);
     CHECK(forwarded.size() == 6);
     CHECK(h.queueNames() == QStringList{u"Zoe Gamma"_s});
 }

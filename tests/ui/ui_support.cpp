@@ -1,5 +1,6 @@
 #include "ui_support.h"
 
+#include "commands/authority.h"
 #include "main_window.h"
 #include "model/codec.h"
 
@@ -52,6 +53,20 @@ void forEachSeatWindow(const std::function<void(MainWindow&, Seat)>& check) {
         QCoreApplication::processEvents();
         check(w, seat);
     }
+}
+
+PlayedHost::PlayedHost(CockpitHarness& h)
+    : harness(h) {
+    h.engine.setForwarder([this](const Command& c) { forwarded.append(c); });
+}
+
+void PlayedHost::decideOnHost(const Command& asked) {
+    Command c = asked;
+    c.authority = Authority::Moderator;
+    auto decided = decide(harness.state(), c, harness.clock.nowMs());
+    REQUIRE(decided);
+    REQUIRE(harness.engine.receive(decided.value()));
+    QCoreApplication::processEvents(); // what the seat does next (a quick add asks for the entry)
 }
 
 } // namespace podium::test

@@ -24,6 +24,15 @@ struct CockpitHarness : Harness {
     QByteArray digest() const;
 };
 
+// The cockpit as a joined seat: its commands go to a host this test plays. decideOnHost()
+// decides one as the in-room moderator's would be, and sends its event back.
+struct PlayedHost {
+    explicit PlayedHost(CockpitHarness& h);
+    void decideOnHost(const Command& asked);
+    CockpitHarness& harness;
+    QList<Command> forwarded; // what the seat sent, in order
+};
+
 // A session in full swing: someone speaks, people wait, a poll is open, a segment runs.
 void fillSession(CockpitHarness& h);
 

@@ -34,8 +34,8 @@ void TimelineDock::build() {
     m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
-    // 16: "Adiel Akplogan" whole, and the five columns fit the rapporteur's timeline on a 1500-pixel
-    // window (with 20 it scrolled sideways by a few pixels, empty).
+    // 16: "Adiel Akplogan" whole, and the five columns fit the rapporteur's timeline on a
+    // 1500-pixel window (with 20 it scrolled sideways by a few pixels, empty).
     keepColumnReadable(m_view, TimelineModel::Speaker, 16);
     // Seven columns do not fit the dock's usual width: kind and segment are shown on request.
     offerColumnChoice(m_view, TimelineModel::Speaker,
