@@ -297,7 +297,11 @@ QString Cockpit::namingTheStep(const QString& commandId, const QString& reason) 
 // A whole new state (another file, a resync from the host): old steps no longer apply. The same
 // state again (Save As, which goes on in the copy) keeps them.
 void Cockpit::keepOrClearUndo() {
-    if (!(m_engine.state() == m_stateSeen)) {
+    // A seat that takes over hosting goes on with the same session one epoch up: its steps still
+    // apply (they were emptied, "after a break in the link").
+    SessionState sameEpoch = m_engine.state();
+    sameEpoch.epoch = m_stateSeen.epoch;
+    if (!(sameEpoch == m_stateSeen)) {
         // Emptied without a word, the moderator found Undo greyed after a break in the link.
         // (Only for the same session taken again: not a file opened, nor a first join.)
         if (m_engine.isForwarding() && m_undo.count() > 0 &&

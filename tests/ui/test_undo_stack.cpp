@@ -294,3 +294,17 @@ TEST_CASE("a shared seat that takes the host's whole state says its undo steps w
     h.engine.reset(other);
     CHECK(notices.size() == 1);
 }
+
+// Taking over hosting emptied Edit → Undo, saying the seat had taken the host's session after a
+// break in the link: its session goes on as it was, one epoch up.
+TEST_CASE("a seat that takes over hosting keeps its undo steps") {
+    CockpitHarness h;
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"mine"_s}}));
+    REQUIRE(h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"wrap up"_s}}, u"message"_s));
+    SessionState takenOver = h.state();
+    takenOver.epoch += 1;
+    h.engine.reset(takenOver);
+    REQUIRE(h.cockpit.undoStack().count() == 1);
+    h.cockpit.undoStack().undo();
+    CHECK(h.state().stageMessage == u"mine"_s);
+}
