@@ -313,13 +313,9 @@ TEST_CASE("agenda: starting the first segment starts the session clock, also aft
 // On a joined seat the clock's start went with the segment's, before the host had answered: a
 // segment the host refused left the session clock running with no segment begun.
 TEST_CASE("agenda on a joined seat: the session clock starts with the host's segment event only") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    PlayedHost host(h);
-    const QList<Command>& forwarded = host.forwarded;
-    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
-    REQUIRE(next);
+    JoinedWindow joined;
+    auto& [settings, h, w, host, forwarded] = joined;
+    auto* next = child<QAction>(w, u"advanceSegmentAction"_s);
 
     next->trigger();
     REQUIRE(forwarded.size() == 1); // the segment only, for now
@@ -337,13 +333,9 @@ TEST_CASE("agenda on a joined seat: the session clock starts with the host's seg
 // Pressed twice before the host answered, the second press ("already running", refused) made the
 // seat forget the first: the segment began, the session clock stayed paused.
 TEST_CASE("agenda on a joined seat: a double press starts the segment and the session clock") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    PlayedHost host(h);
-    const QList<Command>& forwarded = host.forwarded;
-    auto* next = w.findChild<QAction*>(u"advanceSegmentAction"_s);
-    REQUIRE(next);
+    JoinedWindow joined;
+    auto& [settings, h, w, host, forwarded] = joined;
+    auto* next = child<QAction>(w, u"advanceSegmentAction"_s);
     next->trigger();
     next->trigger();
     REQUIRE(forwarded.size() == 2); // two starts of the first segment

@@ -69,6 +69,20 @@ struct NotesHarness {
     }
 };
 
+// The cockpit's window over the harness's file, shown and active, as the rapporteur has it.
+struct NotesWindow {
+    TemporarySettings settings;
+    NotesHarness h;
+    MainWindow w{*h.cockpit};
+
+    NotesWindow() {
+        attachNotes(w, h.file.get());
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+    }
+};
+
 } // namespace
 
 TEST_CASE("notes dock: a note goes with the speech under way, stored in the session file") {
@@ -447,13 +461,8 @@ TEST_CASE("notes dock: a note kept in view is still that note after a group befo
 TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the kind it names") {
     // The rapporteur, looking at the speaker, had to find the note field and its kind list with
     // the mouse.
-    useTemporarySettings();
-    NotesHarness h;
-    MainWindow w(*h.cockpit);
-    attachNotes(w, h.file.get());
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    w.activateWindow();
+    NotesWindow window;
+    auto& [settings, h, w] = window;
     auto* elsewhere = w.findChild<QLineEdit*>(u"stageMessage"_s);
     REQUIRE(elsewhere);
     h.call(u"Panelist B"_s);
@@ -484,15 +493,10 @@ TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the ki
 }
 
 // Ctrl+Z right after Enter brought the note just taken back into the field, and Enter then took
-// it twice; the moderator's call to the floor it was meant to undo stayed.
+// it twice; the session's step it was meant to undo stayed.
 TEST_CASE("notes dock: Ctrl+Z in the emptied note field undoes the session's last step") {
-    useTemporarySettings();
-    NotesHarness h;
-    MainWindow w(*h.cockpit);
-    attachNotes(w, h.file.get());
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    w.activateWindow();
+    NotesWindow window;
+    auto& [settings, h, w] = window;
     h.cockpit->run(Action::SetStageMessage, {{u"text"_s, u"Two minutes"_s}}, u"Message"_s);
     w.findChild<QAction*>(u"takeNoteAction"_s)->trigger();
     auto* field = w.findChild<QLineEdit*>(u"noteText"_s); // the panel, hidden, is shown now

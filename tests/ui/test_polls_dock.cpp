@@ -64,9 +64,7 @@ void enterTally(MainWindow& w, int option, int column, int count) {
 
 // The window shown, with a poll of three options created and open, for its tally table.
 struct OpenPoll {
-    struct Settings {
-        Settings() { useTemporarySettings(); } // before the window reads any
-    } settings;
+    TemporarySettings settings;
     CockpitHarness h;
     MainWindow w{h.cockpit};
     Id poll = 0;

@@ -467,19 +467,40 @@ TEST_CASE("quick add on a joined seat: a name the host never got stays in the fi
     CHECK(input->text().isEmpty()); // sent: the event comes back from the host
 }
 
+namespace {
+
+// A newcomer quick-added on a joined seat: the host takes them onto the roster, and the seat asks
+// for their queue entry (forwarded, its event not yet back).
+void quickAddOnJoinedSeat(JoinedWindow& joined, const QString& text) {
+    const qsizetype before = joined.forwarded.size();
+    quickAdd(joined.w, text);
+    REQUIRE(joined.forwarded.size() == before + 1);
+    joined.host.decideOnHost(joined.forwarded.last());
+    REQUIRE(joined.forwarded.size() == before + 2);
+}
+
+// After one undo of that step: both undos went out, the entry's first; once the host has them,
+// the newcomer is gone whole.
+void checkUndoneWhole(JoinedWindow& joined, const QString& name) {
+    QList<Command>& forwarded = joined.forwarded;
+    REQUIRE(forwarded.size() == 4);
+    CHECK(forwarded[2].action == Action::RemoveEntry);
+    CHECK(forwarded[3].action == Action::RemoveParticipant);
+    joined.host.decideOnHost(forwarded[2]);
+    joined.host.decideOnHost(forwarded[3]);
+    CHECK(joined.h.queueNames().isEmpty());
+    CHECK_THROWS(joined.h.participantNamed(name));
+}
+
+} // namespace
+
 // On a joined seat the queue entry is asked for only once the host's roster event has come: it
 // still goes into the newcomer's step, and its undo is sent first.
 TEST_CASE(
     "quick add on a joined seat is one undo step, the entry's undo sent before the roster's") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    PlayedHost host(h);
-    const QList<Command>& forwarded = host.forwarded;
-    quickAdd(w, u"Ruth Okafor, Kenya ICT Authority"_s);
-    REQUIRE(forwarded.size() == 1);
-    host.decideOnHost(forwarded[0]);
-    REQUIRE(forwarded.size() == 2);
+    JoinedWindow joined;
+    auto& [settings, h, w, host, forwarded] = joined;
+    quickAddOnJoinedSeat(joined, u"Ruth Okafor, Kenya ICT Authority"_s);
     CHECK(forwarded[1].action == Action::AddEntry);
     host.decideOnHost(forwarded[1]);
     REQUIRE(h.queueNames() == QStringList{u"Ruth Okafor"_s});
@@ -488,48 +509,29 @@ TEST_CASE(
     CHECK(undo.count() == 1);
     CHECK(undo.undoText() == u"Add Ruth Okafor to the queue"_s);
     undo.undo();
-    REQUIRE(forwarded.size() == 4);
-    CHECK(forwarded[2].action == Action::RemoveEntry);
-    CHECK(forwarded[3].action == Action::RemoveParticipant);
-    host.decideOnHost(forwarded[2]);
-    host.decideOnHost(forwarded[3]);
-    CHECK(h.queueNames().isEmpty());
-    CHECK_THROWS(h.participantNamed(u"Ruth Okafor"_s));
+    checkUndoneWhole(joined, u"Ruth Okafor"_s);
 }
 
 // Ctrl+Z in the round trip between the newcomer's roster event and their entry's: the entry
 // had no undo yet, only the roster's was sent, and the host refused it (they were queued).
 TEST_CASE("quick add on a joined seat undone before the host has answered the entry waits for it") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    PlayedHost host(h);
-    const QList<Command>& forwarded = host.forwarded;
-    quickAdd(w, u"Yan Beta, ACME"_s);
-    REQUIRE(forwarded.size() == 1);
-    host.decideOnHost(forwarded[0]);
-    REQUIRE(forwarded.size() == 2); // the entry, asked for; its event still on its way
+    JoinedWindow joined;
+    auto& [settings, h, w, host, forwarded] = joined;
+    quickAddOnJoinedSeat(joined, u"Yan Beta, ACME"_s); // its entry's event still on its way
 
     QUndoStack& undo = h.cockpit.undoStack();
     undo.undo();
     CHECK(forwarded.size() == 2);    // nothing sent yet
     host.decideOnHost(forwarded[1]); // the entry's event arrives: now both undos go, in order
-    REQUIRE(forwarded.size() == 4);
-    CHECK(forwarded[2].action == Action::RemoveEntry);
-    CHECK(forwarded[3].action == Action::RemoveParticipant);
-    host.decideOnHost(forwarded[2]);
-    host.decideOnHost(forwarded[3]);
-    CHECK(h.queueNames().isEmpty());
-    CHECK_THROWS(h.participantNamed(u"Yan Beta"_s));
+    checkUndoneWhole(joined, u"Yan Beta"_s);
 
     // Redone before its undo went out, it was never undone: nothing is sent.
-    quickAdd(w, u"Zoe Gamma, ACME"_s);
-    host.decideOnHost(forwarded[4]);
-    REQUIRE(forwarded.size() == 6);
+    forwarded.clear();
+    quickAddOnJoinedSeat(joined, u"Zoe Gamma, ACME"_s);
     undo.undo();
     undo.redo();
-    host.decideOnHost(forwarded[5]);
-    CHECK(forwarded.size() == 6);
+    host.decideOnHost(forwarded[1]);
+    CHECK(forwarded.size() == 2);
     CHECK(h.queueNames() == QStringList{u"Zoe Gamma"_s});
 }
 

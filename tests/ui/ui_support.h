@@ -2,19 +2,20 @@
 
 #include "cockpit.h"
 #include "fixtures.h"
+#include "main_window.h"
 
 #include <QWidget>
 #include <functional>
 #include <memory>
 
 // A cockpit over a test session on a fake clock, with settings kept out of the user's own.
-namespace podium {
-class MainWindow;
-}
-
 namespace podium::test {
 
 void useTemporarySettings();
+// As a fixture's first member: its settings are kept apart before its window reads any.
+struct TemporarySettings {
+    TemporarySettings() { useTemporarySettings(); }
+};
 
 struct CockpitHarness : Harness {
     Cockpit cockpit{engine};
@@ -31,6 +32,15 @@ struct PlayedHost {
     void decideOnHost(const Command& asked);
     CockpitHarness& harness;
     QList<Command> forwarded; // what the seat sent, in order
+};
+
+// The cockpit's window on a joined seat whose host the test plays (settings kept apart first).
+struct JoinedWindow {
+    TemporarySettings settings;
+    CockpitHarness h;
+    MainWindow w{h.cockpit};
+    PlayedHost host{h};
+    QList<Command>& forwarded = host.forwarded;
 };
 
 // A session in full swing: someone speaks, people wait, a poll is open, a segment runs.

@@ -293,12 +293,12 @@ void NotesDock::updateControls() {
     m_remove->setEnabled(canWrite && m_view->currentIndex().data(NotesModel::NoteIdRole).isValid());
     // A moderator's notes stay on their laptop: the rapporteur's report never has them, which
     // a moderator learnt only from that report.
-    const QString note = cockpit().seat() == Seat::Rapporteur
-                             ? tr("A note on this speech; Enter saves it")
-                             : tr("A note on this speech, kept on this laptop only (not in the "
-                                  "rapporteur's report); Enter saves it");
+    const bool rapporteur = cockpit().seat() == Seat::Rapporteur;
+    const QString note = rapporteur ? tr("A note on this speech; Enter saves it")
+                                    : tr("A note on this speech, kept on this laptop only (not in "
+                                         "the rapporteur's report); Enter saves it");
     m_text->setPlaceholderText(canWrite ? note : tr("Open or save a session file to keep notes"));
-    m_text->setToolTip(canWrite && cockpit().seat() != Seat::Rapporteur ? note : QString());
+    m_text->setToolTip(canWrite && !rapporteur ? note : QString());
 }
 
 QString NotesDock::title() const {
