@@ -104,7 +104,8 @@ QString richTextBarChart(const Chart& c) {
     out += u"</p>"_s;
     // One table per bar: Qt's rich text ignores the width of a table inside a cell, and every
     // bar was drawn full width. Here each part is a cell of the bar's own row, as wide as its
-    // share of the largest bar, and a blank cell takes the rest of the bar area.
+    // share of the largest bar, and a blank cell takes the rest of the bar area. A margin under
+    // each keeps the bars apart (touching, they read as one block).
     constexpr int labelShare = 30, barShare = 52, valueShare = 18;
     const qint64 max = largest(c);
     for (const Bar& b : c.bars) {
@@ -122,7 +123,8 @@ QString richTextBarChart(const Chart& c) {
         }
         if (used < barShare)
             cells += u"<td width=\"%1%\">&nbsp;</td>"_s.arg(barShare - used);
-        out += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr>"
+        out += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" "
+               u"style=\"margin-bottom:3px\"><tr>"
                "<td width=\"%1%\">%2</td>%3<td width=\"%4%\">%5</td></tr></table>\n"_s.arg(
                    QString::number(labelShare), esc(shortened(b.label)), cells,
                    QString::number(valueShare), esc(b.value)); // one pass: a label may hold "%4"

@@ -298,3 +298,44 @@ TEST_CASE("the notes after a speech log that crossed a page are in the PDF") {
         CHECK(text.contains(u"Room full; people stood at the back."_s));
     }
 }
+
+// A table that ended at a page's foot had its header row repeated at the top of the next page,
+// drawn over the heading there ("Region Count" over "Polls"): Qt repeats a table's header on every
+// page down to its bottom margin's.
+TEST_CASE("a table's header row is repeated only on the pages its rows go on to") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // As the report's tables are.
+    const QString table =
+        u"<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+        "style=\"border-collapse: collapse; margin-bottom: 8px\">"
+        "<thead><tr><th>Region</th><th>Count</th></tr></thead>"
+        "<tr><td>Africa</td><td>4</td></tr><tr><td>Europe</td><td>3</td></tr></table>"_s;
+    // From a table ending well above the second page's foot to one whose last row went over.
+    for (int spacer = 30; spacer < 56; ++spacer) {
+        INFO(spacer << " pixels of spacer");
+        const QString path = dir.filePath(u"t%1.pdf"_s.arg(spacer));
+        QSet<int> pagesWithRows;
+        {
+            QPdfWriter writer(path);
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setResolution(300);
+            QTextDocument doc;
+            doc.setHtml(u"<style>body{font-size:10pt}h2{font-size:14pt;margin-top:18pt}</style>"
+                        "<p>Opening.</p><p style=\"margin-top:%1px\">Spacer.</p>"_s.arg(spacer) +
+                        paragraphs(68) + table +
+                        u"<h2>Polls</h2><p>The first line under it.</p>"_s);
+            layOutOnPages(doc, writer);
+            printPages(doc, writer);
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                if (QTextCursor(b).currentTable())
+                    pagesWithRows.insert(
+                        pageAt(doc, doc.documentLayout()->blockBoundingRect(b).top()));
+            }
+        }
+        const QString text = pdfText(path);
+        REQUIRE_FALSE(text.isNull());
+        CHECK(text.count(u"Region"_s) == pagesWithRows.size());
+    }
+}

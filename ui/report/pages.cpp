@@ -26,6 +26,7 @@ struct Unit {
     QTextBlock heading;           // or this heading (and the headings right after it)
     QList<QTextBlock> measured;   // whose extent it is
     bool lastByFirstLine = false; // of the last measured block only the first line counts
+    bool endsTable = false;       // its rows are the table's last
 };
 
 QList<QTextBlock> blocksOf(const QTextTableCell& cell) {
@@ -54,7 +55,7 @@ Unit rowGroup(QTextTable& table, int first, int* next) {
     while (end < table.rows() && isNotesRow(table, end))
         ++end;
     *next = end;
-    Unit unit{&table, first, {}, {}, false};
+    Unit unit{&table, first, {}, {}, false, end == table.rows()};
     for (int row = first; row < end; ++row) {
         for (int column = 0; column < table.columns(); ++column) {
             const QTextTableCell cell = table.cellAt(row, column);
@@ -96,7 +97,7 @@ QList<Unit> unitsOf(const QTextDocument& doc) {
             continue; // an empty block (Qt puts one around each table)
         if (block.blockFormat().headingLevel() > 0) {
             if (!heading)
-                heading = Unit{nullptr, 0, block, {}, false};
+                heading = Unit{nullptr, 0, block, {}, false, false};
             heading->measured.append(block);
         } else if (heading) {
             closeHeading({block}, true);
@@ -188,17 +189,46 @@ void moveToNextPage(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
         pushDownTo(doc, unit, pageFoot);
 }
 
-// Moving a unit moves everything after it, so the units are taken in order, each measured after
-// the moves before it. One taller than a page stays where it is: it is cut wherever it goes.
-void keepUnitsWhole(QTextDocument& doc) {
+// One taller than a page stays where it is: it is cut wherever it goes.
+bool keepWhole(QTextDocument& doc, const Unit& unit) {
     const qreal pageHeight = doc.pageSize().height();
+    const Extent e = extentOf(doc, unit);
+    const qreal pageFoot = (pageAt(doc, e.top) + 1) * pageHeight;
+    if (e.bottom <= pageFoot + 0.5 || e.bottom - e.top > pageHeight)
+        return false;
+    moveToNextPage(doc, unit, pageFoot);
+    return true;
+}
+
+// Qt repeats a table's header rows on every page its frame reaches, its bottom margin included: a
+// table whose last row ended just above a page's foot had its header drawn again at the top of the
+// next page, over the heading laid out there. The margin goes there: what follows is on the next
+// page anyway.
+bool keepMarginOffNextPage(QTextDocument& doc, QTextTable& table) {
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    qreal rowsBottom = 0;
+    for (int column = 0; column < table.columns(); ++column) {
+        const QTextBlock last = table.cellAt(table.rows() - 1, column).lastCursorPosition().block();
+        rowsBottom = qMax(rowsBottom, layout->blockBoundingRect(last).bottom());
+    }
+    const qreal pageFoot = (pageAt(doc, rowsBottom - 1) + 1) * doc.pageSize().height();
+    QTextTableFormat f = table.format();
+    if (f.headerRowCount() == 0 || f.bottomMargin() == 0 ||
+        layout->frameBoundingRect(&table).bottom() < pageFoot - 1)
+        return false;
+    f.setBottomMargin(0);
+    table.setFormat(f);
+    return true;
+}
+
+// Moving a unit moves everything after it, so the units are taken in order, each measured after
+// the moves before it.
+void keepUnitsWhole(QTextDocument& doc) {
     for (const Unit& unit : unitsOf(doc)) {
-        const Extent e = extentOf(doc, unit);
-        const qreal pageFoot = (pageAt(doc, e.top) + 1) * pageHeight;
-        if (e.bottom > pageFoot + 0.5 && e.bottom - e.top <= pageHeight) {
-            moveToNextPage(doc, unit, pageFoot);
+        if (keepWhole(doc, unit))
             doc.markContentsDirty(0, doc.characterCount());
-        }
+        if (unit.endsTable && keepMarginOffNextPage(doc, *unit.table))
+            doc.markContentsDirty(0, doc.characterCount());
     }
 }
 
