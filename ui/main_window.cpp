@@ -262,6 +262,29 @@ void MainWindow::addSessionActions(QWidget* from) {
         m_menus[MenuId::Session]->addAction(a);
 }
 
+// View → Panels brings a panel to the front, and closes it when it is there: Qt's own toggle hid
+// a panel that was behind another's tab, which then could not be reached without the mouse.
+// Ticked: the panel can be seen.
+QAction* MainWindow::panelAction(QDockWidget* dock) {
+    auto* action = new QAction(this);
+    action->setObjectName(dock->objectName() + u"Panel"_s);
+    action->setCheckable(true);
+    connect(dock, &QDockWidget::visibilityChanged, action, &QAction::setChecked);
+    connect(action, &QAction::triggered, dock, [dock](bool bringToFront) {
+        dock->setVisible(bringToFront);
+        if (bringToFront)
+            dock->raise();
+    });
+    // Named after the dock's title, where "&" would mark a shortcut letter ("Floor & timer"
+    // showed as "Floor _timer").
+    const auto name = [dock, action] {
+        action->setText(dock->windowTitle().replace(u'&', u"&&"_s));
+    };
+    connect(dock, &QWidget::windowTitleChanged, action, name);
+    name();
+    return action;
+}
+
 bool MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList<Seat>& shownFor) {
     if (!dock || dock->objectName().isEmpty() || m_docks.contains(dock)) {
         qWarning("MainWindow::addDock: a dock needs a unique objectName to keep its layout.");
@@ -271,14 +294,7 @@ bool MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, const QList
     m_areas.insert(dock, area);
     m_shownFor.insert(dock, shownFor);
     addDockWidget(area, dock);
-    m_panelsMenu->addAction(dock->toggleViewAction());
-    // The dock names its action after its title, where "&" would mark a shortcut letter
-    // ("Floor & timer" showed as "Floor _timer" in View → Panels).
-    const auto nameAction = [dock] {
-        dock->toggleViewAction()->setText(dock->windowTitle().replace(u'&', u"&&"_s));
-    };
-    connect(dock, &QWidget::windowTitleChanged, this, nameAction);
-    nameAction();
+    m_panelsMenu->addAction(panelAction(dock));
     if (m_layoutRestored)
         resetLayout();
     return true;

@@ -70,6 +70,7 @@ private:
     void fitScreen();
     void setCramped(bool cramped);
     void addSessionActions(QWidget* from);
+    QAction* panelAction(QDockWidget* dock);
     void retranslate();
     void onSeatChanged();
     void updateTitle();

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QWidget>
 
 namespace podium {
@@ -16,6 +17,15 @@ bool isEditingKey(const QKeyEvent* key) {
             return true;
     }
     return false;
+}
+
+// Ctrl+Return submits a field to many people (chat, mail, forms): typed after a name in the quick
+// add, it called the next speaker, and the name stayed unadded. While a field holds text, Return
+// with any modifier is the field's own Enter; F9 still calls the next speaker.
+bool isFieldsEnter(const QKeyEvent* key) {
+    const auto* field = qobject_cast<const QLineEdit*>(QApplication::focusWidget());
+    return field && !field->text().isEmpty() &&
+           (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
 }
 
 } // namespace
@@ -39,6 +49,10 @@ bool WindowKeys::eventFilter(QObject* watched, QEvent* event) {
     const QKeySequence keys(key->keyCombination());
     // Once per press: the override goes to the focused widget first, then up to the window.
     QWidget* first = QApplication::focusWidget() ? QApplication::focusWidget() : m_window;
+    if (isFieldsEnter(key)) {
+        event->accept(); // a key press for the field, not the window's shortcut
+        return true;
+    }
     if (m_tellWhyNot && watched == first && !isEditingKey(key)) {
         if (const QString why = whyGreyed(keys); !why.isEmpty())
             m_tellWhyNot(why);

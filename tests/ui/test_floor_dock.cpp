@@ -384,6 +384,30 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
     CHECK_FALSE(h.state().floor);
 }
 
+// Typed after a name in the quick add, Ctrl+Return (which submits a field to many people) called
+// the next speaker, and the name was not added.
+TEST_CASE(
+    "Ctrl+Return in a field holding text is the field's Enter; in an empty one, next speaker") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    h.add(u"Panelist A"_s);
+    auto* quickAdd = child<QLineEdit>(w, u"quickAdd"_s);
+    quickAdd->setFocus();
+    QTest::keyClicks(quickAdd, u"Kenji Tanaka"_s);
+    QTest::keyClick(quickAdd, Qt::Key_Return, Qt::ControlModifier);
+    QCoreApplication::processEvents(); // the entry is asked for once the newcomer is in
+    CHECK_FALSE(h.state().floor);
+    REQUIRE(h.state().queue.size() == 2);
+    CHECK(h.state().participant(h.state().queue[1].participantId)->name == u"Kenji Tanaka"_s);
+    REQUIRE(QTest::qWaitFor([&] { return quickAdd->text().isEmpty(); }));
+    QTest::keyClick(quickAdd, Qt::Key_Return, Qt::ControlModifier);
+    REQUIRE(h.state().floor);
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Panelist A"_s);
+}
+
 // Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s
 // went to the new speaker.
 TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {

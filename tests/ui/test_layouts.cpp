@@ -120,7 +120,7 @@ TEST_CASE("a dock without an objectName is refused") {
     CHECK(w.menu(MainWindow::MenuId::View)
               ->findChild<QMenu*>(u"panelsMenu"_s)
               ->actions()
-              .contains(named->toggleViewAction()));
+              .contains(w.findChild<QAction*>(u"extraDockPanel"_s)));
 }
 
 TEST_CASE("View → Theme switches the palette, is remembered, and charts follow it") {
@@ -155,7 +155,40 @@ TEST_CASE("View → Panels names each dock as its title reads") {
     REQUIRE(floor);
     REQUIRE(floor->windowTitle() == u"Floor & timer"_s);
     // "&&" shows as "&" in a menu; a single "&" would underline the next letter instead.
-    CHECK(floor->toggleViewAction()->text() == u"Floor && timer"_s);
+    CHECK(w.findChild<QAction*>(u"floorDockPanel"_s)->text() == u"Floor && timer"_s);
+}
+
+// Chosen in View → Panels, a panel behind another's tab was hidden (Qt's own toggle): with the
+// keyboard alone it could not be brought back to the front.
+TEST_CASE("View → Panels brings a panel behind a tab to the front, and closes one in front") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QDockWidget* behind = nullptr;
+    for (QDockWidget* d : w.docks()) {
+        if (!w.tabifiedDockWidgets(d).isEmpty() && !d->isHidden() && d->visibleRegion().isEmpty())
+            behind = d; // shown, behind another's tab
+    }
+    REQUIRE(behind);
+    auto* panel = w.findChild<QAction*>(behind->objectName() + u"Panel"_s);
+    REQUIRE(panel);
+    CHECK_FALSE(panel->isChecked()); // it cannot be seen
+    panel->trigger();
+    QCoreApplication::processEvents();
+    CHECK_FALSE(behind->visibleRegion().isEmpty());
+    CHECK(panel->isChecked());
+    for (QDockWidget* other : w.tabifiedDockWidgets(behind)) {
+        CHECK(other->visibleRegion().isEmpty());
+        CHECK_FALSE(w.findChild<QAction*>(other->objectName() + u"Panel"_s)->isChecked());
+    }
+    panel->trigger();
+    CHECK(behind->isHidden());
+    CHECK_FALSE(panel->isChecked());
+    panel->trigger();
+    QCoreApplication::processEvents();
+    CHECK_FALSE(behind->visibleRegion().isEmpty());
 }
 
 TEST_CASE("an unticked check box can be seen in every theme") {

@@ -18,6 +18,8 @@
 #include <QTreeView>
 #include <QUndoCommand>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -188,6 +190,93 @@ void NotesDock::setSessionFile(SessionFile* file) {
         updateControls();
 }
 
+namespace {
+
+// The Edit menu names the step by the note's beginning.
+QString shortened(const QString& text) {
+    constexpr int shown = 30;
+    return text.size() <= shown ? text : text.left(shown).trimmed() + u'…';
+}
+
+// Adding or removing a note is a step of Edit → Undo like the session's own: undo takes back a
+// note just added (Ctrl+Z in the emptied field undid some earlier step of the session instead),
+// or writes a removed one back as it was. Both act on the session's file (opening another file
+// empties the stack anyway), known by its session: after Save As the note goes back into the
+// copy (compared by pointer, it said "another session file", and a new file at the old address
+// would have passed).
+class NoteStep final : public QUndoCommand {
+public:
+    enum class Kind { Added, Removed };
+
+    NoteStep(Kind kind, NotesModel& model, const Note& note, std::function<void(QString)> problem)
+        : QUndoCommand(kind == Kind::Added
+                           ? NotesDock::tr("Add note “%1”").arg(shortened(note.text))
+                           : NotesDock::tr("Remove note “%1”").arg(shortened(note.text)))
+        , m_kind(kind)
+        , m_model(model)
+        , m_session(model.file() ? model.file()->sessionId() : QString())
+        , m_note(note)
+        , m_problem(std::move(problem)) {}
+
+    void redo() override {
+        if (m_kind == Kind::Removed)
+            takeAway();
+        else if (std::exchange(m_pushed, true)) // pushed once the field had added it
+            putBack();
+    }
+
+    void undo() override {
+        if (m_kind == Kind::Added)
+            takeAway();
+        else
+            putBack();
+    }
+
+private:
+    bool inItsSession() {
+        if (m_model.file() && m_model.file()->sessionId() == m_session)
+            return true;
+        giveUp(NotesDock::tr("The note was in another session file."));
+        return false;
+    }
+
+    void takeAway() {
+        if (!inItsSession())
+            return;
+        // As it is now: edited since, it comes back edited.
+        const QList<Note> notes = m_model.notes();
+        const auto now = std::find_if(notes.begin(), notes.end(),
+                                      [this](const Note& n) { return n.id == m_note.id; });
+        if (now != notes.end())
+            m_note = *now;
+        if (auto removed = m_model.remove(m_note.id); !removed)
+            giveUp(removed.error());
+    }
+
+    void putBack() {
+        if (!inItsSession())
+            return;
+        auto back = m_model.restore(m_note);
+        if (!back)
+            return giveUp(back.error());
+        m_note.id = back.value().id;
+    }
+
+    void giveUp(const QString& why) {
+        m_problem(why);
+        setObsolete(true); // the stack drops a step that cannot be done
+    }
+
+    Kind m_kind;
+    NotesModel& m_model;
+    QString m_session;
+    Note m_note;
+    std::function<void(QString)> m_problem;
+    bool m_pushed = false;
+};
+
+} // namespace
+
 void NotesDock::addNote() {
     const auto kind = NoteKind(m_kind->currentData().toInt());
     auto added = m_model->add(kind, m_text->text(), m_begunAt);
@@ -195,6 +284,8 @@ void NotesDock::addNote() {
         showProblem(added.error());
         return;
     }
+    cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Added, *m_model, added.value(),
+                                            [this](const QString& why) { showProblem(why); }));
     m_problemText.clear();
     m_problem->hide();
     emptyField(m_text);
@@ -205,61 +296,12 @@ void NotesDock::addNote() {
     m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
 }
 
-namespace {
-
-// The Edit menu names the step by the note's beginning.
-QString shortened(const QString& text) {
-    constexpr int shown = 30;
-    return text.size() <= shown ? text : text.left(shown).trimmed() + u'…';
-}
-
-// Removing a note is a step of Edit → Undo like the session's own: undo writes the note back as
-// it was into the session's file (opening another file empties the stack anyway). The file is
-// known by its session: after Save As the note goes back into the copy (compared by pointer,
-// it said "another session file", and a new file at the old address would have passed).
-class RemoveNoteStep final : public QUndoCommand {
-public:
-    RemoveNoteStep(NotesModel& model, const Note& note, std::function<void(QString)> problem)
-        : QUndoCommand(NotesDock::tr("Remove note “%1”").arg(shortened(note.text)))
-        , m_model(model)
-        , m_session(model.file() ? model.file()->sessionId() : QString())
-        , m_note(note)
-        , m_problem(std::move(problem)) {}
-
-    void redo() override {
-        if (auto removed = m_model.remove(m_note.id); !removed)
-            giveUp(removed.error());
-    }
-
-    void undo() override {
-        if (!m_model.file() || m_model.file()->sessionId() != m_session)
-            return giveUp(NotesDock::tr("The note was in another session file."));
-        auto back = m_model.restore(m_note);
-        if (!back)
-            return giveUp(back.error());
-        m_note.id = back.value().id;
-    }
-
-private:
-    void giveUp(const QString& why) {
-        m_problem(why);
-        setObsolete(true); // the stack drops a step that cannot be done
-    }
-
-    NotesModel& m_model;
-    QString m_session;
-    Note m_note;
-    std::function<void(QString)> m_problem;
-};
-
-} // namespace
-
 void NotesDock::removeSelected() {
     const Note* note = m_model->noteAt(m_view->currentIndex());
     if (!note)
         return;
-    cockpit().undoStack().push(
-        new RemoveNoteStep(*m_model, *note, [this](const QString& why) { showProblem(why); }));
+    cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Removed, *m_model, *note,
+                                            [this](const QString& why) { showProblem(why); }));
     m_text->setFocus(); // the next thing a rapporteur does is write
 }
 
