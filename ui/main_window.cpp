@@ -224,7 +224,7 @@ void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
     auto* alert = new QLabel(this);
     alert->setObjectName(u"connectionAlert"_s);
     alert->setTextFormat(Qt::PlainText);
-    alert->setStyleSheet(problemTextStyle());
+    showAsProblem(alert);
     alert->hide();
     statusBar()->addPermanentWidget(alert);
     connect(&connection, &ConnectionDock::alertChanged, alert, [alert](const QString& text) {

@@ -12,6 +12,8 @@
 #include "theme/theme_menu.h"
 #include "ui_support.h"
 
+#include <cmath>
+
 #include <QAbstractAxis>
 #include <QAction>
 #include <QApplication>
@@ -211,6 +213,58 @@ TEST_CASE("an unticked check box can be seen in every theme") {
                                              background.lightness()));
         CHECK(strongest >= 40);
     }
+    applyTheme(Theme::Light);
+}
+
+namespace {
+
+// WCAG's contrast ratio of two colours.
+double contrast(const QColor& a, const QColor& b) {
+    const auto luminance = [](const QColor& c) {
+        const auto linear = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+
+} // namespace
+
+// One red for every theme was 2.6:1 on the dark theme's window (a refused join, a host out of
+// reach, the agenda's overrun), where text needs 4.5:1.
+TEST_CASE("red problem text can be read in every theme, and follows a change of theme") {
+    QLabel line(u"Cannot reach the host"_s);
+    showAsProblem(&line);
+    for (Theme theme : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        INFO("theme " << int(theme));
+        applyTheme(theme);
+        line.ensurePolished();
+        const QColor text = line.palette().color(line.foregroundRole());
+        CHECK(text == problemColour());
+        CHECK((text.hslHue() <= 10 || text.hslHue() >= 350)); // red still
+        CHECK(text.hslSaturation() > 128);
+        CHECK(contrast(text, line.palette().color(QPalette::Window)) >= 4.5);
+    }
+    showAsProblem(&line, false);
+    CHECK(line.palette().color(line.foregroundRole()) ==
+          QApplication::palette().color(QPalette::WindowText));
+    applyTheme(Theme::Light);
+}
+
+// The style drew the handle in the button colour, black on black in high contrast (1.2:1).
+TEST_CASE("a scroll bar's handle can be seen in the high-contrast theme") {
+    applyTheme(Theme::HighContrast);
+    QScrollBar bar(Qt::Vertical);
+    bar.setRange(0, 1000);
+    bar.setPageStep(100);
+    bar.resize(bar.sizeHint().width(), 300);
+    const QImage image = bar.grab().toImage();
+    int lightest = 0; // inside the bar's outline, where the handle is
+    for (int y = 2; y < image.height() - 2; ++y)
+        lightest = qMax(lightest, image.pixelColor(image.width() / 2, y).lightness());
+    CHECK(lightest > 150);
     applyTheme(Theme::Light);
 }
 

@@ -514,7 +514,7 @@ void ConnectionDock::showStatus(const QString& text, bool problem) {
 
 void ConnectionDock::showStatusLine() {
     m_status->setText(m_statusText);
-    m_status->setStyleSheet(m_statusIsProblem ? problemTextStyle() : QString());
+    showAsProblem(m_status, m_statusIsProblem);
 }
 
 void ConnectionDock::refresh() {
@@ -551,7 +551,7 @@ void ConnectionDock::refresh() {
                                   "then this seat shows the session as it was.")
                              : tr("The host is out of reach: reconnecting by itself. Until "
                                   "then this seat's actions are not sent."));
-        m_state->setStyleSheet(live ? QString() : problemTextStyle());
+        showAsProblem(m_state, !live);
         break;
     }
     }

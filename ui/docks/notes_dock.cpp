@@ -115,7 +115,7 @@ void NotesDock::build() {
     // under the rapporteur's pointer.
     m_speech->setWordWrap(true);
     m_speech->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_problem->setStyleSheet(problemTextStyle());
+    showAsProblem(m_problem);
     for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction})
         m_kind->addItem(QString(), int(k));
     m_view->setModel(m_model);

@@ -1,7 +1,7 @@
 #include "agenda_model.h"
 
 #include "report/report.h"
-#include "theme/timer_colours.h"
+#include "theme/theme.h"
 
 #include <QFont>
 
@@ -52,7 +52,9 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
         return f;
     }
     if (role == Qt::ForegroundRole && running && index.column() == Status && activeOverrunMs() > 0)
-        return phaseColours(TimerPhase::Overtime, {}, {}).background;
+        return problemColour(); // the overtime colour was 2.6:1 on the dark theme's window
+    if (role == Qt::ToolTipRole && index.column() == Title)
+        return s.title; // whole, where the column cuts it
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <optional>
+
+class QWidget;
 
 namespace podium {
 
@@ -15,7 +18,10 @@ std::optional<Theme> themeNamed(const QString& key);
 void applyTheme(Theme theme);
 // The theme applied last (by the menu, a saved preference or --theme).
 Theme currentTheme();
-// The style sheet of a line that says what went wrong, or is wrong now: red text.
-QString problemTextStyle();
+// Red for text that says what went wrong, or is wrong now, readable on the theme's background
+// (one red was 2.6:1 on the dark theme's window).
+QColor problemColour();
+// Shows `widget`'s text in that red, or plain again; it follows the theme when that changes.
+void showAsProblem(QWidget* widget, bool problem = true);
 
 } // namespace podium
