@@ -233,8 +233,10 @@ bool keepMarginOffNextPage(QTextDocument& doc, QTextTable& table) {
 
 // Moving a unit moves everything after it, so the units are taken in order, each measured after
 // the moves before it.
-void keepUnitsWhole(QTextDocument& doc) {
+void keepUnitsWhole(QTextDocument& doc, const Meanwhile& meanwhile) {
     for (const Unit& unit : unitsOf(doc)) {
+        if (meanwhile)
+            meanwhile();
         keepWhole(doc, unit);
         if (unit.endsTable && keepMarginOffNextPage(doc, *unit.table))
             doc.markContentsDirty(0, doc.characterCount());
@@ -250,15 +252,15 @@ int pageAt(const QTextDocument& doc, qreal y) {
 
 // The margins stay out of the layout (which would scale them from 96 dpi to the device's): the
 // pages are laid out as tall as the text on them, and drawn inside the margins.
-void layOutOnPages(QTextDocument& doc, QPagedPaintDevice& device) {
+void layOutOnPages(QTextDocument& doc, QPagedPaintDevice& device, const Meanwhile& meanwhile) {
     doc.documentLayout()->setPaintDevice(&device);
     doc.setDocumentMargin(0);
     const qreal margin = marginOn(device);
     doc.setPageSize(QSizeF(device.width() - 2 * margin, device.height() - 2 * margin));
-    keepUnitsWhole(doc);
+    keepUnitsWhole(doc, meanwhile);
 }
 
-void printPages(const QTextDocument& doc, QPagedPaintDevice& device) {
+void printPages(const QTextDocument& doc, QPagedPaintDevice& device, const Meanwhile& meanwhile) {
     QPainter painter(&device);
     const QSizeF page = doc.pageSize();
     const qreal margin = marginOn(device);
@@ -267,6 +269,8 @@ void printPages(const QTextDocument& doc, QPagedPaintDevice& device) {
     const QPointF numberAt(margin + page.width(), margin + page.height() + metrics.ascent() +
                                                       5 * device.logicalDpiY() / 72.0);
     for (int i = 0; i < doc.pageCount(); ++i) {
+        if (meanwhile)
+            meanwhile();
         if (i > 0)
             device.newPage();
         const QRectF view(0, i * page.height(), page.width(), page.height());

@@ -16,7 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace podium::report {
 
-Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale) {
+Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale,
+                            const Meanwhile& meanwhile) {
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         return Result<QByteArray>::failure(tr("Writing a PDF needs the graphical application."));
     QByteArray bytes;
@@ -32,8 +33,8 @@ Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale) {
         writer.setCreator(u"Podium"_s);
         QTextDocument doc;
         doc.setHtml(toHtml(report, locale, HtmlFlavor::RichText));
-        layOutOnPages(doc, writer);
-        printPages(doc, writer);
+        layOutOnPages(doc, writer, meanwhile);
+        printPages(doc, writer, meanwhile);
     }
     if (bytes.isEmpty())
         return Result<QByteArray>::failure(tr("The PDF writer produced nothing."));
@@ -49,10 +50,10 @@ int pdfPageCount(const QByteArray& pdf) {
 }
 
 Result<QStringList> exportReport(const Report& report, ReportFormat format, const QString& path,
-                                 const QLocale& locale) {
+                                 const QLocale& locale, const Meanwhile& meanwhile) {
     if (format != ReportFormat::Pdf)
         return writeReport(report, format, path, locale);
-    auto bytes = pdfBytes(report, locale);
+    auto bytes = pdfBytes(report, locale, meanwhile);
     if (!bytes)
         return Result<QStringList>::failure(bytes.error());
     if (auto ok = writeFileAtomically(path, *bytes); !ok)

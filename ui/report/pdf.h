@@ -2,6 +2,7 @@
 
 #include "model/result.h"
 #include "report/export.h"
+#include "report/pages.h"
 #include "report/report.h"
 
 #include <QByteArray>
@@ -13,12 +14,14 @@
 // page numbers). Needs a QGuiApplication (fonts); the offscreen platform will do.
 namespace podium::report {
 
-[[nodiscard]] Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale = QLocale());
+[[nodiscard]] Result<QByteArray> pdfBytes(const Report& report, const QLocale& locale = QLocale(),
+                                          const Meanwhile& meanwhile = {});
 int pdfPageCount(const QByteArray& pdf);
 
 // Every format, PDF included: what File → Export report and `podium --export-report` call.
 [[nodiscard]] Result<QStringList> exportReport(const Report& report, ReportFormat format,
                                                const QString& path,
-                                               const QLocale& locale = QLocale());
+                                               const QLocale& locale = QLocale(),
+                                               const Meanwhile& meanwhile = {});
 
 } // namespace podium::report

@@ -9,7 +9,9 @@
 #include "save_path.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -56,7 +58,11 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
         return;
     QSettings().setValue(lastFormatKey, chosenIndex);
     const QList<Note> notes = preview ? preview->notes() : QList<Note>{};
+    window.statusBar()->showMessage(QObject::tr("Writing the report…"));
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto written = exportCurrentReport(cockpit, notes, path, std::nullopt);
+    QGuiApplication::restoreOverrideCursor();
+    window.statusBar()->clearMessage();
     if (!written) {
         QMessageBox::warning(&window, QObject::tr("Export report"), written.error());
         return;
@@ -98,7 +104,13 @@ Result<QStringList> exportCurrentReport(const Cockpit& cockpit, const QList<Note
     if (!format)
         return Result<QStringList>::failure(
             QObject::tr("Name the file .pdf, .html, .md or .csv to choose a format."));
-    return report::exportReport(currentReport(cockpit, notes), *format, path);
+    // A long report takes seconds to lay out: meanwhile the window keeps its clocks and its link
+    // to the host (a rapporteur's seat, frozen for 30 s, was dropped by the host), and takes no
+    // input (its wait cursor says why).
+    const auto keepGoing = [] {
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    };
+    return report::exportReport(currentReport(cockpit, notes), *format, path, QLocale(), keepGoing);
 }
 
 void installReport(MainWindow& window, Cockpit& cockpit) {
