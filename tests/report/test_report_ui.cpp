@@ -14,10 +14,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QtMath>
 
 using namespace podium;
 using namespace podium::test;
@@ -151,6 +153,48 @@ TEST_CASE("the report preview of a long session shows its latest speeches") {
         u"The latest %1 interventions; the %2 before them"_s.arg(ReportDock::previewSpeeches)
             .arg(speeches - ReportDock::previewSpeeches)));
     CHECK_FALSE(shown.contains(awkwardName)); // an early speaker of the script, left out
+}
+
+// Refreshed while the rapporteur read its end (320 notes), the preview jumped back a long way;
+// and a reader at the end, where the latest notes are, was left above the note just written.
+TEST_CASE("the report preview keeps the reader's place when it refreshes, at its end the end") {
+    ScriptedSession s;
+    Cockpit cockpit(s.h.engine);
+    ReportDock dock(cockpit);
+    QList<Note> notes;
+    for (int i = 1; i <= 320; ++i)
+        notes.append(Note{i, s.at(i), 0, NoteKind::Note,
+                          u"Point %1 made from the floor, written down as it was said"_s.arg(i)});
+    dock.setNotesSource([&notes] { return notes; });
+    dock.resize(600, 400);
+    dock.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dock));
+    // As the dock refreshes in the running window: the scroll bar takes the text's length a turn
+    // of the event loop later, before anyone looks.
+    QScrollBar* bar = dock.preview()->verticalScrollBar();
+    const auto refresh = [&] {
+        dock.refreshNow();
+        const QTextDocument* text = dock.preview()->document();
+        const int viewport = dock.preview()->viewport()->height();
+        REQUIRE(QTest::qWaitFor(
+            [&] { return qAbs(bar->maximum() - (qCeil(text->size().height()) - viewport)) <= 1; }));
+        QCoreApplication::processEvents();
+    };
+    refresh();
+    bar->setValue(bar->maximum() / 2);
+    const int middle = bar->value();
+    REQUIRE(middle > 10 * bar->pageStep());
+    s.h.add(u"Silent Listener"_s);
+    REQUIRE(s.h.run(Action::Next));
+    refresh();
+    CHECK(bar->value() == middle);
+
+    bar->setValue(bar->maximum());
+    const int end = bar->value();
+    notes.append(Note{321, s.at(400), 0, NoteKind::Note, u"The last word"_s});
+    refresh();
+    CHECK(bar->maximum() > end);
+    CHECK(bar->value() == bar->maximum());
 }
 
 // The report's text is dark, as on paper: on the dark theme's background it could not be read.

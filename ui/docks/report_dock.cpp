@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -93,8 +94,17 @@ void ReportDock::refreshNow() {
     report::keepLatestSpeeches(r, previewSpeeches);
     QScrollBar* bar = m_view->verticalScrollBar();
     const int position = bar->value();
+    const bool atEnd = position > 0 && position >= bar->maximum();
     m_view->setHtml(report::toHtml(r, QLocale(), report::HtmlFlavor::RichText));
-    bar->setValue(position); // the reader keeps their place while the session goes on
+    // The reader keeps their place while the session goes on; one at the end, where the latest
+    // notes are, stays at the end. Again once the event loop has turned: the scroll bar takes the
+    // new text's length only then, and the place was cut down to the length it had meanwhile (a
+    // rapporteur reading the end was taken back 70 speeches).
+    const auto keepPlace = [bar, position, atEnd] {
+        bar->setValue(atEnd ? bar->maximum() : position);
+    };
+    keepPlace();
+    QTimer::singleShot(0, bar, keepPlace);
     m_stale = false;
     m_sinceRefresh.start();
 }
