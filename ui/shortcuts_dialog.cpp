@@ -12,24 +12,27 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
+void appendKeys(const QAction* a, QList<std::pair<QString, QString>>& out) {
+    QStringList keys;
+    for (const QKeySequence& k : a->shortcuts()) {
+        // Qt adds the keys of old Sun keyboards (F14 for Undo) on X11: no moderator has them,
+        // and "F14" in the list puzzled.
+        if (k.count() == 1 && k[0].key() >= Qt::Key_F13 && k[0].key() <= Qt::Key_F35)
+            continue;
+        keys.append(k.toString(QKeySequence::NativeText));
+    }
+    const QString label = a->property(shortcutLabelProperty).toString();
+    if (!keys.isEmpty())
+        out.append(
+            {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s)});
+}
+
 void collect(const QMenu* menu, QList<std::pair<QString, QString>>& out) {
     for (const QAction* a : menu->actions()) {
-        if (a->menu()) {
+        if (a->menu())
             collect(a->menu(), out);
-            continue;
-        }
-        QStringList keys;
-        for (const QKeySequence& k : a->shortcuts()) {
-            // Qt adds the keys of old Sun keyboards (F14 for Undo) on X11: no moderator has them,
-            // and "F14" in the list puzzled.
-            if (k.count() == 1 && k[0].key() >= Qt::Key_F13 && k[0].key() <= Qt::Key_F35)
-                continue;
-            keys.append(k.toString(QKeySequence::NativeText));
-        }
-        const QString label = a->property(shortcutLabelProperty).toString();
-        if (!keys.isEmpty())
-            out.append(
-                {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s)});
+        else
+            appendKeys(a, out);
     }
 }
 
@@ -40,6 +43,12 @@ QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* 
     for (const QAction* a : menus->actions()) {
         if (a->menu())
             collect(a->menu(), out);
+    }
+    // Keys that work on one list only (Alt+Up and Alt+Down on the queue) are in no menu, and
+    // were missing here.
+    for (const QAction* a : menus->window()->findChildren<QAction*>()) {
+        if (a->shortcutContext() == Qt::WidgetShortcut)
+            appendKeys(a, out);
     }
     return out;
 }

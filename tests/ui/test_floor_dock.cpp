@@ -387,7 +387,7 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
 // Typed after a name in the quick add, Ctrl+Return (which submits a field to many people) called
 // the next speaker, and the name was not added.
 TEST_CASE(
-    "Ctrl+Return in a field holding text is the field's Enter; in an empty one, next speaker") {
+    "Ctrl+Return in a field holding text is the field's Enter, in an empty one next speaker") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);

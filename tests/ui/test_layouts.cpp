@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QStyleOptionButton>
 #include <QTabBar>
@@ -740,4 +741,25 @@ TEST_CASE("Help → About Podium gives the version and where help is") {
     CHECK(about->text().contains(u"About Podium"_s));
     CHECK(MainWindow::aboutText().contains(QStringLiteral(PODIUM_VERSION)));
     CHECK(MainWindow::aboutText().contains(u"man podium"_s));
+}
+
+// A screen reader found no name on the text fields (a placeholder is given as a description
+// only) nor on the lists, and the new poll's two fields both under "New poll".
+TEST_CASE("the fields and lists a moderator works with have names for assistive technology") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.buildAllDocks();
+    QSet<QString> names;
+    for (const QString& objectName :
+         {u"quickAdd"_s, u"noteText"_s, u"stageMessage"_s, u"joinCode"_s, u"queueView"_s,
+          u"timelineView"_s, u"agendaView"_s, u"participantsView"_s, u"notesView"_s,
+          u"pollSelector"_s, u"tallyView"_s, u"peersView"_s}) {
+        auto* widget = w.findChild<QWidget*>(objectName);
+        INFO(objectName.toStdString());
+        REQUIRE(widget);
+        CHECK_FALSE(widget->accessibleName().isEmpty());
+        names.insert(widget->accessibleName());
+    }
+    CHECK(names.size() == 12); // each its own
 }

@@ -656,3 +656,41 @@ TEST_CASE("an import the disk has no room for says what was added, and leaves no
                                     tooLong + u" ("_s));
     CHECK(h.participantNamed(u"Ana Tres"_s) != 0);
 }
+
+// Tabbed into, the queue marked its first row without selecting it, and the first Down selected
+// the second: "Call selected" then called someone the moderator had not picked.
+TEST_CASE("the queue reached with Tab selects the row it marks, and Down goes on from there") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    auto* view = child<QTreeView>(w, u"queueView"_s);
+    QWidget* before = view->previousInFocusChain();
+    while (before && !(before->focusPolicy() & Qt::TabFocus && before->isVisible()))
+        before = before->previousInFocusChain();
+    REQUIRE(before);
+    before->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(before, Qt::Key_Tab);
+    REQUIRE(QTest::qWaitFor([&] { return view->selectionModel()->hasSelection(); }));
+    CHECK(view->hasFocus());
+    CHECK(view->currentIndex().row() == 0);
+    CHECK(child<QPushButton>(w, u"callSelected"_s)->isEnabled());
+    QTest::keyClick(view, Qt::Key_Down);
+    CHECK(view->selectionModel()->selectedRows().value(0).row() == 1);
+}
+
+// A dock's frame took a Tab stop of its own and showed nothing there (two Tabs "landed nowhere").
+TEST_CASE("Tab never stops on a dock's frame") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.buildAllDocks();
+    for (QDockWidget* dock : w.docks()) {
+        INFO(dock->objectName().toStdString());
+        REQUIRE(dock->widget());
+        CHECK(dock->widget()->focusPolicy() == Qt::NoFocus);
+    }
+}

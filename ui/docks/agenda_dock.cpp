@@ -69,6 +69,7 @@ QString AgendaDock::title() const {
 }
 
 void AgendaDock::retranslate() {
+    m_view->setAccessibleName(tr("Agenda"));
     m_start->setText(tr("Start selected"));
     m_advance->setText(tr("Next segment"));
     refreshForecast();

@@ -604,6 +604,10 @@ QString ConnectionDock::title() const {
 }
 
 void ConnectionDock::retranslate() {
+    m_address->setAccessibleName(tr("Host address"));
+    m_code->setAccessibleName(tr("Join code"));
+    m_port->setAccessibleName(tr("Port"));
+    m_peers->setAccessibleName(tr("Seats"));
     m_host->setText(tr("Host this session"));
     m_stop->setText(tr("Disconnect"));
     m_takeOver->setText(tr("Take over hosting"));

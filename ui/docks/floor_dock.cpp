@@ -146,6 +146,7 @@ QString FloorDock::title() const {
 }
 
 void FloorDock::retranslate() {
+    m_message->setAccessibleName(tr("Message to the speaker"));
     m_next->setText(tr("Next speaker"));
     // Isolated left-to-right, so "+30 s" does not turn into "s 30+" in a right-to-left layout.
     // The buttons beside the countdown read short; the Session menu, far from it, says whose

@@ -348,6 +348,9 @@ QString NotesDock::title() const {
 }
 
 void NotesDock::retranslate() {
+    m_text->setAccessibleName(tr("Note"));
+    m_kind->setAccessibleName(tr("Kind of note"));
+    m_view->setAccessibleName(tr("Notes"));
     m_speech->setFixedHeight(2 * m_speech->fontMetrics().lineSpacing());
     for (int i = 0; i < m_kind->count(); ++i)
         m_kind->setItemText(i, noteKindLabel(NoteKind(m_kind->itemData(i).toInt())));

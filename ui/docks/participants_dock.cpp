@@ -69,6 +69,7 @@ QString ParticipantsDock::title() const {
 }
 
 void ParticipantsDock::retranslate() {
+    m_view->setAccessibleName(tr("Participants"));
     m_view->header()->resizeSection(ParticipantsModel::Affiliation,
                                     20 * m_view->fontMetrics().averageCharWidth());
     sizeColumnsToLabels(m_view, {{ParticipantsModel::Group, labelsOf<StakeholderGroup>()},

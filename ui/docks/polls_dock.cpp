@@ -196,10 +196,15 @@ QString PollsDock::title() const {
 }
 
 void PollsDock::retranslate() {
+    m_selector->setAccessibleName(tr("Poll"));
+    m_table->setAccessibleName(tr("Tallies"));
     m_openCloseAction->setProperty(shortcutLabelProperty, tr("Open or close the poll"));
     m_createBox->setTitle(tr("New poll"));
     m_question->setPlaceholderText(tr("Question"));
     m_options->setPlaceholderText(tr("One option per line"));
+    // Both were named after the box ("New poll") for a screen reader.
+    m_question->setAccessibleName(m_question->placeholderText());
+    m_options->setAccessibleName(tr("Options"));
     m_multiple->setText(tr("Several answers allowed"));
     m_create->setText(tr("Create poll"));
     m_newPoll->setText(tr("New poll…"));

@@ -4,6 +4,7 @@
 #include "models/queue_model.h"
 #include "quick_add.h"
 #include "table_columns.h"
+#include "view_focus.h"
 
 #include <QAction>
 #include <QCborArray>
@@ -35,6 +36,7 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    selectCurrentOnKeyboardFocus(m_view);
     m_view->setDragDropMode(QAbstractItemView::InternalMove);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setDropIndicatorShown(true);
@@ -117,6 +119,7 @@ QString QueueDock::title() const {
 }
 
 void QueueDock::retranslate() {
+    m_view->setAccessibleName(tr("Queue"));
     m_callSuggested->setText(tr("Call suggested"));
     m_callSelected->setText(tr("Call selected"));
     m_focusAdd->setText(tr("Add to the queue…"));

@@ -95,6 +95,9 @@ void QuickAdd::presetPresence() {
 }
 
 void QuickAdd::retranslate() {
+    // A screen reader gave a placeholder as a description only: the field had no name.
+    m_input->setAccessibleName(tr("Add to the queue"));
+    m_kind->setAccessibleName(tr("Kind of intervention"));
     m_input->setPlaceholderText(
         tr("Add to the queue: a name, or “Name, Affiliation” for someone new"));
     m_add->setText(tr("Add"));

@@ -28,6 +28,7 @@ public:
     DockBody(QWidget* body, bool mayScroll)
         : m_mayScroll(mayScroll) {
         setFrameShape(QFrame::NoFrame);
+        setFocusPolicy(Qt::NoFocus); // a Tab stop that showed nothing, between the dock's controls
         setWidgetResizable(false);
         if (!mayScroll) {
             setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -69,6 +69,7 @@ QString TimelineDock::title() const {
 }
 
 void TimelineDock::retranslate() {
+    m_view->setAccessibleName(tr("Timeline of speeches"));
     sizeColumns();
     refreshSummary();
 }
