@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
@@ -579,4 +580,27 @@ TEST_CASE("notes dock: on a moderator's seat the note field says notes stay on t
     h.cockpit->setSeat(Seat::Rapporteur);
     CHECK_FALSE(field->placeholderText().contains(u"laptop"_s));
     CHECK(field->placeholderText().contains(u"Enter saves it"_s));
+}
+
+// Notes written between speeches share one group, where its first note stands: a wrap-up note of
+// a long session went in at the top of the list, out of the rapporteur's sight.
+TEST_CASE("notes dock: a note just added is in sight, wherever its group stands") {
+    NotesHarness h;
+    h.dock->resize(500, 300);
+    h.dock->show();
+    REQUIRE(QTest::qWaitForWindowExposed(h.dock.get()));
+    h.type(u"Before we begin: the room is full"_s);
+    for (int i = 1; i <= 30; ++i) {
+        h.call(i % 2 ? u"Panelist A"_s : u"Audience 2"_s);
+        h.type(u"Point %1"_s.arg(i));
+    }
+    REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    h.type(u"Wrap-up: three actions agreed"_s);
+    auto* view = h.dock->findChild<QTreeView*>();
+    NotesModel& m = *h.dock->model();
+    const QModelIndex added = m.index(1, 0, m.index(0, 0)); // under "between speeches", first
+    REQUIRE(added.siblingAtColumn(NotesModel::TextColumn).data().toString() ==
+            u"Wrap-up: three actions agreed"_s);
+    REQUIRE(view->verticalScrollBar()->maximum() > 0); // the list is longer than the view
+    CHECK(view->viewport()->rect().intersects(view->visualRect(added)));
 }

@@ -293,7 +293,9 @@ void NotesDock::addNote() {
     showCurrentSpeech();
     // A key takeaway or a call to action is the exception: the next line is a plain note again.
     m_kind->setCurrentIndex(0);
-    m_view->scrollTo(m_model->index(m_model->rowCount() - 1, 0));
+    // Where it went: notes written between speeches share a group that stands where its first
+    // note does, and a note added there went out of sight at the top of a long list.
+    m_view->scrollTo(m_model->indexOf(added.value().id));
 }
 
 void NotesDock::removeSelected() {

@@ -242,6 +242,17 @@ QList<Note> NotesModel::notes() const {
     return all;
 }
 
+QModelIndex NotesModel::indexOf(Id noteId) const {
+    for (int g = 0; g < m_groups.size(); ++g) {
+        const QList<Note>& notes = m_groups[g].notes;
+        for (int row = 0; row < notes.size(); ++row) {
+            if (notes[row].id == noteId)
+                return index(row, 0, index(g, 0));
+        }
+    }
+    return {};
+}
+
 int NotesModel::groupOf(Id speechEntryId) const {
     for (int g = 0; g < m_groups.size(); ++g) {
         if (m_groups[g].speechEntryId == speechEntryId)

@@ -43,6 +43,7 @@ public:
     Id currentSpeech() const;
     QList<Note> notes() const;
     const Note* noteAt(const QModelIndex& index) const; // null for a speech's row
+    QModelIndex indexOf(Id noteId) const;               // invalid for a note not here
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
