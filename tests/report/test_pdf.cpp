@@ -339,3 +339,41 @@ TEST_CASE("a table's header row is repeated only on the pages its rows go on to"
         CHECK(text.count(u"Region"_s) == pagesWithRows.size());
     }
 }
+
+// A poll's tallies were cut before their Total row, under a repeated header; its chart's legend
+// and first bar ended a page, and the other bars began the next without their title.
+TEST_CASE("a poll's tallies and its chart each stay on one page") {
+    // As the report's poll is: heading, tallies, then the chart (core/report/chart.cpp).
+    QString tallies = u"<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                      "style=\"border-collapse: collapse; margin-bottom: 8px\">"
+                      "<thead><tr><th>Option</th><th>Onsite</th><th>Online</th></tr></thead>"_s;
+    for (const QString& option :
+         {u"Yes, mandatory"_s, u"Yes, voluntary"_s, u"No"_s, u"Not sure"_s, u"Total"_s})
+        tallies += u"<tr><td>%1</td><td>20</td><td>12</td></tr>"_s.arg(option);
+    tallies += u"</table>"_s;
+    QString chart = u"<p><b>Votes by source</b><br/>Onsite Online</p>"_s;
+    for (int bar = 1; bar <= 4; ++bar)
+        chart += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" "
+                 "style=\"margin-bottom:3px\"><tr><td width=\"30%\">Bar %1</td>"
+                 "<td width=\"40%\" bgcolor=\"#2b6cb0\">&nbsp;</td><td width=\"12%\">&nbsp;</td>"
+                 "<td width=\"18%\">32 (50.0%)</td></tr></table>"_s.arg(bar);
+    for (int before = 30; before < 62; ++before) {
+        INFO(before << " paragraphs before the poll");
+        const PagedDocument paged(u"<style>body{font-size:10pt}h3{font-size:11pt;"
+                                  "margin-top:12pt}</style>"_s +
+                                  paragraphs(before) +
+                                  u"<h3>Should IoT devices carry a security label?</h3>"_s +
+                                  tallies + chart);
+        QSet<int> talliesPages, chartPages;
+        for (QTextBlock b = paged.doc.begin(); b.isValid(); b = b.next()) {
+            QTextTable* t = QTextCursor(b).currentTable();
+            if (t && t->rows() > 1)
+                talliesPages.insert(paged.pageOf(b));
+            else if ((t && t->rows() == 1) || b.text().startsWith(u"Votes by source"_s))
+                chartPages.insert(paged.pageOf(b));
+        }
+        CHECK(talliesPages.size() == 1);
+        CHECK(chartPages.size() == 1);
+        CHECK(paged.pageOf(paged.heading()) == *talliesPages.cbegin());
+    }
+}

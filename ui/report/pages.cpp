@@ -7,6 +7,7 @@
 #include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -52,6 +53,11 @@ Unit rowGroup(QTextTable& table, int first, int* next) {
     int end = first + 1;
     if (first == 0)
         end = qMin(table.rows(), table.format().headerRowCount() + 1);
+    // A short table (a poll's tallies, a balance table) goes over whole: cut, a page began with
+    // its header over the Total row alone.
+    constexpr int shortTableRows = 12;
+    if (first == 0 && table.rows() <= shortTableRows)
+        end = table.rows();
     while (end < table.rows() && isNotesRow(table, end))
         ++end;
     *next = end;
@@ -73,19 +79,49 @@ QList<Unit> rowsOf(QTextTable& table) {
     return rows;
 }
 
+// A bar chart in rich text is a paragraph (its title and legend), then one table of one row per
+// bar (core/report/chart.cpp).
+bool isBar(const QTextTable& table) {
+    return table.rows() == 1 && table.format().headerRowCount() == 0;
+}
+
 // The units of the document's main flow, in order. A heading (or headings one after another)
-// goes with the first line of the paragraph after it, or the first row of the table after it.
+// goes with the first line of the paragraph after it, or the first row of the table after it. A
+// bar chart goes whole: cut, a page ended with its legend and one bar, and the other bars began
+// the next without their title.
 QList<Unit> unitsOf(const QTextDocument& doc) {
     QList<Unit> units;
     std::optional<Unit> heading;
+    QTextBlock paragraph; // the last one, while nothing else has come after it
+    bool chart = false;   // the last unit is a chart's, and takes the bars that follow
     const auto closeHeading = [&](const QList<QTextBlock>& following, bool byFirstLine) {
         heading->measured.append(following);
         heading->lastByFirstLine = byFirstLine;
         units.append(*heading);
         heading.reset();
     };
+    const auto addBar = [&](QTextTable& bar) {
+        if (!chart) {
+            // A heading's unit that ends with the chart's title takes the chart too.
+            if (!units.isEmpty() && units.last().heading.isValid() &&
+                units.last().measured.last() == paragraph)
+                units.last().lastByFirstLine = false;
+            else
+                units.append(Unit{nullptr, 0, paragraph, {paragraph}, false, false});
+            chart = true;
+        }
+        int next = 0;
+        units.last().measured.append(rowGroup(bar, 0, &next).measured);
+    };
     for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
         if (auto* table = qobject_cast<QTextTable*>(it.currentFrame())) {
+            if (!heading && isBar(*table) && (chart || paragraph.isValid())) {
+                addBar(*table);
+                paragraph = {};
+                continue;
+            }
+            chart = false;
+            paragraph = {};
             const QList<Unit> rows = rowsOf(*table);
             if (heading && !rows.isEmpty())
                 closeHeading(rows.first().measured, false);
@@ -95,13 +131,17 @@ QList<Unit> unitsOf(const QTextDocument& doc) {
         const QTextBlock block = it.currentBlock();
         if (!block.isValid() || block.length() <= 1)
             continue; // an empty block (Qt puts one around each table)
+        chart = false;
+        paragraph = {};
         if (block.blockFormat().headingLevel() > 0) {
             if (!heading)
                 heading = Unit{nullptr, 0, block, {}, false, false};
             heading->measured.append(block);
-        } else if (heading) {
-            closeHeading({block}, true);
+            continue;
         }
+        if (heading)
+            closeHeading({block}, true);
+        paragraph = block;
     }
     if (heading)
         units.append(*heading);
@@ -132,6 +172,20 @@ Extent extentOf(const QTextDocument& doc, const Unit& unit) {
     return e;
 }
 
+// Makes `change` and lays the document out again, whole and once. Whole: laid out from the change
+// on, Qt left out the notes written between speeches after a speech log that crossed a page.
+// Once: a layout for each cell changed, then one of the whole, took a 56-page report 25 s. The
+// layout is done at the edit block's end, over all it changed, here from the first block to the
+// last.
+void changeAndLayOutWhole(QTextDocument& doc, const std::function<void()>& change) {
+    QTextCursor edit(&doc);
+    edit.beginEditBlock();
+    for (const QTextBlock& b : {doc.firstBlock(), doc.lastBlock()})
+        QTextCursor(b).setBlockFormat(b.blockFormat());
+    change();
+    edit.endEditBlock();
+}
+
 // Down to the page's foot by its top margin, not by a page break: after a table that went over a
 // page, Qt's layout is a page behind in where pages end, took a break, then took one again for a
 // line that seemed not to fit, and left a page blank. (Measured again, for a margin Qt merged.)
@@ -151,19 +205,21 @@ void pushDownTo(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
         // at the page's foot, its text under it on the next): the table's bottom margin grows.
         QTextTable* tableBefore =
             unit.table ? nullptr : QTextCursor(unit.heading.previous()).currentTable();
-        if (unit.table || tableBefore) {
-            QTextTable* table = unit.table ? unit.table : tableBefore;
-            QTextTableFormat f = table->format();
-            if (unit.table)
+        changeAndLayOutWhole(doc, [&] {
+            if (unit.table || tableBefore) {
+                QTextTable* table = unit.table ? unit.table : tableBefore;
+                QTextTableFormat f = table->format();
+                if (unit.table)
+                    f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
+                else
+                    f.setBottomMargin(qMax<qreal>(0, f.bottomMargin() + shortBy / scale));
+                table->setFormat(f);
+            } else {
+                QTextBlockFormat f = unit.heading.blockFormat();
                 f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
-            else
-                f.setBottomMargin(qMax<qreal>(0, f.bottomMargin() + shortBy / scale));
-            table->setFormat(f);
-        } else {
-            QTextBlockFormat f = unit.heading.blockFormat();
-            f.setTopMargin(qMax<qreal>(0, f.topMargin() + shortBy / scale));
-            QTextCursor(unit.heading).setBlockFormat(f);
-        }
+                QTextCursor(unit.heading).setBlockFormat(f);
+            }
+        });
     }
 }
 
@@ -171,34 +227,24 @@ void pushDownTo(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
 // taken twice (Qt moves a row whose cells all begin on the next page, then lays them out again,
 // breaking again), and left a page with nothing but the repeated header.
 void breakAfterRow(QTextTable& table, int row) {
-    // One layout, at the block's end, for the row's cells and the whole document: a layout per
-    // cell, and then one of the whole, took a 56-page report 25 s.
-    QTextDocument& doc = *table.document();
-    QTextCursor edit(&doc);
-    edit.beginEditBlock();
-    for (const QTextBlock& b : {doc.firstBlock(), doc.lastBlock()})
-        QTextCursor(b).setBlockFormat(b.blockFormat()); // from the first block to the last
-    for (int column = 0; column < table.columns(); ++column) {
-        const QTextTableCell cell = table.cellAt(row, column);
-        if (cell.row() != row || cell.column() != column)
-            continue;
-        const QTextBlock last = cell.lastCursorPosition().block();
-        QTextBlockFormat f = last.blockFormat();
-        f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysAfter);
-        QTextCursor(last).setBlockFormat(f);
-    }
-    edit.endEditBlock();
+    changeAndLayOutWhole(*table.document(), [&] {
+        for (int column = 0; column < table.columns(); ++column) {
+            const QTextTableCell cell = table.cellAt(row, column);
+            if (cell.row() != row || cell.column() != column)
+                continue;
+            const QTextBlock last = cell.lastCursorPosition().block();
+            QTextBlockFormat f = last.blockFormat();
+            f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysAfter);
+            QTextCursor(last).setBlockFormat(f);
+        }
+    });
 }
 
-// The layout is redone whole after a move: redone from the change on, Qt left out the notes
-// written between speeches after a speech log that crossed a page.
 void moveToNextPage(QTextDocument& doc, const Unit& unit, qreal pageFoot) {
-    if (unit.table && unit.row > 0) {
+    if (unit.table && unit.row > 0)
         breakAfterRow(*unit.table, unit.row - 1);
-    } else {
+    else
         pushDownTo(doc, unit, pageFoot);
-        doc.markContentsDirty(0, doc.characterCount());
-    }
 }
 
 // One taller than a page stays where it is: it is cut wherever it goes.
@@ -214,7 +260,7 @@ void keepWhole(QTextDocument& doc, const Unit& unit) {
 // table whose last row ended just above a page's foot had its header drawn again at the top of the
 // next page, over the heading laid out there. The margin goes there: what follows is on the next
 // page anyway.
-bool keepMarginOffNextPage(QTextDocument& doc, QTextTable& table) {
+void keepMarginOffNextPage(QTextDocument& doc, QTextTable& table) {
     QAbstractTextDocumentLayout* layout = doc.documentLayout();
     qreal rowsBottom = 0;
     for (int column = 0; column < table.columns(); ++column) {
@@ -225,10 +271,9 @@ bool keepMarginOffNextPage(QTextDocument& doc, QTextTable& table) {
     QTextTableFormat f = table.format();
     if (f.headerRowCount() == 0 || f.bottomMargin() == 0 ||
         layout->frameBoundingRect(&table).bottom() < pageFoot - 1)
-        return false;
+        return;
     f.setBottomMargin(0);
-    table.setFormat(f);
-    return true;
+    changeAndLayOutWhole(doc, [&] { table.setFormat(f); });
 }
 
 // Moving a unit moves everything after it, so the units are taken in order, each measured after
@@ -238,8 +283,8 @@ void keepUnitsWhole(QTextDocument& doc, const Meanwhile& meanwhile) {
         if (meanwhile)
             meanwhile();
         keepWhole(doc, unit);
-        if (unit.endsTable && keepMarginOffNextPage(doc, *unit.table))
-            doc.markContentsDirty(0, doc.characterCount());
+        if (unit.endsTable)
+            keepMarginOffNextPage(doc, *unit.table);
     }
 }
 
