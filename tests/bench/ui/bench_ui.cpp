@@ -1,14 +1,20 @@
 // The cockpit's cost against plain Qt, measured in one run (see CMakeLists.txt).
 #include "main_window.h"
+#include "report/html.h"
+#include "report/pages.h"
 #include "ui_workload.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QBuffer>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPdfWriter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
@@ -253,21 +259,74 @@ void updatePerEvent() {
     }
 }
 
+// One PDF of `html` on A4 at 300 dpi, in ms: laid out with Podium's pagination, or as Qt lays it
+// out on the same pages.
+double pdfMs(const QString& html, bool ours, int* pages) {
+    QElapsedTimer t;
+    t.start();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setResolution(300);
+    QTextDocument doc;
+    doc.setHtml(html);
+    if (ours) {
+        report::layOutOnPages(doc, writer);
+    } else {
+        doc.documentLayout()->setPaintDevice(&writer);
+        doc.setDocumentMargin(0);
+        const qreal margin = 2 / 2.54 * writer.logicalDpiY(); // as layOutOnPages keeps
+        doc.setPageSize(QSizeF(writer.width() - 2 * margin, writer.height() - 2 * margin));
+    }
+    report::printPages(doc, writer);
+    *pages = doc.pageCount();
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// A long session's PDF report (250 speeches, a note under each): Podium's pagination, which
+// moves each speech, heading, short table and chart a page's foot would cut to the next page and
+// lays the document out again, vs Qt laying out and printing the same document once.
+void pdfReport() {
+    bench::BigSession s(0, 1000);
+    const SessionState& state = s.engine.state();
+    QList<Note> notes;
+    for (const Speech& speech : state.speeches)
+        notes.append(Note{Id(notes.size() + 1), speech.startedAt, speech.entryId, NoteKind::Note,
+                          u"Stressed standards, capacity building and follow-up by the MAG"_s});
+    const QString html = report::toHtml(report::buildReport(state, notes, s.clock.nowMs()),
+                                        QLocale(QLocale::English), report::HtmlFlavor::RichText);
+    std::vector<double> ours, base;
+    int pages = 0, pagesOurs = 0;
+    for (int i = 0; i < 3; ++i) {
+        base.push_back(pdfMs(html, false, &pages));
+        ours.push_back(pdfMs(html, true, &pagesOurs));
+    }
+    const QByteArray name = "PDF report of " + QByteArray::number(state.speeches.size()) +
+                            " speeches with notes (" + QByteArray::number(pagesOurs) +
+                            " pages; Qt alone " + QByteArray::number(pages) + "), median of 3";
+    report(name.constData(), median(ours), median(base), "ms", "none: for reference");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true); // layouts and sound settings not the user's
-    // One part alone when named (startup, idle, update), e.g. to profile it.
+    // One part alone when named (startup, idle, update, pdf), e.g. to profile it.
     const QByteArray only = argc > 1 ? QByteArray(argv[1]) : QByteArray();
     if (only.isEmpty() || only == "startup")
         startupAndMemory();
     if (only.isEmpty() || only == "idle")
         idleCpu();
-    if (only.isEmpty() || only == "update") {
+    if (only.isEmpty() || only == "update" || only == "pdf") {
         QApplication app(argc, argv);
-        updatePerEvent();
+        if (only != "pdf")
+            updatePerEvent();
+        if (only != "update")
+            pdfReport();
     }
     return 0;
 }
