@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QPointer>
 #include <QPolygonF>
 #include <QProxyStyle>
 #include <QStyle>
@@ -146,9 +147,15 @@ QString highContrastStyleSheet() {
            " QScrollBar::add-page, QScrollBar::sub-page { background: none; }"_s;
 }
 
-// Text marked a problem (showAsProblem), in the theme's red.
-QString problemRule() {
-    return u"*[problem=\"true\"] { color: %1; }"_s.arg(problemColour().name());
+// The widgets showing a problem, to be given the new theme's red. Each has a style sheet of its
+// own: one for the whole application, in every theme, made every widget slower to start.
+QList<QPointer<QWidget>>& problemWidgets() {
+    static QList<QPointer<QWidget>> widgets;
+    return widgets;
+}
+
+void colourProblem(QWidget* widget) {
+    widget->setStyleSheet(u"color: %1"_s.arg(problemColour().name()));
 }
 
 } // namespace
@@ -162,8 +169,15 @@ void showAsProblem(QWidget* widget, bool problem) {
     if (widget->property("problem").toBool() == problem)
         return;
     widget->setProperty("problem", problem);
-    widget->style()->unpolish(widget); // a style sheet reads properties when it polishes
-    widget->style()->polish(widget);
+    QList<QPointer<QWidget>>& widgets = problemWidgets();
+    widgets.removeAll(nullptr); // those gone since
+    if (!problem) {
+        widgets.removeAll(widget);
+        widget->setStyleSheet({});
+        return;
+    }
+    widgets.append(widget);
+    colourProblem(widget);
 }
 
 QString themeKey(Theme theme) {
@@ -205,16 +219,20 @@ void applyTheme(Theme theme) {
     switch (theme) {
     case Theme::Light:
         app->setPalette(app->style()->standardPalette());
-        app->setStyleSheet(problemRule());
+        app->setStyleSheet({});
         break;
     case Theme::Dark:
         app->setPalette(darkPalette());
-        app->setStyleSheet(problemRule());
+        app->setStyleSheet({});
         break;
     case Theme::HighContrast:
         app->setPalette(highContrastPalette());
-        app->setStyleSheet(highContrastStyleSheet() + u' ' + problemRule());
+        app->setStyleSheet(highContrastStyleSheet());
         break;
+    }
+    for (QWidget* widget : problemWidgets()) {
+        if (widget)
+            colourProblem(widget);
     }
 }
 
