@@ -694,3 +694,56 @@ TEST_CASE("Tab never stops on a dock's frame") {
         CHECK(dock->widget()->focusPolicy() == Qt::NoFocus);
     }
 }
+
+// A roster of 300 could be searched only by typing a name's start into the table, and not sorted.
+TEST_CASE("the roster is found by any part of a name, affiliation or group, sorted by a header, "
+          "and edited as found") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    QDockWidget* participants = w.dock(u"participantsDock"_s);
+    REQUIRE(participants);
+    participants->raise();
+    QCoreApplication::processEvents();
+    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
+    const int everyone = int(h.state().participants.size());
+    REQUIRE(view->model()->rowCount() == everyone);
+    const auto shownNames = [view] {
+        QStringList names;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            names << view->model()->index(row, 0).data().toString();
+        return names;
+    };
+
+    auto* find = child<QLineEdit>(*participants, u"findParticipant"_s);
+    find->setText(u"audience 3"_s); // any case
+    CHECK(shownNames() == QStringList{u"Audience 3"_s});
+
+    // The one found is the one edited, whatever its row on the whole roster.
+    const Id who = h.participantNamed(u"Audience 3"_s);
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        dialog->findChild<QLineEdit*>(u"participantAffiliation"_s)->setText(u"Found Org"_s);
+        dialog->accept();
+    });
+    child<QPushButton>(*participants, u"editParticipant"_s)->click();
+    CHECK(h.state().participant(who)->affiliation == u"Found Org"_s);
+    find->setText(u"found org"_s); // by its affiliation
+    CHECK(shownNames() == QStringList{u"Audience 3"_s});
+
+    find->clear();
+    REQUIRE(view->model()->rowCount() == everyone);
+    QStringList roster;
+    for (const Participant& p : h.state().participants)
+        roster << p.name;
+    CHECK(shownNames() == roster); // the roster's own order until a header is clicked
+    view->sortByColumn(0, Qt::DescendingOrder);
+    QStringList descending = roster;
+    std::sort(descending.begin(), descending.end(), [](const QString& a, const QString& b) {
+        return a.compare(b, Qt::CaseInsensitive) > 0;
+    });
+    CHECK(shownNames() == descending);
+}

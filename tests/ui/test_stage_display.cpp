@@ -48,7 +48,8 @@ TEST_CASE("stage display: idle, running, warning and overtime on a fake clock") 
     h.clock.advance(4 * 60'000 + 30'500); // 29.5 s left
     d.refresh();
     CHECK(d.face().phase == TimerPhase::Warning);
-    CHECK(d.face().time == u"0:30"_s); // rounded up: it reads 0:00 only at zero
+    CHECK(d.face().time == u"0:30"_s);              // rounded up: it reads 0:00 only at zero
+    CHECK(d.face().status == u"Please conclude"_s); // in words too, not in amber alone
     CHECK(paintedBackground(d) == stagePalette(TimerPhase::Warning, false).background);
 
     h.clock.advance(29'500);

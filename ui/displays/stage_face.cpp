@@ -33,9 +33,13 @@ QString firstWaiting(const SessionState& s) {
     return {};
 }
 
+// In words as well as in colour: a speaker who cannot tell amber from green saw nothing change
+// at the warning.
 QString statusOf(TimerPhase phase, const Countdown& c) {
     if (phase == TimerPhase::Overtime)
         return c.running ? tr("Time is up") : tr("Time is up · paused");
+    if (phase == TimerPhase::Warning)
+        return tr("Please conclude");
     return phase == TimerPhase::Paused ? tr("Paused") : QString();
 }
 

@@ -10,10 +10,12 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
+#include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -28,16 +30,29 @@ ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
 }
 
 void ParticipantsDock::build() {
+    // A roster of 300 could be searched only by typing a name's start into the table: a name,
+    // an affiliation, a group or a region typed here shows the rows that hold it; a click on a
+    // column's header sorts by it (the roster's own order until then).
+    m_shown = new QSortFilterProxyModel(this);
+    m_shown->setSourceModel(m_model);
+    m_shown->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_shown->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_shown->setFilterKeyColumn(-1); // any column
+    m_find = new QLineEdit;
+    m_find->setObjectName(u"findParticipant"_s);
+    m_find->setClearButtonEnabled(true);
+    connect(m_find, &QLineEdit::textChanged, m_shown, &QSortFilterProxyModel::setFilterFixedString);
     m_view = new QTreeView;
     m_add = new QPushButton;
     m_edit = new QPushButton;
     m_import = new QPushButton;
     m_view->setObjectName(u"participantsView"_s);
-    m_view->setModel(m_model);
+    m_view->setModel(m_shown);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true); // one line per row: long lists are laid out quickly
     m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(false);
+    m_view->setSortingEnabled(true);
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder); // the roster's order
     m_view->header()->setStretchLastSection(false);
     keepColumnReadable(m_view, ParticipantsModel::Name, 20);
     offerColumnChoice(m_view, ParticipantsModel::Name, {});
@@ -47,6 +62,7 @@ void ParticipantsDock::build() {
 
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_find);
     layout->addWidget(m_view, 1);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
@@ -70,6 +86,8 @@ QString ParticipantsDock::title() const {
 
 void ParticipantsDock::retranslate() {
     m_view->setAccessibleName(tr("Participants"));
+    m_find->setPlaceholderText(tr("Find: a name, affiliation, group or region"));
+    m_find->setAccessibleName(tr("Find a participant"));
     m_view->header()->resizeSection(ParticipantsModel::Affiliation,
                                     20 * m_view->fontMetrics().averageCharWidth());
     sizeColumnsToLabels(m_view, {{ParticipantsModel::Group, labelsOf<StakeholderGroup>()},
@@ -87,6 +105,10 @@ void ParticipantsDock::updateControls() {
     m_add->setEnabled(control);
     m_import->setEnabled(control);
     m_edit->setEnabled(control && m_view->currentIndex().isValid());
+}
+
+Id ParticipantsDock::selectedId() const {
+    return m_model->idAt(m_shown->mapToSource(m_view->currentIndex()).row());
 }
 
 // Everyone's name but `except`'s, for the dialog to point out a name that is there already.
@@ -111,8 +133,7 @@ void ParticipantsDock::addParticipant() {
 }
 
 void ParticipantsDock::editSelected() {
-    const Participant* p =
-        cockpit().state().participant(m_model->idAt(m_view->currentIndex().row()));
+    const Participant* p = cockpit().state().participant(selectedId());
     if (!p || !cockpit().canControl())
         return;
     // A copy: the state may change while the dialog is open (another seat's edit, a resync), and

@@ -3,7 +3,9 @@
 #include "model/result.h"
 #include "session_dock.h"
 
+class QLineEdit;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTreeView;
 
 namespace podium {
@@ -32,8 +34,11 @@ private:
     QStringList rosterNames(Id except) const;
     void editSelected();
     void chooseAndImport();
+    Id selectedId() const;
 
     ParticipantsModel* m_model;
+    QSortFilterProxyModel* m_shown = nullptr; // the roster as found and sorted in the view
+    QLineEdit* m_find = nullptr;
     QTreeView* m_view = nullptr;
     QPushButton* m_add = nullptr;
     QPushButton* m_edit = nullptr;
