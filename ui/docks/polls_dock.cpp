@@ -18,14 +18,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -180,6 +183,7 @@ QWidget* PollsDock::buildCreateForm() {
     m_newPoll->setCheckable(true);
     // The form takes room the results need: it shows only while a poll is being written.
     connect(m_newPoll, &QPushButton::toggled, this, &PollsDock::updateControls);
+    connect(m_newPoll, &QPushButton::toggled, this, &PollsDock::giveBackFormsRoom);
     auto* form = new QFormLayout(m_createBox);
     form->addRow(m_question);
     form->addRow(m_options);
@@ -189,6 +193,24 @@ QWidget* PollsDock::buildCreateForm() {
     form->addRow(row);
     connect(m_create, &QPushButton::clicked, this, &PollsDock::createPoll);
     return m_createBox;
+}
+
+// The form made the panel taller, out of the queue's room above it, and closed it left the queue
+// short for the rest of the session (and in the saved layout): the panels go back to where they
+// were before it opened.
+void PollsDock::giveBackFormsRoom(bool formShown) {
+    auto* window = qobject_cast<QMainWindow*>(parentWidget());
+    if (!window || isFloating())
+        return;
+    if (formShown) {
+        m_layoutWithoutForm = window->saveState();
+        return;
+    }
+    // Once the form is hidden and the window has laid the panels out again.
+    QTimer::singleShot(0, this, [window, state = std::exchange(m_layoutWithoutForm, {})] {
+        if (!state.isEmpty())
+            window->restoreState(state);
+    });
 }
 
 QString PollsDock::title() const {

@@ -34,6 +34,7 @@ protected:
 private:
     QWidget* buildCreateForm();
     void createPoll();
+    void giveBackFormsRoom(bool formShown);
     void toggleOpen(bool byKey);
     void refreshPolls();
     void showSelected();
@@ -58,6 +59,7 @@ private:
     QLabel* m_totals;
     QAction* m_openCloseAction;
     QString m_creating; // the question of a poll this seat asked to create, until its event
+    QByteArray m_layoutWithoutForm; // the window's, while the form for a new poll is open
 };
 
 } // namespace podium
