@@ -8,9 +8,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -746,4 +748,27 @@ TEST_CASE("the roster is found by any part of a name, affiliation or group, sort
         return a.compare(b, Qt::CaseInsensitive) > 0;
     });
     CHECK(shownNames() == descending);
+}
+
+// At 300 on the roster, "Nadia Diallo" and "Nadia Diallo 183" could not be told apart in the quick
+// add's list: it showed names only.
+TEST_CASE("the quick add's list shows each name with its affiliation, and puts the name alone") {
+    useTemporarySettings();
+    CockpitHarness h;
+    REQUIRE(h.run(Action::AddParticipant,
+                  {{u"name"_s, u"Nadia Diallo"_s}, {u"affiliation"_s, u"ICANN"_s}}));
+    REQUIRE(h.run(Action::AddParticipant,
+                  {{u"name"_s, u"Nadia Diallo 183"_s}, {u"affiliation"_s, u"Access Now"_s}}));
+    MainWindow w(h.cockpit);
+    QCompleter* completer = child<QLineEdit>(w, u"quickAdd"_s)->completer();
+    REQUIRE(completer);
+    completer->setCompletionPrefix(u"nadia"_s);
+    QAbstractItemModel* shown = completer->completionModel();
+    REQUIRE(shown->rowCount() == 2);
+    CHECK(shown->index(0, 0).data().toString() == u"Nadia Diallo (ICANN)"_s);
+    CHECK(shown->index(1, 0).data().toString() == u"Nadia Diallo 183 (Access Now)"_s);
+    auto* found = qobject_cast<QAbstractProxyModel*>(shown);
+    REQUIRE(found);
+    CHECK(completer->pathFromIndex(found->mapToSource(shown->index(1, 0))) ==
+          u"Nadia Diallo 183"_s); // what goes into the field
 }

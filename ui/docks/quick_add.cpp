@@ -8,13 +8,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStringListModel>
+#include <QStandardItemModel>
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+constexpr int nameRole = Qt::UserRole; // of the completer's list: what goes into the field
 
 // `preset`: chosen until the user picks another, which a retranslation keeps.
 template <typename E> void fillCombo(QComboBox* box, E preset = enumAt<E>(0)) {
@@ -44,7 +47,7 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     , m_presence(combo(u"newPresence"_s, this))
     , m_newHint(new QLabel(this))
     , m_add(new QPushButton(this))
-    , m_names(new QStringListModel(this)) {
+    , m_names(new QStandardItemModel(this)) {
     setObjectName(u"quickAddBar"_s);
     m_input->setObjectName(u"quickAdd"_s);
     handSpentUndoToWindow(m_input);
@@ -55,6 +58,9 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
         Qt::SingleShotConnection);
     m_add->setObjectName(u"addButton"_s);
     auto* completer = new QCompleter(m_names, this);
+    // The list shows each name with its affiliation, and the name alone goes into the field: at
+    // 300 on the roster, "Nadia Diallo" and "Nadia Diallo 183" could not be told apart.
+    completer->setCompletionRole(nameRole);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_input->setCompleter(completer);
@@ -242,11 +248,19 @@ void QuickAdd::onEvent(const Event& event) {
 }
 
 void QuickAdd::refreshNames() {
-    QStringList names;
+    QList<const Participant*> people;
     for (const Participant& p : m_cockpit.state().participants)
-        names.append(p.name);
-    names.sort(Qt::CaseInsensitive);
-    m_names->setStringList(names);
+        people.append(&p);
+    std::sort(people.begin(), people.end(), [](const Participant* a, const Participant* b) {
+        return a->name.compare(b->name, Qt::CaseInsensitive) < 0;
+    });
+    m_names->clear();
+    for (const Participant* p : std::as_const(people)) {
+        auto* item = new QStandardItem(
+            p->affiliation.isEmpty() ? p->name : u"%1 (%2)"_s.arg(p->name, p->affiliation));
+        item->setData(p->name, nameRole);
+        m_names->appendRow(item);
+    }
     onTextChanged();
 }
 

@@ -8,7 +8,7 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
-class QStringListModel;
+class QStandardItemModel;
 class QLabel;
 
 namespace podium {
@@ -48,7 +48,7 @@ private:
     Presence m_usualPresence = Presence::Onsite; // what a newcomer is, unless told otherwise
     QLabel* m_newHint;
     QPushButton* m_add;
-    QStringListModel* m_names;
+    QStandardItemModel* m_names;
     std::function<Id()> m_related;
     QString m_pendingName; // a new participant whose event we wait for, to queue them
     EntryKind m_pendingKind = EntryKind::NewPoint;
