@@ -388,11 +388,8 @@ TEST_CASE("the floor's keys work while the moderator types in a text field") {
 // the next speaker, and the name was not added.
 TEST_CASE(
     "Ctrl+Return in a field holding text is the field's Enter, in an empty one next speaker") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    ShownWindow window;
+    auto& [settings, h, w] = window;
     h.add(u"Panelist A"_s);
     auto* quickAdd = child<QLineEdit>(w, u"quickAdd"_s);
     quickAdd->setFocus();

@@ -164,11 +164,8 @@ TEST_CASE("View → Panels names each dock as its title reads") {
 // Chosen in View → Panels, a panel behind another's tab was hidden (Qt's own toggle): with the
 // keyboard alone it could not be brought back to the front.
 TEST_CASE("View → Panels brings a panel behind a tab to the front, and closes one in front") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    ShownWindow window;
+    auto& w = window.w;
     QDockWidget* behind = nullptr;
     for (QDockWidget* d : w.docks()) {
         if (!w.tabifiedDockWidgets(d).isEmpty() && !d->isHidden() && d->visibleRegion().isEmpty())
@@ -640,11 +637,7 @@ TEST_CASE("a participants table without its affiliation column has no blank stri
     MainWindow w(h.cockpit);
     w.resize(1500, 920);
     w.show();
-    QDockWidget* participants = w.dock(u"participantsDock"_s);
-    REQUIRE(participants);
-    participants->raise();
-    QCoreApplication::processEvents();
-    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
+    auto* view = participantsView(w);
     QMenu* menu = columnMenuOf(view);
     actionNamed(menu, u"Affiliation"_s)->trigger();
     menu->close();

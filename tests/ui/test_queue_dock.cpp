@@ -373,16 +373,10 @@ TEST_CASE("dropping a row asks for a move and leaves the rows to the event") {
 // OK sent every field of the dialog's copy: a gender set on the other seat while it was open was
 // set back without a word.
 TEST_CASE("editing a participant sends only what was changed in the dialog") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    QDockWidget* participants = w.dock(u"participantsDock"_s);
-    REQUIRE(participants);
-    participants->raise();
-    QCoreApplication::processEvents();
+    ShownWindow window;
+    auto& [settings, h, w] = window;
+    auto* view = participantsView(w);
     const Id who = h.participantNamed(u"Audience 4"_s);
-    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
     const QModelIndexList rows =
         view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, u"Audience 4"_s);
     REQUIRE(rows.size() == 1);
@@ -397,7 +391,7 @@ TEST_CASE("editing a participant sends only what was changed in the dialog") {
         edited = true;
         dialog->accept();
     });
-    child<QPushButton>(*participants, u"editParticipant"_s)->click();
+    child<QPushButton>(w, u"editParticipant"_s)->click();
     REQUIRE(edited);
     CHECK(h.state().participant(who)->affiliation == u"Remote Org EU"_s);
     CHECK(h.state().participant(who)->gender == u"woman"_s);
@@ -662,11 +656,8 @@ TEST_CASE("an import the disk has no room for says what was added, and leaves no
 // Tabbed into, the queue marked its first row without selecting it, and the first Down selected
 // the second: "Call selected" then called someone the moderator had not picked.
 TEST_CASE("the queue reached with Tab selects the row it marks, and Down goes on from there") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    ShownWindow window;
+    auto& [settings, h, w] = window;
     h.add(u"Audience 1"_s);
     h.add(u"Audience 2"_s);
     auto* view = child<QTreeView>(w, u"queueView"_s);
@@ -700,15 +691,9 @@ TEST_CASE("Tab never stops on a dock's frame") {
 // A roster of 300 could be searched only by typing a name's start into the table, and not sorted.
 TEST_CASE("the roster is found by any part of a name, affiliation or group, sorted by a header, "
           "and edited as found") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    w.show();
-    QDockWidget* participants = w.dock(u"participantsDock"_s);
-    REQUIRE(participants);
-    participants->raise();
-    QCoreApplication::processEvents();
-    auto* view = child<QTreeView>(*participants, u"participantsView"_s);
+    ShownWindow window;
+    auto& [settings, h, w] = window;
+    auto* view = participantsView(w);
     const int everyone = int(h.state().participants.size());
     REQUIRE(view->model()->rowCount() == everyone);
     const auto shownNames = [view] {
@@ -718,7 +703,7 @@ TEST_CASE("the roster is found by any part of a name, affiliation or group, sort
         return names;
     };
 
-    auto* find = child<QLineEdit>(*participants, u"findParticipant"_s);
+    auto* find = child<QLineEdit>(w, u"findParticipant"_s);
     find->setText(u"audience 3"_s); // any case
     CHECK(shownNames() == QStringList{u"Audience 3"_s});
 
@@ -731,7 +716,7 @@ TEST_CASE("the roster is found by any part of a name, affiliation or group, sort
         dialog->findChild<QLineEdit*>(u"participantAffiliation"_s)->setText(u"Found Org"_s);
         dialog->accept();
     });
-    child<QPushButton>(*participants, u"editParticipant"_s)->click();
+    child<QPushButton>(w, u"editParticipant"_s)->click();
     CHECK(h.state().participant(who)->affiliation == u"Found Org"_s);
     find->setText(u"found org"_s); // by its affiliation
     CHECK(shownNames() == QStringList{u"Audience 3"_s});

@@ -8,9 +8,11 @@
 
 #include <QCborArray>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +40,19 @@ void fillSession(CockpitHarness& h) {
     REQUIRE(h.run(Action::CreatePoll,
                   {{u"question"_s, u"Q?"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
     REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
+}
+
+ShownWindow::ShownWindow() {
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+}
+
+QTreeView* participantsView(MainWindow& w) {
+    QDockWidget* participants = w.dock(u"participantsDock"_s);
+    REQUIRE(participants);
+    participants->raise();
+    QCoreApplication::processEvents();
+    return child<QTreeView>(*participants, u"participantsView"_s);
 }
 
 void forEachSeatWindow(const std::function<void(MainWindow&, Seat)>& check) {

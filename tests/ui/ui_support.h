@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "main_window.h"
 
+#include <QTreeView>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -42,6 +43,17 @@ struct JoinedWindow {
     PlayedHost host{h};
     QList<Command>& forwarded = host.forwarded;
 };
+
+// The cockpit's window over a test session, shown (settings kept apart first).
+struct ShownWindow {
+    TemporarySettings settings;
+    CockpitHarness h;
+    MainWindow w{h.cockpit};
+    ShownWindow();
+};
+
+// The roster's table, its panel brought to the front.
+QTreeView* participantsView(MainWindow& w);
 
 // A session in full swing: someone speaks, people wait, a poll is open, a segment runs.
 void fillSession(CockpitHarness& h);

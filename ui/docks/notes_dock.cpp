@@ -18,7 +18,6 @@
 #include <QTreeView>
 #include <QUndoCommand>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -244,10 +243,7 @@ private:
         if (!inItsSession())
             return;
         // As it is now: edited since, it comes back edited.
-        const QList<Note> notes = m_model.notes();
-        const auto now = std::find_if(notes.begin(), notes.end(),
-                                      [this](const Note& n) { return n.id == m_note.id; });
-        if (now != notes.end())
+        if (const Note* now = m_model.noteAt(m_model.indexOf(m_note.id)))
             m_note = *now;
         if (auto removed = m_model.remove(m_note.id); !removed)
             giveUp(removed.error());
