@@ -20,12 +20,15 @@ bool isEditingKey(const QKeyEvent* key) {
 }
 
 // Ctrl+Return submits a field to many people (chat, mail, forms): typed after a name in the quick
-// add, it called the next speaker, and the name stayed unadded. While a field holds text, Return
-// with any modifier is the field's own Enter; F9 still calls the next speaker.
-bool isFieldsEnter(const QKeyEvent* key) {
+// add, it called the next speaker, and the name stayed unadded. While a field of this window
+// (a floating panel's too) holds text, Ctrl+Return is the field's own Enter; F9 still calls the
+// next speaker. Ctrl+Shift+Return (next segment) stays the window's: it has no other key.
+bool isFieldsEnter(const QKeyEvent* key, const QWidget* window) {
     const auto* field = qobject_cast<const QLineEdit*>(QApplication::focusWidget());
-    return field && !field->text().isEmpty() &&
-           (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    return field && !field->text().isEmpty() && window->isAncestorOf(field) &&
+           (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+           modifiers == Qt::ControlModifier;
 }
 
 } // namespace
@@ -42,17 +45,19 @@ WindowKeys::WindowKeys(QWidget* window, std::function<void(const QString&)> tell
 bool WindowKeys::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::ShortcutOverride)
         return false;
-    auto* widget = qobject_cast<QWidget*>(watched);
-    if (!widget || widget->window() != m_window)
-        return false;
     auto* key = static_cast<QKeyEvent*>(event);
-    const QKeySequence keys(key->keyCombination());
-    // Once per press: the override goes to the focused widget first, then up to the window.
-    QWidget* first = QApplication::focusWidget() ? QApplication::focusWidget() : m_window;
-    if (isFieldsEnter(key)) {
+    // Before the window's own test: in a floating panel, or with the quick add's list open, the
+    // key is offered to another top-level window first.
+    if (isFieldsEnter(key, m_window)) {
         event->accept(); // a key press for the field, not the window's shortcut
         return true;
     }
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || widget->window() != m_window)
+        return false;
+    const QKeySequence keys(key->keyCombination());
+    // Once per press: the override goes to the focused widget first, then up to the window.
+    QWidget* first = QApplication::focusWidget() ? QApplication::focusWidget() : m_window;
     if (m_tellWhyNot && watched == first && !isEditingKey(key)) {
         if (const QString why = whyGreyed(keys); !why.isEmpty())
             m_tellWhyNot(why);

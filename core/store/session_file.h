@@ -119,7 +119,8 @@ public:
     std::optional<qint64> lastEventAt() const;
 
     [[nodiscard]] Result<QList<Note>> notes() const;
-    [[nodiscard]] Result<Note> addNote(Note note); // returns it with its new id
+    [[nodiscard]] Result<Note>
+    addNote(Note note); // with its id: the one given where free, else a new one
     [[nodiscard]] Result<bool> editNote(const Note& note);
     [[nodiscard]] Result<bool> removeNote(Id id);
 

@@ -52,15 +52,29 @@ Result<QList<Note>> SessionFile::notes() const {
     return list;
 }
 
+// A note written back (the undo of its removal) keeps its id where that is free: given a new one,
+// the steps of Edit → Undo that named the old one removed another note, or none.
 Result<Note> SessionFile::addNote(Note note) {
     if (auto ok = checkWritable(); !ok)
         return Result<Note>::failure(ok.error());
-    QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO notes(at, speech_entry, kind, text) VALUES(?, ?, ?, ?)"_s);
-    q.addBindValue(note.at);
-    q.addBindValue(note.speechEntryId);
-    q.addBindValue(kindKey(note.kind));
-    q.addBindValue(store::notNull(note.text));
+    const auto insert = [&](bool withId) {
+        QSqlQuery q(m_db);
+        q.prepare(
+            withId ? u"INSERT INTO notes(at, speech_entry, kind, text, id) VALUES(?, ?, ?, ?, ?)"_s
+                   : u"INSERT INTO notes(at, speech_entry, kind, text) VALUES(?, ?, ?, ?)"_s);
+        q.addBindValue(note.at);
+        q.addBindValue(note.speechEntryId);
+        q.addBindValue(kindKey(note.kind));
+        q.addBindValue(store::notNull(note.text));
+        if (withId)
+            q.addBindValue(note.id);
+        return q;
+    };
+    if (note.id > 0) {
+        if (QSqlQuery q = insert(true); q.exec())
+            return note;
+    }
+    QSqlQuery q = insert(false);
     if (!q.exec())
         return Result<Note>::failure(writeFailure(q.lastError()));
     note.id = q.lastInsertId().toLongLong();

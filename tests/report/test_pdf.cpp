@@ -377,3 +377,36 @@ TEST_CASE("a poll's tallies and its chart each stay on one page") {
         CHECK(paged.pageOf(paged.heading()) == *talliesPages.cbegin());
     }
 }
+
+// Kept whole as a short table, a few speeches with long notes (taller than a page together) were
+// cut anywhere: a short table goes over whole only when it is short in height too.
+TEST_CASE("a table of few but tall rows still has each row whole on its page") {
+    QString rows;
+    for (int i = 1; i <= 6; ++i) {
+        QString notes;
+        for (int line = 1; line <= 14; ++line)
+            notes += u"Note %1 on speech %2, as the rapporteur wrote it<br/>"_s.arg(line).arg(i);
+        rows += u"<tr><td>%1</td><td>Speaker %1</td><td>%2</td></tr>"_s.arg(i).arg(notes);
+    }
+    const QString table =
+        u"<table border=\"1\"><thead><tr><th>#</th><th>Speaker</th><th>Notes</th></tr></thead>"_s +
+        rows + u"</table>"_s;
+    for (int before = 0; before < 30; before += 3) {
+        INFO(before << " paragraphs before the table");
+        const PagedDocument paged(paragraphs(before) + table);
+        QTextTable* t = nullptr;
+        for (QTextBlock b = paged.doc.begin(); b.isValid() && !t; b = b.next())
+            t = QTextCursor(b).currentTable();
+        REQUIRE(t);
+        REQUIRE(t->rows() <= 12);
+        for (int row = 1; row < t->rows(); ++row) {
+            const QTextTableCell cell = t->cellAt(row, 2);
+            const QRectF first =
+                paged.doc.documentLayout()->blockBoundingRect(cell.firstCursorPosition().block());
+            const QRectF last =
+                paged.doc.documentLayout()->blockBoundingRect(cell.lastCursorPosition().block());
+            INFO("row " << row);
+            CHECK(pageAt(paged.doc, first.top()) == pageAt(paged.doc, last.bottom() - 1));
+        }
+    }
+}

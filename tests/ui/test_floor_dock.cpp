@@ -403,6 +403,11 @@ TEST_CASE(
     QTest::keyClick(quickAdd, Qt::Key_Return, Qt::ControlModifier);
     REQUIRE(h.state().floor);
     CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Panelist A"_s);
+    // Ctrl+Shift+Return, the next segment's only key, stays the window's.
+    QTest::keyClicks(quickAdd, u"Lena"_s);
+    const int segment = h.state().activeSegment;
+    QTest::keyClick(quickAdd, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(h.state().activeSegment == segment + 1);
 }
 
 // Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s

@@ -604,3 +604,38 @@ TEST_CASE("notes dock: a note just added is in sight, wherever its group stands"
     REQUIRE(view->verticalScrollBar()->maximum() > 0); // the list is longer than the view
     CHECK(view->viewport()->rect().intersects(view->visualRect(added)));
 }
+
+// A note put back by undo was given a new id, which the step that had added it did not know: a
+// later Ctrl+Z removed another note, or said the note was gone and left it.
+TEST_CASE("notes dock: adding and removing notes undone in turn takes back each its own note") {
+    NotesHarness h;
+    auto* view = h.dock->findChild<QTreeView*>(u"notesView"_s);
+    REQUIRE(view);
+    QAbstractItemModel* m = view->model();
+    h.type(u"Note A"_s);
+    h.type(u"Note B"_s);
+    const auto texts = [&h] {
+        QStringList t;
+        const auto stored = h.file->notes();
+        for (const Note& n : stored.value())
+            t << n.text;
+        return t;
+    };
+    REQUIRE(texts() == QStringList{u"Note A"_s, u"Note B"_s});
+    for (int i = 0; i < 2; ++i) { // remove A, then B
+        view->setCurrentIndex(m->index(0, 0, m->index(0, 0)));
+        h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
+    }
+    REQUIRE(texts().isEmpty());
+    QUndoStack& undo = h.cockpit->undoStack();
+    undo.undo(); // B back
+    undo.undo(); // A back
+    REQUIRE(texts() == QStringList{u"Note A"_s, u"Note B"_s});
+    undo.undo(); // "Add note B": B goes, not A
+    CHECK(texts() == QStringList{u"Note A"_s});
+    undo.undo(); // "Add note A"
+    CHECK(texts().isEmpty());
+    undo.redo();
+    undo.redo();
+    CHECK(texts() == QStringList{u"Note A"_s, u"Note B"_s});
+}

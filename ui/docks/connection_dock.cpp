@@ -556,7 +556,7 @@ void ConnectionDock::refresh() {
     }
     }
     if (mode != Mode::Joined)
-        m_state->setStyleSheet(QString());
+        showAsProblem(m_state, false);
     showOrphansButton();
     // A seat that took over from an older Podium was told only the keys: no code to show.
     m_codes->setVisible(mode == Mode::Hosting && !seat->controlCode().isEmpty());

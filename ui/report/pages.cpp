@@ -54,9 +54,12 @@ Unit rowGroup(QTextTable& table, int first, int* next) {
     if (first == 0)
         end = qMin(table.rows(), table.format().headerRowCount() + 1);
     // A short table (a poll's tallies, a balance table) goes over whole: cut, a page began with
-    // its header over the Total row alone.
+    // its header over the Total row alone. Short in rows and in height: a few speeches with long
+    // notes, taller than a page as one unit, were cut anywhere.
     constexpr int shortTableRows = 12;
-    if (first == 0 && table.rows() <= shortTableRows)
+    const QTextDocument& doc = *table.document();
+    if (first == 0 && table.rows() <= shortTableRows &&
+        doc.documentLayout()->frameBoundingRect(&table).height() <= doc.pageSize().height() / 2)
         end = table.rows();
     while (end < table.rows() && isNotesRow(table, end))
         ++end;
