@@ -269,6 +269,8 @@ void PollsDock::updateControls() {
                                        : tr("No poll yet"));
     m_newPoll->setVisible(mayCreate);
     m_createBox->setVisible(mayCreate && m_newPoll->isChecked());
+    if (!mayCreate) // another seat's layout now: the one saved with the form is not put back
+        m_layoutWithoutForm.clear();
     m_createBox->setEnabled(mayCreate);
     m_tallies->setEditable(cockpit().permits(Action::SetTally));
 }
