@@ -96,6 +96,21 @@ struct PagedDocument {
         }
         return {};
     }
+    QTextTable* firstTable() const {
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            if (QTextTable* t = QTextCursor(b).currentTable())
+                return t;
+        }
+        return nullptr;
+    }
+    // Whether a table's cell begins and ends on one page.
+    bool onOnePage(const QTextTableCell& cell) const {
+        const QRectF first =
+            doc.documentLayout()->blockBoundingRect(cell.firstCursorPosition().block());
+        const QRectF last =
+            doc.documentLayout()->blockBoundingRect(cell.lastCursorPosition().block());
+        return pageAt(doc, first.top()) == pageAt(doc, last.bottom() - 1);
+    }
     // Where its first line is (a block can begin on one page, with its first line on the next).
     int pageOf(const QTextBlock& b) const {
         const qreal firstLine = b.layout()->lineCount() > 0 ? b.layout()->lineAt(0).y() : 0;
@@ -223,20 +238,13 @@ TEST_CASE("a table row of the PDF report is never cut by a page's foot") {
     for (int before = 0; before < 6; ++before) {
         INFO(before << " paragraphs before the table");
         const PagedDocument paged(paragraphs(before) + table);
-        QTextTable* t = nullptr;
-        for (QTextBlock b = paged.doc.begin(); b.isValid() && !t; b = b.next())
-            t = QTextCursor(b).currentTable();
+        QTextTable* t = paged.firstTable();
         REQUIRE(t);
         REQUIRE(paged.doc.pageCount() > 1);
         for (int row = 1; row < t->rows(); ++row) {
             for (int column = 0; column < t->columns(); ++column) {
-                const QTextTableCell cell = t->cellAt(row, column);
-                const QRectF first = paged.doc.documentLayout()->blockBoundingRect(
-                    cell.firstCursorPosition().block());
-                const QRectF last = paged.doc.documentLayout()->blockBoundingRect(
-                    cell.lastCursorPosition().block());
                 INFO("row " << row << ", column " << column);
-                CHECK(pageAt(paged.doc, first.top()) == pageAt(paged.doc, last.bottom() - 1));
+                CHECK(paged.onOnePage(t->cellAt(row, column)));
             }
         }
     }
@@ -394,19 +402,12 @@ TEST_CASE("a table of few but tall rows still has each row whole on its page") {
     for (int before = 0; before < 30; before += 3) {
         INFO(before << " paragraphs before the table");
         const PagedDocument paged(paragraphs(before) + table);
-        QTextTable* t = nullptr;
-        for (QTextBlock b = paged.doc.begin(); b.isValid() && !t; b = b.next())
-            t = QTextCursor(b).currentTable();
+        QTextTable* t = paged.firstTable();
         REQUIRE(t);
         REQUIRE(t->rows() <= 12);
         for (int row = 1; row < t->rows(); ++row) {
-            const QTextTableCell cell = t->cellAt(row, 2);
-            const QRectF first =
-                paged.doc.documentLayout()->blockBoundingRect(cell.firstCursorPosition().block());
-            const QRectF last =
-                paged.doc.documentLayout()->blockBoundingRect(cell.lastCursorPosition().block());
             INFO("row " << row);
-            CHECK(pageAt(paged.doc, first.top()) == pageAt(paged.doc, last.bottom() - 1));
+            CHECK(paged.onOnePage(t->cellAt(row, 2)));
         }
     }
 }
