@@ -32,7 +32,7 @@ ParticipantsDock::ParticipantsDock(Cockpit& cockpit, QWidget* parent)
 void ParticipantsDock::build() {
     // A roster of 300 could be searched only by typing a name's start into the table: a name,
     // an affiliation, a group or a region typed here shows the rows that hold it; a click on a
-    // column's header sorts by it (the roster's own order until then).
+    // column's header sorts by it, and a third click goes back to the roster's own order.
     m_shown = new QSortFilterProxyModel(this);
     m_shown->setSourceModel(m_model);
     m_shown->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -53,6 +53,7 @@ void ParticipantsDock::build() {
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
     m_view->header()->setSortIndicator(-1, Qt::AscendingOrder); // the roster's order
+    m_view->header()->setSortIndicatorClearable(true);
     m_view->header()->setStretchLastSection(false);
     keepColumnReadable(m_view, ParticipantsModel::Name, 20);
     offerColumnChoice(m_view, ParticipantsModel::Name, {});
