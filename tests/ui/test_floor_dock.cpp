@@ -67,22 +67,29 @@ struct TwoWaiting {
 
 } // namespace
 
-TEST_CASE("the countdown turns amber at the warning, red at zero, and counts overtime up") {
+TEST_CASE("the countdown turns amber at the warning, red at zero, and counts overtime up, and "
+          "says so in words") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
     auto* countdown = child<QLabel>(w, u"countdown"_s);
+    auto* status = child<QLabel>(w, u"countdownStatus"_s);
     h.add(u"Audience 1"_s); // audience: 2 minutes, warning at 30 s
     child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
     CHECK(countdown->text() == u"2:00"_s);
     CHECK(shownPhase(w) == TimerPhase::Running);
+    CHECK(status->text().isEmpty());
     const QColor calm = shownBackground(w);
 
     h.clock.advance(95'000);
     tick(h);
     CHECK(countdown->text() == u"0:25"_s);
     CHECK(shownPhase(w) == TimerPhase::Warning);
+    CHECK(status->text() == u"Please conclude"_s); // not told by amber alone
     const QColor amber = shownBackground(w);
+    child<QAction>(w, u"startPauseAction"_s)->trigger();
+    CHECK(status->text() == u"Paused"_s);
+    child<QAction>(w, u"startPauseAction"_s)->trigger();
     CHECK(amber != calm);
 
     h.clock.advance(25'000);
@@ -94,6 +101,7 @@ TEST_CASE("the countdown turns amber at the warning, red at zero, and counts ove
     tick(h);
     CHECK(countdown->text() == u"+0:12"_s);
     CHECK(shownPhase(w) == TimerPhase::Overtime);
+    CHECK(status->text() == u"Time is up"_s);
     const QColor red = shownBackground(w);
     CHECK(red != amber);
     CHECK(red.red() > 150);

@@ -33,17 +33,17 @@ QString firstWaiting(const SessionState& s) {
     return {};
 }
 
+} // namespace
+
 // In words as well as in colour: a speaker who cannot tell amber from green saw nothing change
 // at the warning.
-QString statusOf(TimerPhase phase, const Countdown& c) {
+QString countdownStatus(TimerPhase phase, const Countdown& c) {
     if (phase == TimerPhase::Overtime)
         return c.running ? tr("Time is up") : tr("Time is up · paused");
     if (phase == TimerPhase::Warning)
         return tr("Please conclude");
     return phase == TimerPhase::Paused ? tr("Paused") : QString();
 }
-
-} // namespace
 
 QString countdownText(const Countdown& c, qint64 now) {
     return formatCountdown(c.remainingMs(now));
@@ -63,7 +63,7 @@ StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom) {
     f.detail = detailOf(s, s.floor->entry);
     f.time = countdownText(c, now);
     f.phase = phaseOf(c, now);
-    f.status = statusOf(f.phase, c);
+    f.status = countdownStatus(f.phase, c);
     // Alternating every 300 ms for three seconds after zero, unmissable from the lectern.
     if (flashFrom > 0 && now >= flashFrom && now - flashFrom < stageFlashMs)
         f.inverted = (now - flashFrom) / 300 % 2 == 0;

@@ -31,6 +31,8 @@ constexpr qint64 stageFlashMs = 3'000;
 
 // The countdown as a speaker reads it: the time left, or "+m:ss" counting up past zero.
 QString countdownText(const Countdown& c, qint64 now);
+// The countdown's phase in words ("Please conclude", "Time is up"); empty while time runs.
+QString countdownStatus(TimerPhase phase, const Countdown& c);
 // `flashFrom`: when time ran out in this speech (0: no flash).
 StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom);
 StagePalette stagePalette(TimerPhase phase, bool inverted);

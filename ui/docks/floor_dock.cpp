@@ -2,6 +2,7 @@
 
 #include "shortcuts_dialog.h"
 
+#include "displays/stage_face.h"
 #include "theme/timer_colours.h"
 #include "undo/field_undo.h"
 
@@ -57,6 +58,7 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     , m_speaker(namedLabel(u"speakerName"_s))
     , m_details(namedLabel(u"speakerDetails"_s))
     , m_countdown(namedLabel(u"countdown"_s))
+    , m_countdownStatus(namedLabel(u"countdownStatus"_s))
     , m_sessionClock(namedLabel(u"sessionClock"_s))
     , m_segmentClock(namedLabel(u"segmentClock"_s))
     , m_controlsRow(new QWidget)
@@ -105,6 +107,11 @@ QWidget* FloorDock::buildBody() {
     m_countdown->setAlignment(Qt::AlignCenter);
     m_countdown->setAutoFillBackground(true);
     m_countdown->setMinimumHeight(110);
+    // Under the time, inside its coloured box: the warning in words, not told by amber alone.
+    scaleFont(m_countdownStatus, 1.3, true);
+    auto* inBox = new QVBoxLayout(m_countdown);
+    inBox->addStretch();
+    inBox->addWidget(m_countdownStatus, 0, Qt::AlignHCenter);
     m_speaker->setWordWrap(true);
     m_messageShown->setWordWrap(true);
     m_message->setObjectName(u"stageMessage"_s);
@@ -238,6 +245,7 @@ void FloorDock::refreshClocks() {
     m_countdown->setText(s.floor ? formatCountdown(s.floor->countdown.remainingMs(now))
                                  : u"–:––"_s);
     m_countdown->setProperty("phase", int(phase));
+    m_countdownStatus->setText(s.floor ? countdownStatus(phase, s.floor->countdown) : QString());
     const PhaseColours colours =
         phaseColours(phase, palette().color(QPalette::Base), palette().color(QPalette::Text));
     QPalette pal = m_countdown->palette();

@@ -48,6 +48,7 @@ private:
     QLabel* m_speaker;
     QLabel* m_details;
     QLabel* m_countdown;
+    QLabel* m_countdownStatus;
     QLabel* m_sessionClock;
     QLabel* m_segmentClock;
     QWidget* m_controlsRow;
