@@ -364,6 +364,11 @@ TEST_CASE("the balance charts follow the session") {
     CHECK(balance->shownValues(BalanceDimension::Presence) == QList<qreal>{0, 1});
     CHECK(balance->shownCategories(BalanceDimension::Presence) ==
           QStringList{label(Presence::Onsite), label(Presence::Online)});
+    // A screen reader is told the same in words.
+    auto* presence = child<QChartView>(*balance, u"balanceByPresence"_s);
+    CHECK(presence->accessibleName() == u"Onsite and online, Interventions"_s);
+    CHECK(presence->accessibleDescription() ==
+          u"%1: 0; %2: 1"_s.arg(label(Presence::Onsite), label(Presence::Online)));
 }
 
 TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {

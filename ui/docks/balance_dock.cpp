@@ -185,6 +185,13 @@ void BalanceDock::refreshChart(QChartView* view, BalanceDimension dimension, con
     series->attachAxis(axisY);
     series->attachAxis(axisX);
     chart->setTitle(title);
+    // A screen reader gets the bars in words: a chart is a picture to it.
+    QStringList inWords;
+    for (int i = 0; i < categories.size(); ++i)
+        inWords << u"%1: %2"_s.arg(categories[i],
+                                   QLocale().toString(set->at(i), 'f', minutes ? 1 : 0));
+    view->setAccessibleName(u"%1, %2"_s.arg(title, m_measure->currentText()));
+    view->setAccessibleDescription(inWords.join(u"; "_s));
     followPalette(chart, palette());
     fitHeightTo(view, categories.size());
 }
