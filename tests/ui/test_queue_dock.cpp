@@ -3,6 +3,7 @@
 #include "docks/participant_dialog.h"
 #include "docks/participants_dock.h"
 #include "main_window.h"
+#include "models/name_search.h"
 #include "models/queue_model.h"
 #include "ui_support.h"
 
@@ -769,4 +770,56 @@ TEST_CASE("the quick add's list shows each name with its affiliation, and puts t
     REQUIRE(found);
     CHECK(completer->pathFromIndex(found->mapToSource(shown->index(1, 0))) ==
           u"Nadia Diallo 183"_s); // what goes into the field
+}
+
+// A moderator types a name from a badge on whatever keyboard is at hand: "zoe" found no "Zoë".
+TEST_CASE("a name typed without its accents is found in the roster, the quick add's list and by "
+          "the quick add") {
+    ShownWindow window;
+    auto& [settings, h, w] = window;
+    for (const auto& [name, affiliation] :
+         {std::pair{u"Zoë O'Brien-Ålesund"_s, u"Fundación Vía Libre"_s},
+          std::pair{u"Nguyễn Thị Minh Khai"_s, u"VNNIC"_s}, std::pair{u"Łukasz Øberg"_s, u""_s},
+          std::pair{u"محمد عبد الله"_s, u"ISOC"_s}})
+        REQUIRE(
+            h.run(Action::AddParticipant, {{u"name"_s, name}, {u"affiliation"_s, affiliation}}));
+    CHECK(searchKey(u"Zoë O'Brien-Ålesund"_s) == u"zoe o'brien-alesund"_s);
+    CHECK(searchKey(u"Łukasz Øberg"_s) == u"lukasz oberg"_s);
+    CHECK(searchKey(u"محمد"_s) == u"محمد"_s); // a script without case or accents as it is
+
+    auto* view = participantsView(w);
+    auto* find = child<QLineEdit>(w, u"findParticipant"_s);
+    const auto shownNames = [view] {
+        QStringList names;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            names << view->model()->index(row, 0).data().toString();
+        return names;
+    };
+    find->setText(u"zoe o'brien"_s);
+    CHECK(shownNames() == QStringList{u"Zoë O'Brien-Ålesund"_s});
+    find->setText(u"NGUYEN thi"_s);
+    CHECK(shownNames() == QStringList{u"Nguyễn Thị Minh Khai"_s});
+    find->setText(u"via libre"_s); // an affiliation too
+    CHECK(shownNames() == QStringList{u"Zoë O'Brien-Ålesund"_s});
+    find->setText(u"lukasz"_s);
+    CHECK(shownNames() == QStringList{u"Łukasz Øberg"_s});
+    find->setText(u"عبد"_s);
+    CHECK(shownNames() == QStringList{u"محمد عبد الله"_s});
+    find->setText(u"zoë"_s); // typed with the accent, found as well
+    CHECK(shownNames() == QStringList{u"Zoë O'Brien-Ålesund"_s});
+
+    QCompleter* completer = child<QLineEdit>(w, u"quickAdd"_s)->completer();
+    completer->setCompletionPrefix(u"nguyen"_s);
+    QAbstractItemModel* listed = completer->completionModel();
+    REQUIRE(listed->rowCount() == 1);
+    CHECK(listed->index(0, 0).data().toString() == u"Nguyễn Thị Minh Khai (VNNIC)"_s);
+    auto* found = qobject_cast<QAbstractProxyModel*>(listed);
+    REQUIRE(found);
+    CHECK(completer->pathFromIndex(found->mapToSource(listed->index(0, 0))) ==
+          u"Nguyễn Thị Minh Khai"_s); // the name as written goes into the field
+
+    const qsizetype roster = h.state().participants.size();
+    quickAdd(w, u"zoe"_s); // Zoë, not someone new called "zoe"
+    CHECK(h.queueNames() == QStringList{u"Zoë O'Brien-Ålesund"_s});
+    CHECK(h.state().participants.size() == roster);
 }

@@ -3,6 +3,7 @@
 #include "save_path.h"
 
 #include "model/codec.h"
+#include "models/name_search.h"
 #include "models/participants_model.h"
 #include "participant_dialog.h"
 #include "plan/plan.h"
@@ -15,7 +16,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
-#include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -33,15 +33,14 @@ void ParticipantsDock::build() {
     // A roster of 300 could be searched only by typing a name's start into the table: a name,
     // an affiliation, a group or a region typed here shows the rows that hold it; a click on a
     // column's header sorts by it, and a third click goes back to the roster's own order.
-    m_shown = new QSortFilterProxyModel(this);
+    m_shown = new NameSearchProxy(this);
     m_shown->setSourceModel(m_model);
-    m_shown->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_shown->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_shown->setFilterKeyColumn(-1); // any column
+    m_shown->setSortLocaleAware(true); // "Zoë" among the Zs, not after them
     m_find = new QLineEdit;
     m_find->setObjectName(u"findParticipant"_s);
     m_find->setClearButtonEnabled(true);
-    connect(m_find, &QLineEdit::textChanged, m_shown, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_find, &QLineEdit::textChanged, m_shown, &NameSearchProxy::setSearchText);
     m_view = new QTreeView;
     m_add = new QPushButton;
     m_edit = new QPushButton;

@@ -5,11 +5,11 @@
 
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTreeView;
 
 namespace podium {
 
+class NameSearchProxy;
 class ParticipantsModel;
 
 // The roster: name, affiliation, group, region, gender, presence and role; add, edit, and
@@ -37,7 +37,7 @@ private:
     Id selectedId() const;
 
     ParticipantsModel* m_model;
-    QSortFilterProxyModel* m_shown = nullptr; // the roster as found and sorted in the view
+    NameSearchProxy* m_shown = nullptr; // the roster as found and sorted in the view
     QLineEdit* m_find = nullptr;
     QTreeView* m_view = nullptr;
     QPushButton* m_add = nullptr;

@@ -1,5 +1,6 @@
 #include "quick_add.h"
 
+#include "models/name_search.h"
 #include "undo/field_undo.h"
 
 #include <QComboBox>
@@ -17,7 +18,8 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-constexpr int nameRole = Qt::UserRole; // of the completer's list: what goes into the field
+constexpr int nameRole = Qt::UserRole;    // of the completer's list: what goes into the field
+constexpr int keyRole = Qt::UserRole + 1; // and what a search finds
 
 // `preset`: chosen until the user picks another, which a retranslation keeps.
 template <typename E> void fillCombo(QComboBox* box, E preset = enumAt<E>(0)) {
@@ -57,13 +59,10 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
         m_input, &QLineEdit::textChanged, m_input, [this] { m_input->setClearButtonEnabled(true); },
         Qt::SingleShotConnection);
     m_add->setObjectName(u"addButton"_s);
-    auto* completer = new QCompleter(m_names, this);
     // The list shows each name with its affiliation, and the name alone goes into the field: at
-    // 300 on the roster, "Nadia Diallo" and "Nadia Diallo 183" could not be told apart.
-    completer->setCompletionRole(nameRole);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    m_input->setCompleter(completer);
+    // 300 on the roster, "Nadia Diallo" and "Nadia Diallo 183" could not be told apart. What is
+    // typed is looked for in both, without regard to case or accents.
+    m_input->setCompleter(new NameSearchCompleter(m_names, keyRole, nameRole, this));
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -130,15 +129,17 @@ void QuickAdd::focusInput() {
 }
 
 // "adi" and Enter, with "Adiel Akplogan" offered below, means Adiel, not a new "adi": a part of
-// one name is taken for it. Someone new whose name is part of another's is typed with a comma.
+// one name is taken for it, as the list finds it (so "zoe" is Zoë). Someone new whose name is
+// part of another's is typed with a comma.
 const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) const {
     const QString name = text.section(u',', 0, 0).trimmed();
+    const QString key = searchKey(name);
     const Participant* containing = nullptr;
     int contained = 0;
     for (const Participant& p : m_cockpit.state().participants) {
         if (p.name.compare(name, Qt::CaseInsensitive) == 0)
             return &p;
-        if (p.name.contains(name, Qt::CaseInsensitive)) {
+        if (searchKey(p.name).contains(key)) {
             containing = &p;
             ++contained;
         }
@@ -259,6 +260,7 @@ void QuickAdd::refreshNames() {
         auto* item = new QStandardItem(
             p->affiliation.isEmpty() ? p->name : u"%1 (%2)"_s.arg(p->name, p->affiliation));
         item->setData(p->name, nameRole);
+        item->setData(searchKey(item->text()), keyRole);
         m_names->appendRow(item);
     }
     onTextChanged();

@@ -1,0 +1,68 @@
+#include "name_search.h"
+
+namespace podium {
+namespace {
+
+// Letters that are not a base letter and an accent, so no decomposition takes their mark off.
+QChar plainLetter(QChar c) {
+    switch (c.unicode()) {
+    case u'ø':
+        return u'o';
+    case u'ł':
+        return u'l';
+    case u'đ':
+        return u'd';
+    case u'ı':
+        return u'i';
+    default:
+        return c;
+    }
+}
+
+} // namespace
+
+QString searchKey(const QString& text) {
+    const QString decomposed = text.toCaseFolded().normalized(QString::NormalizationForm_KD);
+    QString key;
+    key.reserve(decomposed.size());
+    for (QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            key.append(plainLetter(c));
+    }
+    return key;
+}
+
+void NameSearchProxy::setSearchText(const QString& text) {
+    m_key = searchKey(text.simplified());
+    invalidateRowsFilter();
+}
+
+bool NameSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (m_key.isEmpty())
+        return true;
+    const QAbstractItemModel* source = sourceModel();
+    for (int column = 0; column < source->columnCount(sourceParent); ++column) {
+        if (searchKey(source->index(sourceRow, column, sourceParent).data().toString())
+                .contains(m_key))
+            return true;
+    }
+    return false;
+}
+
+NameSearchCompleter::NameSearchCompleter(QAbstractItemModel* model, int keyRole, int textRole,
+                                         QObject* parent)
+    : QCompleter(model, parent)
+    , m_textRole(textRole) {
+    setCompletionRole(keyRole);
+    setFilterMode(Qt::MatchContains);
+}
+
+QStringList NameSearchCompleter::splitPath(const QString& path) const {
+    return {searchKey(path)};
+}
+
+QString NameSearchCompleter::pathFromIndex(const QModelIndex& index) const {
+    return index.data(m_textRole).toString();
+}
+
+} // namespace podium
