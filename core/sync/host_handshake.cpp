@@ -42,9 +42,14 @@ ResumePlan withoutFillFrom(Authority role, ResumePlan plan) {
 
 // A control code lets its holder act as either moderator, as its hello asks: the in-room
 // moderator whose laptop hosted until a takeover comes back with the room's powers (polls, the
-// agenda), not as a second online moderator. A read-only code never grants more.
-Authority grantedRole(Authority byCode, const QCborValue& wanted) {
-    if (byCode != Authority::ReadOnly && wanted.toString() == key(Authority::Moderator))
+// agenda), not as a second online moderator. Only for this session: a laptop that last hosted a
+// rehearsal joined the real session as its in-room moderator. A read-only code never grants more.
+Authority grantedRole(Authority byCode, const QCborMap& hello, const QString& session) {
+    const QCborValue claimedFor = hello.value(u"wantsFor"_s);
+    const QString forSession =
+        claimedFor.isString() ? claimedFor.toString() : hello.value(u"session"_s).toString();
+    if (byCode != Authority::ReadOnly &&
+        hello.value(u"wants"_s).toString() == key(Authority::Moderator) && forSession == session)
         return Authority::Moderator;
     return byCode;
 }
@@ -101,7 +106,8 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const QVariant granted = link->socket()->property(roleProperty);
     if (!granted.isValid())
         return drop(link, u"no join code was proved"_s);
-    const Authority role = grantedRole(Authority(granted.toInt()), hello.value(u"wants"_s));
+    const Authority role =
+        grantedRole(Authority(granted.toInt()), hello, m_engine.state().sessionId);
     if (hello.value(u"probe"_s).toBool())
         return answerProbe(link, role);
     const QString session = hello.value(u"session"_s).toString();

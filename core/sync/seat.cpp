@@ -112,8 +112,8 @@ void Seat::beginHosting() {
 // way: what it has beyond the host's log is its own run's, nobody else's, so it is shown on this
 // seat as orphans and never taken for a sign that the host it joins is the stale one.
 void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort) {
-    const bool gaveWay =
-        m_mode == Mode::Hosting || m_log.hostingRecorded() || std::exchange(m_hostedBefore, false);
+    const bool hosted = m_mode == Mode::Hosting || m_log.hostingRecorded();
+    const bool gaveWay = hosted || std::exchange(m_hostedBefore, false);
     const Authority wanted = m_mode == Mode::Hosting   ? m_hostedAs
                              : m_log.hostingRecorded() ? m_log.hostedAs()
                                                        : m_wantedRole;
@@ -149,7 +149,7 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
     m_peer->setGaveWay(gaveWay); // before its hello
     // A seat that hosted comes back as what it was when it began: the in-room moderator's laptop
     // with the room's powers again, the online moderator's (which took over) without them.
-    m_peer->setWantedRole(wanted);
+    m_peer->setWantedRole(wanted, hosted ? QString() : m_wantedFor);
     setMode(Mode::Joined);
     m_peer->join(endpoint, code);
 }

@@ -60,9 +60,13 @@ public:
     QString readOnlyCode() const { return m_codes.readOnly; }
     JoinCodes codes() const { return m_codes; }
     void join(const Endpoint& endpoint, const QString& code, quint16 takeoverPort = 0);
-    // The role the next joins ask for with a control code (an online moderator's by default); a
-    // seat that hosted the session always asks for the in-room moderator's.
-    void setWantedRole(Authority role) { m_wantedRole = role; }
+    // The role the next joins ask for with a control code (an online moderator's by default), as
+    // the seat it was in `forSession` (the cockpit joins into a new, empty file); a seat that
+    // hosted the session always asks for the in-room moderator's.
+    void setWantedRole(Authority role, const QString& forSession = {}) {
+        m_wantedRole = role;
+        m_wantedFor = forSession;
+    }
     // The next join is from a copy of the session this seat hosted (the cockpit joins into a new
     // file, which does not say so): it joins as a host that gave way.
     void setHostedBefore(bool hosted) { m_hostedBefore = hosted; }
@@ -129,6 +133,7 @@ private:
     bool m_tookOver = false;
     Authority m_hostedAs = Authority::Moderator; // the role it had when it began hosting
     Authority m_wantedRole = Authority::OnlineModerator;
+    QString m_wantedFor;
     bool m_hostedBefore = false;
 };
 

@@ -210,8 +210,10 @@ void SyncPeer::onEncrypted() {
                    {u"hostPort"_s, m_takeoverPort}};
     if (m_gaveWay)
         hello[u"gaveWay"_s] = true;
-    if (m_wantedRole == Authority::Moderator)
+    if (m_wantedRole == Authority::Moderator) {
         hello[u"wants"_s] = key(m_wantedRole);
+        hello[u"wantsFor"_s] = m_wantedFor.isEmpty() ? m_engine.state().sessionId : m_wantedFor;
+    }
     m_link->send(message(MsgType::Hello, hello));
 }
 

@@ -45,8 +45,13 @@ public:
     quint16 takeoverPort() const { return m_takeoverPort; } // where the others look for it
     // This seat was a host of the session that gave way to this one (it says so in its hello).
     void setGaveWay(bool gaveWay) { m_gaveWay = gaveWay; }
-    // The role asked for: a control code grants either moderator's (sent in the hello).
-    void setWantedRole(Authority role) { m_wantedRole = role; }
+    // The role asked for: a control code grants either moderator's (sent in the hello), the
+    // in-room moderator's only to a seat that was it in `forSession` (empty: this seat's session),
+    // when that is the host's session.
+    void setWantedRole(Authority role, const QString& forSession = {}) {
+        m_wantedRole = role;
+        m_wantedFor = forSession;
+    }
     // Where hosts' beacons are heard while this seat looks for its host again (tests: loopback).
     void setBeaconPort(const QHostAddress& address, quint16 port) {
         m_beaconAddress = address;
@@ -151,6 +156,7 @@ private:
     quint16 m_takeoverPort = 0;
     bool m_gaveWay = false;
     Authority m_wantedRole = Authority::OnlineModerator;
+    QString m_wantedFor;
     qint64 m_orphansFrom = 0; // from the welcome: this seat's events from there on are orphans
     QList<Event> m_orphans;   // those events, reported once the host's state is kept
     Authority m_role = Authority::ReadOnly;

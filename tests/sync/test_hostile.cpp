@@ -255,20 +255,27 @@ TEST_CASE("a read-only seat cannot put events into the session, not even as a fi
 }
 
 // A control code grants either moderator's role, as the hello asks; the read-only code grants
-// nothing more, whatever the hello says.
-TEST_CASE("a seat that asks for the moderator's role gets it only with the control code") {
+// nothing more, whatever the hello says. The in-room moderator's role is for a seat that was it in
+// this session: a laptop that last hosted a rehearsal joined the real session with it.
+TEST_CASE("a seat that asks for the moderator's role gets it only with the control code, and only "
+          "for the host's session") {
     auto host = makeHost();
     REQUIRE(host);
-    TestSeat display(u"display"_s), inRoom(u"in-room"_s);
-    for (TestSeat* seat : {&display, &inRoom}) {
+    TestSeat display(u"display"_s), inRoom(u"in-room"_s), fromRehearsal(u"rehearsal"_s);
+    const QString session = host->engine.state().sessionId;
+    REQUIRE_FALSE(session.isEmpty());
+    for (TestSeat* seat : {&display, &inRoom, &fromRehearsal}) {
         const QString code =
             seat == &display ? host->seat.readOnlyCode() : host->seat.controlCode();
         seat->seat.join(endpointOf(*host), code);
-        seat->seat.syncPeer()->setWantedRole(Authority::Moderator); // before its hello goes
+        // before its hello goes
+        seat->seat.syncPeer()->setWantedRole(
+            Authority::Moderator, seat == &fromRehearsal ? u"a rehearsal's session"_s : session);
     }
-    REQUIRE(waitUntil([&] { return display.live() && inRoom.live(); }));
+    REQUIRE(waitUntil([&] { return display.live() && inRoom.live() && fromRehearsal.live(); }));
     CHECK(display.engine.authority() == Authority::ReadOnly);
     CHECK(inRoom.engine.authority() == Authority::Moderator);
+    CHECK(fromRehearsal.engine.authority() == Authority::OnlineModerator);
     // what only the in-room moderator may do
     REQUIRE(submitAndWait(
         inRoom, Action::CreatePoll,

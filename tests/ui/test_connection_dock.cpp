@@ -9,6 +9,7 @@
 #include "main_window.h"
 #include "relay.h"
 #include "session_files.h"
+#include "session_journal.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
 #include "store/session_file.h"
@@ -1044,4 +1045,26 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK_FALSE(alert->isVisible());
     CHECK_FALSE(notice->text().contains(u"Connected again at"_s));
+}
+
+// The online moderator's laptop had last hosted a rehearsal: it joined the real session as its
+// in-room moderator (polls, the agenda), and as a host that gave way.
+TEST_CASE("a seat whose file hosted another session joins with the control code as the online "
+          "moderator") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    SeatUnderTest laptop(Authority::Moderator);
+    REQUIRE(laptop.dock->seatSession().host(0, QHostAddress::LocalHost)); // the rehearsal
+    laptop.dock.reset(); // the lid closed while hosting: the file says it hosted
+    laptop.openWindow();
+    REQUIRE(sync::wasHosted(*laptop.file));
+    REQUIRE(laptop.file->sessionId() != host->file->sessionId());
+    laptop.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return laptop.dock->seatSession().mode() == sync::Seat::Mode::Joined &&
+               laptop.engine.state().sessionId == host->file->sessionId();
+    }));
+    CHECK(laptop.cockpit->seat() == Seat::OnlineModerator);
+    CHECK(laptop.engine.authority() == Authority::OnlineModerator);
 }

@@ -211,7 +211,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
         // hosted it as the online moderator, in place of a host that left.
         if (joinedCopyOf(*from).seat == seatKey(Seat::Moderator) ||
             (sync::wasHosted(*from) && sync::hostedAs(*from) == Authority::Moderator))
-            m_seat->setWantedRole(Authority::Moderator);
+            m_seat->setWantedRole(Authority::Moderator, from->sessionId());
         m_seat->setHostedBefore(sync::wasHosted(*from));
     }
     auto replica = SessionFile::createReplica(replicaPathFor(host.host));
