@@ -141,9 +141,10 @@ TEST_CASE("cue player: cues are given once, and are silent when muted") {
     CHECK(log.given[1] == std::pair{Cue::TimeUp, false}); // still shown, not heard
 
     player.setMuted(false);
-    player.setVolume(0);
+    player.setVolume(0); // the quietest the menu offers: silence is Mute, which the menu shows
+    CHECK(player.volume() == 25);
     player.give(Cue::Warning);
-    CHECK(log.given.last() == std::pair{Cue::Warning, false});
+    CHECK(log.given.last() == std::pair{Cue::Warning, true});
 }
 
 TEST_CASE("cue player: mute and volume are remembered on this machine") {
@@ -160,9 +161,12 @@ TEST_CASE("cue player: mute and volume are remembered on this machine") {
     CuePlayer again(h.engine);
     CHECK(again.isMuted());
     CHECK(again.volume() == 100);
-    QSettings().setValue(u"sound/volume"_s, u"loud"_s); // a damaged preference
-    CuePlayer damaged(h.engine);
-    CHECK(damaged.volume() == 75); // the default, not silence
+    for (const QVariant& damage :
+         {QVariant(u"loud"_s), QVariant(-3), QVariant(0), QVariant(24), QVariant(101)}) {
+        QSettings().setValue(u"sound/volume"_s, damage);
+        CuePlayer damaged(h.engine);
+        CHECK(damaged.volume() == 75); // the default, not silence
+    }
 }
 
 TEST_CASE("cue sounds are short, valid WAV files") {

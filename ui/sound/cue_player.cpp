@@ -18,6 +18,7 @@ namespace {
 
 const QString mutedKey = u"sound/muted"_s;
 const QString volumeKey = u"sound/volume"_s;
+constexpr int minVolume = 25;
 
 } // namespace
 
@@ -28,7 +29,8 @@ CuePlayer::CuePlayer(const SessionEngine& engine, QObject* parent)
     m_muted = settings.value(mutedKey, false).toBool();
     bool readable = false;
     const int volume = settings.value(volumeKey, 75).toInt(&readable);
-    m_volume = readable ? qBound(0, volume, 100) : 75; // a damaged preference is not silence
+    // A damaged preference is not silence: the menu offers 25 to 100 %, and Mute is for silence.
+    m_volume = readable && volume >= minVolume && volume <= 100 ? volume : 75;
     // Asking for the audio devices loads the platform's sound system, which takes longer than
     // building the whole window: it is done once the event loop runs, after the first paint.
     QTimer::singleShot(0, this, &CuePlayer::watchOutputs);
@@ -51,7 +53,7 @@ void CuePlayer::setMuted(bool muted) {
 }
 
 void CuePlayer::setVolume(int percent) {
-    percent = qBound(0, percent, 100);
+    percent = qBound(minVolume, percent, 100);
     if (percent == m_volume)
         return;
     m_volume = percent;
@@ -72,7 +74,7 @@ void CuePlayer::check() {
 void CuePlayer::give(Cue cue) {
     if (cue == Cue::None)
         return;
-    const bool audible = !m_muted && m_volume > 0;
+    const bool audible = !m_muted;
     emit cueGiven(cue, audible);
     if (!audible || !m_hasOutput)
         return;
