@@ -205,7 +205,7 @@ int runCtl(const QStringList& arguments) {
     p.addOption(help);
     p.addOptions({{u"join"_s, tr("The host, HOST:PORT."), u"host:port"_s},
                   {u"code"_s, tr("A join code (control, or read-only for 'state')."), u"code"_s},
-                  {u"json"_s, tr("Print the state as JSON.")},
+                  {u"json"_s, tr("Print the state (or the digest) as JSON.")},
                   {u"timeout"_s, tr("Seconds to wait for the host (default 20)."), u"s"_s, u"20"_s},
                   {u"expect-floor"_s,
                    tr("For next, end, and start, pause or adjust of the speaker's time: the "
@@ -214,9 +214,11 @@ int runCtl(const QStringList& arguments) {
                    u"entry"_s}});
     // "adjust speaker -30000": what follows the command is its own, minus signs included.
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    p.addPositionalArgument(u"command"_s, tr("state | digest | next | end | add ID | start "
-                                             "[TIMER] | pause [TIMER] | adjust TIMER MS | "
-                                             "message TEXT"));
+    p.addPositionalArgument(u"command"_s,
+                            tr("state | digest | next | end | add PARTICIPANT | start [TIMER] | "
+                               "pause [TIMER] | adjust TIMER MS | message TEXT. PARTICIPANT: an id "
+                               "as 'state --json' lists them; TIMER: speaker (the default), "
+                               "segment or session."));
     const QString usage = tr("usage: podium ctl --join HOST:PORT --code CODE <command>");
     if (!p.parse(arguments.mid(1))) // skips "ctl"
         return fail(p.errorText() + u'\n' + usage, 2);

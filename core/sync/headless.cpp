@@ -271,7 +271,8 @@ void addHeadlessOptions(QCommandLineParser& parser) {
     parser.addOptions({
         {u"headless"_s, tr("Run without a window (with --host or --join).")},
         {u"host"_s, tr("Host the session for other seats.")},
-        {u"port"_s, tr("Port to host on."), u"port"_s, QString::number(defaultSyncPort)},
+        {u"port"_s, tr("Port to host on (default %1).").arg(defaultSyncPort), u"port"_s,
+         QString::number(defaultSyncPort)},
         {u"bind"_s, tr("Address to host on (default: all)."), u"address"_s},
         {u"announce"_s, tr("Announce the hosted session on the LAN.")},
         {u"session"_s,
