@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -243,6 +244,12 @@ TEST_CASE("notes dock: key takeaways, editing, removing, and reopening the file"
 
     const QModelIndex group = m.index(0, 0);
     CHECK(m.index(0, NotesModel::KindColumn, group).data().toString() == u"Key takeaway"_s);
+    // Set apart in bold: an italic takeaway in Arabic was boxes (DejaVu's oblique has no Arabic).
+    const QFont takeaway =
+        m.index(0, NotesModel::TextColumn, group).data(Qt::FontRole).value<QFont>();
+    CHECK(takeaway.bold());
+    CHECK_FALSE(takeaway.italic());
+    CHECK_FALSE(m.index(2, NotesModel::TextColumn, group).data(Qt::FontRole).isValid());
     REQUIRE(m.setData(m.index(2, NotesModel::TextColumn, group), u"fixed text"_s));
     const Id typo = m.index(2, 0, group).data(NotesModel::NoteIdRole).toLongLong();
     REQUIRE(m.remove(m.index(1, 0, group).data(NotesModel::NoteIdRole).toLongLong()));

@@ -366,9 +366,11 @@ QVariant NotesModel::noteData(const Note& note, int column, int role) const {
     case Qt::EditRole:
         return column == TextColumn ? QVariant(note.text) : QVariant();
     case Qt::FontRole:
-        if (note.kind != NoteKind::Note) {
+        // Bold, not italic: DejaVu Sans Oblique has no Arabic, and an Arabic takeaway was
+        // shown as boxes. The kind beside it, sized to its plain text, stays plain.
+        if (note.kind != NoteKind::Note && column == TextColumn) {
             QFont emphasis;
-            emphasis.setItalic(true);
+            emphasis.setBold(true);
             return emphasis;
         }
         return {};
