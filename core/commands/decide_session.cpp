@@ -3,6 +3,7 @@
 #include "model/codec.h"
 
 #include <QCoreApplication>
+#include <QTextBoundaryFinder>
 
 using namespace Qt::StringLiterals;
 
@@ -35,8 +36,10 @@ Participant merged(Participant p, const QCborMap& a) {
     QCborMap m = codec::toCbor(p);
     for (const QString& k : {u"name"_s, u"affiliation"_s, u"group"_s, u"region"_s, u"gender"_s,
                              u"presence"_s, u"role"_s}) {
+        // One way to write "Nguyễn": a name typed on a Mac (decomposed) and one from a plan
+        // (composed) are the same person, found and compared alike.
         if (a.contains(k))
-            m[k] = a.value(k).toString().trimmed();
+            m[k] = a.value(k).toString().trimmed().normalized(QString::NormalizationForm_C);
     }
     return codec::participant(m);
 }
@@ -174,14 +177,25 @@ Data session(const SessionState& s, const Command& c) {
     }
     case Action::SetStageMessage: {
         const QString text = stageMessageText(c.args.value(u"text"_s));
-        if (text.size() > 140)
-            return Data::failure(tr("Keep the message to the speaker under 140 characters."));
+        if (charactersIn(text) > maxStageMessage || text.size() > 8 * maxStageMessage)
+            return Data::failure(
+                tr("Keep the message to the speaker under %1 characters.").arg(maxStageMessage));
         return QCborMap{{u"text"_s, text}};
     }
     default:
         break;
     }
     return Data::failure(tr("Not a session action."));
+}
+
+// As a reader counts them: "🙏" or "र्मा" is one or two, not the two or four UTF-16 units Qt
+// counts (71 emoji were "over 140 characters").
+qsizetype charactersIn(const QString& text) {
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype count = 0;
+    while (graphemes.toNextBoundary() > 0)
+        ++count;
+    return count;
 }
 
 QString stageMessageText(const QCborValue& text) {

@@ -57,6 +57,21 @@ TEST_CASE("a reply needs a point that is still queued or speaking") {
     CHECK(h.state().queue.isEmpty());
 }
 
+// "Nguyễn" typed on a Mac comes decomposed, from a plan composed: the same person, found alike.
+TEST_CASE("a participant's name and affiliation are kept in one Unicode form") {
+    Harness h;
+    const QString decomposed = u"Nguye\u0302\u0303n Thi\u0323"_s;
+    REQUIRE(decomposed.size() > u"Nguyễn Thị"_s.size());
+    REQUIRE(h.run(Action::AddParticipant,
+                  {{u"name"_s, decomposed}, {u"affiliation"_s, u"Vie\u0323\u0302t Nam"_s}}));
+    const Participant& added = h.state().participants.last();
+    CHECK(added.name == u"Nguyễn Thị"_s);
+    CHECK(added.affiliation == u"Việt Nam"_s);
+    REQUIRE(
+        h.run(Action::EditParticipant, {{u"participant"_s, added.id}, {u"name"_s, decomposed}}));
+    CHECK(h.state().participant(added.id)->name == u"Nguyễn Thị"_s);
+}
+
 TEST_CASE("the same person cannot queue the same new point twice") {
     Harness h;
     h.add(u"Audience 1"_s);

@@ -246,6 +246,15 @@ TEST_CASE("the message to the speaker is one line of visible text") {
     CHECK(h.state().stageMessage == u"Two minutes left please wrap up"_s);
     CHECK(h.run(Action::SetStageMessage, {{u"text"_s, u"\u202E\u202E"_s}}));
     CHECK(h.state().stageMessage.isEmpty());
+    // 140 characters as a reader counts them: 71 emoji (142 UTF-16 units) were refused.
+    const QString prayers = QString(u"🙏"_s).repeated(140);
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, prayers}}));
+    CHECK(h.state().stageMessage == prayers);
+    // a consonant and its vowel sign are one character read, two units
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, QString(u"मा"_s).repeated(140)}}));
+    const auto tooLong = h.run(Action::SetStageMessage, {{u"text"_s, prayers + u"!"_s}});
+    REQUIRE_FALSE(tooLong);
+    CHECK(tooLong.error().contains(u"140 characters"_s));
     // As ctl and the logs name it: "Stage message" alone read as if one were shown.
     CHECK(describeAction(Action::SetStageMessage, {{u"text"_s, QString()}}, h.state()) ==
           u"Stage message: cleared"_s);

@@ -187,6 +187,22 @@ TEST_CASE("Ctrl+Z in the emptied stage-message field takes the message off the s
     CHECK(h.state().stageMessage == u"Please wrap up"_s);
 }
 
+// The field counted UTF-16 units: 70 emoji, or a Hindi message of fewer than 140 letters, filled
+// it.
+TEST_CASE("the stage-message field takes 140 characters as read, as the host does") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* message = child<QLineEdit>(w, u"stageMessage"_s);
+    const QString full = QString(u"🙏"_s).repeated(140);
+    message->insert(full);
+    CHECK(message->text() == full);
+    message->insert(u"!"_s); // one more is not taken
+    CHECK(message->text() == full);
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage == full);
+}
+
 TEST_CASE("a message for the stage display, and the session clock") {
     useTemporarySettings();
     CockpitHarness h;

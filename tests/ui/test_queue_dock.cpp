@@ -253,6 +253,26 @@ TEST_CASE("quick add: a part of one name is that participant, of several it asks
     CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text() == u"audience"_s); // kept, to pick one
 }
 
+// "李华，清华大学" became one participant of that whole name, with no affiliation.
+TEST_CASE("quick add: someone new's affiliation follows the comma of their script") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"李华，清华大学"_s);
+    quickAdd(w, u"سارة أحمد، منظمة المجتمع المدني"_s);
+    quickAdd(w, u"Ana Silva, NIC.br, São Paulo"_s); // the first comma only
+    const Participant* li = h.state().participant(h.participantNamed(u"李华"_s));
+    REQUIRE(li);
+    CHECK(li->affiliation == u"清华大学"_s);
+    const Participant* sara = h.state().participant(h.participantNamed(u"سارة أحمد"_s));
+    REQUIRE(sara);
+    CHECK(sara->affiliation == u"منظمة المجتمع المدني"_s);
+    const Participant* ana = h.state().participant(h.participantNamed(u"Ana Silva"_s));
+    REQUIRE(ana);
+    CHECK(ana->affiliation == u"NIC.br, São Paulo"_s);
+    CHECK(h.queueNames() == QStringList{u"李华"_s, u"سارة أحمد"_s, u"Ana Silva"_s});
+}
+
 TEST_CASE("quick add: Ctrl+Z in the emptied field undoes the last step, not the typing") {
     useTemporarySettings();
     CockpitHarness h;
@@ -448,6 +468,27 @@ TEST_CASE("the participant dialog wants a name, and points out one already on th
     CHECK(hint->isHidden());
 }
 
+// "Zoe O'Brien" typed for the roster's "Zoë O'Brien" was not pointed out; and after a long name
+// the hint was cut to its first line, the warning itself never seen.
+TEST_CASE("the participant dialog points out a name on the roster written without its accents, "
+          "and grows to show the whole hint") {
+    const QString longName = u"Maximiliano Alejandro Fernández de la Santísima Trinidad Orellana"_s;
+    ParticipantDialog dialog(Participant{}, {u"Zoë O'Brien"_s, longName});
+    auto* name = dialog.findChild<QLineEdit*>(u"participantName"_s);
+    auto* hint = dialog.findChild<QLabel*>(u"participantNameHint"_s);
+    REQUIRE(name);
+    REQUIRE(hint);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    name->setText(u"zoe o'brien"_s);
+    CHECK_FALSE(hint->isHidden());
+    CHECK(hint->text().contains(u"“Zoë O'Brien”"_s)); // as the roster writes it
+    name->setText(u"maximiliano alejandro fernandez de la santisima trinidad orellana"_s);
+    QCoreApplication::processEvents();
+    REQUIRE_FALSE(hint->isHidden());
+    CHECK(hint->height() >= hint->heightForWidth(hint->width())); // every line of it
+}
+
 TEST_CASE("quick add on a joined seat: a name the host never got stays in the field") {
     useTemporarySettings();
     CockpitHarness h;
@@ -596,10 +637,12 @@ TEST_CASE("importing participants adds each newcomer once, in one undo step") {
     QTemporaryDir dir;
     const int roster = int(h.state().participants.size());
     const auto added = participantsDock(w).importPlan(
-        writePlan(dir, {u"Zed New"_s, u"zed  new"_s, u"panelist   a"_s, u"Ana Nueva"_s}));
+        writePlan(dir, {u"Zed New"_s, u"zed  new"_s, u"panelist   a"_s, u"Ana Nueva"_s,
+                        u"Ana N\u00FAeva"_s /* another person */,
+                        u"Ana Nu\u0301eva"_s /* her again, decomposed */}));
     REQUIRE(added);
-    CHECK(added.value() == 2);
-    CHECK(int(h.state().participants.size()) == roster + 2);
+    CHECK(added.value() == 3); // a name in another Unicode form is the same name
+    CHECK(int(h.state().participants.size()) == roster + 3);
     CHECK(h.participantNamed(u"Zed New"_s) != 0);
     CHECK(h.cockpit.undoStack().undoText() == u"Import participants"_s);
     h.cockpit.undoStack().undo();

@@ -2,6 +2,7 @@
 
 #include "shortcuts_dialog.h"
 
+#include "commands/decisions.h"
 #include "displays/stage_face.h"
 #include "theme/timer_colours.h"
 #include "undo/field_undo.h"
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QValidator>
 
 #include <algorithm>
 
@@ -45,6 +47,16 @@ QToolButton* buttonFor(QAction* action) {
     b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return b;
 }
+
+// The host's limit on the message, counted as it does: in characters as read. Qt's maxLength counts
+// UTF-16 units, and a message in Hindi or with emoji was cut short.
+class StageMessageLength : public QValidator {
+public:
+    using QValidator::QValidator;
+    State validate(QString& input, int&) const override {
+        return decisions::charactersIn(input) <= decisions::maxStageMessage ? Acceptable : Invalid;
+    }
+};
 
 // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
 QCborMap floorExpectation(const Cockpit& cockpit) {
@@ -116,7 +128,7 @@ QWidget* FloorDock::buildBody() {
     m_messageShown->setWordWrap(true);
     m_message->setObjectName(u"stageMessage"_s);
     handSpentUndoToWindow(m_message);
-    m_message->setMaxLength(140);
+    m_message->setValidator(new StageMessageLength(m_message));
     m_sendMessage->setObjectName(u"sendStageMessage"_s);
     m_sessionToggle->setObjectName(u"sessionClockToggle"_s);
 

@@ -1,5 +1,7 @@
 #include "participant_dialog.h"
 
+#include "models/name_search.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -71,14 +73,28 @@ ParticipantDialog::ParticipantDialog(const Participant& start, const QStringList
 void ParticipantDialog::checkName() {
     const QString name = m_name->text().trimmed();
     m_ok->setEnabled(!name.isEmpty());
-    const bool known = std::any_of(m_roster.cbegin(), m_roster.cend(), [&](const QString& other) {
-        return other.compare(name, Qt::CaseInsensitive) == 0;
+    // "Zoe O'Brien" typed for the roster's "Zoë O'Brien" is most often her too.
+    const QString key = searchKey(name.simplified());
+    const auto known = std::find_if(m_roster.cbegin(), m_roster.cend(), [&](const QString& other) {
+        return !key.isEmpty() && searchKey(other.simplified()) == key;
     });
-    m_nameHint->setText(known ? tr("“%1” is on the roster already: add them only if this is "
-                                   "another person.")
-                                    .arg(name)
-                              : QString());
-    m_nameHint->setVisible(known);
+    const bool onRoster = known != m_roster.cend();
+    m_nameHint->setText(onRoster ? tr("“%1” is on the roster already: add them only if this is "
+                                      "another person.")
+                                       .arg(*known)
+                                 : QString());
+    m_nameHint->setVisible(onRoster);
+    growToShowHint();
+}
+
+// A long name wrapped the hint onto lines the dialog had no room for: only its first words, not
+// the warning, could be read.
+void ParticipantDialog::growToShowHint() {
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 QCborMap ParticipantDialog::fields() const {

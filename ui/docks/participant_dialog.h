@@ -24,6 +24,7 @@ public:
 
 private:
     void checkName();
+    void growToShowHint();
 
     QStringList m_roster;
     QPushButton* m_ok = nullptr;

@@ -159,9 +159,11 @@ void ParticipantsDock::editSelected() {
 
 namespace {
 
-// "Manal  Ismail" and "manal ismail" are the roster's Manal Ismail.
+// "Manal  Ismail" and "manal ismail" are the roster's Manal Ismail, and so is a name written in
+// another Unicode form (a decomposed "Nguyễn" from a Mac was imported a second time). Accents
+// count: an import does not guess that "Jose" is "José".
 QString comparable(const QString& name) {
-    return name.simplified().toCaseFolded();
+    return name.simplified().normalized(QString::NormalizationForm_C).toCaseFolded();
 }
 
 } // namespace

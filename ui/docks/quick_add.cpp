@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +36,18 @@ QComboBox* combo(const QString& name, QWidget* parent) {
     auto* box = new QComboBox(parent);
     box->setObjectName(name);
     return box;
+}
+
+// "Name, Affiliation", with the comma of the writer's script: "،" in Arabic, "，" in Chinese (a
+// whole "李华，清华大学" became one name). No affiliation without a comma.
+std::pair<QString, std::optional<QString>> nameAndAffiliation(const QString& text) {
+    const auto comma = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
+        return c == u',' || c == u'\u060C' || c == u'\uFF0C';
+    });
+    if (comma == text.cend())
+        return {text.trimmed(), std::nullopt};
+    const qsizetype at = comma - text.cbegin();
+    return {text.left(at).trimmed(), text.mid(at + 1).trimmed()};
 }
 
 } // namespace
@@ -132,7 +145,7 @@ void QuickAdd::focusInput() {
 // one name is taken for it, as the list finds it (so "zoe" is Zoë). Someone new whose name is
 // part of another's is typed with a comma.
 const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) const {
-    const QString name = text.section(u',', 0, 0).trimmed();
+    const auto [name, affiliation] = nameAndAffiliation(text);
     const QString key = searchKey(name);
     const Participant* containing = nullptr;
     int contained = 0;
@@ -144,7 +157,7 @@ const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) cons
             ++contained;
         }
     }
-    if (text.contains(u',') || name.isEmpty())
+    if (affiliation || name.isEmpty())
         return nullptr;
     if (ambiguous)
         *ambiguous = contained > 1;
@@ -179,11 +192,12 @@ void QuickAdd::add() {
                                   .arg(text));
         return;
     }
-    m_pendingName = text.section(u',', 0, 0).trimmed();
+    const auto [name, affiliation] = nameAndAffiliation(text);
+    m_pendingName = name;
     m_pendingKind =
         fromKey<EntryKind>(m_kind->currentData().toString()).value_or(EntryKind::NewPoint);
     QCborMap args{{u"name"_s, m_pendingName},
-                  {u"affiliation"_s, text.section(u',', 1).trimmed()},
+                  {u"affiliation"_s, affiliation.value_or(QString())},
                   {u"group"_s, m_group->currentData().toString()},
                   {u"region"_s, m_region->currentData().toString()},
                   {u"presence"_s, m_presence->currentData().toString()},
