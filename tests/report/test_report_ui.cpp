@@ -25,6 +25,16 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
+// "इंटरनेट शासन मंच" was proposed as "इटरनट शसन मच": its vowel signs taken out as not letters.
+TEST_CASE("the report's proposed file name keeps the title's letters in every script") {
+    using report::ReportFormat;
+    CHECK(suggestedReportName(u"इंटरनेट शासन मंच — Nguyễn"_s, ReportFormat::Pdf) ==
+          u"इंटरनेट शासन मंच Nguyễn.pdf"_s);
+    CHECK(suggestedReportName(u"WS #42: \"Securing/the Internet\""_s, ReportFormat::Html) ==
+          u"WS 42 Securingthe Internet.html"_s);
+    CHECK(suggestedReportName(u"?!"_s, ReportFormat::Markdown) == u"Session report.md"_s);
+}
+
 TEST_CASE("the cockpit shows a live report preview and offers File → Export report") {
     ScriptedSession s;
     Cockpit cockpit(s.h.engine);

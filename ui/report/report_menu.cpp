@@ -26,17 +26,6 @@ namespace {
 // The last export's folder and format come back: a rapporteur exports again and again.
 const QString lastFormatKey = u"report/lastFormat"_s;
 
-QString suggestedPath(const Cockpit& cockpit, report::ReportFormat format) {
-    QString name = cockpit.state().info.title.simplified();
-    // Letters of every script stay (without the option, \w knows only ASCII).
-    name.replace(
-        QRegularExpression(u"[^\\w\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
-        QString());
-    if (name.isEmpty())
-        name = QObject::tr("Session report");
-    return name.left(80) + report::fileSuffix(format); // in the usual folder
-}
-
 void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* preview) {
     const QStringList filters = {QObject::tr("PDF (*.pdf)"), QObject::tr("Web page (*.html)"),
                                  QObject::tr("Markdown (*.md)"),
@@ -49,9 +38,10 @@ void chooseAndExport(MainWindow& window, Cockpit& cockpit, const ReportDock* pre
         suffixes << report::fileSuffix(f).mid(1); // without its dot
     int chosenIndex =
         qBound(0, QSettings().value(lastFormatKey, 0).toInt(), int(formats.size()) - 1);
-    QString path = askSavePath(&window, QObject::tr("Export report"),
-                               suggestedPath(cockpit, formats.at(chosenIndex)), filters, suffixes,
-                               &chosenIndex);
+    QString path =
+        askSavePath(&window, QObject::tr("Export report"),
+                    suggestedReportName(cockpit.state().info.title, formats.at(chosenIndex)),
+                    filters, suffixes, &chosenIndex);
     if (path.isEmpty())
         return;
     if (!mayReplaceCompanions(window, path))
@@ -88,6 +78,19 @@ bool mayReplaceCompanions(QWidget& window, const QString& path) {
                                  QObject::tr("Beside it there is already %1. Replace with this "
                                              "session's poll tallies and notes?")
                                      .arg(existing.join(u", "_s))) == QMessageBox::Yes;
+}
+
+QString suggestedReportName(const QString& title, report::ReportFormat format) {
+    QString name = title;
+    // Letters of every script stay, with their marks (without the option, \w knows only ASCII;
+    // without \p{M}, "इंटरनेट" lost its vowel signs and was written "इटरनट").
+    name.replace(
+        QRegularExpression(u"[^\\w\\p{M}\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
+        QString());
+    name = name.simplified(); // what was taken out leaves no double space
+    if (name.isEmpty())
+        name = QObject::tr("Session report");
+    return name.left(80) + report::fileSuffix(format); // in the usual folder
 }
 
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes) {

@@ -20,6 +20,10 @@ class MainWindow;
 // `window`. The preview reads the notes of the window's notes dock, when it has one.
 void installReport(MainWindow& window, Cockpit& cockpit);
 
+// The file name File → Export report proposes for a session of this title: its letters, digits,
+// spaces and dashes, in any script.
+QString suggestedReportName(const QString& title, report::ReportFormat format);
+
 // The report of the session this cockpit shows: what still runs is closed at
 // Cockpit::reportTime(), and it is dated when it is made.
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes);
