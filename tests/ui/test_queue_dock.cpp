@@ -861,6 +861,24 @@ TEST_CASE("a name typed without its accents is found in the roster, the quick ad
     CHECK(completer->pathFromIndex(found->mapToSource(listed->index(0, 0))) ==
           u"Nguyễn Thị Minh Khai"_s); // the name as written goes into the field
 
+    // In the alphabet's order, in the list and in the roster sorted by name: "Łukasz" and
+    // "Zoë" among the Ls and Zs, not after every Latin letter.
+    REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, u"Ólafur Ágústsson"_s}}));
+    QStringList inList;
+    for (int row = 0; row < completer->model()->rowCount(); ++row)
+        inList << completer->model()->index(row, 0).data(Qt::UserRole).toString();
+    const auto before = [&inList](const QString& a, const QString& b) {
+        return inList.indexOf(a) >= 0 && inList.indexOf(a) < inList.indexOf(b);
+    };
+    CHECK(before(u"Łukasz Øberg"_s, u"Nguyễn Thị Minh Khai"_s));
+    CHECK(before(u"Ólafur Ágústsson"_s, u"Panelist A"_s));
+    CHECK(before(u"Panelist A"_s, u"Zoë O'Brien-Ålesund"_s));
+    find->clear();
+    view->sortByColumn(0, Qt::AscendingOrder);
+    const QStringList sorted = shownNames();
+    CHECK(sorted.indexOf(u"Ólafur Ágústsson"_s) < sorted.indexOf(u"Panelist A"_s));
+    CHECK(sorted.indexOf(u"Łukasz Øberg"_s) < sorted.indexOf(u"Nguyễn Thị Minh Khai"_s));
+
     const qsizetype roster = h.state().participants.size();
     quickAdd(w, u"zoe"_s); // Zoë, not someone new called "zoe"
     CHECK(h.queueNames() == QStringList{u"Zoë O'Brien-Ålesund"_s});

@@ -35,8 +35,6 @@ void ParticipantsDock::build() {
     // column's header sorts by it, and a third click goes back to the roster's own order.
     m_shown = new NameSearchProxy(this);
     m_shown->setSourceModel(m_model);
-    m_shown->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_shown->setSortLocaleAware(true); // "Zoë" among the Zs, not after them
     m_find = new QLineEdit;
     m_find->setObjectName(u"findParticipant"_s);
     m_find->setClearButtonEnabled(true);

@@ -266,8 +266,9 @@ void QuickAdd::refreshNames() {
     QList<const Participant*> people;
     for (const Participant& p : m_cockpit.state().participants)
         people.append(&p);
-    std::sort(people.begin(), people.end(), [](const Participant* a, const Participant* b) {
-        return a->name.compare(b->name, Qt::CaseInsensitive) < 0;
+    const QCollator alphabetical = nameCollator();
+    std::sort(people.begin(), people.end(), [&](const Participant* a, const Participant* b) {
+        return alphabetical.compare(a->name, b->name) < 0;
     });
     m_names->clear();
     for (const Participant* p : std::as_const(people)) {

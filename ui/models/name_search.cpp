@@ -32,6 +32,12 @@ QString searchKey(const QString& text) {
     return key;
 }
 
+QCollator nameCollator() {
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale());
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    return collator;
+}
+
 void NameSearchProxy::setSearchText(const QString& text) {
     m_key = searchKey(text.simplified());
     invalidateRowsFilter();
@@ -47,6 +53,10 @@ bool NameSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
             return true;
     }
     return false;
+}
+
+bool NameSearchProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    return m_collator.compare(left.data().toString(), right.data().toString()) < 0;
 }
 
 NameSearchCompleter::NameSearchCompleter(QAbstractItemModel* model, int keyRole, int textRole,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCollator>
 #include <QCompleter>
 #include <QSortFilterProxyModel>
 #include <QString>
@@ -10,7 +11,11 @@ namespace podium {
 // "Nguyễn" (a moderator types a name from a badge on whatever keyboard is at hand).
 QString searchKey(const QString& text);
 
-// Rows holding what is typed in any column, compared by searchKey.
+// Names in the alphabet's order, case aside: "Ólafur" among the Os, not after "Zoë". Where the
+// locale is "C" (no language chosen), in Unicode's common order rather than the code points'.
+QCollator nameCollator();
+
+// Rows holding what is typed in any column, compared by searchKey; sorted by nameCollator.
 class NameSearchProxy : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -18,9 +23,11 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     QString m_key;
+    QCollator m_collator = nameCollator();
 };
 
 // A completer matching what is typed anywhere in an item's `keyRole` (set with searchKey), and
