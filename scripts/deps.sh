@@ -6,6 +6,7 @@ packages=(
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite catch2
     libsqlite3-dev sqlite3 xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     clang-format dpkg-dev man-db bsdextrautils libxml2-utils binutils shared-mime-info
+    fonts-dejavu-core  # Latin, Cyrillic, Arabic and Hebrew glyphs, as the package requires
     fonts-wqy-microhei # CJK glyphs for names in PDF reports (DejaVu covers Latin and Arabic)
     clang libclang-rt-14-dev # libFuzzer for scripts/fuzz.sh only (the build uses g++)
 )

@@ -43,4 +43,6 @@ done < <(tr ',' '\n' <<<"$depends" | sed -E 's/^ +| +$//g')
 
 dpkg-deb -f "$deb" Recommends | grep -q qt6-wayland || fail "qt6-wayland is not recommended"
 dpkg-deb -f "$deb" Recommends | grep -q fonts-wqy-microhei || fail "no CJK font is recommended for PDF reports"
+dpkg-deb -f "$deb" Recommends | grep -q fonts-noto-core || fail "no font for Devanagari and other scripts is recommended"
+dpkg-deb -f "$deb" Depends | grep -q fonts-dejavu-core || fail "no font for Arabic names is required"
 echo "ok: every dependency is satisfied here"
