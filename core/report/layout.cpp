@@ -17,14 +17,25 @@ QString names(const QList<Participant>& people, bool withRole) {
 QList<Line> notesAsLines(const QList<Note>& notes, const Formatter& format) {
     QList<Line> lines;
     for (const Note& n : notes)
-        lines.append({{}, n.text + u" ("_s + format.timeOfDay(n.at) + u')'});
+        lines.append({{}, isolated(n.text) + u" ("_s + format.timeOfDay(n.at) + u')'});
     return lines;
 }
 
 } // namespace
 
 QString personLine(const Participant& p) {
-    return p.affiliation.trimmed().isEmpty() ? p.name : tr("%1 (%2)").arg(p.name, p.affiliation);
+    return p.affiliation.trimmed().isEmpty()
+               ? isolated(p.name)
+               : tr("%1 (%2)").arg(isolated(p.name), isolated(p.affiliation));
+}
+
+QString isolated(const QString& text) {
+    const bool rightToLeft = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        const QChar::Direction d = c.direction();
+        return d == QChar::DirR || d == QChar::DirAL || d == QChar::DirRLE || d == QChar::DirRLO ||
+               d == QChar::DirRLI;
+    });
+    return rightToLeft ? u'\u2068' + text + u'\u2069' : text;
 }
 
 QString noteLead(NoteKind kind) {

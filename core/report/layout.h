@@ -20,6 +20,10 @@ void layOutPolls(const Report& report, const Formatter& format, DocumentWriter& 
 void layOutSpeechLog(const Report& report, const Formatter& format, DocumentWriter& out);
 
 QString personLine(const Participant& p); // "Name (Affiliation)"
+// Right-to-left text set in among the report's own words, isolated (U+2068 … U+2069) so that each
+// keeps its direction: an Arabic note took the "(11:50:01)" after it into its own run, and a
+// guillemet at its end went to the wrong side. Other text is returned as it is.
+QString isolated(const QString& text);
 QString noteLead(NoteKind kind);
 
 } // namespace podium::report

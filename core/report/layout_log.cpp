@@ -8,7 +8,7 @@ namespace {
 QList<Line> noteLines(const QList<Note>& notes, const Formatter& f) {
     QList<Line> lines;
     for (const Note& n : notes)
-        lines.append({tr("%1 %2").arg(f.timeOfDay(n.at), noteLead(n.kind)), n.text});
+        lines.append({tr("%1 %2").arg(f.timeOfDay(n.at), noteLead(n.kind)), isolated(n.text)});
     return lines;
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "report/chart.h"
+#include "report/csv.h"
 #include "report/export.h"
 #include "report/format.h"
 #include "report/html.h"
@@ -364,4 +365,24 @@ TEST_CASE("the rich-text bars of a report are as long as their values") {
     REQUIRE(widths.size() == 2);
     REQUIRE(widths[0] > 0);
     CHECK(widths[1] / widths[0] == Approx(0.25).margin(0.06));
+}
+
+// An Arabic takeaway took the "(11:50:01)" after it into its own right-to-left run, and a
+// guillemet at its end went to the wrong side, in every format but CSV.
+TEST_CASE("right-to-left names and notes keep their own direction among the report's words") {
+    Report r = scriptedReport();
+    Note arabic;
+    arabic.kind = NoteKind::KeyTakeaway;
+    arabic.text = u"محمد: «الإنترنت للجميع»"_s;
+    Note english = arabic;
+    english.text = u"Open standards first"_s;
+    r.keyTakeaways = {arabic, english};
+    for (const QString& text : {toMarkdown(r, ::english), toHtml(r, ::english)}) {
+        CHECK(text.contains(u"\u2068محمد: «الإنترنت للجميع»\u2069 ("_s));
+        CHECK(text.contains(u"\u2068"_s + arabicName + u"\u2069"_s)); // in the speech log
+        CHECK(text.contains(u"Open standards first ("_s)); // nothing added to what needs nothing
+    }
+    // data stays as typed
+    CHECK_FALSE(QString::fromUtf8(speechLogCsv(r)).contains(u"\u2068"_s));
+    CHECK_FALSE(QString::fromUtf8(notesCsv(r)).contains(u"\u2068"_s));
 }

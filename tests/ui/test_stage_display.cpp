@@ -2,6 +2,7 @@
 
 #include "displays/audience_display.h"
 #include "displays/demo_scene.h"
+#include "displays/display_text.h"
 #include "displays/display_windows.h"
 #include "displays/stage_display.h"
 #include "fixtures.h"
@@ -190,4 +191,14 @@ TEST_CASE("every demo scene plays on the demo session, with the countdown it pro
         CHECK(h.state().floor->countdown.remainingMs(h.clock.nowMs()) ==
               remainingAfterOneSecond.value(scene));
     }
+}
+
+// An Arabic message with "(1 min)" in it was laid out left to right: "(1 min)" stood at its
+// right-hand end, where an Arabic reader begins; and in a right-to-left cockpit an English one
+// would have been laid out right to left.
+TEST_CASE("display text is laid out in its own direction, whatever the window's") {
+    CHECK(directionOf(u"من فضلك اختصر — دقيقة واحدة (1 min)"_s) == Qt::TextForceRightToLeft);
+    CHECK(directionOf(u"1 min: من فضلك"_s) == Qt::TextForceLeftToRight); // its first letter's
+    CHECK(directionOf(u"Please wrap up (شكرا)"_s) == Qt::TextForceLeftToRight);
+    CHECK(directionOf(u"אנא סיימו"_s) == Qt::TextForceRightToLeft);
 }

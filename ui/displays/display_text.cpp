@@ -21,6 +21,10 @@ QFont displayFont(int pixelSize, bool bold) {
     return font;
 }
 
+Qt::TextFlag directionOf(const QString& text) {
+    return text.isRightToLeft() ? Qt::TextForceRightToLeft : Qt::TextForceLeftToRight;
+}
+
 void drawFitted(QPainter& p, const QRect& box, const QString& text, QFont font) {
     if (text.isEmpty() || box.isEmpty())
         return;
@@ -29,13 +33,13 @@ void drawFitted(QPainter& p, const QRect& box, const QString& text, QFont font) 
         shrink(font);
     p.setFont(font);
     const QString shown = QFontMetrics(font).elidedText(text, Qt::ElideRight, box.width());
-    p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine, shown);
+    p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine | directionOf(text), shown);
 }
 
 void drawWrapped(QPainter& p, const QRect& box, const QString& text, QFont font) {
     if (text.isEmpty() || box.isEmpty())
         return;
-    const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+    const int flags = Qt::AlignCenter | Qt::TextWordWrap | directionOf(text);
     while (font.pixelSize() > smallestPixels &&
            QFontMetrics(font).boundingRect(box, flags, text).height() > box.height())
         shrink(font);
