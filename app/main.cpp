@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QSet>
 #include <QSettings>
 #include <QTextStream>
 #include <memory>
@@ -166,14 +167,30 @@ QtMessageHandler qtMessageHandler = nullptr;
 // Qt Multimedia says this at every start on a machine without a sound server. The Sound menu
 // says so in words ("No sound output found: cues are shown as flashes"), so the terminal is spared
 // a line that reads like an error.
-void quietNoSoundServer(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+// Qt says "OpenType support missing for "DejaVu Sans", script 11" for each run of text in a script
+// no installed font can shape (Devanagari, there): some 18 times a report, twice a second on a
+// stage display. Said once a script, with what it means.
+void quietQtMessages(QtMsgType type, const QMessageLogContext& context, const QString& text) {
     if (type == QtWarningMsg && text == u"PulseAudioService: pa_context_connect() failed"_s)
         return;
+    if (type == QtWarningMsg && text.contains(u"OpenType support missing for"_s)) {
+        static QSet<QString> scriptsSaid;
+        const QString script = text.section(u"script "_s, -1);
+        if (scriptsSaid.contains(script))
+            return;
+        scriptsSaid.insert(script);
+        qtMessageHandler(type, context,
+                         text.trimmed() + QCoreApplication::translate(
+                                              "main",
+                                              " (no font here draws this script: its text may show "
+                                              "as boxes; a font such as Debian's fonts-noto-core "
+                                              "would draw it)"));
+        return;
+    }
     qtMessageHandler(type, context, text);
 }
 
 int runCockpit(int argc, char** argv) {
-    qtMessageHandler = qInstallMessageHandler(quietNoSoundServer);
     const QStringList sessionOption = podium::takeSessionOption(argc, argv);
     QApplication app(argc, argv);
     describeApplication(app);
@@ -286,6 +303,7 @@ int refuseWithoutDisplay(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    qtMessageHandler = qInstallMessageHandler(quietQtMessages);
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

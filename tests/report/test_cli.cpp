@@ -220,3 +220,29 @@ TEST_CASE(
     CHECK(QString::fromUtf8(p.readAllStandardOutput()).contains(u"first-paint-ns"_s));
     CHECK(QString::fromUtf8(p.readAllStandardError()).contains(junk.fileName()));
 }
+
+// Without a Devanagari font, Qt said "OpenType support missing…" some 18 times a report (and
+// twice a second on a stage display): once now, with what it means. Where a font draws the script
+// nothing is said at all.
+TEST_CASE("a report in a script no font here draws says so once, not at every line") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(u"hindi.podium"_s);
+    Harness h;
+    auto created = SessionFile::create(path, scriptedPlan(), h.clock.nowMs());
+    REQUIRE(created);
+    std::unique_ptr<SessionFile> file = std::move(created).value();
+    file->attach(h.engine);
+    for (int i = 1; i <= 12; ++i) {
+        const QString name = u"अनुराधा शर्मा %1"_s.arg(i);
+        REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, name}}));
+        h.add(name);
+        REQUIRE(h.run(Action::Next));
+        h.clock.advance(30'000);
+        REQUIRE(h.run(Action::EndSpeech));
+    }
+    file.reset(); // closed, as after the session
+    const Run pdf = runPodium({u"--export-report"_s, path, u"-o"_s, dir.filePath(u"r.pdf"_s)});
+    CHECK(pdf.exitCode == 0);
+    CHECK(pdf.err.count(u"OpenType support missing"_s) <= 1);
+}
