@@ -1048,7 +1048,8 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
 }
 
 // The online moderator's laptop had last hosted a rehearsal: it joined the real session as its
-// in-room moderator (polls, the agenda), and as a host that gave way.
+// in-room moderator (polls, the agenda). (It still says it gave way; across sessions the host
+// takes no notice of that.)
 TEST_CASE("a seat whose file hosted another session joins with the control code as the online "
           "moderator") {
     useTemporarySettings();

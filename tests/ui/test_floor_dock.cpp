@@ -201,6 +201,9 @@ TEST_CASE("the stage-message field takes 140 characters as read, as the host doe
     CHECK(message->text() == full);
     QTest::keyClick(message, Qt::Key_Return);
     CHECK(h.state().stageMessage == full);
+    message->clear();
+    message->insert(QString(u"Please wrap up. "_s).repeated(10)); // a paste of 160 is cut at 140
+    CHECK(message->text() == QString(u"Please wrap up. "_s).repeated(10).left(140));
 }
 
 TEST_CASE("a message for the stage display, and the session clock") {

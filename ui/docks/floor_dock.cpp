@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTextBoundaryFinder>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValidator>
@@ -53,8 +54,16 @@ QToolButton* buttonFor(QAction* action) {
 class StageMessageLength : public QValidator {
 public:
     using QValidator::QValidator;
-    State validate(QString& input, int&) const override {
-        return decisions::charactersIn(input) <= decisions::maxStageMessage ? Acceptable : Invalid;
+    // Cut at the limit, as maxLength cut a paste: a longer paste left the field empty.
+    State validate(QString& input, int& position) const override {
+        if (decisions::charactersIn(input) > decisions::maxStageMessage) {
+            QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, input);
+            for (qsizetype kept = 0; kept < decisions::maxStageMessage; ++kept)
+                graphemes.toNextBoundary();
+            input.truncate(graphemes.position());
+            position = qMin(position, int(input.size()));
+        }
+        return Acceptable;
     }
 };
 

@@ -39,8 +39,10 @@ QComboBox* combo(const QString& name, QWidget* parent) {
 }
 
 // "Name, Affiliation", with the comma of the writer's script: "،" in Arabic, "，" in Chinese (a
-// whole "李华，清华大学" became one name). No affiliation without a comma.
-std::pair<QString, std::optional<QString>> nameAndAffiliation(const QString& text) {
+// whole "李华，清华大学" became one name). No affiliation without a comma. Composed, as the roster
+// keeps names: a name typed decomposed was added, then not found to be queued.
+std::pair<QString, std::optional<QString>> nameAndAffiliation(const QString& typed) {
+    const QString text = typed.normalized(QString::NormalizationForm_C);
     const auto comma = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
         return c == u',' || c == u'\u060C' || c == u'\uFF0C';
     });
@@ -152,7 +154,7 @@ const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) cons
     for (const Participant& p : m_cockpit.state().participants) {
         if (p.name.compare(name, Qt::CaseInsensitive) == 0)
             return &p;
-        if (searchKey(p.name).contains(key)) {
+        if (searchKey(p.name + u' ' + p.affiliation).contains(key)) { // as the list finds them
             containing = &p;
             ++contained;
         }

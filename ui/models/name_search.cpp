@@ -19,15 +19,34 @@ QChar plainLetter(QChar c) {
     }
 }
 
+// Scripts whose marks are accents (or, in Arabic and Hebrew, vowel points written or not). In
+// Devanagari, Thai and the like they are vowels: "सनील" is not "सुनील".
+bool marksAreAccents(QChar::Script script) {
+    switch (script) {
+    case QChar::Script_Latin:
+    case QChar::Script_Greek:
+    case QChar::Script_Cyrillic:
+    case QChar::Script_Arabic:
+    case QChar::Script_Hebrew:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 QString searchKey(const QString& text) {
     const QString decomposed = text.toCaseFolded().normalized(QString::NormalizationForm_KD);
     QString key;
     key.reserve(decomposed.size());
+    QChar::Script base = QChar::Script_Common;
     for (QChar c : decomposed) {
         if (c.category() != QChar::Mark_NonSpacing)
-            key.append(plainLetter(c));
+            base = c.script();
+        else if (marksAreAccents(base))
+            continue;
+        key.append(plainLetter(c));
     }
     return key;
 }
@@ -48,8 +67,8 @@ bool NameSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
         return true;
     const QAbstractItemModel* source = sourceModel();
     for (int column = 0; column < source->columnCount(sourceParent); ++column) {
-        if (searchKey(source->index(sourceRow, column, sourceParent).data().toString())
-                .contains(m_key))
+        const QString shown = source->index(sourceRow, column, sourceParent).data().toString();
+        if (searchKey(shown.simplified()).contains(m_key))
             return true;
     }
     return false;
