@@ -264,15 +264,12 @@ TEST_CASE("quick add: someone new's affiliation follows the comma of their scrip
     // Typed decomposed (as some keyboards and pastes give it): added in the roster's composed
     // form, and queued; it was added, not queued, and Enter again added another.
     quickAdd(w, u"Jose\u0301 Ruiz, LACNIC"_s);
-    const Participant* li = h.state().participant(h.participantNamed(u"李华"_s));
-    REQUIRE(li);
-    CHECK(li->affiliation == u"清华大学"_s);
-    const Participant* sara = h.state().participant(h.participantNamed(u"سارة أحمد"_s));
-    REQUIRE(sara);
-    CHECK(sara->affiliation == u"منظمة المجتمع المدني"_s);
-    const Participant* ana = h.state().participant(h.participantNamed(u"Ana Silva"_s));
-    REQUIRE(ana);
-    CHECK(ana->affiliation == u"NIC.br, São Paulo"_s);
+    const auto affiliationOf = [&h](const QString& name) {
+        return h.state().participant(h.participantNamed(name))->affiliation;
+    };
+    CHECK(affiliationOf(u"李华"_s) == u"清华大学"_s);
+    CHECK(affiliationOf(u"سارة أحمد"_s) == u"منظمة المجتمع المدني"_s);
+    CHECK(affiliationOf(u"Ana Silva"_s) == u"NIC.br, São Paulo"_s);
     CHECK(h.queueNames() == QStringList{u"李华"_s, u"سارة أحمد"_s, u"Ana Silva"_s, u"José Ruiz"_s});
     CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text().isEmpty());
 }
