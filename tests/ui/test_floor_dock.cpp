@@ -203,7 +203,15 @@ TEST_CASE("the stage-message field takes 140 characters as read, as the host doe
     CHECK(h.state().stageMessage == full);
     message->clear();
     message->insert(QString(u"Please wrap up. "_s).repeated(10)); // a paste of 160 is cut at 140
-    CHECK(message->text() == QString(u"Please wrap up. "_s).repeated(10).left(140));
+    const QString cut = QString(u"Please wrap up. "_s).repeated(10).left(140);
+    CHECK(message->text() == cut);
+    message->setCursorPosition(6);
+    message->insert(u"X"_s); // into a full message: refused, the end of it kept
+    CHECK(message->text() == cut);
+    message->setCursorPosition(0);
+    message->del();
+    message->insert(u"Hello"_s); // one fits, at the cursor
+    CHECK(message->text() == u"H"_s + cut.mid(1));
 }
 
 TEST_CASE("a message for the stage display, and the session clock") {

@@ -54,16 +54,21 @@ QToolButton* buttonFor(QAction* action) {
 class StageMessageLength : public QValidator {
 public:
     using QValidator::QValidator;
-    // Cut at the limit, as maxLength cut a paste: a longer paste left the field empty.
+    // What goes over the limit is taken back from just before the cursor, where it was typed
+    // or pasted, as maxLength did: a longer paste is cut, a key typed into a full message is
+    // refused (a paste over the limit left the field empty).
     State validate(QString& input, int& position) const override {
-        if (decisions::charactersIn(input) > decisions::maxStageMessage) {
-            QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, input);
-            for (qsizetype kept = 0; kept < decisions::maxStageMessage; ++kept)
-                graphemes.toNextBoundary();
-            input.truncate(graphemes.position());
-            position = qMin(position, int(input.size()));
-        }
-        return Acceptable;
+        qsizetype over = decisions::charactersIn(input) - decisions::maxStageMessage;
+        if (over <= 0)
+            return Acceptable;
+        QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, input);
+        graphemes.setPosition(position);
+        while (over > 0 && graphemes.toPreviousBoundary() >= 0)
+            --over;
+        const qsizetype from = qMax<qsizetype>(0, graphemes.position());
+        input.remove(from, position - from);
+        position = int(from);
+        return over > 0 ? Invalid : Acceptable;
     }
 };
 
