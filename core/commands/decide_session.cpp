@@ -177,9 +177,9 @@ Data session(const SessionState& s, const Command& c) {
     }
     case Action::SetStageMessage: {
         const QString text = stageMessageText(c.args.value(u"text"_s));
-        if (charactersIn(text) > maxStageMessage || text.size() > 8 * maxStageMessage)
-            return Data::failure(
-                tr("Keep the message to the speaker under %1 characters.").arg(maxStageMessage));
+        if (!stageMessageFits(text))
+            return Data::failure(tr("The message to the speaker can be %1 characters at most.")
+                                     .arg(maxStageMessage));
         return QCborMap{{u"text"_s, text}};
     }
     default:
@@ -196,6 +196,12 @@ qsizetype charactersIn(const QString& text) {
     while (graphemes.toNextBoundary() > 0)
         ++count;
     return count;
+}
+
+// Also a bound on what the characters are made of: a character may be a family emoji of 11
+// UTF-16 units, but not a thousand combining marks.
+bool stageMessageFits(const QString& text) {
+    return charactersIn(text) <= maxStageMessage && text.size() <= 12 * maxStageMessage;
 }
 
 QString stageMessageText(const QCborValue& text) {

@@ -27,5 +27,6 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);
 QString stageMessageText(const QCborValue& text);
 constexpr qsizetype maxStageMessage = 140; // characters as read (grapheme clusters)
 qsizetype charactersIn(const QString& text);
+bool stageMessageFits(const QString& text); // as the host decides it
 
 } // namespace podium::decisions

@@ -188,30 +188,42 @@ TEST_CASE("Ctrl+Z in the emptied stage-message field takes the message off the s
 }
 
 // The field counted UTF-16 units: 70 emoji, or a Hindi message of fewer than 140 letters, filled
-// it.
-TEST_CASE("the stage-message field takes 140 characters as read, as the host does") {
+// it. A message over the limit is kept for the moderator to shorten, in red and not sent: cut by
+// the field, it lost its undo history, and Ctrl+Z undid a step of the session instead.
+TEST_CASE("the stage-message field takes 140 characters as read, as the host does, and keeps a "
+          "longer one to shorten") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    h.add(u"Audience 1"_s); // a step of the session that Ctrl+Z must leave alone
     auto* message = child<QLineEdit>(w, u"stageMessage"_s);
+    auto* send = child<QPushButton>(w, u"sendStageMessage"_s);
+    message->setFocus();
     const QString full = QString(u"🙏"_s).repeated(140);
-    message->insert(full);
-    CHECK(message->text() == full);
-    message->insert(u"!"_s); // one more is not taken
-    CHECK(message->text() == full);
+    message->insert(full + u"!"_s); // one more: kept, but not to be sent
+    CHECK(message->text() == full + u"!"_s);
+    CHECK_FALSE(message->hasAcceptableInput());
+    CHECK_FALSE(send->isEnabled());
+    CHECK(message->toolTip().contains(u"140"_s));
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage.isEmpty());
+    QTest::keySequence(message, QKeySequence::Undo); // the field's own typing
+    CHECK(message->text().isEmpty());
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s});
+    message->insert(full); // 140 emoji: 280 UTF-16 units, within the limit
+    CHECK(message->hasAcceptableInput());
     QTest::keyClick(message, Qt::Key_Return);
     CHECK(h.state().stageMessage == full);
-    message->clear();
-    message->insert(QString(u"Please wrap up. "_s).repeated(10)); // a paste of 160 is cut at 140
-    const QString cut = QString(u"Please wrap up. "_s).repeated(10).left(140);
-    CHECK(message->text() == cut);
-    message->setCursorPosition(6);
-    message->insert(u"X"_s); // into a full message: refused, the end of it kept
-    CHECK(message->text() == cut);
-    message->setCursorPosition(0);
-    message->del();
-    message->insert(u"Hello"_s); // one fits, at the cursor
-    CHECK(message->text() == u"H"_s + cut.mid(1));
+
+    const QString paste = QString(u"Please wrap up. "_s).repeated(10); // 160: kept whole
+    message->insert(paste);
+    CHECK(message->text() == paste);
+    CHECK_FALSE(send->isEnabled());
+    QTest::keySequence(message, QKeySequence::Undo);
+    CHECK(message->text().isEmpty());
+    CHECK(h.queueNames() == QStringList{u"Audience 1"_s});
 }
 
 TEST_CASE("a message for the stage display, and the session clock") {

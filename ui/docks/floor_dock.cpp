@@ -4,6 +4,7 @@
 
 #include "commands/decisions.h"
 #include "displays/stage_face.h"
+#include "theme/theme.h"
 #include "theme/timer_colours.h"
 #include "undo/field_undo.h"
 
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTextBoundaryFinder>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValidator>
@@ -50,25 +50,14 @@ QToolButton* buttonFor(QAction* action) {
 }
 
 // The host's limit on the message, counted as it does: in characters as read. Qt's maxLength counts
-// UTF-16 units, and a message in Hindi or with emoji was cut short.
+// UTF-16 units, and a message in Hindi or with emoji was cut short. A message over the limit is
+// kept, shown in red and not sent, for the moderator to shorten: cutting it in the validator
+// cleared the field's undo history, and Ctrl+Z then undid a step of the session.
 class StageMessageLength : public QValidator {
 public:
     using QValidator::QValidator;
-    // What goes over the limit is taken back from just before the cursor, where it was typed
-    // or pasted, as maxLength did: a longer paste is cut, a key typed into a full message is
-    // refused (a paste over the limit left the field empty).
-    State validate(QString& input, int& position) const override {
-        qsizetype over = decisions::charactersIn(input) - decisions::maxStageMessage;
-        if (over <= 0)
-            return Acceptable;
-        QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, input);
-        graphemes.setPosition(position);
-        while (over > 0 && graphemes.toPreviousBoundary() >= 0)
-            --over;
-        const qsizetype from = qMax<qsizetype>(0, graphemes.position());
-        input.remove(from, position - from);
-        position = int(from);
-        return over > 0 ? Invalid : Acceptable;
+    State validate(QString& input, int&) const override {
+        return decisions::stageMessageFits(input.trimmed()) ? Acceptable : Intermediate;
     }
 };
 
@@ -219,7 +208,12 @@ void FloorDock::updateControls() {
     for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
         a->setToolTip(whyNot); // empty: the action's name, as before
     m_sessionToggle->setToolTip(whyNot);
-    m_message->setToolTip(whyNot);
+    const bool tooLong = !m_message->hasAcceptableInput();
+    showAsProblem(m_message, tooLong);
+    m_message->setToolTip(tooLong ? tr("Longer than the stage display shows (%1 characters at "
+                                       "most): shorten it to show it")
+                                        .arg(decisions::maxStageMessage)
+                                  : whyNot);
     // A read-only seat (the rapporteur, a display's operator) follows the floor: buttons it can
     // never press only took the room its other panels need.
     m_controlsRow->setVisible(control);
@@ -228,7 +222,7 @@ void FloorDock::updateControls() {
     // With the field empty, the button takes the message off the stage display.
     const bool clears = m_message->text().trimmed().isEmpty();
     m_sendMessage->setText(clears ? tr("Clear") : tr("Show"));
-    m_sendMessage->setEnabled(control && !(clears && s.stageMessage.isEmpty()));
+    m_sendMessage->setEnabled(control && !tooLong && !(clears && s.stageMessage.isEmpty()));
 }
 
 void FloorDock::refresh() {
@@ -336,6 +330,8 @@ void FloorDock::toggleSessionClock() {
 
 // A message refused (a full disk, the host out of reach) stays, to send again.
 void FloorDock::sendStageMessage() {
+    if (!m_message->hasAcceptableInput())
+        return; // over the limit: red, with the reason in its tooltip
     if (cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
                       tr("Message to the speaker")))
         emptyField(m_message);

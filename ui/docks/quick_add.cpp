@@ -144,17 +144,19 @@ void QuickAdd::focusInput() {
 }
 
 // "adi" and Enter, with "Adiel Akplogan" offered below, means Adiel, not a new "adi": a part of
-// one name is taken for it, as the list finds it (so "zoe" is Zoë). Someone new whose name is
-// part of another's is typed with a comma.
+// one name is taken for it, without regard to case or accents (so "zoe" is Zoë). Someone new
+// whose name is part of another's is typed with a comma.
 const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) const {
     const auto [name, affiliation] = nameAndAffiliation(text);
-    const QString key = searchKey(name);
+    const QString key = searchKey(name.simplified());
     const Participant* containing = nullptr;
     int contained = 0;
     for (const Participant& p : m_cockpit.state().participants) {
         if (p.name.compare(name, Qt::CaseInsensitive) == 0)
             return &p;
-        if (searchKey(p.name + u' ' + p.affiliation).contains(key)) { // as the list finds them
+        // Names only: "Sam" and Enter queued Priya Nair (Samsung Research), with nothing to say
+        // so. (The list also finds affiliations, for the moderator to pick from.)
+        if (searchKey(p.name.simplified()).contains(key)) {
             containing = &p;
             ++contained;
         }
@@ -277,7 +279,7 @@ void QuickAdd::refreshNames() {
         auto* item = new QStandardItem(
             p->affiliation.isEmpty() ? p->name : u"%1 (%2)"_s.arg(p->name, p->affiliation));
         item->setData(p->name, nameRole);
-        item->setData(searchKey(item->text()), keyRole);
+        item->setData(searchKey(item->text().simplified()), keyRole);
         m_names->appendRow(item);
     }
     onTextChanged();

@@ -3,9 +3,13 @@
 namespace podium {
 namespace {
 
-// Letters that are not a base letter and an accent, so no decomposition takes their mark off.
+// Letters that are not a base letter and an accent, so no decomposition takes their mark off; and
+// the typographic apostrophes of "O’Brien", typed as "o'brien".
 QChar plainLetter(QChar c) {
     switch (c.unicode()) {
+    case u'\u2019':
+    case u'\u02BC':
+        return u'\'';
     case u'ø':
         return u'o';
     case u'ł':
@@ -87,7 +91,7 @@ NameSearchCompleter::NameSearchCompleter(QAbstractItemModel* model, int keyRole,
 }
 
 QStringList NameSearchCompleter::splitPath(const QString& path) const {
-    return {searchKey(path)};
+    return {searchKey(path.simplified())};
 }
 
 QString NameSearchCompleter::pathFromIndex(const QModelIndex& index) const {
