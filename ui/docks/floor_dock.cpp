@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QValidator>
 
 #include <algorithm>
 
@@ -48,18 +47,6 @@ QToolButton* buttonFor(QAction* action) {
     b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return b;
 }
-
-// The host's limit on the message, counted as it does: in characters as read. Qt's maxLength counts
-// UTF-16 units, and a message in Hindi or with emoji was cut short. A message over the limit is
-// kept, shown in red and not sent, for the moderator to shorten: cutting it in the validator
-// cleared the field's undo history, and Ctrl+Z then undid a step of the session.
-class StageMessageLength : public QValidator {
-public:
-    using QValidator::QValidator;
-    State validate(QString& input, int&) const override {
-        return decisions::stageMessageFits(input.trimmed()) ? Acceptable : Intermediate;
-    }
-};
 
 // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
 QCborMap floorExpectation(const Cockpit& cockpit) {
@@ -131,7 +118,6 @@ QWidget* FloorDock::buildBody() {
     m_messageShown->setWordWrap(true);
     m_message->setObjectName(u"stageMessage"_s);
     handSpentUndoToWindow(m_message);
-    m_message->setValidator(new StageMessageLength(m_message));
     m_sendMessage->setObjectName(u"sendStageMessage"_s);
     m_sessionToggle->setObjectName(u"sessionClockToggle"_s);
 
@@ -208,7 +194,11 @@ void FloorDock::updateControls() {
     for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
         a->setToolTip(whyNot); // empty: the action's name, as before
     m_sessionToggle->setToolTip(whyNot);
-    const bool tooLong = !m_message->hasAcceptableInput();
+    // The host's limit, counted as it counts: characters as read (Qt's maxLength counts UTF-16
+    // units, and stopped a message at 70 emoji). A longer message is kept, red and not sent, for
+    // the moderator to shorten: cut by the field, it lost its undo history, and Ctrl+Z then undid
+    // a step of the session.
+    const bool tooLong = !decisions::stageMessageFits(m_message->text().trimmed());
     showAsProblem(m_message, tooLong);
     m_message->setToolTip(tooLong ? tr("Longer than the stage display shows (%1 characters at "
                                        "most): shorten it to show it")
@@ -330,8 +320,10 @@ void FloorDock::toggleSessionClock() {
 
 // A message refused (a full disk, the host out of reach) stays, to send again.
 void FloorDock::sendStageMessage() {
-    if (!m_message->hasAcceptableInput())
-        return; // over the limit: red, with the reason in its tooltip
+    if (!decisions::stageMessageFits(m_message->text().trimmed())) {
+        emit cockpit().notice(m_message->toolTip()); // at the foot of the window: why not sent
+        return;
+    }
     if (cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
                       tr("Message to the speaker")))
         emptyField(m_message);
