@@ -484,10 +484,16 @@ TEST_CASE("the participant dialog points out a name on the roster written withou
     name->setText(u"zoe o'brien"_s);
     CHECK_FALSE(hint->isHidden());
     CHECK(hint->text().contains(u"“Zoë O'Brien”"_s)); // as the roster writes it
+    const int before = dialog.height();
     name->setText(u"maximiliano alejandro fernandez de la santisima trinidad orellana"_s);
     QCoreApplication::processEvents();
     REQUIRE_FALSE(hint->isHidden());
     CHECK(hint->height() >= hint->heightForWidth(hint->width())); // every line of it
+    CHECK(dialog.height() > before);
+    name->setText(u"Lina Haddad"_s); // the hint goes, and the room it took
+    QCoreApplication::processEvents();
+    CHECK(hint->isHidden());
+    CHECK(dialog.height() <= before);
 }
 
 TEST_CASE("quick add on a joined seat: a name the host never got stays in the field") {

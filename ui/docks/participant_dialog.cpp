@@ -84,17 +84,23 @@ void ParticipantDialog::checkName() {
                                        .arg(*known)
                                  : QString());
     m_nameHint->setVisible(onRoster);
-    growToShowHint();
+    fitHeightToHint();
 }
 
 // A long name wrapped the hint onto lines the dialog had no room for: only its first words, not
-// the warning, could be read.
-void ParticipantDialog::growToShowHint() {
+// the warning, could be read. The room it took is given back when the hint goes.
+void ParticipantDialog::fitHeightToHint() {
     layout()->activate();
     const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
                                                      : layout()->totalSizeHint().height();
-    if (needed > height())
+    if (needed > height()) {
+        m_grownBy += needed - height();
         resize(width(), needed);
+    } else if (m_grownBy > 0 && needed < height()) {
+        const int giveBack = qMin(m_grownBy, height() - needed);
+        m_grownBy -= giveBack;
+        resize(width(), height() - giveBack);
+    }
 }
 
 QCborMap ParticipantDialog::fields() const {

@@ -24,11 +24,12 @@ public:
 
 private:
     void checkName();
-    void growToShowHint();
+    void fitHeightToHint();
 
     QStringList m_roster;
     QPushButton* m_ok = nullptr;
     QLabel* m_nameHint;
+    int m_grownBy = 0; // pixels the hint has made the dialog taller (not the user's resizing)
     QLineEdit* m_name;
     QLineEdit* m_affiliation;
     QLineEdit* m_gender;
