@@ -198,10 +198,10 @@ qsizetype charactersIn(const QString& text) {
     return count;
 }
 
-// Also a bound on what the characters are made of: a character may be a family emoji of 11
-// UTF-16 units, but not a thousand combining marks.
+// Also a bound on what the characters are made of: a character may be a family emoji with skin
+// tones (19 UTF-16 units) or a flag (14), but not a thousand combining marks.
 bool stageMessageFits(const QString& text) {
-    return charactersIn(text) <= maxStageMessage && text.size() <= 12 * maxStageMessage;
+    return charactersIn(text) <= maxStageMessage && text.size() <= 32 * maxStageMessage;
 }
 
 QString stageMessageText(const QCborValue& text) {

@@ -250,7 +250,8 @@ TEST_CASE("the message to the speaker is one line of visible text") {
     const QString prayers = QString(u"🙏"_s).repeated(140);
     REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, prayers}}));
     CHECK(h.state().stageMessage == prayers);
-    const QString families = QString(u"👨‍👩‍👧‍👦"_s).repeated(140); // 11 units each
+    const QString families =
+        QString(u"👨🏻‍👩🏼‍👧🏽‍👦🏾"_s).repeated(140); // 19 units each
     REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, families}}));
     CHECK(h.state().stageMessage == families);
     // a consonant and its vowel sign are one character read, two units

@@ -185,6 +185,19 @@ TEST_CASE("Ctrl+Z in the emptied stage-message field takes the message off the s
     QTest::keySequence(message, QKeySequence::Undo);
     CHECK(message->text().size() < 3);
     CHECK(h.state().stageMessage == u"Please wrap up"_s);
+    // Ctrl+Z once more than the typing had goes on to the session; Ctrl+Shift+Z then puts that
+    // step back first (it brought the typing back, and left the step undone).
+    message->clear();
+    QTest::keyClicks(message, u"Hi"_s);
+    QTest::keySequence(message, QKeySequence::Undo); // the typing
+    REQUIRE(message->text().isEmpty());
+    QTest::keySequence(message, QKeySequence::Undo); // the session's step
+    REQUIRE(h.state().stageMessage.isEmpty());
+    QTest::keySequence(message, QKeySequence::Redo);
+    CHECK(h.state().stageMessage == u"Please wrap up"_s);
+    CHECK(message->text().isEmpty());
+    QTest::keySequence(message, QKeySequence::Redo); // then the typing
+    CHECK(message->text() == u"Hi"_s);
 }
 
 // The field counted UTF-16 units: 70 emoji, or a Hindi message of fewer than 140 letters, filled
@@ -217,6 +230,10 @@ TEST_CASE("the stage-message field takes 140 characters as read, as the host doe
     message->insert(full); // 140 emoji: 280 UTF-16 units, within the limit
     QTest::keyClick(message, Qt::Key_Return);
     CHECK(h.state().stageMessage == full);
+    message->insert(QString(u"word  "_s).repeated(25)); // 150 typed, 124 once the host tidies it
+    CHECK(send->isEnabled());
+    QTest::keyClick(message, Qt::Key_Return);
+    CHECK(h.state().stageMessage == QString(u"word "_s).repeated(25).trimmed());
 
     const QString paste = QString(u"Please wrap up. "_s).repeated(10); // 160: kept whole
     message->insert(paste);

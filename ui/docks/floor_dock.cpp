@@ -48,6 +48,11 @@ QToolButton* buttonFor(QAction* action) {
     return b;
 }
 
+// As the host will count it: tidied first (repeated spaces are one, control characters none).
+bool messageFits(const QString& typed) {
+    return decisions::stageMessageFits(decisions::stageMessageText(typed));
+}
+
 // Two moderators pressing "next" at once: the host keeps the first and refuses the second.
 QCborMap floorExpectation(const Cockpit& cockpit) {
     return {{u"expectFloor"_s, cockpit.floorAsSeen()}};
@@ -198,7 +203,7 @@ void FloorDock::updateControls() {
     // units, and stopped a message at 70 emoji). A longer message is kept, red and not sent, for
     // the moderator to shorten: cut by the field, it lost its undo history, and Ctrl+Z then undid
     // a step of the session.
-    const bool tooLong = !decisions::stageMessageFits(m_message->text().trimmed());
+    const bool tooLong = !messageFits(m_message->text());
     showAsProblem(m_message, tooLong);
     m_message->setToolTip(tooLong ? tr("Longer than the stage display shows (%1 characters at "
                                        "most): shorten it to show it")
@@ -320,7 +325,7 @@ void FloorDock::toggleSessionClock() {
 
 // A message refused (a full disk, the host out of reach) stays, to send again.
 void FloorDock::sendStageMessage() {
-    if (!decisions::stageMessageFits(m_message->text().trimmed())) {
+    if (!messageFits(m_message->text())) {
         emit cockpit().notice(m_message->toolTip()); // at the foot of the window: why not sent
         return;
     }
