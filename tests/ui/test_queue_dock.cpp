@@ -237,19 +237,27 @@ TEST_CASE("quick add and a call to the floor, undone and redone, call the newcom
     CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Lina Haddad"_s);
 }
 
-TEST_CASE("quick add: a part of one name is that participant, of several it asks which") {
+// A newcomer typed as "Avi" was queued as David Huberman: any part of a name was taken for it.
+TEST_CASE("quick add: the start of a word of one name is that participant, of several it asks "
+          "which, and a part within a word is someone new") {
     useTemporarySettings();
     CockpitHarness h;
+    for (const QString& name : {u"Adiel Akplogan"_s, u"David Huberman"_s})
+        REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, name}}));
     MainWindow w(h.cockpit);
     const int roster = int(h.state().participants.size());
-    quickAdd(w, u"nelist a"_s); // only "Panelist A" contains it
-    CHECK(h.queueNames() == QStringList{u"Panelist A"_s});
+    quickAdd(w, u"akp"_s); // only Adiel Akplogan has a word that begins so
+    CHECK(h.queueNames() == QStringList{u"Adiel Akplogan"_s});
+    quickAdd(w, u"Avi"_s); // within "David": someone new
+    CHECK(h.queueNames() == QStringList{u"Adiel Akplogan"_s, u"Avi"_s});
+    CHECK(int(h.state().participants.size()) == roster + 1);
+    QCoreApplication::processEvents(); // a newcomer's field is emptied a turn later
     QString notice;
     QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
     quickAdd(w, u"audience"_s); // every "Audience n" does: nobody new is made up
-    CHECK(h.queueNames() == QStringList{u"Panelist A"_s});
+    CHECK(h.queueNames() == QStringList{u"Adiel Akplogan"_s, u"Avi"_s});
     CHECK(notice.contains(u"Several participants"_s));
-    CHECK(int(h.state().participants.size()) == roster);
+    CHECK(int(h.state().participants.size()) == roster + 1);
     CHECK(child<QLineEdit>(w, u"quickAdd"_s)->text() == u"audience"_s); // kept, to pick one
 }
 

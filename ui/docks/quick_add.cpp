@@ -143,9 +143,10 @@ void QuickAdd::focusInput() {
     m_input->selectAll();
 }
 
-// "adi" and Enter, with "Adiel Akplogan" offered below, means Adiel, not a new "adi": a part of
-// one name is taken for it, without regard to case or accents (so "zoe" is Zoë). Someone new
-// whose name is part of another's is typed with a comma.
+// "adi" and Enter, with "Adiel Akplogan" offered below, means Adiel, not a new "adi": the start of
+// a word of one name is taken for it, without regard to case or accents (so "zoe" is Zoë, "akp"
+// Adiel Akplogan). Not any part of it: a newcomer typed as "Avi" was queued as David Huberman.
+// Someone new whose name begins another's is typed with a comma.
 const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) const {
     const auto [name, affiliation] = nameAndAffiliation(text);
     const QString key = searchKey(name.simplified());
@@ -156,7 +157,8 @@ const Participant* QuickAdd::matching(const QString& text, bool* ambiguous) cons
             return &p;
         // Names only: "Sam" and Enter queued Priya Nair (Samsung Research), with nothing to say
         // so. (The list also finds affiliations, for the moderator to pick from.)
-        if (searchKey(p.name.simplified()).contains(key)) {
+        const QString candidate = searchKey(p.name.simplified());
+        if (candidate.startsWith(key) || candidate.contains(u' ' + key)) {
             containing = &p;
             ++contained;
         }
