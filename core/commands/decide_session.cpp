@@ -88,6 +88,16 @@ Data setTally(const Poll& p, const Command& c) {
         {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};
 }
 
+// As a reader counts them: "🙏" or "र्मा" is one or two, not the two or four UTF-16 units Qt
+// counts (71 emoji were "over 140 characters").
+qsizetype charactersIn(const QString& text) {
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype count = 0;
+    while (graphemes.toNextBoundary() > 0)
+        ++count;
+    return count;
+}
+
 } // namespace
 
 Data participants(const SessionState& s, const Command& c) {
@@ -186,16 +196,6 @@ Data session(const SessionState& s, const Command& c) {
         break;
     }
     return Data::failure(tr("Not a session action."));
-}
-
-// As a reader counts them: "🙏" or "र्मा" is one or two, not the two or four UTF-16 units Qt
-// counts (71 emoji were "over 140 characters").
-qsizetype charactersIn(const QString& text) {
-    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
-    qsizetype count = 0;
-    while (graphemes.toNextBoundary() > 0)
-        ++count;
-    return count;
 }
 
 // Also a bound on what the characters are made of: a character may be a family emoji with skin

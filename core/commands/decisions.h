@@ -25,8 +25,7 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);
 // invisible marks that turn text right to left (a script sent "\u202E" and the stage display
 // read backwards).
 QString stageMessageText(const QCborValue& text);
-constexpr qsizetype maxStageMessage = 140; // characters as read (grapheme clusters)
-qsizetype charactersIn(const QString& text);
+constexpr qsizetype maxStageMessage = 140;  // characters as read (grapheme clusters)
 bool stageMessageFits(const QString& text); // as the host decides it
 
 } // namespace podium::decisions
