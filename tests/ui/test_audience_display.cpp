@@ -164,3 +164,43 @@ TEST_CASE("audience display paints its bars, left to right and right to left") {
             CHECK(centre < image.width() / 2);
     }
 }
+
+namespace {
+
+// Lines of text in the left third of the display, as bands of rows that hold the ink colour:
+// the title, the speaker's name and the waiting names (the channel badges lie further right).
+int linesOfInk(const QImage& image) {
+    const QColor ink(0xf1, 0xf3, 0xf4);
+    int lines = 0;
+    bool inLine = false;
+    for (int y = 0; y < image.height(); ++y) {
+        bool inked = false;
+        for (int x = 0; x < image.width() / 3 && !inked; ++x)
+            inked = image.pixelColor(x, y) == ink;
+        lines += inked && !inLine;
+        inLine = inked;
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("audience display: a speaker's name too long for its line is wrapped, not cut") {
+    const QString longName =
+        u"María de la Santísima Trinidad Fernández-Castellanos y Villalobos Ortega"_s;
+    const auto inkWhileSpeaking = [&](const QString& name) {
+        Harness h;
+        REQUIRE(h.run(Action::AddParticipant, {{u"name"_s, name}}));
+        h.add(name);
+        h.add(u"Panelist A"_s);
+        REQUIRE(h.run(Action::Next));
+        // An open poll takes the right half: the name has less than half the width.
+        REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, createPoll(h, u"Do you trust DNS?"_s)}}));
+        AudienceDisplay d(h.engine);
+        d.resize(1280, 720);
+        return linesOfInk(d.grab().toImage());
+    };
+    const int shortName = inkWhileSpeaking(u"Ana Ortega"_s);
+    CHECK(shortName == 3); // title, speaker, the one waiting
+    CHECK(inkWhileSpeaking(longName) >= shortName + 1);
+}

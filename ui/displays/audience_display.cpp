@@ -52,6 +52,19 @@ void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, cons
     p.drawText(r, int(align | Qt::AlignVCenter | Qt::TextSingleLine), shown);
 }
 
+// A name too long for its line, even in the list's smallest font, goes on more lines: cut at its
+// end, it would lose the family name. A single word too long for the box is cut all the same.
+void drawName(QPainter& p, const QRect& r, const QString& name, const QFont& font) {
+    const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap;
+    const QFont wrapped = fittingWrapped(font, r, name, flags);
+    if (QFontMetrics(font).elidedText(name, Qt::ElideRight, r.width()) == name ||
+        QFontMetrics(wrapped).boundingRect(r, flags, name).width() > r.width())
+        return drawLine(p, r, name, font, ink, Qt::AlignLeft, true);
+    p.setFont(wrapped);
+    p.setPen(ink);
+    p.drawText(r, flags, name);
+}
+
 QString votes(qint64 n) {
     return n == 1 ? AudienceDisplay::tr("1 vote")
                   : AudienceDisplay::tr("%1 votes").arg(QLocale().toString(n));
@@ -174,7 +187,7 @@ void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const Audie
         nameBox.setHeight(nameBox.height() * 66 / 100);
         drawLine(p, visual(kindBox), s.kind, displayFont(kindBox.height() * 7 / 10, false), muted);
     }
-    drawLine(p, visual(nameBox), s.name, nameFont, ink, Qt::AlignLeft, true);
+    drawName(p, visual(nameBox), s.name, nameFont);
     const QRect badgeBox(row.right() - badgeWidth, row.center().y() - u * 3 / 4, badgeWidth,
                          u * 3 / 2);
     p.setPen(Qt::NoPen);

@@ -36,14 +36,18 @@ void drawFitted(QPainter& p, const QRect& box, const QString& text, QFont font) 
     p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine | directionOf(text), shown);
 }
 
+QFont fittingWrapped(QFont font, const QRect& box, const QString& text, int flags) {
+    while (font.pixelSize() > smallestPixels &&
+           QFontMetrics(font).boundingRect(box, flags, text).height() > box.height())
+        shrink(font);
+    return font;
+}
+
 void drawWrapped(QPainter& p, const QRect& box, const QString& text, QFont font) {
     if (text.isEmpty() || box.isEmpty())
         return;
     const int flags = Qt::AlignCenter | Qt::TextWordWrap | directionOf(text);
-    while (font.pixelSize() > smallestPixels &&
-           QFontMetrics(font).boundingRect(box, flags, text).height() > box.height())
-        shrink(font);
-    p.setFont(font);
+    p.setFont(fittingWrapped(font, box, text, flags));
     p.drawText(box, flags, text);
 }
 

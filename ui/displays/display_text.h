@@ -15,6 +15,8 @@ QFont displayFont(int pixelSize, bool bold);
 Qt::TextFlag directionOf(const QString& text);
 // One line centred in `box`; the font shrinks until the text fits, then it is elided.
 void drawFitted(QPainter& p, const QRect& box, const QString& text, QFont font);
+// `font`, shrunk until `text` drawn with `flags` (which wrap) fits `box`.
+QFont fittingWrapped(QFont font, const QRect& box, const QString& text, int flags);
 // Word-wrapped and centred; the font shrinks until every line fits the box.
 void drawWrapped(QPainter& p, const QRect& box, const QString& text, QFont font);
 
