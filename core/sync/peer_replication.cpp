@@ -42,6 +42,7 @@ void SyncPeer::onMessage(const Message& m) {
         m_engine.reset(state);
         if (auto ok = m_log.setSequencers(m_hostSequencers); !ok)
             return couldNotKeep(ok.error());
+        keepSessionCodes(); // the welcome's, for a file that held another session until now
         m_caughtUpBySnapshot = true;
         return checkSynced();
     }

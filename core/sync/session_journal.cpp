@@ -159,8 +159,14 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
 }
 
 JoinCodes codesToHostWith(const SessionFile* file) {
-    const auto kept = file ? JoinCodes::fromText(file->metadata(hostedCodesKey)) : std::nullopt;
-    return kept.value_or(JoinCodes::generate());
+    if (!file)
+        return JoinCodes::generate();
+    // Those it hosted with, else those of the session it had control of (the seats have them).
+    for (const QString& key : {hostedCodesKey, sessionCodesKey}) {
+        if (auto kept = JoinCodes::fromText(file->metadata(key)))
+            return *kept;
+    }
+    return JoinCodes::generate();
 }
 
 Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
@@ -170,6 +176,13 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
 Result<bool> forgetHostedCodes(SessionFile& file) {
     return file.writeMetadata(
         {{hostedPortKey, QString()}, {hostedAsKey, QString()}, {hostedCodesKey, QString()}});
+}
+
+Result<bool> forgetAllCodes(SessionFile& file) {
+    return file.writeMetadata({{hostedPortKey, QString()},
+                               {hostedAsKey, QString()},
+                               {hostedCodesKey, QString()},
+                               {sessionCodesKey, QString()}});
 }
 
 bool wasHosted(const SessionFile& file) {

@@ -41,12 +41,18 @@ private:
 [[nodiscard]] Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file);
 
 // The codes `file` is being hosted with (JoinCodes): kept while hosting, so that a host restarted
-// after a crash hosts again with them; forgotten when hosting stops on purpose. Stored in the
-// file next to the session's own data, which its readers may see anyway.
-// Those kept in `file`, or new ones when it keeps none (or no file is given).
+// after a crash hosts again with them. Stored in the file next to the session's own data, which
+// its readers may see anyway.
+// Those kept in `file`: its hosting's, else the session's as a seat with control was told them
+// (a laptop that gave way, or the online moderator's, told to host: the seats have those); new
+// ones when it keeps none (or no file is given).
 JoinCodes codesToHostWith(const SessionFile* file);
 [[nodiscard]] Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes);
-[[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file); // and the port
+// Its hosting is over (and the port and role kept with it); the session's codes stay.
+[[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file);
+// Hosting stopped on purpose ends the codes too, the session's as well: hosting again gives new
+// ones.
+[[nodiscard]] Result<bool> forgetAllCodes(SessionFile& file);
 // Whether `file` was being hosted when the last run that had it open ended.
 bool wasHosted(const SessionFile& file);
 // The port it was hosted on then (0: not known), kept beside the codes.

@@ -435,8 +435,8 @@ TEST_CASE("a seat that took over and crashed hosts again in the session's time")
 // read-only key, which the other seats need, came only with a host's welcome. And its file kept
 // the codes, but not the host's clock: after the takeover, on a laptop whose clock differed,
 // every timer jumped by the difference.
-TEST_CASE("a seat with control restarted on its file while the host is away can take over, with "
-          "codes that let the session's seats in, in the session's time") {
+TEST_CASE("a seat with control restarted on its file while the host is away can take over, or "
+          "host, with codes that let the session's seats in, in the session's time") {
     auto host = makeHost();
     REQUIRE(host);
     const quint16 hostPort = portOf(host);
@@ -476,6 +476,17 @@ TEST_CASE("a seat with control restarted on its file while the host is away can 
         rapporteur.seat.join({u"127.0.0.1"_s, restarted.syncHost()->port()}, readOnly);
         REQUIRE(waitUntil([&] { return rapporteur.live(); }));
         CHECK(rapporteur.lastSeq() == engine.state().lastSeq);
+    }
+    // A laptop that gave way to a new host, or the online moderator's, told to host its file
+    // (`--host`, the cockpit's Host): with the session's codes, or the seats could not come to it
+    // and, with other codes, it could not even ask the host that leads whether to give way.
+    SECTION("told to host: with the session's codes, which the seats have") {
+        REQUIRE(restarted.host(0, QHostAddress::LocalHost, sync::codesToHostWith(&file)));
+        CHECK(restarted.controlCode() == control);
+        CHECK(restarted.readOnlyCode() == readOnly);
+        TestSeat rapporteur(u"rapporteur"_s);
+        rapporteur.seat.join({u"127.0.0.1"_s, restarted.syncHost()->port()}, readOnly);
+        REQUIRE(waitUntil([&] { return rapporteur.live(); }));
     }
     SECTION("started with the read-only code: never with control") {
         restarted.join({u"127.0.0.1"_s, hostPort}, readOnly);

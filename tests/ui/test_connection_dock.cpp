@@ -267,6 +267,9 @@ TEST_CASE("connection dock: after taking over, it shows the old codes, which sti
         return online.dock->seatSession().seat()->syncPeer()->state() ==
                sync::SyncPeer::State::Live;
     }));
+    // Its copy keeps the session's codes, though it held another session before it joined: a
+    // restart while the host is away can take over with the codes the seats have.
+    CHECK(sync::codesToHostWith(online.dock->seatSession().sessionFile()).readOnly == readOnly);
     host.reset();
     auto* takeOver = online.child<QPushButton>(u"takeOverButton"_s);
     REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
@@ -287,6 +290,11 @@ TEST_CASE("connection dock: after taking over, it shows the old codes, which sti
     const sync::JoinCodes kept = sync::codesToHostWith(online.dock->seatSession().sessionFile());
     CHECK(kept.control == control);
     CHECK(kept.readOnly == readOnly);
+    // Disconnect on purpose ends them, those it had as a seat too: hosting again gives new ones.
+    online.child<QPushButton>(u"stopButton"_s)->click();
+    REQUIRE(online.dock->seatSession().host(0, QHostAddress::LocalHost));
+    CHECK(online.child<QLabel>(u"controlCode"_s)->text() != control);
+    CHECK(online.child<QLabel>(u"readOnlyCode"_s)->text() != readOnly);
 }
 
 TEST_CASE("connection dock: a wrong code is refused with a reason") {

@@ -338,7 +338,7 @@ void SeatSession::stop() {
     if (m_seat)
         m_seat->stop();
     if (wasHosting && sessionFile()) {
-        if (auto forgotten = sync::forgetHostedCodes(*sessionFile()); !forgotten)
+        if (auto forgotten = sync::forgetAllCodes(*sessionFile()); !forgotten)
             emit status(forgotten.error());
     }
     emit changed();
