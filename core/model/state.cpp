@@ -86,6 +86,8 @@ QList<Speech> SessionState::speechesSoFar(qint64 now) const {
 }
 
 int SessionState::nextSegmentToCome() const {
+    if (agendaEnded())
+        return -1;
     for (int i = activeSegment + 1; i < segments.size(); ++i) {
         if (segments[i].startedAt == 0)
             return i;
@@ -99,6 +101,15 @@ int SessionState::segmentsBegun() const {
             return int(i);
     }
     return 0;
+}
+
+bool SessionState::agendaEnded() const {
+    return activeSegment < 0 && segmentsBegun() > 0;
+}
+
+bool SessionState::segmentPassedOver(int index) const {
+    return index >= 0 && index < segments.size() && segments[index].startedAt == 0 &&
+           (index < segmentsBegun() || agendaEnded());
 }
 
 const Participant* SessionState::participant(Id id) const {

@@ -149,8 +149,13 @@ struct SessionState {
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
     int segmentsBegun() const;
     // What "Next segment" starts: the first after the running one that has not run yet (the end
-    // of the agenda, segments.size(), when none is left); -1 when nothing is left to start.
+    // of the agenda, segments.size(), when none is left); -1 when nothing is left to start, as
+    // after the end of the agenda (a segment skipped on the way is started by choice then).
     int nextSegmentToCome() const;
+    // Begun, and ended by its last step to the end: no segment runs.
+    bool agendaEnded() const;
+    // Never started, though a segment after it has begun or the agenda has ended.
+    bool segmentPassedOver(int index) const;
     // The speech log, with the speech under way (if any) counted up to `now` as its last.
     QList<Speech> speechesSoFar(qint64 now) const;
     // An id given out before that nothing holds now (no participant, entry, speech or poll):

@@ -94,6 +94,23 @@ TEST_CASE("a segment that has run is not started again: its time stays as it ran
     CHECK(h.state().activeSegment == 1);
 }
 
+TEST_CASE("next segment: the first after the running one not yet run, and nothing after the end") {
+    Harness h;
+    const int count = int(h.state().segments.size());
+    REQUIRE(count >= 3);
+    CHECK(h.state().nextSegmentToCome() == 0);
+    CHECK_FALSE(h.state().segmentPassedOver(0));
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}}));
+    CHECK(h.state().segmentPassedOver(1));
+    CHECK(h.state().nextSegmentToCome() == (count > 3 ? 3 : count));
+    CHECK_FALSE(h.state().agendaEnded());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, count}}));
+    CHECK(h.state().agendaEnded());
+    CHECK(h.state().nextSegmentToCome() == -1); // not the second, skipped an hour before
+    CHECK(h.state().segmentPassedOver(count - 1) == (count > 3));
+}
+
 TEST_CASE("session and segment clocks, agenda planned versus actual") {
     Harness h;
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));

@@ -4,6 +4,7 @@
 #include "docks/floor_dock.h"
 #include "main_window.h"
 #include "model/timer.h"
+#include "models/agenda_model.h"
 #include "ui_support.h"
 
 #include <QAbstractItemView>
@@ -343,6 +344,34 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     next->trigger(); // 1 and 2 have run
     CHECK(h.state().activeSegment == -1);
     CHECK_FALSE(next->isEnabled()); // nothing is left to start
+}
+
+// Ctrl+Shift+Return pressed once more at the end started a segment skipped an hour before, and the
+// report then had it held after the wrap-up.
+TEST_CASE("agenda: after its end, Next segment starts nothing, and a skipped one says not held") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    const int count = int(h.state().segments.size());
+    REQUIRE(count >= 3);
+    auto* next = child<QAction>(w, u"advanceSegmentAction"_s);
+    auto* start = child<QPushButton>(w, u"startSegment"_s);
+    auto* view = child<QAbstractItemView>(w, u"agendaView"_s);
+    const QModelIndex skipped = view->model()->index(1, AgendaModel::Status);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    CHECK(skipped.data().toString() == u"To come"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}})); // the second is skipped
+    CHECK(skipped.data().toString() == u"Not held"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, count}})); // the end of the agenda
+    REQUIRE(h.state().activeSegment == -1);
+    CHECK_FALSE(next->isEnabled());
+    CHECK(skipped.data().toString() == u"Not held"_s);
+    // Held after all, by choice: Start selected.
+    view->setCurrentIndex(view->model()->index(1, 0));
+    REQUIRE(start->isEnabled());
+    start->click();
+    CHECK(h.state().activeSegment == 1);
+    CHECK(skipped.data().toString() == u"Running"_s);
 }
 
 // The session clock had a button of its own: a moderator who forgot it had a report minutes short.

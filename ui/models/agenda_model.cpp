@@ -72,7 +72,9 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
             return tr("%1 over").arg(formatElapsed(activeOverrunMs()));
         if (running)
             return m_engine.state().segmentClock.running ? tr("Running") : tr("Paused");
-        return s.endedAt ? tr("Done") : tr("To come");
+        if (s.endedAt)
+            return tr("Done");
+        return m_engine.state().segmentPassedOver(index.row()) ? tr("Not held") : tr("To come");
     default:
         return {};
     }
