@@ -183,6 +183,8 @@ Result<SessionCheck> checkSessionFile(const QString& path) {
     check.digest = codec::digest(s);
     check.sessionDigest = codec::sessionDigest(s);
     check.warnings = file.warnings();
+    if (!file.journalUnread().isEmpty())
+        check.problems << file.journalUnread();
     checkIntegrity(file.database(), check);
     if (const auto n = file.eventCount())
         check.events = n.value();

@@ -15,6 +15,7 @@
 
 class QLockFile;
 class QSqlError;
+class QTemporaryDir;
 class QSqlQuery;
 namespace podium::store {
 struct TransactionStatements;
@@ -74,6 +75,9 @@ public:
     // down): it found that one's lock left behind.
     bool wasLeftOpen() const { return m_leftOpen; }
     const QString& readOnlyReason() const { return m_readOnlyReason; }
+    // Why a journal beside it, which holds its latest changes, could not be read (read-only, and
+    // no room for a copy); empty when there was none or it was read.
+    const QString& journalUnread() const { return m_journalUnread; }
     // The state after the last committed event.
     const SessionState& state() const { return m_state; }
     QString sessionId() const { return metadata(QStringLiteral("session_id")); }
@@ -143,6 +147,7 @@ private:
     createWith(const QString& path, const QString& sessionId, const QList<Event>& first);
     [[nodiscard]] Result<bool> connect(bool readOnly);
     bool connectAsOnDisk();
+    bool connectToCopyWithJournal();
     bool openDatabase(const QString& name, const QString& options);
     [[nodiscard]] Result<bool> lock();
     [[nodiscard]] Result<bool> prepareForWriting();
@@ -170,7 +175,9 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QTemporaryDir> m_readCopy; // the file and its journal, read where SQLite can
     bool m_leftOpen = false;
+    QString m_journalUnread;
     std::unique_ptr<QSqlQuery> m_insertEvent;
     std::unique_ptr<store::TransactionStatements> m_transactions;
     QString m_readOnlyReason;

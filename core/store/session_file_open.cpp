@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStorageInfo>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QUrl>
@@ -49,6 +50,10 @@ QString uniqueConnectionName() {
 // so the file's own permission bits count too: a file someone made read-only stays read-only.
 QString readOnlyReasonFor(const QString& path) {
     const QFileInfo file(path);
+    // Its permissions would allow it: the moderator is told where to look (a stick's lock
+    // switch, a share mounted read-only), not to change them.
+    if (QStorageInfo(file.absolutePath()).isReadOnly())
+        return tr("The drive or share it is on is read-only.");
     constexpr auto anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
     if (!file.isWritable() || !(file.permissions() & anyWrite))
         return tr("The file is read-only.");
@@ -86,6 +91,7 @@ void SessionFile::close() {
     if (m_lock)
         m_lock->unlock();
     m_lock.reset();
+    m_readCopy.reset();
 }
 
 namespace {
@@ -171,16 +177,40 @@ Result<bool> SessionFile::connect(bool readOnly) {
 }
 
 // A session on a stick or a share that cannot be written: SQLite cannot make the shared-memory
-// file it reads a journaled file through, and nothing opened. Read as it is on the disk instead
-// (`immutable`), which cannot see a journal a crash left beside it: the read-only reason says so.
+// file it reads a journaled file through, and nothing opened. With a journal beside it (copied
+// while Podium had it open, or left by a crash), which holds the latest events, it is read from a
+// private copy of both; otherwise as it is on the disk (`immutable`, which sees no journal).
 bool SessionFile::connectAsOnDisk() {
     close(); // a read-only file holds no lock: this only ends the first connection
-    if (!openDatabase(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s,
-                      u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s))
+    const QString journal = m_path + u"-wal"_s;
+    if (QFileInfo(journal).size() > 0) {
+        if (connectToCopyWithJournal())
+            return true;
+        close();
+        m_journalUnread = tr("The journal beside it (%1) could not be read: its latest events may "
+                             "be missing here. Copy both files to a writable folder and open "
+                             "the copy there.")
+                              .arg(QFileInfo(journal).fileName());
+        m_readOnlyReason += u' ' + m_journalUnread;
+    }
+    return openDatabase(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
+                            u"?immutable=1"_s,
+                        u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+}
+
+bool SessionFile::connectToCopyWithJournal() {
+    auto folder = std::make_unique<QTemporaryDir>();
+    if (!folder->isValid())
         return false;
-    if (QFileInfo(m_path + u"-wal"_s).size() > 0)
-        m_readOnlyReason += u' ' + tr("A journal beside it could not be read: its latest "
-                                      "events may be missing here.");
+    const QString copy = folder->filePath(u"session.podium"_s);
+    if (!QFile::copy(m_path, copy) || !QFile::copy(m_path + u"-wal"_s, copy + u"-wal"_s))
+        return false;
+    // Its own copy: SQLite may take the journal in (which needs writing), nobody else sees it.
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    QFile::setPermissions(copy + u"-wal"_s, QFile::ReadOwner | QFile::WriteOwner);
+    if (!openDatabase(copy, u"QSQLITE_BUSY_TIMEOUT=2000"_s))
+        return false;
+    m_readCopy = std::move(folder);
     return true;
 }
 

@@ -168,6 +168,55 @@ TEST_CASE("a session in a folder that cannot be written opens for viewing and ch
     CHECK(runSessionCheck(path, out) == 0);
 }
 
+// A session copied to a stick while Podium had it open (or that a crash left so): its latest
+// events are in the journal beside it, which SQLite reads through a "-shm" file it cannot make in
+// a folder that cannot be written. They were left out, `--check` called the file sound, and Save
+// As, as the window advised, made a copy without them.
+TEST_CASE("a session with its journal in a folder that cannot be written is read whole") {
+    Folder folder;
+    const QString stick = folder.file(u"stick"_s);
+    REQUIRE(QDir().mkpath(stick));
+    const QString path = sessionWithSpeeches(folder, u"session.podium"_s);
+    const QString onStick = stick + u"/session.podium"_s;
+    QByteArray digest;
+    {
+        Seat seat(openOrFail(path));
+        REQUIRE(seat.run(Action::AddEntry, {{u"participant"_s, 3}})); // in the journal only
+        digest = codec::digest(seat.engine.state());
+        REQUIRE(QFileInfo(path + u"-wal"_s).size() > 0);
+        REQUIRE(QFile::copy(path, onStick));
+        REQUIRE(QFile::copy(path + u"-wal"_s, onStick + u"-wal"_s));
+    }
+    if (QProcess::execute(u"chattr"_s, {u"+i"_s, stick}) != 0) {
+        WARN("chattr +i is not possible on this file system: not tested here");
+        return;
+    }
+    const auto writable = qScopeGuard([&] { QProcess::execute(u"chattr"_s, {u"-i"_s, stick}); });
+    auto opened = SessionFile::open(onStick);
+    REQUIRE(opened);
+    CHECK(opened.value()->isReadOnly());
+    CHECK(codec::digest(opened.value()->state()) == digest);
+    CHECK_FALSE(opened.value()->readOnlyReason().contains(u"missing"_s));
+    REQUIRE(opened.value()->saveCopyAs(folder.file(u"rescued.podium"_s)));
+    CHECK(codec::digest(openOrFail(folder.file(u"rescued.podium"_s))->state()) == digest);
+    QString report;
+    QTextStream out(&report);
+    CHECK(runSessionCheck(onStick, out) == 0);
+    CHECK(QDir(stick).entryList(QDir::Files).size() == 2); // nothing left beside it
+
+    // With no room for the copy, what is missing is said, and `--check` does not call it sound.
+    const QByteArray tmp = qgetenv("TMPDIR");
+    const auto tmpBack = qScopeGuard([&] { qputenv("TMPDIR", tmp); });
+    qputenv("TMPDIR", stick.toLocal8Bit()); // as unwritable as the folder
+    auto unread = SessionFile::open(onStick);
+    REQUIRE(unread);
+    CHECK(unread.value()->readOnlyReason().contains(u"session.podium-wal"_s));
+    CHECK(unread.value()->readOnlyReason().contains(u"Copy both files"_s));
+    report.clear();
+    CHECK(runSessionCheck(onStick, out) == 1);
+    CHECK(report.contains(u"could not be read"_s));
+}
+
 // It named a hidden draft (".nope.podium.<hex>.part could not be read") in a folder taking no file.
 TEST_CASE("a new session in a folder that takes no file says so, naming the file and folder") {
     const auto made = SessionFile::create(u"/proc/nope.podium"_s, demoPlan(), 0);

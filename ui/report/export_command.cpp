@@ -78,6 +78,8 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
         err << tr("Cannot read the session %1: %2").arg(request.session, file.error()) << '\n';
         return 1;
     }
+    if (const QString why = file.value()->journalUnread(); !why.isEmpty())
+        err << tr("Warning: %1").arg(why) << '\n'; // written all the same: what can be read
     auto notes = file.value()->notes();
     if (!notes) {
         err << tr("Cannot read the notes in %1: %2").arg(request.session, notes.error()) << '\n';
