@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QMessageBox>
 #include <QSet>
 #include <QSettings>
 #include <QTextStream>
@@ -190,6 +191,19 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext& context, const QS
     qtMessageHandler(type, context, text);
 }
 
+// What the window holds when the file it was to open could not be.
+QString insteadOfStartup(const QCommandLineParser& parser, const podium::SessionFile* held,
+                         const QString& startupPath) {
+    if (parser.isSet(u"join"_s))
+        return QCoreApplication::translate("main", "This window joins the host's session instead.");
+    if (held && held->path() == QFileInfo(startupPath).absoluteFilePath())
+        return QCoreApplication::translate("main",
+                                           "This window shows it for viewing only, as it was "
+                                           "when opened: work on it in the other window.");
+    return QCoreApplication::translate("main", "The demo session is open instead; File → Open "
+                                               "recent lists your sessions.");
+}
+
 int runCockpit(int argc, char** argv) {
     const QStringList sessionOption = podium::takeSessionOption(argc, argv);
     QApplication app(argc, argv);
@@ -219,26 +233,27 @@ int runCockpit(int argc, char** argv) {
     // not exist, the demo is open instead" over a join that worked, and made demo.podium.
     const bool createMissing =
         parser.isSet(u"demo"_s) || (parser.isSet(u"join"_s) && !fileArgument->isEmpty());
-    auto opened =
-        parser.isSet(u"scene"_s)
-            ? podium::openFreshDemoScene(clock.nowMs())
-            : podium::openStartupSession(*fileArgument, createMissing, recent, clock.nowMs());
-    // A session that cannot be opened (damaged, locked, on a read-only stick) must not keep the
-    // cockpit from starting: from the launcher or a file manager the terminal is never seen.
-    // The demo opens instead, and the window says why.
-    QString notOpened;
-    const QString startupPath = podium::sessionPathToOpen(*fileArgument, createMissing, recent);
-    if (!opened && !parser.isSet(u"scene"_s)) {
-        notOpened = opened.error();
-        QTextStream(stderr) << notOpened << '\n';
-        opened = podium::openStartupSession({}, true, recent, clock.nowMs());
-    }
+    auto opened = [&]() -> podium::Result<podium::StartupSession> {
+        if (!parser.isSet(u"scene"_s))
+            return podium::openCockpitSession(*fileArgument, createMissing, recent, clock.nowMs());
+        auto scene = podium::openFreshDemoScene(clock.nowMs());
+        if (!scene)
+            return podium::Result<podium::StartupSession>::failure(scene.error());
+        return podium::StartupSession{std::move(scene).value(), {}};
+    }();
     if (!opened) {
         QTextStream(stderr) << opened.error() << '\n';
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Podium"),
+                              opened.error());
         return 1;
     }
+    podium::StartupSession startup = std::move(opened).value();
+    const QString notOpened = startup.notOpened;
+    if (!notOpened.isEmpty())
+        QTextStream(stderr) << notOpened << '\n';
+    const QString startupPath = podium::sessionPathToOpen(*fileArgument, createMissing, recent);
     podium::SessionFiles files(engine); // owns the open file; File → Open switches it
-    files.adopt(std::move(opened).value());
+    files.adopt(std::move(startup.file));
     if (files.current()->isReadOnly())
         QTextStream(stderr) << files.current()->readOnlyReason() << '\n';
     podium::Cockpit cockpit(engine);
@@ -256,14 +271,12 @@ int runCockpit(int argc, char** argv) {
         &files, &podium::SessionFiles::fileChanged, &window,
         [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
-    if (!notOpened.isEmpty())
-        podium::sayWhyNotOpened(
-            window, files, startupPath, notOpened,
-            parser.isSet(u"join"_s)
-                ? QCoreApplication::translate("main", "This window joins the host's session "
-                                                      "instead.")
-                : QCoreApplication::translate("main", "The demo session is open instead; File → "
-                                                      "Open recent lists your sessions."));
+    // Joining, whatever this window held before is the host's session soon: another Podium
+    // having the last file open (a second seat on this laptop) is nothing to be told about.
+    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty();
+    if (!notOpened.isEmpty() && !joinsAnyway)
+        podium::sayWhyNotOpened(window, files, startupPath, notOpened,
+                                insteadOfStartup(parser, files.current(), startupPath));
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
     if (parser.isSet(u"host"_s))

@@ -115,4 +115,17 @@ Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgum
     return file;
 }
 
+Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo,
+                                          RecentFiles& recent, qint64 now) {
+    auto asked = openStartupSession(fileArgument, demo, recent, now);
+    if (asked)
+        return StartupSession{std::move(asked).value(), {}};
+    auto fallback = openStartupSession({}, true, recent, now);
+    if (!fallback) // another Podium has it open too: a window on the one asked for, to look at
+        fallback = SessionFile::open(sessionPathToOpen(fileArgument, demo, recent), OpenMode::View);
+    if (!fallback)
+        return Result<StartupSession>::failure(asked.error());
+    return StartupSession{std::move(fallback).value(), asked.error()};
+}
+
 } // namespace podium

@@ -37,6 +37,17 @@ QString sessionPathToOpen(const QString& fileArgument, bool demo, const RecentFi
 Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgument, bool demo,
                                                         RecentFiles& recent, qint64 now);
 
+// What the cockpit opens at start, which never keeps it from starting (from a launcher the
+// terminal is never seen): `openStartupSession`'s file; when that cannot be opened (damaged,
+// locked, on a read-only stick), the demo, and `notOpened` says why; when another Podium has both
+// open (a second window), the first for viewing, as it is on the disk.
+struct StartupSession {
+    std::unique_ptr<SessionFile> file;
+    QString notOpened;
+};
+Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo,
+                                          RecentFiles& recent, qint64 now);
+
 // Where demo scenes play (`--scene`): <AppDataLocation>/demo-scene.podium, apart from the demo;
 // never listed as a recent file.
 QString demoScenePath();

@@ -151,3 +151,42 @@ TEST_CASE("a demo scene starts on a fresh session each time, apart from the demo
     recent.add(demoScenePath());
     CHECK(recent.files().isEmpty());
 }
+
+// A second `podium` on a laptop whose Podium had the last file and the demo open ended with no
+// window, its reason on a terminal a launcher never shows.
+TEST_CASE("a second cockpit opens the last file for viewing when another has it and the demo "
+          "open, and the demo when only the last file is taken") {
+    QStandardPaths::setTestModeEnabled(true);
+    Folder folder;
+    QSettings settings(folder.file(u"settings.ini"_s), QSettings::IniFormat);
+    RecentFiles recent(settings);
+    const QString mine = folder.file(u"mine.podium"_s);
+    auto first = openStartupSession(mine, true, recent, 1000); // made from the demo plan
+    REQUIRE(first);
+    REQUIRE(recent.mostRecent() == QFileInfo(mine).absoluteFilePath());
+    {
+        auto demo = openStartupSession({}, true, recent, 1000);
+        REQUIRE(demo);
+        recent.add(mine);
+        auto second = openCockpitSession({}, false, recent, 2000);
+        REQUIRE(second);
+        CHECK(second->file->path() == QFileInfo(mine).absoluteFilePath());
+        CHECK(second->file->isReadOnly());
+        CHECK(second->notOpened.contains(u"already open in another Podium"_s));
+    }
+    recent.add(mine);
+    {
+        auto second = openCockpitSession({}, false, recent, 3000);
+        REQUIRE(second);
+        CHECK(second->file->path() == demoSessionPath());
+        CHECK_FALSE(second->file->isReadOnly());
+        CHECK_FALSE(second->notOpened.isEmpty());
+    }
+    first = Result<std::unique_ptr<SessionFile>>::failure(u"closed"_s);
+    recent.add(mine);
+    auto alone = openCockpitSession({}, false, recent, 4000); // nothing taken: nothing to say
+    REQUIRE(alone);
+    CHECK(alone->file->path() == QFileInfo(mine).absoluteFilePath());
+    CHECK_FALSE(alone->file->isReadOnly());
+    CHECK(alone->notOpened.isEmpty());
+}
