@@ -265,11 +265,19 @@ TEST_CASE("a message for the stage display, and the session clock") {
     CHECK(send->text() == u"Show"_s);
     CHECK(send->isEnabled());
 
+    auto* sessionClock = child<QLabel>(w, u"sessionClock"_s);
+    CHECK(sessionClock->text().endsWith(u"not started"_s));
     child<QPushButton>(w, u"sessionClockToggle"_s)->click();
     CHECK(h.state().sessionClock.running);
     h.clock.advance(60'000);
     tick(h);
-    CHECK(child<QLabel>(w, u"sessionClock"_s)->text().contains(u"1:29:00"_s));
+    CHECK(sessionClock->text() == u"Session: 1:29:00 left of 1:30:00"_s);
+    // Stopped, it says so: the rapporteur has no button to tell by.
+    child<QPushButton>(w, u"sessionClockToggle"_s)->click();
+    CHECK(sessionClock->text() == u"Session: 1:29:00 left of 1:30:00 · paused"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
+    CHECK(child<QLabel>(w, u"segmentClock"_s)->text().endsWith(u"5:00 left · paused"_s));
 }
 
 TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {

@@ -269,11 +269,12 @@ void FloorDock::refreshClocks() {
     m_countdown->setPalette(pal);
     const qint64 sessionLeft = s.sessionClock.remainingMs(now);
     m_sessionClock->setText(
-        sessionLeft >= 0
-            ? tr("Session: %1 left of %2")
-                  .arg(formatDuration(sessionLeft), formatDuration(s.sessionClock.allottedMs))
-            : tr("Session: %1 over its %2")
-                  .arg(formatElapsed(-sessionLeft), formatDuration(s.sessionClock.allottedMs)));
+        (sessionLeft >= 0
+             ? tr("Session: %1 left of %2")
+                   .arg(formatDuration(sessionLeft), formatDuration(s.sessionClock.allottedMs))
+             : tr("Session: %1 over its %2")
+                   .arg(formatElapsed(-sessionLeft), formatDuration(s.sessionClock.allottedMs))) +
+        stoppedClock(s.sessionClock, false));
     const bool segment = s.activeSegment >= 0 && s.activeSegment < s.segments.size();
     const qint64 segmentLeft = s.segmentClock.remainingMs(now);
     m_segmentClock->setText(
@@ -283,7 +284,19 @@ void FloorDock::refreshClocks() {
                   .arg(s.segments[s.activeSegment].title, formatDuration(segmentLeft))
             : tr("Segment “%1”: %2 over")
                   .arg(s.segments[s.activeSegment].title,
-                       formatElapsed(-segmentLeft))); // not "+0:17 left"
+                       formatElapsed(-segmentLeft)) // not "+0:17 left"
+    );
+    if (segment)
+        m_segmentClock->setText(m_segmentClock->text() + stoppedClock(s.segmentClock, true));
+}
+
+// A stopped clock reads like a running one between two ticks: the rapporteur, who has no
+// button to tell by, took a paused session for one running.
+// (A segment's clock starts with the segment.)
+QString FloorDock::stoppedClock(const Countdown& clock, bool begun) {
+    if (clock.running)
+        return {};
+    return begun || clock.accumulatedMs > 0 ? tr(" · paused") : tr(" · not started");
 }
 
 void FloorDock::next() {
