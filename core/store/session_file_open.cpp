@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStorageInfo>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QThread>
@@ -144,6 +145,16 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
         return lock;
     known = lock->getLockInfo(&pid, &host, &app);
     using Failure = Result<std::unique_ptr<QLockFile>>;
+    // Its process cannot be asked about from here: a stick or a copy brought from a laptop whose
+    // lid never woke kept this one out for good, with no word of the way out.
+    if (lock->error() == QLockFile::LockFailedError && known &&
+        host != QSysInfo::machineHostName()) {
+        return Failure::failure(
+            tr("%1 is open in Podium on another computer, %2 (or was when it was copied from "
+               "there). Close it there first. If that computer is off, or the file was copied "
+               "from it, delete %3 beside it and open the file again.")
+                .arg(native(path), host, QFileInfo(lockPath).fileName()));
+    }
     if (lock->error() == QLockFile::LockFailedError) {
         return Failure::failure(
             tr("%1 is already open in another Podium (process %2 on %3). Close it there "

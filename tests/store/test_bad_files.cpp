@@ -257,6 +257,20 @@ TEST_CASE(
     CHECK(file->state().speeches.size() == 3);
 }
 
+// A stick brought from a laptop whose lid never woke: whether that Podium still runs cannot be
+// known from here, so the file stays closed, but the moderator is told the way out.
+TEST_CASE("a file locked by a Podium on another computer says which, and how to open it anyway") {
+    Folder folder;
+    const QString path = sessionWithSpeeches(folder, u"stick.podium"_s);
+    writeBytes(path + u".lock"_s, "4242\npodium\nlaptop-a\n");
+    const auto refused = SessionFile::open(path);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"another computer, laptop-a"_s));
+    CHECK(refused.error().contains(u"delete stick.podium.lock"_s));
+    REQUIRE(QFile::remove(path + u".lock"_s)); // as it says
+    CHECK(openOrFail(path)->state().speeches.size() == 3);
+}
+
 TEST_CASE("a lock file left half-written by a crash does not lock the session out for good") {
     // kill -9 or a power cut between creating the lock file and writing who holds it leaves an
     // empty one: nobody holds it, and the session must open again.
