@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -183,15 +184,30 @@ QString checkHeader(const QJsonDocument& doc) {
 
 } // namespace
 
+// What a file that is no JSON was, as far as can be told, and what to do about it: "illegal
+// value at byte 1" told a moderator nothing about a plan saved as UTF-16 or a roster in CSV.
+QString notJson(const QByteArray& bytes, const QJsonParseError& error) {
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return tr("The plan is in UTF-16; Podium reads plans in UTF-8: save it again as UTF-8.");
+    if (error.error == QJsonParseError::IllegalUTF8String)
+        return tr("The plan is not in UTF-8 (perhaps Latin-1 or Windows-1252): save it again as "
+                  "UTF-8.");
+    const QByteArray start = bytes.trimmed();
+    if (!start.startsWith('{') && !start.startsWith('[') && !start.startsWith("\xEF\xBB\xBF"))
+        return tr("This is not a session plan: a plan is a JSON file such as File → Export plan "
+                  "writes (a list of people in a spreadsheet must be put into that form).");
+    return tr("The plan is not valid JSON: %1 at byte %2.")
+        .arg(error.errorString())
+        .arg(error.offset);
+}
+
 Result<Plan> parsePlan(const QByteArray& json) {
     if (json.trimmed().isEmpty())
         return Result<Plan>::failure(tr("The plan file is empty."));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Result<Plan>::failure(tr("The plan is not valid JSON: %1 at byte %2.")
-                                         .arg(parseError.errorString())
-                                         .arg(parseError.offset));
+        return Result<Plan>::failure(notJson(json, parseError));
     if (const QString why = checkHeader(doc); !why.isEmpty())
         return Result<Plan>::failure(why);
     const QJsonObject root = doc.object();
@@ -238,7 +254,10 @@ Result<Plan> readPlanFile(const QString& path) {
         return Result<Plan>::failure(tr("Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > 16 * 1024 * 1024)
         return Result<Plan>::failure(tr("%1 is too large to be a session plan.").arg(path));
-    return parsePlan(file.readAll());
+    auto plan = parsePlan(file.readAll());
+    if (!plan) // which file: the message box may come long after the file was picked
+        return Result<Plan>::failure(tr("%1: %2").arg(QFileInfo(path).fileName(), plan.error()));
+    return plan;
 }
 
 QByteArray planToJson(const Plan& plan) {

@@ -3,6 +3,9 @@
 #include "fixtures.h"
 #include "model/codec.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
@@ -89,6 +92,10 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"audienceSeconds": 1e20}})",
          "\"audienceSeconds\" must be between"},
         {"  ", "empty"},
+        // What the file was, when it is no JSON, and what to do.
+        {"\xFF\xFE{\0\"\0", "save it again as UTF-8"},
+        {"{\"podiumPlan\": 1, \"session\": {\"title\": \"Caf\xE9\"}}", "not in UTF-8"},
+        {"name,affiliation\nAna,ISOC\n", "a plan is a JSON file such as File → Export plan"},
     };
     for (const Case& c : cases) {
         auto r = parsePlan(QByteArray(c.json));
@@ -96,6 +103,15 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
         REQUIRE_FALSE(r);
         CHECK(r.error().contains(QString::fromUtf8(c.says)));
     }
+    QTemporaryDir folder;
+    const QString roster = folder.filePath(u"roster.csv"_s);
+    QFile csv(roster);
+    REQUIRE(csv.open(QIODevice::WriteOnly));
+    csv.write("name,affiliation\nAna,ISOC\n");
+    csv.close();
+    auto named = readPlanFile(roster); // which file it was, too
+    REQUIRE_FALSE(named);
+    CHECK(named.error().startsWith(u"roster.csv: This is not a session plan"_s));
     auto missing = readPlanFile(u"/nonexistent/plan.json"_s);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().contains(u"Cannot read"_s));
