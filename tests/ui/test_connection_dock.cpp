@@ -134,6 +134,14 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     REQUIRE(
         waitFor([&] { return online.engine.state().sessionId == host.engine.state().sessionId; }));
     CHECK(online.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Joined 127.0.0.1"_s));
+    // Its own row in its list is marked, and named as the line above names the seat.
+    auto* ownList = online.child<QTreeWidget>(u"peersView"_s);
+    REQUIRE(waitFor([&] { return ownList->topLevelItemCount() == 1; }));
+    CHECK(ownList->topLevelItem(0)->text(0).endsWith(u"(this seat)"_s));
+    CHECK(online.child<QLabel>(u"connectionState"_s)
+              ->text()
+              .contains(ownList->topLevelItem(0)->text(1)));
+    CHECK_FALSE(peers->topLevelItem(0)->text(0).contains(u"this seat"_s)); // on the host's list
 
     // What the host does reaches the joined seat; both keep it on disk.
     REQUIRE(host.cockpit->submit(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));

@@ -578,8 +578,12 @@ void ConnectionDock::refreshPeers() {
         return; // the host's last list is out of date: its links may be as gone as ours
     for (const sync::PeerInfo& p : m_session->seat()->peers()) {
         auto* item = new QTreeWidgetItem(m_peers);
-        item->setText(0, p.name.isEmpty() ? p.instance.left(8) : p.name);
-        item->setText(1, label(p.role));
+        const QString name = p.name.isEmpty() ? p.instance.left(8) : p.name;
+        // Named as the line above names it ("Joined … as Rapporteur"): it read "Read-only" here,
+        // among rows that all had the laptop's name when two seats shared one.
+        const bool self = p.instance == m_session->seat()->instanceId();
+        item->setText(0, self ? tr("%1 (this seat)").arg(name) : name);
+        item->setText(1, self ? seatLabel(seatFor(p.role)) : label(p.role));
         item->setText(2, p.address);
         item->setText(3, p.rttMs >= 0 ? tr("%1 ms").arg(p.rttMs) : tr("—"));
     }
