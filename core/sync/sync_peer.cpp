@@ -240,7 +240,10 @@ void SyncPeer::onClosed(const QString& reason) {
         // A web server on that port, say, never gets as far as asking for a code.
         const QString why =
             m_podiumAnswered
-                ? tr("The host did not accept this join code (%1).").arg(reason)
+                ? tr("The host did not accept this join code (%1). Check it against the "
+                     "codes the host's Connection panel shows: the control code for the online "
+                     "moderator, the read-only one for the rapporteur and displays.")
+                      .arg(reason)
                 : tr("%1:%2 did not answer as a Podium host (%3). Check the address and port "
                      "the host shows.")
                       .arg(m_current.host)

@@ -262,6 +262,7 @@ TEST_CASE(
 
     seat.dock->joinHost(addressOf(*host), sync::generateJoinCode()); // a code, but not the host's
     REQUIRE(waitFor([&] { return alert.contains(u"did not accept this join code"_s); }));
+    CHECK(alert.contains(u"Connection panel shows"_s)); // where to look
 }
 
 TEST_CASE("connection dock: after taking over, it shows the old codes, which still work") {

@@ -301,6 +301,8 @@ TEST_CASE("next speaker is offered only while someone waits in the queue") {
     CHECK_FALSE(next->isEnabled());                         // pressing it could only be refused
     const Id entry = h.add(u"Audience 2"_s);
     CHECK(next->isEnabled());
+    // Who it calls, beside a suggestion that may name someone else.
+    CHECK(next->toolTip() == u"Give the floor to Audience 2, first in the queue"_s);
     REQUIRE(h.run(Action::WithdrawEntry, {{u"entry"_s, entry}}));
     CHECK_FALSE(next->isEnabled()); // a withdrawn entry is not called
 }

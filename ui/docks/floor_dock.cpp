@@ -198,6 +198,13 @@ void FloorDock::updateControls() {
     const QString whyNot = cockpit().whyNotPermitted(Action::Next);
     for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
         a->setToolTip(whyNot); // empty: the action's name, as before
+    // Beside "Suggested next: …" in the queue, F9 calls someone else: the first in the queue.
+    const auto head = std::find_if(s.queue.cbegin(), s.queue.cend(),
+                                   [](const QueueEntry& e) { return !e.withdrawn; });
+    const Participant* first =
+        head != s.queue.cend() ? s.participant(head->participantId) : nullptr;
+    if (whyNot.isEmpty() && first)
+        m_next->setToolTip(tr("Give the floor to %1, first in the queue").arg(first->name));
     m_sessionToggle->setToolTip(whyNot);
     // The host's limit, counted as it counts: characters as read (Qt's maxLength counts UTF-16
     // units, and stopped a message at 70 emoji). A longer message is kept, red and not sent, for
