@@ -191,6 +191,14 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext& context, const QS
     qtMessageHandler(type, context, text);
 }
 
+// `--scene`: the demo scene, made afresh.
+podium::Result<podium::StartupSession> openDemoScene(qint64 now) {
+    auto scene = podium::openFreshDemoScene(now);
+    if (!scene)
+        return podium::Result<podium::StartupSession>::failure(scene.error());
+    return podium::StartupSession{std::move(scene).value(), podium::demoScenePath(), {}};
+}
+
 // What the window holds when the file it was to open could not be.
 QString insteadOfStartup(const QCommandLineParser& parser, const podium::SessionFile* held,
                          const QString& startupPath) {
@@ -233,14 +241,10 @@ int runCockpit(int argc, char** argv) {
     // not exist, the demo is open instead" over a join that worked, and made demo.podium.
     const bool createMissing =
         parser.isSet(u"demo"_s) || (parser.isSet(u"join"_s) && !fileArgument->isEmpty());
-    auto opened = [&]() -> podium::Result<podium::StartupSession> {
-        if (!parser.isSet(u"scene"_s))
-            return podium::openCockpitSession(*fileArgument, createMissing, recent, clock.nowMs());
-        auto scene = podium::openFreshDemoScene(clock.nowMs());
-        if (!scene)
-            return podium::Result<podium::StartupSession>::failure(scene.error());
-        return podium::StartupSession{std::move(scene).value(), {}};
-    }();
+    auto opened =
+        parser.isSet(u"scene"_s)
+            ? openDemoScene(clock.nowMs())
+            : podium::openCockpitSession(*fileArgument, createMissing, recent, clock.nowMs());
     if (!opened) {
         QTextStream(stderr) << opened.error() << '\n';
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Podium"),
@@ -251,7 +255,7 @@ int runCockpit(int argc, char** argv) {
     const QString notOpened = startup.notOpened;
     if (!notOpened.isEmpty())
         QTextStream(stderr) << notOpened << '\n';
-    const QString startupPath = podium::sessionPathToOpen(*fileArgument, createMissing, recent);
+    const QString startupPath = startup.asked;
     podium::SessionFiles files(engine); // owns the open file; File → Open switches it
     files.adopt(std::move(startup.file));
     if (files.current()->isReadOnly())
@@ -272,8 +276,10 @@ int runCockpit(int argc, char** argv) {
         [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
     // Joining, whatever this window held before is the host's session soon: another Podium
-    // having the last file open (a second seat on this laptop) is nothing to be told about.
-    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty();
+    // having the last file open (a second seat on this laptop) is nothing to be told about. (Only
+    // that: a damaged file is still said, with its salvage offer.)
+    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty() &&
+                             QFileInfo::exists(startupPath + u".lock"_s);
     if (!notOpened.isEmpty() && !joinsAnyway)
         podium::sayWhyNotOpened(window, files, startupPath, notOpened,
                                 insteadOfStartup(parser, files.current(), startupPath));

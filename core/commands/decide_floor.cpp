@@ -48,17 +48,9 @@ QCborMap withStageMessageCleared(const SessionState& s, QCborMap data) {
     return data;
 }
 
-const QueueEntry* firstWaiting(const SessionState& s) {
-    for (const QueueEntry& e : s.queue) {
-        if (!e.withdrawn)
-            return &e;
-    }
-    return nullptr;
-}
-
 Data next(const SessionState& s, const Command& c) {
     const Id wanted = integerOf(c.args.value(u"entry"_s));
-    const QueueEntry* e = wanted ? s.entry(wanted) : firstWaiting(s);
+    const QueueEntry* e = wanted ? s.entry(wanted) : s.firstWaiting();
     if (!e)
         return Data::failure(wanted ? tr("That entry is no longer in the queue.")
                                     : tr("Nobody is waiting in the queue."));

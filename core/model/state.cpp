@@ -86,9 +86,10 @@ QList<Speech> SessionState::speechesSoFar(qint64 now) const {
 }
 
 int SessionState::nextSegmentToCome() const {
-    if (agendaEnded())
-        return -1;
-    for (int i = activeSegment + 1; i < segments.size(); ++i) {
+    // After the end of the agenda, only a segment added after the last one that ran: one
+    // skipped on the way is started by choice.
+    const int from = activeSegment >= 0 ? activeSegment + 1 : segmentsBegun();
+    for (int i = from; i < segments.size(); ++i) {
         if (segments[i].startedAt == 0)
             return i;
     }
@@ -103,13 +104,8 @@ int SessionState::segmentsBegun() const {
     return 0;
 }
 
-bool SessionState::agendaEnded() const {
-    return activeSegment < 0 && segmentsBegun() > 0;
-}
-
 bool SessionState::segmentPassedOver(int index) const {
-    return index >= 0 && index < segments.size() && segments[index].startedAt == 0 &&
-           (index < segmentsBegun() || agendaEnded());
+    return index >= 0 && index < segmentsBegun() && segments[index].startedAt == 0;
 }
 
 const Participant* SessionState::participant(Id id) const {
@@ -130,6 +126,14 @@ bool SessionState::isFreeOldId(Id id) const {
 
 const QueueEntry* SessionState::entry(Id id) const {
     return findById(queue, id);
+}
+
+const QueueEntry* SessionState::firstWaiting() const {
+    for (const QueueEntry& e : queue) {
+        if (!e.withdrawn)
+            return &e;
+    }
+    return nullptr;
 }
 Id SessionState::participantOfEntry(Id id) const {
     if (const QueueEntry* e = entry(id))

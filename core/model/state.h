@@ -149,12 +149,11 @@ struct SessionState {
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
     int segmentsBegun() const;
     // What "Next segment" starts: the first after the running one that has not run yet (the end
-    // of the agenda, segments.size(), when none is left); -1 when nothing is left to start, as
-    // after the end of the agenda (a segment skipped on the way is started by choice then).
+    // of the agenda, segments.size(), when none is left); -1 when nothing is left to start. After
+    // the end of the agenda, a segment added after the last that ran (one skipped on the way is
+    // started by choice).
     int nextSegmentToCome() const;
-    // Begun, and ended by its last step to the end: no segment runs.
-    bool agendaEnded() const;
-    // Never started, though a segment after it has begun or the agenda has ended.
+    // Never started, though a segment after it has begun.
     bool segmentPassedOver(int index) const;
     // The speech log, with the speech under way (if any) counted up to `now` as its last.
     QList<Speech> speechesSoFar(qint64 now) const;
@@ -164,6 +163,8 @@ struct SessionState {
     bool isFreeOldId(Id id) const;
     const Participant* participant(Id id) const;
     const QueueEntry* entry(Id id) const;
+    // Whom "Next speaker" calls: the first entry in the queue not withdrawn (null: nobody).
+    const QueueEntry* firstWaiting() const;
     // Whose an entry is, waiting, on the floor or spoken (0: none of these).
     Id participantOfEntry(Id entry) const;
     int entryIndex(Id id) const;

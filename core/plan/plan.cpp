@@ -182,8 +182,6 @@ QString checkHeader(const QJsonDocument& doc) {
     return {};
 }
 
-} // namespace
-
 // What a file that is no JSON was, as far as can be told, and what to do about it: "illegal
 // value at byte 1" told a moderator nothing about a plan saved as UTF-16 or a roster in CSV.
 QString notJson(const QByteArray& bytes, const QJsonParseError& error) {
@@ -200,6 +198,8 @@ QString notJson(const QByteArray& bytes, const QJsonParseError& error) {
         .arg(error.errorString())
         .arg(error.offset);
 }
+
+} // namespace
 
 Result<Plan> parsePlan(const QByteArray& json) {
     if (json.trimmed().isEmpty())

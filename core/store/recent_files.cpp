@@ -117,15 +117,17 @@ Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgum
 
 Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo,
                                           RecentFiles& recent, qint64 now) {
+    // (Named before the demo, opened instead, becomes the most recent file.)
+    const QString path = sessionPathToOpen(fileArgument, demo, recent);
     auto asked = openStartupSession(fileArgument, demo, recent, now);
     if (asked)
-        return StartupSession{std::move(asked).value(), {}};
+        return StartupSession{std::move(asked).value(), path, {}};
     auto fallback = openStartupSession({}, true, recent, now);
     if (!fallback) // another Podium has it open too: a window on the one asked for, to look at
-        fallback = SessionFile::open(sessionPathToOpen(fileArgument, demo, recent), OpenMode::View);
+        fallback = SessionFile::open(path, OpenMode::View);
     if (!fallback)
         return Result<StartupSession>::failure(asked.error());
-    return StartupSession{std::move(fallback).value(), asked.error()};
+    return StartupSession{std::move(fallback).value(), path, asked.error()};
 }
 
 } // namespace podium

@@ -43,7 +43,8 @@ Result<std::unique_ptr<SessionFile>> openStartupSession(const QString& fileArgum
 // open (a second window), the first for viewing, as it is on the disk.
 struct StartupSession {
     std::unique_ptr<SessionFile> file;
-    QString notOpened;
+    QString asked;     // the file it was to open
+    QString notOpened; // why that one is not, when it is not
 };
 Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo,
                                           RecentFiles& recent, qint64 now);

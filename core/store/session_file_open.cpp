@@ -151,8 +151,9 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
         host != QSysInfo::machineHostName()) {
         return Failure::failure(
             tr("%1 is open in Podium on another computer, %2 (or was when it was copied from "
-               "there). Close it there first. If that computer is off, or the file was copied "
-               "from it, delete %3 beside it and open the file again.")
+               "there). Close it there first. If you are sure no Podium runs there (that "
+               "computer is off, or the file was copied from it), delete %3 beside it and open "
+               "the file again.")
                 .arg(native(path), host, QFileInfo(lockPath).fileName()));
     }
     if (lock->error() == QLockFile::LockFailedError) {

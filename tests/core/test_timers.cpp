@@ -104,11 +104,14 @@ TEST_CASE("next segment: the first after the running one not yet run, and nothin
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}}));
     CHECK(h.state().segmentPassedOver(1));
     CHECK(h.state().nextSegmentToCome() == (count > 3 ? 3 : count));
-    CHECK_FALSE(h.state().agendaEnded());
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, count}}));
-    CHECK(h.state().agendaEnded());
     CHECK(h.state().nextSegmentToCome() == -1); // not the second, skipped an hour before
-    CHECK(h.state().segmentPassedOver(count - 1) == (count > 3));
+    CHECK(h.state().segmentPassedOver(1));
+    // A segment added after the end (as a refusal to go back advises) is the next to come.
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, editedAgenda(h.state(), true, 5)}}));
+    REQUIRE(h.state().segments.size() == count + 1);
+    CHECK(h.state().nextSegmentToCome() == count);
+    CHECK_FALSE(h.state().segmentPassedOver(count));
 }
 
 TEST_CASE("session and segment clocks, agenda planned versus actual") {

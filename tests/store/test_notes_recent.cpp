@@ -171,6 +171,7 @@ TEST_CASE("a second cockpit opens the last file for viewing when another has it 
         auto second = openCockpitSession({}, false, recent, 2000);
         REQUIRE(second);
         CHECK(second->file->path() == QFileInfo(mine).absoluteFilePath());
+        CHECK(second->asked == second->file->path());
         CHECK(second->file->isReadOnly());
         CHECK(second->notOpened.contains(u"already open in another Podium"_s));
     }
@@ -179,6 +180,9 @@ TEST_CASE("a second cockpit opens the last file for viewing when another has it 
         auto second = openCockpitSession({}, false, recent, 3000);
         REQUIRE(second);
         CHECK(second->file->path() == demoSessionPath());
+        // What was asked for is named, not the demo that opened instead (and is now most recent):
+        // the window offered the demo "for viewing only", and the damaged file no salvage.
+        CHECK(second->asked == QFileInfo(mine).absoluteFilePath());
         CHECK_FALSE(second->file->isReadOnly());
         CHECK_FALSE(second->notOpened.isEmpty());
     }

@@ -52,13 +52,16 @@ void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, cons
     p.drawText(r, int(align | Qt::AlignVCenter | Qt::TextSingleLine), shown);
 }
 
-// A name too long for its line, even in the list's smallest font, goes on more lines: cut at its
-// end, it would lose the family name. A single word too long for the box is cut all the same.
+// A name too long for its line, even in the list's smallest font, goes on more lines, in a font
+// no smaller than two thirds of that: cut at its end, it would lose the family name. One that
+// does not fit so (a single long word, a box with a kind line under it) is cut all the same.
 void drawName(QPainter& p, const QRect& r, const QString& name, const QFont& font) {
     const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap;
     const QFont wrapped = fittingWrapped(font, r, name, flags);
+    const QRect needs = QFontMetrics(wrapped).boundingRect(r, flags, name);
     if (QFontMetrics(font).elidedText(name, Qt::ElideRight, r.width()) == name ||
-        QFontMetrics(wrapped).boundingRect(r, flags, name).width() > r.width())
+        wrapped.pixelSize() < font.pixelSize() * 2 / 3 || needs.width() > r.width() ||
+        needs.height() > r.height())
         return drawLine(p, r, name, font, ink, Qt::AlignLeft, true);
     p.setFont(wrapped);
     p.setPen(ink);

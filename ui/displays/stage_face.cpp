@@ -25,14 +25,6 @@ QString detailOf(const SessionState& s, const QueueEntry& e) {
     return parts.join(u" · "_s);
 }
 
-QString firstWaiting(const SessionState& s) {
-    for (const QueueEntry& e : s.queue) {
-        if (!e.withdrawn)
-            return nameOf(s, e.participantId);
-    }
-    return {};
-}
-
 } // namespace
 
 // In words as well as in colour: a speaker who cannot tell amber from green saw nothing change
@@ -52,7 +44,8 @@ QString countdownText(const Countdown& c, qint64 now) {
 StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom) {
     StageFace f;
     f.message = s.stageMessage;
-    f.next = firstWaiting(s);
+    if (const QueueEntry* next = s.firstWaiting())
+        f.next = nameOf(s, next->participantId);
     if (!s.floor) {
         f.speaker = s.info.title;
         f.status = tr("Waiting for the next speaker");

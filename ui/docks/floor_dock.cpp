@@ -18,12 +18,40 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+// A stopped clock reads like a running one between two ticks: the rapporteur, who has no
+// button to tell by, took a paused session for one running. (A segment's clock starts with the
+// segment.)
+QString stoppedClock(const Countdown& clock, bool begun) {
+    if (clock.running)
+        return {};
+    return begun || clock.accumulatedMs > 0 ? FloorDock::tr(" · paused")
+                                            : FloorDock::tr(" · not started");
+}
+
+QString sessionClockText(const Countdown& clock, qint64 now) {
+    const qint64 left = clock.remainingMs(now);
+    const QString planned = formatDuration(clock.allottedMs);
+    return (left >= 0
+                ? FloorDock::tr("Session: %1 left of %2").arg(formatDuration(left), planned)
+                : FloorDock::tr("Session: %1 over its %2").arg(formatElapsed(-left), planned)) +
+           stoppedClock(clock, false);
+}
+
+QString segmentClockText(const SessionState& s, qint64 now) {
+    if (s.activeSegment < 0 || s.activeSegment >= s.segments.size())
+        return FloorDock::tr("No agenda segment running");
+    const QString title = s.segments[s.activeSegment].title;
+    const qint64 left = s.segmentClock.remainingMs(now);
+    return (left >= 0 ? FloorDock::tr("Segment “%1”: %2 left").arg(title, formatDuration(left))
+                      : FloorDock::tr("Segment “%1”: %2 over") // not "+0:17 left"
+                            .arg(title, formatElapsed(-left))) +
+           stoppedClock(s.segmentClock, true);
+}
 
 QLabel* namedLabel(const QString& name) {
     auto* l = new QLabel;
@@ -186,9 +214,8 @@ void FloorDock::updateControls() {
     const SessionState& s = cockpit().state();
     const bool control = cockpit().canControl();
     // Greyed while nobody waits: pressing it could only be refused.
-    const bool someoneWaits = std::any_of(s.queue.cbegin(), s.queue.cend(),
-                                          [](const QueueEntry& e) { return !e.withdrawn; });
-    m_next->setEnabled(control && someoneWaits);
+    const QueueEntry* first = s.firstWaiting();
+    m_next->setEnabled(control && first);
     m_startPause->setEnabled(control && s.floor.has_value());
     m_minus30->setEnabled(control && s.floor.has_value());
     m_plus30->setEnabled(control && s.floor.has_value());
@@ -199,12 +226,9 @@ void FloorDock::updateControls() {
     for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
         a->setToolTip(whyNot); // empty: the action's name, as before
     // Beside "Suggested next: …" in the queue, F9 calls someone else: the first in the queue.
-    const auto head = std::find_if(s.queue.cbegin(), s.queue.cend(),
-                                   [](const QueueEntry& e) { return !e.withdrawn; });
-    const Participant* first =
-        head != s.queue.cend() ? s.participant(head->participantId) : nullptr;
-    if (whyNot.isEmpty() && first)
-        m_next->setToolTip(tr("Give the floor to %1, first in the queue").arg(first->name));
+    if (const Participant* p = first ? s.participant(first->participantId) : nullptr;
+        whyNot.isEmpty() && p)
+        m_next->setToolTip(tr("Give the floor to %1, first in the queue").arg(p->name));
     m_sessionToggle->setToolTip(whyNot);
     // The host's limit, counted as it counts: characters as read (Qt's maxLength counts UTF-16
     // units, and stopped a message at 70 emoji). A longer message is kept, red and not sent, for
@@ -274,36 +298,8 @@ void FloorDock::refreshClocks() {
     pal.setColor(QPalette::Window, colours.background);
     pal.setColor(QPalette::WindowText, colours.text);
     m_countdown->setPalette(pal);
-    const qint64 sessionLeft = s.sessionClock.remainingMs(now);
-    m_sessionClock->setText(
-        (sessionLeft >= 0
-             ? tr("Session: %1 left of %2")
-                   .arg(formatDuration(sessionLeft), formatDuration(s.sessionClock.allottedMs))
-             : tr("Session: %1 over its %2")
-                   .arg(formatElapsed(-sessionLeft), formatDuration(s.sessionClock.allottedMs))) +
-        stoppedClock(s.sessionClock, false));
-    const bool segment = s.activeSegment >= 0 && s.activeSegment < s.segments.size();
-    const qint64 segmentLeft = s.segmentClock.remainingMs(now);
-    m_segmentClock->setText(
-        !segment ? tr("No agenda segment running")
-        : segmentLeft >= 0
-            ? tr("Segment “%1”: %2 left")
-                  .arg(s.segments[s.activeSegment].title, formatDuration(segmentLeft))
-            : tr("Segment “%1”: %2 over")
-                  .arg(s.segments[s.activeSegment].title,
-                       formatElapsed(-segmentLeft)) // not "+0:17 left"
-    );
-    if (segment)
-        m_segmentClock->setText(m_segmentClock->text() + stoppedClock(s.segmentClock, true));
-}
-
-// A stopped clock reads like a running one between two ticks: the rapporteur, who has no
-// button to tell by, took a paused session for one running.
-// (A segment's clock starts with the segment.)
-QString FloorDock::stoppedClock(const Countdown& clock, bool begun) {
-    if (clock.running)
-        return {};
-    return begun || clock.accumulatedMs > 0 ? tr(" · paused") : tr(" · not started");
+    m_sessionClock->setText(sessionClockText(s.sessionClock, now));
+    m_segmentClock->setText(segmentClockText(s, now));
 }
 
 void FloorDock::next() {

@@ -9,8 +9,6 @@ class QPushButton;
 
 namespace podium {
 
-struct Countdown;
-
 // Who has the floor and how long they have left: a big countdown (amber at the warning, red
 // from zero, overtime counting up), the controls to run it, the session and segment clocks, and
 // a short message to the stage display.
@@ -46,7 +44,6 @@ private:
     void sendStageMessage();
     void refreshSpeaker();
     void refreshClocks();
-    static QString stoppedClock(const Countdown& clock, bool begun);
 
     QLabel* m_speaker;
     QLabel* m_details;
