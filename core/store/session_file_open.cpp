@@ -211,16 +211,19 @@ bool SessionFile::connectAsOnDisk() {
 }
 
 bool SessionFile::connectToCopyWithJournal() {
+    // A session is a few MB (100,000 events: 11 MB): a larger file is no session to copy whole.
+    constexpr qint64 largestCopied = 512LL * 1024 * 1024;
+    if (QFileInfo(m_path).size() + QFileInfo(m_path + u"-wal"_s).size() > largestCopied)
+        return false;
     auto folder = std::make_unique<QTemporaryDir>();
     if (!folder->isValid())
         return false;
     const QString copy = folder->filePath(u"session.podium"_s);
     if (!QFile::copy(m_path, copy) || !QFile::copy(m_path + u"-wal"_s, copy + u"-wal"_s))
         return false;
-    // Its own copy: SQLite may take the journal in (which needs writing), nobody else sees it.
-    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-    QFile::setPermissions(copy + u"-wal"_s, QFile::ReadOwner | QFile::WriteOwner);
-    if (!openDatabase(copy, u"QSQLITE_BUSY_TIMEOUT=2000"_s))
+    // Read only, in a folder where SQLite can make the shared-memory file it reads the journal
+    // through.
+    if (!openDatabase(copy, u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s))
         return false;
     m_readCopy = std::move(folder);
     return true;
