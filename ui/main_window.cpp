@@ -506,6 +506,9 @@ void MainWindow::showNotice(const QString& text) {
         m_notice = new QLabel;
         m_notice->setObjectName(u"noticeLine"_s);
         m_notice->setTextFormat(Qt::PlainText);
+        // What is said here was not done (refused, not saved: a full disk), or cannot be:
+        // in red, as errors are elsewhere.
+        showAsProblem(m_notice);
         // However long the sentence, the window does not widen: it is cut, whole in the tooltip.
         m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         auto* dismiss = new QToolButton;

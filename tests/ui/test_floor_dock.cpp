@@ -645,6 +645,8 @@ TEST_CASE("a notice stays at the foot of the window until the next one or until 
     CHECK(line->isVisible());
     CHECK(line->text().endsWith(lost));
     CHECK(line->toolTip() == line->text()); // whole, however narrow the window
+    // In red, as other errors: "The disk is full: … not saved" read like any status line.
+    CHECK(line->property("problem").toBool());
     CHECK(w.minimumSizeHint().width() == widthBefore);
     QCoreApplication::processEvents();
     CHECK(line->isVisible());
