@@ -173,16 +173,26 @@ Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {
     return file.writeMetadata(hostedCodesKey, codes.toText());
 }
 
+namespace {
+
+// The hosting record, and with `sessionCodesToo` the codes a seat with control was told, emptied
+// in one write.
+Result<bool> forget(SessionFile& file, bool sessionCodesToo) {
+    QList<std::pair<QString, QString>> emptied{
+        {hostedPortKey, QString()}, {hostedAsKey, QString()}, {hostedCodesKey, QString()}};
+    if (sessionCodesToo)
+        emptied.append({sessionCodesKey, QString()});
+    return file.writeMetadata(emptied);
+}
+
+} // namespace
+
 Result<bool> forgetHostedCodes(SessionFile& file) {
-    return file.writeMetadata(
-        {{hostedPortKey, QString()}, {hostedAsKey, QString()}, {hostedCodesKey, QString()}});
+    return forget(file, false);
 }
 
 Result<bool> forgetAllCodes(SessionFile& file) {
-    return file.writeMetadata({{hostedPortKey, QString()},
-                               {hostedAsKey, QString()},
-                               {hostedCodesKey, QString()},
-                               {sessionCodesKey, QString()}});
+    return forget(file, true);
 }
 
 bool wasHosted(const SessionFile& file) {

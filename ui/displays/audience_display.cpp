@@ -56,13 +56,17 @@ void drawLine(QPainter& p, const QRect& r, const QString& text, QFont font, cons
 // no smaller than two thirds of that: cut at its end, it would lose the family name. One that
 // does not fit so (a single long word, a box with a kind line under it) is cut all the same.
 void drawName(QPainter& p, const QRect& r, const QString& name, const QFont& font) {
+    const auto oneLine = [&] {
+        drawLine(p, r, name, font, ink, Qt::AlignLeft, true);
+    };
+    if (QFontMetrics(font).elidedText(name, Qt::ElideRight, r.width()) == name)
+        return oneLine(); // it fits: the usual case, with no wrapping worked out
     const int flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap;
     const QFont wrapped = fittingWrapped(font, r, name, flags);
     const QRect needs = QFontMetrics(wrapped).boundingRect(r, flags, name);
-    if (QFontMetrics(font).elidedText(name, Qt::ElideRight, r.width()) == name ||
-        wrapped.pixelSize() < font.pixelSize() * 2 / 3 || needs.width() > r.width() ||
+    if (wrapped.pixelSize() < font.pixelSize() * 2 / 3 || needs.width() > r.width() ||
         needs.height() > r.height())
-        return drawLine(p, r, name, font, ink, Qt::AlignLeft, true);
+        return oneLine();
     p.setFont(wrapped);
     p.setPen(ink);
     p.drawText(r, flags, name);
