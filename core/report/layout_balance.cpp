@@ -108,6 +108,9 @@ void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
     }
     for (const Poll& p : r.polls) {
         out.heading(3, p.question);
+        // A poll left open read as final: its figures may still change.
+        if (p.status == PollStatus::Open)
+            out.remark(tr("Still open when this report was made: the figures may change."));
         if (p.multipleChoice)
             out.remark(tr("Several answers allowed: shares are of all answers given."));
         out.table(pollTable(p, f));

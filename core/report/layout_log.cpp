@@ -17,8 +17,9 @@ QList<Line> noteLines(const QList<Note>& notes, const Formatter& f) {
 QStringList speechCells(const SpeechRow& row, const Formatter& f) {
     const Speech& s = row.speech;
     QString duration = f.duration(s.spokeMs);
-    // As the Timeline shows it ("+0:36"): the report gave only the time spoken.
-    if (const qint64 overMs = s.spokeMs - s.allottedMs; s.allottedMs > 0 && overMs >= 1000)
+    // As the Timeline shows it ("+0:36"): the report gave only the time spoken. Also for a
+    // speaker whose time was cut to nothing (-30 s), who ran over by all they said.
+    if (const qint64 overMs = s.spokeMs - s.allottedMs; overMs >= 1000)
         duration = tr("%1 (%2 over)").arg(duration, f.duration(overMs));
     if (row.ongoing)
         duration = tr("%1 (speaking)").arg(duration);

@@ -115,14 +115,35 @@ TEST_CASE("the speech log gives the time spoken as the cockpit shows it, and the
     state.speeches[0].spokeMs = 66'600;
     state.speeches[1].allottedMs = 120'000;
     state.speeches[1].spokeMs = 119'700; // within its time
+    // Cut to nothing with -30 s, then spoke on: the Timeline said "+0:37", the report nothing.
+    REQUIRE(state.speeches.size() >= 3);
+    state.speeches[2].allottedMs = 0;
+    state.speeches[2].spokeMs = 37'200;
     const QString md = toMarkdown(buildReport(state, s.notes, s.at(1300)), english);
     const qsizetype log = md.indexOf(u"## Speech log"_s);
     REQUIRE(log >= 0);
-    const QStringList rows =
-        md.mid(log).split(u'\n').filter(u"| 1 | "_s) + md.mid(log).split(u'\n').filter(u"| 2 | "_s);
-    REQUIRE(rows.size() == 2);
+    QStringList rows;
+    for (const char* number : {"| 1 | ", "| 2 | ", "| 3 | "})
+        rows += md.mid(log).split(u'\n').filter(QString::fromUtf8(number));
+    REQUIRE(rows.size() == 3);
     CHECK(rows[0].contains(u"| 1\u00a0min 06\u00a0s (36\u00a0s over) |"_s));
     CHECK(rows[1].contains(u"| 1\u00a0min 59\u00a0s |"_s));
+    CHECK(rows[2].contains(u"| 37\u00a0s (37\u00a0s over) |"_s));
+}
+
+// A poll left open at export looked exactly like the closed ones in every format.
+TEST_CASE("a poll still open when the report is made says so, a closed one does not") {
+    ScriptedSession s;
+    SessionState state = s.h.state();
+    REQUIRE(state.polls.size() >= 1);
+    const QString open = u"Still open when this report was made"_s;
+    state.polls[0].status = PollStatus::Closed;
+    CHECK_FALSE(toMarkdown(buildReport(state, s.notes, s.at(1300)), english).contains(open));
+    state.polls[0].status = PollStatus::Open;
+    const QString md = toMarkdown(buildReport(state, s.notes, s.at(1300)), english);
+    const qsizetype heading = md.indexOf(u"### "_s + state.polls[0].question);
+    REQUIRE(heading >= 0);
+    CHECK(md.indexOf(open, heading) > heading);
 }
 
 // Each figure was rounded down on its own: 5 min planned, 42 s actual, "4 min 17 s under"; and

@@ -478,6 +478,49 @@ TEST_CASE("connection dock: a seat restarted on its joined copy is the seat the 
     CHECK(again->notes()->first().text == note.text);
 }
 
+// The rapporteur restarted with the same command line, `--join … --session rap.podium`: the window
+// opened rap.podium, not the copy the notes were in, and the report said there were none.
+TEST_CASE("a seat started again on another file finds the notes of its last joined copy, and "
+          "not another seat's") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    const auto joinAs = [&](SeatUnderTest& seat, const QString& code, Seat expected) {
+        seat.dock->joinHost(addressOf(*host), code);
+        REQUIRE(waitFor([&] {
+            return seat.engine.state().sessionId == host->engine.state().sessionId &&
+                   seat.cockpit->seat() == expected;
+        }));
+    };
+    const auto write = [](SeatUnderTest& seat, const QString& text) {
+        Note note;
+        note.text = text;
+        REQUIRE(seat.dock->seatSession().sessionFile()->addNote(note));
+    };
+    SeatUnderTest rapporteur(Authority::Moderator);
+    joinAs(rapporteur, readOnly, Seat::Rapporteur);
+    write(rapporteur, u"Standards adoption lags in small businesses"_s);
+    // The online moderator's seat on the same laptop, with a note of its own, joined later.
+    SeatUnderTest online(Authority::Moderator);
+    online.dock->seatSession().setReplicaFolder(rapporteur.dir.filePath(u"joined"_s));
+    joinAs(online, host->child<QLabel>(u"controlCode"_s)->text(), Seat::OnlineModerator);
+    write(online, u"Online: ask Kenya's remote hub first"_s);
+    rapporteur.dock.reset(); // both windows close, the online moderator's last
+    online.dock.reset();
+
+    // Started again on its own file, which holds another session: it joins, and its notes are back.
+    rapporteur.openWindow();
+    joinAs(rapporteur, readOnly, Seat::Rapporteur);
+    SessionFile* again = rapporteur.dock->seatSession().sessionFile();
+    REQUIRE(waitFor([&] {
+        const auto notes = again->notes();
+        return notes && !notes->isEmpty();
+    }));
+    const auto notes = again->notes();
+    REQUIRE(notes->size() == 1);
+    CHECK(notes->first().text == u"Standards adoption lags in small businesses"_s);
+}
+
 // `seat` follows `host` with control.
 static void joinLive(SeatUnderTest& seat, const SeatUnderTest& host) {
     seat.dock->joinHost(addressOf(host), host.child<QLabel>(u"controlCode"_s)->text());

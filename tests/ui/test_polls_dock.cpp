@@ -125,6 +125,29 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(h.state().polls.first().status == PollStatus::Open);
 }
 
+// Qt Charts reads its labels as rich text: "Email auth <DMARC>" was labelled "Email auth" on
+// every seat, and "R&D" lost its ampersand.
+TEST_CASE("a poll option's label reads on the chart as it was typed") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.resize(1400, 900);
+    w.show();
+    child<QPushButton>(w, u"newPollToggle"_s)->click();
+    child<QLineEdit>(w, u"pollQuestion"_s)->setText(u"Which to fund first?"_s);
+    child<QPlainTextEdit>(w, u"pollOptions"_s)->setPlainText(u"Email auth <DMARC>\nR&D\n"_s);
+    child<QPushButton>(w, u"createPoll"_s)->click();
+    auto* chart = child<PollChart>(w, u"pollChart"_s);
+    QCoreApplication::processEvents();
+    QStringList shown;
+    for (QGraphicsItem* item : chart->scene()->items())
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+            shown << text->toPlainText();
+    INFO(shown.join(u" | "_s).toStdString());
+    CHECK(shown.contains(u"Email auth <DMARC>"_s));
+    CHECK(shown.contains(u"R&D"_s));
+}
+
 TEST_CASE("a tally is typed as a count: no letters, no minus sign") {
     useTemporarySettings();
     CockpitHarness h;

@@ -91,7 +91,7 @@ void PollChart::showPoll(const Poll* poll) {
     QStringList bottomUp;
     for (int o = options - 1; o >= 0; --o) {
         most = qMax(most, poll->combined(o));
-        bottomUp.append(poll->options[o]);
+        bottomUp.append(poll->options[o].toHtmlEscaped()); // labels are read as rich text
     }
     m_options->setCategories(bottomUp);
     // Room for each option's label beside its bar, or Qt Charts shows "…" for every one (from

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -272,6 +273,8 @@ void SeatSession::takeInJoinedSession() {
     if (!m_replica || m_replicaFilled || m_replica->sessionId().isEmpty())
         return;
     m_replicaFilled = true;
+    if (m_replica->sessionId() != m_carried.session)
+        m_carried = notesOfLastCopy(m_replica->sessionId());
     if (m_replica->sessionId() == m_carried.session) {
         for (const Note& note : std::as_const(m_carried.notes)) {
             if (auto added = m_replica->addNote(note); !added) {
@@ -284,6 +287,35 @@ void SeatSession::takeInJoinedSession() {
     }
     m_carried = {};
     emit sessionFileChanged(m_replica.get());
+}
+
+// A seat started again on another file (one named with --session, the demo) left the notes it
+// wrote on `session` in its last joined copy of it: a rapporteur who restarted lost them from
+// the panel and the report. Only the newest copy is read: each join carries the notes of the
+// one before, so the older copies hold nothing more, and notes removed since would come back.
+// The copy must have been this seat's (another seat on this laptop keeps its own notes) and be
+// closed (one still open belongs to a Podium running now).
+SeatSession::CarriedNotes SeatSession::notesOfLastCopy(const QString& session) const {
+    const QString seat = seatKey(seatFor(m_engine.authority()));
+    QDir folder(m_replicaFolder);
+    // Named by the time of the join: the newest first.
+    const QStringList copies = folder.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Name);
+    constexpr int copiesLookedAt = 20; // the GUI waits on these, and the newest comes first
+    for (qsizetype i = copies.size() - 1, seen = 0; i >= 0 && seen < copiesLookedAt; --i, ++seen) {
+        const QString path = folder.filePath(copies[i]);
+        if (m_replica && QFileInfo(path) == QFileInfo(m_replica->path()))
+            continue;
+        const auto closed = SessionFile::lockAgainstOthers(path);
+        if (!closed)
+            continue;
+        const auto copy = SessionFile::open(path, OpenMode::View);
+        if (!copy || copy.value()->sessionId() != session ||
+            joinedCopyOf(*copy.value()).seat != seat)
+            continue;
+        const auto notes = copy.value()->notes();
+        return {notes ? notes.value() : QList<Note>{}, session, path};
+    }
+    return {};
 }
 
 // A host that refuses this seat (a wrong code) is not tried again: the seat stops, so that the

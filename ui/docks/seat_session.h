@@ -72,6 +72,8 @@ private:
     QString replicaPathFor(const QString& host) const;
     void rememberJoin();
     void takeInJoinedSession();
+    struct CarriedNotes;
+    CarriedNotes notesOfLastCopy(const QString& session) const;
     void abandonRefusedJoin(const QString& reason);
     void announce();
     Result<bool> bindTo(SessionFile& file);
