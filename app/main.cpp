@@ -253,11 +253,16 @@ int runCockpit(int argc, char** argv) {
     }
     podium::StartupSession startup = std::move(opened).value();
     const QString notOpened = startup.notOpened;
-    if (!notOpened.isEmpty())
-        QTextStream(stderr) << notOpened << '\n';
     const QString startupPath = startup.asked;
+    // Joining, whatever this window held before is the host's session soon: another Podium
+    // having the last file open (a second seat on this laptop) is nothing to be told about. (Only
+    // that: a damaged file is still said, with its salvage offer.)
+    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty() &&
+                             QFileInfo::exists(startupPath + u".lock"_s);
+    if (!notOpened.isEmpty() && !joinsAnyway)
+        QTextStream(stderr) << notOpened << '\n';
     podium::SessionFiles files(engine); // owns the open file; File → Open switches it
-    files.adopt(std::move(startup.file));
+    files.adopt(std::move(startup.file), !startup.heldElsewhere);
     if (files.current()->isReadOnly())
         QTextStream(stderr) << files.current()->readOnlyReason() << '\n';
     podium::Cockpit cockpit(engine);
@@ -275,11 +280,6 @@ int runCockpit(int argc, char** argv) {
         &files, &podium::SessionFiles::fileChanged, &window,
         [&window](podium::SessionFile* file) { podium::attachConnection(window, file); });
     window.show();
-    // Joining, whatever this window held before is the host's session soon: another Podium
-    // having the last file open (a second seat on this laptop) is nothing to be told about. (Only
-    // that: a damaged file is still said, with its salvage offer.)
-    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty() &&
-                             QFileInfo::exists(startupPath + u".lock"_s);
     if (!notOpened.isEmpty() && !joinsAnyway)
         podium::sayWhyNotOpened(window, files, startupPath, notOpened,
                                 insteadOfStartup(parser, files.current(), startupPath));

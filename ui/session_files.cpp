@@ -29,14 +29,15 @@ QStringList SessionFiles::recentFiles() const {
     return RecentFiles(settings).files();
 }
 
-void SessionFiles::adopt(std::unique_ptr<SessionFile> file) {
+void SessionFiles::adopt(std::unique_ptr<SessionFile> file, bool recent) {
     if (!file)
         return;
     // Detach before the old file closes, so no event is journalled into a closed database.
     m_engine.setJournal(nullptr);
     m_file = std::move(file);
     m_file->attach(m_engine);
-    RecentFiles(m_settings).add(QFileInfo(m_file->path()).absoluteFilePath());
+    if (recent)
+        RecentFiles(m_settings).add(QFileInfo(m_file->path()).absoluteFilePath());
     emit fileChanged(m_file.get());
 }
 

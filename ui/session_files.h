@@ -23,8 +23,9 @@ public:
     SessionFile* current() const { return m_file.get(); }
     QStringList recentFiles() const;
 
-    // Makes `file` the current one: shown in the engine, journalled, first in the recent list.
-    void adopt(std::unique_ptr<SessionFile> file);
+    // Makes `file` the current one: shown in the engine, journalled, and (when `recent`) first
+    // in the recent list.
+    void adopt(std::unique_ptr<SessionFile> file, bool recent = true);
     [[nodiscard]] Result<bool> open(const QString& path);
     // A file open elsewhere in this window (a joined session's copy, still shown after leaving
     // it) is handed over by this instead of opened again, which its own lock refused.

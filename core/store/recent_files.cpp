@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -127,7 +128,10 @@ Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo
         fallback = SessionFile::open(path, OpenMode::View);
     if (!fallback)
         return Result<StartupSession>::failure(asked.error());
-    return StartupSession{std::move(fallback).value(), path, asked.error()};
+    const bool held = QFileInfo::exists(path) && !SessionFile::lockAgainstOthers(path);
+    if (held)
+        recent.add(path);
+    return StartupSession{std::move(fallback).value(), path, asked.error(), held};
 }
 
 } // namespace podium

@@ -45,6 +45,10 @@ struct StartupSession {
     std::unique_ptr<SessionFile> file;
     QString asked;     // the file it was to open
     QString notOpened; // why that one is not, when it is not
+    // It is only open in another Podium: it stays the file the next start opens, not the one
+    // shown instead (a second window opened by mistake and closed made the demo the session
+    // Podium came back to).
+    bool heldElsewhere = false;
 };
 Result<StartupSession> openCockpitSession(const QString& fileArgument, bool demo,
                                           RecentFiles& recent, qint64 now);

@@ -180,11 +180,15 @@ TEST_CASE("a second cockpit opens the last file for viewing when another has it 
         auto second = openCockpitSession({}, false, recent, 3000);
         REQUIRE(second);
         CHECK(second->file->path() == demoSessionPath());
-        // What was asked for is named, not the demo that opened instead (and is now most recent):
-        // the window offered the demo "for viewing only", and the damaged file no salvage.
+        // What was asked for is named, not the demo that opened instead: the window offered
+        // the demo "for viewing only", and the damaged file no salvage.
         CHECK(second->asked == QFileInfo(mine).absoluteFilePath());
         CHECK_FALSE(second->file->isReadOnly());
         CHECK_FALSE(second->notOpened.isEmpty());
+        // And it is still the file the next start opens: after the second window, opened by
+        // mistake, and closed, Podium came back to the demo.
+        CHECK(recent.mostRecent() == QFileInfo(mine).absoluteFilePath());
+        CHECK(second->heldElsewhere);
     }
     first = Result<std::unique_ptr<SessionFile>>::failure(u"closed"_s);
     recent.add(mine);
