@@ -527,6 +527,7 @@ void MainWindow::showNotice(const QString& text) {
     m_notice->setToolTip(line);
     m_notice->parentWidget()->show();
     m_noticeWhileOutOfReach = m_hostOutOfReach;
+    m_noticeWhileReadOnly = sessionFile() && sessionFile()->isReadOnly();
 }
 
 void MainWindow::showReadOnlyNotice() {
@@ -541,6 +542,12 @@ void MainWindow::showReadOnlyNotice() {
         readOnly ? tr("Read-only: %1 Save As continues in a copy.").arg(file->readOnlyReason())
                  : QString());
     m_readOnlyNotice->setVisible(readOnly);
+    // What the read-only file refused is not true of this one: after Save As, "This session is
+    // open read-only" stayed in red through a whole joined session.
+    if (m_noticeWhileReadOnly && !readOnly) {
+        m_notice->parentWidget()->hide();
+        m_noticeWhileReadOnly = false;
+    }
     m_cockpit.setFileReadOnly(readOnly); // its controls are disabled, not refused one by one
     // Kept here, where the file changes: the title is redone on every event.
     m_fileName = file ? QFileInfo(file->path()).fileName() : QString();

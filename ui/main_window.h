@@ -96,6 +96,7 @@ private:
     QLabel* m_notice = nullptr;           // the last refusal or notice, until the next or dismissed
     bool m_hostOutOfReach = false;        // the connection alert is up
     bool m_noticeWhileOutOfReach = false; // m_notice was shown then
+    bool m_noticeWhileReadOnly = false;   // and while the file was read-only
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

@@ -35,8 +35,12 @@ QString usualFolder() {
     return QFileInfo(documents).isDir() ? documents : QDir::homePath();
 }
 
+// A name typed into a folder that is not there is refused later ("The folder … does not
+// exist."): the next dialog opened in the home folder, the last real one forgotten.
 void rememberFolderOf(const QString& file) {
-    QSettings().setValue(lastFolderKey, QFileInfo(file).absolutePath());
+    const QString folder = QFileInfo(file).absolutePath();
+    if (QFileInfo(folder).isDir())
+        QSettings().setValue(lastFolderKey, folder);
 }
 
 QString askOpenPath(QWidget* parent, const QString& title, const QString& filter) {

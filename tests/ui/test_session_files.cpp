@@ -23,6 +23,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 using namespace podium;
@@ -319,10 +320,19 @@ TEST_CASE("a session that can only be viewed says so from the start") {
     CHECK_FALSE(cockpit.canControl());
     CHECK_FALSE(w.findChild<QLineEdit*>(u"quickAdd"_s)->isVisibleTo(&w)); // as the rapporteur's
     CHECK_FALSE(w.findChild<QLineEdit*>(u"stageMessage"_s)->isEnabled());
-    // Save As to a folder that can be written continues in a writable copy.
+    // A key that still acts (F9, the session clock) is refused by the file, in red...
+    w.show();
+    QTest::keyClick(&w, Qt::Key_F9);
+    auto* refused = w.findChild<QLabel*>(u"noticeLine"_s);
+    REQUIRE(refused);
+    CHECK(refused->isVisibleTo(&w));
+    CHECK(refused->text().contains(u"read-only"_s));
+    // Save As to a folder that can be written continues in a writable copy...
     QTemporaryDir writable;
     REQUIRE(files.saveAs(writable.filePath(u"copy.podium"_s)));
     CHECK(cockpit.canControl());
+    // ...where that refusal is no longer true: it stayed through a whole joined session.
+    CHECK_FALSE(refused->isVisibleTo(&w));
     CHECK(w.findChild<QLineEdit*>(u"quickAdd"_s)->isVisibleTo(&w));
     CHECK(w.findChild<QLineEdit*>(u"stageMessage"_s)->isEnabled());
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
@@ -338,6 +348,8 @@ TEST_CASE("file dialogs start where the last file was chosen, else in the docume
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     rememberFolderOf(dir.filePath(u"workshop.podium"_s));
+    CHECK(usualFolder() == dir.path());
+    rememberFolderOf(dir.filePath(u"mistyped/new.podium"_s)); // refused: no such folder
     CHECK(usualFolder() == dir.path());
     dir.remove(); // a folder since removed (a stick taken out) is not offered
     CHECK(usualFolder() == first);
