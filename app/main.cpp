@@ -101,9 +101,23 @@ int runWithoutWindow(const QCommandLineParser& parser) {
     return podium::sync::runHeadless(parser);
 }
 
+// `podium --format md`, without --export-report, opened the cockpit without a word.
+QString strayOutputOptionError(const QCommandLineParser& parser) {
+    if (parser.isSet(u"export-report"_s))
+        return {};
+    if (parser.isSet(u"format"_s))
+        return QCoreApplication::translate("main", "--format is for --export-report.");
+    if (parser.isSet(u"output"_s) && !parser.isSet(u"salvage"_s))
+        return QCoreApplication::translate("main", "-o/--output is for --export-report and "
+                                                   "--salvage.");
+    return {};
+}
+
 // What the modes without a window would otherwise ignore without a word.
 QString windowlessArgumentsError(const QCommandLineParser& parser) {
     if (const QString error = podium::launchValuesError(parser); !error.isEmpty())
+        return error;
+    if (const QString error = strayOutputOptionError(parser); !error.isEmpty())
         return error;
     if (!parser.isSet(u"headless"_s) && !parser.positionalArguments().isEmpty())
         return QCoreApplication::translate("main", "Unexpected argument “%1”: --check, --salvage "
@@ -222,9 +236,12 @@ int runCockpit(int argc, char** argv) {
     addOptions(parser);
     if (!parseCommandLine(parser, app))
         return 2;
-    if (const QString error = podium::launchOptionsError(parser); !error.isEmpty()) {
-        QTextStream(stderr) << error << '\n';
-        return 2;
+    for (const QString& error :
+         {podium::launchOptionsError(parser), strayOutputOptionError(parser)}) {
+        if (!error.isEmpty()) {
+            QTextStream(stderr) << error << '\n';
+            return 2;
+        }
     }
 
     const auto fileArgument = podium::sessionFileArgument(sessionOption, parser);

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -120,6 +121,18 @@ struct HeadlessSeat {
         journal = std::make_unique<SessionFileJournal>(*file);
         seat.setDurableJournal(journal.get());
         return true;
+    }
+
+    // A file this run made that holds nothing of a session (a code refused, a port taken) goes:
+    // left behind, `--check` showed it as a session with no title, mistaken for one.
+    void removeIfUnused(const QString& path, bool made, bool failedEarly) {
+        if (!made || !file || (!failedEarly && !file->sessionId().isEmpty()))
+            return;
+        seat.setDurableJournal(nullptr);
+        journal.reset();
+        file.reset();
+        for (const QString& part : {path, path + u"-wal"_s, path + u"-shm"_s})
+            QFile::remove(part);
     }
 };
 
@@ -338,6 +351,7 @@ int runHeadless(const QCommandLineParser& p) {
     // session went on in memory only.
     const QString file =
         p.isSet(u"session"_s) ? p.value(u"session"_s) : p.positionalArguments().value(0);
+    const bool made = !file.isEmpty() && !QFileInfo::exists(file);
     if (!file.isEmpty()) {
         if (auto ok = h.openFile(file, p.isSet(u"host"_s)); !ok)
             return fail(tr("Cannot use the session file: %1").arg(ok.error()), exitBadFile);
@@ -349,14 +363,20 @@ int runHeadless(const QCommandLineParser& p) {
     const int early = p.isSet(u"host"_s)   ? host(h, p)
                       : p.isSet(u"join"_s) ? join(h, p)
                                            : fail(tr("--headless needs --host or --join"), 2);
-    if (early >= 0)
+    if (early >= 0) {
+        if (early != 0)
+            h.removeIfUnused(file, made, true);
         return early;
+    }
     QObject::connect(&h.engine, &SessionEngine::eventApplied,
                      [](const Event& e, const SessionState&) {
                          if (e.seq % 100 == 0)
                              say(u"seq %1"_s.arg(e.seq));
                      });
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    if (code != 0)
+        h.removeIfUnused(file, made, false);
+    return code;
 }
 
 } // namespace podium::sync

@@ -272,6 +272,32 @@ TEST_CASE("headless seats refuse a session file they cannot use, with a reason a
     }
 }
 
+// Both left a new file behind that `--check` showed as a session with no title.
+TEST_CASE("a headless seat that fails before any session came in leaves no file of its own") {
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, dir.filePath(u"host.podium"_s)});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    REQUIRE_FALSE(port.isEmpty());
+    const QString refused = dir.filePath(u"refused.podium"_s);
+    const Ended seat = runToEnd({u"--headless"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s,
+                                 sync::generateJoinCode(), u"--session"_s, refused});
+    CHECK(seat.exitCode == 2);
+    CHECK_FALSE(QFile::exists(refused));
+    const QString portTaken = dir.filePath(u"port-taken.podium"_s);
+    const Ended second = runToEnd({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s,
+                                   u"--port"_s, port, u"--session"_s, portTaken});
+    CHECK(second.exitCode == 1);
+    CHECK_FALSE(QFile::exists(portTaken));
+    // A file that was there before stays, whatever happens.
+    const QString kept = dir.filePath(u"kept.podium"_s);
+    REQUIRE(SessionFile::create(kept, demoPlan(), QDateTime::currentMSecsSinceEpoch()));
+    CHECK(runToEnd({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, port,
+                    u"--session"_s, kept})
+              .exitCode == 1);
+    CHECK(QFile::exists(kept));
+}
+
 // "Default: all" bound 0.0.0.0: a seat that reached the host by an IPv6 address was refused.
 TEST_CASE("a headless host with no --bind is reached over IPv4 and IPv6 alike") {
     QTemporaryDir dir;
@@ -384,6 +410,10 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
         {{u"--headless"_s, u"--host"_s, u"--display-screen"_s, u"0"_s}, u"--display-screen"_s},
         {{u"--check"_s, u"a.podium"_s, u"b.podium"_s}, u"Unexpected argument “b.podium”"_s},
         {{u"a.podium"_s, u"b.podium"_s}, u"“b.podium” is one too many"_s},
+        // The cockpit opened without a word, the report never written.
+        {{u"--format"_s, u"md"_s}, u"--format is for --export-report"_s},
+        {{u"-o"_s, u"report.md"_s}, u"-o/--output is for --export-report"_s},
+        {{u"--headless"_s, u"--host"_s, u"--format"_s, u"pdf"_s}, u"--format is for"_s},
         {{u"--demo"_s, u"--stage"_s, u"--display-screen"_s, u"7"_s}, u"no screen 7"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
