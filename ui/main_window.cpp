@@ -221,6 +221,9 @@ void MainWindow::createSessionDocks() {
 // A seat that does not follow the session says so on the window itself, in red: the Connection
 // panel alone, behind a tab, left an online moderator acting for minutes on a host long gone.
 void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
+    if (auto* floor = findChild<FloorDock*>())
+        connect(&connection, &ConnectionDock::linkChanged, floor,
+                [floor, &connection] { floor->showHostOutOfReach(connection.hostOutOfReach()); });
     auto* alert = new QLabel(this);
     alert->setObjectName(u"connectionAlert"_s);
     alert->setTextFormat(Qt::PlainText);

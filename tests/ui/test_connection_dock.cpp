@@ -1075,9 +1075,15 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     auto* alert = online.window.findChild<QLabel*>(u"connectionAlert"_s);
     REQUIRE(alert);
 
+    auto* asLastHeard = online.window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
+    REQUIRE(asLastHeard);
+    CHECK(asLastHeard->isHidden());
     relay.setRefusing(true);
     relay.cutAll();
     REQUIRE(waitFor([&] { return alert->isVisible(); }));
+    // The Floor panel's clocks run on as last heard, and say so where they are read.
+    CHECK_FALSE(asLastHeard->isHidden());
+    CHECK(asLastHeard->text().startsWith(u"Host out of reach since"_s));
     CHECK_FALSE(
         online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
     auto* notice = online.window.findChild<QLabel*>(u"noticeLine"_s);
@@ -1088,6 +1094,7 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     relay.setRefusing(false);
     REQUIRE(waitFor(live));
     CHECK_FALSE(alert->isVisible());
+    CHECK(asLastHeard->isHidden());
     CHECK(notice->text().contains(u"Not connected to the host right now"_s)); // kept, with
     CHECK(notice->text().contains(u"Connected again at"_s));                  // what is now
 
@@ -1104,6 +1111,7 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     takeOver->click();
     REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK_FALSE(alert->isVisible());
+    CHECK(asLastHeard->isHidden()); // its own clocks now
     CHECK_FALSE(notice->text().contains(u"Connected again at"_s));
 }
 

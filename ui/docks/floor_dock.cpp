@@ -14,7 +14,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -94,6 +96,7 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     , m_details(namedLabel(u"speakerDetails"_s))
     , m_countdown(namedLabel(u"countdown"_s))
     , m_countdownStatus(namedLabel(u"countdownStatus"_s))
+    , m_asLastHeard(namedLabel(u"clocksAsLastHeard"_s))
     , m_sessionClock(namedLabel(u"sessionClock"_s))
     , m_segmentClock(namedLabel(u"segmentClock"_s))
     , m_controlsRow(new QWidget)
@@ -158,6 +161,10 @@ QWidget* FloorDock::buildBody() {
     auto* layout = new QVBoxLayout(body);
     layout->addWidget(m_speaker);
     layout->addWidget(m_details);
+    m_asLastHeard->setWordWrap(true);
+    showAsProblem(m_asLastHeard);
+    m_asLastHeard->hide();
+    layout->addWidget(m_asLastHeard);
     layout->addWidget(m_countdown, 1);
     auto* controls = new QHBoxLayout(m_controlsRow);
     controls->setContentsMargins(0, 0, 0, 0);
@@ -300,6 +307,17 @@ void FloorDock::refreshClocks() {
     m_countdown->setPalette(pal);
     m_sessionClock->setText(sessionClockText(s.sessionClock, now));
     m_segmentClock->setText(segmentClockText(s, now));
+}
+
+void FloorDock::showHostOutOfReach(bool outOfReach) {
+    if (outOfReach == m_asLastHeard->isVisibleTo(this))
+        return;
+    // The time it began, as the line at the window's foot would have scrolled away.
+    m_asLastHeard->setText(
+        tr("Host out of reach since %1: the clocks run on as last heard, and a pause or a new "
+           "speaker since is not shown.")
+            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_asLastHeard->setVisible(outOfReach);
 }
 
 void FloorDock::next() {

@@ -25,6 +25,9 @@ public:
 
     // Repaints the figures from the clock (on every tick and every event).
     void refresh();
+    // Whether the host this seat follows is out of reach: the clocks then run on as last heard,
+    // and say so (a rapporteur noted times off a frozen session with nothing on them to tell).
+    void showHostOutOfReach(bool outOfReach);
 
 protected:
     QString title() const override;
@@ -49,6 +52,7 @@ private:
     QLabel* m_details;
     QLabel* m_countdown;
     QLabel* m_countdownStatus;
+    QLabel* m_asLastHeard;
     QLabel* m_sessionClock;
     QLabel* m_segmentClock;
     QWidget* m_controlsRow;
