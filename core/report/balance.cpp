@@ -87,9 +87,11 @@ Balance balanceOf(const QList<SpeechRow>& speeches) {
     b.group = tally(tr("Stakeholder group"), speeches,
                     [](const SpeechRow& r) { return label(r.speaker.group); },
                     allLabels<StakeholderGroup>(), {label(StakeholderGroup::Unspecified)});
+    b.group.unstated = label(StakeholderGroup::Unspecified);
     b.region =
         tally(tr("Region"), speeches, [](const SpeechRow& r) { return label(r.speaker.region); },
               allLabels<Region>(), {label(Region::Unspecified)});
+    b.region.unstated = label(Region::Unspecified);
     b.presence =
         tally(tr("Presence"), speeches, [](const SpeechRow& r) { return label(r.speech.channel); },
               allLabels<Presence>(), {});

@@ -32,6 +32,16 @@ void breakdown(const Breakdown& b, const Formatter& f, DocumentWriter& out) {
                        f.duration(s.speakingMs), f.percent(s.timePercent)});
     }
     out.table(t);
+    // Newcomers added in a hurry are "Unspecified": 3 of 7 interventions were, with nothing to
+    // prompt the team to mend the roster before handing the report in.
+    for (const Share& s : b.shares) {
+        if (!b.unstated.isEmpty() && s.label == b.unstated && s.interventions > 0)
+            out.remark(tr("%1 of these interventions (%2) are by speakers whose %3 the roster "
+                          "does not give: set it in the Participants panel, and the report "
+                          "follows.")
+                           .arg(f.number(s.interventions), f.percent(s.interventionPercent),
+                                b.title.toLower()));
+    }
 }
 
 Chart timeChart(const Breakdown& b, const Formatter& f) {

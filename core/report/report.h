@@ -23,6 +23,9 @@ struct Share {
 struct Breakdown {
     QString title;
     QList<Share> shares;
+    // The share of speakers the roster says nothing of ("Unspecified"), when that can be mended
+    // in Participants (not a gender, which is self-described).
+    QString unstated;
 };
 
 // Who was there, twice over: the roster as registered, and who actually took the floor.

@@ -146,6 +146,29 @@ TEST_CASE("a poll still open when the report is made says so, a closed one does 
     CHECK(md.indexOf(open, heading) > heading);
 }
 
+// A quick-added newcomer is "Unspecified": 43 % of a session went under it with nothing said.
+TEST_CASE("the balance says how many interventions are by speakers of no stated group or region") {
+    ScriptedSession s;
+    SessionState state = s.h.state();
+    const QString remark = u"the roster does not give"_s;
+    REQUIRE_FALSE(toMarkdown(buildReport(state, s.notes, s.at(1300)), english).contains(remark));
+    REQUIRE(!state.speeches.isEmpty());
+    const Id speaker = state.speeches.first().participantId;
+    const auto p = std::find_if(state.participants.begin(), state.participants.end(),
+                                [&](const Participant& q) { return q.id == speaker; });
+    REQUIRE(p != state.participants.end());
+    p->group = StakeholderGroup::Unspecified;
+    const QString md = toMarkdown(buildReport(state, s.notes, s.at(1300)), english);
+    const qsizetype byGroup = md.indexOf(u"### By stakeholder group"_s);
+    const qsizetype byRegion = md.indexOf(u"### By region"_s);
+    REQUIRE(byGroup >= 0);
+    REQUIRE(byRegion > byGroup);
+    const qsizetype said = md.indexOf(remark, byGroup);
+    CHECK((said > byGroup && said < byRegion)); // under the group's table, not the region's
+    CHECK(md.mid(byGroup, byRegion - byGroup).contains(u"whose stakeholder group"_s));
+    CHECK(md.indexOf(remark, byRegion) < 0);
+}
+
 // Each figure was rounded down on its own: 5 min planned, 42 s actual, "4 min 17 s under"; and
 // the total was not the sum of the rows.
 TEST_CASE("the agenda's differences and total add up from the times as shown") {
