@@ -231,6 +231,15 @@ TEST_CASE("a poll opened on any seat is the one shown, for its tallies") {
     REQUIRE(view->viewport()->findChild<QWidget*>(u"tallyEditor"_s));
     REQUIRE(h.cockpit.submit(Action::OpenPoll, {{u"poll"_s, second}}));
     CHECK(selector->currentText().startsWith(u"First?"_s));
+    // Once the figure is in, the poll opened meanwhile is shown: the online moderator was left
+    // on the closed one for good.
+    auto* box = view->viewport()->findChild<QSpinBox*>(u"tallyEditor"_s);
+    box->setValue(9);
+    // Enter, as the delegate signals it to the view
+    emit view->itemDelegate()->commitData(box);
+    emit view->itemDelegate()->closeEditor(box, QAbstractItemDelegate::SubmitModelCache);
+    CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Online)] == 9);
+    REQUIRE(QTest::qWaitFor([&] { return selector->currentData().toLongLong() == second; }));
 }
 
 // Both moderators type tallies at the same moment: the other seat's figure (or anything else

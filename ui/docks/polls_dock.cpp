@@ -124,6 +124,9 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     addAction(m_openCloseAction);
     m_table->setModel(m_tallies);
     m_table->setItemDelegate(new TallyDelegate(m_table));
+    // After the view is done with the editor (its figure is in by then, or given up).
+    connect(m_table->itemDelegate(), &QAbstractItemDelegate::closeEditor, this,
+            &PollsDock::showPollOpenedWhileTyping, Qt::QueuedConnection);
     m_table->horizontalHeader()->setStretchLastSection(false);
     keepColumnReadable(m_table, TallyModel::Option, 20);
     m_table->verticalHeader()->hide();
@@ -307,6 +310,19 @@ PollChart* PollsDock::chartFor(const Poll* poll) {
     return m_chart;
 }
 
+void PollsDock::showPoll(Id poll) {
+    const int at = m_selector->findData(poll);
+    if (at >= 0 && at != m_selector->currentIndex())
+        m_selector->setCurrentIndex(at);
+}
+
+void PollsDock::showPollOpenedWhileTyping() {
+    const Id poll = std::exchange(m_openedWhileTyping, 0);
+    const Poll* p = cockpit().state().poll(poll);
+    if (p && p->status == PollStatus::Open)
+        showPoll(poll);
+}
+
 void PollsDock::onEvent(const Event& event) {
     switch (event.action) {
     case Action::CreatePoll:
@@ -323,11 +339,15 @@ void PollsDock::onEvent(const Event& event) {
         refreshPolls();
         // The poll just opened (on any seat) is the one whose votes come in now: the online
         // moderator was left on the closed one, with "Reopen poll" beside it.
-        // (Not while a tally is being typed here: switching would drop it.)
-        const int opened = m_selector->findData(event.data.value(u"poll"_s).toInteger());
+        // (Not while a tally is being typed here: switching would drop it. Once it is in: the
+        // online moderator typing a late figure was left on the closed poll for good, and the
+        // new poll's online votes could go into the old one.)
+        const Id opened = event.data.value(u"poll"_s).toInteger();
         const auto* typing = m_table->viewport()->findChild<QWidget*>(u"tallyEditor"_s);
-        if (opened >= 0 && opened != m_selector->currentIndex() && !(typing && typing->isVisible()))
-            m_selector->setCurrentIndex(opened);
+        if (typing && typing->isVisible())
+            m_openedWhileTyping = opened;
+        else
+            showPoll(opened);
         break;
     }
     case Action::RemovePoll:

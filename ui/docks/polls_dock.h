@@ -41,6 +41,8 @@ private:
     PollChart* chartFor(const Poll* poll);
     void fitTallyTable();
     void onEvent(const Event& event);
+    void showPoll(Id poll);
+    void showPollOpenedWhileTyping();
     void setTally(Id poll, int option, TallySource source, qint64 count);
     const Poll* selectedPoll() const;
 
@@ -58,7 +60,8 @@ private:
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_totals;
     QAction* m_openCloseAction;
-    QString m_creating; // the question of a poll this seat asked to create, until its event
+    QString m_creating;         // the question of a poll this seat asked to create, until its event
+    Id m_openedWhileTyping = 0; // shown once the tally being typed is entered or given up
     QByteArray m_layoutWithoutForm; // the window's, while the form for a new poll is open
 };
 
