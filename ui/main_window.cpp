@@ -205,8 +205,13 @@ void MainWindow::createSessionDocks() {
     showConnectionAlerts(*connection);
     connect(&connection->seatSession(), &SeatSession::sessionFileChanged, this,
             &MainWindow::showReadOnlyNotice);
-    connect(&connection->seatSession(), &SeatSession::gaveWay, this,
-            [this] { m_keepPanels = true; });
+    // Said where it is seen: only the Connection panel, behind a tab, said it, and the window
+    // looked as before to a moderator who no longer hosted.
+    connect(&connection->seatSession(), &SeatSession::gaveWay, this, [this] {
+        m_keepPanels = true;
+        showNotice(tr("Another seat went on hosting this session while this laptop was away: "
+                      "this one no longer hosts, and follows it with control."));
+    });
     addSessionActions(floor);
     addSessionActions(queue);
     m_menus[MenuId::Session]->addSeparator();

@@ -890,6 +890,11 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     // Should it give way to a host that went on meanwhile, the line says so no longer.
     emit again.dock->seatSession().gaveWay();
     CHECK(again.window.statusBar()->currentMessage().isEmpty());
+    // What happened instead is said at the window's foot, until dismissed (the window looked as
+    // before, the sentence behind the Connection panel's tab).
+    auto* notice = again.window.findChild<QLabel*>(u"noticeLine"_s);
+    REQUIRE(notice);
+    CHECK(notice->text().contains(u"no longer hosts"_s));
 }
 
 // It said "it hosts it again" while its panel, a hidden tab, said in red that the port was taken:
