@@ -22,6 +22,7 @@
 #include <QUuid>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -118,6 +119,12 @@ bool orphaned(const QLockFile& lock, const QString& lockPath) {
            !heldNatively(lockPath);
 }
 
+bool diskFull(const QString& path) {
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    // (/proc and the like have no bytes at all: they are not full, they take no file.)
+    return disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < 64 * 1024;
+}
+
 } // namespace
 
 Result<bool> SessionFile::lock() {
@@ -156,6 +163,24 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
                "the file again.")
                 .arg(native(path), host, QFileInfo(lockPath).fileName()));
     }
+    // Qt clears a dead process's lock by way of a file of its own, which a full disk refuses:
+    // after a crash there, the session was "already open in another Podium" (the dead one), and
+    // the cockpit went on in the demo.
+    const bool holderGone = known && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    if (lock->error() == QLockFile::LockFailedError && holderGone) {
+        return Failure::failure(
+            diskFull(path) ? tr("%1 was left open by a Podium that stopped (process %2), and the "
+                                "disk it is on is too full to clear that. Free some space and "
+                                "open it again: nothing in it is lost.")
+                                 .arg(native(path))
+                                 .arg(pid)
+                           : tr("%1 was left open by a Podium that stopped (process %2), and that "
+                                "could not be cleared. Delete %3 beside it and open the file "
+                                "again.")
+                                 .arg(native(path))
+                                 .arg(pid)
+                                 .arg(QFileInfo(lockPath).fileName()));
+    }
     if (lock->error() == QLockFile::LockFailedError) {
         return Failure::failure(
             tr("%1 is already open in another Podium (process %2 on %3). Close it there "
@@ -163,9 +188,7 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
                 .arg(native(path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
     }
     // A full disk fails the lock file first: "read-only" sent the moderator to the wrong fix.
-    const QStorageInfo disk(QFileInfo(path).absolutePath());
-    // (/proc and the like have no bytes at all: they are not full, they take no file.)
-    if (disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < 64 * 1024) {
+    if (diskFull(path)) {
         return Failure::failure(tr("%1 could not be locked for editing: the disk it is on is full. "
                                    "Free some space and try again.")
                                     .arg(native(path)));

@@ -1088,7 +1088,7 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     REQUIRE(waitFor([&] { return alert->isVisible(); }));
     // The Floor panel's clocks run on as last heard, and say so where they are read.
     CHECK_FALSE(asLastHeard->isHidden());
-    CHECK(asLastHeard->text().startsWith(u"Host out of reach since"_s));
+    CHECK(asLastHeard->text().startsWith(u"Not in touch with the host since"_s));
     CHECK_FALSE(
         online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
     auto* notice = online.window.findChild<QLabel*>(u"noticeLine"_s);

@@ -25,8 +25,10 @@ public:
 
     // Repaints the figures from the clock (on every tick and every event).
     void refresh();
-    // Whether the host this seat follows is out of reach: the clocks then run on as last heard,
-    // and say so (a rapporteur noted times off a frozen session with nothing on them to tell).
+    // Whether this seat has lost touch with the host it follows (the host out of reach, or this
+    // laptop's disk full): the clocks then run on as last heard, and say so (a rapporteur noted
+    // times off a frozen session with nothing on them to tell). Not "out of reach": a full disk
+    // here is no fault of the host's.
     void showHostOutOfReach(bool outOfReach);
 
 protected:
