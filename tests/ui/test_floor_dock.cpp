@@ -451,6 +451,36 @@ TEST_CASE("agenda on a joined seat: a double press starts the segment and the se
     CHECK(forwarded[2].args.value(u"timer"_s).toString() == u"session"_s);
 }
 
+// Both moderators pressed Enter on a message 54 ms apart: the second replaced the first on the
+// stage, and the first's sender, the field emptied, believed theirs shown.
+TEST_CASE("a message to the speaker sent as the other seat's lands is refused, and kept to send "
+          "again") {
+    JoinedWindow joined;
+    auto& [settings, h, w, host, forwarded] = joined;
+    auto* field = child<QLineEdit>(w, u"stageMessage"_s);
+    field->setText(u"30 seconds left, please conclude"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+    REQUIRE(forwarded.size() == 1);
+    // The other seat's message reached the host first.
+    Command other;
+    other.id = newCommandId();
+    other.action = Action::SetStageMessage;
+    other.args = {{u"text"_s, u"Online: audio is choppy, slow down"_s}};
+    host.decideOnHost(other);
+    const auto second = decide(h.state(), forwarded[0], h.clock.nowMs());
+    REQUIRE_FALSE(second);
+    CHECK(second.error().contains(u"changed on another seat"_s));
+    h.engine.reportRefusal(forwarded[0].id, second.error());
+    CHECK(h.state().stageMessage == u"Online: audio is choppy, slow down"_s);
+    CHECK(field->text() == u"30 seconds left, please conclude"_s);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"changed on another seat"_s));
+    // Sent again, having seen the other one, it replaces it.
+    QTest::keyClick(field, Qt::Key_Return);
+    REQUIRE(forwarded.size() == 2);
+    host.decideOnHost(forwarded[1]);
+    CHECK(h.state().stageMessage == u"30 seconds left, please conclude"_s);
+}
+
 TEST_CASE("the floor's keys work while the moderator types in a text field") {
     // A text field takes the keys it edits with: on X11, Ctrl+E moves to the end of the line,
     // and ended no speech while the quick-add field had the focus.

@@ -3,6 +3,7 @@
 #include "shortcuts_dialog.h"
 
 #include "commands/decisions.h"
+#include "commands/expectation.h"
 #include "displays/stage_face.h"
 #include "theme/theme.h"
 #include "theme/timer_colours.h"
@@ -109,6 +110,7 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     setWidget(buildBody());
     connect(&cockpit, &Cockpit::tick, this, &FloorDock::refreshClocks);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::refresh);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::emptySentMessage);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &FloorDock::refresh);
     finishSetup(WhenCramped::Grow);
     refresh();
@@ -364,9 +366,28 @@ void FloorDock::sendStageMessage() {
         emit cockpit().notice(m_message->toolTip()); // at the foot of the window: why not sent
         return;
     }
-    if (cockpit().run(Action::SetStageMessage, {{u"text"_s, m_message->text().trimmed()}},
-                      tr("Message to the speaker")))
+    // Both moderators sending at once: the second replaced the first unseen, while its sender,
+    // the field emptied, believed it shown. It expects the message this seat saw on stage, as
+    // an undo does, and is refused (kept in the field, to send again) when that has changed.
+    Command send;
+    send.action = Action::SetStageMessage;
+    send.args = {{u"text"_s, m_message->text().trimmed()}};
+    send = expecting(send, QCborValue(cockpit().state().stageMessage));
+    m_messageSent =
+        decisions::stageMessageText(send.args.value(u"text"_s)); // as the host tidies it
+    if (!cockpit().run(send.action, send.args, tr("Message to the speaker")))
+        m_messageSent.clear();
+}
+
+// Emptied once the message is on stage: a joined seat emptied the field as it sent, and a
+// refusal that came after lost the text. (Another seat's message coming first is not this one.)
+void FloorDock::emptySentMessage(const Event& event) {
+    if (m_messageSent.isNull() || event.action != Action::SetStageMessage ||
+        event.data.value(u"text"_s).toString() != m_messageSent)
+        return;
+    if (decisions::stageMessageText(m_message->text()) == m_messageSent)
         emptyField(m_message);
+    m_messageSent.clear();
 }
 
 } // namespace podium

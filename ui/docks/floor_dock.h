@@ -47,6 +47,7 @@ private:
     void endSpeech();
     void toggleSessionClock();
     void sendStageMessage();
+    void emptySentMessage(const Event& event);
     void refreshSpeaker();
     void refreshClocks();
 
@@ -63,6 +64,7 @@ private:
     QLineEdit* m_message;
     QPushButton* m_sendMessage;
     QLabel* m_messageShown;
+    QString m_messageSent; // until the host's event shows it (null: none awaited)
     QAction* m_next = nullptr;
     QAction* m_startPause = nullptr;
     QAction* m_minus30 = nullptr;
