@@ -158,6 +158,13 @@ void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
         connection->hostOn(quint16(parser.value(u"port"_s).toUInt()));
 }
 
+// `--bind ADDR` (checked already): the cockpit listened on every address whatever it said.
+void bindAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
+    auto* connection = window.findChild<podium::ConnectionDock*>();
+    if (connection && parser.isSet(u"bind"_s))
+        connection->seatSession().setBindAddress(QHostAddress(parser.value(u"bind"_s)));
+}
+
 // `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.
 void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
     if (auto* connection = window.findChild<podium::ConnectionDock*>())
@@ -302,6 +309,7 @@ int runCockpit(int argc, char** argv) {
                                 insteadOfStartup(parser, files.current(), startupPath));
     if (!podium::applyLaunchOptions(parser, window, engine))
         return 2;
+    bindAtLaunch(window, parser);
     if (parser.isSet(u"host"_s))
         hostAtLaunch(window, parser);
     else if (parser.isSet(u"join"_s))

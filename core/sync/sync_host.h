@@ -48,6 +48,7 @@ public:
     void stop(const QString& reason);
     bool isListening() const { return m_server.isListening(); }
     quint16 port() const { return m_server.serverPort(); }
+    QHostAddress address() const { return m_server.serverAddress(); }
     const HostKeys& keys() const { return m_keys; }
     qint32 epoch() const { return m_epoch; }
     // This run of hosting: drawn at each listen(), so that two hosts that open the same epoch

@@ -1059,6 +1059,16 @@ TEST_CASE("hosting that goes well clears the red line of an earlier failure") {
 
 // "Not connected to the host right now… Try again in a moment" stayed at the foot of the window
 // minutes after the link was back, as if it still held.
+// `podium --host --bind 127.0.0.1` listened on every address of the laptop.
+TEST_CASE("connection dock: hosting listens where --bind says") {
+    useTemporarySettings();
+    SeatUnderTest seat(Authority::Moderator);
+    seat.dock->seatSession().setBindAddress(QHostAddress(QHostAddress::LocalHost));
+    REQUIRE(seat.dock->hostOn(freeTcpPort()));
+    CHECK(seat.dock->seatSession().seat()->syncHost()->address() ==
+          QHostAddress(QHostAddress::LocalHost));
+}
+
 TEST_CASE("a refusal while the host was out of reach says when the seat connected again") {
     useTemporarySettings();
     auto host = hostingSeat();

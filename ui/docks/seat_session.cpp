@@ -173,6 +173,10 @@ Result<bool> SeatSession::bindTo(SessionFile& file) {
     return true;
 }
 
+Result<bool> SeatSession::host(quint16 port) {
+    return host(port, m_bind);
+}
+
 // With the codes this file was hosted with when the last run ended without stopping (a crash,
 // a closed lid that never woke): the seats still trying then come back by themselves.
 Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
@@ -346,7 +350,7 @@ void SeatSession::abandonRefusedJoin(const QString& reason) {
 Result<bool> SeatSession::takeOver(quint16 port) {
     if (!m_seat)
         return Result<bool>::failure(tr("This seat has not joined a session."));
-    auto taken = m_seat->takeOver(port);
+    auto taken = m_seat->takeOver(port, m_bind);
     if (taken)
         announce();
     emit changed();

@@ -46,8 +46,12 @@ public:
     void setAnnouncing(bool announce) { m_announce = announce; }
     // How the other seats list this one ("Online moderator on laptop-3").
     void setSeatName(const QString& name);
+    // Where hosting listens, as `--bind` says (default: every address of this machine); also
+    // after a takeover.
+    void setBindAddress(const QHostAddress& address) { m_bind = address; }
 
-    [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address = QHostAddress::Any);
+    [[nodiscard]] Result<bool> host(quint16 port);
+    [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address);
     [[nodiscard]] Result<bool> join(const sync::Endpoint& host, const QString& code,
                                     quint16 takeoverPort);
     [[nodiscard]] Result<bool> takeOver(quint16 port);
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<sync::Seat> m_seat;
     QString m_replicaFolder;
     bool m_announce = true;
+    QHostAddress m_bind{QHostAddress::Any};
     QString m_seatName;
     QString m_joinedFrom; // "host:port" of the host followed
     QString m_joinCode;
