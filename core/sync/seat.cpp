@@ -78,8 +78,8 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
     });
     connect(m_host.get(), &SyncHost::peerHadOrphans, this, [this](const QString& who, int count) {
         emit statusChanged(tr("%1 came back with %2 action(s) that never reached this session "
-                              "(taken while it was cut off): not merged; that seat shows them, "
-                              "to redo what still matters.")
+                              "(taken while the two were apart): not merged; that seat shows "
+                              "them, to redo what still matters.")
                                .arg(who)
                                .arg(count));
     });

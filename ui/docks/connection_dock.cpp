@@ -123,7 +123,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_session, &SeatSession::orphaned, this, [this](const QList<Event>& events) {
         m_orphans = events;
         m_orphansTakenOn = this->cockpit().engine().state();
-        showOrphans(window(), m_orphans, m_orphansTakenOn);
+        showOrphans(window(), m_orphans, m_orphansTakenOn, this->cockpit().canControl());
         refresh();
     });
     buildWhenShown();
@@ -203,8 +203,9 @@ void ConnectionDock::build() {
         m_session->stop();
     });
     connect(m_takeOver, &QPushButton::clicked, this, &ConnectionDock::takeOver);
-    connect(m_showOrphans, &QPushButton::clicked, this,
-            [this] { showOrphans(window(), m_orphans, m_orphansTakenOn); });
+    connect(m_showOrphans, &QPushButton::clicked, this, [this] {
+        showOrphans(window(), m_orphans, m_orphansTakenOn, this->cockpit().canControl());
+    });
     connect(m_join, &QPushButton::clicked, this, [this] { join(); });
     connect(m_code, &QLineEdit::returnPressed, this, [this] { join(); });
     connect(m_address, &QLineEdit::returnPressed, m_code, qOverload<>(&QWidget::setFocus));
@@ -422,7 +423,7 @@ void ConnectionDock::forgetOrphans() {
 void ConnectionDock::showOrphansButton() {
     m_showOrphans->setVisible(!m_orphans.isEmpty());
     m_showOrphans->setText(
-        tr("%n action(s) of this seat not in the shared session…", nullptr, int(m_orphans.size())));
+        tr("%n action(s) not in the shared session…", nullptr, int(m_orphans.size())));
 }
 
 namespace {

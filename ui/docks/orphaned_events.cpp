@@ -18,13 +18,21 @@ constexpr int linesShown = 40;
 
 } // namespace
 
-void showOrphans(QWidget* parent, const QList<Event>& events, const SessionState& before) {
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not in the shared session"),
-                                tr("%n action(s) taken on this seat never reached the session's "
-                                   "host, and are not in the session the others see. Nothing "
-                                   "was merged: redo what still matters. They are kept apart in "
-                                   "this seat's file.",
-                                   int(events.size())),
+void showOrphans(QWidget* parent, const QList<Event>& events, const SessionState& before,
+                 bool canAct) {
+    const int n = int(events.size());
+    const QString text =
+        canAct ? tr("%n action(s) this seat had (its own, or the previous host's) never reached "
+                    "the seat that hosts the session now, and are not in the session the others "
+                    "see. Nothing was merged: redo what still matters. They are kept apart in "
+                    "this seat's file.",
+                    n)
+               : tr("%n action(s) of the previous host reached this seat but not the seat that "
+                    "hosts the session now, and are not in the session the others see. Nothing "
+                    "was merged: tell a moderator what still matters. They are kept apart in this "
+                    "seat's file.",
+                    n);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Not in the shared session"), text,
                                 QMessageBox::Ok, parent);
     box->setObjectName(u"orphanedEvents"_s);
     // Names are shown as typed, never as markup.
