@@ -7,6 +7,9 @@
 
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStorageInfo>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -78,6 +81,29 @@ Result<bool> writeStream(const QString& path, const QByteArray& bytes) {
     return true;
 }
 
+// A write refused for want of room leaves Qt's reason empty: "Cannot write report.pdf: Unknown
+// error".
+QString whyNotWritten(const QString& path, const QFileDevice& file, qsizetype needed) {
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    if (disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < needed + 64 * 1024)
+        return tr("Cannot write %1: the disk is full. Free some space and try again; no file "
+                  "was replaced.")
+            .arg(path);
+    return tr("Cannot write %1: %2").arg(path, file.errorString());
+}
+
+// Written whole, ready to take its name.
+Result<std::unique_ptr<QSaveFile>> writtenAside(const QString& path, const QByteArray& bytes) {
+    auto file = std::make_unique<QSaveFile>(path);
+    // Unbuffered, so that a write the disk refuses fails here: buffered, the failure came at
+    // commit(), which Qt 6.4 does not check, and an empty file replaced the good one.
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
+        file->write(bytes) != bytes.size())
+        return Result<std::unique_ptr<QSaveFile>>::failure(
+            whyNotWritten(path, *file, bytes.size()));
+    return file;
+}
+
 } // namespace
 
 bool isStream(const QString& path) {
@@ -88,13 +114,11 @@ bool isStream(const QString& path) {
 Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
     if (isStream(path))
         return writeStream(path, bytes);
-    QSaveFile file(path);
-    // Unbuffered, so that a write the disk refuses fails here: buffered, the failure came at
-    // commit(), which Qt 6.4 does not check, and an empty file replaced the good one.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Result<bool>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    auto file = writtenAside(path, bytes);
+    if (!file)
+        return Result<bool>::failure(file.error());
+    if (!file.value()->commit())
+        return Result<bool>::failure(whyNotWritten(path, *file.value(), bytes.size()));
     return true;
 }
 
@@ -116,11 +140,27 @@ Result<QStringList> writeReport(const Report& report, ReportFormat format, const
     case ReportFormat::Pdf:
         return Result<QStringList>::failure(tr("PDF reports are written by the application."));
     }
+    // All or none: a full disk refused the second of three, and a new speech log stood beside
+    // the polls and notes of an earlier export. Each is written aside first, then all take
+    // their names. (A pipe cannot wait: it is written as it comes.)
+    std::vector<std::unique_ptr<QSaveFile>> aside;
     QStringList written;
     for (const auto& [file, bytes] : files) {
-        if (auto ok = writeFileAtomically(file, bytes); !ok)
-            return Result<QStringList>::failure(ok.error());
+        if (isStream(file)) {
+            if (auto ok = writeStream(file, bytes); !ok)
+                return Result<QStringList>::failure(ok.error());
+        } else {
+            auto ready = writtenAside(file, bytes);
+            if (!ready)
+                return Result<QStringList>::failure(ready.error());
+            aside.push_back(std::move(ready).value());
+        }
         written << file;
+    }
+    for (const auto& file : aside) {
+        if (!file->commit())
+            return Result<QStringList>::failure(
+                tr("Cannot write %1: %2").arg(file->fileName(), file->errorString()));
     }
     return written;
 }

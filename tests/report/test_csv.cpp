@@ -5,6 +5,10 @@
 #include "report/export.h"
 #include "report_fixture.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
 using namespace podium;
 using namespace podium::report;
 using namespace podium::test;
@@ -85,6 +89,29 @@ TEST_CASE("a CSV export writes the speech log and the poll tallies beside it") {
     CHECK(pollsCsvPath(u"/tmp/x/report.csv"_s) == u"/tmp/x/report-polls.csv"_s);
     CHECK(pollsCsvPath(u"report"_s) == u"report-polls.csv"_s);
     CHECK(pollsCsvPath(u"a.b.CSV"_s) == u"a.b-polls.csv"_s);
+}
+
+// A full disk refused the second of the three files, and the new speech log stood beside the
+// polls and notes of an earlier export. (A folder where a file should go stands for the disk.)
+TEST_CASE("a CSV export that cannot write one of its files replaces none of them") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"report.csv"_s);
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    for (const QString& file : {path, pollsCsvPath(path)}) {
+        QFile earlier(file);
+        REQUIRE(earlier.open(QIODevice::WriteOnly));
+        earlier.write("earlier export\n");
+    }
+    REQUIRE(QDir().mkpath(notesCsvPath(path)));
+    const auto written = writeReport(r, ReportFormat::Csv, path, QLocale(QLocale::English));
+    REQUIRE_FALSE(written);
+    CHECK(written.error().contains(notesCsvPath(path)));
+    for (const QString& file : {path, pollsCsvPath(path)}) {
+        QFile kept(file);
+        REQUIRE(kept.open(QIODevice::ReadOnly));
+        CHECK(kept.readAll() == "earlier export\n");
+    }
 }
 
 TEST_CASE("an empty session gives CSV files with just their headers") {
