@@ -77,6 +77,7 @@ private:
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();
     void showNotice(const QString& text);
+    void noteSaving(bool failing);
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
@@ -97,6 +98,8 @@ private:
     bool m_hostOutOfReach = false;        // the connection alert is up
     bool m_noticeWhileOutOfReach = false; // m_notice was shown then
     bool m_noticeWhileReadOnly = false;   // and while the file was read-only
+    bool m_noticeWhileUnsaved = false;    // and while the session file refused to save
+    bool m_unsaved = false;               // the session file refuses to save
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

@@ -89,7 +89,12 @@ Result<bool> SessionEngine::commit(const Event& event) {
     // Write-ahead: an event that could not be made durable is not applied either, so the
     // state on screen never runs ahead of what a crash would leave on disk.
     if (m_journal) {
-        if (auto ok = m_journal->append(event); !ok)
+        const auto ok = m_journal->append(event);
+        if (const bool failing = !ok; failing != m_journalFailing) { // once per change
+            m_journalFailing = failing;
+            emit journalFailingChanged(failing);
+        }
+        if (!ok)
             return ok;
     }
     const SessionState before = m_state;

@@ -69,6 +69,9 @@ signals:
     void authorityChanged(podium::Authority authority);
     void forwardingChanged(bool forwarding); // a seat joined a host, or stopped following it
     void refused(const QString& commandId, const QString& reason);
+    // The journal refused an event (a full disk), or took one again after refusing: what it
+    // refused stays undone, but the session is saved again from then on.
+    void journalFailingChanged(bool failing);
 
 private:
     Result<bool> commit(const Event& event);
@@ -80,6 +83,7 @@ private:
     Authority m_authority = Authority::Moderator;
     QString m_author;
     QList<QString> m_issued; // ids of the last commands submitted here
+    bool m_journalFailing = false;
 };
 
 } // namespace podium

@@ -126,3 +126,30 @@ TEST_CASE("a joined seat applies the host's events in order and refuses a gap") 
     REQUIRE(peer.receive(log[2]));
     CHECK(codec::digest(peer.state()) == codec::digest(host.state()));
 }
+
+// The window's "the disk is full" line needs to know when saving works again, once: not at
+// every event saved, nor at every one refused.
+TEST_CASE("the engine says when its journal starts and stops refusing, once each") {
+    Harness h;
+    struct FullDisk : EventJournal {
+        bool full = false;
+        Result<bool> append(const Event&) override {
+            return full ? Result<bool>::failure(u"The disk is full."_s) : true;
+        }
+    } disk;
+    h.engine.setJournal(&disk);
+    QList<bool> said;
+    QObject::connect(&h.engine, &SessionEngine::journalFailingChanged,
+                     [&](bool failing) { said << failing; });
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"a"_s}}));
+    disk.full = true;
+    const qint64 before = h.state().lastSeq;
+    CHECK_FALSE(h.run(Action::SetStageMessage, {{u"text"_s, u"b"_s}}));
+    CHECK_FALSE(h.run(Action::SetStageMessage, {{u"text"_s, u"c"_s}}));
+    CHECK(h.state().lastSeq == before); // nothing applied that was not saved
+    disk.full = false;
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"d"_s}}));
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"e"_s}}));
+    CHECK(said == QList<bool>{true, false});
+    h.engine.setJournal(nullptr);
+}

@@ -338,6 +338,31 @@ TEST_CASE("a session that can only be viewed says so from the start") {
     QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 
+// After space was freed and later changes were saved, "The disk is full: the latest change was
+// not saved" stood alone: the moderator could believe those lost too.
+TEST_CASE("a refusal for a full disk says when the session is saved again") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    struct FullDisk : EventJournal {
+        bool full = true;
+        Result<bool> append(const Event&) override {
+            return full ? Result<bool>::failure(u"The disk is full: not saved."_s) : true;
+        }
+    } disk;
+    h.engine.setJournal(&disk);
+    CHECK_FALSE(h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Msg"_s));
+    auto* notice = w.findChild<QLabel*>(u"noticeLine"_s);
+    REQUIRE(notice);
+    CHECK(notice->text().contains(u"The disk is full"_s));
+    CHECK_FALSE(notice->text().contains(u"Saved again"_s));
+    disk.full = false; // space freed
+    REQUIRE(h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Msg"_s));
+    CHECK(notice->text().contains(u"The disk is full"_s)); // kept, with what is now
+    CHECK(notice->text().contains(u"Saved again from"_s));
+    h.engine.setJournal(nullptr);
+}
+
 // Save As and Open started wherever Podium was launched from (from a terminal, the source tree;
 // from the launcher, the home folder).
 TEST_CASE("file dialogs start where the last file was chosen, else in the documents folder") {
