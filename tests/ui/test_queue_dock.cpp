@@ -67,6 +67,28 @@ TEST_CASE("quick add puts a known participant in the queue") {
           label(Presence::Online));
 }
 
+// "amina diallo, ISOC Nigeria" queued the existing Amina Diallo of another organisation and
+// dropped what was typed, without a word: a namesake was merged into her.
+TEST_CASE("quick add of a known name with another affiliation queues them, and says so") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    for (const auto& [name, affiliation] :
+         {std::pair{u"Amina Diallo"_s, u"Internet Society Nigeria"_s},
+          std::pair{u"Kwame Mensah"_s, u"Ghana IXP"_s}})
+        REQUIRE(h.cockpit.submit(Action::AddParticipant, {{u"name"_s, name},
+                                                          {u"affiliation"_s, affiliation},
+                                                          {u"role"_s, key(Role::Audience)}}));
+    QString notice;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notice = t; });
+    quickAdd(w, u"kwame mensah, ghana ixp"_s); // the same: nothing to say
+    CHECK(h.queueNames() == QStringList{u"Kwame Mensah"_s});
+    CHECK(notice.isEmpty());
+    quickAdd(w, u"amina diallo, ISOC Nigeria"_s);
+    CHECK(h.queueNames() == QStringList{u"Kwame Mensah"_s, u"Amina Diallo"_s});
+    CHECK(notice.contains(u"on the roster already (Internet Society Nigeria)"_s));
+}
+
 // After a takeover the online moderator's seat becomes the moderator's: the people they then
 // brought in (online, as before) were entered as in the room, which skewed the balance figures.
 TEST_CASE("quick add presets the seat's usual presence, and keeps it for an online moderator who "

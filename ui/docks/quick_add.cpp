@@ -190,6 +190,15 @@ void QuickAdd::add() {
     bool ambiguous = false;
     if (const Participant* p = matching(text, &ambiguous)) {
         addEntryFor(p->id);
+        // "Amina Diallo, ISOC Nigeria" queued the Amina Diallo of another organisation, the one
+        // typed dropped without a word: a namesake was merged into her.
+        const auto typed = nameAndAffiliation(text).second;
+        if (typed && !typed->isEmpty() && searchKey(*typed) != searchKey(p->affiliation))
+            emit m_cockpit.notice(
+                tr("%1 is on the roster already (%2) and was queued as such. For someone else of "
+                   "that name, add them in Participants.")
+                    .arg(p->name,
+                         p->affiliation.isEmpty() ? tr("no affiliation") : p->affiliation));
         return;
     }
     if (ambiguous) {
