@@ -253,12 +253,18 @@ void MainWindow::noteLinkState(const ConnectionDock& connection) {
     if (!wasOutOfReach || m_hostOutOfReach)
         return;
     const bool noticeThen = std::exchange(m_noticeWhileOutOfReach, false);
-    if (!noticeThen || !connection.followingHost() || !m_notice ||
-        m_notice->parentWidget()->isHidden())
+    if (noticeThen && connection.followingHost())
+        amendNotice(tr("Connected again at %1."));
+}
+
+// What is true now (`sentence`, given the time), added to the notice shown, rather than replacing
+// what it said.
+void MainWindow::amendNotice(const QString& sentence) {
+    if (!m_notice || m_notice->parentWidget()->isHidden())
         return;
-    const QString line =
-        tr("%1 Connected again at %2.")
-            .arg(m_notice->text(), QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    const QString line = tr("%1 %2").arg(
+        m_notice->text(),
+        sentence.arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     m_notice->setText(line);
     m_notice->setToolTip(line);
 }
@@ -545,14 +551,8 @@ void MainWindow::showNotice(const QString& text) {
 // changes were saved: the moderator could believe those lost too. Kept, with what is now.
 void MainWindow::noteSaving(bool failing) {
     m_unsaved = failing;
-    if (failing || !std::exchange(m_noticeWhileUnsaved, false) || !m_notice ||
-        m_notice->parentWidget()->isHidden())
-        return;
-    const QString line =
-        tr("%1 Saved again from %2.")
-            .arg(m_notice->text(), QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
-    m_notice->setText(line);
-    m_notice->setToolTip(line);
+    if (!failing && std::exchange(m_noticeWhileUnsaved, false))
+        amendNotice(tr("Saved again from %1."));
 }
 
 void MainWindow::showReadOnlyNotice() {

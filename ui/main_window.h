@@ -78,6 +78,7 @@ private:
     void showReadOnlyNotice();
     void showNotice(const QString& text);
     void noteSaving(bool failing);
+    void amendNotice(const QString& sentence);
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();

@@ -131,12 +131,7 @@ TEST_CASE("a joined seat applies the host's events in order and refuses a gap") 
 // every event saved, nor at every one refused.
 TEST_CASE("the engine says when its journal starts and stops refusing, once each") {
     Harness h;
-    struct FullDisk : EventJournal {
-        bool full = false;
-        Result<bool> append(const Event&) override {
-            return full ? Result<bool>::failure(u"The disk is full."_s) : true;
-        }
-    } disk;
+    FillingJournal disk;
     h.engine.setJournal(&disk);
     QList<bool> said;
     QObject::connect(&h.engine, &SessionEngine::journalFailingChanged,

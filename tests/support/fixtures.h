@@ -21,6 +21,14 @@ Plan crowdPlan(int audience = 12);
 // the session details dialog sends it with EditAgenda (refused when that segment has begun).
 QCborArray editedAgenda(const SessionState& s, bool grow, int addedMinutes = 10);
 
+// A journal on a disk that fills up, and is freed, when the test says.
+struct FillingJournal : EventJournal {
+    bool full = false;
+    Result<bool> append(const Event&) override {
+        return full ? Result<bool>::failure(QStringLiteral("The disk is full: not saved.")) : true;
+    }
+};
+
 struct Harness {
     FakeClock clock;
     SessionEngine engine{clock};

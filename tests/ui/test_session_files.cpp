@@ -344,12 +344,8 @@ TEST_CASE("a refusal for a full disk says when the session is saved again") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    struct FullDisk : EventJournal {
-        bool full = true;
-        Result<bool> append(const Event&) override {
-            return full ? Result<bool>::failure(u"The disk is full: not saved."_s) : true;
-        }
-    } disk;
+    FillingJournal disk;
+    disk.full = true;
     h.engine.setJournal(&disk);
     CHECK_FALSE(h.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Msg"_s));
     auto* notice = w.findChild<QLabel*>(u"noticeLine"_s);

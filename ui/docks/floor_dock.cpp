@@ -316,9 +316,8 @@ void FloorDock::showHostOutOfReach(bool outOfReach) {
         return;
     // The time it began, as the line at the window's foot would have scrolled away.
     m_asLastHeard->setText(
-        tr("Not in touch with the host since %1: the clocks run on as last heard, and a pause or a "
-           "new "
-           "speaker since is not shown.")
+        tr("Not in touch with the host since %1: the clocks run on as last heard, and a pause or "
+           "a new speaker since is not shown.")
             .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     m_asLastHeard->setVisible(outOfReach);
 }
