@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlError>
@@ -236,6 +237,12 @@ SessionFile::writeCopy(const QString& target, bool overwrite,
     auto targetLock = lockAgainstOthers(info.absoluteFilePath());
     if (!targetLock)
         return fail<bool>(targetLock.error());
+    // A copy to this name that a crash cut short is a whole session's size, hidden, and was never
+    // cleared. Only one who holds the name's lock writes one, so any found now is such a leftover.
+    const QDir folder(info.absolutePath());
+    for (const QString& leftover :
+         folder.entryList({u".%1.*.part"_s.arg(info.fileName())}, QDir::Hidden | QDir::Files))
+        QFile::remove(folder.filePath(leftover));
     // VACUUM INTO refuses an existing file, and a rename makes the replacement atomic.
     const QString temporary = u"%1/.%2.%3.part"_s.arg(info.absolutePath(), info.fileName(),
                                                       QUuid::createUuid().toString(QUuid::Id128));

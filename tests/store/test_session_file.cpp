@@ -150,9 +150,16 @@ TEST_CASE("Save As writes a consistent copy while the session stays open and wri
     const auto again = seat.file->saveCopyAs(copy);
     REQUIRE_FALSE(again);
     CHECK(again.error().contains(u"already exists"_s));
+    // A Save As to this name that a crash cut short left its hidden copy: the next one clears it.
+    writeBytes(folder.file(u".copy.podium.0123abcd.part"_s), QByteArray(4096, 'x'));
+    const QString others = folder.file(u".other.podium.0123abcd.part"_s); // another name's: kept
+    writeBytes(others, QByteArray(16, 'x'));
     REQUIRE(seat.file->saveCopyAs(copy, true));
     CHECK(openOrFail(copy)->state().speeches.size() == 3);
-    CHECK(QDir(folder.dir.path()).entryList({u"*.part"_s}, QDir::Hidden | QDir::Files).isEmpty());
+    CHECK(QDir(folder.dir.path())
+              .entryList({u".copy.podium*.part"_s}, QDir::Hidden | QDir::Files)
+              .isEmpty());
+    CHECK(QFile::exists(others));
     CHECK_FALSE(seat.file->saveCopyAs(path, true)); // never over the live file itself
 }
 
