@@ -317,6 +317,12 @@ SessionFile::createWith(const QString& path, const QString& sessionId, const QLi
             made = Result<bool>::failure(tr("%1 could not be written.").arg(native(path)));
         if (!made) {
             removeFileAndCompanions(draftPath);
+            // SQLite's words named the hidden draft: "….part could not be set up (database or
+            // disk is full)".
+            if (diskFull(path))
+                return R::failure(tr("%1 could not be created: the disk it is on is full. Free "
+                                     "some space and try again.")
+                                      .arg(native(path)));
             return R::failure(made.error());
         }
     }
