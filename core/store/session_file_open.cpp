@@ -163,7 +163,7 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
                "the file again.")
                 .arg(native(path), host, QFileInfo(lockPath).fileName()));
     }
-    // Qt clears a dead process's lock by way of a file of its own, which a full disk refuses:
+    // Taking over a dead process's lock writes the lock file anew, which a full disk refuses:
     // after a crash there, the session was "already open in another Podium" (the dead one), and
     // the cockpit went on in the demo.
     const bool holderGone = known && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
