@@ -309,12 +309,13 @@ SeatSession::CarriedNotes SeatSession::notesOfLastCopy(const QString& session) c
         const QString path = folder.filePath(copies[i]);
         if (m_replica && QFileInfo(path) == QFileInfo(m_replica->path()))
             continue;
-        const auto closed = SessionFile::lockAgainstOthers(path);
-        if (!closed)
-            continue;
-        const auto copy = SessionFile::open(path, OpenMode::View);
+        const auto copy = SessionFile::open(path, OpenMode::View); // takes no lock, writes nothing
         if (!copy || copy.value()->sessionId() != session ||
             joinedCopyOf(*copy.value()).seat != seat)
+            continue;
+        // Only for the copy that matches: a lock is a file written and synced.
+        const auto closed = SessionFile::lockAgainstOthers(path);
+        if (!closed)
             continue;
         const auto notes = copy.value()->notes();
         return {notes ? notes.value() : QList<Note>{}, session, path};
