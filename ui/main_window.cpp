@@ -421,7 +421,11 @@ void MainWindow::saveLayout() const {
 }
 
 void MainWindow::onSeatChanged() {
-    updateTitle();
+    arrangeForSeat();
+    updateTitle(); // after: a takeover's title names the seat whose panels stayed
+}
+
+void MainWindow::arrangeForSeat() {
     // The online moderator who takes over hosting keeps the panels where they were, and so does
     // a host that gives way to the one that took over: rearranged at that moment, they would
     // cost their bearings in a crisis. Joining with a code, or starting as another seat, brings
@@ -585,10 +589,18 @@ void MainWindow::updateTitle() {
     const QString session = m_fileName.isEmpty()
                                 ? m_cockpit.state().info.title
                                 : tr("%1 (%2)").arg(m_cockpit.state().info.title, m_fileName);
-    const QString title = tr("%1 — %2 — Podium").arg(session, seatLabel(m_cockpit.seat()));
+    const QString title = tr("%1 — %2 — Podium").arg(session, seatTitle());
     setWindowTitle(m_readOnlyNotice && m_readOnlyNotice->isVisibleTo(this)
                        ? tr("%1 (read-only)").arg(title)
                        : title);
+}
+
+// The online moderator who took over hosts with the moderator's powers but is still at the online
+// seat, with its panels: "Moderator" in the title sent people looking for the in-room laptop.
+QString MainWindow::seatTitle() const {
+    if (takesOver(m_layoutSeat, m_cockpit.seat()))
+        return tr("%1 (hosting)").arg(seatLabel(m_layoutSeat));
+    return seatLabel(m_cockpit.seat());
 }
 
 // A joined seat writes the host's session into a file of its own; otherwise the window's file.

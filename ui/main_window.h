@@ -73,6 +73,8 @@ private:
     QAction* panelAction(QDockWidget* dock);
     void retranslate();
     void onSeatChanged();
+    void arrangeForSeat();
+    QString seatTitle() const;
     void updateTitle();
     const SessionFile* sessionFile() const;
     void showReadOnlyNotice();

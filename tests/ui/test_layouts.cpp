@@ -601,11 +601,13 @@ TEST_CASE("the online moderator who takes over hosting keeps the panels where th
     h.cockpit.setSeat(Seat::Moderator); // the takeover makes this seat the host
     CHECK(hidden(w, u"timelineDock"_s));
     CHECK(child<QAction>(w, u"advanceSegmentAction"_s)->isEnabled()); // with the host's controls
+    CHECK(w.windowTitle().contains(u"— Online moderator (hosting) —"_s));
 
     // A seat that joins with a code gets that seat's layout, as before.
     h.cockpit.setSeat(Seat::Rapporteur);
     CHECK_FALSE(hidden(w, u"timelineDock"_s));
     CHECK(hidden(w, u"participantsDock"_s));
+    CHECK(w.windowTitle().contains(u"— Rapporteur —"_s));
 }
 
 TEST_CASE("a host that gives way to the one that took over keeps the panels where they were") {
