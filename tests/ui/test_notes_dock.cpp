@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,7 @@ namespace {
 
 // A session kept in a real session file, with a notes dock over it.
 struct NotesHarness {
+    TemporarySettings settings; // the note being typed is kept there
     QTemporaryDir dir;
     FakeClock clock;
     SessionEngine engine{clock};
@@ -141,6 +143,57 @@ TEST_CASE("notes dock: a note goes with the speech under way when it was begun, 
     CHECK(stored.value().first().speechEntryId == first);
     // The next note, begun now, goes with the new speaker.
     CHECK(speech->text().contains(u"Audience 2"_s));
+}
+
+// Podium killed while the rapporteur typed a key takeaway lost the line: the field was the only
+// place it was in.
+TEST_CASE("notes dock: the note being typed is back in its field after a crash, and goes once "
+          "added") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    auto* edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    auto* kind = h.dock->findChild<QComboBox*>(u"noteKind"_s);
+    REQUIRE(edit);
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findData(int(NoteKind::KeyTakeaway)));
+    const QString line = u"Shared incident data builds trust"_s;
+    QTest::keyClicks(edit, line);
+    const auto draftText = [] {
+        QSettings settings;
+        for (const QString& group : settings.childGroups()) {
+            settings.beginGroup(group);
+            for (const QString& draft : settings.childGroups())
+                return settings.value(draft + u"/text"_s).toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE(draftText(), line); // kept on disk as it is typed, a keeping at a time
+    h.clock.advance(5'000);
+    h.call(u"Audience 2"_s);
+
+    // Podium starts again on the file: a new dock, and the old one gone without a word.
+    h.dock = std::make_unique<NotesDock>(*h.cockpit);
+    h.dock->ensureBuilt();
+    h.dock->setSessionFile(h.file.get());
+    edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    kind = h.dock->findChild<QComboBox*>(u"noteKind"_s);
+    CHECK(edit->text() == line);
+    CHECK(kind->currentData().toInt() == int(NoteKind::KeyTakeaway));
+    CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->text().contains(u"Panelist A"_s));
+
+    QTest::keyClick(edit, Qt::Key_Return);
+    REQUIRE(h.file->notes()->size() == 1);
+    const Note added = h.file->notes()->first();
+    CHECK(added.text == line);
+    CHECK(added.kind == NoteKind::KeyTakeaway);
+    CHECK(added.speechEntryId == first); // with the speech it was begun in
+    CHECK(draftText().isEmpty());        // added, it is no draft to bring back
+
+    // Another session (a copy saved from it, say) is not given this session's draft.
+    QTest::keyClicks(edit, u"Half a thought"_s);
+    QTRY_COMPARE(draftText(), u"Half a thought"_s);
+    NotesHarness other;
+    CHECK(other.dock->findChild<QLineEdit*>(u"noteText"_s)->text().isEmpty());
 }
 
 // A long speaker's name and affiliation wrapped the line over the note field to three lines: the

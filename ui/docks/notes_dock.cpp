@@ -10,11 +10,14 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTreeView>
 #include <QUndoCommand>
 #include <QVBoxLayout>
@@ -31,6 +34,16 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
     buildActions();
     buildWhenShown();
+    m_draftPause.setSingleShot(true);
+    m_draftPause.setInterval(300);
+    connect(&m_draftPause, &QTimer::timeout, this, [this] {
+        if (m_draftDue)
+            keepDraftSoon();
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
+        if (m_draftDue)
+            keepDraft();
+    });
 }
 
 // A rapporteur writes through the whole session, often while looking at the speaker: the note
@@ -147,9 +160,12 @@ void NotesDock::build() {
         if (m_begunAt != before)
             showCurrentSpeech();
     });
+    connect(m_text, &QLineEdit::textEdited, this, &NotesDock::keepDraftSoon);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         for (QAction* a : m_kindActions->actions())
             a->setChecked(a->data() == m_kind->currentData());
+        if (!m_text->text().isEmpty())
+            keepDraftSoon();
     });
     connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
     connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
@@ -173,6 +189,7 @@ void NotesDock::build() {
     m_view->expandAll(); // the notes taken before the dock was first shown
     m_problem->setText(m_problemText);
     m_problem->setVisible(!m_problemText.isEmpty());
+    takeUpDraft();
 }
 
 void NotesDock::spanSpeechRows(int first, int last) {
@@ -182,11 +199,76 @@ void NotesDock::spanSpeechRows(int first, int last) {
 
 void NotesDock::setSessionFile(SessionFile* file) {
     m_begunAt = 0; // a draft goes with the session it is written in, as of now
+    m_draftPause.stop();
     if (auto loaded = m_model->setFile(file); !loaded)
         showProblem(loaded.error());
     enableActions();
-    if (isBuilt())
+    if (isBuilt()) {
         updateControls();
+        takeUpDraft();
+    }
+}
+
+// The note being typed is kept as it is typed, in the settings under its session and seat: a
+// crash or a flat battery lost it. Not in the session file: a rapporteur who restarts and joins
+// again writes into a new joined copy, which the draft would not be in.
+QString NotesDock::draftKey() const {
+    const SessionFile* file = m_model->file();
+    if (!file || file->isReadOnly() || file->sessionId().isEmpty())
+        return {};
+    return u"noteDrafts/%1-%2"_s.arg(file->sessionId(), seatKey(cockpit().seat()));
+}
+
+// Each keeping writes the settings file through to the disk: one at most every 300 ms while
+// the rapporteur types, with the latest text each time.
+void NotesDock::keepDraftSoon() {
+    if (m_draftPause.isActive()) {
+        m_draftDue = true;
+        return;
+    }
+    keepDraft();
+    m_draftPause.start();
+}
+
+void NotesDock::keepDraft() {
+    m_draftDue = false;
+    const QString key = draftKey();
+    if (key.isEmpty())
+        return;
+    QSettings settings;
+    settings.remove(key);
+    if (!m_text->text().isEmpty()) {
+        settings.beginGroup(key);
+        settings.setValue(u"text"_s, m_text->text());
+        settings.setValue(u"kind"_s, m_kind->currentData());
+        settings.setValue(u"begunAt"_s, m_begunAt);
+        settings.endGroup();
+    }
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        showProblem(tr("The note being typed cannot be kept in %1 (is the disk full?): it is "
+                       "still in the field, and is kept in the session once added.")
+                        .arg(QDir::toNativeSeparators(settings.fileName())));
+}
+
+// What was being typed when Podium last stopped on this session, back in the field as it was.
+// A field already holding text keeps it: that is the draft now, in this session.
+void NotesDock::takeUpDraft() {
+    const QString key = draftKey();
+    if (key.isEmpty())
+        return;
+    if (!m_text->text().isEmpty())
+        return keepDraft();
+    QSettings settings;
+    settings.beginGroup(key);
+    const QString text = settings.value(u"text"_s).toString();
+    if (text.isEmpty())
+        return;
+    m_text->setText(text);
+    m_begunAt = settings.value(u"begunAt"_s).toLongLong();
+    if (const int kind = m_kind->findData(settings.value(u"kind"_s).toInt()); kind >= 0)
+        m_kind->setCurrentIndex(kind);
+    showCurrentSpeech();
 }
 
 namespace {
@@ -289,6 +371,8 @@ void NotesDock::addNote() {
     showCurrentSpeech();
     // A key takeaway or a call to action is the exception: the next line is a plain note again.
     m_kind->setCurrentIndex(0);
+    m_draftPause.stop();
+    keepDraft(); // none now
     // Where it went: notes written between speeches share a group that stands where its first
     // note does, and a note added there went out of sight at the top of a long list.
     m_view->scrollTo(m_model->indexOf(added.value().id));

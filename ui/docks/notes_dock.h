@@ -2,6 +2,8 @@
 
 #include "session_dock.h"
 
+#include <QTimer>
+
 #include "model/note.h"
 
 class QActionGroup;
@@ -45,6 +47,10 @@ private:
     void showCurrentSpeech();
     void showProblem(const QString& text);
     void spanSpeechRows(int first, int last);
+    void keepDraftSoon();
+    void keepDraft();
+    void takeUpDraft();
+    QString draftKey() const;
 
     NotesModel* m_model;
     QAction* m_takeNote = nullptr;
@@ -57,7 +63,9 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_problem = nullptr;
     QString m_problemText;
-    qint64 m_begunAt = 0; // when the note being typed was begun (the session's time), 0: none
+    qint64 m_begunAt = 0;    // when the note being typed was begun (the session's time), 0: none
+    QTimer m_draftPause;     // between two keepings of the note being typed
+    bool m_draftDue = false; // typed into since it was last kept
 };
 
 // Gives the notes dock of `window` (when it has one) the session file of this seat.
