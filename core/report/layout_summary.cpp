@@ -42,8 +42,12 @@ void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
     for (const AgendaRow& row : r.agenda) {
         planned += f.shownMs(row.plannedMs);
         actual += f.shownMs(row.actualMs);
+        // "Not held" for a segment skipped; one the session has not come to (yet, or ever: the
+        // report cannot tell a session under way from one that ended early) was "not held" too,
+        // in every report made before the wrap-up.
         if (row.startedAt == 0) {
-            t.rows.append({row.title, tr("not held"), f.duration(row.plannedMs), u"–"_s, u"–"_s});
+            t.rows.append({row.title, row.passedOver ? tr("not held") : tr("not reached"),
+                           f.duration(row.plannedMs), u"–"_s, u"–"_s});
             continue;
         }
         const QString actualText = row.paused    ? tr("%1 (paused)").arg(f.duration(row.actualMs))

@@ -62,7 +62,7 @@ void placeNotes(Report& r, QList<Note> notes) {
         const int i = speechForNote(r.speeches, n);
         if (i >= 0)
             r.speeches[i].notes.append(n);
-        else if (n.kind == NoteKind::Note)
+        else
             r.otherNotes.append(n);
     }
 }
@@ -75,6 +75,7 @@ QList<AgendaRow> agendaRows(const SessionState& s, qint64 now) {
         row.title = seg.title;
         row.plannedMs = seg.plannedMs;
         row.startedAt = seg.startedAt;
+        row.passedOver = s.segmentPassedOver(i);
         row.running = seg.startedAt != 0 && seg.endedAt == 0;
         row.paused = row.running && i == s.activeSegment && !s.segmentClock.running;
         if (seg.startedAt != 0)

@@ -40,10 +40,11 @@ struct Attendance {
 struct AgendaRow {
     QString title;
     qint64 plannedMs = 0;
-    qint64 startedAt = 0; // 0 = not held
+    qint64 startedAt = 0; // 0 = not held (yet)
     qint64 actualMs = 0;
     bool running = false;
-    bool paused = false; // running, its clock stopped
+    bool paused = false;     // running, its clock stopped
+    bool passedOver = false; // not started, and a later one was: skipped
 };
 
 // The time a segment under way has taken so far: its clock's, which stops while paused (from
@@ -98,7 +99,7 @@ struct Report {
     QList<Poll> polls; // those that were run or have votes
     QList<Note> keyTakeaways;
     QList<Note> callsToAction;
-    QList<Note> otherNotes; // plain notes written while nobody had the floor
+    QList<Note> otherNotes; // notes of every kind written while nobody had the floor
 };
 
 // `now` closes a speech still going on and a segment still running (the live preview).

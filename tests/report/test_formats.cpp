@@ -193,6 +193,24 @@ TEST_CASE("the agenda's differences and total add up from the times as shown") {
               .contains(u"| 1\u00a0h 00\u00a0min | 1\u00a0h 00\u00a0min | on time |"_s));
 }
 
+// Every report made before the wrap-up said "not held" of the segments still to come, as it
+// says of one skipped.
+TEST_CASE("the agenda tells a skipped segment from one the session has not come to") {
+    Harness h(demoPlan());
+    REQUIRE(h.state().segments.size() >= 4);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.clock.advance(60'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}})); // the second is skipped
+    const QString md = toMarkdown(buildReport(h.state(), {}, h.clock.nowMs()), english);
+    const auto row = [&](int segment) {
+        const QString title = h.state().segments[segment].title;
+        return md.mid(md.indexOf(u"| "_s + title)).section(u'\n', 0, 0);
+    };
+    CHECK(row(1).contains(u"| not held |"_s));
+    CHECK(row(2).contains(u"(running)"_s));
+    CHECK(row(3).contains(u"| not reached |"_s));
+}
+
 TEST_CASE("names with markup characters are shown, never interpreted") {
     const Report r = scriptedReport();
     const QString md = toMarkdown(r, english);

@@ -142,9 +142,12 @@ TEST_CASE("notes go with the speech during which they were written") {
     CHECK(r.keyTakeaways[0].id == 2);
     CHECK(r.keyTakeaways[1].id == 5);
     REQUIRE(r.callsToAction.size() == 1);
-    // A plain note written while nobody spoke has its own place.
-    REQUIRE(r.otherNotes.size() == 1);
+    // Notes written while nobody spoke have their own place after the log, of every kind: a
+    // takeaway written between speeches was only up front, and missing from the log's end.
+    REQUIRE(r.otherNotes.size() == 2);
     CHECK(r.otherNotes[0].id == 4);
+    CHECK(r.otherNotes[1].id == 5);
+    CHECK(r.otherNotes[1].kind == NoteKind::KeyTakeaway);
 }
 
 TEST_CASE("polls that ran are reported with their tallies, drafts are left out") {
