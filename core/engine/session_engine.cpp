@@ -90,6 +90,7 @@ Result<bool> SessionEngine::commit(const Event& event) {
     // state on screen never runs ahead of what a crash would leave on disk.
     if (m_journal) {
         const auto ok = m_journal->append(event);
+        m_journalError = ok ? QString() : ok.error();
         if (const bool failing = !ok; failing != m_journalFailing) { // once per change
             m_journalFailing = failing;
             emit journalFailingChanged(failing);

@@ -38,6 +38,8 @@ public:
     void setAuthor(const QString& author) { m_author = author; }
 
     void setJournal(EventJournal* journal) { m_journal = journal; }
+    // Why the journal refused the last event (empty: it took it).
+    const QString& journalError() const { return m_journalError; }
     using Forwarder = std::function<void(const Command&)>;
     void setForwarder(Forwarder forwarder);
     bool isForwarding() const { return bool(m_forwarder); }
@@ -84,6 +86,7 @@ private:
     QString m_author;
     QList<QString> m_issued; // ids of the last commands submitted here
     bool m_journalFailing = false;
+    QString m_journalError;
 };
 
 } // namespace podium

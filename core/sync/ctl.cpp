@@ -86,10 +86,12 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         const qint64 delta = words.value(2).toLongLong(&whole);
         bool number = false;
         const double value = words.value(2).toDouble(&number);
-        // A day either way: a number too long for a clock was taken for no number at all.
-        constexpr double day = 24 * 3600 * 1000;
-        if (number && std::abs(value) > day)
-            return R::failure(tr("adjust takes at most a day (86400000 ms) either way, not %1")
+        // The host's own limit, said before the round trip it would refuse; a number too long
+        // for a clock was taken for no number at all.
+        constexpr double hour = 3600 * 1000;
+        if (number && (value == 0 || std::abs(value) > hour))
+            return R::failure(tr("adjust takes a change of at most an hour (3600000 ms) either "
+                                 "way, and not 0; not %1")
                                   .arg(words.value(2)));
         if (!whole) // none, or a fraction ("30.5")
             return R::failure(
@@ -174,7 +176,8 @@ void printSummary(const SessionState& s, qint64 now, QTextStream& out) {
 }
 
 // `digest`: one line to compare seats; `state`: the summary; `state --json`: everything.
-void printState(const SessionState& s, qint64 now, const QString& what, bool json) {
+// False when it could not be written (a full disk under `> file`): a script read nothing.
+bool printState(const SessionState& s, qint64 now, const QString& what, bool json) {
     QTextStream out(stdout);
     const QString digest = QString::fromLatin1(codec::sessionDigest(s));
     if (what == u"digest"_s && !json) {
@@ -193,6 +196,11 @@ void printState(const SessionState& s, qint64 now, const QString& what, bool jso
         printSummary(s, now, out);
         out << "digest " << digest << Qt::endl;
     }
+    return out.status() == QTextStream::Ok;
+}
+
+QString outputFailure() {
+    return tr("Could not write to the standard output (is the disk full?).");
 }
 
 } // namespace
@@ -252,6 +260,11 @@ int runCtl(const QStringList& arguments) {
     const auto dryRun = commandFor(words, SessionState{});
     if (!reads && !dryRun)
         return fail(dryRun.error(), 2);
+    if (!reads && SyncPeer::tooLargeToSend(dryRun.value()))
+        return fail(tr("This is too large to send to the host (at most %1 bytes); nothing was "
+                       "sent.")
+                        .arg(maxFrameFromPeer),
+                    2);
     bool expects = false;
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
     if (p.isSet(u"expect-floor"_s) && !expects)
@@ -311,8 +324,15 @@ int runCtl(const QStringList& arguments) {
                        "shows."),
                     2);
     if (reads) {
+        // Times left are the host's: until its first pong the seat's clock is this machine's (ctl
+        // keeps no offset), and a host an hour ahead was an hour more left.
+        while (result < 0 && words.first() == u"state"_s && !seat.syncPeer()->clockEstimated())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (result >= 0)
+            return result;
         const bool json = p.isSet(u"json"_s) || words.size() == 2;
-        printState(engine.state(), engine.clock().nowMs(), words.first(), json);
+        if (!printState(engine.state(), engine.clock().nowMs(), words.first(), json))
+            return fail(outputFailure());
         return 0;
     }
     auto made = commandFor(words, engine.state());
@@ -337,6 +357,13 @@ int runCtl(const QStringList& arguments) {
         if (id == command.id && result < 0)
             result = fail(maybeDone, 5);
     });
+    // Known not to have reached the host: not its refusal, and safe to send again (exit 3, as
+    // when the host could not be reached before sending).
+    QObject::connect(seat.syncPeer(), &SyncPeer::notDone,
+                     [&](const QString& id, const QString& why) {
+                         if (id == command.id && result < 0)
+                             result = fail(tr("Not done: %1").arg(why), 3);
+                     });
     QObject::connect(&engine, &SessionEngine::refused, [&](const QString& id, const QString& why) {
         if (id == command.id && result < 0)
             result = fail(tr("Refused by the host: %1").arg(why), 2);
@@ -346,9 +373,14 @@ int runCtl(const QStringList& arguments) {
                          if (e.commandId == command.id) {
                              // What it did, then the floor: after `add`, only the floor was named,
                              // as though the one added had been called.
-                             QTextStream(stdout) << "ok seq " << e.seq << " ("
-                                                 << describeAction(e.action, e.data, engine.state())
-                                                 << ")" << onTheFloor(engine.state()) << Qt::endl;
+                             QTextStream out(stdout);
+                             out << "ok seq " << e.seq << " ("
+                                 << describeAction(e.action, e.data, engine.state()) << ")"
+                                 << onTheFloor(engine.state()) << Qt::endl;
+                             // Done all the same: a failure here must not make a script send
+                             // it again.
+                             if (out.status() != QTextStream::Ok)
+                                 fail(outputFailure() + u' ' + tr("The command was done."));
                              result = 0;
                          }
                      });

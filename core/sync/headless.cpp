@@ -146,6 +146,14 @@ int fail(const QString& why, int code = 1) {
 }
 
 void reportSeat(HeadlessSeat& h) {
+    // This seat's own disk refusing the session's changes: on a host, every command is refused,
+    // and whoever runs it heard of it only from the seats, or the sync's log that scripts silence.
+    QObject::connect(&h.engine, &SessionEngine::journalFailingChanged, [&h](bool failing) {
+        const QString file = h.file ? h.file->path() : QString();
+        say(failing ? u"warning: the session file %1 cannot be written: %2"_s.arg(
+                          file, h.engine.journalError())
+                    : u"status: the session file %1 is written again"_s.arg(file));
+    });
     QObject::connect(&h.seat, &Seat::statusChanged,
                      [](const QString& s) { say(u"status: "_s + s); });
     QObject::connect(&h.seat, &Seat::failed, [](const QString& s) {
@@ -312,6 +320,12 @@ QString syncOptionsError(const QCommandLineParser& p) {
     // Before anything opens the session file: it was created (or locked) first.
     if (p.isSet(u"headless"_s) && !p.isSet(u"host"_s) && !p.isSet(u"join"_s))
         return tr("--headless needs --host or --join.");
+    // A window's options do nothing without one: "--scene live" hosted an empty session.
+    for (const QString& name :
+         {u"scene"_s, u"stage"_s, u"audience"_s, u"display-screen"_s, u"role"_s, u"theme"_s}) {
+        if (p.isSet(u"headless"_s) && p.optionNames().contains(name))
+            return tr("--%1 is for the cockpit's window, not with --headless.").arg(name);
+    }
     if (p.isSet(u"headless"_s) &&
         p.positionalArguments().size() + (p.isSet(u"session"_s) ? 1 : 0) > 1)
         return tr("Give the session file once: as an argument, or with --session.");

@@ -355,22 +355,31 @@ void SyncPeer::setState(State s, const QString& detail) {
     emit stateChanged(s, detail);
 }
 
+namespace {
+QByteArray commandFrame(const Command& command) {
+    return encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
+}
+} // namespace
+
+bool SyncPeer::tooLargeToSend(const Command& command) {
+    return commandFrame(command).size() - 4 > maxFrameFromPeer; // the 4-byte length not counted
+}
+
 void SyncPeer::forward(const Command& command) {
     if (m_state != State::Live || !m_link) {
-        m_engine.reportRefusal(command.id, tr("Not connected to the host right now; the "
-                                              "command was not sent. Try again in a moment."));
+        const QString why = tr("Not connected to the host right now; the command was not sent. "
+                               "Try again in a moment.");
+        emit notDone(command.id, why);
+        m_engine.reportRefusal(command.id, why);
         return;
     }
-    const QByteArray frame =
-        encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
-    // The host would close the link on it, and the seat would send it again after rejoining.
-    if (frame.size() - 4 > maxFrameFromPeer) { // the 4-byte length does not count
+    if (tooLargeToSend(command)) {
         m_engine.reportRefusal(command.id, tr("This is too large to send to the host; it was "
                                               "not done."));
         return;
     }
     // Sent at once: the moderator is waiting for the host's answer.
-    m_link->sendNow(frame);
+    m_link->sendNow(commandFrame(command));
     m_unanswered.append(command);
 }
 
@@ -401,6 +410,8 @@ void SyncPeer::tellUnanswered(const QList<Command>& commands, const QString& sen
     for (const Command& command : commands) {
         if (maybeDone)
             emit outcomeUnknown(command.id);
+        else
+            emit notDone(command.id, why);
         m_engine.reportRefusal(command.id, why);
     }
 }

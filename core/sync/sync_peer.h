@@ -60,6 +60,9 @@ public:
     void join(const Endpoint& host, const QString& code);
     // Why `code` cannot be a join code (another length, a U, other characters); empty if it can.
     static QString codeProblem(const QString& code);
+    // Larger than a host takes in one frame: refused before sending (the host would close the
+    // link on it, and the seat send it again after rejoining).
+    static bool tooLargeToSend(const Command& command);
     void leave();
     void dropUnanswered() { m_unanswered.clear(); } // before leaving as the program closes
 
@@ -75,7 +78,8 @@ public:
     // How the last link closed, as its socket said (a host name that does not resolve, say).
     QAbstractSocket::SocketError lastSocketError() const { return m_lastSocketError; }
     Authority role() const { return m_role; }
-    bool everWelcomed() const { return m_everWelcomed; } // by a host, since join()
+    bool everWelcomed() const { return m_everWelcomed; }              // by a host, since join()
+    bool clockEstimated() const { return m_clockSync.hasEstimate(); } // from this host's pongs
     Endpoint currentHost() const { return m_current; }
     // The host's clock to this laptop's; until it is estimated, the one this seat's file kept.
     qint64 clockOffsetMs() const {
@@ -103,6 +107,10 @@ signals:
     // A command sent just before the link was lost, whose fate the snapshot that followed
     // cannot tell: it may have been done. (Reported as refused as well, for the cockpit.)
     void outcomeUnknown(const QString& commandId);
+    // A command known not to have reached the host (no link, or sent as the link went and not
+    // among the host's events once back): nothing was done, and it can be sent again. (Reported
+    // as refused as well, for the cockpit.)
+    void notDone(const QString& commandId, const QString& why);
 
 private:
     void connectTo(const Endpoint& target);

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <csignal>
@@ -24,14 +25,23 @@ namespace {
 struct Proc {
     QProcess process;
     QString out;
-    explicit Proc(const QStringList& args) {
+    // `program`: what runs it (and must exec it, not fork), the arguments coming after; none:
+    // podium itself. `environment`: added to this one's.
+    explicit Proc(const QStringList& args, const QStringList& program = {},
+                  const QList<std::pair<QString, QString>>& environment = {}) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        for (const auto& [name, value] : environment)
+            env.insert(name, value);
         process.setProcessEnvironment(env);
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QObject::connect(&process, &QProcess::readyReadStandardOutput,
                          [this] { out += QString::fromUtf8(process.readAllStandardOutput()); });
-        process.start(QStringLiteral(PODIUM_BINARY), args);
+        if (program.isEmpty())
+            process.start(QStringLiteral(PODIUM_BINARY), args);
+        else
+            process.start(program.first(),
+                          program.mid(1) + QStringList{QStringLiteral(PODIUM_BINARY)} + args);
     }
     ~Proc() {
         if (process.state() != QProcess::NotRunning) {
@@ -408,6 +418,9 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
          u"session file once"_s},
         {{u"--headless"_s, u"--host"_s, u"--role"_s, u"bogus"_s}, u"Unknown seat"_s},
         {{u"--headless"_s, u"--host"_s, u"--display-screen"_s, u"0"_s}, u"--display-screen"_s},
+        // A window's options: "--scene live" hosted an empty session without a word.
+        {{u"--headless"_s, u"--host"_s, u"--scene"_s, u"live"_s}, u"--scene is for the cockpit"_s},
+        {{u"--headless"_s, u"--host"_s, u"--theme"_s, u"dark"_s}, u"--theme is for the cockpit"_s},
         {{u"--check"_s, u"a.podium"_s, u"b.podium"_s}, u"Unexpected argument “b.podium”"_s},
         {{u"a.podium"_s, u"b.podium"_s}, u"“b.podium” is one too many"_s},
         // The cockpit opened without a word, the report never written.
@@ -557,7 +570,22 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     const Ended huge = runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control,
                                  u"adjust"_s, u"speaker"_s, u"99999999999999999999"_s});
     CHECK(huge.exitCode == 2);
-    CHECK(huge.output.contains(u"at most a day"_s));
+    CHECK(huge.output.contains(u"at most an hour"_s));
+    // The host's own limits, said before the round trip it would refuse (a day was let through).
+    for (const QString& ms : {u"3600001"_s, u"86400000"_s, u"0"_s}) {
+        const Ended beyond = runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s,
+                                       control, u"adjust"_s, u"session"_s, ms});
+        CHECK(beyond.exitCode == 2);
+        CHECK(beyond.output.contains(u"at most an hour"_s));
+    }
+    // Too large for one frame: never sent, so not "Refused by the host".
+    const QString word(100'000, u'x');
+    const Ended large = runToEnd(
+        QStringList{u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control, u"message"_s} +
+        QStringList(12, word));
+    CHECK(large.exitCode == 2);
+    CHECK(large.output.contains(u"too large to send"_s));
+    CHECK_FALSE(large.output.contains(u"Refused by the host"_s));
     const Ended part = runToEnd({u"ctl"_s, u"--join"_s, u"127.0.0.1:9"_s, u"--code"_s, control,
                                  u"adjust"_s, u"speaker"_s, u"30.5"_s});
     CHECK(part.exitCode == 2);
@@ -574,6 +602,69 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     CHECK(late.output.contains(u"go before the command"_s));
     CHECK(runToEnd(nowhere + QStringList{u"add"_s, u"5"_s, u"junk"_s}).exitCode == 2);
     CHECK(runToEnd(nowhere + QStringList{u"end"_s, u"please"_s}).exitCode == 2);
+
+    // A digest written nowhere (a full disk under "> file") exited 0: the script read nothing.
+    QProcess full;
+    full.setStandardOutputFile(u"/dev/full"_s);
+    full.setProcessChannelMode(QProcess::SeparateChannels);
+    full.start(QStringLiteral(PODIUM_BINARY), at + QStringList{u"digest"_s});
+    REQUIRE(full.waitForFinished(30000));
+    CHECK(full.exitCode() == 1);
+    CHECK(full.readAllStandardError().contains("Could not write to the standard output"));
+}
+
+// ctl printed the time left by its own machine's clock before the host's was known: against a
+// host an hour ahead, the speaker had an hour more left.
+TEST_CASE("podium ctl: state gives the time left by the host's clock, whatever this machine's") {
+    // libfaketime, preloaded as the faketime command does (which forks: its child outlived the
+    // test); the loader reads $LIB as this machine's library folder.
+    const QString library = u"/usr/$LIB/faketime/libfaketime.so.1"_s;
+    REQUIRE_FALSE(QStandardPaths::findExecutable(u"faketime"_s).isEmpty()); // scripts/deps.sh
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, dir.filePath(u"host.podium"_s)},
+              {}, {{u"LD_PRELOAD"_s, library}, {u"FAKETIME"_s, u"+1h"_s}});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    REQUIRE_FALSE(control.isEmpty());
+    const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
+    REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
+    REQUIRE(runToEnd(at + QStringList{u"next"_s}).exitCode == 0);
+    const Ended state = runToEnd(at + QStringList{u"state"_s});
+    INFO(state.output.toStdString());
+    // Minutes of a speech's allotment left, not an hour and more.
+    CHECK(
+        QRegularExpression(u"On the floor: .+, \\d:\\d\\d left"_s).match(state.output).hasMatch());
+    const Ended json = runToEnd(at + QStringList{u"state"_s, u"--json"_s});
+    const QRegularExpressionMatch now = QRegularExpression(u"\"now\": (\\d+)"_s).match(json.output);
+    REQUIRE(now.hasMatch());
+    const qint64 hostNow = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+    CHECK(qAbs(now.captured(1).toLongLong() - hostNow) < 600'000); // the host's hour, not ours
+}
+
+// The host's own full disk refused every command, and whoever ran it was told only by the
+// sync's log, which scripts silence. (A file size limit stands in for the full disk.)
+TEST_CASE("a headless host whose disk refuses the session's changes says so on its own output") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"host.podium"_s);
+    // A file size limit stands in for a full disk: writes past it fail (SIGXFSZ ignored).
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, file},
+              {u"bash"_s, u"-c"_s, u"trap '' XFSZ; ulimit -f 200; exec \"$0\" \"$@\""_s});
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    REQUIRE_FALSE(control.isEmpty());
+    TestSeat driver(u"driver"_s);
+    driver.seat.join({u"127.0.0.1"_s, quint16(port.toUInt())}, control);
+    REQUIRE(waitUntil([&] { return driver.live(); }));
+    Result<bool> done = true;
+    for (int i = 0; i < 500 && done; ++i) // each event takes a page or more of the file's log
+        done = submitAndWait(driver, Action::SetStageMessage, {{u"text"_s, u"m%1"_s.arg(i)}});
+    REQUIRE_FALSE(done);
+    CHECK(done.error().contains(u"disk is full"_s));
+    CHECK_FALSE(host.waitFor(u"(warning: the session file .*host.podium cannot be written: The "
+                             "disk is full)"_s)
+                    .isEmpty());
 }
 
 TEST_CASE("podium ctl: a join, code or timeout that cannot be right is refused at once, and a "
