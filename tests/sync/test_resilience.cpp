@@ -138,6 +138,11 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
     RelayedModerator scene;
     auto& [refused, host, relay, online] = scene;
     const qint64 before = host->lastSeq();
+    QStringList notDone, unknown; // what ctl tells apart: safe to send again, or not
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::notDone,
+                     [&](const QString& id) { notDone << id; });
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::outcomeUnknown,
+                     [&](const QString& id) { unknown << id; });
 
     relay.setFrozen(true); // the Wi-Fi drops; nobody knows yet
     const Command lost = stageMessage(u"lost in the air"_s);
@@ -153,6 +158,8 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
     CHECK(refused.value(lost.id).contains(
         u"Stage message: “lost in the air”; Stage message: “and this”"_s));
     CHECK(refused.value(alsoLost.id) == refused.value(lost.id));
+    CHECK(notDone == QStringList{lost.id, alsoLost.id});
+    CHECK(unknown.isEmpty());
     CHECK(host->lastSeq() == before);
     CHECK(host->engine.state().stageMessage != u"lost in the air"_s);
 
@@ -165,16 +172,19 @@ TEST_CASE("a command sent as the link silently dies is reported as not done once
 // "Next" pressed as the host died, then Take over hosting (or Disconnect): nothing said the
 // command might not have been done.
 TEST_CASE("a command the host never answered is reported as maybe done when the seat leaves") {
-    QStringList unknown;
+    QStringList unknown, notDone;
     RelayedModerator scene;
     auto& [refused, host, relay, online] = scene;
     QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::outcomeUnknown,
                      [&](const QString& id) { unknown << id; });
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::notDone,
+                     [&](const QString& id) { notDone << id; });
     relay.setFrozen(true); // the host's machine has just died; nobody knows yet
     const Command pressed = stageMessage(u"pressed as it died"_s);
     (void)online.engine.submit(pressed);
     online.seat.stop();
     CHECK(unknown == QStringList{pressed.id});
+    CHECK(notDone.isEmpty()); // maybe done: not to be sent again blindly
     CHECK(refused.value(pressed.id).contains(u"may not have been done"_s));
     CHECK(refused.value(pressed.id).contains(u"Stage message: “pressed as it died”"_s));
 }
