@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QTextStream>
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +37,8 @@ void describeApplication(QCoreApplication& app) {
 
 void addOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Moderator cockpit for hybrid panel sessions."));
+        QCoreApplication::translate("main", "Moderator cockpit for hybrid panel sessions.\n"
+                                            "podium ctl --help: the command-line client."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -114,8 +116,33 @@ QString strayOutputOptionError(const QCommandLineParser& parser) {
 }
 
 // What the modes without a window would otherwise ignore without a word.
+// One thing at a time, with only its own options: "--check A --salvage B" checked A, skipped
+// the salvage and exited 0; "--check A --port 5" looked as if the port meant something.
+QString fileModeError(const QCommandLineParser& parser) {
+    const QList<std::pair<QString, QStringList>> modes{
+        {u"export-report"_s, {u"format"_s, u"output"_s, u"o"_s}},
+        {u"check"_s, {}},
+        {u"salvage"_s, {u"output"_s, u"o"_s}}};
+    const auto shown = [](const QString& name) {
+        return (name.size() == 1 ? u"-"_s : u"--"_s) + name;
+    };
+    for (const auto& [mode, own] : modes) {
+        if (!parser.isSet(mode))
+            continue;
+        for (const QString& name : parser.optionNames()) {
+            if (name != mode && !own.contains(name))
+                return QCoreApplication::translate("main", "%1 cannot go with --%2: Podium does "
+                                                           "one of these at a time.")
+                    .arg(shown(name), mode);
+        }
+    }
+    return {};
+}
+
 QString windowlessArgumentsError(const QCommandLineParser& parser) {
     if (const QString error = podium::launchValuesError(parser); !error.isEmpty())
+        return error;
+    if (const QString error = fileModeError(parser); !error.isEmpty())
         return error;
     if (const QString error = strayOutputOptionError(parser); !error.isEmpty())
         return error;
@@ -127,16 +154,15 @@ QString windowlessArgumentsError(const QCommandLineParser& parser) {
     return {};
 }
 
+// "--check=FILE" is "--check FILE".
+bool hasOption(const QStringList& args, const QStringList& names) {
+    return std::any_of(args.cbegin(), args.cend(),
+                       [&](const QString& a) { return names.contains(a.section(u'=', 0, 0)); });
+}
+
 bool wantsNoWindow(const QStringList& args) {
-    static const QStringList windowless = {u"--help"_s,    u"-h"_s,        u"--help-all"_s,
-                                           u"--version"_s, u"-v"_s,        u"--export-report"_s,
-                                           u"--check"_s,   u"--salvage"_s, u"--headless"_s};
-    for (const QString& a : args) {
-        const QString option = a.section(u'=', 0, 0); // "--check=FILE" is "--check FILE"
-        if (windowless.contains(option))
-            return true;
-    }
-    return false;
+    return hasOption(args, {u"--help"_s, u"-h"_s, u"--help-all"_s, u"--version"_s, u"-v"_s,
+                            u"--export-report"_s, u"--check"_s, u"--salvage"_s, u"--headless"_s});
 }
 
 // A PDF report lays out text, which needs fonts and so a QGuiApplication: the export runs on the
@@ -144,8 +170,8 @@ bool wantsNoWindow(const QStringList& args) {
 // Other window-less modes need only Qt Core.
 std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
                                                         const QStringList& args) {
-    if (!args.contains(u"--export-report"_s))
-        return std::make_unique<QCoreApplication>(argc, argv);
+    if (!hasOption(args, {u"--export-report"_s})) // "--export-report=FILE" too: it said a PDF
+        return std::make_unique<QCoreApplication>(argc, argv); // needed the graphical application
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     return std::make_unique<QGuiApplication>(argc, argv);

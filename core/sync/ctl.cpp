@@ -212,7 +212,8 @@ int runCtl(const QStringList& arguments) {
     const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Displays this help."));
     p.addOption(help);
     p.addOptions({{u"join"_s, tr("The host, HOST:PORT."), u"host:port"_s},
-                  {u"code"_s, tr("A join code (control, or read-only for 'state')."), u"code"_s},
+                  {u"code"_s, tr("A join code (control, or read-only for 'state' and 'digest')."),
+                   u"code"_s},
                   {u"json"_s, tr("Print the state (or the digest) as JSON.")},
                   {u"timeout"_s, tr("Seconds to wait for the host (default 20)."), u"s"_s, u"20"_s},
                   {u"expect-floor"_s,

@@ -77,6 +77,12 @@ TEST_CASE("podium --export-report writes every format from a session file") {
     INFO(pdf.err.toStdString());
     REQUIRE(pdf.exitCode == 0);
     CHECK(readAll(dir.filePath(u"r.pdf"_s)).startsWith(u"%PDF-"_s));
+    // "--export-report=FILE" said a PDF needed the graphical application.
+    const Run joined =
+        runPodium({u"--export-report="_s + session, u"-o"_s, dir.filePath(u"r2.pdf"_s)});
+    INFO(joined.err.toStdString());
+    CHECK(joined.exitCode == 0);
+    CHECK(readAll(dir.filePath(u"r2.pdf"_s)).startsWith(u"%PDF-"_s));
 
     const Run csv = runPodium({u"--export-report"_s, session, u"--format"_s, u"csv"_s, u"-o"_s,
                                dir.filePath(u"r.csv"_s)});

@@ -427,7 +427,15 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
         {{u"--format"_s, u"md"_s}, u"--format is for --export-report"_s},
         {{u"-o"_s, u"report.md"_s}, u"-o/--output is for --export-report"_s},
         {{u"--headless"_s, u"--host"_s, u"--format"_s, u"pdf"_s}, u"--format is for"_s},
-        {{u"--demo"_s, u"--stage"_s, u"--display-screen"_s, u"7"_s}, u"no screen 7"_s}};
+        {{u"--demo"_s, u"--stage"_s, u"--display-screen"_s, u"7"_s}, u"no screen 7"_s},
+        // One of them ran, the other was skipped, and it exited 0.
+        {{u"--check"_s, u"a.podium"_s, u"--salvage"_s, u"b.podium"_s},
+         u"--salvage cannot go with --check"_s},
+        {{u"--export-report"_s, u"a.podium"_s, u"-o"_s, u"r.md"_s, u"--salvage"_s, u"b.podium"_s},
+         u"--salvage cannot go with --export-report"_s},
+        {{u"--check"_s, u"a.podium"_s, u"--headless"_s, u"--host"_s},
+         u"--headless cannot go with --check"_s},
+        {{u"--check"_s, u"a.podium"_s, u"--port"_s, u"5"_s}, u"--port cannot go with --check"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);
