@@ -119,12 +119,6 @@ bool orphaned(const QLockFile& lock, const QString& lockPath) {
            !heldNatively(lockPath);
 }
 
-bool diskFull(const QString& path) {
-    const QStorageInfo disk(QFileInfo(path).absolutePath());
-    // (/proc and the like have no bytes at all: they are not full, they take no file.)
-    return disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < 64 * 1024;
-}
-
 } // namespace
 
 Result<bool> SessionFile::lock() {
@@ -169,17 +163,18 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
     const bool holderGone = known && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
     if (lock->error() == QLockFile::LockFailedError && holderGone) {
         return Failure::failure(
-            diskFull(path) ? tr("%1 was left open by a Podium that stopped (process %2), and the "
-                                "disk it is on is too full to clear that. Free some space and "
-                                "open it again: nothing in it is lost.")
-                                 .arg(native(path))
-                                 .arg(pid)
-                           : tr("%1 was left open by a Podium that stopped (process %2), and that "
-                                "could not be cleared. Delete %3 beside it and open the file "
-                                "again.")
-                                 .arg(native(path))
-                                 .arg(pid)
-                                 .arg(QFileInfo(lockPath).fileName()));
+            store::diskFull(path)
+                ? tr("%1 was left open by a Podium that stopped (process %2), and the "
+                     "disk it is on is too full to clear that. Free some space and "
+                     "open it again: nothing in it is lost.")
+                      .arg(native(path))
+                      .arg(pid)
+                : tr("%1 was left open by a Podium that stopped (process %2), and that "
+                     "could not be cleared. Delete %3 beside it and open the file "
+                     "again.")
+                      .arg(native(path))
+                      .arg(pid)
+                      .arg(QFileInfo(lockPath).fileName()));
     }
     if (lock->error() == QLockFile::LockFailedError) {
         return Failure::failure(
@@ -188,7 +183,7 @@ Result<std::unique_ptr<QLockFile>> SessionFile::lockAgainstOthers(const QString&
                 .arg(native(path), known ? QString::number(pid) : u"?"_s, known ? host : u"?"_s));
     }
     // A full disk fails the lock file first: "read-only" sent the moderator to the wrong fix.
-    if (diskFull(path)) {
+    if (store::diskFull(path)) {
         return Failure::failure(tr("%1 could not be locked for editing: the disk it is on is full. "
                                    "Free some space and try again.")
                                     .arg(native(path)));
@@ -319,7 +314,7 @@ SessionFile::createWith(const QString& path, const QString& sessionId, const QLi
             removeFileAndCompanions(draftPath);
             // SQLite's words named the hidden draft: "….part could not be set up (database or
             // disk is full)".
-            if (diskFull(path))
+            if (store::diskFull(path))
                 return R::failure(tr("%1 could not be created: the disk it is on is full. Free "
                                      "some space and try again.")
                                       .arg(native(path)));

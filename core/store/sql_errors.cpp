@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
+#include <QStorageInfo>
 #include <QVariant>
 
 #include <cerrno>
@@ -130,9 +131,19 @@ QString readFailureMessage(const QString& path, const QSqlError& error) {
     case SqlFailure::Busy:
         return tr("%1 is busy in another program. Try again in a moment.").arg(name);
     default:
+        if (diskFull(path))
+            return tr("%1 could not be opened: the disk it is on is full. Free some space and "
+                      "open it again: nothing in it is lost.")
+                .arg(name);
         return tr("%1 could not be read (%2). It was left as it is.")
             .arg(name, error.databaseText().isEmpty() ? error.text() : error.databaseText());
     }
+}
+
+bool diskFull(const QString& path) {
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    // (/proc and the like have no bytes at all: they are not full, they take no file.)
+    return disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < 64 * 1024;
 }
 
 } // namespace podium::store

@@ -22,5 +22,8 @@ QString damagedFileMessage(const QString& path, const QString& why);
 QString checkHint();
 // The sentence for a file that could not be read as a session.
 QString readFailureMessage(const QString& path, const QSqlError& error);
+// The disk `path` is on has (almost) no room left: SQLite's words for what that made fail
+// ("disk I/O error" opening a file whose -shm did not fit) do not say so.
+bool diskFull(const QString& path);
 
 } // namespace podium::store
