@@ -191,6 +191,16 @@ bool printState(const SessionState& s, qint64 now, const QString& what, bool jso
         // The host's clock as this seat estimates it: the timers' startedAt and accumulatedMs
         // give the time left against it, on any machine.
         o[u"now"_s] = now;
+        // Worked out for scripts, by that clock: negative is over. The floor is null when
+        // nobody has it (left out, a script's "floor" key was missing).
+        QJsonObject remaining;
+        for (TimerId id : {TimerId::Session, TimerId::Segment, TimerId::Speaker}) {
+            if (const Countdown* timer = s.timer(id))
+                remaining[key(id)] = timer->remainingMs(now);
+        }
+        o[u"remainingMs"_s] = remaining;
+        if (!o.contains(u"floor"_s))
+            o[u"floor"_s] = QJsonValue::Null;
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         printSummary(s, now, out);

@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -637,6 +639,9 @@ TEST_CASE("podium ctl: state gives the time left by the host's clock, whatever t
     REQUIRE_FALSE(control.isEmpty());
     const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
+    // Nobody on the floor is a null floor, not a missing key.
+    CHECK(
+        runToEnd(at + QStringList{u"state"_s, u"--json"_s}).output.contains(u"\"floor\": null"_s));
     REQUIRE(runToEnd(at + QStringList{u"next"_s}).exitCode == 0);
     const Ended state = runToEnd(at + QStringList{u"state"_s});
     INFO(state.output.toStdString());
@@ -648,6 +653,12 @@ TEST_CASE("podium ctl: state gives the time left by the host's clock, whatever t
     REQUIRE(now.hasMatch());
     const qint64 hostNow = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
     CHECK(qAbs(now.captured(1).toLongLong() - hostNow) < 600'000); // the host's hour, not ours
+    // The time left worked out for scripts, by the host's clock: the speaker's minutes.
+    const QJsonObject parsed =
+        QJsonDocument::fromJson(json.output.mid(json.output.indexOf(u'{')).toUtf8()).object();
+    const qint64 speaker = qint64(parsed[u"remainingMs"_s][u"speaker"_s].toDouble());
+    CHECK(speaker > 0);
+    CHECK(speaker <= 10 * 60'000);
 }
 
 // The host's own full disk refused every command, and whoever ran it was told only by the
