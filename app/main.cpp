@@ -9,6 +9,7 @@
 #include "plan/plan.h"
 #include "report/export_command.h"
 #include "session_files.h"
+#include "stop_on_signals.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
 
@@ -263,6 +264,15 @@ int runCockpit(int argc, char** argv) {
     const QStringList sessionOption = podium::takeSessionOption(argc, argv);
     QApplication app(argc, argv);
     describeApplication(app);
+    // Ended by the desktop or `kill`: closed as from its windows (the layout and the note being
+    // typed kept, the file closed, no lock left), not cut off mid-way. From the start: a signal
+    // that comes before the event loop runs is acted on once it does.
+    const podium::sync::StopOnSignals stop([](int signal) {
+        QTextStream(stderr) << "stopping: " << podium::sync::StopOnSignals::reason(signal)
+                            << Qt::endl;
+        QApplication::closeAllWindows();
+        QApplication::quit(); // a display closed first may not have been the last window
+    });
     // Lets the desktop match windows to the launcher (and its icon) installed by the package.
     QGuiApplication::setDesktopFileName(u"io.github.podium.Podium"_s);
     QCommandLineParser parser;

@@ -4,19 +4,16 @@
 #include "plan/plan.h"
 #include "seat.h"
 #include "session_journal.h"
+#include "stop_on_signals.h"
 #include "store/session_file.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
-#include <cerrno>
 #include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -35,65 +32,6 @@ QTextStream& out() {
 void say(const QString& line) {
     out() << line << Qt::endl; // flushed: scripts and tests read it as it comes
 }
-
-// SIGTERM (a service manager, kill), SIGINT (Ctrl+C) and SIGHUP (its terminal closed) end the
-// event loop, so that the seat leaves as on purpose and its file is closed: no lock, -wal or
-// -shm left beside it. Killed outright, a seat loses nothing either, and the next start takes
-// the lock over. A signal the seat was started ignoring (SIGINT for a script's background job,
-// SIGHUP under nohup) stays ignored, as Unix programs do. (A handler may only write to a
-// descriptor; the event loop hears the socket: Qt's own pattern.)
-class StopOnSignals {
-public:
-    StopOnSignals() {
-        Q_ASSERT(s_pair[0] < 0); // one at a time: the handler knows only this pair
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, s_pair) != 0)
-            return;
-        m_heard = std::make_unique<QSocketNotifier>(s_pair[1], QSocketNotifier::Read);
-        QObject::connect(m_heard.get(), &QSocketNotifier::activated, [this] {
-            char signal = 0;
-            if (::read(s_pair[1], &signal, 1) != 1)
-                return;
-            say(u"stopping: %1"_s.arg(signal == SIGINT   ? u"interrupted"_s
-                                      : signal == SIGHUP ? u"its terminal closed"_s
-                                                         : u"asked to terminate"_s));
-            restore(); // a second Ctrl+C stops a stop that hangs
-            QCoreApplication::quit();
-        });
-        struct sigaction action {};
-        action.sa_handler = [](int signal) {
-            const int saved = errno;
-            const char byte = char(signal);
-            (void)!::write(s_pair[0], &byte, 1);
-            errno = saved;
-        };
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        for (size_t i = 0; i < std::size(handled); ++i) {
-            ::sigaction(handled[i], nullptr, &m_before[i]);
-            if (m_before[i].sa_handler != SIG_IGN)
-                ::sigaction(handled[i], &action, nullptr);
-        }
-    }
-    ~StopOnSignals() {
-        restore();
-        m_heard.reset();
-        if (s_pair[0] >= 0) {
-            ::close(s_pair[0]);
-            ::close(s_pair[1]);
-            s_pair[0] = s_pair[1] = -1;
-        }
-    }
-
-private:
-    void restore() {
-        for (size_t i = 0; i < std::size(handled); ++i)
-            ::sigaction(handled[i], &m_before[i], nullptr);
-    }
-    static constexpr int handled[] = {SIGTERM, SIGINT, SIGHUP};
-    static inline int s_pair[2] = {-1, -1};
-    struct sigaction m_before[std::size(handled)]{};
-    std::unique_ptr<QSocketNotifier> m_heard;
-};
 
 // A seat's own session file (the SQLite one the cockpit uses): opened if it exists, created
 // if not (from the demo plan on a host; empty on a joining seat, which takes the host's state).
@@ -358,7 +296,10 @@ int runHeadless(const QCommandLineParser& p) {
     if (const QString error = syncOptionsError(p); !error.isEmpty())
         return fail(error, 2);
     std::signal(SIGPIPE, SIG_IGN);
-    StopOnSignals stop;
+    StopOnSignals stop([](int signal) {
+        say(u"stopping: "_s + StopOnSignals::reason(signal));
+        QCoreApplication::quit();
+    });
     HeadlessSeat h;
     h.seat.setSeatName(p.isSet(u"host"_s) ? u"headless host"_s : u"headless seat"_s);
     // As in the cockpit, the file may be named without --session: it was ignored, and the

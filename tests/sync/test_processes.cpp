@@ -734,6 +734,32 @@ TEST_CASE("a headless seat given a code that cannot be one says so and exits") {
     CHECK(ended.output.contains(u"is not a join code"_s));
 }
 
+// Ended by the desktop (SIGTERM), the cockpit died as if killed: its lock, -wal and -shm stayed
+// beside the session file, and the next start said it had been left open.
+TEST_CASE("the cockpit ended with SIGTERM closes its session file and leaves nothing beside it") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"session.podium"_s);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    for (const QString& name : {u"HOME"_s, u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s})
+        env.insert(name, dir.filePath(u"home"_s)); // its settings and recent files, not ours
+    QProcess cockpit;
+    cockpit.setProcessEnvironment(env);
+    cockpit.setProcessChannelMode(QProcess::MergedChannels);
+    cockpit.start(QStringLiteral(PODIUM_BINARY), {u"--demo"_s, u"--session"_s, path});
+    // The lock is taken after the handler is in place: a signal from then on is heard.
+    REQUIRE(waitUntil([&] { return QFile::exists(path + u".lock"_s); }, 30000));
+    ::kill(pid_t(cockpit.processId()), SIGTERM);
+    REQUIRE(cockpit.waitForFinished(15000));
+    const QString output = QString::fromUtf8(cockpit.readAll());
+    INFO(output.toStdString());
+    CHECK(cockpit.exitStatus() == QProcess::NormalExit);
+    CHECK(cockpit.exitCode() == 0);
+    CHECK(output.contains(u"stopping: asked to terminate"_s));
+    CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{u"session.podium"_s});
+    CHECK(checkFile(path).isEmpty());
+}
+
 TEST_CASE("a headless seat stopped with SIGTERM, Ctrl+C or a closed terminal closes its session "
           "file and leaves nothing beside it") {
     for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
