@@ -359,10 +359,14 @@ namespace {
 QByteArray commandFrame(const Command& command) {
     return encodeFrame(message(MsgType::Command, {{u"command"_s, command.toCbor()}}));
 }
+
+bool tooLarge(const QByteArray& frame) {
+    return frame.size() - 4 > maxFrameFromPeer; // the 4-byte length is not counted
+}
 } // namespace
 
 bool SyncPeer::tooLargeToSend(const Command& command) {
-    return commandFrame(command).size() - 4 > maxFrameFromPeer; // the 4-byte length not counted
+    return tooLarge(commandFrame(command));
 }
 
 void SyncPeer::forward(const Command& command) {
@@ -373,13 +377,14 @@ void SyncPeer::forward(const Command& command) {
         m_engine.reportRefusal(command.id, why);
         return;
     }
-    if (tooLargeToSend(command)) {
+    const QByteArray frame = commandFrame(command);
+    if (tooLarge(frame)) {
         m_engine.reportRefusal(command.id, tr("This is too large to send to the host; it was "
                                               "not done."));
         return;
     }
     // Sent at once: the moderator is waiting for the host's answer.
-    m_link->sendNow(commandFrame(command));
+    m_link->sendNow(frame);
     m_unanswered.append(command);
 }
 
