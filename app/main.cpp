@@ -130,10 +130,15 @@ QString fileModeError(const QCommandLineParser& parser) {
     for (const auto& [mode, own] : modes) {
         if (!parser.isSet(mode))
             continue;
+        if (parser.values(mode).size() > 1) // "--check A --check B" checked B alone
+            return QCoreApplication::translate("main", "Give --%1 once: Podium does one file "
+                                                       "at a time.")
+                .arg(mode);
         for (const QString& name : parser.optionNames()) {
             if (name != mode && !own.contains(name))
-                return QCoreApplication::translate("main", "%1 cannot go with --%2: Podium does "
-                                                           "one of these at a time.")
+                return QCoreApplication::translate("main", "%1 cannot go with --%2: give one "
+                                                           "thing at a time, with its own "
+                                                           "options.")
                     .arg(shown(name), mode);
         }
     }

@@ -132,8 +132,8 @@ QString readFailureMessage(const QString& path, const QSqlError& error) {
         return tr("%1 is busy in another program. Try again in a moment.").arg(name);
     default:
         if (diskFull(path))
-            return tr("%1 could not be opened: the disk it is on is full. Free some space and "
-                      "open it again: nothing in it is lost.")
+            return tr("%1 could not be read: the disk it is on is full. Free some space and "
+                      "try again: nothing in it is lost.")
                 .arg(name);
         return tr("%1 could not be read (%2). It was left as it is.")
             .arg(name, error.databaseText().isEmpty() ? error.text() : error.databaseText());

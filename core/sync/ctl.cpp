@@ -195,7 +195,9 @@ bool printState(const SessionState& s, qint64 now, const QString& what, bool jso
         // nobody has it (left out, a script's "floor" key was missing).
         QJsonObject remaining;
         for (TimerId id : {TimerId::Session, TimerId::Segment, TimerId::Speaker}) {
-            if (const Countdown* timer = s.timer(id))
+            // The segment clock of no segment is no time left: a script read 0 as time up.
+            const bool shown = id != TimerId::Segment || s.activeSegment >= 0;
+            if (const Countdown* timer = s.timer(id); timer && shown)
                 remaining[key(id)] = timer->remainingMs(now);
         }
         o[u"remainingMs"_s] = remaining;
@@ -206,6 +208,7 @@ bool printState(const SessionState& s, qint64 now, const QString& what, bool jso
         printSummary(s, now, out);
         out << "digest " << digest << Qt::endl;
     }
+    out.flush(); // the JSON ends without endl: unflushed, its failure came after the check
     return out.status() == QTextStream::Ok;
 }
 

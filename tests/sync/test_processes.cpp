@@ -437,7 +437,8 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
          u"--salvage cannot go with --export-report"_s},
         {{u"--check"_s, u"a.podium"_s, u"--headless"_s, u"--host"_s},
          u"--headless cannot go with --check"_s},
-        {{u"--check"_s, u"a.podium"_s, u"--port"_s, u"5"_s}, u"--port cannot go with --check"_s}};
+        {{u"--check"_s, u"a.podium"_s, u"--port"_s, u"5"_s}, u"--port cannot go with --check"_s},
+        {{u"--check"_s, u"a.podium"_s, u"--check"_s, u"b.podium"_s}, u"Give --check once"_s}};
     for (const auto& [args, named] : cases) {
         INFO(args.join(u' ').toStdString());
         const Ended ended = runToEnd(args);
@@ -614,13 +615,17 @@ TEST_CASE("podium ctl: next says who has the floor, --expect-floor refuses a sta
     CHECK(runToEnd(nowhere + QStringList{u"end"_s, u"please"_s}).exitCode == 2);
 
     // A digest written nowhere (a full disk under "> file") exited 0: the script read nothing.
-    QProcess full;
-    full.setStandardOutputFile(u"/dev/full"_s);
-    full.setProcessChannelMode(QProcess::SeparateChannels);
-    full.start(QStringLiteral(PODIUM_BINARY), at + QStringList{u"digest"_s});
-    REQUIRE(full.waitForFinished(30000));
-    CHECK(full.exitCode() == 1);
-    CHECK(full.readAllStandardError().contains("Could not write to the standard output"));
+    for (const QStringList& read :
+         {QStringList{u"digest"_s}, QStringList{u"state"_s, u"--json"_s}}) {
+        INFO(read.join(u' ').toStdString());
+        QProcess full;
+        full.setStandardOutputFile(u"/dev/full"_s);
+        full.setProcessChannelMode(QProcess::SeparateChannels);
+        full.start(QStringLiteral(PODIUM_BINARY), at + read);
+        REQUIRE(full.waitForFinished(30000));
+        CHECK(full.exitCode() == 1);
+        CHECK(full.readAllStandardError().contains("Could not write to the standard output"));
+    }
 }
 
 // ctl printed the time left by its own machine's clock before the host's was known: against a
@@ -640,8 +645,14 @@ TEST_CASE("podium ctl: state gives the time left by the host's clock, whatever t
     const QStringList at{u"ctl"_s, u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s, control};
     REQUIRE(runToEnd(at + QStringList{u"add"_s, u"3"_s}).exitCode == 0);
     // Nobody on the floor is a null floor, not a missing key.
-    CHECK(
-        runToEnd(at + QStringList{u"state"_s, u"--json"_s}).output.contains(u"\"floor\": null"_s));
+    const QString before = runToEnd(at + QStringList{u"state"_s, u"--json"_s}).output;
+    CHECK(before.contains(u"\"floor\": null"_s));
+    // No segment running: no segment time left (0 read as time up), the session's whole.
+    const QJsonObject left = QJsonDocument::fromJson(before.mid(before.indexOf(u'{')).toUtf8())
+                                 .object()[u"remainingMs"_s]
+                                 .toObject();
+    CHECK(left.keys() == QStringList{u"session"_s});
+    CHECK(left[u"session"_s].toInteger() == 5'400'000);
     REQUIRE(runToEnd(at + QStringList{u"next"_s}).exitCode == 0);
     const Ended state = runToEnd(at + QStringList{u"state"_s});
     INFO(state.output.toStdString());

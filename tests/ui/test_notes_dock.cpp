@@ -12,11 +12,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
@@ -158,14 +160,16 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
     kind->setCurrentIndex(kind->findData(int(NoteKind::KeyTakeaway)));
     const QString line = u"Shared incident data builds trust"_s;
     QTest::keyClicks(edit, line);
-    const auto draftText = [] {
-        QSettings settings;
-        for (const QString& group : settings.childGroups()) {
-            settings.beginGroup(group);
-            for (const QString& draft : settings.childGroups())
-                return settings.value(draft + u"/text"_s).toString();
-        }
-        return QString();
+    // This session's draft as written to the settings file: read from the disk, not through
+    // Qt's cache of it, which shows what was never written.
+    const QString session = h.file->sessionId();
+    const auto draftText = [&session] {
+        QFile file(QSettings().fileName());
+        if (!file.open(QIODevice::ReadOnly))
+            return QString();
+        const QRegularExpression line(u"^%1-\\w+\\\\text=(.*)$"_s.arg(session),
+                                      QRegularExpression::MultilineOption);
+        return line.match(QString::fromUtf8(file.readAll())).captured(1);
     };
     QTRY_COMPARE(draftText(), line); // kept on disk as it is typed, a keeping at a time
     h.clock.advance(5'000);
@@ -180,6 +184,12 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
     CHECK(edit->text() == line);
     CHECK(kind->currentData().toInt() == int(NoteKind::KeyTakeaway));
     CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->text().contains(u"Panelist A"_s));
+    // Joining again gives a new copy, empty until the host's session fills it: the note still
+    // goes with the speech it was begun in.
+    h.dock->setSessionFile(nullptr);
+    h.dock->setSessionFile(h.file.get());
+    CHECK(edit->text() == line);
+    CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->text().contains(u"Panelist A"_s));
 
     QTest::keyClick(edit, Qt::Key_Return);
     REQUIRE(h.file->notes()->size() == 1);
@@ -189,7 +199,7 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
     CHECK(added.speechEntryId == first); // with the speech it was begun in
     CHECK(draftText().isEmpty());        // added, it is no draft to bring back
 
-    // Another session (a copy saved from it, say) is not given this session's draft.
+    // Another session is not given this session's draft.
     QTest::keyClicks(edit, u"Half a thought"_s);
     QTRY_COMPARE(draftText(), u"Half a thought"_s);
     NotesHarness other;

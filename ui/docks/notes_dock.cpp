@@ -44,6 +44,10 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
         if (m_draftDue)
             keepDraft();
     });
+    connect(&cockpit, &Cockpit::seatChanged, this, [this] { // the draft is kept per seat
+        if (isBuilt() && !m_text->text().isEmpty())
+            keepDraft();
+    });
 }
 
 // A rapporteur writes through the whole session, often while looking at the speaker: the note
@@ -198,7 +202,12 @@ void NotesDock::spanSpeechRows(int first, int last) {
 }
 
 void NotesDock::setSessionFile(SessionFile* file) {
-    m_begunAt = 0; // a draft goes with the session it is written in, as of now
+    // A draft goes with the session it is written in, as of now. The same session again keeps
+    // the speech it was begun in: a rejoin after a crash gives a new joined copy, empty at first,
+    // and the note restored from before went with whoever spoke when the copy filled.
+    const QString session = file ? file->sessionId() : QString();
+    if (!session.isEmpty() && session != std::exchange(m_fieldSession, session))
+        m_begunAt = 0;
     m_draftPause.stop();
     if (auto loaded = m_model->setFile(file); !loaded)
         showProblem(loaded.error());
@@ -236,6 +245,11 @@ void NotesDock::keepDraft() {
     if (key.isEmpty())
         return;
     QSettings settings;
+    // Where it was kept before (another session's file opened, another seat taken): it is this
+    // one's now, and came back there once added here.
+    if (!m_draftKeptUnder.isEmpty() && m_draftKeptUnder != key)
+        settings.remove(m_draftKeptUnder);
+    m_draftKeptUnder = m_text->text().isEmpty() ? QString() : key;
     settings.remove(key);
     if (!m_text->text().isEmpty()) {
         settings.beginGroup(key);
@@ -265,6 +279,7 @@ void NotesDock::takeUpDraft() {
     if (text.isEmpty())
         return;
     m_text->setText(text);
+    m_draftKeptUnder = key;
     m_begunAt = settings.value(u"begunAt"_s).toLongLong();
     if (const int kind = m_kind->findData(settings.value(u"kind"_s).toInt()); kind >= 0)
         m_kind->setCurrentIndex(kind);

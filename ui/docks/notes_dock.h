@@ -63,9 +63,11 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_problem = nullptr;
     QString m_problemText;
-    qint64 m_begunAt = 0;    // when the note being typed was begun (the session's time), 0: none
-    QTimer m_draftPause;     // between two keepings of the note being typed
-    bool m_draftDue = false; // typed into since it was last kept
+    qint64 m_begunAt = 0;     // when the note being typed was begun (the session's time), 0: none
+    QTimer m_draftPause;      // between two keepings of the note being typed
+    bool m_draftDue = false;  // typed into since it was last kept
+    QString m_draftKeptUnder; // its settings key, empty when none is kept
+    QString m_fieldSession;   // the session the note being typed is written in
 };
 
 // Gives the notes dock of `window` (when it has one) the session file of this seat.
