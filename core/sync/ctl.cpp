@@ -232,7 +232,9 @@ int runCtl(const QStringList& arguments) {
                   {u"expect-floor"_s,
                    tr("For next, end, and start, pause or adjust of the speaker's time: the "
                       "queue entry you saw on the floor (0: nobody), as 'state --json' shows it; "
-                      "refused if the floor changed meanwhile."),
+                      "refused if the floor changed meanwhile. Scripts that may run at once "
+                      "need it: without it, two next sent at once may both move the floor, "
+                      "skipping a speaker."),
                    u"entry"_s}});
     // "adjust speaker -30000": what follows the command is its own, minus signs included.
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
