@@ -154,7 +154,7 @@ Data timers(const SessionState& s, const Command& c) {
         return ref;
     case Action::AdjustTimer: {
         const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));
-        if (delta == 0 || qAbs(delta) > 60 * 60'000)
+        if (delta == 0 || qAbs(delta) > maxTimerAdjustMs)
             return Data::failure(tr("Add or remove between one second and one hour."));
         if (t->allottedMs + delta < 0) { // more taken than was ever given: false overtime
             const qint64 seconds = t->allottedMs / 1000;

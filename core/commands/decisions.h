@@ -27,5 +27,7 @@ qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);
 QString stageMessageText(const QCborValue& text);
 constexpr qsizetype maxStageMessage = 140;  // characters as read (grapheme clusters)
 bool stageMessageFits(const QString& text); // as the host decides it
+// The most a timer is moved by at once, either way (0 is no move).
+constexpr qint64 maxTimerAdjustMs = 60 * 60'000;
 
 } // namespace podium::decisions

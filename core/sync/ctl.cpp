@@ -1,3 +1,4 @@
+#include "commands/decisions.h"
 #include "headless.h"
 #include "model/cbor_input.h"
 #include "model/codec.h"
@@ -88,10 +89,10 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         const double value = words.value(2).toDouble(&number);
         // The host's own limit, said before the round trip it would refuse; a number too long
         // for a clock was taken for no number at all.
-        constexpr double hour = 3600 * 1000;
-        if (number && (value == 0 || std::abs(value) > hour))
-            return R::failure(tr("adjust takes a change of at most an hour (3600000 ms) either "
-                                 "way, and not 0; not %1")
+        if (number && (value == 0 || std::abs(value) > double(decisions::maxTimerAdjustMs)))
+            return R::failure(tr("adjust takes a change of at most an hour (%1 ms) either way, "
+                                 "and not 0; not %2")
+                                  .arg(decisions::maxTimerAdjustMs)
                                   .arg(words.value(2)));
         if (!whole) // none, or a fraction ("30.5")
             return R::failure(

@@ -66,9 +66,11 @@ struct NotesHarness {
         REQUIRE(cockpit->submit(Action::Next));
         return engine.state().floor->entry.id;
     }
+    QLineEdit* field() const { return child<QLineEdit>(*dock, u"noteText"_s); }
+    QComboBox* kindBox() const { return child<QComboBox>(*dock, u"noteKind"_s); }
+    QLabel* speechLabel() const { return child<QLabel>(*dock, u"noteSpeech"_s); }
     void type(const QString& text) {
-        auto* edit = dock->findChild<QLineEdit*>(u"noteText"_s);
-        REQUIRE(edit);
+        QLineEdit* edit = field();
         edit->setText(text);
         QTest::keyClick(edit, Qt::Key_Return);
         clock.advance(20'000); // a rapporteur's next line comes a while later
@@ -130,10 +132,8 @@ TEST_CASE("notes dock: a note goes with the speech under way, stored in the sess
 TEST_CASE("notes dock: a note goes with the speech under way when it was begun, not when saved") {
     NotesHarness h;
     const Id first = h.call(u"Panelist A"_s);
-    auto* edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
-    auto* speech = h.dock->findChild<QLabel*>(u"noteSpeech"_s);
-    REQUIRE(edit);
-    REQUIRE(speech);
+    QLineEdit* edit = h.field();
+    QLabel* speech = h.speechLabel();
     QTest::keyClicks(edit, u"Closing point: cooperation across regions"_s);
     h.clock.advance(5'000);
     h.call(u"Audience 2"_s);
@@ -153,10 +153,8 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
           "added") {
     NotesHarness h;
     const Id first = h.call(u"Panelist A"_s);
-    auto* edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
-    auto* kind = h.dock->findChild<QComboBox*>(u"noteKind"_s);
-    REQUIRE(edit);
-    REQUIRE(kind);
+    QLineEdit* edit = h.field();
+    QComboBox* kind = h.kindBox();
     kind->setCurrentIndex(kind->findData(int(NoteKind::KeyTakeaway)));
     const QString line = u"Shared incident data builds trust"_s;
     QTest::keyClicks(edit, line);
@@ -179,17 +177,17 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
     h.dock = std::make_unique<NotesDock>(*h.cockpit);
     h.dock->ensureBuilt();
     h.dock->setSessionFile(h.file.get());
-    edit = h.dock->findChild<QLineEdit*>(u"noteText"_s);
-    kind = h.dock->findChild<QComboBox*>(u"noteKind"_s);
+    edit = h.field();
+    kind = h.kindBox();
     CHECK(edit->text() == line);
     CHECK(kind->currentData().toInt() == int(NoteKind::KeyTakeaway));
-    CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->text().contains(u"Panelist A"_s));
+    CHECK(h.speechLabel()->text().contains(u"Panelist A"_s));
     // Joining again gives a new copy, empty until the host's session fills it: the note still
     // goes with the speech it was begun in.
     h.dock->setSessionFile(nullptr);
     h.dock->setSessionFile(h.file.get());
     CHECK(edit->text() == line);
-    CHECK(h.dock->findChild<QLabel*>(u"noteSpeech"_s)->text().contains(u"Panelist A"_s));
+    CHECK(h.speechLabel()->text().contains(u"Panelist A"_s));
 
     QTest::keyClick(edit, Qt::Key_Return);
     REQUIRE(h.file->notes()->size() == 1);
@@ -203,7 +201,7 @@ TEST_CASE("notes dock: the note being typed is back in its field after a crash, 
     QTest::keyClicks(edit, u"Half a thought"_s);
     QTRY_COMPARE(draftText(), u"Half a thought"_s);
     NotesHarness other;
-    CHECK(other.dock->findChild<QLineEdit*>(u"noteText"_s)->text().isEmpty());
+    CHECK(other.field()->text().isEmpty());
 }
 
 // A long speaker's name and affiliation wrapped the line over the note field to three lines: the
