@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStorageInfo>
+#include <cerrno>
 #include <memory>
 #include <vector>
 
@@ -81,13 +82,22 @@ Result<bool> writeStream(const QString& path, const QByteArray& bytes) {
     return true;
 }
 
-// A write refused for want of room leaves Qt's reason empty: "Cannot write report.pdf: Unknown
-// error".
-QString whyNotWritten(const QString& path, const QFileDevice& file, qsizetype needed) {
+// Whether a write failed for want of room: a full disk, a quota, a file size limit. Qt says
+// "Unknown error" of the last two, and of the first on a file written unbuffered; its free space
+// shows only the first.
+bool noRoom(const QString& path, int systemErrno, qsizetype needed) {
+    if (systemErrno == ENOSPC || systemErrno == EDQUOT || systemErrno == EFBIG)
+        return true;
     const QStorageInfo disk(QFileInfo(path).absolutePath());
-    if (disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < needed + 64 * 1024)
-        return tr("Cannot write %1: the disk is full. Free some space and try again; no file "
-                  "was replaced.")
+    return disk.isValid() && disk.bytesTotal() > 0 && disk.bytesAvailable() < needed + 64 * 1024;
+}
+
+QString whyNotWritten(const QString& path, const QFileDevice& file, int systemErrno,
+                      qsizetype needed) {
+    if (noRoom(path, systemErrno, needed))
+        return tr("Cannot write %1: there is no room for it (the disk is full, or a quota or "
+                  "file size limit is reached). Free some space and try again; no file was "
+                  "replaced.")
             .arg(path);
     return tr("Cannot write %1: %2").arg(path, file.errorString());
 }
@@ -97,10 +107,13 @@ Result<std::unique_ptr<QSaveFile>> writtenAside(const QString& path, const QByte
     auto file = std::make_unique<QSaveFile>(path);
     // Unbuffered, so that a write the disk refuses fails here: buffered, the failure came at
     // commit(), which Qt 6.4 does not check, and an empty file replaced the good one.
+    errno = 0;
     if (!file->open(QIODevice::WriteOnly | QIODevice::Unbuffered) ||
-        file->write(bytes) != bytes.size())
+        file->write(bytes) != bytes.size()) {
+        const int why = errno; // Qt's own reason is lost: see noRoom()
         return Result<std::unique_ptr<QSaveFile>>::failure(
-            whyNotWritten(path, *file, bytes.size()));
+            whyNotWritten(path, *file, why, bytes.size()));
+    }
     return file;
 }
 
@@ -117,8 +130,11 @@ Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes) {
     auto file = writtenAside(path, bytes);
     if (!file)
         return Result<bool>::failure(file.error());
-    if (!file.value()->commit())
-        return Result<bool>::failure(whyNotWritten(path, *file.value(), bytes.size()));
+    errno = 0;
+    if (!file.value()->commit()) {
+        const int why = errno;
+        return Result<bool>::failure(whyNotWritten(path, *file.value(), why, bytes.size()));
+    }
     return true;
 }
 

@@ -149,6 +149,7 @@ private:
     bool connectAsOnDisk();
     bool connectToCopyWithJournal();
     bool openDatabase(const QString& name, const QString& options);
+    void removeCompanionsMadeByReading();
     [[nodiscard]] Result<bool> lock();
     [[nodiscard]] Result<bool> prepareForWriting();
     [[nodiscard]] Result<bool> identify();
@@ -177,6 +178,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<QTemporaryDir> m_readCopy; // the file and its journal, read where SQLite can
     bool m_leftOpen = false;
+    bool m_companionsMadeByReading = false; // -wal and -shm were not there before it was read
     QString m_journalUnread;
     std::unique_ptr<QSqlQuery> m_insertEvent;
     std::unique_ptr<store::TransactionStatements> m_transactions;

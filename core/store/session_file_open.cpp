@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +91,7 @@ void SessionFile::close() {
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connection);
     }
+    removeCompanionsMadeByReading();
     if (m_lock)
         m_lock->unlock();
     m_lock.reset();
@@ -200,10 +202,32 @@ bool SessionFile::openDatabase(const QString& name, const QString& options) {
 }
 
 Result<bool> SessionFile::connect(bool readOnly) {
+    m_companionsMadeByReading = readOnly && !QFileInfo::exists(m_path + u"-wal"_s) &&
+                                !QFileInfo::exists(m_path + u"-shm"_s);
     if (!openDatabase(m_path, readOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s
                                        : u"QSQLITE_BUSY_TIMEOUT=2000"_s))
         return fail<bool>(store::readFailureMessage(m_path, m_db.lastError()));
     return true;
+}
+
+// Reading a session file makes the -wal and -shm SQLite reads it through, and a connection
+// that may not write cannot remove them: every `--check` and `--export-report` left two files
+// beside the session. They go once read, if they are still empty and no Podium has the file
+// open (a writer holds its lock, and needs them).
+void SessionFile::removeCompanionsMadeByReading() {
+    if (!std::exchange(m_companionsMadeByReading, false))
+        return;
+    const QString journal = m_path + u"-wal"_s;
+    if (QFileInfo(journal).size() > 0)
+        return;
+    // A lock left by a Podium that died stays: it tells the next one the session was not closed.
+    const QString lockPath = m_path + u".lock"_s;
+    QLockFile lock(lockPath);
+    lock.setStaleLockTime(0);
+    if (QFileInfo::exists(lockPath) || !lock.tryLock(0))
+        return;
+    QFile::remove(journal);
+    QFile::remove(m_path + u"-shm"_s);
 }
 
 // A session on a stick or a share that cannot be written: SQLite cannot make the shared-memory

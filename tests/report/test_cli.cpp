@@ -19,13 +19,18 @@ struct Run {
     QString err;
 };
 
-Run runPodium(const QStringList& args) {
+// `wrapper`: a command that starts podium with its arguments as "$0" "$@".
+Run runPodium(const QStringList& args, const QStringList& wrapper = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"QT_QPA_PLATFORM"_s); // the export must find its own way without a display
     env.remove(u"DISPLAY"_s);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PODIUM_BINARY), args);
+    if (wrapper.isEmpty())
+        p.start(QStringLiteral(PODIUM_BINARY), args);
+    else
+        p.start(wrapper.first(),
+                wrapper.mid(1) + QStringList{QStringLiteral(PODIUM_BINARY)} + args);
     if (!p.waitForFinished(60'000))
         return {};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
@@ -203,6 +208,30 @@ TEST_CASE("podium --export-report explains what is wrong and exits non-zero") {
     CHECK(overItself.exitCode == 2);
     CHECK(overItself.err.contains(u"itself"_s));
     CHECK(bytesOf(session) == sessionBytes);
+}
+
+// A quota or a file size limit refused the report, and Podium said "Unknown error": its free-space
+// check saw room on the disk. (The file size limit stands in for both.)
+TEST_CASE("a report that no room is left for says so, and replaces nothing") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString session = writeSessionFile(dir);
+    const QStringList oneKiB = {u"bash"_s, u"-c"_s,
+                                u"trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""_s};
+    for (const QString& name : {u"r.html"_s, u"r.csv"_s}) {
+        const QString out = dir.filePath(name);
+        for (const QString& file : {out, dir.filePath(u"r-polls.csv"_s)}) {
+            QFile earlier(file);
+            REQUIRE(earlier.open(QIODevice::WriteOnly));
+            earlier.write("an earlier export");
+        }
+        const Run refused = runPodium({u"--export-report"_s, session, u"-o"_s, out}, oneKiB);
+        CHECK(refused.exitCode == 1);
+        CHECK(refused.err.contains(u"Cannot write %1: there is no room for it"_s.arg(out)));
+        CHECK_FALSE(refused.err.contains(u"Unknown error"_s));
+        CHECK(readAll(out) == u"an earlier export"_s);
+        CHECK(readAll(dir.filePath(u"r-polls.csv"_s)) == u"an earlier export"_s);
+    }
 }
 
 // Started from a file manager or the launcher on a damaged file, Podium printed why to a

@@ -266,3 +266,54 @@ TEST_CASE("metadata written together is kept whole or not at all") {
     CHECK(file->metadata(u"b"_s) == u"2"_s);
     CHECK(rawValue(path, u"SELECT value FROM meta WHERE key = 'a'"_s).toString() == u"1"_s);
 }
+
+namespace {
+
+bool hasCompanions(const QString& path) {
+    return QFile::exists(path + u"-wal"_s) || QFile::exists(path + u"-shm"_s);
+}
+
+} // namespace
+
+// `podium --check` and `--export-report` left an empty -wal and -shm beside every session they
+// read.
+TEST_CASE("viewing a closed session leaves nothing beside it") {
+    Folder folder;
+    const QString path = folder.file(u"closed.podium"_s);
+    {
+        Seat seat(createOrFail(path));
+        speakers(seat, 2);
+    }
+    REQUIRE_FALSE(hasCompanions(path));
+    for (const OpenMode mode : {OpenMode::View, OpenMode::UpToDamage}) {
+        CHECK(openOrFail(path, mode)->state().speeches.size() == 2);
+        CHECK_FALSE(hasCompanions(path));
+    }
+    CHECK_FALSE(QFile::exists(path + u".lock"_s));
+}
+
+TEST_CASE("viewing a session open in a Podium leaves its journal to it") {
+    Folder folder;
+    const QString path = folder.file(u"open.podium"_s);
+    Seat seat(createOrFail(path));
+    speakers(seat, 2);
+    CHECK(openOrFail(path, OpenMode::View)->state() == seat.engine.state());
+    speakers(seat, 1); // still written through its journal
+    CHECK(openOrFail(path, OpenMode::View)->state().speeches.size() == 3);
+    CHECK(QFile::exists(path + u".lock"_s));
+}
+
+TEST_CASE("viewing a session a crashed Podium left keeps the journal holding its latest events") {
+    Folder folder;
+    const QString path = folder.file(u"crashed.podium"_s);
+    const QString leftover = folder.file(u"leftover-wal"_s);
+    {
+        Seat crashed(createOrFail(path));
+        speakers(crashed, 3);
+        REQUIRE(QFile::copy(path + u"-wal"_s, leftover)); // what a kill -9 would leave
+    }
+    REQUIRE(QFile::rename(leftover, path + u"-wal"_s));
+    CHECK(openOrFail(path, OpenMode::View)->state().speeches.size() == 3);
+    CHECK(QFileInfo(path + u"-wal"_s).size() > 0);
+    CHECK(openOrFail(path)->state().speeches.size() == 3);
+}
