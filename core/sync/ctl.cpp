@@ -101,8 +101,12 @@ Result<Command> commandFor(const QStringList& words, const SessionState& s) {
         c.args = {{u"timer"_s, key(*timer)}, {u"deltaMs"_s, delta}};
         expectSpeaker(c, *timer, floorId);
     } else if (verb == u"message"_s) {
+        const QString text = words.mid(1).join(u' ');
+        if (!decisions::stageMessageFits(decisions::stageMessageText(text)))
+            return R::failure(tr("message can be %1 characters at most, the host's limit")
+                                  .arg(decisions::maxStageMessage));
         c.action = Action::SetStageMessage;
-        c.args = {{u"text"_s, words.mid(1).join(u' ')}};
+        c.args = {{u"text"_s, text}};
     } else {
         return R::failure(tr("unknown command: %1 (the commands: next, end, add, start, pause, "
                              "adjust, message, state, digest; see podium ctl --help)")
@@ -277,11 +281,6 @@ int runCtl(const QStringList& arguments) {
     const auto dryRun = commandFor(words, SessionState{});
     if (!reads && !dryRun)
         return fail(dryRun.error(), 2);
-    if (!reads && SyncPeer::tooLargeToSend(dryRun.value()))
-        return fail(tr("This is too large to send to the host (at most %1 bytes); nothing was "
-                       "sent.")
-                        .arg(maxFrameFromPeer),
-                    2);
     bool expects = false;
     const qint64 expectedFloor = p.value(u"expect-floor"_s).toLongLong(&expects);
     if (p.isSet(u"expect-floor"_s) && !expects)

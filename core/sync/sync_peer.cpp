@@ -365,10 +365,6 @@ bool tooLarge(const QByteArray& frame) {
 }
 } // namespace
 
-bool SyncPeer::tooLargeToSend(const Command& command) {
-    return tooLarge(commandFrame(command));
-}
-
 void SyncPeer::forward(const Command& command) {
     if (m_state != State::Live || !m_link) {
         const QString why = tr("Not connected to the host right now; the command was not sent. "
@@ -378,6 +374,8 @@ void SyncPeer::forward(const Command& command) {
         return;
     }
     const QByteArray frame = commandFrame(command);
+    // Larger than a host takes in one frame: the host would close the link on it, and the seat
+    // send it again after rejoining.
     if (tooLarge(frame)) {
         m_engine.reportRefusal(command.id, tr("This is too large to send to the host; it was "
                                               "not done."));

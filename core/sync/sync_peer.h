@@ -60,9 +60,6 @@ public:
     void join(const Endpoint& host, const QString& code);
     // Why `code` cannot be a join code (another length, a U, other characters); empty if it can.
     static QString codeProblem(const QString& code);
-    // Larger than a host takes in one frame: refused before sending (the host would close the
-    // link on it, and the seat send it again after rejoining).
-    static bool tooLargeToSend(const Command& command);
     void leave();
     void dropUnanswered() { m_unanswered.clear(); } // before leaving as the program closes
 
