@@ -198,10 +198,16 @@ void bindAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
 }
 
 // `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.
-void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
-    if (auto* connection = window.findChild<podium::ConnectionDock*>())
-        connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s),
-                             quint16(parser.value(u"takeover-port"_s).toUInt()));
+// `copyPath`: where the seat keeps the host's session (empty: in Podium's own folder).
+void joinAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser,
+                  const QString& copyPath) {
+    auto* connection = window.findChild<podium::ConnectionDock*>();
+    if (!connection)
+        return;
+    if (!copyPath.isEmpty())
+        connection->seatSession().keepNextJoinIn(QFileInfo(copyPath).absoluteFilePath());
+    connection->joinHost(parser.value(u"join"_s), parser.value(u"code"_s),
+                         quint16(parser.value(u"takeover-port"_s).toUInt()));
 }
 
 // Qt's process() ends the program with 1 on an unknown option or a missing value, the code
@@ -302,14 +308,17 @@ int runCockpit(int argc, char** argv) {
     podium::SessionEngine engine(clock);
     QSettings settings;
     podium::RecentFiles recent(settings);
-    // A joining cockpit's own file is made when missing, as a headless seat's is: it said "does
-    // not exist, the demo is open instead" over a join that worked, and made demo.podium.
-    const bool createMissing =
-        parser.isSet(u"demo"_s) || (parser.isSet(u"join"_s) && !fileArgument->isEmpty());
+    // A joining cockpit keeps the host's session in the file named when there is none yet, as a
+    // headless seat does; it made the demo session there, and kept the host's elsewhere.
+    const QString joinedCopy =
+        parser.isSet(u"join"_s) && !fileArgument->isEmpty() && !QFileInfo::exists(*fileArgument)
+            ? *fileArgument
+            : QString();
+    const QString toOpen = joinedCopy.isEmpty() ? *fileArgument : QString();
     auto opened =
         parser.isSet(u"scene"_s)
             ? openDemoScene(clock.nowMs())
-            : podium::openCockpitSession(*fileArgument, createMissing, recent, clock.nowMs());
+            : podium::openCockpitSession(toOpen, parser.isSet(u"demo"_s), recent, clock.nowMs());
     if (!opened) {
         QTextStream(stderr) << opened.error() << '\n';
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Podium"),
@@ -322,8 +331,8 @@ int runCockpit(int argc, char** argv) {
     // Joining, whatever this window held before is the host's session soon: another Podium
     // having the last file open (a second seat on this laptop) is nothing to be told about. (Only
     // that: a damaged file is still said, with its salvage offer.)
-    const bool joinsAnyway = parser.isSet(u"join"_s) && fileArgument->isEmpty() &&
-                             QFileInfo::exists(startupPath + u".lock"_s);
+    const bool joinsAnyway =
+        parser.isSet(u"join"_s) && toOpen.isEmpty() && QFileInfo::exists(startupPath + u".lock"_s);
     if (!notOpened.isEmpty() && !joinsAnyway)
         QTextStream(stderr) << notOpened << '\n';
     podium::SessionFiles files(engine); // owns the open file; File → Open switches it
@@ -354,7 +363,7 @@ int runCockpit(int argc, char** argv) {
     if (parser.isSet(u"host"_s))
         hostAtLaunch(window, parser);
     else if (parser.isSet(u"join"_s))
-        joinAtLaunch(window, parser);
+        joinAtLaunch(window, parser, joinedCopy);
     else
         podium::resumeAfterCrash(window, files.current());
     return app.exec();

@@ -236,8 +236,8 @@ void addHeadlessOptions(QCommandLineParser& parser) {
         {u"announce"_s, tr("Announce the hosted session on the LAN.")},
         {u"session"_s,
          tr("This seat's session file (created if missing). In the cockpit, the file to open "
-            "(created with --demo or --join); a joined cockpit keeps the host's session in a "
-            "copy of its own."),
+            "(created with --demo); with --join, a missing file is where the cockpit keeps the "
+            "host's session (otherwise, in a copy of its own)."),
          u"file"_s},
         {u"join"_s, tr("Join the host at HOST:PORT."), u"host:port"_s},
         {u"code"_s, tr("The join code the host shows."), u"code"_s},

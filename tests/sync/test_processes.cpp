@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -795,4 +796,40 @@ TEST_CASE("a headless seat stopped with SIGTERM, Ctrl+C or a closed terminal clo
         CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{u"host.podium"_s});
         CHECK(checkFile(path).isEmpty());
     }
+}
+
+// `--session FILE` named where a joining cockpit keeps the host's session, as a headless seat's
+// does: the cockpit made the demo session there, and kept the host's in a copy of its own.
+TEST_CASE("a cockpit joining with a session file not yet made keeps the host's session there") {
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+               u"--session"_s, dir.filePath(u"host.podium"_s)});
+    const QString session = host.waitFor(u"session: (\\S+)"_s);
+    const QString control = host.waitFor(u"control code: (\\S+)"_s);
+    const QString port = host.waitFor(u"listening on port (\\d+)"_s);
+    REQUIRE_FALSE(port.isEmpty());
+    const QString mine = dir.filePath(u"mine.podium"_s);
+    const QString home = dir.filePath(u"home"_s);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    for (const QString& name : {u"HOME"_s, u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s})
+        env.insert(name, home);
+    QProcess cockpit;
+    cockpit.setProcessEnvironment(env);
+    cockpit.setProcessChannelMode(QProcess::MergedChannels);
+    cockpit.start(QStringLiteral(PODIUM_BINARY), {u"--join"_s, u"127.0.0.1:"_s + port, u"--code"_s,
+                                                  control, u"--session"_s, mine});
+    const auto holdsHostsSession = [&] {
+        if (!QFile::exists(mine))
+            return false;
+        const auto file = SessionFile::open(mine, OpenMode::View);
+        return file && file.value()->state().sessionId == session;
+    };
+    CHECK(waitUntil(holdsHostsSession, 30000));
+    ::kill(pid_t(cockpit.processId()), SIGTERM);
+    REQUIRE(cockpit.waitForFinished(15000));
+    INFO(QString::fromUtf8(cockpit.readAll()).toStdString());
+    QDirIterator copies(home, {u"joined-*"_s}, QDir::Files, QDirIterator::Subdirectories);
+    CHECK_FALSE(copies.hasNext());
+    CHECK(checkFile(mine).isEmpty());
 }

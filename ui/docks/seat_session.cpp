@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -193,7 +194,9 @@ Result<bool> SeatSession::host(quint16 port, const QHostAddress& address) {
 
 // A name of its own for each join, also for two joins within a second (the second failed with
 // "already exists").
-QString SeatSession::replicaPathFor(const QString& host) const {
+QString SeatSession::replicaPathFor(const QString& host) {
+    if (!m_nextReplicaPath.isEmpty())
+        return std::exchange(m_nextReplicaPath, {});
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
     const QDir folder(m_replicaFolder);
     folder.mkpath(u"."_s); // Podium's own folder for the copies, made on first use

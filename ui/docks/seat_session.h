@@ -42,6 +42,9 @@ public:
     std::unique_ptr<SessionFile> releaseJoinedCopy(const QString& path);
     // Where replica files of joined sessions go (default: the application's data folder).
     void setReplicaFolder(const QString& folder) { m_replicaFolder = folder; }
+    // The next join keeps the host's session at `path` (a new file), not in that folder:
+    // `podium --join HOST:PORT --session FILE`.
+    void keepNextJoinIn(const QString& path) { m_nextReplicaPath = path; }
     // Whether a host announces itself on the LAN (UDP broadcast) for the join dialog.
     void setAnnouncing(bool announce) { m_announce = announce; }
     // How the other seats list this one ("Online moderator on laptop-3").
@@ -73,7 +76,7 @@ signals:
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
-    QString replicaPathFor(const QString& host) const;
+    QString replicaPathFor(const QString& host);
     void rememberJoin();
     void takeInJoinedSession();
     struct CarriedNotes;
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<sync::SessionFileJournal> m_durable;
     std::unique_ptr<sync::Seat> m_seat;
     QString m_replicaFolder;
+    QString m_nextReplicaPath;
     bool m_announce = true;
     QHostAddress m_bind{QHostAddress::Any};
     QString m_seatName;
