@@ -563,8 +563,10 @@ TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the ki
 
 // Ctrl+Z right after Enter brought the note just taken back into the field, and Enter then took
 // it twice; then, handed to the window, it undid the session's step before the note, which a
-// rapporteur had not asked for.
-TEST_CASE("notes dock: Ctrl+Z in the emptied note field takes back the note just added") {
+// rapporteur had not asked for. Later it took the note back and its line with it, which had to
+// be typed again to put a typo right.
+TEST_CASE("notes dock: Ctrl+Z in the emptied note field takes back the note just added, and "
+          "gives its line back to the field") {
     NotesWindow window;
     auto& [settings, h, w] = window;
     h.cockpit->run(Action::SetStageMessage, {{u"text"_s, u"Two minutes"_s}}, u"Message"_s);
@@ -579,13 +581,14 @@ TEST_CASE("notes dock: Ctrl+Z in the emptied note field takes back the note just
     CHECK(h.cockpit->undoStack().undoText() == u"Add note “Shared incident data”"_s);
 
     QTest::keySequence(field, QKeySequence::Undo);
-    CHECK(field->text().isEmpty());
+    CHECK(field->text() == u"Shared incident data"_s);
     CHECK(h.file->notes().value().isEmpty());
     CHECK(h.engine.state().stageMessage == u"Two minutes"_s); // the step before stays done
 
     QTest::keySequence(field, QKeySequence::Redo);
     REQUIRE(h.file->notes().value().size() == 1);
     CHECK(h.file->notes().value()[0].text == u"Shared incident data"_s);
+    CHECK(field->text().isEmpty());
 
     // The note as edited since is the one that comes and goes.
     QAbstractItemModel* m = w.findChild<QTreeView*>(u"notesView"_s)->model();
@@ -593,13 +596,45 @@ TEST_CASE("notes dock: Ctrl+Z in the emptied note field takes back the note just
                        u"Shared incident data (CERTs)"_s));
     QTest::keySequence(field, QKeySequence::Undo);
     CHECK(h.file->notes().value().isEmpty());
+    CHECK(field->text() == u"Shared incident data (CERTs)"_s);
     QTest::keySequence(field, QKeySequence::Redo);
     REQUIRE(h.file->notes().value().size() == 1);
     CHECK(h.file->notes().value()[0].text == u"Shared incident data (CERTs)"_s);
+    CHECK(field->text().isEmpty());
 
     QTest::keySequence(field, QKeySequence::Undo);
     QTest::keySequence(field, QKeySequence::Undo); // and then the session's last step
     CHECK(h.engine.state().stageMessage.isEmpty());
+}
+
+// The line given back is the note as it was: its kind, and the speech it went with, though the
+// floor has moved on since; added again, it goes there once more.
+TEST_CASE("notes dock: an added note taken back returns to the field with its kind and speech, "
+          "unless another line is being typed") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.kindBox()->setCurrentIndex(h.kindBox()->findData(int(NoteKind::KeyTakeaway)));
+    h.type(u"Cooperation on CERTs"_s);
+    h.call(u"Panelist B"_s);
+    QUndoStack& undo = h.cockpit->undoStack();
+    REQUIRE(undo.undoText().startsWith(u"Add note"_s));
+    undo.undo();
+    CHECK(h.file->notes().value().isEmpty());
+    CHECK(h.field()->text() == u"Cooperation on CERTs"_s);
+    CHECK(NoteKind(h.kindBox()->currentData().toInt()) == NoteKind::KeyTakeaway);
+    CHECK(h.speechLabel()->text().contains(u"Panelist A"_s));
+    QTest::keyClick(h.field(), Qt::Key_Return);
+    REQUIRE(h.file->notes().value().size() == 1);
+    CHECK(h.file->notes().value()[0].speechEntryId == first);
+    CHECK(h.file->notes().value()[0].kind == NoteKind::KeyTakeaway);
+
+    h.field()->setText(u"Half a line"_s);
+    undo.undo();
+    CHECK(h.file->notes().value().isEmpty());
+    CHECK(h.field()->text() == u"Half a line"_s);
+    undo.redo();
+    CHECK(h.file->notes().value().size() == 1);
+    CHECK(h.field()->text() == u"Half a line"_s);
 }
 
 TEST_CASE("notes dock: without a session file, the keys to take a note say why not") {

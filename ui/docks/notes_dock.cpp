@@ -286,6 +286,14 @@ void NotesDock::takeUpDraft() {
     showCurrentSpeech();
 }
 
+// What a note's undo step asks of the dock: to say why it could not be done, and to give an
+// added note's line back to the field or take it out again.
+struct NoteStepHooks {
+    std::function<void(QString)> problem;
+    std::function<void(const Note&)> giveBack;
+    std::function<void(const Note&)> takeBack;
+};
+
 namespace {
 
 // The Edit menu names the step by the note's beginning.
@@ -299,12 +307,14 @@ QString shortened(const QString& text) {
 // or writes a removed one back as it was. Both act on the session's file (opening another file
 // empties the stack anyway), known by its session: after Save As the note goes back into the
 // copy (compared by pointer, it said "another session file", and a new file at the old address
-// would have passed).
+// would have passed). Undoing an add gives the line back to the field, to be put right and added
+// again (unless another is being typed there), as a mail program's "undo send" does; redoing it
+// takes it out again.
 class NoteStep final : public QUndoCommand {
 public:
     enum class Kind { Added, Removed };
 
-    NoteStep(Kind kind, NotesModel& model, const Note& note, std::function<void(QString)> problem)
+    NoteStep(Kind kind, NotesModel& model, const Note& note, NoteStepHooks dock)
         : QUndoCommand(kind == Kind::Added
                            ? NotesDock::tr("Add note “%1”").arg(shortened(note.text))
                            : NotesDock::tr("Remove note “%1”").arg(shortened(note.text)))
@@ -312,20 +322,20 @@ public:
         , m_model(model)
         , m_session(model.file() ? model.file()->sessionId() : QString())
         , m_note(note)
-        , m_problem(std::move(problem)) {}
+        , m_dock(std::move(dock)) {}
 
     void redo() override {
         if (m_kind == Kind::Removed)
             takeAway();
-        else if (std::exchange(m_pushed, true)) // pushed once the field had added it
-            putBack();
+        else if (std::exchange(m_pushed, true) && putBack()) // pushed once the field had added it
+            m_dock.takeBack(m_note);
     }
 
     void undo() override {
-        if (m_kind == Kind::Added)
-            takeAway();
-        else
+        if (m_kind == Kind::Removed)
             putBack();
+        else if (takeAway())
+            m_dock.giveBack(m_note);
     }
 
 private:
@@ -336,39 +346,50 @@ private:
         return false;
     }
 
-    void takeAway() {
+    bool takeAway() {
         if (!inItsSession())
-            return;
+            return false;
         // As it is now: edited since, it comes back edited.
         if (const Note* now = m_model.noteAt(m_model.indexOf(m_note.id)))
             m_note = *now;
         if (auto removed = m_model.remove(m_note.id); !removed)
-            giveUp(removed.error());
+            return giveUp(removed.error());
+        return true;
     }
 
-    void putBack() {
+    bool putBack() {
         if (!inItsSession())
-            return;
+            return false;
         auto back = m_model.restore(m_note);
         if (!back)
             return giveUp(back.error());
         m_note.id = back.value().id;
+        return true;
     }
 
-    void giveUp(const QString& why) {
-        m_problem(why);
+    bool giveUp(const QString& why) {
+        m_dock.problem(why);
         setObsolete(true); // the stack drops a step that cannot be done
+        return false;
     }
 
     Kind m_kind;
     NotesModel& m_model;
     QString m_session;
     Note m_note;
-    std::function<void(QString)> m_problem;
+    NoteStepHooks m_dock;
     bool m_pushed = false;
 };
 
 } // namespace
+
+NoteStepHooks NotesDock::stepHooks() {
+    return {[this](const QString& why) { showProblem(why); },
+            [this](const Note& note) { giveBackToField(note); },
+            [this](const Note& note) {
+                takeOutOfField(note);
+            }};
+}
 
 void NotesDock::addNote() {
     const auto kind = NoteKind(m_kind->currentData().toInt());
@@ -377,8 +398,8 @@ void NotesDock::addNote() {
         showProblem(added.error());
         return;
     }
-    cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Added, *m_model, added.value(),
-                                            [this](const QString& why) { showProblem(why); }));
+    cockpit().undoStack().push(
+        new NoteStep(NoteStep::Kind::Added, *m_model, added.value(), stepHooks()));
     m_problemText.clear();
     m_problem->hide();
     emptyField(m_text);
@@ -393,12 +414,35 @@ void NotesDock::addNote() {
     m_view->scrollTo(m_model->indexOf(added.value().id));
 }
 
+// An added note taken back: its line, to be put right and added again. A line being typed
+// meanwhile stays; the note is gone all the same, as asked.
+void NotesDock::giveBackToField(const Note& note) {
+    if (!isBuilt() || !m_text->text().isEmpty())
+        return;
+    m_text->setText(note.text);
+    m_begunAt = note.at;
+    if (const int kind = m_kind->findData(int(note.kind)); kind >= 0)
+        m_kind->setCurrentIndex(kind);
+    showCurrentSpeech();
+    keepDraft();
+    m_text->setFocus();
+}
+
+void NotesDock::takeOutOfField(const Note& note) {
+    if (!isBuilt() || m_text->text() != note.text)
+        return;
+    emptyField(m_text);
+    m_begunAt = 0;
+    m_kind->setCurrentIndex(0);
+    showCurrentSpeech();
+    keepDraft();
+}
+
 void NotesDock::removeSelected() {
     const Note* note = m_model->noteAt(m_view->currentIndex());
     if (!note)
         return;
-    cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Removed, *m_model, *note,
-                                            [this](const QString& why) { showProblem(why); }));
+    cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Removed, *m_model, *note, stepHooks()));
     m_text->setFocus(); // the next thing a rapporteur does is write
 }
 

@@ -18,6 +18,7 @@ namespace podium {
 class MainWindow;
 class NotesModel;
 class SessionFile;
+struct NoteStepHooks;
 
 // The rapporteur's notes, key takeaways and calls to action, each tied to the speech during
 // which it was written and shown grouped by speech. Any seat may keep notes; they stay in this
@@ -44,6 +45,9 @@ private:
     void enableActions();
     void addNote();
     void removeSelected();
+    NoteStepHooks stepHooks();
+    void giveBackToField(const Note& note);
+    void takeOutOfField(const Note& note);
     void showCurrentSpeech();
     void showProblem(const QString& text);
     void spanSpeechRows(int first, int last);
