@@ -179,18 +179,28 @@ TEST_CASE("Save As never replaces a session another Podium has open") {
     CHECK(openOrFail(theirs)->state().speeches.size() == 4);
 }
 
+namespace {
+
+// A session file with `speeches` speeches as a Podium killed with them in its journal leaves
+// it: the -wal beside it holds them.
+void leaveAsCrashed(const Folder& folder, const QString& path, int speeches) {
+    const QString leftover = folder.file(u"leftover-wal"_s);
+    {
+        Seat crashed(createOrFail(path));
+        speakers(crashed, speeches);
+        REQUIRE(QFile::copy(path + u"-wal"_s, leftover)); // what a kill -9 would leave
+    }
+    REQUIRE(QFile::rename(leftover, path + u"-wal"_s));
+}
+
+} // namespace
+
 // A Podium that crashed leaves its journal (-wal) beside its file; SQLite would replay it into
 // the copy that takes the file's name, making a session of both.
 TEST_CASE("Save As over a file a crashed Podium left behind takes none of its journal") {
     Folder folder;
     const QString old = folder.file(u"old.podium"_s);
-    const QString leftover = folder.file(u"leftover-wal"_s);
-    {
-        Seat crashed(createOrFail(old));
-        speakers(crashed, 3);
-        REQUIRE(QFile::copy(old + u"-wal"_s, leftover)); // what a kill -9 would leave
-    }
-    REQUIRE(QFile::rename(leftover, old + u"-wal"_s));
+    leaveAsCrashed(folder, old, 3);
     Seat mine(createOrFail(folder.file(u"mine.podium"_s)));
     speakers(mine, 1);
     REQUIRE(mine.file->saveCopyAs(old, true));
@@ -306,13 +316,7 @@ TEST_CASE("viewing a session open in a Podium leaves its journal to it") {
 TEST_CASE("viewing a session a crashed Podium left keeps the journal holding its latest events") {
     Folder folder;
     const QString path = folder.file(u"crashed.podium"_s);
-    const QString leftover = folder.file(u"leftover-wal"_s);
-    {
-        Seat crashed(createOrFail(path));
-        speakers(crashed, 3);
-        REQUIRE(QFile::copy(path + u"-wal"_s, leftover)); // what a kill -9 would leave
-    }
-    REQUIRE(QFile::rename(leftover, path + u"-wal"_s));
+    leaveAsCrashed(folder, path, 3);
     CHECK(openOrFail(path, OpenMode::View)->state().speeches.size() == 3);
     CHECK(QFileInfo(path + u"-wal"_s).size() > 0);
     CHECK(openOrFail(path)->state().speeches.size() == 3);
