@@ -21,7 +21,8 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     : QObject(window)
     , m_cockpit(cockpit)
     , m_window(window) {
-    m_new = add(u"newFromPlanAction"_s, QKeySequence::New, &FileMenu::newFromPlan);
+    m_newEmpty = add(u"newSessionAction"_s, QKeySequence::New, &FileMenu::newSession);
+    m_new = add(u"newFromPlanAction"_s, {}, &FileMenu::newFromPlan);
     m_open = add(u"openAction"_s, QKeySequence::Open, &FileMenu::openFile);
     m_recent = new QMenu(window);
     m_recent->setObjectName(u"recentMenu"_s);
@@ -34,6 +35,7 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     m_details = add(u"sessionDetailsAction"_s, {}, &FileMenu::editDetails);
     m_quit = add(u"quitAction"_s, QKeySequence::Quit, nullptr);
     connect(m_quit, &QAction::triggered, window, &QWidget::close);
+    menu.addAction(m_newEmpty);
     menu.addAction(m_new);
     menu.addAction(m_open);
     menu.addMenu(m_recent);
@@ -64,7 +66,8 @@ QAction* FileMenu::add(const QString& name, const QKeySequence& keys, void (File
 }
 
 void FileMenu::retranslate() {
-    m_new->setText(tr("&New session from plan…"));
+    m_newEmpty->setText(tr("&New session…"));
+    m_new->setText(tr("New session from &plan…"));
     m_open->setText(tr("&Open…"));
     m_recent->setTitle(tr("Open &recent"));
     m_saveAs->setText(tr("Save &as…"));
@@ -90,7 +93,7 @@ bool FileMenu::showsWindowFile() const {
 void FileMenu::updateActions() {
     const QString following =
         tr("This seat follows the host's session: Disconnect first (Connection panel).");
-    for (QAction* a : {m_new, m_open}) {
+    for (QAction* a : {m_newEmpty, m_new, m_open}) {
         a->setEnabled(canSwitchFiles());
         a->setToolTip(canSwitchFiles() ? QString() : following);
     }
@@ -109,6 +112,25 @@ void FileMenu::updateActions() {
 void FileMenu::report(const Result<bool>& done, const QString& title) {
     if (!done)
         QMessageBox::warning(m_window, title, done.error());
+}
+
+void FileMenu::newSession() {
+    const QString target =
+        askSavePath(m_window, tr("Save the new session as"), tr("New session") + u".podium"_s,
+                    tr("Podium sessions (*.podium)"), u"podium"_s);
+    if (!target.isEmpty())
+        startSession(target);
+}
+
+// An organizer starting from nothing (no plan written yet): a session named after its file,
+// whose details are asked for at once.
+void FileMenu::startSession(const QString& path) {
+    Plan plan;
+    plan.info.title = QFileInfo(path).completeBaseName();
+    // The save dialog asked before a file there is replaced.
+    if (auto made = m_cockpit.files()->createFromPlan(plan, path, true); !made)
+        return report(made, tr("New session"));
+    editDetails();
 }
 
 void FileMenu::newFromPlan() {

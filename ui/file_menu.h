@@ -10,7 +10,7 @@ class QWidget;
 
 namespace podium {
 
-// File menu: new session from a plan, open, open recent, save as, export the plan, the
+// File menu: new session (empty, or from a plan), open, open recent, save as, export the plan, the
 // session's details, quit. Works on the cockpit's SessionFiles when there is one.
 class FileMenu : public QObject {
     Q_OBJECT
@@ -22,10 +22,13 @@ public:
     // Issues the commands for what changed in the details dialog (one undo step).
     void applyDetails(const QCborMap& info, const QCborMap& allotments,
                       const QList<Segment>& segments);
+    // A new, empty session at `path` (replacing a file there), then its details dialog.
+    void startSession(const QString& path);
     void retranslate();
 
 private:
     QAction* add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)());
+    void newSession();
     void newFromPlan();
     void openFile();
     void open(const QString& path);
@@ -41,6 +44,7 @@ private:
     Cockpit& m_cockpit;
     QWidget* m_window;
     QMenu* m_recent;
+    QAction* m_newEmpty;
     QAction* m_new;
     QAction* m_open;
     QAction* m_saveAs;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "cockpit.h"
+#include "file_menu.h"
 #include "main_window.h"
 #include "model/codec.h"
 #include "report/report_menu.h"
@@ -509,4 +510,43 @@ TEST_CASE("the report of a file opened after the session closes what still ran a
     // The session goes on here: what runs, runs until now.
     REQUIRE(say(engine, u"Please wrap up"_s));
     CHECK(cockpit.reportTime() == clock.nowMs());
+}
+
+// Only a plan made a session: an organizer with none yet had to write one by hand first.
+TEST_CASE("File → New session makes an empty session named after its file, and asks its details") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"before.podium"_s)));
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    MainWindow window(cockpit);
+    auto* menu = window.findChild<FileMenu*>();
+    REQUIRE(menu);
+    const QKeySequence newKeys = QKeySequence::New;
+    CHECK(child<QAction>(window, u"newSessionAction"_s)->shortcut() == newKeys);
+
+    bool asked = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        asked = true;
+        CHECK(dialog->findChild<QLineEdit*>(u"detailsTitle"_s)->text() == u"IGF workshop 42"_s);
+        dialog->findChild<QLineEdit*>(u"detailsRoom"_s)->setText(u"Room C"_s);
+        dialog->accept();
+    });
+    const QString path = dir.filePath(u"IGF workshop 42.podium"_s);
+    menu->startSession(path);
+    CHECK(asked);
+    REQUIRE(files.current());
+    CHECK(files.current()->path() == path);
+    CHECK(engine.state().info.title == u"IGF workshop 42"_s);
+    CHECK(engine.state().info.room == u"Room C"_s);
+    CHECK(engine.state().participants.isEmpty());
+    CHECK(engine.state().segments.isEmpty());
+    auto reopened = SessionFile::open(path, OpenMode::View);
+    REQUIRE(reopened);
+    CHECK(reopened.value()->state().info.room == u"Room C"_s);
 }
