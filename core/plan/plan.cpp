@@ -131,9 +131,12 @@ Result<Allotments> readAllotments(const QJsonObject& o) {
         return Result<Allotments>::failure(e);
     for (const QString& field : fields) {
         const double seconds = o.value(field).toDouble(1);
-        if (seconds < (field == fields.last() ? 0 : 1) || seconds > 24 * 3600)
+        const bool warning = field == fields.last(); // 0: no warning
+        if (seconds < (warning ? 0 : 1) || seconds > 24 * 3600)
             return Result<Allotments>::failure(
-                tr("speakingTime: \"%1\" must be between 1 second and 24 hours.").arg(field));
+                (warning ? tr("speakingTime: \"%1\" must be between 0 (no warning) and 24 hours.")
+                         : tr("speakingTime: \"%1\" must be between 1 second and 24 hours."))
+                    .arg(field));
     }
     Allotments a;
     a.panelistMs = secondsField(o, u"panelistSeconds"_s, a.panelistMs);
@@ -143,7 +146,7 @@ Result<Allotments> readAllotments(const QJsonObject& o) {
     return a;
 }
 
-Result<SessionInfo> readInfo(const QJsonObject& o) {
+Result<SessionInfo> readInfo(const QJsonObject& o, PlanUse use) {
     QString e = typeError(o, {u"title"_s, u"date"_s, u"room"_s, u"format"_s}, QJsonValue::String,
                           u"session"_s);
     if (e.isEmpty())
@@ -154,7 +157,7 @@ Result<SessionInfo> readInfo(const QJsonObject& o) {
         return Result<SessionInfo>::failure(e);
     SessionInfo info;
     info.title = o.value(u"title"_s).toString().trimmed();
-    if (info.title.isEmpty())
+    if (info.title.isEmpty() && use == PlanUse::NewSession)
         return Result<SessionInfo>::failure(tr("The session has no title."));
     info.date = o.value(u"date"_s).toString();
     info.room = o.value(u"room"_s).toString();
@@ -201,7 +204,7 @@ QString notJson(const QByteArray& bytes, const QJsonParseError& error) {
 
 } // namespace
 
-Result<Plan> parsePlan(const QByteArray& json) {
+Result<Plan> parsePlan(const QByteArray& json, PlanUse use) {
     if (json.trimmed().isEmpty())
         return Result<Plan>::failure(tr("The plan file is empty."));
     QJsonParseError parseError;
@@ -218,7 +221,7 @@ Result<Plan> parsePlan(const QByteArray& json) {
     if (!e.isEmpty())
         return Result<Plan>::failure(e);
     Plan plan;
-    auto info = readInfo(root.value(u"session"_s).toObject());
+    auto info = readInfo(root.value(u"session"_s).toObject(), use);
     if (!info)
         return Result<Plan>::failure(info.error());
     plan.info = info.value();
@@ -248,13 +251,13 @@ Result<Plan> parsePlan(const QByteArray& json) {
     return plan;
 }
 
-Result<Plan> readPlanFile(const QString& path) {
+Result<Plan> readPlanFile(const QString& path, PlanUse use) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result<Plan>::failure(tr("Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > 16 * 1024 * 1024)
         return Result<Plan>::failure(tr("%1 is too large to be a session plan.").arg(path));
-    auto plan = parsePlan(file.readAll());
+    auto plan = parsePlan(file.readAll(), use);
     if (!plan) // which file: the message box may come long after the file was picked
         return Result<Plan>::failure(tr("%1: %2").arg(QFileInfo(path).fileName(), plan.error()));
     return plan;

@@ -21,8 +21,12 @@ struct Plan {
 
 constexpr int planFormatVersion = 1;
 
-Result<Plan> parsePlan(const QByteArray& json);
-Result<Plan> readPlanFile(const QString& path);
+// What a plan is read for: a new session needs its title; a roster to import (its people) does
+// not, and a file of people alone is one.
+enum class PlanUse { NewSession, Roster };
+
+Result<Plan> parsePlan(const QByteArray& json, PlanUse use = PlanUse::NewSession);
+Result<Plan> readPlanFile(const QString& path, PlanUse use = PlanUse::NewSession);
 QByteArray planToJson(const Plan& plan);
 Plan planOf(const SessionState& state);
 

@@ -76,6 +76,8 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
          "between 1 and 1440"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"panelistSeconds": 0}})",
          "\"panelistSeconds\" must be between"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"warningSeconds": -1}})",
+         "\"warningSeconds\" must be between 0 (no warning)"},
         // Each of these was read as missing, without a word: "60" planned 90 minutes.
         {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": "60"}})",
          "\"durationMinutes\" must be a number"},
@@ -115,4 +117,19 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
     auto missing = readPlanFile(u"/nonexistent/plan.json"_s);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().contains(u"Cannot read"_s));
+}
+
+// Participants → Import from plan refused a file of people alone: "The session has no title",
+// of a session that had one.
+TEST_CASE("a roster needs no session title, a new session does") {
+    const QByteArray people = R"({"podiumPlan": 1, "participants": [{"name": "Ana Uno"}]})";
+    const auto roster = parsePlan(people, PlanUse::Roster);
+    REQUIRE(roster);
+    CHECK(roster->participants.size() == 1);
+    const auto session = parsePlan(people);
+    REQUIRE_FALSE(session);
+    CHECK(session.error().contains(u"no title"_s));
+    // Anything else wrong is still said.
+    CHECK_FALSE(parsePlan(R"({"podiumPlan": 1, "participants": [{"name": "a", "group": "press"}]})",
+                          PlanUse::Roster));
 }

@@ -646,9 +646,8 @@ QString writePlan(const QTemporaryDir& dir, const QStringList& names) {
     QJsonArray people;
     for (const QString& name : names)
         people.append(QJsonObject{{u"name"_s, name}});
-    const QJsonObject plan{{u"podiumPlan"_s, 1},
-                           {u"session"_s, QJsonObject{{u"title"_s, u"Imported"_s}}},
-                           {u"participants"_s, people}};
+    // People alone, as a roster for import is written: no session, no title.
+    const QJsonObject plan{{u"podiumPlan"_s, 1}, {u"participants"_s, people}};
     const QString path = dir.filePath(u"plan.json"_s);
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly));

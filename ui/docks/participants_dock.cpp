@@ -167,7 +167,7 @@ QString comparable(const QString& name) {
 } // namespace
 
 Result<int> ParticipantsDock::importPlan(const QString& path) {
-    const auto plan = readPlanFile(path);
+    const auto plan = readPlanFile(path, PlanUse::Roster);
     if (!plan) // the whole plan is checked, its people's part only imported
         return Result<int>::failure(
             tr("No participant was added: the plan cannot be read. %1").arg(plan.error()));
