@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <memory>
 
 using namespace podium;
 using namespace podium::test;
@@ -64,6 +65,23 @@ void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
         box->button(answer)->click();
     });
 }
+
+// The cockpit's window over a session file `name` of its own, in a temporary folder.
+struct WindowOnFile {
+    TemporarySettings settings;
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine{clock};
+    SessionFiles files{engine};
+    Cockpit cockpit{engine};
+    std::unique_ptr<MainWindow> window; // made once the cockpit has its files, as in the app
+
+    explicit WindowOnFile(const QString& name) {
+        REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(name)));
+        cockpit.setFiles(&files);
+        window = std::make_unique<MainWindow>(cockpit);
+    }
+};
 
 } // namespace
 
@@ -107,15 +125,9 @@ TEST_CASE("File menu sessions: new, save as and open switch the file every actio
 // Set only when the menu was shown, the actions' keys stayed live: a joined seat's Ctrl+O left
 // the host's session without a word.
 TEST_CASE("File → New, Open and Save As are greyed, keys included, while the seat follows a host") {
-    useTemporarySettings();
-    QTemporaryDir dir;
-    SystemClock clock;
-    SessionEngine engine(clock);
-    SessionFiles files(engine);
-    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
-    Cockpit cockpit(engine);
-    cockpit.setFiles(&files);
-    MainWindow window(cockpit);
+    WindowOnFile w(u"own.podium"_s);
+    auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
+    MainWindow& window = *shown;
     auto* open = window.findChild<QAction*>(u"openAction"_s);
     auto* saveAs = window.findChild<QAction*>(u"saveAsAction"_s);
     REQUIRE(open);
@@ -126,6 +138,7 @@ TEST_CASE("File → New, Open and Save As are greyed, keys included, while the s
     engine.setForwarder([](const Command&) {}); // joined
     CHECK_FALSE(open->isEnabled());
     CHECK_FALSE(window.findChild<QAction*>(u"newFromPlanAction"_s)->isEnabled());
+    CHECK_FALSE(window.findChild<QAction*>(u"newSessionAction"_s)->isEnabled());
     CHECK_FALSE(saveAs->isEnabled());
     CHECK(open->toolTip().contains(u"Disconnect first"_s)); // said at the foot for its key
 
@@ -514,15 +527,9 @@ TEST_CASE("the report of a file opened after the session closes what still ran a
 
 // Only a plan made a session: an organizer with none yet had to write one by hand first.
 TEST_CASE("File → New session makes an empty session named after its file, and asks its details") {
-    useTemporarySettings();
-    QTemporaryDir dir;
-    SystemClock clock;
-    SessionEngine engine(clock);
-    SessionFiles files(engine);
-    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"before.podium"_s)));
-    Cockpit cockpit(engine);
-    cockpit.setFiles(&files);
-    MainWindow window(cockpit);
+    WindowOnFile w(u"before.podium"_s);
+    auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
+    MainWindow& window = *shown;
     auto* menu = window.findChild<FileMenu*>();
     REQUIRE(menu);
     const QKeySequence newKeys = QKeySequence::New;
