@@ -4,7 +4,6 @@
 #include "plan/plan.h"
 #include "report/export.h"
 #include "save_path.h"
-#include "session_details_dialog.h"
 #include "session_files.h"
 
 #include <QAction>
@@ -201,27 +200,47 @@ void FileMenu::editDetails() {
     const bool editable = m_cockpit.permits(Action::EditSession);
     SessionDetailsDialog dialog(m_cockpit.state(), editable, m_window);
     if (dialog.exec() == QDialog::Accepted && editable)
-        applyDetails(dialog.info(), dialog.allotments(), dialog.segments());
+        applyDetails(dialog.edit());
 }
 
-void FileMenu::applyDetails(const QCborMap& info, const QCborMap& allotments,
-                            const QList<Segment>& segments) {
+// The agenda is sent whole: changed meanwhile (on the other seat, or as a segment began), it is
+// replaced only when the moderator says so.
+bool FileMenu::replacesAgenda(const DetailsEdit& edit, const QList<Segment>& now) {
+    if (edit.agenda == edit.agendaOpened || edit.agenda == now)
+        return false;
+    return now == edit.agendaOpened ||
+           QMessageBox::question(
+               m_window, tr("Edit the agenda"),
+               tr("The agenda changed while the session details were open: on the other seat, "
+                  "or as a segment began. Replace it with the agenda as you left it?"),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+}
+
+void FileMenu::applyDetails(const DetailsEdit& edit) {
     const SessionState s = m_cockpit.state(); // as it was before these commands
-    const bool infoChanged = codec::sessionInfo(info) != s.info;
+    const auto laidOver = [](QCborMap now, const QCborMap& changes) {
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            now.insert(it.key(), it.value());
+        return now;
+    };
+    const bool infoChanged =
+        codec::sessionInfo(laidOver(codec::toCbor(s.info), edit.info)) != s.info;
+    const QCborMap allotments = laidOver(codec::toCbor(s.allotments), edit.allotments);
     const bool allotmentsChanged = codec::allotments(allotments) != s.allotments;
-    const bool agendaChanged = segments != s.segments;
+    const bool agendaChanged = replacesAgenda(edit, s.segments);
     if (!infoChanged && !allotmentsChanged && !agendaChanged)
         return; // OK with nothing changed: no undo step that would do nothing
     QUndoStack& undo = m_cockpit.undoStack();
     undo.beginMacro(tr("Edit the session details"));
-    if (infoChanged)
-        m_cockpit.run(Action::EditSession, {{u"info"_s, info}}, tr("Edit the session details"));
+    if (infoChanged) // the engine lays the keys changed over the details as they are
+        m_cockpit.run(Action::EditSession, {{u"info"_s, edit.info}},
+                      tr("Edit the session details"));
     if (allotmentsChanged)
         m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, allotments}},
                       tr("Change the speaking times"));
     // The running segment keeps its clock, with its new planned time.
     if (agendaChanged)
-        m_cockpit.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(segments)}},
+        m_cockpit.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(edit.agenda)}},
                       tr("Edit the agenda"));
     undo.endMacro();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cockpit.h"
+#include "session_details_dialog.h"
 
 #include <QObject>
 
@@ -19,9 +20,9 @@ public:
 
     // The session's plan (details, speaking times, people, agenda) as JSON at `path`.
     [[nodiscard]] static Result<bool> exportPlan(const SessionState& state, const QString& path);
-    // Issues the commands for what changed in the details dialog (one undo step).
-    void applyDetails(const QCborMap& info, const QCborMap& allotments,
-                      const QList<Segment>& segments);
+    // Issues the commands for what was changed in the details dialog (one undo step), over what
+    // the session holds now.
+    void applyDetails(const DetailsEdit& edit);
     // A new, empty session at `path` (replacing a file there), then its details dialog.
     void startSession(const QString& path);
     void retranslate();
@@ -36,6 +37,7 @@ private:
     void saveAs();
     void exportPlanAs();
     void editDetails();
+    bool replacesAgenda(const DetailsEdit& edit, const QList<Segment>& now);
     bool canSwitchFiles() const;
     bool showsWindowFile() const;
     void updateActions();

@@ -89,7 +89,15 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
             &MainWindow::noteSaving);
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
     connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &MainWindow::updateTitle);
+    connect(&m_cockpit.engine(), &SessionEngine::stateReset, this,
+            &MainWindow::dropNoticeOfAnotherSession);
     updateTitle();
+}
+
+// Another session opened: what the notice said (in red) was of the one before, and stayed.
+void MainWindow::dropNoticeOfAnotherSession() {
+    if (m_notice && m_cockpit.state().sessionId != m_noticeSessionId)
+        m_notice->parentWidget()->hide();
 }
 
 // The docks go before the cockpit: nothing they do on the way (a seat leaving its host) may
@@ -209,10 +217,20 @@ void MainWindow::createSessionDocks() {
             &MainWindow::showReadOnlyNotice);
     // Said where it is seen: only the Connection panel, behind a tab, said it, and the window
     // looked as before to a moderator who no longer hosted.
-    connect(&connection->seatSession(), &SeatSession::gaveWay, this, [this] {
+    SeatSession* seat = &connection->seatSession();
+    connect(seat, &SeatSession::gaveWay, this, [this](const QString& to) {
         m_keepPanels = true;
-        showNotice(tr("Another seat went on hosting this session while this laptop was away: "
-                      "this one no longer hosts, and follows it with control."));
+        showNotice(tr("The seat at %1 went on hosting this session while it and this laptop were "
+                      "out of touch: this laptop no longer hosts, and follows it with control.")
+                       .arg(to));
+        m_noticeWhileGivenWay = true;
+    });
+    // Said no longer once this laptop hosts again (it takes over, say): the notice stayed.
+    connect(seat, &SeatSession::changed, this, [this, seat, was = seat->mode()]() mutable {
+        const bool hostsAgain = seat->mode() == sync::Seat::Mode::Hosting && was != seat->mode();
+        was = seat->mode();
+        if (hostsAgain && std::exchange(m_noticeWhileGivenWay, false))
+            amendNotice(tr("This laptop hosts the session again since %1."));
     });
     addSessionActions(floor);
     addSessionActions(queue);
@@ -229,8 +247,9 @@ void MainWindow::createSessionDocks() {
 // panel alone, behind a tab, left an online moderator acting for minutes on a host long gone.
 void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
     if (auto* floor = findChild<FloorDock*>())
-        connect(&connection, &ConnectionDock::linkChanged, floor,
-                [floor, &connection] { floor->showHostOutOfReach(connection.hostOutOfReach()); });
+        connect(&connection, &ConnectionDock::linkChanged, floor, [floor, &connection] {
+            floor->showHostOutOfReach(connection.hostOutOfReach(), connection.hostLastHeardAt());
+        });
     auto* alert = new QLabel(this);
     alert->setObjectName(u"connectionAlert"_s);
     alert->setTextFormat(Qt::PlainText);
@@ -549,6 +568,8 @@ void MainWindow::showNotice(const QString& text) {
     m_noticeWhileOutOfReach = m_hostOutOfReach;
     m_noticeWhileReadOnly = sessionFile() && sessionFile()->isReadOnly();
     m_noticeWhileUnsaved = m_unsaved;
+    m_noticeWhileGivenWay = false;
+    m_noticeSessionId = m_cockpit.state().sessionId;
 }
 
 // "The disk is full: the latest change was not saved" stayed after space was freed and later

@@ -81,6 +81,7 @@ private:
     void showNotice(const QString& text);
     void noteSaving(bool failing);
     void amendNotice(const QString& sentence);
+    void dropNoticeOfAnotherSession();
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
@@ -102,6 +103,8 @@ private:
     bool m_noticeWhileOutOfReach = false; // m_notice was shown then
     bool m_noticeWhileReadOnly = false;   // and while the file was read-only
     bool m_noticeWhileUnsaved = false;    // and while the session file refused to save
+    bool m_noticeWhileGivenWay = false;   // it says this laptop gave way to another host
+    QString m_noticeSessionId;            // the session it was said of
     bool m_unsaved = false;               // the session file refuses to save
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title

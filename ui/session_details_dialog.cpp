@@ -1,17 +1,21 @@
 #include "session_details_dialog.h"
 
 #include "model/codec.h"
+#include "theme/theme.h"
 
 #include <QCborArray>
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimeEdit>
 #include <QVBoxLayout>
@@ -22,12 +26,49 @@ namespace podium {
 
 namespace {
 
-// What a field showed when the dialog opened: a value left alone goes back exactly as it came
-// (92.5 planned minutes showed as 92, and OK wrote 92).
+constexpr int maxMinutes = 24 * 60;
+
+// The keys of `edited` whose values differ from `opened`'s.
+QCborMap changedKeys(const QCborMap& opened, const QCborMap& edited) {
+    QCborMap changed;
+    for (auto it = edited.begin(); it != edited.end(); ++it) {
+        if (opened.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
+// What a field was given when the dialog opened, and what it showed of it: left showing that, it
+// gives the value back exactly. 92.5 planned minutes showed as 92, and OK wrote 92; a plan's
+// 15-minute warning showed as 600 s, the most the box takes, and OK wrote 10 minutes.
 const char originalMsProperty[] = "podiumOriginalMs";
+const char shownMsProperty[] = "podiumShownMs";
 constexpr int originalRole = Qt::UserRole;
-// The date box shows "Not set" at its earliest date: a session without a date keeps none.
-const QDate noDate(2000, 1, 1);
+
+void keepOriginal(QWidget* field, qint64 originalMs, qint64 shownMs) {
+    field->setProperty(originalMsProperty, originalMs);
+    field->setProperty(shownMsProperty, shownMs);
+}
+
+qint64 originalUnlessChanged(const QWidget* field, qint64 shownMs) {
+    return shownMs == field->property(shownMsProperty).toLongLong()
+               ? field->property(originalMsProperty).toLongLong()
+               : shownMs;
+}
+
+// An agenda segment's minutes, typed as a segment may last: a day at most (5000 was taken, and
+// the whole edit of the agenda refused after OK), one minute at least (0 was saved as 1).
+class MinutesDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override {
+        auto* box = new QSpinBox(parent);
+        box->setRange(1, maxMinutes);
+        box->setFrame(false);
+        return box;
+    }
+};
 
 } // namespace
 
@@ -35,15 +76,14 @@ QSpinBox* SessionDetailsDialog::minutes(qint64 ms, int max, const QString& name)
     auto* box = new QSpinBox;
     box->setObjectName(name);
     box->setRange(1, max);
-    box->setValue(int(ms / 60'000));
+    box->setValue(int(qBound(qint64(1), ms / 60'000, qint64(max))));
     box->setSuffix(tr(" min"));
-    box->setProperty(originalMsProperty, ms);
+    keepOriginal(box, ms, minutesMs(box));
     return box;
 }
 
 qint64 SessionDetailsDialog::minutesMs(const QSpinBox* box) {
-    const qint64 original = box->property(originalMsProperty).toLongLong();
-    return box->value() == int(original / 60'000) ? original : box->value() * 60'000LL;
+    return box->value() * 60'000LL;
 }
 
 // Speaking times to the second, as "2:30" (a 45-second turn showed as 1 minute, and was saved so).
@@ -53,19 +93,18 @@ QTimeEdit* SessionDetailsDialog::speakingTime(qint64 ms, const QString& name) {
     edit->setDisplayFormat(u"m:ss"_s);
     edit->setTimeRange(QTime(0, 0, 5), QTime(0, 59, 59));
     edit->setTime(QTime(0, 0).addMSecs(int(qBound(qint64(5'000), ms, qint64(3'599'000)))));
-    edit->setProperty(originalMsProperty, ms);
+    keepOriginal(edit, ms, speakingTimeMs(edit));
     return edit;
 }
 
 qint64 SessionDetailsDialog::speakingTimeMs(const QTimeEdit* edit) {
-    const qint64 original = edit->property(originalMsProperty).toLongLong();
-    const qint64 shown = QTime(0, 0).msecsTo(edit->time());
-    return shown / 1000 == original / 1000 ? original : shown;
+    return QTime(0, 0).msecsTo(edit->time()) / 1000 * 1000;
 }
 
 SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable, QWidget* parent)
     : QDialog(parent)
     , m_title(new QLineEdit(s.info.title))
+    , m_dated(new QCheckBox)
     , m_date(new QDateEdit)
     , m_room(new QLineEdit(s.info.room))
     , m_format(new QLineEdit(s.info.format))
@@ -79,6 +118,8 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     , m_removeSegment(new QPushButton(tr("Remove")))
     , m_segmentUp(new QPushButton(tr("Move up")))
     , m_segmentDown(new QPushButton(tr("Move down")))
+    , m_openedInfo(s.info)
+    , m_openedAllotments(s.allotments)
     , m_original(s.segments)
     , m_originalDate(s.info.date)
     , m_begun(s.segmentsBegun()) {
@@ -88,19 +129,29 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     m_date->setObjectName(u"detailsDate"_s);
     m_room->setObjectName(u"detailsRoom"_s);
     m_date->setCalendarPopup(true);
-    m_date->setMinimumDate(noDate);
-    m_date->setSpecialValueText(tr("Not set"));
+    // A session without a date keeps none, and a date can be taken away (the box could not be
+    // emptied). Unticked, the box offers today (its popup opened in the year 2000).
     const QDate date = QDate::fromString(s.info.date, Qt::ISODate);
-    m_date->setDate(date.isValid() && date > noDate ? date : noDate);
+    m_dated->setObjectName(u"detailsDated"_s);
+    m_dated->setAccessibleName(tr("The session has a date"));
+    m_dated->setChecked(date.isValid());
+    m_date->setDate(date.isValid() ? date : QDate::currentDate());
+    m_date->setEnabled(date.isValid());
+    connect(m_dated, &QCheckBox::toggled, m_date, &QWidget::setEnabled);
     m_warning->setObjectName(u"detailsWarning"_s);
     m_warning->setRange(0, 600);
-    m_warning->setValue(int(s.allotments.warningMs / 1000));
+    m_warning->setValue(int(qBound(qint64(0), s.allotments.warningMs / 1000, qint64(600))));
     m_warning->setSuffix(tr(" s"));
-    m_questions->setMaximumHeight(70);
+    keepOriginal(m_warning, s.allotments.warningMs, m_warning->value() * 1000LL);
+    // Room for a few questions, each on its line (70 px showed two, cut at the foot).
+    m_questions->setMinimumHeight(m_questions->fontMetrics().lineSpacing() * 4 + 12);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Title"), m_title);
-    form->addRow(tr("Date"), m_date);
+    auto* dateRow = new QHBoxLayout;
+    dateRow->addWidget(m_dated);
+    dateRow->addWidget(m_date, 1);
+    form->addRow(tr("Date"), dateRow);
     form->addRow(tr("Room"), m_room);
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("Length"), m_planned);
@@ -139,6 +190,12 @@ void SessionDetailsDialog::makeReadOnly() {
         box->setButtonSymbols(QAbstractSpinBox::NoButtons);
     }
     m_date->setCalendarPopup(false);
+    m_dated->hide();
+    if (!m_dated->isChecked()) { // "None", not a greyed date that looks like one
+        m_date->setMinimumDate(m_date->date());
+        m_date->setSpecialValueText(tr("None"));
+        m_date->setEnabled(true);
+    }
     m_questions->setReadOnly(true);
     m_agenda->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (QPushButton* b : {m_addSegment, m_removeSegment, m_segmentUp, m_segmentDown})
@@ -147,6 +204,9 @@ void SessionDetailsDialog::makeReadOnly() {
 
 QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {
     m_agenda = new QTableWidget(0, 2);
+    m_agendaTotal = new QLabel;
+    m_agendaTotal->setObjectName(u"agendaTotal"_s);
+    m_agendaTotal->setWordWrap(true);
     m_agenda->setObjectName(u"detailsAgenda"_s);
     m_agenda->setHorizontalHeaderLabels({tr("Segment"), tr("Minutes")});
     m_agenda->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -157,7 +217,10 @@ QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {
         m_agenda->insertRow(m_agenda->rowCount());
         setAgendaRow(m_agenda->rowCount() - 1, segment.title, segment.plannedMs);
     }
-    m_agenda->setMinimumHeight(140);
+    m_agenda->setItemDelegateForColumn(1, new MinutesDelegate(m_agenda));
+    // Six segments in sight (140 px showed three of a workshop's five or six).
+    m_agenda->setMinimumHeight(m_agenda->verticalHeader()->defaultSectionSize() * 6 +
+                               m_agenda->horizontalHeader()->sizeHint().height() + 4);
     m_addSegment->setObjectName(u"addSegment"_s);
     m_removeSegment->setObjectName(u"removeSegment"_s);
     m_segmentUp->setObjectName(u"segmentUp"_s);
@@ -176,9 +239,38 @@ QWidget* SessionDetailsDialog::buildAgenda(const QList<Segment>& segments) {
     auto* column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 0);
     column->addWidget(m_agenda);
+    column->addWidget(m_agendaTotal);
     column->addLayout(buttons);
     updateAgendaButtons();
+    connect(m_agenda->model(), &QAbstractItemModel::dataChanged, this,
+            &SessionDetailsDialog::updateAgendaTotal);
+    connect(m_agenda->model(), &QAbstractItemModel::rowsRemoved, this,
+            &SessionDetailsDialog::updateAgendaTotal);
+    connect(m_planned, &QSpinBox::valueChanged, this, &SessionDetailsDialog::updateAgendaTotal);
+    updateAgendaTotal();
     return box;
+}
+
+// Said where the agenda is planned: the sum of its segments against the session's length.
+void SessionDetailsDialog::updateAgendaTotal() {
+    qint64 totalMs = 0;
+    for (const Segment& segment : segments())
+        totalMs += segment.plannedMs;
+    const qint64 total = (totalMs + 30'000) / 60'000;
+    const qint64 planned =
+        (originalUnlessChanged(m_planned, minutesMs(m_planned)) + 30'000) / 60'000;
+    m_agendaTotal->setText(
+        total > planned ? tr("The agenda adds up to %1 min: %2 min more than the session's %3.")
+                              .arg(total)
+                              .arg(total - planned)
+                              .arg(planned)
+        : total < planned ? tr("The agenda adds up to %1 min: %2 of the session's %3 min are not "
+                               "planned.")
+                                .arg(total)
+                                .arg(planned - total)
+                                .arg(planned)
+                          : tr("The agenda adds up to the session's %1 min.").arg(planned));
+    showAsProblem(m_agendaTotal, total > planned);
 }
 
 void SessionDetailsDialog::setAgendaRow(int row, const QString& title, qint64 plannedMs) {
@@ -234,43 +326,57 @@ void SessionDetailsDialog::updateAgendaButtons() {
     m_segmentDown->setEnabled(movable && row >= 0 && row + 1 < m_agenda->rowCount());
 }
 
+QString SessionDetailsDialog::date() const {
+    if (m_dated->isChecked())
+        return m_date->date().toString(Qt::ISODate);
+    // Left unticked, a date the dialog could not read ("08/12/2026") stays as written.
+    const bool hadReadable = QDate::fromString(m_originalDate, Qt::ISODate).isValid();
+    return hadReadable ? QString() : m_originalDate;
+}
+
 QCborMap SessionDetailsDialog::info() const {
     QCborArray questions;
     for (const QString& q : m_questions->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         questions.append(q.trimmed());
     return {{u"title"_s, m_title->text().trimmed()},
-            // Left unset, a date the dialog could not read ("08/12/2026") stays as written.
-            {u"date"_s,
-             m_date->date() == noDate ? m_originalDate : m_date->date().toString(Qt::ISODate)},
+            {u"date"_s, date()},
             {u"room"_s, m_room->text().trimmed()},
             {u"format"_s, m_format->text().trimmed()},
-            {u"plannedMs"_s, minutesMs(m_planned)},
+            {u"plannedMs"_s, originalUnlessChanged(m_planned, minutesMs(m_planned))},
             {u"policyQuestions"_s, questions}};
 }
 
 QCborMap SessionDetailsDialog::allotments() const {
     Allotments a;
-    a.panelistMs = speakingTimeMs(m_panelist);
-    a.audienceMs = speakingTimeMs(m_audience);
-    a.moderatorMs = speakingTimeMs(m_moderator);
-    a.warningMs = qint64(m_warning->value()) * 1000;
+    a.panelistMs = originalUnlessChanged(m_panelist, speakingTimeMs(m_panelist));
+    a.audienceMs = originalUnlessChanged(m_audience, speakingTimeMs(m_audience));
+    a.moderatorMs = originalUnlessChanged(m_moderator, speakingTimeMs(m_moderator));
+    a.warningMs = originalUnlessChanged(m_warning, m_warning->value() * 1000LL);
     return codec::toCbor(a);
 }
 
 QList<Segment> SessionDetailsDialog::segments() const {
     QList<Segment> out;
     for (int row = 0; row < m_agenda->rowCount(); ++row) {
-        Segment segment = row < m_begun ? m_original.value(row) : Segment{};
         const QTableWidgetItem* name = m_agenda->item(row, 0);
+        const QTableWidgetItem* planned = m_agenda->item(row, 1);
+        if (!name || !planned)
+            continue; // a row being filled in, or moved
+        Segment segment = row < m_begun ? m_original.value(row) : Segment{};
         const QString title = name->text().trimmed();
         segment.title = title.isEmpty() ? name->data(originalRole).toString() : title;
-        const QTableWidgetItem* planned = m_agenda->item(row, 1);
         const int shown = qMax(1, planned->data(Qt::EditRole).toInt());
         const qint64 original = planned->data(originalRole).toLongLong();
         segment.plannedMs = shown == int(original / 60'000) ? original : shown * 60'000LL;
         out << segment;
     }
     return out;
+}
+
+DetailsEdit SessionDetailsDialog::edit() const {
+    // Read back through the codec, as the engine will: the policy questions as the list they are.
+    return {changedKeys(codec::toCbor(m_openedInfo), codec::toCbor(codec::sessionInfo(info()))),
+            changedKeys(codec::toCbor(m_openedAllotments), allotments()), m_original, segments()};
 }
 
 } // namespace podium

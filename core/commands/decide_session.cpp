@@ -44,18 +44,6 @@ Participant merged(Participant p, const QCborMap& a) {
     return codec::participant(m);
 }
 
-bool isReferenced(const SessionState& s, Id id) {
-    for (const QueueEntry& e : s.queue) {
-        if (e.participantId == id)
-            return true;
-    }
-    for (const Speech& sp : s.speeches) {
-        if (sp.participantId == id)
-            return true;
-    }
-    return s.floor && s.floor->entry.participantId == id;
-}
-
 Data createPoll(const SessionState& s, const Command& c) {
     Poll p;
     p.id = s.nextId;
@@ -117,7 +105,7 @@ Data participants(const SessionState& s, const Command& c) {
         return Data::failure(tr("No such participant."));
     if (c.action == Action::EditParticipant)
         return QCborMap{{u"participant"_s, codec::toCbor(merged(*p, c.args))}};
-    if (isReferenced(s, p->id))
+    if (s.takesPart(p->id))
         return Data::failure(
             tr("%1 is in the queue or has spoken; they stay on the roster.").arg(p->name));
     return QCborMap{{u"participant"_s, p->id}};

@@ -96,6 +96,24 @@ int SessionState::nextSegmentToCome() const {
     return activeSegment >= 0 ? int(segments.size()) : -1;
 }
 
+std::optional<qint64> SessionState::msToNextSecond(qint64 now) const {
+    std::optional<qint64> soonest;
+    for (const Countdown* c : {&sessionClock, &segmentClock, floor ? &floor->countdown : nullptr}) {
+        const auto next = c ? c->msToNextSecond(now) : std::nullopt;
+        if (next && (!soonest || *next < *soonest))
+            soonest = next;
+    }
+    return soonest;
+}
+
+bool SessionState::takesPart(Id participant) const {
+    const auto in = [participant](const auto& list) {
+        return std::any_of(list.begin(), list.end(),
+                           [participant](const auto& x) { return x.participantId == participant; });
+    };
+    return in(queue) || in(speeches) || (floor && floor->entry.participantId == participant);
+}
+
 int SessionState::segmentsBegun() const {
     for (qsizetype i = segments.size(); i > 0; --i) {
         if (segments[i - 1].startedAt != 0)

@@ -146,6 +146,12 @@ struct SessionState {
     qint64 lastSeq = 0;
     qint32 epoch = 1;
 
+    // How long until a running clock's shown second turns (the speaker's, the segment's or the
+    // session's, whichever first); nullopt while none runs.
+    std::optional<qint64> msToNextSecond(qint64 now) const;
+    // In the queue (withdrawn too), on the floor or in the speech log: such a participant stays
+    // on the roster.
+    bool takesPart(Id participant) const;
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
     int segmentsBegun() const;
     // What "Next segment" starts: the first after the running one that has not run yet (the end

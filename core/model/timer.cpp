@@ -16,6 +16,18 @@ bool Countdown::isWarning(qint64 now) const {
     return left >= 0 && left <= warningMs;
 }
 
+std::optional<qint64> Countdown::msToNextSecond(qint64 now) const {
+    if (!running)
+        return std::nullopt;
+    const qint64 elapsed = elapsedMs(now);
+    // A time left turns as it reaches a whole second (rounded up); a time passed, as the time
+    // run does (rounded down). Both are whole seconds from the start only if the length is.
+    const auto untilWhole = [](qint64 ms) {
+        return 1000 - ((ms % 1000) + 1000) % 1000;
+    };
+    return qMin(untilWhole(elapsed - allottedMs), untilWhole(elapsed));
+}
+
 void Countdown::start(qint64 at) {
     if (running)
         return;

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <optional>
 
 namespace podium {
 
@@ -19,6 +20,9 @@ struct Countdown {
     bool isOvertime(qint64 now) const { return remainingMs(now) < 0; }
     qint64 overtimeMs(qint64 now) const { return isOvertime(now) ? -remainingMs(now) : 0; }
     bool isWarning(qint64 now) const;
+    // How long until the second it shows turns, left or passed (a running countdown only):
+    // screens that repaint then turn to the next second together, as the host's clock does.
+    std::optional<qint64> msToNextSecond(qint64 now) const;
 
     void start(qint64 at);
     void pause(qint64 at);

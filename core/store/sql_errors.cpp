@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDriver>
 #include <QStorageInfo>
 #include <QVariant>
@@ -18,6 +20,15 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("podium::SessionFile", text);
+}
+
+// A session plan (JSON) opened as a session: said as what it is, and how it is used.
+bool isSessionPlan(const QString& path) {
+    QFile file(path);
+    constexpr qint64 largestPlan = 4 << 20;
+    if (file.size() > largestPlan || !file.open(QIODevice::ReadOnly))
+        return false;
+    return QJsonDocument::fromJson(file.readAll()).object().contains(QStringLiteral("podiumPlan"));
 }
 
 } // namespace
@@ -123,6 +134,10 @@ QString readFailureMessage(const QString& path, const QSqlError& error) {
     const QString name = QDir::toNativeSeparators(path);
     switch (classify(error)) {
     case SqlFailure::NotADatabase:
+        if (isSessionPlan(path))
+            return tr("%1 is a session plan, not a session file: make a session of it with File "
+                      "→ New session from plan. It was left as it is.")
+                .arg(name);
         return tr("%1 is not a Podium session file: it is not a database, or it is damaged. "
                   "It was left as it is.")
             .arg(name);

@@ -53,6 +53,7 @@ public:
     bool wasEncrypted() const { return m_wasEncrypted; }
     QAbstractSocket::SocketError socketError() const { return m_socketError; }
     qint64 bytesReceived() const { return m_bytesIn; }
+    qint64 msSinceHeard() const { return m_sinceHeard.elapsed(); } // since bytes last came in
 
     // Messages per second allowed (burst = 2 s worth); 0 = unlimited.
     void setRateLimit(int perSecond) {

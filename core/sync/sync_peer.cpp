@@ -226,6 +226,8 @@ void SyncPeer::onClosed(const QString& reason) {
                                   error == QAbstractSocket::SslInternalError ||
                                   error == QAbstractSocket::RemoteHostClosedError);
     if (m_link) {
+        if (m_link->isAuthenticated())
+            m_lastHeardAt = m_engine.clock().nowMs() - m_link->msSinceHeard();
         m_bytesBefore += m_link->bytesReceived();
         m_link->deleteLater();
         m_link = nullptr;

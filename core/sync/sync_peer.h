@@ -78,6 +78,9 @@ public:
     bool everWelcomed() const { return m_everWelcomed; }              // by a host, since join()
     bool clockEstimated() const { return m_clockSync.hasEstimate(); } // from this host's pongs
     Endpoint currentHost() const { return m_current; }
+    // When the host was last heard on a link that has closed since (the engine's clock, ms since
+    // the epoch): a silent link is given up on seconds after it went quiet.
+    std::optional<qint64> lastHeardAt() const { return m_lastHeardAt; }
     // The host's clock to this laptop's; until it is estimated, the one this seat's file kept.
     qint64 clockOffsetMs() const {
         return m_clockSync.hasEstimate() ? m_clockSync.offsetMs() : m_keptClockOffset;
@@ -189,6 +192,7 @@ private:
     Trouble m_trouble = Trouble::None;
     QString m_troubleDetail;
     QAbstractSocket::SocketError m_lastSocketError = QAbstractSocket::UnknownSocketError;
+    std::optional<qint64> m_lastHeardAt;
     QString m_couldNotKeep; // why this link is closed: an event this seat could not keep
     // Commands sent to the host and not yet answered (by their event or a refusal): a link that
     // dies takes some with it, unknown to the host, and the moderator must hear of them.

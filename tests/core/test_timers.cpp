@@ -36,6 +36,34 @@ TEST_CASE("a countdown computed from the clock: run, pause, resume, adjust, over
     CHECK(c.remainingMs(t0 + 50'000) == 80'000);
 }
 
+// Screens repaint as the second shown turns: a stage display on a 250 ms beat of its own showed a
+// second more or less than the cockpit beside it, a tenth of the time.
+TEST_CASE("a running countdown tells when the second it shows turns, left or passed") {
+    Countdown c;
+    c.allottedMs = 90'500; // half a second: the time left and the time passed turn apart
+    const qint64 t0 = 1'000'000;
+    CHECK_FALSE(c.msToNextSecond(t0)); // not running: nothing turns
+    c.start(t0);
+    CHECK(*c.msToNextSecond(t0 + 200) == 300); // 90.3 s left shows 1:31; 1:30 at 90.0 s
+    const qint64 turn = t0 + 500;
+    CHECK(formatCountdown(c.remainingMs(turn - 1)) != formatCountdown(c.remainingMs(turn)));
+    CHECK(*c.msToNextSecond(turn) == 500); // next: the time passed reaches 1 s
+    CHECK(formatElapsed(c.elapsedMs(turn + 499)) != formatElapsed(c.elapsedMs(turn + 500)));
+    CHECK(*c.msToNextSecond(t0 + 95'250) == 250); // in overtime too
+    c.pause(t0 + 2'000);
+    CHECK_FALSE(c.msToNextSecond(t0 + 3'000));
+
+    SessionState s;
+    CHECK_FALSE(s.msToNextSecond(t0));
+    s.sessionClock.allottedMs = 60'000;
+    s.sessionClock.start(t0 - 100);
+    CHECK(*s.msToNextSecond(t0) == 900);
+    s.floor = Floor{};
+    s.floor->countdown = c;
+    s.floor->countdown.start(t0 - 400);
+    CHECK(*s.msToNextSecond(t0) == 100); // the soonest of them
+}
+
 TEST_CASE("speaker timer commands: start, pause, resume, plus and minus, warning") {
     Harness h;
     h.add(u"Audience 1"_s);

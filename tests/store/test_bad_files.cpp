@@ -59,6 +59,13 @@ TEST_CASE("garbage, an empty file and a truncated session are refused and left a
         writeBytes(path, junk);
         refusedUnchanged(path, u"not a Podium session file"_s);
     }
+    // Said "not a Podium session file: … damaged", of a plan the organiser had just exported.
+    SECTION("a session plan") {
+        const QString path = folder.file(u"workshop.json"_s);
+        writeBytes(path, R"({"podiumPlan": 1, "title": "Workshop"})");
+        refusedUnchanged(path, u"is a session plan, not a session file"_s);
+        CHECK_FALSE(SessionFile::open(path).error().contains(u"damaged"_s));
+    }
     SECTION("an empty file") {
         const QString path = folder.file(u"empty.podium"_s);
         writeBytes(path, {});

@@ -71,6 +71,21 @@ TEST_CASE("audience display: a long queue shows the first six and how many more"
     CHECK(d.view().next.first().name == u"Audience 1"_s);
 }
 
+// "120 votes" under a poll with several answers allowed read as 120 people.
+TEST_CASE("audience display: a poll with several answers allowed counts answers, not votes") {
+    Harness h;
+    AudienceDisplay d(h.engine);
+    REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which topics?"_s},
+                                       {u"options"_s, QCborArray{u"DNS"_s, u"AI"_s}},
+                                       {u"multiple"_s, true}}));
+    const Id poll = h.state().polls.last().id;
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
+    tally(h, poll, 0, u"onsite"_s, 12);
+    tally(h, poll, 1, u"onsite"_s, 9);
+    CHECK(d.view().multipleChoice);
+    CHECK(AudienceDisplay::totalsText(d.view()).startsWith(u"21 answers (several allowed) · "_s));
+}
+
 TEST_CASE("audience display: poll results with percentages and combined totals") {
     Harness h;
     AudienceDisplay d(h.engine);
@@ -92,6 +107,7 @@ TEST_CASE("audience display: poll results with percentages and combined totals")
     CHECK(d.view().options[2].percent == Approx(10.0));
     CHECK(d.view().totalVotes == 40);
     CHECK(d.view().votesBySource == Tally{12, 22, 6});
+    CHECK(AudienceDisplay::totalsText(d.view()).startsWith(u"40 votes · "_s));
 
     REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}));
     CHECK(d.view().pollId == first); // the results stay up once voting closes

@@ -240,7 +240,7 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     CHECK(seat.dock->alert() == alert);
     // A rapporteur has no actions to hold back: it is told what its screen shows meanwhile.
     for (const QString& said : {state->text(), alert}) {
-        CHECK(said.contains(u"actions are not sent"_s) == !readOnly);
+        CHECK(said.contains(u"actions are refused, not kept to send later"_s) == !readOnly);
         CHECK(said.contains(u"shows the session as it was"_s) == readOnly);
     }
 }
@@ -888,13 +888,22 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     CHECK(again.dock->seatSession().seat()->controlCode() == control);
     CHECK(again.window.statusBar()->currentMessage().contains(u"hosts it again"_s));
     // Should it give way to a host that went on meanwhile, the line says so no longer.
-    emit again.dock->seatSession().gaveWay();
+    emit again.dock->seatSession().gaveWay(u"192.0.2.7:47000"_s);
     CHECK(again.window.statusBar()->currentMessage().isEmpty());
     // What happened instead is said at the window's foot, until dismissed (the window looked as
-    // before, the sentence behind the Connection panel's tab).
+    // before, the sentence behind the Connection panel's tab), blaming neither laptop.
     auto* notice = again.window.findChild<QLabel*>(u"noticeLine"_s);
     REQUIRE(notice);
+    CHECK(notice->text().contains(u"The seat at 192.0.2.7:47000 went on hosting"_s));
     CHECK(notice->text().contains(u"no longer hosts"_s));
+    CHECK_FALSE(notice->text().contains(u"away"_s));
+    // Hosting again later (a takeover back), it says so beside it: the notice stayed as it was.
+    emit again.dock->seatSession().changed(); // nothing new
+    CHECK_FALSE(notice->text().contains(u"again"_s));
+    again.dock->seatSession().stop();
+    REQUIRE(again.dock->hostOn(port));
+    CHECK(notice->text().contains(u"no longer hosts"_s));
+    CHECK(notice->text().contains(u"hosts the session again since"_s));
 }
 
 // It said "it hosts it again" while its panel, a hidden tab, said in red that the port was taken:
@@ -920,6 +929,12 @@ TEST_CASE("a cockpit that died while hosting and cannot host again says so, and 
     again.window.show(); // the panel is a tab behind another in the moderator's layout
     REQUIRE(QTest::qWaitForWindowExposed(&again.window));
     CHECK_FALSE(again.dock->visibleRegion().isEmpty());
+    // In red on the window too, after the status line's 15 s: it carried on alone unwarned.
+    auto* alert = again.window.findChild<QLabel*>(u"connectionAlert"_s);
+    REQUIRE(alert);
+    CHECK(alert->isVisible());
+    CHECK(alert->text().contains(u"could not host it again"_s));
+    CHECK(alert->text().contains(u"No other seat sees"_s));
 }
 
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {
@@ -1099,6 +1114,12 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     // The Floor panel's clocks run on as last heard, and say so where they are read.
     CHECK_FALSE(asLastHeard->isHidden());
     CHECK(asLastHeard->text().startsWith(u"Not in touch with the host since"_s));
+    // When it was last heard from, not when its silence was noticed.
+    const auto heard = online.dock->seatSession().seat()->syncPeer()->lastHeardAt();
+    REQUIRE(heard);
+    CHECK(qAbs(*heard - QDateTime::currentMSecsSinceEpoch()) < 60'000); // the host's clock
+    CHECK(asLastHeard->text().contains(
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(*heard).time(), QLocale::ShortFormat)));
     CHECK_FALSE(
         online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
     auto* notice = online.window.findChild<QLabel*>(u"noticeLine"_s);

@@ -356,6 +356,37 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
     CHECK_FALSE(next->isEnabled()); // nothing is left to start
 }
 
+// F9 pressed twice in a hurry called the next speaker and the one after: the first's speech
+// was recorded at 0:00. A key held down called everyone in the queue.
+TEST_CASE("Next speaker or Next segment pressed twice within a second moves on once") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Audience 1"_s);
+    h.add(u"Audience 2"_s);
+    h.add(u"Audience 3"_s);
+    auto* next = child<QAction>(w, u"nextSpeakerAction"_s);
+    CHECK_FALSE(next->autoRepeat());
+    next->trigger();
+    h.clock.advance(400);
+    next->trigger();
+    REQUIRE(h.state().floor);
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Audience 1"_s);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"pressed twice"_s));
+    h.clock.advance(700); // 1.1 s after the press taken: a press of its own
+    next->trigger();
+    CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Audience 2"_s);
+
+    auto* segment = child<QAction>(w, u"advanceSegmentAction"_s);
+    CHECK_FALSE(segment->autoRepeat());
+    segment->trigger();
+    segment->trigger();
+    CHECK(h.state().activeSegment == 0);
+    h.clock.advance(1'000);
+    segment->trigger();
+    CHECK(h.state().activeSegment == 1);
+}
+
 // Ctrl+Shift+Return pressed once more at the end started a segment skipped an hour before, and the
 // report then had it held after the wrap-up.
 TEST_CASE("agenda: after its end, Next segment starts nothing, and a skipped one says not held") {
@@ -409,6 +440,7 @@ TEST_CASE("agenda: starting the first segment starts the session clock, also aft
 
     // Paused on purpose later, the session clock is not started again by the next segment.
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
+    h.clock.advance(60'000);
     next->trigger();
     CHECK(h.state().activeSegment == 1);
     CHECK_FALSE(h.state().sessionClock.running);
@@ -426,6 +458,7 @@ TEST_CASE("agenda on a joined seat: the session clock starts with the host's seg
     h.engine.reportRefusal(forwarded[0].id, u"The agenda moved on meanwhile."_s);
     CHECK(forwarded.size() == 1); // and never the clock
 
+    h.clock.advance(2'000);
     next->trigger();
     REQUIRE(forwarded.size() == 2);
     host.decideOnHost(forwarded[1]);
@@ -441,6 +474,7 @@ TEST_CASE("agenda on a joined seat: a double press starts the segment and the se
     auto& [settings, h, w, host, forwarded] = joined;
     auto* next = child<QAction>(w, u"advanceSegmentAction"_s);
     next->trigger();
+    h.clock.advance(1'500); // the host slow to answer: pressed again, not a bounce
     next->trigger();
     REQUIRE(forwarded.size() == 2); // two starts of the first segment
     // The second's refusal comes first; the first's event follows.

@@ -621,7 +621,7 @@ TEST_CASE("a host that gives way to the one that took over keeps the panels wher
 
     auto* connection = qobject_cast<ConnectionDock*>(w.dock(u"connectionDock"_s));
     REQUIRE(connection);
-    emit connection->seatSession().gaveWay();
+    emit connection->seatSession().gaveWay(u"192.0.2.7:47000"_s);
     h.cockpit.setSeat(Seat::OnlineModerator); // it joins the new host with its control code
     CHECK(hidden(w, u"timelineDock"_s));
     CHECK_FALSE(hidden(w, u"balanceDock"_s)); // the online moderator's layout has no balance

@@ -20,6 +20,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -121,8 +122,53 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
 
     child<QPushButton>(w, u"openClosePoll"_s)->click();
     CHECK(h.state().polls.first().status == PollStatus::Closed);
+    // Still put right once closed (the chat's votes counted late), but said: it was silent.
+    enterTally(w, 1, TallyModel::Web, 7);
+    CHECK(h.state().polls.first().combined(1) == 7);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)
+              ->text()
+              .contains(u"is closed: its results were corrected"_s));
+    h.cockpit.undoStack().undo(); // the correction
     h.cockpit.undoStack().undo(); // reopen by undo
     CHECK(h.state().polls.first().status == PollStatus::Open);
+}
+
+// A poll written ahead with a typo could be neither put right nor dropped.
+TEST_CASE("a draft poll is edited or deleted until it opens, and back by undo") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    createPoll(w);
+    REQUIRE(h.state().polls.size() == 1);
+    auto* edit = child<QPushButton>(w, u"editDraftPoll"_s);
+    auto* remove = child<QPushButton>(w, u"removeDraftPoll"_s);
+    CHECK(edit->isVisible());
+    CHECK(remove->isVisible());
+
+    edit->click();
+    auto* question = child<QLineEdit>(w, u"pollQuestion"_s);
+    CHECK(question->text() == u"Should the IGF mandate be permanent?"_s);
+    CHECK(child<QPlainTextEdit>(w, u"pollOptions"_s)->toPlainText() == u"Yes\nNo\nUndecided"_s);
+    question->setText(u"Should the IGF mandate be made permanent?"_s);
+    child<QPushButton>(w, u"createPoll"_s)->click();
+    REQUIRE(h.state().polls.size() == 1); // replaced, not added
+    CHECK(h.state().polls.first().question == u"Should the IGF mandate be made permanent?"_s);
+    CHECK(h.state().polls.first().status == PollStatus::Draft);
+    h.cockpit.undoStack().undo(); // one step
+    REQUIRE(h.state().polls.size() == 1);
+    CHECK(h.state().polls.first().question == u"Should the IGF mandate be permanent?"_s);
+
+    remove->click();
+    CHECK(h.state().polls.isEmpty());
+    h.cockpit.undoStack().undo();
+    REQUIRE(h.state().polls.size() == 1);
+
+    // Opened, its results stand: neither is offered.
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    REQUIRE(h.state().polls.first().status == PollStatus::Open);
+    CHECK_FALSE(edit->isVisible());
+    CHECK_FALSE(remove->isVisible());
 }
 
 // Qt Charts reads its labels as rich text: "Email auth <DMARC>" was labelled "Email auth" on
@@ -445,8 +491,80 @@ TEST_CASE("session details left as they were leave no undo step") {
     auto* menu = w.findChild<FileMenu*>();
     REQUIRE(menu);
     const int steps = h.cockpit.undoStack().count();
-    menu->applyDetails(dialog.info(), dialog.allotments(), dialog.segments()); // OK, unchanged
+    menu->applyDetails(dialog.edit()); // OK, unchanged
     CHECK(h.cockpit.undoStack().count() == steps);
+}
+
+// Answers the next modal message box's question, and keeps its text.
+void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
+    QTimer::singleShot(0, [answer, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        CHECK(box);
+        if (!box)
+            return;
+        *asked = box->text();
+        box->button(answer)->click();
+    });
+}
+
+// Both moderators had the details open: OK on one seat wrote back every field as it had shown
+// them, and undid the other seat's edit.
+TEST_CASE("OK in the session details keeps what the other seat changed while they were open") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    SessionDetailsDialog dialog(h.state(), true);
+    child<QLineEdit>(dialog, u"detailsTitle"_s)->setText(u"Renamed here"_s);
+    child<QTimeEdit>(dialog, u"detailsPanelist"_s)->setTime(QTime(0, 4, 0));
+
+    // Meanwhile, on the other seat:
+    REQUIRE(h.run(Action::EditSession, {{u"info"_s, QCborMap{{u"room"_s, u"Room 7"_s}}}}));
+    Allotments theirs = h.state().allotments;
+    theirs.audienceMs = 90'000;
+    REQUIRE(h.run(Action::SetAllotments, {{u"allotments"_s, codec::toCbor(theirs)}}));
+
+    menu->applyDetails(dialog.edit());
+    CHECK(h.state().info.title == u"Renamed here"_s);
+    CHECK(h.state().info.room == u"Room 7"_s);
+    CHECK(h.state().allotments.panelistMs == 240'000);
+    CHECK(h.state().allotments.audienceMs == 90'000);
+
+    h.cockpit.undoStack().undo(); // this seat's OK, and only it
+    CHECK(h.state().info.title == u"Test session"_s);
+    CHECK(h.state().info.room == u"Room 7"_s);
+    CHECK(h.state().allotments.audienceMs == 90'000);
+}
+
+TEST_CASE("an agenda changed elsewhere while the details were open is replaced only when asked") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    SessionDetailsDialog dialog(h.state(), true);
+    child<QTableWidget>(dialog, u"detailsAgenda"_s)->item(2, 0)->setText(u"Summing up"_s);
+    child<QLineEdit>(dialog, u"detailsRoom"_s)->setText(u"Room 9"_s);
+
+    QList<Segment> theirs = h.state().segments;
+    theirs[1].title = u"Open floor"_s; // renamed on the other seat meanwhile
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(theirs)}}));
+
+    QString asked;
+    answerNextQuestion(QMessageBox::No, &asked);
+    menu->applyDetails(dialog.edit());
+    CHECK(asked.contains(u"agenda changed"_s));
+    CHECK(h.state().segments[1].title == u"Open floor"_s);
+    CHECK(h.state().segments[2].title == u"Wrap-up"_s);
+    CHECK(h.state().info.room == u"Room 9"_s); // the rest of the OK stands
+
+    asked.clear();
+    answerNextQuestion(QMessageBox::Yes, &asked);
+    menu->applyDetails(dialog.edit());
+    CHECK_FALSE(asked.isEmpty());
+    CHECK(h.state().segments[1].title == u"Discussion"_s);
+    CHECK(h.state().segments[2].title == u"Summing up"_s);
 }
 
 TEST_CASE("export plan writes a plan that opens again, details become commands") {
@@ -468,7 +586,7 @@ TEST_CASE("export plan writes a plan that opens again, details become commands")
     a.audienceMs = 90'000;
     QList<Segment> segments = h.state().segments;
     segments[0].title = u"Welcome"_s;
-    menu->applyDetails(info, codec::toCbor(a), segments);
+    menu->applyDetails({info, codec::toCbor(a), h.state().segments, segments});
     CHECK(h.state().info.title == u"Renamed"_s);
     CHECK(h.state().allotments.audienceMs == 90'000);
     CHECK(h.state().segments[0].title == u"Welcome"_s);
@@ -487,6 +605,8 @@ TEST_CASE("the details dialog gives back exactly what was left alone") {
     plan.allotments.audienceMs = 45'000;
     plan.allotments.panelistMs = 150'000;
     plan.segments[0].plannedMs = 7'500 * 60;
+    plan.allotments.warningMs = 15 * 60'000;    // more than the box takes (600 s)
+    plan.allotments.moderatorMs = 2 * 3600'000; // likewise (59:59)
     CockpitHarness h(plan);
     SessionDetailsDialog dialog(h.state(), true);
     child<QLineEdit>(dialog, u"detailsRoom"_s)->setText(u"Room 7"_s);
@@ -501,6 +621,55 @@ TEST_CASE("the details dialog gives back exactly what was left alone") {
     CHECK(audience->time() == QTime(0, 0, 45)); // shown to the second
     audience->setTime(QTime(0, 1, 30));
     CHECK(codec::allotments(dialog.allotments()).audienceMs == 90'000);
+}
+
+TEST_CASE("the details dialog sets, changes and takes away the session's date") {
+    useTemporarySettings();
+    Plan plan = crowdPlan();
+    plan.info.date.clear();
+    CockpitHarness undated(plan);
+    SessionDetailsDialog none(undated.state(), true);
+    auto* dated = child<QCheckBox>(none, u"detailsDated"_s);
+    auto* date = child<QDateEdit>(none, u"detailsDate"_s);
+    CHECK_FALSE(dated->isChecked());
+    CHECK_FALSE(date->isEnabled());
+    CHECK(date->date() == QDate::currentDate()); // its calendar opens on today, not in 2000
+    CHECK(none.edit().info.isEmpty());
+    dated->setChecked(true);
+    CHECK(codec::sessionInfo(none.info()).date == QDate::currentDate().toString(Qt::ISODate));
+
+    plan.info.date = u"2026-12-08"_s;
+    CockpitHarness h(plan);
+    SessionDetailsDialog dialog(h.state(), true);
+    CHECK(child<QCheckBox>(dialog, u"detailsDated"_s)->isChecked());
+    CHECK(child<QDateEdit>(dialog, u"detailsDate"_s)->date() == QDate(2026, 12, 8));
+    child<QCheckBox>(dialog, u"detailsDated"_s)->setChecked(false); // taken away
+    CHECK(dialog.edit().info.value(u"date"_s).toString().isEmpty());
+    CHECK(dialog.edit().info.contains(u"date"_s));
+}
+
+// 5000 minutes were taken, and the whole agenda edit refused after OK; with no word of the length.
+TEST_CASE("the details dialog takes a segment's minutes as a segment may last, and adds them up") {
+    useTemporarySettings();
+    CockpitHarness h; // 5 + 20 + 10 minutes of a 90-minute session
+    SessionDetailsDialog dialog(h.state(), true);
+    auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);
+    QWidget parent;
+    const QModelIndex minutes = agenda->model()->index(0, 1);
+    std::unique_ptr<QWidget> editor(
+        agenda->itemDelegateForColumn(1)->createEditor(&parent, {}, minutes));
+    auto* box = qobject_cast<QSpinBox*>(editor.get());
+    REQUIRE(box);
+    CHECK(box->minimum() == 1);
+    CHECK(box->maximum() == 24 * 60);
+
+    auto* total = child<QLabel>(dialog, u"agendaTotal"_s);
+    CHECK(total->text() ==
+          u"The agenda adds up to 35 min: 55 of the session's 90 min are not planned."_s);
+    agenda->item(1, 1)->setData(Qt::EditRole, 80);
+    CHECK(total->text() == u"The agenda adds up to 95 min: 5 min more than the session's 90."_s);
+    child<QSpinBox>(dialog, u"detailsPlanned"_s)->setValue(95);
+    CHECK(total->text() == u"The agenda adds up to the session's 95 min."_s);
 }
 
 TEST_CASE(
@@ -580,7 +749,7 @@ TEST_CASE("the details dialog adds, removes and moves agenda segments to come, n
 
     auto* menu = w.findChild<FileMenu*>();
     REQUIRE(menu);
-    menu->applyDetails(dialog.info(), dialog.allotments(), dialog.segments());
+    menu->applyDetails(dialog.edit());
     const QList<Segment>& s = h.state().segments;
     REQUIRE(s.size() == 3);
     CHECK(s[0].title == u"Opening"_s);

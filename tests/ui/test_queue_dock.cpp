@@ -423,6 +423,42 @@ TEST_CASE("dropping a row asks for a move and leaves the rows to the event") {
     CHECK(model.rowCount() == 2);
 }
 
+// Someone added by mistake (a name typed twice) could not be taken off the roster.
+TEST_CASE("a participant not yet in the queue is removed from the roster, and back by undo") {
+    ShownWindow window;
+    auto& [settings, h, w] = window;
+    auto* view = participantsView(w);
+    auto* remove = child<QPushButton>(w, u"removeParticipant"_s);
+    const auto select = [&](const QString& name) {
+        const QModelIndexList rows =
+            view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, name);
+        REQUIRE(rows.size() == 1);
+        view->setCurrentIndex(rows.first());
+    };
+    h.add(u"Audience 2"_s); // in the queue: stays
+    select(u"Audience 2"_s);
+    CHECK_FALSE(remove->isEnabled());
+    CHECK(remove->toolTip().contains(u"stay on the roster"_s));
+
+    select(u"Audience 4"_s);
+    REQUIRE(remove->isEnabled());
+    const qsizetype before = h.state().participants.size();
+    remove->click();
+    const auto onRoster = [&] {
+        return std::any_of(h.state().participants.begin(), h.state().participants.end(),
+                           [](const Participant& p) { return p.name == u"Audience 4"_s; });
+    };
+    CHECK(h.state().participants.size() == before - 1);
+    CHECK_FALSE(onRoster());
+    h.cockpit.undoStack().undo();
+    CHECK(onRoster());
+
+    select(u"Audience 4"_s);
+    REQUIRE(remove->isEnabled());
+    h.add(u"Audience 4"_s); // queued meanwhile, on any seat
+    CHECK_FALSE(remove->isEnabled());
+}
+
 // OK sent every field of the dialog's copy: a gender set on the other seat while it was open was
 // set back without a word.
 TEST_CASE("editing a participant sends only what was changed in the dialog") {

@@ -557,3 +557,17 @@ TEST_CASE("File → New session makes an empty session named after its file, and
     REQUIRE(reopened);
     CHECK(reopened.value()->state().info.room == u"Room C"_s);
 }
+
+// A refusal said in red of one session stayed at the window's foot after another was opened.
+TEST_CASE("a notice of one session goes when another session is opened, not when it is saved") {
+    WindowOnFile w(u"before.podium"_s);
+    auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
+    MainWindow& window = *shown;
+    emit cockpit.notice(u"Not connected to the host right now"_s);
+    auto* notice = child<QLabel>(window, u"noticeLine"_s);
+    CHECK(notice->isVisibleTo(&window));
+    REQUIRE(files.saveAs(dir.filePath(u"copy.podium"_s))); // the same session, on
+    CHECK(notice->isVisibleTo(&window));
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"other.podium"_s)));
+    CHECK_FALSE(notice->isVisibleTo(&window));
+}

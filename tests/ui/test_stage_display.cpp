@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "cockpit.h"
 #include "displays/audience_display.h"
 #include "displays/demo_scene.h"
 #include "displays/display_text.h"
@@ -11,6 +12,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QPointer>
+#include <QTimer>
 
 using namespace podium;
 using namespace podium::test;
@@ -30,6 +32,42 @@ void callPanelist(Harness& h) {
 }
 
 } // namespace
+
+// Each on a beat of its own (200 ms, 250 ms), the cockpit and the stage display beside it showed
+// seconds apart a tenth of the time. Both now read the clock as the second shown turns.
+TEST_CASE("the stage display and the cockpit repaint as the second shown turns, together") {
+    Harness h;
+    Cockpit cockpit(h.engine);
+    StageDisplay d(h.engine);
+    d.resize(640, 360);
+    d.show();
+    auto* stageBeat = d.findChild<QTimer*>(u"stageBeat"_s);
+    auto* cockpitBeat = cockpit.findChild<QTimer*>(u"cockpitBeat"_s);
+    REQUIRE(stageBeat);
+    REQUIRE(cockpitBeat);
+    CHECK_FALSE(cockpitBeat->isActive()); // no clock runs: nothing to repaint for
+
+    callPanelist(h); // 5:00 from now
+    h.clock.advance(700);
+    d.refresh();
+    QMetaObject::invokeMethod(cockpitBeat, "timeout"); // as it fires
+    CHECK(d.face().time == u"5:00"_s);                 // 4:59.3 left
+    REQUIRE(stageBeat->isActive());
+    REQUIRE(cockpitBeat->isActive());
+    CHECK(stageBeat->isSingleShot());
+    CHECK(stageBeat->interval() >= 300); // just after 4:59 shows, not before it
+    CHECK(stageBeat->interval() < 320);
+    CHECK(cockpitBeat->interval() == stageBeat->interval());
+
+    h.clock.advance(stageBeat->interval());
+    d.refresh();
+    CHECK(d.face().time == u"4:59"_s);
+
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}));
+    CHECK_FALSE(cockpitBeat->isActive()); // paused: nothing turns
+    d.hide();
+    CHECK_FALSE(stageBeat->isActive());
+}
 
 TEST_CASE("stage display: idle, running, warning and overtime on a fake clock") {
     Harness h;

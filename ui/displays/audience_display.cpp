@@ -72,7 +72,12 @@ void drawName(QPainter& p, const QRect& r, const QString& name, const QFont& fon
     p.drawText(r, flags, name);
 }
 
-QString votes(qint64 n) {
+// Several answers allowed, a total counts answers: "120 votes" read as 120 people.
+QString votes(qint64 n, bool answers) {
+    if (answers)
+        return n == 1
+                   ? AudienceDisplay::tr("1 answer (several allowed)")
+                   : AudienceDisplay::tr("%1 answers (several allowed)").arg(QLocale().toString(n));
     return n == 1 ? AudienceDisplay::tr("1 vote")
                   : AudienceDisplay::tr("%1 votes").arg(QLocale().toString(n));
 }
@@ -223,13 +228,16 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
     for (int i = 0; i < m_view.options.size(); ++i)
         paintBar(p, QRect(box.left(), top + i * rowHeight, box.width(), rowHeight),
                  m_view.options[i], optionFont);
-    const Tally& by = m_view.votesBySource;
-    const QString totals =
-        votes(m_view.totalVotes) + tr(" · %1 %2 · %3 %4 · %5 %6")
-                                       .arg(label(TallySource::Onsite), QLocale().toString(by[0]),
-                                            label(TallySource::Online), QLocale().toString(by[1]),
-                                            label(TallySource::Web), QLocale().toString(by[2]));
-    drawLine(p, visual(footer), totals, displayFont(u * 13 / 10, false), muted);
+    drawLine(p, visual(footer), totalsText(m_view), displayFont(u * 13 / 10, false), muted);
+}
+
+QString AudienceDisplay::totalsText(const AudienceView& view) {
+    const Tally& by = view.votesBySource;
+    return votes(view.totalVotes, view.multipleChoice) +
+           tr(" · %1 %2 · %3 %4 · %5 %6")
+               .arg(label(TallySource::Onsite), QLocale().toString(by[0]),
+                    label(TallySource::Online), QLocale().toString(by[1]), label(TallySource::Web),
+                    QLocale().toString(by[2]));
 }
 
 QString AudienceDisplay::shareText(const AudiencePollRow& option) {

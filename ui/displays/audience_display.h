@@ -18,6 +18,8 @@ public:
 
     const AudienceView& view() const { return m_view; }
     void refresh();
+    // Under the poll: the total, and what came from the room, online and the web.
+    static QString totalsText(const AudienceView& view);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -39,6 +39,7 @@ void addPoll(AudienceView& v, const Poll& poll) {
     v.pollId = poll.id;
     v.question = poll.question;
     v.pollOpen = poll.status == PollStatus::Open;
+    v.multipleChoice = poll.multipleChoice;
     v.totalVotes = poll.totalVotes();
     for (int i = 0; i < poll.options.size(); ++i) {
         v.options.append({poll.options[i], poll.combined(i), poll.percentage(i)});

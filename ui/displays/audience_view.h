@@ -37,6 +37,7 @@ struct AudienceView {
     Id pollId = 0; // 0: no poll to show
     QString question;
     bool pollOpen = false;
+    bool multipleChoice = false; // its totals count answers, several per person
     QList<AudiencePollRow> options;
     qint64 totalVotes = 0;
     Tally votesBySource{0, 0, 0};

@@ -2,6 +2,7 @@
 
 #include "display_text.h"
 #include "engine/session_engine.h"
+#include "second_beat.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -10,14 +11,14 @@ namespace podium {
 
 StageDisplay::StageDisplay(const SessionEngine& engine, QWidget* parent)
     : QWidget(parent, Qt::Window)
-    , m_engine(engine) {
+    , m_engine(engine)
+    , m_repaint(this) {
+    m_repaint.setObjectName(QStringLiteral("stageBeat"));
     setObjectName(QStringLiteral("StageDisplay"));
     setWindowTitle(tr("Stage display"));
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 200);
     resize(960, 540);
-    // Four readings a second: a whole-second countdown never looks late by more than a quarter.
-    m_repaint.setInterval(250);
     connect(&m_repaint, &QTimer::timeout, this, &StageDisplay::refresh);
     connect(&m_engine, &SessionEngine::eventApplied, this, &StageDisplay::refresh);
     connect(&m_engine, &SessionEngine::stateReset, this, &StageDisplay::refresh);
@@ -29,10 +30,20 @@ void StageDisplay::refresh() {
     if (m_timeUp.observe(m_engine.state(), now) == Cue::TimeUp)
         m_flashFrom = now;
     StageFace face = stageFaceOf(m_engine.state(), now, m_flashFrom);
+    if (isVisible())
+        beatToNextSecond(m_repaint, m_engine.state(), now, nextFlashStep(now));
     if (face == m_face)
         return;
     m_face = std::move(face);
     update();
+}
+
+// The flash's light and dark steps, while it lasts.
+std::optional<qint64> StageDisplay::nextFlashStep(qint64 now) const {
+    const qint64 since = now - m_flashFrom;
+    if (m_flashFrom <= 0 || since < 0 || since >= stageFlashMs)
+        return std::nullopt;
+    return stageFlashStepMs - since % stageFlashStepMs;
 }
 
 void StageDisplay::paintEvent(QPaintEvent*) {
@@ -93,8 +104,7 @@ void StageDisplay::mouseDoubleClickEvent(QMouseEvent*) {
 }
 
 void StageDisplay::showEvent(QShowEvent* event) {
-    refresh();
-    m_repaint.start();
+    refresh(); // visible now: and on, as the seconds shown turn
     QWidget::showEvent(event);
 }
 

@@ -12,7 +12,7 @@ class SessionEngine;
 
 // The speakers' screen: who has the floor, the countdown in huge digits on green, amber or red,
 // overtime counting up, a flash when time runs out, and the moderator's short message. It
-// reads the clock a few times a second and repaints only when what it shows has changed.
+// reads the clock as the seconds shown turn, and repaints only when what it shows has changed.
 class StageDisplay : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +33,7 @@ protected:
 private:
     void paintTexts(QPainter& p, const QColor& ink);
     void paintMessage(QPainter& p, const QRect& box);
+    std::optional<qint64> nextFlashStep(qint64 now) const;
 
     const SessionEngine& m_engine;
     CueWatcher m_timeUp;

@@ -59,7 +59,7 @@ StageFace stageFaceOf(const SessionState& s, qint64 now, qint64 flashFrom) {
     f.status = countdownStatus(f.phase, c);
     // Alternating every 300 ms for three seconds after zero, unmissable from the lectern.
     if (flashFrom > 0 && now >= flashFrom && now - flashFrom < stageFlashMs)
-        f.inverted = (now - flashFrom) / 300 % 2 == 0;
+        f.inverted = (now - flashFrom) / stageFlashStepMs % 2 == 0;
     return f;
 }
 

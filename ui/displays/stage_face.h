@@ -28,6 +28,7 @@ struct StagePalette {
 };
 
 constexpr qint64 stageFlashMs = 3'000;
+constexpr qint64 stageFlashStepMs = 300; // light, then dark
 
 // The countdown as a speaker reads it: the time left, or "+m:ss" counting up past zero.
 QString countdownText(const Countdown& c, qint64 now);

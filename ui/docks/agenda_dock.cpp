@@ -35,6 +35,7 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
     m_start->setObjectName(u"startSegment"_s);
     m_advance->setObjectName(u"advanceSegmentAction"_s);
     m_advance->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_advance->setAutoRepeat(false);
     addAction(m_advance);
 
     auto* advance = new QToolButton;
@@ -96,6 +97,11 @@ void AgendaDock::startSelected() {
 
 // Past segments that ran already (one started out of order): they are not started again.
 void AgendaDock::advance() {
+    if (m_advancePress.isRepeat(cockpit().now())) {
+        emit cockpit().notice(tr("“Next segment” pressed twice within a second: the second press "
+                                 "was taken for a slip, and the agenda moved on by one segment."));
+        return;
+    }
     if (const int next = cockpit().state().nextSegmentToCome(); next >= 0)
         startSegment(next);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands/advice.h"
+#include "double_press.h"
 #include "session_dock.h"
 
 class QAction;
@@ -39,6 +40,7 @@ private:
     QLabel* m_forecast;
     QPushButton* m_start;
     QAction* m_advance;
+    DoublePress m_advancePress;
     QMetaObject::Connection m_clockWaits;   // for the host's answer to the first segment's start
     QMetaObject::Connection m_clockRefused; // (on a joined seat)
     QStringList m_clockAwaits;              // the segment starts it waits for, pressed

@@ -278,10 +278,21 @@ bool ConnectionDock::host() {
     m_failure.clear();
     showStatus({}); // an earlier failure's red line stayed under a hosting that went well
     if (auto hosted = m_session->host(quint16(m_port->value())); !hosted) {
+        m_hostError = hosted.error();
         showStatus(hosted.error(), true);
         return false;
     }
     return true;
+}
+
+// Said in red on the window until the seat hosts or joins: a moderator whose laptop could not
+// host again after a restart carried on alone, on clocks no other seat saw.
+void ConnectionDock::sayCouldNotHostAgain() {
+    m_failure = tr("Podium stopped while this laptop hosted the session, and could not host it "
+                   "again (%1). No other seat sees what is done here: host again in Connection, "
+                   "or join the seat that went on hosting.")
+                    .arg(m_hostError);
+    updateAlert();
 }
 
 // Started from elsewhere (the command line, a restart), a failure in red in a panel that is a
@@ -468,8 +479,8 @@ QString ConnectionDock::alert() const {
             return peer->role() == Authority::ReadOnly
                        ? tr("The host is out of reach: reconnecting. This seat shows the session "
                             "as it was until then (see Connection).")
-                       : tr("The host is out of reach: reconnecting. Your actions are not sent "
-                            "until then (see Connection).");
+                       : tr("The host is out of reach: reconnecting. Until it is back, your "
+                            "actions are refused, not kept to send later (see Connection).");
     }
     const SessionFile* file = m_session->sessionFile();
     const JoinedCopy copy = file ? joinedCopyOf(*file) : JoinedCopy{};
@@ -488,6 +499,12 @@ std::optional<bool> ConnectionDock::joinedLinkLive() const {
 
 bool ConnectionDock::hostOutOfReach() const {
     return joinedLinkLive() == false;
+}
+
+std::optional<qint64> ConnectionDock::hostLastHeardAt() const {
+    const sync::SyncPeer* peer =
+        m_session->mode() == sync::Seat::Mode::Joined ? m_session->seat()->syncPeer() : nullptr;
+    return peer ? peer->lastHeardAt() : std::nullopt;
 }
 
 bool ConnectionDock::followingHost() const {
@@ -551,7 +568,8 @@ void ConnectionDock::refresh() {
                              ? tr("The host is out of reach: reconnecting by itself. Until "
                                   "then this seat shows the session as it was.")
                              : tr("The host is out of reach: reconnecting by itself. Until "
-                                  "then this seat's actions are not sent."));
+                                  "then this seat's actions are refused, not kept to send "
+                                  "later."));
         showAsProblem(m_state, !live);
         break;
     }
@@ -661,6 +679,7 @@ void resumeAfterCrash(MainWindow& window, SessionFile* file) {
     if (!sync::wasHosted(*file))
         return;
     if (!connection->hostOn(connection->offeredPort())) {
+        connection->sayCouldNotHostAgain();
         window.statusBar()->showMessage(
             ConnectionDock::tr("Podium stopped while it hosted this session, and could not host "
                                "it again: the Connection panel says why."),

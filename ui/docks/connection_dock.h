@@ -41,6 +41,8 @@ public:
     // As if the port were set and Host pressed (`podium --host`): false when it could not
     // start; the panel is then brought forward, saying why in red.
     bool hostOn(quint16 port);
+    // After hostOn() failed at a restart of a hosted session: the window says so in red.
+    void sayCouldNotHostAgain();
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
@@ -56,6 +58,7 @@ public:
     static QString notReachingHost(const sync::SyncPeer& peer);
     // The joined seat's link to its host: not (or not yet) live, or live.
     bool hostOutOfReach() const;
+    std::optional<qint64> hostLastHeardAt() const; // by the joined seat, on a link closed since
     bool followingHost() const;
 
 signals:
@@ -116,6 +119,7 @@ private:
     std::optional<Seat> m_seatBeforeCopy; // this window's seat before a join or a copy set another
     QString m_rejoinCode;                 // and the code it joined with, while it still followed it
     QString m_failure;                    // why the last join or hosting failed, until the next one
+    QString m_hostError;                  // why the last hosting failed
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;

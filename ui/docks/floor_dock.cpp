@@ -10,6 +10,7 @@
 #include "undo/field_undo.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -121,6 +122,7 @@ QAction* FloorDock::makeAction(const QString& name, const QList<QKeySequence>& k
     a->setObjectName(name);
     a->setShortcuts(keys);
     a->setShortcutContext(Qt::WindowShortcut);
+    a->setAutoRepeat(false); // a key held down is one press, not one every 30 ms
     addAction(a);
     return a;
 }
@@ -311,18 +313,26 @@ void FloorDock::refreshClocks() {
     m_segmentClock->setText(segmentClockText(s, now));
 }
 
-void FloorDock::showHostOutOfReach(bool outOfReach) {
+void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHeardAt) {
     if (outOfReach == m_asLastHeard->isVisibleTo(this))
         return;
-    // The time it began, as the line at the window's foot would have scrolled away.
+    // The time it began, as the line at the window's foot would have scrolled away: when the host
+    // was last heard, not when its silence was given up on, seconds later.
+    const QTime since =
+        lastHeardAt ? QDateTime::fromMSecsSinceEpoch(*lastHeardAt).time() : QTime::currentTime();
     m_asLastHeard->setText(
         tr("Not in touch with the host since %1: the clocks run on as last heard, and a pause or "
            "a new speaker since is not shown.")
-            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            .arg(QLocale().toString(since, QLocale::ShortFormat)));
     m_asLastHeard->setVisible(outOfReach);
 }
 
 void FloorDock::next() {
+    if (m_nextPress.isRepeat(cockpit().now())) {
+        emit cockpit().notice(tr("“Next speaker” pressed twice within a second: the second press "
+                                 "was taken for a slip, and nobody else was called."));
+        return;
+    }
     cockpit().run(Action::Next, floorExpectation(cockpit()), tr("Call the next speaker"));
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "double_press.h"
 #include "session_dock.h"
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -28,8 +31,9 @@ public:
     // Whether this seat has lost touch with the host it follows (the host out of reach, or this
     // laptop's disk full): the clocks then run on as last heard, and say so (a rapporteur noted
     // times off a frozen session with nothing on them to tell). Not "out of reach": a full disk
-    // here is no fault of the host's.
-    void showHostOutOfReach(bool outOfReach);
+    // here is no fault of the host's. `lastHeardAt`: when the host was last heard (the engine's
+    // clock), if known.
+    void showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHeardAt = std::nullopt);
 
 protected:
     QString title() const override;
@@ -70,6 +74,7 @@ private:
     QAction* m_minus30 = nullptr;
     QAction* m_plus30 = nullptr;
     QAction* m_endSpeech = nullptr;
+    DoublePress m_nextPress;
 };
 
 } // namespace podium

@@ -42,6 +42,7 @@ void ParticipantsDock::build() {
     m_view = new QTreeView;
     m_add = new QPushButton;
     m_edit = new QPushButton;
+    m_remove = new QPushButton;
     m_import = new QPushButton;
     m_view->setObjectName(u"participantsView"_s);
     m_view->setModel(m_shown);
@@ -56,6 +57,7 @@ void ParticipantsDock::build() {
     offerColumnChoice(m_view, ParticipantsModel::Name, {});
     m_add->setObjectName(u"addParticipant"_s);
     m_edit->setObjectName(u"editParticipant"_s);
+    m_remove->setObjectName(u"removeParticipant"_s);
     m_import->setObjectName(u"importPlan"_s);
 
     auto* body = new QWidget;
@@ -65,6 +67,7 @@ void ParticipantsDock::build() {
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_edit);
+    buttons->addWidget(m_remove);
     buttons->addWidget(m_import);
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -73,6 +76,10 @@ void ParticipantsDock::build() {
     connect(m_add, &QPushButton::clicked, this, &ParticipantsDock::addParticipant);
     connect(m_edit, &QPushButton::clicked, this, &ParticipantsDock::editSelected);
     connect(m_view, &QTreeView::doubleClicked, this, &ParticipantsDock::editSelected);
+    connect(m_remove, &QPushButton::clicked, this, &ParticipantsDock::removeSelected);
+    // Whether the one selected may go changes as they join the queue or speak.
+    connect(&cockpit().engine(), &SessionEngine::eventApplied, this,
+            &ParticipantsDock::updateControls);
     connect(m_import, &QPushButton::clicked, this, &ParticipantsDock::chooseAndImport);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ParticipantsDock::updateControls);
@@ -95,6 +102,7 @@ void ParticipantsDock::retranslate() {
                                  {ParticipantsModel::Role, labelsOf<Role>()}});
     m_add->setText(tr("Add…"));
     m_edit->setText(tr("Edit…"));
+    m_remove->setText(tr("Remove"));
     m_import->setText(tr("Import from plan…"));
 }
 
@@ -103,6 +111,19 @@ void ParticipantsDock::updateControls() {
     m_add->setEnabled(control);
     m_import->setEnabled(control);
     m_edit->setEnabled(control && m_view->currentIndex().isValid());
+    // Someone added by mistake (a name typed twice) could not be taken off the roster.
+    const Participant* p = cockpit().state().participant(selectedId());
+    const bool onRecord = p && cockpit().state().takesPart(p->id);
+    m_remove->setEnabled(control && p && !onRecord);
+    m_remove->setToolTip(
+        onRecord ? tr("%1 is in the queue or has spoken: they stay on the roster.").arg(p->name)
+                 : cockpit().whyNotPermitted(Action::RemoveParticipant));
+}
+
+void ParticipantsDock::removeSelected() {
+    if (const Participant* p = cockpit().state().participant(selectedId()))
+        cockpit().run(Action::RemoveParticipant, {{u"participant"_s, p->id}},
+                      tr("Remove %1 from the roster").arg(p->name));
 }
 
 Id ParticipantsDock::selectedId() const {

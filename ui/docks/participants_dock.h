@@ -33,6 +33,7 @@ private:
     void addParticipant();
     QStringList rosterNames(Id except) const;
     void editSelected();
+    void removeSelected();
     void chooseAndImport();
     Id selectedId() const;
 
@@ -42,6 +43,7 @@ private:
     QTreeView* m_view = nullptr;
     QPushButton* m_add = nullptr;
     QPushButton* m_edit = nullptr;
+    QPushButton* m_remove = nullptr;
     QPushButton* m_import = nullptr;
 };
 

@@ -26,6 +26,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <utility>
@@ -109,6 +110,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     , m_multiple(new QCheckBox)
     , m_create(new QPushButton)
     , m_openClose(new QPushButton)
+    , m_editDraft(new QPushButton)
+    , m_removeDraft(new QPushButton)
     , m_table(new QTableView)
     , m_totals(new QLabel)
     , m_openCloseAction(new QAction(this)) {
@@ -117,6 +120,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_selector->setMinimumContentsLength(20);
     m_openClose->setObjectName(u"openClosePoll"_s);
+    m_editDraft->setObjectName(u"editDraftPoll"_s);
+    m_removeDraft->setObjectName(u"removeDraftPoll"_s);
     m_table->setObjectName(u"tallyView"_s);
     m_totals->setObjectName(u"pollTotals"_s);
     m_openCloseAction->setObjectName(u"openClosePollAction"_s);
@@ -143,6 +148,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_selector, 1);
     top->addWidget(m_openClose);
+    top->addWidget(m_editDraft);
+    top->addWidget(m_removeDraft);
     top->addWidget(m_newPoll);
     m_layout->addLayout(top);
     m_layout->addWidget(m_table);
@@ -152,6 +159,8 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, &PollsDock::showSelected);
     connect(m_openClose, &QPushButton::clicked, this, [this] { toggleOpen(false); });
+    connect(m_editDraft, &QPushButton::clicked, this, &PollsDock::editDraft);
+    connect(m_removeDraft, &QPushButton::clicked, this, &PollsDock::removeDraft);
     connect(m_openCloseAction, &QAction::triggered, this, [this] { toggleOpen(true); });
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &PollsDock::onEvent);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
@@ -231,7 +240,9 @@ void PollsDock::retranslate() {
     m_question->setAccessibleName(m_question->placeholderText());
     m_options->setAccessibleName(tr("Options"));
     m_multiple->setText(tr("Several answers allowed"));
-    m_create->setText(tr("Create poll"));
+    m_create->setText(m_replacing ? tr("Save poll") : tr("Create poll"));
+    m_editDraft->setText(tr("Edit…"));
+    m_removeDraft->setText(tr("Delete"));
     m_newPoll->setText(tr("New poll…"));
     if (m_chart)
         m_chart->retranslate();
@@ -275,6 +286,12 @@ void PollsDock::updateControls() {
     if (!mayCreate) // another seat's layout now: the one saved with the form is not put back
         m_layoutWithoutForm.clear();
     m_createBox->setEnabled(mayCreate);
+    // A poll written ahead is put right or dropped until it opens; after, its results stand.
+    const bool draft = p && p->status == PollStatus::Draft;
+    m_editDraft->setVisible(mayCreate && draft);
+    m_removeDraft->setVisible(mayCreate && draft);
+    if (!m_newPoll->isChecked() && std::exchange(m_replacing, 0) != 0)
+        m_create->setText(tr("Create poll")); // the form closed: its next poll is a new one
     m_tallies->setEditable(cockpit().permits(Action::SetTally));
 }
 
@@ -364,7 +381,43 @@ void PollsDock::onEvent(const Event& event) {
     }
 }
 
+// The draft's question and options go into the form; saved, they replace the draft.
+void PollsDock::editDraft() {
+    const Poll* p = selectedPoll();
+    if (!p || p->status != PollStatus::Draft)
+        return;
+    m_question->setText(p->question);
+    m_options->setPlainText(p->options.join(u'\n'));
+    m_multiple->setChecked(p->multipleChoice);
+    m_newPoll->setChecked(true);
+    m_replacing = p->id;
+    m_create->setText(tr("Save poll"));
+    m_question->setFocus();
+}
+
+void PollsDock::removeDraft() {
+    if (const Poll* p = selectedPoll(); p && p->status == PollStatus::Draft)
+        cockpit().run(Action::RemovePoll, {{u"poll"_s, p->id}},
+                      tr("Delete the poll “%1”").arg(p->question));
+}
+
 void PollsDock::createPoll() {
+    // Replaced only while it is still a draft: opened meanwhile (on any seat), it has votes. The
+    // new one first: refused (no question, one option), the draft stays.
+    const Poll* draft = cockpit().state().poll(m_replacing);
+    if (!draft || draft->status != PollStatus::Draft) {
+        createPollFromForm();
+        return;
+    }
+    const Id replaced = draft->id;
+    QUndoStack& undo = cockpit().undoStack();
+    undo.beginMacro(tr("Edit the poll “%1”").arg(draft->question));
+    if (createPollFromForm())
+        cockpit().run(Action::RemovePoll, {{u"poll"_s, replaced}}, tr("Delete the poll"));
+    undo.endMacro();
+}
+
+bool PollsDock::createPollFromForm() {
     QCborArray options;
     for (const QString& line : m_options->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         options.append(line.trimmed());
@@ -376,12 +429,13 @@ void PollsDock::createPoll() {
                    {u"options"_s, options},
                    {u"multiple"_s, m_multiple->isChecked()}},
                   tr("Create the poll “%1”").arg(question));
-    if (cockpit().state().lastSeq > before || cockpit().engine().isForwarding()) {
-        m_question->clear();
-        m_options->clear();
-        m_multiple->setChecked(false);
-        m_newPoll->setChecked(false);
-    }
+    if (cockpit().state().lastSeq == before && !cockpit().engine().isForwarding())
+        return false;
+    m_question->clear();
+    m_options->clear();
+    m_multiple->setChecked(false);
+    m_newPoll->setChecked(false);
+    return true;
 }
 
 // Ctrl+P pressed twice closed the poll and opened it again, for the projector to show "voting
@@ -404,11 +458,22 @@ void PollsDock::toggleOpen(bool byKey) {
                   open ? tr("Close the poll") : tr("Open the poll"));
 }
 
+// A closed poll's tally may still be put right (the chat's votes counted after the room's), but
+// not without a word: its results, read out as final, change on every screen.
 void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
-    cockpit().run(
-        Action::SetTally,
-        {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}},
-        tr("Enter a tally"));
+    const Poll* p = cockpit().state().poll(poll);
+    const QString question = p ? p->question : QString();
+    const bool closed = p && p->status == PollStatus::Closed;
+    if (cockpit().run(Action::SetTally,
+                      {{u"poll"_s, poll},
+                       {u"option"_s, option},
+                       {u"source"_s, key(source)},
+                       {u"count"_s, count}},
+                      tr("Enter a tally")) &&
+        closed)
+        emit cockpit().notice(tr("“%1” is closed: its results were corrected, on every screen "
+                                 "and in the report.")
+                                  .arg(question));
 }
 
 } // namespace podium

@@ -34,6 +34,9 @@ protected:
 private:
     QWidget* buildCreateForm();
     void createPoll();
+    bool createPollFromForm();
+    void editDraft();
+    void removeDraft();
     void giveBackFormsRoom(bool formShown);
     void toggleOpen(bool byKey);
     void refreshPolls();
@@ -55,6 +58,9 @@ private:
     QCheckBox* m_multiple;
     QPushButton* m_create;
     QPushButton* m_openClose;
+    QPushButton* m_editDraft;
+    QPushButton* m_removeDraft;
+    Id m_replacing = 0; // the draft the form's poll replaces, once saved
     QTableView* m_table;
     PollChart* m_chart = nullptr;
     QVBoxLayout* m_layout = nullptr;

@@ -145,10 +145,11 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::superseded, this, [this](const sync::Endpoint& e) {
             m_joinedFrom = addressOf(e);
             m_joinCode = m_seat->controlCode(); // what it joined with: the code it hosted with
-            emit status(tr("Another seat went on hosting this session while this one was away; "
-                           "this seat stopped hosting and joined it, at %1, with control.")
+            // Neither is to blame: either laptop may have been the one that lost the network.
+            emit status(tr("The seat at %1 went on hosting this session while the two were out of "
+                           "touch: this seat stopped hosting and joined it, with control.")
                             .arg(m_joinedFrom));
-            emit gaveWay();
+            emit gaveWay(m_joinedFrom);
         });
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
         // After a takeover the copy says where the session went on, not the host that died.

@@ -71,8 +71,9 @@ signals:
     void sessionFileChanged(podium::SessionFile* file);
     // What this seat had that the session's host never got: to be shown, never merged.
     void orphaned(const QList<podium::Event>& events);
-    // This host gave way to another that leads the session, and joins it (its seat changes).
-    void gaveWay();
+    // This host gave way to another, at `to`, that leads the session, and joins it (its seat
+    // changes).
+    void gaveWay(const QString& to);
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
