@@ -125,6 +125,8 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     , m_begun(s.segmentsBegun()) {
     setObjectName(u"sessionDetailsDialog"_s);
     setWindowTitle(tr("Session details"));
+    // Wide enough for a workshop's title and its agenda's names (they were cut at 420 px).
+    setMinimumWidth(fontMetrics().averageCharWidth() * 100);
     m_title->setObjectName(u"detailsTitle"_s);
     m_date->setObjectName(u"detailsDate"_s);
     m_room->setObjectName(u"detailsRoom"_s);

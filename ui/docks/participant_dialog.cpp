@@ -47,6 +47,10 @@ ParticipantDialog::ParticipantDialog(const Participant& start, const QStringList
     setObjectName(u"participantDialog"_s);
     setWindowTitle(start.id ? tr("Edit participant") : tr("New participant"));
     m_gender->setPlaceholderText(tr("Optional, as the person describes it"));
+    // The gender's hint and a long affiliation read whole (the hint was cut at its middle).
+    m_gender->setMinimumWidth(
+        m_gender->fontMetrics().horizontalAdvance(m_gender->placeholderText()) +
+        4 * m_gender->fontMetrics().averageCharWidth());
     auto* form = new QFormLayout(this);
     form->addRow(tr("Name"), m_name);
     m_nameHint->setObjectName(u"participantNameHint"_s);
