@@ -39,6 +39,9 @@ void createSession(SessionState& s, const QCborMap& d) {
         reserveId(s, p.id);
     sortById(s.participants);
     s.segments = codec::fromCborArray<Segment>(d.value(u"segments"_s), codec::segment);
+    s.polls = codec::fromCborArray<Poll>(d.value(u"polls"_s), codec::poll); // drafts of the plan
+    for (const Poll& p : s.polls)
+        reserveId(s, p.id);
     s.sessionClock.allottedMs = s.info.plannedMs;
 }
 

@@ -25,6 +25,8 @@ QString tr(const char* text) {
 
 constexpr int maxParticipants = 5000;
 constexpr int maxSegments = 100;
+constexpr int maxPolls = 50;
+constexpr int maxPollOptions = 20; // as a poll made in the cockpit
 
 QString typeName(QJsonValue::Type type) {
     switch (type) {
@@ -118,6 +120,37 @@ Result<Segment> readSegment(const QJsonValue& v, int index) {
         return Result<Segment>::failure(tr("%1 needs \"minutes\" between 1 and 1440.").arg(where));
     s.plannedMs = qint64(minutes * 60'000);
     return s;
+}
+
+// A poll written ahead, as the cockpit's New poll takes one: a question and 2 to 20 different
+// options; it comes into the session as a draft.
+Result<Poll> readPoll(const QJsonValue& v, int index) {
+    const QString where = tr("poll %1").arg(index + 1);
+    if (!v.isObject())
+        return Result<Poll>::failure(tr("%1 is not an object.").arg(where));
+    const QJsonObject o = v.toObject();
+    QString e = typeError(o, {u"question"_s}, QJsonValue::String, where);
+    if (e.isEmpty())
+        e = typeError(o, {u"options"_s}, QJsonValue::Array, where);
+    if (e.isEmpty())
+        e = typeError(o, {u"multipleChoice"_s}, QJsonValue::Bool, where);
+    if (!e.isEmpty())
+        return Result<Poll>::failure(e);
+    Poll p;
+    p.question = o.value(u"question"_s).toString().trimmed();
+    if (p.question.isEmpty())
+        return Result<Poll>::failure(tr("%1 has no question.").arg(where));
+    for (const QJsonValue& option : o.value(u"options"_s).toArray()) {
+        const QString text = option.toString().trimmed();
+        if (!text.isEmpty() && !p.options.contains(text))
+            p.options << text;
+    }
+    if (p.options.size() < 2 || p.options.size() > maxPollOptions)
+        return Result<Poll>::failure(
+            tr("%1 needs between 2 and %2 different options.").arg(where).arg(maxPollOptions));
+    p.multipleChoice = o.value(u"multipleChoice"_s).toBool();
+    p.tallies.fill(Tally{0, 0, 0}, p.options.size());
+    return p;
 }
 
 qint64 secondsField(const QJsonObject& o, const QString& field, qint64 fallbackMs) {
@@ -217,7 +250,8 @@ Result<Plan> parsePlan(const QByteArray& json, PlanUse use) {
     QString e =
         typeError(root, {u"session"_s, u"speakingTime"_s}, QJsonValue::Object, tr("The plan"));
     if (e.isEmpty())
-        e = typeError(root, {u"participants"_s, u"agenda"_s}, QJsonValue::Array, tr("The plan"));
+        e = typeError(root, {u"participants"_s, u"agenda"_s, u"polls"_s}, QJsonValue::Array,
+                      tr("The plan"));
     if (!e.isEmpty())
         return Result<Plan>::failure(e);
     Plan plan;
@@ -231,11 +265,13 @@ Result<Plan> parsePlan(const QByteArray& json, PlanUse use) {
     plan.allotments = allotments.value();
     const QJsonArray people = root.value(u"participants"_s).toArray();
     const QJsonArray agenda = root.value(u"agenda"_s).toArray();
-    if (people.size() > maxParticipants || agenda.size() > maxSegments)
-        return Result<Plan>::failure(tr("The plan is too large (at most %1 participants and %2 "
-                                        "agenda items).")
+    const QJsonArray polls = root.value(u"polls"_s).toArray();
+    if (people.size() > maxParticipants || agenda.size() > maxSegments || polls.size() > maxPolls)
+        return Result<Plan>::failure(tr("The plan is too large (at most %1 participants, %2 "
+                                        "agenda items and %3 polls).")
                                          .arg(maxParticipants)
-                                         .arg(maxSegments));
+                                         .arg(maxSegments)
+                                         .arg(maxPolls));
     for (int i = 0; i < people.size(); ++i) {
         auto p = readParticipant(people[i], i);
         if (!p)
@@ -247,6 +283,12 @@ Result<Plan> parsePlan(const QByteArray& json, PlanUse use) {
         if (!s)
             return Result<Plan>::failure(s.error());
         plan.segments << s.value();
+    }
+    for (int i = 0; i < polls.size(); ++i) {
+        auto p = readPoll(polls[i], i);
+        if (!p)
+            return Result<Plan>::failure(p.error());
+        plan.polls << p.value();
     }
     return plan;
 }
@@ -279,9 +321,14 @@ QByteArray planToJson(const Plan& plan) {
     QJsonArray agenda;
     for (const Segment& s : plan.segments)
         agenda.append(QJsonObject{{u"title"_s, s.title}, {u"minutes"_s, s.plannedMs / 60'000.0}});
+    QJsonArray polls;
+    for (const Poll& p : plan.polls)
+        polls.append(QJsonObject{{u"question"_s, p.question},
+                                 {u"options"_s, QJsonArray::fromStringList(p.options)},
+                                 {u"multipleChoice"_s, p.multipleChoice}});
     const SessionInfo& i = plan.info;
     const Allotments& a = plan.allotments;
-    const QJsonObject root{
+    QJsonObject root{
         {u"podiumPlan"_s, planFormatVersion},
         {u"session"_s,
          QJsonObject{{u"title"_s, i.title},
@@ -296,15 +343,23 @@ QByteArray planToJson(const Plan& plan) {
                                         {u"warningSeconds"_s, a.warningMs / 1000.0}}},
         {u"participants"_s, people},
         {u"agenda"_s, agenda}};
+    if (!polls.isEmpty())
+        root[u"polls"_s] = polls;
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 Plan planOf(const SessionState& s) {
-    Plan plan{s.info, s.allotments, s.participants, {}};
+    Plan plan{s.info, s.allotments, s.participants, {}, {}};
     for (Participant& p : plan.participants)
         p.id = 0;
     for (const Segment& seg : s.segments)
         plan.segments << Segment{seg.title, seg.plannedMs, 0, 0, {}};
+    // Next year's session asks again what this one asked; its answers stay in this one's report.
+    for (const Poll& p : s.polls) {
+        Poll draft{0, p.question, p.options, p.multipleChoice, PollStatus::Draft, {}};
+        draft.tallies.fill(Tally{0, 0, 0}, p.options.size());
+        plan.polls << draft;
+    }
     return plan;
 }
 
@@ -315,6 +370,11 @@ Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at) {
         p.id = id++;
         people.append(codec::toCbor(p));
     }
+    QCborArray polls;
+    for (Poll p : plan.polls) {
+        p.id = id++;
+        polls.append(codec::toCbor(p));
+    }
     Event e;
     e.seq = 1;
     e.at = at;
@@ -324,6 +384,8 @@ Event creationEvent(const Plan& plan, const QString& sessionId, qint64 at) {
                       {u"allotments"_s, codec::toCbor(plan.allotments)},
                       {u"participants"_s, people},
                       {u"segments"_s, codec::toCborArray(plan.segments)}};
+    if (!polls.isEmpty()) // as a session made before plans had polls
+        e.data[u"polls"_s] = polls;
     return e;
 }
 

@@ -15,6 +15,7 @@ struct Plan {
     Allotments allotments;
     QList<Participant> participants; // ids are assigned when a session is created
     QList<Segment> segments;
+    QList<Poll> polls; // written ahead: drafts, their question and options only
 
     bool operator==(const Plan&) const = default;
 };

@@ -22,6 +22,44 @@ TEST_CASE("a session plan survives export and import unchanged") {
     CHECK(back.value() == plan);
 }
 
+// An organizer could write the session's people and agenda ahead, and not its polls.
+TEST_CASE("a plan's polls come into the new session as drafts, and go out again without votes") {
+    Plan plan = crowdPlan(3);
+    const auto parsed = parsePlan(R"({"podiumPlan": 1, "session": {"title": "x"},
+        "polls": [{"question": "Which topic next year?", "options": ["DNS", "AI", "DNS"],
+                   "multipleChoice": true},
+                  {"question": "Was this useful?", "options": ["Yes", "No"]}]})");
+    REQUIRE(parsed);
+    REQUIRE(parsed->polls.size() == 2);
+    CHECK(parsed->polls[0].options == QStringList{u"DNS"_s, u"AI"_s}); // once each
+    CHECK(parsed->polls[0].multipleChoice);
+    CHECK_FALSE(parsed->polls[1].multipleChoice);
+    plan.polls = parsed->polls;
+
+    Harness h(plan);
+    REQUIRE(h.state().polls.size() == 2);
+    const Poll& first = h.state().polls[0];
+    CHECK(first.status == PollStatus::Draft);
+    CHECK(first.question == u"Which topic next year?"_s);
+    CHECK(first.totalVotes() == 0);
+    CHECK(first.id > h.state().participants.last().id); // ids of their own
+    CHECK(h.state().polls[1].id != first.id);
+    CHECK(h.add(u"Audience 1"_s) != 0); // later ids clash with none of them
+    CHECK_FALSE(h.state().poll(h.state().queue.last().id));
+
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first.id}}));
+    REQUIRE(h.run(
+        Action::SetTally,
+        {{u"poll"_s, first.id}, {u"option"_s, 0}, {u"source"_s, u"onsite"_s}, {u"count"_s, 12}}));
+    const Plan again = planOf(h.state());
+    REQUIRE(again.polls.size() == 2);
+    CHECK(again.polls[0].status == PollStatus::Draft);
+    CHECK(again.polls[0].totalVotes() == 0);
+    auto back = parsePlan(planToJson(again));
+    REQUIRE(back);
+    CHECK(back->polls == again.polls);
+}
+
 TEST_CASE("the plan of a running session leaves out what happened, keeps what was prepared") {
     Harness h;
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
@@ -93,6 +131,14 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
          "\"panelistSeconds\" must be a number"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "speakingTime": {"audienceSeconds": 1e20}})",
          "\"audienceSeconds\" must be between"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "polls": [{"options": ["a", "b"]}]})",
+         "poll 1 has no question"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "polls": [{"question": "q", "options": ["a", " a ", ""]}]})",
+         "poll 1 needs between 2 and 20 different options"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "polls": [{"question": "q", "options": "a, b"}]})",
+         "poll 1: \"options\" must be a list"},
+        {R"({"podiumPlan": 1, "session": {"title": "x"}, "polls": {"question": "q"}})",
+         "\"polls\" must be a list"},
         {"  ", "empty"},
         // What the file was, when it is no JSON, and what to do.
         {"\xFF\xFE{\0\"\0", "save it again as UTF-8"},
