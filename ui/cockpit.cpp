@@ -256,12 +256,6 @@ bool Cockpit::runningAsSeen(TimerId timer) const {
     return t && t->running;
 }
 
-bool Cockpit::anyTimerRunning() const {
-    const SessionState& s = state();
-    return s.sessionClock.running || s.segmentClock.running ||
-           (s.floor && s.floor->countdown.running);
-}
-
 void Cockpit::dropRefusedUndo() {
     const auto* next = dynamic_cast<const SessionCommand*>(m_undo.command(m_undo.index()));
     if (next && next->undoRefused())

@@ -89,9 +89,6 @@ public:
     // the second press paused the clock the first had started).
     bool runningAsSeen(TimerId timer) const;
 
-    // Any running countdown (speaker, segment, session): the ticking views need repainting.
-    bool anyTimerRunning() const;
-
 signals:
     // About 5 times a second while a countdown runs; views read the clock when they repaint.
     void tick();

@@ -199,25 +199,54 @@ void FileMenu::exportPlanAs() {
 void FileMenu::editDetails() {
     const bool editable = m_cockpit.permits(Action::EditSession);
     SessionDetailsDialog dialog(m_cockpit.state(), editable, m_window);
+    if (!editable)
+        dialog.sayWhyReadOnly(
+            m_cockpit.canControl()
+                ? tr("Only the in-room moderator changes the session's details; here they are "
+                     "shown as they are.")
+                : m_cockpit.whyNotPermitted(Action::EditSession));
     if (dialog.exec() == QDialog::Accepted && editable)
         applyDetails(dialog.edit());
 }
 
-// The agenda is sent whole: changed meanwhile (on the other seat, or as a segment began), it is
-// replaced only when the moderator says so.
+namespace {
+
+// The agenda as planned: titles and lengths, not what has run.
+QList<Segment> asPlanned(QList<Segment> agenda) {
+    for (Segment& segment : agenda)
+        segment = Segment{segment.title, segment.plannedMs, 0, 0, {}};
+    return agenda;
+}
+
+} // namespace
+
+// The agenda is sent whole. Changed on the other seat meanwhile, it is replaced only when the
+// moderator says so. Once a segment has begun meanwhile, never: the rows the dialog moved are
+// no longer those to come, and the segment begun would take another's title.
 bool FileMenu::replacesAgenda(const DetailsEdit& edit, const QList<Segment>& now) {
-    if (edit.agenda == edit.agendaOpened || edit.agenda == now)
+    if (edit.agenda == edit.agendaOpened || asPlanned(edit.agenda) == asPlanned(now))
         return false;
-    return now == edit.agendaOpened ||
+    if (SessionState::segmentsBegunIn(now) > SessionState::segmentsBegunIn(edit.agendaOpened)) {
+        QMessageBox::information(m_window, tr("Edit the agenda"),
+                                 tr("A segment began while the session details were open, so the "
+                                    "agenda was left as it is now. Open Session details again to "
+                                    "change it."));
+        return false;
+    }
+    return asPlanned(now) == asPlanned(edit.agendaOpened) ||
            QMessageBox::question(
                m_window, tr("Edit the agenda"),
-               tr("The agenda changed while the session details were open: on the other seat, "
-                  "or as a segment began. Replace it with the agenda as you left it?"),
+               tr("The agenda was changed on the other seat while the session details were open. "
+                  "Replace it with the agenda as you left it? The other seat's change to it "
+                  "would be undone."),
                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
 }
 
 void FileMenu::applyDetails(const DetailsEdit& edit) {
-    const SessionState s = m_cockpit.state(); // as it was before these commands
+    // Asked first: events go on arriving while a question is up, and what is compared and sent
+    // is laid over the session as it is once answered.
+    const bool agendaChanged = replacesAgenda(edit, m_cockpit.state().segments);
+    const SessionState s = m_cockpit.state(); // as it is before these commands
     const auto laidOver = [](QCborMap now, const QCborMap& changes) {
         for (auto it = changes.begin(); it != changes.end(); ++it)
             now.insert(it.key(), it.value());
@@ -225,18 +254,18 @@ void FileMenu::applyDetails(const DetailsEdit& edit) {
     };
     const bool infoChanged =
         codec::sessionInfo(laidOver(codec::toCbor(s.info), edit.info)) != s.info;
-    const QCborMap allotments = laidOver(codec::toCbor(s.allotments), edit.allotments);
-    const bool allotmentsChanged = codec::allotments(allotments) != s.allotments;
-    const bool agendaChanged = replacesAgenda(edit, s.segments);
+    const bool allotmentsChanged =
+        codec::allotments(laidOver(codec::toCbor(s.allotments), edit.allotments)) != s.allotments;
     if (!infoChanged && !allotmentsChanged && !agendaChanged)
         return; // OK with nothing changed: no undo step that would do nothing
     QUndoStack& undo = m_cockpit.undoStack();
     undo.beginMacro(tr("Edit the session details"));
-    if (infoChanged) // the engine lays the keys changed over the details as they are
+    // Only the keys changed: the engine lays them over the details and times as they are.
+    if (infoChanged)
         m_cockpit.run(Action::EditSession, {{u"info"_s, edit.info}},
                       tr("Edit the session details"));
     if (allotmentsChanged)
-        m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, allotments}},
+        m_cockpit.run(Action::SetAllotments, {{u"allotments"_s, edit.allotments}},
                       tr("Change the speaking times"));
     // The running segment keeps its clock, with its new planned time.
     if (agendaChanged)

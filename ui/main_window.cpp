@@ -229,8 +229,13 @@ void MainWindow::createSessionDocks() {
     connect(seat, &SeatSession::changed, this, [this, seat, was = seat->mode()]() mutable {
         const bool hostsAgain = seat->mode() == sync::Seat::Mode::Hosting && was != seat->mode();
         was = seat->mode();
-        if (hostsAgain && std::exchange(m_noticeWhileGivenWay, false))
-            amendNotice(tr("This laptop hosts the session again since %1."));
+        if (!hostsAgain)
+            return;
+        // "Not connected to the host" is not true of the host either (a takeover).
+        const bool gaveWay = std::exchange(m_noticeWhileGivenWay, false);
+        if (gaveWay || std::exchange(m_noticeWhileOutOfReach, false))
+            amendNotice(gaveWay ? tr("This laptop hosts the session again since %1.")
+                                : tr("This laptop hosts the session since %1."));
     });
     addSessionActions(floor);
     addSessionActions(queue);
@@ -271,9 +276,10 @@ void MainWindow::noteLinkState(const ConnectionDock& connection) {
     const bool wasOutOfReach = std::exchange(m_hostOutOfReach, connection.hostOutOfReach());
     if (!wasOutOfReach || m_hostOutOfReach)
         return;
-    const bool noticeThen = std::exchange(m_noticeWhileOutOfReach, false);
-    if (noticeThen && connection.followingHost())
+    if (m_noticeWhileOutOfReach && connection.followingHost()) {
+        m_noticeWhileOutOfReach = false;
         amendNotice(tr("Connected again at %1."));
+    }
 }
 
 // What is true now (`sentence`, given the time), added to the notice shown, rather than replacing

@@ -193,9 +193,9 @@ void SessionDetailsDialog::makeReadOnly() {
     }
     m_date->setCalendarPopup(false);
     m_dated->hide();
-    if (!m_dated->isChecked()) { // "None", not a greyed date that looks like one
+    if (!m_dated->isChecked()) { // not a greyed date that looks like one: none, or as written
         m_date->setMinimumDate(m_date->date());
-        m_date->setSpecialValueText(tr("None"));
+        m_date->setSpecialValueText(m_originalDate.isEmpty() ? tr("None") : m_originalDate);
         m_date->setEnabled(true);
     }
     m_questions->setReadOnly(true);
@@ -373,6 +373,13 @@ QList<Segment> SessionDetailsDialog::segments() const {
         out << segment;
     }
     return out;
+}
+
+void SessionDetailsDialog::sayWhyReadOnly(const QString& why) {
+    auto* label = new QLabel(why);
+    label->setObjectName(u"detailsWhyReadOnly"_s);
+    label->setWordWrap(true);
+    qobject_cast<QVBoxLayout*>(layout())->insertWidget(0, label);
 }
 
 DetailsEdit SessionDetailsDialog::edit() const {

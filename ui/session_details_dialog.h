@@ -38,6 +38,8 @@ public:
     QCborMap allotments() const; // SetAllotments's "allotments"
     QList<Segment> segments() const;
     DetailsEdit edit() const;
+    // Read-only, says why at its top (the online moderator saw every field locked, unexplained).
+    void sayWhyReadOnly(const QString& why);
 
 private:
     QWidget* buildAgenda(const QList<Segment>& segments);

@@ -19,6 +19,7 @@ bool isModeratorOnly(Action a) {
     case Action::RestoreAgenda:
     case Action::EditAgenda:
     case Action::CreatePoll:
+    case Action::EditPoll:
     case Action::RemovePoll:
     case Action::RestorePoll:
     case Action::EditSession:
@@ -61,6 +62,7 @@ decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now) {
     case Action::SetTally:
     case Action::RemovePoll:
     case Action::RestorePoll:
+    case Action::EditPoll:
         return decisions::polls(s, c);
     case Action::EditSession:
     case Action::SetAllotments:

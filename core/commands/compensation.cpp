@@ -157,6 +157,13 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
     }
     case Action::ClosePoll:
         return make(Action::OpenPoll, ref);
+    case Action::EditPoll:
+        if (!old)
+            return std::nullopt;
+        return make(Action::EditPoll, {{u"poll"_s, id},
+                                       {u"question"_s, old->question},
+                                       {u"options"_s, QCborArray::fromStringList(old->options)},
+                                       {u"multiple"_s, old->multipleChoice}});
     case Action::RemovePoll:
         if (!old)
             return std::nullopt;
@@ -206,6 +213,7 @@ std::optional<Command> takingBack(const SessionState& before, const Event& e) {
     case Action::ClosePoll:
     case Action::SetTally:
     case Action::RemovePoll:
+    case Action::EditPoll:
         return forPoll(before, e);
     case Action::EditSession:
         return make(Action::EditSession, {{u"info"_s, codec::toCbor(before.info)}});

@@ -44,9 +44,10 @@ Participant merged(Participant p, const QCborMap& a) {
     return codec::participant(m);
 }
 
-Data createPoll(const SessionState& s, const Command& c) {
+// A draft poll `id` as the command writes it (CreatePoll, EditPoll).
+Data draftPoll(Id id, const Command& c) {
     Poll p;
-    p.id = s.nextId;
+    p.id = id;
     p.question = c.args.value(u"question"_s).toString().trimmed().left(maxText);
     p.multipleChoice = c.args.value(u"multiple"_s).toBool();
     for (const QCborValue& o : c.args.value(u"options"_s).toArray()) {
@@ -113,7 +114,7 @@ Data participants(const SessionState& s, const Command& c) {
 
 Data polls(const SessionState& s, const Command& c) {
     if (c.action == Action::CreatePoll)
-        return createPoll(s, c);
+        return draftPoll(s.nextId, c);
     if (c.action == Action::RestorePoll) {
         const Poll p = codec::poll(c.args.value(u"poll"_s).toMap());
         if (p.id == 0 || s.poll(p.id))
@@ -140,8 +141,16 @@ Data polls(const SessionState& s, const Command& c) {
         return QCborMap{{u"poll"_s, p->id}, {u"toDraft"_s, true}};
     case Action::SetTally:
         return setTally(*p, c);
+    // A poll is put right, or dropped from the Polls panel, only until it opens: opened on the
+    // other seat meanwhile, it has votes, which an edit would reset and a removal take away.
+    case Action::EditPoll:
     case Action::RemovePoll:
-        return ref;
+        if (c.args.value(u"draftOnly"_s).toBool() || c.action == Action::EditPoll) {
+            if (p->status != PollStatus::Draft)
+                return Data::failure(
+                    tr("“%1” was opened meanwhile: it was left as it is.").arg(p->question));
+        }
+        return c.action == Action::EditPoll ? draftPoll(p->id, c) : Data(ref);
     default:
         break;
     }
@@ -168,7 +177,13 @@ Data session(const SessionState& s, const Command& c) {
                         {u"sessionAllottedMs"_s, qMax<qint64>(0, allotted)}};
     }
     case Action::SetAllotments: {
-        const Allotments a = codec::allotments(c.args.value(u"allotments"_s).toMap());
+        // The times given, over the others as they are: two seats' details dialogs, each OK'd
+        // with one time changed, set back each other's.
+        QCborMap merged = codec::toCbor(s.allotments);
+        const QCborMap given = c.args.value(u"allotments"_s).toMap();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            merged[it.key()] = it.value();
+        const Allotments a = codec::allotments(merged);
         if (a.panelistMs <= 0 || a.audienceMs <= 0 || a.moderatorMs <= 0 || a.warningMs < 0)
             return Data::failure(tr("Speaking times must be longer than zero."));
         return QCborMap{{u"allotments"_s, codec::toCbor(a)}};

@@ -11,7 +11,7 @@ constexpr std::array<const char*, lastAction> keys = {
     "next",           "end-speech",      "revert-next",       "start-timer",        "pause-timer",
     "adjust-timer",   "set-warning",     "start-segment",     "restore-agenda",     "create-poll",
     "open-poll",      "close-poll",      "set-tally",         "remove-poll",        "restore-poll",
-    "edit-session",   "set-allotments",  "set-stage-message", "edit-agenda",
+    "edit-session",   "set-allotments",  "set-stage-message", "edit-agenda",        "edit-poll",
 };
 
 } // namespace

@@ -38,10 +38,11 @@ enum class Action {
     SetAllotments,
     SetStageMessage,
     EditAgenda,
+    EditPoll,
 };
 
 constexpr int firstAction = int(Action::CreateSession);
-constexpr int lastAction = int(Action::EditAgenda);
+constexpr int lastAction = int(Action::EditPoll);
 
 QString actionKey(Action a);
 std::optional<Action> actionFromKey(const QString& key);

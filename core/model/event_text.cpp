@@ -65,6 +65,8 @@ QString actionLabel(Action a) {
         return tr("Poll tally entered");
     case Action::RemovePoll:
         return tr("Poll removed");
+    case Action::EditPoll:
+        return tr("Poll edited");
     case Action::RestorePoll:
         return tr("Poll restored");
     case Action::EditSession:

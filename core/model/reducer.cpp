@@ -215,6 +215,12 @@ void applyPoll(SessionState& s, const Event& e) {
         if (const int i = s.pollIndex(integer(d, u"poll")); i >= 0)
             s.polls.removeAt(i);
         break;
+    case Action::EditPoll: {
+        const Poll edited = codec::poll(d.value(u"poll"_s).toMap());
+        if (const int i = s.pollIndex(edited.id); i >= 0)
+            s.polls[i] = edited; // in its place, under its id
+        break;
+    }
     default:
         break;
     }
@@ -331,6 +337,7 @@ SessionState apply(SessionState s, const Event& e) {
     case Action::SetTally:
     case Action::RemovePoll:
     case Action::RestorePoll:
+    case Action::EditPoll:
         applyPoll(s, e);
         break;
     case Action::EditSession:

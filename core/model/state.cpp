@@ -114,9 +114,9 @@ bool SessionState::takesPart(Id participant) const {
     return in(queue) || in(speeches) || (floor && floor->entry.participantId == participant);
 }
 
-int SessionState::segmentsBegun() const {
-    for (qsizetype i = segments.size(); i > 0; --i) {
-        if (segments[i - 1].startedAt != 0)
+int SessionState::segmentsBegunIn(const QList<Segment>& agenda) {
+    for (qsizetype i = agenda.size(); i > 0; --i) {
+        if (agenda[i - 1].startedAt != 0)
             return int(i);
     }
     return 0;

@@ -153,7 +153,8 @@ struct SessionState {
     // on the roster.
     bool takesPart(Id participant) const;
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
-    int segmentsBegun() const;
+    int segmentsBegun() const { return segmentsBegunIn(segments); }
+    static int segmentsBegunIn(const QList<Segment>& agenda);
     // What "Next segment" starts: the first after the running one that has not run yet (the end
     // of the agenda, segments.size(), when none is left); -1 when nothing is left to start. After
     // the end of the agenda, a segment added after the last that ran (one skipped on the way is

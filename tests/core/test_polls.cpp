@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "commands/compensation.h"
 #include "fixtures.h"
 #include "model/codec.h"
 #include "model/event_text.h"
@@ -118,4 +119,44 @@ TEST_CASE("a tally is described by its poll, option, source and count") {
     REQUIRE(e3);
     CHECK(describeAction(e3->action, e3->data, h.state()) ==
           u"Poll tally entered: “Share of %1 members?”, %2 or more: onsite 4"_s);
+}
+
+// A draft written with a typo could only be deleted and written again, at the end of the list; and
+// the panel's Save, sent as the other seat opened the poll, made a second poll beside the open one.
+TEST_CASE("a draft poll is edited in its place until it opens, and the edit undone") {
+    Harness h;
+    const Id first = createPoll(h);
+    const Id second = createPoll(h);
+    const QCborMap edit{{u"poll"_s, first},
+                        {u"question"_s, u"Do you trust the DNS?"_s},
+                        {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}},
+                        {u"multiple"_s, true}};
+    const SessionState before = h.state();
+    auto edited = h.run(Action::EditPoll, edit);
+    REQUIRE(edited);
+    REQUIRE(h.state().polls.size() == 2);
+    CHECK(h.state().polls[0].id == first); // in its place, under its id
+    CHECK(h.state().polls[0].question == u"Do you trust the DNS?"_s);
+    CHECK(h.state().polls[0].options == QStringList{u"Yes"_s, u"No"_s});
+    CHECK(h.state().polls[0].tallies.size() == 2);
+    CHECK(h.state().polls[0].multipleChoice);
+    CHECK(describeEvent(*edited, before).contains(u"Poll edited"_s));
+
+    const auto undo = compensationFor(before, *edited);
+    REQUIRE(undo);
+    REQUIRE(h.run(undo->action, undo->args));
+    CHECK(h.state().polls[0] == before.polls[0]);
+
+    QCborMap noOptions = edit;
+    noOptions[u"options"_s] = QCborArray{u"Yes"_s};
+    CHECK_FALSE(h.run(Action::EditPoll, noOptions));
+
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}})); // on the other seat, meanwhile
+    REQUIRE(h.run(Action::SetTally, tally(first, 0, u"onsite"_s, 7)));
+    const auto late = h.run(Action::EditPoll, edit);
+    REQUIRE_FALSE(late);
+    CHECK(late.error().contains(u"was opened meanwhile"_s));
+    CHECK_FALSE(h.run(Action::RemovePoll, {{u"poll"_s, first}, {u"draftOnly"_s, true}}));
+    CHECK(h.state().poll(first)->totalVotes() == 7);
+    CHECK(h.run(Action::RemovePoll, {{u"poll"_s, second}, {u"draftOnly"_s, true}}));
 }

@@ -311,3 +311,16 @@ TEST_CASE("the message to the speaker is one line of visible text") {
     CHECK(describeAction(Action::SetStageMessage, {{u"text"_s, QString()}}, h.state()) ==
           u"Stage message: cleared"_s);
 }
+
+// The speaking times were sent whole: two details dialogs OK'd on two seats, each with one time
+// changed, set back each other's.
+TEST_CASE("speaking times given are laid over the others as they are") {
+    Harness h;
+    REQUIRE(h.run(Action::SetAllotments, {{u"allotments"_s, QCborMap{{u"audienceMs"_s, 90'000}}}}));
+    REQUIRE(
+        h.run(Action::SetAllotments, {{u"allotments"_s, QCborMap{{u"panelistMs"_s, 240'000}}}}));
+    CHECK(h.state().allotments.audienceMs == 90'000);
+    CHECK(h.state().allotments.panelistMs == 240'000);
+    CHECK(h.state().allotments.moderatorMs == Allotments{}.moderatorMs);
+    CHECK_FALSE(h.run(Action::SetAllotments, {{u"allotments"_s, QCborMap{{u"audienceMs"_s, 0}}}}));
+}

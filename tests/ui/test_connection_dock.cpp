@@ -1149,6 +1149,8 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     CHECK_FALSE(alert->isVisible());
     CHECK(asLastHeard->isHidden()); // its own clocks now
     CHECK_FALSE(notice->text().contains(u"Connected again at"_s));
+    // "Not connected to the host" stayed, of the seat that was the host now.
+    CHECK(notice->text().contains(u"This laptop hosts the session since"_s));
 }
 
 // The online moderator's laptop had last hosted a rehearsal: it joined the real session as its

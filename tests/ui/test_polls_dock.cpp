@@ -141,6 +141,7 @@ TEST_CASE("a draft poll is edited or deleted until it opens, and back by undo") 
     w.show();
     createPoll(w);
     REQUIRE(h.state().polls.size() == 1);
+    const Id draft = h.state().polls.first().id;
     auto* edit = child<QPushButton>(w, u"editDraftPoll"_s);
     auto* remove = child<QPushButton>(w, u"removeDraftPoll"_s);
     CHECK(edit->isVisible());
@@ -152,7 +153,8 @@ TEST_CASE("a draft poll is edited or deleted until it opens, and back by undo") 
     CHECK(child<QPlainTextEdit>(w, u"pollOptions"_s)->toPlainText() == u"Yes\nNo\nUndecided"_s);
     question->setText(u"Should the IGF mandate be made permanent?"_s);
     child<QPushButton>(w, u"createPoll"_s)->click();
-    REQUIRE(h.state().polls.size() == 1); // replaced, not added
+    REQUIRE(h.state().polls.size() == 1); // put right, not added
+    CHECK(h.state().polls.first().id == draft);
     CHECK(h.state().polls.first().question == u"Should the IGF mandate be made permanent?"_s);
     CHECK(h.state().polls.first().status == PollStatus::Draft);
     h.cockpit.undoStack().undo(); // one step
@@ -164,8 +166,21 @@ TEST_CASE("a draft poll is edited or deleted until it opens, and back by undo") 
     h.cockpit.undoStack().undo();
     REQUIRE(h.state().polls.size() == 1);
 
+    // Opened on the other seat while it is being edited here: Save is refused, nothing is added,
+    // and what was typed stays.
+    edit->click();
+    CHECK_FALSE(edit->isEnabled()); // not while the form holds a poll
+    question->setText(u"Too late"_s);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, draft}}, Authority::OnlineModerator));
+    child<QPushButton>(w, u"createPoll"_s)->click();
+    REQUIRE(h.state().polls.size() == 1);
+    CHECK(h.state().polls.first().question == u"Should the IGF mandate be permanent?"_s);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"was opened meanwhile"_s));
+    CHECK(question->text() == u"Too late"_s);
+    child<QPushButton>(w, u"newPollToggle"_s)->click(); // the form closed: given up
+    CHECK(question->text().isEmpty());
+    CHECK(h.state().polls.first().status == PollStatus::Open);
     // Opened, its results stand: neither is offered.
-    child<QAction>(w, u"openClosePollAction"_s)->trigger();
     REQUIRE(h.state().polls.first().status == PollStatus::Open);
     CHECK_FALSE(edit->isVisible());
     CHECK_FALSE(remove->isVisible());
@@ -554,7 +569,7 @@ TEST_CASE("an agenda changed elsewhere while the details were open is replaced o
     QString asked;
     answerNextQuestion(QMessageBox::No, &asked);
     menu->applyDetails(dialog.edit());
-    CHECK(asked.contains(u"agenda changed"_s));
+    CHECK(asked.contains(u"changed on the other seat"_s));
     CHECK(h.state().segments[1].title == u"Open floor"_s);
     CHECK(h.state().segments[2].title == u"Wrap-up"_s);
     CHECK(h.state().info.room == u"Room 9"_s); // the rest of the OK stands
@@ -564,6 +579,37 @@ TEST_CASE("an agenda changed elsewhere while the details were open is replaced o
     menu->applyDetails(dialog.edit());
     CHECK_FALSE(asked.isEmpty());
     CHECK(h.state().segments[1].title == u"Discussion"_s);
+    CHECK(h.state().segments[2].title == u"Summing up"_s);
+}
+
+// Yes after a segment had begun gave the segment begun another's title: the rows the dialog
+// moved were positions from before.
+TEST_CASE("an agenda edit is not applied over a segment begun while the details were open") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* menu = w.findChild<FileMenu*>();
+    REQUIRE(menu);
+    SessionDetailsDialog dialog(h.state(), true);
+    auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);
+    agenda->setCurrentCell(0, 0);
+    child<QPushButton>(dialog, u"segmentDown"_s)->click(); // "Discussion" first
+    child<QSpinBox>(dialog, u"detailsPlanned"_s)->setValue(100);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}})); // "Opening" begins meanwhile
+
+    QString told;
+    answerNextQuestion(QMessageBox::Ok, &told);
+    menu->applyDetails(dialog.edit());
+    CHECK(told.contains(u"A segment began"_s));
+    CHECK(h.state().segments[0].title == u"Opening"_s);
+    CHECK(h.state().segments[0].startedAt != 0);
+    CHECK(h.state().info.plannedMs == 100 * 60'000); // the rest of the OK stands
+
+    // Only begun since, with the same segments planned: taken without a question.
+    SessionDetailsDialog again(h.state(), true);
+    child<QTableWidget>(again, u"detailsAgenda"_s)->item(2, 0)->setText(u"Summing up"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 3}})); // the end of the agenda
+    menu->applyDetails(again.edit());
     CHECK(h.state().segments[2].title == u"Summing up"_s);
 }
 
@@ -693,6 +739,24 @@ TEST_CASE(
     REQUIRE(segments.size() == h.state().segments.size() + 1);
     CHECK(segments[1].title == u"New segment"_s);
     CHECK(segments[2].title == h.state().segments[1].title);
+}
+
+// Every field was locked on the online moderator's seat, and nothing said why.
+TEST_CASE("the online moderator's session details say why they cannot be changed there") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.cockpit.setSeat(Seat::OnlineModerator);
+    MainWindow w(h.cockpit);
+    QString said;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        auto* why = dialog->findChild<QLabel*>(u"detailsWhyReadOnly"_s);
+        said = why ? why->text() : QString();
+        dialog->reject();
+    });
+    child<QAction>(w, u"sessionDetailsAction"_s)->trigger();
+    CHECK(said.startsWith(u"Only the in-room moderator changes the session's details"_s));
 }
 
 TEST_CASE("the rapporteur reads the session details in full and can change none of them") {

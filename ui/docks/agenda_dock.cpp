@@ -102,28 +102,30 @@ void AgendaDock::advance() {
                                  "was taken for a slip, and the agenda moved on by one segment."));
         return;
     }
-    if (const int next = cockpit().state().nextSegmentToCome(); next >= 0)
-        startSegment(next);
+    if (const int next = cockpit().state().nextSegmentToCome(); next >= 0 && startSegment(next))
+        m_advancePress.taken(cockpit().now());
 }
 
 // The first segment begins the session, and its clock with it: with a button of its own, a
 // moderator who forgot it had a report minutes short. Two steps to undo, the clock's first: a
 // macro was left empty by a refused start, and undoing one left the clock paused for good.
-void AgendaDock::startSegment(int index) {
+bool AgendaDock::startSegment(int index) {
     const SessionState& s = cockpit().state();
     const QString title = index < s.segments.size() ? s.segments[index].title : tr("end of agenda");
     const bool sessionBegins = s.segmentsBegun() == 0 && !s.sessionClock.running;
     const qint64 before = s.lastSeq;
     if (!cockpit().run(Action::StartSegment,
                        {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
-                       tr("Start “%1”").arg(title)) ||
-        !sessionBegins || !cockpit().permits(Action::StartTimer))
-        return;
+                       tr("Start “%1”").arg(title)))
+        return false;
+    if (!sessionBegins || !cockpit().permits(Action::StartTimer))
+        return true;
     if (cockpit().state().lastSeq > before) // done here, as the host
         cockpit().run(Action::StartTimer, {{u"timer"_s, key(TimerId::Session)}},
                       tr("Start the session clock"));
     else
         startSessionClockWith(cockpit().engine().lastIssued());
+    return true;
 }
 
 // On a joined seat the start goes to the host, which may yet refuse it ("The agenda moved on

@@ -29,7 +29,7 @@ protected:
 private:
     void startSelected();
     void advance();
-    void startSegment(int index);
+    bool startSegment(int index); // false: refused, and said why
     void startSessionClockWith(const QString& segmentCommand);
     void stopWaitingForClock();
     void refreshForecast();

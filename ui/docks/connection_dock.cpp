@@ -117,6 +117,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
     connect(m_session, &SeatSession::failed, this, [this](const QString& s) {
         m_failure = s;
+        m_failureSession = this->cockpit().state().sessionId;
         showStatus(s, true);
         updateAlert();
     });
@@ -292,6 +293,7 @@ void ConnectionDock::sayCouldNotHostAgain() {
                    "again (%1). No other seat sees what is done here: host again in Connection, "
                    "or join the seat that went on hosting.")
                     .arg(m_hostError);
+    m_failureSession = cockpit().state().sessionId;
     updateAlert();
 }
 
@@ -370,6 +372,9 @@ void ConnectionDock::takeUpFile(const SessionFile* file) {
     m_rejoinAddress.clear();
     m_rejoinCode.clear();
     m_hostedPort = 0;
+    // Said of the session before (it could not host it again, say): not of this one.
+    if (!file || file->sessionId() != m_failureSession)
+        m_failure.clear();
     if (m_seatBeforeCopy)
         cockpit().setSeat(*std::exchange(m_seatBeforeCopy, std::nullopt));
     if (!file)

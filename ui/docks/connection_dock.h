@@ -120,6 +120,7 @@ private:
     QString m_rejoinCode;                 // and the code it joined with, while it still followed it
     QString m_failure;                    // why the last join or hosting failed, until the next one
     QString m_hostError;                  // why the last hosting failed
+    QString m_failureSession;             // the session m_failure was said of
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;

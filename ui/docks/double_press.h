@@ -13,13 +13,12 @@ class DoublePress {
 public:
     static constexpr qint64 windowMs = 1'000;
 
-    // True for a press within the window of the last one taken; any other is taken.
-    bool isRepeat(qint64 nowMs) {
-        if (m_taken && nowMs >= *m_taken && nowMs - *m_taken < windowMs)
-            return true;
-        m_taken = nowMs;
-        return false;
+    // Whether a press now comes within the window of the last press that did something.
+    bool isRepeat(qint64 nowMs) const {
+        return m_taken && nowMs >= *m_taken && nowMs - *m_taken < windowMs;
     }
+    // A press that did something (one refused, or with nothing to do, holds back no other).
+    void taken(qint64 nowMs) { m_taken = nowMs; }
 
 private:
     std::optional<qint64> m_taken;

@@ -333,7 +333,8 @@ void FloorDock::next() {
                                  "was taken for a slip, and nobody else was called."));
         return;
     }
-    cockpit().run(Action::Next, floorExpectation(cockpit()), tr("Call the next speaker"));
+    if (cockpit().run(Action::Next, floorExpectation(cockpit()), tr("Call the next speaker")))
+        m_nextPress.taken(cockpit().now());
 }
 
 void FloorDock::toggleSpeakerTimer() {

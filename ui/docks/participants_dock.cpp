@@ -121,9 +121,13 @@ void ParticipantsDock::updateControls() {
 }
 
 void ParticipantsDock::removeSelected() {
-    if (const Participant* p = cockpit().state().participant(selectedId()))
-        cockpit().run(Action::RemoveParticipant, {{u"participant"_s, p->id}},
-                      tr("Remove %1 from the roster").arg(p->name));
+    const Participant* p = cockpit().state().participant(selectedId());
+    if (!p)
+        return;
+    // Nobody is selected after: a double click on Remove took the next row's person too.
+    m_view->setCurrentIndex({});
+    cockpit().run(Action::RemoveParticipant, {{u"participant"_s, p->id}},
+                  tr("Remove %1 from the roster").arg(p->name));
 }
 
 Id ParticipantsDock::selectedId() const {

@@ -26,7 +26,6 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <utility>
@@ -290,8 +289,13 @@ void PollsDock::updateControls() {
     const bool draft = p && p->status == PollStatus::Draft;
     m_editDraft->setVisible(mayCreate && draft);
     m_removeDraft->setVisible(mayCreate && draft);
-    if (!m_newPoll->isChecked() && std::exchange(m_replacing, 0) != 0)
-        m_create->setText(tr("Create poll")); // the form closed: its next poll is a new one
+    // Closed, the form gives up the draft it was editing: its next poll is a new one, not a copy.
+    if (!m_newPoll->isChecked() && std::exchange(m_replacing, 0) != 0) {
+        m_create->setText(tr("Create poll"));
+        clearForm();
+    }
+    // Not while the form holds a poll being written: Edit… would replace it.
+    m_editDraft->setEnabled(!m_newPoll->isChecked());
     m_tallies->setEditable(cockpit().permits(Action::SetTally));
 }
 
@@ -369,12 +373,15 @@ void PollsDock::onEvent(const Event& event) {
     }
     case Action::RemovePoll:
     case Action::RestorePoll:
+    case Action::EditPoll:
     case Action::ClosePoll:
     case Action::CreateSession:
         refreshPolls();
         break;
     case Action::SetTally:
         showSelected();
+        if (!m_correction.isEmpty() && event.commandId == m_correction)
+            sayCorrected(event.data.value(u"poll"_s).toInteger());
         break;
     default:
         break;
@@ -395,47 +402,42 @@ void PollsDock::editDraft() {
     m_question->setFocus();
 }
 
+// Only while it is a draft, which the host checks too: opened on the other seat meanwhile, it
+// has votes.
 void PollsDock::removeDraft() {
     if (const Poll* p = selectedPoll(); p && p->status == PollStatus::Draft)
-        cockpit().run(Action::RemovePoll, {{u"poll"_s, p->id}},
+        cockpit().run(Action::RemovePoll, {{u"poll"_s, p->id}, {u"draftOnly"_s, true}},
                       tr("Delete the poll “%1”").arg(p->question));
 }
 
+// The form's poll, new or (after Edit…) the draft it was taken from, in its place and under its
+// id.
 void PollsDock::createPoll() {
-    // Replaced only while it is still a draft: opened meanwhile (on any seat), it has votes. The
-    // new one first: refused (no question, one option), the draft stays.
-    const Poll* draft = cockpit().state().poll(m_replacing);
-    if (!draft || draft->status != PollStatus::Draft) {
-        createPollFromForm();
-        return;
-    }
-    const Id replaced = draft->id;
-    QUndoStack& undo = cockpit().undoStack();
-    undo.beginMacro(tr("Edit the poll “%1”").arg(draft->question));
-    if (createPollFromForm())
-        cockpit().run(Action::RemovePoll, {{u"poll"_s, replaced}}, tr("Delete the poll"));
-    undo.endMacro();
-}
-
-bool PollsDock::createPollFromForm() {
     QCborArray options;
     for (const QString& line : m_options->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         options.append(line.trimmed());
     const qint64 before = cockpit().state().lastSeq;
     const QString question = m_question->text().trimmed();
-    m_creating = question;
-    cockpit().run(Action::CreatePoll,
-                  {{u"question"_s, question},
-                   {u"options"_s, options},
-                   {u"multiple"_s, m_multiple->isChecked()}},
-                  tr("Create the poll “%1”").arg(question));
+    QCborMap args{{u"question"_s, question},
+                  {u"options"_s, options},
+                  {u"multiple"_s, m_multiple->isChecked()}};
+    if (const Poll* draft = cockpit().state().poll(m_replacing)) {
+        args[u"poll"_s] = draft->id;
+        cockpit().run(Action::EditPoll, args, tr("Edit the poll “%1”").arg(draft->question));
+    } else {
+        m_creating = question;
+        cockpit().run(Action::CreatePoll, args, tr("Create the poll “%1”").arg(question));
+    }
     if (cockpit().state().lastSeq == before && !cockpit().engine().isForwarding())
-        return false;
+        return; // refused, and said why: what was typed stays
+    clearForm();
+    m_newPoll->setChecked(false);
+}
+
+void PollsDock::clearForm() {
     m_question->clear();
     m_options->clear();
     m_multiple->setChecked(false);
-    m_newPoll->setChecked(false);
-    return true;
 }
 
 // Ctrl+P pressed twice closed the poll and opened it again, for the projector to show "voting
@@ -462,18 +464,28 @@ void PollsDock::toggleOpen(bool byKey) {
 // not without a word: its results, read out as final, change on every screen.
 void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
     const Poll* p = cockpit().state().poll(poll);
-    const QString question = p ? p->question : QString();
     const bool closed = p && p->status == PollStatus::Closed;
-    if (cockpit().run(Action::SetTally,
-                      {{u"poll"_s, poll},
-                       {u"option"_s, option},
-                       {u"source"_s, key(source)},
-                       {u"count"_s, count}},
-                      tr("Enter a tally")) &&
-        closed)
+    const qint64 before = cockpit().state().lastSeq;
+    if (!cockpit().run(Action::SetTally,
+                       {{u"poll"_s, poll},
+                        {u"option"_s, option},
+                        {u"source"_s, key(source)},
+                        {u"count"_s, count}},
+                       tr("Enter a tally")) ||
+        !closed)
+        return;
+    if (cockpit().state().lastSeq > before)
+        sayCorrected(poll);
+    else // a joined seat: said once the host has taken it
+        m_correction = cockpit().engine().lastIssued();
+}
+
+void PollsDock::sayCorrected(Id poll) {
+    m_correction.clear();
+    if (const Poll* p = cockpit().state().poll(poll))
         emit cockpit().notice(tr("“%1” is closed: its results were corrected, on every screen "
                                  "and in the report.")
-                                  .arg(question));
+                                  .arg(p->question));
 }
 
 } // namespace podium

@@ -34,7 +34,8 @@ protected:
 private:
     QWidget* buildCreateForm();
     void createPoll();
-    bool createPollFromForm();
+    void clearForm();
+    void sayCorrected(Id poll);
     void editDraft();
     void removeDraft();
     void giveBackFormsRoom(bool formShown);
@@ -60,7 +61,8 @@ private:
     QPushButton* m_openClose;
     QPushButton* m_editDraft;
     QPushButton* m_removeDraft;
-    Id m_replacing = 0; // the draft the form's poll replaces, once saved
+    Id m_replacing = 0;   // the draft the form's poll replaces, once saved
+    QString m_correction; // a tally of a closed poll sent from here, until its event
     QTableView* m_table;
     PollChart* m_chart = nullptr;
     QVBoxLayout* m_layout = nullptr;
