@@ -152,9 +152,14 @@ Forecast forecast(const SessionState& s, qint64 now) {
     Forecast f;
     const Countdown& clock = s.activeSegment >= 0 ? s.segmentClock : s.sessionClock;
     f.clockRunning = clock.running;
-    f.remainingMs = clock.remainingMs(now);
+    // As the clocks show them, in whole seconds rounded up: 1:30:00 and a speaker's 5:00 left
+    // "1:25:01 after this speaker" when the two clocks' seconds turned apart.
+    const auto shown = [](qint64 ms) {
+        return ms > 0 ? (ms + 999) / 1000 * 1000 : ms;
+    };
+    f.remainingMs = shown(clock.remainingMs(now));
     if (s.floor)
-        f.remainingMs -= qMax<qint64>(0, s.floor->countdown.remainingMs(now));
+        f.remainingMs -= qMax<qint64>(0, shown(s.floor->countdown.remainingMs(now)));
     f.remainingMs = qMax<qint64>(0, f.remainingMs);
     bool stillFits = true;
     for (const QueueEntry& e : s.queue) {

@@ -255,6 +255,20 @@ TEST_CASE("the forecast counts queued speakers that fit in what is left of the s
     CHECK_FALSE(forecast(h.state(), h.clock.nowMs()).clockRunning); // so the cockpit can say so
 }
 
+// With 1:30:00 on the session clock and a speaker's 5:00, it said "1:25:01 left after this
+// speaker": the two clocks' seconds turn apart.
+TEST_CASE("the forecast's time left is the clocks' shown times, one less the other") {
+    Harness h;
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next)); // 2:00 from now
+    h.clock.advance(300);
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}})); // 90:00 from now
+    h.clock.advance(200);
+    CHECK(formatDuration(h.state().sessionClock.remainingMs(h.clock.nowMs())) == u"1:30:00"_s);
+    CHECK(formatDuration(h.state().floor->countdown.remainingMs(h.clock.nowMs())) == u"2:00"_s);
+    CHECK(formatDuration(forecast(h.state(), h.clock.nowMs()).remainingMs) == u"1:28:00"_s);
+}
+
 // ctl adjust session +10 min, then Session → details to fix the room's name: the 10 minutes were
 // gone, and undoing the edit did not bring them back.
 TEST_CASE("editing the session or the agenda keeps the time given to their clocks") {
