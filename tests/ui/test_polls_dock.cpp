@@ -63,6 +63,14 @@ void enterTally(MainWindow& w, int option, int column, int count) {
     REQUIRE(view->model()->setData(view->model()->index(option, column), count, Qt::EditRole));
 }
 
+// The cockpit's window and its File menu, for the session details.
+struct WindowAndMenu {
+    TemporarySettings settings;
+    CockpitHarness h;
+    MainWindow w{h.cockpit};
+    FileMenu* menu = w.findChild<FileMenu*>();
+};
+
 // The window shown, with a poll of three options created and open, for its tally table.
 struct OpenPoll {
     TemporarySettings settings;
@@ -510,25 +518,11 @@ TEST_CASE("session details left as they were leave no undo step") {
     CHECK(h.cockpit.undoStack().count() == steps);
 }
 
-// Answers the next modal message box's question, and keeps its text.
-void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
-    QTimer::singleShot(0, [answer, asked] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        CHECK(box);
-        if (!box)
-            return;
-        *asked = box->text();
-        box->button(answer)->click();
-    });
-}
-
 // Both moderators had the details open: OK on one seat wrote back every field as it had shown
 // them, and undid the other seat's edit.
 TEST_CASE("OK in the session details keeps what the other seat changed while they were open") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    auto* menu = w.findChild<FileMenu*>();
+    WindowAndMenu fixture;
+    auto& [settings, h, w, menu] = fixture;
     REQUIRE(menu);
     SessionDetailsDialog dialog(h.state(), true);
     child<QLineEdit>(dialog, u"detailsTitle"_s)->setText(u"Renamed here"_s);
@@ -553,10 +547,8 @@ TEST_CASE("OK in the session details keeps what the other seat changed while the
 }
 
 TEST_CASE("an agenda changed elsewhere while the details were open is replaced only when asked") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    auto* menu = w.findChild<FileMenu*>();
+    WindowAndMenu fixture;
+    auto& [settings, h, w, menu] = fixture;
     REQUIRE(menu);
     SessionDetailsDialog dialog(h.state(), true);
     child<QTableWidget>(dialog, u"detailsAgenda"_s)->item(2, 0)->setText(u"Summing up"_s);
@@ -585,10 +577,8 @@ TEST_CASE("an agenda changed elsewhere while the details were open is replaced o
 // Yes after a segment had begun gave the segment begun another's title: the rows the dialog
 // moved were positions from before.
 TEST_CASE("an agenda edit is not applied over a segment begun while the details were open") {
-    useTemporarySettings();
-    CockpitHarness h;
-    MainWindow w(h.cockpit);
-    auto* menu = w.findChild<FileMenu*>();
+    WindowAndMenu fixture;
+    auto& [settings, h, w, menu] = fixture;
     REQUIRE(menu);
     SessionDetailsDialog dialog(h.state(), true);
     auto* agenda = child<QTableWidget>(dialog, u"detailsAgenda"_s);

@@ -54,18 +54,6 @@ void writeJunk(const QString& path) {
     bad.write(QByteArray(4096, 'x'));
 }
 
-// Answers the question the next modal message box asks, and keeps its text.
-void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
-    QTimer::singleShot(0, [answer, asked] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        CHECK(box);
-        if (!box)
-            return;
-        *asked = box->text();
-        box->button(answer)->click();
-    });
-}
-
 // The cockpit's window over a session file `name` of its own, in a temporary folder.
 struct WindowOnFile {
     TemporarySettings settings;

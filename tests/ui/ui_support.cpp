@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -13,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +85,17 @@ void PlayedHost::decideOnHost(const Command& asked) {
     REQUIRE(decided);
     REQUIRE(harness.engine.receive(decided.value()));
     QCoreApplication::processEvents(); // what the seat does next (a quick add asks for the entry)
+}
+
+void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
+    QTimer::singleShot(0, [answer, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        CHECK(box);
+        if (!box)
+            return;
+        *asked = box->text();
+        box->button(answer)->click();
+    });
 }
 
 } // namespace podium::test

@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "main_window.h"
 
+#include <QMessageBox>
 #include <QTreeView>
 #include <QWidget>
 #include <functional>
@@ -17,6 +18,9 @@ void useTemporarySettings();
 struct TemporarySettings {
     TemporarySettings() { useTemporarySettings(); }
 };
+
+// Answers the question the next modal message box asks (`answer`), and keeps its text.
+void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked);
 
 struct CockpitHarness : Harness {
     Cockpit cockpit{engine};
