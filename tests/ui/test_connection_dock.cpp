@@ -239,6 +239,7 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top") {
     CHECK(alert.contains(u"out of reach"_s));
     CHECK(seat.dock->alert() == alert);
     // A rapporteur has no actions to hold back: it is told what its screen shows meanwhile.
+    CHECK(alert.contains(u"Take over hosting in Connection"_s) == !readOnly);
     for (const QString& said : {state->text(), alert}) {
         CHECK(said.contains(u"actions are refused, not kept to send later"_s) == !readOnly);
         CHECK(said.contains(u"shows the session as it was"_s) == readOnly);

@@ -484,6 +484,11 @@ QString ConnectionDock::alert() const {
             return peer->role() == Authority::ReadOnly
                        ? tr("The host is out of reach: reconnecting. This seat shows the session "
                             "as it was until then (see Connection).")
+                   : m_session->seat()->canTakeOver()
+                       // The offer was only in the panel, a tab behind another.
+                       ? tr("The host is out of reach: reconnecting. Until it is back, your "
+                            "actions are refused, not kept to send later. Gone for good? Take "
+                            "over hosting in Connection.")
                        : tr("The host is out of reach: reconnecting. Until it is back, your "
                             "actions are refused, not kept to send later (see Connection).");
     }
