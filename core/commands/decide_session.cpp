@@ -144,13 +144,14 @@ Data polls(const SessionState& s, const Command& c) {
     // A poll is put right, or dropped from the Polls panel, only until it opens: opened on the
     // other seat meanwhile, it has votes, which an edit would reset and a removal take away.
     case Action::EditPoll:
-    case Action::RemovePoll:
-        if (c.args.value(u"draftOnly"_s).toBool() || c.action == Action::EditPoll) {
-            if (p->status != PollStatus::Draft)
-                return Data::failure(
-                    tr("“%1” was opened meanwhile: it was left as it is.").arg(p->question));
-        }
+    case Action::RemovePoll: {
+        const bool draftOnly =
+            c.action == Action::EditPoll || c.args.value(u"draftOnly"_s).toBool();
+        if (draftOnly && p->status != PollStatus::Draft)
+            return Data::failure(
+                tr("“%1” was opened meanwhile: it was left as it is.").arg(p->question));
         return c.action == Action::EditPoll ? draftPoll(p->id, c) : Data(ref);
+    }
     default:
         break;
     }
