@@ -22,6 +22,7 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     , m_window(window) {
     m_newEmpty = add(u"newSessionAction"_s, QKeySequence::New, &FileMenu::newSession);
     m_new = add(u"newFromPlanAction"_s, {}, &FileMenu::newFromPlan);
+    m_startOver = add(u"startOverAction"_s, {}, &FileMenu::startOver);
     m_open = add(u"openAction"_s, QKeySequence::Open, &FileMenu::openFile);
     m_recent = new QMenu(window);
     m_recent->setObjectName(u"recentMenu"_s);
@@ -36,6 +37,7 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     connect(m_quit, &QAction::triggered, window, &QWidget::close);
     menu.addAction(m_newEmpty);
     menu.addAction(m_new);
+    menu.addAction(m_startOver);
     menu.addAction(m_open);
     menu.addMenu(m_recent);
     menu.addAction(m_saveAs);
@@ -67,6 +69,7 @@ QAction* FileMenu::add(const QString& name, const QKeySequence& keys, void (File
 void FileMenu::retranslate() {
     m_newEmpty->setText(tr("&New session…"));
     m_new->setText(tr("New session from &plan…"));
+    m_startOver->setText(tr("S&tart over from this session's plan…"));
     m_open->setText(tr("&Open…"));
     m_recent->setTitle(tr("Open &recent"));
     m_saveAs->setText(tr("Save &as…"));
@@ -92,7 +95,7 @@ bool FileMenu::showsWindowFile() const {
 void FileMenu::updateActions() {
     const QString following =
         tr("This seat follows the host's session: Disconnect first (Connection panel).");
-    for (QAction* a : {m_newEmpty, m_new, m_open}) {
+    for (QAction* a : {m_newEmpty, m_new, m_startOver, m_open}) {
         a->setEnabled(canSwitchFiles());
         a->setToolTip(canSwitchFiles() ? QString() : following);
     }
@@ -149,6 +152,23 @@ void FileMenu::newFromPlan() {
     if (!target.isEmpty())
         // The save dialog asked before a file there is replaced.
         report(m_cockpit.files()->createFromPlan(plan.value(), target, true), tr("New session"));
+}
+
+// After a rehearsal: the session again, as planned, in a new file (this one stays as it is).
+void FileMenu::startOver() {
+    const SessionFile* current = m_cockpit.files() ? m_cockpit.files()->current() : nullptr;
+    const QString name = current ? QFileInfo(current->path()).completeBaseName() : tr("Session");
+    const QString target =
+        askSavePath(m_window, tr("Start over in a new file"), tr("%1 (again).podium").arg(name),
+                    tr("Podium sessions (*.podium)"), u"podium"_s);
+    if (!target.isEmpty())
+        startOverIn(target);
+}
+
+void FileMenu::startOverIn(const QString& path) {
+    // The save dialog asked before a file there is replaced.
+    report(m_cockpit.files()->createFromPlan(planOf(m_cockpit.state()), path, true),
+           tr("Start over"));
 }
 
 void FileMenu::openFile() {

@@ -25,12 +25,16 @@ public:
     void applyDetails(const DetailsEdit& edit);
     // A new, empty session at `path` (replacing a file there), then its details dialog.
     void startSession(const QString& path);
+    // A new session at `path` from this one's plan: its details, people, agenda and polls (as
+    // drafts), and nothing of what was done in it; a rehearsal's file stays as it was.
+    void startOverIn(const QString& path);
     void retranslate();
 
 private:
     QAction* add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)());
     void newSession();
     void newFromPlan();
+    void startOver();
     void openFile();
     void open(const QString& path);
     void fillRecent();
@@ -48,6 +52,7 @@ private:
     QMenu* m_recent;
     QAction* m_newEmpty;
     QAction* m_new;
+    QAction* m_startOver;
     QAction* m_open;
     QAction* m_saveAs;
     QAction* m_exportPlan;

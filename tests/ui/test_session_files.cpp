@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCborArray>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -558,4 +559,44 @@ TEST_CASE("a notice of one session goes when another session is opened, not when
     CHECK(notice->isVisibleTo(&window));
     REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"other.podium"_s)));
     CHECK_FALSE(notice->isVisibleTo(&window));
+}
+
+// A rehearsal's file held its speeches and queue: the real session began from an exported plan,
+// two menus and two dialogs away.
+TEST_CASE("File → Start over makes a new session of this one's plan, and leaves this one be") {
+    WindowOnFile w(u"rehearsal.podium"_s);
+    auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
+    MainWindow& window = *shown;
+    auto* menu = window.findChild<FileMenu*>();
+    REQUIRE(menu);
+    CHECK(child<QAction>(window, u"startOverAction"_s)->isEnabled());
+    const auto run = [&](Action action, const QCborMap& args) {
+        return engine.execute(Command{newCommandId(), {}, Authority::Moderator, action, args});
+    };
+    REQUIRE(run(Action::AddEntry, {{u"participant"_s, engine.state().participants[0].id}}));
+    REQUIRE(run(Action::Next, {}));
+    REQUIRE(run(Action::CreatePoll,
+                {{u"question"_s, u"Useful?"_s}, {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}}));
+    REQUIRE(run(Action::OpenPoll, {{u"poll"_s, engine.state().polls[0].id}}));
+    const SessionState rehearsed = engine.state();
+    const QString rehearsal = files.current()->path();
+
+    const QString path = dir.filePath(u"real.podium"_s);
+    menu->startOverIn(path);
+    REQUIRE(files.current());
+    CHECK(files.current()->path() == path);
+    const SessionState& fresh = engine.state();
+    CHECK(fresh.sessionId != rehearsed.sessionId);
+    CHECK(fresh.info == rehearsed.info);
+    CHECK(fresh.participants.size() == rehearsed.participants.size());
+    CHECK(fresh.segments.size() == rehearsed.segments.size());
+    CHECK_FALSE(fresh.floor);
+    CHECK(fresh.queue.isEmpty());
+    CHECK(fresh.speeches.isEmpty());
+    REQUIRE(fresh.polls.size() == 1);
+    CHECK(fresh.polls[0].status == PollStatus::Draft); // to open again, on the day
+
+    auto kept = SessionFile::open(rehearsal, OpenMode::View);
+    REQUIRE(kept);
+    CHECK(kept.value()->state().floor); // the rehearsal as it was
 }
