@@ -233,7 +233,8 @@ void addHeadlessOptions(QCommandLineParser& parser) {
         {u"port"_s, tr("Port to host on (default %1).").arg(defaultSyncPort), u"port"_s,
          QString::number(defaultSyncPort)},
         {u"bind"_s, tr("Address to host on (default: all)."), u"address"_s},
-        {u"announce"_s, tr("Announce the hosted session on the LAN (headless; the cockpit always does).")},
+        {u"announce"_s,
+         tr("Announce the hosted session on the LAN (headless; the cockpit always does).")},
         {u"session"_s,
          tr("This seat's session file (created if missing). In the cockpit, the file to open "
             "(created with --demo); with --join, a missing file is where the cockpit keeps the "

@@ -70,6 +70,7 @@ struct WindowOnFile {
         cockpit.setFiles(&files);
         window = std::make_unique<MainWindow>(cockpit);
     }
+    FileMenu* menu() const { return window->findChild<FileMenu*>(); }
 };
 
 } // namespace
@@ -519,7 +520,7 @@ TEST_CASE("File → New session makes an empty session named after its file, and
     WindowOnFile w(u"before.podium"_s);
     auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
     MainWindow& window = *shown;
-    auto* menu = window.findChild<FileMenu*>();
+    FileMenu* menu = w.menu();
     REQUIRE(menu);
     const QKeySequence newKeys = QKeySequence::New;
     CHECK(child<QAction>(window, u"newSessionAction"_s)->shortcut() == newKeys);
@@ -567,7 +568,7 @@ TEST_CASE("File → Start over makes a new session of this one's plan, and leave
     WindowOnFile w(u"rehearsal.podium"_s);
     auto& [settings, dir, clock, engine, files, cockpit, shown] = w;
     MainWindow& window = *shown;
-    auto* menu = window.findChild<FileMenu*>();
+    FileMenu* menu = w.menu();
     REQUIRE(menu);
     CHECK(child<QAction>(window, u"startOverAction"_s)->isEnabled());
     const auto run = [&](Action action, const QCborMap& args) {
