@@ -1,5 +1,7 @@
 #include "lineage.h"
+
 #include "model/cbor_input.h"
+#include <QUuid>
 
 #include <algorithm>
 
@@ -24,6 +26,10 @@ bool sameSequencer(const Segment& a, const Segment& b) {
 }
 
 } // namespace
+
+QString newLocalSequencer() {
+    return localSequencerPrefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 Lineage lineageOf(const ReplicaLog& log) {
     Lineage lineage;

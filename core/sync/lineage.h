@@ -29,6 +29,7 @@ Lineage lineageFromCbor(const QCborArray& array);
 // A sequencer that is a seat working alone after it left its host (Seat::stop): its epoch being
 // above a host's does not make that host stale.
 inline const QString localSequencerPrefix = QStringLiteral("alone:");
+QString newLocalSequencer();
 
 // Which sequencer stamped each epoch of a log, as the welcome carries it: {epoch: id}.
 QCborMap sequencersToCbor(const QMap<qint32, QString>& sequencers);

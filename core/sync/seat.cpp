@@ -136,6 +136,7 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
     connect(m_peer.get(), &SyncPeer::synced, this,
             [this] { emit hostReached(m_peer->currentHost()); });
     connect(m_peer.get(), &SyncPeer::orphaned, this, &Seat::orphaned);
+    connect(m_peer.get(), &SyncPeer::hostsAnotherSession, this, &Seat::hostsAnotherSession);
     connect(m_peer.get(), &SyncPeer::failed, this, &Seat::failed);
     connect(m_peer.get(), &SyncPeer::stateChanged, this,
             [this](SyncPeer::State s, const QString& detail) {
@@ -204,8 +205,7 @@ void Seat::workAlone() {
     if (s.sessionId.isEmpty())
         return;
     const qint32 epoch = qMax(s.epoch, m_log.lastEpoch()) + 1;
-    const QString id = localSequencerPrefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (auto ok = m_log.setSequencers({{epoch, id}}); !ok) {
+    if (auto ok = m_log.setSequencers({{epoch, newLocalSequencer()}}); !ok) {
         emit failed(ok.error());
         return;
     }

@@ -91,6 +91,7 @@ signals:
     void modeChanged(podium::sync::Seat::Mode mode);
     void statusChanged(const QString& text);
     void failed(const QString& reason);
+    void hostsAnotherSession(); // see SyncPeer
     void peersChanged();
     void orphaned(const QList<podium::Event>& events);
     // This seat stopped hosting: the host at `leader` leads the session; joining it follows.

@@ -1,5 +1,7 @@
 #include "session_journal.h"
 
+#include "lineage.h"
+
 #include "store/session_file.h"
 
 using namespace Qt::StringLiterals;
@@ -61,6 +63,17 @@ Result<bool> restoreFromFirstSoundSnapshot(ReplicaLog& log, const SessionFile& f
 }
 
 } // namespace
+
+Result<qint64> takeOwnEpoch(SessionFile& file, qint32 epoch) {
+    QMap<qint32, QString> sequencers = sequencersIn(file);
+    if (sequencers.value(epoch).startsWith(localSequencerPrefix))
+        return 0;
+    const qint32 own = qMax(epoch, sequencers.isEmpty() ? 0 : sequencers.lastKey()) + 1;
+    sequencers.insert(own, newLocalSequencer());
+    if (auto ok = SessionFileJournal(file).recordSequencers(sequencers); !ok)
+        return Result<qint64>::failure(ok.error());
+    return own;
+}
 
 Result<bool> SessionFileJournal::append(const Event& event) {
     return m_file.append(event);

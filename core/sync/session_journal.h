@@ -40,6 +40,13 @@ private:
 // seats from them and a peer resumes from its last one. Writes nothing.
 [[nodiscard]] Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file);
 
+// A joined copy worked on alone, opened as a file (Seat::workAlone does it for a seat that
+// leaves its host): the epoch after its last, with a sequencer of this seat's own, kept in
+// `file`, for what is done on it from `epoch` (the state's) on. Done on the host's epoch, it
+// was taken for the host's events of the same seqs when the seat joined again: the host sent
+// nothing back over it, or took it in as its own. 0 when `epoch` is this seat's already.
+[[nodiscard]] Result<qint64> takeOwnEpoch(SessionFile& file, qint32 epoch);
+
 // The codes `file` is being hosted with (JoinCodes): kept while hosting, so that a host restarted
 // after a crash hosts again with them. Stored in the file next to the session's own data, which
 // its readers may see anyway.

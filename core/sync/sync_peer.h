@@ -100,6 +100,9 @@ signals:
     void stateChanged(podium::sync::SyncPeer::State state, const QString& detail);
     // Joining cannot succeed as asked (wrong code, incompatible versions): no retry.
     void failed(const QString& reason);
+    // Before failed(): the host runs another session than the one this seat's log holds (a seat
+    // joining with a copy of its own file). Joining again with an empty log would get in.
+    void hostsAnotherSession();
     void synced();
     void peersChanged();
     // Events this seat had that the host's lineage never got: shown, never merged.

@@ -647,6 +647,71 @@ TEST_CASE("after leaving a joined session, its copy opens as the window's file a
     CHECK(view.value()->state().stageMessage == u"kept"_s);
 }
 
+// The rehearsal's cockpit went on alone, then joined its session's host from the form: the
+// floor went back to the host's, and what it did alone was shown nowhere (still in its file).
+TEST_CASE("a seat that went on alone and joins its session's host again is shown what it did "
+          "alone, and its file keeps it") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    QTemporaryDir dir;
+    SystemClock clock;
+    SessionEngine engine{clock};
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
+    Cockpit cockpit(engine);
+    cockpit.setFiles(&files);
+    ConnectionDock dock(cockpit);
+    dock.ensureBuilt();
+    SeatSession& seat = dock.seatSession();
+    seat.setAnnouncing(false);
+    seat.setReplicaFolder(dir.filePath(u"joined"_s));
+    seat.setSessionFile(files.current());
+    QObject::connect(&files, &SessionFiles::fileChanged, [&](SessionFile* file) {
+        seat.setSessionFile(file);
+        dock.takeUpFile(file);
+    });
+    const auto live = [&] {
+        return seat.seat()->syncPeer() &&
+               seat.seat()->syncPeer()->state() == sync::SyncPeer::State::Live;
+    };
+    dock.joinHost(addressOf(*host), control);
+    REQUIRE(waitFor(live));
+    // From its own file, of another session: joined as any seat, with no copy of it left over.
+    CHECK(engine.state().sessionId == host->engine.state().sessionId);
+    CHECK(dock.alert().isEmpty());
+    CHECK(QDir(dir.filePath(u"joined"_s)).entryList({u"*.podium"_s}, QDir::Files).size() == 1);
+    const QString copy = seat.joinedCopy()->path();
+    seat.stop(); // Disconnect
+    REQUIRE(files.open(copy));
+    REQUIRE(engine.execute(Command{newCommandId(),
+                                   {},
+                                   Authority::Moderator,
+                                   Action::SetStageMessage,
+                                   {{u"text"_s, u"said alone"_s}}}));
+    REQUIRE(host->engine.submit(Command{newCommandId(),
+                                        {},
+                                        Authority::Moderator,
+                                        Action::SetStageMessage,
+                                        {{u"text"_s, u"said by the host"_s}}}));
+
+    dock.joinHost(addressOf(*host), control);
+    REQUIRE(
+        waitFor([&] { return live() && engine.state().lastSeq == host->engine.state().lastSeq; }));
+    CHECK(engine.state().stageMessage == u"said by the host"_s); // the session's, unmixed
+    auto* box = dock.findChild<QMessageBox*>(u"orphanedEvents"_s);
+    REQUIRE(box);
+    CHECK(box->text().startsWith(u"1 action"_s));
+    CHECK(box->informativeText().contains(u"said alone"_s));
+    CHECK(
+        host->child<QLabel>(u"connectionStatus"_s)->text().contains(u"came back with 1 action"_s));
+    // The file it went on in is as it was: the join went on in a copy of it.
+    CHECK(seat.joinedCopy()->path() != copy);
+    auto view = SessionFile::open(copy, OpenMode::View);
+    REQUIRE(view);
+    CHECK(view.value()->state().stageMessage == u"said alone"_s);
+}
+
 TEST_CASE("a seat that joined, then left, is its own seat again on its own file") {
     useTemporarySettings();
     auto host = hostingSeat();

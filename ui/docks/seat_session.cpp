@@ -81,11 +81,13 @@ void SeatSession::setSessionFile(SessionFile* file) {
                              (!m_seat || holdsSharedLog(*file, m_seat->log()));
     m_file = file;
     m_fileSession = file ? file->sessionId() : QString();
+    if (m_seat && file && mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
+        m_seat->stop();
+        emit failed(tr("Disconnected: another session file was opened on this seat."));
+    }
+    if (file && mode() == sync::Seat::Mode::Alone)
+        workAloneOn(*file);
     if (m_seat && file) {
-        if (mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
-            m_seat->stop();
-            emit failed(tr("Disconnected: another session file was opened on this seat."));
-        }
         if (auto bound = bindTo(*file); !bound)
             emit failed(bound.error());
         if (m_replica) {
@@ -94,6 +96,22 @@ void SeatSession::setSessionFile(SessionFile* file) {
         }
     }
     emit changed();
+}
+
+// A joined copy opened to be worked on alone (sync::takeOwnEpoch). Not one that still follows
+// its host: it joins again at start, and refuses actions until it is in.
+void SeatSession::workAloneOn(SessionFile& file) {
+    const JoinedCopy copy = joinedCopyOf(file);
+    if (copy.seat.isEmpty() || copy.following)
+        return;
+    const auto own = sync::takeOwnEpoch(file, m_engine.state().epoch);
+    if (!own)
+        return emit status(own.error());
+    if (own.value() == 0)
+        return;
+    SessionState s = m_engine.state();
+    s.epoch = qint32(own.value());
+    m_engine.reset(s);
 }
 
 void SeatSession::setSeatName(const QString& name) {
@@ -135,7 +153,16 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
+        connect(m_seat.get(), &sync::Seat::hostsAnotherSession, this, [this] {
+            if (!m_replicaIsCopy)
+                return;
+            m_joiningAgain = true;
+            QMetaObject::invokeMethod(
+                this, [this] { joinAgainWithEmptyCopy(); }, Qt::QueuedConnection);
+        });
         connect(m_seat.get(), &sync::Seat::failed, this, [this](const QString& reason) {
+            if (m_joiningAgain)
+                return; // the copy's failure, not the join's
             emit failed(reason);
             // Later: the seat is in the middle of telling why, and stopping it ends its link.
             QMetaObject::invokeMethod(
@@ -156,6 +183,7 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::hostReached, this, [this](const sync::Endpoint& e) {
             m_joinedFrom = addressOf(e);
             rememberJoin();
+            takeInJoinedSession(); // a copy the host resumed had no state reset
         });
         connect(&m_engine, &SessionEngine::authorityChanged, this, &SeatSession::rememberJoin);
         connect(&m_engine, &SessionEngine::stateReset, this, &SeatSession::takeInJoinedSession);
@@ -207,12 +235,18 @@ QString SeatSession::replicaPathFor(const QString& host) {
     return path;
 }
 
+// From a file of a session (its host's, one worked on alone, an earlier joined copy), the seat
+// joins with a copy of it: the host compares their histories, resumes the copy, and shows what
+// this seat did that it never got as orphans. An empty copy showed nothing: a cockpit that went
+// on alone and then joined from the form had those actions only in its own file, unseen. The
+// file itself stays as it was. (A host of another session: joinAgainWithEmptyCopy.)
 Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
                                quint16 takeoverPort) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
     m_seat->setWantedRole(Authority::OnlineModerator);
-    if (SessionFile* from = sessionFile()) {
+    SessionFile* from = sessionFile();
+    if (from) {
         auto notes = from->notes();
         m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
         // Rejoining from the copy of a seat that was the in-room moderator, it is that again;
@@ -223,21 +257,82 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
             m_seat->setWantedRole(Authority::Moderator, from->sessionId());
         m_seat->setHostedBefore(sync::wasHosted(*from));
     }
-    auto replica = SessionFile::createReplica(replicaPathFor(host.host));
+    // (The hello names the engine's session: it must be the copy's.)
+    const bool copy = from && !from->sessionId().isEmpty() && from->state().lastSeq > 0 &&
+                      from->sessionId() == m_engine.state().sessionId;
+    const QString path = replicaPathFor(host.host);
+    auto replica = copy ? copyToJoinWith(*from, path) : SessionFile::createReplica(path);
     if (!replica)
         return Result<bool>::failure(replica.error());
     m_replica = std::move(replica).value();
     m_replicaFilled = false;
+    m_replicaIsCopy = copy;
     m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
     m_seat->setDurableJournal(m_durable.get());
-    m_seat->log().restore(SessionState{}, {});
-    m_seat->log().restoreSequencers({}); // they come with the host's welcome
+    if (copy) {
+        if (auto restored = sync::restoreLog(m_seat->log(), *m_replica); !restored)
+            return restored;
+    } else {
+        m_seat->log().restore(SessionState{}, {});
+        m_seat->log().restoreSequencers({}); // they come with the host's welcome
+    }
+    m_joinedHost = host;
+    m_takeoverPort = takeoverPort;
     m_joinedFrom = addressOf(host);
     m_joinCode = code.trimmed();
     m_seat->join(host, m_joinCode, takeoverPort);
     emit sessionFileChanged(m_replica.get());
     emit changed();
     return true;
+}
+
+Result<std::unique_ptr<SessionFile>> SeatSession::copyToJoinWith(const SessionFile& from,
+                                                                 const QString& path) {
+    if (auto saved = from.saveCopyAs(path); !saved)
+        return Result<std::unique_ptr<SessionFile>>::failure(saved.error());
+    return SessionFile::open(path);
+}
+
+// The copy of this seat's file cannot take another session: the seat joins that host again, as
+// any seat joins a session new to it. Its notes come along if it is one they were written on.
+void SeatSession::joinAgainWithEmptyCopy() {
+    m_joiningAgain = false;
+    if (!m_replica || !m_replicaIsCopy)
+        return;
+    m_seat->stop();
+    const QString path = m_replica->path();
+    discardReplica();
+    auto replica = SessionFile::createReplica(path);
+    if (!replica) {
+        if (m_file) {
+            if (auto bound = bindTo(*m_file); !bound)
+                emit status(bound.error());
+        }
+        emit sessionFileChanged(m_file);
+        emit failed(replica.error());
+        emit changed();
+        return;
+    }
+    m_replica = std::move(replica).value();
+    m_replicaFilled = false;
+    m_replicaIsCopy = false;
+    m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
+    m_seat->setDurableJournal(m_durable.get());
+    m_seat->log().restore(SessionState{}, {});
+    m_seat->log().restoreSequencers({});
+    m_seat->join(m_joinedHost, m_joinCode, m_takeoverPort);
+    emit sessionFileChanged(m_replica.get());
+    emit changed();
+}
+
+// The replica and its SQLite side files, gone: nothing in it was the session's.
+void SeatSession::discardReplica() {
+    const QString path = m_replica->path();
+    m_durable.reset();
+    m_seat->setDurableJournal(nullptr);
+    m_replica.reset();
+    for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s})
+        QFile::remove(file);
 }
 
 // The replica keeps the seat the host gave, and where the host was: a restart opens it as that
@@ -280,10 +375,15 @@ void SeatSession::rememberJoin() {
 void SeatSession::takeInJoinedSession() {
     if (!m_replica || m_replicaFilled || m_replica->sessionId().isEmpty())
         return;
+    // A copy holds its session from the start: the host's only once in step with it.
+    const sync::SyncPeer* peer = m_seat ? m_seat->syncPeer() : nullptr;
+    if (m_replicaIsCopy && (!peer || peer->state() != sync::SyncPeer::State::Live))
+        return;
     m_replicaFilled = true;
     if (m_replica->sessionId() != m_carried.session)
         m_carried = notesOfLastCopy(m_replica->sessionId());
-    if (m_replica->sessionId() == m_carried.session) {
+    // (A copy of the file joined from has its notes already.)
+    if (!m_replicaIsCopy && m_replica->sessionId() == m_carried.session) {
         for (const Note& note : std::as_const(m_carried.notes)) {
             if (auto added = m_replica->addNote(note); !added) {
                 emit status(tr("Your earlier notes could not be copied into the joined session's "
@@ -337,11 +437,7 @@ void SeatSession::abandonRefusedJoin(const QString& reason) {
         return;
     m_seat->stop();
     if (m_replica && !m_replicaFilled) {
-        const QString path = m_replica->path();
-        m_durable.reset();
-        m_replica.reset();
-        for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s})
-            QFile::remove(file);
+        discardReplica();
         if (m_file) {
             if (auto bound = bindTo(*m_file); !bound)
                 emit status(bound.error());

@@ -83,6 +83,11 @@ private:
     struct CarriedNotes;
     CarriedNotes notesOfLastCopy(const QString& session) const;
     void abandonRefusedJoin(const QString& reason);
+    void joinAgainWithEmptyCopy();
+    void workAloneOn(SessionFile& file);
+    Result<std::unique_ptr<SessionFile>> copyToJoinWith(const SessionFile& from,
+                                                        const QString& path);
+    void discardReplica();
     void announce();
     Result<bool> bindTo(SessionFile& file);
 
@@ -100,6 +105,12 @@ private:
     QString m_joinedFrom; // "host:port" of the host followed
     QString m_joinCode;
     bool m_replicaFilled = false; // the replica holds the host's session
+    // The replica began as a copy of the file joined from, so that the host could compare their
+    // histories; a host of another session has the seat join again with an empty one.
+    bool m_replicaIsCopy = false;
+    bool m_joiningAgain = false; // with an empty copy: the copy's failure is not the join's
+    sync::Endpoint m_joinedHost;
+    quint16 m_takeoverPort = 0;
     // The notes of the file this seat joined from, and its session: they go into the replica
     // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
     struct CarriedNotes {
