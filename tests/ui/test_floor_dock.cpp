@@ -389,7 +389,8 @@ TEST_CASE("Next speaker or Next segment pressed twice within a second moves on o
 
 // Ctrl+Shift+Return pressed once more at the end started a segment skipped an hour before, and the
 // report then had it held after the wrap-up.
-TEST_CASE("agenda: after its end, Next segment starts nothing, and a skipped one says not held") {
+TEST_CASE("agenda: on the last segment the button ends the agenda, after which it starts nothing, "
+          "and a skipped one says not held") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
@@ -401,11 +402,18 @@ TEST_CASE("agenda: after its end, Next segment starts nothing, and a skipped one
     const QModelIndex skipped = view->model()->index(1, AgendaModel::Status);
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
     CHECK(skipped.data().toString() == u"To come"_s);
-    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}})); // the second is skipped
+    CHECK(next->text() == u"Next segment"_s);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, count - 1}})); // the second is skipped
     CHECK(skipped.data().toString() == u"Not held"_s);
-    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, count}})); // the end of the agenda
+    // On the last segment the button says it ends it (the report counts it only then).
+    CHECK(next->text() == u"End agenda"_s);
+    CHECK(next->toolTip().contains(h.state().segments[count - 1].title));
+    next->trigger();
     REQUIRE(h.state().activeSegment == -1);
+    CHECK(h.state().segments[count - 1].endedAt != 0);
+    CHECK(h.cockpit.undoStack().undoText() == u"End the agenda"_s);
     CHECK_FALSE(next->isEnabled());
+    CHECK(next->text() == u"Next segment"_s);
     CHECK(skipped.data().toString() == u"Not held"_s);
     // Held after all, by choice: Start selected.
     view->setCurrentIndex(view->model()->index(1, 0));

@@ -72,8 +72,7 @@ QString AgendaDock::title() const {
 void AgendaDock::retranslate() {
     m_view->setAccessibleName(tr("Agenda"));
     m_start->setText(tr("Start selected"));
-    m_advance->setText(tr("Next segment"));
-    refreshForecast();
+    updateControls(); // the advance button's text
 }
 
 void AgendaDock::updateControls() {
@@ -84,9 +83,18 @@ void AgendaDock::updateControls() {
     m_start->setEnabled(may && row >= 0 && row < s.segments.size() && row != s.activeSegment &&
                         s.segments[row].endedAt == 0);
     m_advance->setEnabled(may && s.nextSegmentToCome() >= 0);
+    // On the last segment the button ends it: said so, since the report counts the segment's time
+    // only once it has ended, and a moderator who never pressed "Next segment" there had it
+    // "(running)" in the report for good.
+    const bool endsAgenda = s.activeSegment >= 0 && s.nextSegmentToCome() == s.segments.size();
+    m_advance->setText(endsAgenda ? tr("End agenda") : tr("Next segment"));
     const QString whyNot = cockpit().whyNotPermitted(Action::StartSegment);
     m_start->setToolTip(whyNot);
-    m_advance->setToolTip(whyNot);
+    m_advance->setToolTip(
+        !whyNot.isEmpty() || !endsAgenda
+            ? whyNot
+            : tr("Ends “%1”, the last segment: the report counts its time once it has ended.")
+                  .arg(s.segments[s.activeSegment].title));
     refreshForecast();
 }
 
@@ -111,12 +119,13 @@ void AgendaDock::advance() {
 // macro was left empty by a refused start, and undoing one left the clock paused for good.
 bool AgendaDock::startSegment(int index) {
     const SessionState& s = cockpit().state();
-    const QString title = index < s.segments.size() ? s.segments[index].title : tr("end of agenda");
+    const QString undoText = index < s.segments.size()
+                                 ? tr("Start “%1”").arg(s.segments[index].title)
+                                 : tr("End the agenda");
     const bool sessionBegins = s.segmentsBegun() == 0 && !s.sessionClock.running;
     const qint64 before = s.lastSeq;
     if (!cockpit().run(Action::StartSegment,
-                       {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}},
-                       tr("Start “%1”").arg(title)))
+                       {{u"index"_s, index}, {u"expectActive"_s, s.activeSegment}}, undoText))
         return false;
     if (!sessionBegins || !cockpit().permits(Action::StartTimer))
         return true;
