@@ -106,6 +106,8 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     , m_title(new QLineEdit(s.info.title))
     , m_dated(new QCheckBox)
     , m_date(new QDateEdit)
+    , m_timed(new QCheckBox)
+    , m_start(new QTimeEdit)
     , m_room(new QLineEdit(s.info.room))
     , m_format(new QLineEdit(s.info.format))
     , m_planned(minutes(s.info.plannedMs, 24 * 60, u"detailsPlanned"_s))
@@ -140,6 +142,17 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     m_date->setDate(date.isValid() ? date : QDate::currentDate());
     m_date->setEnabled(date.isValid());
     connect(m_dated, &QCheckBox::toggled, m_date, &QWidget::setEnabled);
+    // When the session is to begin, as the programme has it ("10:30"): the report sets it
+    // beside when it began.
+    const QTime start = QTime::fromString(s.info.start, u"HH:mm"_s);
+    m_timed->setObjectName(u"detailsTimed"_s);
+    m_timed->setAccessibleName(tr("The session has a start time"));
+    m_timed->setChecked(start.isValid());
+    m_start->setObjectName(u"detailsStart"_s);
+    m_start->setDisplayFormat(u"HH:mm"_s);
+    m_start->setTime(start.isValid() ? start : QTime(9, 0));
+    m_start->setEnabled(start.isValid());
+    connect(m_timed, &QCheckBox::toggled, m_start, &QWidget::setEnabled);
     m_warning->setObjectName(u"detailsWarning"_s);
     m_warning->setRange(0, 600);
     m_warning->setValue(int(qBound(qint64(0), s.allotments.warningMs / 1000, qint64(600))));
@@ -153,6 +166,10 @@ SessionDetailsDialog::SessionDetailsDialog(const SessionState& s, bool editable,
     auto* dateRow = new QHBoxLayout;
     dateRow->addWidget(m_dated);
     dateRow->addWidget(m_date, 1);
+    dateRow->addSpacing(fontMetrics().averageCharWidth() * 2);
+    dateRow->addWidget(new QLabel(tr("Starts at")));
+    dateRow->addWidget(m_timed);
+    dateRow->addWidget(m_start);
     form->addRow(tr("Date"), dateRow);
     form->addRow(tr("Room"), m_room);
     form->addRow(tr("Format"), m_format);
@@ -197,6 +214,12 @@ void SessionDetailsDialog::makeReadOnly() {
         m_date->setMinimumDate(m_date->date());
         m_date->setSpecialValueText(m_originalDate.isEmpty() ? tr("None") : m_originalDate);
         m_date->setEnabled(true);
+    }
+    m_timed->hide();
+    if (!m_timed->isChecked()) {
+        m_start->setMinimumTime(m_start->time());
+        m_start->setSpecialValueText(tr("Not said"));
+        m_start->setEnabled(true);
     }
     m_questions->setReadOnly(true);
     m_agenda->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -336,12 +359,17 @@ QString SessionDetailsDialog::date() const {
     return hadReadable ? QString() : m_originalDate;
 }
 
+QString SessionDetailsDialog::start() const {
+    return m_timed->isChecked() ? m_start->time().toString(u"HH:mm"_s) : QString();
+}
+
 QCborMap SessionDetailsDialog::info() const {
     QCborArray questions;
     for (const QString& q : m_questions->toPlainText().split(u'\n', Qt::SkipEmptyParts))
         questions.append(q.trimmed());
     return {{u"title"_s, m_title->text().trimmed()},
             {u"date"_s, date()},
+            {u"start"_s, start()},
             {u"room"_s, m_room->text().trimmed()},
             {u"format"_s, m_format->text().trimmed()},
             {u"plannedMs"_s, originalUnlessChanged(m_planned, minutesMs(m_planned))},

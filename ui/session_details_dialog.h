@@ -55,11 +55,14 @@ private:
     static qint64 speakingTimeMs(const QTimeEdit* edit);
 
     QString date() const;
+    QString start() const;
     void updateAgendaTotal();
 
     QLineEdit* m_title;
     QCheckBox* m_dated;
     QDateEdit* m_date;
+    QCheckBox* m_timed;
+    QTimeEdit* m_start;
     QLineEdit* m_room;
     QLineEdit* m_format;
     QSpinBox* m_planned;

@@ -168,6 +168,8 @@ Data session(const SessionState& s, const Command& c) {
         const SessionInfo edited = codec::sessionInfo(info);
         if (edited.title.trimmed().isEmpty())
             return Data::failure(tr("A session needs a title."));
+        if (!edited.start.isEmpty() && !isStartTime(edited.start))
+            return Data::failure(tr("A start time is written HH:MM, as 09:30."));
         // (Checked when it changes: a plan may have made one shorter, and it stays editable.)
         if (edited.plannedMs != s.info.plannedMs &&
             (edited.plannedMs < 60'000 || edited.plannedMs > 24 * 3600'000))

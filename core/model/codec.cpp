@@ -28,6 +28,7 @@ QStringList stringList(const QCborValue& v) {
 QCborMap toCbor(const SessionInfo& v) {
     return QCborMap{{u"title"_s, v.title},
                     {u"date"_s, v.date},
+                    {u"start"_s, v.start},
                     {u"room"_s, v.room},
                     {u"format"_s, v.format},
                     {u"plannedMs"_s, v.plannedMs},
@@ -38,6 +39,7 @@ SessionInfo sessionInfo(const QCborMap& m) {
     SessionInfo v;
     v.title = m.value(u"title"_s).toString();
     v.date = m.value(u"date"_s).toString();
+    v.start = m.value(u"start"_s).toString();
     v.room = m.value(u"room"_s).toString();
     v.format = m.value(u"format"_s).toString();
     v.plannedMs = integer(m, u"plannedMs", v.plannedMs);

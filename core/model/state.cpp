@@ -1,8 +1,13 @@
 #include "state.h"
 
+#include <QTime>
 #include <algorithm>
 
 namespace podium {
+
+bool isStartTime(const QString& hhmm) {
+    return hhmm.size() == 5 && QTime::fromString(hhmm, QStringLiteral("HH:mm")).isValid();
+}
 
 qint64 Poll::combined(int option) const {
     if (option < 0 || option >= tallies.size())

@@ -17,7 +17,8 @@ using Id = qint64;
 
 struct SessionInfo {
     QString title;
-    QString date; // ISO 8601 date of the session
+    QString date;  // ISO 8601 date of the session
+    QString start; // when it is to begin, "HH:mm" in the room's time (empty: not said)
     QString room;
     QString format;
     qint64 plannedMs = 90 * 60'000;
@@ -25,6 +26,8 @@ struct SessionInfo {
 
     bool operator==(const SessionInfo&) const = default;
 };
+// "09:30": a start time as SessionInfo keeps it.
+bool isStartTime(const QString& hhmm);
 
 struct Participant {
     Id id = 0;

@@ -180,8 +180,8 @@ Result<Allotments> readAllotments(const QJsonObject& o) {
 }
 
 Result<SessionInfo> readInfo(const QJsonObject& o, PlanUse use) {
-    QString e = typeError(o, {u"title"_s, u"date"_s, u"room"_s, u"format"_s}, QJsonValue::String,
-                          u"session"_s);
+    QString e = typeError(o, {u"title"_s, u"date"_s, u"start"_s, u"room"_s, u"format"_s},
+                          QJsonValue::String, u"session"_s);
     if (e.isEmpty())
         e = typeError(o, {u"durationMinutes"_s}, QJsonValue::Double, u"session"_s);
     if (e.isEmpty())
@@ -193,6 +193,12 @@ Result<SessionInfo> readInfo(const QJsonObject& o, PlanUse use) {
     if (info.title.isEmpty() && use == PlanUse::NewSession)
         return Result<SessionInfo>::failure(tr("The session has no title."));
     info.date = o.value(u"date"_s).toString();
+    info.start = o.value(u"start"_s).toString().trimmed();
+    if (!info.start.isEmpty() && !isStartTime(info.start))
+        return Result<SessionInfo>::failure(
+            tr("\"start\" is the time the session begins, written HH:MM (as \"09:30\"), not "
+               "\"%1\".")
+                .arg(info.start));
     info.room = o.value(u"room"_s).toString();
     info.format = o.value(u"format"_s).toString();
     const double minutes = o.value(u"durationMinutes"_s).toDouble(90);
@@ -333,6 +339,7 @@ QByteArray planToJson(const Plan& plan) {
         {u"session"_s,
          QJsonObject{{u"title"_s, i.title},
                      {u"date"_s, i.date},
+                     {u"start"_s, i.start},
                      {u"room"_s, i.room},
                      {u"format"_s, i.format},
                      {u"durationMinutes"_s, i.plannedMs / 60'000.0},

@@ -1,5 +1,6 @@
 #include "layout.h"
 
+#include <QDateTime>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -61,11 +62,36 @@ QString sessionDay(const Report& r, const Formatter& f) {
     return tr("%1 (planned for %2)").arg(ran, planned);
 }
 
+// When it began, beside when it was to begin: a session that began a quarter of an hour late
+// had that said nowhere. (Empty when neither is known.)
+QString startTime(const Report& r, const Formatter& f) {
+    const QTime planned = QTime::fromString(r.info.start, u"HH:mm"_s);
+    const QString plannedText =
+        planned.isValid() ? f.locale.toString(planned, QLocale::ShortFormat) : QString();
+    if (r.sessionStartedAt == 0)
+        return plannedText.isEmpty() ? QString() : tr("%1 (planned)").arg(plannedText);
+    const QDateTime began = QDateTime::fromMSecsSinceEpoch(r.sessionStartedAt);
+    const QString beganText = f.timeOfDay(r.sessionStartedAt);
+    if (!planned.isValid())
+        return beganText;
+    // In whole minutes, as the two times read.
+    const QTime beganMinute(began.time().hour(), began.time().minute());
+    const qint64 lateMinutes =
+        QDateTime(began.date(), planned).secsTo(QDateTime(began.date(), beganMinute)) / 60;
+    if (lateMinutes == 0)
+        return beganText;
+    return (lateMinutes > 0 ? tr("%1, %2 min after the planned %3")
+                            : tr("%1, %2 min before the planned %3"))
+        .arg(beganText, f.number(qAbs(lateMinutes)), plannedText);
+}
+
 void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     const QString title = r.info.title.isEmpty() ? tr("Untitled session") : r.info.title;
     out.title(title, tr("Session report"));
     QList<Line> facts;
     facts << Line{tr("Date"), sessionDay(r, f)};
+    if (const QString start = startTime(r, f); !start.isEmpty())
+        facts << Line{tr("Start"), start};
     if (!r.info.format.isEmpty())
         facts << Line{tr("Format"), r.info.format};
     if (!r.info.room.isEmpty())

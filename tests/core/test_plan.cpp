@@ -14,6 +14,7 @@ TEST_CASE("a session plan survives export and import unchanged") {
     Plan plan = crowdPlan(20);
     plan.info.policyQuestions << u"Q1?"_s << u"سؤال؟"_s;
     plan.info.date = u"2026-12-08"_s;
+    plan.info.start = u"10:30"_s;
     plan.participants[4].gender = u"non-binary"_s;
     plan.participants[5].name = u"张伟 <b>&amp;</b>"_s;
     plan.allotments.audienceMs = 90'000;
@@ -95,6 +96,11 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
         {R"({"podiumPlan": 1, "session": {}})", "no title"},
         {R"({"podiumPlan": 1, "session": {"title": "x", "durationMinutes": -5}})",
          "durationMinutes"},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "start": "10.30 am"}})",
+         "\"start\" is the time the session begins, written HH:MM"},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "start": "25:00"}})", "not \"25:00\""},
+        {R"({"podiumPlan": 1, "session": {"title": "x", "start": 1030}})",
+         "\"start\" must be text"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"affiliation": "y"}]})",
          "participant 1 has no name"},
         {R"({"podiumPlan": 1, "session": {"title": "x"}, "participants": [{"name": "a", "group": "press"}]})",

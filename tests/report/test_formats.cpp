@@ -68,6 +68,31 @@ TEST_CASE("the report dates a session by the day it ran, and names the planned d
     CHECK(toMarkdown(r, english).contains(u"- **Date:** not set\n"_s));
 }
 
+TEST_CASE("the report gives when the session began, beside when it was to begin") {
+    Report r = scriptedReport();
+    const Formatter f{english};
+    const QTime began = QDateTime::fromMSecsSinceEpoch(r.sessionStartedAt).time();
+    const QString beganText = f.timeOfDay(r.sessionStartedAt);
+    const auto shown = [&](const QString& hhmm) {
+        return f.locale.toString(QTime::fromString(hhmm, u"HH:mm"_s), QLocale::ShortFormat);
+    };
+    r.info.start = began.addSecs(-12 * 60).toString(u"HH:mm"_s);
+    CHECK(toMarkdown(r, english)
+              .contains(u"- **Start:** %1, 12 min after the planned %2\n"_s.arg(
+                  beganText, shown(r.info.start))));
+    r.info.start = began.addSecs(5 * 60).toString(u"HH:mm"_s);
+    CHECK(toMarkdown(r, english)
+              .contains(u"- **Start:** %1, 5 min before the planned %2\n"_s.arg(
+                  beganText, shown(r.info.start))));
+    r.info.start = began.toString(u"HH:mm"_s); // on time
+    CHECK(toMarkdown(r, english).contains(u"- **Start:** %1\n"_s.arg(beganText)));
+    r.sessionStartedAt = 0; // nothing happened yet
+    CHECK(
+        toMarkdown(r, english).contains(u"- **Start:** %1 (planned)\n"_s.arg(shown(r.info.start))));
+    r.info.start.clear();
+    CHECK_FALSE(toMarkdown(r, english).contains(u"**Start:**"_s));
+}
+
 TEST_CASE("the Markdown report is shaped like an IGF session report") {
     const Report r = scriptedReport();
     const QString md = toMarkdown(r, english);

@@ -684,6 +684,40 @@ TEST_CASE("the details dialog sets, changes and takes away the session's date") 
     CHECK(dialog.edit().info.contains(u"date"_s));
 }
 
+TEST_CASE("the details dialog sets, changes and takes away the session's start time") {
+    useTemporarySettings();
+    Plan plan = crowdPlan();
+    plan.info.start.clear();
+    CockpitHarness h(plan);
+    SessionDetailsDialog dialog(h.state(), true);
+    auto* timed = child<QCheckBox>(dialog, u"detailsTimed"_s);
+    auto* start = child<QTimeEdit>(dialog, u"detailsStart"_s);
+    CHECK_FALSE(timed->isChecked());
+    CHECK_FALSE(start->isEnabled());
+    CHECK(dialog.edit().info.isEmpty());
+    timed->setChecked(true);
+    start->setTime(QTime(10, 30));
+    REQUIRE(dialog.edit().info.value(u"start"_s).toString() == u"10:30"_s);
+    REQUIRE(h.run(Action::EditSession, {{u"info"_s, dialog.edit().info}}));
+    CHECK(h.state().info.start == u"10:30"_s);
+
+    SessionDetailsDialog again(h.state(), true);
+    CHECK(child<QCheckBox>(again, u"detailsTimed"_s)->isChecked());
+    CHECK(child<QTimeEdit>(again, u"detailsStart"_s)->time() == QTime(10, 30));
+    child<QCheckBox>(again, u"detailsTimed"_s)->setChecked(false); // taken away
+    CHECK(again.edit().info.value(u"start"_s).toString().isEmpty());
+    CHECK(again.edit().info.contains(u"start"_s));
+    // Only as HH:MM: another seat's "half past ten" is refused with how to write it.
+    const auto refused =
+        h.engine.execute(Command{newCommandId(),
+                                 {},
+                                 Authority::Moderator,
+                                 Action::EditSession,
+                                 {{u"info"_s, QCborMap{{u"start"_s, u"10.30"_s}}}}});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"HH:MM"_s));
+}
+
 // 5000 minutes were taken, and the whole agenda edit refused after OK; with no word of the length.
 TEST_CASE("the details dialog takes a segment's minutes as a segment may last, and adds them up") {
     useTemporarySettings();

@@ -37,13 +37,23 @@ QString stoppedClock(const Countdown& clock, bool begun) {
                                             : FloorDock::tr(" · not started");
 }
 
-QString sessionClockText(const Countdown& clock, qint64 now) {
+// Before it begins, when it is to begin: the programme's time, to start on.
+QString plannedStart(const SessionState& s) {
+    const Countdown& clock = s.sessionClock;
+    if (clock.running || clock.accumulatedMs > 0 || !isStartTime(s.info.start))
+        return {};
+    return FloorDock::tr(" · to begin at %1")
+        .arg(QLocale().toString(QTime::fromString(s.info.start, u"HH:mm"_s), QLocale::ShortFormat));
+}
+
+QString sessionClockText(const SessionState& s, qint64 now) {
+    const Countdown& clock = s.sessionClock;
     const qint64 left = clock.remainingMs(now);
     const QString planned = formatDuration(clock.allottedMs);
     return (left >= 0
                 ? FloorDock::tr("Session: %1 left of %2").arg(formatDuration(left), planned)
                 : FloorDock::tr("Session: %1 over its %2").arg(formatElapsed(-left), planned)) +
-           stoppedClock(clock, false);
+           stoppedClock(clock, false) + plannedStart(s);
 }
 
 QString segmentClockText(const SessionState& s, qint64 now) {
@@ -309,7 +319,7 @@ void FloorDock::refreshClocks() {
     pal.setColor(QPalette::Window, colours.background);
     pal.setColor(QPalette::WindowText, colours.text);
     m_countdown->setPalette(pal);
-    m_sessionClock->setText(sessionClockText(s.sessionClock, now));
+    m_sessionClock->setText(sessionClockText(s, now));
     m_segmentClock->setText(segmentClockText(s, now));
 }
 
