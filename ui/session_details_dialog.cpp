@@ -28,12 +28,17 @@ namespace {
 
 constexpr int maxMinutes = 24 * 60;
 
-// The keys of `edited` whose values differ from `opened`'s.
+// The keys of `edited` whose values differ from `opened`'s. A key the encoding leaves out when
+// empty (the start time) and `opened` has was taken away: it goes as empty text.
 QCborMap changedKeys(const QCborMap& opened, const QCborMap& edited) {
     QCborMap changed;
     for (auto it = edited.begin(); it != edited.end(); ++it) {
         if (opened.value(it.key()) != it.value())
             changed.insert(it.key(), it.value());
+    }
+    for (auto it = opened.begin(); it != opened.end(); ++it) {
+        if (!edited.contains(it.key()))
+            changed.insert(it.key(), QString());
     }
     return changed;
 }

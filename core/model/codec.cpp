@@ -26,13 +26,16 @@ QStringList stringList(const QCborValue& v) {
 } // namespace
 
 QCborMap toCbor(const SessionInfo& v) {
-    return QCborMap{{u"title"_s, v.title},
-                    {u"date"_s, v.date},
-                    {u"start"_s, v.start},
-                    {u"room"_s, v.room},
-                    {u"format"_s, v.format},
-                    {u"plannedMs"_s, v.plannedMs},
-                    {u"policyQuestions"_s, QCborArray::fromStringList(v.policyQuestions)}};
+    QCborMap m{{u"title"_s, v.title},
+               {u"date"_s, v.date},
+               {u"room"_s, v.room},
+               {u"format"_s, v.format},
+               {u"plannedMs"_s, v.plannedMs},
+               {u"policyQuestions"_s, QCborArray::fromStringList(v.policyQuestions)}};
+    // Only when said: the states files keep (their snapshots' checksums) encode as before.
+    if (!v.start.isEmpty())
+        m.insert(u"start"_s, v.start);
+    return m;
 }
 
 SessionInfo sessionInfo(const QCborMap& m) {

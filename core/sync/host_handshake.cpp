@@ -112,6 +112,13 @@ void SyncHost::onHello(Link* link, const Message& m) {
         return answerProbe(link, role);
     const QString session = hello.value(u"session"_s).toString();
     const bool sameSession = session == m_engine.state().sessionId;
+    // Its log holds a session: the seat joins again with an empty one. Let in, it came and went
+    // before this host's moderator.
+    if (!sameSession && hello.value(u"sameSessionOnly"_s).toBool()) {
+        link->send(message(MsgType::Error, {{u"code"_s, errc::wrongSession},
+                                            {u"text"_s, tr("This host runs another session.")}}));
+        return drop(link, u"the seat holds another session"_s);
+    }
     const qint64 peerSeq = sameSession ? integerOf(hello.value(u"lastSeq"_s)) : 0;
     const qint32 peerEpoch = integerIn<qint32>(hello.value(u"lastEpoch"_s), 1);
     // Where the seat's log starts: within its own log, whatever it says.

@@ -78,18 +78,10 @@ void SyncPeer::onWelcome(const QCborMap& w) {
     if (m_everWelcomed && !m_engine.state().sessionId.isEmpty() &&
         session != m_engine.state().sessionId)
         return m_link->close(u"this host runs another session"_s);
-    // This log cannot take another session's state: it would fail at the snapshot, after the
-    // host had been told this seat's events.
-    if (!m_everWelcomed && m_log.lastSeq() > 0 && session != m_engine.state().sessionId) {
-        m_fatal = true;
-        const QString why = tr("This seat's file holds another session than the host at %1: "
-                               "join it with a new file.")
-                                .arg(m_link->peerName());
-        setState(State::Failed, why);
-        emit hostsAnotherSession();
-        emit failed(why);
-        return m_link->close(u"this host runs another session"_s);
-    }
+    // This log cannot take another session's state: it would fail at the snapshot. (A host of
+    // an earlier version, which welcomes it all the same.)
+    if (!m_everWelcomed && m_log.lastSeq() > 0 && session != m_engine.state().sessionId)
+        return failForAnotherSession();
     m_link->markAuthenticated();
     m_everWelcomed = true;
     // A host of another session that answered meanwhile (and refused the code) offered its own
@@ -220,8 +212,22 @@ void SyncPeer::onError(const QCborMap& e) {
         return m_link->close(why, false);
     }
     qCWarning(lcSync).noquote() << "host reported" << code << text;
-    if (code == errc::staleHost)
+    // Asked for in the hello; once in, the session's host may come back at this address.
+    if (code == errc::wrongSession && !m_everWelcomed)
+        return failForAnotherSession();
+    if (code == errc::staleHost || code == errc::wrongSession)
         return m_link->close(text, false); // the next candidate may be the new host
+}
+
+void SyncPeer::failForAnotherSession() {
+    m_fatal = true;
+    const QString why =
+        tr("This seat's file holds another session than the host at %1: join it with a new file.")
+            .arg(m_link->peerName());
+    setState(State::Failed, why);
+    emit hostsAnotherSession();
+    emit failed(why);
+    m_link->close(u"this host runs another session"_s);
 }
 
 void SyncPeer::checkSynced() {

@@ -68,6 +68,11 @@ Result<qint64> takeOwnEpoch(SessionFile& file, qint32 epoch) {
     QMap<qint32, QString> sequencers = sequencersIn(file);
     if (sequencers.value(epoch).startsWith(localSequencerPrefix))
         return 0;
+    // One taken at an earlier opening, or by Seat::workAlone, and never used since: a file opened
+    // at every start took one more each time.
+    if (!sequencers.isEmpty() && sequencers.lastKey() > epoch &&
+        sequencers.last().startsWith(localSequencerPrefix))
+        return sequencers.lastKey();
     const qint32 own = qMax(epoch, sequencers.isEmpty() ? 0 : sequencers.lastKey()) + 1;
     sequencers.insert(own, newLocalSequencer());
     if (auto ok = SessionFileJournal(file).recordSequencers(sequencers); !ok)

@@ -210,6 +210,9 @@ void SyncPeer::onEncrypted() {
                    {u"hostPort"_s, m_takeoverPort}};
     if (m_gaveWay)
         hello[u"gaveWay"_s] = true;
+    // A log of a session cannot take another's: the host refuses it instead of letting it in.
+    if (m_log.lastSeq() > 0)
+        hello[u"sameSessionOnly"_s] = true;
     if (m_wantedRole == Authority::Moderator) {
         hello[u"wants"_s] = key(m_wantedRole);
         hello[u"wantsFor"_s] = m_wantedFor.isEmpty() ? m_engine.state().sessionId : m_wantedFor;

@@ -123,6 +123,7 @@ private:
     void onWelcome(const QCborMap& w);
     void onEvents(const QCborArray& events);
     void onError(const QCborMap& e);
+    void failForAnotherSession();
     void forward(const Command& command);
     void scheduleReconnect(const QString& why, Trouble trouble, const QString& detail);
     void rememberTakeoverAddresses();

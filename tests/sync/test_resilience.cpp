@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "fixtures.h"
 #include "headless.h"
 #include "model/codec.h"
 #include "relay.h"
@@ -7,6 +8,7 @@
 #include "store/session_file.h"
 #include "sync_support.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -842,4 +844,30 @@ TEST_CASE("podium ctl: a command the host got but never answered is said to be m
          host->seat.controlCode(), u"--timeout"_s, u"8"_s, u"message"_s, u"wrap up"_s});
     CHECK(exitCode == 5);
     CHECK(host->engine.state().stageMessage == u"wrap up"_s); // it was done
+}
+
+// A joined copy opened to be worked on alone acted under its host's epoch: joining again, what it
+// did was taken for the host's own events of the same seqs.
+TEST_CASE("a joined copy worked on alone takes an epoch of its own once, and keeps it") {
+    QTemporaryDir dir;
+    auto created = SessionFile::create(dir.filePath(u"copy.podium"_s), test::crowdPlan(),
+                                       QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(created);
+    SessionFile& file = *created.value();
+    const qint32 hostEpoch = file.state().epoch;
+    REQUIRE(sync::SessionFileJournal(file).recordSequencers({{hostEpoch, u"host-run"_s}}));
+
+    const auto own = sync::takeOwnEpoch(file, hostEpoch);
+    REQUIRE(own);
+    CHECK(own.value() == hostEpoch + 1);
+    // Opened again before anything was done under it: the same one, not one more each time.
+    const auto again = sync::takeOwnEpoch(file, hostEpoch);
+    REQUIRE(again);
+    CHECK(again.value() == own.value());
+    CHECK(file.metadata(u"sync_sequencers"_s).split(u'\n').size() == 2);
+    CHECK(file.metadata(u"sync_sequencers"_s).contains(u"alone:"_s));
+    // Once its events carry it, it is this seat's epoch already.
+    const auto used = sync::takeOwnEpoch(file, qint32(own.value()));
+    REQUIRE(used);
+    CHECK(used.value() == 0);
 }

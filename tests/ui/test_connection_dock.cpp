@@ -606,42 +606,73 @@ TEST_CASE("a host that opens an older copy of its own session stops hosting") {
 
 // Open recent, which the greyed Save As pointed to, said the copy was "already open in another
 // Podium (process …)": this one, whose seat still held it.
-TEST_CASE("after leaving a joined session, its copy opens as the window's file and goes on") {
-    useTemporarySettings();
-    auto host = hostingSeat();
+namespace {
+
+quint16 freeTcpPort() {
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+    return probe.serverPort();
+}
+
+// A cockpit window's seat on its own file, which File → Open switches as in the app.
+struct WindowSeat {
     QTemporaryDir dir;
     SystemClock clock;
     SessionEngine engine{clock};
-    SessionFiles files(engine);
-    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
-    Cockpit cockpit(engine);
-    cockpit.setFiles(&files);
-    ConnectionDock dock(cockpit);
-    dock.ensureBuilt();
-    SeatSession& seat = dock.seatSession();
-    seat.setAnnouncing(false);
-    seat.setReplicaFolder(dir.filePath(u"joined"_s));
-    seat.setSessionFile(files.current());
-    QObject::connect(&files, &SessionFiles::fileChanged, [&](SessionFile* file) {
-        seat.setSessionFile(file);
-        dock.takeUpFile(file);
-    });
-    dock.joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
-    REQUIRE(
-        waitFor([&] { return seat.seat()->syncPeer()->state() == sync::SyncPeer::State::Live; }));
-    REQUIRE(seat.joinedCopy());
-    const QString copy = seat.joinedCopy()->path();
-    seat.stop(); // Disconnect
+    SessionFiles files{engine};
+    Cockpit cockpit{engine};
+    std::unique_ptr<ConnectionDock> dock;
 
-    const auto opened = files.open(copy);
-    REQUIRE(opened);
-    CHECK(files.current()->path() == copy);
-    CHECK(engine.state().sessionId == host->engine.state().sessionId);
-    REQUIRE(engine.execute(Command{newCommandId(),
-                                   {},
-                                   Authority::Moderator,
-                                   Action::SetStageMessage,
-                                   {{u"text"_s, u"kept"_s}}}));
+    WindowSeat() {
+        REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
+        cockpit.setFiles(&files); // before the dock, which hands joined copies over to it
+        dock = std::make_unique<ConnectionDock>(cockpit);
+        dock->ensureBuilt();
+        seat().setAnnouncing(false);
+        seat().setReplicaFolder(dir.filePath(u"joined"_s));
+        seat().setSessionFile(files.current());
+        QObject::connect(&files, &SessionFiles::fileChanged, [this](SessionFile* file) {
+            seat().setSessionFile(file);
+            dock->takeUpFile(file);
+        });
+    }
+    SeatSession& seat() { return dock->seatSession(); }
+    bool live() {
+        const sync::SyncPeer* peer = seat().seat() ? seat().seat()->syncPeer() : nullptr;
+        return peer && peer->state() == sync::SyncPeer::State::Live;
+    }
+    QStringList copies() const {
+        return QDir(dir.filePath(u"joined"_s)).entryList({u"*.podium"_s}, QDir::Files);
+    }
+    // Joined to `host` and in, then left (Disconnect), its copy opened as the window's file.
+    QString joinLeaveAndOpenCopy(const QString& address, const QString& code) {
+        dock->joinHost(address, code);
+        REQUIRE(waitFor([this] { return live(); }));
+        const QString copy = seat().joinedCopy()->path();
+        seat().stop();
+        REQUIRE(files.open(copy));
+        return copy;
+    }
+    Result<Event> say(const QString& text) {
+        return engine.execute(Command{newCommandId(),
+                                      {},
+                                      Authority::Moderator,
+                                      Action::SetStageMessage,
+                                      {{u"text"_s, text}}});
+    }
+};
+
+} // namespace
+
+TEST_CASE("after leaving a joined session, its copy opens as the window's file and goes on") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    WindowSeat window;
+    const QString copy = window.joinLeaveAndOpenCopy(addressOf(*host),
+                                                     host->child<QLabel>(u"controlCode"_s)->text());
+    CHECK(window.files.current()->path() == copy);
+    CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
+    REQUIRE(window.say(u"kept"_s));
     auto view = SessionFile::open(copy, OpenMode::View);
     REQUIRE(view);
     CHECK(view.value()->state().stageMessage == u"kept"_s);
@@ -654,62 +685,118 @@ TEST_CASE("a seat that went on alone and joins its session's host again is shown
     useTemporarySettings();
     auto host = hostingSeat();
     const QString control = host->child<QLabel>(u"controlCode"_s)->text();
-    QTemporaryDir dir;
-    SystemClock clock;
-    SessionEngine engine{clock};
-    SessionFiles files(engine);
-    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"own.podium"_s)));
-    Cockpit cockpit(engine);
-    cockpit.setFiles(&files);
-    ConnectionDock dock(cockpit);
-    dock.ensureBuilt();
-    SeatSession& seat = dock.seatSession();
-    seat.setAnnouncing(false);
-    seat.setReplicaFolder(dir.filePath(u"joined"_s));
-    seat.setSessionFile(files.current());
-    QObject::connect(&files, &SessionFiles::fileChanged, [&](SessionFile* file) {
-        seat.setSessionFile(file);
-        dock.takeUpFile(file);
-    });
-    const auto live = [&] {
-        return seat.seat()->syncPeer() &&
-               seat.seat()->syncPeer()->state() == sync::SyncPeer::State::Live;
-    };
-    dock.joinHost(addressOf(*host), control);
-    REQUIRE(waitFor(live));
+    WindowSeat window;
     // From its own file, of another session: joined as any seat, with no copy of it left over.
-    CHECK(engine.state().sessionId == host->engine.state().sessionId);
-    CHECK(dock.alert().isEmpty());
-    CHECK(QDir(dir.filePath(u"joined"_s)).entryList({u"*.podium"_s}, QDir::Files).size() == 1);
-    const QString copy = seat.joinedCopy()->path();
-    seat.stop(); // Disconnect
-    REQUIRE(files.open(copy));
-    REQUIRE(engine.execute(Command{newCommandId(),
-                                   {},
-                                   Authority::Moderator,
-                                   Action::SetStageMessage,
-                                   {{u"text"_s, u"said alone"_s}}}));
+    window.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] { return window.live(); }));
+    CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
+    CHECK(window.dock->alert().isEmpty());
+    CHECK(window.copies().size() == 1);
+    // The host's moderator was not shown it come and go first.
+    CHECK_FALSE(host->child<QLabel>(u"connectionStatus"_s)->text().contains(u"left"_s));
+    window.seat().stop();
+    const QString copy = window.seat().joinedCopy()->path();
+    REQUIRE(window.files.open(copy));
+    REQUIRE(window.say(u"said alone"_s));
     REQUIRE(host->engine.submit(Command{newCommandId(),
                                         {},
                                         Authority::Moderator,
                                         Action::SetStageMessage,
                                         {{u"text"_s, u"said by the host"_s}}}));
 
-    dock.joinHost(addressOf(*host), control);
-    REQUIRE(
-        waitFor([&] { return live() && engine.state().lastSeq == host->engine.state().lastSeq; }));
-    CHECK(engine.state().stageMessage == u"said by the host"_s); // the session's, unmixed
-    auto* box = dock.findChild<QMessageBox*>(u"orphanedEvents"_s);
+    window.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
+    }));
+    CHECK(window.engine.state().stageMessage == u"said by the host"_s); // the session's, unmixed
+    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
     REQUIRE(box);
     CHECK(box->text().startsWith(u"1 action"_s));
     CHECK(box->informativeText().contains(u"said alone"_s));
     CHECK(
         host->child<QLabel>(u"connectionStatus"_s)->text().contains(u"came back with 1 action"_s));
     // The file it went on in is as it was: the join went on in a copy of it.
-    CHECK(seat.joinedCopy()->path() != copy);
+    CHECK(window.seat().joinedCopy()->path() != copy);
     auto view = SessionFile::open(copy, OpenMode::View);
     REQUIRE(view);
     CHECK(view.value()->state().stageMessage == u"said alone"_s);
+}
+
+// A refused join stopped the seat, which took an epoch for working alone that only the copy made
+// for the join recorded, and that copy went: the next join presented an epoch nobody knew, and
+// the host took itself for left behind.
+TEST_CASE("a join that never got in leaves the seat on its file as it was, and not offered in "
+          "Open recent") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    WindowSeat window;
+    const QString copy = window.joinLeaveAndOpenCopy(addressOf(*host), control);
+
+    // Nothing answers there: Disconnect while it tries.
+    window.dock->joinHost(u"127.0.0.1:%1"_s.arg(freeTcpPort()), control);
+    REQUIRE(window.seat().joinPending());
+    const QString pending = window.seat().joinedCopy()->path();
+    {
+        QSettings settings; // a copy of its own file, not the host's session: not offered
+        CHECK_FALSE(RecentFiles(settings).files().contains(QFileInfo(pending).absoluteFilePath()));
+    }
+    window.seat().stop();
+    CHECK_FALSE(window.seat().joinedCopy());
+    CHECK_FALSE(QFileInfo::exists(pending));
+    CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
+    REQUIRE(window.say(u"after Disconnect"_s));
+    {
+        auto view = SessionFile::open(copy, OpenMode::View);
+        REQUIRE(view);
+        CHECK(view.value()->state().stageMessage == u"after Disconnect"_s); // in its own file
+    }
+
+    // Refused for a mistyped code, then joined with the right one.
+    window.dock->joinHost(addressOf(*host), sync::generateJoinCode());
+    REQUIRE(waitFor([&] { return window.seat().mode() == sync::Seat::Mode::Alone; }));
+    CHECK_FALSE(window.seat().joinedCopy());
+    REQUIRE(window.say(u"after the refusal"_s));
+    window.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
+    }));
+    CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting); // not taken for stale
+    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    REQUIRE(box);
+    CHECK(box->text().startsWith(u"2 action"_s));
+    CHECK(box->informativeText().contains(u"after the refusal"_s));
+    CHECK(window.copies().size() == 2); // the first join's, and this one's
+}
+
+// The rehearsal's online moderator left, went on in its joined copy, and mistyped the code to
+// join again: the seat went back to the file it had before joining, showing the copy's state,
+// and every action after was refused ("Event 13 does not follow the last saved event (10)").
+TEST_CASE("a join refused after leaving leaves the seat in the copy it went on in") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    WindowSeat window;
+    window.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] { return window.live(); }));
+    SessionFile* copy = window.seat().joinedCopy();
+    window.seat().stop(); // Disconnect: it goes on in the copy
+    REQUIRE(window.say(u"before the slip"_s));
+
+    window.dock->joinHost(addressOf(*host), sync::generateJoinCode());
+    REQUIRE(waitFor([&] { return window.seat().mode() == sync::Seat::Mode::Alone; }));
+    CHECK(window.seat().sessionFile() == copy);
+    CHECK(window.engine.state().stageMessage == u"before the slip"_s);
+    REQUIRE(window.say(u"after the slip"_s)); // refused before
+    CHECK(copy->state().stageMessage == u"after the slip"_s);
+
+    window.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
+    }));
+    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    REQUIRE(box);
+    CHECK(box->text().startsWith(u"2 actions"_s));
 }
 
 TEST_CASE("a seat that joined, then left, is its own seat again on its own file") {
@@ -878,12 +965,6 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
 }
 
 namespace {
-
-quint16 freeTcpPort() {
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
 
 // What a Podium killed while it held `path` leaves beside it: a lock naming a process that is
 // gone (one that ran a moment ago).

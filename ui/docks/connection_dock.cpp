@@ -108,8 +108,10 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     connect(m_session, &SeatSession::status, this, &ConnectionDock::updateAlert);
     // A joined session's own file is where this seat's notes go: offered in Open recent (and
     // opened at the next start), so that they are not thought lost after a restart.
-    connect(m_session, &SeatSession::sessionFileChanged, this, [](SessionFile* file) {
-        if (!file || file->sessionId().isEmpty()) // a join not yet in holds no session
+    connect(m_session, &SeatSession::sessionFileChanged, this, [this](SessionFile* file) {
+        // A join not yet in: its copy holds no session, or only this seat's own file's.
+        if (!file || file->sessionId().isEmpty() ||
+            (file == m_session->joinedCopy() && m_session->joinPending()))
             return;
         QSettings settings;
         RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());

@@ -21,17 +21,29 @@ constexpr int linesShown = 40;
 void showOrphans(QWidget* parent, const QList<Event>& events, const SessionState& before,
                  bool canAct) {
     const int n = int(events.size());
+    // Said of a plain Disconnect too, where no host changed: "the previous host's" and "the seat
+    // that hosts the session now" told of a handover that never was.
     const QString text =
-        canAct ? tr("%n action(s) this seat had (its own, or the previous host's) never reached "
-                    "the seat that hosts the session now, and are not in the session the others "
-                    "see. Nothing was merged: redo what still matters. They are kept apart in "
-                    "this seat's file.",
-                    n)
-               : tr("%n action(s) of the previous host reached this seat but not the seat that "
-                    "hosts the session now, and are not in the session the others see. Nothing "
-                    "was merged: tell a moderator what still matters. They are kept apart in this "
-                    "seat's file.",
-                    n);
+        canAct ? (n == 1 ? tr("1 action never reached the session's host, and is not in the "
+                              "session the others see: it was done on this laptop while the two "
+                              "were apart, or came from a host that went before passing it on. "
+                              "Nothing was merged: redo what still matters. It is kept apart in "
+                              "this laptop's file of the session.")
+                         : tr("%1 actions never reached the session's host, and are not in the "
+                              "session the others see: they were done on this laptop while the "
+                              "two were apart, or came from a host that went before passing them "
+                              "on. Nothing was merged: redo what still matters. They are kept "
+                              "apart in this laptop's file of the session.")
+                               .arg(n))
+               : (n == 1 ? tr("1 action of a host that went reached this laptop but not the "
+                              "session's host now, and is not in the session the others see. "
+                              "Nothing was merged: tell a moderator if it still matters. It is "
+                              "kept apart in this laptop's file of the session.")
+                         : tr("%1 actions of a host that went reached this laptop but not the "
+                              "session's host now, and are not in the session the others see. "
+                              "Nothing was merged: tell a moderator what still matters. They are "
+                              "kept apart in this laptop's file of the session.")
+                               .arg(n));
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Not in the shared session"), text,
                                 QMessageBox::Ok, parent);
     box->setObjectName(u"orphanedEvents"_s);

@@ -83,6 +83,9 @@ void SeatSession::setSessionFile(SessionFile* file) {
     m_fileSession = file ? file->sessionId() : QString();
     if (m_seat && file && mode() != sync::Seat::Mode::Alone && (!sameSession || m_replica)) {
         m_seat->stop();
+        // Stopping gave the engine, which shows `file` already, an epoch for working alone
+        // that only the file left behind records.
+        m_engine.reset(file->state());
         emit failed(tr("Disconnected: another session file was opened on this seat."));
     }
     if (file && mode() == sync::Seat::Mode::Alone)
@@ -92,17 +95,17 @@ void SeatSession::setSessionFile(SessionFile* file) {
             emit failed(bound.error());
         if (m_replica) {
             m_replica.reset(); // after bindTo, which takes the seat's journal off it
+            m_leftCopy.reset();
             emit sessionFileChanged(m_file);
         }
     }
     emit changed();
 }
 
-// A joined copy opened to be worked on alone (sync::takeOwnEpoch). Not one that still follows
-// its host: it joins again at start, and refuses actions until it is in.
+// A joined copy opened to be worked on alone (sync::takeOwnEpoch). Also one marked as still
+// following: it joins again at start, but that mark outlives a copy it rejoined from.
 void SeatSession::workAloneOn(SessionFile& file) {
-    const JoinedCopy copy = joinedCopyOf(file);
-    if (copy.seat.isEmpty() || copy.following)
+    if (joinedCopyOf(file).seat.isEmpty() || file.isReadOnly()) // (nothing is done on it)
         return;
     const auto own = sync::takeOwnEpoch(file, m_engine.state().epoch);
     if (!own)
@@ -138,6 +141,7 @@ std::unique_ptr<SessionFile> SeatSession::releaseJoinedCopy(const QString& path)
     if (m_seat)
         m_seat->setDurableJournal(nullptr);
     m_durable.reset();
+    m_replicaIsCopy = false;
     return std::move(m_replica);
 }
 
@@ -244,6 +248,10 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
                                quint16 takeoverPort) {
     if (auto ok = ensureSeat(); !ok)
         return ok;
+    if (joinPending()) { // one before, that never got in: this one starts where that one did
+        m_seat->stop();
+        dropUnfilledReplica();
+    }
     m_seat->setWantedRole(Authority::OnlineModerator);
     SessionFile* from = sessionFile();
     if (from) {
@@ -258,13 +266,27 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
         m_seat->setHostedBefore(sync::wasHosted(*from));
     }
     // (The hello names the engine's session: it must be the copy's.)
-    const bool copy = from && !from->sessionId().isEmpty() && from->state().lastSeq > 0 &&
-                      from->sessionId() == m_engine.state().sessionId;
+    bool copy = from && !from->sessionId().isEmpty() && from->state().lastSeq > 0 &&
+                from->sessionId() == m_engine.state().sessionId;
+    // The joined copy it went on in after leaving (Disconnect): kept until the host's session is
+    // in, to go back to if the join never gets in. The window showed its own file then, with
+    // this copy's state, and refused whatever was done next.
+    std::unique_ptr<SessionFile> leftCopy = std::move(m_replica);
     const QString path = replicaPathFor(host.host);
     auto replica = copy ? copyToJoinWith(*from, path) : SessionFile::createReplica(path);
-    if (!replica)
+    if (!replica && copy) { // the host only sends its whole state then, as to any new seat
+        emit status(tr("This seat joins without comparing its file with the host's: %1")
+                        .arg(replica.error()));
+        copy = false;
+        QFile::remove(path);
+        replica = SessionFile::createReplica(path);
+    }
+    if (!replica) {
+        m_replica = std::move(leftCopy);
         return Result<bool>::failure(replica.error());
+    }
     m_replica = std::move(replica).value();
+    m_leftCopy = std::move(leftCopy);
     m_replicaFilled = false;
     m_replicaIsCopy = copy;
     m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
@@ -297,25 +319,20 @@ Result<std::unique_ptr<SessionFile>> SeatSession::copyToJoinWith(const SessionFi
 // any seat joins a session new to it. Its notes come along if it is one they were written on.
 void SeatSession::joinAgainWithEmptyCopy() {
     m_joiningAgain = false;
-    if (!m_replica || !m_replicaIsCopy)
-        return;
+    if (!m_replica || !m_replicaIsCopy || mode() != sync::Seat::Mode::Joined)
+        return; // left meanwhile (Disconnect, another file)
     m_seat->stop();
     const QString path = m_replica->path();
     discardReplica();
     auto replica = SessionFile::createReplica(path);
     if (!replica) {
-        if (m_file) {
-            if (auto bound = bindTo(*m_file); !bound)
-                emit status(bound.error());
-        }
-        emit sessionFileChanged(m_file);
+        backToOwnFile();
         emit failed(replica.error());
         emit changed();
         return;
     }
     m_replica = std::move(replica).value();
     m_replicaFilled = false;
-    m_replicaIsCopy = false;
     m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
     m_seat->setDurableJournal(m_durable.get());
     m_seat->log().restore(SessionState{}, {});
@@ -331,8 +348,38 @@ void SeatSession::discardReplica() {
     m_durable.reset();
     m_seat->setDurableJournal(nullptr);
     m_replica.reset();
+    m_replicaIsCopy = false;
     for (const QString& file : {path, path + u"-wal"_s, path + u"-shm"_s})
         QFile::remove(file);
+}
+
+// The join never brought the host's session in (refused, a host of another session, Disconnect
+// before its state came): its copy goes, and the seat is on the file it joined from again.
+void SeatSession::dropUnfilledReplica() {
+    discardReplica();
+    backToOwnFile();
+}
+
+// That file's state is shown again: stopping gave the engine an epoch of its own for working
+// alone, recorded only in the copy that went, and the next events carried an epoch no file knew.
+void SeatSession::backToOwnFile() {
+    if (m_leftCopy) {
+        m_replica = std::move(m_leftCopy);
+        m_replicaFilled = true;
+        m_engine.reset(m_replica->state());
+        workAloneOn(*m_replica);
+        if (auto bound = bindTo(*m_replica); !bound)
+            emit status(bound.error());
+        emit sessionFileChanged(m_replica.get());
+        return;
+    }
+    if (m_file) {
+        m_engine.reset(m_file->state());
+        workAloneOn(*m_file);
+        if (auto bound = bindTo(*m_file); !bound)
+            emit status(bound.error());
+    }
+    emit sessionFileChanged(m_file);
 }
 
 // The replica keeps the seat the host gave, and where the host was: a restart opens it as that
@@ -380,6 +427,7 @@ void SeatSession::takeInJoinedSession() {
     if (m_replicaIsCopy && (!peer || peer->state() != sync::SyncPeer::State::Live))
         return;
     m_replicaFilled = true;
+    m_leftCopy.reset();
     if (m_replica->sessionId() != m_carried.session)
         m_carried = notesOfLastCopy(m_replica->sessionId());
     // (A copy of the file joined from has its notes already.)
@@ -436,14 +484,8 @@ void SeatSession::abandonRefusedJoin(const QString& reason) {
         peer->state() != sync::SyncPeer::State::Failed)
         return;
     m_seat->stop();
-    if (m_replica && !m_replicaFilled) {
-        discardReplica();
-        if (m_file) {
-            if (auto bound = bindTo(*m_file); !bound)
-                emit status(bound.error());
-        }
-        emit sessionFileChanged(m_file);
-    }
+    if (m_replica && !m_replicaFilled)
+        dropUnfilledReplica();
     emit failed(reason); // stopping said "not connected", which is not the reason
     emit changed();
 }
@@ -474,6 +516,8 @@ void SeatSession::stop() {
     const bool wasHosting = mode() == sync::Seat::Mode::Hosting;
     if (m_seat)
         m_seat->stop();
+    if (m_replica && !m_replicaFilled)
+        dropUnfilledReplica();
     if (wasHosting && sessionFile()) {
         if (auto forgotten = sync::forgetAllCodes(*sessionFile()); !forgotten)
             emit status(forgotten.error());

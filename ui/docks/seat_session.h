@@ -37,6 +37,8 @@ public:
     void setSessionFile(SessionFile* file);
     SessionFile* sessionFile() const;
     SessionFile* joinedCopy() const { return m_replica.get(); } // a joined session's own file
+    // A join under way whose copy does not hold the host's session yet.
+    bool joinPending() const { return m_replica && !m_replicaFilled; }
     // The joined copy at `path`, handed over to be the window's file, once this seat no longer
     // follows the session (null otherwise): it is open and locked here.
     std::unique_ptr<SessionFile> releaseJoinedCopy(const QString& path);
@@ -88,6 +90,8 @@ private:
     Result<std::unique_ptr<SessionFile>> copyToJoinWith(const SessionFile& from,
                                                         const QString& path);
     void discardReplica();
+    void dropUnfilledReplica();
+    void backToOwnFile();
     void announce();
     Result<bool> bindTo(SessionFile& file);
 
@@ -109,6 +113,7 @@ private:
     // histories; a host of another session has the seat join again with an empty one.
     bool m_replicaIsCopy = false;
     bool m_joiningAgain = false; // with an empty copy: the copy's failure is not the join's
+    std::unique_ptr<SessionFile> m_leftCopy; // see join()
     sync::Endpoint m_joinedHost;
     quint16 m_takeoverPort = 0;
     // The notes of the file this seat joined from, and its session: they go into the replica
