@@ -260,9 +260,13 @@ void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
     alert->setTextFormat(Qt::PlainText);
     showAsProblem(alert);
     alert->hide();
-    statusBar()->addPermanentWidget(alert);
+    // Sharing the foot with the notice line: at its natural width it squeezed a refusal there
+    // down to its "×". Each is cut, whole in its tooltip.
+    alert->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addPermanentWidget(alert, 1);
     connect(&connection, &ConnectionDock::alertChanged, alert, [alert](const QString& text) {
         alert->setText(text);
+        alert->setToolTip(text);
         alert->setVisible(!text.isEmpty());
     });
     connect(&connection, &ConnectionDock::linkChanged, this,

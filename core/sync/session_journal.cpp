@@ -177,14 +177,17 @@ Result<bool> restoreLog(ReplicaLog& log, const SessionFile& file) {
 }
 
 JoinCodes codesToHostWith(const SessionFile* file) {
-    if (!file)
-        return JoinCodes::generate();
+    const auto kept = file ? keptCodes(*file) : std::nullopt;
+    return kept ? *kept : JoinCodes::generate();
+}
+
+std::optional<JoinCodes> keptCodes(const SessionFile& file) {
     // Those it hosted with, else those of the session it had control of (the seats have them).
     for (const QString& key : {hostedCodesKey, sessionCodesKey}) {
-        if (auto kept = JoinCodes::fromText(file->metadata(key)))
-            return *kept;
+        if (auto kept = JoinCodes::fromText(file.metadata(key)))
+            return kept;
     }
-    return JoinCodes::generate();
+    return std::nullopt;
 }
 
 Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes) {

@@ -54,6 +54,8 @@ private:
 // (a laptop that gave way, or the online moderator's, told to host: the seats have those); new
 // ones when it keeps none (or no file is given).
 JoinCodes codesToHostWith(const SessionFile* file);
+// Those kept in `file` (as codesToHostWith takes them), if any.
+std::optional<JoinCodes> keptCodes(const SessionFile& file);
 [[nodiscard]] Result<bool> keepHostedCodes(SessionFile& file, const JoinCodes& codes);
 // Its hosting is over (and the port and role kept with it); the session's codes stay.
 [[nodiscard]] Result<bool> forgetHostedCodes(SessionFile& file);

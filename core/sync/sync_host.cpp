@@ -57,9 +57,14 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
     // from the environment) would carry the connection away from the venue and it would never
     // arrive. Every sync socket goes direct.
     m_server.setProxy(QNetworkProxy::NoProxy);
-    if (!m_server.listen(address, port))
-        return Result<bool>::failure(
-            u"Cannot host on port %1: %2"_s.arg(port).arg(m_server.errorString()));
+    if (!m_server.listen(address, port)) {
+        // The system's words ("The bound address is already in use") named no way out.
+        const QString why = m_server.serverError() == QAbstractSocket::AddressInUseError
+                                ? tr("another program on this laptop uses it (another Podium, "
+                                     "perhaps); choose another port, or stop that program")
+                                : m_server.errorString();
+        return Result<bool>::failure(tr("Cannot host on port %1: %2.").arg(port).arg(why));
+    }
     // Every start of hosting (a restart, a takeover) opens a new epoch, so two hosts never
     // stamp different events with the same (epoch, seq): above every epoch this seat heard of.
     // A seat that resumed by events after its host restarted knew that host's new epoch only

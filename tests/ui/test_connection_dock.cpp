@@ -863,6 +863,16 @@ TEST_CASE("a joined copy opened on its own says so on the window, as that seat")
     REQUIRE(alert);
     CHECK(alert->isVisible());
     CHECK(alert->text().contains(u"192.0.2.7:47600"_s));
+    // A refusal said at the foot beside it keeps its share of the line: it was squeezed down to
+    // its "×".
+    w.resize(900, 800);
+    emit cockpit.notice(u"Not connected to the host right now; the command was not sent."_s);
+    QCoreApplication::processEvents();
+    auto* notice = w.findChild<QLabel*>(u"noticeLine"_s);
+    REQUIRE(notice);
+    CHECK(notice->width() > w.width() / 3);
+    CHECK(alert->width() > w.width() / 3);
+    CHECK(alert->toolTip() == alert->text());
 }
 
 TEST_CASE("connection dock: a host that comes back after a takeover joins the new host, and shows "
@@ -1321,4 +1331,41 @@ TEST_CASE("a seat whose file hosted another session joins with the control code 
     }));
     CHECK(laptop.cockpit->seat() == Seat::OnlineModerator);
     CHECK(laptop.engine.authority() == Authority::OnlineModerator);
+}
+
+// The in-room moderator's laptop, restarted after the online moderator took over, had to read the
+// code off the other laptop, under "Control code (online moderator)".
+TEST_CASE("a laptop that finds its own session hosted elsewhere is told so, and picking that host "
+          "fills in the code its file kept") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    SeatUnderTest old(Authority::Moderator);
+    switchFile(old, copyOf(*host, u"old.podium"_s)); // the session, with the codes it hosted with
+    SeatUnderTest other(Authority::Moderator);       // and a seat of another session
+    for (SeatUnderTest* seat : {&old, &other}) {
+        QUdpSocket probe; // a free UDP port on loopback stands for each laptop's beacon port
+        REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+        const quint16 beaconPort = probe.localPort();
+        probe.close();
+        REQUIRE(seat->dock->discoveredHosts().listen(QHostAddress::LocalHost, beaconPort));
+        host->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    }
+    auto* list = old.child<QListWidget>(u"discoveredHosts"_s);
+    auto* otherList = other.child<QListWidget>(u"discoveredHosts"_s);
+    REQUIRE(waitFor([&] { return list->count() == 1 && otherList->count() == 1; }));
+    CHECK(list->item(0)->text().endsWith(u"(this session)"_s));
+    CHECK_FALSE(otherList->item(0)->text().contains(u"this session"_s));
+
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Return);
+    CHECK(old.child<QLineEdit>(u"joinCode"_s)->text() ==
+          host->child<QLabel>(u"controlCode"_s)->text());
+    otherList->setCurrentRow(0);
+    QTest::keyClick(otherList, Qt::Key_Return);
+    CHECK(other.child<QLineEdit>(u"joinCode"_s)->text().isEmpty()); // it has none of that session
+    old.child<QPushButton>(u"joinButton"_s)->click();
+    REQUIRE(waitFor([&] {
+        const sync::SyncPeer* peer = old.dock->seatSession().seat()->syncPeer();
+        return peer && peer->state() == sync::SyncPeer::State::Live;
+    }));
 }

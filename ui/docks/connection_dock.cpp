@@ -40,6 +40,7 @@ namespace {
 // The address this machine last joined: the online moderator and the rapporteur usually join the
 // same in-room laptop again, after a restart or at the next session in that room.
 const QString lastHostKey = u"sync/lastHost"_s;
+constexpr int sessionRole = Qt::UserRole + 1; // of a discovered host: the session it announces
 
 // "host", "host:port" or "[v6]:port"; the default port when none is given.
 sync::Endpoint parseAddress(QString text) {
@@ -255,8 +256,15 @@ void ConnectionDock::refreshDiscovered() {
     for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
         const sync::Announcement& a = h.announcement;
         const QString title = a.title.isEmpty() ? tr("Untitled session") : a.title;
-        auto* item = new QListWidgetItem(tr("%1 — %2").arg(title, h.address()), m_found);
+        // Where the session this seat holds went on (a laptop restarted after another took
+        // over): among sessions of like titles, the one to join.
+        const bool thisSession = a.sessionId == cockpit().state().sessionId;
+        auto* item =
+            new QListWidgetItem(thisSession ? tr("%1 — %2 (this session)").arg(title, h.address())
+                                            : tr("%1 — %2").arg(title, h.address()),
+                                m_found);
         item->setData(Qt::UserRole, h.address());
+        item->setData(sessionRole, a.sessionId);
         item->setToolTip(tr("Session %1, epoch %2").arg(a.sessionId.left(8)).arg(a.epoch));
         if (h.address() == picked)
             m_found->setCurrentItem(item);
@@ -273,6 +281,18 @@ void ConnectionDock::pickDiscovered() {
     if (!item)
         return;
     m_address->setText(item->data(Qt::UserRole).toString());
+    // The host of this seat's own session (it went on elsewhere): the control code this file
+    // kept still opens it. The in-room moderator had to read it off the other laptop, under
+    // "Control code (online moderator)", which they did not take for theirs.
+    const SessionFile* file = m_session->sessionFile();
+    if (file && m_code->text().trimmed().isEmpty() &&
+        item->data(sessionRole).toString() == file->sessionId()) {
+        if (const auto kept = sync::keptCodes(*file)) {
+            m_code->setText(kept->control);
+            m_join->setFocus();
+            return;
+        }
+    }
     m_code->setFocus();
 }
 
@@ -292,8 +312,9 @@ bool ConnectionDock::host() {
 // host again after a restart carried on alone, on clocks no other seat saw.
 void ConnectionDock::sayCouldNotHostAgain() {
     m_failure = tr("Podium stopped while this laptop hosted the session, and could not host it "
-                   "again (%1). No other seat sees what is done here: host again in Connection, "
-                   "or join the seat that went on hosting.")
+                   "again (%1). No other seat sees what is done here: if another seat went on "
+                   "hosting it, join it (Connection lists it as \"this session\", with its code); "
+                   "otherwise host again there.")
                     .arg(m_hostError);
     m_failureSession = cockpit().state().sessionId;
     updateAlert();
