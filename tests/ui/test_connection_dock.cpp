@@ -614,6 +614,13 @@ quint16 freeTcpPort() {
     return probe.serverPort();
 }
 
+// What the file at `path` shows on the stage now.
+QString stageMessageIn(const QString& path) {
+    auto view = SessionFile::open(path, OpenMode::View);
+    REQUIRE(view);
+    return view.value()->state().stageMessage;
+}
+
 // A cockpit window's seat on its own file, which File → Open switches as in the app.
 struct WindowSeat {
     QTemporaryDir dir;
@@ -653,6 +660,13 @@ struct WindowSeat {
         REQUIRE(files.open(copy));
         return copy;
     }
+    // Joined to `host` again and caught up with it.
+    void joinAndCatchUp(const SeatUnderTest& host, const QString& code) {
+        dock->joinHost(addressOf(host), code);
+        REQUIRE(waitFor(
+            [&] { return live() && engine.state().lastSeq == host.engine.state().lastSeq; }));
+    }
+    QMessageBox* orphansBox() const { return dock->findChild<QMessageBox*>(u"orphanedEvents"_s); }
     Result<Event> say(const QString& text) {
         return engine.execute(Command{newCommandId(),
                                       {},
@@ -673,9 +687,7 @@ TEST_CASE("after leaving a joined session, its copy opens as the window's file a
     CHECK(window.files.current()->path() == copy);
     CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
     REQUIRE(window.say(u"kept"_s));
-    auto view = SessionFile::open(copy, OpenMode::View);
-    REQUIRE(view);
-    CHECK(view.value()->state().stageMessage == u"kept"_s);
+    CHECK(stageMessageIn(copy) == u"kept"_s);
 }
 
 // The rehearsal's cockpit went on alone, then joined its session's host from the form: the
@@ -704,12 +716,9 @@ TEST_CASE("a seat that went on alone and joins its session's host again is shown
                                         Action::SetStageMessage,
                                         {{u"text"_s, u"said by the host"_s}}}));
 
-    window.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] {
-        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
-    }));
+    window.joinAndCatchUp(*host, control);
     CHECK(window.engine.state().stageMessage == u"said by the host"_s); // the session's, unmixed
-    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    QMessageBox* box = window.orphansBox();
     REQUIRE(box);
     CHECK(box->text().startsWith(u"1 action"_s));
     CHECK(box->informativeText().contains(u"said alone"_s));
@@ -717,9 +726,7 @@ TEST_CASE("a seat that went on alone and joins its session's host again is shown
         host->child<QLabel>(u"connectionStatus"_s)->text().contains(u"came back with 1 action"_s));
     // The file it went on in is as it was: the join went on in a copy of it.
     CHECK(window.seat().joinedCopy()->path() != copy);
-    auto view = SessionFile::open(copy, OpenMode::View);
-    REQUIRE(view);
-    CHECK(view.value()->state().stageMessage == u"said alone"_s);
+    CHECK(stageMessageIn(copy) == u"said alone"_s);
 }
 
 // A refused join stopped the seat, which took an epoch for working alone that only the copy made
@@ -746,23 +753,16 @@ TEST_CASE("a join that never got in leaves the seat on its file as it was, and n
     CHECK_FALSE(QFileInfo::exists(pending));
     CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
     REQUIRE(window.say(u"after Disconnect"_s));
-    {
-        auto view = SessionFile::open(copy, OpenMode::View);
-        REQUIRE(view);
-        CHECK(view.value()->state().stageMessage == u"after Disconnect"_s); // in its own file
-    }
+    CHECK(stageMessageIn(copy) == u"after Disconnect"_s); // in its own file
 
     // Refused for a mistyped code, then joined with the right one.
     window.dock->joinHost(addressOf(*host), sync::generateJoinCode());
     REQUIRE(waitFor([&] { return window.seat().mode() == sync::Seat::Mode::Alone; }));
     CHECK_FALSE(window.seat().joinedCopy());
     REQUIRE(window.say(u"after the refusal"_s));
-    window.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] {
-        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
-    }));
+    window.joinAndCatchUp(*host, control);
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting); // not taken for stale
-    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    QMessageBox* box = window.orphansBox();
     REQUIRE(box);
     CHECK(box->text().startsWith(u"2 action"_s));
     CHECK(box->informativeText().contains(u"after the refusal"_s));
@@ -790,11 +790,8 @@ TEST_CASE("a join refused after leaving leaves the seat in the copy it went on i
     REQUIRE(window.say(u"after the slip"_s)); // refused before
     CHECK(copy->state().stageMessage == u"after the slip"_s);
 
-    window.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] {
-        return window.live() && window.engine.state().lastSeq == host->engine.state().lastSeq;
-    }));
-    auto* box = window.dock->findChild<QMessageBox*>(u"orphanedEvents"_s);
+    window.joinAndCatchUp(*host, control);
+    QMessageBox* box = window.orphansBox();
     REQUIRE(box);
     CHECK(box->text().startsWith(u"2 actions"_s));
 }
