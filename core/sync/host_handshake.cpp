@@ -175,7 +175,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
                              << "plan" << plan.kind;
     broadcastPeers();
     emit peersChanged();
-    emit peerAdmitted(link->peerName(), role);
+    emit peerAdmitted(seatCalled(link), role);
     // Shown on that seat; this host's moderator is told too, or what the other moderator did while
     // cut off (someone put in the queue) was gone without a word in the room. After the line
     // saying it joined, which would hide it; only of a seat with control, the one that can have
@@ -186,7 +186,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     if (role != Authority::ReadOnly && plan.divergedAt > 0 && peerSeq >= from &&
         !m_orphansTold.contains(told)) {
         m_orphansTold.insert(told);
-        emit peerHadOrphans(m_peers.value(link).info.name,
+        emit peerHadOrphans(seatCalled(link),
                             int(qMin<qint64>(peerSeq - from + 1, std::numeric_limits<int>::max())));
     }
 }
@@ -297,7 +297,7 @@ void SyncHost::onFill(Link* link, const Message& m) {
 void SyncHost::announceFill(const Peer& peer) {
     qCInfo(lcSync).noquote() << "filled" << peer.filled << "events from" << peer.info.name;
     if (peer.filled > 0)
-        emit filledFromPeer(peer.info.name, peer.filled);
+        emit filledFromPeer(seatCalled(peer.info.name, peer.info.address), peer.filled);
 }
 
 // Another host of this session asks where this one stands (docs/PROTOCOL.md, "Handover"). The

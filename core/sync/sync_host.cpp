@@ -161,9 +161,10 @@ void SyncHost::accept(qintptr descriptor) {
         const bool wasWelcomed = m_peers.value(link).welcomed;
         if (const Peer gone = m_peers.value(link); gone.fillExpected)
             announceFill(gone); // what came before the link was lost is in the session
+        const QString who = seatCalled(link);
         m_peers.remove(link);
         link->deleteLater();
-        emit peerDropped(link->peerName(), why);
+        emit peerDropped(who, why);
         if (wasWelcomed && !m_stopping) {
             broadcastPeers();
             emit peersChanged();
@@ -190,6 +191,18 @@ void SyncHost::makeRoomToJoin() {
     }
     if (joining >= maxJoiningConnections)
         oldest->close(u"closed to make room: %1 connections were still joining"_s.arg(joining));
+}
+
+// As this host's moderator is told of a seat: by the name it gave (its machine's), and where it
+// is. The same seat was "vm" in one line and "127.0.0.1:36802" in the next.
+QString SyncHost::seatCalled(Link* link) const {
+    const Peer peer = m_peers.value(link);
+    // Not admitted yet, it gave no name. (With its port: two seats may share a machine.)
+    return peer.welcomed ? seatCalled(peer.info.name, link->peerName()) : link->peerName();
+}
+
+QString SyncHost::seatCalled(const QString& name, const QString& where) {
+    return name.isEmpty() ? where : tr("%1 (%2)").arg(name, where);
 }
 
 void SyncHost::drop(Link* link, const QString& reason) {

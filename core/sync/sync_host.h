@@ -87,6 +87,8 @@ private:
     void broadcastPeers();
     void restoreEpoch();
     void drop(Link* link, const QString& reason);
+    QString seatCalled(Link* link) const;
+    static QString seatCalled(const QString& name, const QString& where);
     void answerProbe(Link* link, Authority role);
     void makeRoomToJoin();
 

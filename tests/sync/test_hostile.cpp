@@ -31,7 +31,9 @@ struct HostWithReporter {
     HostWithReporter() {
         QObject::connect(host->seat.syncHost(), &sync::SyncHost::peerDropped,
                          [this](const QString& who, const QString& why) {
-                             dropped[quint16(who.section(u':', -1).toUInt())] = why;
+                             // "name (127.0.0.1:36802)", or the address alone
+                             const QString port = who.section(u':', -1).remove(u')');
+                             dropped[quint16(port.toUInt())] = why;
                          });
     }
     QString reasonFor(RawClient& c) { return dropped.value(c.localPort()); }
