@@ -32,7 +32,8 @@ QCborMap toCbor(const SessionInfo& v) {
                {u"format"_s, v.format},
                {u"plannedMs"_s, v.plannedMs},
                {u"policyQuestions"_s, QCborArray::fromStringList(v.policyQuestions)}};
-    // Only when said: the states files keep (their snapshots' checksums) encode as before.
+    // Only when set: states written before there was one (their snapshots' checksums) encode
+    // as they did.
     if (!v.start.isEmpty())
         m.insert(u"start"_s, v.start);
     return m;

@@ -285,18 +285,10 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
         m_replica = std::move(leftCopy);
         return Result<bool>::failure(replica.error());
     }
-    m_replica = std::move(replica).value();
     m_leftCopy = std::move(leftCopy);
-    m_replicaFilled = false;
-    m_replicaIsCopy = copy;
-    m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
-    m_seat->setDurableJournal(m_durable.get());
-    if (copy) {
-        if (auto restored = sync::restoreLog(m_seat->log(), *m_replica); !restored)
-            return restored;
-    } else {
-        m_seat->log().restore(SessionState{}, {});
-        m_seat->log().restoreSequencers({}); // they come with the host's welcome
+    if (auto used = useReplica(std::move(replica).value(), copy); !used) {
+        dropUnfilledReplica();
+        return used;
     }
     m_joinedHost = host;
     m_takeoverPort = takeoverPort;
@@ -331,15 +323,24 @@ void SeatSession::joinAgainWithEmptyCopy() {
         emit changed();
         return;
     }
-    m_replica = std::move(replica).value();
-    m_replicaFilled = false;
-    m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
-    m_seat->setDurableJournal(m_durable.get());
-    m_seat->log().restore(SessionState{}, {});
-    m_seat->log().restoreSequencers({});
+    (void)useReplica(std::move(replica).value(), false); // (an empty log is always taken)
     m_seat->join(m_joinedHost, m_joinCode, m_takeoverPort);
     emit sessionFileChanged(m_replica.get());
     emit changed();
+}
+
+// The seat's log in front of `replica`, a new one for a join: the copy's events, or none.
+Result<bool> SeatSession::useReplica(std::unique_ptr<SessionFile> replica, bool isCopy) {
+    m_replica = std::move(replica);
+    m_replicaFilled = false;
+    m_replicaIsCopy = isCopy;
+    m_durable = std::make_unique<sync::SessionFileJournal>(*m_replica);
+    m_seat->setDurableJournal(m_durable.get());
+    if (isCopy)
+        return sync::restoreLog(m_seat->log(), *m_replica);
+    m_seat->log().restore(SessionState{}, {});
+    m_seat->log().restoreSequencers({}); // they come with the host's welcome
+    return true;
 }
 
 // The replica and its SQLite side files, gone: nothing in it was the session's.

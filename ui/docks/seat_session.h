@@ -89,6 +89,7 @@ private:
     void workAloneOn(SessionFile& file);
     Result<std::unique_ptr<SessionFile>> copyToJoinWith(const SessionFile& from,
                                                         const QString& path);
+    Result<bool> useReplica(std::unique_ptr<SessionFile> replica, bool isCopy);
     void discardReplica();
     void dropUnfilledReplica();
     void backToOwnFile();
