@@ -63,26 +63,29 @@ QString sessionDay(const Report& r, const Formatter& f) {
 }
 
 // When it began, beside when it was to begin: a session that began a quarter of an hour late
-// had that said nowhere. (Empty when neither is known.)
-QString startTime(const Report& r, const Formatter& f) {
+// had that said nowhere. In hours and minutes, as a programme gives them. (Empty when neither is
+// known.)
+QString startTime(const Report& r) {
     const QTime planned = QTime::fromString(r.info.start, u"HH:mm"_s);
-    const QString plannedText =
-        planned.isValid() ? f.locale.toString(planned, QLocale::ShortFormat) : QString();
     if (r.sessionStartedAt == 0)
-        return plannedText.isEmpty() ? QString() : tr("%1 (planned)").arg(plannedText);
+        return planned.isValid() ? tr("%1 (planned)").arg(r.info.start) : QString();
     const QDateTime began = QDateTime::fromMSecsSinceEpoch(r.sessionStartedAt);
-    const QString beganText = f.timeOfDay(r.sessionStartedAt);
+    const QString beganText = began.toString(u"HH:mm"_s);
     if (!planned.isValid())
         return beganText;
-    // In whole minutes, as the two times read.
-    const QTime beganMinute(began.time().hour(), began.time().minute());
+    // Run on another day than planned (a rehearsal): minutes early or late would mean nothing.
+    const QDate plannedDay = QDate::fromString(r.info.date, Qt::ISODate);
+    if (plannedDay.isValid() && plannedDay != began.date())
+        return tr("%1 (planned for %2)").arg(beganText, r.info.start);
     const qint64 lateMinutes =
-        QDateTime(began.date(), planned).secsTo(QDateTime(began.date(), beganMinute)) / 60;
+        QDateTime(began.date(), planned)
+            .secsTo(QDateTime(began.date(), QTime::fromString(beganText, u"HH:mm"_s))) /
+        60;
     if (lateMinutes == 0)
         return beganText;
     return (lateMinutes > 0 ? tr("%1, %2 min after the planned %3")
                             : tr("%1, %2 min before the planned %3"))
-        .arg(beganText, f.number(qAbs(lateMinutes)), plannedText);
+        .arg(beganText, QString::number(qAbs(lateMinutes)), r.info.start);
 }
 
 void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
@@ -90,7 +93,7 @@ void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     out.title(title, tr("Session report"));
     QList<Line> facts;
     facts << Line{tr("Date"), sessionDay(r, f)};
-    if (const QString start = startTime(r, f); !start.isEmpty())
+    if (const QString start = startTime(r); !start.isEmpty())
         facts << Line{tr("Start"), start};
     if (!r.info.format.isEmpty())
         facts << Line{tr("Format"), r.info.format};

@@ -126,9 +126,9 @@ void SyncHost::onHello(Link* link, const Message& m) {
     const std::optional<qint64> base =
         said.isInteger() ? std::optional(qBound<qint64>(0, said.toInteger(), peerSeq))
                          : std::nullopt;
+    const Lineage lineage = lineageFromCbor(hello.value(u"lineage"_s).toArray());
     const ResumePlan plan =
-        withoutFillFrom(role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch,
-                                         lineageFromCbor(hello.value(u"lineage"_s).toArray()),
+        withoutFillFrom(role, planResume(m_log, m_epoch, sameSession, peerSeq, peerEpoch, lineage,
                                          hello.value(u"gaveWay"_s).toBool(), base));
     if (plan.kind == ResumePlan::Stale) {
         link->send(message(MsgType::Error,
@@ -179,10 +179,14 @@ void SyncHost::onHello(Link* link, const Message& m) {
     // Shown on that seat; this host's moderator is told too, or what the other moderator did while
     // cut off (someone put in the queue) was gone without a word in the room. After the line
     // saying it joined, which would hide it; only of a seat with control, the one that can have
-    // acted; once per seat and point, as it reconnects until it has kept this host's state.
+    // acted; once per seat and what it brought, as it reconnects until it has kept this host's
+    // state. (Per point only, a second batch from the same point, the host quiet meanwhile, went
+    // untold.)
     const qint64 from = qMax(plan.divergedAt, base.value_or(0) + 1);
-    const QString told =
-        hello.value(u"instance"_s).toString() + u'@' + QString::number(plan.divergedAt);
+    const QString told = u"%1@%2/%3:%4"_s.arg(hello.value(u"instance"_s).toString())
+                             .arg(plan.divergedAt)
+                             .arg(lineage.isEmpty() ? QString() : lineage.last().sequencer)
+                             .arg(peerSeq);
     if (role != Authority::ReadOnly && plan.divergedAt > 0 && peerSeq >= from &&
         !m_orphansTold.contains(told)) {
         m_orphansTold.insert(told);

@@ -666,7 +666,10 @@ struct WindowSeat {
         REQUIRE(waitFor(
             [&] { return live() && engine.state().lastSeq == host.engine.state().lastSeq; }));
     }
-    QMessageBox* orphansBox() const { return dock->findChild<QMessageBox*>(u"orphanedEvents"_s); }
+    QMessageBox* orphansBox() const { // the latest shown
+        const auto boxes = dock->findChildren<QMessageBox*>(u"orphanedEvents"_s);
+        return boxes.isEmpty() ? nullptr : boxes.last();
+    }
     Result<Event> say(const QString& text) {
         return engine.execute(Command{newCommandId(),
                                       {},
@@ -727,6 +730,20 @@ TEST_CASE("a seat that went on alone and joins its session's host again is shown
     // The file it went on in is as it was: the join went on in a copy of it.
     CHECK(window.seat().joinedCopy()->path() != copy);
     CHECK(stageMessageIn(copy) == u"said alone"_s);
+
+    // Twice more, the host quiet meanwhile: the second time from the same point as the first,
+    // and its moderator is told each time (told once per point, that batch went unsaid).
+    QStringList hostSaid;
+    QObject::connect(&host->dock->seatSession(), &SeatSession::status,
+                     [&](const QString& text) { hostSaid << text; });
+    for (const QString& text : {u"alone, twice"_s, u"alone, thrice"_s}) {
+        window.seat().stop();
+        REQUIRE(window.say(text));
+        window.joinAndCatchUp(*host, control);
+        REQUIRE(window.orphansBox());
+        CHECK(window.orphansBox()->informativeText().contains(text));
+    }
+    CHECK(hostSaid.filter(u"came back with 1 action"_s).size() == 2);
 }
 
 // A refused join stopped the seat, which took an epoch for working alone that only the copy made

@@ -42,8 +42,7 @@ QString plannedStart(const SessionState& s) {
     const Countdown& clock = s.sessionClock;
     if (clock.running || clock.accumulatedMs > 0 || !isStartTime(s.info.start))
         return {};
-    return FloorDock::tr(" · to begin at %1")
-        .arg(QLocale().toString(QTime::fromString(s.info.start, u"HH:mm"_s), QLocale::ShortFormat));
+    return FloorDock::tr(" · to begin at %1").arg(s.info.start); // as the programme gives it
 }
 
 QString sessionClockText(const SessionState& s, qint64 now) {

@@ -25,15 +25,15 @@ void showOrphans(QWidget* parent, const QList<Event>& events, const SessionState
     // that hosts the session now" told of a handover that never was.
     const QString text =
         canAct ? (n == 1 ? tr("1 action never reached the session's host, and is not in the "
-                              "session the others see: it was done on this laptop while the two "
-                              "were apart, or came from a host that went before passing it on. "
-                              "Nothing was merged: redo what still matters. It is kept apart in "
-                              "this laptop's file of the session.")
+                              "session the others see. It was done here while this laptop was "
+                              "not in touch with that host (or reached only this laptop, from a "
+                              "host that went). Nothing was merged: redo what still matters. It "
+                              "is kept apart in this laptop's file of the session.")
                          : tr("%1 actions never reached the session's host, and are not in the "
-                              "session the others see: they were done on this laptop while the "
-                              "two were apart, or came from a host that went before passing them "
-                              "on. Nothing was merged: redo what still matters. They are kept "
-                              "apart in this laptop's file of the session.")
+                              "session the others see. They were done here while this laptop "
+                              "was not in touch with that host (or reached only this laptop, "
+                              "from a host that went). Nothing was merged: redo what still "
+                              "matters. They are kept apart in this laptop's file of the session.")
                                .arg(n))
                : (n == 1 ? tr("1 action of a host that went reached this laptop but not the "
                               "session's host now, and is not in the session the others see. "
