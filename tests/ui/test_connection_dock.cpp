@@ -651,10 +651,13 @@ struct WindowSeat {
     QStringList copies() const {
         return QDir(dir.filePath(u"joined"_s)).entryList({u"*.podium"_s}, QDir::Files);
     }
-    // Joined to `host` and in, then left (Disconnect), its copy opened as the window's file.
-    QString joinLeaveAndOpenCopy(const QString& address, const QString& code) {
+    void joinLive(const QString& address, const QString& code) {
         dock->joinHost(address, code);
         REQUIRE(waitFor([this] { return live(); }));
+    }
+    // Joined to `host` and in, then left (Disconnect), its copy opened as the window's file.
+    QString joinLeaveAndOpenCopy(const QString& address, const QString& code) {
+        joinLive(address, code);
         const QString copy = seat().joinedCopy()->path();
         seat().stop();
         REQUIRE(files.open(copy));
@@ -702,8 +705,7 @@ TEST_CASE("a seat that went on alone and joins its session's host again is shown
     const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     WindowSeat window;
     // From its own file, of another session: joined as any seat, with no copy of it left over.
-    window.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] { return window.live(); }));
+    window.joinLive(addressOf(*host), control);
     CHECK(window.engine.state().sessionId == host->engine.state().sessionId);
     CHECK(window.dock->alert().isEmpty());
     CHECK(window.copies().size() == 1);
@@ -794,8 +796,7 @@ TEST_CASE("a join refused after leaving leaves the seat in the copy it went on i
     auto host = hostingSeat();
     const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     WindowSeat window;
-    window.dock->joinHost(addressOf(*host), control);
-    REQUIRE(waitFor([&] { return window.live(); }));
+    window.joinLive(addressOf(*host), control);
     SessionFile* copy = window.seat().joinedCopy();
     window.seat().stop(); // Disconnect: it goes on in the copy
     REQUIRE(window.say(u"before the slip"_s));
