@@ -461,8 +461,9 @@ void ConnectionDock::forgetOrphans() {
 
 void ConnectionDock::showOrphansButton() {
     m_showOrphans->setVisible(!m_orphans.isEmpty());
-    m_showOrphans->setText(
-        tr("%n action(s) not in the shared session…", nullptr, int(m_orphans.size())));
+    m_showOrphans->setText(m_orphans.size() == 1
+                               ? tr("1 action not in the shared session…")
+                               : tr("%1 actions not in the shared session…").arg(m_orphans.size()));
 }
 
 namespace {
