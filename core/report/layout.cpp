@@ -77,10 +77,9 @@ QString startTime(const Report& r) {
     const QDate plannedDay = QDate::fromString(r.info.date, Qt::ISODate);
     if (plannedDay.isValid() && plannedDay != began.date())
         return tr("%1 (planned for %2)").arg(beganText, r.info.start);
+    const QTime beganMinute(began.time().hour(), began.time().minute()); // as the two read
     const qint64 lateMinutes =
-        QDateTime(began.date(), planned)
-            .secsTo(QDateTime(began.date(), QTime::fromString(beganText, u"HH:mm"_s))) /
-        60;
+        QDateTime(began.date(), planned).secsTo(QDateTime(began.date(), beganMinute)) / 60;
     if (lateMinutes == 0)
         return beganText;
     return (lateMinutes > 0 ? tr("%1, %2 min after the planned %3")
