@@ -814,6 +814,48 @@ TEST_CASE("a join refused after leaving leaves the seat in the copy it went on i
     CHECK(box->text().startsWith(u"2 actions"_s));
 }
 
+// The rehearsal's online moderator mistyped the port to join again: told "the host is out of
+// reach … Take over hosting", it took over, and the session had two hosts.
+TEST_CASE("a join where nothing ever answered says to check the address, and offers no "
+          "takeover until a host of the session was reached there") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    const QString hostAddress = addressOf(*host);
+    WindowSeat window;
+    window.joinLive(hostAddress, control);
+    window.seat().stop(); // on in its copy, which keeps the session's codes
+    auto* takeOver = window.dock->findChild<QPushButton*>(u"takeOverButton"_s);
+    auto* state = window.dock->findChild<QLabel*>(u"connectionState"_s);
+    REQUIRE(takeOver);
+    REQUIRE(state);
+    const auto unreachable = [&] {
+        const sync::SyncPeer* peer = window.seat().seat()->syncPeer();
+        return peer && peer->trouble() == sync::SyncPeer::Trouble::HostUnreachable;
+    };
+
+    const QString mistyped = u"127.0.0.1:%1"_s.arg(freeTcpPort());
+    window.dock->joinHost(mistyped, control);
+    REQUIRE(waitFor([&] {
+        return unreachable() &&
+               state->text().contains(
+                   u"Nothing answers as this session's host at %1"_s.arg(mistyped));
+    }));
+    CHECK(window.dock->alert().contains(u"check the address"_s));
+    CHECK(takeOver->isHidden());
+    CHECK_FALSE(window.seat().mayTakeOver());
+    CHECK_FALSE(window.seat().takeOver(freeTcpPort()));
+    CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+
+    // Where the copy followed the session, silence may mean the host is gone: it is offered.
+    window.seat().stop();
+    host.reset();
+    window.dock->joinHost(hostAddress, control);
+    REQUIRE(waitFor([&] { return unreachable() && !takeOver->isHidden(); }));
+    CHECK(state->text().contains(u"out of reach"_s));
+    CHECK(window.seat().takeOver(freeTcpPort()));
+}
+
 TEST_CASE("a seat that joined, then left, is its own seat again on its own file") {
     useTemporarySettings();
     auto host = hostingSeat();
@@ -1254,6 +1296,23 @@ TEST_CASE("connection dock: hosting listens where --bind says") {
     REQUIRE(seat.dock->hostOn(freeTcpPort()));
     CHECK(seat.dock->seatSession().seat()->syncHost()->address() ==
           QHostAddress(QHostAddress::LocalHost));
+}
+
+// Joined where nothing answered, the floor said "Not in touch with the host since" the minute the
+// join began: it never was.
+TEST_CASE("a seat never in touch with its host says so on the floor, with no time") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
+                                       QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(created);
+    CockpitOnFile online(std::move(created).value());
+    online.dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(freeTcpPort()), sync::generateJoinCode());
+    auto* asLastHeard = online.window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
+    REQUIRE(asLastHeard);
+    REQUIRE(waitFor([&] { return !asLastHeard->isHidden(); }));
+    CHECK(asLastHeard->text().startsWith(u"Not in touch with the host yet"_s));
 }
 
 TEST_CASE("a refusal while the host was out of reach says when the seat connected again") {

@@ -492,6 +492,14 @@ QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
               "session took its place (then take over hosting).");
 }
 
+// Never reached at an address typed anew: "the host is out of reach … Take over hosting" had a
+// moderator host the session a second time over a mistyped port.
+QString ConnectionDock::notReachedYet(const sync::SyncPeer& peer) const {
+    return tr("Nothing answers as this session's host at %1 (%2). Check the address and port the "
+              "host's Connection panel shows; this seat keeps trying.")
+        .arg(m_session->joinedFrom(), peer.troubleDetail());
+}
+
 QString ConnectionDock::alert() const {
     using Mode = sync::Seat::Mode;
     const Mode mode = m_session->mode();
@@ -505,10 +513,14 @@ QString ConnectionDock::alert() const {
             notForHostAbsence(*peer))
             return notReachingHost(*peer);
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
-            return peer->role() == Authority::ReadOnly
+            return !m_session->hostKnown()
+                       ? tr("Nothing answers as this session's host at %1 yet: check the address "
+                            "(see Connection).")
+                             .arg(m_session->joinedFrom())
+                   : peer->role() == Authority::ReadOnly
                        ? tr("The host is out of reach: reconnecting. This seat shows the session "
                             "as it was until then (see Connection).")
-                   : m_session->seat()->canTakeOver()
+                   : m_session->mayTakeOver()
                        // The offer was only in the panel, a tab behind another.
                        ? tr("The host is out of reach: reconnecting. Until it is back, your "
                             "actions are refused, not kept to send later. Gone for good? Take "
@@ -598,6 +610,9 @@ void ConnectionDock::refresh() {
                                     .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                          : notForHostAbsence(*peer) ? notReachingHost(*peer)
+                         : peer->trouble() == sync::SyncPeer::Trouble::None
+                             ? tr("Joining %1…").arg(m_session->joinedFrom())
+                         : !m_session->hostKnown() ? notReachedYet(*peer)
                          : peer->role() == Authority::ReadOnly
                              ? tr("The host is out of reach: reconnecting by itself. Until "
                                   "then this seat shows the session as it was.")
@@ -649,7 +664,7 @@ void ConnectionDock::updateControls() {
     const bool mayHost = cockpit().seat() != Seat::Rapporteur || mode != Mode::Alone;
     m_host->setVisible(mode == Mode::Alone);
     m_host->setEnabled(mayHost);
-    const bool mayTakeOver = m_session->seat() && m_session->seat()->canTakeOver();
+    const bool mayTakeOver = m_session->mayTakeOver();
     m_port->setEnabled(mode == Mode::Alone || mayTakeOver); // the port a takeover hosts on
     m_stop->setVisible(mode != Mode::Alone);
     m_joinBox->setVisible(mode == Mode::Alone);

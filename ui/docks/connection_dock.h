@@ -56,6 +56,7 @@ public:
     // out of reach, or a joined copy opened on its own; empty while all is well.
     QString alert() const;
     static QString notReachingHost(const sync::SyncPeer& peer);
+    QString notReachedYet(const sync::SyncPeer& peer) const;
     // The joined seat's link to its host: not (or not yet) live, or live.
     bool hostOutOfReach() const;
     std::optional<qint64> hostLastHeardAt() const; // by the joined seat, on a link closed since

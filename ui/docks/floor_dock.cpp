@@ -326,13 +326,17 @@ void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHe
     if (outOfReach == m_asLastHeard->isVisibleTo(this))
         return;
     // The time it began, as the line at the window's foot would have scrolled away: when the host
-    // was last heard, not when its silence was given up on, seconds later.
-    const QTime since =
-        lastHeardAt ? QDateTime::fromMSecsSinceEpoch(*lastHeardAt).time() : QTime::currentTime();
+    // was last heard, not when its silence was given up on, seconds later. Never heard since this
+    // join began (a mistyped address, a restart), it has no such time: "since" gave the minute
+    // the cockpit started.
     m_asLastHeard->setText(
-        tr("Not in touch with the host since %1: the clocks run on as last heard, and a pause or "
-           "a new speaker since is not shown.")
-            .arg(QLocale().toString(since, QLocale::ShortFormat)));
+        lastHeardAt
+            ? tr("Not in touch with the host since %1: the clocks run on as last heard, and a "
+                 "pause or a new speaker since is not shown.")
+                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*lastHeardAt).time(),
+                                          QLocale::ShortFormat))
+            : tr("Not in touch with the host yet: this shows the session as this laptop last had "
+                 "it, which may be behind."));
     m_asLastHeard->setVisible(outOfReach);
 }
 

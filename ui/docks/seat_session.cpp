@@ -291,6 +291,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
         return used;
     }
     m_joinedHost = host;
+    m_followedThereBefore = from && sync::parseEndpoint(joinedCopyOf(*from).from) == host;
     m_takeoverPort = takeoverPort;
     m_joinedFrom = addressOf(host);
     m_joinCode = code.trimmed();
@@ -491,9 +492,19 @@ void SeatSession::abandonRefusedJoin(const QString& reason) {
     emit changed();
 }
 
+bool SeatSession::hostKnown() const {
+    const sync::SyncPeer* peer = m_seat ? m_seat->syncPeer() : nullptr;
+    return peer && (peer->everWelcomed() || m_followedThereBefore);
+}
+
 Result<bool> SeatSession::takeOver(quint16 port) {
     if (!m_seat)
         return Result<bool>::failure(tr("This seat has not joined a session."));
+    if (!hostKnown())
+        return Result<bool>::failure(
+            tr("No host of this session has answered at %1 yet: check the address before taking "
+               "over, or the session would have two hosts.")
+                .arg(m_joinedFrom));
     auto taken = m_seat->takeOver(port, m_bind);
     if (taken)
         announce();

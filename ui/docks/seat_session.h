@@ -59,6 +59,13 @@ public:
     [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address);
     [[nodiscard]] Result<bool> join(const sync::Endpoint& host, const QString& code,
                                     quint16 takeoverPort);
+    // Whether the host this seat joins let it in during this join, or is where its file followed
+    // the session before (a restart, a rejoin): only then does silence there mean the host may be
+    // gone. At an address typed anew, it may only be mistyped, and hosting in its place would
+    // split a session whose host still runs.
+    bool hostKnown() const;
+    QString joinedFrom() const { return m_joinedFrom; } // "host:port" joined, or reached since
+    bool mayTakeOver() const { return m_seat && m_seat->canTakeOver() && hostKnown(); }
     [[nodiscard]] Result<bool> takeOver(quint16 port);
     void stop();
 
@@ -116,6 +123,7 @@ private:
     bool m_joiningAgain = false; // with an empty copy: the copy's failure is not the join's
     std::unique_ptr<SessionFile> m_leftCopy; // see join()
     sync::Endpoint m_joinedHost;
+    bool m_followedThereBefore = false; // see hostKnown()
     quint16 m_takeoverPort = 0;
     // The notes of the file this seat joined from, and its session: they go into the replica
     // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
