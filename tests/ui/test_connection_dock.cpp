@@ -1066,6 +1066,15 @@ struct CockpitOnFile {
     }
 };
 
+// A cockpit on a new session file at `path`, keeping joined copies in a folder beside it.
+std::unique_ptr<CockpitOnFile> cockpitOnNewFile(const QString& path) {
+    auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
+    REQUIRE(created);
+    auto cockpit = std::make_unique<CockpitOnFile>(std::move(created).value());
+    cockpit->dock->seatSession().setReplicaFolder(QFileInfo(path).dir().filePath(u"joined"_s));
+    return cockpit;
+}
+
 // Podium started again on `path` after it died there (its lock left behind), as a user would.
 std::unique_ptr<CockpitOnFile> startAfterCrash(const QString& path) {
     leaveLockOfDeadProcess(path);
@@ -1088,12 +1097,10 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     const quint16 port = freeTcpPort();
     QString control;
     {
-        auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
-        REQUIRE(created);
-        CockpitOnFile first(std::move(created).value());
-        first.dock->hostOn(port);
-        REQUIRE(first.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
-        control = first.dock->seatSession().seat()->controlCode();
+        auto first = cockpitOnNewFile(path);
+        first->dock->hostOn(port);
+        REQUIRE(first->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+        control = first->dock->seatSession().seat()->controlCode();
     }
     auto started = startAfterCrash(path);
     CockpitOnFile& again = *started;
@@ -1127,12 +1134,7 @@ TEST_CASE("a cockpit that died while hosting and cannot host again says so, and 
     QTemporaryDir dir;
     const QString path = dir.filePath(u"hosted.podium"_s);
     const quint16 port = freeTcpPort();
-    {
-        auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
-        REQUIRE(created);
-        CockpitOnFile first(std::move(created).value());
-        REQUIRE(first.dock->hostOn(port));
-    }
+    { REQUIRE(cockpitOnNewFile(path)->dock->hostOn(port)); }
     QTcpServer taken; // the seat that took over, on this machine, holds the port now
     REQUIRE(taken.listen(QHostAddress::Any, port));
     auto started = startAfterCrash(path);
@@ -1176,11 +1178,7 @@ TEST_CASE("a seat that died while joined joins again at start, where the session
     online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text(),
                           takeoverPort);
     QTemporaryDir dir;
-    auto created =
-        SessionFile::create(dir.filePath(u"own.podium"_s), crowdPlan(), host->clock.nowMs());
-    REQUIRE(created);
-    auto rapporteur = std::make_unique<CockpitOnFile>(std::move(created).value());
-    rapporteur->dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
+    auto rapporteur = cockpitOnNewFile(dir.filePath(u"own.podium"_s));
     rapporteur->dock->joinHost(addressOf(*host), readOnly);
     const auto live = [](const ConnectionDock& dock) {
         const sync::Seat* seat = dock.seatSession().seat();
@@ -1255,10 +1253,7 @@ TEST_CASE("connection dock: a window closed while a command awaits the host's an
     auto host = hostingSeat();
     synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
     QTemporaryDir dir;
-    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
-                                       QDateTime::currentMSecsSinceEpoch());
-    REQUIRE(created);
-    auto online = std::make_unique<CockpitOnFile>(std::move(created).value());
+    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
     online->engine.setAuthority(Authority::OnlineModerator);
     online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
                            host->child<QLabel>(u"controlCode"_s)->text());
@@ -1303,13 +1298,9 @@ TEST_CASE("connection dock: hosting listens where --bind says") {
 TEST_CASE("a seat never in touch with its host says so on the floor, with no time") {
     useTemporarySettings();
     QTemporaryDir dir;
-    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
-                                       QDateTime::currentMSecsSinceEpoch());
-    REQUIRE(created);
-    CockpitOnFile online(std::move(created).value());
-    online.dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
-    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(freeTcpPort()), sync::generateJoinCode());
-    auto* asLastHeard = online.window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
+    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
+    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(freeTcpPort()), sync::generateJoinCode());
+    auto* asLastHeard = online->window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
     REQUIRE(asLastHeard);
     REQUIRE(waitFor([&] { return !asLastHeard->isHidden(); }));
     CHECK(asLastHeard->text().startsWith(u"Not in touch with the host yet"_s));
@@ -1321,22 +1312,18 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     const QString control = host->child<QLabel>(u"controlCode"_s)->text();
     synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
     QTemporaryDir dir;
-    auto created = SessionFile::create(dir.filePath(u"online.podium"_s), crowdPlan(),
-                                       QDateTime::currentMSecsSinceEpoch());
-    REQUIRE(created);
-    CockpitOnFile online(std::move(created).value());
-    online.dock->seatSession().setReplicaFolder(dir.filePath(u"joined"_s));
-    online.window.show();
-    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()), control);
+    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
+    online->window.show();
+    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()), control);
     const auto live = [&] {
-        const sync::SyncPeer* peer = online.dock->seatSession().seat()->syncPeer();
+        const sync::SyncPeer* peer = online->dock->seatSession().seat()->syncPeer();
         return peer && peer->state() == sync::SyncPeer::State::Live;
     };
     REQUIRE(waitFor(live));
-    auto* alert = online.window.findChild<QLabel*>(u"connectionAlert"_s);
+    auto* alert = online->window.findChild<QLabel*>(u"connectionAlert"_s);
     REQUIRE(alert);
 
-    auto* asLastHeard = online.window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
+    auto* asLastHeard = online->window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
     REQUIRE(asLastHeard);
     CHECK(asLastHeard->isHidden());
     relay.setRefusing(true);
@@ -1346,14 +1333,14 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     CHECK_FALSE(asLastHeard->isHidden());
     CHECK(asLastHeard->text().startsWith(u"Not in touch with the host since"_s));
     // When it was last heard from, not when its silence was noticed.
-    const auto heard = online.dock->seatSession().seat()->syncPeer()->lastHeardAt();
+    const auto heard = online->dock->seatSession().seat()->syncPeer()->lastHeardAt();
     REQUIRE(heard);
     CHECK(qAbs(*heard - QDateTime::currentMSecsSinceEpoch()) < 60'000); // the host's clock
     CHECK(asLastHeard->text().contains(
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(*heard).time(), QLocale::ShortFormat)));
     CHECK_FALSE(
-        online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
-    auto* notice = online.window.findChild<QLabel*>(u"noticeLine"_s);
+        online->cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
+    auto* notice = online->window.findChild<QLabel*>(u"noticeLine"_s);
     REQUIRE(notice);
     CHECK(notice->text().contains(u"Not connected to the host right now"_s));
     CHECK_FALSE(notice->text().contains(u"Connected again"_s));
@@ -1370,13 +1357,13 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     relay.cutAll();
     REQUIRE(waitFor([&] { return alert->isVisible(); }));
     CHECK_FALSE(
-        online.cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
-    auto* takeOver = online.dock->findChild<QPushButton*>(u"takeOverButton"_s);
+        online->cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
+    auto* takeOver = online->dock->findChild<QPushButton*>(u"takeOverButton"_s);
     REQUIRE(takeOver);
     REQUIRE(waitFor([&] { return !takeOver->isHidden(); }));
-    online.dock->findChild<QSpinBox*>(u"hostPort"_s)->setValue(freeTcpPort());
+    online->dock->findChild<QSpinBox*>(u"hostPort"_s)->setValue(freeTcpPort());
     takeOver->click();
-    REQUIRE(online.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    REQUIRE(online->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
     CHECK_FALSE(alert->isVisible());
     CHECK(asLastHeard->isHidden()); // its own clocks now
     CHECK_FALSE(notice->text().contains(u"Connected again at"_s));
