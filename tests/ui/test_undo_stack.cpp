@@ -112,6 +112,63 @@ TEST_CASE("repeated ±30 s on the speaker's timer are one undo step") {
     }
 }
 
+// On the online moderator's seat each press awaited the host's answer as a step of its own:
+// three presses of +30 s took three Ctrl+Z to take back.
+TEST_CASE("on a joined seat, repeated ±30 s are one undo step too, undone as the host did them") {
+    CockpitHarness h;
+    const Id speaker = h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    const qint64 start = speakerAllotted(h);
+    PlayedHost host(h);
+    QList<Command>& forwarded = host.forwarded;
+    const auto press = [&](qint64 delta) { // as the floor dock sends it
+        h.cockpit.run(
+            Action::AdjustTimer,
+            {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, delta}, {u"expectFloor"_s, speaker}},
+            u"adjust"_s);
+    };
+    for (int i = 0; i < 3; ++i)
+        press(30'000);
+    QUndoStack& stack = h.cockpit.undoStack();
+    REQUIRE(forwarded.size() == 3);
+    CHECK(stack.count() == 1);
+
+    SECTION("answered, one undo takes it all back") {
+        for (int i = 0; i < 3; ++i)
+            host.decideOnHost(forwarded[i]);
+        REQUIRE(speakerAllotted(h) == start + 90'000);
+        stack.undo();
+        REQUIRE(forwarded.size() == 4);
+        host.decideOnHost(forwarded[3]);
+        CHECK(speakerAllotted(h) == start);
+    }
+    SECTION("undone before the host answered, it waits, and takes back only what was done") {
+        host.decideOnHost(forwarded[0]);
+        stack.undo();
+        CHECK(forwarded.size() == 3); // one press still unanswered
+        host.decideOnHost(forwarded[1]);
+        h.engine.reportRefusal(forwarded[2].id, u"refused by the host"_s);
+        REQUIRE(forwarded.size() == 4);
+        REQUIRE(speakerAllotted(h) == start + 60'000);
+        host.decideOnHost(forwarded[3]);
+        CHECK(speakerAllotted(h) == start);
+    }
+    SECTION("a press for the next speaker starts a step of its own") {
+        for (int i = 0; i < 3; ++i)
+            host.decideOnHost(forwarded[i]);
+        h.engine.setForwarder({});
+        h.add(u"Audience 2"_s);
+        REQUIRE(h.run(Action::Next));
+        PlayedHost again(h);
+        h.cockpit.run(Action::AdjustTimer,
+                      {{u"timer"_s, u"speaker"_s},
+                       {u"deltaMs"_s, 30'000},
+                       {u"expectFloor"_s, h.state().floor->entry.id}},
+                      u"adjust"_s);
+        CHECK(stack.count() == 2);
+    }
+}
+
 TEST_CASE("undo of a call puts the speaker back in the queue") {
     CockpitHarness h;
     h.add(u"Audience 1"_s);

@@ -4,6 +4,7 @@
 #include "commands/expectation.h"
 #include "model/cbor_input.h"
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +61,8 @@ void SessionCommand::undo() {
 }
 
 bool SessionCommand::partsPending() const {
+    if (!m_mergedPending.isEmpty())
+        return true;
     for (int i = 0; i < childCount(); ++i) {
         const auto* part = dynamic_cast<const SessionCommand*>(child(i));
         if (part && part->isPending())
@@ -111,6 +114,7 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
         // Redone, it expects what its undo left: another seat's change since stays.
         m_redoExpects = valueBefore(m_engine.state(), m_command);
     }
+    takeInMergedEvent(event, before);
     if (m_awaitedId.isEmpty() || event.commandId != m_awaitedId)
         return;
     m_awaitedId.clear();
@@ -128,10 +132,37 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
         m_whole->partAnswered();
 }
 
+// A merged press the host applied: undoing the step takes back what it gave, as well.
+void SessionCommand::takeInMergedEvent(const Event& event, const SessionState& before) {
+    const auto press = std::find_if(m_mergedPending.begin(), m_mergedPending.end(),
+                                    [&](const MergedPress& p) { return p.id == event.commandId; });
+    if (press == m_mergedPending.end())
+        return;
+    m_mergedPending.erase(press);
+    if (m_compensation) {
+        const qint64 applied = integerOf(event.data.value(u"deltaMs"_s));
+        m_compensation->args[u"deltaMs"_s] =
+            integerOf(m_compensation->args.value(u"deltaMs"_s)) - applied;
+    } else {
+        m_compensation = compensationFor(before, event);
+    }
+    partAnswered();
+}
+
 void SessionCommand::onRefused(const QString& commandId) {
     if (!m_undoId.isEmpty() && commandId == m_undoId) {
         m_undoId.clear();
         m_undoRefused = true;
+        return;
+    }
+    const auto press = std::find_if(m_mergedPending.begin(), m_mergedPending.end(),
+                                    [&](const MergedPress& p) { return p.id == commandId; });
+    if (press != m_mergedPending.end()) {
+        // Never done: a redo does not ask for it.
+        m_command.args[u"deltaMs"_s] =
+            integerOf(m_command.args.value(u"deltaMs"_s)) - press->deltaMs;
+        m_mergedPending.erase(press);
+        partAnswered();
         return;
     }
     if (m_awaitedId.isEmpty() || commandId != m_awaitedId)
@@ -149,6 +180,9 @@ SessionCommand::Sent SessionCommand::sent(const QString& commandId) const {
         return Sent::Undo;
     if (commandId == m_awaitedId)
         return m_awaitingRedo ? Sent::Redo : Sent::First;
+    for (const MergedPress& press : m_mergedPending)
+        if (press.id == commandId)
+            return Sent::First;
     return Sent::No;
 }
 
@@ -156,21 +190,40 @@ int SessionCommand::id() const {
     return m_command.action == Action::AdjustTimer ? adjustTimerMergeId : -1;
 }
 
+// The speaker the step's time was for: the host's answer says, or else what the press expected.
+QCborValue SessionCommand::speechExpected() const {
+    return m_compensation ? m_compensation->args.value(u"expectFloor"_s)
+                          : m_command.args.value(u"expectFloor"_s);
+}
+
+// On a joined seat a press is merged before the host answers it (each was a step of its own
+// there, three presses three Ctrl+Z); what the host does with it is taken in when it answers.
 bool SessionCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const SessionCommand*>(other);
-    if (!next || next->isObsolete() || isObsolete() || !canUndo() || !next->canUndo())
+    if (!next || next->isObsolete() || isObsolete() || !m_undoId.isEmpty() ||
+        m_undoWhenPartsAnswered)
         return false;
+    if (!m_compensation && m_awaitedId.isEmpty())
+        return false; // nothing to undo, and nothing awaited that would be
     const QString timer = m_command.args.value(u"timer"_s).toString();
     if (next->m_command.args.value(u"timer"_s).toString() != timer)
         return false;
     // One speech's time: +30 s for one speaker and +30 s for the next are two steps.
-    if (next->m_compensation->args.value(u"expectFloor"_s) !=
-        m_compensation->args.value(u"expectFloor"_s))
+    const QCborValue speech = speechExpected();
+    if (speech.isUndefined() || speech != next->speechExpected())
         return false;
     const qint64 total = integerOf(m_command.args.value(u"deltaMs"_s)) +
                          integerOf(next->m_command.args.value(u"deltaMs"_s));
     m_command.args[u"deltaMs"_s] = total;
-    m_compensation->args[u"deltaMs"_s] = -total;
+    if (next->isPending())
+        m_mergedPending.append(
+            {next->m_awaitedId, integerOf(next->m_command.args.value(u"deltaMs"_s))});
+    else if (m_compensation)
+        m_compensation->args[u"deltaMs"_s] =
+            integerOf(m_compensation->args.value(u"deltaMs"_s)) +
+            integerOf(next->m_compensation->args.value(u"deltaMs"_s));
+    else
+        m_compensation = next->m_compensation;
     setText(next->text());
     if (total == 0)
         setObsolete(true); // +30 s then −30 s: nothing left to undo

@@ -28,7 +28,7 @@ public:
     const Command& command() const { return m_command; }
     // Names this step for as long as it lives; never that of another (an address can be).
     quint64 serial() const { return m_serial; }
-    bool isPending() const { return !m_awaitedId.isEmpty(); }
+    bool isPending() const { return !m_awaitedId.isEmpty() || !m_mergedPending.isEmpty(); }
     bool canUndo() const { return m_compensation.has_value(); }
     bool undoRefused() const { return m_undoRefused; }
     // What `commandId` was, if this step sent it.
@@ -37,6 +37,8 @@ public:
 
 private:
     void undoWhole();
+    QCborValue speechExpected() const;
+    void takeInMergedEvent(const Event& event, const SessionState& before);
     bool partsPending() const;
     void partAnswered();
     void issue();
@@ -55,6 +57,13 @@ private:
     QObject m_listener;                // scopes the engine connections to this command's life
     SessionCommand* m_whole = nullptr; // the step this is a part of
     bool m_undoWhenPartsAnswered = false;
+    // Presses of ±30 s merged into this step before the host answered them (a joined seat): the
+    // step is undone once they are answered, by what the host applied.
+    struct MergedPress {
+        QString id;
+        qint64 deltaMs = 0;
+    };
+    QList<MergedPress> m_mergedPending;
     quint64 m_serial;
 };
 
