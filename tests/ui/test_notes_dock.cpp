@@ -558,7 +558,17 @@ TEST_CASE("notes dock: a key from anywhere in the window takes a note, of the ki
     CHECK(stored.value()[0].kind == NoteKind::KeyTakeaway);
     CHECK(stored.value()[0].text == u"Shared incident data"_s);
     CHECK(stored.value()[1].kind == NoteKind::Note); // a plain note again after a takeaway
-    CHECK(elsewhere->text().isEmpty());              // nothing typed went astray
+
+    // Typed first, the key files the line as the kind it names.
+    QTest::keyClicks(field, u"Publish the standards followed"_s);
+    QTest::keyClick(field, Qt::Key_3, Qt::ControlModifier);
+    stored = h.file->notes();
+    REQUIRE(stored);
+    REQUIRE(stored.value().size() == 3);
+    CHECK(stored.value()[2].kind == NoteKind::CallToAction);
+    CHECK(stored.value()[2].text == u"Publish the standards followed"_s);
+    CHECK(field->text().isEmpty());
+    CHECK(elsewhere->text().isEmpty()); // nothing typed went astray
 }
 
 // Ctrl+Z right after Enter brought the note just taken back into the field, and Enter then took

@@ -70,7 +70,7 @@ void NotesDock::buildActions() {
         a->setChecked(k == NoteKind::Note);
         a->setData(int(k));
         a->setShortcut(QKeySequence(Qt::CTRL | keys[i++]));
-        connect(a, &QAction::triggered, this, [this, k] { takeNote(k); });
+        connect(a, &QAction::triggered, this, [this, k] { fileAs(k); });
         addAction(a);
     }
     nameActions();
@@ -92,6 +92,15 @@ void NotesDock::enableActions() {
     m_takeNote->setToolTip(why);
     for (QAction* a : m_kindActions->actions())
         a->setToolTip(why);
+}
+
+// Typed first, then Ctrl+2 pressed, the takeaway stayed in the field as a plain note to be:
+// with a line typed, the key files it as the kind it names; with none, the next line is one.
+void NotesDock::fileAs(NoteKind kind) {
+    const bool typed = isBuilt() && !m_text->text().trimmed().isEmpty();
+    takeNote(kind);
+    if (typed)
+        addNote();
 }
 
 void NotesDock::takeNote(NoteKind kind) {

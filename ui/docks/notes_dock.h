@@ -41,6 +41,7 @@ protected:
 private:
     void buildActions();
     void takeNote(NoteKind kind);
+    void fileAs(NoteKind kind);
     void nameActions();
     void enableActions();
     void addNote();
