@@ -73,8 +73,12 @@ Data setTally(const Poll& p, const Command& c) {
         return Data::failure(tr("Unknown tally source."));
     if (count < 0 || count > maxVotesPerTally)
         return Data::failure(tr("A tally must be between 0 and 10 million."));
-    return QCborMap{
+    QCborMap data{
         {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};
+    // An undone correction puts back the poll's mark as it was (Poll::correctedAt).
+    if (c.args.contains(u"correctedAt"_s))
+        data[u"correctedAt"_s] = qMax<qint64>(0, integerOf(c.args.value(u"correctedAt"_s)));
+    return data;
 }
 
 // As a reader counts them: "🙏" or "र्मा" is one or two, not the two or four UTF-16 units Qt

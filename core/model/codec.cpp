@@ -199,12 +199,16 @@ QCborMap toCbor(const Poll& v) {
     QCborArray tallies;
     for (const Tally& t : v.tallies)
         tallies.append(QCborArray{t[0], t[1], t[2]});
-    return QCborMap{{u"id"_s, v.id},
-                    {u"question"_s, v.question},
-                    {u"options"_s, QCborArray::fromStringList(v.options)},
-                    {u"multiple"_s, v.multipleChoice},
-                    {u"status"_s, key(v.status)},
-                    {u"tallies"_s, tallies}};
+    QCborMap m{{u"id"_s, v.id},
+               {u"question"_s, v.question},
+               {u"options"_s, QCborArray::fromStringList(v.options)},
+               {u"multiple"_s, v.multipleChoice},
+               {u"status"_s, key(v.status)},
+               {u"tallies"_s, tallies}};
+    // Only when set: the states (and snapshot checksums) of existing files stay as they were.
+    if (v.correctedAt)
+        m.insert(u"correctedAt"_s, v.correctedAt);
+    return m;
 }
 
 Poll poll(const QCborMap& m) {
@@ -214,6 +218,7 @@ Poll poll(const QCborMap& m) {
     v.options = stringList(m.value(u"options"_s));
     v.multipleChoice = m.value(u"multiple"_s).toBool();
     v.status = enumOf(m.value(u"status"_s), PollStatus::Draft);
+    v.correctedAt = integer(m, u"correctedAt");
     const QCborArray tallies = m.value(u"tallies"_s).toArray();
     for (int i = 0; i < v.options.size(); ++i) {
         const QCborArray t = tallies.at(i).toArray();

@@ -210,6 +210,8 @@ void applyPoll(SessionState& s, const Event& e) {
         break;
     case Action::SetTally:
         setTally(s, d);
+        if (Poll* p = pollFor(s, d); p && p->status == PollStatus::Closed)
+            p->correctedAt = d.contains(u"correctedAt"_s) ? integer(d, u"correctedAt") : e.at;
         break;
     case Action::RemovePoll:
         if (const int i = s.pollIndex(integer(d, u"poll")); i >= 0)

@@ -109,6 +109,9 @@ struct Poll {
     bool multipleChoice = false;
     PollStatus status = PollStatus::Draft;
     QList<Tally> tallies; // one per option
+    // When a tally last changed after the poll closed (host clock; 0: never): results read out
+    // as final were put right, and the report says so.
+    qint64 correctedAt = 0;
 
     qint64 combined(int option) const;
     qint64 totalVotes() const;

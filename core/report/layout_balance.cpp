@@ -121,6 +121,10 @@ void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
         // A poll left open read as final: its figures may still change.
         if (p.status == PollStatus::Open)
             out.remark(tr("Still open when this report was made: the figures may change."));
+        if (p.correctedAt)
+            out.remark(tr("Corrected after the poll closed (last at %1): these are the corrected "
+                          "figures, which may differ from those read out.")
+                           .arg(f.timeOfDay(p.correctedAt)));
         if (p.multipleChoice)
             out.remark(tr("Several answers allowed: shares are of all answers given."));
         out.table(pollTable(p, f));

@@ -172,6 +172,29 @@ TEST_CASE("a poll still open when the report is made says so, a closed one does 
     CHECK(md.indexOf(open, heading) > heading);
 }
 
+// The online moderator put a closed poll's tally right after the results were read out: the
+// report gave the new figures with no word that they had changed.
+TEST_CASE("a poll corrected after it closed says so in the report, with when") {
+    ScriptedSession s;
+    REQUIRE(s.h.state().polls.size() >= 1);
+    const Id poll = s.h.state().polls[0].id;
+    if (s.h.state().polls[0].status != PollStatus::Closed)
+        REQUIRE(s.h.run(Action::ClosePoll, {{u"poll"_s, poll}}));
+    const QString remark = u"Corrected after the poll closed"_s;
+    CHECK_FALSE(
+        toMarkdown(buildReport(s.h.state(), s.notes, s.at(1300)), english).contains(remark));
+    REQUIRE(
+        s.h.run(Action::SetTally,
+                {{u"poll"_s, poll}, {u"option"_s, 0}, {u"source"_s, u"online"_s}, {u"count"_s, 9}},
+                Authority::OnlineModerator));
+    const QString md = toMarkdown(buildReport(s.h.state(), s.notes, s.at(1300)), english);
+    const qsizetype heading = md.indexOf(u"### "_s + s.h.state().polls[0].question);
+    REQUIRE(heading >= 0);
+    const Formatter en{english};
+    CHECK(md.indexOf(remark + u" (last at %1)"_s.arg(en.timeOfDay(s.h.clock.nowMs())), heading) >
+          heading);
+}
+
 // A quick-added newcomer is "Unspecified": 43 % of a session went under it with nothing said.
 TEST_CASE("the balance says how many interventions are by speakers of no stated group or region") {
     ScriptedSession s;

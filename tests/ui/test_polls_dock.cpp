@@ -141,6 +141,27 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     CHECK(h.state().polls.first().status == PollStatus::Open);
 }
 
+// The online moderator put a closed poll's tally right: the in-room moderator, who had read the
+// results out, saw them change with no word.
+TEST_CASE("a closed poll corrected on another seat is told here, with what changed") {
+    OpenPoll open;
+    auto& [settings, h, w, poll, view] = open;
+    enterTally(w, 1, TallyModel::Online, 5);
+    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    REQUIRE(h.state().polls.first().status == PollStatus::Closed);
+    CHECK(h.state().polls.first().correctedAt == 0);
+    REQUIRE(
+        h.run(Action::SetTally,
+              {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 6}},
+              Authority::OnlineModerator));
+    CHECK(child<QLabel>(w, u"noticeLine"_s)
+              ->text()
+              .contains(u"another seat corrected its results: No, Online, 5 → 6"_s));
+    CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed, corrected)"_s));
+    // and the report says the figures are not those read out
+    CHECK(h.state().polls.first().correctedAt == h.clock.nowMs());
+}
+
 // A poll written ahead with a typo could be neither put right nor dropped.
 TEST_CASE("a draft poll is edited or deleted until it opens, and back by undo") {
     useTemporarySettings();

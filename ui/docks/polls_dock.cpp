@@ -304,7 +304,10 @@ void PollsDock::refreshPolls() {
     const QSignalBlocker block(m_selector);
     m_selector->clear();
     for (const Poll& p : cockpit().state().polls)
-        m_selector->addItem(tr("%1 (%2)").arg(p.question, label(p.status)), p.id);
+        m_selector->addItem(p.correctedAt
+                                ? tr("%1 (%2, corrected)").arg(p.question, label(p.status))
+                                : tr("%1 (%2)").arg(p.question, label(p.status)),
+                            p.id);
     const int at = m_selector->findData(current);
     m_selector->setCurrentIndex(at >= 0 ? at : m_selector->count() - 1);
     showSelected();
@@ -344,7 +347,7 @@ void PollsDock::showPollOpenedWhileTyping() {
         showPoll(poll);
 }
 
-void PollsDock::onEvent(const Event& event) {
+void PollsDock::onEvent(const Event& event, const SessionState& before) {
     switch (event.action) {
     case Action::CreatePoll:
         refreshPolls();
@@ -379,9 +382,12 @@ void PollsDock::onEvent(const Event& event) {
         refreshPolls();
         break;
     case Action::SetTally:
-        showSelected();
-        if (!m_correction.isEmpty() && event.commandId == m_correction)
-            sayCorrected(event.data.value(u"poll"_s).toInteger());
+        if (correctedPoll(event, before)) {
+            refreshPolls(); // its label says "corrected" from now on
+            sayCorrected(event, before);
+        } else {
+            showSelected();
+        }
         break;
     default:
         break;
@@ -461,31 +467,42 @@ void PollsDock::toggleOpen(bool byKey) {
 }
 
 // A closed poll's tally may still be put right (the chat's votes counted after the room's), but
-// not without a word: its results, read out as final, change on every screen.
+// not without a word: its results, read out as final, change on every screen (sayIfCorrected).
 void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
-    const Poll* p = cockpit().state().poll(poll);
-    const bool closed = p && p->status == PollStatus::Closed;
-    const qint64 before = cockpit().state().lastSeq;
-    if (!cockpit().run(Action::SetTally,
-                       {{u"poll"_s, poll},
-                        {u"option"_s, option},
-                        {u"source"_s, key(source)},
-                        {u"count"_s, count}},
-                       tr("Enter a tally")) ||
-        !closed)
-        return;
-    if (cockpit().state().lastSeq > before)
-        sayCorrected(poll);
-    else // a joined seat: said once the host has taken it
-        m_correction = cockpit().engine().lastIssued();
+    cockpit().run(
+        Action::SetTally,
+        {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}},
+        tr("Enter a tally"));
 }
 
-void PollsDock::sayCorrected(Id poll) {
-    m_correction.clear();
-    if (const Poll* p = cockpit().state().poll(poll))
+// A tally of a poll that was closed: its results, read out as final, change.
+const Poll* PollsDock::correctedPoll(const Event& event, const SessionState& before) const {
+    const Id poll = event.data.value(u"poll"_s).toInteger();
+    const Poll* was = before.poll(poll);
+    return was && was->status == PollStatus::Closed ? cockpit().state().poll(poll) : nullptr;
+}
+
+// Said once the host has taken it, on every seat: the in-room moderator, who had read the
+// results out, saw them change with no word when the online moderator put a tally right.
+void PollsDock::sayCorrected(const Event& event, const SessionState& before) {
+    const Poll* now = correctedPoll(event, before);
+    if (cockpit().engine().issuedHere(event.commandId)) {
         emit cockpit().notice(tr("“%1” is closed: its results were corrected, on every screen "
                                  "and in the report.")
-                                  .arg(p->question));
+                                  .arg(now->question));
+        return;
+    }
+    const Poll* was = before.poll(now->id);
+    const auto option = event.data.value(u"option"_s).toInteger(-1);
+    const auto source = fromKey<TallySource>(event.data.value(u"source"_s).toString());
+    if (option < 0 || option >= was->tallies.size() || option >= now->tallies.size() || !source)
+        return;
+    emit cockpit().notice(
+        tr("“%1” is closed, and another seat corrected its results: %2, %3, %4 → %5. They change "
+           "on every screen and in the report.")
+            .arg(now->question, now->options.value(option), label(*source))
+            .arg(was->tallies[option][std::size_t(*source)])
+            .arg(now->tallies[option][std::size_t(*source)]));
 }
 
 } // namespace podium

@@ -35,7 +35,8 @@ private:
     QWidget* buildCreateForm();
     void createPoll();
     void clearForm();
-    void sayCorrected(Id poll);
+    const Poll* correctedPoll(const Event& event, const SessionState& before) const;
+    void sayCorrected(const Event& event, const SessionState& before);
     void editDraft();
     void removeDraft();
     void giveBackFormsRoom(bool formShown);
@@ -44,7 +45,7 @@ private:
     void showSelected();
     PollChart* chartFor(const Poll* poll);
     void fitTallyTable();
-    void onEvent(const Event& event);
+    void onEvent(const Event& event, const SessionState& before);
     void showPoll(Id poll);
     void showPollOpenedWhileTyping();
     void setTally(Id poll, int option, TallySource source, qint64 count);
@@ -61,8 +62,7 @@ private:
     QPushButton* m_openClose;
     QPushButton* m_editDraft;
     QPushButton* m_removeDraft;
-    Id m_replacing = 0;   // the draft the form's poll replaces, once saved
-    QString m_correction; // a tally of a closed poll sent from here, until its event
+    Id m_replacing = 0; // the draft the form's poll replaces, once saved
     QTableView* m_table;
     PollChart* m_chart = nullptr;
     QVBoxLayout* m_layout = nullptr;
