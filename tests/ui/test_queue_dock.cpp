@@ -368,6 +368,24 @@ TEST_CASE("next speaker, withdraw and suggestion from the docks") {
     CHECK(h.state().participant(h.state().floor->entry.participantId)->name == u"Audience 2"_s);
 }
 
+// "Suggested next: Ana Souza" stood beside a Next speaker that called Lena Park, first in the
+// queue, with nothing to say which did what.
+TEST_CASE("a suggestion other than the first in the queue says whom Next speaker calls") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    quickAdd(w, u"Audience 1"_s);
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    child<QAction>(w, u"endSpeechAction"_s)->trigger();
+    quickAdd(w, u"Audience 1"_s); // again: she has spoken, the next one has not
+    quickAdd(w, u"Audience 2"_s);
+    const QString line = child<QLabel>(w, u"suggestion"_s)->text();
+    CHECK(line.startsWith(u"Suggested next: <b>Audience 2</b>"_s));
+    CHECK(line.endsWith(u"(“Next speaker” calls Audience 1, first in the queue.)"_s));
+    child<QPushButton>(w, u"callSuggested"_s)->click();
+    CHECK_FALSE(child<QLabel>(w, u"suggestion"_s)->text().contains(u"first in the queue"_s));
+}
+
 TEST_CASE("a second 'next' for the same floor is refused, not a skipped speaker") {
     useTemporarySettings();
     CockpitHarness h;

@@ -239,9 +239,19 @@ void QueueDock::suggestAgain() {
     m_suggested = s ? s->entryId : 0;
     const QueueEntry* e = cockpit().state().entry(m_suggested);
     const Participant* p = e ? cockpit().state().participant(e->participantId) : nullptr;
-    m_suggestion->setText(p ? tr("Suggested next: <b>%1</b> — %2")
-                                  .arg(p->name.toHtmlEscaped(), s->reason.toHtmlEscaped())
-                            : tr("No suggestion: nobody is waiting."));
+    if (!p)
+        return m_suggestion->setText(tr("No suggestion: nobody is waiting."));
+    const QString suggested = tr("Suggested next: <b>%1</b> — %2")
+                                  .arg(p->name.toHtmlEscaped(), s->reason.toHtmlEscaped());
+    // Two people named "next" side by side (F9 calls the first in the queue) invited a wrong call
+    // under time pressure: the line says which is which.
+    const QueueEntry* first = cockpit().state().firstWaiting();
+    const Participant* firstIn = first && first->id != m_suggested
+                                     ? cockpit().state().participant(first->participantId)
+                                     : nullptr;
+    m_suggestion->setText(firstIn ? tr("%1. (“Next speaker” calls %2, first in the queue.)")
+                                        .arg(suggested, firstIn->name.toHtmlEscaped())
+                                  : suggested);
 }
 
 } // namespace podium
