@@ -411,10 +411,17 @@ TEST_CASE("agenda: on the last segment the button ends the agenda, after which i
     // On the last segment the button says it ends it (the report counts it only then).
     CHECK(next->text() == u"End agenda"_s);
     CHECK(next->toolTip().contains(h.state().segments[count - 1].title));
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
     next->trigger();
     REQUIRE(h.state().activeSegment == -1);
     CHECK(h.state().segments[count - 1].endedAt != 0);
     CHECK(h.cockpit.undoStack().undoText() == u"End the agenda"_s);
+    // Not "No agenda segment running", as before the first; and the clock to stop is named.
+    auto* segmentLine = child<QLabel>(w, u"segmentClock"_s);
+    CHECK(segmentLine->text().startsWith(u"Agenda ended at"_s));
+    CHECK(segmentLine->text().contains(u"the session clock still runs"_s));
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
+    CHECK_FALSE(segmentLine->text().contains(u"still runs"_s));
     CHECK_FALSE(next->isEnabled());
     CHECK(next->text() == u"Next segment"_s);
     CHECK(skipped.data().toString() == u"Not held"_s);

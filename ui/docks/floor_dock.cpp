@@ -55,9 +55,23 @@ QString sessionClockText(const SessionState& s, qint64 now) {
            stoppedClock(clock, false) + plannedStart(s);
 }
 
+// After "End agenda" it read "No agenda segment running", as before the first, and the session
+// clock ran on unremarked: the report's length grew at each export.
+QString agendaEndedText(const SessionState& s) {
+    const QString at = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(s.segments.last().endedAt).time(), QLocale::ShortFormat);
+    return s.sessionClock.running
+               ? FloorDock::tr("Agenda ended at %1; the session clock still runs: pause it when "
+                               "the session ends.")
+                     .arg(at)
+               : FloorDock::tr("Agenda ended at %1.").arg(at);
+}
+
 QString segmentClockText(const SessionState& s, qint64 now) {
     if (s.activeSegment < 0 || s.activeSegment >= s.segments.size())
-        return FloorDock::tr("No agenda segment running");
+        return !s.segments.isEmpty() && s.segments.last().endedAt > 0
+                   ? agendaEndedText(s)
+                   : FloorDock::tr("No agenda segment running");
     const QString title = s.segments[s.activeSegment].title;
     const qint64 left = s.segmentClock.remainingMs(now);
     return (left >= 0 ? FloorDock::tr("Segment “%1”: %2 left").arg(title, formatDuration(left))
