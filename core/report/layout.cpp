@@ -103,12 +103,18 @@ void layOutHeader(const Report& r, const Formatter& f, DocumentWriter& out) {
     QString length = tr("%1 planned").arg(f.duration(r.info.plannedMs));
     if (r.sessionElapsedMs > 0)
         length = tr("%1, %2 on the session clock").arg(length, f.duration(r.sessionElapsedMs));
+    facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)};
+    // "Report made 13:54" over times counted to 13:53, the file's last action, with nothing to
+    // say so (the cockpit's export of the same session gave longer ones).
+    if (r.clocksRan && f.timeOfDay(r.figuresAt) != f.timeOfDay(r.generatedAt))
+        facts << Line{tr("Times counted to"),
+                      tr("%1, the last action recorded in this file: the clocks still ran then")
+                          .arg(f.timeOfDay(r.figuresAt))};
     // Named, as the times are this machine's: a laptop still on its owner's home time gave
     // another report than the others', with nothing to say why.
-    facts << Line{tr("Length"), length} << Line{tr("Report made"), f.dateTime(r.generatedAt)}
-          << Line{tr("Times"),
-                  tr("local time, %1")
-                      .arg(f.zone(r.sessionStartedAt ? r.sessionStartedAt : r.generatedAt))};
+    facts << Line{
+        tr("Times"),
+        tr("local time, %1").arg(f.zone(r.sessionStartedAt ? r.sessionStartedAt : r.generatedAt))};
     out.facts(facts);
 }
 

@@ -146,6 +146,9 @@ Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 n
     Report r;
     r.info = state.info;
     r.generatedAt = now;
+    r.figuresAt = now;
+    r.clocksRan = state.sessionClock.running || state.segmentClock.running ||
+                  (state.floor && state.floor->countdown.running);
     r.sessionElapsedMs = state.sessionClock.elapsedMs(now);
     sortPeople(state, r);
     r.agenda = agendaRows(state, now);

@@ -84,6 +84,10 @@ struct Balance {
 struct Report {
     SessionInfo info;
     qint64 generatedAt = 0;
+    // The time its figures are counted to (a file's last event, when exported from it), and
+    // whether a clock still ran then: its times went on growing after.
+    qint64 figuresAt = 0;
+    bool clocksRan = false;
     qint64 sessionStartedAt = 0;   // first segment or speech; 0 when nothing happened yet
     qint64 sessionElapsedMs = 0;   // what the session clock ran
     QList<Participant> moderators; // in-room and online moderators

@@ -195,6 +195,29 @@ TEST_CASE("a poll corrected after it closed says so in the report, with when") {
           heading);
 }
 
+// Exported from a seat's file while the session ran, the report said "Report made 13:54" over
+// times counted to 13:53, the file's last action; the cockpit's gave longer ones.
+TEST_CASE("a report whose times stop at the file's last action while clocks ran says to when") {
+    ScriptedSession s;
+    SessionState state = s.h.state();
+    const QString line = u"Times counted to"_s;
+    state.sessionClock.running = false;
+    state.segmentClock.running = false;
+    state.floor.reset();
+    Report r = buildReport(state, s.notes, s.at(1300));
+    r.generatedAt = s.at(1300 + 5 * 60);
+    CHECK_FALSE(toMarkdown(r, english).contains(line)); // nothing ran on: the times are final
+    state.sessionClock.running = true;
+    state.sessionClock.startedAt = s.at(0);
+    r = buildReport(state, s.notes, s.at(1300));
+    CHECK_FALSE(toMarkdown(r, english).contains(line)); // counted to when it was made
+    r.generatedAt = s.at(1300 + 5 * 60);
+    const Formatter en{english};
+    const QString md = toMarkdown(r, english);
+    CHECK(md.contains(line));
+    CHECK(md.contains(en.timeOfDay(s.at(1300)) + u", the last action recorded in this file"_s));
+}
+
 // A quick-added newcomer is "Unspecified": 43 % of a session went under it with nothing said.
 TEST_CASE("the balance says how many interventions are by speakers of no stated group or region") {
     ScriptedSession s;
