@@ -132,6 +132,35 @@ TEST_CASE("quick add brings in someone new with group, region and presence") {
     CHECK(p->region == Region::Unspecified);
 }
 
+// Group and region picked with the mouse, the focus was on a list box, and Enter did nothing.
+TEST_CASE("quick add takes Enter in the newcomer's list boxes too, once") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setText(u"Lina Haddad, Digital Rights Lebanon"_s);
+    auto* region = child<QComboBox>(w, u"newRegion"_s);
+    region->setCurrentIndex(region->findData(key(Region::AsiaPacific)));
+    region->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return region->hasFocus(); }));
+    QTest::keyClick(region, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    REQUIRE(h.queueNames() == QStringList{u"Lina Haddad"_s});
+    CHECK(h.state().participant(h.participantNamed(u"Lina Haddad"_s))->region ==
+          Region::AsiaPacific);
+    // In the name field, Enter adds once (a second add would be refused: she is waiting).
+    int refusals = 0;
+    QObject::connect(&h.engine, &SessionEngine::refused, [&] { ++refusals; });
+    input->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return input->hasFocus(); }));
+    input->setText(u"Audience 1"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    CHECK(h.queueNames() == QStringList{u"Lina Haddad"_s, u"Audience 1"_s});
+    CHECK(refusals == 0);
+}
+
 // A seat that joins is told its role by the host after its window was made: the online
 // moderator's newcomers were all recorded as onsite.
 TEST_CASE("quick add offers online for the online moderator's newcomers, also after joining") {

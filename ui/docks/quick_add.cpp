@@ -3,9 +3,11 @@
 #include "models/name_search.h"
 #include "undo/field_undo.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -100,6 +102,19 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     presetPresence();
     // A seat that joins learns its role from the host, after the window was made.
     connect(&m_cockpit, &Cockpit::seatChanged, this, &QuickAdd::presetPresence);
+}
+
+// A newcomer's group and region picked with the mouse left the focus on a list box, where Enter
+// did nothing: the online moderator adding someone from the chat had to find Add. (The name
+// field's Enter, passed on after returnPressed, is not taken twice.)
+void QuickAdd::keyPressEvent(QKeyEvent* event) {
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    auto* box = qobject_cast<QComboBox*>(QApplication::focusWidget());
+    if (enter && box && isAncestorOf(box)) {
+        add();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 // The online moderator mostly brings in online participants, and still does once hosting in

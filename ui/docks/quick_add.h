@@ -25,6 +25,9 @@ public:
     // The entry a reply or clarifying question relates to, when one is asked for.
     void setRelatedEntryProvider(std::function<Id()> provider) { m_related = std::move(provider); }
 
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void add();
     // With the newcomer's step, the entry is a part of it (Cockpit::runAsPartOf).
