@@ -150,6 +150,12 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     REQUIRE(hostEvents);
     CHECK(hostEvents.value() == host.engine.state().lastSeq);
     SessionFile* replica = online.dock->seatSession().sessionFile();
+    // Where the copy is, for a report from the command line or to send it on.
+    auto* keptIn = online.child<QLabel>(u"joinedCopyPath"_s);
+    CHECK(keptIn->isVisibleTo(online.dock.get()));
+    CHECK(keptIn->text().contains(QFileInfo(replica->path()).fileName()));
+    CHECK(keptIn->toolTip() ==
+          QDir::toNativeSeparators(QFileInfo(replica->path()).absoluteFilePath()));
     REQUIRE(replica != online.file.get()); // the joined session has a file of its own
     CHECK(replica->state().stageMessage == u"Please wrap up"_s);
     QSettings settings; // offered in Open recent, where its notes are found again

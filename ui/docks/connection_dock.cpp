@@ -12,6 +12,7 @@
 #include "theme/theme.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -151,7 +152,14 @@ void ConnectionDock::build() {
     m_join = new QPushButton;
     m_peers = new QTreeWidget;
     m_status = new QLabel;
+    m_keptIn = new QLabel;
     m_state->setObjectName(u"connectionState"_s);
+    m_keptIn->setObjectName(u"joinedCopyPath"_s);
+    m_keptIn->setTextFormat(Qt::PlainText);
+    m_keptIn->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A path has no spaces to wrap at: it must not widen the panel (whole in the tooltip).
+    m_keptIn->setWordWrap(true);
+    m_keptIn->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     // Machines' names and the host's words are shown as they come.
     m_state->setTextFormat(Qt::PlainText);
     m_status->setTextFormat(Qt::PlainText);
@@ -198,6 +206,7 @@ void ConnectionDock::build() {
     layout->addWidget(makeCodes());
     layout->addWidget(makeJoin());
     layout->addWidget(m_peers, 1);
+    layout->addWidget(m_keptIn);
     layout->addWidget(m_status);
     setWidget(body);
 
@@ -625,6 +634,7 @@ void ConnectionDock::refresh() {
     }
     if (mode != Mode::Joined)
         showAsProblem(m_state, false);
+    showKeptIn();
     showOrphansButton();
     // A seat that took over from an older Podium was told only the keys: no code to show.
     m_codes->setVisible(mode == Mode::Hosting && !seat->controlCode().isEmpty());
@@ -635,6 +645,21 @@ void ConnectionDock::refresh() {
     }
     refreshPeers();
     updateControls();
+}
+
+// The rapporteur looked for the file to export a report from, or to send, and found its folder
+// only by searching the disk.
+void ConnectionDock::showKeptIn() {
+    const SessionFile* copy =
+        m_session->mode() == sync::Seat::Mode::Joined ? m_session->joinedCopy() : nullptr;
+    m_keptIn->setVisible(copy);
+    if (!copy)
+        return;
+    const QFileInfo file(copy->path());
+    const QString text = tr("This seat's copy of the session: %1, in %2")
+                             .arg(file.fileName(), QDir::toNativeSeparators(file.absolutePath()));
+    m_keptIn->setText(text);
+    m_keptIn->setToolTip(QDir::toNativeSeparators(file.absoluteFilePath()));
 }
 
 void ConnectionDock::refreshPeers() {

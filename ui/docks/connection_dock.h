@@ -83,6 +83,7 @@ private:
     void takeOver();
     void refresh();
     void refreshPeers();
+    void showKeptIn();
     void refreshDiscovered();
     void pickDiscovered();
     void showStatus(const QString& text, bool problem = false);
@@ -116,6 +117,7 @@ private:
     QPushButton* m_join = nullptr;
     QTreeWidget* m_peers = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_keptIn = nullptr;           // where a joined seat keeps its copy of the session
     QString m_rejoinAddress;              // where a joined copy's host was, for the join form
     std::optional<Seat> m_seatBeforeCopy; // this window's seat before a join or a copy set another
     QString m_rejoinCode;                 // and the code it joined with, while it still followed it
