@@ -207,6 +207,7 @@ void ConnectionDock::build() {
     layout->addWidget(makeJoin());
     layout->addWidget(m_peers, 1);
     layout->addWidget(m_keptIn);
+    showKeptIn(); // (hidden until joined: it must not make the dock need room)
     layout->addWidget(m_status);
     setWidget(body);
 
