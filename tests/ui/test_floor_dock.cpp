@@ -596,6 +596,36 @@ TEST_CASE(
     CHECK(h.state().activeSegment == segment + 1);
 }
 
+// Both moderators gave the speaker 30 s within a second: a minute went, with no hint on either
+// screen that the other had pressed too.
+TEST_CASE("time given to the speaker from both seats within seconds is said on each") {
+    TwoWaiting scene;
+    CockpitHarness& h = scene.h;
+    QStringList notices;
+    QObject::connect(&h.cockpit, &Cockpit::notice, [&](const QString& t) { notices << t; });
+    const auto fromTheOtherSeat = [&](qint64 delta) {
+        REQUIRE(h.run(Action::AdjustTimer, {{u"timer"_s, u"speaker"_s}, {u"deltaMs"_s, delta}},
+                      Authority::OnlineModerator));
+    };
+    h.clock.advance(10'000); // the speaker on the floor long enough to be the one seen
+    scene.action(u"plus30Action"_s)->trigger();
+    fromTheOtherSeat(30'000); // a moment later, not seen here before it
+    REQUIRE(notices.size() == 1);
+    CHECK(notices.first().toStdString() ==
+          "The other seat changed Audience 1's time too, seconds apart: +0:30 there, +0:30 here.");
+    // Apart by more than a few seconds, each is its own decision.
+    h.clock.advance(20'000);
+    fromTheOtherSeat(-30'000);
+    CHECK(notices.size() == 1);
+    // For the next speaker, what was given to the last one does not count.
+    h.clock.advance(20'000);
+    scene.action(u"plus30Action"_s)->trigger();
+    REQUIRE(notices.size() == 1);
+    REQUIRE(h.run(Action::Next));
+    fromTheOtherSeat(30'000);
+    CHECK(notices.size() == 1);
+}
+
 // Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s
 // went to the new speaker.
 TEST_CASE("±30 s and start/pause are for the speaker the moderator sees") {

@@ -5,6 +5,7 @@
 #include "commands/decisions.h"
 #include "commands/expectation.h"
 #include "displays/stage_face.h"
+#include "model/cbor_input.h"
 #include "theme/theme.h"
 #include "theme/timer_colours.h"
 #include "undo/field_undo.h"
@@ -135,6 +136,8 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     connect(&cockpit, &Cockpit::tick, this, &FloorDock::refreshClocks);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::refresh);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &FloorDock::emptySentMessage);
+    connect(&cockpit.engine(), &SessionEngine::eventApplied, this,
+            &FloorDock::noteTimeFromBothSeats);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &FloorDock::refresh);
     finishSetup(WhenCramped::Grow);
     refresh();
@@ -352,6 +355,30 @@ void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHe
             : tr("Not in touch with the host yet: this shows the session as this laptop last had "
                  "it, which may be behind."));
     m_asLastHeard->setVisible(outOfReach);
+}
+
+// Both moderators gave the speaker 30 s within a second: a minute went, and neither screen said
+// the other seat had pressed too.
+void FloorDock::noteTimeFromBothSeats(const Event& event, const SessionState& before) {
+    if (event.action != Action::AdjustTimer || !before.floor ||
+        event.data.value(u"timer"_s).toString() != key(TimerId::Speaker))
+        return;
+    const bool here = cockpit().engine().issuedHere(event.commandId);
+    TimeChange& latest = here ? m_timeChangedHere : m_timeChangedThere;
+    const TimeChange& other = here ? m_timeChangedThere : m_timeChangedHere;
+    latest = {before.floor->entry.id, event.at, integerOf(event.data.value(u"deltaMs"_s))};
+    constexpr qint64 withinMs = 5000;
+    if (other.entry != latest.entry || qAbs(latest.at - other.at) > withinMs)
+        return;
+    const auto signedTime = [](qint64 ms) {
+        return (ms < 0 ? u"−"_s : u"+"_s) + formatDuration(qAbs(ms));
+    };
+    const Participant* p = cockpit().state().participant(before.floor->entry.participantId);
+    emit cockpit().notice(tr("The other seat changed %1's time too, seconds apart: %2 there, %3 "
+                             "here.")
+                              .arg(p ? p->name : tr("the speaker"),
+                                   signedTime(m_timeChangedThere.deltaMs),
+                                   signedTime(m_timeChangedHere.deltaMs)));
 }
 
 void FloorDock::next() {

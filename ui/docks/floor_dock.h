@@ -52,6 +52,7 @@ private:
     void toggleSessionClock();
     void sendStageMessage();
     void emptySentMessage(const Event& event);
+    void noteTimeFromBothSeats(const Event& event, const SessionState& before);
     void refreshSpeaker();
     void refreshClocks();
 
@@ -75,6 +76,15 @@ private:
     QAction* m_plus30 = nullptr;
     QAction* m_endSpeech = nullptr;
     DoublePress m_nextPress;
+    // The last change to the speaker's time from this seat, and from another
+    // (noteTimeFromBothSeats).
+    struct TimeChange {
+        Id entry = 0;
+        qint64 at = 0; // host clock
+        qint64 deltaMs = 0;
+    };
+    TimeChange m_timeChangedHere;
+    TimeChange m_timeChangedThere;
 };
 
 } // namespace podium
