@@ -90,7 +90,13 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
         m_timersSeen.clear();
         m_eventsSinceOpened = false;
     });
-    connect(&m_engine, &SessionEngine::eventApplied, this, [this] { m_eventsSinceOpened = true; });
+    connect(&m_engine, &SessionEngine::eventApplied, this, [this] {
+        m_eventsSinceOpened = true;
+        // A step whose presses the host answered with nothing left to undo (SessionCommand).
+        if (const QUndoCommand* last = m_undo.command(m_undo.index() - 1);
+            last && last->isObsolete())
+            QMetaObject::invokeMethod(this, &Cockpit::dropRefusedUndo, Qt::QueuedConnection);
+    });
     connect(&m_engine, &SessionEngine::authorityChanged, this,
             [this](Authority a) { emit seatChanged(seatFor(a)); });
     connect(&m_engine, &SessionEngine::refused, this,

@@ -176,8 +176,6 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
             return std::nullopt;
         QCborMap args = e.data;
         args[u"count"_s] = old->tallies[option][std::size_t(*source)];
-        if (old->status == PollStatus::Closed)
-            args[u"correctedAt"_s] = old->correctedAt;
         return make(Action::SetTally, args);
     }
     default:

@@ -75,9 +75,10 @@ Data setTally(const Poll& p, const Command& c) {
         return Data::failure(tr("A tally must be between 0 and 10 million."));
     QCborMap data{
         {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};
-    // An undone correction puts back the poll's mark as it was (Poll::correctedAt).
-    if (c.args.contains(u"correctedAt"_s))
-        data[u"correctedAt"_s] = qMax<qint64>(0, integerOf(c.args.value(u"correctedAt"_s)));
+    // Changed after it closed: the results as read out go with it (Poll::readOut), for every
+    // seat to tell whether they differ now (an undone correction no longer does).
+    if (p.status == PollStatus::Closed)
+        data[u"readOut"_s] = codec::toCbor(p.readOut.isEmpty() ? p.tallies : p.readOut);
     return data;
 }
 

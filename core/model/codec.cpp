@@ -195,19 +195,39 @@ Segment segment(const QCborMap& m) {
     return v;
 }
 
+QCborArray toCbor(const QList<Tally>& tallies) {
+    QCborArray a;
+    for (const Tally& t : tallies)
+        a.append(QCborArray{t[0], t[1], t[2]});
+    return a;
+}
+
+// One per option, bounded as the commands bound them: a crafted file's 2^62 overflowed the totals.
+QList<Tally> tallies(const QCborValue& v, qsizetype options) {
+    const QCborArray a = v.toArray();
+    QList<Tally> out;
+    for (qsizetype i = 0; i < options; ++i) {
+        const QCborArray t = a.at(i).toArray();
+        const auto count = [&t](int source) {
+            return qBound<qint64>(0, integerOf(t.at(source)), maxVotesPerTally);
+        };
+        out.append(Tally{count(0), count(1), count(2)});
+    }
+    return out;
+}
+
 QCborMap toCbor(const Poll& v) {
-    QCborArray tallies;
-    for (const Tally& t : v.tallies)
-        tallies.append(QCborArray{t[0], t[1], t[2]});
     QCborMap m{{u"id"_s, v.id},
                {u"question"_s, v.question},
                {u"options"_s, QCborArray::fromStringList(v.options)},
                {u"multiple"_s, v.multipleChoice},
                {u"status"_s, key(v.status)},
-               {u"tallies"_s, tallies}};
-    // Only when set: the states (and snapshot checksums) of existing files stay as they were.
-    if (v.correctedAt)
+               {u"tallies"_s, toCbor(v.tallies)}};
+    // Only once corrected: the states (and snapshot checksums) of existing files stay as they were.
+    if (!v.readOut.isEmpty()) {
+        m.insert(u"readOut"_s, toCbor(v.readOut));
         m.insert(u"correctedAt"_s, v.correctedAt);
+    }
     return m;
 }
 
@@ -218,15 +238,10 @@ Poll poll(const QCborMap& m) {
     v.options = stringList(m.value(u"options"_s));
     v.multipleChoice = m.value(u"multiple"_s).toBool();
     v.status = enumOf(m.value(u"status"_s), PollStatus::Draft);
-    v.correctedAt = integer(m, u"correctedAt");
-    const QCborArray tallies = m.value(u"tallies"_s).toArray();
-    for (int i = 0; i < v.options.size(); ++i) {
-        const QCborArray t = tallies.at(i).toArray();
-        // Bounded as the commands bound them: a crafted file's 2^62 overflowed the totals.
-        const auto count = [&t](int source) {
-            return qBound<qint64>(0, integerOf(t.at(source)), maxVotesPerTally);
-        };
-        v.tallies.append(Tally{count(0), count(1), count(2)});
+    v.tallies = tallies(m.value(u"tallies"_s), v.options.size());
+    if (m.contains(u"readOut"_s)) {
+        v.readOut = tallies(m.value(u"readOut"_s), v.options.size());
+        v.correctedAt = integer(m, u"correctedAt");
     }
     return v;
 }

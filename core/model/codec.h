@@ -19,6 +19,7 @@ QCborMap toCbor(const Floor& v);
 QCborMap toCbor(const Speech& v);
 QCborMap toCbor(const Segment& v);
 QCborMap toCbor(const Poll& v);
+QCborArray toCbor(const QList<Tally>& tallies);
 QCborMap toCbor(const SessionState& v);
 
 SessionInfo sessionInfo(const QCborMap& m);
@@ -30,6 +31,8 @@ Floor floor(const QCborMap& m);
 Speech speech(const QCborMap& m);
 Segment segment(const QCborMap& m);
 Poll poll(const QCborMap& m);
+// One per option (missing ones 0), each count bounded as the commands bound them.
+QList<Tally> tallies(const QCborValue& v, qsizetype options);
 SessionState sessionState(const QCborMap& m);
 
 template <typename T> QCborArray toCborArray(const QList<T>& list) {

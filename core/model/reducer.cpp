@@ -203,15 +203,27 @@ void applyPoll(SessionState& s, const Event& e) {
         break;
     case Action::OpenPoll:
     case Action::ClosePoll:
-        if (Poll* p = pollFor(s, d))
+        if (Poll* p = pollFor(s, d)) {
             p->status = e.action == Action::OpenPoll     ? PollStatus::Open
                         : d.value(u"toDraft"_s).toBool() ? PollStatus::Draft
                                                          : PollStatus::Closed;
+            if (e.action == Action::OpenPoll) { // voted again: read out again when it closes
+                p->readOut.clear();
+                p->correctedAt = 0;
+            }
+        }
         break;
     case Action::SetTally:
         setTally(s, d);
-        if (Poll* p = pollFor(s, d); p && p->status == PollStatus::Closed)
-            p->correctedAt = d.contains(u"correctedAt"_s) ? integer(d, u"correctedAt") : e.at;
+        // Only events that say so (decided since protocol 3): older ones, replayed, must give
+        // the states their files' snapshots kept.
+        // Kept only while they differ: as read out again, the poll is as if never corrected.
+        if (Poll* p = pollFor(s, d); p && d.contains(u"readOut"_s)) {
+            const QList<Tally> readOut = codec::tallies(d.value(u"readOut"_s), p->options.size());
+            const bool differs = p->tallies != readOut;
+            p->readOut = differs ? readOut : QList<Tally>{};
+            p->correctedAt = differs ? e.at : 0;
+        }
         break;
     case Action::RemovePoll:
         if (const int i = s.pollIndex(integer(d, u"poll")); i >= 0)

@@ -109,8 +109,10 @@ struct Poll {
     bool multipleChoice = false;
     PollStatus status = PollStatus::Draft;
     QList<Tally> tallies; // one per option
-    // When a tally last changed after the poll closed (host clock; 0: never): results read out
-    // as final were put right, and the report says so.
+    // The tallies as they were when it closed, as read out, kept while `tallies` differ from them
+    // (empty otherwise, and once it reopens): its results were corrected since, last at
+    // `correctedAt` (host clock; 0: not corrected).
+    QList<Tally> readOut{};
     qint64 correctedAt = 0;
 
     qint64 combined(int option) const;

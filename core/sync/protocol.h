@@ -15,8 +15,8 @@ namespace podium::sync {
 
 // 2: a segment that ends keeps its clock's time (StartSegment's `keepsRun`); a seat of version 1
 // ignores it and would keep another state of the same events.
-constexpr int protocolVersion = 2;
-constexpr int oldestCompatibleVersion = 2;
+constexpr int protocolVersion = 3;
+constexpr int oldestCompatibleVersion = 3;
 
 // Limits checked before any handler runs.
 // Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers

@@ -419,6 +419,8 @@ TEST_CASE("agenda: on the last segment the button ends the agenda, after which i
     // Not "No agenda segment running", as before the first; and the clock to stop is named.
     auto* segmentLine = child<QLabel>(w, u"segmentClock"_s);
     CHECK(segmentLine->text().startsWith(u"Agenda ended at"_s));
+    CHECK(segmentLine->text().contains(QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(h.clock.nowMs()).time(), QLocale::ShortFormat)));
     CHECK(segmentLine->text().contains(u"the session clock still runs"_s));
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
     CHECK_FALSE(segmentLine->text().contains(u"still runs"_s));
@@ -431,6 +433,13 @@ TEST_CASE("agenda: on the last segment the button ends the agenda, after which i
     start->click();
     CHECK(h.state().activeSegment == 1);
     CHECK(skipped.data().toString() == u"Running"_s);
+    // Ended an hour later, the agenda ended then, not when its last row did.
+    h.clock.advance(60 * 60'000);
+    REQUIRE(next->text() == u"End agenda"_s);
+    next->trigger();
+    REQUIRE(h.state().activeSegment == -1);
+    CHECK(segmentLine->text().contains(QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(h.clock.nowMs()).time(), QLocale::ShortFormat)));
 }
 
 // The session clock had a button of its own: a moderator who forgot it had a report minutes short.
@@ -613,17 +622,22 @@ TEST_CASE("time given to the speaker from both seats within seconds is said on e
     REQUIRE(notices.size() == 1);
     CHECK(notices.first().toStdString() ==
           "The other seat changed Audience 1's time too, seconds apart: +0:30 there, +0:30 here.");
+    // More from there in a row: the line gives what each seat gave in all.
+    fromTheOtherSeat(30'000);
+    REQUIRE(notices.size() == 2);
+    CHECK(notices.last().toStdString() ==
+          "The other seat changed Audience 1's time too, seconds apart: +1:00 there, +0:30 here.");
     // Apart by more than a few seconds, each is its own decision.
     h.clock.advance(20'000);
     fromTheOtherSeat(-30'000);
-    CHECK(notices.size() == 1);
+    CHECK(notices.size() == 2);
     // For the next speaker, what was given to the last one does not count.
     h.clock.advance(20'000);
     scene.action(u"plus30Action"_s)->trigger();
-    REQUIRE(notices.size() == 1);
+    REQUIRE(notices.size() == 2);
     REQUIRE(h.run(Action::Next));
     fromTheOtherSeat(30'000);
-    CHECK(notices.size() == 1);
+    CHECK(notices.size() == 2);
 }
 
 // Pressed on the online moderator's seat as the in-room moderator calls the next speaker, +30 s

@@ -160,6 +160,23 @@ TEST_CASE("a closed poll corrected on another seat is told here, with what chang
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed, corrected)"_s));
     // and the report says the figures are not those read out
     CHECK(h.state().polls.first().correctedAt == h.clock.nowMs());
+    // Put back as it closed (an undo there), it is said so, and no longer marked.
+    REQUIRE(
+        h.run(Action::SetTally,
+              {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 5}},
+              Authority::OnlineModerator));
+    CHECK(child<QLabel>(w, u"noticeLine"_s)
+              ->text()
+              .contains(u"another seat put its results back to those it closed with: No, Online, "
+                        "6 → 5"_s));
+    CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed)"_s));
+    // Here too: corrected, then undone.
+    enterTally(w, 0, TallyModel::Web, 2);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"its results were corrected"_s));
+    h.cockpit.undoStack().undo();
+    CHECK(child<QLabel>(w, u"noticeLine"_s)
+              ->text()
+              .contains(u"its results are back to those it closed with"_s));
 }
 
 // A poll written ahead with a typo could be neither put right nor dropped.

@@ -410,7 +410,8 @@ TEST_CASE("a suggestion other than the first in the queue says whom Next speaker
     quickAdd(w, u"Audience 2"_s);
     const QString line = child<QLabel>(w, u"suggestion"_s)->text();
     CHECK(line.startsWith(u"Suggested next: <b>Audience 2</b>"_s));
-    CHECK(line.endsWith(u"(“Next speaker” calls Audience 1, first in the queue.)"_s));
+    CHECK(line.endsWith(u". (“Next speaker” calls Audience 1, first in the queue.)"_s));
+    CHECK_FALSE(line.contains(u".."_s));
     child<QPushButton>(w, u"callSuggested"_s)->click();
     CHECK_FALSE(child<QLabel>(w, u"suggestion"_s)->text().contains(u"first in the queue"_s));
 }

@@ -2,6 +2,7 @@
 
 #include "commands/authority.h"
 #include "main_window.h"
+#include "model/cbor_input.h"
 #include "ui_support.h"
 #include "undo/session_command.h"
 
@@ -152,6 +153,33 @@ TEST_CASE("on a joined seat, repeated ±30 s are one undo step too, undone as th
         REQUIRE(speakerAllotted(h) == start + 60'000);
         host.decideOnHost(forwarded[3]);
         CHECK(speakerAllotted(h) == start);
+    }
+    SECTION("the first press refused, one undo takes back those done") {
+        h.engine.reportRefusal(forwarded[0].id, u"refused by the host"_s);
+        host.decideOnHost(forwarded[1]);
+        host.decideOnHost(forwarded[2]);
+        QCoreApplication::processEvents();
+        REQUIRE(stack.count() == 1); // kept for the presses done
+        REQUIRE(speakerAllotted(h) == start + 60'000);
+        stack.undo();
+        REQUIRE(forwarded.size() == 4);
+        CHECK(integerOf(forwarded[3].args.value(u"deltaMs"_s)) == -60'000);
+        host.decideOnHost(forwarded[3]);
+        CHECK(speakerAllotted(h) == start);
+    }
+    SECTION("what the host did cancelling out, nothing is left to undo") {
+        press(-30'000); // +30 s ×3, −30 s: nothing asked for in all, but not yet done
+        REQUIRE(forwarded.size() == 4);
+        CHECK(stack.count() == 1);
+        host.decideOnHost(forwarded[0]);
+        h.engine.reportRefusal(forwarded[1].id, u"refused by the host"_s);
+        h.engine.reportRefusal(forwarded[2].id, u"refused by the host"_s);
+        host.decideOnHost(forwarded[3]);
+        QCoreApplication::processEvents();
+        REQUIRE(speakerAllotted(h) == start);
+        CHECK_FALSE(stack.canUndo());
+        stack.undo();
+        CHECK(forwarded.size() == 4); // no undo of 0 s sent, for the host to refuse
     }
     SECTION("a press for the next speaker starts a step of its own") {
         for (int i = 0; i < 3; ++i)

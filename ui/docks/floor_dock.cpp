@@ -59,8 +59,12 @@ QString sessionClockText(const SessionState& s, qint64 now) {
 // After "End agenda" it read "No agenda segment running", as before the first, and the session
 // clock ran on unremarked: the report's length grew at each export.
 QString agendaEndedText(const SessionState& s) {
-    const QString at = QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(s.segments.last().endedAt).time(), QLocale::ShortFormat);
+    // The latest end, not the last row's: segments run out of order (one skipped, held later).
+    qint64 ended = 0;
+    for (const Segment& segment : s.segments)
+        ended = qMax(ended, segment.endedAt);
+    const QString at =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(ended).time(), QLocale::ShortFormat);
     return s.sessionClock.running
                ? FloorDock::tr("Agenda ended at %1; the session clock still runs: pause it when "
                                "the session ends.")
@@ -363,11 +367,14 @@ void FloorDock::noteTimeFromBothSeats(const Event& event, const SessionState& be
     if (event.action != Action::AdjustTimer || !before.floor ||
         event.data.value(u"timer"_s).toString() != key(TimerId::Speaker))
         return;
+    constexpr qint64 withinMs = 5000;
     const bool here = cockpit().engine().issuedHere(event.commandId);
     TimeChange& latest = here ? m_timeChangedHere : m_timeChangedThere;
     const TimeChange& other = here ? m_timeChangedThere : m_timeChangedHere;
-    latest = {before.floor->entry.id, event.at, integerOf(event.data.value(u"deltaMs"_s))};
-    constexpr qint64 withinMs = 5000;
+    // Presses in a row from one seat add up: told once per press, each said only "+0:30".
+    const qint64 delta = integerOf(event.data.value(u"deltaMs"_s));
+    const bool inARow = latest.entry == before.floor->entry.id && event.at - latest.at <= withinMs;
+    latest = {before.floor->entry.id, event.at, inARow ? latest.deltaMs + delta : delta};
     if (other.entry != latest.entry || qAbs(latest.at - other.at) > withinMs)
         return;
     const auto signedTime = [](qint64 ms) {

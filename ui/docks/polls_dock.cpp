@@ -483,13 +483,19 @@ const Poll* PollsDock::correctedPoll(const Event& event, const SessionState& bef
 }
 
 // Said once the host has taken it, on every seat: the in-room moderator, who had read the
-// results out, saw them change with no word when the online moderator put a tally right.
+// results out, saw them change with no word when the online moderator put a tally right. Put
+// back as they were read out (an undo), they are said to be so, not corrected.
 void PollsDock::sayCorrected(const Event& event, const SessionState& before) {
     const Poll* now = correctedPoll(event, before);
+    const bool asReadOut = now->correctedAt == 0;
     if (cockpit().engine().issuedHere(event.commandId)) {
-        emit cockpit().notice(tr("“%1” is closed: its results were corrected, on every screen "
-                                 "and in the report.")
-                                  .arg(now->question));
+        emit cockpit().notice(
+            asReadOut ? tr("“%1” is closed: its results are back to those it closed with, on every "
+                           "screen and in the report.")
+                            .arg(now->question)
+                      : tr("“%1” is closed: its results were corrected, on every screen and in "
+                           "the report.")
+                            .arg(now->question));
         return;
     }
     const Poll* was = before.poll(now->id);
@@ -497,12 +503,17 @@ void PollsDock::sayCorrected(const Event& event, const SessionState& before) {
     const auto source = fromKey<TallySource>(event.data.value(u"source"_s).toString());
     if (option < 0 || option >= was->tallies.size() || option >= now->tallies.size() || !source)
         return;
+    const QString change = tr("%1, %2, %3 → %4")
+                               .arg(now->options.value(option), label(*source))
+                               .arg(was->tallies[option][std::size_t(*source)])
+                               .arg(now->tallies[option][std::size_t(*source)]);
     emit cockpit().notice(
-        tr("“%1” is closed, and another seat corrected its results: %2, %3, %4 → %5. They change "
-           "on every screen and in the report.")
-            .arg(now->question, now->options.value(option), label(*source))
-            .arg(was->tallies[option][std::size_t(*source)])
-            .arg(now->tallies[option][std::size_t(*source)]));
+        asReadOut ? tr("“%1” is closed, and another seat put its results back to those it closed "
+                       "with: %2.")
+                        .arg(now->question, change)
+                  : tr("“%1” is closed, and another seat corrected its results: %2. They change "
+                       "on every screen and in the report.")
+                        .arg(now->question, change));
 }
 
 } // namespace podium

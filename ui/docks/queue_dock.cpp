@@ -249,7 +249,7 @@ void QueueDock::suggestAgain() {
     const Participant* firstIn = first && first->id != m_suggested
                                      ? cockpit().state().participant(first->participantId)
                                      : nullptr;
-    m_suggestion->setText(firstIn ? tr("%1. (“Next speaker” calls %2, first in the queue.)")
+    m_suggestion->setText(firstIn ? tr("%1 (“Next speaker” calls %2, first in the queue.)")
                                         .arg(suggested, firstIn->name.toHtmlEscaped())
                                   : suggested);
 }

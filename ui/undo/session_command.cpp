@@ -51,6 +51,8 @@ void SessionCommand::redo() {
 }
 
 void SessionCommand::undo() {
+    if (isObsolete())
+        return; // nothing to take back (the stack drops it)
     // On a joined seat a part's event may be on its way (a newcomer's queue entry): undone now,
     // it would be left done, and the newcomer with it. The undo waits for the host's answer.
     if (partsPending()) {
@@ -100,6 +102,7 @@ void SessionCommand::issue() {
     m_issued = true;
     c.id = newCommandId();
     m_awaitedId = c.id;
+    m_pressMs = integerOf(c.args.value(u"deltaMs"_s));
     m_compensation.reset();
     const auto done = m_engine.submit(c);
     if (!done && !m_engine.isForwarding()) {
@@ -146,7 +149,17 @@ void SessionCommand::takeInMergedEvent(const Event& event, const SessionState& b
     } else {
         m_compensation = compensationFor(before, event);
     }
+    settleMergedPresses();
     partAnswered();
+}
+
+// Every press answered: none done (all refused), or what was done cancels out (+30 s applied,
+// −30 s refused, −30 s applied), leaves nothing to undo; an undo of 0 s was refused.
+void SessionCommand::settleMergedPresses() {
+    if (m_command.action != Action::AdjustTimer || isPending())
+        return;
+    if (!m_compensation || integerOf(m_compensation->args.value(u"deltaMs"_s)) == 0)
+        setObsolete(true);
 }
 
 void SessionCommand::onRefused(const QString& commandId) {
@@ -162,12 +175,19 @@ void SessionCommand::onRefused(const QString& commandId) {
         m_command.args[u"deltaMs"_s] =
             integerOf(m_command.args.value(u"deltaMs"_s)) - press->deltaMs;
         m_mergedPending.erase(press);
+        settleMergedPresses();
         partAnswered();
         return;
     }
     if (m_awaitedId.isEmpty() || commandId != m_awaitedId)
         return;
     m_awaitedId.clear();
+    // The first press refused, those merged into it may still be done: the step stays for them
+    // (made obsolete, it went with them, and Ctrl+Z undid the step before).
+    if (!m_mergedPending.isEmpty()) {
+        m_command.args[u"deltaMs"_s] = integerOf(m_command.args.value(u"deltaMs"_s)) - m_pressMs;
+        return;
+    }
     setObsolete(true);
     if (m_whole)
         m_whole->partAnswered();
@@ -225,8 +245,9 @@ bool SessionCommand::mergeWith(const QUndoCommand* other) {
     else
         m_compensation = next->m_compensation;
     setText(next->text());
-    if (total == 0)
-        setObsolete(true); // +30 s then −30 s: nothing left to undo
+    // +30 s then −30 s: nothing left to undo, once the host has done both (settleMergedPresses).
+    if (total == 0 && !isPending())
+        setObsolete(true);
     return true;
 }
 

@@ -39,6 +39,7 @@ private:
     void undoWhole();
     QCborValue speechExpected() const;
     void takeInMergedEvent(const Event& event, const SessionState& before);
+    void settleMergedPresses();
     bool partsPending() const;
     void partAnswered();
     void issue();
@@ -64,6 +65,7 @@ private:
         qint64 deltaMs = 0;
     };
     QList<MergedPress> m_mergedPending;
+    qint64 m_pressMs = 0; // ±30 s: the time m_awaitedId asks for, before any press merged in
     quint64 m_serial;
 };
 
