@@ -852,6 +852,13 @@ TEST_CASE("a join where nothing ever answered says to check the address, and off
     CHECK_FALSE(window.seat().mayTakeOver());
     CHECK_FALSE(window.seat().takeOver(freeTcpPort()));
     CHECK(host->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    // Should it reach the session's host elsewhere (heard announcing itself), it says so: the
+    // address on the panel changed with no word.
+    emit window.seat().seat()->hostReached(*sync::parseEndpoint(hostAddress));
+    CHECK(window.dock->findChild<QLabel*>(u"connectionStatus"_s)
+              ->text()
+              .contains(u"Nothing answered at %1: this seat joined the host of this session it "
+                        "heard announcing itself, at %2."_s.arg(mistyped, hostAddress)));
 
     // Where the copy followed the session, silence may mean the host is gone: it is offered.
     window.seat().stop();

@@ -621,12 +621,14 @@ TEST_CASE("time given to the speaker from both seats within seconds is said on e
     fromTheOtherSeat(30'000); // a moment later, not seen here before it
     REQUIRE(notices.size() == 1);
     CHECK(notices.first().toStdString() ==
-          "The other seat changed Audience 1's time too, seconds apart: +0:30 there, +0:30 here.");
+          "The other seat changed Audience 1's time too, seconds apart: +0:30 there, +0:30 here, "
+          "+1:00 in all.");
     // More from there in a row: the line gives what each seat gave in all.
     fromTheOtherSeat(30'000);
     REQUIRE(notices.size() == 2);
     CHECK(notices.last().toStdString() ==
-          "The other seat changed Audience 1's time too, seconds apart: +1:00 there, +0:30 here.");
+          "The other seat changed Audience 1's time too, seconds apart: +1:00 there, +0:30 here, "
+          "+1:30 in all.");
     // Apart by more than a few seconds, each is its own decision.
     h.clock.advance(20'000);
     fromTheOtherSeat(-30'000);

@@ -150,10 +150,13 @@ TEST_CASE("a closed poll corrected on another seat is told here, with what chang
     child<QAction>(w, u"openClosePollAction"_s)->trigger();
     REQUIRE(h.state().polls.first().status == PollStatus::Closed);
     CHECK(h.state().polls.first().correctedAt == 0);
-    REQUIRE(
-        h.run(Action::SetTally,
-              {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 6}},
-              Authority::OnlineModerator));
+    const auto fromTheOtherSeat = [&](qint64 online) { // the "No" option's online votes
+        REQUIRE(h.run(
+            Action::SetTally,
+            {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, online}},
+            Authority::OnlineModerator));
+    };
+    fromTheOtherSeat(6);
     CHECK(child<QLabel>(w, u"noticeLine"_s)
               ->text()
               .contains(u"another seat corrected its results: No, Online, 5 → 6"_s));
@@ -161,10 +164,7 @@ TEST_CASE("a closed poll corrected on another seat is told here, with what chang
     // and the report says the figures are not those read out
     CHECK(h.state().polls.first().correctedAt == h.clock.nowMs());
     // Put back as it closed (an undo there), it is said so, and no longer marked.
-    REQUIRE(
-        h.run(Action::SetTally,
-              {{u"poll"_s, poll}, {u"option"_s, 1}, {u"source"_s, u"online"_s}, {u"count"_s, 5}},
-              Authority::OnlineModerator));
+    fromTheOtherSeat(5);
     CHECK(child<QLabel>(w, u"noticeLine"_s)
               ->text()
               .contains(u"another seat put its results back to those it closed with: No, Online, "

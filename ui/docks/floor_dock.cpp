@@ -381,11 +381,12 @@ void FloorDock::noteTimeFromBothSeats(const Event& event, const SessionState& be
         return (ms < 0 ? u"−"_s : u"+"_s) + formatDuration(qAbs(ms));
     };
     const Participant* p = cockpit().state().participant(before.floor->entry.participantId);
-    emit cockpit().notice(tr("The other seat changed %1's time too, seconds apart: %2 there, %3 "
-                             "here.")
-                              .arg(p ? p->name : tr("the speaker"),
-                                   signedTime(m_timeChangedThere.deltaMs),
-                                   signedTime(m_timeChangedHere.deltaMs)));
+    emit cockpit().notice(
+        tr("The other seat changed %1's time too, seconds apart: %2 there, %3 "
+           "here, %4 in all.")
+            .arg(p ? p->name : tr("the speaker"), signedTime(m_timeChangedThere.deltaMs),
+                 signedTime(m_timeChangedHere.deltaMs),
+                 signedTime(m_timeChangedThere.deltaMs + m_timeChangedHere.deltaMs)));
 }
 
 void FloorDock::next() {

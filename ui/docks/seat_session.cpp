@@ -185,6 +185,12 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::rememberJoin);
         // After a takeover the copy says where the session went on, not the host that died.
         connect(m_seat.get(), &sync::Seat::hostReached, this, [this](const sync::Endpoint& e) {
+            // Joined elsewhere than typed (a mistyped port; the session's host heard announcing
+            // itself): the address changed on the panel with no word.
+            if (!std::exchange(m_reachedSinceJoin, true) && !(e == m_joinedHost))
+                emit status(tr("Nothing answered at %1: this seat joined the host of this "
+                               "session it heard announcing itself, at %2.")
+                                .arg(addressOf(m_joinedHost), addressOf(e)));
             m_joinedFrom = addressOf(e);
             rememberJoin();
             takeInJoinedSession(); // a copy the host resumed had no state reset
@@ -292,6 +298,7 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     }
     m_joinedHost = host;
     m_followedThereBefore = from && sync::parseEndpoint(joinedCopyOf(*from).from) == host;
+    m_reachedSinceJoin = false;
     m_takeoverPort = takeoverPort;
     m_joinedFrom = addressOf(host);
     m_joinCode = code.trimmed();

@@ -124,6 +124,7 @@ private:
     std::unique_ptr<SessionFile> m_leftCopy; // see join()
     sync::Endpoint m_joinedHost;
     bool m_followedThereBefore = false; // see hostKnown()
+    bool m_reachedSinceJoin = false;    // a host let this seat in since join()
     quint16 m_takeoverPort = 0;
     // The notes of the file this seat joined from, and its session: they go into the replica
     // once it holds the same session (a rapporteur's notes were left behind at each rejoin).
