@@ -135,10 +135,14 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
         m_whole->partAnswered();
 }
 
+QList<SessionCommand::MergedPress>::iterator SessionCommand::mergedPress(const QString& id) {
+    return std::find_if(m_mergedPending.begin(), m_mergedPending.end(),
+                        [&](const MergedPress& p) { return p.id == id; });
+}
+
 // A merged press the host applied: undoing the step takes back what it gave, as well.
 void SessionCommand::takeInMergedEvent(const Event& event, const SessionState& before) {
-    const auto press = std::find_if(m_mergedPending.begin(), m_mergedPending.end(),
-                                    [&](const MergedPress& p) { return p.id == event.commandId; });
+    const auto press = mergedPress(event.commandId);
     if (press == m_mergedPending.end())
         return;
     m_mergedPending.erase(press);
@@ -168,8 +172,7 @@ void SessionCommand::onRefused(const QString& commandId) {
         m_undoRefused = true;
         return;
     }
-    const auto press = std::find_if(m_mergedPending.begin(), m_mergedPending.end(),
-                                    [&](const MergedPress& p) { return p.id == commandId; });
+    const auto press = mergedPress(commandId);
     if (press != m_mergedPending.end()) {
         // Never done: a redo does not ask for it.
         m_command.args[u"deltaMs"_s] =

@@ -65,6 +65,7 @@ private:
         qint64 deltaMs = 0;
     };
     QList<MergedPress> m_mergedPending;
+    QList<MergedPress>::iterator mergedPress(const QString& id);
     qint64 m_pressMs = 0; // ±30 s: the time m_awaitedId asks for, before any press merged in
     quint64 m_serial;
 };
