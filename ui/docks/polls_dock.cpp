@@ -467,7 +467,7 @@ void PollsDock::toggleOpen(bool byKey) {
 }
 
 // A closed poll's tally may still be put right (the chat's votes counted after the room's), but
-// not without a word: its results, read out as final, change on every screen (sayIfCorrected).
+// not without a word: its results, read out as final, change on every screen (sayCorrected).
 void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
     cockpit().run(
         Action::SetTally,
