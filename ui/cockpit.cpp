@@ -110,6 +110,11 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     updateTicking();
 }
 
+// Closing, an undo still waiting for the host would go out after the window had gone.
+Cockpit::~Cockpit() {
+    forgetWaitingUndos(m_undo);
+}
+
 // The file only tells when the state shown was left if it is that state: not, say, while a seat
 // that joined still shows the host's snapshot in front of its own file.
 qint64 Cockpit::reportTime() const {
@@ -314,6 +319,7 @@ void Cockpit::keepOrClearUndo() {
             m_engine.state().sessionId == m_stateSeen.sessionId)
             emit notice(tr("Edit → Undo was emptied: this seat took the host's whole session "
                            "after a break in the link, and the steps before it no longer apply."));
+        forgetWaitingUndos(m_undo);
         m_undo.clear();
     }
     m_stateSeen = m_engine.state();

@@ -34,6 +34,7 @@ class Cockpit : public QObject {
     Q_OBJECT
 public:
     explicit Cockpit(SessionEngine& engine, QObject* parent = nullptr);
+    ~Cockpit() override;
 
     SessionEngine& engine() const { return m_engine; }
     const SessionState& state() const { return m_engine.state(); }

@@ -685,6 +685,15 @@ TEST_CASE("quick add on a joined seat undone before the host has answered the en
     host.decideOnHost(forwarded[1]); // the entry's event arrives: now both undos go, in order
     checkUndoneWhole(joined, u"Yan Beta"_s);
 
+    // Another step pushed meanwhile deletes the undone one from the stack: its undo still goes.
+    forwarded.clear();
+    quickAddOnJoinedSeat(joined, u"Xia Delta, ACME"_s);
+    undo.undo();
+    undo.push(new QUndoCommand(u"a note"_s));
+    CHECK(forwarded.size() == 2);
+    host.decideOnHost(forwarded[1]);
+    checkUndoneWhole(joined, u"Xia Delta"_s);
+
     // Redone before its undo went out, it was never undone: nothing is sent.
     forwarded.clear();
     quickAddOnJoinedSeat(joined, u"Zoe Gamma, ACME"_s);

@@ -154,6 +154,31 @@ TEST_CASE("on a joined seat, repeated ±30 s are one undo step too, undone as th
         host.decideOnHost(forwarded[3]);
         CHECK(speakerAllotted(h) == start);
     }
+    // The stack deletes an undone step when another is pushed: its undo was never sent, and
+    // the speaker kept the time taken back.
+    SECTION("undone, then another step pushed before the host answered: the undo still goes") {
+        host.decideOnHost(forwarded[0]);
+        stack.undo();
+        h.cockpit.run(Action::PauseTimer, {{u"timer"_s, u"speaker"_s}}, u"pause"_s);
+        REQUIRE(forwarded.size() == 4); // the pause
+        CHECK(stack.count() == 1);
+        host.decideOnHost(forwarded[1]);
+        host.decideOnHost(forwarded[2]);
+        REQUIRE(forwarded.size() == 5);
+        CHECK(integerOf(forwarded[4].args.value(u"deltaMs"_s)) == -90'000);
+        host.decideOnHost(forwarded[3]);
+        host.decideOnHost(forwarded[4]);
+        CHECK(speakerAllotted(h) == start);
+    }
+    SECTION("a stack emptied for another state sends no undo still waiting") {
+        stack.undo();
+        forgetWaitingUndos(stack);
+        stack.clear();
+        for (int i = 0; i < 3; ++i)
+            host.decideOnHost(forwarded[i]);
+        CHECK(forwarded.size() == 3);
+        CHECK(speakerAllotted(h) == start + 90'000);
+    }
     SECTION("the first press refused, one undo takes back those done") {
         h.engine.reportRefusal(forwarded[0].id, u"refused by the host"_s);
         host.decideOnHost(forwarded[1]);

@@ -31,6 +31,47 @@ SessionCommand::SessionCommand(SessionEngine& engine, Command command, const QSt
                      [this](const QString& commandId, const QString&) { onRefused(commandId); });
 }
 
+// A copy of a step its stack deleted, taking up where it was; its own undo never outlives it.
+SessionCommand::SessionCommand(const SessionCommand& waiting, QUndoCommand* parent)
+    : SessionCommand(waiting.m_engine, waiting.m_command, waiting.text(), parent) {
+    setObsolete(waiting.isObsolete());
+    m_compensation = waiting.m_compensation;
+    m_redoExpects = waiting.m_redoExpects;
+    m_issued = waiting.m_issued;
+    m_awaitingRedo = waiting.m_awaitingRedo;
+    m_awaitedId = waiting.m_awaitedId;
+    m_undoId = waiting.m_undoId;
+    m_undoRefused = waiting.m_undoRefused;
+    m_undoWhenPartsAnswered = waiting.m_undoWhenPartsAnswered;
+    m_mergedPending = waiting.m_mergedPending;
+    m_pressMs = waiting.m_pressMs;
+    m_undoOutlivesStep = false;
+    for (int i = 0; i < waiting.childCount(); ++i)
+        if (const auto* part = dynamic_cast<const SessionCommand*>(waiting.child(i)))
+            new SessionCommand(*part, this);
+}
+
+// QUndoStack deletes the undone steps when another is pushed: a step whose undo waited for the
+// host (a round trip, longer on a weak link) then never sent it, and what the moderator had
+// taken back stayed done, the screen saying it was undone.
+SessionCommand::~SessionCommand() {
+    if (m_undoWhenPartsAnswered && m_undoOutlivesStep && !m_whole)
+        leaveUndoWaiting();
+}
+
+void SessionCommand::leaveUndoWaiting() const {
+    auto* keeper = new QObject(&m_engine);
+    auto* copy = new SessionCommand(*this, nullptr);
+    copy->m_keeper = keeper;
+    QObject::connect(keeper, &QObject::destroyed, [copy] { delete copy; });
+}
+
+void forgetWaitingUndos(const QUndoStack& stack) {
+    for (int i = 0; i < stack.count(); ++i)
+        if (auto* step = dynamic_cast<const SessionCommand*>(stack.command(i)))
+            const_cast<SessionCommand*>(step)->forgetWaitingUndo(); // the stack gives them const
+}
+
 void SessionCommand::redo() {
     // A part that could not be undone is still done: issued again, it would be done twice.
     if (isObsolete())
@@ -81,6 +122,8 @@ void SessionCommand::partAnswered() {
 }
 
 void SessionCommand::undoWhole() {
+    if (m_keeper)
+        m_keeper->deleteLater(); // a step left waiting has done its part
     QUndoCommand::undo(); // the parts first, the last one first (the queue entry, then its person)
     if (!m_compensation) {
         // Still waiting for the host, or nothing to take back: the step cannot be undone.

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QUndoCommand>
+#include <QUndoStack>
 #include <optional>
 
 namespace podium {
@@ -19,6 +20,7 @@ public:
     // once by whoever adds it, undone before the parent and redone after it.
     SessionCommand(SessionEngine& engine, Command command, const QString& text,
                    QUndoCommand* parent = nullptr);
+    ~SessionCommand() override;
 
     void undo() override;
     void redo() override;
@@ -34,8 +36,13 @@ public:
     // What `commandId` was, if this step sent it.
     enum class Sent { No, First, Redo, Undo };
     Sent sent(const QString& commandId) const;
+    // A stack emptied for another state (Cockpit): an undo still waiting goes with the step.
+    void forgetWaitingUndo() { m_undoOutlivesStep = false; }
 
 private:
+    // Goes on, on no stack, with the step's progress: its undo waits for the host's answers.
+    SessionCommand(const SessionCommand& waiting, QUndoCommand* parent);
+    void leaveUndoWaiting() const;
     void undoWhole();
     QCborValue speechExpected() const;
     void takeInMergedEvent(const Event& event, const SessionState& before);
@@ -58,6 +65,8 @@ private:
     QObject m_listener;                // scopes the engine connections to this command's life
     SessionCommand* m_whole = nullptr; // the step this is a part of
     bool m_undoWhenPartsAnswered = false;
+    bool m_undoOutlivesStep = true;
+    QObject* m_keeper = nullptr; // owns a step left waiting (leaveUndoWaiting), with the engine
     // Presses of ±30 s merged into this step before the host answered them (a joined seat): the
     // step is undone once they are answered, by what the host applied.
     struct MergedPress {
@@ -69,5 +78,8 @@ private:
     qint64 m_pressMs = 0; // ±30 s: the time m_awaitedId asks for, before any press merged in
     quint64 m_serial;
 };
+
+// Each step's waiting undo, if any, goes when the stack is emptied.
+void forgetWaitingUndos(const QUndoStack& stack);
 
 } // namespace podium
