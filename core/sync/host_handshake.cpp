@@ -146,6 +146,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.instance = hello.value(u"instance"_s).toString();
     peer.info.name = peerWords(hello.value(u"name"_s)); // shown in status lines and peer lists
     peer.info.role = role;
+    peer.info.isCockpit = hello.value(u"client"_s).toString() == cockpitClient;
     peer.info.address = addressText(link->socket()->peerAddress());
     peer.info.hostPort = integerIn<quint16>(hello.value(u"hostPort"_s), 0);
     peer.fillExpected = plan.kind == ResumePlan::Fill;
@@ -175,7 +176,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
                              << "plan" << plan.kind;
     broadcastPeers();
     emit peersChanged();
-    emit peerAdmitted(seatCalled(link), role);
+    emit peerAdmitted(seatCalled(link), peer.info);
     // Shown on that seat; this host's moderator is told too, or what the other moderator did while
     // cut off (someone put in the queue) was gone without a word in the room. After the line
     // saying it joined, which would hide it; only of a seat with control, the one that can have

@@ -8,6 +8,8 @@
 namespace podium::sync {
 
 // A seat as the host lists it to everyone (the Connection dock's peer list).
+inline constexpr QStringView cockpitClient = u"cockpit";
+
 struct PeerInfo {
     QString instance;
     QString name;
@@ -15,6 +17,9 @@ struct PeerInfo {
     QString address;
     quint16 hostPort = 0; // where this peer would host after a takeover (control only)
     qint64 rttMs = -1;
+    // A cockpit, a window someone works in (read-only: the rapporteur's), not a headless seat
+    // or `podium ctl`; the hello's `client`. An older seat does not say.
+    bool isCockpit = false;
     QCborMap toCbor() const;
     static PeerInfo fromCbor(const QCborMap& m);
 };

@@ -94,6 +94,7 @@ void SyncPeer::onWelcome(const QCborMap& w) {
         m_clockSync.clear();
         m_link->pingNow();
     }
+    m_hostName = peerWords(w.value(u"name"_s));
     m_role = fromKey<Authority>(w.value(u"role"_s).toString()).value_or(Authority::ReadOnly);
     m_engine.setAuthority(m_role);
     m_hostLastSeq = integerOf(w.value(u"hostLastSeq"_s));

@@ -64,10 +64,13 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
             });
     // Said as well, so that the last seat to leave is not the news long after it came back.
     connect(m_host.get(), &SyncHost::peerAdmitted, this,
-            [this](const QString& who, Authority role) {
-                emit statusChanged(role == Authority::ReadOnly
-                                       ? tr("%1 joined, read-only.").arg(who)
-                                       : tr("%1 joined, with control.").arg(who));
+            [this](const QString& who, const PeerInfo& seat) {
+                if (seat.role != Authority::ReadOnly)
+                    emit statusChanged(tr("%1 joined, with control.").arg(who));
+                else if (seat.isCockpit)
+                    emit statusChanged(tr("%1 joined as the rapporteur, read-only.").arg(who));
+                else
+                    emit statusChanged(tr("%1 joined, read-only.").arg(who));
             });
     // The session changed under this host's moderator: say why.
     connect(m_host.get(), &SyncHost::filledFromPeer, this, [this](const QString& who, int count) {
@@ -130,7 +133,7 @@ void Seat::join(const Endpoint& endpoint, const QString& code, quint16 takeoverP
                 emit statusChanged(forgotten.error());
         });
     }
-    m_peer->setIdentity(m_instance, m_name);
+    m_peer->setIdentity(m_instance, m_name, m_client);
     m_peer->setTakeoverPort(takeoverPort ? takeoverPort : endpoint.port);
     connect(m_peer.get(), &SyncPeer::peersChanged, this, &Seat::peersChanged);
     connect(m_peer.get(), &SyncPeer::synced, this,
@@ -262,7 +265,7 @@ void Seat::heard(const Announcement& a) {
         m_codes.control.isEmpty())
         return;
     const Endpoint other{a.address.toString(), a.port};
-    const QString where = u"%1:%2"_s.arg(other.host).arg(other.port);
+    const QString where = addressOf(other);
     if (auto doubted = m_doubted.find(where);
         doubted != m_doubted.end() && !doubted->hasExpired(doubtForMs))
         return;

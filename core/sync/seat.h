@@ -49,6 +49,7 @@ public:
     // Also where the session's time is kept: a seat restarted on its file goes on in it.
     void setDurableJournal(DurableJournal* journal);
     void setSeatName(const QString& name) { m_name = name; }
+    void setClient(const QString& client) { m_client = client; } // SyncPeer::setIdentity
     QString instanceId() const { return m_instance; }
     ReplicaLog& log() { return m_log; }
 
@@ -129,6 +130,7 @@ private:
     QHash<QString, QElapsedTimer> m_doubted; // rivals whose claim failed, not probed again soon
     QString m_instance;
     QString m_name;
+    QString m_client;
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
     bool m_tookOver = false;

@@ -62,7 +62,7 @@ public:
 signals:
     void peersChanged();
     // A seat welcomed into the session.
-    void peerAdmitted(const QString& address, podium::Authority role);
+    void peerAdmitted(const QString& who, const podium::sync::PeerInfo& seat);
     // A connection refused or dropped, with the reason (also logged).
     void peerDropped(const QString& address, const QString& reason);
     // A peer came with a newer epoch: someone else took over; this host is stale.

@@ -51,9 +51,15 @@ std::optional<Endpoint> parseEndpoint(const QString& typed) {
     return Endpoint{host, quint16(port)};
 }
 
-void SyncPeer::setIdentity(const QString& instance, const QString& name) {
+QString addressOf(const Endpoint& e) {
+    return e.host.contains(u':') ? u"[%1]:%2"_s.arg(e.host).arg(e.port)
+                                 : u"%1:%2"_s.arg(e.host).arg(e.port);
+}
+
+void SyncPeer::setIdentity(const QString& instance, const QString& name, const QString& client) {
     m_instance = instance;
     m_name = name;
+    m_client = client;
 }
 
 void SyncPeer::join(const Endpoint& host, const QString& code) {
@@ -208,6 +214,8 @@ void SyncPeer::onEncrypted() {
                    {u"baseSeq"_s, m_log.baseSeq()},
                    {u"lineage"_s, toCbor(lineageOf(m_log))},
                    {u"hostPort"_s, m_takeoverPort}};
+    if (!m_client.isEmpty())
+        hello[u"client"_s] = m_client;
     if (m_gaveWay)
         hello[u"gaveWay"_s] = true;
     // A log of a session cannot take another's: the host refuses it instead of letting it in.

@@ -24,6 +24,8 @@ struct Endpoint {
 // HOST:PORT as typed after --join; an IPv6 address as [ADDRESS]:PORT (or bare, before the last
 // colon). Nothing for a port that is not 1-65535 in plain digits.
 std::optional<Endpoint> parseEndpoint(const QString& text);
+// As parseEndpoint reads it back: HOST:PORT, [ADDRESS]:PORT for IPv6.
+QString addressOf(const Endpoint& e);
 
 // The joining side: keeps a full replica in step with the host. Commands from this seat go to
 // the host (the engine's forwarder); the host's events come back, are journalled and applied
@@ -39,7 +41,8 @@ public:
     SyncPeer(SessionEngine& engine, ReplicaLog& log, const Clock& base, QObject* parent = nullptr);
     ~SyncPeer() override;
 
-    void setIdentity(const QString& instance, const QString& name);
+    // `client`: what program this seat is (cockpitClient, or empty), which the host lists.
+    void setIdentity(const QString& instance, const QString& name, const QString& client = {});
     // Where this seat would host after a takeover (announced to the others).
     void setTakeoverPort(quint16 port) { m_takeoverPort = port; }
     quint16 takeoverPort() const { return m_takeoverPort; } // where the others look for it
@@ -78,6 +81,7 @@ public:
     bool everWelcomed() const { return m_everWelcomed; }              // by a host, since join()
     bool clockEstimated() const { return m_clockSync.hasEstimate(); } // from this host's pongs
     Endpoint currentHost() const { return m_current; }
+    QString hostName() const { return m_hostName; } // as the host that welcomed this seat said
     // When the host was last heard on a link that has closed since (the engine's clock, ms since
     // the epoch): a silent link is given up on seconds after it went quiet.
     std::optional<qint64> lastHeardAt() const { return m_lastHeardAt; }
@@ -165,6 +169,7 @@ private:
     QMap<qint32, QString> m_hostSequencers; // from the welcome; recorded once the log is the host's
     QString m_instance;
     QString m_name;
+    QString m_client;
     quint16 m_takeoverPort = 0;
     bool m_gaveWay = false;
     Authority m_wantedRole = Authority::OnlineModerator;
@@ -202,7 +207,8 @@ private:
     // dies takes some with it, unknown to the host, and the moderator must hear of them.
     QList<Command> m_unanswered;       // in the order they were sent
     bool m_caughtUpBySnapshot = false; // on this link: then the events' command ids are unknown
-    QString m_hostInstance;            // of the host that welcomed this seat last
+    QString m_hostName;
+    QString m_hostInstance; // of the host that welcomed this seat last
 };
 
 } // namespace podium::sync

@@ -70,6 +70,20 @@ TEST_CASE("the host says in plain words who joined, with what role, and who left
         REQUIRE(waitUntil([&] { return said.last().contains(u"left"_s); }));
         CHECK(said.last() == called + u" left: closed by its user"_s);
     }
+    {
+        // A window joined read-only is the rapporteur's (a script's is not): said, and listed
+        // so to every seat.
+        TestSeat rapporteur(u"laptop"_s);
+        rapporteur.seat.setClient(sync::cockpitClient.toString());
+        REQUIRE(joinAndWait(rapporteur, *host, host->seat.readOnlyCode()));
+        REQUIRE(waitUntil([&] { return said.last().contains(u"laptop"_s); }));
+        CHECK(said.last().endsWith(u"joined as the rapporteur, read-only."_s));
+        REQUIRE(waitUntil([&] { return rapporteur.seat.peers().size() == 1; }));
+        CHECK(rapporteur.seat.peers().first().isCockpit);
+        CHECK(host->seat.peers().first().isCockpit);
+        rapporteur.seat.stop();
+        REQUIRE(waitUntil([&] { return said.last().contains(u"left"_s); }));
+    }
     TestSeat online(u"online"_s);
     REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
     REQUIRE(waitUntil([&] { return said.last().contains(u"joined"_s); }));

@@ -134,13 +134,17 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     REQUIRE(
         waitFor([&] { return online.engine.state().sessionId == host.engine.state().sessionId; }));
     CHECK(online.child<QLabel>(u"connectionState"_s)->text().startsWith(u"Joined 127.0.0.1"_s));
-    // Its own row in its list is marked, and named as the line above names the seat.
+    // Its own row in its list is marked, and named as the line above names the seat; the host
+    // comes first (the host's list is of the seats joined to it: the host was in no list).
     auto* ownList = online.child<QTreeWidget>(u"peersView"_s);
-    REQUIRE(waitFor([&] { return ownList->topLevelItemCount() == 1; }));
-    CHECK(ownList->topLevelItem(0)->text(0).endsWith(u"(this seat)"_s));
+    REQUIRE(waitFor([&] { return ownList->topLevelItemCount() == 2; }));
+    CHECK(ownList->topLevelItem(0)->text(0) == QSysInfo::machineHostName());
+    CHECK(ownList->topLevelItem(0)->text(1) == u"Host"_s);
+    CHECK(ownList->topLevelItem(0)->text(2) == u"127.0.0.1:%1"_s.arg(port));
+    CHECK(ownList->topLevelItem(1)->text(0).endsWith(u"(this seat)"_s));
     CHECK(online.child<QLabel>(u"connectionState"_s)
               ->text()
-              .contains(ownList->topLevelItem(0)->text(1)));
+              .contains(ownList->topLevelItem(1)->text(1)));
     CHECK_FALSE(peers->topLevelItem(0)->text(0).contains(u"this seat"_s)); // on the host's list
 
     // What the host does reaches the joined seat; both keep it on disk.
@@ -192,6 +196,11 @@ TEST_CASE("connection dock: --join with --code joins at launch, as the form woul
     REQUIRE(waitFor(
         [&] { return rapporteur.engine.state().sessionId == host.engine.state().sessionId; }));
     CHECK(rapporteur.child<QLineEdit>(u"joinAddress"_s)->text() == u"127.0.0.1:%1"_s.arg(port));
+    // A window joined with the read-only code is the rapporteur's: the host listed "Read-only",
+    // as for a script.
+    auto* peers = host.child<QTreeWidget>(u"peersView"_s);
+    REQUIRE(waitFor([&] { return peers->topLevelItemCount() == 1; }));
+    CHECK(peers->topLevelItem(0)->text(1) == u"Rapporteur"_s);
 }
 
 TEST_CASE("connection dock: hosting again after a crash gives the same codes, after "

@@ -670,17 +670,35 @@ void ConnectionDock::refreshPeers() {
     const sync::SyncPeer* peer = m_session->seat()->syncPeer();
     if (peer && peer->state() != sync::SyncPeer::State::Live)
         return; // the host's last list is out of date: its links may be as gone as ours
+    // The host's list is of the seats joined to it: the rapporteur saw the online moderator's
+    // laptop and its own, never the host's.
+    if (peer)
+        addPeerRow(peer->hostName(), tr("Host"), sync::addressOf(peer->currentHost()),
+                   peer->rttMs());
     for (const sync::PeerInfo& p : m_session->seat()->peers()) {
-        auto* item = new QTreeWidgetItem(m_peers);
         const QString name = p.name.isEmpty() ? p.instance.left(8) : p.name;
         // Named as the line above names it ("Joined … as Rapporteur"): it read "Read-only" here,
         // among rows that all had the laptop's name when two seats shared one.
         const bool self = p.instance == m_session->seat()->instanceId();
-        item->setText(0, self ? tr("%1 (this seat)").arg(name) : name);
-        item->setText(1, self ? seatLabel(seatFor(p.role)) : label(p.role));
-        item->setText(2, p.address);
-        item->setText(3, p.rttMs >= 0 ? tr("%1 ms").arg(p.rttMs) : tr("—"));
+        addPeerRow(self ? tr("%1 (this seat)").arg(name) : name,
+                   self ? seatLabel(seatFor(p.role)) : peerLabel(p), p.address, p.rttMs);
     }
+}
+
+void ConnectionDock::addPeerRow(const QString& name, const QString& role, const QString& address,
+                                qint64 rttMs) {
+    auto* item = new QTreeWidgetItem(m_peers);
+    item->setText(0, name);
+    item->setText(1, role);
+    item->setText(2, address);
+    item->setText(3, rttMs >= 0 ? tr("%1 ms").arg(rttMs) : tr("—"));
+}
+
+// A window joined read-only is the rapporteur's; the host listed it as "Read-only", like a
+// script's.
+QString ConnectionDock::peerLabel(const sync::PeerInfo& p) {
+    return p.role == Authority::ReadOnly && p.isCockpit ? seatLabel(Seat::Rapporteur)
+                                                        : label(p.role);
 }
 
 void ConnectionDock::updateControls() {

@@ -19,8 +19,9 @@ class SeatSession;
 struct JoinedCopy;
 class SessionFile;
 namespace sync {
+struct PeerInfo;
 class SyncPeer;
-}
+} // namespace sync
 
 // Hosting and joining: the two join codes shown large (one gives control to the online
 // moderator, one a read-only view to the rapporteur), the seats connected with their role and
@@ -83,6 +84,8 @@ private:
     void takeOver();
     void refresh();
     void refreshPeers();
+    void addPeerRow(const QString& name, const QString& role, const QString& address, qint64 rttMs);
+    static QString peerLabel(const sync::PeerInfo& p);
     void showKeptIn();
     void refreshDiscovered();
     void pickDiscovered();

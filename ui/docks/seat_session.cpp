@@ -27,11 +27,6 @@ const QString joinedCodeKey = u"joined_code"_s;
 // seat joins again by itself.
 const QString followingKey = u"joined_following"_s;
 
-QString addressOf(const sync::Endpoint& e) {
-    return e.host.contains(u':') ? u"[%1]:%2"_s.arg(e.host).arg(e.port)
-                                 : u"%1:%2"_s.arg(e.host).arg(e.port);
-}
-
 // Save As gives the very log shared so far. A salvaged or older copy of the same session is
 // shorter, or went on another way: hosting it gave the seats a second history under the numbers
 // they held, and they took its events on top of their own.
@@ -154,6 +149,7 @@ Result<bool> SeatSession::ensureSeat() {
     if (!m_seat) {
         m_seat = std::make_unique<sync::Seat>(m_engine, m_engine.clock());
         m_seat->setSeatName(m_seatName);
+        m_seat->setClient(sync::cockpitClient.toString());
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
