@@ -13,6 +13,7 @@
 #include "docks/session_dock.h"
 #include "docks/timeline_dock.h"
 #include "file_menu.h"
+#include "model/time_text.h"
 #include "report/report_menu.h"
 #include "session_files.h"
 #include "shortcuts_dialog.h"
@@ -291,9 +292,8 @@ void MainWindow::noteLinkState(const ConnectionDock& connection) {
 void MainWindow::amendNotice(const QString& sentence) {
     if (!m_notice || m_notice->parentWidget()->isHidden())
         return;
-    const QString line = tr("%1 %2").arg(
-        m_notice->text(),
-        sentence.arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    const QString line =
+        tr("%1 %2").arg(m_notice->text(), sentence.arg(shortTime(QLocale(), QTime::currentTime())));
     m_notice->setText(line);
     m_notice->setToolTip(line);
 }
@@ -570,8 +570,7 @@ void MainWindow::showNotice(const QString& text) {
         row->addWidget(dismiss);
         statusBar()->addWidget(box, 1);
     }
-    const QString line =
-        tr("%1 %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text);
+    const QString line = tr("%1 %2").arg(shortTime(QLocale(), QTime::currentTime()), text);
     m_notice->setText(line);
     m_notice->setToolTip(line);
     m_notice->parentWidget()->show();

@@ -1,4 +1,5 @@
 #include "format.h"
+#include "model/time_text.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -35,12 +36,11 @@ qint64 Formatter::shownMs(qint64 ms) const {
 }
 
 QString Formatter::timeOfDay(qint64 msSinceEpoch) const {
-    return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).time(),
-                           QLocale::ShortFormat);
+    return shortTime(locale, msSinceEpoch);
 }
 
 QString Formatter::dateTime(qint64 msSinceEpoch) const {
-    return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch), QLocale::ShortFormat);
+    return shortDateTime(locale, msSinceEpoch);
 }
 
 QString Formatter::zone(qint64 msSinceEpoch) const {

@@ -56,6 +56,16 @@ TEST_CASE("durations and percentages follow the locale, CSV times are ISO 8601")
     CHECK(isoDuration(3'725'500) == u"PT1H2M5.500S"_s);
 }
 
+// On a fresh Debian (LANG=C.UTF-8) every time of day on the screens and in the report had its
+// seconds: the C locale's short format keeps them.
+TEST_CASE("times of day are short in every locale, the C locale's too") {
+    const qint64 at = QDateTime(QDate(2027, 1, 15), QTime(14, 5, 33)).toMSecsSinceEpoch();
+    CHECK(Formatter{QLocale::c()}.timeOfDay(at) == u"14:05"_s);
+    CHECK(Formatter{QLocale::c()}.dateTime(at) == u"15 Jan 2027 14:05"_s);
+    CHECK(Formatter{english}.timeOfDay(at) == u"2:05 PM"_s);
+    CHECK(Formatter{QLocale(QLocale::German)}.timeOfDay(at) == u"14:05"_s);
+}
+
 TEST_CASE("the report dates a session by the day it ran, and names the planned day if it differs") {
     Report r = scriptedReport(); // planned for 2027-01-15, run that morning
     r.info.date = u"2027-01-10"_s;

@@ -7,6 +7,7 @@
 #include "fixtures.h"
 #include "join_code.h"
 #include "main_window.h"
+#include "model/time_text.h"
 #include "relay.h"
 #include "session_files.h"
 #include "session_journal.h"
@@ -1358,8 +1359,7 @@ TEST_CASE("a refusal while the host was out of reach says when the seat connecte
     const auto heard = online->dock->seatSession().seat()->syncPeer()->lastHeardAt();
     REQUIRE(heard);
     CHECK(qAbs(*heard - QDateTime::currentMSecsSinceEpoch()) < 60'000); // the host's clock
-    CHECK(asLastHeard->text().contains(
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(*heard).time(), QLocale::ShortFormat)));
+    CHECK(asLastHeard->text().contains(shortTime(QLocale(), *heard)));
     CHECK_FALSE(
         online->cockpit.run(Action::SetStageMessage, {{u"text"_s, u"Wrap up"_s}}, u"Message"_s));
     auto* notice = online->window.findChild<QLabel*>(u"noticeLine"_s);

@@ -3,6 +3,7 @@
 #include "commands/authority.h"
 #include "docks/floor_dock.h"
 #include "main_window.h"
+#include "model/time_text.h"
 #include "model/timer.h"
 #include "models/agenda_model.h"
 #include "ui_support.h"
@@ -419,8 +420,7 @@ TEST_CASE("agenda: on the last segment the button ends the agenda, after which i
     // Not "No agenda segment running", as before the first; and the clock to stop is named.
     auto* segmentLine = child<QLabel>(w, u"segmentClock"_s);
     CHECK(segmentLine->text().startsWith(u"Agenda ended at"_s));
-    CHECK(segmentLine->text().contains(QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(h.clock.nowMs()).time(), QLocale::ShortFormat)));
+    CHECK(segmentLine->text().contains(shortTime(QLocale(), h.clock.nowMs())));
     CHECK(segmentLine->text().contains(u"the session clock still runs"_s));
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
     CHECK_FALSE(segmentLine->text().contains(u"still runs"_s));
@@ -438,8 +438,7 @@ TEST_CASE("agenda: on the last segment the button ends the agenda, after which i
     REQUIRE(next->text() == u"End agenda"_s);
     next->trigger();
     REQUIRE(h.state().activeSegment == -1);
-    CHECK(segmentLine->text().contains(QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(h.clock.nowMs()).time(), QLocale::ShortFormat)));
+    CHECK(segmentLine->text().contains(shortTime(QLocale(), h.clock.nowMs())));
 }
 
 // The session clock had a button of its own: a moderator who forgot it had a report minutes short.

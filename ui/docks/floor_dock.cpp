@@ -6,6 +6,7 @@
 #include "commands/expectation.h"
 #include "displays/stage_face.h"
 #include "model/cbor_input.h"
+#include "model/time_text.h"
 #include "theme/theme.h"
 #include "theme/timer_colours.h"
 #include "undo/field_undo.h"
@@ -63,8 +64,7 @@ QString agendaEndedText(const SessionState& s) {
     qint64 ended = 0;
     for (const Segment& segment : s.segments)
         ended = qMax(ended, segment.endedAt);
-    const QString at =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(ended).time(), QLocale::ShortFormat);
+    const QString at = shortTime(QLocale(), ended);
     return s.sessionClock.running
                ? FloorDock::tr("Agenda ended at %1; the session clock still runs: pause it when "
                                "the session ends.")
@@ -354,8 +354,7 @@ void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHe
         lastHeardAt
             ? tr("Not in touch with the host since %1: the clocks run on as last heard, and a "
                  "pause or a new speaker since is not shown.")
-                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*lastHeardAt).time(),
-                                          QLocale::ShortFormat))
+                  .arg(shortTime(QLocale(), *lastHeardAt))
             : tr("Not in touch with the host yet: this shows the session as this laptop last had "
                  "it, which may be behind."));
     m_asLastHeard->setVisible(outOfReach);

@@ -1,6 +1,7 @@
 #include "notes_model.h"
 
 #include "engine/session_engine.h"
+#include "model/time_text.h"
 #include "store/session_file.h"
 
 #include <QDateTime>
@@ -17,7 +18,7 @@ namespace {
 constexpr quintptr groupRow = 0;
 
 QString timeOf(qint64 ms) {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+    return shortTime(QLocale(), ms);
 }
 
 // Whose speech was under way at `at` (0: nobody's), by the host's times.

@@ -1,5 +1,6 @@
 #include "timeline_dock.h"
 
+#include "model/time_text.h"
 #include "models/timeline_model.h"
 #include "report/report.h"
 #include "table_columns.h"
@@ -78,8 +79,8 @@ void TimelineDock::retranslate() {
 // title, the speaker the rest.
 void TimelineDock::sizeColumns() {
     const QLocale locale;
-    const QString latest = locale.toString(QTime(23, 59), QLocale::ShortFormat);
-    const QString afternoon = locale.toString(QTime(12, 59), QLocale::ShortFormat);
+    const QString latest = shortTime(locale, QTime(23, 59));
+    const QString afternoon = shortTime(locale, QTime(12, 59));
     Speech longOver;
     longOver.spokeMs = 59 * 60'000 + 59'000;
     sizeColumnsToLabels(m_view,

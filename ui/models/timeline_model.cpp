@@ -1,5 +1,6 @@
 #include "timeline_model.h"
 
+#include "model/time_text.h"
 #include "theme/timer_colours.h"
 
 #include <QDateTime>
@@ -59,8 +60,7 @@ QVariant TimelineModel::display(const Speech& s, int column, bool underWay) cons
     case Kind:
         return label(s.kind);
     case Started:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.startedAt).time(),
-                                  QLocale::ShortFormat);
+        return shortTime(QLocale(), s.startedAt);
     case Duration:
         return spokeText(s, underWay);
     case Segment:
