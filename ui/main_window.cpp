@@ -178,7 +178,7 @@ void MainWindow::createMenus() {
     new ThemeMenu(*m_menus[MenuId::View], this);
 
     m_shortcuts = m_menus[MenuId::Help]->addAction(QString(), this, [this] {
-        ShortcutsDialog dialog(menuBar(), this);
+        ShortcutsDialog dialog(menuBar(), m_cockpit.canControl(), this);
         dialog.exec();
     });
     m_shortcuts->setObjectName(u"shortcutsAction"_s);

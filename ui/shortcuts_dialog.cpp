@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTreeWidget>
@@ -12,7 +13,9 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-void appendKeys(const QAction* a, QList<std::pair<QString, QString>>& out) {
+void appendKeys(const QAction* a, bool canControl, QList<std::pair<QString, QString>>& out) {
+    if (!canControl && a->property(shortcutNeedsControlProperty).toBool())
+        return;
     QStringList keys;
     for (const QKeySequence& k : a->shortcuts()) {
         // Qt adds the keys of old Sun keyboards (F14 for Undo) on X11: no moderator has them,
@@ -27,33 +30,34 @@ void appendKeys(const QAction* a, QList<std::pair<QString, QString>>& out) {
             {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s)});
 }
 
-void collect(const QMenu* menu, QList<std::pair<QString, QString>>& out) {
+void collect(const QMenu* menu, bool canControl, QList<std::pair<QString, QString>>& out) {
     for (const QAction* a : menu->actions()) {
         if (a->menu())
-            collect(a->menu(), out);
+            collect(a->menu(), canControl, out);
         else
-            appendKeys(a, out);
+            appendKeys(a, canControl, out);
     }
 }
 
 } // namespace
 
-QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* menus) {
+QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* menus,
+                                                                bool canControl) {
     QList<std::pair<QString, QString>> out;
     for (const QAction* a : menus->actions()) {
         if (a->menu())
-            collect(a->menu(), out);
+            collect(a->menu(), canControl, out);
     }
     // Keys that work on one list only (Alt+Up and Alt+Down on the queue) are in no menu, and
     // were missing here.
     for (const QAction* a : menus->window()->findChildren<QAction*>()) {
         if (a->shortcutContext() == Qt::WidgetShortcut)
-            appendKeys(a, out);
+            appendKeys(a, canControl, out);
     }
     return out;
 }
 
-ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
+ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, bool canControl, QWidget* parent)
     : QDialog(parent)
     , m_list(new QTreeWidget) {
     setObjectName(u"shortcutsDialog"_s);
@@ -61,12 +65,19 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
     m_list->setObjectName(u"shortcutsList"_s);
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Action"), tr("Keys")});
-    for (const auto& [text, keys] : shortcutsIn(menus))
+    for (const auto& [text, keys] : shortcutsIn(menus, canControl))
         m_list->addTopLevelItem(new QTreeWidgetItem(QStringList{text, keys}));
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
+    if (!canControl) {
+        auto* left = new QLabel(tr("This seat follows the session without changing it: the "
+                                   "moderators' keys are left out."));
+        left->setObjectName(u"shortcutsLeftOut"_s);
+        left->setWordWrap(true);
+        layout->addWidget(left);
+    }
     layout->addWidget(m_list);
     layout->addWidget(buttons);
     resize(520, 480);

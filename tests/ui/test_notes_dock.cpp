@@ -693,6 +693,9 @@ TEST_CASE("notes dock: on a moderator's seat the note field says notes stay on t
     h.cockpit->setSeat(Seat::Rapporteur);
     CHECK_FALSE(field->placeholderText().contains(u"laptop"_s));
     CHECK(field->placeholderText().contains(u"Enter saves it"_s));
+    // Between speeches it said "A note on this speech", beside "New notes go with: Between
+    // speeches": which speech is told by that line alone.
+    CHECK_FALSE(field->placeholderText().contains(u"speech"_s));
 }
 
 // Notes written between speeches share one group, where its first note stands: a wrap-up note of

@@ -39,6 +39,7 @@
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QValueAxis>
 #include <cmath>
@@ -542,6 +543,30 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
     REQUIRE(keys.size() == 1);
     CHECK(keys.first().second ==
           QKeySequence(Qt::CTRL | Qt::Key_Z).toString(QKeySequence::NativeText));
+}
+
+// The rapporteur's list had the moderators' keys, whose actions were greyed as if "not now".
+TEST_CASE("Help → Keyboard shortcuts on the rapporteur's seat leaves the moderators' keys out") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.cockpit.setSeat(Seat::Rapporteur);
+    MainWindow w(h.cockpit);
+    QStringList texts;
+    for (const auto& [text, keys] : ShortcutsDialog::shortcutsIn(w.menuBar(), false))
+        texts.append(text);
+    for (const QString& name :
+         {u"nextSpeakerAction"_s, u"plus30Action"_s, u"focusQuickAddAction"_s,
+          u"openClosePollAction"_s, u"advanceSegmentAction"_s, u"moveUpAction"_s}) {
+        INFO(name.toStdString());
+        auto* a = child<QAction>(w, name);
+        const QString label = a->property(shortcutLabelProperty).toString();
+        CHECK_FALSE(texts.contains(label.isEmpty() ? QString(a->text()).remove(u'&') : label));
+    }
+    CHECK(texts.contains(u"Undo the last step"_s)); // a note's
+    CHECK(texts.contains(child<QAction>(w, u"takeNoteAction"_s)->text().remove(u'&')));
+    ShortcutsDialog dialog(w.menuBar(), h.cockpit.canControl());
+    CHECK(child<QLabel>(dialog, u"shortcutsLeftOut"_s)->text().contains(u"moderators' keys"_s));
+    CHECK(child<QTreeWidget>(dialog, u"shortcutsList"_s)->topLevelItemCount() == texts.size());
 }
 
 TEST_CASE("session details left as they were leave no undo step") {

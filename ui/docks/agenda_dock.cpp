@@ -1,4 +1,5 @@
 #include "agenda_dock.h"
+#include "shortcuts_dialog.h"
 
 #include "commands/advice.h"
 #include "models/agenda_model.h"
@@ -36,6 +37,7 @@ AgendaDock::AgendaDock(Cockpit& cockpit, QWidget* parent)
     m_advance->setObjectName(u"advanceSegmentAction"_s);
     m_advance->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     m_advance->setAutoRepeat(false);
+    m_advance->setProperty(shortcutNeedsControlProperty, true);
     addAction(m_advance);
 
     auto* advance = new QToolButton;

@@ -153,6 +153,7 @@ QAction* FloorDock::makeAction(const QString& name, const QList<QKeySequence>& k
     a->setShortcuts(keys);
     a->setShortcutContext(Qt::WindowShortcut);
     a->setAutoRepeat(false); // a key held down is one press, not one every 30 ms
+    a->setProperty(shortcutNeedsControlProperty, true);
     addAction(a);
     return a;
 }

@@ -486,9 +486,11 @@ void NotesDock::updateControls() {
     // A moderator's notes stay on their laptop: the rapporteur's report never has them, which
     // a moderator learnt only from that report.
     const bool rapporteur = cockpit().seat() == Seat::Rapporteur;
-    const QString note = rapporteur ? tr("A note on this speech; Enter saves it")
-                                    : tr("A note on this speech, kept on this laptop only (not in "
-                                         "the rapporteur's report); Enter saves it");
+    // (Which speech it goes with is the line beside: "A note on this speech" between speeches
+    // said one thing, and that line another.)
+    const QString note = rapporteur ? tr("A note; Enter saves it")
+                                    : tr("A note, kept on this laptop only (not in the "
+                                         "rapporteur's report); Enter saves it");
     m_text->setPlaceholderText(canWrite ? note : tr("Open or save a session file to keep notes"));
     m_text->setToolTip(canWrite && !rapporteur ? note : QString());
 }

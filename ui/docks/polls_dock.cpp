@@ -125,6 +125,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_totals->setObjectName(u"pollTotals"_s);
     m_openCloseAction->setObjectName(u"openClosePollAction"_s);
     m_openCloseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_openCloseAction->setProperty(shortcutNeedsControlProperty, true);
     addAction(m_openCloseAction);
     m_table->setModel(m_tallies);
     m_table->setItemDelegate(new TallyDelegate(m_table));

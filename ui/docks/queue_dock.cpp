@@ -1,4 +1,5 @@
 #include "queue_dock.h"
+#include "shortcuts_dialog.h"
 
 #include "commands/advice.h"
 #include "models/queue_model.h"
@@ -92,6 +93,7 @@ void QueueDock::buildActions() {
     m_focusAdd = new QAction(this);
     m_focusAdd->setObjectName(u"focusQuickAddAction"_s);
     m_focusAdd->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_focusAdd->setProperty(shortcutNeedsControlProperty, true);
     connect(m_focusAdd, &QAction::triggered, this, [this] {
         show();
         raise();
@@ -104,12 +106,14 @@ void QueueDock::buildActions() {
     m_moveUp->setObjectName(u"moveUpAction"_s);
     m_moveUp->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     m_moveUp->setShortcutContext(Qt::WidgetShortcut);
+    m_moveUp->setProperty(shortcutNeedsControlProperty, true);
     connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
     m_view->addAction(m_moveUp);
     m_moveDown = new QAction(this);
     m_moveDown->setObjectName(u"moveDownAction"_s);
     m_moveDown->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     m_moveDown->setShortcutContext(Qt::WidgetShortcut);
+    m_moveDown->setProperty(shortcutNeedsControlProperty, true);
     connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(1); });
     m_view->addAction(m_moveDown);
 }
