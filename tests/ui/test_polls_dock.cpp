@@ -569,6 +569,22 @@ TEST_CASE("Help → Keyboard shortcuts on the rapporteur's seat leaves the moder
     CHECK(child<QTreeWidget>(dialog, u"shortcutsList"_s)->topLevelItemCount() == texts.size());
 }
 
+// The demo opened on its last draft: a plan's polls come in the order they are to be asked.
+TEST_CASE("the polls panel opens on the poll under way, or else the first draft") {
+    useTemporarySettings();
+    CockpitHarness h(demoPlan());
+    REQUIRE(h.state().polls.size() >= 2);
+    const Id first = h.state().polls.first().id;
+    const Id second = h.state().polls.at(1).id;
+    {
+        MainWindow w(h.cockpit);
+        CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentData().toLongLong() == first);
+    }
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, second}}));
+    MainWindow w(h.cockpit);
+    CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentData().toLongLong() == second);
+}
+
 TEST_CASE("session details left as they were leave no undo step") {
     useTemporarySettings();
     CockpitHarness h(demoPlan()); // the demo session has every detail filled in

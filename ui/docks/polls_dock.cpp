@@ -310,8 +310,20 @@ void PollsDock::refreshPolls() {
                                 : tr("%1 (%2)").arg(p.question, label(p.status)),
                             p.id);
     const int at = m_selector->findData(current);
-    m_selector->setCurrentIndex(at >= 0 ? at : m_selector->count() - 1);
+    m_selector->setCurrentIndex(at >= 0 ? at : m_selector->findData(pollToShowFirst()));
     showSelected();
+}
+
+// The one under way, or else the next to run: a plan's drafts come in the order they are to be
+// asked, and the demo opened on its last.
+Id PollsDock::pollToShowFirst() const {
+    const QList<Poll>& polls = cockpit().state().polls;
+    for (PollStatus wanted : {PollStatus::Open, PollStatus::Draft}) {
+        for (const Poll& p : polls)
+            if (p.status == wanted)
+                return p.id;
+    }
+    return polls.isEmpty() ? 0 : polls.last().id;
 }
 
 void PollsDock::showSelected() {

@@ -42,6 +42,7 @@ private:
     void giveBackFormsRoom(bool formShown);
     void toggleOpen(bool byKey);
     void refreshPolls();
+    Id pollToShowFirst() const;
     void showSelected();
     PollChart* chartFor(const Poll* poll);
     void fitTallyTable();
