@@ -511,14 +511,28 @@ TEST_CASE("the balance charts follow the session") {
           u"%1: 0; %2: 1"_s.arg(label(Presence::Onsite), label(Presence::Online)));
 }
 
+namespace {
+
+QStringList listedShortcuts(const MainWindow& w, bool canControl = true) {
+    QStringList texts;
+    for (const auto& [text, keys] : ShortcutsDialog::shortcutsIn(w.menuBar(), canControl))
+        texts.append(text);
+    return texts;
+}
+
+// As the list names it: by its shortcut label, else by its text.
+QString listedAs(const QAction* a) {
+    const QString label = a->property(shortcutLabelProperty).toString();
+    return label.isEmpty() ? QString(a->text()).remove(u'&') : label;
+}
+
+} // namespace
+
 TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
-    const auto listed = ShortcutsDialog::shortcutsIn(w.menuBar());
-    QStringList texts;
-    for (const auto& [text, keys] : listed)
-        texts.append(text);
+    const QStringList texts = listedShortcuts(w);
     for (const QString& name :
          {u"nextSpeakerAction"_s, u"startPauseAction"_s, u"plus30Action"_s, u"minus30Action"_s,
           u"focusQuickAddAction"_s, u"openClosePollAction"_s, u"undoAction"_s, u"redoAction"_s,
@@ -526,8 +540,7 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
         auto* a = child<QAction>(w, name);
         INFO(name.toStdString());
         CHECK_FALSE(a->shortcut().isEmpty());
-        const QString label = a->property(shortcutLabelProperty).toString();
-        CHECK(texts.contains(label.isEmpty() ? QString(a->text()).remove(u'&') : label));
+        CHECK(texts.contains(listedAs(a)));
     }
     // a toggle is listed for both things it does, not for what its button reads just now
     CHECK(texts.contains(u"Start or pause the speaker's timer"_s));
@@ -551,19 +564,15 @@ TEST_CASE("Help → Keyboard shortcuts on the rapporteur's seat leaves the moder
     CockpitHarness h;
     h.cockpit.setSeat(Seat::Rapporteur);
     MainWindow w(h.cockpit);
-    QStringList texts;
-    for (const auto& [text, keys] : ShortcutsDialog::shortcutsIn(w.menuBar(), false))
-        texts.append(text);
+    const QStringList texts = listedShortcuts(w, false);
     for (const QString& name :
          {u"nextSpeakerAction"_s, u"plus30Action"_s, u"focusQuickAddAction"_s,
           u"openClosePollAction"_s, u"advanceSegmentAction"_s, u"moveUpAction"_s}) {
         INFO(name.toStdString());
-        auto* a = child<QAction>(w, name);
-        const QString label = a->property(shortcutLabelProperty).toString();
-        CHECK_FALSE(texts.contains(label.isEmpty() ? QString(a->text()).remove(u'&') : label));
+        CHECK_FALSE(texts.contains(listedAs(child<QAction>(w, name))));
     }
     CHECK(texts.contains(u"Undo the last step"_s)); // a note's
-    CHECK(texts.contains(child<QAction>(w, u"takeNoteAction"_s)->text().remove(u'&')));
+    CHECK(texts.contains(listedAs(child<QAction>(w, u"takeNoteAction"_s))));
     ShortcutsDialog dialog(w.menuBar(), h.cockpit.canControl());
     CHECK(child<QLabel>(dialog, u"shortcutsLeftOut"_s)->text().contains(u"moderators' keys"_s));
     CHECK(child<QTreeWidget>(dialog, u"shortcutsList"_s)->topLevelItemCount() == texts.size());
