@@ -206,6 +206,17 @@ TEST_CASE("on a joined seat, repeated ±30 s are one undo step too, undone as th
         stack.undo();
         CHECK(forwarded.size() == 4); // no undo of 0 s sent, for the host to refuse
     }
+    SECTION("undone before the host answered, and what it did cancels out: nothing is sent") {
+        press(-30'000);
+        stack.undo();
+        host.decideOnHost(forwarded[0]);
+        h.engine.reportRefusal(forwarded[1].id, u"refused by the host"_s);
+        h.engine.reportRefusal(forwarded[2].id, u"refused by the host"_s);
+        host.decideOnHost(forwarded[3]);
+        QCoreApplication::processEvents();
+        CHECK(forwarded.size() == 4);
+        CHECK(speakerAllotted(h) == start);
+    }
     SECTION("a press for the next speaker starts a step of its own") {
         for (int i = 0; i < 3; ++i)
             host.decideOnHost(forwarded[i]);

@@ -124,6 +124,8 @@ void SessionCommand::partAnswered() {
 void SessionCommand::undoWhole() {
     if (m_keeper)
         m_keeper->deleteLater(); // a step left waiting has done its part
+    if (isObsolete())
+        return; // what the host did of its presses cancelled out: an undo of 0 s was refused
     QUndoCommand::undo(); // the parts first, the last one first (the queue entry, then its person)
     if (!m_compensation) {
         // Still waiting for the host, or nothing to take back: the step cannot be undone.
