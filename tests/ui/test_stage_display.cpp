@@ -7,11 +7,15 @@
 #include "displays/display_windows.h"
 #include "displays/stage_display.h"
 #include "fixtures.h"
+#include "main_window.h"
+#include "ui_support.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPointer>
+#include <QTest>
 #include <QTimer>
 
 using namespace podium;
@@ -198,6 +202,30 @@ TEST_CASE("closing the cockpit's window closes the stage and audience displays w
     quit->trigger();
     CHECK_FALSE(cockpitWindow.isVisible());
     CHECK_FALSE(stage->isVisible());
+}
+
+// Given the keyboard when shown, the stage display took F9 and Ctrl+E from the moderator, with
+// nothing said, until they clicked back into the cockpit.
+TEST_CASE("a display leaves the keyboard to the cockpit, and passes the cockpit's keys on") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    h.add(u"Panelist A"_s);
+    auto* displays = w.findChild<DisplayWindows*>();
+    REQUIRE(displays);
+    StageDisplay* stage = displays->showStage(QGuiApplication::primaryScreen(), false);
+    // (The offscreen platform activates every window shown: a desktop honours the request.)
+    CHECK(stage->testAttribute(Qt::WA_ShowWithoutActivating));
+    // Clicked on, the display has the keyboard: the floor's keys still work.
+    stage->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(stage));
+    QTest::keyClick(stage, Qt::Key_F9);
+    REQUIRE(h.state().floor);
+    QTest::keyClick(stage, Qt::Key_E, Qt::ControlModifier);
+    CHECK_FALSE(h.state().floor);
 }
 
 TEST_CASE("countdown texts") {

@@ -16,7 +16,11 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
+// The cockpit keeps the keyboard: given it, the display took F9 and Ctrl+E from the moderator,
+// with nothing said, until they clicked back into the cockpit (and on one screen it covers the
+// floor's buttons).
 void place(QWidget* display, QScreen* screen, bool fullScreen) {
+    display->setAttribute(Qt::WA_ShowWithoutActivating);
     display->setScreen(screen);
     if (fullScreen) {
         display->setGeometry(screen->geometry());
@@ -26,7 +30,10 @@ void place(QWidget* display, QScreen* screen, bool fullScreen) {
         display->showNormal();
     }
     display->raise();
-    display->activateWindow();
+}
+
+bool isQuit(const QAction* action) {
+    return action->shortcuts() == QKeySequence::keyBindings(QKeySequence::Quit);
 }
 
 QString describe(const QScreen* screen, int index) {
@@ -88,11 +95,22 @@ void DisplayWindows::quitsWithCockpit(QWidget* display) {
     connect(quit, &QAction::triggered, m_window, &QWidget::close);
 }
 
+// Clicked on (or given the keyboard by the desktop), a display took the cockpit's keys: the
+// floor's F9 and Ctrl+E work there too. (Not Quit: the display has its own, the same keys.)
+void DisplayWindows::takesCockpitKeys(QWidget* display) {
+    for (QAction* action : m_window->findChildren<QAction*>()) {
+        if (action->shortcutContext() == Qt::WindowShortcut && !action->shortcuts().isEmpty() &&
+            !isQuit(action))
+            display->addAction(action);
+    }
+}
+
 StageDisplay* DisplayWindows::showStage(QScreen* screen, bool fullScreen) {
     if (!m_stage) {
         m_stage = new StageDisplay(m_engine);
         quitsWithCockpit(m_stage);
     }
+    takesCockpitKeys(m_stage);
     place(m_stage, screen, fullScreen);
     return m_stage;
 }
@@ -102,6 +120,7 @@ AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) 
         m_audience = new AudienceDisplay(m_engine);
         quitsWithCockpit(m_audience);
     }
+    takesCockpitKeys(m_audience);
     place(m_audience, screen, fullScreen);
     return m_audience;
 }

@@ -37,6 +37,7 @@ public:
 private:
     QScreen* chooseScreen(const QString& title);
     void quitsWithCockpit(QWidget* display);
+    void takesCockpitKeys(QWidget* display);
     void retranslate();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
