@@ -51,7 +51,7 @@ decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now) {
     case Action::PauseTimer:
     case Action::AdjustTimer:
     case Action::SetWarning:
-        return decisions::timers(s, c);
+        return decisions::timers(s, c, now);
     case Action::StartSegment:
     case Action::RestoreAgenda:
     case Action::EditAgenda:

@@ -122,9 +122,16 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e) {
     if (id == TimerId::Speaker && before.floor)
         args[u"expectFloor"_s] = before.floor->entry.id;
     switch (e.action) {
+    // As if it had not been: stopped when it started, run on from when it paused (decided
+    // against the clock as this left it: DecideFloor's withUndoneMoment).
     case Action::StartTimer:
+        args[u"until"_s] = e.at;
         return make(Action::PauseTimer, args);
     case Action::PauseTimer:
+        if (old) {
+            args[u"since"_s] = e.at;
+            args[u"asLeft"_s] = old->accumulatedMs + (e.at - old->startedAt);
+        }
         return make(Action::StartTimer, args);
     case Action::AdjustTimer:
         args[u"deltaMs"_s] = -integerOf(e.data.value(u"deltaMs"_s));

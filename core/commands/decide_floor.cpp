@@ -129,9 +129,27 @@ QString alreadyPaused(TimerId id) {
     return tr("The speaker's time is already paused.");
 }
 
+// The undo of a pause asks the clock to run from when it paused (`since`), that of a start to
+// stop when it started (`until`): an accidental pause undone twenty seconds later left the
+// session clock twenty seconds behind. Only while the clock is as the step left it: its time run
+// (`asLeft`), or its start; another seat's start and pause since would be counted twice.
+QCborMap withUndoneMoment(QCborMap ref, const Countdown& t, const Command& c, qint64 now) {
+    constexpr qint64 longestPauseUndoneMs = 12 * 60 * 60'000; // a session's day
+    const QCborValue since = c.args.value(u"since"_s);
+    const QCborValue asLeft = c.args.value(u"asLeft"_s);
+    if (c.action == Action::StartTimer && since.isInteger() && asLeft.isInteger() &&
+        asLeft.toInteger() == t.accumulatedMs && since.toInteger() <= now &&
+        now - since.toInteger() <= longestPauseUndoneMs)
+        ref[u"since"_s] = since.toInteger();
+    const QCborValue until = c.args.value(u"until"_s);
+    if (c.action == Action::PauseTimer && until.isInteger() && until.toInteger() == t.startedAt)
+        ref[u"until"_s] = until.toInteger();
+    return ref;
+}
+
 } // namespace
 
-Data timers(const SessionState& s, const Command& c) {
+Data timers(const SessionState& s, const Command& c, qint64 now) {
     if (const QString why = checkExpectedFloor(s, c); !why.isEmpty())
         return Data::failure(why);
     const auto id = fromKey<TimerId>(c.args.value(u"timer"_s).toString());
@@ -147,11 +165,11 @@ Data timers(const SessionState& s, const Command& c) {
     case Action::StartTimer:
         if (t->running)
             return Data::failure(alreadyRunning(*id));
-        return ref;
+        return withUndoneMoment(ref, *t, c, now);
     case Action::PauseTimer:
         if (!t->running)
             return Data::failure(alreadyPaused(*id));
-        return ref;
+        return withUndoneMoment(ref, *t, c, now);
     case Action::AdjustTimer: {
         const qint64 delta = integerOf(c.args.value(u"deltaMs"_s));
         if (delta == 0 || qAbs(delta) > maxTimerAdjustMs)

@@ -12,7 +12,7 @@ using Data = Result<QCborMap>;
 Data participants(const SessionState& s, const Command& c);
 Data queue(const SessionState& s, const Command& c, qint64 now);
 Data floor(const SessionState& s, const Command& c);
-Data timers(const SessionState& s, const Command& c);
+Data timers(const SessionState& s, const Command& c, qint64 now);
 Data agenda(const SessionState& s, const Command& c);
 Data polls(const SessionState& s, const Command& c);
 Data session(const SessionState& s, const Command& c);

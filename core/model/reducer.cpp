@@ -110,11 +110,13 @@ void applyTimer(SessionState& s, const Event& e) {
     if (!c)
         return;
     switch (e.action) {
+    // An undone pause runs from when it paused, an undone start stops when it started: as if
+    // neither had been (`since`, `until`; decided against the clock as the undo found it).
     case Action::StartTimer:
-        c->start(e.at);
+        c->start(qMin(e.at, integer(e.data, u"since", e.at)));
         break;
     case Action::PauseTimer:
-        c->pause(e.at);
+        c->pause(qMax(c->startedAt, qMin(e.at, integer(e.data, u"until", e.at))));
         break;
     case Action::AdjustTimer:
         c->adjust(integer(e.data, u"deltaMs"));

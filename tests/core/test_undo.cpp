@@ -92,6 +92,49 @@ TEST_CASE("undo of each timer command") {
     checkUndo(p.h, Action::StartTimer, {{u"timer"_s, u"session"_s}});
 }
 
+// An accidental pause undone twenty seconds later left the session clock twenty seconds behind.
+TEST_CASE("an undone pause counts the time it paused, an undone start the time it ran, not") {
+    Harness h;
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+    h.clock.advance(60'000);
+    const SessionState running = h.state();
+    auto paused = h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}});
+    REQUIRE(paused);
+    h.clock.advance(20'000);
+    auto resume = compensationFor(running, paused.value());
+    REQUIRE(resume);
+    REQUIRE(h.run(resume->action, resume->args));
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 80'000); // as if never paused
+
+    h.clock.advance(5'000);
+    REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
+    const SessionState pausedState = h.state();
+    auto started = h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}});
+    REQUIRE(started);
+    h.clock.advance(30'000);
+    auto stop = compensationFor(pausedState, started.value());
+    REQUIRE(stop);
+    REQUIRE(h.run(stop->action, stop->args));
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 85'000); // the 30 s taken back
+
+    SECTION("started and paused on another seat since: the undo starts it from now") {
+        REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+        h.clock.advance(10'000);
+        const SessionState runningAgain = h.state();
+        auto mine = h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}});
+        REQUIRE(mine);
+        const auto undoMine = compensationFor(runningAgain, mine.value());
+        REQUIRE(undoMine);
+        // The other seat starts and pauses it meanwhile: 5 s more run.
+        REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+        h.clock.advance(5'000);
+        REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
+        h.clock.advance(40'000);
+        REQUIRE(h.run(undoMine->action, undoMine->args));
+        CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 100'000); // 85 + 10 + 5
+    }
+}
+
 TEST_CASE("undo of agenda, poll, participant and session commands") {
     Prepared p;
     checkUndo(p.h, Action::StartSegment, {{u"index"_s, 1}});
