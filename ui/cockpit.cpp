@@ -115,14 +115,30 @@ Cockpit::~Cockpit() {
     forgetWaitingUndos(m_undo);
 }
 
-// The file only tells when the state shown was left if it is that state: not, say, while a seat
-// that joined still shows the host's snapshot in front of its own file.
+namespace {
+
+// Taken up again after a restart, not opened after the session: its last action minutes ago, or
+// its session clock running within the time planned. (Reported up to its last action, the timeline
+// and the report stood still while its clocks ran on.)
+bool underWay(const SessionState& s, qint64 lastActionAt, qint64 now) {
+    constexpr qint64 restartWithinMs = 10 * 60'000;
+    return now - lastActionAt <= restartWithinMs ||
+           (s.sessionClock.running && s.sessionClock.remainingMs(now) > 0);
+}
+
+} // namespace
+
+// A file opened after the session is reported up to its last action: a rapporteur writing up
+// the next day saw a 24-hour last speech. The file only tells when the state shown was left if
+// it is that state: not, say, while a seat that joined still shows the host's snapshot in front
+// of its own file.
 qint64 Cockpit::reportTime() const {
     const SessionFile* file = m_files ? m_files->current() : nullptr;
     if (m_eventsSinceOpened || m_shared || !file || file->sessionId() != state().sessionId ||
         file->state().lastSeq != state().lastSeq)
         return now();
-    return file->lastEventAt().value_or(now());
+    const auto last = file->lastEventAt();
+    return last && !underWay(state(), *last, now()) ? *last : now();
 }
 
 void Cockpit::setSeat(Seat seat) {

@@ -474,27 +474,33 @@ TEST_CASE("a new session from a plan replaces a file the user chose to, by way o
 
 // A rapporteur writing up the day after: the last speaker was left on the floor, and the report
 // counted a 24-hour speech (every figure of the balance with it).
+namespace {
+
+// A session file left with a speaker on the floor (and the session clock running, if asked):
+// when its last event happened.
+qint64 leftSpeaking(const QString& path, FakeClock& clock, bool sessionClockRuns = false) {
+    SessionEngine engine(clock);
+    SessionFiles files(engine);
+    REQUIRE(files.createFromPlan(crowdPlan(), path));
+    const auto run = [&](Action action, const QCborMap& args) {
+        REQUIRE(engine.execute(Command{newCommandId(), {}, Authority::Moderator, action, args}));
+    };
+    if (sessionClockRuns)
+        run(Action::StartTimer, {{u"timer"_s, u"session"_s}});
+    run(Action::AddEntry, {{u"participant"_s, engine.state().participants.first().id}});
+    clock.advance(5'000);
+    run(Action::Next, {});
+    return clock.nowMs();
+}
+
+} // namespace
+
 TEST_CASE("the report of a file opened after the session closes what still ran at its last event") {
     useTemporarySettings();
     QTemporaryDir dir;
     const QString path = dir.filePath(u"session.podium"_s);
     FakeClock clock;
-    qint64 lastEvent = 0;
-    {
-        SessionEngine engine(clock);
-        SessionFiles files(engine);
-        REQUIRE(files.createFromPlan(crowdPlan(), path));
-        const Id speaker = engine.state().participants.first().id;
-        REQUIRE(engine.execute(Command{newCommandId(),
-                                       {},
-                                       Authority::Moderator,
-                                       Action::AddEntry,
-                                       {{u"participant"_s, speaker}}}));
-        clock.advance(5'000);
-        REQUIRE(engine.execute(
-            Command{newCommandId(), {}, Authority::Moderator, Action::Next, QCborMap{}}));
-        lastEvent = clock.nowMs();
-    }
+    const qint64 lastEvent = leftSpeaking(path, clock);
     clock.advance(24 * 60 * 60'000);
     SessionEngine engine(clock);
     SessionFiles files(engine);
@@ -513,6 +519,31 @@ TEST_CASE("the report of a file opened after the session closes what still ran a
     // The session goes on here: what runs, runs until now.
     REQUIRE(say(engine, u"Please wrap up"_s));
     CHECK(cockpit.reportTime() == clock.nowMs());
+}
+
+// Restarted mid-speech, the timeline and the report stood at the last action while the
+// speaker's countdown ran on.
+TEST_CASE("a session taken up again after a restart is reported up to now") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    FakeClock clock;
+    const auto reopenedAfter = [&](const QString& name, qint64 ms, bool sessionClockRuns) {
+        const QString path = dir.filePath(name);
+        const qint64 lastEvent = leftSpeaking(path, clock, sessionClockRuns);
+        clock.advance(ms);
+        SessionEngine engine(clock);
+        SessionFiles files(engine);
+        Cockpit cockpit(engine);
+        cockpit.setFiles(&files);
+        REQUIRE(files.open(path));
+        return cockpit.reportTime() - lastEvent;
+    };
+    CHECK(reopenedAfter(u"a.podium"_s, 2 * 60'000, false) == 2 * 60'000);
+    // A long speech, with the session's time still running within its plan (crowdPlan: 90 min).
+    CHECK(reopenedAfter(u"b.podium"_s, 40 * 60'000, true) == 40 * 60'000);
+    // Past the plan, and long after: the session is over, however its clocks were left.
+    CHECK(reopenedAfter(u"c.podium"_s, 120 * 60'000, true) == 0);
+    CHECK(reopenedAfter(u"d.podium"_s, 40 * 60'000, false) == 0);
 }
 
 // Only a plan made a session: an organizer with none yet had to write one by hand first.
