@@ -800,11 +800,35 @@ TEST_CASE("a control greyed for this seat says why, and so does its key") {
     QWidget* focused = QApplication::focusWidget() ? QApplication::focusWidget() : &w;
     QTest::keyClick(focused, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(child<QLabel>(w, u"noticeLine"_s)->text().endsWith(advance->toolTip()));
-    // What this seat may do says nothing of the kind.
-    CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"Next speaker"_s);
+    // What this seat may do, greyed for now, says why too (it said only its name).
+    auto* next = child<QAction>(w, u"nextSpeakerAction"_s);
+    CHECK(next->toolTip() == u"Nobody is waiting in the queue"_s);
+    CHECK(child<QAction>(w, u"endSpeechAction"_s)->toolTip() == u"Nobody has the floor"_s);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &w, Qt::Key_F9);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().endsWith(u"Nobody is waiting in the queue"_s));
+    h.add(u"Audience 1"_s);
+    CHECK(next->toolTip() == u"Give the floor to Audience 1, first in the queue"_s);
 
     h.cockpit.setSeat(Seat::Rapporteur);
     CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"This seat is read-only."_s);
+}
+
+// "Undo Change the speaker's time" left the moderator guessing whose, and which step Ctrl+Z would
+// take back.
+TEST_CASE("Edit → Undo names whom the floor's steps were for") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    h.add(u"Audience 1"_s);
+    QUndoStack& undo = h.cockpit.undoStack();
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    CHECK(undo.undoText() == u"Call Audience 1"_s);
+    child<QAction>(w, u"plus30Action"_s)->trigger();
+    CHECK(undo.undoText() == u"Change Audience 1's time"_s);
+    child<QAction>(w, u"startPauseAction"_s)->trigger();
+    CHECK(undo.undoText() == u"Pause Audience 1's time"_s);
+    child<QAction>(w, u"endSpeechAction"_s)->trigger();
+    CHECK(undo.undoText() == u"End Audience 1's speech"_s);
 }
 
 // Paused, the countdown looked like a speech not yet begun, its button said "Start", and the

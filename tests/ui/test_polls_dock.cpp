@@ -110,6 +110,9 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     enterTally(w, 0, TallyModel::Onsite, 12);
     enterTally(w, 0, TallyModel::Online, 8);
     enterTally(w, 1, TallyModel::Web, 5);
+    // Which cell Ctrl+Z takes back: "Undo Enter a tally" did not say, after seven of them.
+    CHECK(h.cockpit.undoStack().undoText() ==
+          u"Enter a tally: No, %1"_s.arg(label(TallySource::Web)));
     const Poll& tallied = h.state().polls.first();
     CHECK(tallied.combined(0) == 20);
     auto* view = child<QTableView>(w, u"tallyView"_s);

@@ -265,8 +265,12 @@ void FloorDock::updateControls() {
     m_sessionToggle->setEnabled(control);
     m_message->setEnabled(control);
     const QString whyNot = cockpit().whyNotPermitted(Action::Next);
-    for (QAction* a : {m_next, m_startPause, m_minus30, m_plus30, m_endSpeech})
-        a->setToolTip(whyNot); // empty: the action's name, as before
+    // Greyed, they said only their names: why, when this seat may press them.
+    const QString nobodyOnFloor =
+        whyNot.isEmpty() && !s.floor ? tr("Nobody has the floor") : whyNot;
+    for (QAction* a : {m_startPause, m_minus30, m_plus30, m_endSpeech})
+        a->setToolTip(nobodyOnFloor); // empty: the action's name, as before
+    m_next->setToolTip(whyNot.isEmpty() && !first ? tr("Nobody is waiting in the queue") : whyNot);
     // Beside "Suggested next: …" in the queue, F9 calls someone else: the first in the queue.
     if (const Participant* p = first ? s.participant(first->participantId) : nullptr;
         whyNot.isEmpty() && p)
@@ -389,13 +393,30 @@ void FloorDock::noteTimeFromBothSeats(const Event& event, const SessionState& be
                  signedTime(m_timeChangedThere.deltaMs + m_timeChangedHere.deltaMs)));
 }
 
+namespace {
+
+// Whom a step is for, in Edit → Undo: "Undo Change the speaker's time" left the moderator
+// guessing whose, and which of several steps Ctrl+Z would take back.
+QString nameOf(const SessionState& s, const QueueEntry* entry) {
+    const Participant* p = entry ? s.participant(entry->participantId) : nullptr;
+    return p ? p->name : QString();
+}
+
+QString onTheFloor(const SessionState& s) {
+    return nameOf(s, s.floor ? &s.floor->entry : nullptr);
+}
+
+} // namespace
+
 void FloorDock::next() {
     if (m_nextPress.isRepeat(cockpit().now())) {
         emit cockpit().notice(tr("“Next speaker” pressed twice within a second: the second press "
                                  "was taken for a slip, and nobody else was called."));
         return;
     }
-    if (cockpit().run(Action::Next, floorExpectation(cockpit()), tr("Call the next speaker")))
+    const QString first = nameOf(cockpit().state(), cockpit().state().firstWaiting());
+    const QString text = first.isEmpty() ? tr("Call the next speaker") : tr("Call %1").arg(first);
+    if (cockpit().run(Action::Next, floorExpectation(cockpit()), text))
         m_nextPress.taken(cockpit().now());
 }
 
@@ -405,10 +426,11 @@ void FloorDock::toggleSpeakerTimer() {
         return;
     QCborMap args = floorExpectation(cockpit());
     args[u"timer"_s] = key(TimerId::Speaker);
+    const QString name = onTheFloor(cockpit().state());
     if (cockpit().runningAsSeen(TimerId::Speaker))
-        cockpit().run(Action::PauseTimer, args, tr("Pause the speaker's time"));
+        cockpit().run(Action::PauseTimer, args, tr("Pause %1's time").arg(name));
     else
-        cockpit().run(Action::StartTimer, args, tr("Start the speaker's time"));
+        cockpit().run(Action::StartTimer, args, tr("Start %1's time").arg(name));
 }
 
 // The speaker's time of whoever the moderator sees: pressed as the other moderator calls the
@@ -417,11 +439,13 @@ void FloorDock::adjust(qint64 deltaMs) {
     QCborMap args = floorExpectation(cockpit());
     args[u"timer"_s] = key(TimerId::Speaker);
     args[u"deltaMs"_s] = deltaMs;
-    cockpit().run(Action::AdjustTimer, args, tr("Change the speaker's time"));
+    cockpit().run(Action::AdjustTimer, args,
+                  tr("Change %1's time").arg(onTheFloor(cockpit().state())));
 }
 
 void FloorDock::endSpeech() {
-    cockpit().run(Action::EndSpeech, floorExpectation(cockpit()), tr("End the speech"));
+    cockpit().run(Action::EndSpeech, floorExpectation(cockpit()),
+                  tr("End %1's speech").arg(onTheFloor(cockpit().state())));
 }
 
 void FloorDock::toggleSessionClock() {

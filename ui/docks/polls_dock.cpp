@@ -481,11 +481,17 @@ void PollsDock::toggleOpen(bool byKey) {
 
 // A closed poll's tally may still be put right (the chat's votes counted after the room's), but
 // not without a word: its results, read out as final, change on every screen (sayCorrected).
+// Named by its cell: after seven tallies, "Undo Enter a tally" did not say which it would take
+// back.
 void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) {
+    const Poll* p = cockpit().state().poll(poll);
+    const QString cell = p && option >= 0 && option < p->options.size()
+                             ? tr("Enter a tally: %1, %2").arg(p->options[option], label(source))
+                             : tr("Enter a tally");
     cockpit().run(
         Action::SetTally,
         {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}},
-        tr("Enter a tally"));
+        cell);
 }
 
 // A tally of a poll that was closed: its results, read out as final, change.
