@@ -236,9 +236,21 @@ QString notJson(const QByteArray& bytes, const QJsonParseError& error) {
     if (!start.startsWith('{') && !start.startsWith('[') && !start.startsWith("\xEF\xBB\xBF"))
         return tr("This is not a session plan: a plan is a JSON file such as File → Export plan "
                   "writes (a list of people in a spreadsheet must be put into that form).");
-    return tr("The plan is not valid JSON: %1 at byte %2.")
+    // Where a text editor shows it: a byte offset sent a moderator counting characters.
+    // (Qt's offset is just past the token at fault.)
+    const QByteArray before = bytes.left(qMax(0, error.offset - 1));
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype column = QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size() + 1;
+    // Qt names a comma missing between two members an unterminated object.
+    const bool maybeComma = error.error == QJsonParseError::UnterminatedObject ||
+                            error.error == QJsonParseError::UnterminatedArray ||
+                            error.error == QJsonParseError::MissingValueSeparator;
+    return (maybeComma ? tr("The plan is not valid JSON: %1 at line %2, column %3 (often a comma "
+                            "missing at the end of the line before, or a closing bracket).")
+                       : tr("The plan is not valid JSON: %1 at line %2, column %3."))
         .arg(error.errorString())
-        .arg(error.offset);
+        .arg(line)
+        .arg(column);
 }
 
 } // namespace

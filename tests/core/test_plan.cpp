@@ -90,6 +90,11 @@ TEST_CASE("each kind of malformed plan gets a clear error") {
     };
     const Case cases[] = {
         {"{ not json", "not valid JSON"},
+        // Where an editor shows it (a byte offset had a moderator count characters), and the
+        // likely slip: a comma missing at the end of line 2.
+        {"{\n  \"podiumPlan\": 1\n  \"session\": {\"title\": \"é\"}\n}",
+         "at line 3, column 3 (often a comma missing at the end of the line before"},
+        {"{\"podiumPlan\": 1,\n \"session\": {\"title\": \"ééé", "at line 2,"},
         {"[1, 2]", "JSON object"},
         {R"({"session": {"title": "x"}})", "not a Podium session plan"},
         {R"({"podiumPlan": 9, "session": {"title": "x"}})", "newer Podium"},
