@@ -36,9 +36,13 @@ void breakdown(const Breakdown& b, const Formatter& f, DocumentWriter& out) {
     // prompt the team to mend the roster before handing the report in.
     for (const Share& s : b.shares) {
         if (!b.unstated.isEmpty() && s.label == b.unstated && s.interventions > 0)
-            out.remark(tr("%1 of these interventions (%2) are by speakers whose %3 the roster "
-                          "does not give: set it in the Participants panel, and the report "
-                          "follows.")
+            out.remark((s.interventions == 1
+                            ? tr("%1 of these interventions (%2) is by a speaker whose %3 the "
+                                 "roster does not give: set it in the Participants panel, and "
+                                 "the report follows.")
+                            : tr("%1 of these interventions (%2) are by speakers whose %3 the "
+                                 "roster does not give: set it in the Participants panel, and "
+                                 "the report follows."))
                            .arg(f.number(s.interventions), f.percent(s.interventionPercent),
                                 b.title.toLower()));
     }

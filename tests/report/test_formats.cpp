@@ -249,6 +249,13 @@ TEST_CASE("the balance says how many interventions are by speakers of no stated 
     CHECK((said > byGroup && said < byRegion)); // under the group's table, not the region's
     CHECK(md.mid(byGroup, byRegion - byGroup).contains(u"whose stakeholder group"_s));
     CHECK(md.indexOf(remark, byRegion) < 0);
+    // One is one ("1 of these interventions (14.3%) are by speakers…" read wrong).
+    const auto spoke = std::count_if(state.speeches.begin(), state.speeches.end(),
+                                     [&](const Speech& x) { return x.participantId == speaker; });
+    REQUIRE(spoke == 1);
+    CHECK(
+        md.contains(u"1 of these interventions (%1) is by a speaker whose stakeholder group"_s.arg(
+            Formatter{english}.percent(100.0 / state.speeches.size()))));
 }
 
 // Each figure was rounded down on its own: 5 min planned, 42 s actual, "4 min 17 s under"; and
