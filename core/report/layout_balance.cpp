@@ -1,5 +1,7 @@
 #include "layout.h"
 
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::report {
@@ -114,6 +116,22 @@ void layOutParticipation(const Report& r, const Formatter& f, DocumentWriter& ou
         breakdown(b, f, out);
 }
 
+namespace {
+
+// Each option's total as it was when the poll closed: the rapporteur could not square the
+// corrected report with what the room had heard.
+QString readOut(const Poll& p, const Formatter& f) {
+    QStringList options;
+    for (qsizetype i = 0; i < p.options.size() && i < p.readOut.size(); ++i) {
+        const Tally& t = p.readOut[i];
+        options << tr("%1 %2").arg(p.options[i],
+                                   f.number(std::accumulate(t.begin(), t.end(), qint64(0))));
+    }
+    return options.join(u", "_s);
+}
+
+} // namespace
+
 void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
     out.heading(2, tr("Polls"));
     if (r.polls.isEmpty()) {
@@ -127,8 +145,8 @@ void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
             out.remark(tr("Still open when this report was made: the figures may change."));
         if (p.correctedAt)
             out.remark(tr("Corrected after the poll closed (last at %1): these are the corrected "
-                          "figures, which may differ from those read out.")
-                           .arg(f.timeOfDay(p.correctedAt)));
+                          "figures. Read out when it closed: %2.")
+                           .arg(f.timeOfDay(p.correctedAt), readOut(p, f)));
         if (p.multipleChoice)
             out.remark(tr("Several answers allowed: shares are of all answers given."));
         out.table(pollTable(p, f));

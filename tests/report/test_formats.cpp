@@ -203,6 +203,14 @@ TEST_CASE("a poll corrected after it closed says so in the report, with when") {
     const Formatter en{english};
     CHECK(md.indexOf(remark + u" (last at %1)"_s.arg(en.timeOfDay(s.h.clock.nowMs())), heading) >
           heading);
+    // With the figures the room heard: each option's total when it closed.
+    const Poll& p = s.h.state().polls[0];
+    QStringList heard;
+    for (qsizetype i = 0; i < p.options.size(); ++i)
+        heard << u"%1 %2"_s.arg(p.options[i])
+                     .arg(p.readOut[i][0] + p.readOut[i][1] + p.readOut[i][2]);
+    CHECK(md.contains(u"Read out when it closed: %1."_s.arg(heard.join(u", "_s))));
+    CHECK(p.combined(0) != p.readOut[0][0] + p.readOut[0][1] + p.readOut[0][2]);
 }
 
 // Exported from a seat's file while the session ran, the report said "Report made 13:54" over
