@@ -1176,6 +1176,46 @@ TEST_CASE("a cockpit that died while hosting and cannot host again says so, and 
     CHECK(alert->text().contains(u"No other seat sees"_s));
 }
 
+// It went on alone, every control live, beside the seat that went on hosting the session on this
+// laptop's old port: a restarted host that cannot host again joins the host of its session it
+// hears announcing itself, with the control code its file kept.
+TEST_CASE("a cockpit that cannot host again joins the host of its session it hears on the LAN") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"hosted.podium"_s);
+    const quint16 port = freeTcpPort();
+    std::unique_ptr<CockpitOnFile> wentOn;
+    {
+        auto first = cockpitOnNewFile(path);
+        REQUIRE(first->dock->hostOn(port));
+        // The seat that takes over holds the same session, and the same codes.
+        const QString copy = dir.filePath(u"went-on.podium"_s);
+        REQUIRE(first->file->saveCopyAs(copy));
+        auto opened = SessionFile::open(copy);
+        REQUIRE(opened);
+        wentOn = std::make_unique<CockpitOnFile>(std::move(opened).value());
+    }
+    REQUIRE(wentOn->dock->hostOn(freeTcpPort()));
+    QTcpServer taken; // something else holds this laptop's old port now
+    REQUIRE(taken.listen(QHostAddress::Any, port));
+    auto started = startAfterCrash(path);
+    CockpitOnFile& again = *started;
+    REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+
+    QUdpSocket probe; // a free UDP port on loopback stands for the beacon port
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = probe.localPort();
+    probe.close();
+    REQUIRE(again.dock->discoveredHosts().listen(QHostAddress::LocalHost, beaconPort));
+    wentOn->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    REQUIRE(waitFor([&] {
+        return again.dock->seatSession().mode() == sync::Seat::Mode::Joined &&
+               again.engine.state().lastSeq == wentOn->engine.state().lastSeq;
+    }));
+    CHECK(again.cockpit.seat() == Seat::Moderator);
+    CHECK(again.dock->findChild<QLabel*>(u"connectionState"_s)->text().contains(u"Joined"_s));
+}
+
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {
     useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);

@@ -279,6 +279,7 @@ void ConnectionDock::refreshDiscovered() {
         if (h.address() == picked)
             m_found->setCurrentItem(item);
     }
+    joinWhereSessionWentOn();
     m_found->setVisible(m_found->count() > 0);
     m_foundCaption->setText(m_found->count() > 0
                                 ? tr("Hosts on this network (pick one, or type an address):")
@@ -309,6 +310,7 @@ void ConnectionDock::pickDiscovered() {
 bool ConnectionDock::host() {
     forgetOrphans();
     m_failure.clear();
+    m_hostAgainFailed = false;
     showStatus({}); // an earlier failure's red line stayed under a hosting that went well
     if (auto hosted = m_session->host(quint16(m_port->value())); !hosted) {
         m_hostError = hosted.error();
@@ -327,7 +329,33 @@ void ConnectionDock::sayCouldNotHostAgain() {
                    "otherwise host again there.")
                     .arg(m_hostError);
     m_failureSession = cockpit().state().sessionId;
+    m_hostAgainFailed = true;
     updateAlert();
+    joinWhereSessionWentOn();
+}
+
+// It could not host its session again after a restart (its port taken), and went on alone with
+// every control live, on clocks no other seat saw: a host announcing that session is where it
+// went on, and the control code this file kept opens it, as picking it would. (A laptop that
+// hosted again on its port gives way to it by itself.)
+void ConnectionDock::joinWhereSessionWentOn() {
+    if (!m_hostAgainFailed || m_session->mode() != sync::Seat::Mode::Alone)
+        return;
+    const SessionFile* file = m_session->sessionFile();
+    const auto kept = file ? sync::keptCodes(*file) : std::nullopt;
+    if (!kept || file->sessionId() != m_failureSession)
+        return;
+    for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
+        if (h.announcement.sessionId != file->sessionId())
+            continue;
+        m_hostAgainFailed = false; // once: a join that fails says why, and is not tried again
+        if (joinHost(h.address(), kept->control))
+            showStatus(tr("This laptop could not host the session again, and joins the seat at "
+                          "%1 that went on hosting it.")
+                           .arg(h.address()),
+                       false);
+        return;
+    }
 }
 
 // Started from elsewhere (the command line, a restart), a failure in red in a panel that is a
@@ -362,6 +390,7 @@ bool ConnectionDock::join(quint16 takeoverPort) {
     }
     forgetOrphans();
     m_failure.clear();
+    m_hostAgainFailed = false;
     showStatus({});
     const sync::Endpoint host = parseAddress(m_address->text());
     m_port->setValue(takeoverPort ? takeoverPort : host.port);

@@ -44,6 +44,8 @@ public:
     bool hostOn(quint16 port);
     // After hostOn() failed at a restart of a hosted session: the window says so in red.
     void sayCouldNotHostAgain();
+    // Then, a host of this session heard on the LAN is joined with the control code kept.
+    void joinWhereSessionWentOn();
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
@@ -127,6 +129,7 @@ private:
     QString m_failure;                    // why the last join or hosting failed, until the next one
     QString m_hostError;                  // why the last hosting failed
     QString m_failureSession;             // the session m_failure was said of
+    bool m_hostAgainFailed = false;       // sayCouldNotHostAgain: joinWhereSessionWentOn, once
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;
