@@ -813,6 +813,38 @@ TEST_CASE("a control greyed for this seat says why, and so does its key") {
     CHECK(child<QAction>(w, u"nextSpeakerAction"_s)->toolTip() == u"This seat is read-only."_s);
 }
 
+// A message to the speaker wrapping to a second line moved the floor's buttons up, under the
+// moderator's pointer.
+TEST_CASE("the floor's buttons stay put when the message to the speaker grows a line") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.resize(1366, 768);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    QToolButton* next = nullptr;
+    for (QToolButton* b : w.findChildren<QToolButton*>())
+        if (b->defaultAction() == child<QAction>(w, u"nextSpeakerAction"_s))
+            next = b;
+    REQUIRE(next);
+    auto* shown = child<QLabel>(w, u"stageMessageShown"_s);
+    const auto place = [&] {
+        QCoreApplication::processEvents();
+        return next->mapTo(&w, QPoint(0, 0));
+    };
+    REQUIRE(h.run(Action::SetStageMessage, {{u"text"_s, u"Please wrap up"_s}}));
+    const QPoint before = place();
+    const int oneLine = shown->height();
+    REQUIRE(h.run(Action::SetStageMessage,
+                  {{u"text"_s, u"Please wrap up now: the next panel starts in two minutes, and "
+                               u"the room must be cleared for the online audience"_s}}));
+    const QPoint after = place();
+    REQUIRE(shown->height() > oneLine); // it did wrap
+    CHECK(after == before);
+}
+
 // "Undo Change the speaker's time" left the moderator guessing whose, and which step Ctrl+Z would
 // take back.
 TEST_CASE("Edit → Undo names whom the floor's steps were for") {

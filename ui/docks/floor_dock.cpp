@@ -200,6 +200,9 @@ QWidget* FloorDock::buildBody() {
     showAsProblem(m_asLastHeard);
     m_asLastHeard->hide();
     layout->addWidget(m_asLastHeard);
+    // Above the countdown, which takes what room is left: under the buttons, a message wrapping
+    // to a second line moved them up under the moderator's pointer.
+    layout->addWidget(m_messageShown);
     layout->addWidget(m_countdown, 1);
     auto* controls = new QHBoxLayout(m_controlsRow);
     controls->setContentsMargins(0, 0, 0, 0);
@@ -216,7 +219,6 @@ QWidget* FloorDock::buildBody() {
     message->addWidget(m_message, 1);
     message->addWidget(m_sendMessage);
     layout->addWidget(m_messageRow);
-    layout->addWidget(m_messageShown);
     connect(m_message, &QLineEdit::returnPressed, this, &FloorDock::sendStageMessage);
     connect(m_message, &QLineEdit::textChanged, this, &FloorDock::updateControls);
     connect(m_sendMessage, &QPushButton::clicked, this, &FloorDock::sendStageMessage);
