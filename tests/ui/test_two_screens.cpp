@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "displays/display_windows.h"
+#include "displays/stage_display.h"
 #include "docks/session_dock.h"
 #include "main_window.h"
 #include "ui_support.h"
@@ -9,6 +11,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QWindow>
+#include <memory>
 
 using namespace podium;
 using namespace podium::test;
@@ -62,4 +65,41 @@ TEST_CASE("a window moved to a smaller screen fits it, and has its full height b
     moveTo(w, desktop);
     CHECK_FALSE(w.property(crampedScreenProperty).toBool());
     CHECK(w.minimumSizeHint().height() == roomy);
+}
+
+// After a crash, or a quit, mid-session the speakers' screen stayed dark until the moderator found
+// View → Stage display again.
+TEST_CASE("a display full screen on a screen of its own opens again with the cockpit") {
+    useTemporarySettings();
+    QScreen* desktop = screenNamed(u"desktop"_s);
+    QScreen* projector = screenNamed(u"netbook"_s);
+    REQUIRE(desktop);
+    REQUIRE(projector);
+    CockpitHarness h;
+    const auto cockpitOn = [&](QScreen* screen) {
+        auto w = std::make_unique<MainWindow>(h.cockpit);
+        w->setScreen(screen);
+        w->show();
+        QCoreApplication::processEvents();
+        auto* displays = w->findChild<DisplayWindows*>();
+        REQUIRE(displays);
+        return std::pair{std::move(w), displays};
+    };
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        CHECK_FALSE(displays->stage());
+        displays->showStage(projector, true);
+        w->close(); // quit with the display up
+    }
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        REQUIRE(displays->stage());
+        CHECK(displays->stage()->isVisible());
+        CHECK(displays->stage()->screen() == projector);
+        CHECK_FALSE(displays->audience());
+        displays->stage()->close(); // the moderator closes it (Esc): not again
+        w->close();
+    }
+    auto [w, displays] = cockpitOn(desktop);
+    CHECK_FALSE(displays->stage());
 }

@@ -9,7 +9,9 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QScreen>
+#include <QSettings>
 #include <QWidget>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +36,17 @@ void place(QWidget* display, QScreen* screen, bool fullScreen) {
 
 bool isQuit(const QAction* action) {
     return action->shortcuts() == QKeySequence::keyBindings(QKeySequence::Quit);
+}
+
+const QString stageKey = u"displays/stageOn"_s;
+const QString audienceKey = u"displays/audienceOn"_s;
+
+QScreen* screenNamed(const QString& name) {
+    for (QScreen* s : QGuiApplication::screens()) {
+        if (s->name() == name)
+            return s;
+    }
+    return nullptr;
 }
 
 QString describe(const QScreen* screen, int index) {
@@ -112,6 +125,7 @@ StageDisplay* DisplayWindows::showStage(QScreen* screen, bool fullScreen) {
     }
     takesCockpitKeys(m_stage);
     place(m_stage, screen, fullScreen);
+    remember(stageKey, m_stage, screen, fullScreen);
     return m_stage;
 }
 
@@ -122,7 +136,29 @@ AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) 
     }
     takesCockpitKeys(m_audience);
     place(m_audience, screen, fullScreen);
+    remember(audienceKey, m_audience, screen, fullScreen);
     return m_audience;
+}
+
+// After a crash (or a quit) mid-session the speakers' screen stayed dark until the moderator found
+// View → Stage display again: a display full screen on a screen of its own opens with the
+// cockpit, on that screen, while that screen is there; closed by the moderator, it does not.
+void DisplayWindows::remember(const QString& key, QWidget* display, QScreen* screen,
+                              bool fullScreen) {
+    if (!fullScreen || screen == m_window->screen())
+        return;
+    QSettings().setValue(key, screen->name());
+    display->installEventFilter(this);
+}
+
+void DisplayWindows::showRemembered() {
+    const QSettings settings;
+    QScreen* stageOn = screenNamed(settings.value(stageKey).toString());
+    QScreen* audienceOn = screenNamed(settings.value(audienceKey).toString());
+    if (stageOn && stageOn != m_window->screen())
+        showStage(stageOn, true);
+    if (audienceOn && audienceOn != m_window->screen())
+        showAudience(audienceOn, true);
 }
 
 // With one screen there is nothing to choose; with several, the projector is offered first
@@ -157,9 +193,19 @@ bool DisplayWindows::eventFilter(QObject* watched, QEvent* event) {
     // The displays are windows of their own: left up, they kept Podium running (and hosting)
     // after Quit closed the cockpit.
     if (watched == m_window && event->type() == QEvent::Close) {
+        m_cockpitClosing = true;
         for (QWidget* display : {static_cast<QWidget*>(m_stage), static_cast<QWidget*>(m_audience)})
             if (display)
                 display->close();
+        m_cockpitClosing = false;
+    }
+    if (watched == m_window && event->type() == QEvent::Show && !std::exchange(m_shownOnce, true))
+        showRemembered();
+    if (event->type() == QEvent::Close && !m_cockpitClosing) {
+        if (watched == m_stage)
+            QSettings().remove(stageKey);
+        if (watched == m_audience)
+            QSettings().remove(audienceKey);
     }
     return QObject::eventFilter(watched, event);
 }

@@ -38,6 +38,8 @@ private:
     QScreen* chooseScreen(const QString& title);
     void quitsWithCockpit(QWidget* display);
     void takesCockpitKeys(QWidget* display);
+    void remember(const QString& name, QWidget* display, QScreen* screen, bool fullScreen);
+    void showRemembered();
     void retranslate();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -47,6 +49,8 @@ private:
     QAction* m_audienceAction;
     QPointer<StageDisplay> m_stage;
     QPointer<AudienceDisplay> m_audience;
+    bool m_cockpitClosing = false; // its displays close with it, and open with it next time
+    bool m_shownOnce = false;
 };
 
 } // namespace podium
