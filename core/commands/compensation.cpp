@@ -112,6 +112,14 @@ std::optional<Command> forFloor(const SessionState& before, const Event& e) {
     return make(Action::RevertNext, args);
 }
 
+// When the event started or paused the clock: a redo, or the undo of an undo, carries the moment
+// of the first (`since`, `until`), as the reducer applies it.
+qint64 clockMoment(const Countdown& old, const Event& e) {
+    if (e.action == Action::StartTimer)
+        return qMin(e.at, integerOf(e.data.value(u"since"_s), e.at));
+    return qMax(old.startedAt, qMin(e.at, integerOf(e.data.value(u"until"_s), e.at)));
+}
+
 std::optional<Command> forTimer(const SessionState& before, const Event& e) {
     const QString timer = e.data.value(u"timer"_s).toString();
     const auto id = fromKey<TimerId>(timer);
@@ -125,12 +133,14 @@ std::optional<Command> forTimer(const SessionState& before, const Event& e) {
     // As if it had not been: stopped when it started, run on from when it paused (decided
     // against the clock as this left it: DecideFloor's withUndoneMoment).
     case Action::StartTimer:
-        args[u"until"_s] = e.at;
+        if (old)
+            args[u"until"_s] = clockMoment(*old, e);
         return make(Action::PauseTimer, args);
     case Action::PauseTimer:
         if (old) {
-            args[u"since"_s] = e.at;
-            args[u"asLeft"_s] = old->accumulatedMs + (e.at - old->startedAt);
+            const qint64 paused = clockMoment(*old, e);
+            args[u"since"_s] = paused;
+            args[u"asLeft"_s] = old->elapsedMs(paused); // the time run, as the pause kept it
         }
         return make(Action::StartTimer, args);
     case Action::AdjustTimer:
@@ -248,6 +258,21 @@ std::optional<Command> compensationFor(const SessionState& before, const Event& 
         return undo;
     // It expects what the event set: another seat's change since is not overwritten.
     return expecting(*undo, valueBefore(apply(before, e), *undo));
+}
+
+Command asRedone(Command command, const SessionState& before, const Event& e) {
+    const auto id = fromKey<TimerId>(e.data.value(u"timer"_s).toString());
+    const Countdown* old = id ? before.timer(*id) : nullptr;
+    if (!old)
+        return command;
+    // As the undo left the clock, which the host checks (DecideFloor's withUndoneMoment).
+    if (e.action == Action::StartTimer) {
+        command.args[u"since"_s] = clockMoment(*old, e);
+        command.args[u"asLeft"_s] = old->accumulatedMs;
+    } else if (e.action == Action::PauseTimer) {
+        command.args[u"until"_s] = clockMoment(*old, e);
+    }
+    return command;
 }
 
 } // namespace podium

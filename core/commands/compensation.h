@@ -14,4 +14,9 @@ namespace podium {
 // The result carries no id, author or authority: the issuer fills them in.
 std::optional<Command> compensationFor(const SessionState& before, const Event& event);
 
+// `command` as a redo after its compensation sends it again: a clock's start or pause at the
+// moment `event` did it (`since`/`until`), so that undo and redo leave the time run as it was.
+// Redone from now, a start undone and redone lost all the time it had run.
+Command asRedone(Command command, const SessionState& before, const Event& event);
+
 } // namespace podium

@@ -135,6 +135,53 @@ TEST_CASE("an undone pause counts the time it paused, an undone start the time i
     }
 }
 
+// Undone and redone, a start of the session clock lost the forty minutes it had run.
+TEST_CASE("a clock's start or pause undone and redone leaves the time run as it was") {
+    Harness h;
+    const SessionState idle = h.state();
+    const Command start{
+        newCommandId(), {}, Authority::Moderator, Action::StartTimer, {{u"timer"_s, u"session"_s}}};
+    auto started = h.run(start.action, start.args);
+    REQUIRE(started);
+    h.clock.advance(40 * 60'000);
+    const auto undo = compensationFor(idle, started.value());
+    REQUIRE(undo);
+    REQUIRE(h.run(undo->action, undo->args));
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 0);
+    h.clock.advance(5'000);
+    const Command redo = asRedone(start, idle, started.value());
+    auto redone = h.run(redo.action, redo.args);
+    REQUIRE(redone);
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 40 * 60'000 + 5'000);
+    // The redo's own undo stops it where the first start began, as the first undo did.
+    const SessionState beforeRedo = [&] {
+        SessionState s = h.state();
+        s.sessionClock.running = false;
+        s.sessionClock.startedAt = 0;
+        s.sessionClock.accumulatedMs = 0;
+        return s;
+    }();
+    const auto undoAgain = compensationFor(beforeRedo, redone.value());
+    REQUIRE(undoAgain);
+    REQUIRE(h.run(undoAgain->action, undoAgain->args));
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 0);
+
+    SECTION("paused and started again on another seat since: the undo of a start pauses it now") {
+        const SessionState before = h.state();
+        auto mine = h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}});
+        REQUIRE(mine);
+        h.clock.advance(10'000);
+        REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}})); // the other seat
+        REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+        h.clock.advance(5'000);
+        const auto undoMine = compensationFor(before, mine.value());
+        REQUIRE(undoMine);
+        REQUIRE(h.run(undoMine->action, undoMine->args));
+        CHECK_FALSE(h.state().sessionClock.running);
+        CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 15'000); // none of it lost
+    }
+}
+
 TEST_CASE("undo of agenda, poll, participant and session commands") {
     Prepared p;
     checkUndo(p.h, Action::StartSegment, {{u"index"_s, 1}});

@@ -131,6 +131,7 @@ TEST_CASE("View → Theme switches the palette, is remembered, and charts follow
     CockpitHarness h;
     REQUIRE(h.run(Action::CreatePoll, {{u"question"_s, u"Which step first?"_s},
                                        {u"options"_s, QCborArray{u"a"_s, u"b"_s}}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
     MainWindow w(h.cockpit);
     w.findChild<QAction*>(u"theme-dark"_s)->trigger();
     CHECK(QSettings().value(u"view/theme"_s).toString() == u"dark"_s);

@@ -233,6 +233,21 @@ TEST_CASE("on a joined seat, repeated ±30 s are one undo step too, undone as th
     }
 }
 
+// Ctrl+Z once too often, then Ctrl+Shift+Z: the session clock was forty minutes short.
+TEST_CASE("a clock's start undone and redone keeps the time it had run") {
+    CockpitHarness h;
+    QUndoStack& stack = h.cockpit.undoStack();
+    h.cockpit.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}, u"start"_s);
+    h.clock.advance(40 * 60'000);
+    stack.undo();
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 0);
+    h.clock.advance(5'000);
+    stack.redo();
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 40 * 60'000 + 5'000);
+    stack.undo();
+    CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 0);
+}
+
 TEST_CASE("undo of a call puts the speaker back in the queue") {
     CockpitHarness h;
     h.add(u"Audience 1"_s);

@@ -330,17 +330,20 @@ void PollsDock::showSelected() {
     const Poll* p = selectedPoll();
     if (m_tallies->poll() != (p ? p->id : 0))
         m_tallies->setPoll(p ? p->id : 0);
-    if (PollChart* chart = chartFor(p))
+    if (PollChart* chart = chartFor(p)) {
         chart->showPoll(p);
+        chart->setVisible(p && p->status != PollStatus::Draft);
+    }
     m_totals->setText(p ? tr("Votes in all: %1").arg(QLocale().toString(p->totalVotes()))
                         : QString());
     updateControls();
 }
 
-// Made with the first poll that has options: Qt Charts costs milliseconds at start-up, for a
-// chart that has nothing to show until then (empty axes are never shown).
+// Made with the first poll that has run: Qt Charts costs milliseconds at start-up, for a chart
+// that has nothing to show until then (empty axes are never shown; nor is a draft's chart, with
+// no votes to show: the demo's drafts cost every start 15 ms).
 PollChart* PollsDock::chartFor(const Poll* poll) {
-    if (!m_chart && poll && !poll->options.isEmpty()) {
+    if (!m_chart && poll && !poll->options.isEmpty() && poll->status != PollStatus::Draft) {
         m_chart = new PollChart;
         m_layout->insertWidget(m_layout->indexOf(m_totals) + 1, m_chart, 1);
     }

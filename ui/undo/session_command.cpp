@@ -176,6 +176,7 @@ void SessionCommand::onEvent(const Event& event, const SessionState& before) {
         m_command.args[u"id"_s] = event.data.value(u"participant"_s).toMap().value(u"id"_s);
     if (event.action == Action::AddEntry)
         m_command.args[u"id"_s] = event.data.value(u"entry"_s).toMap().value(u"id"_s);
+    m_command = asRedone(m_command, before, event);
     if (m_whole)
         m_whole->partAnswered();
 }
