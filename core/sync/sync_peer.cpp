@@ -112,12 +112,15 @@ void SyncPeer::leave() {
         link->close(u"closed by its user"_s);
         link->deleteLater();
     }
+    // While the engine still forwards: what answers them (an undo that waited for them) is
+    // refused as not sent; done here, it went into this laptop's file alone, under the host's
+    // epoch, and was never reported as the seat's own when it joined again.
+    giveUpUnanswered();
     if (m_state != State::Idle) {
         m_engine.setForwarder({});
         m_engine.setClock(m_base);
         setState(State::Idle);
     }
-    giveUpUnanswered();
 }
 
 // Left (Disconnect, a takeover, giving way) before the host answered: nothing will settle these,

@@ -191,6 +191,25 @@ TEST_CASE("a command the host never answered is reported as maybe done when the 
     CHECK(refused.value(pressed.id).contains(u"Stage message: “pressed as it died”"_s));
 }
 
+// An undo that waited for the host's answer went out as the seat left: done by this laptop alone,
+// under the host's epoch, and never reported as this seat's own when it joined again.
+TEST_CASE("what answers a command given up as the seat leaves is not done on this laptop alone") {
+    RelayedModerator scene;
+    auto& [refused, host, relay, online] = scene;
+    relay.setFrozen(true);
+    const Command pressed = stageMessage(u"pressed as it died"_s);
+    const Command answer = stageMessage(u"sent when the first was given up"_s);
+    QObject::connect(&online.engine, &SessionEngine::refused, [&](const QString& id) {
+        if (id == pressed.id)
+            (void)online.engine.submit(answer);
+    });
+    (void)online.engine.submit(pressed);
+    const qint64 before = online.engine.state().lastSeq;
+    online.seat.stop();
+    CHECK(online.engine.state().lastSeq == before);
+    CHECK(refused.value(answer.id).contains(u"Not connected to the host"_s));
+}
+
 // The host did it, but its answer was lost with the link, and so many events followed that the
 // seat came back by a snapshot: the seat cannot tell whether its command is among them, and must
 // not say "not done" (a script that retried "next" would skip a speaker).
