@@ -110,9 +110,9 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     updateTicking();
 }
 
-// Closing, an undo still waiting for the host would go out after the window had gone.
+// Torn down, the stack deletes its steps: none may leave a copy behind to send its undo.
 Cockpit::~Cockpit() {
-    forgetWaitingUndos(m_undo);
+    forgetWaitingUndos(m_undo, m_engine);
 }
 
 namespace {
@@ -335,7 +335,7 @@ void Cockpit::keepOrClearUndo() {
             m_engine.state().sessionId == m_stateSeen.sessionId)
             emit notice(tr("Edit → Undo was emptied: this seat took the host's whole session "
                            "after a break in the link, and the steps before it no longer apply."));
-        forgetWaitingUndos(m_undo);
+        forgetWaitingUndos(m_undo, m_engine);
         m_undo.clear();
     }
     m_stateSeen = m_engine.state();

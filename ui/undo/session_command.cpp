@@ -59,17 +59,27 @@ SessionCommand::~SessionCommand() {
         leaveUndoWaiting();
 }
 
+namespace {
+
+const QString keeperName = u"undoLeftWaiting"_s;
+
+} // namespace
+
 void SessionCommand::leaveUndoWaiting() const {
     auto* keeper = new QObject(&m_engine);
+    keeper->setObjectName(keeperName);
     auto* copy = new SessionCommand(*this, nullptr);
     copy->m_keeper = keeper;
     QObject::connect(keeper, &QObject::destroyed, [copy] { delete copy; });
 }
 
-void forgetWaitingUndos(const QUndoStack& stack) {
+void forgetWaitingUndos(QUndoStack& stack, SessionEngine& engine) {
     for (int i = 0; i < stack.count(); ++i)
         if (auto* step = dynamic_cast<const SessionCommand*>(stack.command(i)))
             const_cast<SessionCommand*>(step)->forgetWaitingUndo(); // the stack gives them const
+    // And the copies of steps the stack deleted: they belong to the state left as well.
+    for (QObject* keeper : engine.findChildren<QObject*>(keeperName, Qt::FindDirectChildrenOnly))
+        delete keeper;
 }
 
 void SessionCommand::redo() {

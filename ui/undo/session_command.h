@@ -79,7 +79,8 @@ private:
     quint64 m_serial;
 };
 
-// Each step's waiting undo, if any, goes when the stack is emptied.
-void forgetWaitingUndos(const QUndoStack& stack);
+// Each step's waiting undo, if any, goes when the stack is emptied; so do those of steps the
+// stack deleted (SessionCommand::leaveUndoWaiting), which the engine holds.
+void forgetWaitingUndos(QUndoStack& stack, SessionEngine& engine);
 
 } // namespace podium
