@@ -89,6 +89,7 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
         m_othersChangedAt = -1;
         m_timersSeen.clear();
         m_eventsSinceOpened = false;
+        m_openedAfterSession.reset();
     });
     connect(&m_engine, &SessionEngine::eventApplied, this, [this] {
         m_eventsSinceOpened = true;
@@ -138,7 +139,11 @@ qint64 Cockpit::reportTime() const {
         file->state().lastSeq != state().lastSeq)
         return now();
     const auto last = file->lastEventAt();
-    return last && !underWay(state(), *last, now()) ? *last : now();
+    // Decided once per file opened: checked again at each second, it flipped back to the last
+    // action when the session clock ran into overtime, or ten minutes went by.
+    if (last && !m_openedAfterSession)
+        m_openedAfterSession = !underWay(state(), *last, now());
+    return last && *m_openedAfterSession ? *last : now();
 }
 
 void Cockpit::setSeat(Seat seat) {

@@ -118,6 +118,7 @@ private:
     bool m_fileReadOnly = false;
     Id m_floorBeforeOthers = 0;       // before the last change another seat made,
     bool m_eventsSinceOpened = false; // since the state was last replaced (a file opened, a join)
+    mutable std::optional<bool> m_openedAfterSession; // reportTime(), decided once per state
     bool m_shared = false;
     qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
     struct TimerSeen {

@@ -527,16 +527,22 @@ TEST_CASE("a session taken up again after a restart is reported up to now") {
     useTemporarySettings();
     QTemporaryDir dir;
     FakeClock clock;
+    struct Reopened {
+        SessionEngine engine;
+        SessionFiles files{engine};
+        Cockpit cockpit{engine};
+        Reopened(FakeClock& clock, const QString& path)
+            : engine(clock) {
+            cockpit.setFiles(&files);
+            REQUIRE(files.open(path));
+        }
+    };
+    // How far past its last action the report counts, opened `ms` after it.
     const auto reopenedAfter = [&](const QString& name, qint64 ms, bool sessionClockRuns) {
         const QString path = dir.filePath(name);
         const qint64 lastEvent = leftSpeaking(path, clock, sessionClockRuns);
         clock.advance(ms);
-        SessionEngine engine(clock);
-        SessionFiles files(engine);
-        Cockpit cockpit(engine);
-        cockpit.setFiles(&files);
-        REQUIRE(files.open(path));
-        return cockpit.reportTime() - lastEvent;
+        return Reopened(clock, path).cockpit.reportTime() - lastEvent;
     };
     CHECK(reopenedAfter(u"a.podium"_s, 2 * 60'000, false) == 2 * 60'000);
     // A long speech, with the session's time still running within its plan (crowdPlan: 90 min).
@@ -544,6 +550,16 @@ TEST_CASE("a session taken up again after a restart is reported up to now") {
     // Past the plan, and long after: the session is over, however its clocks were left.
     CHECK(reopenedAfter(u"c.podium"_s, 120 * 60'000, true) == 0);
     CHECK(reopenedAfter(u"d.podium"_s, 40 * 60'000, false) == 0);
+
+    // Decided once: an hour on with no action, it still counts to now (it went back to the
+    // last action ten minutes after it).
+    const QString path = dir.filePath(u"e.podium"_s);
+    leftSpeaking(path, clock);
+    clock.advance(60'000);
+    Reopened again(clock, path);
+    REQUIRE(again.cockpit.reportTime() == clock.nowMs());
+    clock.advance(60 * 60'000);
+    CHECK(again.cockpit.reportTime() == clock.nowMs());
 }
 
 // Only a plan made a session: an organizer with none yet had to write one by hand first.
