@@ -1207,13 +1207,23 @@ TEST_CASE("a cockpit that cannot host again joins the host of its session it hea
     const quint16 beaconPort = probe.localPort();
     probe.close();
     REQUIRE(again.dock->discoveredHosts().listen(QHostAddress::LocalHost, beaconPort));
-    wentOn->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
-    REQUIRE(waitFor([&] {
-        return again.dock->seatSession().mode() == sync::Seat::Mode::Joined &&
-               again.engine.state().lastSeq == wentOn->engine.state().lastSeq;
-    }));
-    CHECK(again.cockpit.seat() == Seat::Moderator);
-    CHECK(again.dock->findChild<QLabel*>(u"connectionState"_s)->text().contains(u"Joined"_s));
+    SECTION("heard before it acted alone: it joins") {
+        wentOn->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+        REQUIRE(waitFor([&] {
+            return again.dock->seatSession().mode() == sync::Seat::Mode::Joined &&
+                   again.engine.state().lastSeq == wentOn->engine.state().lastSeq;
+        }));
+        CHECK(again.cockpit.seat() == Seat::Moderator);
+        CHECK(again.dock->findChild<QLabel*>(u"connectionState"_s)->text().contains(u"Joined"_s));
+    }
+    SECTION("once the moderator acted here alone, going on alone is their choice") {
+        REQUIRE(again.cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"alone"_s}}));
+        auto* found = again.dock->findChild<QListWidget*>(u"discoveredHosts"_s);
+        wentOn->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+        REQUIRE(waitFor([&] { return found->count() == 1; })); // listed: a join starts there
+        CHECK(again.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+        CHECK(found->item(0)->text().endsWith(u"(this session)"_s));
+    }
 }
 
 TEST_CASE("a session closed while hosting offers its port again, and hosts only when asked") {

@@ -330,6 +330,7 @@ void ConnectionDock::sayCouldNotHostAgain() {
                     .arg(m_hostError);
     m_failureSession = cockpit().state().sessionId;
     m_hostAgainFailed = true;
+    m_seqWhenHostAgainFailed = cockpit().state().lastSeq;
     updateAlert();
     joinWhereSessionWentOn();
 }
@@ -338,24 +339,32 @@ void ConnectionDock::sayCouldNotHostAgain() {
 // every control live, on clocks no other seat saw: a host announcing that session is where it
 // went on, and the control code this file kept opens it, as picking it would. (A laptop that
 // hosted again on its port gives way to it by itself.)
+// Not once the moderator acted here alone: going on alone is then their choice, and the red line
+// says where the session went on.
 void ConnectionDock::joinWhereSessionWentOn() {
-    if (!m_hostAgainFailed || m_session->mode() != sync::Seat::Mode::Alone)
+    if (!m_hostAgainFailed || m_session->mode() != sync::Seat::Mode::Alone ||
+        cockpit().state().lastSeq != m_seqWhenHostAgainFailed)
         return;
     const SessionFile* file = m_session->sessionFile();
     const auto kept = file ? sync::keptCodes(*file) : std::nullopt;
     if (!kept || file->sessionId() != m_failureSession)
         return;
+    // Two hosts of it (a split): the one the seats follow, as hosts that meet decide.
+    const DiscoveredHosts::Host* leading = nullptr;
     for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
-        if (h.announcement.sessionId != file->sessionId())
-            continue;
-        m_hostAgainFailed = false; // once: a join that fails says why, and is not tried again
-        if (joinHost(h.address(), kept->control))
-            showStatus(tr("This laptop could not host the session again, and joins the seat at "
-                          "%1 that went on hosting it.")
-                           .arg(h.address()),
-                       false);
-        return;
+        if (h.announcement.sessionId == file->sessionId() &&
+            (!leading || h.announcement.rank().leads(leading->announcement.rank())))
+            leading = &h;
     }
+    if (!leading)
+        return;
+    m_hostAgainFailed = false; // once: a join that fails says why, and is not tried again
+    const QString address = leading->address();
+    if (joinHost(address, kept->control))
+        showStatus(tr("This laptop could not host the session again, and joins the seat at %1 "
+                      "that went on hosting it.")
+                       .arg(address),
+                   false);
 }
 
 // Started from elsewhere (the command line, a restart), a failure in red in a panel that is a

@@ -43,9 +43,8 @@ public:
     // start; the panel is then brought forward, saying why in red.
     bool hostOn(quint16 port);
     // After hostOn() failed at a restart of a hosted session: the window says so in red.
-    void sayCouldNotHostAgain();
     // Then, a host of this session heard on the LAN is joined with the control code kept.
-    void joinWhereSessionWentOn();
+    void sayCouldNotHostAgain();
     // A joined session's own file opened again (after a restart): the seat is the one the host
     // gave, and it says it no longer follows the session until it joins again.
     void takeUpJoinedCopy(const JoinedCopy& copy);
@@ -85,6 +84,7 @@ private:
     bool broughtForward(bool started);
     void takeOver();
     void refresh();
+    void joinWhereSessionWentOn();
     void refreshPeers();
     void addPeerRow(const QString& name, const QString& role, const QString& address, qint64 rttMs);
     static QString peerLabel(const sync::PeerInfo& p);
@@ -130,6 +130,7 @@ private:
     QString m_hostError;                  // why the last hosting failed
     QString m_failureSession;             // the session m_failure was said of
     bool m_hostAgainFailed = false;       // sayCouldNotHostAgain: joinWhereSessionWentOn, once
+    qint64 m_seqWhenHostAgainFailed = 0;  // acted on alone since: it goes on alone
     QString m_alert;
     QString m_statusText;
     bool m_statusIsProblem = false;
