@@ -7,9 +7,10 @@
 
 namespace podium::sync {
 
-// A seat as the host lists it to everyone (the Connection dock's peer list).
+// The hello's `client` of a cockpit (docs/PROTOCOL.md).
 inline constexpr QStringView cockpitClient = u"cockpit";
 
+// A seat as the host lists it to everyone (the Connection dock's peer list).
 struct PeerInfo {
     QString instance;
     QString name;

@@ -599,6 +599,27 @@ TEST_CASE("the polls panel opens on the poll under way, or else the first draft"
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentData().toLongLong() == second);
 }
 
+// Poll ids start again from 1 in each session: after File → Open the panel showed the new
+// session's poll with the id shown before, not the one under way.
+TEST_CASE("another session opened shows its poll under way, not the one with the id shown before") {
+    useTemporarySettings();
+    CockpitHarness h(demoPlan());
+    const Id first = h.state().polls.first().id;
+    const Id second = h.state().polls.at(1).id;
+    SessionState other = h.state();
+    MainWindow w(h.cockpit);
+    auto* selector = child<QComboBox>(w, u"pollSelector"_s);
+    REQUIRE(selector->currentData().toLongLong() == first);
+    other.sessionId = u"another session"_s;
+    other.polls[1].status = PollStatus::Open;
+    h.engine.reset(other);
+    CHECK(selector->currentData().toLongLong() == second);
+    // The same session again (a join that resumes it): what is shown stays.
+    selector->setCurrentIndex(selector->findData(first));
+    h.engine.reset(other);
+    CHECK(selector->currentData().toLongLong() == first);
+}
+
 TEST_CASE("session details left as they were leave no undo step") {
     useTemporarySettings();
     CockpitHarness h(demoPlan()); // the demo session has every detail filled in

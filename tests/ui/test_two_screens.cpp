@@ -100,6 +100,13 @@ TEST_CASE("a display full screen on a screen of its own opens again with the coc
         displays->stage()->close(); // the moderator closes it (Esc): not again
         w->close();
     }
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        CHECK_FALSE(displays->stage());
+        displays->showStage(projector, true);
+        displays->showStage(desktop, false); // moved to the cockpit's screen, as a window
+        w->close();
+    }
     auto [w, displays] = cockpitOn(desktop);
     CHECK_FALSE(displays->stage());
 }

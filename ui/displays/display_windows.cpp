@@ -145,10 +145,11 @@ AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) 
 // cockpit, on that screen, while that screen is there; closed by the moderator, it does not.
 void DisplayWindows::remember(const QString& key, QWidget* display, QScreen* screen,
                               bool fullScreen) {
-    if (!fullScreen || screen == m_window->screen())
-        return;
-    QSettings().setValue(key, screen->name());
     display->installEventFilter(this);
+    if (!fullScreen || screen == m_window->screen())
+        QSettings().remove(key); // shown elsewhere since: not on the screen it was
+    else
+        QSettings().setValue(key, screen->name());
 }
 
 void DisplayWindows::showRemembered() {

@@ -405,7 +405,8 @@ QString nameOf(const SessionState& s, const QueueEntry* entry) {
 }
 
 QString onTheFloor(const SessionState& s) {
-    return nameOf(s, s.floor ? &s.floor->entry : nullptr);
+    const QString name = nameOf(s, s.floor ? &s.floor->entry : nullptr);
+    return name.isEmpty() ? FloorDock::tr("the speaker") : name;
 }
 
 } // namespace

@@ -163,7 +163,15 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     connect(m_removeDraft, &QPushButton::clicked, this, &PollsDock::removeDraft);
     connect(m_openCloseAction, &QAction::triggered, this, [this] { toggleOpen(true); });
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &PollsDock::onEvent);
-    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &PollsDock::refreshPolls);
+    // Another session (a file opened, a join): its polls' ids start again from 1, and the id shown
+    // before named one of them, not the one under way.
+    m_shownSession = cockpit.state().sessionId;
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, [this] {
+        if (m_shownSession != this->cockpit().state().sessionId)
+            m_selector->setCurrentIndex(-1);
+        m_shownSession = this->cockpit().state().sessionId;
+        refreshPolls();
+    });
     finishSetup(); // which shows the polls
     fitTallyTable();
 }

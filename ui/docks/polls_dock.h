@@ -70,6 +70,7 @@ private:
     QLabel* m_totals;
     QAction* m_openCloseAction;
     QString m_creating;         // the question of a poll this seat asked to create, until its event
+    QString m_shownSession;     // whose polls the selector lists
     Id m_openedWhileTyping = 0; // shown once the tally being typed is entered or given up
     QByteArray m_layoutWithoutForm; // the window's, while the form for a new poll is open
 };
