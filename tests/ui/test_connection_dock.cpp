@@ -1210,9 +1210,11 @@ TEST_CASE("a cockpit that cannot host again joins the host of its session it hea
     SECTION("heard before it acted alone: it joins") {
         wentOn->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
         REQUIRE(waitFor([&] {
-            return again.dock->seatSession().mode() == sync::Seat::Mode::Joined &&
-                   again.engine.state().lastSeq == wentOn->engine.state().lastSeq;
+            const sync::Seat* seat = again.dock->seatSession().seat();
+            return seat->mode() == sync::Seat::Mode::Joined &&
+                   seat->syncPeer()->state() == sync::SyncPeer::State::Live;
         }));
+        CHECK(again.engine.state().lastSeq == wentOn->engine.state().lastSeq);
         CHECK(again.cockpit.seat() == Seat::Moderator);
         CHECK(again.dock->findChild<QLabel*>(u"connectionState"_s)->text().contains(u"Joined"_s));
     }
