@@ -155,6 +155,9 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_layout->addWidget(m_table);
     m_layout->addWidget(m_totals); // the chart comes below, with the first poll
     m_layout->addWidget(buildCreateForm());
+    // Takes the room the chart leaves (none yet, or a draft shown): the totals stood apart from
+    // their table. A shown chart's stretch takes it first.
+    m_layout->addStretch();
     setWidget(body);
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, &PollsDock::showSelected);
