@@ -1,5 +1,6 @@
 #include "shortcuts_dialog.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,7 +14,7 @@ using namespace Qt::StringLiterals;
 namespace podium {
 namespace {
 
-void appendKeys(const QAction* a, bool canControl, QList<std::pair<QString, QString>>& out) {
+void appendKeys(const QAction* a, bool canControl, QList<ShortcutsDialog::Listed>& out) {
     if (!canControl && a->property(shortcutNeedsControlProperty).toBool())
         return;
     QStringList keys;
@@ -27,10 +28,10 @@ void appendKeys(const QAction* a, bool canControl, QList<std::pair<QString, QStr
     const QString label = a->property(shortcutLabelProperty).toString();
     if (!keys.isEmpty())
         out.append(
-            {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s)});
+            {label.isEmpty() ? QString(a->text()).remove(u'&') : label, keys.join(u"   "_s), a});
 }
 
-void collect(const QMenu* menu, bool canControl, QList<std::pair<QString, QString>>& out) {
+void collect(const QMenu* menu, bool canControl, QList<ShortcutsDialog::Listed>& out) {
     for (const QAction* a : menu->actions()) {
         if (a->menu())
             collect(a->menu(), canControl, out);
@@ -41,9 +42,8 @@ void collect(const QMenu* menu, bool canControl, QList<std::pair<QString, QStrin
 
 } // namespace
 
-QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* menus,
-                                                                bool canControl) {
-    QList<std::pair<QString, QString>> out;
+QList<ShortcutsDialog::Listed> ShortcutsDialog::listed(const QMenuBar* menus, bool canControl) {
+    QList<Listed> out;
     for (const QAction* a : menus->actions()) {
         if (a->menu())
             collect(a->menu(), canControl, out);
@@ -57,6 +57,14 @@ QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* 
     return out;
 }
 
+QList<std::pair<QString, QString>> ShortcutsDialog::shortcutsIn(const QMenuBar* menus,
+                                                                bool canControl) {
+    QList<std::pair<QString, QString>> out;
+    for (const Listed& l : listed(menus, canControl))
+        out.append({l.text, l.keys});
+    return out;
+}
+
 ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, bool canControl, QWidget* parent)
     : QDialog(parent)
     , m_list(new QTreeWidget) {
@@ -65,8 +73,16 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, bool canControl, QWidget
     m_list->setObjectName(u"shortcutsList"_s);
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Action"), tr("Keys")});
-    for (const auto& [text, keys] : shortcutsIn(menus, canControl))
-        m_list->addTopLevelItem(new QTreeWidgetItem(QStringList{text, keys}));
+    for (const Listed& l : listed(menus, canControl)) {
+        auto* row = new QTreeWidgetItem(QStringList{l.text, l.keys});
+        // Greyed here as in its menu, with why: a joined seat's Ctrl+O was listed as if it
+        // worked there.
+        if (!l.action->isEnabled()) {
+            row->setDisabled(true);
+            row->setToolTip(0, l.action->toolTip());
+        }
+        m_list->addTopLevelItem(row);
+    }
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

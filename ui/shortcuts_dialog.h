@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QAction;
 class QMenuBar;
 class QTreeWidget;
 
@@ -25,6 +26,12 @@ public:
     // (action text, shortcuts) pairs in menu order.
     static QList<std::pair<QString, QString>> shortcutsIn(const QMenuBar* menus,
                                                           bool canControl = true);
+    struct Listed {
+        QString text;
+        QString keys;
+        const QAction* action = nullptr;
+    };
+    static QList<Listed> listed(const QMenuBar* menus, bool canControl);
 
 private:
     QTreeWidget* m_list;

@@ -547,6 +547,16 @@ TEST_CASE("Help → Keyboard shortcuts lists the real actions and their keys") {
         CHECK_FALSE(a->shortcut().isEmpty());
         CHECK(texts.contains(listedAs(a)));
     }
+    // What is greyed just now is greyed in the list too, with why (a joined seat's Ctrl+O was
+    // listed as if it worked there).
+    ShortcutsDialog dialog(w.menuBar(), h.cockpit.canControl());
+    auto* list = child<QTreeWidget>(dialog, u"shortcutsList"_s);
+    const auto rows =
+        list->findItems(listedAs(child<QAction>(w, u"nextSpeakerAction"_s)), Qt::MatchExactly);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows.first()->isDisabled());
+    CHECK(rows.first()->toolTip(0) == u"Nobody is waiting in the queue"_s);
+    CHECK_FALSE(list->findItems(u"Keyboard shortcuts"_s, Qt::MatchExactly).first()->isDisabled());
     // a toggle is listed for both things it does, not for what its button reads just now
     CHECK(texts.contains(u"Start or pause the speaker's timer"_s));
     CHECK(texts.contains(u"Open or close the poll"_s));
