@@ -89,7 +89,7 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
         m_othersChangedAt = -1;
         m_timersSeen.clear();
         m_eventsSinceOpened = false;
-        m_openedAfterSession.reset();
+        m_reportUpTo.reset();
     });
     connect(&m_engine, &SessionEngine::eventApplied, this, [this] {
         m_eventsSinceOpened = true;
@@ -138,12 +138,14 @@ qint64 Cockpit::reportTime() const {
     if (m_eventsSinceOpened || m_shared || !file || file->sessionId() != state().sessionId ||
         file->state().lastSeq != state().lastSeq)
         return now();
-    const auto last = file->lastEventAt();
     // Decided once per file opened: checked again at each second, it flipped back to the last
-    // action when the session clock ran into overtime, or ten minutes went by.
-    if (last && !m_openedAfterSession)
-        m_openedAfterSession = !underWay(state(), *last, now());
-    return last && *m_openedAfterSession ? *last : now();
+    // action when the session clock ran into overtime, or ten minutes went by. (And the file is
+    // read once, not at each repaint of the timeline.)
+    if (!m_reportUpTo) {
+        const auto last = file->lastEventAt();
+        m_reportUpTo = last && !underWay(state(), *last, now()) ? last : std::optional<qint64>();
+    }
+    return m_reportUpTo->value_or(now());
 }
 
 void Cockpit::setSeat(Seat seat) {

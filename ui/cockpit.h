@@ -118,7 +118,8 @@ private:
     bool m_fileReadOnly = false;
     Id m_floorBeforeOthers = 0;       // before the last change another seat made,
     bool m_eventsSinceOpened = false; // since the state was last replaced (a file opened, a join)
-    mutable std::optional<bool> m_openedAfterSession; // reportTime(), decided once per state
+    // reportTime(), decided once per state: the file's last action, or nothing (up to now).
+    mutable std::optional<std::optional<qint64>> m_reportUpTo;
     bool m_shared = false;
     qint64 m_othersChangedAt = -1; // at this time (engine's clock); -1: none lately
     struct TimerSeen {

@@ -92,29 +92,32 @@ TEST_CASE("undo of each timer command") {
     checkUndo(p.h, Action::StartTimer, {{u"timer"_s, u"session"_s}});
 }
 
+namespace {
+
+// Runs `action` on the session clock, lets `ms` go by, and undoes it.
+void undoneAfter(Harness& h, Action action, qint64 ms) {
+    const SessionState before = h.state();
+    auto done = h.run(action, {{u"timer"_s, u"session"_s}});
+    REQUIRE(done);
+    h.clock.advance(ms);
+    const auto undo = compensationFor(before, done.value());
+    REQUIRE(undo);
+    REQUIRE(h.run(undo->action, undo->args));
+}
+
+} // namespace
+
 // An accidental pause undone twenty seconds later left the session clock twenty seconds behind.
 TEST_CASE("an undone pause counts the time it paused, an undone start the time it ran, not") {
     Harness h;
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
     h.clock.advance(60'000);
-    const SessionState running = h.state();
-    auto paused = h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}});
-    REQUIRE(paused);
-    h.clock.advance(20'000);
-    auto resume = compensationFor(running, paused.value());
-    REQUIRE(resume);
-    REQUIRE(h.run(resume->action, resume->args));
+    undoneAfter(h, Action::PauseTimer, 20'000);
     CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 80'000); // as if never paused
 
     h.clock.advance(5'000);
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"session"_s}}));
-    const SessionState pausedState = h.state();
-    auto started = h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}});
-    REQUIRE(started);
-    h.clock.advance(30'000);
-    auto stop = compensationFor(pausedState, started.value());
-    REQUIRE(stop);
-    REQUIRE(h.run(stop->action, stop->args));
+    undoneAfter(h, Action::StartTimer, 30'000);
     CHECK(h.state().sessionClock.elapsedMs(h.clock.nowMs()) == 85'000); // the 30 s taken back
 
     SECTION("started and paused on another seat since: the undo starts it from now") {
