@@ -145,9 +145,10 @@ void FileMenu::newFromPlan() {
         QMessageBox::warning(m_window, tr("New session from plan"), plan.error());
         return;
     }
-    // Under the plan's name, in the folder the plan was chosen in.
-    const QString target = askSavePath(m_window, tr("Save the new session as"),
-                                       QFileInfo(planPath).completeBaseName() + u".podium"_s,
+    // Under the session's title (the plan file's name was often "plan.json"), in the folder the
+    // plan was chosen in.
+    const QString name = fileNameOf(plan->info.title, QFileInfo(planPath).completeBaseName());
+    const QString target = askSavePath(m_window, tr("Save the new session as"), name + u".podium"_s,
                                        tr("Podium sessions (*.podium)"), u"podium"_s);
     if (!target.isEmpty())
         // The save dialog asked before a file there is replaced.

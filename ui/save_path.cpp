@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -15,6 +16,17 @@ QString withFileSuffix(const QString& path, const QString& suffix) {
     if (path.isEmpty() || QFileInfo(path).suffix().compare(suffix, Qt::CaseInsensitive) == 0)
         return path;
     return path + u'.' + suffix;
+}
+
+QString fileNameOf(const QString& title, const QString& fallback) {
+    QString name = title;
+    // Letters of every script stay, with their marks (without the option, \w knows only ASCII;
+    // without \p{M}, "इंटरनेट" lost its vowel signs and was written "इटरनट").
+    name.replace(
+        QRegularExpression(u"[^\\w\\p{M}\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
+        u" "_s); // "Securing/the Internet" did not become "Securingthe Internet"
+    name = name.simplified();
+    return name.isEmpty() ? fallback : name.left(80);
 }
 
 QString askSavePath(QWidget* parent, const QString& title, const QString& proposed,

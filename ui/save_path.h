@@ -11,6 +11,10 @@ namespace podium {
 // filter afterwards (and listed bare among the recent files).
 QString withFileSuffix(const QString& path, const QString& suffix);
 
+// A file name (without suffix) made of a title, for a save dialog to propose: what no file name
+// may hold is left out; `fallback` if nothing is left.
+QString fileNameOf(const QString& title, const QString& fallback);
+
 // The folder the file dialogs start in: the last one a file was chosen in, else the user's
 // documents (the working directory, where they started, was wherever Podium was launched from).
 QString usualFolder();

@@ -31,7 +31,7 @@ TEST_CASE("the report's proposed file name keeps the title's letters in every sc
     CHECK(suggestedReportName(u"इंटरनेट शासन मंच — Nguyễn"_s, ReportFormat::Pdf) ==
           u"इंटरनेट शासन मंच Nguyễn.pdf"_s);
     CHECK(suggestedReportName(u"WS #42: \"Securing/the Internet\""_s, ReportFormat::Html) ==
-          u"WS 42 Securingthe Internet.html"_s);
+          u"WS 42 Securing the Internet.html"_s);
     CHECK(suggestedReportName(u"?!"_s, ReportFormat::Markdown) == u"Session report.md"_s);
 }
 

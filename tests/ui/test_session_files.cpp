@@ -4,6 +4,7 @@
 #include "file_menu.h"
 #include "main_window.h"
 #include "model/codec.h"
+#include "plan/plan.h"
 #include "report/report_menu.h"
 #include "save_path.h"
 #include "session_files.h"
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 using namespace podium;
@@ -425,6 +427,40 @@ TEST_CASE("a suffix added after the dialog asks before it replaces a file") {
     CHECK(confirmedSavePath(nullptr, typed, u"json"_s) == plan);
     CHECK(confirmedSavePath(nullptr, dir.filePath(u"fresh"_s), u"json"_s) ==
           dir.filePath(u"fresh.json"_s)); // nothing to replace: no question
+}
+
+// A plan saved as "plan.json" proposed a session file "plan.podium": the title names it now.
+TEST_CASE("a new session from a plan is proposed under the plan's title") {
+    WindowOnFile w(u"own.podium"_s);
+    Plan plan = crowdPlan();
+    plan.info.title = u"WS #7: Open/Data"_s;
+    const QString planPath = w.dir.filePath(u"plan.json"_s);
+    QFile planFile(planPath);
+    REQUIRE(planFile.open(QIODevice::WriteOnly));
+    planFile.write(planToJson(plan));
+    planFile.close();
+    QString proposed;
+    const auto answer = [&](const std::function<void(QFileDialog&)>& with) {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        CHECK(dialog); // no throwing out of the dialog's event loop
+        if (dialog)
+            with(*dialog);
+    };
+    QTimer::singleShot(0, [&] {
+        answer([&](QFileDialog& open) {
+            open.selectFile(planPath);
+            QTimer::singleShot(0, [&] {
+                answer([&](QFileDialog& save) {
+                    proposed = QFileInfo(save.selectedFiles().value(0)).fileName();
+                    save.reject();
+                });
+            });
+            QMetaObject::invokeMethod(&open, "accept");
+        });
+    });
+    w.window->findChild<QAction*>(u"newFromPlanAction"_s)->trigger();
+    CHECK(proposed == u"WS 7 Open Data.podium"_s);
+    CHECK(w.files.current()->path() == w.dir.filePath(u"own.podium"_s)); // cancelled: unchanged
 }
 
 // New from plan asked "replace?", and then refused with "already exists": the plan had to be

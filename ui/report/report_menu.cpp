@@ -14,7 +14,6 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -81,16 +80,8 @@ bool mayReplaceCompanions(QWidget& window, const QString& path) {
 }
 
 QString suggestedReportName(const QString& title, report::ReportFormat format) {
-    QString name = title;
-    // Letters of every script stay, with their marks (without the option, \w knows only ASCII;
-    // without \p{M}, "इंटरनेट" lost its vowel signs and was written "इटरनट").
-    name.replace(
-        QRegularExpression(u"[^\\w\\p{M}\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
-        QString());
-    name = name.simplified(); // what was taken out leaves no double space
-    if (name.isEmpty())
-        name = QObject::tr("Session report");
-    return name.left(80) + report::fileSuffix(format); // in the usual folder
+    return fileNameOf(title, QObject::tr("Session report")) +
+           report::fileSuffix(format); // in the usual folder
 }
 
 report::Report currentReport(const Cockpit& cockpit, const QList<Note>& notes) {
