@@ -34,7 +34,7 @@ FileMenu::FileMenu(Cockpit& cockpit, QMenu& menu, QWidget* window)
     m_exportPlan = add(u"exportPlanAction"_s, {}, &FileMenu::exportPlanAs);
     m_details = add(u"sessionDetailsAction"_s, {}, &FileMenu::editDetails);
     m_quit = add(u"quitAction"_s, QKeySequence::Quit, nullptr);
-    connect(m_quit, &QAction::triggered, window, &QWidget::close);
+    connect(m_quit, &QAction::triggered, this, &FileMenu::quitAsked);
     menu.addAction(m_newEmpty);
     menu.addAction(m_new);
     menu.addAction(m_startOver);

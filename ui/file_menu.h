@@ -30,6 +30,9 @@ public:
     void startOverIn(const QString& path);
     void retranslate();
 
+signals:
+    void quitAsked(); // File → Quit (Ctrl+Q): the window decides whether to ask first
+
 private:
     QAction* add(const QString& name, const QKeySequence& keys, void (FileMenu::*slot)());
     void newSession();

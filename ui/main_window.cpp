@@ -14,6 +14,7 @@
 #include "docks/timeline_dock.h"
 #include "file_menu.h"
 #include "model/time_text.h"
+#include "quit_question.h"
 #include "report/report_menu.h"
 #include "session_files.h"
 #include "shortcuts_dialog.h"
@@ -160,7 +161,11 @@ void MainWindow::createMenus() {
     m_menus[MenuId::Session]->setObjectName(u"sessionMenu"_s);
     m_menus[MenuId::Help]->setObjectName(u"helpMenu"_s);
 
-    new FileMenu(m_cockpit, *m_menus[MenuId::File], this);
+    auto* file = new FileMenu(m_cockpit, *m_menus[MenuId::File], this);
+    connect(file, &FileMenu::quitAsked, this, [this] {
+        if (mayQuit())
+            close();
+    });
 
     m_undo = m_cockpit.undoStack().createUndoAction(this);
     m_undo->setObjectName(u"undoAction"_s);
@@ -516,9 +521,25 @@ void MainWindow::buildAllDocks() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (event->spontaneous() && !mayQuit()) { // the window's close button
+        event->ignore();
+        return;
+    }
     saveLayout();
     QSettings().setValue(geometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+// Quitting at the user's word (Ctrl+Q, the window's close button) asks first when it would cut
+// something off in the room; closed by a signal (`kill`, the desktop ending), it does not ask.
+bool MainWindow::mayQuit() {
+    if (m_cockpit.engine().isForwarding())
+        return true; // a joined seat: the session goes on at its host
+    const auto* connection = qobject_cast<const ConnectionDock*>(dock(u"connectionDock"_s));
+    const sync::Seat* seat = connection ? connection->seatSession().seat() : nullptr;
+    const bool hosting = seat && seat->mode() == sync::Seat::Mode::Hosting;
+    const int following = hosting ? int(seat->peers().size()) : 0;
+    return confirmQuit(this, whatQuittingCutsOff(m_cockpit.state(), following));
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -85,6 +85,7 @@ private:
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
+    bool mayQuit();
 
     Cockpit& m_cockpit;
     QList<QDockWidget*> m_docks;

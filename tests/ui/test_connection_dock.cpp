@@ -1504,3 +1504,23 @@ TEST_CASE("a laptop that finds its own session hosted elsewhere is told so, and 
         return peer && peer->state() == sync::SyncPeer::State::Live;
     }));
 }
+
+// The in-room moderator's Ctrl+Q cut the online moderator and the rapporteur off without a word.
+TEST_CASE("quitting a host that seats follow says they lose touch, and stays on Cancel") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    auto hosting = cockpitOnNewFile(dir.filePath(u"hosted.podium"_s));
+    REQUIRE(hosting->dock->hostOn(freeTcpPort()));
+    hosting->window.show();
+    const quint16 port = hosting->dock->seatSession().seat()->syncHost()->port();
+    SeatUnderTest online(Authority::OnlineModerator);
+    REQUIRE(online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
+                                  hosting->dock->seatSession().seat()->controlCode()));
+    REQUIRE(waitFor([&] { return hosting->dock->seatSession().seat()->peers().size() == 1; }));
+    QString asked;
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    hosting->window.findChild<QAction*>(u"quitAction"_s)->trigger();
+    CHECK(asked.startsWith(u"1 seat follows the session from this laptop"_s));
+    CHECK(hosting->window.isVisible());
+    CHECK(hosting->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+}

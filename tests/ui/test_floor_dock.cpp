@@ -6,6 +6,7 @@
 #include "model/time_text.h"
 #include "model/timer.h"
 #include "models/agenda_model.h"
+#include "quit_question.h"
 #include "ui_support.h"
 
 #include <QAbstractItemView>
@@ -14,8 +15,10 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -882,4 +885,60 @@ TEST_CASE("a paused speaker reads as paused, and the button resumes") {
     CHECK(startPause->iconText() == u"Resume"_s);
     REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"speaker"_s}}));
     CHECK_FALSE(details->text().contains(u"Paused"_s));
+}
+
+// Ctrl+Q pressed for Ctrl+W took the speaker's countdown off the stage display mid-speech.
+TEST_CASE("quitting while someone has the floor asks first; a close by a signal does not") {
+    ShownWindow shown;
+    auto& [settings, h, w] = shown;
+    QAction* quit = child<QAction>(w, u"quitAction"_s);
+    QString asked;
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    quit->trigger();
+    QCoreApplication::processEvents();
+    CHECK(asked.isEmpty()); // nobody speaks: nothing to ask
+    CHECK_FALSE(w.isVisible());
+
+    w.show();
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    quit->trigger();
+    CHECK(asked.startsWith(u"Audience 1 has the floor"_s));
+    CHECK(w.isVisible());
+    asked.clear();
+    answerQuestionIfAsked(u"Quit"_s, &asked);
+    quit->trigger();
+    CHECK_FALSE(asked.isEmpty());
+    CHECK_FALSE(w.isVisible());
+
+    w.show();
+    asked.clear();
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    w.close(); // as `kill` does (StopOnSignals closes every window): no one to answer
+    QCoreApplication::processEvents();
+    CHECK(asked.isEmpty());
+    CHECK_FALSE(w.isVisible());
+}
+
+TEST_CASE("quitting a host says how many seats lose touch; a joined seat quits without a word") {
+    CockpitHarness h;
+    CHECK(whatQuittingCutsOff(h.state(), 0).isEmpty());
+    CHECK(
+        whatQuittingCutsOff(h.state(), 2)
+            .startsWith(u"2 seats follow the session from this laptop: they lose touch with it"_s));
+    CHECK(whatQuittingCutsOff(h.state(), 1).startsWith(u"1 seat follows"_s));
+
+    h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    h.engine.setForwarder([](const Command&) {}); // joined: its host has the session
+    TemporarySettings settings;
+    MainWindow w(h.cockpit);
+    w.show();
+    QString asked;
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    child<QAction>(w, u"quitAction"_s)->trigger();
+    QCoreApplication::processEvents();
+    CHECK(asked.isEmpty());
+    CHECK_FALSE(w.isVisible());
 }

@@ -98,4 +98,16 @@ void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
     });
 }
 
+void answerQuestionIfAsked(const QString& answer, QString* asked) {
+    QTimer::singleShot(0, [answer, asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *asked = box->text();
+        for (QAbstractButton* b : box->buttons())
+            if (b->text() == answer)
+                b->click();
+    });
+}
+
 } // namespace podium::test

@@ -21,6 +21,8 @@ struct TemporarySettings {
 
 // Answers the question the next modal message box asks (`answer`), and keeps its text.
 void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked);
+// The same with the button whose text is `answer`, if a question is asked at all.
+void answerQuestionIfAsked(const QString& answer, QString* asked);
 
 struct CockpitHarness : Harness {
     Cockpit cockpit{engine};

@@ -1,0 +1,46 @@
+#include "quit_question.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStringList>
+
+namespace podium {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("QuitQuestion", text);
+}
+} // namespace
+
+QString whatQuittingCutsOff(const SessionState& state, int seatsFollowing) {
+    QStringList said;
+    if (state.floor) {
+        const Participant* speaker = state.participant(state.floor->entry.participantId);
+        said << tr("%1 has the floor: their countdown goes from this window and its displays.")
+                    .arg(speaker ? speaker->name : tr("A speaker"));
+    }
+    if (seatsFollowing == 1)
+        said << tr("1 seat follows the session from this laptop: it loses touch with it until "
+                   "it is hosted again, here or by that seat.");
+    else if (seatsFollowing > 1)
+        said << tr("%1 seats follow the session from this laptop: they lose touch with it until "
+                   "it is hosted again, here or by one of them.")
+                    .arg(seatsFollowing);
+    return said.join(u' ');
+}
+
+bool confirmQuit(QWidget* window, const QString& cutOff) {
+    if (cutOff.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Podium"), cutOff, QMessageBox::NoButton,
+                    window);
+    box.setInformativeText(tr("Everything is saved: opening this session again carries on where "
+                              "it is."));
+    QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel)); // Enter, pressed by habit, stays
+    box.exec();
+    return box.clickedButton() == quit;
+}
+
+} // namespace podium

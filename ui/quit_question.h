@@ -1,0 +1,19 @@
+#pragma once
+
+#include "model/state.h"
+
+#include <QString>
+
+class QWidget;
+
+namespace podium {
+
+// What quitting this window now would cut off in the room: the speaker's countdown goes from
+// the cockpit and its displays, and the seats that follow this laptop lose touch with the
+// session. Empty when nothing would (nothing is lost either way: all is on disk).
+QString whatQuittingCutsOff(const SessionState& state, int seatsFollowing);
+
+// Asks before quitting when `cutOff` says something; true to quit.
+bool confirmQuit(QWidget* window, const QString& cutOff);
+
+} // namespace podium
