@@ -79,6 +79,7 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     retranslate();
     resize(startSize());
     restoreGeometry(QSettings().value(geometryKey).toByteArray()); // where the user left it
+    keepWithinScreen();
     resetLayout();
     connect(&m_cockpit, &Cockpit::seatChanged, this, &MainWindow::onSeatChanged);
     // Made now, not by the first notice: the docks would jump up a line when it appeared.
@@ -120,6 +121,19 @@ QSize MainWindow::startSize() const {
     if (!s)
         return comfortable;
     return comfortable.boundedTo(s->availableGeometry().size() - windowFrame);
+}
+
+// Left larger on an office monitor, the window came back that size on the laptop's own screen:
+// Qt's restoreGeometry() keeps a size that does not fit, and the foot line was below the edge.
+void MainWindow::keepWithinScreen() {
+    const QScreen* s = screen();
+    if (!s || isMaximized() || isFullScreen())
+        return;
+    const QRect free = s->availableGeometry();
+    resize(size().boundedTo(free.size() - windowFrame));
+    const QPoint last = free.bottomRight() - QPoint(width(), height()) -
+                        QPoint(windowFrame.width(), windowFrame.height());
+    move(qMax(free.left(), qMin(x(), last.x())), qMax(free.top(), qMin(y(), last.y())));
 }
 
 int MainWindow::roomOnScreen() const {

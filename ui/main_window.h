@@ -67,6 +67,7 @@ private:
     void showConnectionAlerts(ConnectionDock& connection);
     QSize startSize() const;
     int roomOnScreen() const;
+    void keepWithinScreen();
     void fitScreen();
     void setCramped(bool cramped);
     void addSessionActions(QWidget* from);

@@ -65,3 +65,22 @@ TEST_CASE("on a 1366×768 screen the queue gets its room back when the new poll'
     // Most of it at least: the window's state puts the panels back within a few pixels.
     CHECK(QTest::qWaitFor([&] { return queue->height() >= queueBefore - taken / 5; }));
 }
+
+// Left at 1500×920 on an office monitor, the window came back that size on the laptop's own
+// screen: the foot line, the Join and Add buttons below its edge.
+TEST_CASE("a window left larger than this screen reopens within it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    {
+        MainWindow onMonitor(h.cockpit);
+        onMonitor.setGeometry(200, 150, 1500, 920);
+        QSettings().setValue(u"window/geometry"_s, onMonitor.saveGeometry());
+    }
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    const QRect free = w.screen()->availableGeometry();
+    INFO("window " << w.geometry().x() << "," << w.geometry().y() << " " << w.width() << "×"
+                   << w.height());
+    CHECK(free.contains(w.geometry()));
+}
