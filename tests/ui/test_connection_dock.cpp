@@ -1524,3 +1524,68 @@ TEST_CASE("quitting a host that seats follow says they lose touch, and stays on 
     CHECK(hosting->window.isVisible());
     CHECK(hosting->dock->seatSession().mode() == sync::Seat::Mode::Hosting);
 }
+
+// The rapporteur started again twice with `--join … --session rap.podium`: each start copied
+// rap.podium as it was at the first, and the notes written since were gone from the Notes panel
+// and the report (they were in the copy made at the start before).
+TEST_CASE("a seat started again on the file it first joined in keeps the notes written since") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString readOnly = host->child<QLabel>(u"readOnlyCode"_s)->text();
+    SeatUnderTest rapporteur(Authority::Moderator);
+    const auto joinAsRapporteur = [&] {
+        rapporteur.dock->joinHost(addressOf(*host), readOnly);
+        REQUIRE(waitFor([&] {
+            const sync::SyncPeer* peer = rapporteur.dock->seatSession().seat()->syncPeer();
+            return peer && peer->state() == sync::SyncPeer::State::Live &&
+                   rapporteur.cockpit->seat() == Seat::Rapporteur;
+        }));
+    };
+    const auto notesNow = [&] {
+        const auto notes = rapporteur.dock->seatSession().sessionFile()->notes();
+        REQUIRE(notes);
+        QStringList texts;
+        for (const Note& n : notes.value())
+            texts << n.text;
+        return texts;
+    };
+    const auto write = [&](const QString& text) {
+        Note note;
+        note.text = text;
+        REQUIRE(rapporteur.dock->seatSession().sessionFile()->addNote(note));
+    };
+    const auto startAgainOn = [&](const QString& path) {
+        rapporteur.dock.reset(); // the window closes, and Podium with it
+        rapporteur.engine.setJournal(nullptr);
+        rapporteur.file.reset();
+        auto reopened = SessionFile::open(path);
+        REQUIRE(reopened);
+        rapporteur.file = std::move(reopened).value();
+        rapporteur.file->attach(rapporteur.engine);
+        rapporteur.engine.setAuthority(Authority::Moderator);
+        rapporteur.openWindow();
+        joinAsRapporteur();
+    };
+    const QString rap = rapporteur.dir.filePath(u"rap.podium"_s);
+    rapporteur.dock->seatSession().keepNextJoinIn(rap);
+    joinAsRapporteur();
+    write(u"Opening: standards adoption lags"_s);
+
+    startAgainOn(rap);
+    const QString firstCopy = rapporteur.dock->seatSession().sessionFile()->path();
+    REQUIRE(firstCopy != rap);
+    write(u"Key takeaway after the first restart"_s);
+
+    startAgainOn(rap);
+    REQUIRE(waitFor([&] { return notesNow().size() == 2; }));
+    CHECK(notesNow().contains(u"Key takeaway after the first restart"_s));
+    const QString secondCopy = rapporteur.dock->seatSession().sessionFile()->path();
+
+    // Started from the newest copy (the desktop's launcher opens it): its notes, none twice, and
+    // none from the copies before it.
+    Note removed = rapporteur.dock->seatSession().sessionFile()->notes()->first();
+    REQUIRE(rapporteur.dock->seatSession().sessionFile()->removeNote(removed.id));
+    startAgainOn(secondCopy);
+    QCoreApplication::processEvents();
+    CHECK(notesNow() == QStringList{u"Key takeaway after the first restart"_s});
+}

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,21 @@ const QString joinedCodeKey = u"joined_code"_s;
 // another file, closing the window): found set at a start, Podium died while it followed, and the
 // seat joins again by itself.
 const QString followingKey = u"joined_following"_s;
+// The file the first of a line of joined copies was made from (each copy is of the one before, or
+// of that file again when the seat is started on it with `--join … --session FILE`).
+const QString copiedFromKey = u"joined_copied_from"_s;
+const QString copiedAtKey = u"joined_copied_at"_s; // when (ms since the epoch), to find the newest
+
+// Where the copies made from `file` say they came from.
+QString originOf(const SessionFile& file) {
+    const QString kept = file.metadata(copiedFromKey);
+    return kept.isEmpty() ? QFileInfo(file.path()).absoluteFilePath() : kept;
+}
+
+bool sameNote(const Note& a, const Note& b) {
+    return a.at == b.at && a.kind == b.kind && a.text == b.text &&
+           a.speechEntryId == b.speechEntryId;
+}
 
 // Save As gives the very log shared so far. A salvaged or older copy of the same session is
 // shorter, or went on another way: hosting it gave the seats a second history under the numbers
@@ -258,7 +274,8 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     SessionFile* from = sessionFile();
     if (from) {
         auto notes = from->notes();
-        m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(), from->path()};
+        m_carried = {notes ? notes.value() : QList<Note>{}, from->sessionId(),
+                     QFileInfo(from->path()).absoluteFilePath()};
         // Rejoining from the copy of a seat that was the in-room moderator, it is that again;
         // and so from the file it hosted (before the seat moves to the joined copy), unless it
         // hosted it as the online moderator, in place of a host that left.
@@ -286,6 +303,14 @@ Result<bool> SeatSession::join(const sync::Endpoint& host, const QString& code,
     if (!replica) {
         m_replica = std::move(leftCopy);
         return Result<bool>::failure(replica.error());
+    }
+    if (copy) {
+        m_carried.copiedAt = from->metadata(copiedAtKey).toLongLong();
+        const QString now = QString::number(QDateTime::currentMSecsSinceEpoch());
+        if (auto ok = replica.value()->writeMetadata(
+                {{copiedFromKey, originOf(*from)}, {copiedAtKey, now}});
+            !ok)
+            emit status(ok.error()); // its notes may not come in at the next start: no more
     }
     m_leftCopy = std::move(leftCopy);
     if (auto used = useReplica(std::move(replica).value(), copy); !used) {
@@ -433,18 +458,16 @@ void SeatSession::takeInJoinedSession() {
         return;
     m_replicaFilled = true;
     m_leftCopy.reset();
-    if (m_replica->sessionId() != m_carried.session)
-        m_carried = notesOfLastCopy(m_replica->sessionId());
-    // (A copy of the file joined from has its notes already.)
-    if (!m_replicaIsCopy && m_replica->sessionId() == m_carried.session) {
-        for (const Note& note : std::as_const(m_carried.notes)) {
-            if (auto added = m_replica->addNote(note); !added) {
-                emit status(tr("Your earlier notes could not be copied into the joined session's "
-                               "file: %1 They are still in %2.")
-                                .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
-                break;
-            }
-        }
+    const QString session = m_replica->sessionId();
+    if (m_replicaIsCopy) // a copy of the file joined from has its notes, but maybe not all:
+        m_carried = notesOfLaterCopy(session, m_carried.copiedAt);
+    else if (session != m_carried.session)
+        m_carried = notesOfLastCopy(session);
+    if (session == m_carried.session) {
+        if (auto added = addNotesNotIn(*m_replica, m_carried.notes); !added)
+            emit status(tr("Your earlier notes could not be copied into the joined session's "
+                           "file: %1 They are still in %2.")
+                            .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
     }
     m_carried = {};
     emit sessionFileChanged(m_replica.get());
@@ -456,7 +479,9 @@ void SeatSession::takeInJoinedSession() {
 // one before, so the older copies hold nothing more, and notes removed since would come back.
 // The copy must have been this seat's (another seat on this laptop keeps its own notes) and be
 // closed (one still open belongs to a Podium running now).
-SeatSession::CarriedNotes SeatSession::notesOfLastCopy(const QString& session) const {
+SeatSession::CarriedNotes
+SeatSession::notesOfLastCopy(const QString& session,
+                             const std::function<bool(const SessionFile&)>& taken) const {
     const QString seat = seatKey(seatFor(m_engine.authority()));
     QDir folder(m_replicaFolder);
     // Named by the time of the join: the newest first.
@@ -468,7 +493,7 @@ SeatSession::CarriedNotes SeatSession::notesOfLastCopy(const QString& session) c
             continue;
         const auto copy = SessionFile::open(path, OpenMode::View); // takes no lock, writes nothing
         if (!copy || copy.value()->sessionId() != session ||
-            joinedCopyOf(*copy.value()).seat != seat)
+            joinedCopyOf(*copy.value()).seat != seat || (taken && !taken(*copy.value())))
             continue;
         // Only for the copy that matches: a lock is a file written and synced.
         const auto closed = SessionFile::lockAgainstOthers(path);
@@ -478,6 +503,36 @@ SeatSession::CarriedNotes SeatSession::notesOfLastCopy(const QString& session) c
         return {notes ? notes.value() : QList<Note>{}, session, path};
     }
     return {};
+}
+
+// Started again with `--join … --session FILE` on the file it first joined in, the seat copied that
+// file, not the copy it went on in since: the notes written there were lost from the panel and the
+// report at each restart. They are in the newest copy made, one after the other, from that file,
+// after the one joined from (`since`: when that was made; 0 for the first file).
+SeatSession::CarriedNotes SeatSession::notesOfLaterCopy(const QString& session,
+                                                        qint64 since) const {
+    const QString origin = m_replica ? m_replica->metadata(copiedFromKey) : QString();
+    return notesOfLastCopy(session, [&](const SessionFile& copy) {
+        return copy.metadata(copiedFromKey) == origin &&
+               copy.metadata(copiedAtKey).toLongLong() > since;
+    });
+}
+
+// Notes already there (the same text, kind, time and speech) are not added twice.
+Result<bool> SeatSession::addNotesNotIn(SessionFile& file, const QList<Note>& notes) {
+    const auto there = file.notes();
+    if (!there)
+        return Result<bool>::failure(there.error());
+    for (const Note& note : notes) {
+        const auto same = [&note](const Note& kept) {
+            return sameNote(kept, note);
+        };
+        if (std::none_of(there->begin(), there->end(), same)) {
+            if (auto added = file.addNote(note); !added)
+                return Result<bool>::failure(added.error());
+        }
+    }
+    return true;
 }
 
 // A host that refuses this seat (a wrong code) is not tried again: the seat stops, so that the

@@ -6,6 +6,7 @@
 #include "sync/session_journal.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace podium {
@@ -90,7 +91,10 @@ private:
     void rememberJoin();
     void takeInJoinedSession();
     struct CarriedNotes;
-    CarriedNotes notesOfLastCopy(const QString& session) const;
+    CarriedNotes notesOfLastCopy(const QString& session,
+                                 const std::function<bool(const SessionFile&)>& taken = {}) const;
+    CarriedNotes notesOfLaterCopy(const QString& session, qint64 since) const;
+    static Result<bool> addNotesNotIn(SessionFile& file, const QList<Note>& notes);
     void abandonRefusedJoin(const QString& reason);
     void joinAgainWithEmptyCopy();
     void workAloneOn(SessionFile& file);
@@ -131,7 +135,8 @@ private:
     struct CarriedNotes {
         QList<Note> notes;
         QString session;
-        QString from; // the file they stay in
+        QString from;        // the file they stay in
+        qint64 copiedAt = 0; // when that file was made as a joined copy (0: it was not)
     } m_carried;
 };
 
