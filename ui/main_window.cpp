@@ -273,7 +273,11 @@ void MainWindow::createSessionDocks() {
 void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
     if (auto* floor = findChild<FloorDock*>())
         connect(&connection, &ConnectionDock::linkChanged, floor, [floor, &connection] {
-            floor->showHostOutOfReach(connection.hostOutOfReach(), connection.hostLastHeardAt());
+            if (const QString from = connection.copyNotFollowing(); !from.isEmpty())
+                floor->showCopyNotFollowing(from);
+            else
+                floor->showHostOutOfReach(connection.hostOutOfReach(),
+                                          connection.hostLastHeardAt());
         });
     auto* alert = new QLabel(this);
     alert->setObjectName(u"connectionAlert"_s);

@@ -1589,3 +1589,37 @@ TEST_CASE("a seat started again on the file it first joined in keeps the notes w
     QCoreApplication::processEvents();
     CHECK(notesNow() == QStringList{u"Key takeaway after the first restart"_s});
 }
+
+// Started again after Quit on its joined copy, the online moderator's window ran the old speaker's
+// countdown, every control live; the only word of it was at the foot, below a laptop screen's edge.
+TEST_CASE("a joined copy opened on its own says so above the countdown, until it joins again") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    const QString control = host->child<QLabel>(u"controlCode"_s)->text();
+    QTemporaryDir dir;
+    QString copyPath;
+    {
+        auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
+        online->dock->joinHost(addressOf(*host), control);
+        REQUIRE(waitFor([&] {
+            const sync::SyncPeer* peer = online->dock->seatSession().seat()->syncPeer();
+            return peer && peer->state() == sync::SyncPeer::State::Live;
+        }));
+        copyPath = online->dock->seatSession().sessionFile()->path();
+    } // Quit
+    auto reopened = SessionFile::open(copyPath);
+    REQUIRE(reopened);
+    CockpitOnFile again(std::move(reopened).value());
+    auto* line = again.window.findChild<QLabel*>(u"clocksAsLastHeard"_s);
+    REQUIRE(line);
+    CHECK_FALSE(line->isHidden());
+    CHECK(line->text().startsWith(
+        u"This is your copy of the session joined at %1"_s.arg(addressOf(*host))));
+
+    again.dock->joinHost(addressOf(*host), control);
+    REQUIRE(waitFor([&] {
+        const sync::SyncPeer* peer = again.dock->seatSession().seat()->syncPeer();
+        return peer && peer->state() == sync::SyncPeer::State::Live;
+    }));
+    CHECK(line->isHidden());
+}

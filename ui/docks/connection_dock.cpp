@@ -576,13 +576,18 @@ QString ConnectionDock::alert() const {
                        : tr("The host is out of reach: reconnecting. Until it is back, your "
                             "actions are refused, not kept to send later (see Connection).");
     }
-    const SessionFile* file = m_session->sessionFile();
-    const JoinedCopy copy = file ? joinedCopyOf(*file) : JoinedCopy{};
-    if (mode == Mode::Alone && !copy.seat.isEmpty())
+    if (const QString from = copyNotFollowing(); !from.isEmpty())
         return tr("Your copy of the session joined at %1: it does not follow the session. Join "
                   "again in Connection.")
-            .arg(copy.from);
+            .arg(from);
     return {};
+}
+
+QString ConnectionDock::copyNotFollowing() const {
+    const SessionFile* file = m_session->sessionFile();
+    const JoinedCopy copy = file ? joinedCopyOf(*file) : JoinedCopy{};
+    return m_session->mode() == sync::Seat::Mode::Alone && !copy.seat.isEmpty() ? copy.from
+                                                                                : QString();
 }
 
 std::optional<bool> ConnectionDock::joinedLinkLive() const {

@@ -63,6 +63,9 @@ public:
     bool hostOutOfReach() const;
     std::optional<qint64> hostLastHeardAt() const; // by the joined seat, on a link closed since
     bool followingHost() const;
+    // Where the joined copy opened on its own here was joined ("192.168.1.20:47600"); empty when
+    // the window's file is not such a copy, or while it follows its host again.
+    QString copyNotFollowing() const;
 
 signals:
     void alertChanged(const QString& alert);

@@ -351,8 +351,9 @@ void FloorDock::refreshClocks() {
 }
 
 void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHeardAt) {
-    if (outOfReach == m_asLastHeard->isVisibleTo(this))
+    if (outOfReach == m_asLastHeard->isVisibleTo(this) && m_copyNotFollowing.isEmpty())
         return;
+    m_copyNotFollowing.clear();
     // The time it began, as the line at the window's foot would have scrolled away: when the host
     // was last heard, not when its silence was given up on, seconds later. Never heard since this
     // join began (a mistyped address, a restart), it has no such time: "since" gave the minute
@@ -365,6 +366,20 @@ void FloorDock::showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHe
             : tr("Not in touch with the host yet: this shows the session as this laptop last had "
                  "it, which may be behind."));
     m_asLastHeard->setVisible(outOfReach);
+}
+
+// Restarted after Quit on its copy of a joined session, an online moderator saw the old speaker's
+// countdown run on, every control live, and added people the host never got: the window's foot
+// said so, below the edge of a laptop's screen.
+void FloorDock::showCopyNotFollowing(const QString& joinedAt) {
+    if (joinedAt.isEmpty())
+        return showHostOutOfReach(false);
+    m_copyNotFollowing = joinedAt;
+    m_asLastHeard->setText(tr("This is your copy of the session joined at %1: it does not follow "
+                              "the session, and what is done here stays here. Join again in "
+                              "Connection.")
+                               .arg(joinedAt));
+    m_asLastHeard->show();
 }
 
 // Both moderators gave the speaker 30 s within a second: a minute went, and neither screen said

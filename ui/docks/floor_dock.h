@@ -34,6 +34,8 @@ public:
     // here is no fault of the host's. `lastHeardAt`: when the host was last heard (the engine's
     // clock), if known.
     void showHostOutOfReach(bool outOfReach, std::optional<qint64> lastHeardAt = std::nullopt);
+    // A joined seat's copy of the session opened on its own (joined at `joinedAt`); empty: not.
+    void showCopyNotFollowing(const QString& joinedAt);
 
 protected:
     QString title() const override;
@@ -61,6 +63,7 @@ private:
     QLabel* m_countdown;
     QLabel* m_countdownStatus;
     QLabel* m_asLastHeard;
+    QString m_copyNotFollowing; // what m_asLastHeard says of a copy, when it does
     QLabel* m_sessionClock;
     QLabel* m_segmentClock;
     QWidget* m_controlsRow;
