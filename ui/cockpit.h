@@ -98,6 +98,9 @@ signals:
     void controlChanged();
     // A sentence for the status bar: why a command was refused, or why an undo could not be.
     void notice(const QString& text);
+    // A sentence for the status bar that needs nothing done (another seat's change, a press taken
+    // for a slip): shown for a while in the usual colour. In red, it read as an error, and stayed.
+    void info(const QString& text);
 
 private:
     bool issueStep(Action action, const QCborMap& args,

@@ -88,6 +88,12 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     if (SessionFiles* files = m_cockpit.files())
         connect(files, &SessionFiles::fileChanged, this, &MainWindow::showReadOnlyNotice);
     connect(&m_cockpit, &Cockpit::notice, this, &MainWindow::showNotice);
+    connect(&m_cockpit, &Cockpit::info, this, [this](const QString& text) {
+        statusBar()->showMessage(tr("%1 %2").arg(shortTime(QLocale(), QTime::currentTime()), text),
+                                 20'000);
+    });
+    connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this,
+            &MainWindow::dropNoticeActedPast);
     connect(&m_cockpit.engine(), &SessionEngine::journalFailingChanged, this,
             &MainWindow::noteSaving);
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
@@ -613,11 +619,22 @@ void MainWindow::showNotice(const QString& text) {
     m_notice->setText(line);
     m_notice->setToolTip(line);
     m_notice->parentWidget()->show();
+    m_noticeShownAt = m_cockpit.now();
     m_noticeWhileOutOfReach = m_hostOutOfReach;
     m_noticeWhileReadOnly = sessionFile() && sessionFile()->isReadOnly();
     m_noticeWhileUnsaved = m_unsaved;
     m_noticeWhileGivenWay = false;
     m_noticeSessionId = m_cockpit.state().sessionId;
+}
+
+// "Kwame Mensah is already in the queue." stayed in red through the moderator's next five actions,
+// and a later refusal went unseen beside it. The next action of this seat's own that is done
+// puts it behind; not one done at the same moment (what the notice was said of).
+void MainWindow::dropNoticeActedPast(const Event& event) {
+    constexpr qint64 readInMs = 2000;
+    if (m_notice && m_notice->parentWidget()->isVisible() &&
+        m_cockpit.engine().issuedHere(event.commandId) && m_cockpit.now() - m_noticeShownAt > readInMs)
+        m_notice->parentWidget()->hide();
 }
 
 // "The disk is full: the latest change was not saved" stayed after space was freed and later

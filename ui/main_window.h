@@ -83,6 +83,7 @@ private:
     void noteSaving(bool failing);
     void amendNotice(const QString& sentence);
     void dropNoticeOfAnotherSession();
+    void dropNoticeActedPast(const Event& event);
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
@@ -107,7 +108,8 @@ private:
     bool m_noticeWhileUnsaved = false;    // and while the session file refused to save
     bool m_noticeWhileGivenWay = false;   // it says this laptop gave way to another host
     QString m_noticeSessionId;            // the session it was said of
-    bool m_unsaved = false;               // the session file refuses to save
+    qint64 m_noticeShownAt = 0; // the cockpit's clock
+    bool m_unsaved = false; // the session file refuses to save
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

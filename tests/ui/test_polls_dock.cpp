@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -33,12 +34,14 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimer>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QValueAxis>
@@ -138,9 +141,7 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     // Still put right once closed (the chat's votes counted late), but said: it was silent.
     enterTally(w, 1, TallyModel::Web, 7);
     CHECK(h.state().polls.first().combined(1) == 7);
-    CHECK(child<QLabel>(w, u"noticeLine"_s)
-              ->text()
-              .contains(u"is closed: its results were corrected"_s));
+    CHECK(w.statusBar()->currentMessage().contains(u"is closed: its results were corrected"_s));
     h.cockpit.undoStack().undo(); // the correction
     h.cockpit.undoStack().undo(); // reopen by undo
     CHECK(h.state().polls.first().status == PollStatus::Open);
@@ -162,26 +163,23 @@ TEST_CASE("a closed poll corrected on another seat is told here, with what chang
             Authority::OnlineModerator));
     };
     fromTheOtherSeat(6);
-    CHECK(child<QLabel>(w, u"noticeLine"_s)
-              ->text()
-              .contains(u"another seat corrected its results: No, Online, 5 → 6"_s));
+    CHECK(w.statusBar()->currentMessage().contains(
+        u"another seat corrected its results: No, Online, 5 → 6"_s));
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed, corrected)"_s));
     // and the report says the figures are not those read out
     CHECK(h.state().polls.first().correctedAt == h.clock.nowMs());
     // Put back as it closed (an undo there), it is said so, and no longer marked.
     fromTheOtherSeat(5);
-    CHECK(child<QLabel>(w, u"noticeLine"_s)
-              ->text()
-              .contains(u"another seat put its results back to those it closed with: No, Online, "
-                        "6 → 5"_s));
+    CHECK(w.statusBar()->currentMessage().contains(
+        u"another seat put its results back to those it closed with: No, Online, "
+        "6 → 5"_s));
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed)"_s));
     // Here too: corrected, then undone.
     enterTally(w, 0, TallyModel::Web, 2);
-    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"its results were corrected"_s));
+    CHECK(w.statusBar()->currentMessage().contains(u"its results were corrected"_s));
     h.cockpit.undoStack().undo();
-    CHECK(child<QLabel>(w, u"noticeLine"_s)
-              ->text()
-              .contains(u"its results are back to those it closed with"_s));
+    CHECK(w.statusBar()->currentMessage().contains(
+        u"its results are back to those it closed with"_s));
 }
 
 // A poll written ahead with a typo could be neither put right nor dropped.
@@ -1104,4 +1102,50 @@ TEST_CASE("a poll's chart names every option at the height it asks for, however 
         for (const QString& option : options)
             CHECK(texts.contains(option));
     }
+}
+
+// The in-room moderator opened a poll: on the online moderator's screen, whose job is its online
+// tallies, nothing changed (the Polls panel sat behind Participants).
+TEST_CASE("a poll opened on another seat brings the Polls panel forward, unless typing beside it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    h.engine.setAuthority(Authority::OnlineModerator);
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    const auto draft = [&](const QString& question) {
+        auto made =
+            h.run(Action::CreatePoll,
+                  {{u"question"_s, question}, {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}},
+                  Authority::Moderator);
+        REQUIRE(made);
+        return made->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    };
+    const Id first = draft(u"First?"_s);
+    const Id second = draft(u"Second?"_s);
+    QDockWidget* polls = w.dock(u"pollsDock"_s);
+    QDockWidget* participants = w.dock(u"participantsDock"_s);
+    REQUIRE(w.tabifiedDockWidgets(polls).contains(participants)); // this seat's layout
+    participants->raise();
+    QCoreApplication::processEvents();
+    REQUIRE(polls->visibleRegion().isEmpty());
+
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}}, Authority::Moderator));
+    QCoreApplication::processEvents();
+    CHECK_FALSE(polls->visibleRegion().isEmpty());
+    CHECK(w.statusBar()->currentMessage().contains(
+        u"The poll “First?” was opened on another seat: its tallies go in Polls."_s));
+
+    // Typing in the panel it would cover: it stays behind, and the line says where it is.
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}, Authority::Moderator));
+    QTreeView* people = participantsView(w);
+    people->setFocus();
+    QCoreApplication::processEvents();
+    REQUIRE(people->hasFocus());
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, second}}, Authority::Moderator));
+    QCoreApplication::processEvents();
+    CHECK(polls->visibleRegion().isEmpty());
+    CHECK(people->hasFocus());
+    CHECK(w.statusBar()->currentMessage().contains(u"“Second?”"_s));
 }

@@ -108,8 +108,8 @@ void AgendaDock::startSelected() {
 // Past segments that ran already (one started out of order): they are not started again.
 void AgendaDock::advance() {
     if (m_advancePress.isRepeat(cockpit().now())) {
-        emit cockpit().notice(tr("“Next segment” pressed twice within a second: the second press "
-                                 "was taken for a slip, and the agenda moved on by one segment."));
+        emit cockpit().info(tr("“Next segment” pressed twice within a second: the second press "
+                               "was taken for a slip, and the agenda moved on by one segment."));
         return;
     }
     if (const int next = cockpit().state().nextSegmentToCome(); next >= 0 && startSegment(next))

@@ -402,7 +402,7 @@ void FloorDock::noteTimeFromBothSeats(const Event& event, const SessionState& be
         return (ms < 0 ? u"−"_s : u"+"_s) + formatDuration(qAbs(ms));
     };
     const Participant* p = cockpit().state().participant(before.floor->entry.participantId);
-    emit cockpit().notice(
+    emit cockpit().info(
         tr("The other seat changed %1's time too, seconds apart: %2 there, %3 "
            "here, %4 in all.")
             .arg(p ? p->name : tr("the speaker"), signedTime(m_timeChangedThere.deltaMs),
@@ -428,8 +428,8 @@ QString onTheFloor(const SessionState& s) {
 
 void FloorDock::next() {
     if (m_nextPress.isRepeat(cockpit().now())) {
-        emit cockpit().notice(tr("“Next speaker” pressed twice within a second: the second press "
-                                 "was taken for a slip, and nobody else was called."));
+        emit cockpit().info(tr("“Next speaker” pressed twice within a second: the second press "
+                               "was taken for a slip, and nobody else was called."));
         return;
     }
     const QString first = nameOf(cockpit().state(), cockpit().state().firstWaiting());

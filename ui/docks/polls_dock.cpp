@@ -7,6 +7,7 @@
 #include "table_columns.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCborArray>
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +29,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -399,6 +401,8 @@ void PollsDock::onEvent(const Event& event, const SessionState& before) {
             m_openedWhileTyping = opened;
         else
             showPoll(opened);
+        if (!cockpit().engine().issuedHere(event.commandId))
+            bringForwardForTallies(opened);
         break;
     }
     case Action::RemovePoll:
@@ -419,6 +423,26 @@ void PollsDock::onEvent(const Event& event, const SessionState& before) {
     default:
         break;
     }
+}
+
+// Opened on another seat, the poll whose online votes this seat enters came with no sign: the
+// Polls panel sat behind Participants. It comes to the front, unless the moderator is typing in
+// the panel it would cover.
+void PollsDock::bringForwardForTallies(Id poll) {
+    const Poll* p = cockpit().state().poll(poll);
+    if (!p || !cockpit().permits(Action::SetTally))
+        return;
+    const QWidget* focus = QApplication::focusWidget();
+    const auto* window = qobject_cast<QMainWindow*>(parentWidget());
+    const auto hasFocus = [focus](const QDockWidget* d) {
+        return focus && d->isAncestorOf(focus);
+    };
+    const QList<QDockWidget*> beside =
+        window ? window->tabifiedDockWidgets(this) : QList<QDockWidget*>{};
+    if (std::none_of(beside.begin(), beside.end(), hasFocus))
+        raise();
+    emit cockpit().info(
+        tr("The poll “%1” was opened on another seat: its tallies go in Polls.").arg(p->question));
 }
 
 // The draft's question and options go into the form; saved, they replace the draft.
@@ -522,7 +546,7 @@ void PollsDock::sayCorrected(const Event& event, const SessionState& before) {
     const Poll* now = correctedPoll(event, before);
     const bool asReadOut = now->correctedAt == 0;
     if (cockpit().engine().issuedHere(event.commandId)) {
-        emit cockpit().notice(
+        emit cockpit().info(
             asReadOut ? tr("“%1” is closed: its results are back to those it closed with, on every "
                            "screen and in the report.")
                             .arg(now->question)
@@ -540,7 +564,7 @@ void PollsDock::sayCorrected(const Event& event, const SessionState& before) {
                                .arg(now->options.value(option), label(*source))
                                .arg(was->tallies[option][std::size_t(*source)])
                                .arg(now->tallies[option][std::size_t(*source)]);
-    emit cockpit().notice(
+    emit cockpit().info(
         asReadOut ? tr("“%1” is closed, and another seat put its results back to those it closed "
                        "with: %2.")
                         .arg(now->question, change)

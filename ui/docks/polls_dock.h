@@ -49,6 +49,7 @@ private:
     void onEvent(const Event& event, const SessionState& before);
     void showPoll(Id poll);
     void showPollOpenedWhileTyping();
+    void bringForwardForTallies(Id poll);
     void setTally(Id poll, int option, TallySource source, qint64 count);
     const Poll* selectedPoll() const;
 
