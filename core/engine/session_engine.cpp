@@ -48,9 +48,7 @@ Result<Event> SessionEngine::submit(Command command) {
         command.id = newCommandId();
     command.author = m_author;
     command.authority = m_authority;
-    m_issued.append(command.id);
-    if (m_issued.size() > 64) // a host's answer comes within seconds: a few suffice
-        m_issued.removeFirst();
+    noteIssued(command.id);
     if (m_forwarder) {
         m_forwarder(command);
         return Result<Event>::failure({}); // not refused: the host answers later
@@ -59,6 +57,17 @@ Result<Event> SessionEngine::submit(Command command) {
     if (!result)
         emit refused(command.id, result.error());
     return result;
+}
+
+void SessionEngine::noteIssued(const QString& commandId) {
+    m_issued.append(commandId);
+    if (m_issued.size() > 64) // a host's answer comes within seconds: a few suffice
+        m_issued.removeFirst();
+}
+
+Result<Event> SessionEngine::executeHere(const Command& command) {
+    noteIssued(command.id);
+    return execute(command);
 }
 
 Result<Event> SessionEngine::execute(const Command& command) {

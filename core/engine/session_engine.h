@@ -56,6 +56,9 @@ public:
     Result<Event> submit(Command command);
     // As the host, for a command from anyone (authority already set by the caller).
     Result<Event> execute(const Command& command);
+    // As execute(), for a command this seat made with an authority of its own (a demo's scene):
+    // counted as issued here, as its views expect of what this laptop did.
+    Result<Event> executeHere(const Command& command);
     // As a joined seat, for an event the host sequenced: journalled, then applied.
     Result<bool> receive(const Event& event);
     // A refusal that arrived from the host for one of this seat's commands.
@@ -76,6 +79,7 @@ signals:
     void journalFailingChanged(bool failing);
 
 private:
+    void noteIssued(const QString& commandId);
     Result<bool> commit(const Event& event);
 
     const Clock* m_clock;

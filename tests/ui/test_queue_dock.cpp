@@ -375,6 +375,30 @@ TEST_CASE("a reply relates to the selected entry") {
     CHECK(view->model()->index(1, QueueModel::Kind).data().toString() == u"New point"_s);
 }
 
+// A selection left on a queue row after moving it made a reply to someone who had not spoken:
+// the kind box said "Reply", to nobody in particular.
+TEST_CASE("the kind box names whose point a reply or question would answer") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    auto* kind = child<QComboBox>(w, u"entryKind"_s);
+    const auto offered = [kind](EntryKind k) {
+        return kind->itemText(kind->findData(key(k)));
+    };
+    CHECK(offered(EntryKind::Reply) == u"Reply"_s); // nobody to answer yet
+    quickAdd(w, u"Audience 1"_s);
+    quickAdd(w, u"Audience 2"_s);
+    child<QAction>(w, u"nextSpeakerAction"_s)->trigger();
+    CHECK(offered(EntryKind::Reply) == u"Reply to Audience 1"_s); // the speaker
+    CHECK(offered(EntryKind::ClarifyingQuestion) == u"Question to Audience 1"_s);
+    select(w, 0);
+    CHECK(offered(EntryKind::Reply) == u"Reply to Audience 2"_s); // the row selected
+    child<QAbstractItemView>(w, u"queueView"_s)->clearSelection();
+    CHECK(offered(EntryKind::Reply) == u"Reply to Audience 1"_s);
+    kind->setCurrentIndex(kind->findData(key(EntryKind::Reply)));
+    CHECK(kind->toolTip() == u"Reply to Audience 1"_s); // whole, should the box cut it
+}
+
 TEST_CASE("next speaker, withdraw and suggestion from the docks") {
     useTemporarySettings();
     CockpitHarness h;

@@ -50,7 +50,7 @@ Result<Event> run(SessionEngine& engine, Action action, const QCborMap& args) {
     c.authority = Authority::Moderator;
     c.action = action;
     c.args = args;
-    return engine.execute(c);
+    return engine.executeHere(c);
 }
 
 // Lucía's clarifying question follows Amina's point, as the queue rules place it.

@@ -401,7 +401,10 @@ void PollsDock::onEvent(const Event& event, const SessionState& before) {
             m_openedWhileTyping = opened;
         else
             showPoll(opened);
-        if (!cockpit().engine().issuedHere(event.commandId))
+        // (Not for one opened long before: a joined seat catching up.)
+        constexpr qint64 justNowMs = 10'000;
+        if (!cockpit().engine().issuedHere(event.commandId) &&
+            cockpit().now() - event.at < justNowMs)
             bringForwardForTallies(opened);
         break;
     }

@@ -75,6 +75,8 @@ QueueDock::QueueDock(Cockpit& cockpit, QWidget* parent)
     connect(m_withdraw, &QPushButton::clicked, this, &QueueDock::toggleWithdrawn);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueueDock::updateControls);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_quickAdd,
+            &QuickAdd::showKindTargets);
     connect(m_view, &QTreeView::doubleClicked, this, &QueueDock::callSelected);
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &QueueDock::refreshSuggestion);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &QueueDock::refreshSuggestion);

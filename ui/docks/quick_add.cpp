@@ -97,6 +97,9 @@ QuickAdd::QuickAdd(Cockpit& cockpit, QWidget* parent)
     connect(m_input, &QLineEdit::textChanged, this, &QuickAdd::onTextChanged);
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &QuickAdd::onEvent);
     connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &QuickAdd::refreshNames);
+    connect(&m_cockpit.engine(), &SessionEngine::stateReset, this, &QuickAdd::showKindTargets);
+    connect(m_kind, &QComboBox::currentIndexChanged, this,
+            [this] { m_kind->setToolTip(m_kind->currentText()); });
     retranslate();
     refreshNames();
     presetPresence();
@@ -141,6 +144,7 @@ void QuickAdd::retranslate() {
     m_region->setToolTip(tr("Region"));
     m_presence->setToolTip(tr("Onsite or online"));
     fillCombo<EntryKind>(m_kind);
+    showKindTargets();
     // Someone new added in a hurry is "Unspecified" until told otherwise, not counted as a
     // government speaker from Africa in the balance.
     fillCombo(m_group, StakeholderGroup::Unspecified);
@@ -260,7 +264,29 @@ void QuickAdd::addEntryFor(Id participant, quint64 newcomerStep) {
     }
 }
 
+void QuickAdd::setRelatedEntryProvider(std::function<Id()> provider) {
+    m_related = std::move(provider);
+    showKindTargets();
+}
+
+// "Reply" alone did not say to whom: a selection left on a queue row after moving it made a reply
+// to someone who had not yet spoken, where the moderator meant the speaker. The box says whose
+// point it answers, as the queue's Kind column does once it is added.
+void QuickAdd::showKindTargets() {
+    const SessionState& s = m_cockpit.state();
+    const Id to = m_related ? m_related() : 0;
+    const Participant* p = to ? s.participant(s.participantOfEntry(to)) : nullptr;
+    for (const EntryKind kind : {EntryKind::Reply, EntryKind::ClarifyingQuestion}) {
+        const QString text = !p                         ? label(kind)
+                             : kind == EntryKind::Reply ? tr("Reply to %1").arg(p->name)
+                                                        : tr("Question to %1").arg(p->name);
+        m_kind->setItemText(m_kind->findData(key(kind)), text);
+    }
+    m_kind->setToolTip(m_kind->currentText()); // the box keeps its width: a long name is cut
+}
+
 void QuickAdd::onEvent(const Event& event) {
+    showKindTargets();
     if (event.action == Action::AddParticipant || event.action == Action::EditParticipant ||
         event.action == Action::RemoveParticipant || event.action == Action::CreateSession)
         refreshNames();

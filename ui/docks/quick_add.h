@@ -23,7 +23,9 @@ public:
     void retranslate();
     void focusInput();
     // The entry a reply or clarifying question relates to, when one is asked for.
-    void setRelatedEntryProvider(std::function<Id()> provider) { m_related = std::move(provider); }
+    void setRelatedEntryProvider(std::function<Id()> provider);
+    // Names whose point a reply or a question would answer, in the kind box.
+    void showKindTargets();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
