@@ -58,6 +58,7 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
     m_host = std::make_unique<SyncHost>(m_engine, m_log, m_sessionTime);
     m_host->setInstance(m_instance, m_name);
     connect(m_host.get(), &SyncHost::peersChanged, this, &Seat::peersChanged);
+    connect(m_host.get(), &SyncHost::seatLeft, this, &Seat::seatLeft);
     connect(m_host.get(), &SyncHost::peerDropped, this,
             [this](const QString& who, const QString& why) {
                 emit statusChanged(tr("%1 left: %2").arg(who, why));

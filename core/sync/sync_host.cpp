@@ -162,9 +162,12 @@ void SyncHost::accept(qintptr descriptor) {
         if (const Peer gone = m_peers.value(link); gone.fillExpected)
             announceFill(gone); // what came before the link was lost is in the session
         const QString who = seatCalled(link);
+        const PeerInfo seat = m_peers.value(link).info;
         m_peers.remove(link);
         link->deleteLater();
         emit peerDropped(who, why);
+        if (wasWelcomed && !m_stopping)
+            emit seatLeft(seat, why);
         if (wasWelcomed && !m_stopping) {
             broadcastPeers();
             emit peersChanged();

@@ -65,6 +65,8 @@ signals:
     void peerAdmitted(const QString& who, const podium::sync::PeerInfo& seat);
     // A connection refused or dropped, with the reason (also logged).
     void peerDropped(const QString& address, const QString& reason);
+    // A seat that was in the session left it (closed, cut off, gone silent), and why.
+    void seatLeft(const podium::sync::PeerInfo& seat, const QString& reason);
     // A peer came with a newer epoch: someone else took over; this host is stale.
     void staleDetected(const QString& address);
     // Events the previous host sequenced that reached this host only through a peer.

@@ -1623,3 +1623,25 @@ TEST_CASE("a joined copy opened on its own says so above the countdown, until it
     }));
     CHECK(line->isHidden());
 }
+
+// The online moderator's laptop dropped out: the in-room moderator learnt it only from the
+// Connection panel, behind a tab.
+TEST_CASE("a seat with control that leaves is said on the host's status bar, a rapporteur not") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    QStringList said;
+    QObject::connect(host->cockpit.get(), &Cockpit::info, [&](const QString& t) { said << t; });
+    const auto joinAndLeave = [&](const QString& code) {
+        SeatUnderTest seat(Authority::Moderator);
+        seat.dock->joinHost(addressOf(*host), code);
+        REQUIRE(waitFor([&] { return host->dock->seatSession().seat()->peers().size() == 1; }));
+        seat.dock.reset(); // closed by its user
+        REQUIRE(waitFor([&] { return host->dock->seatSession().seat()->peers().isEmpty(); }));
+    };
+    joinAndLeave(host->child<QLabel>(u"readOnlyCode"_s)->text());
+    CHECK(said.isEmpty());
+    joinAndLeave(host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(said.size() == 1);
+    CHECK(said.first().startsWith(
+        u"The online moderator seat on %1 left the session: "_s.arg(QSysInfo::machineHostName())));
+}

@@ -119,6 +119,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
         RecentFiles(settings).add(QFileInfo(file->path()).absoluteFilePath());
     });
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
+    connect(m_session, &SeatSession::seatLeft, this, &ConnectionDock::sayControlSeatLeft);
     connect(m_session, &SeatSession::failed, this, [this](const QString& s) {
         m_failure = s;
         m_failureSession = this->cockpit().state().sessionId;
@@ -505,6 +506,15 @@ void ConnectionDock::forgetOrphans() {
     m_orphans.clear();
     if (isBuilt())
         showOrphansButton();
+}
+
+// The online moderator's laptop dropped out: the in-room moderator learnt it only from this panel,
+// behind a tab, while nobody took in the online participants.
+void ConnectionDock::sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason) {
+    if (seat.role == Authority::ReadOnly)
+        return;
+    emit cockpit().info(tr("The %1 seat on %2 left the session: %3.")
+                            .arg(peerLabel(seat).toLower(), seat.name, reason));
 }
 
 void ConnectionDock::showOrphansButton() {

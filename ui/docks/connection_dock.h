@@ -98,6 +98,7 @@ private:
     void showStatusLine();
     void updateAlert();
     void showOrphansButton();
+    void sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason);
 
     SeatSession* m_session;
     QLabel* m_state = nullptr;

@@ -84,6 +84,8 @@ signals:
     // This host gave way to another, at `to`, that leads the session, and joins it (its seat
     // changes).
     void gaveWay(const QString& to);
+    // A seat that followed this host left (see SyncHost).
+    void seatLeft(const podium::sync::PeerInfo& seat, const QString& reason);
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
