@@ -136,8 +136,9 @@ QString nameOf(const SessionState& s, Id participant) {
 
 QString leftOrOver(const Countdown& c, qint64 now) {
     const qint64 left = c.remainingMs(now);
-    const QString time = left >= 0 ? tr("%1 left").arg(formatDuration(left))
-                                   : tr("%1 over").arg(formatElapsed(-left));
+    // As the cockpit: over from the first whole second, not "0:00 over" the moment it runs out.
+    const QString time = left > -1000 ? tr("%1 left").arg(formatDuration(qMax<qint64>(0, left)))
+                                      : tr("%1 over").arg(formatElapsed(-left));
     return c.running ? time : tr("%1, paused").arg(time);
 }
 

@@ -293,7 +293,10 @@ TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {
     CockpitHarness h;
     MainWindow w(h.cockpit);
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
-    h.clock.advance(h.state().segments[0].plannedMs + 17'400);
+    h.clock.advance(h.state().segments[0].plannedMs + 400);
+    tick(h);
+    CHECK(child<QLabel>(w, u"segmentClock"_s)->text().endsWith(u"0:00 left"_s)); // not "0:00 over"
+    h.clock.advance(17'000);
     tick(h);
     const QString text = child<QLabel>(w, u"segmentClock"_s)->text();
     CHECK(text.endsWith(u"0:17 over"_s));
@@ -922,7 +925,8 @@ TEST_CASE("quitting while someone has the floor asks first, a close by a signal 
     CHECK_FALSE(w.isVisible());
 }
 
-TEST_CASE("quitting a host says how many seats lose touch, and a joined seat quits without a word") {
+TEST_CASE(
+    "quitting a host says how many seats lose touch, and a joined seat quits without a word") {
     CockpitHarness h;
     CHECK(whatQuittingCutsOff(h.state(), 0).isEmpty());
     CHECK(

@@ -173,7 +173,10 @@ TEST_CASE("a segment past its time says by how much in the agenda's status, in t
     const QModelIndex status = agenda.index(0, AgendaModel::Status);
     CHECK(status.data().toString() == u"Running"_s);
     CHECK_FALSE(status.data(Qt::ForegroundRole).isValid());
-    h.clock.advance(60'000 + 14'000);
+    h.clock.advance(60'000 + 500); // not "0:00 over", in red, the moment it runs out
+    CHECK(status.data().toString() == u"Running"_s);
+    CHECK_FALSE(status.data(Qt::ForegroundRole).isValid());
+    h.clock.advance(13'500);
     CHECK(status.data().toString() == u"0:14 over"_s);
     CHECK(status.data(Qt::ForegroundRole).value<QColor>() ==
           phaseColours(TimerPhase::Overtime, {}, {}).background);

@@ -51,8 +51,9 @@ QString sessionClockText(const SessionState& s, qint64 now) {
     const Countdown& clock = s.sessionClock;
     const qint64 left = clock.remainingMs(now);
     const QString planned = formatDuration(clock.allottedMs);
-    return (left >= 0
-                ? FloorDock::tr("Session: %1 left of %2").arg(formatDuration(left), planned)
+    return (left > -1000 // "0:00 over" at the very moment it ran out
+                ? FloorDock::tr("Session: %1 left of %2")
+                      .arg(formatDuration(qMax<qint64>(0, left)), planned)
                 : FloorDock::tr("Session: %1 over its %2").arg(formatElapsed(-left), planned)) +
            stoppedClock(clock, false) + plannedStart(s);
 }
@@ -79,9 +80,10 @@ QString segmentClockText(const SessionState& s, qint64 now) {
                    : FloorDock::tr("No agenda segment running");
     const QString title = s.segments[s.activeSegment].title;
     const qint64 left = s.segmentClock.remainingMs(now);
-    return (left >= 0 ? FloorDock::tr("Segment “%1”: %2 left").arg(title, formatDuration(left))
-                      : FloorDock::tr("Segment “%1”: %2 over") // not "+0:17 left"
-                            .arg(title, formatElapsed(-left))) +
+    return (left > -1000 ? FloorDock::tr("Segment “%1”: %2 left")
+                               .arg(title, formatDuration(qMax<qint64>(0, left)))
+                         : FloorDock::tr("Segment “%1”: %2 over") // not "+0:17 left"
+                               .arg(title, formatElapsed(-left))) +
            stoppedClock(s.segmentClock, true);
 }
 

@@ -35,10 +35,12 @@ void AgendaModel::refreshRunning() {
                          {Qt::DisplayRole, Qt::ForegroundRole});
 }
 
-// A segment past its time said "Running", in plain text: the overrun was easy to miss.
+// A segment past its time said "Running", in plain text: the overrun was easy to miss. Counted
+// from its first whole second: "0:00 over", in red, came at the very moment the time ran out.
 qint64 AgendaModel::activeOverrunMs() const {
     const Countdown& clock = m_engine.state().segmentClock;
-    return clock.overtimeMs(m_engine.now());
+    const qint64 over = clock.overtimeMs(m_engine.now());
+    return over >= 1000 ? over : 0;
 }
 
 QVariant AgendaModel::data(const QModelIndex& index, int role) const {
