@@ -1,5 +1,7 @@
 #include "layout.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace podium::report {
@@ -35,6 +37,13 @@ void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
         out.remark(tr("The session has no agenda."));
         return;
     }
+    // Eleven speeches made, and every segment "not reached" with 0 s in all: the moderator had
+    // not started the agenda's segments, which the report did not say.
+    const bool agendaRun = std::any_of(r.agenda.begin(), r.agenda.end(),
+                                       [](const AgendaRow& row) { return row.startedAt != 0; });
+    if (!agendaRun && !r.speeches.isEmpty())
+        out.remark(tr("No segment of the agenda was started, so the speeches are not placed in "
+                      "its segments; the agenda is as planned."));
     Table t;
     t.headers = {tr("Segment"), tr("Started"), tr("Planned"), tr("Actual"), tr("Difference")};
     t.numeric = {2, 3};
@@ -46,8 +55,10 @@ void agenda(const Report& r, const Formatter& f, DocumentWriter& out) {
         // report cannot tell a session under way from one that ended early) was "not held" too,
         // in every report made before the wrap-up.
         if (row.startedAt == 0) {
-            t.rows.append({row.title, row.passedOver ? tr("not held") : tr("not reached"),
-                           f.duration(row.plannedMs), u"–"_s, u"–"_s});
+            const QString status = !agendaRun       ? u"–"_s
+                                   : row.passedOver ? tr("not held")
+                                                    : tr("not reached");
+            t.rows.append({row.title, status, f.duration(row.plannedMs), u"–"_s, u"–"_s});
             continue;
         }
         const QString actualText = row.paused    ? tr("%1 (paused)").arg(f.duration(row.actualMs))

@@ -308,6 +308,22 @@ TEST_CASE("the agenda tells a skipped segment from one the session has not come 
     CHECK(row(3).contains(u"| not reached |"_s));
 }
 
+// Eleven speeches, and every segment "not reached", 0 s in all: nobody had started the agenda.
+TEST_CASE("a session whose agenda was never started says so, not 'not reached' of each segment") {
+    Harness h(demoPlan());
+    const Id speaker = h.add(h.state().participants.first().name);
+    REQUIRE(speaker);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(60'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    const QString md = toMarkdown(buildReport(h.state(), {}, h.clock.nowMs()), english);
+    CHECK(md.contains(u"No segment of the agenda was started, so the speeches are not placed in "
+                      "its segments"_s));
+    CHECK_FALSE(md.contains(u"not reached"_s));
+    const QString title = h.state().segments[1].title;
+    CHECK(md.mid(md.indexOf(u"| "_s + title)).section(u'\n', 0, 0).contains(u"| – |"_s));
+}
+
 TEST_CASE("names with markup characters are shown, never interpreted") {
     const Report r = scriptedReport();
     const QString md = toMarkdown(r, english);
