@@ -755,3 +755,24 @@ TEST_CASE("notes dock: adding and removing notes undone in turn takes back each 
     undo.redo();
     CHECK(texts() == QStringList{u"Note A"_s, u"Note B"_s});
 }
+
+// A click meant for the note field landed on the list: the note typed next went into the list's
+// search for a matching row, and vanished without a sign (five notes in one rehearsal).
+TEST_CASE("notes dock: a note typed while the list has the focus goes into the note field") {
+    NotesHarness h;
+    h.dock->show();
+    h.dock->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(h.dock.get()));
+    h.call(u"Panelist B"_s);
+    h.type(u"First"_s);
+    auto* view = h.dock->findChild<QTreeView*>();
+    auto* field = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    view->setFocus();
+    REQUIRE(view->hasFocus());
+    QTest::keyClicks(view, u"Fiber in Kenya"_s);
+    CHECK(field->hasFocus());
+    CHECK(field->text() == u"Fiber in Kenya"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+    const QModelIndex group = view->model()->index(0, 0);
+    CHECK(view->model()->rowCount(group) == 2);
+}

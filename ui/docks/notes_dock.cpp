@@ -6,6 +6,7 @@
 #include "notes_model.h"
 #include "theme/theme.h"
 #include "undo/field_undo.h"
+#include "view_focus.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -151,6 +152,7 @@ void NotesDock::build() {
     m_view->header()->setSectionResizeMode(NotesModel::TimeColumn, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    typingGoesTo(m_view, m_text);
 
     auto* entry = new QHBoxLayout;
     entry->addWidget(m_kind);

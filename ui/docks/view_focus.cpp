@@ -1,8 +1,10 @@
 #include "view_focus.h"
 
 #include <QAbstractItemView>
+#include <QCoreApplication>
 #include <QFocusEvent>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QTimer>
 
 namespace podium {
@@ -37,7 +39,39 @@ private:
     QAbstractItemView* m_view;
 };
 
+class TypingGoesTo final : public QObject {
+public:
+    TypingGoesTo(QAbstractItemView* view, QWidget* field)
+        : QObject(view)
+        , m_view(view)
+        , m_field(field) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched != m_view || event->type() != QEvent::KeyPress)
+            return QObject::eventFilter(watched, event);
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool typed =
+            !key->text().isEmpty() && key->text().at(0).isPrint() &&
+            !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+        if (!typed || !m_field->isEnabled() || !m_field->isVisible())
+            return QObject::eventFilter(watched, event);
+        m_field->setFocus(Qt::OtherFocusReason);
+        QKeyEvent again(QEvent::KeyPress, key->key(), key->modifiers(), key->text());
+        QCoreApplication::sendEvent(m_field, &again);
+        return true;
+    }
+
+private:
+    QAbstractItemView* m_view;
+    QWidget* m_field;
+};
+
 } // namespace
+
+void typingGoesTo(QAbstractItemView* view, QWidget* field) {
+    view->installEventFilter(new TypingGoesTo(view, field));
+}
 
 void selectCurrentOnKeyboardFocus(QAbstractItemView* view) {
     view->installEventFilter(new KeyboardFocusSelects(view));
