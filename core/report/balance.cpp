@@ -71,13 +71,15 @@ QString genderOf(const SpeechRow& row, QStringList* seen) {
     const QString g = row.speaker.gender.simplified();
     if (g.isEmpty())
         return tr("Not stated");
-    // Self-described: "female" and "Female" are one group, shown as first written.
+    // Self-described: "female" and "Female" are one group, shown as first written, with a
+    // capital as a table's rows have ("Female" stood above "male").
     for (const QString& s : std::as_const(*seen)) {
         if (s.compare(g, Qt::CaseInsensitive) == 0)
             return s;
     }
-    seen->append(g);
-    return g;
+    const QString shown = g.at(0).toUpper() + g.mid(1);
+    seen->append(shown);
+    return shown;
 }
 
 } // namespace

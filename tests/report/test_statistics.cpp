@@ -91,9 +91,10 @@ TEST_CASE("balance of voices by group, region, presence, gender and role, with p
                    {{u"Onsite"_s, 5, 810, 500.0 / 7, t(810)}, {u"Online"_s, 2, 210, two, t(210)}});
     CHECK(t(810) == Approx(79.4118));
     // "female" (Manal 180) and "Female" (Leila 120) are one group: 300; male: Adiel 300 +
-    // Wang 60 + Hosein 240 = 600 (3); Ana stated none: 120 (2).
-    checkBreakdown(r.balance.gender, {{u"female"_s, 2, 300, two, t(300)},
-                                      {u"male"_s, 3, 600, 300.0 / 7, t(600)},
+    // Wang 60 + Hosein 240 = 600 (3); Ana stated none: 120 (2). Each with a capital, as rows
+    // have ("Female" stood above "male").
+    checkBreakdown(r.balance.gender, {{u"Female"_s, 2, 300, two, t(300)},
+                                      {u"Male"_s, 3, 600, 300.0 / 7, t(600)},
                                       {u"Not stated"_s, 2, 120, two, t(120)}});
     // Moderator 180; panelists Adiel 300 + Hosein 240 = 540; audience 90+120+60+30 = 300.
     // Online moderator and rapporteur did not speak and are left out.
