@@ -776,3 +776,51 @@ TEST_CASE("notes dock: a note typed while the list has the focus goes into the n
     const QModelIndex group = view->model()->index(0, 0);
     CHECK(view->model()->rowCount(group) == 2);
 }
+
+// "(late, about Amina) …", written during Carlos's speech, went under Carlos in every report, and
+// a takeaway typed as a plain note could only be removed and typed again, losing its time.
+TEST_CASE("notes dock: a note is filed again under another speech or kind, one undo step each") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.type(u"Fiber first"_s);
+    const Id second = h.call(u"Panelist B"_s);
+    h.type(u"(late, about A) community networks"_s);
+    NotesModel& model = *h.dock->model();
+    const auto late = [&] {
+        const QList<Note> notes = h.file->notes().value();
+        for (const Note& n : notes)
+            if (n.text.startsWith(u"(late"_s))
+                return n;
+        return Note{};
+    };
+    REQUIRE(late().speechEntryId == second);
+    const auto trigger = [](QMenu& menu, const QString& text) {
+        for (QAction* a : menu.findChildren<QAction*>()) {
+            if (a->text() == text) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+
+    std::unique_ptr<QMenu> menu(h.dock->menuFor(model.indexOf(late().id)));
+    REQUIRE(menu);
+    REQUIRE(trigger(*menu, model.speechLabel(first)));
+    CHECK(late().speechEntryId == first); // in the file, for the report
+    CHECK(model.indexOf(late().id).parent().data(NotesModel::SpeechEntryRole).toLongLong() ==
+          first);
+    CHECK(h.cockpit->undoStack().undoText().startsWith(u"Move a note to "_s));
+    CHECK(h.cockpit->undoStack().undoText().contains(u"Panelist A"_s));
+
+    menu.reset(h.dock->menuFor(model.indexOf(late().id)));
+    REQUIRE(trigger(*menu, u"File as: Key takeaway"_s));
+    CHECK(late().kind == NoteKind::KeyTakeaway);
+    CHECK(late().speechEntryId == first);
+
+    h.cockpit->undoStack().undo();
+    CHECK(late().kind == NoteKind::Note);
+    h.cockpit->undoStack().undo();
+    CHECK(late().speechEntryId == second);
+    CHECK_FALSE(h.dock->menuFor(model.index(0, 0))); // a speech's row: nothing to file
+}

@@ -3,6 +3,7 @@
 #include "store/session_file.h"
 
 #include "main_window.h"
+#include "note_refile.h"
 #include "notes_model.h"
 #include "theme/theme.h"
 #include "undo/field_undo.h"
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTreeView>
@@ -153,6 +155,7 @@ void NotesDock::build() {
     m_view->header()->setStretchLastSection(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     typingGoesTo(m_view, m_text);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto* entry = new QHBoxLayout;
     entry->addWidget(m_kind);
@@ -185,6 +188,12 @@ void NotesDock::build() {
     connect(m_text, &QLineEdit::returnPressed, this, &NotesDock::addNote);
     connect(m_add, &QPushButton::clicked, this, &NotesDock::addNote);
     connect(m_remove, &QPushButton::clicked, this, &NotesDock::removeSelected);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint& at) {
+        if (QMenu* menu = menuFor(m_view->indexAt(at))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(at));
+        }
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &NotesDock::updateControls);
     connect(m_model, &QAbstractItemModel::modelReset, this, &NotesDock::updateControls);
@@ -447,6 +456,14 @@ void NotesDock::takeOutOfField(const Note& note) {
     m_kind->setCurrentIndex(0);
     showCurrentSpeech();
     keepDraft();
+}
+
+QMenu* NotesDock::menuFor(const QModelIndex& index) {
+    const Note* note = m_model->noteAt(index);
+    if (!note || !m_model->file())
+        return nullptr;
+    return refileMenu(*m_model, *note, cockpit().undoStack(), this,
+                      [this](const QString& why) { showProblem(why); });
 }
 
 void NotesDock::removeSelected() {

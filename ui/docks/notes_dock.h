@@ -10,6 +10,8 @@ class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QModelIndex;
 class QPushButton;
 class QTreeView;
 
@@ -31,6 +33,9 @@ public:
     // The file notes are read from and written to (null: notes cannot be taken).
     void setSessionFile(SessionFile* file);
     NotesModel* model() const { return m_model; }
+    // What a right click on the note at `index` offers: its kind, the speech it goes with (null
+    // over a speech's row). The caller owns it.
+    QMenu* menuFor(const QModelIndex& index);
 
 protected:
     QString title() const override;

@@ -171,6 +171,35 @@ Result<bool> NotesModel::remove(Id noteId) {
     return true;
 }
 
+QList<Id> NotesModel::speechesNewestFirst() const {
+    const SessionState& s = m_engine.state();
+    QList<Id> ids;
+    if (s.floor)
+        ids << s.floor->entry.id;
+    for (auto it = s.speeches.crbegin(); it != s.speeches.crend(); ++it) {
+        if (!ids.contains(it->entryId))
+            ids << it->entryId;
+    }
+    return ids;
+}
+
+Result<Note> NotesModel::refile(Id noteId, NoteKind kind, Id speechEntryId) {
+    const Note* now = noteAt(indexOf(noteId));
+    if (!now || !m_file)
+        return Result<Note>::failure(tr("That note is gone already."));
+    Note refiled = *now;
+    refiled.kind = kind;
+    refiled.speechEntryId = speechEntryId;
+    if (refiled == *now)
+        return refiled;
+    if (auto saved = m_file->editNote(refiled); !saved)
+        return Result<Note>::failure(saved.error());
+    unplace(noteId);
+    place(refiled);
+    m_unsettled.remove(noteId); // the rapporteur's word stands
+    return refiled;
+}
+
 void NotesModel::unplace(Id noteId) {
     for (int g = 0; g < m_groups.size(); ++g) {
         for (int r = 0; r < m_groups[g].notes.size(); ++r) {

@@ -38,9 +38,14 @@ public:
     // A removed note written back as it was (its time, speech, kind and text; a new id).
     [[nodiscard]] Result<Note> restore(const Note& note);
     [[nodiscard]] Result<bool> remove(Id noteId);
+    // The note filed again, as another kind or with another speech (0: between speeches); its
+    // time stays that of its writing, and its speech is no longer moved by the events to come.
+    [[nodiscard]] Result<Note> refile(Id noteId, NoteKind kind, Id speechEntryId);
     // "Adiel Akplogan, 10:32" for a speech, "Between speeches" for 0.
     QString speechLabel(Id speechEntryId) const;
     Id currentSpeech() const;
+    // The speech on the floor, then those before it, the latest first.
+    QList<Id> speechesNewestFirst() const;
     QList<Note> notes() const;
     const Note* noteAt(const QModelIndex& index) const; // null for a speech's row
     QModelIndex indexOf(Id noteId) const;               // invalid for a note not here

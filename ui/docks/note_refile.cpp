@@ -1,0 +1,91 @@
+#include "note_refile.h"
+
+#include "notes_model.h"
+#include "store/session_file.h"
+
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QMenu>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace podium {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::NotesDock", text);
+}
+
+class NoteRefiled final : public QUndoCommand {
+public:
+    NoteRefiled(NotesModel& model, const Note& before, const Note& after,
+                std::function<void(const QString&)> problem)
+        : QUndoCommand(before.kind != after.kind
+                           ? tr("File a note as %1").arg(noteKindLabel(after.kind))
+                           : tr("Move a note to %1").arg(model.speechLabel(after.speechEntryId)))
+        , m_model(model)
+        , m_session(model.file() ? model.file()->sessionId() : QString())
+        , m_before(before)
+        , m_after(after)
+        , m_problem(std::move(problem)) {}
+
+    void redo() override { fileAs(m_after); }
+    void undo() override { fileAs(m_before); }
+
+private:
+    void fileAs(const Note& note) {
+        const bool here = m_model.file() && m_model.file()->sessionId() == m_session;
+        auto done = here ? m_model.refile(note.id, note.kind, note.speechEntryId)
+                         : Result<Note>::failure(tr("The note was in another session file."));
+        if (done)
+            return;
+        m_problem(done.error());
+        setObsolete(true);
+    }
+
+    NotesModel& m_model;
+    QString m_session;
+    Note m_before;
+    Note m_after;
+    std::function<void(const QString&)> m_problem;
+};
+
+} // namespace
+
+QMenu* refileMenu(NotesModel& model, const Note& note, QUndoStack& stack, QWidget* parent,
+                  const std::function<void(const QString&)>& problem) {
+    auto* menu = new QMenu(parent);
+    const auto refile = [&model, &stack, note, problem](NoteKind kind, Id speech) {
+        Note after = note;
+        after.kind = kind;
+        after.speechEntryId = speech;
+        if (after != note)
+            stack.push(new NoteRefiled(model, note, after, problem));
+    };
+    auto* kinds = new QActionGroup(menu);
+    for (NoteKind k : {NoteKind::Note, NoteKind::KeyTakeaway, NoteKind::CallToAction}) {
+        QAction* a = menu->addAction(tr("File as: %1").arg(noteKindLabel(k)));
+        a->setCheckable(true);
+        a->setChecked(k == note.kind);
+        a->setActionGroup(kinds);
+        QObject::connect(a, &QAction::triggered, menu,
+                         [refile, k, speech = note.speechEntryId] { refile(k, speech); });
+    }
+    QMenu* speeches = menu->addMenu(tr("Goes with"));
+    speeches->setObjectName(QStringLiteral("noteSpeechMenu"));
+    auto* choices = new QActionGroup(speeches);
+    constexpr int listed = 20; // the speeches a late note is about are the last few
+    QList<Id> ids = model.speechesNewestFirst().mid(0, listed);
+    ids << 0;
+    for (const Id speech : std::as_const(ids)) {
+        QAction* a = speeches->addAction(model.speechLabel(speech));
+        a->setCheckable(true);
+        a->setChecked(speech == note.speechEntryId);
+        a->setActionGroup(choices);
+        QObject::connect(a, &QAction::triggered, menu,
+                         [refile, speech, kind = note.kind] { refile(kind, speech); });
+    }
+    return menu;
+}
+
+} // namespace podium
