@@ -101,6 +101,27 @@ QStringList reasonsFor(const Heard& h, const QueueEntry& e) {
     return reasons;
 }
 
+// Why someone else than the first in the queue: "has not spoken yet" was said of the one
+// suggested while the first had not spoken either, and the difference, the first's group and
+// region not stated (counted as half heard), went unsaid. Reasons both share are left out.
+QStringList reasonsOverFirst(const Heard& h, const QueueEntry& best, const QueueEntry& first) {
+    QStringList reasons = reasonsFor(h, best);
+    const QStringList shared = reasonsFor(h, first);
+    reasons.removeIf([&shared](const QString& r) { return shared.contains(r); });
+    const Participant* p = h.state.participant(first.participantId);
+    if (!p)
+        return reasons;
+    const bool noGroup = p->group == StakeholderGroup::Unspecified;
+    const bool noRegion = p->region == Region::Unspecified;
+    if (noGroup && noRegion)
+        reasons << tr("%1's stakeholder group and region are not stated").arg(p->name);
+    else if (noGroup)
+        reasons << tr("%1's stakeholder group is not stated").arg(p->name);
+    else if (noRegion)
+        reasons << tr("%1's region is not stated").arg(p->name);
+    return reasons;
+}
+
 } // namespace
 
 int speechesBy(const SessionState& s, StakeholderGroup g) {
@@ -141,7 +162,11 @@ std::optional<Suggestion> suggestNext(const SessionState& s) {
     }
     if (!best)
         return std::nullopt;
-    const QStringList reasons = reasonsFor(heard, *best);
+    const QueueEntry* first = s.firstWaiting();
+    QStringList reasons =
+        first && first != best ? reasonsOverFirst(heard, *best, *first) : QStringList();
+    if (reasons.isEmpty())
+        reasons = reasonsFor(heard, *best);
     QString reason = reasons.isEmpty() ? tr("Next in the queue; the floor is balanced so far")
                                        : reasons.join(QStringLiteral("; "));
     reason[0] = reason[0].toUpper();

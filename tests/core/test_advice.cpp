@@ -75,6 +75,9 @@ TEST_CASE("suggest-next does not favour someone whose group and region were left
     const auto s = suggestNext(h.state());
     REQUIRE(s);
     CHECK(s->entryId == heardLess);
+    // Why not the first in the queue: "Has not spoken yet" alone was true of both.
+    CHECK(s->reason.contains(u"Newcomer's stakeholder group and region are not stated"_s));
+    CHECK_FALSE(s->reason.contains(u"has not spoken yet"_s, Qt::CaseInsensitive));
 }
 
 TEST_CASE("suggest-next on a fresh session keeps the queue order, and says so") {
