@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -90,16 +91,23 @@ QByteArray speechLogCsv(const Report& report) {
 QByteArray pollTalliesCsv(const Report& report) {
     QString text =
         csvRecord({u"poll_number"_s, u"question"_s, u"status"_s, u"multiple_choice"_s, u"option"_s,
-                   u"onsite"_s, u"online"_s, u"web"_s, u"combined"_s, u"percent"_s});
+                   u"onsite"_s, u"online"_s, u"web"_s, u"combined"_s, u"percent"_s, u"read_out"_s});
     for (int p = 0; p < report.polls.size(); ++p) {
         const Poll& poll = report.polls[p];
         for (int i = 0; i < poll.options.size(); ++i) {
             const Tally t = i < poll.tallies.size() ? poll.tallies[i] : Tally{};
+            // A poll corrected after it closed: the total read out to the room then (the report
+            // says it; the spreadsheet had only the corrected figures). Empty otherwise.
+            const QString readOut =
+                i < poll.readOut.size()
+                    ? QString::number(std::accumulate(poll.readOut[i].begin(),
+                                                      poll.readOut[i].end(), qint64(0)))
+                    : QString();
             text += csvRecord({QString::number(p + 1), poll.question, label(poll.status),
                                poll.multipleChoice ? u"yes"_s : u"no"_s, poll.options[i],
                                QString::number(t[0]), QString::number(t[1]), QString::number(t[2]),
                                QString::number(poll.combined(i)),
-                               QString::number(poll.percentage(i), 'f', 2)});
+                               QString::number(poll.percentage(i), 'f', 2), readOut});
         }
     }
     return byteOrderMark + text.toUtf8();

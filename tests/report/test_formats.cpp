@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "csv_parser.h"
 #include "report/chart.h"
 #include "report/csv.h"
 #include "report/export.h"
@@ -211,6 +212,12 @@ TEST_CASE("a poll corrected after it closed says so in the report, with when") {
                      .arg(p.readOut[i][0] + p.readOut[i][1] + p.readOut[i][2]);
     CHECK(md.contains(u"Read out when it closed: %1."_s.arg(heard.join(u", "_s))));
     CHECK(p.combined(0) != p.readOut[0][0] + p.readOut[0][1] + p.readOut[0][2]);
+    // And in the spreadsheet: it had only the corrected figures.
+    const CsvParse csv = parseCsv(pollTalliesCsv(buildReport(s.h.state(), s.notes, s.at(1300))));
+    REQUIRE(csv.records.size() > p.options.size());
+    for (qsizetype i = 0; i < p.options.size(); ++i)
+        CHECK(csv.records[i + 1].value(10) ==
+              QString::number(p.readOut[i][0] + p.readOut[i][1] + p.readOut[i][2]));
 }
 
 // Exported from a seat's file while the session ran, the report said "Report made 13:54" over
