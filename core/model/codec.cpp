@@ -152,11 +152,14 @@ Floor floor(const QCborMap& m) {
 }
 
 QCborMap toCbor(const Speech& v) {
-    return QCborMap{{u"entry"_s, v.entryId},       {u"participant"_s, v.participantId},
-                    {u"kind"_s, key(v.kind)},      {u"channel"_s, key(v.channel)},
-                    {u"startedAt"_s, v.startedAt}, {u"endedAt"_s, v.endedAt},
-                    {u"spokeMs"_s, v.spokeMs},     {u"allottedMs"_s, v.allottedMs},
-                    {u"segment"_s, v.segment}};
+    QCborMap m{{u"entry"_s, v.entryId},       {u"participant"_s, v.participantId},
+               {u"kind"_s, key(v.kind)},      {u"channel"_s, key(v.channel)},
+               {u"startedAt"_s, v.startedAt}, {u"endedAt"_s, v.endedAt},
+               {u"spokeMs"_s, v.spokeMs},     {u"allottedMs"_s, v.allottedMs},
+               {u"segment"_s, v.segment}};
+    if (v.relatesTo != 0) // absent before it was kept: those states' digests stay as they were
+        m[u"relatesTo"_s] = v.relatesTo;
+    return m;
 }
 
 Speech speech(const QCborMap& m) {
@@ -170,6 +173,7 @@ Speech speech(const QCborMap& m) {
     v.spokeMs = integer(m, u"spokeMs");
     v.allottedMs = integer(m, u"allottedMs");
     v.segment = int(integer(m, u"segment", -1));
+    v.relatesTo = integer(m, u"relatesTo");
     return v;
 }
 

@@ -79,6 +79,7 @@ Speech Floor::speechUntil(qint64 at) const {
     speech.spokeMs = countdown.elapsedMs(at);
     speech.allottedMs = countdown.allottedMs;
     speech.segment = segment;
+    speech.relatesTo = entry.relatesTo;
     return speech;
 }
 

@@ -66,6 +66,7 @@ struct Speech {
     qint64 spokeMs = 0; // time the countdown ran (pauses excluded)
     qint64 allottedMs = 0;
     int segment = -1;
+    Id relatesTo = 0; // the entry a reply or clarifying question answered (0: none)
 
     bool operator==(const Speech&) const = default;
 };

@@ -55,7 +55,8 @@ QStringList speechFields(const SpeechRow& row) {
             seg >= 0 ? QString::number(seg + 1) : QString(),
             row.segmentTitle,
             row.ongoing ? u"yes"_s : u"no"_s,
-            notesText(row.notes)};
+            notesText(row.notes),
+            row.answers};
 }
 
 } // namespace
@@ -82,7 +83,7 @@ QByteArray speechLogCsv(const Report& report) {
         csvRecord({u"number"_s, u"start"_s, u"end"_s, u"duration"_s, u"duration_seconds"_s,
                    u"allotted_seconds"_s, u"speaker"_s, u"affiliation"_s, u"presence"_s,
                    u"stakeholder_group"_s, u"region"_s, u"gender"_s, u"role"_s, u"kind"_s,
-                   u"segment_number"_s, u"segment"_s, u"ongoing"_s, u"notes"_s});
+                   u"segment_number"_s, u"segment"_s, u"ongoing"_s, u"notes"_s, u"answers"_s});
     for (const SpeechRow& row : report.speeches)
         text += csvRecord(speechFields(row));
     return byteOrderMark + text.toUtf8();

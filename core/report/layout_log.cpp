@@ -12,6 +12,14 @@ QList<Line> noteLines(const QList<Note>& notes, const Formatter& f) {
     return lines;
 }
 
+// "Reply" alone, in the report: to whom, the queue had said.
+QString kindText(const SpeechRow& row) {
+    if (row.answers.isEmpty())
+        return label(row.speech.kind);
+    return row.speech.kind == EntryKind::ClarifyingQuestion ? tr("Question to %1").arg(row.answers)
+                                                            : tr("Reply to %1").arg(row.answers);
+}
+
 // Seven columns, so the log fits an A4 page: group and region share a cell, as do segment and
 // kind.
 QStringList speechCells(const SpeechRow& row, const Formatter& f) {
@@ -30,7 +38,7 @@ QStringList speechCells(const SpeechRow& row, const Formatter& f) {
             label(s.channel),
             label(row.speaker.group) + u'\n' + label(row.speaker.region),
             duration,
-            segment + u'\n' + label(s.kind)};
+            segment + u'\n' + kindText(row)};
 }
 
 } // namespace

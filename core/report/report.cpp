@@ -46,6 +46,8 @@ QList<SpeechRow> speechRows(const SessionState& s, qint64 now) {
         const int seg = row.speech.segment;
         row.segmentTitle = seg >= 0 && seg < s.segments.size() ? s.segments[seg].title : QString();
         row.ongoing = s.floor && i == speeches.size() - 1;
+        if (const Id to = row.speech.relatesTo; to != 0)
+            row.answers = speakerOf(s, s.participantOfEntry(to)).name;
         rows.append(row);
     }
     return rows;

@@ -66,6 +66,7 @@ struct SpeechRow {
     Participant speaker; // a placeholder when the participant was removed since
     QString segmentTitle;
     bool ongoing = false; // the current floor, when the report is made during the session
+    QString answers;      // whose point a reply or clarifying question answered (empty: none)
     QList<Note> notes;    // written while this speech was going on
 };
 

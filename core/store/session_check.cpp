@@ -48,16 +48,29 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
     return digests;
 }
 
-// An older Podium kept no segment's clock time (Segment::ranMs): a snapshot it wrote of a log with
-// such events lacks what the replay gives, and is still that session.
+// An older Podium kept no segment's clock time (Segment::ranMs), and no reply's target in its
+// speech (Speech::relatesTo): a snapshot it wrote of a log with such events lacks what the
+// replay gives, and is still that session.
 SessionState withoutKeptRuns(SessionState s) {
     for (Segment& segment : s.segments)
         segment.ranMs.reset();
     return s;
 }
 
+SessionState withoutReplyTargets(SessionState s) {
+    for (Speech& speech : s.speeches)
+        speech.relatesTo = 0;
+    return s;
+}
+
+SessionState asOldestKept(const SessionState& s) {
+    return withoutKeptRuns(withoutReplyTargets(s));
+}
+
 bool matches(const QByteArray& stored, const SessionState& replay) {
-    return stored == codec::digest(replay) || stored == codec::digest(withoutKeptRuns(replay));
+    return stored == codec::digest(replay) ||
+           stored == codec::digest(withoutReplyTargets(replay)) ||
+           stored == codec::digest(asOldestKept(replay));
 }
 
 qint64 lastRowUpTo(const SessionFile& file, qint64 seq) {
@@ -121,7 +134,7 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
         }
     }
     if (codec::digest(replay) != check.digest &&
-        codec::digest(withoutKeptRuns(replay)) != codec::digest(withoutKeptRuns(file.state())))
+        codec::digest(asOldestKept(replay)) != codec::digest(asOldestKept(file.state())))
         check.problems << tr("replaying the log does not give the state as opened");
 }
 

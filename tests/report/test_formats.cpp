@@ -568,3 +568,22 @@ TEST_CASE("right-to-left names and notes keep their own direction among the repo
     CHECK_FALSE(QString::fromUtf8(speechLogCsv(r)).contains(u"\u2068"_s));
     CHECK_FALSE(QString::fromUtf8(notesCsv(r)).contains(u"\u2068"_s));
 }
+
+// The queue said "Reply to Li Wei"; the report and its spreadsheet said "Reply", to nobody.
+TEST_CASE("a reply's speech says whose point it answered, in the log and the CSV") {
+    Harness h;
+    const Id point = h.add(u"Audience 1"_s);
+    REQUIRE(h.run(Action::Next));
+    h.add(u"Audience 2"_s, EntryKind::Reply, point);
+    h.clock.advance(30'000);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(20'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    const Report r = buildReport(h.state(), {}, h.clock.nowMs());
+    CHECK(toMarkdown(r, english).contains(u"Reply to Audience 1"_s));
+    const CsvParse csv = parseCsv(speechLogCsv(r));
+    REQUIRE(csv.records.size() == 3);
+    CHECK(csv.records[0].last() == u"answers"_s);
+    CHECK(csv.records[1].last().isEmpty());
+    CHECK(csv.records[2].last() == u"Audience 1"_s);
+}
