@@ -213,7 +213,10 @@ bool Cockpit::issueStep(Action action, const QCborMap& args,
         connect(&m_engine, &SessionEngine::refused, this, [&refusedNow] { refusedNow = true; });
     issue(c);
     disconnect(watch);
-    return m_engine.state().lastSeq > before || (m_engine.isForwarding() && !refusedNow);
+    const bool done = m_engine.state().lastSeq > before || (m_engine.isForwarding() && !refusedNow);
+    if (done)
+        emit stepTaken();
+    return done;
 }
 
 Result<Event> Cockpit::submit(Action action, const QCborMap& args) {

@@ -101,6 +101,8 @@ signals:
     // A sentence for the status bar that needs nothing done (another seat's change, a press taken
     // for a slip): shown for a while in the usual colour. In red, it read as an error, and stayed.
     void info(const QString& text);
+    // The moderator took a step of Edit → Undo here (run(), done or sent to the host).
+    void stepTaken();
 
 private:
     bool issueStep(Action action, const QCborMap& args,

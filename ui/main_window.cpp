@@ -87,13 +87,12 @@ MainWindow::MainWindow(Cockpit& cockpit, QWidget* parent)
     showReadOnlyNotice();
     if (SessionFiles* files = m_cockpit.files())
         connect(files, &SessionFiles::fileChanged, this, &MainWindow::showReadOnlyNotice);
-    connect(&m_cockpit, &Cockpit::notice, this, &MainWindow::showNotice);
-    connect(&m_cockpit, &Cockpit::info, this, [this](const QString& text) {
-        statusBar()->showMessage(tr("%1 %2").arg(shortTime(QLocale(), QTime::currentTime()), text),
-                                 20'000);
+    connect(&m_cockpit, &Cockpit::notice, this, [this](const QString& text) {
+        showNotice(text);
+        m_noticeIsRefusal = true; // of a step: the next step taken puts it behind
     });
-    connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this,
-            &MainWindow::dropNoticeActedPast);
+    connect(&m_cockpit, &Cockpit::info, this, &MainWindow::showInfo);
+    connect(&m_cockpit, &Cockpit::stepTaken, this, &MainWindow::dropNoticeActedPast);
     connect(&m_cockpit.engine(), &SessionEngine::journalFailingChanged, this,
             &MainWindow::noteSaving);
     connect(&m_cockpit.engine(), &SessionEngine::eventApplied, this, &MainWindow::updateTitle);
@@ -620,6 +619,7 @@ void MainWindow::showNotice(const QString& text) {
     m_notice->setToolTip(line);
     m_notice->parentWidget()->show();
     m_noticeShownAt = m_cockpit.now();
+    m_noticeIsRefusal = false;
     m_noticeWhileOutOfReach = m_hostOutOfReach;
     m_noticeWhileReadOnly = sessionFile() && sessionFile()->isReadOnly();
     m_noticeWhileUnsaved = m_unsaved;
@@ -627,13 +627,34 @@ void MainWindow::showNotice(const QString& text) {
     m_noticeSessionId = m_cockpit.state().sessionId;
 }
 
+// A line of its own, beside the notice: as a status bar message (showMessage) it hid a red
+// refusal for as long as it showed.
+void MainWindow::showInfo(const QString& text) {
+    if (!m_info) {
+        m_info = new QLabel;
+        m_info->setObjectName(u"infoLine"_s);
+        m_info->setTextFormat(Qt::PlainText);
+        m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // cut, as the notice
+        statusBar()->addWidget(m_info, 1);
+        m_infoShown.setSingleShot(true);
+        connect(&m_infoShown, &QTimer::timeout, m_info, &QWidget::hide);
+    }
+    const QString line = tr("%1 %2").arg(shortTime(QLocale(), QTime::currentTime()), text);
+    m_info->setText(line);
+    m_info->setToolTip(line);
+    m_info->show();
+    m_infoShown.start(20'000);
+}
+
 // "Kwame Mensah is already in the queue." stayed in red through the moderator's next five actions,
-// and a later refusal went unseen beside it. The next action of this seat's own that is done
-// puts it behind; not one done at the same moment (what the notice was said of).
-void MainWindow::dropNoticeActedPast(const Event& event) {
+// and a later refusal went unseen beside it. The next step the moderator takes here puts a
+// refusal behind (not what the window says of itself: the host given way to, a full disk); not a
+// step taken at the same moment, which may be what it was said of. (A step, not an event: on a
+// joined seat the host's answer to an earlier step comes later.)
+void MainWindow::dropNoticeActedPast() {
     constexpr qint64 readInMs = 2000;
-    if (m_notice && m_notice->parentWidget()->isVisible() &&
-        m_cockpit.engine().issuedHere(event.commandId) && m_cockpit.now() - m_noticeShownAt > readInMs)
+    if (m_notice && m_noticeIsRefusal && !m_notice->parentWidget()->isHidden() &&
+        m_cockpit.now() - m_noticeShownAt > readInMs)
         m_notice->parentWidget()->hide();
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMainWindow>
 #include <QMap>
+#include <QTimer>
 #include <optional>
 
 class QDockWidget;
@@ -83,7 +84,8 @@ private:
     void noteSaving(bool failing);
     void amendNotice(const QString& sentence);
     void dropNoticeOfAnotherSession();
-    void dropNoticeActedPast(const Event& event);
+    void dropNoticeActedPast();
+    void showInfo(const QString& text);
     void noteLinkState(const ConnectionDock& connection);
     SessionDock* nextWaitingDock() const;
     void buildNextWaitingDock();
@@ -101,15 +103,18 @@ private:
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QLabel* m_readOnlyNotice = nullptr;
-    QLabel* m_notice = nullptr;           // the last refusal or notice, until the next or dismissed
+    QLabel* m_notice = nullptr;
+    QLabel* m_info = nullptr;             // a sentence that needs nothing done, for 20 s
+    QTimer m_infoShown;                   // the last refusal or notice, until the next or dismissed
     bool m_hostOutOfReach = false;        // the connection alert is up
     bool m_noticeWhileOutOfReach = false; // m_notice was shown then
     bool m_noticeWhileReadOnly = false;   // and while the file was read-only
     bool m_noticeWhileUnsaved = false;    // and while the session file refused to save
     bool m_noticeWhileGivenWay = false;   // it says this laptop gave way to another host
     QString m_noticeSessionId;            // the session it was said of
-    qint64 m_noticeShownAt = 0; // the cockpit's clock
-    bool m_unsaved = false; // the session file refuses to save
+    qint64 m_noticeShownAt = 0;           // the cockpit's clock
+    bool m_noticeIsRefusal = false;       // from Cockpit::notice, not the window's own
+    bool m_unsaved = false;               // the session file refuses to save
     Seat m_layoutSeat;
     QString m_fileName; // of the session file shown, for the title
     bool m_layoutRestored = false;

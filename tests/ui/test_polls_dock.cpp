@@ -141,7 +141,9 @@ TEST_CASE("a poll is created, opened, tallied per source and charted") {
     // Still put right once closed (the chat's votes counted late), but said: it was silent.
     enterTally(w, 1, TallyModel::Web, 7);
     CHECK(h.state().polls.first().combined(1) == 7);
-    CHECK(w.statusBar()->currentMessage().contains(u"is closed: its results were corrected"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)
+              ->text()
+              .contains(u"is closed: its results were corrected"_s));
     h.cockpit.undoStack().undo(); // the correction
     h.cockpit.undoStack().undo(); // reopen by undo
     CHECK(h.state().polls.first().status == PollStatus::Open);
@@ -163,23 +165,26 @@ TEST_CASE("a closed poll corrected on another seat is told here, with what chang
             Authority::OnlineModerator));
     };
     fromTheOtherSeat(6);
-    CHECK(w.statusBar()->currentMessage().contains(
-        u"another seat corrected its results: No, Online, 5 → 6"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)
+              ->text()
+              .contains(u"another seat corrected its results: No, Online, 5 → 6"_s));
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed, corrected)"_s));
     // and the report says the figures are not those read out
     CHECK(h.state().polls.first().correctedAt == h.clock.nowMs());
     // Put back as it closed (an undo there), it is said so, and no longer marked.
     fromTheOtherSeat(5);
-    CHECK(w.statusBar()->currentMessage().contains(
-        u"another seat put its results back to those it closed with: No, Online, "
-        "6 → 5"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)
+              ->text()
+              .contains(u"another seat put its results back to those it closed with: No, Online, "
+                        "6 → 5"_s));
     CHECK(child<QComboBox>(w, u"pollSelector"_s)->currentText().endsWith(u"(Closed)"_s));
     // Here too: corrected, then undone.
     enterTally(w, 0, TallyModel::Web, 2);
-    CHECK(w.statusBar()->currentMessage().contains(u"its results were corrected"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)->text().contains(u"its results were corrected"_s));
     h.cockpit.undoStack().undo();
-    CHECK(w.statusBar()->currentMessage().contains(
-        u"its results are back to those it closed with"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)
+              ->text()
+              .contains(u"its results are back to those it closed with"_s));
 }
 
 // A poll written ahead with a typo could be neither put right nor dropped.
@@ -1134,8 +1139,10 @@ TEST_CASE("a poll opened on another seat brings the Polls panel forward, unless 
     REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}}, Authority::Moderator));
     QCoreApplication::processEvents();
     CHECK_FALSE(polls->visibleRegion().isEmpty());
-    CHECK(w.statusBar()->currentMessage().contains(
-        u"The poll “First?” was opened on another seat: its tallies go in Polls."_s));
+    CHECK(
+        child<QLabel>(w, u"infoLine"_s)
+            ->text()
+            .contains(u"The poll “First?” was opened on another seat: its tallies go in Polls."_s));
 
     // Typing in the panel it would cover: it stays behind, and the line says where it is.
     REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}, Authority::Moderator));
@@ -1147,5 +1154,5 @@ TEST_CASE("a poll opened on another seat brings the Polls panel forward, unless 
     QCoreApplication::processEvents();
     CHECK(polls->visibleRegion().isEmpty());
     CHECK(people->hasFocus());
-    CHECK(w.statusBar()->currentMessage().contains(u"“Second?”"_s));
+    CHECK(child<QLabel>(w, u"infoLine"_s)->text().contains(u"“Second?”"_s));
 }
