@@ -822,5 +822,13 @@ TEST_CASE("notes dock: a note is filed again under another speech or kind, one u
     CHECK(late().kind == NoteKind::Note);
     h.cockpit->undoStack().undo();
     CHECK(late().speechEntryId == second);
+    // Its adding undone and redone, the note is written back under a new id: the redo of its
+    // filing still finds it.
+    h.cockpit->undoStack().undo();
+    REQUIRE(late().text.isEmpty());
+    h.cockpit->undoStack().redo();
+    h.cockpit->undoStack().redo();
+    CHECK(late().speechEntryId == first);
+    CHECK(h.cockpit->undoStack().canRedo());
     CHECK_FALSE(h.dock->menuFor(model.index(0, 0))); // a speech's row: nothing to file
 }

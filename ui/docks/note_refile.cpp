@@ -35,12 +35,26 @@ public:
 private:
     void fileAs(const Note& note) {
         const bool here = m_model.file() && m_model.file()->sessionId() == m_session;
-        auto done = here ? m_model.refile(note.id, note.kind, note.speechEntryId)
+        followRewrite();
+        auto done = here ? m_model.refile(m_after.id, note.kind, note.speechEntryId)
                          : Result<Note>::failure(tr("The note was in another session file."));
         if (done)
             return;
         m_problem(done.error());
         setObsolete(true);
+    }
+
+    // Removed and written back by undo and redo (NoteStep), the note has a new id: found again by
+    // its time and text, which stay.
+    void followRewrite() {
+        if (m_model.indexOf(m_after.id).isValid())
+            return;
+        for (const Note& n : m_model.notes()) {
+            if (n.at == m_after.at && n.text == m_after.text) {
+                m_before.id = m_after.id = n.id;
+                return;
+            }
+        }
     }
 
     NotesModel& m_model;
