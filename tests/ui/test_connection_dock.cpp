@@ -1575,17 +1575,30 @@ TEST_CASE("a seat started again on the file it first joined in keeps the notes w
     const QString firstCopy = rapporteur.dock->seatSession().sessionFile()->path();
     REQUIRE(firstCopy != rap);
     write(u"Key takeaway after the first restart"_s);
+    SessionFile* first = rapporteur.dock->seatSession().sessionFile();
+    Note filed = first->notes()->first(); // the opening note, filed again there as a takeaway
+    filed.kind = NoteKind::KeyTakeaway;
+    REQUIRE(first->editNote(filed));
 
     startAgainOn(rap);
     REQUIRE(waitFor([&] { return notesNow().size() == 2; }));
     CHECK(notesNow().contains(u"Key takeaway after the first restart"_s));
-    const QString secondCopy = rapporteur.dock->seatSession().sessionFile()->path();
+    SessionFile* second = rapporteur.dock->seatSession().sessionFile();
+    CHECK(second->notes()->first().kind == NoteKind::KeyTakeaway); // as filed, once
+    const QString secondCopy = second->path();
+
+    // A note removed there is not brought back from rap.podium at the next start.
+    REQUIRE(second->removeNote(second->notes()->first().id));
+    startAgainOn(rap);
+    REQUIRE(waitFor(
+        [&] { return rapporteur.dock->seatSession().sessionFile()->path() != secondCopy; }));
+    QCoreApplication::processEvents();
+    CHECK(notesNow() == QStringList{u"Key takeaway after the first restart"_s});
 
     // Started from the newest copy (the desktop's launcher opens it): its notes, none twice, and
     // none from the copies before it.
-    Note removed = rapporteur.dock->seatSession().sessionFile()->notes()->first();
-    REQUIRE(rapporteur.dock->seatSession().sessionFile()->removeNote(removed.id));
-    startAgainOn(secondCopy);
+    const QString thirdCopy = rapporteur.dock->seatSession().sessionFile()->path();
+    startAgainOn(thirdCopy);
     QCoreApplication::processEvents();
     CHECK(notesNow() == QStringList{u"Key takeaway after the first restart"_s});
 }

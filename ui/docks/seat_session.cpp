@@ -38,11 +38,6 @@ QString originOf(const SessionFile& file) {
     return kept.isEmpty() ? QFileInfo(file.path()).absoluteFilePath() : kept;
 }
 
-bool sameNote(const Note& a, const Note& b) {
-    return a.at == b.at && a.kind == b.kind && a.text == b.text &&
-           a.speechEntryId == b.speechEntryId;
-}
-
 // Save As gives the very log shared so far. A salvaged or older copy of the same session is
 // shorter, or went on another way: hosting it gave the seats a second history under the numbers
 // they held, and they took its events on top of their own.
@@ -465,7 +460,7 @@ void SeatSession::takeInJoinedSession() {
     else if (session != m_carried.session)
         m_carried = notesOfLastCopy(session);
     if (session == m_carried.session) {
-        if (auto added = addNotesNotIn(*m_replica, m_carried.notes); !added)
+        if (auto added = takeNotesOf(*m_replica, m_carried); !added)
             emit status(tr("Your earlier notes could not be copied into the joined session's "
                            "file: %1 They are still in %2.")
                             .arg(added.error(), QDir::toNativeSeparators(m_carried.from)));
@@ -485,10 +480,11 @@ SeatSession::notesOfLastCopy(const QString& session,
                              const std::function<bool(const SessionFile&)>& taken) const {
     const QString seat = seatKey(seatFor(m_engine.authority()));
     QDir folder(m_replicaFolder);
-    // Named by the time of the join: the newest first.
-    const QStringList copies = folder.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Name);
+    // The one written last first (closing writes it): two joins within a second were named in
+    // another order ("…-2.podium" before the first).
+    const QStringList copies = folder.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Time);
     constexpr int copiesLookedAt = 20; // the GUI waits on these, and the newest comes first
-    for (qsizetype i = copies.size() - 1, seen = 0; i >= 0 && seen < copiesLookedAt; --i, ++seen) {
+    for (qsizetype i = 0; i < copies.size() && i < copiesLookedAt; ++i) {
         const QString path = folder.filePath(copies[i]);
         if (m_replica && QFileInfo(path) == QFileInfo(m_replica->path()))
             continue;
@@ -501,7 +497,8 @@ SeatSession::notesOfLastCopy(const QString& session,
         if (!closed)
             continue;
         const auto notes = copy.value()->notes();
-        return {notes ? notes.value() : QList<Note>{}, session, path};
+        return {notes ? notes.value() : QList<Note>{}, session, path,
+                copy.value()->metadata(copiedAtKey).toLongLong()};
     }
     return {};
 }
@@ -519,14 +516,31 @@ SeatSession::CarriedNotes SeatSession::notesOfLaterCopy(const QString& session,
     });
 }
 
-// Notes already there (the same text, kind, time and speech) are not added twice.
-Result<bool> SeatSession::addNotesNotIn(SessionFile& file, const QList<Note>& notes) {
+// The notes as `later` kept them, in `file`, a copy of what `later` was copied from: each note
+// once (known by its time and text), as filed there; one `file` has from before `later` was made
+// (`copiedAt`) that `later` lacks was removed there. Notes added to `file` since stay.
+Result<bool> SeatSession::takeNotesOf(SessionFile& file, const CarriedNotes& later) {
     const auto there = file.notes();
     if (!there)
         return Result<bool>::failure(there.error());
-    for (const Note& note : notes) {
-        const auto same = [&note](const Note& kept) {
-            return sameNote(kept, note);
+    const auto sameWriting = [](const Note& a, const Note& b) {
+        return a.at == b.at && a.text == b.text;
+    };
+    for (const Note& kept : there.value()) {
+        const auto it = std::find_if(later.notes.begin(), later.notes.end(),
+                                     [&](const Note& n) { return sameWriting(n, kept); });
+        Result<bool> done = true;
+        if (it == later.notes.end() && later.copiedAt > 0 && kept.at < later.copiedAt)
+            done = file.removeNote(kept.id);
+        else if (it != later.notes.end() &&
+                 (it->kind != kept.kind || it->speechEntryId != kept.speechEntryId))
+            done = file.editNote(Note{kept.id, kept.at, it->speechEntryId, it->kind, kept.text});
+        if (!done)
+            return done;
+    }
+    for (const Note& note : later.notes) {
+        const auto same = [&](const Note& kept) {
+            return sameWriting(kept, note);
         };
         if (std::none_of(there->begin(), there->end(), same)) {
             if (auto added = file.addNote(note); !added)

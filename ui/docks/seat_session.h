@@ -96,7 +96,7 @@ private:
     CarriedNotes notesOfLastCopy(const QString& session,
                                  const std::function<bool(const SessionFile&)>& taken = {}) const;
     CarriedNotes notesOfLaterCopy(const QString& session, qint64 since) const;
-    static Result<bool> addNotesNotIn(SessionFile& file, const QList<Note>& notes);
+    static Result<bool> takeNotesOf(SessionFile& file, const CarriedNotes& later);
     void abandonRefusedJoin(const QString& reason);
     void joinAgainWithEmptyCopy();
     void workAloneOn(SessionFile& file);
