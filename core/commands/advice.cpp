@@ -109,10 +109,13 @@ QStringList reasonsOverFirst(const Heard& h, const QueueEntry& best, const Queue
     const QStringList shared = reasonsFor(h, first);
     reasons.removeIf([&shared](const QString& r) { return shared.contains(r); });
     const Participant* p = h.state.participant(first.participantId);
-    if (!p)
+    const Participant* b = h.state.participant(best.participantId);
+    if (!p || !b)
         return reasons;
-    const bool noGroup = p->group == StakeholderGroup::Unspecified;
-    const bool noRegion = p->region == Region::Unspecified;
+    // Only where the one suggested stated theirs: that is then the difference.
+    const bool noGroup =
+        p->group == StakeholderGroup::Unspecified && b->group != StakeholderGroup::Unspecified;
+    const bool noRegion = p->region == Region::Unspecified && b->region != Region::Unspecified;
     if (noGroup && noRegion)
         reasons << tr("%1's stakeholder group and region are not stated").arg(p->name);
     else if (noGroup)
