@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "commands/authority.h"
 #include "docks/balance_dock.h"
 #include "docks/poll_chart.h"
 #include "file_menu.h"
@@ -1155,4 +1156,30 @@ TEST_CASE("a poll opened on another seat brings the Polls panel forward, unless 
     CHECK(polls->visibleRegion().isEmpty());
     CHECK(people->hasFocus());
     CHECK(child<QLabel>(w, u"infoLine"_s)->text().contains(u"“Second?”"_s));
+
+    // Opened long before (a seat catching up on the host's events): nothing moves.
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, second}}, Authority::Moderator));
+    const Id third = draft(u"Third?"_s);
+    people->clearFocus();
+    Command late{
+        newCommandId(), u"host"_s, Authority::Moderator, Action::OpenPoll, {{u"poll"_s, third}}};
+    auto opened = decide(h.state(), late, h.clock.nowMs());
+    REQUIRE(opened);
+    h.clock.advance(60'000);
+    REQUIRE(h.engine.receive(opened.value()));
+    QCoreApplication::processEvents();
+    CHECK(polls->visibleRegion().isEmpty());
+    CHECK_FALSE(child<QLabel>(w, u"infoLine"_s)->text().contains(u"“Third?”"_s));
+
+    // The in-room moderator runs polls: told, the panel they look at stays.
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, third}}, Authority::Moderator));
+    h.engine.setAuthority(Authority::Moderator);
+    QCoreApplication::processEvents();
+    participants->raise();
+    const Id fourth = draft(u"Fourth?"_s);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, fourth}}, Authority::OnlineModerator));
+    QCoreApplication::processEvents();
+    CHECK(child<QLabel>(w, u"infoLine"_s)->text().contains(u"“Fourth?”"_s));
+    if (w.tabifiedDockWidgets(polls).contains(participants)) // the moderator's layout
+        CHECK(polls->visibleRegion().isEmpty());
 }

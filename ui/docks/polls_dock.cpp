@@ -442,7 +442,10 @@ void PollsDock::bringForwardForTallies(Id poll) {
     };
     const QList<QDockWidget*> beside =
         window ? window->tabifiedDockWidgets(this) : QList<QDockWidget*>{};
-    if (std::none_of(beside.begin(), beside.end(), hasFocus))
+    // The online moderator's job is its online tallies; the in-room moderator, who runs polls,
+    // keeps the panel they were looking at, told at the window's foot.
+    if (cockpit().seat() == Seat::OnlineModerator &&
+        std::none_of(beside.begin(), beside.end(), hasFocus))
         raise();
     emit cockpit().info(
         tr("The poll “%1” was opened on another seat: its tallies go in Polls.").arg(p->question));
