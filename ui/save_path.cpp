@@ -22,10 +22,13 @@ QString fileNameOf(const QString& title, const QString& fallback) {
     QString name = title;
     // Letters of every script stay, with their marks (without the option, \w knows only ASCII;
     // without \p{M}, "इंटरनेट" lost its vowel signs and was written "इटरनट").
-    name.replace(
-        QRegularExpression(u"[^\\w\\p{M}\\- ]"_s, QRegularExpression::UseUnicodePropertiesOption),
-        u" "_s); // "Securing/the Internet" did not become "Securingthe Internet"
+    name.replace(QRegularExpression(u"[^\\w\\p{M}\\-.'’ ]"_s,
+                                    QRegularExpression::UseUnicodePropertiesOption),
+                 u" "_s); // "Securing/the Internet" did not become "Securingthe Internet"
     name = name.simplified();
+    while (name.startsWith(u'.')) // not a hidden file
+        name.remove(0, 1);
+    name = name.trimmed();
     return name.isEmpty() ? fallback : name.left(80);
 }
 

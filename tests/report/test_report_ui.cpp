@@ -33,6 +33,11 @@ TEST_CASE("the report's proposed file name keeps the title's letters in every sc
     CHECK(suggestedReportName(u"WS #42: \"Securing/the Internet\""_s, ReportFormat::Html) ==
           u"WS 42 Securing the Internet.html"_s);
     CHECK(suggestedReportName(u"?!"_s, ReportFormat::Markdown) == u"Session report.md"_s);
+    // An apostrophe and a version's dot are kept ("Africa s Digital Future v2 0"); a leading dot
+    // would hide the file.
+    CHECK(suggestedReportName(u"Africa's Digital Future v2.0"_s, ReportFormat::Pdf) ==
+          u"Africa's Digital Future v2.0.pdf"_s);
+    CHECK(suggestedReportName(u".NET day"_s, ReportFormat::Pdf) == u"NET day.pdf"_s);
 }
 
 TEST_CASE("the cockpit shows a live report preview and offers File → Export report") {
