@@ -166,9 +166,8 @@ void SyncHost::accept(qintptr descriptor) {
         m_peers.remove(link);
         link->deleteLater();
         emit peerDropped(who, why);
-        if (wasWelcomed && !m_stopping)
-            emit seatLeft(seat, why);
         if (wasWelcomed && !m_stopping) {
+            emit seatLeft(seat, why);
             broadcastPeers();
             emit peersChanged();
         }
