@@ -54,6 +54,12 @@ struct NotesHarness {
         dock->setSessionFile(file.get());
     }
     QString path() const { return dir.filePath(u"notes.podium"_s); }
+    // The dock on its own, shown and active: keys go where the focus is.
+    void showActive() {
+        dock->show();
+        dock->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(dock.get()));
+    }
 
     Id call(const QString& name) {
         const Participant* p = nullptr;
@@ -660,9 +666,7 @@ TEST_CASE("notes dock: without a session file, the keys to take a note say why n
 
 TEST_CASE("notes dock: typing after Remove note goes into the note field, and removes nothing") {
     NotesHarness h;
-    h.dock->show();
-    h.dock->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(h.dock.get()));
+    h.showActive();
     h.call(u"Panelist B"_s);
     h.type(u"First"_s);
     h.type(u"Second"_s);
@@ -760,9 +764,7 @@ TEST_CASE("notes dock: adding and removing notes undone in turn takes back each 
 // search for a matching row, and vanished without a sign (five notes in one rehearsal).
 TEST_CASE("notes dock: a note typed while the list has the focus goes into the note field") {
     NotesHarness h;
-    h.dock->show();
-    h.dock->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(h.dock.get()));
+    h.showActive();
     h.call(u"Panelist B"_s);
     h.type(u"First"_s);
     auto* view = h.dock->findChild<QTreeView*>();
