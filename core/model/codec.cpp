@@ -232,6 +232,10 @@ QCborMap toCbor(const Poll& v) {
         m.insert(u"readOut"_s, toCbor(v.readOut));
         m.insert(u"correctedAt"_s, v.correctedAt);
     }
+    if (v.openedAt != 0)
+        m.insert(u"openedAt"_s, v.openedAt);
+    if (v.closedAt != 0)
+        m.insert(u"closedAt"_s, v.closedAt);
     return m;
 }
 
@@ -247,6 +251,8 @@ Poll poll(const QCborMap& m) {
         v.readOut = tallies(m.value(u"readOut"_s), v.options.size());
         v.correctedAt = integer(m, u"correctedAt");
     }
+    v.openedAt = integer(m, u"openedAt");
+    v.closedAt = integer(m, u"closedAt");
     return v;
 }
 

@@ -194,6 +194,19 @@ void insertPoll(SessionState& s, const Poll& p, qint64 position) {
     s.polls.insert(int(qBound<qint64>(0, position, s.polls.size())), p);
 }
 
+// A poll opened by mistake and sent back to the drafts never ran; reopened, it ran from the first
+// opening.
+void keepWhenItRan(Poll& p, const Event& e) {
+    if (p.status == PollStatus::Draft) {
+        p.openedAt = p.closedAt = 0;
+    } else if (p.status == PollStatus::Open) {
+        p.openedAt = p.openedAt ? p.openedAt : e.at;
+        p.closedAt = 0;
+    } else {
+        p.closedAt = e.at;
+    }
+}
+
 void applyPoll(SessionState& s, const Event& e) {
     const QCborMap& d = e.data;
     switch (e.action) {
@@ -213,6 +226,7 @@ void applyPoll(SessionState& s, const Event& e) {
                 p->readOut.clear();
                 p->correctedAt = 0;
             }
+            keepWhenItRan(*p, e);
         }
         break;
     case Action::SetTally:

@@ -115,6 +115,10 @@ struct Poll {
     // `correctedAt` (host clock; 0: not corrected).
     QList<Tally> readOut{};
     qint64 correctedAt = 0;
+    // When it ran (host clock), for the report: first opened, and last closed (0 while open).
+    // 0 in files from before they were kept.
+    qint64 openedAt = 0;
+    qint64 closedAt = 0;
 
     qint64 combined(int option) const;
     qint64 totalVotes() const;

@@ -61,6 +61,11 @@ QStringList speechFields(const SpeechRow& row) {
 
 } // namespace
 
+// Empty for a poll still open, and in files from before a poll's times were kept.
+QString isoDateTimeIfKept(qint64 msSinceEpoch) {
+    return msSinceEpoch ? isoDateTime(msSinceEpoch) : QString();
+}
+
 QString csvField(const QString& value) {
     static const QString needsQuotes = u",\"\r\n"_s;
     const QString text = asText(value);
@@ -90,9 +95,9 @@ QByteArray speechLogCsv(const Report& report) {
 }
 
 QByteArray pollTalliesCsv(const Report& report) {
-    QString text =
-        csvRecord({u"poll_number"_s, u"question"_s, u"status"_s, u"multiple_choice"_s, u"option"_s,
-                   u"onsite"_s, u"online"_s, u"web"_s, u"combined"_s, u"percent"_s, u"read_out"_s});
+    QString text = csvRecord({u"poll_number"_s, u"question"_s, u"status"_s, u"multiple_choice"_s,
+                              u"option"_s, u"onsite"_s, u"online"_s, u"web"_s, u"combined"_s,
+                              u"percent"_s, u"read_out"_s, u"opened_at"_s, u"closed_at"_s});
     for (int p = 0; p < report.polls.size(); ++p) {
         const Poll& poll = report.polls[p];
         for (int i = 0; i < poll.options.size(); ++i) {
@@ -108,7 +113,8 @@ QByteArray pollTalliesCsv(const Report& report) {
                                poll.multipleChoice ? u"yes"_s : u"no"_s, poll.options[i],
                                QString::number(t[0]), QString::number(t[1]), QString::number(t[2]),
                                QString::number(poll.combined(i)),
-                               QString::number(poll.percentage(i), 'f', 2), readOut});
+                               QString::number(poll.percentage(i), 'f', 2), readOut,
+                               isoDateTimeIfKept(poll.openedAt), isoDateTimeIfKept(poll.closedAt)});
         }
     }
     return byteOrderMark + text.toUtf8();

@@ -130,6 +130,15 @@ QString readOut(const Poll& p, const Formatter& f) {
     return options.join(u", "_s);
 }
 
+// Empty in files from before a poll's times were kept.
+QString whenItRan(const Poll& p, const Formatter& f) {
+    if (p.openedAt == 0)
+        return {};
+    if (p.closedAt == 0)
+        return tr("Opened at %1.").arg(f.timeOfDay(p.openedAt));
+    return tr("Opened at %1, closed at %2.").arg(f.timeOfDay(p.openedAt), f.timeOfDay(p.closedAt));
+}
+
 } // namespace
 
 void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
@@ -140,6 +149,8 @@ void layOutPolls(const Report& r, const Formatter& f, DocumentWriter& out) {
     }
     for (const Poll& p : r.polls) {
         out.heading(3, p.question);
+        if (const QString ran = whenItRan(p, f); !ran.isEmpty())
+            out.remark(ran);
         // A poll left open read as final: its figures may still change.
         if (p.status == PollStatus::Open)
             out.remark(tr("Still open when this report was made: the figures may change."));

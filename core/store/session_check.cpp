@@ -48,12 +48,13 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
     return digests;
 }
 
-// An older Podium kept no segment's clock time (Segment::ranMs), and no reply's target in its
-// speech (Speech::relatesTo): a snapshot it wrote of a log with such events lacks what the
-// replay gives, and is still that session.
-SessionState withoutKeptRuns(SessionState s) {
-    for (Segment& segment : s.segments)
-        segment.ranMs.reset();
+// Each generation of Podium kept more in its state: the one before this kept no poll's times
+// (Poll::openedAt, closedAt), the one before that no reply's target in its speech
+// (Speech::relatesTo), and the oldest no segment's clock time (Segment::ranMs). A snapshot one of
+// them wrote of a log with such events lacks what the replay gives, and is still that session.
+SessionState withoutPollTimes(SessionState s) {
+    for (Poll& poll : s.polls)
+        poll.openedAt = poll.closedAt = 0;
     return s;
 }
 
@@ -63,14 +64,24 @@ SessionState withoutReplyTargets(SessionState s) {
     return s;
 }
 
+SessionState withoutKeptRuns(SessionState s) {
+    for (Segment& segment : s.segments)
+        segment.ranMs.reset();
+    return s;
+}
+
 SessionState asOldestKept(const SessionState& s) {
-    return withoutKeptRuns(withoutReplyTargets(s));
+    return withoutKeptRuns(withoutReplyTargets(withoutPollTimes(s)));
 }
 
 bool matches(const QByteArray& stored, const SessionState& replay) {
-    return stored == codec::digest(replay) ||
-           stored == codec::digest(withoutReplyTargets(replay)) ||
-           stored == codec::digest(asOldestKept(replay));
+    if (stored == codec::digest(replay))
+        return true;
+    const SessionState beforePollTimes = withoutPollTimes(replay);
+    const SessionState beforeReplyTargets = withoutReplyTargets(beforePollTimes);
+    return stored == codec::digest(beforePollTimes) ||
+           stored == codec::digest(beforeReplyTargets) ||
+           stored == codec::digest(withoutKeptRuns(beforeReplyTargets));
 }
 
 qint64 lastRowUpTo(const SessionFile& file, qint64 seq) {

@@ -39,6 +39,49 @@ TEST_CASE("polls: create, open, close, reopen") {
     CHECK(h.state().poll(id)->status == PollStatus::Open);
 }
 
+// The report said how each poll went, never when: the rapporteur could not place it in the
+// session.
+TEST_CASE("a poll keeps when it first opened and when it last closed, through undo and restore") {
+    Harness h;
+    const Id id = createPoll(h);
+    const QCborMap ref{{u"poll"_s, id}};
+    const qint64 first = h.clock.nowMs();
+    REQUIRE(h.run(Action::OpenPoll, ref));
+    CHECK(h.state().poll(id)->openedAt == first);
+    CHECK(h.state().poll(id)->closedAt == 0);
+    h.clock.advance(90'000);
+    REQUIRE(h.run(Action::ClosePoll, ref));
+    CHECK(h.state().poll(id)->closedAt == first + 90'000);
+    h.clock.advance(60'000);
+    REQUIRE(h.run(Action::OpenPoll, ref)); // voted again: it ran from the first opening
+    CHECK(h.state().poll(id)->openedAt == first);
+    CHECK(h.state().poll(id)->closedAt == 0);
+    h.clock.advance(30'000);
+    REQUIRE(h.run(Action::ClosePoll, ref));
+    CHECK(h.state().poll(id)->closedAt == first + 180'000);
+    const Poll ran = *h.state().poll(id);
+    CHECK(codec::poll(codec::toCbor(ran)) == ran);
+
+    const SessionState beforeRemoval = h.state();
+    const auto removed = h.run(Action::RemovePoll, ref);
+    REQUIRE(removed);
+    const auto restore = compensationFor(beforeRemoval, *removed);
+    REQUIRE(restore);
+    REQUIRE(h.run(restore->action, restore->args));
+    CHECK(*h.state().poll(id) == ran);
+
+    Harness mistake; // opened by mistake and sent back: it never ran
+    const Id draft = createPoll(mistake);
+    const SessionState before = mistake.state();
+    const auto opened = mistake.run(Action::OpenPoll, {{u"poll"_s, draft}});
+    REQUIRE(opened);
+    const auto undo = compensationFor(before, *opened);
+    REQUIRE(undo);
+    REQUIRE(mistake.run(undo->action, undo->args));
+    CHECK(mistake.state().poll(draft)->status == PollStatus::Draft);
+    CHECK(mistake.state().poll(draft)->openedAt == 0);
+}
+
 TEST_CASE("a poll needs a question and two to twenty different options") {
     Harness h;
     CHECK_FALSE(h.run(Action::CreatePoll,

@@ -169,6 +169,7 @@ void SessionScript::poll() {
     tally(1, u"onsite"_s, 5);
     tally(1, u"web"_s, 5);
     tally(2, u"online"_s, 10);
+    clock.set(at(1260)); // open for a minute
     go(Action::ClosePoll, {{u"poll"_s, poll}});
     go(Action::CreatePoll,
        {{u"question"_s, u"Never asked"_s}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});

@@ -183,6 +183,32 @@ TEST_CASE("a poll still open when the report is made says so, a closed one does 
     CHECK(md.indexOf(open, heading) > heading);
 }
 
+// The report said how each poll went, never when: the rapporteur could not place it in the
+// session.
+TEST_CASE("each poll in the report says when it opened and closed, in the CSV too") {
+    ScriptedSession s;
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE(r.polls.size() == 1);
+    const Formatter en{english};
+    const QString md = toMarkdown(r, english);
+    const qsizetype heading = md.indexOf(u"### "_s + r.polls[0].question);
+    REQUIRE(heading >= 0);
+    CHECK(md.indexOf(u"Opened at %1, closed at %2."_s.arg(en.timeOfDay(s.at(1200)),
+                                                          en.timeOfDay(s.at(1260))),
+                     heading) > heading);
+    const CsvParse csv = parseCsv(pollTalliesCsv(r));
+    REQUIRE(csv.records.size() == 4);
+    CHECK(csv.records[0].mid(11) == QStringList{u"opened_at"_s, u"closed_at"_s});
+    CHECK(csv.records[1].mid(11) == QStringList{isoDateTime(s.at(1200)), isoDateTime(s.at(1260))});
+
+    SessionState reopened = s.h.state();
+    reopened.polls[0].status = PollStatus::Open;
+    reopened.polls[0].closedAt = 0;
+    const Report live = buildReport(reopened, s.notes, s.at(1300));
+    CHECK(toMarkdown(live, english).contains(u"_Opened at %1._"_s.arg(en.timeOfDay(s.at(1200)))));
+    CHECK(parseCsv(pollTalliesCsv(live)).records[1].value(12) == QString());
+}
+
 // The online moderator put a closed poll's tally right after the results were read out: the
 // report gave the new figures with no word that they had changed.
 TEST_CASE("a poll corrected after it closed says so in the report, with when") {
