@@ -477,7 +477,10 @@ TEST_CASE("notes dock: a note removed before Save As comes back, into the copy")
     CHECK(notes->first().text == u"Keep me"_s);
 }
 
-TEST_CASE("notes dock: notes between speeches, removed and brought back, are first again") {
+// All notes written while nobody had the floor stood in one group: those of a pause an hour in
+// under "Between speeches" at the top, beside the opening's.
+TEST_CASE("notes dock: notes between speeches are grouped by the speech they came after, and "
+          "come back there when brought back") {
     NotesHarness h;
     QAbstractItemModelTester tester(h.dock->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -488,21 +491,60 @@ TEST_CASE("notes dock: notes between speeches, removed and brought back, are fir
     const Id a = h.call(u"Panelist A"_s);
     h.type(u"During A"_s);
     REQUIRE(h.cockpit->submit(Action::EndSpeech));
-    h.type(u"After A"_s); // between speeches again: the first group
-    REQUIRE(m.rowCount() == 2);
-    REQUIRE(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == 0);
+    h.type(u"After A"_s);
+    h.type(u"Still after A"_s);
+    const auto headings = [&m] {
+        QStringList all;
+        for (int row = 0; row < m.rowCount(); ++row)
+            all << m.index(row, 0).data().toString();
+        return all;
+    };
+    const QString speechOfA = m.speechLabel(a);
+    const QStringList expected{u"Before the first speech"_s, speechOfA,
+                               u"Between speeches, after \u2068Panelist A\u2069"_s};
+    REQUIRE(headings() == expected);
+    CHECK(m.rowCount(m.index(2, 0)) == 2);
 
-    for (int i = 0; i < 2; ++i) {
-        view->setCurrentIndex(m.index(0, 0, m.index(0, 0)));
+    for (const int group : {2, 2, 0}) { // both notes after A, then the one before
+        view->setCurrentIndex(m.index(0, 0, m.index(group, 0)));
         h.dock->findChild<QPushButton*>(u"removeNote"_s)->click();
     }
-    REQUIRE(m.rowCount() == 1);    // only A's speech is left
-    h.cockpit->undoStack().undo(); // "After A" comes back: after A's first note, so below it
-    h.cockpit->undoStack().undo(); // "Before A": the group's first note is before A's again
-    REQUIRE(m.rowCount() == 2);
-    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == 0);
-    CHECK(m.index(1, 0).data(NotesModel::SpeechEntryRole).toLongLong() == a);
+    REQUIRE(headings() == QStringList{speechOfA});
+    for (int i = 0; i < 3; ++i)
+        h.cockpit->undoStack().undo();
+    CHECK(headings() == expected);
     CHECK(m.index(0, NotesModel::TextColumn, m.index(0, 0)).data().toString() == u"Before A"_s);
+    CHECK(m.index(1, NotesModel::TextColumn, m.index(2, 0)).data().toString() ==
+          u"Still after A"_s);
+}
+
+// The seat was behind: the host had meanwhile called another speaker, who had finished before
+// the note was written. Taking the host's state, the note stood after the wrong speech.
+TEST_CASE("notes dock: a note between speeches goes after the speech that came before it, once "
+          "the seat knows") {
+    NotesHarness h;
+    const Id a = h.call(u"Panelist A"_s);
+    REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    const qint64 aEnded = h.clock.nowMs();
+    h.clock.advance(60'000);
+    h.type(u"A long silence"_s);
+    NotesModel& m = *h.dock->model();
+    REQUIRE(m.index(0, 0).data().toString() == u"Between speeches, after \u2068Panelist A\u2069"_s);
+
+    SessionState host = h.engine.state(); // where the host was: Audience 2 spoke meanwhile
+    Speech b;
+    b.entryId = a + 100;
+    b.participantId = h.engine.state().participants.last().id;
+    b.startedAt = aEnded + 10'000;
+    b.endedAt = aEnded + 40'000;
+    host.speeches << b;
+    host.lastSeq += 3;
+    h.engine.reset(host);
+    QCoreApplication::processEvents();
+    REQUIRE(m.rowCount() == 1);
+    CHECK(m.index(0, 0).data().toString() ==
+          u"Between speeches, after \u2068%1\u2069"_s.arg(host.participants.last().name));
+    CHECK(h.file->notes()->first().speechEntryId == 0);
 }
 
 // A note's index named its group by row: kept while a group before it went (an editor open, the
@@ -715,10 +757,11 @@ TEST_CASE("notes dock: a note just added is in sight, wherever its group stands"
         h.type(u"Point %1"_s.arg(i));
     }
     REQUIRE(h.cockpit->submit(Action::EndSpeech));
-    h.type(u"Wrap-up: three actions agreed"_s);
     auto* view = h.dock->findChild<QTreeView*>();
+    view->scrollToTop(); // the rapporteur read back what the opening said
+    h.type(u"Wrap-up: three actions agreed"_s);
     NotesModel& m = *h.dock->model();
-    const QModelIndex added = m.index(1, 0, m.index(0, 0)); // under "between speeches", first
+    const QModelIndex added = m.index(0, 0, m.index(m.rowCount() - 1, 0)); // a group of its own
     REQUIRE(added.siblingAtColumn(NotesModel::TextColumn).data().toString() ==
             u"Wrap-up: three actions agreed"_s);
     REQUIRE(view->verticalScrollBar()->maximum() > 0); // the list is longer than the view

@@ -429,8 +429,8 @@ void NotesDock::addNote() {
     m_kind->setCurrentIndex(0);
     m_draftPause.stop();
     keepDraft(); // none now
-    // Where it went: notes written between speeches share a group that stands where its first
-    // note does, and a note added there went out of sight at the top of a long list.
+    // Where it went: a note added while the rapporteur had scrolled back to read earlier ones
+    // went out of sight at the foot of a long list.
     m_view->scrollTo(m_model->indexOf(added.value().id));
 }
 

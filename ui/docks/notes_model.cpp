@@ -32,6 +32,18 @@ Id speechAt(const SessionState& s, qint64 at) {
     return 0;
 }
 
+// The speech last begun by `at` (0: none yet): for a note written while nobody had the floor,
+// the one it came after.
+Id speechBefore(const SessionState& s, qint64 at) {
+    if (s.floor && s.floor->since <= at)
+        return s.floor->entry.id;
+    for (auto sp = s.speeches.crbegin(); sp != s.speeches.crend(); ++sp) {
+        if (sp->startedAt <= at)
+            return sp->entryId;
+    }
+    return 0;
+}
+
 } // namespace
 
 QString noteKindLabel(NoteKind kind) {
@@ -128,7 +140,7 @@ void NotesModel::place(const Note& n) {
     const auto laterThan = [&n](const Note& other) {
         return other.at > n.at;
     };
-    int group = groupOf(n.speechEntryId);
+    int group = groupOf(n);
     if (group < 0) {
         group = int(std::find_if(m_groups.cbegin(), m_groups.cend(),
                                  [&](const Group& g) { return laterThan(g.notes.first()); }) -
@@ -240,29 +252,43 @@ void NotesModel::settleNotes(const Event* event) {
                 unplace(note.id);
                 place(moved);
             }
+        } else if (groupOf(note) != groupHolding(note.id)) { // between other speeches than it was
+            unplace(note.id);
+            place(note);
         }
         if (event && event->at > note.at)
             m_unsettled.erase(unsettled);
     }
 }
 
+// Isolated (U+2068 … U+2069): an Arabic name took the comma and the time after it into its own
+// direction, and the heading read "00:55:13 ,مريم العلي".
+QString NotesModel::speakerName(Id participant) const {
+    const Participant* p = m_engine.state().participant(participant);
+    return QChar(0x2068) + (p ? p->name : tr("Unknown speaker")) + QChar(0x2069);
+}
+
 QString NotesModel::speechLabel(Id entryId) const {
     const SessionState& s = m_engine.state();
-    // Isolated (U+2068 … U+2069): an Arabic name took the comma and the time after it into its
-    // own direction, and the heading read "00:55:13 ,مريم العلي".
-    auto nameOf = [&s](Id participant) {
-        const Participant* p = s.participant(participant);
-        return QChar(0x2068) + (p ? p->name : tr("Unknown speaker")) + QChar(0x2069);
-    };
     if (entryId == 0)
         return tr("Between speeches");
     if (s.floor && s.floor->entry.id == entryId)
-        return tr("%1, speaking now").arg(nameOf(s.floor->entry.participantId));
+        return tr("%1, speaking now").arg(speakerName(s.floor->entry.participantId));
     for (const Speech& sp : s.speeches) {
         if (sp.entryId == entryId)
-            return tr("%1, %2").arg(nameOf(sp.participantId), timeOf(sp.startedAt));
+            return tr("%1, %2").arg(speakerName(sp.participantId), timeOf(sp.startedAt));
     }
     return tr("A speech no longer in the log");
+}
+
+QString NotesModel::betweenSpeechesLabel(Id after) const {
+    if (after == 0)
+        return tr("Before the first speech");
+    for (const Speech& sp : m_engine.state().speeches) {
+        if (sp.entryId == after)
+            return tr("Between speeches, after %1").arg(speakerName(sp.participantId));
+    }
+    return tr("Between speeches");
 }
 
 QList<Note> NotesModel::notes() const {
@@ -283,12 +309,22 @@ QModelIndex NotesModel::indexOf(Id noteId) const {
     return {};
 }
 
-int NotesModel::groupOf(Id speechEntryId) const {
+Id NotesModel::speechBeforeNote(const Note& note) const {
+    return note.speechEntryId == 0 ? speechBefore(m_engine.state(), note.at) : 0;
+}
+
+int NotesModel::groupOf(const Note& note) const {
+    const Id after = speechBeforeNote(note);
     for (int g = 0; g < m_groups.size(); ++g) {
-        if (m_groups[g].speechEntryId == speechEntryId)
+        if (m_groups[g].speechEntryId == note.speechEntryId && m_groups[g].after == after)
             return g;
     }
     return -1;
+}
+
+int NotesModel::groupHolding(Id noteId) const {
+    const QModelIndex at = indexOf(noteId);
+    return at.isValid() ? at.parent().row() : -1;
 }
 
 int NotesModel::groupWithKey(quintptr key) const {
@@ -300,11 +336,11 @@ int NotesModel::groupWithKey(quintptr key) const {
 }
 
 NotesModel::Group NotesModel::newGroup(const Note& first) {
-    return Group{first.speechEntryId, {first}, m_nextGroupKey++};
+    return Group{first.speechEntryId, speechBeforeNote(first), {first}, m_nextGroupKey++};
 }
 
 void NotesModel::insertNote(const Note& note) {
-    const int g = groupOf(note.speechEntryId);
+    const int g = groupOf(note);
     if (g < 0)
         m_groups.append(newGroup(note));
     else
@@ -374,7 +410,7 @@ QVariant NotesModel::groupData(int group, int column, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     if (column == KindColumn)
-        return speechLabel(g.speechEntryId);
+        return g.speechEntryId ? speechLabel(g.speechEntryId) : betweenSpeechesLabel(g.after);
     if (column == TimeColumn)
         return g.notes.size() == 1 ? tr("1 note") : tr("%1 notes").arg(g.notes.size());
     return {};

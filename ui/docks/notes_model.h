@@ -43,6 +43,8 @@ public:
     [[nodiscard]] Result<Note> refile(Id noteId, NoteKind kind, Id speechEntryId);
     // "Adiel Akplogan, 10:32" for a speech, "Between speeches" for 0.
     QString speechLabel(Id speechEntryId) const;
+    // "Between speeches, after Adiel Akplogan"; "Before the first speech" for 0.
+    QString betweenSpeechesLabel(Id after) const;
     Id currentSpeech() const;
     // The speech on the floor, then those before it, the latest first.
     QList<Id> speechesNewestFirst() const;
@@ -60,8 +62,11 @@ public:
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
 private:
+    // Notes written while nobody had the floor are grouped by the speech they came after: in one
+    // group, those of the opening stood with those of a pause an hour later.
     struct Group {
         Id speechEntryId = 0;
+        Id after = 0; // between speeches: the speech before (0: before the first)
         QList<Note> notes;
         quintptr key = 0; // its notes' indexes carry it: a group's row changes as groups come
     };
@@ -70,7 +75,10 @@ private:
     void unplace(Id noteId);
     void settleNotes(const Event* event); // null: the state was replaced
     void keepGroupInOrder(int group);
-    int groupOf(Id speechEntryId) const;
+    QString speakerName(Id participant) const;
+    Id speechBeforeNote(const Note& note) const; // 0 for a note on a speech
+    int groupOf(const Note& note) const;         // the group it belongs in, -1: none yet
+    int groupHolding(Id noteId) const;           // the group it is in
     int groupWithKey(quintptr key) const;
     Group newGroup(const Note& first);
     QVariant groupData(int group, int column, int role) const;
