@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFont>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -820,6 +821,26 @@ TEST_CASE("notes dock: a note typed while the list has the focus goes into the n
     QTest::keyClick(field, Qt::Key_Return);
     const QModelIndex group = view->model()->index(0, 0);
     CHECK(view->model()->rowCount(group) == 2);
+}
+
+// A rapporteur writing Chinese through an input method, the list having the focus: the
+// composed text went into the list's search for a row, as typed keys once did.
+TEST_CASE("notes dock: text composed by an input method while the list has the focus goes into "
+          "the note field") {
+    NotesHarness h;
+    h.showActive();
+    h.type(u"Opening"_s);
+    auto* view = h.dock->findChild<QTreeView*>();
+    auto* field = h.dock->findChild<QLineEdit*>(u"noteText"_s);
+    view->setFocus();
+    REQUIRE(view->hasFocus());
+    QInputMethodEvent composing(u"ni"_s, {});
+    QCoreApplication::sendEvent(view, &composing);
+    CHECK(field->hasFocus());
+    QInputMethodEvent composed;
+    composed.setCommitString(u"你好，世界"_s);
+    QCoreApplication::sendEvent(QApplication::focusObject(), &composed);
+    CHECK(field->text() == u"你好，世界"_s);
 }
 
 // "(late, about Amina) …", written during Carlos's speech, went under Carlos in every report, and

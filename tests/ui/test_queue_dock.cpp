@@ -1054,3 +1054,25 @@ TEST_CASE("a name typed without its accents is found in the roster, the quick ad
     CHECK(h.queueNames() == QStringList{u"Zoë O'Brien-Ålesund"_s, u"Sam"_s});
     CHECK(h.state().participants.size() == roster + 2); // Priya, and Sam who is new
 }
+
+// Adding someone from the chat by keyboard: name, Tab through kind, group, region and presence,
+// and on to Add, with no mouse (a rehearsal found Add past reach; it was not, and stays so).
+TEST_CASE("quick add: Tab goes from the name through the newcomer's boxes to Add") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    auto* input = child<QLineEdit>(w, u"quickAdd"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"Ana Perez, Derechos Digitales"_s);
+    QStringList chain;
+    for (int i = 0; i < 5; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        chain << QApplication::focusWidget()->objectName();
+    }
+    CHECK(chain == QStringList{u"entryKind"_s, u"newGroup"_s, u"newRegion"_s, u"newPresence"_s,
+                               u"addButton"_s});
+}

@@ -3,6 +3,7 @@
 #include <QAbstractItemView>
 #include <QCoreApplication>
 #include <QFocusEvent>
+#include <QInputMethodEvent>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QTimer>
@@ -48,6 +49,8 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == m_view && event->type() == QEvent::InputMethod)
+            return composedText(static_cast<QInputMethodEvent*>(event));
         if (watched != m_view || event->type() != QEvent::KeyPress)
             return QObject::eventFilter(watched, event);
         const auto* key = static_cast<QKeyEvent*>(event);
@@ -63,6 +66,20 @@ protected:
     }
 
 private:
+    // Chinese or Arabic typed through an input method comes as text composed, not keys: the
+    // list's row search took it, as it had taken typed keys.
+    bool composedText(QInputMethodEvent* event) {
+        const bool text = !event->commitString().isEmpty() || !event->preeditString().isEmpty();
+        if (!text || !m_field->isEnabled() || !m_field->isVisible())
+            return false;
+        m_field->setFocus(Qt::OtherFocusReason);
+        QInputMethodEvent again(event->preeditString(), event->attributes());
+        again.setCommitString(event->commitString(), event->replacementStart(),
+                              event->replacementLength());
+        QCoreApplication::sendEvent(m_field, &again);
+        return true;
+    }
+
     QAbstractItemView* m_view;
     QWidget* m_field;
 };
