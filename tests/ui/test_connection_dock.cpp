@@ -105,6 +105,18 @@ QString addressOf(const SeatUnderTest& host) {
 
 } // namespace
 
+// The venue's Wi-Fi gone, the host said "Hosting on port 47600. Give each seat this address":
+// there was none, and nothing said the others could not reach it.
+TEST_CASE("connection dock: a host on no network says the others cannot reach it yet") {
+    const QString alone = ConnectionDock::hostingLine({}, 47600, false);
+    CHECK(alone.contains(u"47600"_s));
+    CHECK(alone.contains(u"on no network"_s));
+    CHECK_FALSE(alone.contains(u"Give each seat"_s));
+    CHECK(ConnectionDock::hostingLine({u"192.168.1.20"_s, u"10.0.0.5"_s}, 47600, false) ==
+          u"Hosting on 192.168.1.20:47600, 10.0.0.5:47600. Give each seat this address and its "
+          "code."_s);
+}
+
 TEST_CASE("connection dock: host shows two join codes, and a seat joins with one over loopback") {
     useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);
@@ -118,7 +130,8 @@ TEST_CASE("connection dock: host shows two join codes, and a seat joins with one
     // The address the others type, with the port: they had to find this machine's elsewhere.
     const QString hosting = host.child<QLabel>(u"connectionState"_s)->text();
     CHECK(hosting.startsWith(u"Hosting on"_s));
-    CHECK(hosting.contains(QString::number(host.dock->seatSession().seat()->syncHost()->port())));
+    // Bound to one address, that one: the LAN's would not reach it.
+    CHECK(hosting.contains(addressOf(host)));
 
     SeatUnderTest online(Authority::OnlineModerator);
     const quint16 port = host.dock->seatSession().seat()->syncHost()->port();

@@ -62,17 +62,18 @@ sync::Endpoint parseAddress(QString text) {
     return e;
 }
 
-// Where the others reach this machine: its LAN addresses with the port ("192.168.1.20:47600"),
-// which they type when the host is not listed (they had to find the address elsewhere).
-QString addressesToJoin(quint16 port) {
+// Where the others reach this machine: its LAN addresses ("192.168.1.20"), or the one address it
+// hosts on; they type them when the host is not listed (they had to find the address elsewhere).
+QStringList addressesToJoin(const QHostAddress& bound) {
+    if (bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
+        bound != QHostAddress::AnyIPv6)
+        return {bound.toString()};
     QStringList addresses;
     for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
         if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
-            addresses << u"%1:%2"_s.arg(a.toString()).arg(port);
+            addresses << a.toString();
     }
-    return addresses.isEmpty()
-               ? QCoreApplication::translate("podium::ConnectionDock", "port %1").arg(port)
-               : addresses.join(u", "_s);
+    return addresses;
 }
 
 QLabel* codeLabel() {
@@ -639,6 +640,31 @@ void ConnectionDock::showStatus(const QString& text, bool problem) {
     refresh();
 }
 
+// The venue's Wi-Fi gone, the line said "Hosting on port 47600. Give each seat this address":
+// there was none to give, and nothing said the others could not reach this laptop.
+QString ConnectionDock::hostingLine(const QStringList& lanAddresses, quint16 port, bool tookOver) {
+    if (lanAddresses.isEmpty())
+        return tr("Hosting on port %1, but this laptop is on no network: the other seats reach it "
+                  "once it is on theirs. This seat goes on meanwhile.")
+            .arg(port);
+    QStringList withPort;
+    for (const QString& address : lanAddresses)
+        withPort << u"%1:%2"_s.arg(address).arg(port);
+    const QString where = withPort.join(u", "_s);
+    return tookOver ? tr("Hosting on %1 in place of the host that left: the codes it gave still "
+                         "work.")
+                          .arg(where)
+                    : tr("Hosting on %1. Give each seat this address and its code.").arg(where);
+}
+
+void ConnectionDock::showHostingLine() {
+    const sync::Seat* seat = m_session->seat();
+    if (!isBuilt() || m_session->mode() != sync::Seat::Mode::Hosting)
+        return;
+    m_state->setText(hostingLine(addressesToJoin(seat->syncHost()->address()),
+                                 seat->syncHost()->port(), seat->tookOver()));
+}
+
 void ConnectionDock::showStatusLine() {
     m_status->setText(m_statusText);
     showAsProblem(m_status, m_statusIsProblem);
@@ -655,12 +681,7 @@ void ConnectionDock::refresh() {
         m_state->setText(tr("Not connected: this seat works on its own."));
         break;
     case Mode::Hosting:
-        m_state->setText(seat->tookOver()
-                             ? tr("Hosting on %1 in place of the host that left: the codes it "
-                                  "gave still work.")
-                                   .arg(addressesToJoin(seat->syncHost()->port()))
-                             : tr("Hosting on %1. Give each seat this address and its code.")
-                                   .arg(addressesToJoin(seat->syncHost()->port())));
+        showHostingLine();
         break;
     case Mode::Joined: {
         const sync::SyncPeer* peer = seat->syncPeer();
@@ -794,6 +815,11 @@ void ConnectionDock::retranslate() {
         {{1, labelsOf<Authority>()}, {2, {u"255.255.255.255"_s}}, {3, {tr("%1 ms").arg(9999)}}});
     refreshDiscovered();
     refresh();
+    // The laptop joins the venue's network, or loses it, while it hosts: the address to give
+    // changes with it.
+    auto* addressWatch = new QTimer(this);
+    connect(addressWatch, &QTimer::timeout, this, &ConnectionDock::showHostingLine);
+    addressWatch->start(15'000);
 }
 
 void attachConnection(MainWindow& window, SessionFile* file) {

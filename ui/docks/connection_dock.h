@@ -58,6 +58,8 @@ public:
     // out of reach, or a joined copy opened on its own; empty while all is well.
     QString alert() const;
     static QString notReachingHost(const sync::SyncPeer& peer);
+    // "Hosting on 192.168.1.20:47600. Give each seat …", or that no network reaches this laptop.
+    static QString hostingLine(const QStringList& lanAddresses, quint16 port, bool tookOver);
     QString notReachedYet(const sync::SyncPeer& peer) const;
     // The joined seat's link to its host: not (or not yet) live, or live.
     bool hostOutOfReach() const;
@@ -96,6 +98,7 @@ private:
     void pickDiscovered();
     void showStatus(const QString& text, bool problem = false);
     void showStatusLine();
+    void showHostingLine();
     void updateAlert();
     void showOrphansButton();
     void sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason);
