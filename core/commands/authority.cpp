@@ -63,7 +63,7 @@ decisions::Data dataFor(const SessionState& s, const Command& c, qint64 now) {
     case Action::RemovePoll:
     case Action::RestorePoll:
     case Action::EditPoll:
-        return decisions::polls(s, c);
+        return decisions::polls(s, c, now);
     case Action::EditSession:
     case Action::SetAllotments:
     case Action::SetStageMessage:

@@ -167,9 +167,17 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
         return make(Action::RemovePoll, ref);
     case Action::OpenPoll: {
         // A poll opened by mistake goes back to the drafts, not to the polls that were run.
+        // One closed before and reopened by mistake is as it was closed: when, and what was read
+        // out then (the report said it closed at the undo, and forgot its correction).
         QCborMap args = ref;
         if (old && old->status == PollStatus::Draft)
             args[u"toDraft"_s] = true;
+        if (old && old->status == PollStatus::Closed && old->closedAt > 0)
+            args[u"closedAt"_s] = old->closedAt;
+        if (old && old->status == PollStatus::Closed && !old->readOut.isEmpty()) {
+            args[u"readOut"_s] = codec::toCbor(old->readOut);
+            args[u"correctedAt"_s] = old->correctedAt;
+        }
         return make(Action::ClosePoll, args);
     }
     case Action::ClosePoll:

@@ -117,7 +117,24 @@ Data participants(const SessionState& s, const Command& c) {
     return QCborMap{{u"participant"_s, p->id}};
 }
 
-Data polls(const SessionState& s, const Command& c) {
+// `keepsTimes`: the poll's opening and closing times are kept (Poll::openedAt, closedAt); events
+// from before they were kept do not ask, so that their replay gives the states saved then.
+// The undo of a reopening closes it as it was: at its earlier close (no later than now, no
+// earlier than its opening), with what was read out then.
+Data closing(const Poll& p, const Command& c, qint64 now) {
+    QCborMap data{{u"poll"_s, p.id}, {u"keepsTimes"_s, true}};
+    const qint64 closedAt = integerOf(c.args.value(u"closedAt"_s));
+    if (closedAt >= p.openedAt && closedAt > 0 && closedAt <= now)
+        data[u"closedAt"_s] = closedAt;
+    if (c.args.value(u"readOut"_s).isArray()) {
+        data[u"readOut"_s] =
+            codec::toCbor(codec::tallies(c.args.value(u"readOut"_s), p.options.size()));
+        data[u"correctedAt"_s] = qBound<qint64>(0, integerOf(c.args.value(u"correctedAt"_s)), now);
+    }
+    return data;
+}
+
+Data polls(const SessionState& s, const Command& c, qint64 now) {
     if (c.action == Action::CreatePoll)
         return draftPoll(s.nextId, c);
     if (c.action == Action::RestorePoll) {
@@ -135,15 +152,15 @@ Data polls(const SessionState& s, const Command& c) {
     case Action::OpenPoll:
         if (p->status == PollStatus::Open)
             return Data::failure(tr("That poll is already open."));
-        return ref;
+        return QCborMap{{u"poll"_s, p->id}, {u"keepsTimes"_s, true}};
     case Action::ClosePoll:
         if (p->status != PollStatus::Open)
             return Data::failure(tr("That poll is not open."));
         if (!c.args.value(u"toDraft"_s).toBool())
-            return ref;
+            return closing(*p, c, now);
         if (p->totalVotes() > 0)
             return Data::failure(tr("Votes were entered since it opened: close the poll instead."));
-        return QCborMap{{u"poll"_s, p->id}, {u"toDraft"_s, true}};
+        return QCborMap{{u"poll"_s, p->id}, {u"toDraft"_s, true}, {u"keepsTimes"_s, true}};
     case Action::SetTally:
         return setTally(*p, c);
     // A poll is put right, or dropped from the Polls panel, only until it opens: opened on the

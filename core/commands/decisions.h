@@ -14,7 +14,7 @@ Data queue(const SessionState& s, const Command& c, qint64 now);
 Data floor(const SessionState& s, const Command& c);
 Data timers(const SessionState& s, const Command& c, qint64 now);
 Data agenda(const SessionState& s, const Command& c);
-Data polls(const SessionState& s, const Command& c);
+Data polls(const SessionState& s, const Command& c, qint64 now);
 Data session(const SessionState& s, const Command& c);
 
 // Where a new entry goes: points of order first (in order of request), clarifying questions

@@ -194,16 +194,21 @@ void insertPoll(SessionState& s, const Poll& p, qint64 position) {
     s.polls.insert(int(qBound<qint64>(0, position, s.polls.size())), p);
 }
 
-// A poll opened by mistake and sent back to the drafts never ran; reopened, it ran from the first
-// opening.
+// Only events that ask (`keepsTimes`, decided since protocol 4): older ones, replayed, must give
+// the states their files' snapshots kept. A poll opened by mistake and sent back to the drafts
+// never ran; reopened, it ran from the first opening; closed again by the undo of a reopening,
+// it closed when it had.
 void keepWhenItRan(Poll& p, const Event& e) {
+    if (!e.data.value(u"keepsTimes"_s).toBool())
+        return;
     if (p.status == PollStatus::Draft) {
         p.openedAt = p.closedAt = 0;
     } else if (p.status == PollStatus::Open) {
         p.openedAt = p.openedAt ? p.openedAt : e.at;
         p.closedAt = 0;
     } else {
-        p.closedAt = e.at;
+        const qint64 closedAt = integer(e.data, u"closedAt");
+        p.closedAt = closedAt > 0 ? closedAt : e.at;
     }
 }
 
@@ -225,6 +230,9 @@ void applyPoll(SessionState& s, const Event& e) {
             if (e.action == Action::OpenPoll) { // voted again: read out again when it closes
                 p->readOut.clear();
                 p->correctedAt = 0;
+            } else if (d.contains(u"readOut"_s)) { // a reopening undone: as read out before
+                p->readOut = codec::tallies(d.value(u"readOut"_s), p->options.size());
+                p->correctedAt = integer(d, u"correctedAt");
             }
             keepWhenItRan(*p, e);
         }

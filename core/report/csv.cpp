@@ -35,6 +35,11 @@ QString notesText(const QList<Note>& notes) {
     return lines.join(u'\n');
 }
 
+// Empty for a poll still open, and in files from before a poll's times were kept.
+QString isoDateTimeIfKept(qint64 msSinceEpoch) {
+    return msSinceEpoch ? isoDateTime(msSinceEpoch) : QString();
+}
+
 QStringList speechFields(const SpeechRow& row) {
     const Speech& s = row.speech;
     const int seg = s.segment;
@@ -60,11 +65,6 @@ QStringList speechFields(const SpeechRow& row) {
 }
 
 } // namespace
-
-// Empty for a poll still open, and in files from before a poll's times were kept.
-QString isoDateTimeIfKept(qint64 msSinceEpoch) {
-    return msSinceEpoch ? isoDateTime(msSinceEpoch) : QString();
-}
 
 QString csvField(const QString& value) {
     static const QString needsQuotes = u",\"\r\n"_s;

@@ -48,40 +48,29 @@ QMap<qint64, QByteArray> snapshotDigests(QSqlDatabase db) {
     return digests;
 }
 
-// Each generation of Podium kept more in its state: the one before this kept no poll's times
-// (Poll::openedAt, closedAt), the one before that no reply's target in its speech
-// (Speech::relatesTo), and the oldest no segment's clock time (Segment::ranMs). A snapshot one of
-// them wrote of a log with such events lacks what the replay gives, and is still that session.
-SessionState withoutPollTimes(SessionState s) {
-    for (Poll& poll : s.polls)
-        poll.openedAt = poll.closedAt = 0;
-    return s;
+// An older Podium kept no reply's target in its speech (Speech::relatesTo), and an older one yet
+// no segment's clock time (Segment::ranMs): its snapshots of a log with such events lack what the
+// replay gives now, and are still that session. A file it began and a newer one carried on has
+// snapshots that lack them for the speeches and segments before, and keep them after. The replay
+// is compared with what each snapshot kept.
+SessionState asKeptIn(SessionState replay, const SessionState& kept) {
+    for (qsizetype i = 0; i < replay.speeches.size() && i < kept.speeches.size(); ++i) {
+        if (kept.speeches[i].relatesTo == 0)
+            replay.speeches[i].relatesTo = 0;
+    }
+    for (qsizetype i = 0; i < replay.segments.size() && i < kept.segments.size(); ++i) {
+        if (!kept.segments[i].ranMs)
+            replay.segments[i].ranMs.reset();
+    }
+    return replay;
 }
 
-SessionState withoutReplyTargets(SessionState s) {
-    for (Speech& speech : s.speeches)
-        speech.relatesTo = 0;
-    return s;
-}
-
-SessionState withoutKeptRuns(SessionState s) {
-    for (Segment& segment : s.segments)
-        segment.ranMs.reset();
-    return s;
-}
-
-SessionState asOldestKept(const SessionState& s) {
-    return withoutKeptRuns(withoutReplyTargets(withoutPollTimes(s)));
-}
-
-bool matches(const QByteArray& stored, const SessionState& replay) {
+bool matches(const SessionFile& file, qint64 seq, const QByteArray& stored,
+             const SessionState& replay) {
     if (stored == codec::digest(replay))
         return true;
-    const SessionState beforePollTimes = withoutPollTimes(replay);
-    const SessionState beforeReplyTargets = withoutReplyTargets(beforePollTimes);
-    return stored == codec::digest(beforePollTimes) ||
-           stored == codec::digest(beforeReplyTargets) ||
-           stored == codec::digest(withoutKeptRuns(beforeReplyTargets));
+    const auto kept = file.snapshotFrom(seq);
+    return kept && kept->lastSeq == seq && stored == codec::digest(asKeptIn(replay, *kept));
 }
 
 qint64 lastRowUpTo(const SessionFile& file, qint64 seq) {
@@ -138,14 +127,14 @@ void checkReplay(const SessionFile& file, SessionCheck& check) {
         }
         replay = apply(std::move(replay), e);
         if (digests.contains(e.seq)) {
-            if (!matches(digests.value(e.seq), replay))
+            if (!matches(file, e.seq, digests.value(e.seq), replay))
                 check.problems << tr("the snapshot at event %1 differs from the replay").arg(e.seq);
             else
                 ++check.snapshotsVerified;
         }
     }
     if (codec::digest(replay) != check.digest &&
-        codec::digest(asOldestKept(replay)) != codec::digest(asOldestKept(file.state())))
+        codec::digest(asKeptIn(replay, file.state())) != check.digest)
         check.problems << tr("replaying the log does not give the state as opened");
 }
 

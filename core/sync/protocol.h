@@ -13,10 +13,11 @@
 // fuzz targets can reach it without sockets.
 namespace podium::sync {
 
-// 2: a segment that ends keeps its clock's time (StartSegment's `keepsRun`); a seat of version 1
-// ignores it and would keep another state of the same events.
-constexpr int protocolVersion = 3;
-constexpr int oldestCompatibleVersion = 3;
+// Each version keeps more of the same events in the session state, which a seat of the version
+// before ignores and would keep another state (docs/PROTOCOL.md, Versions). 4: a poll's opening
+// and closing times (OpenPoll and ClosePoll's `keepsTimes`), and a reply's target in its speech.
+constexpr int protocolVersion = 4;
+constexpr int oldestCompatibleVersion = 4;
 
 // Limits checked before any handler runs.
 // Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers

@@ -7,6 +7,7 @@
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUuid>
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +116,13 @@ QList<PeerInfo> SyncHost::peers() const {
         p.rttMs = it.key()->lastRttMs();
         list.append(p);
     }
+    // In one order at every refresh: seats with control first, then the rapporteur's window, then
+    // by name (the links' own order changed at each reconnect, and the list shuffled under the
+    // moderator's eyes).
+    std::sort(list.begin(), list.end(), [](const PeerInfo& a, const PeerInfo& b) {
+        return std::tuple(a.role, !a.isCockpit, a.name, a.instance) <
+               std::tuple(b.role, !b.isCockpit, b.name, b.instance);
+    });
     return list;
 }
 

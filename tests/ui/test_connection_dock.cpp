@@ -215,6 +215,15 @@ TEST_CASE("connection dock: --join with --code joins at launch, as the form woul
     auto* peers = host.child<QTreeWidget>(u"peersView"_s);
     REQUIRE(waitFor([&] { return peers->topLevelItemCount() == 1; }));
     CHECK(peers->topLevelItem(0)->text(1) == u"Rapporteur"_s);
+
+    // The list kept the links' own order, which changed at each reconnect: a seat with control
+    // comes first, whenever it joined.
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(port),
+                          host.child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] { return peers->topLevelItemCount() == 2; }));
+    CHECK(peers->topLevelItem(0)->text(1) == label(Authority::OnlineModerator));
+    CHECK(peers->topLevelItem(1)->text(1) == u"Rapporteur"_s);
 }
 
 TEST_CASE("connection dock: hosting again after a crash gives the same codes, after "

@@ -488,10 +488,13 @@ TEST_CASE("notes dock: notes between speeches are grouped by the speech they cam
     auto* view = h.dock->findChild<QTreeView*>();
     REQUIRE(view);
     NotesModel& m = *h.dock->model();
+    CHECK(h.speechLabel()->text() == u"New notes go with: Before the first speech"_s);
     h.type(u"Before A"_s); // nobody speaks yet
     const Id a = h.call(u"Panelist A"_s);
     h.type(u"During A"_s);
     REQUIRE(h.cockpit->submit(Action::EndSpeech));
+    CHECK(h.speechLabel()->text() ==
+          u"New notes go with: Between speeches, after \u2068Panelist A\u2069"_s);
     h.type(u"After A"_s);
     h.type(u"Still after A"_s);
     const auto headings = [&m] {
@@ -834,12 +837,13 @@ TEST_CASE("notes dock: text composed by an input method while the list has the f
     auto* field = h.dock->findChild<QLineEdit*>(u"noteText"_s);
     view->setFocus();
     REQUIRE(view->hasFocus());
-    QInputMethodEvent composing(u"ni"_s, {});
+    QInputMethodEvent composing(u"nihao"_s, {});
     QCoreApplication::sendEvent(view, &composing);
-    CHECK(field->hasFocus());
+    CHECK(view->hasFocus()); // not in the middle of it: the input method would drop it
     QInputMethodEvent composed;
     composed.setCommitString(u"你好，世界"_s);
-    QCoreApplication::sendEvent(QApplication::focusObject(), &composed);
+    QCoreApplication::sendEvent(view, &composed);
+    CHECK(field->hasFocus());
     CHECK(field->text() == u"你好，世界"_s);
 }
 

@@ -478,11 +478,12 @@ void NotesDock::showCurrentSpeech() {
     if (!isBuilt())
         return;
     if (m_begunAt > 0)
-        m_speech->setText(
-            tr("This note goes with: %1").arg(m_model->speechLabel(m_model->speechAt(m_begunAt))));
+        m_speech->setText(tr("This note goes with: %1")
+                              .arg(m_model->headingFor(m_model->speechAt(m_begunAt), m_begunAt)));
     else
         m_speech->setText(
-            tr("New notes go with: %1").arg(m_model->speechLabel(m_model->currentSpeech())));
+            tr("New notes go with: %1")
+                .arg(m_model->headingFor(m_model->currentSpeech(), cockpit().engine().now())));
     m_speech->setToolTip(m_speech->text());
 }
 

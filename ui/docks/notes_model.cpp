@@ -282,13 +282,23 @@ QString NotesModel::speechLabel(Id entryId) const {
 }
 
 QString NotesModel::betweenSpeechesLabel(Id after) const {
+    const SessionState& s = m_engine.state();
     if (after == 0)
         return tr("Before the first speech");
-    for (const Speech& sp : m_engine.state().speeches) {
+    Id speaker = 0; // on the floor again, its end undone, or a note filed here while it spoke
+    if (s.floor && s.floor->entry.id == after)
+        speaker = s.floor->entry.participantId;
+    for (const Speech& sp : s.speeches) {
         if (sp.entryId == after)
-            return tr("Between speeches, after %1").arg(speakerName(sp.participantId));
+            speaker = sp.participantId;
     }
-    return tr("Between speeches");
+    return speaker ? tr("Between speeches, after %1").arg(speakerName(speaker))
+                   : tr("Between speeches");
+}
+
+QString NotesModel::headingFor(Id speechEntryId, qint64 at) const {
+    return speechEntryId ? speechLabel(speechEntryId)
+                         : betweenSpeechesLabel(speechBefore(m_engine.state(), at));
 }
 
 QList<Note> NotesModel::notes() const {

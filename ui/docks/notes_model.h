@@ -45,6 +45,8 @@ public:
     QString speechLabel(Id speechEntryId) const;
     // "Between speeches, after Adiel Akplogan"; "Before the first speech" for 0.
     QString betweenSpeechesLabel(Id after) const;
+    // The heading a note of that speech (0: nobody's), written at `at`, stands under.
+    QString headingFor(Id speechEntryId, qint64 at) const;
     Id currentSpeech() const;
     // The speech on the floor, then those before it, the latest first.
     QList<Id> speechesNewestFirst() const;

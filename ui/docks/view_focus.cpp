@@ -67,15 +67,15 @@ protected:
 
 private:
     // Chinese or Arabic typed through an input method comes as text composed, not keys: the
-    // list's row search took it, as it had taken typed keys.
+    // list's row search took it, as it had taken typed keys. Only once composed: the focus moved
+    // in the middle of it would have the input method commit or drop what was half typed (Qt's
+    // own views keep the focus until the commit for that reason).
     bool composedText(QInputMethodEvent* event) {
-        const bool text = !event->commitString().isEmpty() || !event->preeditString().isEmpty();
-        if (!text || !m_field->isEnabled() || !m_field->isVisible())
+        if (event->commitString().isEmpty() || !m_field->isEnabled() || !m_field->isVisible())
             return false;
         m_field->setFocus(Qt::OtherFocusReason);
-        QInputMethodEvent again(event->preeditString(), event->attributes());
-        again.setCommitString(event->commitString(), event->replacementStart(),
-                              event->replacementLength());
+        QInputMethodEvent again;
+        again.setCommitString(event->commitString());
         QCoreApplication::sendEvent(m_field, &again);
         return true;
     }
