@@ -16,4 +16,9 @@ QString whatQuittingCutsOff(const SessionState& state, int seatsFollowing);
 // Asks before quitting when `cutOff` says something; true to quit.
 bool confirmQuit(QWidget* window, const QString& cutOff);
 
+// "1 seat follows the session from this laptop: it loses touch…"; empty for none.
+QString whatSeatsFollowingLose(int seatsFollowing);
+// Asks before a host stops hosting while seats follow it; true to stop.
+bool confirmStopHosting(QWidget* window, int seatsFollowing);
+
 } // namespace podium

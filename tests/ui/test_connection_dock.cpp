@@ -243,6 +243,28 @@ TEST_CASE("connection dock: hosting again after a crash gives the same codes, af
     CHECK(host.child<QLabel>(u"readOnlyCode"_s)->text() != readOnly);
 }
 
+// A space typed into the wrong panel pressed Disconnect: the online moderator's seat lost the
+// session, and the codes it had no longer let it back in.
+TEST_CASE("connection dock: Disconnect asks first while seats follow this host") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->seatSession().host(0, QHostAddress::LocalHost));
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(addressOf(host), host.child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] { return host.dock->seatSession().seat()->peers().size() == 1; }));
+    auto* stop = host.child<QPushButton>(u"stopButton"_s);
+    QString asked;
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    stop->click();
+    CHECK(asked.startsWith(u"1 seat follows the session from this laptop"_s));
+    CHECK(host.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    asked.clear();
+    answerQuestionIfAsked(u"Disconnect"_s, &asked);
+    stop->click();
+    CHECK_FALSE(asked.isEmpty());
+    CHECK(host.dock->seatSession().mode() == sync::Seat::Mode::Alone);
+}
+
 TEST_CASE("connection dock: hosting that cannot start says why, in the dock") {
     useTemporarySettings();
     QTcpServer taken; // another program has the port

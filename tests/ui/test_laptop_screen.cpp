@@ -3,8 +3,10 @@
 #include "main_window.h"
 #include "ui_support.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -64,6 +66,37 @@ TEST_CASE("on a 1366×768 screen the queue gets its room back when the new poll'
     toggle->click();
     // Most of it at least: the window's state puts the panels back within a few pixels.
     CHECK(QTest::qWaitFor([&] { return queue->height() >= queueBefore - taken / 5; }));
+}
+
+// Clicked open below a poll's chart, the form was out of sight and the focus stayed on the button:
+// the question typed went into the window, and a space pressed Disconnect in another panel.
+// Closed again, the panels put back gave the focus to a tab bar, with the same outcome.
+TEST_CASE("on a 1366×768 screen the new poll's form opens in sight with the question to type, and "
+          "closed leaves the focus on its button") {
+    useTemporarySettings();
+    CockpitHarness h;
+    fillSession(h); // a poll open: its chart shows
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    auto* toggle = w.findChild<QPushButton*>(u"newPollToggle"_s);
+    auto* question = w.findChild<QLineEdit*>(u"pollQuestion"_s);
+    REQUIRE(toggle);
+    REQUIRE(question);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return question->hasFocus(); }));
+    QCoreApplication::processEvents();
+    const QRect shown = question->visibleRegion().boundingRect();
+    CHECK(shown.height() == question->height()); // whole, not below the panel's edge
+    QTest::keyClicks(question, u"Second test poll"_s);
+    CHECK(question->text() == u"Second test poll"_s);
+
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK(QTest::qWaitFor([&] { return !question->isVisible(); }));
+    QTest::qWait(50); // the panels are put back after the form has gone
+    CHECK(QApplication::focusWidget() == toggle);
 }
 
 // Left at 1500×920 on an office monitor, the window came back that size on the laptop's own

@@ -4,6 +4,7 @@
 #include "main_window.h"
 #include "notes_dock.h"
 #include "orphaned_events.h"
+#include "quit_question.h"
 #include "seat_session.h"
 #include "session_files.h"
 #include "store/recent_files.h"
@@ -215,6 +216,10 @@ void ConnectionDock::build() {
 
     connect(m_host, &QPushButton::clicked, this, &ConnectionDock::host);
     connect(m_stop, &QPushButton::clicked, this, [this] {
+        const sync::Seat* seat = m_session->seat();
+        const bool hosting = seat && m_session->mode() == sync::Seat::Mode::Hosting;
+        if (hosting && !confirmStopHosting(window(), int(seat->peers().size())))
+            return;
         forgetOrphans();
         m_session->stop();
     });

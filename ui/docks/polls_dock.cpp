@@ -22,7 +22,9 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -224,6 +226,8 @@ QWidget* PollsDock::buildCreateForm() {
 // short for the rest of the session (and in the saved layout): the panels go back to where they
 // were before it opened.
 void PollsDock::giveBackFormsRoom(bool formShown) {
+    if (formShown)
+        QTimer::singleShot(0, this, &PollsDock::showForm);
     auto* window = qobject_cast<QMainWindow*>(parentWidget());
     if (!window || isFloating())
         return;
@@ -231,11 +235,33 @@ void PollsDock::giveBackFormsRoom(bool formShown) {
         m_layoutWithoutForm = window->saveState();
         return;
     }
-    // Once the form is hidden and the window has laid the panels out again.
-    QTimer::singleShot(0, this, [window, state = std::exchange(m_layoutWithoutForm, {})] {
-        if (!state.isEmpty())
-            window->restoreState(state);
+    // Once the form is hidden and the window has laid the panels out again. Putting the layout
+    // back gave the focus to a tab bar, from where typing went on into another panel: a space
+    // pressed Disconnect in Connection, and the session stopped being hosted.
+    QTimer::singleShot(0, this, [this, window, state = std::exchange(m_layoutWithoutForm, {})] {
+        if (state.isEmpty())
+            return;
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        window->restoreState(state);
+        if (focus && focus->isVisible() && QApplication::focusWidget() != focus)
+            focus->setFocus(Qt::OtherFocusReason);
     });
+}
+
+// The question is typed next, and the form is in sight: clicked open, it kept the focus on the
+// button (typing went elsewhere), and below a poll's chart on a laptop screen it opened out of
+// sight.
+void PollsDock::showForm() {
+    if (!m_createBox->isVisible())
+        return;
+    for (QWidget* w = m_createBox->parentWidget(); w; w = w->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(w)) {
+            area->ensureWidgetVisible(m_createBox, 0, 0);
+            break;
+        }
+    }
+    if (!m_createBox->isAncestorOf(QApplication::focusWidget()))
+        m_question->setFocus(Qt::OtherFocusReason);
 }
 
 QString PollsDock::title() const {

@@ -40,6 +40,7 @@ private:
     void editDraft();
     void removeDraft();
     void giveBackFormsRoom(bool formShown);
+    void showForm();
     void toggleOpen(bool byKey);
     void refreshPolls();
     Id pollToShowFirst() const;
