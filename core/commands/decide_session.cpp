@@ -152,6 +152,14 @@ Data polls(const SessionState& s, const Command& c, qint64 now) {
     case Action::OpenPoll:
         if (p->status == PollStatus::Open)
             return Data::failure(tr("That poll is already open."));
+        // One at a time: the room's screen shows one, and the online moderator's tallies went
+        // into whichever their panel showed (Ctrl+P on a poll just written opened it beside
+        // the one running, and the moderators' panels and the projector showed different polls).
+        for (const Poll& other : s.polls) {
+            if (other.status == PollStatus::Open)
+                return Data::failure(tr("“%1” is still open: close it first, then open this one.")
+                                         .arg(other.question));
+        }
         return QCborMap{{u"poll"_s, p->id}, {u"keepsTimes"_s, true}};
     case Action::ClosePoll:
         if (p->status != PollStatus::Open)

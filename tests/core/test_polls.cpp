@@ -121,6 +121,20 @@ TEST_CASE("poll events from before the times were kept replay without them") {
     CHECK(s.poll(id)->closedAt == 0);
 }
 
+// Two polls open at once: the projector showed one, the moderators' panels the other.
+TEST_CASE("one poll is open at a time, on whichever seat it is opened") {
+    Harness h;
+    const Id first = createPoll(h);
+    const Id second = createPoll(h);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, first}}));
+    const auto refused = h.run(Action::OpenPoll, {{u"poll"_s, second}}, Authority::OnlineModerator);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error() == u"“Do you trust DNS?” is still open: close it first, then open this "
+                             "one."_s);
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, first}}));
+    CHECK(h.run(Action::OpenPoll, {{u"poll"_s, second}}));
+}
+
 TEST_CASE("a poll needs a question and two to twenty different options") {
     Harness h;
     CHECK_FALSE(h.run(Action::CreatePoll,

@@ -284,18 +284,31 @@ TEST_CASE("a tally is typed as a count: no letters, no minus sign") {
     CHECK(h.state().polls.first().tallies[0][std::size_t(TallySource::Online)] == 42);
 }
 
-TEST_CASE("a poll just created is the one shown, so Ctrl+P opens it") {
+// Ctrl+P on a poll just written opened it beside the one running: the moderators' panels showed
+// one, the projector the other, and online votes went into whichever a panel showed.
+TEST_CASE("a poll just created is the one shown, and Ctrl+P opens it once the one running is "
+          "closed") {
     useTemporarySettings();
     CockpitHarness h;
     MainWindow w(h.cockpit);
     createPoll(w);
-    child<QAction>(w, u"openClosePollAction"_s)->trigger(); // the first poll is open
+    auto* key = child<QAction>(w, u"openClosePollAction"_s);
+    key->trigger(); // the first poll is open
     REQUIRE(h.state().polls.first().status == PollStatus::Open);
     createPoll(w);
     REQUIRE(h.state().polls.size() == 2);
-    child<QAction>(w, u"openClosePollAction"_s)->trigger();
+    key->trigger();
     CHECK(h.state().polls.first().status == PollStatus::Open); // left as it was
-    CHECK(h.state().polls.last().status == PollStatus::Open);  // the new one opened
+    CHECK(h.state().polls.last().status == PollStatus::Draft);
+    CHECK(child<QLabel>(w, u"noticeLine"_s)->text().contains(u"is still open: close it first"_s));
+
+    auto* selector = child<QComboBox>(w, u"pollSelector"_s);
+    selector->setCurrentIndex(selector->findData(h.state().polls.first().id));
+    key->trigger(); // closes the first
+    REQUIRE(h.state().polls.first().status == PollStatus::Closed);
+    selector->setCurrentIndex(selector->findData(h.state().polls.last().id));
+    key->trigger();
+    CHECK(h.state().polls.last().status == PollStatus::Open); // the new one opened
 }
 
 // Ctrl+P twice closed the poll and opened it again, for the projector to show "voting is open".
