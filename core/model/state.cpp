@@ -1,5 +1,7 @@
 #include "state.h"
 
+#include <limits>
+
 #include <QTime>
 #include <algorithm>
 
@@ -81,6 +83,25 @@ Speech Floor::speechUntil(qint64 at) const {
     speech.segment = segment;
     speech.relatesTo = entry.relatesTo;
     return speech;
+}
+
+int SessionState::segmentMostOf(const Speech& speech) const {
+    const auto overlap = [&](int i) {
+        const Segment& seg = segments.at(i);
+        if (seg.startedAt == 0)
+            return qint64(0);
+        const qint64 end = seg.endedAt ? seg.endedAt : std::numeric_limits<qint64>::max();
+        return qMax<qint64>(0, qMin(end, speech.endedAt) - qMax(seg.startedAt, speech.startedAt));
+    };
+    int most = speech.segment;
+    qint64 mostMs = most >= 0 && most < segments.size() ? overlap(most) : 0;
+    for (int i = 0; i < segments.size(); ++i) {
+        if (const qint64 ms = overlap(i); ms > mostMs) {
+            most = i;
+            mostMs = ms;
+        }
+    }
+    return most;
 }
 
 QList<Speech> SessionState::speechesSoFar(qint64 now) const {

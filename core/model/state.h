@@ -177,6 +177,10 @@ struct SessionState {
     bool segmentPassedOver(int index) const;
     // The speech log, with the speech under way (if any) counted up to `now` as its last.
     QList<Speech> speechesSoFar(qint64 now) const;
+    // The segment most of a speech was given in. A speech goes with the segment running when the
+    // speaker was called (Speech::segment), and a moderator calls the speaker, then moves the
+    // agenda on: the report put what was said on question 3 under question 2.
+    int segmentMostOf(const Speech& speech) const;
     // An id given out before that nothing holds now (no participant, entry, speech or poll):
     // what is added again (undoing a removal, redoing an addition) may take it back, so that
     // the steps that name it work again.

@@ -43,6 +43,7 @@ QList<SpeechRow> speechRows(const SessionState& s, qint64 now) {
         row.number = i + 1;
         row.speech = speeches[i];
         row.speaker = speakerOf(s, row.speech.participantId);
+        row.speech.segment = s.segmentMostOf(row.speech);
         const int seg = row.speech.segment;
         row.segmentTitle = seg >= 0 && seg < s.segments.size() ? s.segments[seg].title : QString();
         row.ongoing = s.floor && i == speeches.size() - 1;

@@ -128,6 +128,34 @@ TEST_CASE("agenda planned versus actual") {
     CHECK_FALSE(r.agenda[2].running);
 }
 
+// The moderator called Wout, then moved the agenda on to question 3 as he began: the report put
+// his five minutes on question 3 under question 2, whose own time was three minutes.
+TEST_CASE("a speech goes with the segment most of it was given in") {
+    Harness h(scriptedPlan());
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    const Id first = h.add(u"Manal Ismail"_s);
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(3'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 1}, {u"expectActive"_s, 0}}));
+    h.clock.advance(300'000);
+    h.add(u"Adiel Akplogan"_s); // most of his in the first segment, then the agenda moves on
+    REQUIRE(h.run(Action::Next));
+    h.clock.advance(100'000);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 2}, {u"expectActive"_s, 1}}));
+    h.clock.advance(20'000);
+    REQUIRE(h.run(Action::EndSpeech));
+    const SessionState& s = h.state();
+    REQUIRE(s.speeches.size() == 2);
+    REQUIRE(s.speeches[0].entryId == first);
+    REQUIRE(s.speeches[0].segment == 0); // when the speaker was called
+
+    const Report r = buildReport(s, {}, h.clock.nowMs());
+    REQUIRE(r.speeches.size() == 2);
+    CHECK(r.speeches[0].segmentTitle == s.segments[1].title);
+    CHECK(r.speeches[1].segmentTitle == s.segments[1].title);
+    CHECK(s.segmentMostOf(s.speeches[0]) == 1);
+}
+
 TEST_CASE("notes go with the speech during which they were written") {
     ScriptedSession s;
     const Report r = buildReport(s.h.state(), s.notes, s.at(1300));

@@ -63,9 +63,11 @@ QVariant TimelineModel::display(const Speech& s, int column, bool underWay) cons
         return shortTime(QLocale(), s.startedAt);
     case Duration:
         return spokeText(s, underWay);
-    case Segment:
-        return s.segment >= 0 && s.segment < state.segments.size() ? state.segments[s.segment].title
-                                                                   : QString();
+    case Segment: {
+        const int segment = state.segmentMostOf(s);
+        return segment >= 0 && segment < state.segments.size() ? state.segments[segment].title
+                                                               : QString();
+    }
     default:
         return {};
     }
