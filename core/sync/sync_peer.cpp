@@ -68,7 +68,7 @@ void SyncPeer::join(const Endpoint& host, const QString& code) {
     m_code = code;
     m_fatal = false;
     m_everWelcomed = false;
-    m_refusals = 0;
+    m_refusals.clear();
     m_attempt = 0;
     m_candidate = 0;
     m_takeoverAddresses.clear();
@@ -250,8 +250,9 @@ void SyncPeer::onClosed(const QString& reason) {
         return;
     // A wrong code and a host that died mid-handshake look alike here (the host just closes):
     // a code is given up on only when the host refused it three times running.
-    m_refusals = handshakeFailed ? m_refusals + 1 : 0;
-    if (handshakeFailed && !m_everWelcomed && m_refusals >= refusalsBeforeGivingUp) {
+    int& refusals = m_refusals[addressOf(m_current)];
+    refusals = handshakeFailed ? refusals + 1 : 0;
+    if (handshakeFailed && !m_everWelcomed && refusals >= refusalsBeforeGivingUp) {
         m_fatal = true;
         // A web server on that port, say, never gets as far as asking for a code.
         const QString why =
@@ -274,7 +275,7 @@ void SyncPeer::onClosed(const QString& reason) {
     // And only by a Podium host: a port that takes the connection and closes it (a relay whose
     // other side is gone) never asked for a code, and the moderator was told the codes changed.
     if (handshakeFailed && m_everWelcomed && m_podiumAnswered &&
-        m_refusals >= refusalsBeforeGivingUp) {
+        refusals >= refusalsBeforeGivingUp) {
         const QString why = tr("the host at %1:%2 no longer accepts this join code (a host that "
                                "starts anew gives new codes: join again with one)")
                                 .arg(m_current.host)

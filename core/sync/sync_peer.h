@@ -8,6 +8,7 @@
 #include "sync_host.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -188,7 +189,10 @@ private:
     QHostAddress m_beaconAddress = QHostAddress::AnyIPv4;
     quint16 m_beaconPort = defaultBeaconPort;
     int m_attempt = 0;
-    int m_refusals = 0;            // handshakes refused in a row
+    // Handshakes refused in a row, at each address tried: the seat goes round several (the
+    // host's, those heard announcing it, other seats' takeover ports), and one that refused no
+    // connection between two refusals at the host's hid a code refused for good.
+    QHash<QString, int> m_refusals;
     bool m_podiumAnswered = false; // this link's host named a Podium salt in its TLS hint
     static constexpr int refusalsBeforeGivingUp = 3;
     QElapsedTimer m_liveSince; // since the link last became live; invalid while it is not

@@ -654,6 +654,38 @@ TEST_CASE("a seat whose host started anew with new codes says so while it keeps 
     CHECK(rapporteur.seat.syncPeer()->state() == sync::SyncPeer::State::Reconnecting);
 }
 
+// The online moderator's seat went round the host's address and another seat's takeover port,
+// where nothing listened: each "connection refused" there wiped the count of codes refused at
+// the host, and it said "the host is out of reach" for good, never that its code was refused.
+TEST_CASE("a seat whose host started anew says its code is refused, while it also tries other "
+          "seats' takeover ports") {
+    QStringList tried; // the seat's words on its state (they outlive the seat's signals)
+    QString detail;
+    auto host = makeHost();
+    REQUIRE(host);
+    const quint16 port = host->seat.syncHost()->port();
+    TestSeat other(u"other online seat"_s); // its takeover port: nothing listens there
+    REQUIRE(joinAndWait(other, *host, host->seat.controlCode(), freePort()));
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode(), freePort()));
+    REQUIRE(waitUntil([&] { return online.seat.syncPeer()->peers().size() == 2; }));
+    QObject::connect(online.seat.syncPeer(), &sync::SyncPeer::stateChanged,
+                     [&](sync::SyncPeer::State, const QString& d) {
+                         detail = d;
+                         tried << d;
+                     });
+    other.seat.stop();
+    host.reset(); // the laptop hosts again after Disconnect: new codes
+    TestSeat again(u"in-room again"_s);
+    REQUIRE(again.engine.create(demoPlan()));
+    REQUIRE(again.seat.host(port, QHostAddress::LocalHost));
+    const bool told =
+        waitUntil([&] { return detail.contains(u"no longer accepts this join code"_s); }, 30000);
+    INFO(tried.join(u"\n"_s).toStdString());
+    CHECK(told);
+    CHECK(tried.filter(u"Connection refused"_s).size() > 0); // it did go round
+}
+
 TEST_CASE("a seat that met a host of another session on its host's port takes over with codes "
           "that let the session's seats in") {
     // That host's salt, heard in the handshake it then refused, became the takeover's: the
