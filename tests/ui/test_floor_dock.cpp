@@ -3,6 +3,7 @@
 #include "commands/authority.h"
 #include "docks/floor_dock.h"
 #include "main_window.h"
+#include "model/codec.h"
 #include "model/time_text.h"
 #include "model/timer.h"
 #include "models/agenda_model.h"
@@ -285,7 +286,9 @@ TEST_CASE("a message for the stage display, and the session clock") {
     CHECK(sessionClock->text() == u"Session: 1:29:00 left of 1:30:00 · paused"_s);
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
     REQUIRE(h.run(Action::PauseTimer, {{u"timer"_s, u"segment"_s}}));
-    CHECK(child<QLabel>(w, u"segmentClock"_s)->text().endsWith(u"5:00 left · paused"_s));
+    CHECK(child<QLabel>(w, u"segmentClock"_s)
+              ->text()
+              .endsWith(u"5:00\u00a0left\u00a0·\u00a0paused"_s));
 }
 
 TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {
@@ -295,12 +298,38 @@ TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {
     REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
     h.clock.advance(h.state().segments[0].plannedMs + 400);
     tick(h);
-    CHECK(child<QLabel>(w, u"segmentClock"_s)->text().endsWith(u"0:00 left"_s)); // not "0:00 over"
+    CHECK(child<QLabel>(w, u"segmentClock"_s)
+              ->text()
+              .endsWith(u"0:00\u00a0left"_s)); // not "0:00 over"
     h.clock.advance(17'000);
     tick(h);
     const QString text = child<QLabel>(w, u"segmentClock"_s)->text();
-    CHECK(text.endsWith(u"0:17 over"_s));
+    CHECK(text.endsWith(u"0:17\u00a0over"_s)); // kept whole where the line wraps
     CHECK_FALSE(text.contains(u"+"_s));
+}
+
+// A segment of 110 characters took the panel to 860 px: the queue beside it lost its Region
+// column, and the quick add's hint was cut, for the rest of the session.
+TEST_CASE("a long segment title wraps in the floor panel instead of widening it") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QWidget* floor = w.dock(u"floorDock"_s);
+    REQUIRE(floor);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    QCoreApplication::processEvents();
+    const int widthBefore = floor->minimumSizeHint().width();
+    QList<Segment> agenda = h.state().segments;
+    agenda[0].title = u"Policy question 2: how can consumers identify companies which adopt "
+                      "security best practices and those which do not?"_s;
+    REQUIRE(h.run(Action::EditAgenda, {{u"agenda"_s, codec::toCborArray(agenda)}}));
+    tick(h);
+    QCoreApplication::processEvents();
+    auto* line = child<QLabel>(w, u"segmentClock"_s);
+    REQUIRE(line->text().contains(agenda[0].title)); // whole, over two lines
+    CHECK(floor->minimumSizeHint().width() <= widthBefore);
 }
 
 TEST_CASE("next speaker is offered only while someone waits in the queue") {

@@ -80,11 +80,13 @@ QString segmentClockText(const SessionState& s, qint64 now) {
                    : FloorDock::tr("No agenda segment running");
     const QString title = s.segments[s.activeSegment].title;
     const qint64 left = s.segmentClock.remainingMs(now);
-    return (left > -1000 ? FloorDock::tr("Segment “%1”: %2 left")
-                               .arg(title, formatDuration(qMax<qint64>(0, left)))
-                         : FloorDock::tr("Segment “%1”: %2 over") // not "+0:17 left"
-                               .arg(title, formatElapsed(-left))) +
-           stoppedClock(s.segmentClock, true);
+    // A long title wraps (the line may take two): its time, kept whole, goes to the next line
+    // rather than "19:59" on one and "left" on the other.
+    const QString time =
+        (left > -1000 ? FloorDock::tr("%1 left").arg(formatDuration(qMax<qint64>(0, left)))
+                      : FloorDock::tr("%1 over").arg(formatElapsed(-left))) // not "+0:17 left"
+        + stoppedClock(s.segmentClock, true);
+    return FloorDock::tr("Segment “%1”: %2").arg(title, QString(time).replace(u' ', QChar::Nbsp));
 }
 
 QLabel* namedLabel(const QString& name) {
@@ -214,6 +216,9 @@ QWidget* FloorDock::buildBody() {
     auto* clocks = new QGridLayout;
     clocks->addWidget(m_sessionClock, 0, 0);
     clocks->addWidget(m_sessionToggle, 0, 1);
+    // A segment's title can be a long policy question: wrapped, it takes a second line, not the
+    // width of the window (at 110 characters the panel took 860 px from the queue beside it).
+    m_segmentClock->setWordWrap(true);
     clocks->addWidget(m_segmentClock, 1, 0, 1, 2);
     layout->addLayout(clocks);
     auto* message = new QHBoxLayout(m_messageRow);
