@@ -612,7 +612,9 @@ void MainWindow::showNotice(const QString& text) {
         connect(dismiss, &QToolButton::clicked, box, &QWidget::hide);
         row->addWidget(m_notice, 1);
         row->addWidget(dismiss);
-        statusBar()->addWidget(box, 1);
+        // Three quarters of the foot when both show: a refusal cut at "was changed on another
+        // se" hid what was left as it was, beside a line that needed nothing done.
+        statusBar()->addWidget(box, 3);
     }
     const QString line = tr("%1 %2").arg(shortTime(QLocale(), QTime::currentTime()), text);
     m_notice->setText(line);

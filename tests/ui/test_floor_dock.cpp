@@ -398,6 +398,26 @@ TEST_CASE("agenda: Start selected is offered as soon as a segment is picked") {
 
 // F9 pressed twice in a hurry called the next speaker and the one after: the first's speech
 // was recorded at 0:00. A key held down called everyone in the queue.
+// Side by side, a refusal and a line that needed nothing done had half the foot each: the refusal
+// was cut before what it said was left as it was.
+TEST_CASE("a refusal has most of the window's foot beside a line for information") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    w.resize(1366, 700);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    emit h.cockpit.notice(u"Could not undo “Enter a tally: Yes, Onsite”: the tally for “Yes” "
+                          "(Onsite) was changed on another seat: it was left at 12."_s);
+    emit h.cockpit.info(u"“Next speaker” pressed twice within a second."_s);
+    QCoreApplication::processEvents();
+    auto* notice = child<QLabel>(w, u"noticeLine"_s);
+    auto* info = child<QLabel>(w, u"infoLine"_s);
+    REQUIRE(info->isVisible());
+    CHECK(notice->width() >= notice->fontMetrics().horizontalAdvance(notice->text()));
+    CHECK(notice->width() > 2 * info->width());
+}
+
 TEST_CASE("Next speaker or Next segment pressed twice within a second moves on once") {
     useTemporarySettings();
     CockpitHarness h;
