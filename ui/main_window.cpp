@@ -292,7 +292,7 @@ void MainWindow::showConnectionAlerts(ConnectionDock& connection) {
     // Sharing the foot with the notice line: at its natural width it squeezed a refusal there
     // down to its "×". Each is cut, whole in its tooltip.
     alert->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    statusBar()->addPermanentWidget(alert, 1);
+    statusBar()->addPermanentWidget(alert, 3); // as the notice: the info line gives way to both
     connect(&connection, &ConnectionDock::alertChanged, alert, [alert](const QString& text) {
         alert->setText(text);
         alert->setToolTip(text);
