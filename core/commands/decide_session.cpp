@@ -111,10 +111,23 @@ Data participants(const SessionState& s, const Command& c) {
         return Data::failure(tr("No such participant."));
     if (c.action == Action::EditParticipant)
         return QCborMap{{u"participant"_s, codec::toCbor(merged(*p, c.args))}};
-    if (s.takesPart(p->id))
-        return Data::failure(
-            tr("%1 is in the queue or has spoken; they stay on the roster.").arg(p->name));
+    if (const QString why = whyOnRecord(s, *p); !why.isEmpty())
+        return Data::failure(why);
     return QCborMap{{u"participant"_s, p->id}};
+}
+
+QString whyOnRecord(const SessionState& s, const Participant& p) {
+    const auto named = [&p](const auto& list) {
+        return std::any_of(list.begin(), list.end(),
+                           [&p](const auto& x) { return x.participantId == p.id; });
+    };
+    if (s.floor && s.floor->entry.participantId == p.id)
+        return tr("%1 has the floor: they stay on the roster.").arg(p.name);
+    if (named(s.speeches))
+        return tr("%1 has spoken, and the report counts it: they stay on the roster.").arg(p.name);
+    if (named(s.queue))
+        return tr("%1 has an entry in the queue: they stay on the roster.").arg(p.name);
+    return {};
 }
 
 // `keepsTimes`: the poll's opening and closing times are kept (Poll::openedAt, closedAt); events

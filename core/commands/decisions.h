@@ -17,6 +17,11 @@ Data agenda(const SessionState& s, const Command& c);
 Data polls(const SessionState& s, const Command& c, qint64 now);
 Data session(const SessionState& s, const Command& c);
 
+// Why `p` cannot leave the roster ("Amina Diallo has spoken, and the report counts it: …"), empty
+// when they may: the floor, the speech log and the queue (withdrawn entries too) name them. It
+// said "is in the queue or has spoken", though which was known.
+QString whyOnRecord(const SessionState& s, const Participant& p);
+
 // Where a new entry goes: points of order first (in order of request), clarifying questions
 // and then replies right after the point they relate to, everything else at the end.
 qint64 queuePositionFor(const SessionState& s, const QueueEntry& entry);

@@ -133,14 +133,6 @@ std::optional<qint64> SessionState::msToNextSecond(qint64 now) const {
     return soonest;
 }
 
-bool SessionState::takesPart(Id participant) const {
-    const auto in = [participant](const auto& list) {
-        return std::any_of(list.begin(), list.end(),
-                           [participant](const auto& x) { return x.participantId == participant; });
-    };
-    return in(queue) || in(speeches) || (floor && floor->entry.participantId == participant);
-}
-
 int SessionState::segmentsBegunIn(const QList<Segment>& agenda) {
     for (qsizetype i = agenda.size(); i > 0; --i) {
         if (agenda[i - 1].startedAt != 0)

@@ -162,9 +162,6 @@ struct SessionState {
     // How long until a running clock's shown second turns (the speaker's, the segment's or the
     // session's, whichever first); nullopt while none runs.
     std::optional<qint64> msToNextSecond(qint64 now) const;
-    // In the queue (withdrawn too), on the floor or in the speech log: such a participant stays
-    // on the roster.
-    bool takesPart(Id participant) const;
     // Segments up to the last one that has begun: they keep their place in an edited agenda.
     int segmentsBegun() const { return segmentsBegunIn(segments); }
     static int segmentsBegunIn(const QList<Segment>& agenda);

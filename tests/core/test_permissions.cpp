@@ -53,7 +53,16 @@ TEST_CASE("the online moderator removes a participant nobody waits for or heard"
         h.run(Action::RemoveParticipant, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}},
               Authority::OnlineModerator);
     REQUIRE_FALSE(waiting);
-    CHECK(waiting.error().contains(u"they stay on the roster"_s));
+    CHECK(waiting.error() == u"Audience 1 has an entry in the queue: they stay on the roster."_s);
+    REQUIRE(h.run(Action::Next));
+    CHECK(
+        h.run(Action::RemoveParticipant, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}})
+            .error() == u"Audience 1 has the floor: they stay on the roster."_s);
+    REQUIRE(h.run(Action::EndSpeech));
+    CHECK(
+        h.run(Action::RemoveParticipant, {{u"participant"_s, h.participantNamed(u"Audience 1"_s)}})
+            .error()
+            .startsWith(u"Audience 1 has spoken, and the report counts it"_s));
 }
 
 TEST_CASE("a session is only ever created from a plan, never by command") {

@@ -1,5 +1,7 @@
 #include "participants_dock.h"
 
+#include "commands/decisions.h"
+
 #include "save_path.h"
 
 #include "model/codec.h"
@@ -113,11 +115,10 @@ void ParticipantsDock::updateControls() {
     m_edit->setEnabled(control && m_view->currentIndex().isValid());
     // Someone added by mistake (a name typed twice) could not be taken off the roster.
     const Participant* p = cockpit().state().participant(selectedId());
-    const bool onRecord = p && cockpit().state().takesPart(p->id);
-    m_remove->setEnabled(control && p && !onRecord);
+    const QString onRecord = p ? decisions::whyOnRecord(cockpit().state(), *p) : QString();
+    m_remove->setEnabled(control && p && onRecord.isEmpty());
     m_remove->setToolTip(
-        onRecord ? tr("%1 is in the queue or has spoken: they stay on the roster.").arg(p->name)
-                 : cockpit().whyNotPermitted(Action::RemoveParticipant));
+        !onRecord.isEmpty() ? onRecord : cockpit().whyNotPermitted(Action::RemoveParticipant));
 }
 
 void ParticipantsDock::removeSelected() {
