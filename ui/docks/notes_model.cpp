@@ -21,15 +21,21 @@ QString timeOf(qint64 ms) {
     return shortTime(QLocale(), ms);
 }
 
+// The last speech of the log begun by `at` (null: none yet).
+const Speech* lastBegunBy(const SessionState& s, qint64 at) {
+    for (auto sp = s.speeches.crbegin(); sp != s.speeches.crend(); ++sp) {
+        if (sp->startedAt <= at)
+            return &*sp;
+    }
+    return nullptr;
+}
+
 // Whose speech was under way at `at` (0: nobody's), by the host's times.
 Id speechAt(const SessionState& s, qint64 at) {
     if (s.floor && s.floor->since <= at)
         return s.floor->entry.id;
-    for (auto sp = s.speeches.crbegin(); sp != s.speeches.crend(); ++sp) {
-        if (sp->startedAt <= at)
-            return at < sp->endedAt ? sp->entryId : 0;
-    }
-    return 0;
+    const Speech* sp = lastBegunBy(s, at);
+    return sp && at < sp->endedAt ? sp->entryId : 0;
 }
 
 // The speech last begun by `at` (0: none yet): for a note written while nobody had the floor,
@@ -37,11 +43,8 @@ Id speechAt(const SessionState& s, qint64 at) {
 Id speechBefore(const SessionState& s, qint64 at) {
     if (s.floor && s.floor->since <= at)
         return s.floor->entry.id;
-    for (auto sp = s.speeches.crbegin(); sp != s.speeches.crend(); ++sp) {
-        if (sp->startedAt <= at)
-            return sp->entryId;
-    }
-    return 0;
+    const Speech* sp = lastBegunBy(s, at);
+    return sp ? sp->entryId : 0;
 }
 
 } // namespace

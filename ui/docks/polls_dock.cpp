@@ -254,12 +254,8 @@ void PollsDock::giveBackFormsRoom(bool formShown) {
 void PollsDock::showForm() {
     if (!m_createBox->isVisible())
         return;
-    for (QWidget* w = m_createBox->parentWidget(); w; w = w->parentWidget()) {
-        if (auto* area = qobject_cast<QScrollArea*>(w)) {
-            area->ensureWidgetVisible(m_createBox, 0, 0);
-            break;
-        }
-    }
+    if (auto* body = qobject_cast<QScrollArea*>(widget())) // the dock's own (SessionDock)
+        body->ensureWidgetVisible(m_createBox, 0, 0);
     if (!m_createBox->isAncestorOf(QApplication::focusWidget()))
         m_question->setFocus(Qt::OtherFocusReason);
 }
