@@ -446,6 +446,31 @@ TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one 
     CHECK(list->count() == 0);
 }
 
+// After Disconnect, the host's own list offered its own session for seconds, as a host to join.
+TEST_CASE("a host that stops hosting no longer lists its own beacon among the hosts to join") {
+    QUdpSocket probe; // a free UDP port on loopback stands for the beacon port
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = probe.localPort();
+    probe.close();
+
+    SeatUnderTest host(Authority::Moderator);
+    SeatUnderTest other(Authority::Moderator); // another laptop's host, still announcing
+    for (SeatUnderTest* seat : {&host, &other})
+        REQUIRE(seat->dock->seatSession().host(0, QHostAddress::LocalHost));
+    FakeClock heardAt(1'000'000); // nothing is forgotten for silence here
+    host.dock->discoveredHosts().setClock(heardAt);
+    REQUIRE(host.dock->discoveredHosts().listen(QHostAddress::LocalHost, beaconPort));
+    for (SeatUnderTest* seat : {&host, &other})
+        seat->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    auto* list = host.child<QListWidget>(u"discoveredHosts"_s);
+    REQUIRE(waitFor([&] { return list->count() == 2; }));
+
+    host.dock->seatSession().stop();
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().contains(other.engine.state().info.title));
+    CHECK_FALSE(list->item(0)->text().contains(u"this session"_s));
+}
+
 TEST_CASE("connection dock: hosting begun before the dock was first shown is there when it is") {
     useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);

@@ -105,6 +105,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
             return dock ? dock->m_session->releaseJoinedCopy(path) : nullptr;
         });
     }
+    connect(m_session, &SeatSession::changed, this, &ConnectionDock::forgetOwnBeaconsOnceStopped);
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::refresh);
     connect(m_session, &SeatSession::changed, this, &ConnectionDock::updateAlert);
     connect(m_session, &SeatSession::changed, this,
@@ -292,6 +293,16 @@ void ConnectionDock::refreshDiscovered() {
                                 ? tr("Hosts on this network (pick one, or type an address):")
                                 : tr("No host announces itself on this network; type its "
                                      "address."));
+}
+
+void ConnectionDock::forgetOwnBeaconsOnceStopped() {
+    const sync::Seat* seat = m_session->seat();
+    if (seat && m_session->mode() == sync::Seat::Mode::Hosting) {
+        m_hostedAs = seat->syncHost()->sequencer();
+    } else if (!m_hostedAs.isEmpty()) {
+        m_discovered->forgetHostedBy(m_hostedAs);
+        m_hostedAs.clear();
+    }
 }
 
 void ConnectionDock::pickDiscovered() {

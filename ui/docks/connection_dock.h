@@ -96,6 +96,7 @@ private:
     void showKeptIn();
     void refreshDiscovered();
     void pickDiscovered();
+    void forgetOwnBeaconsOnceStopped();
     void showStatus(const QString& text, bool problem = false);
     void showStatusLine();
     void showHostingLine();
@@ -122,6 +123,7 @@ private:
     QLabel* m_readOnlyCode = nullptr;
     QWidget* m_joinBox = nullptr;
     DiscoveredHosts* m_discovered;
+    QString m_hostedAs; // this laptop's sequencer while it hosts, to forget its own beacons after
     QLabel* m_foundCaption = nullptr;
     QListWidget* m_found = nullptr;
     QLineEdit* m_address = nullptr;

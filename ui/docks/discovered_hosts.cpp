@@ -55,4 +55,11 @@ void DiscoveredHosts::forgetSilent() {
         emit changed();
 }
 
+void DiscoveredHosts::forgetHostedBy(const QString& sequencer) {
+    const qsizetype removed =
+        m_hosts.removeIf([&](const Host& h) { return h.announcement.sequencer == sequencer; });
+    if (removed > 0)
+        emit changed();
+}
+
 } // namespace podium

@@ -34,6 +34,9 @@ public:
     void heard(const sync::Announcement& announcement);
     // Drops the hosts not heard for forgetAfterMs (also done every second).
     void forgetSilent();
+    // Drops the beacons of the host whose sequencer this is: this laptop's own, as it stops
+    // hosting (they were listed for seconds after, as a host to join).
+    void forgetHostedBy(const QString& sequencer);
 
 signals:
     void changed();
