@@ -260,6 +260,43 @@ TEST_CASE("notes dock: a note written while the seat was behind goes with the sp
     CHECK(h.file->notes()->first().speechEntryId == second);
 }
 
+// Filing a note as a key takeaway, or a move to another speech undone, froze it under the speech
+// it was typed under: the host's late events no longer took it to the speech of its time.
+TEST_CASE("notes dock: a note written while the seat was behind still goes with the speech of its "
+          "time after its kind is changed, or a move of it is undone") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.clock.advance(10'000);
+    const qint64 hostCalledNext = h.clock.nowMs(); // at the host; this seat hears of it later
+    h.clock.advance(5'000);
+    const bool undoMove = GENERATE(false, true);
+    h.type(u"Calls for a follow-up meeting"_s);
+    NotesModel& m = *h.dock->model();
+    const Note note = h.file->notes().value().first();
+    REQUIRE(note.speechEntryId == first);
+    std::unique_ptr<QMenu> menu(h.dock->menuFor(m.indexOf(note.id)));
+    REQUIRE(menu);
+    const QString pick = undoMove ? m.speechLabel(0) : u"File as: Key takeaway"_s;
+    bool picked = false;
+    for (QAction* a : menu->findChildren<QAction*>()) {
+        if (!picked && a->text() == pick) {
+            a->trigger();
+            picked = true;
+        }
+    }
+    REQUIRE(picked);
+    if (undoMove) {
+        REQUIRE(h.file->notes().value().first().speechEntryId == 0);
+        h.cockpit->undoStack().undo();
+        REQUIRE(h.file->notes().value().first().speechEntryId == first);
+    }
+
+    h.clock.set(hostCalledNext);
+    const Id second = h.call(u"Audience 2"_s);
+    CHECK(h.file->notes().value().first().speechEntryId == second);
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+}
+
 // The rapporteur's laptop restarted on its copy, which no longer followed the session; a note
 // written then stayed, once the seat had joined again, under a speech that had ended before it.
 TEST_CASE("notes dock: a note written before a restart goes with the speech under way at its time, "

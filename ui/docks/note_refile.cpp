@@ -27,21 +27,26 @@ public:
         , m_session(model.file() ? model.file()->sessionId() : QString())
         , m_before(before)
         , m_after(after)
+        , m_unsettledSince(model.unsettledSince(before.id))
         , m_problem(std::move(problem)) {}
 
     void redo() override { fileAs(m_after); }
-    void undo() override { fileAs(m_before); }
+    void undo() override {
+        if (fileAs(m_before) && m_unsettledSince)
+            m_model.unsettle(m_before.id, *m_unsettledSince); // late events may move it again
+    }
 
 private:
-    void fileAs(const Note& note) {
+    bool fileAs(const Note& note) {
         const bool here = m_model.file() && m_model.file()->sessionId() == m_session;
         followRewrite();
         auto done = here ? m_model.refile(m_after.id, note.kind, note.speechEntryId)
                          : Result<Note>::failure(tr("The note was in another session file."));
         if (done)
-            return;
+            return true;
         m_problem(done.error());
         setObsolete(true);
+        return false;
     }
 
     // Removed and written back by undo and redo (NoteStep), the note has a new id: found again by
@@ -61,6 +66,7 @@ private:
     QString m_session;
     Note m_before;
     Note m_after;
+    std::optional<qint64> m_unsettledSince;
     std::function<void(const QString&)> m_problem;
 };
 

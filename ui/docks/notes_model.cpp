@@ -207,12 +207,19 @@ Result<Note> NotesModel::refile(Id noteId, NoteKind kind, Id speechEntryId) {
     refiled.speechEntryId = speechEntryId;
     if (refiled == *now)
         return refiled;
+    const bool movedByHand = refiled.speechEntryId != now->speechEntryId;
     if (auto saved = m_file->editNote(refiled); !saved)
         return Result<Note>::failure(saved.error());
     unplace(noteId);
     place(refiled);
-    m_unsettled.remove(noteId); // the rapporteur's word stands
+    if (movedByHand)
+        m_unsettled.remove(noteId);
     return refiled;
+}
+
+std::optional<qint64> NotesModel::unsettledSince(Id noteId) const {
+    const auto found = m_unsettled.constFind(noteId);
+    return found == m_unsettled.cend() ? std::nullopt : std::optional(found.value());
 }
 
 void NotesModel::unplace(Id noteId) {

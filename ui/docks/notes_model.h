@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <optional>
 
 namespace podium {
 
@@ -39,8 +40,13 @@ public:
     [[nodiscard]] Result<Note> restore(const Note& note);
     [[nodiscard]] Result<bool> remove(Id noteId);
     // The note filed again, as another kind or with another speech (0: between speeches); its
-    // time stays that of its writing, and its speech is no longer moved by the events to come.
+    // time stays that of its writing. Given another speech, it is no longer moved by the events
+    // to come: the rapporteur's word stands.
     [[nodiscard]] Result<Note> refile(Id noteId, NoteKind kind, Id speechEntryId);
+    // Whether late events may still move the note (see m_unsettled), and from which seq; a
+    // refiling undone gives it that back.
+    std::optional<qint64> unsettledSince(Id noteId) const;
+    void unsettle(Id noteId, qint64 since) { m_unsettled.insert(noteId, since); }
     // "Adiel Akplogan, 10:32" for a speech, "Between speeches" for 0.
     QString speechLabel(Id speechEntryId) const;
     // "Between speeches, after Adiel Akplogan"; "Before the first speech" for 0.
