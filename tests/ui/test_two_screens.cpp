@@ -69,7 +69,8 @@ TEST_CASE("a window moved to a smaller screen fits it, and has its full height b
 
 // After a crash, or a quit, mid-session the speakers' screen stayed dark until the moderator found
 // View → Stage display again.
-TEST_CASE("a display full screen on a screen of its own opens again with the cockpit") {
+TEST_CASE("a display on a screen of its own opens again with the cockpit, full screen or a window "
+          "as it was left") {
     useTemporarySettings();
     QScreen* desktop = screenNamed(u"desktop"_s);
     QScreen* projector = screenNamed(u"netbook"_s);
@@ -105,6 +106,29 @@ TEST_CASE("a display full screen on a screen of its own opens again with the coc
         CHECK_FALSE(displays->stage());
         displays->showStage(projector, true);
         displays->showStage(desktop, false); // moved to the cockpit's screen, as a window
+        w->close();
+    }
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        CHECK_FALSE(displays->stage());
+        displays->showStage(projector, true);
+        displays->stage()->showNormal(); // a double click on it: a window, on the projector
+        REQUIRE_FALSE(displays->stage()->isFullScreen());
+        w->close();
+    }
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        REQUIRE(displays->stage());
+        CHECK(displays->stage()->screen() == projector);
+        CHECK_FALSE(displays->stage()->isFullScreen()); // as it was left
+        displays->stage()->showFullScreen();            // double-clicked back
+        w->close();
+    }
+    {
+        auto [w, displays] = cockpitOn(desktop);
+        REQUIRE(displays->stage());
+        CHECK(displays->stage()->isFullScreen());
+        displays->showStage(desktop, false);
         w->close();
     }
     auto [w, displays] = cockpitOn(desktop);

@@ -41,6 +41,17 @@ bool isQuit(const QAction* action) {
 const QString stageKey = u"displays/stageOn"_s;
 const QString audienceKey = u"displays/audienceOn"_s;
 
+// Made a window by a double click (to see the slides behind it), a display came back full screen.
+QString windowedKey(const QString& key) {
+    return key + u"Windowed"_s;
+}
+
+void forget(const QString& key) {
+    QSettings settings;
+    settings.remove(key);
+    settings.remove(windowedKey(key));
+}
+
 QScreen* screenNamed(const QString& name) {
     for (QScreen* s : QGuiApplication::screens()) {
         if (s->name() == name)
@@ -141,15 +152,19 @@ AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) 
 }
 
 // After a crash (or a quit) mid-session the speakers' screen stayed dark until the moderator found
-// View → Stage display again: a display full screen on a screen of its own opens with the
-// cockpit, on that screen, while that screen is there; closed by the moderator, it does not.
+// View → Stage display again: a display on a screen of its own opens with the cockpit, on that
+// screen and as it was (full screen or a window), while that screen is there; closed by the
+// moderator, it does not.
 void DisplayWindows::remember(const QString& key, QWidget* display, QScreen* screen,
                               bool fullScreen) {
     display->installEventFilter(this);
-    if (!fullScreen || screen == m_window->screen())
-        QSettings().remove(key); // shown elsewhere since: not on the screen it was
-    else
-        QSettings().setValue(key, screen->name());
+    if (screen == m_window->screen()) {
+        forget(key); // shown elsewhere since: not on the screen it was
+        return;
+    }
+    QSettings settings;
+    settings.setValue(key, screen->name());
+    settings.setValue(windowedKey(key), !fullScreen);
 }
 
 void DisplayWindows::showRemembered() {
@@ -157,9 +172,9 @@ void DisplayWindows::showRemembered() {
     QScreen* stageOn = screenNamed(settings.value(stageKey).toString());
     QScreen* audienceOn = screenNamed(settings.value(audienceKey).toString());
     if (stageOn && stageOn != m_window->screen())
-        showStage(stageOn, true);
+        showStage(stageOn, !settings.value(windowedKey(stageKey)).toBool());
     if (audienceOn && audienceOn != m_window->screen())
-        showAudience(audienceOn, true);
+        showAudience(audienceOn, !settings.value(windowedKey(audienceKey)).toBool());
 }
 
 // With one screen there is nothing to choose; with several, the projector is offered first
@@ -202,12 +217,12 @@ bool DisplayWindows::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == m_window && event->type() == QEvent::Show && !std::exchange(m_shownOnce, true))
         showRemembered();
-    if (event->type() == QEvent::Close && !m_cockpitClosing) {
-        if (watched == m_stage)
-            QSettings().remove(stageKey);
-        if (watched == m_audience)
-            QSettings().remove(audienceKey);
-    }
+    const bool display = watched == m_stage || watched == m_audience;
+    const QString key = watched == m_stage ? stageKey : audienceKey;
+    if (display && event->type() == QEvent::Close && !m_cockpitClosing)
+        forget(key);
+    if (display && event->type() == QEvent::WindowStateChange && QSettings().contains(key))
+        QSettings().setValue(windowedKey(key), !static_cast<QWidget*>(watched)->isFullScreen());
     return QObject::eventFilter(watched, event);
 }
 
