@@ -317,7 +317,13 @@ void PollsDock::updateControls() {
                                        ? tr("No poll yet: the in-room moderator writes them")
                                        : tr("No poll yet"));
     m_newPoll->setVisible(mayCreate);
-    m_createBox->setVisible(mayCreate && m_newPoll->isChecked());
+    const bool writing = mayCreate && m_newPoll->isChecked();
+    m_createBox->setVisible(writing);
+    // While a poll is written its form takes the chart's room (the table keeps the figures read
+    // out): below the chart the form was out of sight on a laptop, and the panel grew into the
+    // queue's room until the queue showed three rows.
+    if (m_chart)
+        m_chart->setVisible(p && p->status != PollStatus::Draft && !writing);
     if (!mayCreate) // another seat's layout now: the one saved with the form is not put back
         m_layoutWithoutForm.clear();
     m_createBox->setEnabled(mayCreate);
@@ -365,10 +371,8 @@ void PollsDock::showSelected() {
     const Poll* p = selectedPoll();
     if (m_tallies->poll() != (p ? p->id : 0))
         m_tallies->setPoll(p ? p->id : 0);
-    if (PollChart* chart = chartFor(p)) {
+    if (PollChart* chart = chartFor(p))
         chart->showPoll(p);
-        chart->setVisible(p && p->status != PollStatus::Draft);
-    }
     m_totals->setText(p ? tr("Votes in all: %1").arg(QLocale().toString(p->totalVotes()))
                         : QString());
     updateControls();
