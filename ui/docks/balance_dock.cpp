@@ -109,6 +109,14 @@ void BalanceDock::build() {
     }
     layout->addLayout(grid, 1);
     setWidget(body);
+    // Its four charts needed 373 px, and once Balance had been looked at, the Polls panel tabbed
+    // with it took that from the queue above for good (at 1366×768, from six rows waiting to
+    // four): one row of charts is asked for, the other scrolls.
+    askAtMost([this, layout] {
+        const QMargins margins = layout->contentsMargins();
+        return margins.top() + m_measure->sizeHint().height() + layout->spacing() +
+               qMax(m_charts[0]->minimumHeight(), m_charts[1]->minimumHeight()) + margins.bottom();
+    });
     m_measure->addItem(QString());
     m_measure->addItem(QString());
     connect(m_measure, &QComboBox::currentIndexChanged, this, &BalanceDock::refresh);

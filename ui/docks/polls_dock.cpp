@@ -77,6 +77,7 @@ public:
         box->setRange(0, int(maxVotesPerTally));
         box->setFrame(false);
         box->setButtonSymbols(QAbstractSpinBox::NoButtons);
+        box->setAlignment(Qt::AlignRight | Qt::AlignVCenter); // where the figure stands shown
         return box;
     }
     // The other seat's figure arriving while one is typed here replaced it under the cursor; an
@@ -139,6 +140,9 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     keepColumnReadable(m_table, TallyModel::Option, 20);
     m_table->verticalHeader()->hide();
+    // Rows of the style's 30 px took the queue's room above, with a poll of four options open, down
+    // to four rows; a figure typed in a cell needs only its line.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     connect(m_tallies, &QAbstractItemModel::modelReset, this, &PollsDock::fitTallyTable);
     connect(m_tallies, &QAbstractItemModel::rowsInserted, this, &PollsDock::fitTallyTable);

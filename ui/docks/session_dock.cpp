@@ -25,8 +25,9 @@ namespace {
 // buttons out of sight in a dock that had room for them.
 class DockBody final : public QScrollArea {
 public:
-    DockBody(QWidget* body, bool mayScroll)
-        : m_mayScroll(mayScroll) {
+    DockBody(QWidget* body, bool mayScroll, std::function<int()> mostAsked)
+        : m_mayScroll(mayScroll)
+        , m_mostAsked(std::move(mostAsked)) {
         setFrameShape(QFrame::NoFrame);
         setFocusPolicy(Qt::NoFocus); // a Tab stop that showed nothing, between the dock's controls
         setWidgetResizable(false);
@@ -51,7 +52,9 @@ public:
         const int needed = neededHeight(viewport()->width()) + bar + 2 * frameWidth();
         const QScreen* s = screen();
         const bool cramped = s && window()->property(crampedScreenProperty).toBool();
-        const int most = cramped ? s->availableGeometry().height() * 45 / 100 : needed;
+        int most = cramped ? s->availableGeometry().height() * 45 / 100 : needed;
+        if (m_mostAsked)
+            most = qMin(most, m_mostAsked() + bar + 2 * frameWidth());
         return {QScrollArea::minimumSizeHint().width(), qMin(needed, most)};
     }
 
@@ -98,7 +101,8 @@ private:
     }
 
     const bool m_mayScroll;
-    std::pair<QSize, QSize> m_toldNeeds; // the size hints the dock's layout last heard of
+    const std::function<int()> m_mostAsked; // see SessionDock::askAtMost
+    std::pair<QSize, QSize> m_toldNeeds;    // the size hints the dock's layout last heard of
 };
 
 } // namespace
@@ -149,7 +153,7 @@ void SessionDock::wrapBody(WhenCramped cramped) {
     QWidget* body = widget();
     if (!body)
         return;
-    setWidget(new DockBody(body, cramped == WhenCramped::Scroll));
+    setWidget(new DockBody(body, cramped == WhenCramped::Scroll, m_mostAsked));
 }
 
 void SessionDock::changeEvent(QEvent* event) {

@@ -3,6 +3,7 @@
 #include "cockpit.h"
 
 #include <QDockWidget>
+#include <functional>
 
 namespace podium {
 
@@ -42,6 +43,9 @@ protected:
     // itself, buildWhenShown() when build() makes them later.
     void finishSetup(WhenCramped cramped = WhenCramped::Scroll);
     void buildWhenShown();
+    // A dock that may scroll asks at most for this height, whatever its widgets need, before it
+    // is set up: one behind a tab holds its whole group of tabs to its height.
+    void askAtMost(std::function<int()> height) { m_mostAsked = std::move(height); }
 
     void changeEvent(QEvent* event) override;
     Cockpit& cockpit() const { return m_cockpit; }
@@ -51,6 +55,7 @@ private:
 
     Cockpit& m_cockpit;
     bool m_built = false;
+    std::function<int()> m_mostAsked;
 };
 
 } // namespace podium
