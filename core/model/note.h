@@ -16,6 +16,8 @@ struct Note {
     Id speechEntryId = 0; // the queue entry that had the floor then (0: nobody was speaking)
     NoteKind kind = NoteKind::Note;
     QString text;
+    // Filed under its speech by the rapporteur, not by its time: late events leave it there.
+    bool filedByHand = false;
 
     bool operator==(const Note&) const = default;
 };

@@ -46,6 +46,12 @@ QStringList version4() {
             "action INTEGER NOT NULL, data BLOB NOT NULL, checksum BLOB)"_s};
 }
 
+// Version 5: a note the rapporteur filed under a speech by hand stays there: placed again by its
+// time when the file was opened, it went back under the speech it was typed in.
+QStringList version5() {
+    return {u"ALTER TABLE notes ADD COLUMN filed_by_hand INTEGER NOT NULL DEFAULT 0"_s};
+}
+
 QStringList stepTo(int version) {
     switch (version) {
     case 1:
@@ -56,6 +62,8 @@ QStringList stepTo(int version) {
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5();
     default:
         return {};
     }

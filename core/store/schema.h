@@ -11,7 +11,7 @@
 // transaction that also sets PRAGMA user_version, so a file is always at exactly one version.
 namespace podium::store {
 
-constexpr int currentSchemaVersion = 4;
+constexpr int currentSchemaVersion = 5;
 // PRAGMA application_id of every Podium session file ("PDMS"): tells ours from other SQLite files.
 constexpr int podiumApplicationId = 0x50444d53;
 // PRAGMA wal_autocheckpoint of a session file open for writing (see SessionFile).

@@ -33,8 +33,10 @@ NoteKind kindFromKey(const QString& key) {
     return NoteKind::Note;
 }
 
-// Files older than format 2 (opened read-only, so not upgraded) have no notes table.
+// Files older than format 2 (opened read-only, so not upgraded) have no notes table, and older
+// than format 5 no mark of a note filed by hand.
 constexpr int firstVersionWithNotes = 2;
+constexpr int firstVersionWithFiledByHand = 5;
 
 } // namespace
 
@@ -43,11 +45,15 @@ Result<QList<Note>> SessionFile::notes() const {
     if (m_schemaVersion < firstVersionWithNotes)
         return list;
     QSqlQuery q(m_db);
-    if (!q.exec(u"SELECT id, at, speech_entry, kind, text FROM notes ORDER BY at, id"_s))
+    const QString byHand =
+        m_schemaVersion >= firstVersionWithFiledByHand ? u"filed_by_hand"_s : u"0"_s;
+    if (!q.exec(u"SELECT id, at, speech_entry, kind, text, %1 FROM notes ORDER BY at, id"_s.arg(
+            byHand)))
         return Result<QList<Note>>::failure(store::readFailureMessage(m_path, q.lastError()));
     while (q.next()) {
         list.append(Note{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                         kindFromKey(q.value(3).toString()), q.value(4).toString()});
+                         kindFromKey(q.value(3).toString()), q.value(4).toString(),
+                         q.value(5).toBool()});
     }
     return list;
 }
@@ -59,13 +65,15 @@ Result<Note> SessionFile::addNote(Note note) {
         return Result<Note>::failure(ok.error());
     const auto insert = [&](bool withId) {
         QSqlQuery q(m_db);
-        q.prepare(
-            withId ? u"INSERT INTO notes(at, speech_entry, kind, text, id) VALUES(?, ?, ?, ?, ?)"_s
-                   : u"INSERT INTO notes(at, speech_entry, kind, text) VALUES(?, ?, ?, ?)"_s);
+        q.prepare(withId ? u"INSERT INTO notes(at, speech_entry, kind, text, filed_by_hand, id) "
+                           "VALUES(?, ?, ?, ?, ?, ?)"_s
+                         : u"INSERT INTO notes(at, speech_entry, kind, text, filed_by_hand) "
+                           "VALUES(?, ?, ?, ?, ?)"_s);
         q.addBindValue(note.at);
         q.addBindValue(note.speechEntryId);
         q.addBindValue(kindKey(note.kind));
         q.addBindValue(store::notNull(note.text));
+        q.addBindValue(note.filedByHand);
         if (withId)
             q.addBindValue(note.id);
         return q;
@@ -85,11 +93,13 @@ Result<bool> SessionFile::editNote(const Note& note) {
     if (auto ok = checkWritable(); !ok)
         return ok;
     QSqlQuery q(m_db);
-    q.prepare(u"UPDATE notes SET at = ?, speech_entry = ?, kind = ?, text = ? WHERE id = ?"_s);
+    q.prepare(u"UPDATE notes SET at = ?, speech_entry = ?, kind = ?, text = ?, filed_by_hand = ? "
+              "WHERE id = ?"_s);
     q.addBindValue(note.at);
     q.addBindValue(note.speechEntryId);
     q.addBindValue(kindKey(note.kind));
     q.addBindValue(store::notNull(note.text));
+    q.addBindValue(note.filedByHand);
     q.addBindValue(note.id);
     if (!q.exec())
         return Result<bool>::failure(writeFailure(q.lastError()));

@@ -44,6 +44,43 @@ TEST_CASE("the rapporteur's notes are kept in the file, outside the event log") 
           Note{kept, 2000, 3, NoteKind::CallToAction, u"Trust needs open data"_s});
 }
 
+// Moved under another speech by the rapporteur, a note went back under the one it was typed in
+// once the file was opened again: the file did not say it had been filed by hand.
+TEST_CASE("a note filed by hand is kept so; a file of format 4 reads its notes as filed by time, "
+          "and opened for editing is upgraded") {
+    Folder folder;
+    const QString path = folder.file(u"notes.podium"_s);
+    {
+        auto file = createOrFail(path);
+        auto byTime = file->addNote({0, 1000, 2, NoteKind::Note, u"By its time"_s});
+        REQUIRE(byTime);
+        Note moved = byTime.value();
+        moved.speechEntryId = 0;
+        moved.filedByHand = true;
+        REQUIRE(file->editNote(moved));
+        REQUIRE(file->addNote({0, 2000, 3, NoteKind::Note, u"Filed by hand"_s, true}));
+    }
+    auto notes = openOrFail(path)->notes();
+    REQUIRE(notes);
+    REQUIRE(notes->size() == 2);
+    CHECK(notes->at(0).filedByHand);
+    CHECK(notes->at(0).speechEntryId == 0);
+    CHECK(notes->at(1).filedByHand);
+
+    // As an older Podium left it: no mark.
+    REQUIRE(rawExec(
+        path, {u"ALTER TABLE notes DROP COLUMN filed_by_hand"_s, u"PRAGMA user_version = 4"_s}));
+    notes = openOrFail(path, OpenMode::View)->notes();
+    REQUIRE(notes);
+    REQUIRE(notes->size() == 2);
+    CHECK_FALSE(notes->at(0).filedByHand);
+    auto upgraded = openOrFail(path);
+    CHECK(upgraded->schemaVersion() == 5);
+    REQUIRE(upgraded->addNote({0, 3000, 0, NoteKind::Note, u"After the upgrade"_s, true}));
+    CHECK(upgraded->notes()->last().filedByHand);
+    CHECK_FALSE(upgraded->notes()->first().filedByHand);
+}
+
 TEST_CASE("recent files: newest first, once each, only those that still exist") {
     Folder folder;
     QSettings settings(folder.file(u"settings.ini"_s), QSettings::IniFormat);

@@ -297,6 +297,47 @@ TEST_CASE("notes dock: a note written while the seat was behind still goes with 
     CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
 }
 
+// The rapporteur moved a note to another speech, quit, and started again: the note was back under
+// the speech it was typed in, and the report filed it there.
+TEST_CASE("notes dock: a note filed under another speech by hand stays there when the file is "
+          "opened again") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.type(u"Coffee break announced"_s);
+    NotesModel& m = *h.dock->model();
+    const Id noteId = h.file->notes().value().first().id;
+    std::unique_ptr<QMenu> menu(h.dock->menuFor(m.indexOf(noteId)));
+    REQUIRE(menu);
+    bool picked = false;
+    for (QAction* a : menu->findChildren<QAction*>()) {
+        if (!picked && a->text() == m.speechLabel(0)) {
+            a->trigger();
+            picked = true;
+        }
+    }
+    REQUIRE(picked);
+    REQUIRE(h.file->notes().value().first().speechEntryId == 0);
+    h.cockpit->undoStack().undo(); // undone, the note goes by its time again
+    CHECK(h.file->notes().value().first().speechEntryId == first);
+    CHECK_FALSE(h.file->notes().value().first().filedByHand);
+    h.cockpit->undoStack().redo();
+    REQUIRE(h.file->notes().value().first().speechEntryId == 0);
+
+    const QString path = h.file->path();
+    h.dock->setSessionFile(nullptr);
+    h.file.reset();
+    auto reopened = SessionFile::open(path);
+    REQUIRE(reopened);
+    h.file = std::move(reopened).value();
+    h.file->attach(h.engine);
+    h.dock->setSessionFile(h.file.get());
+    h.call(u"Panelist B"_s); // the session goes on: later events settle unsettled notes
+    const Note note = h.file->notes().value().first();
+    CHECK(note.speechEntryId == 0);
+    CHECK(note.filedByHand);
+    CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() != first);
+}
+
 // The rapporteur's laptop restarted on its copy, which no longer followed the session; a note
 // written then stayed, once the seat had joined again, under a speech that had ended before it.
 TEST_CASE("notes dock: a note written before a restart goes with the speech under way at its time, "

@@ -40,8 +40,9 @@ private:
     bool fileAs(const Note& note) {
         const bool here = m_model.file() && m_model.file()->sessionId() == m_session;
         followRewrite();
-        auto done = here ? m_model.refile(m_after.id, note.kind, note.speechEntryId)
-                         : Result<Note>::failure(tr("The note was in another session file."));
+        auto done =
+            here ? m_model.refile(m_after.id, note.kind, note.speechEntryId, note.filedByHand)
+                 : Result<Note>::failure(tr("The note was in another session file."));
         if (done)
             return true;
         m_problem(done.error());
@@ -79,6 +80,7 @@ QMenu* refileMenu(NotesModel& model, const Note& note, QUndoStack& stack, QWidge
         Note after = note;
         after.kind = kind;
         after.speechEntryId = speech;
+        after.filedByHand = note.filedByHand || speech != note.speechEntryId;
         if (after != note)
             stack.push(new NoteRefiled(model, note, after, problem));
     };

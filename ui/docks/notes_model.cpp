@@ -90,7 +90,8 @@ Result<bool> NotesModel::setFile(SessionFile* file) {
         m_unsettledSession = file ? file->sessionId() : QString();
         for (const Note& n : loaded.value()) {
             insertNote(n);
-            m_unsettled.insert(n.id, 0);
+            if (!n.filedByHand)
+                m_unsettled.insert(n.id, 0);
         }
     }
     endResetModel();
@@ -198,21 +199,21 @@ QList<Id> NotesModel::speechesNewestFirst() const {
     return ids;
 }
 
-Result<Note> NotesModel::refile(Id noteId, NoteKind kind, Id speechEntryId) {
+Result<Note> NotesModel::refile(Id noteId, NoteKind kind, Id speechEntryId, bool filedByHand) {
     const Note* now = noteAt(indexOf(noteId));
     if (!now || !m_file)
         return Result<Note>::failure(tr("That note is gone already."));
     Note refiled = *now;
     refiled.kind = kind;
     refiled.speechEntryId = speechEntryId;
+    refiled.filedByHand = filedByHand;
     if (refiled == *now)
         return refiled;
-    const bool movedByHand = refiled.speechEntryId != now->speechEntryId;
     if (auto saved = m_file->editNote(refiled); !saved)
         return Result<Note>::failure(saved.error());
     unplace(noteId);
     place(refiled);
-    if (movedByHand)
+    if (filedByHand)
         m_unsettled.remove(noteId);
     return refiled;
 }

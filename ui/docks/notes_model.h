@@ -40,9 +40,9 @@ public:
     [[nodiscard]] Result<Note> restore(const Note& note);
     [[nodiscard]] Result<bool> remove(Id noteId);
     // The note filed again, as another kind or with another speech (0: between speeches); its
-    // time stays that of its writing. Given another speech, it is no longer moved by the events
-    // to come: the rapporteur's word stands.
-    [[nodiscard]] Result<Note> refile(Id noteId, NoteKind kind, Id speechEntryId);
+    // time stays that of its writing. Filed by hand, it is no longer moved by the events to come,
+    // now or when the file is opened again: the rapporteur's word stands.
+    [[nodiscard]] Result<Note> refile(Id noteId, NoteKind kind, Id speechEntryId, bool filedByHand);
     // Whether late events may still move the note (see m_unsettled), and from which seq; a
     // refiling undone gives it that back.
     std::optional<qint64> unsettledSince(Id noteId) const;

@@ -533,8 +533,10 @@ Result<bool> SeatSession::takeNotesOf(SessionFile& file, const CarriedNotes& lat
         if (it == later.notes.end() && later.copiedAt > 0 && kept.at < later.copiedAt)
             done = file.removeNote(kept.id);
         else if (it != later.notes.end() &&
-                 (it->kind != kept.kind || it->speechEntryId != kept.speechEntryId))
-            done = file.editNote(Note{kept.id, kept.at, it->speechEntryId, it->kind, kept.text});
+                 (it->kind != kept.kind || it->speechEntryId != kept.speechEntryId ||
+                  it->filedByHand != kept.filedByHand))
+            done = file.editNote(
+                Note{kept.id, kept.at, it->speechEntryId, it->kind, kept.text, it->filedByHand});
         if (!done)
             return done;
     }
