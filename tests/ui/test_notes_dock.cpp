@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "cockpit.h"
+#include "commands/compensation.h"
 #include "docks/notes_dock.h"
 #include "docks/notes_model.h"
 #include "fixtures.h"
@@ -22,6 +23,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
@@ -336,6 +338,40 @@ TEST_CASE("notes dock: a note filed under another speech by hand stays there whe
     CHECK(note.speechEntryId == 0);
     CHECK(note.filedByHand);
     CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() != first);
+}
+
+// The host undid a call while the rapporteur wrote about that speaker: the note went under the
+// speaker before, and the report with it, without a word.
+TEST_CASE("notes dock: a note moved by a call undone on the host is said at the window's foot") {
+    NotesHarness h;
+    const Id first = h.call(u"Panelist A"_s);
+    h.clock.advance(10'000);
+    const Participant* b = nullptr;
+    for (const Participant& p : h.engine.state().participants)
+        if (p.name == u"Panelist B"_s)
+            b = &p;
+    REQUIRE(b);
+    REQUIRE(h.cockpit->submit(Action::AddEntry, {{u"participant"_s, b->id}}));
+    const SessionState beforeCall = h.engine.state();
+    const auto call = h.cockpit->submit(Action::Next);
+    REQUIRE(call);
+    const Id second = h.engine.state().floor->entry.id;
+    h.clock.advance(3'000);
+    h.type(u"Panelist B on capacity building"_s);
+    REQUIRE(h.file->notes().value().first().speechEntryId == second);
+    QSignalSpy said(h.cockpit.get(), &Cockpit::info);
+
+    // The call undone on the host: this seat hears of it.
+    const auto undo = compensationFor(beforeCall, call.value());
+    REQUIRE(undo);
+    REQUIRE(h.cockpit->submit(undo->action, undo->args));
+    REQUIRE(h.engine.state().floor);
+    REQUIRE(h.engine.state().floor->entry.id == first);
+    CHECK(h.file->notes().value().first().speechEntryId == first);
+    REQUIRE(said.size() == 1);
+    const QString text = said.first().first().toString();
+    CHECK(text.contains(u"Panelist B on capacity building"_s));
+    CHECK(text.contains(u"Panelist A"_s));
 }
 
 // The rapporteur's laptop restarted on its copy, which no longer followed the session; a note

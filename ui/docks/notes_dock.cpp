@@ -35,6 +35,7 @@ NotesDock::NotesDock(Cockpit& cockpit, QWidget* parent)
     , m_model(new NotesModel(cockpit.engine(), this)) {
     connect(&cockpit.engine(), &SessionEngine::eventApplied, this, &NotesDock::showCurrentSpeech);
     connect(&cockpit.engine(), &SessionEngine::stateReset, this, &NotesDock::showCurrentSpeech);
+    connect(m_model, &NotesModel::notesMoved, this, &NotesDock::sayNotesMoved);
     buildActions();
     buildWhenShown();
     m_draftPause.setSingleShot(true);
@@ -485,6 +486,24 @@ void NotesDock::showCurrentSpeech() {
             tr("New notes go with: %1")
                 .arg(m_model->headingFor(m_model->currentSpeech(), cockpit().engine().now())));
     m_speech->setToolTip(m_speech->text());
+}
+
+// A call undone on the host took the rapporteur's notes on that speech elsewhere without a word:
+// the report filed them under the speaker before.
+void NotesDock::sayNotesMoved(const QList<Note>& moved) {
+    if (moved.size() == 1) {
+        const Note& note = moved.first();
+        const QString text = fontMetrics().elidedText(note.text, Qt::ElideRight, 250);
+        emit cockpit().info(tr("Your note “%1” now goes under “%2”: by the host's latest events, "
+                               "that is where it was written. Right-click it to file it "
+                               "elsewhere.")
+                                .arg(text, m_model->headingFor(note.speechEntryId, note.at)));
+        return;
+    }
+    emit cockpit().info(tr("%n of your notes now go under other speeches: by the host's latest "
+                           "events, that is where they were written. Right-click one to file it "
+                           "elsewhere.",
+                           nullptr, int(moved.size())));
 }
 
 // Kept until the widgets are made, when the dock waits for its first showing.

@@ -55,6 +55,7 @@ private:
     void giveBackToField(const Note& note);
     void takeOutOfField(const Note& note);
     void showCurrentSpeech();
+    void sayNotesMoved(const QList<Note>& moved);
     void showProblem(const QString& text);
     void spanSpeechRows(int first, int last);
     void keepDraftSoon();

@@ -252,6 +252,7 @@ void NotesModel::settleNotes(const Event* event) {
         return;
     }
     const QList<Note> all = notes();
+    QList<Note> movedNotes;
     for (const Note& note : all) {
         const auto unsettled = m_unsettled.find(note.id);
         if (unsettled == m_unsettled.end() || state.lastSeq <= unsettled.value())
@@ -262,6 +263,7 @@ void NotesModel::settleNotes(const Event* event) {
             if (m_file && m_file->editNote(moved)) {
                 unplace(note.id);
                 place(moved);
+                movedNotes << moved;
             }
         } else if (groupOf(note) != groupHolding(note.id)) { // between other speeches than it was
             unplace(note.id);
@@ -270,6 +272,8 @@ void NotesModel::settleNotes(const Event* event) {
         if (event && event->at > note.at)
             m_unsettled.erase(unsettled);
     }
+    if (!movedNotes.isEmpty())
+        emit notesMoved(movedNotes);
 }
 
 // Isolated (U+2068 … U+2069): an Arabic name took the comma and the time after it into its own

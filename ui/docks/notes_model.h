@@ -69,6 +69,11 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
+signals:
+    // Notes moved by the events come since to the speech under way at their time (a call undone
+    // on the host, or one this seat learned of late), as they are now.
+    void notesMoved(const QList<podium::Note>& moved);
+
 private:
     // Notes written while nobody had the floor are grouped by the speech they came after: in one
     // group, those of the opening stood with those of a pause an hour later.
