@@ -291,6 +291,44 @@ TEST_CASE("a message for the stage display, and the session clock") {
               .endsWith(u"5:00\u00a0left\u00a0·\u00a0paused"_s));
 }
 
+// Paused for a break, the session clock stopped and the segment's ran on: the report's agenda came
+// to more than the session's time (7:48 against 7:04).
+TEST_CASE("pausing the session clock pauses the segment under way with it, in one undo step") {
+    useTemporarySettings();
+    CockpitHarness h;
+    MainWindow w(h.cockpit);
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    REQUIRE(h.run(Action::StartTimer, {{u"timer"_s, u"session"_s}}));
+    REQUIRE(h.state().segmentClock.running);
+    h.clock.advance(60'000);
+    auto* toggle = child<QPushButton>(w, u"sessionClockToggle"_s);
+    toggle->click();
+    CHECK_FALSE(h.state().sessionClock.running);
+    CHECK_FALSE(h.state().segmentClock.running);
+    h.clock.advance(20'000); // the break
+    toggle->click();
+    CHECK(h.state().sessionClock.running);
+    CHECK(h.state().segmentClock.running);
+    h.clock.advance(10'000);
+    CHECK(h.state().segmentClock.elapsedMs(h.clock.nowMs()) ==
+          h.state().sessionClock.elapsedMs(h.clock.nowMs()));
+
+    QUndoStack& undo = h.cockpit.undoStack();
+    undo.undo(); // the start of both
+    CHECK_FALSE(h.state().sessionClock.running);
+    CHECK_FALSE(h.state().segmentClock.running);
+    undo.undo(); // the pause of both
+    CHECK(h.state().sessionClock.running);
+    CHECK(h.state().segmentClock.running);
+
+    // With the agenda ended, the session clock goes alone.
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, int(h.state().segments.size())}}));
+    REQUIRE(h.state().activeSegment < 0);
+    h.clock.advance(60'000);
+    toggle->click();
+    CHECK_FALSE(h.state().sessionClock.running);
+}
+
 TEST_CASE("a segment that runs over says how far over, not '+0:17 left'") {
     useTemporarySettings();
     CockpitHarness h;

@@ -473,12 +473,18 @@ void FloorDock::endSpeech() {
                   tr("End %1's speech").arg(onTheFloor(cockpit().state())));
 }
 
+// A break stops the segment under way with the session, in one step: its clock ran on, and the
+// report's agenda, which counts the segments' clocks, came to more than the session's time.
 void FloorDock::toggleSessionClock() {
-    const QCborMap args{{u"timer"_s, key(TimerId::Session)}};
-    if (cockpit().runningAsSeen(TimerId::Session))
-        cockpit().run(Action::PauseTimer, args, tr("Pause the session clock"));
-    else
-        cockpit().run(Action::StartTimer, args, tr("Start the session clock"));
+    const bool pausing = cockpit().runningAsSeen(TimerId::Session);
+    const Action action = pausing ? Action::PauseTimer : Action::StartTimer;
+    const QString text = pausing ? tr("Pause the session clock") : tr("Start the session clock");
+    const SessionState& s = cockpit().state();
+    const bool segmentToo = s.activeSegment >= 0 && s.segmentClock.running == pausing;
+    if (!cockpit().run(action, {{u"timer"_s, key(TimerId::Session)}}, text) || !segmentToo)
+        return;
+    cockpit().runAsPartOf(cockpit().lastStep(), action, {{u"timer"_s, key(TimerId::Segment)}},
+                          text);
 }
 
 // A message refused (a full disk, the host out of reach) stays, to send again.
