@@ -62,6 +62,7 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Error:
         return onError(m.body);
     case MsgType::Bye:
+        m_hostSaidBye = m.body.value(u"reason"_s).toString() == hostStoppedReason;
         return m_link->close(u"the host said goodbye: "_s + peerWords(m.body.value(u"reason"_s)),
                              false);
     default:

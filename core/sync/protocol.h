@@ -19,6 +19,10 @@ namespace podium::sync {
 constexpr int protocolVersion = 4;
 constexpr int oldestCompatibleVersion = 4;
 
+// The reason a host's Bye gives when it stops hosting (Podium quit, or Disconnect): a seat then
+// says the host stopped, not that it is out of reach, until it answers again.
+inline constexpr char16_t hostStoppedReason[] = u"the host stopped";
+
 // Limits checked before any handler runs.
 // Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers
 // and lineage): at 4 KiB, a session hosted a hundred times could no longer be joined.

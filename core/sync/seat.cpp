@@ -223,7 +223,7 @@ void Seat::halt() {
     delete m_probe;
     m_probe = nullptr;
     if (m_host)
-        m_host->stop(u"the host stopped"_s);
+        m_host->stop(QString::fromUtf16(hostStoppedReason));
     m_host.reset();
     if (m_peer)
         m_peer->leave();

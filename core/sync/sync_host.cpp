@@ -43,7 +43,7 @@ SyncHost::SyncHost(SessionEngine& engine, ReplicaLog& log, const Clock& clock, Q
 }
 
 SyncHost::~SyncHost() {
-    stop(u"the host stopped"_s);
+    stop(QString::fromUtf16(hostStoppedReason));
 }
 
 void SyncHost::setInstance(const QString& id, const QString& name) {

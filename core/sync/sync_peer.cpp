@@ -233,6 +233,7 @@ void SyncPeer::onEncrypted() {
 
 void SyncPeer::onClosed(const QString& reason) {
     const QString couldNotKeep = std::exchange(m_couldNotKeep, {});
+    const bool hostSaidItStopped = std::exchange(m_hostSaidBye, false);
     const auto error = m_link ? m_link->socketError() : QAbstractSocket::UnknownSocketError;
     m_lastSocketError = error;
     const bool handshakeFailed = m_link && !m_link->wasEncrypted() &&
@@ -284,6 +285,10 @@ void SyncPeer::onClosed(const QString& reason) {
     }
     if (!couldNotKeep.isEmpty())
         return scheduleReconnect(reason, Trouble::CannotKeepEvents, couldNotKeep);
+    // A host that said it stopped is still stopped while nothing answers at its address: told it
+    // is "out of reach", the rapporteur took a quit for a crash.
+    if (hostSaidItStopped || m_trouble == Trouble::HostStopped)
+        return scheduleReconnect(reason, Trouble::HostStopped, reason);
     scheduleReconnect(reason, Trouble::HostUnreachable, reason);
 }
 

@@ -46,7 +46,7 @@ TEST_CASE("the rapporteur's notes are kept in the file, outside the event log") 
 
 // Moved under another speech by the rapporteur, a note went back under the one it was typed in
 // once the file was opened again: the file did not say it had been filed by hand.
-TEST_CASE("a note filed by hand is kept so; a file of format 4 reads its notes as filed by time, "
+TEST_CASE("a note filed by hand is kept so, a file of format 4 reads its notes as filed by time, "
           "and opened for editing is upgraded") {
     Folder folder;
     const QString path = folder.file(u"notes.podium"_s);

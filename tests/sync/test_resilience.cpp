@@ -607,12 +607,12 @@ TEST_CASE("a control seat whose own disk cannot keep the events says so and is n
     REQUIRE(waitUntil([&] { return !dropped.isEmpty(); }));
     CHECK(dropped.first().contains(u"this seat could not keep the session's events"_s));
 
-    // With the host really gone, taking over is offered again.
+    // With the host really gone (it stopped hosting, and said so), taking over is offered again.
     disk.full = false;
     REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == host->lastSeq(); }, 30000));
     host->seat.stop();
     REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
-    CHECK(peer.trouble() == sync::SyncPeer::Trouble::HostUnreachable);
+    CHECK(peer.trouble() == sync::SyncPeer::Trouble::HostStopped);
 }
 
 // A relay (or a host's machine) that takes each connection and closes it at once never asked for

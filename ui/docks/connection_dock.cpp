@@ -2,6 +2,7 @@
 
 #include "discovered_hosts.h"
 #include "main_window.h"
+#include "model/time_text.h"
 #include "notes_dock.h"
 #include "orphaned_events.h"
 #include "quit_question.h"
@@ -567,6 +568,24 @@ QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
               "session took its place (then take over hosting).");
 }
 
+// The host quit, or stopped hosting, and said so: "out of reach" read as a crash, or the network.
+QString ConnectionDock::hostStopped(const sync::SyncPeer& peer, bool atFoot) const {
+    const std::optional<qint64> at = peer.lastHeardAt();
+    const QString stopped =
+        at ? tr("The host stopped hosting at %1 (Podium quit there, or Disconnect was pressed): "
+                "this seat joins again by itself once it hosts again.")
+                 .arg(shortTime(QLocale(), *at))
+           : tr("The host stopped hosting (Podium quit there, or Disconnect was pressed): this "
+                "seat joins again by itself once it hosts again.");
+    if (peer.role() == Authority::ReadOnly)
+        return tr("%1 Until then this seat shows the session as it was.").arg(stopped);
+    if (atFoot && m_session->mayTakeOver())
+        return tr("%1 Until then your actions are refused. Not coming back? Take over hosting in "
+                  "Connection.")
+            .arg(stopped);
+    return tr("%1 Until then your actions are refused, not kept to send later.").arg(stopped);
+}
+
 // Never reached at an address typed anew: "the host is out of reach … Take over hosting" had a
 // moderator host the session a second time over a mistyped port.
 QString ConnectionDock::notReachedYet(const sync::SyncPeer& peer) const {
@@ -587,6 +606,9 @@ QString ConnectionDock::alert() const {
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&
             notForHostAbsence(*peer))
             return notReachingHost(*peer);
+        if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&
+            peer->trouble() == sync::SyncPeer::Trouble::HostStopped)
+            return hostStopped(*peer, true);
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
             return !m_session->hostKnown()
                        ? tr("Nothing answers as this session's host at %1 yet: check the address "
@@ -710,6 +732,8 @@ void ConnectionDock::refresh() {
                                     .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                          : notForHostAbsence(*peer) ? notReachingHost(*peer)
+                         : peer->trouble() == sync::SyncPeer::Trouble::HostStopped
+                             ? hostStopped(*peer, false)
                          : peer->trouble() == sync::SyncPeer::Trouble::None
                              ? tr("Joining %1…").arg(m_session->joinedFrom())
                          : !m_session->hostKnown() ? notReachedYet(*peer)

@@ -60,6 +60,7 @@ public:
     static QString notReachingHost(const sync::SyncPeer& peer);
     // "Hosting on 192.168.1.20:47600. Give each seat …", or that no network reaches this laptop.
     static QString hostingLine(const QStringList& lanAddresses, quint16 port, bool tookOver);
+    QString hostStopped(const sync::SyncPeer& peer, bool atFoot) const;
     QString notReachedYet(const sync::SyncPeer& peer) const;
     // The joined seat's link to its host: not (or not yet) live, or live.
     bool hostOutOfReach() const;
