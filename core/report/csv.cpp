@@ -144,14 +144,18 @@ QByteArray notesCsv(const Report& report) {
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const Line& a, const Line& b) { return a.note.at < b.note.at; });
-    QString text = csvRecord({u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s, u"note"_s});
+    // A note between speeches names the speech before it, as the report groups it.
+    QString text = csvRecord({u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s, u"note"_s,
+                              u"after_speech_number"_s});
     for (const Line& l : lines) {
         QString kind = noteLead(l.note.kind);
         if (kind.endsWith(u':'))
             kind.chop(1);
+        const SpeechRow* after = l.speech ? nullptr : speechBefore(report, l.note);
         text += csvRecord({isoDateTime(l.note.at), kind,
                            l.speech ? QString::number(l.speech->number) : QString(),
-                           l.speech ? l.speech->speaker.name : QString(), l.note.text});
+                           l.speech ? l.speech->speaker.name : QString(), l.note.text,
+                           after ? QString::number(after->number) : QString()});
     }
     return byteOrderMark + text.toUtf8();
 }

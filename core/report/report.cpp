@@ -179,4 +179,14 @@ void keepLatestSpeeches(Report& report, int count) {
     report.earlierSpeechesLeftOut += int(leftOut);
 }
 
+const SpeechRow* speechBefore(const Report& report, const Note& note) {
+    const SpeechRow* before = nullptr;
+    for (const SpeechRow& row : report.speeches) {
+        if (row.speech.startedAt > note.at)
+            break;
+        before = &row;
+    }
+    return before;
+}
+
 } // namespace podium::report

@@ -110,6 +110,10 @@ struct Report {
 // `now` closes a speech still going on and a segment still running (the live preview).
 Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 now);
 
+// The speech in the log that last began before a note written while nobody had the floor (null:
+// none, before the first), which the note is grouped after, as in the Notes panel.
+const SpeechRow* speechBefore(const Report& report, const Note& note);
+
 // Keeps only the latest `count` speeches in the log (totals and balance still count them all):
 // the live preview of a session with thousands of speeches would take a quarter of a second to
 // lay out at every refresh, freezing the cockpit meanwhile. The exported report keeps them all.

@@ -134,16 +134,20 @@ TEST_CASE("the notes CSV holds every note, those between speeches too, in the or
     const CsvParse csv = parseCsv(notesCsv(r));
     REQUIRE(csv.error.isEmpty());
     REQUIRE(csv.records.size() == 1 + s.notes.size());
-    CHECK(csv.records[0] ==
-          QStringList{u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s, u"note"_s});
+    CHECK(csv.records[0] == QStringList{u"time"_s, u"kind"_s, u"speech_number"_s, u"speaker"_s,
+                                        u"note"_s, u"after_speech_number"_s});
     CHECK(csv.records[1][0] == u"2027-01-15T08:01:00.000Z"_s); // t0 + 60 s
     CHECK(csv.records[1][1] == u"Note"_s);
     CHECK(csv.records[1][2] == u"1"_s);
     CHECK(csv.records[3][1] == u"Call to action"_s);
     CHECK(csv.records[3][4] == u"Volunteer for the IoT work stream,\nsign up by Friday."_s);
-    // Written between speeches: no speech, and still there, the plain note and the takeaway.
+    // Written between speeches: no speech, and still there, the plain note and the takeaway,
+    // with the speech they came after.
+    const QString lastSpeech = QString::number(r.speeches.size());
     CHECK(csv.records[4] == QStringList{u"2027-01-15T08:19:10.000Z"_s, u"Note"_s, QString(),
-                                        QString(), u"Room full; people stood at the back."_s});
+                                        QString(), u"Room full; people stood at the back."_s,
+                                        lastSpeech});
+    CHECK(csv.records[1][5].isEmpty()); // a note on a speech is not between speeches
     CHECK(csv.records[5][1] == u"Key takeaway"_s);
     CHECK(csv.records[5][4] == u"Consumers need visible labels."_s);
     CHECK(notesCsvPath(u"/tmp/x/report.csv"_s) == u"/tmp/x/report-notes.csv"_s);

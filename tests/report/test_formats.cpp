@@ -142,6 +142,25 @@ TEST_CASE("the Markdown report is shaped like an IGF session report") {
     CHECK(leilaRow.contains(u"Volunteer for the IoT work stream,<br>sign up by Friday."_s));
 }
 
+// The notes written while nobody had the floor were one list after the log, a break an hour in
+// beside the opening's notes, told apart by their times only.
+TEST_CASE("notes between speeches are grouped in the report by the speech they came after") {
+    ScriptedSession s;
+    s.notes.prepend(Note{90, s.at(-60), 0, NoteKind::Note, u"Doors open, room half full."_s});
+    const Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE(r.speeches.size() >= 2);
+    REQUIRE(r.speeches.first().speech.startedAt > s.at(-60));
+    const QString md = toMarkdown(r, english);
+    const qsizetype before = position(md, u"Before the first speech:"_s);
+    const SpeechRow& last = r.speeches.last();
+    // (Markdown escapes the "#".)
+    const qsizetype after = position(md, u"Between speeches, after \\#%1, "_s.arg(last.number));
+    CHECK(before < position(md, u"Doors open, room half full."_s));
+    CHECK(position(md, u"Doors open, room half full."_s) < after);
+    CHECK(after < position(md, u"Room full; people stood at the back."_s));
+    CHECK(md.count(u"Between speeches, after"_s) == 1); // both notes after the last speech
+}
+
 // The report rounded to the nearest second where the Timeline counts whole seconds passed (1:06
 // on screen, "1 min 07 s" in the report), and it never said a speaker had run over.
 TEST_CASE("the speech log gives the time spoken as the cockpit shows it, and the time over") {
