@@ -1,12 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include "main_window.h"
+#include "models/timeline_model.h"
 #include "ui_support.h"
 
 #include <QApplication>
 #include <QCborArray>
 #include <QDockWidget>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -135,6 +137,28 @@ TEST_CASE("on a 1366×768 screen looking at Balance takes no room from the queue
     w.dock(u"pollsDock"_s)->raise();
     QTest::qWait(50);
     CHECK(queue->height() >= queueHeight - 5);
+}
+
+// The rapporteur's Timeline cut "Wout De Natris" to "Wout De Nat…" at 1366×768: the column was
+// to keep 16 characters of the font's "average" width, narrower than a name's letters.
+TEST_CASE("on a 1366×768 screen the rapporteur's Timeline shows a speaker's name whole") {
+    useTemporarySettings();
+    CockpitHarness h;
+    fillSession(h); // a speech under way: "0:00 (speaking)"
+    h.cockpit.setSeat(Seat::Rapporteur);
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QDockWidget* timeline = w.dock(u"timelineDock"_s);
+    REQUIRE(timeline);
+    timeline->raise();
+    QCoreApplication::processEvents();
+    auto* view = timeline->findChild<QTreeView*>(u"timelineView"_s);
+    REQUIRE(view);
+    REQUIRE(view->isVisible());
+    INFO("timeline " << view->viewport()->width() << " wide");
+    CHECK(view->header()->sectionSize(TimelineModel::Speaker) >=
+          view->fontMetrics().horizontalAdvance(u"Wout De Natris"_s) + 16);
 }
 
 // Clicked open below a poll's chart, the form was out of sight and the focus stayed on the button:

@@ -19,9 +19,18 @@ QHeaderView* columnHeader(const QAbstractItemView* view) {
     return qobject_cast<const QTableView*>(view)->horizontalHeader();
 }
 
+namespace {
+
+// A cell's room besides its text.
+int cellPadding(const QAbstractItemView* view) {
+    return 3 * view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+}
+
+} // namespace
+
 void sizeColumnsToLabels(QAbstractItemView* view, const QMap<int, QStringList>& columns) {
     const QFontMetrics metrics(view->font());
-    const int padding = 3 * view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+    const int padding = cellPadding(view);
     for (const auto& [column, labels] : columns.asKeyValueRange()) {
         int width = metrics.horizontalAdvance(
             view->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
@@ -100,7 +109,10 @@ private:
             if (c != m_column && !header->isSectionHidden(c))
                 others += header->sectionSize(c);
         }
-        const int minimum = m_chars * m_view->fontMetrics().averageCharWidth();
+        // Lower-case letters as names have them, and the cell's padding: the font's "average"
+        // character is narrower, and "Wout De Natris" (14) was cut in a column of 16.
+        const int minimum =
+            m_view->fontMetrics().horizontalAdvance(QString(m_chars, u'n')) + cellPadding(m_view);
         const bool roomy = m_view->viewport()->width() - others >= minimum;
         header->setSectionResizeMode(m_column,
                                      roomy ? QHeaderView::Stretch : QHeaderView::Interactive);
