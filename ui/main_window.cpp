@@ -556,9 +556,13 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 // Quitting at the user's word (Ctrl+Q, the window's close button) asks first when it would cut
 // something off in the room; closed by a signal (`kill`, the desktop ending), it does not ask.
 bool MainWindow::mayQuit() {
-    if (m_cockpit.engine().isForwarding())
-        return true; // a joined seat: the session goes on at its host
+    // A joined seat: the session goes on at its host. The rapporteur's seat, or a joined copy on
+    // its own: no countdown in the room goes from here (it said one did).
+    if (m_cockpit.engine().isForwarding() || !m_cockpit.canControl())
+        return true;
     const auto* connection = qobject_cast<const ConnectionDock*>(dock(u"connectionDock"_s));
+    if (connection && !connection->copyNotFollowing().isEmpty())
+        return true;
     const sync::Seat* seat = connection ? connection->seatSession().seat() : nullptr;
     const bool hosting = seat && seat->mode() == sync::Seat::Mode::Hosting;
     const int following = hosting ? int(seat->peers().size()) : 0;

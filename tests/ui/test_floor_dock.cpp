@@ -1005,6 +1005,17 @@ TEST_CASE("quitting while someone has the floor asks first, a close by a signal 
     CHECK_FALSE(asked.isEmpty());
     CHECK_FALSE(w.isVisible());
 
+    // The rapporteur's seat drives no countdown in the room: it was told it did.
+    w.show();
+    asked.clear();
+    h.cockpit.setSeat(Seat::Rapporteur);
+    answerQuestionIfAsked(u"Cancel"_s, &asked);
+    quit->trigger();
+    QCoreApplication::processEvents();
+    CHECK(asked.isEmpty());
+    CHECK_FALSE(w.isVisible());
+    h.cockpit.setSeat(Seat::Moderator);
+
     w.show();
     asked.clear();
     answerQuestionIfAsked(u"Cancel"_s, &asked);
