@@ -502,6 +502,20 @@ TEST_CASE("notes dock: Remove note is offered only over a note") {
     remove->click();
     CHECK(view->model()->rowCount(group) == 0);
     CHECK_FALSE(remove->isEnabled());
+
+    // With another note below it, the one removed leaves none chosen: a second click removed a
+    // key takeaway nobody meant to.
+    h.type(u"First"_s);
+    h.kindBox()->setCurrentIndex(h.kindBox()->findData(int(NoteKind::KeyTakeaway)));
+    h.type(u"A key takeaway"_s);
+    const QModelIndex notes = view->model()->index(0, 0);
+    REQUIRE(view->model()->rowCount(notes) == 2);
+    view->setCurrentIndex(view->model()->index(0, 0, notes));
+    remove->click();
+    REQUIRE(view->model()->rowCount(notes) == 1);
+    CHECK_FALSE(remove->isEnabled());
+    remove->click();
+    CHECK(view->model()->rowCount(notes) == 1);
 }
 
 TEST_CASE("notes dock: after a key takeaway, the next line is a plain note again") {

@@ -472,6 +472,9 @@ void NotesDock::removeSelected() {
     if (!note)
         return;
     cockpit().undoStack().push(new NoteStep(NoteStep::Kind::Removed, *m_model, *note, stepHooks()));
+    // The row that took its place stayed current, and a second click removed a key takeaway
+    // nobody meant to remove.
+    m_view->setCurrentIndex({});
     m_text->setFocus(); // the next thing a rapporteur does is write
 }
 
