@@ -11,6 +11,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QTimer>
 
 using namespace podium;
@@ -50,6 +51,7 @@ TEST_CASE("the rapporteur sees everything and no control changes the session") {
                      [&](const QString&, const QString& why) { attempted.append(why); });
 
     CHECK_FALSE(child<QLineEdit>(w, u"quickAdd"_s)->isVisibleTo(&w));
+    CHECK_FALSE(child<QPushButton>(w, u"openClosePoll"_s)->isVisibleTo(&w));
     auto* tallies = w.findChild<TallyModel*>();
     REQUIRE(tallies);
     CHECK_FALSE(tallies->flags(tallies->index(0, TallyModel::Onsite)) & Qt::ItemIsEditable);

@@ -313,6 +313,9 @@ void PollsDock::updateControls() {
                                : p && p->status == PollStatus::Closed ? tr("Reopen the poll")
                                                                       : tr("Open the poll"));
     m_openClose->setEnabled(p && may);
+    // The rapporteur's seat changes nothing: a greyed "Close poll" there looked like one it might
+    // be given, as the floor's buttons are hidden on it.
+    m_openClose->setVisible(cockpit().canControl());
     m_openCloseAction->setEnabled(p && may);
     m_openClose->setToolTip(cockpit().whyNotPermitted(Action::OpenPoll));
     const bool mayCreate = cockpit().permits(Action::CreatePoll);
