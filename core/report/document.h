@@ -18,6 +18,8 @@ struct Table {
     QList<QStringList> rows;
     QList<QList<Line>> details; // per row (may be shorter than rows): lines shown under the row
     QList<int> numeric;         // columns aligned right
+    QList<int> widths;          // a column's share of the width, in percent (0, or none: the
+                                // writer shares the rest out by the columns' contents)
 };
 
 struct Bar {

@@ -99,8 +99,12 @@ void HtmlWriter::table(const Table& t) {
             "cellpadding=\"3\" style=\"border-collapse: collapse; border-color: #cbd5e0; "
             "margin-bottom: 8px\">\n"
             "<thead><tr>"_s;
-    for (int c = 0; c < t.headers.size(); ++c)
-        body += cell(u"th"_s, t.headers[c], t.numeric.contains(c));
+    for (int c = 0; c < t.headers.size(); ++c) {
+        QString header = cell(u"th"_s, t.headers[c], t.numeric.contains(c));
+        if (t.widths.value(c) > 0)
+            header.insert(3, u" width=\"%1%\""_s.arg(t.widths[c]));
+        body += header;
+    }
     body += u"</tr></thead>\n<tbody>\n"_s;
     for (int r = 0; r < t.rows.size(); ++r) {
         body += u"<tr>"_s;

@@ -57,6 +57,9 @@ void layOutSpeechLog(const Report& r, const Formatter& f, DocumentWriter& out) {
             tr("#"),        tr("Start"),        tr("Speaker"), tr("Presence"), tr("Group, region"),
             tr("Duration"), tr("Segment, kind")};
         t.numeric = {0, 5};
+        // Shared out by their contents, the start and presence columns took as much room as the
+        // speaker's, whose name and affiliation then ran to ten lines.
+        t.widths = {0, 0, 28};
         if (r.earlierSpeechesLeftOut > 0)
             out.remark(
                 tr("The latest %1 interventions; the %2 before them are in the exported "

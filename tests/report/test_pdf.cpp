@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "report/html.h"
 #include "report/pages.h"
 #include "report/pdf.h"
 #include "report_fixture.h"
@@ -388,6 +389,34 @@ TEST_CASE("a poll's tallies and its chart each stay on one page") {
 
 // Kept whole as a short table, a few speeches with long notes (taller than a page together) were
 // cut anywhere: a short table goes over whole only when it is short in height too.
+// The PDF's speech log gave the one-time start and the presence as much room as the speaker, whose
+// name and affiliation then ran to ten lines.
+TEST_CASE("the speech log in the PDF gives the speaker's column the most room") {
+    ScriptedSession s;
+    Report r = buildReport(s.h.state(), s.notes, s.at(1300));
+    REQUIRE_FALSE(r.speeches.isEmpty());
+    r.speeches.first().speaker.affiliation =
+        u"Internet Society Chapter of the Autonomous City of Buenos Aires"_s;
+    const PagedDocument paged(toHtml(r, QLocale(QLocale::English), HtmlFlavor::RichText));
+    QTextTable* log = nullptr;
+    for (QTextBlock b = paged.doc.begin(); b.isValid(); b = b.next()) {
+        QTextTable* t = QTextCursor(b).currentTable();
+        if (t && t->columns() == 7 &&
+            t->cellAt(0, 2).firstCursorPosition().block().text() == u"Speaker"_s)
+            log = t;
+    }
+    REQUIRE(log);
+    const auto width = [&](int column) {
+        return paged.doc.documentLayout()
+            ->blockBoundingRect(log->cellAt(1, column).firstCursorPosition().block())
+            .width();
+    };
+    for (int column : {0, 1, 3, 4, 5, 6}) {
+        INFO("column " << column);
+        CHECK(width(2) > width(column));
+    }
+}
+
 TEST_CASE("a table of few but tall rows still has each row whole on its page") {
     QString rows;
     for (int i = 1; i <= 6; ++i) {
