@@ -556,13 +556,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 // Quitting at the user's word (Ctrl+Q, the window's close button) asks first when it would cut
 // something off in the room; closed by a signal (`kill`, the desktop ending), it does not ask.
 bool MainWindow::mayQuit() {
-    // A joined seat: the session goes on at its host. The rapporteur's seat, or a joined copy on
-    // its own: no countdown in the room goes from here (it said one did).
+    // A joined seat: the session goes on at its host. The rapporteur's seat: no countdown in the
+    // room goes from it (it said one did). (A joined copy on its own may be the in-room
+    // moderator's, after its host vanished: its stage display does go from it.)
     if (m_cockpit.engine().isForwarding() || !m_cockpit.canControl())
         return true;
     const auto* connection = qobject_cast<const ConnectionDock*>(dock(u"connectionDock"_s));
-    if (connection && !connection->copyNotFollowing().isEmpty())
-        return true;
     const sync::Seat* seat = connection ? connection->seatSession().seat() : nullptr;
     const bool hosting = seat && seat->mode() == sync::Seat::Mode::Hosting;
     const int following = hosting ? int(seat->peers().size()) : 0;

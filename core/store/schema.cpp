@@ -47,9 +47,11 @@ QStringList version4() {
 }
 
 // Version 5: a note the rapporteur filed under a speech by hand stays there: placed again by its
-// time when the file was opened, it went back under the speech it was typed in.
+// time when the file was opened, it went back under the speech it was typed in. Which of a
+// file's notes were filed so, it never said: they all stay as they are.
 QStringList version5() {
-    return {u"ALTER TABLE notes ADD COLUMN filed_by_hand INTEGER NOT NULL DEFAULT 0"_s};
+    return {u"ALTER TABLE notes ADD COLUMN filed_by_hand INTEGER NOT NULL DEFAULT 0"_s,
+            u"UPDATE notes SET filed_by_hand = 1"_s};
 }
 
 QStringList stepTo(int version) {

@@ -34,7 +34,8 @@ NoteKind kindFromKey(const QString& key) {
 }
 
 // Files older than format 2 (opened read-only, so not upgraded) have no notes table, and older
-// than format 5 no mark of a note filed by hand.
+// than format 5 no mark of a note filed by hand: their notes stay as filed, as an upgrade keeps
+// them.
 constexpr int firstVersionWithNotes = 2;
 constexpr int firstVersionWithFiledByHand = 5;
 
@@ -46,7 +47,7 @@ Result<QList<Note>> SessionFile::notes() const {
         return list;
     QSqlQuery q(m_db);
     const QString byHand =
-        m_schemaVersion >= firstVersionWithFiledByHand ? u"filed_by_hand"_s : u"0"_s;
+        m_schemaVersion >= firstVersionWithFiledByHand ? u"filed_by_hand"_s : u"1"_s;
     if (!q.exec(u"SELECT id, at, speech_entry, kind, text, %1 FROM notes ORDER BY at, id"_s.arg(
             byHand)))
         return Result<QList<Note>>::failure(store::readFailureMessage(m_path, q.lastError()));

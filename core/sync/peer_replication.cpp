@@ -62,7 +62,10 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Error:
         return onError(m.body);
     case MsgType::Bye:
-        m_hostSaidBye = m.body.value(u"reason"_s).toString() == hostStoppedReason;
+        m_byeSaid = m.body.value(u"reason"_s).toString() == hostStoppedReason ? Trouble::HostStopped
+                    : m.body.value(u"reason"_s).toString() == hostDisconnectedReason
+                        ? Trouble::HostDisconnected
+                        : Trouble::None;
         return m_link->close(u"the host said goodbye: "_s + peerWords(m.body.value(u"reason"_s)),
                              false);
     default:

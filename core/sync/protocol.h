@@ -19,9 +19,12 @@ namespace podium::sync {
 constexpr int protocolVersion = 4;
 constexpr int oldestCompatibleVersion = 4;
 
-// The reason a host's Bye gives when it stops hosting (Podium quit, or Disconnect): a seat then
-// says the host stopped, not that it is out of reach, until it answers again.
+// The reasons a host's Bye gives when it stops hosting: Podium quit there (or it opened another
+// file), the session's codes kept to host it again; or Disconnect, which ends the codes. A seat
+// then says the host stopped, not that it is out of reach, until a host answers again.
 inline constexpr char16_t hostStoppedReason[] = u"the host stopped";
+inline constexpr char16_t hostDisconnectedReason[] =
+    u"the host stopped hosting, and gives new codes if it hosts again";
 
 // Limits checked before any handler runs.
 // Hello and welcome grow by some 40 bytes with each time a session was hosted (its sequencers

@@ -191,11 +191,11 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
 }
 
 // Alone, the seat goes on in the session's time: the host's it followed, or its own as host.
-void Seat::stop() {
+void Seat::stop(const QString& toSeats) {
     const bool wasJoined = m_peer != nullptr;
     if (wasJoined)
         m_sessionTime.setOffset(m_peer->clockOffsetMs());
-    halt();
+    halt(toSeats);
     m_engine.setClock(m_sessionTime);
     if (wasJoined)
         workAlone();
@@ -217,13 +217,13 @@ void Seat::workAlone() {
     m_engine.reset(s);
 }
 
-void Seat::halt() {
+void Seat::halt(const QString& toSeats) {
     m_beacon.stop();
     m_rivals.reset();
     delete m_probe;
     m_probe = nullptr;
     if (m_host)
-        m_host->stop(QString::fromUtf16(hostStoppedReason));
+        m_host->stop(toSeats);
     m_host.reset();
     if (m_peer)
         m_peer->leave();

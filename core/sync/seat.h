@@ -74,7 +74,9 @@ public:
     bool canTakeOver() const;
     bool tookOver() const { return m_tookOver; } // hosting in place of a host that left
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
-    void stop();
+    // `toSeats`: what a host tells the seats that follow it (hostStoppedReason, or
+    // hostDisconnectedReason when its codes end with it).
+    void stop(const QString& toSeats = QString::fromUtf16(hostStoppedReason));
 
     Mode mode() const { return m_mode; }
     QList<PeerInfo> peers() const;
@@ -108,7 +110,7 @@ private:
                                             const HostKeys& keys);
     void beginHosting();
     void setMode(Mode m);
-    void halt();
+    void halt(const QString& toSeats = QString::fromUtf16(hostStoppedReason));
     void workAlone();
     void heard(const Announcement& a);
     QString doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& answer) const;

@@ -206,6 +206,9 @@ void SyncPeer::connectTo(const Endpoint& target) {
 }
 
 void SyncPeer::onEncrypted() {
+    // Something answers as a Podium host again: whatever goes wrong next is not that it stopped.
+    if (m_trouble == Trouble::HostStopped || m_trouble == Trouble::HostDisconnected)
+        m_trouble = Trouble::HostUnreachable;
     QCborMap hello{{u"proto"_s, protocolVersion},
                    {u"oldest"_s, oldestCompatibleVersion},
                    {u"app"_s, QStringLiteral(PODIUM_VERSION)},
@@ -233,7 +236,7 @@ void SyncPeer::onEncrypted() {
 
 void SyncPeer::onClosed(const QString& reason) {
     const QString couldNotKeep = std::exchange(m_couldNotKeep, {});
-    const bool hostSaidItStopped = std::exchange(m_hostSaidBye, false);
+    const Trouble byeSaid = std::exchange(m_byeSaid, Trouble::None);
     const auto error = m_link ? m_link->socketError() : QAbstractSocket::UnknownSocketError;
     m_lastSocketError = error;
     const bool handshakeFailed = m_link && !m_link->wasEncrypted() &&
@@ -285,10 +288,13 @@ void SyncPeer::onClosed(const QString& reason) {
     }
     if (!couldNotKeep.isEmpty())
         return scheduleReconnect(reason, Trouble::CannotKeepEvents, couldNotKeep);
-    // A host that said it stopped is still stopped while nothing answers at its address: told it
-    // is "out of reach", the rapporteur took a quit for a crash.
-    if (hostSaidItStopped || m_trouble == Trouble::HostStopped)
-        return scheduleReconnect(reason, Trouble::HostStopped, reason);
+    // A host that said it stopped is still stopped while nothing answers at its address (the
+    // trouble is cleared once a link is encrypted): told it is "out of reach", the rapporteur
+    // took a quit for a crash.
+    const bool stillStopped =
+        m_trouble == Trouble::HostStopped || m_trouble == Trouble::HostDisconnected;
+    if (byeSaid != Trouble::None || stillStopped)
+        return scheduleReconnect(reason, byeSaid != Trouble::None ? byeSaid : m_trouble, reason);
     scheduleReconnect(reason, Trouble::HostUnreachable, reason);
 }
 

@@ -72,9 +72,17 @@ public:
     // host that refuses the code (it started anew with new codes, or another session took the
     // port), is taking over offered: a seat whose own disk could not keep the host's events would
     // split the session from a host that still runs.
-    // HostStopped: the host said it stopped (Podium quit there, or Disconnect), and has not
-    // answered since; HostUnreachable: it went without a word (a crash, a closed lid, the network).
-    enum class Trouble { None, HostUnreachable, HostStopped, CannotKeepEvents, CodeRefused };
+    // HostStopped: the host said it stopped (Podium quit there), keeping its codes, and nothing
+    // has answered at its address since; HostDisconnected: the same, but its codes ended with it
+    // (Disconnect); HostUnreachable: it went without a word (a crash, a closed lid, the network).
+    enum class Trouble {
+        None,
+        HostUnreachable,
+        HostStopped,
+        HostDisconnected,
+        CannotKeepEvents,
+        CodeRefused
+    };
     Trouble trouble() const { return m_trouble; }
     bool troubleIsThisSeat() const { return m_trouble == Trouble::CannotKeepEvents; }
     QString troubleDetail() const { return m_troubleDetail; } // what went wrong, in words
@@ -204,7 +212,7 @@ private:
     qint64 m_bytesBefore = 0;
     bool m_everWelcomed = false;
     bool m_fatal = false;
-    bool m_hostSaidBye = false; // on the link that is closing
+    Trouble m_byeSaid = Trouble::None; // HostStopped or HostDisconnected: the closing link's bye
     Trouble m_trouble = Trouble::None;
     QString m_troubleDetail;
     QAbstractSocket::SocketError m_lastSocketError = QAbstractSocket::UnknownSocketError;

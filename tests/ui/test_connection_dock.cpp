@@ -278,14 +278,16 @@ TEST_CASE("connection dock: hosting that cannot start says why, in the dock") {
 }
 
 // A host that quit was reported as "out of reach", as a crash or a pulled cable is: the rapporteur
-// took a planned quit for a failure.
+// took a planned quit for a failure. Disconnect ends the codes: the seat is told it needs a new
+// one.
 TEST_CASE("connection dock: a seat that lost its host says so at the top, and whether the host "
-          "stopped or went without a word") {
+          "quit, disconnected, or went without a word") {
     useTemporarySettings();
     const bool readOnly = GENERATE(false, true);
-    const bool stopped = GENERATE(false, true);
+    enum class Gone { Quit, Disconnect, Cable };
+    const Gone gone = GENERATE(Gone::Quit, Gone::Disconnect, Gone::Cable);
     INFO((readOnly ? "read-only seat" : "online moderator's seat"));
-    INFO((stopped ? "the host quit" : "the cable was pulled"));
+    INFO("host gone by " << int(gone));
     auto host = hostingSeat();
     synctest::Relay cable(host->dock->seatSession().seat()->syncHost()->port());
     SeatUnderTest seat(readOnly ? Authority::ReadOnly : Authority::OnlineModerator);
@@ -297,13 +299,22 @@ TEST_CASE("connection dock: a seat that lost its host says so at the top, and wh
     QString alert;
     QObject::connect(seat.dock.get(), &ConnectionDock::alertChanged,
                      [&](const QString& text) { alert = text; });
-    if (stopped) {
-        host.reset(); // the in-room laptop quits
-    } else {
+    QString said;
+    switch (gone) {
+    case Gone::Quit:
+        host.reset(); // the in-room laptop quits: its file keeps the codes
+        said = u"(Podium quit there): this seat joins again by itself"_s;
+        break;
+    case Gone::Disconnect:
+        host->dock->seatSession().stop(); // the codes end with it
+        said = u"(Disconnect was pressed there): hosting again gives new join codes"_s;
+        break;
+    case Gone::Cable:
         cable.setRefusing(true);
         cable.cutAll();
+        said = u"out of reach"_s;
+        break;
     }
-    const QString said = stopped ? u"The host stopped hosting at "_s : u"out of reach"_s;
     REQUIRE(waitFor([&] { return state->text().contains(said); }));
     CHECK(state->property("problem").toBool());
     CHECK(seat.child<QTreeWidget>(u"peersView"_s)->topLevelItemCount() == 0);

@@ -297,6 +297,12 @@ TEST_CASE("notes dock: a note written while the seat was behind still goes with 
     const Id second = h.call(u"Audience 2"_s);
     CHECK(h.file->notes().value().first().speechEntryId == second);
     CHECK(m.index(0, 0).data(NotesModel::SpeechEntryRole).toLongLong() == second);
+    if (!undoMove) {
+        // The change of kind undone: the kind goes back, the note stays where events took it.
+        h.cockpit->undoStack().undo();
+        REQUIRE(h.file->notes().value().first().kind == NoteKind::Note);
+        CHECK(h.file->notes().value().first().speechEntryId == second);
+    }
 }
 
 // The rapporteur moved a note to another speech, quit, and started again: the note was back under

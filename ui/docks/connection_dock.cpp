@@ -544,6 +544,11 @@ void ConnectionDock::showOrphansButton() {
 
 namespace {
 
+bool hostSaidItStopped(const sync::SyncPeer& peer) {
+    return peer.trouble() == sync::SyncPeer::Trouble::HostStopped ||
+           peer.trouble() == sync::SyncPeer::Trouble::HostDisconnected;
+}
+
 bool notForHostAbsence(const sync::SyncPeer& peer) {
     return peer.trouble() == sync::SyncPeer::Trouble::CannotKeepEvents ||
            peer.trouble() == sync::SyncPeer::Trouble::CodeRefused;
@@ -569,14 +574,19 @@ QString ConnectionDock::notReachingHost(const sync::SyncPeer& peer) {
 }
 
 // The host quit, or stopped hosting, and said so: "out of reach" read as a crash, or the network.
+// A quit keeps the session's codes, Disconnect ends them: the seat rejoins by itself after the
+// one, and needs the new code after the other.
 QString ConnectionDock::hostStopped(const sync::SyncPeer& peer, bool atFoot) const {
-    const std::optional<qint64> at = peer.lastHeardAt();
+    const QString at = peer.lastHeardAt() ? shortTime(QLocale(), *peer.lastHeardAt()) : QString();
+    const bool codesEnded = peer.trouble() == sync::SyncPeer::Trouble::HostDisconnected;
     const QString stopped =
-        at ? tr("The host stopped hosting at %1 (Podium quit there, or Disconnect was pressed): "
-                "this seat joins again by itself once it hosts again.")
-                 .arg(shortTime(QLocale(), *at))
-           : tr("The host stopped hosting (Podium quit there, or Disconnect was pressed): this "
-                "seat joins again by itself once it hosts again.");
+        codesEnded
+            ? tr("The host stopped hosting at %1 (Disconnect was pressed there): hosting again "
+                 "gives new join codes, so ask for the one it then shows and join again.")
+                  .arg(at)
+            : tr("The host stopped hosting at %1 (Podium quit there): this seat joins again by "
+                 "itself once it hosts again.")
+                  .arg(at);
     if (peer.role() == Authority::ReadOnly)
         return tr("%1 Until then this seat shows the session as it was.").arg(stopped);
     if (atFoot && m_session->mayTakeOver())
@@ -607,7 +617,7 @@ QString ConnectionDock::alert() const {
             notForHostAbsence(*peer))
             return notReachingHost(*peer);
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting &&
-            peer->trouble() == sync::SyncPeer::Trouble::HostStopped)
+            hostSaidItStopped(*peer))
             return hostStopped(*peer, true);
         if (peer && peer->state() == sync::SyncPeer::State::Reconnecting)
             return !m_session->hostKnown()
@@ -732,8 +742,7 @@ void ConnectionDock::refresh() {
                                     .arg(seatLabel(seatFor(peer->role())))
                                     .arg(rtt >= 0 ? tr(", %1 ms away").arg(rtt) : QString())
                          : notForHostAbsence(*peer) ? notReachingHost(*peer)
-                         : peer->trouble() == sync::SyncPeer::Trouble::HostStopped
-                             ? hostStopped(*peer, false)
+                         : hostSaidItStopped(*peer) ? hostStopped(*peer, false)
                          : peer->trouble() == sync::SyncPeer::Trouble::None
                              ? tr("Joining %1…").arg(m_session->joinedFrom())
                          : !m_session->hostKnown() ? notReachedYet(*peer)

@@ -483,8 +483,14 @@ void FloorDock::toggleSessionClock() {
     const bool segmentToo = s.activeSegment >= 0 && s.segmentClock.running == pausing;
     if (!cockpit().run(action, {{u"timer"_s, key(TimerId::Session)}}, text) || !segmentToo)
         return;
-    cockpit().runAsPartOf(cockpit().lastStep(), action, {{u"timer"_s, key(TimerId::Segment)}},
-                          text);
+    const QCborMap segment{{u"timer"_s, key(TimerId::Segment)}};
+    // On a joined seat the host may yet refuse the session's part: the segment's is a step of its
+    // own there, or a refused step would take the undo of an accepted part with it.
+    if (cockpit().engine().isForwarding())
+        cockpit().run(action, segment,
+                      pausing ? tr("Pause the segment clock") : tr("Start the segment clock"));
+    else
+        cockpit().runAsPartOf(cockpit().lastStep(), action, segment, text);
 }
 
 // A message refused (a full disk, the host out of reach) stays, to send again.

@@ -40,9 +40,17 @@ private:
     bool fileAs(const Note& note) {
         const bool here = m_model.file() && m_model.file()->sessionId() == m_session;
         followRewrite();
-        auto done =
-            here ? m_model.refile(m_after.id, note.kind, note.speechEntryId, note.filedByHand)
-                 : Result<Note>::failure(tr("The note was in another session file."));
+        Id speech = note.speechEntryId;
+        bool byHand = note.filedByHand;
+        // A change of kind only: the note's speech is where late events took it since, not
+        // where it was when the step was taken.
+        if (const Note* now = m_model.noteAt(m_model.indexOf(m_after.id));
+            now && m_before.speechEntryId == m_after.speechEntryId) {
+            speech = now->speechEntryId;
+            byHand = now->filedByHand;
+        }
+        auto done = here ? m_model.refile(m_after.id, note.kind, speech, byHand)
+                         : Result<Note>::failure(tr("The note was in another session file."));
         if (done)
             return true;
         m_problem(done.error());

@@ -602,7 +602,8 @@ void SeatSession::announce() {
 void SeatSession::stop() {
     const bool wasHosting = mode() == sync::Seat::Mode::Hosting;
     if (m_seat)
-        m_seat->stop();
+        m_seat->stop(QString::fromUtf16(wasHosting ? sync::hostDisconnectedReason
+                                                   : sync::hostStoppedReason));
     if (m_replica && !m_replicaFilled)
         dropUnfilledReplica();
     if (wasHosting && sessionFile()) {
