@@ -10,6 +10,19 @@
 using namespace Qt::StringLiterals;
 
 namespace podium::sync {
+namespace {
+
+// A host's bye as it stopped hosting, told from one for anything else.
+SyncPeer::Trouble troubleSaidBy(const QString& reason) {
+    if (reason == hostStoppedReason)
+        return SyncPeer::Trouble::HostStopped;
+    if (reason == hostDisconnectedReason)
+        return SyncPeer::Trouble::HostDisconnected;
+    return SyncPeer::Trouble::None;
+}
+
+} // namespace
+
 void SyncPeer::onMessage(const Message& m) {
     if (!m_link->isAuthenticated() && !m.is(MsgType::Welcome) && !m.is(MsgType::Error) &&
         !m.is(MsgType::Bye))
@@ -62,10 +75,7 @@ void SyncPeer::onMessage(const Message& m) {
     case MsgType::Error:
         return onError(m.body);
     case MsgType::Bye:
-        m_byeSaid = m.body.value(u"reason"_s).toString() == hostStoppedReason ? Trouble::HostStopped
-                    : m.body.value(u"reason"_s).toString() == hostDisconnectedReason
-                        ? Trouble::HostDisconnected
-                        : Trouble::None;
+        m_byeSaid = troubleSaidBy(m.body.value(u"reason"_s).toString());
         return m_link->close(u"the host said goodbye: "_s + peerWords(m.body.value(u"reason"_s)),
                              false);
     default:
