@@ -30,9 +30,13 @@ TEST_CASE("on a 1366×768 screen no panel but Balance scrolls and the queue's bu
     REQUIRE(QGuiApplication::primaryScreen()->availableGeometry().height() == 768);
     forEachSeatWindow([&](MainWindow& w, Seat seat) {
         for (QScrollArea* scroll : w.findChildren<QScrollArea*>()) {
-            if (!scroll->isVisible() || !qobject_cast<QDockWidget*>(scroll->parentWidget()))
+            auto* dock = qobject_cast<QDockWidget*>(scroll->parentWidget());
+            if (!scroll->isVisible() || !dock)
                 continue; // only the docks' own scroll areas, not lists and tables
-            INFO(scroll->parentWidget()->objectName().toStdString());
+            INFO(dock->objectName().toStdString());
+            // A panel behind a tab asks for no room until it is brought to the front.
+            dock->raise();
+            QTest::qWait(20);
             INFO("dock height " << scroll->height() << ", its widgets "
                                 << scroll->widget()->height() << ", at least "
                                 << scroll->widget()->minimumSizeHint().height());
@@ -159,6 +163,42 @@ TEST_CASE("on a 1366×768 screen the rapporteur's Timeline shows a speaker's nam
     INFO("timeline " << view->viewport()->width() << " wide");
     CHECK(view->header()->sectionSize(TimelineModel::Speaker) >=
           view->fontMetrics().horizontalAdvance(u"Wout De Natris"_s) + 16);
+}
+
+// A poll opened while the rapporteur wrote in Notes, its chart unseen behind that tab, took the
+// room of the report preview above for the rest of the session: a group of tabs needed as much
+// as its neediest tab.
+TEST_CASE("on a 1366×768 screen a panel behind a tab takes no room from the panel above") {
+    useTemporarySettings();
+    CockpitHarness h;
+    REQUIRE(h.run(Action::StartSegment, {{u"index"_s, 0}}));
+    h.cockpit.setSeat(Seat::Rapporteur);
+    MainWindow w(h.cockpit);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QDockWidget* notes = w.dock(u"notesDock"_s);
+    QDockWidget* report = w.dock(u"ReportDock"_s);
+    REQUIRE(notes);
+    REQUIRE(report);
+    notes->raise();
+    QTest::qWait(50);
+    REQUIRE(w.dock(u"pollsDock"_s)->visibleRegion().isEmpty()); // behind Notes
+    const int reportBefore = report->height();
+    REQUIRE(
+        h.run(Action::CreatePoll,
+              {{u"question"_s, u"Which work stream would you volunteer for?"_s},
+               {u"options"_s, QCborArray{u"DNS"_s, u"IoT"_s, u"Routing"_s, u"Supply chain"_s}}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
+    QTest::qWait(50);
+    CHECK(report->height() >= reportBefore - 5);
+
+    // Brought to the front, the panel has its room (taken from the one above), and its chart.
+    w.dock(u"pollsDock"_s)->raise();
+    QTest::qWait(50);
+    auto* chart = w.findChild<QWidget*>(u"pollChart"_s);
+    REQUIRE(chart);
+    CHECK(chart->isVisible());
+    CHECK(chart->height() >= chart->minimumHeight());
 }
 
 // Clicked open below a poll's chart, the form was out of sight and the focus stayed on the button:

@@ -1,5 +1,7 @@
 #include "session_dock.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QEvent>
 #include <QLayout>
 #include <QResizeEvent>
@@ -40,10 +42,17 @@ public:
     }
 
     QSize sizeHint() const override {
+        if (m_mayScroll && behindTab()) // see minimumSizeHint()
+            return {QScrollArea::sizeHint().width(), 0};
         return m_mayScroll ? QScrollArea::sizeHint() : widget()->sizeHint();
     }
 
     QSize minimumSizeHint() const override {
+        // Behind another tab, it asks for no height: its group of tabs took the most any of them
+        // needed, and a poll opened in Polls, unseen behind Notes, shrank the rapporteur's
+        // report preview above for good. Brought to the front, it asks again (showEvent).
+        if (m_mayScroll && behindTab())
+            return {QScrollArea::minimumSizeHint().width(), 0};
         if (!m_mayScroll)
             return {widget()->minimumSizeHint().width(), neededHeight(viewport()->width())};
         // Widgets wider than the dock scroll sideways: the scroll bar's height is needed too.
@@ -100,6 +109,20 @@ private:
         widget()->resize(width, qMax(viewport()->height(), neededHeight(width)));
     }
 
+    // Its dock is off the screen while open (QDockWidget::visibilityChanged): a tab behind another.
+    bool behindTab() const {
+        const auto* dock = qobject_cast<const QDockWidget*>(parentWidget());
+        return dock && !m_onScreen && dock->toggleViewAction()->isChecked() && !dock->isFloating();
+    }
+
+public:
+    void setOnScreen(bool onScreen) {
+        if (std::exchange(m_onScreen, onScreen) != onScreen)
+            updateGeometry();
+    }
+
+private:
+    bool m_onScreen = true;
     const bool m_mayScroll;
     const std::function<int()> m_mostAsked; // see SessionDock::askAtMost
     std::pair<QSize, QSize> m_toldNeeds;    // the size hints the dock's layout last heard of
@@ -153,7 +176,14 @@ void SessionDock::wrapBody(WhenCramped cramped) {
     QWidget* body = widget();
     if (!body)
         return;
-    setWidget(new DockBody(body, cramped == WhenCramped::Scroll, m_mostAsked));
+    auto* frame = new DockBody(body, cramped == WhenCramped::Scroll, m_mostAsked);
+    connect(this, &QDockWidget::visibilityChanged, frame, &DockBody::setOnScreen);
+    // Made behind a tab of a window shown already (the panels made while the window idles): it
+    // hears of no visibility change until it is brought to the front. (A window yet to be shown
+    // says which of its panels are behind tabs as it shows.)
+    if (window()->isVisible() && visibleRegion().isEmpty())
+        frame->setOnScreen(false);
+    setWidget(frame);
 }
 
 void SessionDock::changeEvent(QEvent* event) {
