@@ -41,6 +41,12 @@ public:
         body->installEventFilter(this); // its needs change as its widgets do (a poll's chart)
     }
 
+    // Its dock's QDockWidget::visibilityChanged: shown, or put behind another tab (or closed).
+    void setOnScreen(bool onScreen) {
+        if (std::exchange(m_onScreen, onScreen) != onScreen)
+            updateGeometry();
+    }
+
     QSize sizeHint() const override {
         if (m_mayScroll && behindTab()) // see minimumSizeHint()
             return {QScrollArea::sizeHint().width(), 0};
@@ -50,7 +56,7 @@ public:
     QSize minimumSizeHint() const override {
         // Behind another tab, it asks for no height: its group of tabs took the most any of them
         // needed, and a poll opened in Polls, unseen behind Notes, shrank the rapporteur's
-        // report preview above for good. Brought to the front, it asks again (showEvent).
+        // report preview above for good. Brought to the front, it asks again (setOnScreen).
         if (m_mayScroll && behindTab())
             return {QScrollArea::minimumSizeHint().width(), 0};
         if (!m_mayScroll)
@@ -115,13 +121,6 @@ private:
         return dock && !m_onScreen && dock->toggleViewAction()->isChecked() && !dock->isFloating();
     }
 
-public:
-    void setOnScreen(bool onScreen) {
-        if (std::exchange(m_onScreen, onScreen) != onScreen)
-            updateGeometry();
-    }
-
-private:
     bool m_onScreen = true;
     const bool m_mayScroll;
     const std::function<int()> m_mostAsked; // see SessionDock::askAtMost
