@@ -76,17 +76,19 @@ void layOutSpeechLog(const Report& r, const Formatter& f, DocumentWriter& out) {
     out.heading(3, tr("Notes written while nobody had the floor"));
     // Grouped by the speech before them, as the Notes panel groups them: a break an hour in read
     // as one list with the opening's notes, with only their times to tell them apart.
-    for (qsizetype from = 0; from < r.otherNotes.size();) {
-        const SpeechRow* after = speechBefore(r, r.otherNotes[from]);
-        qsizetype to = from + 1;
-        while (to < r.otherNotes.size() && speechBefore(r, r.otherNotes[to]) == after)
-            ++to;
+    QList<std::pair<const SpeechRow*, QList<Note>>> groups;
+    for (const Note& n : r.otherNotes) {
+        const SpeechRow* after = speechBefore(r, n);
+        if (groups.isEmpty() || groups.last().first != after)
+            groups.append(std::pair{after, QList<Note>{}});
+        groups.last().second.append(n);
+    }
+    for (const auto& [after, notes] : std::as_const(groups)) {
         out.paragraph(after ? tr("Between speeches, after #%1, %2:")
                                   .arg(f.number(after->number), isolated(after->speaker.name))
                       : r.earlierSpeechesLeftOut > 0 ? tr("Between speeches:")
                                                      : tr("Before the first speech:"));
-        out.list(noteLines(r.otherNotes.mid(from, to - from), f), false);
-        from = to;
+        out.list(noteLines(notes, f), false);
     }
 }
 

@@ -22,6 +22,19 @@ using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The demo's poll of four options, opened.
+void openFourOptionPoll(CockpitHarness& h) {
+    REQUIRE(
+        h.run(Action::CreatePoll,
+              {{u"question"_s, u"Which work stream would you volunteer for?"_s},
+               {u"options"_s, QCborArray{u"DNS"_s, u"IoT"_s, u"Routing"_s, u"Supply chain"_s}}}));
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.last().id}}));
+}
+
+} // namespace
+
 // On the most common laptop screen (laptop_screen.json, 1366×768) the docks' scroll areas made
 // for small screens hid the queue's buttons below a scroll bar, with room to spare.
 TEST_CASE("on a 1366×768 screen no panel but Balance scrolls and the queue's buttons show in every "
@@ -106,11 +119,7 @@ TEST_CASE("on a 1366×768 screen with a poll of four options open the queue show
     for (int i = 1; i <= 7; ++i)
         h.add(u"Audience %1"_s.arg(i));
     REQUIRE(h.run(Action::Next)); // one speaks, six wait
-    REQUIRE(
-        h.run(Action::CreatePoll,
-              {{u"question"_s, u"Which work stream would you volunteer for?"_s},
-               {u"options"_s, QCborArray{u"DNS"_s, u"IoT"_s, u"Routing"_s, u"Supply chain"_s}}}));
-    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
+    openFourOptionPoll(h);
     MainWindow w(h.cockpit);
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
@@ -184,11 +193,7 @@ TEST_CASE("on a 1366×768 screen a panel behind a tab takes no room from the pan
     QTest::qWait(50);
     REQUIRE(w.dock(u"pollsDock"_s)->visibleRegion().isEmpty()); // behind Notes
     const int reportBefore = report->height();
-    REQUIRE(
-        h.run(Action::CreatePoll,
-              {{u"question"_s, u"Which work stream would you volunteer for?"_s},
-               {u"options"_s, QCborArray{u"DNS"_s, u"IoT"_s, u"Routing"_s, u"Supply chain"_s}}}));
-    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, h.state().polls.first().id}}));
+    openFourOptionPoll(h);
     QTest::qWait(50);
     CHECK(report->height() >= reportBefore - 5);
 

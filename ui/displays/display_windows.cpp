@@ -217,12 +217,14 @@ bool DisplayWindows::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == m_window && event->type() == QEvent::Show && !std::exchange(m_shownOnce, true))
         showRemembered();
-    const bool display = watched == m_stage || watched == m_audience;
-    const QString key = watched == m_stage ? stageKey : audienceKey;
-    if (display && event->type() == QEvent::Close && !m_cockpitClosing)
-        forget(key);
-    if (display && event->type() == QEvent::WindowStateChange && QSettings().contains(key))
-        QSettings().setValue(windowedKey(key), !static_cast<QWidget*>(watched)->isFullScreen());
+    if (watched == m_stage || watched == m_audience) {
+        const QString key = watched == m_stage ? stageKey : audienceKey;
+        if (event->type() == QEvent::Close && !m_cockpitClosing)
+            forget(key);
+        if (QSettings settings;
+            event->type() == QEvent::WindowStateChange && settings.contains(key))
+            settings.setValue(windowedKey(key), !static_cast<QWidget*>(watched)->isFullScreen());
+    }
     return QObject::eventFilter(watched, event);
 }
 
