@@ -10,6 +10,7 @@
 #include "report/export_command.h"
 #include "session_files.h"
 #include "stop_on_signals.h"
+#include "store/joined_copies.h"
 #include "store/recent_files.h"
 #include "store/session_check.h"
 
@@ -82,7 +83,8 @@ int runReportExport(const QCommandLineParser& parser) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     podium::report::ExportRequest request{parser.value(u"export-report"_s),
-                                          parser.value(u"format"_s), parser.value(u"output"_s)};
+                                          parser.value(u"format"_s), parser.value(u"output"_s),
+                                          podium::joined::copiesFolder()};
     if (request.format.isEmpty())
         request.format = QFileInfo(request.output).suffix();
     return podium::report::runExportReport(request, out, err);

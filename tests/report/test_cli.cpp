@@ -3,6 +3,8 @@
 #include "report_fixture.h"
 #include "store/session_file.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -20,11 +22,14 @@ struct Run {
 };
 
 // `wrapper`: a command that starts podium with its arguments as "$0" "$@".
-Run runPodium(const QStringList& args, const QStringList& wrapper = {}) {
+Run runPodium(const QStringList& args, const QStringList& wrapper = {},
+              const QString& dataHome = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"QT_QPA_PLATFORM"_s); // the export must find its own way without a display
     env.remove(u"DISPLAY"_s);
+    if (!dataHome.isEmpty())
+        env.insert(u"XDG_DATA_HOME"_s, dataHome);
     p.setProcessEnvironment(env);
     if (wrapper.isEmpty())
         p.start(QStringLiteral(PODIUM_BINARY), args);
@@ -280,4 +285,63 @@ TEST_CASE("a report in a script no font here draws says so once, not at every li
     const Run pdf = runPodium({u"--export-report"_s, path, u"-o"_s, dir.filePath(u"r.pdf"_s)});
     CHECK(pdf.exitCode == 0);
     CHECK(pdf.err.count(u"OpenType support missing"_s) <= 1);
+}
+
+TEST_CASE("a report of a rapporteur's file that a later join went on from names the newer copy") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString first = writeSessionFile(dir); // `--join … --session rap.podium`, first start
+    const QString dataHome = dir.filePath(u"data"_s);
+    const QString joined = dataHome + u"/Podium/podium/joined"_s;
+    REQUIRE(QDir().mkpath(joined));
+    const qint64 lastDone = SessionFile::open(first, OpenMode::View).value()->lastEventAt().value();
+    const QString firstPath = QFileInfo(first).absoluteFilePath();
+    const auto copyInLine = [&](const QString& name, const QString& origin, qint64 madeAt) {
+        const QString path = joined + u"/"_s + name;
+        auto from = SessionFile::open(first, OpenMode::View);
+        REQUIRE(from);
+        REQUIRE(from.value()->saveCopyAs(path));
+        auto copy = SessionFile::open(path);
+        REQUIRE(copy);
+        REQUIRE(copy.value()->writeMetadata(
+            {{u"joined_copied_from"_s, origin}, {u"joined_copied_at"_s, QString::number(madeAt)}}));
+        REQUIRE(copy.value()->addNote(Note{0, 0, 0, NoteKind::Note, u"Written after a restart"_s}));
+        return path;
+    };
+    const auto exportOf = [&](const QString& session) {
+        return runPodium({u"--export-report"_s, session, u"-o"_s, dir.filePath(u"r.md"_s)}, {},
+                         dataHome);
+    };
+
+    SECTION("a copy of another file's line is not named") {
+        copyInLine(u"joined-20261205-100000-10.0.0.2.podium"_s, dir.filePath(u"other.podium"_s),
+                   lastDone + 60'000);
+        const Run run = exportOf(first);
+        CHECK(run.exitCode == 0);
+        CHECK_FALSE(run.err.contains(u"not the latest"_s));
+    }
+    SECTION("a copy made before the file went on is not named") {
+        copyInLine(u"joined-20261205-100000-10.0.0.2.podium"_s, firstPath, lastDone - 60'000);
+        const Run run = exportOf(first);
+        CHECK(run.exitCode == 0);
+        CHECK_FALSE(run.err.contains(u"not the latest"_s));
+    }
+    SECTION("the copy made from it at a later start is named, with what it holds") {
+        const QString later =
+            copyInLine(u"joined-20261205-100000-10.0.0.2.podium"_s, firstPath, lastDone + 60'000);
+        const Run run = exportOf(first);
+        CHECK(run.exitCode == 0); // the report asked for is written all the same
+        CHECK(readAll(dir.filePath(u"r.md"_s)).startsWith(u"# Securing the Internet for all"_s));
+        CHECK(run.err.contains(u"is not the latest of this session on this computer"_s));
+        CHECK(run.err.contains(later));
+        auto notesHere = SessionFile::open(first, OpenMode::View).value()->notes();
+        REQUIRE(notesHere);
+        CHECK(run.err.contains(u"%1 notes and"_s.arg(notesHere->size() + 1)));
+
+        // The copy itself is the latest: its report says nothing more.
+        const Run ofCopy = exportOf(later);
+        CHECK(ofCopy.exitCode == 0);
+        CHECK_FALSE(ofCopy.err.contains(u"not the latest"_s));
+        CHECK(readAll(dir.filePath(u"r.md"_s)).contains(u"Written after a restart"_s));
+    }
 }

@@ -2,6 +2,7 @@
 
 #include "cockpit.h"
 #include "engine/session_engine.h"
+#include "store/joined_copies.h"
 #include "store/session_file.h"
 #include "sync/session_journal.h"
 
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QStandardPaths>
 #include <algorithm>
 #include <utility>
 
@@ -18,6 +18,10 @@ using namespace Qt::StringLiterals;
 
 namespace podium {
 namespace {
+
+using joined::copiedAtKey;
+using joined::copiedFromKey;
+using joined::originOf;
 
 const QString joinedAsKey = u"joined_as"_s;
 const QString joinedFromKey = u"joined_from"_s;
@@ -27,17 +31,6 @@ const QString joinedCodeKey = u"joined_code"_s;
 // another file, closing the window): found set at a start, Podium died while it followed, and the
 // seat joins again by itself.
 const QString followingKey = u"joined_following"_s;
-// The file the first of a line of joined copies was made from (each copy is of the one before, or
-// of that file again when the seat is started on it with `--join … --session FILE`).
-const QString copiedFromKey = u"joined_copied_from"_s;
-const QString copiedAtKey = u"joined_copied_at"_s; // when (ms since the epoch), to find the newest
-
-// Where the copies made from `file` say they came from.
-QString originOf(const SessionFile& file) {
-    const QString kept = file.metadata(copiedFromKey);
-    return kept.isEmpty() ? QFileInfo(file.path()).absoluteFilePath() : kept;
-}
-
 // Save As gives the very log shared so far. A salvaged or older copy of the same session is
 // shorter, or went on another way: hosting it gave the seats a second history under the numbers
 // they held, and they took its events on top of their own.
@@ -61,8 +54,7 @@ JoinedCopy joinedCopyOf(const SessionFile& file) {
 SeatSession::SeatSession(SessionEngine& engine, QObject* parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_replicaFolder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                      u"/joined"_s) {}
+    , m_replicaFolder(joined::copiesFolder()) {}
 
 // Closing the window: the seat says goodbye to the others, but no view is left to hear it.
 SeatSession::~SeatSession() {
@@ -511,8 +503,7 @@ SeatSession::CarriedNotes SeatSession::notesOfLaterCopy(const QString& session,
                                                         qint64 since) const {
     const QString origin = m_replica ? m_replica->metadata(copiedFromKey) : QString();
     return notesOfLastCopy(session, [&](const SessionFile& copy) {
-        return copy.metadata(copiedFromKey) == origin &&
-               copy.metadata(copiedAtKey).toLongLong() > since;
+        return joined::madeInLineAfter(copy, origin, since);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "pdf.h"
 #include "report/format.h"
+#include "store/joined_copies.h"
 #include "store/session_file.h"
 
 #include <QDateTime>
@@ -18,6 +19,26 @@ namespace {
 // moment of export (which may be days later).
 qint64 lastEventTime(const SessionFile& file) {
     return file.lastEventAt().value_or(QDateTime::currentMSecsSinceEpoch());
+}
+
+// A rapporteur started again with `--join … --session FILE` goes on in a new joined copy each
+// time: FILE stays as it was at the first restart, and its report lacks the notes written since.
+void warnOfNewerCopy(const SessionFile& file, const ExportRequest& request, QTextStream& err) {
+    const auto newer = joined::newerCopyOf(file, request.joinedCopies);
+    if (!newer)
+        return;
+    const auto notes = file.notes();
+    err << tr("Note: %1 is not the latest of this session on this computer. This computer joined "
+              "it again since, into a copy of it written later: %2 (last written %3; %4 notes "
+              "and %5 events, against %6 and %7 here). To report what was done and noted since, "
+              "export that copy.")
+               .arg(request.session, newer->path,
+                    QLocale().toString(newer->lastWritten, QLocale::ShortFormat))
+               .arg(newer->notes)
+               .arg(newer->lastSeq)
+               .arg(notes ? notes->size() : 0)
+               .arg(file.state().lastSeq)
+        << '\n';
 }
 
 } // namespace
@@ -95,6 +116,7 @@ int runExportReport(const ExportRequest& given, QTextStream& out, QTextStream& e
     if (!toStream) // on the standard output the report itself is what is printed
         for (const QString& path : *written)
             out << tr("Wrote %1").arg(path) << '\n';
+    warnOfNewerCopy(*file.value(), request, err);
     return 0;
 }
 

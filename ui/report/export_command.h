@@ -11,6 +11,9 @@ struct ExportRequest {
     QString session; // a session file (*.podium)
     QString format;  // md, html, pdf or csv
     QString output;  // for csv also OUT-polls.csv beside it
+    // Where the cockpit keeps its joined copies: one made since from `session` holds what was
+    // done and noted after it, and the report says so (empty: not looked for).
+    QString joinedCopies;
 };
 
 // Returns the process exit code: 0 written, 1 a file could not be read or written, 2 the

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <optional>
+
+// A cockpit that joins a host keeps the host's session in a copy of its own, in Podium's folder
+// for them. Each join from a file of the session makes a new copy of it; started again with
+// `--join … --session FILE`, the seat copies FILE again and goes on in that copy, so FILE stays as
+// it was at its first restart. Each copy records the first file of its line and when it was made.
+namespace podium {
+
+class SessionFile;
+
+namespace joined {
+
+inline const QString copiedFromKey = QStringLiteral("joined_copied_from");
+inline const QString copiedAtKey = QStringLiteral("joined_copied_at"); // ms since the epoch
+
+// <AppDataLocation>/joined (not made here: only a join makes it).
+QString copiesFolder();
+
+// Where the copies made from `file` say they came from: what `file` says it came from, or itself.
+QString originOf(const SessionFile& file);
+
+// `copy` was made in the line that began with `origin`, after `since` (ms since the epoch).
+bool madeInLineAfter(const SessionFile& copy, const QString& origin, qint64 since);
+
+// What a copy holds that its file may lack.
+struct LaterCopy {
+    QString path;
+    QDateTime lastWritten;
+    qsizetype notes = 0;
+    qint64 lastSeq = 0;
+};
+
+// The copy of `file`'s session in `folder` made last in its line, when it was made after
+// `file`'s last event and note: `file` then lacks what was done and noted since.
+std::optional<LaterCopy> newerCopyOf(const SessionFile& file, const QString& folder);
+
+} // namespace joined
+} // namespace podium
