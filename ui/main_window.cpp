@@ -434,13 +434,15 @@ void MainWindow::hideEmptyTabBars() {
 }
 
 // The big countdown and the queue on top, a little more than half the height; the queue's side
-// gets the wider share, since names need room.
+// gets the wider share, since names need room. The rapporteur's sides share alike: the
+// timeline's five columns, under the countdown, scrolled sideways at 1366×768 in two fifths.
 void MainWindow::arrangeSizes(const QMap<Qt::DockWidgetArea, QList<QDockWidget*>>& bySide) {
     const QList<QDockWidget*> left = bySide.value(Qt::LeftDockWidgetArea);
     const QList<QDockWidget*> right = bySide.value(Qt::RightDockWidgetArea);
+    const int leftTenths = m_cockpit.seat() == Seat::Rapporteur ? 5 : 4;
     if (!left.isEmpty() && !right.isEmpty())
-        resizeDocks({left.first(), right.first()}, {width() * 2 / 5, width() * 3 / 5},
-                    Qt::Horizontal);
+        resizeDocks({left.first(), right.first()},
+                    {width() * leftTenths / 10, width() * (10 - leftTenths) / 10}, Qt::Horizontal);
     for (const QList<QDockWidget*>& side : {left, right}) {
         if (side.size() > 1)
             resizeDocks({side[0], side[1]}, {height() * 11 / 20, height() * 9 / 20}, Qt::Vertical);

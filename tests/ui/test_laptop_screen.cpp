@@ -154,7 +154,8 @@ TEST_CASE("on a 1366×768 screen looking at Balance takes no room from the queue
 
 // The rapporteur's Timeline cut "Wout De Natris" to "Wout De Nat…" at 1366×768: the column was
 // to keep 16 characters of the font's "average" width, narrower than a name's letters.
-TEST_CASE("on a 1366×768 screen the rapporteur's Timeline shows a speaker's name whole") {
+TEST_CASE("on a 1366×768 screen the rapporteur's Timeline shows a speaker's name whole, and every "
+          "column") {
     useTemporarySettings();
     CockpitHarness h;
     fillSession(h); // a speech under way: "0:00 (speaking)"
@@ -172,6 +173,9 @@ TEST_CASE("on a 1366×768 screen the rapporteur's Timeline shows a speaker's nam
     INFO("timeline " << view->viewport()->width() << " wide");
     CHECK(view->header()->sectionSize(TimelineModel::Speaker) >=
           view->fontMetrics().horizontalAdvance(u"Wout De Natris"_s) + 16);
+    // Its five columns, "Spoke" last, are all in view: in two fifths of the window it scrolled
+    // sideways, an empty bar below a list of speeches.
+    CHECK(view->header()->length() <= view->viewport()->width());
 }
 
 // A poll opened while the rapporteur wrote in Notes, its chart unseen behind that tab, took the
