@@ -18,6 +18,7 @@
 #include "report/report_menu.h"
 #include "session_files.h"
 #include "shortcuts_dialog.h"
+#include "store/recent_files.h"
 #include "store/session_file.h"
 #include "theme/theme.h"
 #include "theme/theme_menu.h"
@@ -567,7 +568,9 @@ bool MainWindow::mayQuit() {
     const sync::Seat* seat = connection ? connection->seatSession().seat() : nullptr;
     const bool hosting = seat && seat->mode() == sync::Seat::Mode::Hosting;
     const int following = hosting ? int(seat->peers().size()) : 0;
-    return confirmQuit(this, whatQuittingCutsOff(m_cockpit.state(), following));
+    const SessionFile* file = sessionFile();
+    const bool scene = file && QFileInfo(file->path()) == QFileInfo(demoScenePath());
+    return confirmQuit(this, whatQuittingCutsOff(m_cockpit.state(), following), !scene);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -51,13 +51,16 @@ bool confirmStopHosting(QWidget* window, int seatsFollowing) {
     return box.clickedButton() == stop;
 }
 
-bool confirmQuit(QWidget* window, const QString& cutOff) {
+bool confirmQuit(QWidget* window, const QString& cutOff, bool keptForLater) {
     if (cutOff.isEmpty())
         return true;
     QMessageBox box(QMessageBox::Question, tr("Quit Podium"), cutOff, QMessageBox::NoButton,
                     window);
-    box.setInformativeText(tr("Everything is saved: opening this session again carries on where "
-                              "it is."));
+    box.setInformativeText(keptForLater
+                               ? tr("Everything is saved: opening this session again carries on "
+                                    "where it is.")
+                               : tr("This demo scene is made afresh each time it is played: what "
+                                    "was done in it is not kept."));
     QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::DestructiveRole);
     box.setDefaultButton(box.addButton(QMessageBox::Cancel)); // Enter, pressed by habit, stays
     box.exec();

@@ -13,8 +13,9 @@ namespace podium {
 // session. Empty when nothing would (nothing is lost either way: all is on disk).
 QString whatQuittingCutsOff(const SessionState& state, int seatsFollowing);
 
-// Asks before quitting when `cutOff` says something; true to quit.
-bool confirmQuit(QWidget* window, const QString& cutOff);
+// Asks before quitting when `cutOff` says something; true to quit. `keptForLater`: whether opening
+// the session again carries on where it is (a demo scene is made afresh at each start).
+bool confirmQuit(QWidget* window, const QString& cutOff, bool keptForLater = true);
 
 // "1 seat follows the session from this laptop: it loses touch…"; empty for none.
 QString whatSeatsFollowingLose(int seatsFollowing);

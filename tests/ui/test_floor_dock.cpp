@@ -8,6 +8,8 @@
 #include "model/timer.h"
 #include "models/agenda_model.h"
 #include "quit_question.h"
+#include "session_files.h"
+#include "store/recent_files.h"
 #include "ui_support.h"
 
 #include <QAbstractItemView>
@@ -19,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -1023,6 +1026,40 @@ TEST_CASE("quitting while someone has the floor asks first, a close by a signal 
     QCoreApplication::processEvents();
     CHECK(asked.isEmpty());
     CHECK_FALSE(w.isVisible());
+}
+
+// A demo scene is made afresh at each start: quitting one said "opening this session again
+// carries on where it is".
+TEST_CASE("quitting a demo scene with someone on the floor says the scene is not kept") {
+    TemporarySettings settings;
+    QTemporaryDir dir; // outlives the file open in it
+    CockpitHarness h;
+    SessionFiles files(h.engine);
+    const auto quitAnswered = [&] { // what the question says besides
+        MainWindow w(h.cockpit);
+        w.show();
+        h.cockpit.setFiles(&files);
+        REQUIRE(h.run(Action::AddEntry, {{u"participant"_s, h.state().participants[0].id}}));
+        REQUIRE(h.run(Action::Next));
+        QString question, informative;
+        answerQuestionIfAsked(u"Quit"_s, &question, &informative);
+        child<QAction>(w, u"quitAction"_s)->trigger();
+        QCoreApplication::processEvents();
+        CHECK(question.contains(u"has the floor"_s));
+        CHECK_FALSE(w.isVisible());
+        h.cockpit.setFiles(nullptr);
+        return informative;
+    };
+    auto scene = openFreshDemoScene(h.clock.nowMs());
+    REQUIRE(scene);
+    files.adopt(std::move(scene).value(), false);
+    CHECK(quitAnswered() ==
+          u"This demo scene is made afresh each time it is played: what was done in it is not "
+          "kept."_s);
+
+    REQUIRE(files.createFromPlan(crowdPlan(), dir.filePath(u"workshop.podium"_s)));
+    CHECK(
+        quitAnswered().startsWith(u"Everything is saved: opening this session again carries on"_s));
 }
 
 TEST_CASE(

@@ -98,12 +98,14 @@ void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked) {
     });
 }
 
-void answerQuestionIfAsked(const QString& answer, QString* asked) {
-    QTimer::singleShot(0, [answer, asked] {
+void answerQuestionIfAsked(const QString& answer, QString* asked, QString* informative) {
+    QTimer::singleShot(0, [answer, asked, informative] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (!box)
             return;
         *asked = box->text();
+        if (informative)
+            *informative = box->informativeText();
         for (QAbstractButton* b : box->buttons())
             if (b->text() == answer)
                 b->click();

@@ -22,7 +22,7 @@ struct TemporarySettings {
 // Answers the question the next modal message box asks (`answer`), and keeps its text.
 void answerNextQuestion(QMessageBox::StandardButton answer, QString* asked);
 // The same with the button whose text is `answer`, if a question is asked at all.
-void answerQuestionIfAsked(const QString& answer, QString* asked);
+void answerQuestionIfAsked(const QString& answer, QString* asked, QString* informative = nullptr);
 
 struct CockpitHarness : Harness {
     Cockpit cockpit{engine};
