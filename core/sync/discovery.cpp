@@ -22,7 +22,8 @@ QByteArray Announcement::toDatagram() const {
                     {u"port"_s, port},
                     {u"seq"_s, seq},
                     {u"sequencer"_s, sequencer},
-                    {u"seats"_s, seats}}
+                    {u"seats"_s, seats},
+                    {u"lastEpoch"_s, lastEpoch}}
         .toCborValue()
         .toCbor();
 }
@@ -45,6 +46,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.seq = qMax<qint64>(0, integerOf(m.value(u"seq"_s)));
     a.sequencer = m.value(u"sequencer"_s).toString().left(100);
     a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
+    a.lastEpoch = integerIn<qint32>(m.value(u"lastEpoch"_s), 0);
     return a;
 }
 
@@ -53,8 +55,10 @@ bool HostRank::leads(const HostRank& other) const {
         return false; // the same host
     if ((seats > 0) != (other.seats > 0))
         return seats > 0;
-    if (epoch != other.epoch)
-        return epoch > other.epoch;
+    const qint32 reached = lastEpoch > 0 ? lastEpoch : epoch;
+    const qint32 otherReached = other.lastEpoch > 0 ? other.lastEpoch : other.epoch;
+    if (reached != otherReached)
+        return reached > otherReached;
     if (sequencer.isEmpty())
         return false;
     if (seq != other.seq)

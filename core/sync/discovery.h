@@ -13,14 +13,21 @@ constexpr quint16 defaultBeaconPort = 47601;
 
 // Where a host of a session stands, to tell which of two hosts of one session leads (the other
 // gives way): first the one the seats follow, so that a laptop restarted on an old copy never
-// takes the session from the host everyone is on; then (both followed, or neither) by epoch,
-// by how far each got in it, and by sequencer id, so that exactly one of two leads. A rank
-// without a sequencer (an older Podium's beacon) leads only by its epoch.
+// takes the session from the host everyone is on; then (both followed, or neither) the one
+// further on in the session: by the epoch of its last event, by that event's seq, and by
+// sequencer id, so that exactly one of two leads. A rank without a sequencer (an older Podium's
+// beacon) leads only by its epoch.
 struct HostRank {
     int seats = 0; // admitted seats, other than probes
     qint32 epoch = 1;
     qint64 seq = 0;    // the host's last event
     QString sequencer; // its run of hosting (docs/PROTOCOL.md, "Epochs and sequencers")
+    // The epoch of the host's last event: its own once it has numbered one, before that the one
+    // it followed. A laptop restarted as host on its copy of a session that went on at the host
+    // it followed took the session by its newer epoch, though it had numbered nothing since:
+    // what the other host's moderator did meanwhile was shown as orphans, never to be merged.
+    // 0: not said (an older Podium), read as `epoch`.
+    qint32 lastEpoch = 0;
     bool leads(const HostRank& other) const;
 };
 
@@ -35,9 +42,10 @@ struct Announcement {
     qint64 seq = 0;
     QString sequencer;
     int seats = 0;
+    qint32 lastEpoch = 0;
     QByteArray toDatagram() const;
     static std::optional<Announcement> fromDatagram(const QByteArray& bytes);
-    HostRank rank() const { return {seats, epoch, seq, sequencer}; }
+    HostRank rank() const { return {seats, epoch, seq, sequencer, lastEpoch}; }
 };
 
 // Sends the host's announcement every two seconds (broadcast, or to one address in tests), as

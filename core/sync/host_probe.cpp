@@ -27,6 +27,7 @@ HostProbe::Answer answerFrom(const QCborMap& welcome) {
         welcome.value(u"sequencer"_s).isString()
             ? welcome.value(u"sequencer"_s).toString()
             : sequencersFromCbor(welcome.value(u"sequencers"_s).toMap()).value(a.rank.epoch);
+    a.rank.lastEpoch = integerIn<qint32>(welcome.value(u"lastEpoch"_s), 0);
     return a;
 }
 

@@ -244,9 +244,15 @@ void Seat::announce(const QHostAddress& to, quint16 port) {
     m_beacon.start(
         [this] {
             const SessionState& s = m_engine.state();
-            return Announcement{
-                s.info.title, s.sessionId,     m_host->epoch(),     m_host->port(),
-                {},           m_log.lastSeq(), m_host->sequencer(), int(m_host->peers().size())};
+            return Announcement{s.info.title,
+                                s.sessionId,
+                                m_host->epoch(),
+                                m_host->port(),
+                                {},
+                                m_log.lastSeq(),
+                                m_host->sequencer(),
+                                int(m_host->peers().size()),
+                                m_log.lastEpoch()};
         },
         to, port);
 }
@@ -322,7 +328,7 @@ bool Seat::leadsThisHost(const HostRank& other) const {
     if (m_mode != Mode::Hosting || !m_host)
         return false;
     const HostRank mine{int(m_host->peers().size()), m_host->epoch(), m_log.lastSeq(),
-                        m_host->sequencer()};
+                        m_host->sequencer(), m_log.lastEpoch()};
     return other.leads(mine);
 }
 

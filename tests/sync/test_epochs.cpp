@@ -280,7 +280,7 @@ namespace {
 // A host of this session, announcing that it leads, at an address chosen by whoever sent it.
 sync::Announcement forgedClaim(const TestSeat& host, quint16 port) {
     return sync::Announcement{
-        u"Forged"_s, host.engine.state().sessionId, 99, port, {}, 1'000'000, u"forged"_s, 50};
+        u"Forged"_s, host.engine.state().sessionId, 99, port, {}, 1'000'000, u"forged"_s, 50, {}};
 }
 
 } // namespace
@@ -371,6 +371,44 @@ TEST_CASE("a laptop restarted on an old copy of the session gives way to the hos
     REQUIRE(submitAndWait(online, Action::SetStageMessage, {{u"text"_s, u"still here"_s}}));
     REQUIRE(waitUntil([&] { return rapporteur.engine.state().stageMessage == u"still here"_s; }));
     CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
+}
+
+// The online moderator's rehearsal: the room's laptop, back as a seat of the host that took
+// over, crashed; restarted as host on its copy, its newer epoch took the session from that host,
+// and what the online moderator had done since was shown as orphans, the floor back in the past.
+TEST_CASE("a laptop restarted as host on its copy of a session that went on at the host it "
+          "followed gives way to that host, though its epoch is newer: nothing is orphaned") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    TakenOver t(5);
+    t.takeOver(0, 1);
+    TestSeat& online = t.online;
+    auto& stale = t.stale;
+    const auto codes = stale->seat.codes();
+    stale->seat.stop();
+    stale->seat.join({u"127.0.0.1"_s, t.takeoverPort}, t.control); // the room's laptop, back
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    t.rapporteur.seat.stop(); // the host that went on has no seat left to outrank by
+    stale->seat.stop();       // the laptop crashes
+    sequence(online, u"while away "_s, 2);
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, codes));
+    REQUIRE(stale->seat.syncHost()->epoch() > online.seat.syncHost()->epoch());
+    REQUIRE(stale->lastSeq() < online.lastSeq());
+
+    const quint16 staleHears = freeUdpPort(), onlineHears = freeUdpPort();
+    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, staleHears));
+    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    QObject::connect(&online.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    stale->seat.announce(QHostAddress::LocalHost, onlineHears);
+    online.seat.announce(QHostAddress::LocalHost, staleHears);
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
+    CHECK(orphans.isEmpty());
+    CHECK(stale->engine.state().stageMessage == u"while away 1"_s);
     CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
 }
 

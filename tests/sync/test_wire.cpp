@@ -461,7 +461,7 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     beacon.start(
         [] {
             return Announcement{
-                u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4};
+                u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4, 2};
         },
         QHostAddress::LocalHost, port);
     QElapsedTimer t;
@@ -473,13 +473,14 @@ TEST_CASE("hosts are discovered by their beacon, it carries no participant data"
     CHECK(seen->sessionId == u"session-id"_s);
     CHECK(seen->epoch == 3);
     CHECK(seen->port == 47600);
+    CHECK(seen->rank().lastEpoch == 2);
     CHECK(seen->address.isLoopback());
     CHECK(seen->seq == 812);
     CHECK(seen->sequencer == u"run-a"_s);
     const QCborMap fields = QCborValue::fromCbor(seen->toDatagram()).toMap();
     CHECK(seen->seats == 4);
-    // podium, title, session, epoch, port, seq, sequencer, seats: nothing else
-    CHECK(fields.size() == 8);
+    // podium, title, session, epoch, port, seq, sequencer, seats, lastEpoch: nothing else
+    CHECK(fields.size() == 9);
     CHECK_FALSE(Announcement::fromDatagram("not a beacon"));
 }
 
@@ -499,7 +500,7 @@ TEST_CASE("HOST:PORT as typed after --join: IPv6 in brackets, the port in plain 
 TEST_CASE("a host of a session with a very long title is still heard, its title cut short") {
     const QString title(2000, QChar(0x8BAE)); // 議, three bytes in UTF-8
     const auto heard = Announcement::fromDatagram(
-        Announcement{title, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4}.toDatagram());
+        Announcement{title, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4, {}}.toDatagram());
     REQUIRE(heard);
     CHECK(heard->title == title.left(Announcement::maxTitle));
     CHECK(heard->port == 47600);
@@ -508,12 +509,14 @@ TEST_CASE("a host of a session with a very long title is still heard, its title 
 TEST_CASE("of two hosts of one session, exactly one leads the other") {
     // Two hosts that hear each other must agree which gives way: the one the seats follow
     // first, then by epoch, by how far each got in it, by sequencer id; never itself.
-    const auto host = [](int seats, qint32 epoch, qint64 seq, const QString& sequencer) {
-        return HostRank{seats, epoch, seq, sequencer};
+    const auto host = [](int seats, qint32 epoch, qint64 seq, const QString& sequencer,
+                         qint32 lastEpoch = 0) {
+        return HostRank{seats, epoch, seq, sequencer, lastEpoch};
     };
-    const QList<HostRank> hosts = {host(0, 2, 10, u"b"_s), host(0, 3, 5, u"d"_s),
-                                   host(2, 3, 7, u"a"_s),  host(1, 3, 7, u"c"_s),
-                                   host(0, 1, 99, u"z"_s), host(3, 1, 2, u"y"_s)};
+    const QList<HostRank> hosts = {
+        host(0, 2, 10, u"b"_s),   host(0, 3, 5, u"d"_s),     host(2, 3, 7, u"a"_s),
+        host(1, 3, 7, u"c"_s),    host(0, 1, 99, u"z"_s),    host(3, 1, 2, u"y"_s),
+        host(0, 4, 6, u"e"_s, 2), host(0, 2, 12, u"g"_s, 2), host(0, 5, 12, u"f"_s, 2)};
     for (const HostRank& x : hosts) {
         CHECK_FALSE(x.leads(x));
         for (const HostRank& y : hosts) {
@@ -531,6 +534,11 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
     CHECK(host(0, 3, 5, u"a"_s).leads(host(0, 2, 500, u"b"_s))); // a newer epoch, whatever the seq
     CHECK(host(0, 3, 7, u"a"_s).leads(host(0, 3, 5, u"b"_s)));   // the same epoch, further on
     CHECK_FALSE(host(1, 3, 7, u"a"_s).leads(host(0, 3, 7, u"a"_s))); // the same run of hosting
+    // By the epoch of the last event, not of the hosting: a laptop restarted as host on its copy,
+    // a newer epoch but nothing numbered in it, does not lead the host that went on further.
+    CHECK(host(0, 2, 12, u"g"_s, 2).leads(host(0, 4, 6, u"e"_s, 2)));
+    CHECK(host(0, 3, 7, u"a"_s, 3).leads(host(0, 4, 60, u"e"_s, 2)));
+    CHECK(host(1, 3, 5, u"a"_s, 3).leads(host(0, 2, 12, u"b"_s, 2))); // seats first
     // An older Podium's beacon (no seq, no sequencer) leads by its epoch alone.
     CHECK(host(0, 4, 0, QString()).leads(host(0, 3, 50, u"b"_s)));
     CHECK_FALSE(host(0, 3, 0, QString()).leads(host(0, 3, 0, u"b"_s)));
@@ -540,7 +548,7 @@ TEST_CASE("a beacon cut short is refused, at every length") {
     // Anyone on the LAN can send beacons; Qt decodes the part before the cut, and a map that
     // lost its last value must not be read as an announcement.
     const QByteArray whole =
-        Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 12, u"run-a"_s, 1}
+        Announcement{u"Workshop 42"_s, u"session-id"_s, 3, 47600, {}, 12, u"run-a"_s, 1, {}}
             .toDatagram();
     REQUIRE(Announcement::fromDatagram(whole));
     for (qsizetype n = 0; n < whole.size(); ++n) {
@@ -556,7 +564,7 @@ TEST_CASE("a number that is not an integer is not read as one") {
     CHECK(p.hostPort == 0);
     CHECK(p.rttMs == -1);
     QCborMap beacon =
-        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0}.toDatagram())
+        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0, {}}.toDatagram())
             .toMap();
     beacon[u"port"_s] = 47600.0;
     CHECK_FALSE(Announcement::fromDatagram(beacon.toCborValue().toCbor()));
@@ -569,7 +577,7 @@ TEST_CASE("a number too large for its field is not wrapped into another") {
     CHECK(lineageFromCbor(QCborArray{QCborArray{wrapsToTwo, 5, u"s"_s}}).isEmpty());
     CHECK(sequencersFromCbor(QCborMap{{wrapsToTwo, u"s"_s}}).isEmpty());
     QCborMap beacon =
-        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0}.toDatagram())
+        QCborValue::fromCbor(Announcement{u"W"_s, u"s"_s, 1, 47600, {}, 0, {}, 0, {}}.toDatagram())
             .toMap();
     beacon[u"epoch"_s] = wrapsToTwo;
     CHECK(Announcement::fromDatagram(beacon.toCborValue().toCbor())->epoch == 1);
