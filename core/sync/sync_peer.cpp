@@ -391,6 +391,14 @@ QByteArray commandFrame(const Command& command) {
 bool tooLarge(const QByteArray& frame) {
     return frame.size() - 4 > maxFrameFromPeer; // the 4-byte length is not counted
 }
+
+// As the moderator would say them, in the order they were sent.
+QStringList actionsOf(const QList<Command>& commands, const SessionState& state) {
+    QStringList what;
+    for (const Command& command : commands)
+        what << describeAction(command.action, command.args, state);
+    return what;
+}
 } // namespace
 
 void SyncPeer::forward(const Command& command) {
@@ -429,15 +437,16 @@ void SyncPeer::settleUnanswered() {
                    m_caughtUpBySnapshot);
 }
 
+QStringList SyncPeer::unansweredActions() const {
+    return actionsOf(m_unanswered, m_engine.state());
+}
+
 // Each refused with one sentence naming them all (%1), in the order they were sent.
 void SyncPeer::tellUnanswered(const QList<Command>& commands, const QString& sentence,
                               bool maybeDone) {
     if (commands.isEmpty())
         return;
-    QStringList what;
-    for (const Command& command : commands)
-        what << describeAction(command.action, command.args, m_engine.state());
-    const QString why = sentence.arg(what.join(u"; "_s));
+    const QString why = sentence.arg(actionsOf(commands, m_engine.state()).join(u"; "_s));
     for (const Command& command : commands) {
         if (maybeDone)
             emit outcomeUnknown(command.id);

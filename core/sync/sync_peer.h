@@ -66,6 +66,8 @@ public:
     static QString codeProblem(const QString& code);
     void leave();
     void dropUnanswered() { m_unanswered.clear(); } // before leaving as the program closes
+    // What this seat sent that the host has not answered yet, as the moderator would say it.
+    QStringList unansweredActions() const;
 
     State state() const { return m_state; }
     // Why a seat that is not live is not. Only with the host out of reach, or at its address a

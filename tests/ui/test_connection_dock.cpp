@@ -1438,6 +1438,42 @@ TEST_CASE("connection dock: a window closed while a command awaits the host's an
     CHECK_FALSE(QFile::exists(dir.filePath(u"online.podium.lock"_s))); // let go of, as closed
 }
 
+// The online moderator's rehearsal: "+30 s" pressed as the host froze was done when it woke,
+// seconds later, while the red line said actions were refused; a second press would have given
+// a minute. The line names what was sent and may still be done.
+TEST_CASE("connection dock: a press sent as the host went out of reach is named at the foot, "
+          "until the host answers") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
+    QTemporaryDir dir;
+    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
+    online->engine.setAuthority(Authority::OnlineModerator);
+    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
+                           host->child<QLabel>(u"controlCode"_s)->text());
+    const auto peer = [&] {
+        return online->dock->seatSession().seat()->syncPeer();
+    };
+    REQUIRE(waitFor([&] {
+        return online->dock->seatSession().mode() == sync::Seat::Mode::Joined &&
+               peer()->state() == sync::SyncPeer::State::Live;
+    }));
+    relay.setFrozen(true); // the host's machine freezes; nobody knows yet
+    (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"Two minutes"_s}});
+    REQUIRE(waitFor([&] { return peer()->state() == sync::SyncPeer::State::Reconnecting; }));
+    const QString alert = online->dock->alert();
+    CHECK(alert.contains(u"out of reach"_s));
+    CHECK(alert.contains(u"Sent just before, and not answered yet: "_s));
+    CHECK(alert.contains(u"Two minutes"_s));
+    CHECK(alert.contains(u"wait for it before doing it again"_s));
+
+    // Back, and the press never got there: said so once, and the line goes.
+    relay.cutAll();
+    relay.setFrozen(false);
+    REQUIRE(waitFor([&] { return peer()->state() == sync::SyncPeer::State::Live; }));
+    CHECK_FALSE(online->dock->alert().contains(u"not answered yet"_s));
+}
+
 // The red line of a port that was taken stayed under the "Hosting" that followed on another.
 TEST_CASE("hosting that goes well clears the red line of an earlier failure") {
     useTemporarySettings();

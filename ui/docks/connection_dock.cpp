@@ -627,19 +627,34 @@ QString ConnectionDock::alert() const {
                    : peer->role() == Authority::ReadOnly
                        ? tr("The host is out of reach: reconnecting. This seat shows the session "
                             "as it was until then (see Connection).")
-                   : m_session->mayTakeOver()
-                       // The offer was only in the panel, a tab behind another.
-                       ? tr("The host is out of reach: reconnecting. Until it is back, your "
-                            "actions are refused, not kept to send later. Gone for good? Take "
-                            "over hosting in Connection.")
-                       : tr("The host is out of reach: reconnecting. Until it is back, your "
-                            "actions are refused, not kept to send later (see Connection).");
+                       : (m_session->mayTakeOver()
+                              // The offer was only in the panel, a tab behind another.
+                              ? tr("The host is out of reach: reconnecting. Until it is back, your "
+                                   "actions are refused, not kept to send later. Gone for good? "
+                                   "Take "
+                                   "over hosting in Connection.")
+                              : tr("The host is out of reach: reconnecting. Until it is back, your "
+                                   "actions are refused, not kept to send later (see "
+                                   "Connection).")) +
+                             stillUnanswered(*peer);
     }
     if (const QString from = copyNotFollowing(); !from.isEmpty())
         return tr("Your copy of the session joined at %1: it does not follow the session. Join "
                   "again in Connection.")
             .arg(from);
     return {};
+}
+
+// A press sent as the host froze (a closed lid, SIGSTOP) reached its socket: the host did it
+// when it woke, seconds later, while this line said actions were refused. The moderator, who
+// took the press for lost, pressed again and gave the speaker a minute more.
+QString ConnectionDock::stillUnanswered(const sync::SyncPeer& peer) const {
+    const QStringList sent = peer.unansweredActions();
+    if (sent.isEmpty())
+        return {};
+    return u" "_s + tr("Sent just before, and not answered yet: %1. The host may still do it "
+                       "when it is back: wait for it before doing it again.")
+                        .arg(sent.join(u"; "_s));
 }
 
 QString ConnectionDock::copyNotFollowing() const {

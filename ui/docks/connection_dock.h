@@ -69,6 +69,7 @@ public:
     // Where the joined copy opened on its own here was joined ("192.168.1.20:47600"); empty when
     // the window's file is not such a copy, or while it follows its host again.
     QString copyNotFollowing() const;
+    QString stillUnanswered(const sync::SyncPeer& peer) const;
 
 signals:
     void alertChanged(const QString& alert);
