@@ -16,6 +16,7 @@
 #include "store/session_file.h"
 #include "ui_support.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -1243,6 +1244,33 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     REQUIRE(again.dock->hostOn(port));
     CHECK(notice->text().contains(u"no longer hosts"_s));
     CHECK(notice->text().contains(u"hosts the session again since"_s));
+}
+
+// The online moderator's rehearsal: the online laptop, hosting after a takeover, was killed and
+// started again. It hosted again as the in-room moderator: the room's panels and title, and its
+// newcomers counted onsite, beside the in-room moderator's own laptop.
+TEST_CASE("the online moderator's laptop that died while hosting after a takeover hosts again as "
+          "the online moderator") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"took-over.podium"_s);
+    const quint16 port = freeTcpPort();
+    {
+        auto created = SessionFile::create(path, crowdPlan(), QDateTime::currentMSecsSinceEpoch());
+        REQUIRE(created);
+        sync::SessionFileJournal journal(*created.value());
+        REQUIRE(journal.recordHosting(sync::JoinCodes::generate(), port, 0,
+                                      Authority::OnlineModerator));
+    }
+    auto started = startAfterCrash(path);
+    CockpitOnFile& again = *started;
+    REQUIRE(again.dock->seatSession().mode() == sync::Seat::Mode::Hosting);
+    CHECK(again.cockpit.seat() == Seat::Moderator); // a host has the powers of the room
+    CHECK(again.window.windowTitle().contains(u"Online moderator (hosting)"_s));
+    CHECK(again.dock->seatSession().seat()->syncHost()->port() == port);
+    auto* presence = again.window.findChild<QComboBox*>(u"newPresence"_s);
+    REQUIRE(presence);
+    CHECK(presence->currentData().toString() == key(Presence::Online)); // newcomers are online
 }
 
 // It said "it hosts it again" while its panel, a hidden tab, said in red that the port was taken:

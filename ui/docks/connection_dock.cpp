@@ -470,18 +470,29 @@ void ConnectionDock::takeUpFile(const SessionFile* file) {
     if (!file)
         return updateAlert();
     takeUpJoinedCopy(joinedCopyOf(*file));
-    if (sync::wasHosted(*file))
+    if (sync::wasHosted(*file)) {
+        // The online moderator's laptop that took over hosting, restarted, came back as the
+        // in-room moderator: the room's panels and title, its newcomers onsite, beside the
+        // in-room moderator's own laptop. It hosts again as the seat it was.
+        if (sync::hostedAs(*file) == Authority::OnlineModerator)
+            takeUpSeat(Seat::OnlineModerator);
         takeUpHostedCopy(sync::hostedPort(*file) ? sync::hostedPort(*file) : sync::defaultSyncPort);
+    }
     updateAlert();
+}
+
+// The seat the file was worked on as, until another file is opened.
+void ConnectionDock::takeUpSeat(Seat seat) {
+    if (!m_seatBeforeCopy)
+        m_seatBeforeCopy = cockpit().seat();
+    cockpit().setSeat(seat);
 }
 
 void ConnectionDock::takeUpJoinedCopy(const JoinedCopy& copy) {
     const std::optional<Seat> seat = seatNamed(copy.seat);
     if (!seat || m_session->mode() != sync::Seat::Mode::Alone)
         return;
-    if (!m_seatBeforeCopy)
-        m_seatBeforeCopy = cockpit().seat();
-    cockpit().setSeat(*seat);
+    takeUpSeat(*seat);
     m_rejoinAddress = copy.from;
     m_rejoinCode = copy.code;
     if (m_address) {

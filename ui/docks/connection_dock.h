@@ -83,6 +83,7 @@ protected:
     void build() override;
 
 private:
+    void takeUpSeat(Seat seat);
     std::optional<bool> joinedLinkLive() const; // none: the seat has not joined a host
     QWidget* makeCodes();
     QWidget* makeJoin();
