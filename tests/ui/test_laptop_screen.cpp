@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace podium;
@@ -258,4 +259,40 @@ TEST_CASE("a window left larger than this screen reopens within it") {
     INFO("window " << w.geometry().x() << "," << w.geometry().y() << " " << w.width() << "×"
                    << w.height());
     CHECK(free.contains(w.geometry()));
+}
+
+// The online moderator's rehearsal: the window made half the screen wide (683 px, beside the
+// video call) kept the floor's five buttons side by side, 520 px, and left the queue a 25-pixel
+// field for names, the Add button and the online tallies out of sight.
+TEST_CASE("on half a 1366×768 screen the moderators' floor buttons wrap and the queue keeps room "
+          "for names") {
+    useTemporarySettings();
+    for (Seat seat : {Seat::Moderator, Seat::OnlineModerator}) {
+        INFO(seatKey(seat).toStdString());
+        QSettings().remove(u"layout"_s);
+        CockpitHarness h;
+        fillSession(h);
+        h.cockpit.setSeat(seat);
+        MainWindow w(h.cockpit);
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        w.resize(683, w.height());
+        QTest::qWait(50);
+        QDockWidget* floor = w.dock(u"floorDock"_s);
+        REQUIRE(floor);
+        for (auto* button : floor->findChildren<QToolButton*>()) {
+            if (!button->isVisibleTo(floor) || button->text().isEmpty())
+                continue;
+            INFO(button->text().toStdString());
+            CHECK(button->width() >= button->sizeHint().width()); // its text whole
+            CHECK(button->mapTo(floor, QPoint(button->width(), 0)).x() <= floor->width());
+        }
+        auto* names = w.findChild<QLineEdit*>(u"quickAdd"_s);
+        REQUIRE(names);
+        CHECK(names->width() >= 150);
+        auto* add = w.findChild<QPushButton*>(u"addButton"_s);
+        REQUIRE(add);
+        QWidget* queue = w.dock(u"queueDock"_s);
+        CHECK(add->mapTo(queue, QPoint(add->width(), 0)).x() <= queue->width());
+    }
 }

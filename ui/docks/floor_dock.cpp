@@ -1,4 +1,5 @@
 #include "floor_dock.h"
+#include "wrapping_row.h"
 
 #include "shortcuts_dialog.h"
 
@@ -133,7 +134,7 @@ FloorDock::FloorDock(Cockpit& cockpit, QWidget* parent)
     , m_asLastHeard(namedLabel(u"clocksAsLastHeard"_s))
     , m_sessionClock(namedLabel(u"sessionClock"_s))
     , m_segmentClock(namedLabel(u"segmentClock"_s))
-    , m_controlsRow(new QWidget)
+    , m_controlsRow(new WrappingRow)
     , m_sessionToggle(new QPushButton)
     , m_messageRow(new QWidget)
     , m_message(new QLineEdit)
@@ -208,12 +209,11 @@ QWidget* FloorDock::buildBody() {
     // to a second line moved them up under the moderator's pointer.
     layout->addWidget(m_messageShown);
     layout->addWidget(m_countdown, 1);
-    auto* controls = new QHBoxLayout(m_controlsRow);
-    controls->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {m_startPause, m_minus30, m_plus30, m_endSpeech, m_next})
-        controls->addWidget(buttonFor(a));
+        m_controlsRow->addWidget(buttonFor(a));
     layout->addWidget(m_controlsRow);
     auto* clocks = new QGridLayout;
+    m_sessionClock->setWordWrap(true); // beside its button in a narrow window
     clocks->addWidget(m_sessionClock, 0, 0);
     clocks->addWidget(m_sessionToggle, 0, 1);
     // A segment's title can be a long policy question: wrapped, it takes a second line, not the

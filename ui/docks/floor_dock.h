@@ -12,6 +12,8 @@ class QPushButton;
 
 namespace podium {
 
+class WrappingRow;
+
 // Who has the floor and how long they have left: a big countdown (amber at the warning, red
 // from zero, overtime counting up), the controls to run it, the session and segment clocks, and
 // a short message to the stage display.
@@ -66,7 +68,7 @@ private:
     QString m_copyNotFollowing; // what m_asLastHeard says of a copy, when it does
     QLabel* m_sessionClock;
     QLabel* m_segmentClock;
-    QWidget* m_controlsRow;
+    WrappingRow* m_controlsRow;
     QPushButton* m_sessionToggle;
     QWidget* m_messageRow;
     QLineEdit* m_message;

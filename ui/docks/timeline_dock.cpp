@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTime>
 #include <QTimer>
 #include <QTreeView>
@@ -57,12 +58,25 @@ void TimelineDock::build() {
     };
     connect(this, &QDockWidget::visibilityChanged, m_view, showNewestOnce);
     showNewestOnce(isVisible());
+    keepNewestInView();
     connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTreeView::scrollToBottom);
     connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::scrollToBottom);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineDock::refreshSummary);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TimelineDock::refreshSummary);
+}
+
+// Showing the newest, it goes on showing it as the panel's height changes: the floor's buttons
+// going to two rows above it (a narrower window) left it two speeches short of the newest.
+void TimelineDock::keepNewestInView() {
+    QScrollBar* bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_newestInView = value == bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_newestInView)
+            bar->setValue(maximum);
+    });
 }
 
 QString TimelineDock::title() const {

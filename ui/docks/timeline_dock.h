@@ -24,11 +24,13 @@ protected:
 private:
     void sizeColumns();
     void refreshSummary();
+    void keepNewestInView();
 
     TimelineModel* m_model;
     QTreeView* m_view = nullptr;
     QLabel* m_summary = nullptr;
     bool m_newestShown = false;
+    bool m_newestInView = true;
 };
 
 } // namespace podium
