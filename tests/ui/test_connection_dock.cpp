@@ -1105,6 +1105,8 @@ TEST_CASE("connection dock: a host that comes back after a takeover joins the ne
                host->engine.state().lastSeq == online.engine.state().lastSeq;
     }));
     CHECK(host->engine.state().stageMessage == u"new host"_s); // the others' session, unmixed
+    // It joined where it was told the session went on: "Nothing answered at :0", it said too.
+    CHECK_FALSE(host->child<QLabel>(u"connectionStatus"_s)->text().contains(u"Nothing answered"_s));
     CHECK(host->child<QLabel>(u"connectionState"_s)->text().contains(QString::number(newPort)));
     // What only it had is shown to its moderator, as typed.
     auto* box = host->dock->findChild<QMessageBox*>(u"orphanedEvents"_s);

@@ -174,6 +174,7 @@ Result<bool> SeatSession::ensureSeat() {
         });
         connect(m_seat.get(), &sync::Seat::orphaned, this, &SeatSession::orphaned);
         connect(m_seat.get(), &sync::Seat::superseded, this, [this](const sync::Endpoint& e) {
+            m_joinedHost = e; // reaching it is no news ("Nothing answered at :0", it said)
             m_joinedFrom = addressOf(e);
             m_joinCode = m_seat->controlCode(); // what it joined with: the code it hosted with
             // Neither is to blame: either laptop may have been the one that lost the network.
