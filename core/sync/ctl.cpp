@@ -306,6 +306,7 @@ int runCtl(const QStringList& arguments) {
     SessionEngine engine(clock);
     Seat seat(engine, clock);
     seat.setSeatName(u"ctl"_s);
+    seat.setClient(ctlClient.toString());
     QObject::connect(&seat, &Seat::statusChanged, [&](const QString& s) { lastStatus = s; });
     QObject::connect(&seat, &Seat::failed, [&](const QString& why) { result = fail(why); });
     const QString maybeDone = tr("The command was sent, but no answer came from the host: it may "

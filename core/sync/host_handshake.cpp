@@ -147,6 +147,7 @@ void SyncHost::onHello(Link* link, const Message& m) {
     peer.info.name = peerWords(hello.value(u"name"_s)); // shown in status lines and peer lists
     peer.info.role = role;
     peer.info.isCockpit = hello.value(u"client"_s).toString() == cockpitClient;
+    peer.info.isCtl = hello.value(u"client"_s).toString() == ctlClient;
     peer.info.address = addressText(link->socket()->peerAddress());
     peer.info.hostPort = integerIn<quint16>(hello.value(u"hostPort"_s), 0);
     peer.fillExpected = plan.kind == ResumePlan::Fill;

@@ -7,8 +7,9 @@
 
 namespace podium::sync {
 
-// The hello's `client` of a cockpit (docs/PROTOCOL.md).
+// The hello's `client` of a cockpit, and of `podium ctl` (docs/PROTOCOL.md).
 inline constexpr QStringView cockpitClient = u"cockpit";
+inline constexpr QStringView ctlClient = u"ctl";
 
 // A seat as the host lists it to everyone (the Connection dock's peer list).
 struct PeerInfo {
@@ -21,6 +22,9 @@ struct PeerInfo {
     // A cockpit, a window someone works in (read-only: the rapporteur's), not a headless seat
     // or `podium ctl`; the hello's `client`. An older seat does not say.
     bool isCockpit = false;
+    // `podium ctl`: one command from a script, in and out. Known to the host only (not listed
+    // to the seats as such): its leaving is no news for the moderator.
+    bool isCtl = false;
     QCborMap toCbor() const;
     static PeerInfo fromCbor(const QCborMap& m);
 };

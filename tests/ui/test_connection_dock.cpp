@@ -1818,4 +1818,19 @@ TEST_CASE("a seat with control that leaves is said on the host's status bar, a r
     REQUIRE(said.size() == 1);
     CHECK(said.first().startsWith(
         u"The online moderator seat on %1 left the session: "_s.arg(QSysInfo::machineHostName())));
+
+    // `podium ctl`, a script's one command, in and out: "…seat on ctl left the session" came at
+    // each.
+    {
+        SystemClock clock;
+        SessionEngine engine(clock);
+        sync::Seat ctl(engine, clock);
+        ctl.setSeatName(u"ctl"_s);
+        ctl.setClient(sync::ctlClient.toString());
+        ctl.join(*sync::parseEndpoint(addressOf(*host)),
+                 host->child<QLabel>(u"controlCode"_s)->text());
+        REQUIRE(waitFor([&] { return host->dock->seatSession().seat()->peers().size() == 1; }));
+    }
+    REQUIRE(waitFor([&] { return host->dock->seatSession().seat()->peers().isEmpty(); }));
+    CHECK(said.size() == 1);
 }

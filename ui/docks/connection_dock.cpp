@@ -539,8 +539,10 @@ void ConnectionDock::forgetOrphans() {
 
 // The online moderator's laptop dropped out: the in-room moderator learnt it only from this panel,
 // behind a tab, while nobody took in the online participants.
+// (Not `podium ctl`, a script's one command: "The online moderator seat on ctl left the session:
+// closed by its user" came at each.)
 void ConnectionDock::sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason) {
-    if (seat.role == Authority::ReadOnly)
+    if (seat.role == Authority::ReadOnly || seat.isCtl)
         return;
     emit cockpit().info(tr("The %1 seat on %2 left the session: %3.")
                             .arg(peerLabel(seat).toLower(), seat.name, reason));
