@@ -66,6 +66,7 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
     // Said as well, so that the last seat to leave is not the news long after it came back.
     connect(m_host.get(), &SyncHost::peerAdmitted, this,
             [this](const QString& who, const PeerInfo& seat) {
+                emit seatJoined(seat);
                 if (seat.role != Authority::ReadOnly)
                     emit statusChanged(tr("%1 joined, with control.").arg(who));
                 else if (seat.isCockpit)

@@ -97,6 +97,7 @@ signals:
     void hostsAnotherSession(); // see SyncPeer
     void peersChanged();
     void seatLeft(const podium::sync::PeerInfo& seat, const QString& reason); // see SyncHost
+    void seatJoined(const podium::sync::PeerInfo& seat); // SyncHost::peerAdmitted
     void orphaned(const QList<podium::Event>& events);
     // This seat stopped hosting: the host at `leader` leads the session; joining it follows.
     void superseded(const podium::sync::Endpoint& leader);

@@ -1798,6 +1798,30 @@ TEST_CASE("a joined copy opened on its own says so above the countdown, until it
     CHECK(line->isHidden());
 }
 
+// The online moderator's rehearsal: "…seat on vm left the session" stayed at the foot of the
+// host's window after that seat was back, seconds later.
+TEST_CASE("a seat with control that comes back is said on the host's status bar") {
+    useTemporarySettings();
+    auto host = hostingSeat();
+    QStringList said;
+    QObject::connect(host->cockpit.get(), &Cockpit::info, [&](const QString& t) { said << t; });
+    synctest::Relay cable(host->dock->seatSession().seat()->syncHost()->port());
+    SeatUnderTest online(Authority::OnlineModerator);
+    online.dock->joinHost(u"127.0.0.1:%1"_s.arg(cable.port()),
+                          host->child<QLabel>(u"controlCode"_s)->text());
+    const auto followers = [&] {
+        return host->dock->seatSession().seat()->peers().size();
+    };
+    REQUIRE(waitFor([&] { return followers() == 1; }));
+    CHECK(said.isEmpty()); // its first coming is in the Connection panel: no news
+    cable.cutAll();        // the cable pulled and put back
+    REQUIRE(waitFor([&] { return !said.isEmpty(); }));
+    CHECK(said.last().contains(u"left the session"_s));
+    REQUIRE(waitFor([&] { return said.size() == 2; }));
+    CHECK(said.last() == u"The online moderator seat on %1 is back in the session."_s.arg(
+                             QSysInfo::machineHostName()));
+}
+
 // The online moderator's laptop dropped out: the in-room moderator learnt it only from the
 // Connection panel, behind a tab.
 TEST_CASE("a seat with control that leaves is said on the host's status bar, a rapporteur not") {

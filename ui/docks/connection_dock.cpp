@@ -124,6 +124,7 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     });
     connect(m_session, &SeatSession::status, this, [this](const QString& s) { showStatus(s); });
     connect(m_session, &SeatSession::seatLeft, this, &ConnectionDock::sayControlSeatLeft);
+    connect(m_session, &SeatSession::seatJoined, this, &ConnectionDock::sayControlSeatBack);
     connect(m_session, &SeatSession::failed, this, [this](const QString& s) {
         m_failure = s;
         m_failureSession = this->cockpit().state().sessionId;
@@ -544,8 +545,18 @@ void ConnectionDock::forgetOrphans() {
 void ConnectionDock::sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason) {
     if (seat.role == Authority::ReadOnly || seat.isCtl)
         return;
+    m_controlSeatsGone.insert(seat.instance);
     emit cockpit().info(tr("The %1 seat on %2 left the session: %3.")
                             .arg(peerLabel(seat).toLower(), seat.name, reason));
+}
+
+// Back after a freeze or a lost link, most often within seconds: the line said it had left for
+// as long as it stayed.
+void ConnectionDock::sayControlSeatBack(const sync::PeerInfo& seat) {
+    if (!m_controlSeatsGone.remove(seat.instance))
+        return;
+    emit cockpit().info(
+        tr("The %1 seat on %2 is back in the session.").arg(peerLabel(seat).toLower(), seat.name));
 }
 
 void ConnectionDock::showOrphansButton() {

@@ -2,6 +2,7 @@
 
 #include "session_dock.h"
 
+#include <QSet>
 #include <optional>
 
 class QLabel;
@@ -106,6 +107,7 @@ private:
     void updateAlert();
     void showOrphansButton();
     void sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason);
+    void sayControlSeatBack(const sync::PeerInfo& seat);
 
     SeatSession* m_session;
     QLabel* m_state = nullptr;
@@ -126,6 +128,7 @@ private:
     QLabel* m_readOnlyCode = nullptr;
     QWidget* m_joinBox = nullptr;
     DiscoveredHosts* m_discovered;
+    QSet<QString> m_controlSeatsGone; // instances said to have left, to say when they are back
     QString m_hostedAs; // this laptop's sequencer while it hosts, to forget its own beacons after
     QLabel* m_foundCaption = nullptr;
     QListWidget* m_found = nullptr;

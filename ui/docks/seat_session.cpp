@@ -157,6 +157,7 @@ Result<bool> SeatSession::ensureSeat() {
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);
         connect(m_seat.get(), &sync::Seat::seatLeft, this, &SeatSession::seatLeft);
+        connect(m_seat.get(), &sync::Seat::seatJoined, this, &SeatSession::seatJoined);
         connect(m_seat.get(), &sync::Seat::hostsAnotherSession, this, [this] {
             if (!m_replicaIsCopy)
                 return;

@@ -84,8 +84,9 @@ signals:
     // This host gave way to another, at `to`, that leads the session, and joins it (its seat
     // changes).
     void gaveWay(const QString& to);
-    // A seat that followed this host left (see SyncHost).
+    // A seat that followed this host left (see SyncHost), or one joined it.
     void seatLeft(const podium::sync::PeerInfo& seat, const QString& reason);
+    void seatJoined(const podium::sync::PeerInfo& seat);
 
 private:
     [[nodiscard]] Result<bool> ensureSeat();
