@@ -123,6 +123,9 @@ struct Poll {
     qint64 combined(int option) const;
     qint64 totalVotes() const;
     double percentage(int option) const; // of all votes cast; 0 when none
+    // Each option's percentage as shown, to `decimals` places, adding up to 100 when any vote
+    // was cast (the largest remainders get the last points; the first option on a tie).
+    QList<double> sharesAsShown(int decimals) const;
 
     bool operator==(const Poll&) const = default;
 };

@@ -64,11 +64,12 @@ Chart pollChart(const Poll& p, const Formatter& f) {
     c.title = tr("Votes by source");
     for (int s = 0; s < enumCount<TallySource>(); ++s)
         c.series << label(enumAt<TallySource>(s));
+    const QList<double> shares = p.sharesAsShown(1);
     for (int i = 0; i < p.options.size(); ++i) {
         const Tally t = i < p.tallies.size() ? p.tallies[i] : Tally{};
         c.bars.append({p.options[i],
                        {t[0], t[1], t[2]},
-                       tr("%1 (%2)").arg(f.number(p.combined(i)), f.percent(p.percentage(i)))});
+                       tr("%1 (%2)").arg(f.number(p.combined(i)), f.percent(shares[i]))});
     }
     return c;
 }
@@ -81,6 +82,7 @@ Table pollTable(const Poll& p, const Formatter& f) {
     t.headers << tr("Combined") << tr("Share");
     t.numeric = {1, 2, 3, 4, 5};
     Tally sums{};
+    const QList<double> shares = p.sharesAsShown(1);
     for (int i = 0; i < p.options.size(); ++i) {
         const Tally tally = i < p.tallies.size() ? p.tallies[i] : Tally{};
         QStringList row{p.options[i]};
@@ -88,7 +90,7 @@ Table pollTable(const Poll& p, const Formatter& f) {
             row << f.number(tally[s]);
             sums[s] += tally[s];
         }
-        row << f.number(p.combined(i)) << f.percent(p.percentage(i));
+        row << f.number(p.combined(i)) << f.percent(shares[i]);
         t.rows.append(row);
     }
     t.rows.append({tr("Total"), f.number(sums[0]), f.number(sums[1]), f.number(sums[2]),

@@ -6,6 +6,8 @@
 #include "model/event_text.h"
 #include "model/reducer.h"
 
+#include <numeric>
+
 using namespace podium;
 using namespace podium::test;
 using namespace Qt::StringLiterals;
@@ -171,6 +173,31 @@ TEST_CASE("tallies are never negative and name a real option and source") {
     CHECK_FALSE(h.run(Action::SetTally, tally(999, 0, u"onsite"_s, 1)));
     CHECK(h.state().poll(id)->totalVotes() == 0);
     CHECK(h.state().poll(id)->percentage(0) == 0.0); // no votes, no division by zero
+}
+
+// The online moderator's rehearsal: the Share column read 54.5 + 31.8 + 13.6 = 99.9 %, and
+// 30.8 + 15.4 + 46.2 + 7.7 = 100.1 %; the projector once read 63 % + 38 %.
+TEST_CASE("a poll's shares as shown add up to 100, the last points to the largest remainders") {
+    const auto poll = [](const QList<qint64>& votes) {
+        Poll p;
+        for (qint64 v : votes) {
+            p.options << u"option"_s;
+            p.tallies << Tally{v, 0, 0};
+        }
+        return p;
+    };
+    const auto sum = [](const QList<double>& shares) {
+        return std::accumulate(shares.begin(), shares.end(), 0.0);
+    };
+    const Poll threeWays = poll({12, 7, 3}); // 54.54…, 31.81…, 13.63…
+    CHECK(threeWays.sharesAsShown(1) == QList<double>{54.6, 31.8, 13.6});
+    CHECK(sum(threeWays.sharesAsShown(1)) == Approx(100.0));
+    const Poll fourWays = poll({4, 2, 6, 1}); // 30.76…, 15.38…, 46.15…, 7.69…
+    CHECK(fourWays.sharesAsShown(1) == QList<double>{30.8, 15.4, 46.1, 7.7});
+    CHECK(poll({5, 3}).sharesAsShown(0) == QList<double>{63.0, 37.0}); // 62.5 and 37.5: a tie
+    CHECK(poll({1, 1, 1}).sharesAsShown(0) == QList<double>{34.0, 33.0, 33.0});
+    CHECK(poll({0, 0}).sharesAsShown(1) == QList<double>{0.0, 0.0}); // no votes: no 100
+    CHECK(poll({7, 0}).sharesAsShown(1) == QList<double>{100.0, 0.0});
 }
 
 // The commands refuse a count over the bound; an event or a saved state made by hand (a crafted

@@ -16,38 +16,20 @@ AudienceSpeaker speakerOf(const SessionState& s, const QueueEntry& e) {
     return a;
 }
 
-// On the projector 62.5 % and 37.5 % read "63 %" and "38 %": the room sees 101 %. Each share
-// is rounded down, and the points left go to the largest remainders (the first option on a tie).
-void roundShares(QList<AudiencePollRow>& rows) {
-    int given = 0;
-    QList<int> byRemainder;
-    for (int i = 0; i < rows.size(); ++i) {
-        rows[i].shownPercent = int(std::floor(rows[i].percent));
-        given += rows[i].shownPercent;
-        byRemainder.append(i);
-    }
-    const auto remainder = [&rows](int i) {
-        return rows[i].percent - rows[i].shownPercent;
-    };
-    std::stable_sort(byRemainder.begin(), byRemainder.end(),
-                     [&](int a, int b) { return remainder(a) > remainder(b); });
-    for (int i = 0; given < 100 && i < byRemainder.size(); ++i, ++given)
-        ++rows[byRemainder[i]].shownPercent;
-}
-
 void addPoll(AudienceView& v, const Poll& poll) {
     v.pollId = poll.id;
     v.question = poll.question;
     v.pollOpen = poll.status == PollStatus::Open;
     v.multipleChoice = poll.multipleChoice;
     v.totalVotes = poll.totalVotes();
+    // On the projector 62.5 % and 37.5 % read "63 %" and "38 %": the room saw 101 %.
+    const QList<double> shown = poll.sharesAsShown(0);
     for (int i = 0; i < poll.options.size(); ++i) {
-        v.options.append({poll.options[i], poll.combined(i), poll.percentage(i)});
+        v.options.append(
+            {poll.options[i], poll.combined(i), poll.percentage(i), int(std::lround(shown[i]))});
         for (std::size_t source = 0; source < v.votesBySource.size(); ++source)
             v.votesBySource[source] += poll.tallies.value(i)[source];
     }
-    if (v.totalVotes > 0)
-        roundShares(v.options);
 }
 
 } // namespace

@@ -80,9 +80,10 @@ QVariant TallyModel::data(const QModelIndex& index, int role) const {
     case Total:
         return p->combined(option);
     case Share:
-        return role == Qt::EditRole ? QVariant(p->percentage(option))
-                                    : QVariant(QLocale().toString(p->percentage(option), 'f', 1) +
-                                               QLocale().percent());
+        return role == Qt::EditRole
+                   ? QVariant(p->percentage(option))
+                   : QVariant(QLocale().toString(p->sharesAsShown(1)[option], 'f', 1) +
+                              QLocale().percent());
     default:
         return {};
     }
