@@ -37,6 +37,7 @@ double Poll::percentage(int option) const {
 // Rounded one by one, 54.5 + 31.8 + 13.6 read 99.9 %, and on the projector 63 % + 38 % read 101 %.
 // Counted in whole points of the last place shown, so that no floating-point error decides.
 QList<double> Poll::sharesAsShown(int decimals) const {
+    Q_ASSERT(decimals >= 0 && decimals <= 6); // points of 10^-6 % still fit in 64 bits
     const qint64 total = totalVotes();
     QList<double> shown(options.size(), 0.0);
     if (total == 0)

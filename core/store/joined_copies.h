@@ -14,6 +14,7 @@ class SessionFile;
 
 namespace joined {
 
+inline const QString joinedAsKey = QStringLiteral("joined_as"); // the seat the host gave
 inline const QString copiedFromKey = QStringLiteral("joined_copied_from");
 inline const QString copiedAtKey = QStringLiteral("joined_copied_at"); // ms since the epoch
 
@@ -34,8 +35,9 @@ struct LaterCopy {
     qint64 lastSeq = 0;
 };
 
-// The copy of `file`'s session in `folder` made last in its line, when it was made after
-// `file`'s last event and note: `file` then lacks what was done and noted since.
+// The copy of `file`'s session in `folder` made last in its line, as the same seat, when it was
+// made after `file`'s last event and note: `file` then lacks what was done and noted since.
+// Looks at the copies last written first, at most 50 of them: each is opened (a replay).
 std::optional<LaterCopy> newerCopyOf(const SessionFile& file, const QString& folder);
 
 } // namespace joined

@@ -55,8 +55,12 @@ bool HostRank::leads(const HostRank& other) const {
         return false; // the same host
     if ((seats > 0) != (other.seats > 0))
         return seats > 0;
-    const qint32 reached = lastEpoch > 0 ? lastEpoch : epoch;
-    const qint32 otherReached = other.lastEpoch > 0 ? other.lastEpoch : other.epoch;
+    // Both by the epoch of their last event, or both by their hosting's: an older Podium does
+    // not say the first, and compared one way on one side and the other way on the other, two
+    // hosts could each give way.
+    const bool bothSay = lastEpoch > 0 && other.lastEpoch > 0;
+    const qint32 reached = bothSay ? lastEpoch : epoch;
+    const qint32 otherReached = bothSay ? other.lastEpoch : other.epoch;
     if (reached != otherReached)
         return reached > otherReached;
     if (sequencer.isEmpty())

@@ -26,7 +26,7 @@ struct HostRank {
     // it followed. A laptop restarted as host on its copy of a session that went on at the host
     // it followed took the session by its newer epoch, though it had numbered nothing since:
     // what the other host's moderator did meanwhile was shown as orphans, never to be merged.
-    // 0: not said (an older Podium), read as `epoch`.
+    // 0: not said (an older Podium): both are then compared by `epoch`.
     qint32 lastEpoch = 0;
     bool leads(const HostRank& other) const;
 };

@@ -67,6 +67,8 @@ Result<bool> Seat::listenAsHost(const QHostAddress& address, quint16 port, const
     connect(m_host.get(), &SyncHost::peerAdmitted, this,
             [this](const QString& who, const PeerInfo& seat) {
                 emit seatJoined(seat);
+                if (seat.isCtl)
+                    return; // a script's one command: its coming and going is no news
                 if (seat.role != Authority::ReadOnly)
                     emit statusChanged(tr("%1 joined, with control.").arg(who));
                 else if (seat.isCockpit)

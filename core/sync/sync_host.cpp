@@ -173,7 +173,8 @@ void SyncHost::accept(qintptr descriptor) {
         const PeerInfo seat = m_peers.value(link).info;
         m_peers.remove(link);
         link->deleteLater();
-        emit peerDropped(who, why);
+        if (!seat.isCtl)
+            emit peerDropped(who, why);
         if (wasWelcomed && !m_stopping) {
             emit seatLeft(seat, why);
             broadcastPeers();

@@ -539,6 +539,10 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
     CHECK(host(0, 2, 12, u"g"_s, 2).leads(host(0, 4, 6, u"e"_s, 2)));
     CHECK(host(0, 3, 7, u"a"_s, 3).leads(host(0, 4, 60, u"e"_s, 2)));
     CHECK(host(1, 3, 5, u"a"_s, 3).leads(host(0, 2, 12, u"b"_s, 2))); // seats first
+    // Beside an older Podium, which does not say it and compares hosting epochs, by those: each
+    // side deciding its own way, both gave way.
+    CHECK(host(0, 5, 40, u"a"_s, 3).leads(host(0, 4, 50, u"b"_s)));
+    CHECK_FALSE(host(0, 4, 50, u"b"_s).leads(host(0, 5, 40, u"a"_s, 3)));
     // An older Podium's beacon (no seq, no sequencer) leads by its epoch alone.
     CHECK(host(0, 4, 0, QString()).leads(host(0, 3, 50, u"b"_s)));
     CHECK_FALSE(host(0, 3, 0, QString()).leads(host(0, 3, 0, u"b"_s)));

@@ -1196,6 +1196,21 @@ std::unique_ptr<CockpitOnFile> cockpitOnNewFile(const QString& path) {
     return cockpit;
 }
 
+// The online moderator's cockpit on a new file at `path`, joined to `host` through `relay`, live.
+std::unique_ptr<CockpitOnFile> onlineJoinedThrough(const synctest::Relay& relay,
+                                                   SeatUnderTest& host, const QString& path) {
+    auto online = cockpitOnNewFile(path);
+    online->engine.setAuthority(Authority::OnlineModerator);
+    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
+                           host.child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] {
+        const sync::SyncPeer* peer = online->dock->seatSession().seat()->syncPeer();
+        return online->dock->seatSession().mode() == sync::Seat::Mode::Joined && peer &&
+               peer->state() == sync::SyncPeer::State::Live;
+    }));
+    return online;
+}
+
 // Podium started again on `path` after it died there (its lock left behind), as a user would.
 std::unique_ptr<CockpitOnFile> startAfterCrash(const QString& path) {
     leaveLockOfDeadProcess(path);
@@ -1453,15 +1468,7 @@ TEST_CASE("connection dock: a window closed while a command awaits the host's an
     auto host = hostingSeat();
     synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
     QTemporaryDir dir;
-    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
-    online->engine.setAuthority(Authority::OnlineModerator);
-    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
-                           host->child<QLabel>(u"controlCode"_s)->text());
-    REQUIRE(waitFor([&] {
-        return online->dock->seatSession().mode() == sync::Seat::Mode::Joined &&
-               online->dock->seatSession().seat()->syncPeer()->state() ==
-                   sync::SyncPeer::State::Live;
-    }));
+    auto online = onlineJoinedThrough(relay, *host, dir.filePath(u"online.podium"_s));
     relay.setFrozen(true); // the host's machine freezes; nobody knows yet
     (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"unanswered"_s}});
     online.reset();                                                    // the window is closed
@@ -1477,17 +1484,10 @@ TEST_CASE("connection dock: a press sent as the host went out of reach is named 
     auto host = hostingSeat();
     synctest::Relay relay(host->dock->seatSession().seat()->syncHost()->port());
     QTemporaryDir dir;
-    auto online = cockpitOnNewFile(dir.filePath(u"online.podium"_s));
-    online->engine.setAuthority(Authority::OnlineModerator);
-    online->dock->joinHost(u"127.0.0.1:%1"_s.arg(relay.port()),
-                           host->child<QLabel>(u"controlCode"_s)->text());
+    auto online = onlineJoinedThrough(relay, *host, dir.filePath(u"online.podium"_s));
     const auto peer = [&] {
         return online->dock->seatSession().seat()->syncPeer();
     };
-    REQUIRE(waitFor([&] {
-        return online->dock->seatSession().mode() == sync::Seat::Mode::Joined &&
-               peer()->state() == sync::SyncPeer::State::Live;
-    }));
     relay.setFrozen(true); // the host's machine freezes; nobody knows yet
     (void)online->cockpit.submit(Action::SetStageMessage, {{u"text"_s, u"Two minutes"_s}});
     REQUIRE(waitFor([&] { return peer()->state() == sync::SyncPeer::State::Reconnecting; }));
@@ -1818,8 +1818,17 @@ TEST_CASE("a seat with control that comes back is said on the host's status bar"
     REQUIRE(waitFor([&] { return !said.isEmpty(); }));
     CHECK(said.last().contains(u"left the session"_s));
     REQUIRE(waitFor([&] { return said.size() == 2; }));
-    CHECK(said.last() == u"The online moderator seat on %1 is back in the session."_s.arg(
-                             QSysInfo::machineHostName()));
+    const QString back = u"The online moderator seat on %1 is back in the session."_s.arg(
+        QSysInfo::machineHostName());
+    CHECK(said.last() == back);
+
+    // Restarted after a crash, it is another instance of Podium on the same laptop.
+    online.dock.reset();
+    REQUIRE(waitFor([&] { return said.size() == 3 && followers() == 0; }));
+    SeatUnderTest restarted(Authority::OnlineModerator);
+    restarted.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] { return said.size() == 4; }));
+    CHECK(said.last() == back);
 }
 
 // The online moderator's laptop dropped out: the in-room moderator learnt it only from the

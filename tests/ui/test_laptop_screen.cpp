@@ -14,6 +14,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QTest>
 #include <QToolButton>
@@ -294,5 +295,14 @@ TEST_CASE("on half a 1366×768 screen the moderators' floor buttons wrap and the
         REQUIRE(add);
         QWidget* queue = w.dock(u"queueDock"_s);
         CHECK(add->mapTo(queue, QPoint(add->width(), 0)).x() <= queue->width());
+
+        // Wide again: one row, as before.
+        w.resize(1366, w.height());
+        QTest::qWait(50);
+        QSet<int> rows;
+        for (auto* button : floor->findChildren<QToolButton*>())
+            if (button->isVisibleTo(floor) && !button->text().isEmpty())
+                rows.insert(button->mapTo(floor, QPoint(0, 0)).y());
+        CHECK(rows.size() == 1);
     }
 }

@@ -304,6 +304,7 @@ void ConnectionDock::forgetOwnBeaconsOnceStopped() {
     } else if (!m_hostedAs.isEmpty()) {
         m_discovered->forgetHostedBy(m_hostedAs);
         m_hostedAs.clear();
+        m_controlSeatsGone.clear(); // they left the hosting that ended
     }
 }
 
@@ -540,20 +541,29 @@ void ConnectionDock::forgetOrphans() {
 
 // The online moderator's laptop dropped out: the in-room moderator learnt it only from this panel,
 // behind a tab, while nobody took in the online participants.
+namespace {
+
+QString seatCalled(const sync::PeerInfo& seat) {
+    return seat.name + u'\n' + key(seat.role);
+}
+
+} // namespace
+
 // (Not `podium ctl`, a script's one command: "The online moderator seat on ctl left the session:
 // closed by its user" came at each.)
 void ConnectionDock::sayControlSeatLeft(const sync::PeerInfo& seat, const QString& reason) {
     if (seat.role == Authority::ReadOnly || seat.isCtl)
         return;
-    m_controlSeatsGone.insert(seat.instance);
+    m_controlSeatsGone.insert(seatCalled(seat));
     emit cockpit().info(tr("The %1 seat on %2 left the session: %3.")
                             .arg(peerLabel(seat).toLower(), seat.name, reason));
 }
 
 // Back after a freeze or a lost link, most often within seconds: the line said it had left for
-// as long as it stayed.
+// as long as it stayed. Known by its name and role, not its instance, which a laptop restarted
+// after a crash draws anew.
 void ConnectionDock::sayControlSeatBack(const sync::PeerInfo& seat) {
-    if (!m_controlSeatsGone.remove(seat.instance))
+    if (!m_controlSeatsGone.remove(seatCalled(seat)))
         return;
     emit cockpit().info(
         tr("The %1 seat on %2 is back in the session.").arg(peerLabel(seat).toLower(), seat.name));

@@ -128,7 +128,7 @@ private:
     QLabel* m_readOnlyCode = nullptr;
     QWidget* m_joinBox = nullptr;
     DiscoveredHosts* m_discovered;
-    QSet<QString> m_controlSeatsGone; // instances said to have left, to say when they are back
+    QSet<QString> m_controlSeatsGone; // seats said to have left, to say when they are back
     QString m_hostedAs; // this laptop's sequencer while it hosts, to forget its own beacons after
     QLabel* m_foundCaption = nullptr;
     QListWidget* m_found = nullptr;

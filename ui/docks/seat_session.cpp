@@ -21,9 +21,9 @@ namespace {
 
 using joined::copiedAtKey;
 using joined::copiedFromKey;
+using joined::joinedAsKey;
 using joined::originOf;
 
-const QString joinedAsKey = u"joined_as"_s;
 const QString joinedFromKey = u"joined_from"_s;
 // Kept as the host keeps its codes in its own file: the join form offers it again.
 const QString joinedCodeKey = u"joined_code"_s;

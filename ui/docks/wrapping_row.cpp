@@ -47,11 +47,21 @@ QSize WrappingRow::minimumSizeHint() const {
 }
 
 void WrappingRow::resizeEvent(QResizeEvent* event) {
-    const int rows =
-        event->size().width() >= widthSideBySide(m_widgets, m_firstRow->spacing()) ? 1 : 2;
+    fitRows(event->size().width());
+    QWidget::resizeEvent(event);
+}
+
+// A button's text may grow at the same width ("Start" becomes "Resume").
+bool WrappingRow::event(QEvent* event) {
+    if (event->type() == QEvent::LayoutRequest)
+        fitRows(width());
+    return QWidget::event(event);
+}
+
+void WrappingRow::fitRows(int width) {
+    const int rows = width >= widthSideBySide(m_widgets, m_firstRow->spacing()) ? 1 : 2;
     if (rows != m_rows)
         arrange(rows);
-    QWidget::resizeEvent(event);
 }
 
 void WrappingRow::arrange(int rows) {

@@ -9,7 +9,7 @@ namespace podium {
 
 // Buttons side by side while there is room for them all, in two rows when there is not. The
 // floor's five buttons held their panel to 520 pixels: in a window made half a laptop's screen
-// wide (beside the video call), the queue beside it was left a 25-pixel field for names.
+// wide (beside the video call), the queue beside it was left a 28-pixel field for names.
 class WrappingRow : public QWidget {
     Q_OBJECT
 public:
@@ -19,9 +19,11 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     qsizetype inFirstRow(int rows) const;
+    void fitRows(int width);
     void arrange(int rows);
 
     QBoxLayout* m_rowsLayout;
