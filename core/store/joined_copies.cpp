@@ -37,6 +37,21 @@ bool madeInLineAfter(const SessionFile& copy, const QString& origin, qint64 sinc
            copy.metadata(copiedAtKey).toLongLong() > since;
 }
 
+FoundCopy newestCopy(const QString& folder, const QString& session, qsizetype lookedAt,
+                     const std::function<bool(const QString& path, const SessionFile&)>& wanted) {
+    const QDir dir(folder);
+    // Closing a copy writes it: two joins within a second were named in the other order.
+    const QStringList names = dir.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Time);
+    for (qsizetype i = 0; i < names.size() && i < lookedAt; ++i) {
+        const QString path = dir.filePath(names[i]);
+        const QDateTime written = lastWrittenAt(path); // before opening it for reading
+        auto copy = SessionFile::open(path, OpenMode::View);
+        if (copy && copy.value()->sessionId() == session && wanted(path, *copy.value()))
+            return {path, std::move(copy).value(), written};
+    }
+    return {};
+}
+
 std::optional<LaterCopy> newerCopyOf(const SessionFile& file, const QString& folder) {
     if (file.sessionId().isEmpty() || folder.isEmpty())
         return std::nullopt;
@@ -48,23 +63,18 @@ std::optional<LaterCopy> newerCopyOf(const SessionFile& file, const QString& fol
     if (const auto notes = file.notes(); notes)
         for (const Note& note : *notes)
             madeAfter = std::max(madeAfter, note.at);
-    constexpr qsizetype copiesLookedAt = 50; // 300 copies took 2.5 s
-    const QDir dir(folder);
-    const QStringList names = dir.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Time);
-    for (qsizetype i = 0; i < names.size() && i < copiesLookedAt; ++i) {
-        const QString path = dir.filePath(names[i]);
-        if (QFileInfo(path) == QFileInfo(file.path()))
-            continue;
-        const QDateTime written = lastWrittenAt(path);             // before opening it for reading
-        const auto copy = SessionFile::open(path, OpenMode::View); // takes no lock, writes nothing
-        if (!copy || copy.value()->sessionId() != file.sessionId() ||
-            (!seat.isEmpty() && copy.value()->metadata(joinedAsKey) != seat) ||
-            !madeInLineAfter(*copy.value(), origin, madeAfter))
-            continue;
-        const auto notes = copy.value()->notes();
-        return LaterCopy{path, written, notes ? notes->size() : 0, copy.value()->state().lastSeq};
-    }
-    return std::nullopt;
+    const FoundCopy found =
+        newestCopy(folder, file.sessionId(), 50, // 300 copies took 2.5 s
+                   [&](const QString& path, const SessionFile& copy) {
+                       return QFileInfo(path) != QFileInfo(file.path()) &&
+                              (seat.isEmpty() || copy.metadata(joinedAsKey) == seat) &&
+                              madeInLineAfter(copy, origin, madeAfter);
+                   });
+    if (!found.file)
+        return std::nullopt;
+    const auto notes = found.file->notes();
+    return LaterCopy{found.path, found.lastWritten, notes ? notes->size() : 0,
+                     found.file->state().lastSeq};
 }
 
 } // namespace podium::joined

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QString>
+#include <functional>
+#include <memory>
 #include <optional>
 
 // A cockpit that joins a host keeps the host's session in a copy of its own, in Podium's folder
@@ -26,6 +28,17 @@ QString originOf(const SessionFile& file);
 
 // `copy` was made in the line that began with `origin`, after `since` (ms since the epoch).
 bool madeInLineAfter(const SessionFile& copy, const QString& origin, qint64 since);
+
+// The first of the copies of `session` in `folder`, the one written last first, that `wanted`
+// takes, opened for viewing (no lock, nothing written); at most `lookedAt` copies are opened
+// (each open replays its tail). Null when none.
+struct FoundCopy {
+    QString path;
+    std::unique_ptr<SessionFile> file;
+    QDateTime lastWritten; // its -wal file's time too, taken before it was opened
+};
+FoundCopy newestCopy(const QString& folder, const QString& session, qsizetype lookedAt,
+                     const std::function<bool(const QString& path, const SessionFile&)>& wanted);
 
 // What a copy holds that its file may lack.
 struct LaterCopy {

@@ -473,28 +473,19 @@ SeatSession::CarriedNotes
 SeatSession::notesOfLastCopy(const QString& session,
                              const std::function<bool(const SessionFile&)>& taken) const {
     const QString seat = seatKey(seatFor(m_engine.authority()));
-    QDir folder(m_replicaFolder);
-    // The one written last first (closing writes it): two joins within a second were named in
-    // another order ("…-2.podium" before the first).
-    const QStringList copies = folder.entryList({u"joined-*.podium"_s}, QDir::Files, QDir::Time);
-    constexpr int copiesLookedAt = 20; // the GUI waits on these, and the newest comes first
-    for (qsizetype i = 0; i < copies.size() && i < copiesLookedAt; ++i) {
-        const QString path = folder.filePath(copies[i]);
-        if (m_replica && QFileInfo(path) == QFileInfo(m_replica->path()))
-            continue;
-        const auto copy = SessionFile::open(path, OpenMode::View); // takes no lock, writes nothing
-        if (!copy || copy.value()->sessionId() != session ||
-            joinedCopyOf(*copy.value()).seat != seat || (taken && !taken(*copy.value())))
-            continue;
-        // Only for the copy that matches: a lock is a file written and synced.
-        const auto closed = SessionFile::lockAgainstOthers(path);
-        if (!closed)
-            continue;
-        const auto notes = copy.value()->notes();
-        return {notes ? notes.value() : QList<Note>{}, session, path,
-                copy.value()->metadata(copiedAtKey).toLongLong()};
-    }
-    return {};
+    const joined::FoundCopy found = joined::newestCopy(
+        m_replicaFolder, session, 20, // the GUI waits on these, and the newest comes first
+        [&](const QString& path, const SessionFile& copy) {
+            return !(m_replica && QFileInfo(path) == QFileInfo(m_replica->path())) &&
+                   joinedCopyOf(copy).seat == seat && (!taken || taken(copy)) &&
+                   // Only for the copy that matches: a lock is a file written and synced.
+                   SessionFile::lockAgainstOthers(path);
+        });
+    if (!found.file)
+        return {};
+    const auto notes = found.file->notes();
+    return {notes ? notes.value() : QList<Note>{}, session, found.path,
+            found.file->metadata(copiedAtKey).toLongLong()};
 }
 
 // Started again with `--join … --session FILE` on the file it first joined in, the seat copied that
