@@ -2,6 +2,7 @@
 #include "docks/connection_dock.h"
 #include "docks/notes_dock.h"
 #include "docks/seat_session.h"
+#include "docks/web_voting_row.h"
 #include "engine/clock.h"
 #include "engine/session_engine.h"
 #include "headless.h"
@@ -190,6 +191,9 @@ std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
 void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
     if (auto* connection = window.findChild<podium::ConnectionDock*>())
         connection->hostOn(quint16(parser.value(u"port"_s).toUInt()));
+    auto* voting = window.findChild<podium::WebVotingRow*>();
+    if (voting && parser.isSet(u"web-voting"_s))
+        voting->start(quint16(parser.value(u"web-voting"_s).toUInt()));
 }
 
 // `--bind ADDR` (checked already): the cockpit listened on every address whatever it said.

@@ -1,10 +1,12 @@
 #include "cockpit.h"
 
 #include "commands/authority.h"
+#include "discovery.h"
 #include "second_beat.h"
 #include "session_files.h"
 #include "store/session_file.h"
 #include "undo/session_command.h"
+#include "voting_server.h"
 
 using namespace Qt::StringLiterals;
 
@@ -69,7 +71,8 @@ Authority authorityFor(Seat seat) {
 Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_ticker(this) {
+    , m_ticker(this)
+    , m_voting(new web::VotingServer(engine, this)) {
     m_ticker.setObjectName(u"cockpitBeat"_s);
     // As the second shown turns: every screen, each on its own beat (200 ms here, 250 ms on the
     // stage display), showed a second apart from the others now and then.
@@ -353,6 +356,15 @@ void Cockpit::keepOrClearUndo() {
 
 void Cockpit::updateTicking() {
     beatToNextSecond(m_ticker, state(), now());
+}
+
+QStringList Cockpit::votingPageUrls() const {
+    QStringList urls;
+    if (!m_voting->isRunning())
+        return urls;
+    for (const QString& address : sync::addressesOnLan())
+        urls << u"http://%1:%2/"_s.arg(address).arg(m_voting->port());
+    return urls;
 }
 
 } // namespace podium

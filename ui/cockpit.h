@@ -29,6 +29,9 @@ inline bool takesOver(Seat from, Seat to) {
 // What every dock shares: the session engine, its clock, the undo stack and the seat's role.
 // Docks take it in their constructor; it holds no widgets.
 class SessionFiles;
+namespace web {
+class VotingServer;
+}
 
 class Cockpit : public QObject {
     Q_OBJECT
@@ -48,6 +51,10 @@ public:
     void setShared(bool shared) { m_shared = shared; }
     bool isShared() const { return m_shared; }
     QUndoStack& undoStack() { return m_undo; }
+    // The room's voting page (off until a moderator turns it on): one per window, as the seat is.
+    web::VotingServer& voting() const { return *m_voting; }
+    // Where phones open it, one address per network this laptop is on (empty: it is off).
+    QStringList votingPageUrls() const;
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
     void setFiles(SessionFiles* files) { m_files = files; }
@@ -119,6 +126,7 @@ private:
     QUndoStack m_undo;
     SessionState m_stateSeen; // as of the last event or reset, to tell a new state from the same
     QTimer m_ticker;
+    web::VotingServer* m_voting;
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;
     Id m_floorBeforeOthers = 0;       // before the last change another seat made,

@@ -50,6 +50,18 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     return a;
 }
 
+QStringList addressesOnLan(const QHostAddress& bound) {
+    if (bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
+        bound != QHostAddress::AnyIPv6)
+        return {bound.toString()};
+    QStringList addresses;
+    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
+            addresses << a.toString();
+    }
+    return addresses;
+}
+
 bool HostRank::leads(const HostRank& other) const {
     if (!sequencer.isEmpty() && sequencer == other.sequencer)
         return false; // the same host

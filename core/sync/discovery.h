@@ -11,6 +11,10 @@ namespace podium::sync {
 constexpr quint16 defaultSyncPort = 47600;
 constexpr quint16 defaultBeaconPort = 47601;
 
+// Where the others reach this machine: its LAN addresses ("192.168.1.20"), or the one address
+// it listens on; people type them when a host is not listed, and phones open them to vote.
+QStringList addressesOnLan(const QHostAddress& bound = QHostAddress::Any);
+
 // Where a host of a session stands, to tell which of two hosts of one session leads (the other
 // gives way): first the one the seats follow, so that a laptop restarted on an old copy never
 // takes the session from the host everyone is on; then (both followed, or neither) the one

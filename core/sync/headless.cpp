@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include "voting_server.h"
+
 #include "model/event_text.h"
 #include "plan/plan.h"
 #include "seat.h"
@@ -39,6 +41,7 @@ struct HeadlessSeat {
     SystemClock clock;
     SessionEngine engine{clock};
     Seat seat{engine, clock};
+    web::VotingServer voting{engine};
     std::unique_ptr<SessionFile> file;
     std::unique_ptr<SessionFileJournal> journal;
 
@@ -151,6 +154,12 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
             .arg(h.seat.syncHost()->epoch()));
     if (p.isSet(u"announce"_s))
         announce(h);
+    if (p.isSet(u"web-voting"_s)) {
+        const auto voting = h.voting.start(quint16(p.value(u"web-voting"_s).toUInt()), bind);
+        if (!voting)
+            return fail(voting.error());
+        say(u"voting page on port %1"_s.arg(*voting));
+    }
     return -1;
 }
 
@@ -245,11 +254,16 @@ void addHeadlessOptions(QCommandLineParser& parser) {
         {u"takeover-port"_s, tr("Port to host on if this seat takes over."), u"port"_s},
         {u"takeover-after"_s, tr("Take over hosting after the host was gone this long."),
          u"seconds"_s},
+        {u"web-voting"_s,
+         tr("With --host: serve the room's voting page, where phones vote in the open poll, on "
+            "this port (%1 is usual; 0 takes a free one).")
+             .arg(web::defaultVotingPort),
+         u"port"_s},
     });
 }
 
 QString syncOptionsError(const QCommandLineParser& p) {
-    for (const QString& name : {u"port"_s, u"takeover-port"_s}) {
+    for (const QString& name : {u"port"_s, u"takeover-port"_s, u"web-voting"_s}) {
         bool number = false;
         const uint port = p.value(name).toUInt(&number);
         if (p.isSet(name) && (!number || port > 65535))
@@ -259,6 +273,9 @@ QString syncOptionsError(const QCommandLineParser& p) {
     // Before anything opens the session file: it was created (or locked) first.
     if (p.isSet(u"headless"_s) && !p.isSet(u"host"_s) && !p.isSet(u"join"_s))
         return tr("--headless needs --host or --join.");
+    // Votes are counted where commands are decided: a joined seat's page would count nothing.
+    if (p.isSet(u"web-voting"_s) && !p.isSet(u"host"_s))
+        return tr("--web-voting serves the voting page of a host: use it with --host.");
     // A window's options do nothing without one: "--scene live" hosted an empty session.
     for (const QString& name :
          {u"scene"_s, u"stage"_s, u"audience"_s, u"display-screen"_s, u"role"_s, u"theme"_s}) {

@@ -10,6 +10,9 @@
 #include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -327,6 +330,23 @@ TEST_CASE("a headless host with no --bind is reached over IPv4 and IPv6 alike") 
     }
 }
 
+TEST_CASE("a headless host serves the room's voting page when asked, on the port it says") {
+    QTemporaryDir dir;
+    Proc host({u"--headless"_s, u"--host"_s, u"--port"_s, u"0"_s, u"--web-voting"_s, u"0"_s,
+               u"--session"_s, dir.filePath(u"host.podium"_s)});
+    const QString port = host.waitFor(u"voting page on port (\\d+)"_s);
+    REQUIRE_FALSE(port.isEmpty());
+    QNetworkAccessManager phone;
+    phone.setProxy(QNetworkProxy::NoProxy);
+    QNetworkReply* reply = phone.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/"_s.arg(port))));
+    REQUIRE(waitUntil([reply] { return reply->isFinished(); }));
+    CHECK(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+    const QString page = QString::fromUtf8(reply->readAll());
+    CHECK(page.contains(u"No poll is open right now."_s)); // the demo's polls are drafts
+    CHECK(page.contains(u"<h1>%1</h1>"_s.arg(demoPlan().info.title.toHtmlEscaped())));
+    delete reply;
+}
+
 // It opened in the cockpit but refused to be hosted: "event 5 does not match its checksum".
 TEST_CASE("a session file whose history before a snapshot is damaged is hosted, and a seat joins "
           "it whole") {
@@ -403,6 +423,10 @@ TEST_CASE("headless seats refuse a bad port, address, host or a missing code bef
           u"--takeover-after"_s, u"0"_s},
          u"--takeover-after"_s},
         {{u"--headless"_s, u"--host"_s, u"--takeover-after"_s, u"5"_s}, u"--join"_s},
+        {{u"--headless"_s, u"--host"_s, u"--web-voting"_s, u"web"_s}, u"--web-voting"_s},
+        {{u"--headless"_s, u"--join"_s, u"127.0.0.1:47600"_s, u"--code"_s, u"X"_s,
+          u"--web-voting"_s, u"0"_s},
+         u"use it with --host"_s},
         // No port: it said so with exit 1, as if the seat had failed.
         {{u"--headless"_s, u"--join"_s, u"127.0.0.1"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},
         {{u"--headless"_s, u"--join"_s, u"127.0.0.1:99999"_s, u"--code"_s, u"X"_s}, u"HOST:PORT"_s},

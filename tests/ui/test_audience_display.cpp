@@ -4,6 +4,9 @@
 #include "fixtures.h"
 
 #include <QImage>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace podium;
 using namespace podium::test;
@@ -219,4 +222,42 @@ TEST_CASE("audience display: a speaker's name too long for its line is wrapped, 
     const int shortName = inkWhileSpeaking(u"Ana Ortega"_s);
     CHECK(shortName == 3); // title, speaker, the one waiting
     CHECK(inkWhileSpeaking(longName) >= shortName + 1);
+}
+
+namespace {
+
+// What a phone's camera reads off the display, through zbar's own reader (empty: no code).
+QString qrCodeOn(const QImage& image) {
+    const QString zbarimg = QStandardPaths::findExecutable(u"zbarimg"_s);
+    REQUIRE_FALSE(zbarimg.isEmpty()); // zbar-tools, installed by scripts/deps.sh
+    QTemporaryDir dir;
+    const QString png = dir.filePath(u"display.png"_s);
+    REQUIRE(image.save(png));
+    QProcess zbar;
+    zbar.start(zbarimg, {u"--raw"_s, u"-q"_s, u"-Sdisable"_s, u"-Sqrcode.enable"_s, png});
+    REQUIRE(zbar.waitForFinished(30000));
+    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+}
+
+} // namespace
+
+TEST_CASE("audience display: an open poll shows where phones vote, in words and as a QR code") {
+    Harness h;
+    const Id poll = createPoll(h, u"Do you trust DNS?"_s);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
+    const QString url = u"http://192.168.1.20:47602/"_s;
+    AudienceDisplay d(h.engine);
+    d.resize(1280, 720);
+    CHECK(qrCodeOn(d.grab().toImage()).isEmpty()); // no voting page: no code
+    d.setVotingAddress(url);
+    CHECK(AudienceDisplay::pollHeading(true, url) ==
+          u"Poll · vote on your phone at http://192.168.1.20:47602/"_s);
+    CHECK(qrCodeOn(d.grab().toImage()) == url);
+    d.setLayoutDirection(Qt::RightToLeft);
+    CHECK(qrCodeOn(d.grab().toImage()) == url);
+
+    // Closed, the poll's results stay up, and the code goes: there is nothing to vote on.
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, poll}}));
+    CHECK(AudienceDisplay::pollHeading(false, url) == u"Poll results"_s);
+    CHECK(qrCodeOn(d.grab().toImage()).isEmpty());
 }

@@ -772,7 +772,9 @@ struct WindowSeat {
         joinLive(address, code);
         const QString copy = seat().joinedCopy()->path();
         seat().stop();
-        REQUIRE(files.open(copy));
+        const auto opened = files.open(copy);
+        INFO(opened.error().toStdString());
+        REQUIRE(opened);
         return copy;
     }
     // Joined to `host` again and caught up with it.

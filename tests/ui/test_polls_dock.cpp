@@ -12,6 +12,7 @@
 #include "session_details_dialog.h"
 #include "shortcuts_dialog.h"
 #include "ui_support.h"
+#include "voting_server.h"
 
 #include <QAbstractBarSeries>
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -31,13 +33,18 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
@@ -1195,4 +1202,94 @@ TEST_CASE("a poll opened on another seat brings the Polls panel forward, unless 
     CHECK(child<QLabel>(w, u"infoLine"_s)->text().contains(u"“Fourth?”"_s));
     if (w.tabifiedDockWidgets(polls).contains(participants)) // the moderator's layout
         CHECK(polls->visibleRegion().isEmpty());
+}
+
+namespace {
+
+// A phone on the venue's network: it opens the page, then votes for `option`.
+QString voteOnPhone(quint16 port, Id poll, int option) {
+    QNetworkAccessManager phone;
+    phone.setProxy(QNetworkProxy::NoProxy);
+    const QUrl page(u"http://127.0.0.1:%1/"_s.arg(port));
+    const auto finish = [](QNetworkReply* reply) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!reply->isFinished() && waited.elapsed() < 20000)
+            QTest::qWait(10);
+        REQUIRE(reply->isFinished());
+        reply->deleteLater();
+        return QString::fromUtf8(reply->readAll());
+    };
+    finish(phone.get(QNetworkRequest(page)));
+    QNetworkRequest vote(page.resolved(QUrl(u"/vote"_s)));
+    vote.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+    return finish(phone.post(vote, u"poll=%1&option=%2"_s.arg(poll).arg(option).toUtf8()));
+}
+
+} // namespace
+
+TEST_CASE("the Polls panel turns the room's voting page on, says where, and shows its votes") {
+    OpenPoll room;
+    QSettings().setValue(u"webVoting/port"_s, 0); // any free port: tests run side by side
+    auto* toggle = child<QCheckBox>(room.w, u"webVotingToggle"_s);
+    auto* status = child<QLabel>(room.w, u"webVotingStatus"_s);
+    REQUIRE(toggle->isVisibleTo(&room.w));
+    CHECK_FALSE(status->isVisibleTo(&room.w));
+    toggle->setChecked(true);
+    web::VotingServer& voting = room.h.cockpit.voting();
+    REQUIRE(voting.isRunning());
+    const QString where = u":%1/"_s.arg(voting.port());
+    // Each of this laptop's networks (none on a machine without one: then it says so).
+    CHECK((status->text().contains(where) || status->text().contains(u"on no network"_s)));
+    CHECK(status->text().endsWith(u" · 0 counted"_s));
+
+    CHECK(voteOnPhone(voting.port(), room.poll, 2).contains(u"your vote is counted"_s));
+    const QModelIndex web = room.view->model()->index(2, TallyModel::Web);
+    CHECK(room.view->model()->data(web).toString() == u"1"_s);
+    CHECK(status->text().endsWith(u" · 1 counted"_s));
+    CHECK(room.h.cockpit.undoStack().count() == 2); // the moderator's steps only: create, open
+
+    toggle->setChecked(false);
+    CHECK_FALSE(voting.isRunning());
+    CHECK_FALSE(status->isVisibleTo(&room.w));
+}
+
+TEST_CASE("the voting page runs on the seat that decides: greyed where a host is followed") {
+    JoinedWindow seat;
+    seat.w.show();
+    auto* toggle = child<QCheckBox>(seat.w, u"webVotingToggle"_s);
+    CHECK(toggle->isVisibleTo(&seat.w));
+    CHECK_FALSE(toggle->isEnabled());
+    CHECK(toggle->toolTip().contains(u"host's laptop runs the voting page"_s));
+    seat.h.cockpit.setSeat(Seat::Rapporteur);
+    CHECK_FALSE(toggle->isVisibleTo(&seat.w));
+    CHECK(child<QLabel>(seat.w, u"pollTotals"_s)->isVisibleTo(&seat.w)); // on its line, kept
+}
+
+TEST_CASE("a laptop that starts following a host stops its voting page, and says why") {
+    OpenPoll room;
+    QSettings().setValue(u"webVoting/port"_s, 0);
+    auto* toggle = child<QCheckBox>(room.w, u"webVotingToggle"_s);
+    toggle->setChecked(true);
+    REQUIRE(room.h.cockpit.voting().isRunning());
+    room.h.engine.setForwarder([](const Command&) {});
+    CHECK_FALSE(room.h.cockpit.voting().isRunning());
+    CHECK_FALSE(toggle->isChecked());
+    CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)
+              ->text()
+              .contains(u"this laptop now follows the session's host"_s));
+}
+
+TEST_CASE("a voting page that cannot listen says why in red, and stays off") {
+    OpenPoll room;
+    QTcpServer squatter;
+    REQUIRE(squatter.listen(QHostAddress::Any, 0));
+    QSettings().setValue(u"webVoting/port"_s, squatter.serverPort());
+    auto* toggle = child<QCheckBox>(room.w, u"webVotingToggle"_s);
+    toggle->setChecked(true);
+    CHECK_FALSE(toggle->isChecked());
+    CHECK_FALSE(room.h.cockpit.voting().isRunning());
+    CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)
+              ->text()
+              .contains(u"could not listen on port %1"_s.arg(squatter.serverPort())));
 }

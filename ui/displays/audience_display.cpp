@@ -3,6 +3,7 @@
 #include "display_text.h"
 #include "engine/session_engine.h"
 #include "model/cbor_input.h"
+#include "qr_code.h"
 
 #include <QKeyEvent>
 #include <QLocale>
@@ -208,14 +209,38 @@ void AudienceDisplay::paintSpeakerRow(QPainter& p, const QRect& row, const Audie
     drawLine(p, visual(badgeBox), badge, badgeFont, ink, Qt::AlignHCenter);
 }
 
+void AudienceDisplay::setVotingAddress(const QString& url) {
+    if (url == m_votingAddress)
+        return;
+    m_votingAddress = url;
+    m_votingCode = url.isEmpty() ? QImage() : qrCodeImage(url);
+    update();
+}
+
+QString AudienceDisplay::pollHeading(bool open, const QString& votingAddress) {
+    if (!open)
+        return tr("Poll results");
+    if (votingAddress.isEmpty())
+        return tr("Poll · voting is open");
+    return tr("Poll · vote on your phone at %1").arg(votingAddress);
+}
+
 void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
     const int u = qMax(8, height() / 40);
-    QRect row(box.left(), box.top(), box.width(), 2 * u);
-    drawLine(p, visual(row), m_view.pollOpen ? tr("Poll · voting is open") : tr("Poll results"),
-             displayFont(u * 13 / 10, false), muted);
-    const QRect question(box.left(), row.bottom(), box.width(), 5 * u);
+    const bool showsCode = m_view.pollOpen && !m_votingCode.isNull();
+    // The code beside the heading and the question, as tall as both: big enough for a phone a
+    // few rows back, and the bars keep their room below.
+    const int codeSide = showsCode ? 7 * u : 0;
+    const int textWidth = box.width() - (showsCode ? codeSide + u : 0);
+    QRect row(box.left(), box.top(), textWidth, 2 * u);
+    drawLine(p, visual(row), pollHeading(m_view.pollOpen, m_votingAddress),
+             displayFont(u * 13 / 10, false), muted); // shrunk to fit, never cut: an address
+    const QRect question(box.left(), row.bottom(), textWidth, 5 * u);
     p.setPen(ink);
     drawWrapped(p, visual(question), m_view.question, displayFont(2 * u, true));
+    if (showsCode)
+        p.drawImage(visual(QRect(box.right() - codeSide, box.top(), codeSide, codeSide)),
+                    m_votingCode);
     const QRect footer(box.left(), box.bottom() - 2 * u, box.width(), 2 * u);
     const int top = question.bottom() + u;
     const int rows = qMax<int>(1, m_view.options.size());

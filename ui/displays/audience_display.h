@@ -2,6 +2,7 @@
 
 #include "audience_view.h"
 
+#include <QImage>
 #include <QWidget>
 
 namespace podium {
@@ -18,6 +19,12 @@ public:
 
     const AudienceView& view() const { return m_view; }
     void refresh();
+    // Where phones in the room vote (empty: no voting page): shown with its QR code under an
+    // open poll, so the room need not type it.
+    void setVotingAddress(const QString& url);
+    QString votingAddress() const { return m_votingAddress; }
+    // The poll's first line: open or closed, and where to vote while it is open.
+    static QString pollHeading(bool open, const QString& votingAddress);
     // Under the poll: the total, and what came from the room, online and the web.
     static QString totalsText(const AudienceView& view);
 
@@ -42,6 +49,8 @@ private:
 
     const SessionEngine& m_engine;
     Id m_lastClosed = 0;
+    QString m_votingAddress;
+    QImage m_votingCode;
     AudienceView m_view;
 };
 

@@ -6,6 +6,7 @@
 #include "sound/cue_flash.h"
 #include "sound/cue_player.h"
 #include "sound/sound_menu.h"
+#include "voting_server.h"
 
 #include <QMenu>
 
@@ -19,6 +20,11 @@ DisplaysAndCues installDisplaysAndCues(MainWindow& window, Cockpit& cockpit) {
     QObject::connect(&cockpit, &Cockpit::tick, made.cues, &CuePlayer::check);
     QObject::connect(made.cues, &CuePlayer::cueGiven, made.flash,
                      [flash = made.flash](Cue cue) { flash->flash(cue); });
+    // The first of this laptop's addresses: most have one network; the Polls panel lists all.
+    QObject::connect(&cockpit.voting(), &web::VotingServer::runningChanged, made.displays,
+                     [&cockpit, displays = made.displays] {
+                         displays->setVotingAddress(cockpit.votingPageUrls().value(0));
+                     });
     if (QMenu* view = window.menu(MainWindow::MenuId::View)) {
         view->addSeparator();
         made.displays->addActionsTo(view);

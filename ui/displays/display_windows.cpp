@@ -143,12 +143,19 @@ StageDisplay* DisplayWindows::showStage(QScreen* screen, bool fullScreen) {
 AudienceDisplay* DisplayWindows::showAudience(QScreen* screen, bool fullScreen) {
     if (!m_audience) {
         m_audience = new AudienceDisplay(m_engine);
+        m_audience->setVotingAddress(m_votingAddress);
         quitsWithCockpit(m_audience);
     }
     takesCockpitKeys(m_audience);
     place(m_audience, screen, fullScreen);
     remember(audienceKey, m_audience, screen, fullScreen);
     return m_audience;
+}
+
+void DisplayWindows::setVotingAddress(const QString& url) {
+    m_votingAddress = url;
+    if (m_audience)
+        m_audience->setVotingAddress(url);
 }
 
 // After a crash (or a quit) mid-session the speakers' screen stayed dark until the moderator found

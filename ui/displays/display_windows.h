@@ -33,6 +33,8 @@ public:
     AudienceDisplay* showAudience(QScreen* screen, bool fullScreen);
     StageDisplay* stage() const;
     AudienceDisplay* audience() const;
+    // Where the room votes on phones (empty: nowhere), for the audience display, now or once open.
+    void setVotingAddress(const QString& url);
 
 private:
     QScreen* chooseScreen(const QString& title);
@@ -49,6 +51,7 @@ private:
     QAction* m_audienceAction;
     QPointer<StageDisplay> m_stage;
     QPointer<AudienceDisplay> m_audience;
+    QString m_votingAddress;
     bool m_cockpitClosing = false; // its displays close with it, and open with it next time
     bool m_shownOnce = false;
 };

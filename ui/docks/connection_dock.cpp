@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QNetworkInterface>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -62,20 +61,6 @@ sync::Endpoint parseAddress(QString text) {
     if (e.host.startsWith(u'[') && e.host.endsWith(u']'))
         e.host = e.host.mid(1, e.host.size() - 2);
     return e;
-}
-
-// Where the others reach this machine: its LAN addresses ("192.168.1.20"), or the one address it
-// hosts on; they type them when the host is not listed (they had to find the address elsewhere).
-QStringList addressesToJoin(const QHostAddress& bound) {
-    if (bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
-        bound != QHostAddress::AnyIPv6)
-        return {bound.toString()};
-    QStringList addresses;
-    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
-            addresses << a.toString();
-    }
-    return addresses;
 }
 
 QLabel* codeLabel() {
@@ -758,7 +743,7 @@ void ConnectionDock::showHostingLine() {
     const sync::Seat* seat = m_session->seat();
     if (!isBuilt() || m_session->mode() != sync::Seat::Mode::Hosting)
         return;
-    m_state->setText(hostingLine(addressesToJoin(seat->syncHost()->address()),
+    m_state->setText(hostingLine(sync::addressesOnLan(seat->syncHost()->address()),
                                  seat->syncHost()->port(), seat->tookOver()));
 }
 

@@ -5,6 +5,7 @@
 #include "models/tally_model.h"
 #include "poll_chart.h"
 #include "table_columns.h"
+#include "web_voting_row.h"
 
 #include <QAction>
 #include <QApplication>
@@ -118,6 +119,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     , m_removeDraft(new QPushButton)
     , m_table(new QTableView)
     , m_totals(new QLabel)
+    , m_webVoting(new WebVotingRow(cockpit, m_totals))
     , m_openCloseAction(new QAction(this)) {
     m_selector->setObjectName(u"pollSelector"_s);
     // A long question must not make the panel wider than a small screen: it is cut instead.
@@ -161,7 +163,7 @@ PollsDock::PollsDock(Cockpit& cockpit, QWidget* parent)
     top->addWidget(m_newPoll);
     m_layout->addLayout(top);
     m_layout->addWidget(m_table);
-    m_layout->addWidget(m_totals); // the chart comes below, with the first poll
+    m_layout->addWidget(m_webVoting); // with the totals; the chart comes below, with the first poll
     m_layout->addWidget(buildCreateForm());
     // Takes the room the chart leaves (none yet, or a draft shown): the totals stood apart from
     // their table. A shown chart's stretch takes it first.
@@ -283,6 +285,7 @@ void PollsDock::retranslate() {
     m_editDraft->setText(tr("Edit…"));
     m_removeDraft->setText(tr("Delete"));
     m_newPoll->setText(tr("New poll…"));
+    m_webVoting->retranslate();
     if (m_chart)
         m_chart->retranslate();
     // Counts as wide as a large room's (a cell holds up to ten million when edited), the share
@@ -316,6 +319,7 @@ void PollsDock::updateControls() {
     // The rapporteur's seat changes nothing: a greyed "Close poll" there looked like one it might
     // be given, as the floor's buttons are hidden on it.
     m_openClose->setVisible(cockpit().canControl());
+    m_webVoting->updateControls();
     m_openCloseAction->setEnabled(p && may);
     m_openClose->setToolTip(cockpit().whyNotPermitted(Action::OpenPoll));
     const bool mayCreate = cockpit().permits(Action::CreatePoll);
@@ -391,7 +395,7 @@ void PollsDock::showSelected() {
 PollChart* PollsDock::chartFor(const Poll* poll) {
     if (!m_chart && poll && !poll->options.isEmpty() && poll->status != PollStatus::Draft) {
         m_chart = new PollChart;
-        m_layout->insertWidget(m_layout->indexOf(m_totals) + 1, m_chart, 1);
+        m_layout->insertWidget(m_layout->indexOf(m_webVoting) + 1, m_chart, 1);
     }
     return m_chart;
 }

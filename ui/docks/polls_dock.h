@@ -17,6 +17,7 @@ namespace podium {
 
 class PollChart;
 class TallyModel;
+class WebVotingRow;
 
 // Polls: create one (question, options, single or multiple choice), open and close it, enter
 // the tallies per source, and watch the combined result as a bar chart.
@@ -70,6 +71,7 @@ private:
     PollChart* m_chart = nullptr;
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_totals;
+    WebVotingRow* m_webVoting;
     QAction* m_openCloseAction;
     QString m_creating;         // the question of a poll this seat asked to create, until its event
     QString m_shownSession;     // whose polls the selector lists

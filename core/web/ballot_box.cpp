@@ -1,0 +1,75 @@
+#include "ballot_box.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace podium::web {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("podium::web", text);
+}
+
+} // namespace
+
+const Poll* pollOpenForVoting(const SessionState& state) {
+    for (const Poll& p : state.polls)
+        if (p.status == PollStatus::Open)
+            return &p;
+    return nullptr;
+}
+
+QString BallotBox::refusal(const SessionState& state, const Ballot& ballot) const {
+    const Poll* open = pollOpenForVoting(state);
+    if (!open || open->id != ballot.poll)
+        return tr("That poll has closed: your vote came too late to be counted.");
+    if (ballot.voter.isEmpty())
+        return tr("Your browser did not keep this page's cookie, which lets each phone vote "
+                  "once: allow cookies for this page, then vote again.");
+    if (hasVoted(ballot.poll, ballot.voter))
+        return tr("This phone has voted in this poll already.");
+    if (ballot.options.isEmpty())
+        return tr("Choose an option, then vote.");
+    if (!open->multipleChoice && ballot.options.size() > 1)
+        return tr("This poll takes one choice only.");
+    for (int option : ballot.options)
+        if (option < 0 || option >= open->options.size() || ballot.options.count(option) > 1)
+            return tr("That choice is not one of this poll's options.");
+    if (m_votesByAddress.value(ballot.poll).value(ballot.address) >= maxVotesPerAddress)
+        return tr("%1 votes in this poll came from your network address already, the most "
+                  "counted from one. Tell the moderator if many phones share it.")
+            .arg(maxVotesPerAddress);
+    return {};
+}
+
+QList<Command> BallotBox::countingCommands(const SessionState& state, const Ballot& ballot) const {
+    const Poll* poll = state.poll(ballot.poll);
+    QList<Command> commands;
+    if (!poll)
+        return commands;
+    for (int option : ballot.options) {
+        const qint64 now = poll->tallies.value(option)[std::size_t(TallySource::Web)];
+        commands.append(Command{newCommandId(),
+                                tr("Web voting"),
+                                Authority::OnlineModerator, // the least that may set a tally
+                                Action::SetTally,
+                                {{u"poll"_s, poll->id},
+                                 {u"option"_s, option},
+                                 {u"source"_s, key(TallySource::Web)},
+                                 {u"count"_s, now + 1}}});
+    }
+    return commands;
+}
+
+void BallotBox::recordCounted(const Ballot& ballot) {
+    m_voters[ballot.poll].insert(ballot.voter);
+    ++m_votesByAddress[ballot.poll][ballot.address];
+}
+
+bool BallotBox::hasVoted(Id poll, const QString& voter) const {
+    return m_voters.value(poll).contains(voter);
+}
+
+} // namespace podium::web

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "commands/command.h"
+#include "model/state.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace podium::web {
+
+// One phone's vote on a poll: the options it chose (indexes), and who cast it as far as a web
+// page can tell: the browser's ballot cookie, and its address on the LAN.
+struct Ballot {
+    Id poll = 0;
+    QList<int> options;
+    QString voter;
+    QString address;
+};
+
+// The poll the room votes on from their phones: the open one (only one is ever open), or none.
+const Poll* pollOpenForVoting(const SessionState& state);
+
+// The rules for votes from the room's phones, counted as the poll's "web" tally. One vote per
+// browser and poll (its cookie), and a bound per address, so that a script that drops its cookie
+// cannot stuff the tally: this is a show of hands on phones, not an election. Nothing here is
+// participant data: a ballot is an anonymous cookie and an address, kept in memory only.
+class BallotBox {
+public:
+    // Votes counted per address and poll: far above one phone, well below a stuffed tally. A
+    // venue whose phones all reach the host through one address (a NAT) would meet it, and
+    // each refusal says so.
+    static constexpr int maxVotesPerAddress = 20;
+
+    // Why `ballot` cannot be counted in `state` (empty: it can).
+    QString refusal(const SessionState& state, const Ballot& ballot) const;
+    // The SetTally commands that count `ballot`: one per option chosen, each the option's web
+    // tally now plus one. The host decides them as any seat's, so every seat gets them as events.
+    QList<Command> countingCommands(const SessionState& state, const Ballot& ballot) const;
+    void recordCounted(const Ballot& ballot);
+    bool hasVoted(Id poll, const QString& voter) const;
+
+private:
+    QHash<Id, QSet<QString>> m_voters;
+    QHash<Id, QHash<QString, int>> m_votesByAddress;
+};
+
+} // namespace podium::web

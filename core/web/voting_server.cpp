@@ -1,0 +1,265 @@
+#include "voting_server.h"
+
+#include "model/event.h"
+
+#include <QCoreApplication>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QLoggingCategory>
+#include <QNetworkProxy>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWeb, "podium.web")
+
+namespace podium::web {
+
+namespace {
+
+const QByteArray ballotCookie = "podium_ballot";
+
+// 128 random bits, as hex: what a phone keeps to be known as one voter.
+QString newVoterId() {
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return QString::fromLatin1(bytes.toHex());
+}
+
+bool isVoterId(const QString& text) {
+    if (text.size() != 32)
+        return false;
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
+QString voterOf(const QHttpServerRequest& request) {
+    for (const auto& [name, value] : request.headers()) {
+        if (name.compare("cookie", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray& part : value.split(';')) {
+            const QByteArray pair = part.trimmed();
+            if (pair.startsWith(ballotCookie + '=')) {
+                const QString id = QString::fromLatin1(pair.mid(ballotCookie.size() + 1));
+                if (isVoterId(id))
+                    return id;
+            }
+        }
+    }
+    return {};
+}
+
+// An IPv4 address as phones show it (not "::ffff:192.168.1.7"), to bound votes per address.
+QString addressOf(const QHttpServerRequest& request) {
+    const QHostAddress address = request.remoteAddress();
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+Ballot ballotFrom(const QHttpServerRequest& request, const QString& voter) {
+    const QUrlQuery form(QString::fromUtf8(request.body()));
+    Ballot ballot;
+    bool ok = false;
+    ballot.poll = form.queryItemValue(u"poll"_s).toLongLong(&ok);
+    if (!ok)
+        ballot.poll = 0;
+    for (const QString& value : form.allQueryItemValues(u"option"_s)) {
+        const int option = value.toInt(&ok);
+        ballot.options.append(ok ? option : -1);
+    }
+    ballot.voter = voter;
+    ballot.address = addressOf(request);
+    return ballot;
+}
+
+QHttpServerResponse textResponse(const QString& text, QHttpServerResponse::StatusCode status) {
+    return QHttpServerResponse("text/plain; charset=utf-8", text.toUtf8(), status);
+}
+
+} // namespace
+
+// Bounds what anything on the LAN can hold of this laptop: connections in all and per address,
+// bytes per connection (counted as they arrive, before Qt's parser keeps them), and how long a
+// connection may stay open. The HTTP server is handed only connections within them.
+class GuardedTcpServer : public QTcpServer {
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override {
+        auto* socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        const QString address = socket->peerAddress().toString();
+        if (m_open >= VotingServer::maxConnections ||
+            m_openByAddress.value(address) >= VotingServer::maxConnectionsPerAddress) {
+            qCWarning(lcWeb).noquote() << u"voting page: too many connections, one from %1 "
+                                          "closed"_s.arg(address);
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        track(socket, address);
+        addPendingConnection(socket);
+    }
+
+private:
+    void track(QTcpSocket* socket, const QString& address) {
+        ++m_open;
+        ++m_openByAddress[address];
+        connect(socket, &QObject::destroyed, this, [this, address] {
+            --m_open;
+            if (--m_openByAddress[address] <= 0)
+                m_openByAddress.remove(address);
+        });
+        // Connected before the HTTP server's own reading: the bytes are counted before it
+        // buffers them.
+        auto received = std::make_shared<qint64>(0);
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, received, address] {
+            *received += socket->bytesAvailable();
+            if (*received > VotingServer::maxRequestBytes) {
+                qCWarning(lcWeb).noquote()
+                    << u"voting page: %1 sent more than %2 bytes; closed"_s.arg(address).arg(
+                           VotingServer::maxRequestBytes);
+                // Nobody reads on: the HTTP server would warn of a closed device.
+                QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+                socket->abort();
+            }
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(VotingServer::connectionDeadlineMs, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+    }
+
+    int m_open = 0;
+    QHash<QString, int> m_openByAddress;
+};
+
+VotingServer::VotingServer(SessionEngine& engine, QObject* parent)
+    : QAbstractHttpServer(parent)
+    , m_engine(engine) {}
+
+VotingServer::~VotingServer() = default;
+
+Result<quint16> VotingServer::start(quint16 port, const QHostAddress& address) {
+    stop();
+    auto* tcp = new GuardedTcpServer(this);
+    tcp->setProxy(QNetworkProxy::NoProxy); // the LAN, direct
+    if (!tcp->listen(address, port)) {
+        const QString why = tcp->errorString();
+        delete tcp;
+        return Result<quint16>::failure(
+            tr("The voting page could not listen on port %1: %2").arg(port).arg(why));
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    m_counted = 0;
+    m_refused = 0;
+    qCInfo(lcWeb) << "voting page on port" << tcp->serverPort();
+    emit runningChanged(true);
+    return tcp->serverPort();
+}
+
+void VotingServer::stop() {
+    if (!m_tcp)
+        return;
+    m_tcp->close();
+    delete m_tcp; // its connections with it: a page left open gets no answer
+    emit runningChanged(false);
+}
+
+bool VotingServer::isRunning() const {
+    return m_tcp && m_tcp->isListening();
+}
+
+quint16 VotingServer::port() const {
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+bool VotingServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
+    const QString path = request.url().path();
+    const auto method = request.method();
+    QString voter = voterOf(request);
+    const bool newVoter = voter.isEmpty() && method == QHttpServerRequest::Method::Get;
+    if (newVoter)
+        voter = newVoterId();
+    QHttpServerResponse response = [&] {
+        if (path == u"/"_s && method == QHttpServerRequest::Method::Get)
+            return page(voter);
+        if (path == u"/vote"_s && method == QHttpServerRequest::Method::Post)
+            return vote(request, voter);
+        if (path == u"/"_s || path == u"/vote"_s)
+            return textResponse(tr("Open this page as it is, and vote with its button."),
+                                QHttpServerResponse::StatusCode::MethodNotAllowed);
+        return textResponse(tr("Nothing here: the voting page is at /."),
+                            QHttpServerResponse::StatusCode::NotFound);
+    }();
+    response.addHeader("Cache-Control", "no-store");
+    if (newVoter)
+        response.addHeader("Set-Cookie", ballotCookie + '=' + voter.toLatin1() +
+                                             "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict");
+    response.write(makeResponder(request, socket));
+    return true;
+}
+
+void VotingServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
+    textResponse(tr("Nothing here: the voting page is at /."),
+                 QHttpServerResponse::StatusCode::NotFound)
+        .write(makeResponder(request, socket));
+}
+
+QHttpServerResponse VotingServer::page(const QString& voter, const PageNotice& notice) const {
+    const Poll* open = pollOpenForVoting(m_engine.state());
+    const bool voted = open && m_box.hasVoted(open->id, voter);
+    return QHttpServerResponse("text/html; charset=utf-8",
+                               votingPage(m_engine.state(), voted, notice));
+}
+
+QHttpServerResponse VotingServer::vote(const QHttpServerRequest& request, const QString& voter) {
+    const Ballot ballot = ballotFrom(request, voter);
+    const QString refusal = countedRefusal(ballot);
+    if (!refusal.isEmpty()) {
+        ++m_refused;
+        qCInfo(lcWeb).noquote() << u"vote from %1 refused: %2"_s.arg(ballot.address, refusal);
+        emit voteRefused(refusal);
+        return page(voter, {refusal, true});
+    }
+    ++m_counted;
+    emit voteCounted(ballot.poll);
+    return page(voter, {tr("Thank you: your vote is counted."), false});
+}
+
+// Counts `ballot` if it may be; why not otherwise.
+QString VotingServer::countedRefusal(const Ballot& ballot) {
+    if (m_engine.isForwarding())
+        return tr("This laptop now follows the session's host: votes are counted on the host's "
+                  "page. Its address shows on the room's screen.");
+    if (QString why = m_box.refusal(m_engine.state(), ballot); !why.isEmpty())
+        return why;
+    // One event per option chosen; each is made durable before the next is decided.
+    bool anyCounted = false;
+    for (const Command& command : m_box.countingCommands(m_engine.state(), ballot)) {
+        const Result<Event> counted = m_engine.execute(command);
+        if (!counted) {
+            if (anyCounted)
+                m_box.recordCounted(ballot); // counted in part: voting again would count twice
+            return tr("Your vote could not be counted: %1").arg(counted.error());
+        }
+        anyCounted = true;
+    }
+    m_box.recordCounted(ballot);
+    return {};
+}
+
+} // namespace podium::web

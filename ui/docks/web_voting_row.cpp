@@ -1,0 +1,119 @@
+#include "web_voting_row.h"
+
+#include "cockpit.h"
+#include "voting_server.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSettings>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace podium {
+
+WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
+    : QWidget(parent)
+    , m_cockpit(cockpit)
+    , m_toggle(new QCheckBox)
+    , m_status(new QLabel) {
+    m_toggle->setObjectName(u"webVotingToggle"_s);
+    m_status->setObjectName(u"webVotingStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* line = new QHBoxLayout;
+    line->addWidget(beside);
+    line->addStretch();
+    line->addWidget(m_toggle);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(line);
+    layout->addWidget(m_status);
+
+    web::VotingServer& voting = cockpit.voting();
+    connect(m_toggle, &QCheckBox::toggled, this, &WebVotingRow::setRunning);
+    connect(&voting, &web::VotingServer::runningChanged, this, [this](bool running) {
+        const QSignalBlocker quiet(m_toggle);
+        m_toggle->setChecked(running);
+        showStatus();
+    });
+    connect(&voting, &web::VotingServer::voteCounted, this, &WebVotingRow::showStatus);
+    connect(&voting, &web::VotingServer::voteRefused, this, &WebVotingRow::showStatus);
+    // Joined to a host, this laptop's page would count nothing: the host's does.
+    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
+        if (forwarding && m_cockpit.voting().isRunning()) {
+            m_cockpit.voting().stop();
+            m_problem = tr("Web voting stopped: this laptop now follows the session's host, whose "
+                           "own voting page counts the votes.");
+            showStatus();
+        }
+        updateControls();
+    });
+    retranslate();
+}
+
+void WebVotingRow::retranslate() {
+    m_toggle->setText(tr("Let the room vote on their phones"));
+    m_toggle->setAccessibleName(m_toggle->text());
+    m_toggle->setToolTip(tr("Phones on this laptop's network open a page to vote in the open poll. "
+                            "Their votes go to the Web column, one per phone."));
+    showStatus();
+}
+
+void WebVotingRow::updateControls() {
+    m_toggle->setVisible(m_cockpit.canControl()); // the totals beside it stay
+    const bool follows = m_cockpit.engine().isForwarding();
+    m_toggle->setEnabled(follows ? m_cockpit.voting().isRunning() : true);
+    if (follows)
+        m_toggle->setToolTip(tr("The host's laptop runs the voting page: its moderator turns it "
+                                "on there."));
+    showStatus();
+}
+
+void WebVotingRow::setRunning(bool on) {
+    if (!on) {
+        m_problem.clear();
+        m_cockpit.voting().stop();
+        showStatus();
+        return;
+    }
+    // A setting, for a venue where another program holds the usual port (and for tests).
+    start(quint16(QSettings().value(u"webVoting/port"_s, web::defaultVotingPort).toUInt()));
+}
+
+void WebVotingRow::start(quint16 port) {
+    m_problem.clear();
+    if (const auto started = m_cockpit.voting().start(port); !started) {
+        m_problem = started.error();
+        const QSignalBlocker quiet(m_toggle);
+        m_toggle->setChecked(false);
+    }
+    showStatus();
+}
+
+void WebVotingRow::showStatus() {
+    const web::VotingServer& voting = m_cockpit.voting();
+    QString text;
+    if (voting.isRunning()) {
+        const QStringList urls = m_cockpit.votingPageUrls();
+        text =
+            urls.isEmpty()
+                ? tr("The voting page is on, but this laptop is on no network: phones reach it "
+                     "once it is on theirs.")
+                : tr("Phones vote at %1 (as the audience display shows)").arg(urls.join(u", "_s));
+        text += u" · "_s + tr("%1 counted").arg(QLocale().toString(voting.votesCounted()));
+        if (voting.votesRefused() > 0)
+            text += u" · "_s + tr("%1 refused, each phone told why")
+                                   .arg(QLocale().toString(voting.votesRefused()));
+    } else {
+        text = m_problem;
+    }
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty() && m_cockpit.canControl());
+    m_status->setStyleSheet(!voting.isRunning() && !m_problem.isEmpty() ? u"color: #b3261e;"_s
+                                                                        : QString());
+}
+
+} // namespace podium
