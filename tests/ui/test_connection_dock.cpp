@@ -15,7 +15,9 @@
 #include "store/session_check.h"
 #include "store/session_file.h"
 #include "ui_support.h"
+#include "voting_server.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -1263,6 +1265,39 @@ TEST_CASE("a cockpit that died while hosting hosts again at start, on its port, 
     REQUIRE(again.dock->hostOn(port));
     CHECK(notice->text().contains(u"no longer hosts"_s));
     CHECK(notice->text().contains(u"hosts the session again since"_s));
+}
+
+// The room's phones vote on the host's page: a host that died with it on turns it on again, on
+// the same port, when started again; one that quit (or turned it off) does not.
+TEST_CASE("a cockpit that died with the voting page on serves it again at start, on its port") {
+    useTemporarySettings();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"voting.podium"_s);
+    const quint16 port = freeTcpPort();
+    QSettings().setValue(u"webVoting/port"_s, port);
+    {
+        auto first = cockpitOnNewFile(path);
+        first->dock->hostOn(freeTcpPort());
+        child<QCheckBox>(first->window, u"webVotingToggle"_s)->setChecked(true);
+        REQUIRE(first->cockpit.voting().port() == port);
+    }
+    {
+        auto again = startAfterCrash(path);
+        CHECK(again->cockpit.voting().isRunning());
+        CHECK(again->cockpit.voting().port() == port);
+        CHECK(child<QCheckBox>(again->window, u"webVotingToggle"_s)->isChecked());
+    } // quit: the file closed, not left open
+    {
+        auto reopened = SessionFile::open(path);
+        REQUIRE(reopened);
+        CockpitOnFile clean(std::move(reopened).value());
+        resumeAfterCrash(clean.window, clean.file.get());
+        CHECK_FALSE(clean.cockpit.voting().isRunning()); // off at any other start
+    }
+    {
+        auto crashedWithItOff = startAfterCrash(path); // left open, its record emptied above
+        CHECK_FALSE(crashedWithItOff->cockpit.voting().isRunning());
+    }
 }
 
 // The online moderator's rehearsal: the online laptop, hosting after a takeover, was killed and

@@ -12,6 +12,7 @@
 #include "store/session_file.h"
 #include "table_columns.h"
 #include "theme/theme.h"
+#include "web_voting_row.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -912,6 +913,11 @@ void attachConnection(MainWindow& window, SessionFile* file) {
     SeatSession* seat = &connection->seatSession();
     seat->setSessionFile(file);
     connection->takeUpFile(file);
+    if (auto* voting = window.findChild<WebVotingRow*>()) {
+        voting->setSessionFile(file);
+        QObject::connect(seat, &SeatSession::sessionFileChanged, voting,
+                         &WebVotingRow::setSessionFile, Qt::UniqueConnection);
+    }
     if (auto* notes = qobject_cast<NotesDock*>(window.dock(u"notesDock"_s)))
         QObject::connect(seat, &SeatSession::sessionFileChanged, notes, &NotesDock::setSessionFile,
                          Qt::UniqueConnection);
@@ -931,6 +937,8 @@ void resumeAfterCrash(MainWindow& window, SessionFile* file) {
             15000);
         return;
     }
+    if (auto* voting = window.findChild<WebVotingRow*>())
+        voting->resumeAfterCrash(*file);
     if (!sync::wasHosted(*file))
         return;
     if (!connection->hostOn(connection->offeredPort())) {

@@ -1,9 +1,12 @@
 #include "web_voting_row.h"
 
 #include "cockpit.h"
+#include "seat_session.h"
+#include "store/session_file.h"
 #include "voting_server.h"
 
 #include <QCheckBox>
+#include <QDebug>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -13,6 +16,10 @@
 using namespace Qt::StringLiterals;
 
 namespace podium {
+
+namespace {
+const QString votingPortKey = u"web_voting_port"_s;
+} // namespace
 
 WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
     : QWidget(parent)
@@ -45,6 +52,7 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
     connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
         if (forwarding && m_cockpit.voting().isRunning()) {
             m_cockpit.voting().stop();
+            keepPort(0);
             m_problem = tr("Web voting stopped: this laptop now follows the session's host, whose "
                            "own voting page counts the votes.");
             showStatus();
@@ -76,6 +84,7 @@ void WebVotingRow::setRunning(bool on) {
     if (!on) {
         m_problem.clear();
         m_cockpit.voting().stop();
+        keepPort(0);
         showStatus();
         return;
     }
@@ -89,8 +98,33 @@ void WebVotingRow::start(quint16 port) {
         m_problem = started.error();
         const QSignalBlocker quiet(m_toggle);
         m_toggle->setChecked(false);
+    } else {
+        keepPort(*started);
     }
     showStatus();
+}
+
+void WebVotingRow::setSessionFile(SessionFile* file) {
+    m_file = file;
+    m_portBeforeCrash =
+        file && file->wasLeftOpen() ? quint16(file->metadata(votingPortKey).toUInt()) : 0;
+    const web::VotingServer& voting = m_cockpit.voting();
+    keepPort(voting.isRunning() ? voting.port() : 0); // as it is now, in this file
+}
+
+void WebVotingRow::resumeAfterCrash(const SessionFile& file) {
+    if (m_portBeforeCrash != 0 && &file == m_file && !joinedCopyOf(file).following)
+        start(m_portBeforeCrash);
+}
+
+// Kept as the hosting record is (sync::recordHosting): a failure to write it costs only the
+// page's coming back by itself after a crash, so it is logged, not said.
+void WebVotingRow::keepPort(quint16 port) {
+    const QString value = port ? QString::number(port) : QString();
+    if (!m_file || m_file->isReadOnly() || m_file->metadata(votingPortKey) == value)
+        return;
+    if (auto kept = m_file->writeMetadata(votingPortKey, value); !kept)
+        qWarning().noquote() << "the voting page's port was not kept:" << kept.error();
 }
 
 void WebVotingRow::showStatus() {

@@ -8,6 +8,7 @@ class QLabel;
 namespace podium {
 
 class Cockpit;
+class SessionFile;
 
 // Under the polls: turns on the room's voting page (phones on this network vote in the open
 // poll; docs/WEB_VOTING.md) and says where phones open it and how many votes came. Only a seat
@@ -23,15 +24,25 @@ public:
     void updateControls();
     // Turns the page on at `port` (0: any free one), or says in red why it could not.
     void start(quint16 port);
+    // Where the page's port is kept while it is on (null: nowhere), so that Podium started again
+    // after a crash turns it on again, on the same port, as the phones expect. A file that was
+    // closed properly keeps none: the page is off at every other start.
+    void setSessionFile(SessionFile* file);
+    // After a crash (`file` left open) with the page on: on again (not for a seat that rejoins
+    // a host; its page would count nothing).
+    void resumeAfterCrash(const SessionFile& file);
 
 private:
     void setRunning(bool on);
     void showStatus();
+    void keepPort(quint16 port); // 0: off
 
     Cockpit& m_cockpit;
     QCheckBox* m_toggle;
     QLabel* m_status;
     QString m_problem; // why it could not start, or stopped by itself
+    SessionFile* m_file = nullptr;
+    quint16 m_portBeforeCrash = 0; // kept in the file it was given, left open by a crash
 };
 
 } // namespace podium
