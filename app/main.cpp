@@ -198,9 +198,13 @@ void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) 
 
 // `--bind ADDR` (checked already): the cockpit listened on every address whatever it said.
 void bindAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
-    auto* connection = window.findChild<podium::ConnectionDock*>();
-    if (connection && parser.isSet(u"bind"_s))
-        connection->seatSession().setBindAddress(QHostAddress(parser.value(u"bind"_s)));
+    if (!parser.isSet(u"bind"_s))
+        return;
+    const QHostAddress bind(parser.value(u"bind"_s));
+    if (auto* connection = window.findChild<podium::ConnectionDock*>())
+        connection->seatSession().setBindAddress(bind);
+    if (auto* voting = window.findChild<podium::WebVotingRow*>())
+        voting->setBindAddress(bind); // the LAN the session is on, and no other
 }
 
 // `--join HOST:PORT --code CODE` opens the cockpit joined to that host, as the join form would.

@@ -73,6 +73,14 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     , m_engine(engine)
     , m_ticker(this)
     , m_voting(new web::VotingServer(engine, this)) {
+    // A laptop that moves to the venue's other network, or loses it, while the page is on: the
+    // audience display's code and the Polls panel follow within seconds.
+    m_votingNetworks.setInterval(5000);
+    connect(&m_votingNetworks, &QTimer::timeout, this, &Cockpit::updateVotingUrls);
+    connect(m_voting, &web::VotingServer::runningChanged, this, [this](bool running) {
+        running ? m_votingNetworks.start() : m_votingNetworks.stop();
+        updateVotingUrls();
+    });
     m_ticker.setObjectName(u"cockpitBeat"_s);
     // As the second shown turns: every screen, each on its own beat (200 ms here, 250 ms on the
     // stage display), showed a second apart from the others now and then.
@@ -358,13 +366,16 @@ void Cockpit::updateTicking() {
     beatToNextSecond(m_ticker, state(), now());
 }
 
-QStringList Cockpit::votingPageUrls() const {
+void Cockpit::updateVotingUrls() {
     QStringList urls;
-    if (!m_voting->isRunning())
-        return urls;
-    for (const QString& address : sync::addressesOnLan())
-        urls << u"http://%1:%2/"_s.arg(address).arg(m_voting->port());
-    return urls;
+    if (m_voting->isRunning()) {
+        for (const QString& address : sync::addressesOnLan(m_voting->address()))
+            urls << u"http://%1:%2/"_s.arg(address).arg(m_voting->port());
+    }
+    if (urls == m_votingUrls)
+        return;
+    m_votingUrls = urls;
+    emit votingPageUrlsChanged(urls);
 }
 
 } // namespace podium

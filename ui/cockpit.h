@@ -54,7 +54,7 @@ public:
     // The room's voting page (off until a moderator turns it on): one per window, as the seat is.
     web::VotingServer& voting() const { return *m_voting; }
     // Where phones open it, one address per network this laptop is on (empty: it is off).
-    QStringList votingPageUrls() const;
+    QStringList votingPageUrls() const { return m_votingUrls; }
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
     void setFiles(SessionFiles* files) { m_files = files; }
@@ -110,6 +110,8 @@ signals:
     void info(const QString& text);
     // The moderator took a step of Edit → Undo here (run(), done or sent to the host).
     void stepTaken();
+    // The voting page started or stopped, or this laptop's networks changed under it.
+    void votingPageUrlsChanged(const QStringList& urls);
 
 private:
     bool issueStep(Action action, const QCborMap& args,
@@ -121,12 +123,15 @@ private:
     void noteFloorChange(const Event& event, const SessionState& before);
     void noteTimerChanges(const Event& event, const SessionState& before);
     bool takingInOthersChange() const;
+    void updateVotingUrls();
 
     SessionEngine& m_engine;
     QUndoStack m_undo;
     SessionState m_stateSeen; // as of the last event or reset, to tell a new state from the same
     QTimer m_ticker;
     web::VotingServer* m_voting;
+    QStringList m_votingUrls;
+    QTimer m_votingNetworks; // looks at the laptop's networks while the page is on
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;
     Id m_floorBeforeOthers = 0;       // before the last change another seat made,

@@ -50,14 +50,37 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     return a;
 }
 
+namespace {
+
+// A network people in the room may be on: up, and not the laptop's own bridges to its
+// containers and virtual machines, which nobody else reaches (a phone's QR code pointed there).
+bool mayReachPeople(const QNetworkInterface& network) {
+    const auto flags = network.flags();
+    if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
+        flags.testFlag(QNetworkInterface::IsLoopBack) ||
+        network.type() == QNetworkInterface::Virtual)
+        return false;
+    static const QStringList bridges{u"docker"_s, u"br-"_s,     u"virbr"_s, u"veth"_s,
+                                     u"vmnet"_s,  u"vboxnet"_s, u"lxc"_s,   u"lxd"_s};
+    return std::none_of(bridges.cbegin(), bridges.cend(),
+                        [&](const QString& prefix) { return network.name().startsWith(prefix); });
+}
+
+} // namespace
+
 QStringList addressesOnLan(const QHostAddress& bound) {
-    if (bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
+    if (!bound.isNull() && bound != QHostAddress::Any && bound != QHostAddress::AnyIPv4 &&
         bound != QHostAddress::AnyIPv6)
         return {bound.toString()};
     QStringList addresses;
-    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
-            addresses << a.toString();
+    for (const QNetworkInterface& network : QNetworkInterface::allInterfaces()) {
+        if (!mayReachPeople(network))
+            continue;
+        for (const QNetworkAddressEntry& entry : network.addressEntries()) {
+            const QHostAddress& a = entry.ip();
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLinkLocal())
+                addresses << a.toString();
+        }
     }
     return addresses;
 }

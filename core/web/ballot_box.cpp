@@ -64,12 +64,24 @@ QList<Command> BallotBox::countingCommands(const SessionState& state, const Ball
 }
 
 void BallotBox::recordCounted(const Ballot& ballot) {
-    m_voters[ballot.poll].insert(ballot.voter);
+    m_choices[ballot.poll].insert(ballot.voter, ballot.options);
     ++m_votesByAddress[ballot.poll][ballot.address];
 }
 
 bool BallotBox::hasVoted(Id poll, const QString& voter) const {
-    return m_voters.value(poll).contains(voter);
+    return m_choices.value(poll).contains(voter);
+}
+
+QList<int> BallotBox::choiceOf(Id poll, const QString& voter) const {
+    return m_choices.value(poll).value(voter);
+}
+
+void BallotBox::useSession(const QString& sessionId) {
+    if (sessionId == m_session)
+        return;
+    m_session = sessionId;
+    m_choices.clear();
+    m_votesByAddress.clear();
 }
 
 } // namespace podium::web

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 
 namespace podium::web {
@@ -40,9 +39,15 @@ public:
     QList<Command> countingCommands(const SessionState& state, const Ballot& ballot) const;
     void recordCounted(const Ballot& ballot);
     bool hasVoted(Id poll, const QString& voter) const;
+    // What `voter` chose in `poll` (empty: no vote of theirs was counted there).
+    QList<int> choiceOf(Id poll, const QString& voter) const;
+    // Polls are numbered per session: a phone that voted in poll 2 of a rehearsal may vote in
+    // poll 2 of the session. Forgets every vote when the session is another.
+    void useSession(const QString& sessionId);
 
 private:
-    QHash<Id, QSet<QString>> m_voters;
+    QString m_session;
+    QHash<Id, QHash<QString, QList<int>>> m_choices; // poll → voter → options chosen
     QHash<Id, QHash<QString, int>> m_votesByAddress;
 };
 

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -55,12 +56,16 @@ QString voterOf(const QHttpServerRequest& request) {
     return {};
 }
 
-// An IPv4 address as phones show it (not "::ffff:192.168.1.7"), to bound votes per address.
-QString addressOf(const QHttpServerRequest& request) {
-    const QHostAddress address = request.remoteAddress();
+// Where a request comes from, for the bounds per voter: an IPv4 address as phones show it (not
+// "::ffff:192.168.1.7"), or an IPv6 /64, as one device may take any address in its network.
+QString networkOf(const QHostAddress& address) {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
+    if (isV4)
+        return QHostAddress(v4).toString();
+    Q_IPV6ADDR bytes = address.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + u"/64"_s;
 }
 
 Ballot ballotFrom(const QHttpServerRequest& request, const QString& voter) {
@@ -75,7 +80,7 @@ Ballot ballotFrom(const QHttpServerRequest& request, const QString& voter) {
         ballot.options.append(ok ? option : -1);
     }
     ballot.voter = voter;
-    ballot.address = addressOf(request);
+    ballot.address = networkOf(request.remoteAddress());
     return ballot;
 }
 
@@ -83,11 +88,19 @@ QHttpServerResponse textResponse(const QString& text, QHttpServerResponse::Statu
     return QHttpServerResponse("text/plain; charset=utf-8", text.toUtf8(), status);
 }
 
+// To the page, by GET: after a vote (a reload would send it again), or for "/vote" opened.
+QHttpServerResponse toPage() {
+    QHttpServerResponse response(QHttpServerResponse::StatusCode::SeeOther);
+    response.addHeader("Location", "/");
+    return response;
+}
+
 } // namespace
 
-// Bounds what anything on the LAN can hold of this laptop: connections in all and per address,
+// Bounds what anything on the LAN can hold of this laptop: connections in all and per network,
 // bytes per connection (counted as they arrive, before Qt's parser keeps them), and how long a
-// connection may stay open. The HTTP server is handed only connections within them.
+// connection may take to send its request. The HTTP server is handed only connections within
+// them.
 class GuardedTcpServer : public QTcpServer {
 public:
     using QTcpServer::QTcpServer;
@@ -99,36 +112,41 @@ protected:
             delete socket;
             return;
         }
-        const QString address = socket->peerAddress().toString();
+        const QString network = networkOf(socket->peerAddress());
         if (m_open >= VotingServer::maxConnections ||
-            m_openByAddress.value(address) >= VotingServer::maxConnectionsPerAddress) {
-            qCWarning(lcWeb).noquote() << u"voting page: too many connections, one from %1 "
-                                          "closed"_s.arg(address);
+            m_openByNetwork.value(network) >= VotingServer::maxConnectionsPerNetwork) {
+            if (!m_warned.contains(network)) { // once, until one of its connections ends
+                m_warned.insert(network);
+                qCWarning(lcWeb).noquote()
+                    << u"voting page: too many connections; those from %1 are closed at once "
+                       "for now"_s.arg(network);
+            }
             socket->abort();
             socket->deleteLater();
             return;
         }
-        track(socket, address);
+        track(socket, network);
         addPendingConnection(socket);
     }
 
 private:
-    void track(QTcpSocket* socket, const QString& address) {
+    void track(QTcpSocket* socket, const QString& network) {
         ++m_open;
-        ++m_openByAddress[address];
-        connect(socket, &QObject::destroyed, this, [this, address] {
+        ++m_openByNetwork[network];
+        connect(socket, &QObject::destroyed, this, [this, network] {
             --m_open;
-            if (--m_openByAddress[address] <= 0)
-                m_openByAddress.remove(address);
+            m_warned.remove(network);
+            if (--m_openByNetwork[network] <= 0)
+                m_openByNetwork.remove(network);
         });
         // Connected before the HTTP server's own reading: the bytes are counted before it
         // buffers them.
         auto received = std::make_shared<qint64>(0);
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, received, address] {
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, received, network] {
             *received += socket->bytesAvailable();
             if (*received > VotingServer::maxRequestBytes) {
                 qCWarning(lcWeb).noquote()
-                    << u"voting page: %1 sent more than %2 bytes; closed"_s.arg(address).arg(
+                    << u"voting page: %1 sent more than %2 bytes; closed"_s.arg(network).arg(
                            VotingServer::maxRequestBytes);
                 // Nobody reads on: the HTTP server would warn of a closed device.
                 QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -136,24 +154,39 @@ private:
             }
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(VotingServer::connectionDeadlineMs, socket, [socket] {
+        QTimer::singleShot(VotingServer::requestDeadlineMs, socket, [socket] {
             socket->abort();
             socket->deleteLater();
         });
     }
 
     int m_open = 0;
-    QHash<QString, int> m_openByAddress;
+    QHash<QString, int> m_openByNetwork;
+    QSet<QString> m_warned;
 };
 
 VotingServer::VotingServer(SessionEngine& engine, QObject* parent)
     : QAbstractHttpServer(parent)
-    , m_engine(engine) {}
+    , m_engine(engine) {
+    connect(&engine, &SessionEngine::stateReset, this,
+            [this] { m_box.useSession(m_engine.state().sessionId); });
+    connect(&engine, &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
+        if (forwarding && isRunning()) {
+            stop();
+            emit stoppedForHost();
+        }
+    });
+}
 
 VotingServer::~VotingServer() = default;
 
 Result<quint16> VotingServer::start(quint16 port, const QHostAddress& address) {
     stop();
+    if (m_engine.isForwarding())
+        return Result<quint16>::failure(
+            tr("This laptop follows the session's host: the voting page runs there, where the "
+               "votes are counted."));
+    m_box.useSession(m_engine.state().sessionId);
     auto* tcp = new GuardedTcpServer(this);
     tcp->setProxy(QNetworkProxy::NoProxy); // the LAN, direct
     if (!tcp->listen(address, port)) {
@@ -174,8 +207,13 @@ Result<quint16> VotingServer::start(quint16 port, const QHostAddress& address) {
 void VotingServer::stop() {
     if (!m_tcp)
         return;
-    m_tcp->close();
-    delete m_tcp; // its connections with it: a page left open gets no answer
+    GuardedTcpServer* tcp = m_tcp;
+    m_tcp = nullptr;
+    tcp->close();
+    // Later, with its connections: this may be called while one of them is being answered.
+    for (QTcpSocket* socket : tcp->findChildren<QTcpSocket*>())
+        socket->abort();
+    tcp->deleteLater();
     emit runningChanged(false);
 }
 
@@ -187,30 +225,42 @@ quint16 VotingServer::port() const {
     return m_tcp ? m_tcp->serverPort() : 0;
 }
 
+QHostAddress VotingServer::address() const {
+    return m_tcp ? m_tcp->serverAddress() : QHostAddress();
+}
+
 bool VotingServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
-    const QString path = request.url().path();
-    const auto method = request.method();
     QString voter = voterOf(request);
-    const bool newVoter = voter.isEmpty() && method == QHttpServerRequest::Method::Get;
+    const bool newVoter = voter.isEmpty() && request.url().path() == u"/"_s &&
+                          request.method() == QHttpServerRequest::Method::Get;
     if (newVoter)
         voter = newVoterId();
-    QHttpServerResponse response = [&] {
-        if (path == u"/"_s && method == QHttpServerRequest::Method::Get)
-            return page(voter);
-        if (path == u"/vote"_s && method == QHttpServerRequest::Method::Post)
-            return vote(request, voter);
-        if (path == u"/"_s || path == u"/vote"_s)
-            return textResponse(tr("Open this page as it is, and vote with its button."),
-                                QHttpServerResponse::StatusCode::MethodNotAllowed);
-        return textResponse(tr("Nothing here: the voting page is at /."),
-                            QHttpServerResponse::StatusCode::NotFound);
-    }();
+    QHttpServerResponse response = answer(request, voter);
     response.addHeader("Cache-Control", "no-store");
+    // One request a connection: a phone waiting for the next poll holds none between reloads.
+    response.addHeader("Connection", "close");
     if (newVoter)
         response.addHeader("Set-Cookie", ballotCookie + '=' + voter.toLatin1() +
                                              "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict");
     response.write(makeResponder(request, socket));
+    socket->disconnectFromHost(); // once what was written is sent
     return true;
+}
+
+QHttpServerResponse VotingServer::answer(const QHttpServerRequest& request, const QString& voter) {
+    const QString path = request.url().path();
+    const auto method = request.method();
+    if (path == u"/"_s && method == QHttpServerRequest::Method::Get)
+        return page(voter);
+    if (path == u"/vote"_s && method == QHttpServerRequest::Method::Post)
+        return vote(request, voter);
+    if (path == u"/vote"_s && method == QHttpServerRequest::Method::Get)
+        return toPage();
+    if (path == u"/"_s || path == u"/vote"_s)
+        return textResponse(tr("Open this page as it is, and vote with its button."),
+                            QHttpServerResponse::StatusCode::MethodNotAllowed);
+    return textResponse(tr("Nothing here: the voting page is at /."),
+                        QHttpServerResponse::StatusCode::NotFound);
 }
 
 void VotingServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
@@ -221,13 +271,16 @@ void VotingServer::missingHandler(const QHttpServerRequest& request, QTcpSocket*
 
 QHttpServerResponse VotingServer::page(const QString& voter, const PageNotice& notice) const {
     const Poll* open = pollOpenForVoting(m_engine.state());
-    const bool voted = open && m_box.hasVoted(open->id, voter);
+    const QList<int> votedFor = open ? m_box.choiceOf(open->id, voter) : QList<int>();
     return QHttpServerResponse("text/html; charset=utf-8",
-                               votingPage(m_engine.state(), voted, notice));
+                               votingPage(m_engine.state(), votedFor, notice));
 }
 
 QHttpServerResponse VotingServer::vote(const QHttpServerRequest& request, const QString& voter) {
     const Ballot ballot = ballotFrom(request, voter);
+    // Sent twice (a double tap, or an answer the phone missed): the page says what counted.
+    if (!voter.isEmpty() && m_box.hasVoted(ballot.poll, voter))
+        return toPage();
     const QString refusal = countedRefusal(ballot);
     if (!refusal.isEmpty()) {
         ++m_refused;
@@ -237,14 +290,11 @@ QHttpServerResponse VotingServer::vote(const QHttpServerRequest& request, const 
     }
     ++m_counted;
     emit voteCounted(ballot.poll);
-    return page(voter, {tr("Thank you: your vote is counted."), false});
+    return toPage(); // which shows the vote; a reload does not send it again
 }
 
 // Counts `ballot` if it may be; why not otherwise.
 QString VotingServer::countedRefusal(const Ballot& ballot) {
-    if (m_engine.isForwarding())
-        return tr("This laptop now follows the session's host: votes are counted on the host's "
-                  "page. Its address shows on the room's screen.");
     if (QString why = m_box.refusal(m_engine.state(), ballot); !why.isEmpty())
         return why;
     // One event per option chosen; each is made durable before the next is decided.

@@ -22,8 +22,8 @@ constexpr quint16 defaultVotingPort = 47602;
 // laptop's own with a warning page, and nothing here is participant data: the page shows the
 // session's title and its open poll, and a vote is an anonymous choice.
 //
-// Only a seat that decides commands itself counts votes (the host, or a seat alone); one that
-// follows a host refuses them with a word, as the host's page is where the room votes.
+// Only a seat that decides commands itself counts votes (the host, or a seat alone): the page
+// does not start on a seat that follows a host, and stops when its seat starts following one.
 class VotingServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
@@ -36,19 +36,24 @@ public:
     void stop();
     bool isRunning() const;
     quint16 port() const;
+    QHostAddress address() const; // where it listens (Any: every address)
 
     // Since it started.
     int votesCounted() const { return m_counted; }
     int votesRefused() const { return m_refused; }
 
-    // Limits on what a phone (or anything on the LAN) may send: checked as the bytes arrive.
+    // Limits on what anything on the LAN may hold of this laptop, checked as the bytes arrive.
+    // Each connection serves one request and is closed: a phone waiting for the next poll holds
+    // none between its reloads.
     static constexpr qint64 maxRequestBytes = 16 * 1024; // a vote is well under 1 KiB
-    static constexpr int maxConnections = 256;
-    static constexpr int maxConnectionsPerAddress = 16;
-    static constexpr int connectionDeadlineMs = 30'000;
+    static constexpr int maxConnections = 512;
+    static constexpr int maxConnectionsPerNetwork = 16; // an IPv4 address, or an IPv6 /64
+    static constexpr int requestDeadlineMs = 10'000;
 
 signals:
     void runningChanged(bool running);
+    // Its seat started following a host: the page stopped, as that host's page counts the votes.
+    void stoppedForHost();
     // A vote counted, or refused (with the reason the phone was shown).
     void voteCounted(podium::Id poll);
     void voteRefused(const QString& reason);
@@ -58,6 +63,7 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
+    QHttpServerResponse answer(const QHttpServerRequest& request, const QString& voter);
     QHttpServerResponse page(const QString& voter, const PageNotice& notice = {}) const;
     QHttpServerResponse vote(const QHttpServerRequest& request, const QString& voter);
     QString countedRefusal(const Ballot& ballot);

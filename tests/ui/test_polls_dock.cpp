@@ -1243,7 +1243,7 @@ TEST_CASE("the Polls panel turns the room's voting page on, says where, and show
     CHECK((status->text().contains(where) || status->text().contains(u"on no network"_s)));
     CHECK(status->text().endsWith(u" · 0 counted"_s));
 
-    CHECK(voteOnPhone(voting.port(), room.poll, 2).contains(u"your vote is counted"_s));
+    CHECK(voteOnPhone(voting.port(), room.poll, 2).contains(u"Your vote: Undecided."_s));
     const QModelIndex web = room.view->model()->index(2, TallyModel::Web);
     CHECK(room.view->model()->data(web).toString() == u"1"_s);
     CHECK(status->text().endsWith(u" · 1 counted"_s));

@@ -132,3 +132,19 @@ TEST_CASE("votes from one address are counted up to a bound, then refused") {
     CHECK(webVotes(h, poll, 0) == BallotBox::maxVotesPerAddress);
     CHECK(cast(h, box, {poll, {0}, u"phone-b"_s, u"10.0.0.67"_s}).isEmpty());
 }
+
+TEST_CASE("the ballot box remembers what each phone chose, in this session only") {
+    Harness h;
+    const Id poll = openPoll(h, true);
+    BallotBox box;
+    box.useSession(h.state().sessionId);
+    REQUIRE(cast(h, box, {poll, {2, 0}, u"phone-a"_s, u"10.0.0.5"_s}).isEmpty());
+    CHECK(box.choiceOf(poll, u"phone-a"_s) == QList<int>{2, 0});
+    CHECK(box.choiceOf(poll, u"phone-b"_s).isEmpty());
+    // A rehearsal's poll 1 is not the session's: the phone votes there too.
+    box.useSession(h.state().sessionId);
+    CHECK(box.hasVoted(poll, u"phone-a"_s));
+    box.useSession(u"another-session"_s);
+    CHECK_FALSE(box.hasVoted(poll, u"phone-a"_s));
+    CHECK(box.refusal(h.state(), {poll, {1}, u"phone-a"_s, u"10.0.0.5"_s}).isEmpty());
+}

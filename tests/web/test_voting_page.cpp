@@ -3,6 +3,8 @@
 #include "fixtures.h"
 #include "voting_page.h"
 
+#include <QLocale>
+
 using namespace podium;
 using namespace podium::test;
 using namespace podium::web;
@@ -18,8 +20,8 @@ Id createPoll(Harness& h, const QString& question, const QCborArray& options, bo
     return created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
 }
 
-QString page(const Harness& h, bool voted = false, const PageNotice& notice = {}) {
-    return QString::fromUtf8(votingPage(h.state(), voted, notice));
+QString page(const Harness& h, const QList<int>& votedFor = {}, const PageNotice& notice = {}) {
+    return QString::fromUtf8(votingPage(h.state(), votedFor, notice));
 }
 
 } // namespace
@@ -33,7 +35,8 @@ TEST_CASE("the voting page shows the open poll as a form with one choice per opt
     const QString html = page(h);
     CHECK(html.contains(u"Who should secure routing?"_s));
     CHECK(html.contains(u"name=\"poll\" value=\"%1\""_s.arg(poll)));
-    CHECK(html.contains(u"<input type=\"radio\" name=\"option\" value=\"1\">Regulators</label>"_s));
+    CHECK(html.contains(
+        u"<input type=\"radio\" name=\"option\" value=\"1\" required>Regulators</label>"_s));
     CHECK(html.contains(u"<form method=\"post\" action=\"/vote\">"_s));
     CHECK_FALSE(html.contains(u"http-equiv=\"refresh\""_s)); // a choice being made is kept
     CHECK_FALSE(html.contains(u"http://"_s));                // nothing from elsewhere
@@ -65,17 +68,32 @@ TEST_CASE("the voting page shows the session's texts as text, never as markup") 
 
 TEST_CASE("once a phone has voted, or with no poll open, the page waits for the next poll") {
     Harness h;
-    const Id poll = createPoll(h, u"Ready?"_s, QCborArray{u"Yes"_s, u"No"_s}, false);
+    const Id poll =
+        createPoll(h, u"Which topics?"_s, QCborArray{u"DNS"_s, u"IoT"_s, u"Routing"_s}, true);
     REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
-    const QString voted = page(h, true, {u"Thank you: your vote is counted."_s, false});
+    const QString voted = page(h, {0, 2});
     CHECK_FALSE(voted.contains(u"<form"_s));
-    CHECK(voted.contains(u"Your vote in this poll is counted."_s));
-    CHECK(voted.contains(u"Thank you: your vote is counted."_s));
-    CHECK(voted.contains(u"content=\"%1\""_s.arg(votingPageReloadSeconds)));
+    // What counted, not only that it did ("DNS and Routing" in English).
+    CHECK(voted.contains(
+        u"Your vote: %1."_s.arg(QLocale().createSeparatedList({u"DNS"_s, u"Routing"_s}))));
+    CHECK(voted.contains(u"It is counted."_s));
+    // Reloaded from the page itself: the answer to a vote is not a page to ask for again.
+    CHECK(voted.contains(u"content=\"%1;url=/\""_s.arg(votingPageReloadSeconds)));
 
     REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, poll}}));
-    const QString none = page(h, false, {u"That poll has closed."_s, true});
+    const QString none = page(h, {}, {u"That poll has closed."_s, true});
     CHECK(none.contains(u"No poll is open right now."_s));
     CHECK(none.contains(u"class=\"notice refused\""_s));
-    CHECK(none.contains(u"http-equiv=\"refresh\""_s));
+    CHECK(none.contains(u"content=\"%1;url=/\""_s.arg(votingPageReloadSeconds)));
+}
+
+TEST_CASE("one choice of a single-choice poll is asked for before the phone sends it") {
+    Harness h;
+    const Id single = createPoll(h, u"Ready?"_s, QCborArray{u"Yes"_s, u"No"_s}, false);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, single}}));
+    CHECK(page(h).count(u" required>"_s) == 2);
+    REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, single}}));
+    const Id multiple = createPoll(h, u"Which?"_s, QCborArray{u"A"_s, u"B"_s}, true);
+    REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, multiple}}));
+    CHECK_FALSE(page(h).contains(u"required"_s)); // none ticked is said on return
 }

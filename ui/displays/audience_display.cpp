@@ -238,9 +238,16 @@ void AudienceDisplay::paintPoll(QPainter& p, QRect box) {
     const QRect question(box.left(), row.bottom(), textWidth, 5 * u);
     p.setPen(ink);
     drawWrapped(p, visual(question), m_view.question, displayFont(2 * u, true));
-    if (showsCode)
-        p.drawImage(visual(QRect(box.right() - codeSide, box.top(), codeSide, codeSide)),
+    if (showsCode) {
+        // Whole pixels a module, as a camera reads best; the quiet zone takes what is left.
+        const int scale = qMax(1, codeSide / m_votingCode.width());
+        const int side = scale * m_votingCode.width();
+        const QRect code(box.right() - codeSide, box.top(), codeSide, codeSide);
+        p.fillRect(visual(code), Qt::white);
+        p.drawImage(visual(QRect(code.left() + (codeSide - side) / 2,
+                                 code.top() + (codeSide - side) / 2, side, side)),
                     m_votingCode);
+    }
     const QRect footer(box.left(), box.bottom() - 2 * u, box.width(), 2 * u);
     const int top = question.bottom() + u;
     const int rows = qMax<int>(1, m_view.options.size());

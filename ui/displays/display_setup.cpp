@@ -6,7 +6,6 @@
 #include "sound/cue_flash.h"
 #include "sound/cue_player.h"
 #include "sound/sound_menu.h"
-#include "voting_server.h"
 
 #include <QMenu>
 
@@ -21,9 +20,9 @@ DisplaysAndCues installDisplaysAndCues(MainWindow& window, Cockpit& cockpit) {
     QObject::connect(made.cues, &CuePlayer::cueGiven, made.flash,
                      [flash = made.flash](Cue cue) { flash->flash(cue); });
     // The first of this laptop's addresses: most have one network; the Polls panel lists all.
-    QObject::connect(&cockpit.voting(), &web::VotingServer::runningChanged, made.displays,
-                     [&cockpit, displays = made.displays] {
-                         displays->setVotingAddress(cockpit.votingPageUrls().value(0));
+    QObject::connect(&cockpit, &Cockpit::votingPageUrlsChanged, made.displays,
+                     [displays = made.displays](const QStringList& urls) {
+                         displays->setVotingAddress(urls.value(0));
                      });
     if (QMenu* view = window.menu(MainWindow::MenuId::View)) {
         view->addSeparator();

@@ -19,6 +19,7 @@ namespace podium {
 
 namespace {
 const QString votingPortKey = u"web_voting_port"_s;
+const QString portSetting = u"webVoting/port"_s;
 } // namespace
 
 WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
@@ -46,37 +47,36 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
         m_toggle->setChecked(running);
         showStatus();
     });
+    connect(&cockpit, &Cockpit::votingPageUrlsChanged, this, &WebVotingRow::showStatus);
     connect(&voting, &web::VotingServer::voteCounted, this, &WebVotingRow::showStatus);
     connect(&voting, &web::VotingServer::voteRefused, this, &WebVotingRow::showStatus);
     // Joined to a host, this laptop's page would count nothing: the host's does.
-    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
-        if (forwarding && m_cockpit.voting().isRunning()) {
-            m_cockpit.voting().stop();
-            keepPort(0);
-            m_problem = tr("Web voting stopped: this laptop now follows the session's host, whose "
-                           "own voting page counts the votes.");
-            showStatus();
-        }
-        updateControls();
+    connect(&voting, &web::VotingServer::stoppedForHost, this, [this] {
+        keepPort(0);
+        m_problem = tr("Web voting stopped: this laptop now follows the session's host, whose "
+                       "own voting page counts the votes.");
+        showStatus();
     });
+    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this,
+            &WebVotingRow::updateControls);
     retranslate();
 }
 
 void WebVotingRow::retranslate() {
     m_toggle->setText(tr("Let the room vote on their phones"));
     m_toggle->setAccessibleName(m_toggle->text());
-    m_toggle->setToolTip(tr("Phones on this laptop's network open a page to vote in the open poll. "
-                            "Their votes go to the Web column, one per phone."));
-    showStatus();
+    updateControls();
 }
 
 void WebVotingRow::updateControls() {
     m_toggle->setVisible(m_cockpit.canControl()); // the totals beside it stay
     const bool follows = m_cockpit.engine().isForwarding();
-    m_toggle->setEnabled(follows ? m_cockpit.voting().isRunning() : true);
-    if (follows)
-        m_toggle->setToolTip(tr("The host's laptop runs the voting page: its moderator turns it "
-                                "on there."));
+    m_toggle->setEnabled(!follows);
+    m_toggle->setToolTip(follows ? tr("The host's laptop runs the voting page: its moderator "
+                                      "turns it on there.")
+                                 : tr("Phones on this laptop's network open a page to vote in the "
+                                      "open poll. Their votes go to the Web column, one per "
+                                      "phone."));
     showStatus();
 }
 
@@ -88,18 +88,21 @@ void WebVotingRow::setRunning(bool on) {
         showStatus();
         return;
     }
-    // A setting, for a venue where another program holds the usual port (and for tests).
-    start(quint16(QSettings().value(u"webVoting/port"_s, web::defaultVotingPort).toUInt()));
+    // Where it last ran, as the phones and the audience display's code knew it; a setting, for
+    // a venue where another program holds the usual port (and for tests).
+    start(quint16(QSettings().value(portSetting, web::defaultVotingPort).toUInt()));
 }
 
 void WebVotingRow::start(quint16 port) {
     m_problem.clear();
-    if (const auto started = m_cockpit.voting().start(port); !started) {
+    if (const auto started = m_cockpit.voting().start(port, m_bindAddress); !started) {
         m_problem = started.error();
         const QSignalBlocker quiet(m_toggle);
         m_toggle->setChecked(false);
     } else {
         keepPort(*started);
+        if (port != 0) // a port taken at random is not asked for again
+            QSettings().setValue(portSetting, port);
     }
     showStatus();
 }

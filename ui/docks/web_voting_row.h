@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QWidget>
 
 class QCheckBox;
@@ -22,8 +23,11 @@ public:
 
     void retranslate();
     void updateControls();
-    // Turns the page on at `port` (0: any free one), or says in red why it could not.
+    // Turns the page on at `port` (0: any free one), or says in red why it could not. The port
+    // is the one offered next time.
     void start(quint16 port);
+    // The address the page listens on, as the sync host's (`--bind`): every one by default.
+    void setBindAddress(const QHostAddress& address) { m_bindAddress = address; }
     // Where the page's port is kept while it is on (null: nowhere), so that Podium started again
     // after a crash turns it on again, on the same port, as the phones expect. A file that was
     // closed properly keeps none: the page is off at every other start.
@@ -42,6 +46,7 @@ private:
     QLabel* m_status;
     QString m_problem; // why it could not start, or stopped by itself
     SessionFile* m_file = nullptr;
+    QHostAddress m_bindAddress = QHostAddress::Any;
     quint16 m_portBeforeCrash = 0; // kept in the file it was given, left open by a crash
 };
 
