@@ -3,6 +3,7 @@
 #include "commands/authority.h"
 #include "docks/balance_dock.h"
 #include "docks/poll_chart.h"
+#include "docks/web_voting_row.h"
 #include "file_menu.h"
 #include "main_window.h"
 #include "model/codec.h"
@@ -1292,4 +1293,22 @@ TEST_CASE("a voting page that cannot listen says why in red, and stays off") {
     CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)
               ->text()
               .contains(u"could not listen on port %1"_s.arg(squatter.serverPort())));
+}
+
+TEST_CASE("the voting page turned off and on again comes back where the phones knew it") {
+    OpenPoll room;
+    const quint16 port = []() {
+        QTcpServer probe; // a port free just now
+        REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+        return probe.serverPort();
+    }();
+    auto* row = room.w.findChild<WebVotingRow*>();
+    REQUIRE(row);
+    row->start(port); // as `--web-voting PORT` does at launch
+    REQUIRE(room.h.cockpit.voting().port() == port);
+    auto* toggle = child<QCheckBox>(room.w, u"webVotingToggle"_s);
+    CHECK(toggle->isChecked());
+    toggle->setChecked(false);
+    toggle->setChecked(true);
+    CHECK(room.h.cockpit.voting().port() == port);
 }
