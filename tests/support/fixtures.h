@@ -8,11 +8,27 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QString>
+#include <functional>
 #include <memory>
 
 // Helpers shared by the tests: a session on a fake clock, and quick ways to issue commands.
 namespace podium::test {
+
+// Runs the event loop until the condition holds or the (generous) timeout passes: tests wait on
+// conditions, never on time.
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    }
+    return true;
+}
 
 // A plan with a few panelists and an audience of every group, region and channel.
 Plan crowdPlan(int audience = 12);

@@ -2,28 +2,16 @@
 
 #include "engine/clock.h"
 #include "engine/session_engine.h"
+#include "fixtures.h"
 #include "protocol.h"
 #include "seat.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <functional>
 #include <memory>
 
 // Helpers for the sync tests: seats on loopback and waiting on conditions (never on time).
 namespace podium::synctest {
 
-// Runs the event loop until the condition holds or the (generous) timeout passes.
-inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
-}
+using test::waitUntil;
 
 struct TestSeat {
     SystemClock clock;

@@ -22,17 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    }
-    return true;
-}
-
 struct Answer {
     int status = 0;
     QString body;
