@@ -37,10 +37,10 @@ QString BallotBox::refusal(const SessionState& state, const Ballot& ballot) cons
     for (int option : ballot.options)
         if (option < 0 || option >= open->options.size() || ballot.options.count(option) > 1)
             return tr("That choice is not one of this poll's options.");
-    if (m_votesByAddress.value(ballot.poll).value(ballot.address) >= maxVotesPerAddress)
+    if (m_votesByAddress.value(ballot.poll).value(ballot.address) >= m_votesPerAddress)
         return tr("%1 votes in this poll came from your network address already, the most "
                   "counted from one. Tell the moderator if many phones share it.")
-            .arg(maxVotesPerAddress);
+            .arg(m_votesPerAddress);
     return {};
 }
 

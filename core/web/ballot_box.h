@@ -27,10 +27,11 @@ const Poll* pollOpenForVoting(const SessionState& state);
 // participant data: a ballot is an anonymous cookie and an address, kept in memory only.
 class BallotBox {
 public:
-    // Votes counted per address and poll: far above one phone, well below a stuffed tally. A
-    // venue whose phones all reach the host through one address (a NAT) would meet it, and
-    // each refusal says so.
-    static constexpr int maxVotesPerAddress = 20;
+    // Votes counted per address and poll, unless set otherwise: far above one phone, well below
+    // a stuffed tally. A venue whose phones all reach the host through one address (a NAT)
+    // would meet it; each refusal says so, and the setting webVoting/votesPerAddress raises it.
+    static constexpr int defaultVotesPerAddress = 20;
+    void setVotesPerAddress(int most) { m_votesPerAddress = qMax(1, most); }
 
     // Why `ballot` cannot be counted in `state` (empty: it can).
     QString refusal(const SessionState& state, const Ballot& ballot) const;
@@ -47,6 +48,7 @@ public:
 
 private:
     QString m_session;
+    int m_votesPerAddress = defaultVotesPerAddress;
     QHash<Id, QHash<QString, QList<int>>> m_choices; // poll → voter → options chosen
     QHash<Id, QHash<QString, int>> m_votesByAddress;
 };

@@ -38,6 +38,9 @@ public:
     quint16 port() const;
     QHostAddress address() const; // where it listens (Any: every address)
 
+    // The most votes counted from one network in one poll (BallotBox).
+    void setVotesPerAddress(int most) { m_box.setVotesPerAddress(most); }
+
     // Since it started.
     int votesCounted() const { return m_counted; }
     int votesRefused() const { return m_refused; }

@@ -125,11 +125,11 @@ TEST_CASE("votes from one address are counted up to a bound, then refused") {
     Harness h;
     const Id poll = openPoll(h);
     BallotBox box;
-    for (int i = 0; i < BallotBox::maxVotesPerAddress; ++i)
+    for (int i = 0; i < BallotBox::defaultVotesPerAddress; ++i)
         REQUIRE(cast(h, box, {poll, {0}, u"script-%1"_s.arg(i), u"10.0.0.66"_s}).isEmpty());
     const QString refused = cast(h, box, {poll, {0}, u"script-x"_s, u"10.0.0.66"_s});
     CHECK(refused.contains(u"network address"_s));
-    CHECK(webVotes(h, poll, 0) == BallotBox::maxVotesPerAddress);
+    CHECK(webVotes(h, poll, 0) == BallotBox::defaultVotesPerAddress);
     CHECK(cast(h, box, {poll, {0}, u"phone-b"_s, u"10.0.0.67"_s}).isEmpty());
 }
 

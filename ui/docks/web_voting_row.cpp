@@ -95,6 +95,11 @@ void WebVotingRow::setRunning(bool on) {
 
 void WebVotingRow::start(quint16 port) {
     m_problem.clear();
+    // For a venue whose phones reach this laptop through one address (docs/WEB_VOTING.md).
+    m_cockpit.voting().setVotesPerAddress(
+        QSettings()
+            .value(u"webVoting/votesPerAddress"_s, web::BallotBox::defaultVotesPerAddress)
+            .toInt());
     if (const auto started = m_cockpit.voting().start(port, m_bindAddress); !started) {
         m_problem = started.error();
         const QSignalBlocker quiet(m_toggle);
