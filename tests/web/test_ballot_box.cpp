@@ -148,3 +148,17 @@ TEST_CASE("the ballot box remembers what each phone chose, in this session only"
     CHECK_FALSE(box.hasVoted(poll, u"phone-a"_s));
     CHECK(box.refusal(h.state(), {poll, {1}, u"phone-a"_s, u"10.0.0.5"_s}).isEmpty());
 }
+
+// A venue whose phones all reach the host through one address: the moderator raises the bound.
+TEST_CASE("the bound on votes from one address is the one set") {
+    Harness h;
+    const Id poll = openPoll(h);
+    BallotBox box;
+    box.setVotesPerAddress(2);
+    REQUIRE(cast(h, box, {poll, {0}, u"phone-a"_s, u"10.0.0.66"_s}).isEmpty());
+    REQUIRE(cast(h, box, {poll, {0}, u"phone-b"_s, u"10.0.0.66"_s}).isEmpty());
+    CHECK(cast(h, box, {poll, {0}, u"phone-c"_s, u"10.0.0.66"_s}).startsWith(u"2 votes"_s));
+    box.setVotesPerAddress(3);
+    CHECK(cast(h, box, {poll, {0}, u"phone-c"_s, u"10.0.0.66"_s}).isEmpty());
+    CHECK(webVotes(h, poll, 0) == 3);
+}
