@@ -188,12 +188,17 @@ std::unique_ptr<QCoreApplication> windowlessApplication(int& argc, char** argv,
 
 // `--host` (the README's demo command uses it) opens the session to the other seats at once;
 // the join codes then show in the connection dock, or why hosting could not start.
-void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser) {
+// The voting page with it when `--web-voting` says so, or when it was on as Podium stopped there
+// (as the page does after a crash on a plain start).
+void hostAtLaunch(podium::MainWindow& window, const QCommandLineParser& parser,
+                  const podium::SessionFile* file) {
     if (auto* connection = window.findChild<podium::ConnectionDock*>())
         connection->hostOn(quint16(parser.value(u"port"_s).toUInt()));
     auto* voting = window.findChild<podium::WebVotingRow*>();
     if (voting && parser.isSet(u"web-voting"_s))
         voting->start(quint16(parser.value(u"web-voting"_s).toUInt()));
+    else if (voting && file)
+        voting->resumeAfterCrash(*file);
 }
 
 // `--bind ADDR` (checked already): the cockpit listened on every address whatever it said.
@@ -371,7 +376,7 @@ int runCockpit(int argc, char** argv) {
         return 2;
     bindAtLaunch(window, parser);
     if (parser.isSet(u"host"_s))
-        hostAtLaunch(window, parser);
+        hostAtLaunch(window, parser, files.current());
     else if (parser.isSet(u"join"_s))
         joinAtLaunch(window, parser, joinedCopy);
     else

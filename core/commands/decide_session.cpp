@@ -75,6 +75,12 @@ Data setTally(const Poll& p, const Command& c) {
         return Data::failure(tr("A tally must be between 0 and 10 million."));
     QCborMap data{
         {u"poll"_s, p.id}, {u"option"_s, option}, {u"source"_s, key(*source)}, {u"count"_s, count}};
+    // A vote from the room's voting page names its ballot (a digest of the phone's cookie, never
+    // the cookie): the page, started again after a crash, knows from the log who voted already.
+    // The reducer reads nothing of it.
+    if (const QString ballot = c.args.value(u"ballot"_s).toString();
+        !ballot.isEmpty() && ballot.size() <= 64)
+        data[u"ballot"_s] = ballot;
     // Changed after it closed: the results as read out go with it (Poll::readOut), for every
     // seat to tell whether they differ now (an undone correction no longer does).
     if (p.status == PollStatus::Closed)

@@ -158,6 +158,9 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
         const auto voting = h.voting.start(quint16(p.value(u"web-voting"_s).toUInt()), bind);
         if (!voting)
             return fail(voting.error());
+        if (h.file)
+            if (const auto events = h.file->events(); events)
+                h.voting.recallBallots(*events); // who voted before a restart
         say(u"voting page on port %1"_s.arg(*voting));
     }
     return -1;

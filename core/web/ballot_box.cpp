@@ -1,6 +1,7 @@
 #include "ballot_box.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 
 using namespace Qt::StringLiterals;
 
@@ -58,22 +59,42 @@ QList<Command> BallotBox::countingCommands(const SessionState& state, const Ball
                                 {{u"poll"_s, poll->id},
                                  {u"option"_s, option},
                                  {u"source"_s, key(TallySource::Web)},
-                                 {u"count"_s, now + 1}}});
+                                 {u"count"_s, now + 1},
+                                 {u"ballot"_s, ballotOf(ballot.voter)}}});
     }
     return commands;
 }
 
 void BallotBox::recordCounted(const Ballot& ballot) {
-    m_choices[ballot.poll].insert(ballot.voter, ballot.options);
+    m_choices[ballot.poll].insert(ballotOf(ballot.voter), ballot.options);
     ++m_votesByAddress[ballot.poll][ballot.address];
 }
 
 bool BallotBox::hasVoted(Id poll, const QString& voter) const {
-    return m_choices.value(poll).contains(voter);
+    return m_choices.value(poll).contains(ballotOf(voter));
 }
 
 QList<int> BallotBox::choiceOf(Id poll, const QString& voter) const {
-    return m_choices.value(poll).value(voter);
+    return m_choices.value(poll).value(ballotOf(voter));
+}
+
+void BallotBox::recall(const QList<Event>& events) {
+    for (const Event& e : events) {
+        const QString ballot = e.data.value(u"ballot"_s).toString();
+        if (e.action != Action::SetTally || ballot.isEmpty())
+            continue;
+        QList<int>& chosen = m_choices[e.data.value(u"poll"_s).toInteger()][ballot];
+        const int option = int(e.data.value(u"option"_s).toInteger());
+        if (!chosen.contains(option))
+            chosen.append(option);
+    }
+}
+
+QString BallotBox::ballotOf(const QString& voter) {
+    if (voter.isEmpty())
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(voter.toLatin1(), QCryptographicHash::Sha256).toHex().left(32));
 }
 
 void BallotBox::useSession(const QString& sessionId) {

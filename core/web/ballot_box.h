@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands/command.h"
+#include "model/event.h"
 #include "model/state.h"
 
 #include <QHash>
@@ -42,6 +43,12 @@ public:
     bool hasVoted(Id poll, const QString& voter) const;
     // What `voter` chose in `poll` (empty: no vote of theirs was counted there).
     QList<int> choiceOf(Id poll, const QString& voter) const;
+    // The votes counted before, as the session's log keeps them (SetTally events with a ballot):
+    // Podium started again after a crash does not let the room vote a second time.
+    void recall(const QList<Event>& events);
+    // What a SetTally event keeps of the phone that voted: a digest of its cookie, which cannot
+    // be turned back into the cookie (the log is copied to every seat).
+    static QString ballotOf(const QString& voter);
     // Polls are numbered per session: a phone that voted in poll 2 of a rehearsal may vote in
     // poll 2 of the session. Forgets every vote when the session is another.
     void useSession(const QString& sessionId);
@@ -49,7 +56,7 @@ public:
 private:
     QString m_session;
     int m_votesPerAddress = defaultVotesPerAddress;
-    QHash<Id, QHash<QString, QList<int>>> m_choices; // poll → voter → options chosen
+    QHash<Id, QHash<QString, QList<int>>> m_choices; // poll → ballot → options chosen
     QHash<Id, QHash<QString, int>> m_votesByAddress;
 };
 

@@ -230,17 +230,16 @@ QHostAddress VotingServer::address() const {
 }
 
 bool VotingServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
-    QString voter = voterOf(request);
-    const bool newVoter = voter.isEmpty() && request.url().path() == u"/"_s &&
-                          request.method() == QHttpServerRequest::Method::Get;
-    if (newVoter)
-        voter = newVoterId();
+    const QString voter = voterOf(request); // empty: none, and a vote is not counted
     QHttpServerResponse response = answer(request, voter);
     response.addHeader("Cache-Control", "no-store");
     // One request a connection: a phone waiting for the next poll holds none between reloads.
     response.addHeader("Connection", "close");
-    if (newVoter)
-        response.addHeader("Set-Cookie", ballotCookie + '=' + voter.toLatin1() +
+    // With the page, and with a vote refused for want of one: the browser told to allow cookies
+    // then votes from the page it has.
+    const QString path = request.url().path();
+    if (voter.isEmpty() && (path == u"/"_s || path == u"/vote"_s))
+        response.addHeader("Set-Cookie", ballotCookie + '=' + newVoterId().toLatin1() +
                                              "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict");
     response.write(makeResponder(request, socket));
     socket->disconnectFromHost(); // once what was written is sent

@@ -40,6 +40,8 @@ public:
 
     // The most votes counted from one network in one poll (BallotBox).
     void setVotesPerAddress(int most) { m_box.setVotesPerAddress(most); }
+    // Who voted already, from the session's log (after start(): BallotBox::recall).
+    void recallBallots(const QList<Event>& events) { m_box.recall(events); }
 
     // Since it started.
     int votesCounted() const { return m_counted; }

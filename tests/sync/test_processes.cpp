@@ -797,6 +797,62 @@ TEST_CASE("the cockpit ended with SIGTERM closes its session file and leaves not
     CHECK(checkFile(path).isEmpty());
 }
 
+// The rehearsal: the host's laptop started again with `--host` after a crash hosted the session
+// again, but its voting page, ticked on by hand, stayed off, and the phones got nowhere.
+TEST_CASE("the cockpit started again with --host after a crash serves its voting page again") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"session.podium"_s);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    for (const QString& name : {u"HOME"_s, u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s})
+        env.insert(name, dir.filePath(u"home"_s));
+    const auto start = [&](QProcess& cockpit, const QStringList& extra) {
+        cockpit.setProcessEnvironment(env);
+        cockpit.setProcessChannelMode(QProcess::MergedChannels);
+        cockpit.start(QStringLiteral(PODIUM_BINARY),
+                      QStringList{u"--demo"_s, u"--session"_s, path, u"--host"_s, u"--port"_s,
+                                  QString::number(freePort())} +
+                          extra);
+    };
+    const QRegularExpression voting(u"voting page on port (\\d+)"_s);
+    QString port;
+    {
+        QProcess first;
+        start(first, {u"--web-voting"_s, u"0"_s});
+        REQUIRE(waitUntil(
+            [&] {
+                first.waitForReadyRead(100);
+                const auto m = voting.match(QString::fromUtf8(first.peek(1 << 20)));
+                port = m.captured(1);
+                return m.hasMatch();
+            },
+            30000));
+        // Once its file says so (written as the page starts): then a crash, the file left open,
+        // its lock behind.
+        REQUIRE(waitUntil(
+            [&] {
+                const auto file = SessionFile::open(path, OpenMode::View);
+                return file && file.value()->metadata(u"web_voting_port"_s) == port;
+            },
+            30000));
+        first.kill();
+        REQUIRE(first.waitForFinished(15000));
+    }
+    QProcess again;
+    start(again, {}); // the moderator's usual command, without --web-voting
+    QString output;
+    REQUIRE(waitUntil(
+        [&] {
+            again.waitForReadyRead(100);
+            output += QString::fromUtf8(again.readAll());
+            return voting.match(output).hasMatch();
+        },
+        30000));
+    CHECK(voting.match(output).captured(1) == port);
+    again.kill();
+    again.waitForFinished(15000);
+}
+
 TEST_CASE("a headless seat stopped with SIGTERM, Ctrl+C or a closed terminal closes its session "
           "file and leaves nothing beside it") {
     for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {

@@ -17,6 +17,7 @@
 #include "ui_support.h"
 #include "voting_server.h"
 
+#include <QCborArray>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -29,6 +30,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -1275,17 +1279,42 @@ TEST_CASE("a cockpit that died with the voting page on serves it again at start,
     const QString path = dir.filePath(u"voting.podium"_s);
     const quint16 port = freeTcpPort();
     QSettings().setValue(u"webVoting/port"_s, port);
+    QNetworkAccessManager phone; // with its cookie, across the restart
+    phone.setProxy(QNetworkProxy::NoProxy);
+    const QUrl page(u"http://127.0.0.1:%1/"_s.arg(port));
+    const auto ask = [&](QNetworkReply* reply) {
+        REQUIRE(waitFor([reply] { return reply->isFinished(); }));
+        reply->deleteLater();
+        return QString::fromUtf8(reply->readAll());
+    };
     {
         auto first = cockpitOnNewFile(path);
         first->dock->hostOn(freeTcpPort());
         child<QCheckBox>(first->window, u"webVotingToggle"_s)->setChecked(true);
         REQUIRE(first->cockpit.voting().port() == port);
+        const auto created = first->engine.submit(
+            {newCommandId(),
+             {},
+             Authority::Moderator,
+             Action::CreatePoll,
+             {{u"question"_s, u"Ready?"_s}, {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}}});
+        REQUIRE(created);
+        const Id poll = created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+        REQUIRE(first->engine.submit(
+            {newCommandId(), {}, Authority::Moderator, Action::OpenPoll, {{u"poll"_s, poll}}}));
+        ask(phone.get(QNetworkRequest(page)));
+        QNetworkRequest vote(page.resolved(QUrl(u"/vote"_s)));
+        vote.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+        REQUIRE(ask(phone.post(vote, u"poll=%1&option=0"_s.arg(poll).toUtf8()))
+                    .contains(u"Your vote:"_s));
     }
     {
         auto again = startAfterCrash(path);
         CHECK(again->cockpit.voting().isRunning());
         CHECK(again->cockpit.voting().port() == port);
         CHECK(child<QCheckBox>(again->window, u"webVotingToggle"_s)->isChecked());
+        // The phone, reloading, is shown its vote, not the form again.
+        CHECK(ask(phone.get(QNetworkRequest(page))).contains(u"Your vote:"_s));
     } // quit: the file closed, not left open
     {
         auto reopened = SessionFile::open(path);

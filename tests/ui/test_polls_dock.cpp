@@ -1312,3 +1312,18 @@ TEST_CASE("the voting page turned off and on again comes back where the phones k
     toggle->setChecked(true);
     CHECK(room.h.cockpit.voting().port() == port);
 }
+
+// The online moderator took over while the room voted on the host's page, gone with the host:
+// nothing said the room had been voting, and the phones got nowhere.
+TEST_CASE("a seat that stops following a host while the room voted on phones says so") {
+    OpenPoll room;
+    REQUIRE(room.h.run(
+        Action::SetTally,
+        {{u"poll"_s, room.poll}, {u"option"_s, 0}, {u"source"_s, u"web"_s}, {u"count"_s, 12}}));
+    room.h.engine.setForwarder([](const Command&) {}); // following the host
+    room.h.engine.setForwarder({});                    // the host gone: this seat goes on
+    auto* status = child<QLabel>(room.w, u"webVotingStatus"_s);
+    CHECK(status->isVisibleTo(&room.w));
+    CHECK(status->text().contains(u"The room was voting on phones at the host's page"_s));
+    CHECK(child<QCheckBox>(room.w, u"webVotingToggle"_s)->isEnabled());
+}

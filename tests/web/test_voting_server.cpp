@@ -125,6 +125,37 @@ TEST_CASE("a phone that votes twice in one poll is counted once, and shown what 
     CHECK(opened.status == 200);
 }
 
+// Podium started again after a crash: the phones that voted, reloading the page every few
+// seconds, were all shown the form again, and a second vote counted.
+TEST_CASE("a voting page started again knows from the log which phones voted") {
+    VotingRoom room;
+    QList<Event> log;
+    QObject::connect(&room.h.engine, &SessionEngine::eventApplied,
+                     [&log](const Event& e, const SessionState&) { log.append(e); });
+    Phone a;
+    REQUIRE(a.get(room.page).status == 200);
+    REQUIRE(a.post(room.vote, room.ballot(1)).status == 200);
+    REQUIRE(log.size() == 1);
+    // The log keeps a digest of the phone's cookie, never the cookie.
+    const QString ballot = log.first().data.value(u"ballot"_s).toString();
+    CHECK(ballot.size() == 32);
+    const auto cookies = a.net.cookieJar()->cookiesForUrl(room.page);
+    REQUIRE(cookies.size() == 1);
+    CHECK_FALSE(ballot.contains(QString::fromLatin1(cookies.first().value())));
+
+    room.server.stop();
+    VotingServer again(room.h.engine); // as after a restart: nothing in memory
+    const auto port = again.start(0, QHostAddress::LocalHost);
+    REQUIRE(port);
+    again.recallBallots(log);
+    // The phone's cookie is for the page's host name, whatever its port.
+    const QUrl page(u"http://127.0.0.1:%1/"_s.arg(*port));
+    CHECK(a.get(page).body.contains(u"Your vote: No."_s));
+    REQUIRE(a.post(page.resolved(QUrl(u"/vote"_s)), room.ballot(0)).status == 200);
+    CHECK(room.webVotes(0) == 0);
+    CHECK(room.webVotes(1) == 1);
+}
+
 TEST_CASE("the phones' votes belong to their session: another one opened starts afresh") {
     VotingRoom room;
     Phone a;
@@ -158,6 +189,17 @@ TEST_CASE("a vote sent after the poll closed is refused with the reason on the p
     CHECK(late.body.contains(u"your vote came too late"_s));
     CHECK(late.body.contains(u"No poll is open right now."_s));
     CHECK(room.webVotes(0) == 0);
+}
+
+TEST_CASE("a phone whose first vote came without a cookie is given one, and its next vote counts") {
+    VotingRoom room;
+    Phone a; // never opened the page: no cookie yet
+    const Answer refused = a.post(room.vote, room.ballot(0));
+    CHECK(refused.body.contains(u"cookie"_s));
+    CHECK(room.webVotes(0) == 0);
+    CHECK(a.net.cookieJar()->cookiesForUrl(room.page).size() == 1);
+    CHECK(a.post(room.vote, room.ballot(0)).body.contains(u"Your vote: Yes."_s));
+    CHECK(room.webVotes(0) == 1);
 }
 
 TEST_CASE("the voting server answers only its page and its votes") {

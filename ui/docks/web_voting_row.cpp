@@ -1,5 +1,6 @@
 #include "web_voting_row.h"
 
+#include "ballot_box.h"
 #include "cockpit.h"
 #include "seat_session.h"
 #include "store/session_file.h"
@@ -53,12 +54,15 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
     // Joined to a host, this laptop's page would count nothing: the host's does.
     connect(&voting, &web::VotingServer::stoppedForHost, this, [this] {
         keepPort(0);
-        m_problem = tr("Web voting stopped: this laptop now follows the session's host, whose "
-                       "own voting page counts the votes.");
+        m_problem = tr("Web voting stopped: this laptop now follows the session's host. Votes "
+                       "count only on the host's own page, which its moderator turns on there.");
         showStatus();
     });
-    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this,
-            &WebVotingRow::updateControls);
+    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
+        if (!forwarding)
+            sayIfTheRoomWasVoting();
+        updateControls();
+    });
     retranslate();
 }
 
@@ -77,6 +81,23 @@ void WebVotingRow::updateControls() {
                                  : tr("Phones on this laptop's network open a page to vote in the "
                                       "open poll. Their votes go to the Web column, one per "
                                       "phone."));
+    showStatus();
+}
+
+// This seat no longer follows a host (it took over, or went on alone) while the room was voting
+// on the host's page, which is gone with it: nothing here said so, and the phones got nowhere.
+void WebVotingRow::sayIfTheRoomWasVoting() {
+    const Poll* open = web::pollOpenForVoting(m_cockpit.state());
+    if (!open || m_cockpit.voting().isRunning() || !m_cockpit.canControl())
+        return;
+    qint64 webVotes = 0;
+    for (const Tally& tally : open->tallies)
+        webVotes += tally[std::size_t(TallySource::Web)];
+    if (webVotes == 0)
+        return;
+    m_problem = tr("The room was voting on phones at the host's page, which no longer answers: "
+                   "tick the box to serve it from this laptop. Its address is new; the audience "
+                   "display shows it.");
     showStatus();
 }
 
@@ -105,6 +126,10 @@ void WebVotingRow::start(quint16 port) {
         const QSignalBlocker quiet(m_toggle);
         m_toggle->setChecked(false);
     } else {
+        // Who voted before a crash, or before the page was turned off and on.
+        if (m_file)
+            if (const auto events = m_file->events(); events)
+                m_cockpit.voting().recallBallots(*events);
         keepPort(*started);
         if (port != 0) // a port taken at random is not asked for again
             QSettings().setValue(portSetting, port);

@@ -38,6 +38,7 @@ public:
 
 private:
     void setRunning(bool on);
+    void sayIfTheRoomWasVoting();
     void showStatus();
     void keepPort(quint16 port); // 0: off
 
