@@ -55,6 +55,13 @@ QString form(const Poll& poll) {
                     .arg(required)
                     .arg(escaped(poll.options[i]));
     html += u"<button type=\"submit\">%1</button></form>"_s.arg(escaped(tr("Vote")));
+    // A phone that opened the form and never voted stayed on a poll long closed: the page asks
+    // which poll is open, and when it is another (or none) and nothing is chosen, it is reloaded.
+    // Without script, the form simply stays until its Vote is pressed.
+    html += u"<script>setInterval(function(){if(document.querySelector('input:checked'))return;"
+            "fetch('/poll').then(function(r){return r.text()}).then(function(t){"
+            "if(t!=='%1')location.replace('/')}).catch(function(){})},%2)</script>"_s.arg(poll.id)
+                .arg(votingPageReloadSeconds * 1000);
     return html;
 }
 
@@ -69,6 +76,11 @@ QString votedText(const Poll& poll, const QList<int>& votedFor) {
 }
 
 } // namespace
+
+QByteArray openPollId(const SessionState& state) {
+    const Poll* open = pollOpenForVoting(state);
+    return QByteArray::number(open ? open->id : 0);
+}
 
 QByteArray votingPage(const SessionState& state, const QList<int>& votedFor,
                       const PageNotice& notice) {

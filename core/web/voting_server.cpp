@@ -255,6 +255,8 @@ QHttpServerResponse VotingServer::answer(const QHttpServerRequest& request, cons
         return vote(request, voter);
     if (path == u"/vote"_s && method == QHttpServerRequest::Method::Get)
         return toPage();
+    if (path == u"/poll"_s && method == QHttpServerRequest::Method::Get)
+        return QHttpServerResponse("text/plain", openPollId(m_engine.state()));
     if (path == u"/"_s || path == u"/vote"_s)
         return textResponse(tr("Open this page as it is, and vote with its button."),
                             QHttpServerResponse::StatusCode::MethodNotAllowed);

@@ -202,6 +202,14 @@ TEST_CASE("a phone whose first vote came without a cookie is given one, and its 
     CHECK(room.webVotes(0) == 1);
 }
 
+TEST_CASE("a phone's form asks which poll is open, and learns when it closed") {
+    VotingRoom room;
+    Phone a;
+    CHECK(a.get(room.page.resolved(QUrl(u"/poll"_s))).body == QString::number(room.poll));
+    REQUIRE(room.h.run(Action::ClosePoll, {{u"poll"_s, room.poll}}));
+    CHECK(a.get(room.page.resolved(QUrl(u"/poll"_s))).body == u"0"_s);
+}
+
 TEST_CASE("the voting server answers only its page and its votes") {
     VotingRoom room;
     Phone a;
