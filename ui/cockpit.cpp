@@ -366,11 +366,18 @@ void Cockpit::updateTicking() {
     beatToNextSecond(m_ticker, state(), now());
 }
 
+void Cockpit::setHostVotingPage(const QString& url) {
+    m_hostVotingPage = url;
+    updateVotingUrls();
+}
+
 void Cockpit::updateVotingUrls() {
     QStringList urls;
     if (m_voting->isRunning()) {
         for (const QString& address : sync::addressesOnLan(m_voting->address()))
             urls << u"http://%1:%2/"_s.arg(address).arg(m_voting->port());
+    } else if (!m_hostVotingPage.isEmpty()) {
+        urls << m_hostVotingPage;
     }
     if (urls == m_votingUrls)
         return;

@@ -53,8 +53,11 @@ public:
     QUndoStack& undoStack() { return m_undo; }
     // The room's voting page (off until a moderator turns it on): one per window, as the seat is.
     web::VotingServer& voting() const { return *m_voting; }
-    // Where phones open it, one address per network this laptop is on (empty: it is off).
+    // Where phones open it, one address per network this laptop is on; on a seat that follows a
+    // host, the host's page, as its beacons tell (empty: none is known to be on).
     QStringList votingPageUrls() const { return m_votingUrls; }
+    // The page of the host this seat follows (empty: none, or this seat follows no host).
+    void setHostVotingPage(const QString& url);
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
     void setFiles(SessionFiles* files) { m_files = files; }
@@ -131,6 +134,7 @@ private:
     QTimer m_ticker;
     web::VotingServer* m_voting;
     QStringList m_votingUrls;
+    QString m_hostVotingPage;
     QTimer m_votingNetworks; // looks at the laptop's networks while the page is on
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;

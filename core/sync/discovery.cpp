@@ -15,17 +15,18 @@ namespace podium::sync {
 // A title as long as the receivers keep: a longer one (three hundred Chinese characters) made
 // the datagram too large to be taken, and the host was heard by no one.
 QByteArray Announcement::toDatagram() const {
-    return QCborMap{{u"podium"_s, 1},
-                    {u"title"_s, title.left(maxTitle)},
-                    {u"session"_s, sessionId},
-                    {u"epoch"_s, epoch},
-                    {u"port"_s, port},
-                    {u"seq"_s, seq},
-                    {u"sequencer"_s, sequencer},
-                    {u"seats"_s, seats},
-                    {u"lastEpoch"_s, lastEpoch}}
-        .toCborValue()
-        .toCbor();
+    QCborMap m{{u"podium"_s, 1},
+               {u"title"_s, title.left(maxTitle)},
+               {u"session"_s, sessionId},
+               {u"epoch"_s, epoch},
+               {u"port"_s, port},
+               {u"seq"_s, seq},
+               {u"sequencer"_s, sequencer},
+               {u"seats"_s, seats},
+               {u"lastEpoch"_s, lastEpoch}};
+    if (votingPort != 0)
+        m[u"voting"_s] = votingPort;
+    return m.toCborValue().toCbor();
 }
 
 std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) {
@@ -47,6 +48,8 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.sequencer = m.value(u"sequencer"_s).toString().left(100);
     a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
     a.lastEpoch = integerIn<qint32>(m.value(u"lastEpoch"_s), 0);
+    const qint64 voting = integerOf(m.value(u"voting"_s));
+    a.votingPort = voting > 0 && voting <= 65535 ? quint16(voting) : 0;
     return a;
 }
 

@@ -47,6 +47,9 @@ struct Announcement {
     QString sequencer;
     int seats = 0;
     qint32 lastEpoch = 0;
+    // The port of its room's voting page (docs/WEB_VOTING.md), 0 when it serves none: the seats
+    // that follow it show the page's address on their audience display.
+    quint16 votingPort = 0;
     QByteArray toDatagram() const;
     static std::optional<Announcement> fromDatagram(const QByteArray& bytes);
     HostRank rank() const { return {seats, epoch, seq, sequencer, lastEpoch}; }

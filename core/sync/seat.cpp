@@ -255,7 +255,8 @@ void Seat::announce(const QHostAddress& to, quint16 port) {
                                 m_log.lastSeq(),
                                 m_host->sequencer(),
                                 int(m_host->peers().size()),
-                                m_log.lastEpoch()};
+                                m_log.lastEpoch(),
+                                m_votingPort};
         },
         to, port);
 }

@@ -49,6 +49,8 @@ public:
     // Also where the session's time is kept: a seat restarted on its file goes on in it.
     void setDurableJournal(DurableJournal* journal);
     void setSeatName(const QString& name) { m_name = name; }
+    // The room's voting page's port, told in the beacons (0: none; Announcement::votingPort).
+    void setVotingPort(quint16 port) { m_votingPort = port; }
     void setClient(const QString& client) { m_client = client; } // SyncPeer::setIdentity
     QString instanceId() const { return m_instance; }
     ReplicaLog& log() { return m_log; }
@@ -134,6 +136,7 @@ private:
     QHash<QString, QElapsedTimer> m_doubted; // rivals whose claim failed, not probed again soon
     QString m_instance;
     QString m_name;
+    quint16 m_votingPort = 0;
     QString m_client;
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;

@@ -497,6 +497,20 @@ TEST_CASE("HOST:PORT as typed after --join: IPv6 in brackets, the port in plain 
     }
 }
 
+TEST_CASE("a beacon tells the port of its room's voting page, and nothing when it has none") {
+    Announcement a{u"Workshop"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4, 2};
+    CHECK(Announcement::fromDatagram(a.toDatagram())->votingPort == 0);
+    CHECK_FALSE(QCborValue::fromCbor(a.toDatagram()).toMap().contains(u"voting"_s));
+    a.votingPort = 47602;
+    CHECK(Announcement::fromDatagram(a.toDatagram())->votingPort == 47602);
+    // Anyone on the LAN sends datagrams: a port that cannot be one is no page.
+    QCborMap forged = QCborValue::fromCbor(a.toDatagram()).toMap();
+    for (const qint64 wrong : {qint64(-1), qint64(70'000)}) {
+        forged[u"voting"_s] = wrong;
+        CHECK(Announcement::fromDatagram(forged.toCborValue().toCbor())->votingPort == 0);
+    }
+}
+
 TEST_CASE("a host of a session with a very long title is still heard, its title cut short") {
     const QString title(2000, QChar(0x8BAE)); // 議, three bytes in UTF-8
     const auto heard = Announcement::fromDatagram(

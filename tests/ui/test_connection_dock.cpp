@@ -433,6 +433,36 @@ TEST_CASE("connection dock: a wrong code is refused with a reason") {
     CHECK_FALSE(RecentFiles(settings).mostRecent().contains(u"joined-"_s));
 }
 
+// The rehearsal: a projector driven by a seat that follows the host (a display laptop, or the
+// room's laptop after a takeover) showed no address and no code for the host's voting page.
+TEST_CASE("a seat that follows a host shows the address of the host's voting page, from its "
+          "beacons") {
+    QUdpSocket probe; // a free UDP port on loopback stands for the beacon port
+    REQUIRE(probe.bind(QHostAddress::LocalHost, 0));
+    const quint16 beaconPort = probe.localPort();
+    probe.close();
+    const auto host = hostingSeat();
+    SeatUnderTest online(Authority::OnlineModerator);
+    REQUIRE(online.dock->discoveredHosts().listen(QHostAddress::LocalHost, beaconPort));
+    online.dock->joinHost(addressOf(*host), host->child<QLabel>(u"controlCode"_s)->text());
+    REQUIRE(waitFor([&] { return online.engine.isForwarding(); }));
+
+    const auto voting = host->cockpit->voting().start(0, QHostAddress::LocalHost);
+    REQUIRE(voting);
+    host->dock->seatSession().seat()->announce(QHostAddress::LocalHost, beaconPort);
+    const QStringList page{u"http://127.0.0.1:%1/"_s.arg(*voting)};
+    REQUIRE(waitFor([&] { return online.cockpit->votingPageUrls() == page; }));
+
+    // Turned off at the host: its next beacon says so, and the address goes.
+    host->cockpit->voting().stop();
+    REQUIRE(waitFor([&] { return online.cockpit->votingPageUrls().isEmpty(); }));
+    // Nor is a page shown for a seat that follows nobody.
+    REQUIRE(host->cockpit->voting().start(*voting, QHostAddress::LocalHost));
+    REQUIRE(waitFor([&] { return online.cockpit->votingPageUrls() == page; }));
+    online.dock->seatSession().stop();
+    REQUIRE(waitFor([&] { return online.cockpit->votingPageUrls().isEmpty(); }));
+}
+
 TEST_CASE("connection dock: hosts announcing on the LAN are listed, picking one fills the "
           "address, and silent ones are forgotten") {
     QUdpSocket probe; // a free UDP port on loopback stands for the beacon port

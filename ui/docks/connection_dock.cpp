@@ -12,6 +12,7 @@
 #include "store/session_file.h"
 #include "table_columns.h"
 #include "theme/theme.h"
+#include "voting_server.h"
 #include "web_voting_row.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,16 @@ ConnectionDock::ConnectionDock(Cockpit& cockpit, QWidget* parent)
     , m_session(new SeatSession(cockpit.engine(), this))
     , m_discovered(new DiscoveredHosts(this)) {
     connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::refreshDiscovered);
+    // The room's voting page: told in this seat's beacons while it hosts, and the host's shown
+    // here (on the audience display too) while this seat follows one.
+    connect(&cockpit.voting(), &web::VotingServer::runningChanged, this, [this](bool running) {
+        m_session->setVotingPort(running ? this->cockpit().voting().port() : 0);
+    });
+    connect(m_discovered, &DiscoveredHosts::changed, this, &ConnectionDock::showHostVotingPage);
+    connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this,
+            &ConnectionDock::showHostVotingPage);
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this,
+            &ConnectionDock::showHostVotingPage); // the host's session, once it came
     // The others list this seat by its machine (beside the role the host gave it), not by an id
     // (it showed "f3ece1bf"). The role is not part of the name: a seat names itself before it
     // joins, and its code decides the role ("Moderator on vm" was listed as an online moderator).
@@ -252,6 +263,23 @@ QWidget* ConnectionDock::makeJoin() {
 }
 
 // Rebuilt without signals, so a host arriving or leaving never overwrites a typed address.
+// The page of the host this seat follows, as the beacons of its session tell it: the one that
+// leads, should two hosts of it be heard.
+void ConnectionDock::showHostVotingPage() {
+    const DiscoveredHosts::Host* host = nullptr;
+    if (cockpit().engine().isForwarding()) {
+        for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
+            const sync::Announcement& a = h.announcement;
+            if (a.sessionId == cockpit().state().sessionId && a.votingPort != 0 &&
+                (!host || a.rank().leads(host->announcement.rank())))
+                host = &h;
+        }
+    }
+    cockpit().setHostVotingPage(host ? u"http://%1:%2/"_s.arg(host->announcement.address.toString())
+                                           .arg(host->announcement.votingPort)
+                                     : QString());
+}
+
 void ConnectionDock::refreshDiscovered() {
     if (!isBuilt())
         return;

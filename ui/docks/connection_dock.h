@@ -99,6 +99,7 @@ private:
     static QString peerLabel(const sync::PeerInfo& p);
     void showKeptIn();
     void refreshDiscovered();
+    void showHostVotingPage();
     void pickDiscovered();
     void forgetOwnBeaconsOnceStopped();
     void showStatus(const QString& text, bool problem = false);

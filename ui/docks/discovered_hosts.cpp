@@ -35,7 +35,8 @@ void DiscoveredHosts::heard(const sync::Announcement& announcement) {
             h.announcement.port == announcement.port) {
             const bool same = h.announcement.title == announcement.title &&
                               h.announcement.sessionId == announcement.sessionId &&
-                              h.announcement.epoch == announcement.epoch;
+                              h.announcement.epoch == announcement.epoch &&
+                              h.announcement.votingPort == announcement.votingPort;
             h.announcement = announcement;
             h.lastHeardMs = now;
             if (!same)

@@ -143,6 +143,12 @@ std::unique_ptr<SessionFile> SeatSession::releaseJoinedCopy(const QString& path)
     return std::move(m_replica);
 }
 
+void SeatSession::setVotingPort(quint16 port) {
+    m_votingPort = port;
+    if (m_seat)
+        m_seat->setVotingPort(port);
+}
+
 // Made once and kept: after a stop the seat's log stays the engine's journal, with the file
 // behind it, so nothing done alone afterwards is lost.
 Result<bool> SeatSession::ensureSeat() {
@@ -153,6 +159,7 @@ Result<bool> SeatSession::ensureSeat() {
         m_seat = std::make_unique<sync::Seat>(m_engine, m_engine.clock());
         m_seat->setSeatName(m_seatName);
         m_seat->setClient(sync::cockpitClient.toString());
+        m_seat->setVotingPort(m_votingPort);
         connect(m_seat.get(), &sync::Seat::modeChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::peersChanged, this, &SeatSession::changed);
         connect(m_seat.get(), &sync::Seat::statusChanged, this, &SeatSession::status);

@@ -55,6 +55,8 @@ public:
     // Where hosting listens, as `--bind` says (default: every address of this machine); also
     // after a takeover.
     void setBindAddress(const QHostAddress& address) { m_bind = address; }
+    // The room's voting page's port (0: none), told in the beacons while this seat hosts.
+    void setVotingPort(quint16 port);
 
     [[nodiscard]] Result<bool> host(quint16 port);
     [[nodiscard]] Result<bool> host(quint16 port, const QHostAddress& address);
@@ -120,6 +122,7 @@ private:
     QString m_nextReplicaPath;
     bool m_announce = true;
     QHostAddress m_bind{QHostAddress::Any};
+    quint16 m_votingPort = 0;
     QString m_seatName;
     QString m_joinedFrom; // "host:port" of the host followed
     QString m_joinCode;

@@ -174,6 +174,10 @@ void WebVotingRow::showStatus() {
         if (voting.votesRefused() > 0)
             text += u" · "_s + tr("%1 refused, each phone told why")
                                    .arg(QLocale().toString(voting.votesRefused()));
+    } else if (m_problem.isEmpty() && m_cockpit.engine().isForwarding() &&
+               !m_cockpit.votingPageUrls().isEmpty()) {
+        // The host's: the online moderator can read it out, and a display here shows it.
+        text = tr("Phones vote on the host's page at %1.").arg(m_cockpit.votingPageUrls().first());
     } else {
         text = m_problem;
     }
