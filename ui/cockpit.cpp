@@ -375,7 +375,7 @@ void Cockpit::updateVotingUrls() {
     QStringList urls;
     if (m_voting->isRunning()) {
         for (const QString& address : sync::addressesOnLan(m_voting->address()))
-            urls << u"http://%1:%2/"_s.arg(address).arg(m_voting->port());
+            urls << web::votingPageUrl(address, m_voting->port());
     } else if (!m_hostVotingPage.isEmpty()) {
         urls << m_hostVotingPage;
     }

@@ -201,6 +201,7 @@ std::optional<Command> forPoll(const SessionState& before, const Event& e) {
             return std::nullopt;
         QCborMap args = e.data;
         args[u"count"_s] = old->tallies[option][std::size_t(*source)];
+        args.remove(u"ballot"_s); // a correction, not a phone's vote
         return make(Action::SetTally, args);
     }
     default:

@@ -3,6 +3,7 @@
 #include "model/codec.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextBoundaryFinder>
 
 using namespace Qt::StringLiterals;
@@ -78,9 +79,14 @@ Data setTally(const Poll& p, const Command& c) {
     // A vote from the room's voting page names its ballot (a digest of the phone's cookie, never
     // the cookie): the page, started again after a crash, knows from the log who voted already.
     // The reducer reads nothing of it.
-    if (const QString ballot = c.args.value(u"ballot"_s).toString();
-        !ballot.isEmpty() && ballot.size() <= 64)
+    if (c.args.contains(u"ballot"_s)) {
+        const QString ballot = c.args.value(u"ballot"_s).toString();
+        static const QRegularExpression digest(u"^[0-9a-f]{32}$"_s);
+        if (*source != TallySource::Web || !digest.match(ballot).hasMatch())
+            return Data::failure(tr("A phone's vote is counted in the Web tally, with its ballot "
+                                    "as the voting page names it."));
         data[u"ballot"_s] = ballot;
+    }
     // Changed after it closed: the results as read out go with it (Poll::readOut), for every
     // seat to tell whether they differ now (an undone correction no longer does).
     if (p.status == PollStatus::Closed)

@@ -48,8 +48,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.sequencer = m.value(u"sequencer"_s).toString().left(100);
     a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
     a.lastEpoch = integerIn<qint32>(m.value(u"lastEpoch"_s), 0);
-    const qint64 voting = integerOf(m.value(u"voting"_s));
-    a.votingPort = voting > 0 && voting <= 65535 ? quint16(voting) : 0;
+    a.votingPort = integerIn<quint16>(m.value(u"voting"_s), 0); // 0 is no port: none
     return a;
 }
 
@@ -60,9 +59,8 @@ namespace {
 bool mayReachPeople(const QNetworkInterface& network) {
     const auto flags = network.flags();
     if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
-        flags.testFlag(QNetworkInterface::IsLoopBack) ||
-        network.type() == QNetworkInterface::Virtual)
-        return false;
+        flags.testFlag(QNetworkInterface::IsLoopBack))
+        return false; // (a VPN's tunnel stays: remote seats may join by it)
     static const QStringList bridges{u"docker"_s, u"br-"_s,     u"virbr"_s, u"veth"_s,
                                      u"vmnet"_s,  u"vboxnet"_s, u"lxc"_s,   u"lxd"_s};
     return std::none_of(bridges.cbegin(), bridges.cend(),

@@ -155,13 +155,15 @@ int host(HeadlessSeat& h, const QCommandLineParser& p) {
     if (p.isSet(u"announce"_s))
         announce(h);
     if (p.isSet(u"web-voting"_s)) {
-        const auto voting = h.voting.start(quint16(p.value(u"web-voting"_s).toUInt()), bind);
-        if (!voting)
-            return fail(voting.error());
-        if (h.file)
-            if (const auto events = h.file->events(); events)
-                h.voting.recallBallots(*events); // who voted before a restart
-        say(u"voting page on port %1"_s.arg(*voting));
+        // Who voted before a restart; and the seats are told where the page is in the beacons.
+        const auto log = h.file ? h.file->events() : Result<QList<Event>>(QList<Event>());
+        const auto voting = h.voting.start(quint16(p.value(u"web-voting"_s).toUInt()), bind,
+                                           log ? *log : QList<Event>());
+        if (!voting) // the seats are served all the same
+            say(u"voting page not served: "_s + voting.error());
+        else
+            say(u"voting page on port %1"_s.arg(*voting));
+        h.seat.setVotingPort(voting ? *voting : 0);
     }
     return -1;
 }

@@ -240,7 +240,12 @@ void SyncHost::onCommand(Link* link, const Message& m) {
     if (command->author.isEmpty())
         command->author = peer.info.name;
     restoreEpoch();
-    auto result = m_engine.execute(*command);
+    // A phone's ballot comes from this host's own voting page only: named by a seat, it would
+    // make the page show a phone a vote it never cast.
+    auto result = command->args.contains(u"ballot"_s)
+                      ? Result<Event>::failure(tr("Only the host's voting page counts phones' "
+                                                  "votes; enter the Web tally as a number."))
+                      : m_engine.execute(*command);
     if (result)
         return;
     // Whoever runs the host learns of a refusal that is the host's own doing (its disk is full)

@@ -23,6 +23,9 @@ const Poll* pollOpenForVoting(const SessionState& state) {
 }
 
 QString BallotBox::refusal(const SessionState& state, const Ballot& ballot) const {
+    if (ballot.poll <= 0)
+        return tr("That was not a vote from this page: open the page again, and vote with its "
+                  "button.");
     const Poll* open = pollOpenForVoting(state);
     if (!open || open->id != ballot.poll)
         return tr("That poll has closed: your vote came too late to be counted.");
@@ -60,28 +63,29 @@ QList<Command> BallotBox::countingCommands(const SessionState& state, const Ball
                                  {u"option"_s, option},
                                  {u"source"_s, key(TallySource::Web)},
                                  {u"count"_s, now + 1},
-                                 {u"ballot"_s, ballotOf(ballot.voter)}}});
+                                 {u"ballot"_s, ballotOf(m_session, poll->id, ballot.voter)}}});
     }
     return commands;
 }
 
 void BallotBox::recordCounted(const Ballot& ballot) {
-    m_choices[ballot.poll].insert(ballotOf(ballot.voter), ballot.options);
+    m_choices[ballot.poll].insert(ballotOf(m_session, ballot.poll, ballot.voter), ballot.options);
     ++m_votesByAddress[ballot.poll][ballot.address];
 }
 
 bool BallotBox::hasVoted(Id poll, const QString& voter) const {
-    return m_choices.value(poll).contains(ballotOf(voter));
+    return m_choices.value(poll).contains(ballotOf(m_session, poll, voter));
 }
 
 QList<int> BallotBox::choiceOf(Id poll, const QString& voter) const {
-    return m_choices.value(poll).value(ballotOf(voter));
+    return m_choices.value(poll).value(ballotOf(m_session, poll, voter));
 }
 
 void BallotBox::recall(const QList<Event>& events) {
     for (const Event& e : events) {
         const QString ballot = e.data.value(u"ballot"_s).toString();
-        if (e.action != Action::SetTally || ballot.isEmpty())
+        if (e.action != Action::SetTally || ballot.isEmpty() ||
+            e.data.value(u"source"_s).toString() != key(TallySource::Web))
             continue;
         QList<int>& chosen = m_choices[e.data.value(u"poll"_s).toInteger()][ballot];
         const int option = int(e.data.value(u"option"_s).toInteger());
@@ -90,11 +94,13 @@ void BallotBox::recall(const QList<Event>& events) {
     }
 }
 
-QString BallotBox::ballotOf(const QString& voter) {
+QString BallotBox::ballotOf(const QString& session, Id poll, const QString& voter) {
     if (voter.isEmpty())
         return {};
+    const QByteArray said =
+        session.toUtf8() + ' ' + QByteArray::number(poll) + ' ' + voter.toLatin1();
     return QString::fromLatin1(
-        QCryptographicHash::hash(voter.toLatin1(), QCryptographicHash::Sha256).toHex().left(32));
+        QCryptographicHash::hash(said, QCryptographicHash::Sha256).toHex().left(32));
 }
 
 void BallotBox::useSession(const QString& sessionId) {

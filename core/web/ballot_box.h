@@ -46,9 +46,10 @@ public:
     // The votes counted before, as the session's log keeps them (SetTally events with a ballot):
     // Podium started again after a crash does not let the room vote a second time.
     void recall(const QList<Event>& events);
-    // What a SetTally event keeps of the phone that voted: a digest of its cookie, which cannot
-    // be turned back into the cookie (the log is copied to every seat).
-    static QString ballotOf(const QString& voter);
+    // What a SetTally event keeps of the phone that voted: a digest of its cookie with the
+    // session and the poll, which cannot be turned back into the cookie, nor tell the same phone
+    // in two polls (the log is copied to every seat, and kept).
+    static QString ballotOf(const QString& session, Id poll, const QString& voter);
     // Polls are numbered per session: a phone that voted in poll 2 of a rehearsal may vote in
     // poll 2 of the session. Forgets every vote when the session is another.
     void useSession(const QString& sessionId);

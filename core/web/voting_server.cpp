@@ -13,6 +13,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -104,6 +105,10 @@ QHttpServerResponse toPage() {
 class GuardedTcpServer : public QTcpServer {
 public:
     using QTcpServer::QTcpServer;
+    // Its connections first, while the counts their slots give back are still there.
+    ~GuardedTcpServer() override {
+        qDeleteAll(findChildren<QTcpSocket*>(Qt::FindDirectChildrenOnly));
+    }
 
 protected:
     void incomingConnection(qintptr descriptor) override {
@@ -130,21 +135,35 @@ protected:
     }
 
 private:
+    // Counted out by a child of the socket: Qt's HTTP server disconnects every signal of a
+    // socket whose request it cannot parse, and a count kept by a connection to `destroyed`
+    // never went down (16 garbage requests locked an address out until the page restarted).
+    class Slot : public QObject {
+    public:
+        Slot(GuardedTcpServer& server, QTcpSocket* socket, QString network)
+            : QObject(socket)
+            , m_server(server)
+            , m_network(std::move(network)) {}
+        ~Slot() override { m_server.release(m_network); }
+
+    private:
+        GuardedTcpServer& m_server;
+        QString m_network;
+    };
+
     void track(QTcpSocket* socket, const QString& network) {
         ++m_open;
         ++m_openByNetwork[network];
-        connect(socket, &QObject::destroyed, this, [this, network] {
-            --m_open;
-            m_warned.remove(network);
-            if (--m_openByNetwork[network] <= 0)
-                m_openByNetwork.remove(network);
-        });
+        new Slot(*this, socket, network);
+        // Held by Qt's parser whatever becomes of the signals below.
+        socket->setReadBufferSize(VotingServer::maxRequestBytes);
         // Connected before the HTTP server's own reading: the bytes are counted before it
         // buffers them.
         auto received = std::make_shared<qint64>(0);
         connect(socket, &QTcpSocket::readyRead, socket, [socket, received, network] {
             *received += socket->bytesAvailable();
-            if (*received > VotingServer::maxRequestBytes) {
+            // At the read buffer's size, not above: a full buffer reads no more, and waited.
+            if (*received >= VotingServer::maxRequestBytes) {
                 qCWarning(lcWeb).noquote()
                     << u"voting page: %1 sent more than %2 bytes; closed"_s.arg(network).arg(
                            VotingServer::maxRequestBytes);
@@ -154,16 +173,33 @@ private:
             }
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // Not a signal of the socket: kept when its signals are disconnected.
         QTimer::singleShot(VotingServer::requestDeadlineMs, socket, [socket] {
             socket->abort();
             socket->deleteLater();
         });
     }
 
+    void release(const QString& network) {
+        --m_open;
+        m_warned.remove(network);
+        if (--m_openByNetwork[network] <= 0)
+            m_openByNetwork.remove(network);
+    }
+
     int m_open = 0;
     QHash<QString, int> m_openByNetwork;
     QSet<QString> m_warned;
 };
+
+QString votingPageUrl(const QString& host, quint16 port) {
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(u"/"_s);
+    return url.toString();
+}
 
 VotingServer::VotingServer(SessionEngine& engine, QObject* parent)
     : QAbstractHttpServer(parent)
@@ -180,13 +216,19 @@ VotingServer::VotingServer(SessionEngine& engine, QObject* parent)
 
 VotingServer::~VotingServer() = default;
 
-Result<quint16> VotingServer::start(quint16 port, const QHostAddress& address) {
+Result<quint16> VotingServer::start(quint16 port, const QHostAddress& address,
+                                    const QList<Event>& log) {
     stop();
     if (m_engine.isForwarding())
         return Result<quint16>::failure(
             tr("This laptop follows the session's host: the voting page runs there, where the "
                "votes are counted."));
+    if (m_engine.authority() == Authority::ReadOnly)
+        return Result<quint16>::failure(
+            tr("This seat may not change the session, so it cannot count votes: the voting page "
+               "runs on the host's laptop."));
     m_box.useSession(m_engine.state().sessionId);
+    m_box.recall(log);
     auto* tcp = new GuardedTcpServer(this);
     tcp->setProxy(QNetworkProxy::NoProxy); // the LAN, direct
     if (!tcp->listen(address, port)) {
@@ -282,7 +324,7 @@ QHttpServerResponse VotingServer::vote(const QHttpServerRequest& request, const 
     // Sent twice (a double tap, or an answer the phone missed): the page says what counted.
     if (!voter.isEmpty() && m_box.hasVoted(ballot.poll, voter))
         return toPage();
-    const QString refusal = countedRefusal(ballot);
+    const QString refusal = countOrRefuse(ballot);
     if (!refusal.isEmpty()) {
         ++m_refused;
         qCInfo(lcWeb).noquote() << u"vote from %1 refused: %2"_s.arg(ballot.address, refusal);
@@ -295,21 +337,22 @@ QHttpServerResponse VotingServer::vote(const QHttpServerRequest& request, const 
 }
 
 // Counts `ballot` if it may be; why not otherwise.
-QString VotingServer::countedRefusal(const Ballot& ballot) {
+QString VotingServer::countOrRefuse(const Ballot& ballot) {
     if (QString why = m_box.refusal(m_engine.state(), ballot); !why.isEmpty())
         return why;
     // One event per option chosen; each is made durable before the next is decided.
-    bool anyCounted = false;
+    Ballot counted = ballot;
+    counted.options.clear();
     for (const Command& command : m_box.countingCommands(m_engine.state(), ballot)) {
-        const Result<Event> counted = m_engine.execute(command);
-        if (!counted) {
-            if (anyCounted)
-                m_box.recordCounted(ballot); // counted in part: voting again would count twice
-            return tr("Your vote could not be counted: %1").arg(counted.error());
+        if (const Result<Event> done = m_engine.execute(command); !done) {
+            if (counted.options.isEmpty())
+                return tr("Your vote could not be counted: %1").arg(done.error());
+            m_box.recordCounted(counted); // voting again would count those twice
+            return tr("Your vote could be counted only in part: %1").arg(done.error());
         }
-        anyCounted = true;
+        counted.options.append(int(command.args.value(u"option"_s).toInteger()));
     }
-    m_box.recordCounted(ballot);
+    m_box.recordCounted(counted);
     return {};
 }
 

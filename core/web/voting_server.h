@@ -16,6 +16,9 @@ class GuardedTcpServer;
 
 constexpr quint16 defaultVotingPort = 47602;
 
+// The page's address as phones open it: http://192.168.1.20:47602/ (an IPv6 host in brackets).
+QString votingPageUrl(const QString& host, quint16 port);
+
 // The room's voting page over HTTP on the LAN: phones on the venue's network open it, and each
 // vote counts in the open poll's "web" tally, through the session engine, as a SetTally event
 // every seat gets (docs/WEB_VOTING.md). Plain HTTP: a phone would refuse a certificate of this
@@ -30,9 +33,12 @@ public:
     explicit VotingServer(SessionEngine& engine, QObject* parent = nullptr);
     ~VotingServer() override;
 
-    // Listens on `port` (0: any free one); the port it got, or why it could not.
+    // Listens on `port` (0: any free one); the port it got, or why it could not. `log`: the
+    // session's events so far, whose phones' votes it remembers (BallotBox::recall): Podium
+    // started again after a crash does not let the room vote a second time.
     Result<quint16> start(quint16 port = defaultVotingPort,
-                          const QHostAddress& address = QHostAddress::Any);
+                          const QHostAddress& address = QHostAddress::Any,
+                          const QList<Event>& log = {});
     void stop();
     bool isRunning() const;
     quint16 port() const;
@@ -40,8 +46,8 @@ public:
 
     // The most votes counted from one network in one poll (BallotBox).
     void setVotesPerAddress(int most) { m_box.setVotesPerAddress(most); }
-    // Who voted already, from the session's log (after start(): BallotBox::recall).
-    void recallBallots(const QList<Event>& events) { m_box.recall(events); }
+    // Who voted already in the polls of `log`, another session's events taken up while running.
+    void recallBallots(const QList<Event>& log) { m_box.recall(log); }
 
     // Since it started.
     int votesCounted() const { return m_counted; }
@@ -71,7 +77,7 @@ private:
     QHttpServerResponse answer(const QHttpServerRequest& request, const QString& voter);
     QHttpServerResponse page(const QString& voter, const PageNotice& notice = {}) const;
     QHttpServerResponse vote(const QHttpServerRequest& request, const QString& voter);
-    QString countedRefusal(const Ballot& ballot);
+    QString countOrRefuse(const Ballot& ballot);
 
     SessionEngine& m_engine;
     BallotBox m_box;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <QCborArray>
+
 #include "fixtures.h"
 #include "host_probe.h"
 #include "join_code.h"
@@ -320,6 +322,30 @@ TEST_CASE("a read-only seat's commands are refused by the host") {
     REQUIRE(waitUntil([&] { return raw.received().contains(c.id.toUtf8()); }));
     CHECK(raw.received().contains("This seat is read-only."));
     CHECK(host->lastSeq() == before);
+}
+
+// Only the host's own voting page names a phone's ballot: one named by a seat would show a phone,
+// once the page reads the log back, a vote it never cast.
+TEST_CASE("a seat's tally that names a phone's ballot is refused by the host") {
+    auto host = makeHost();
+    REQUIRE(host);
+    TestSeat online(u"online"_s);
+    REQUIRE(joinAndWait(online, *host, host->seat.controlCode()));
+    const auto created = host->engine.submit(
+        commandOf(Action::CreatePoll,
+                  {{u"question"_s, u"Ready?"_s}, {u"options"_s, QCborArray{u"Yes"_s, u"No"_s}}}));
+    REQUIRE(created);
+    const Id poll = created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    REQUIRE(submitAndWait(*host, Action::OpenPoll, {{u"poll"_s, poll}}));
+    REQUIRE(waitUntil([&] { return online.lastSeq() == host->lastSeq(); }));
+    const QCborMap tally{
+        {u"poll"_s, poll}, {u"option"_s, 0}, {u"source"_s, u"web"_s}, {u"count"_s, 1}};
+    QCborMap withBallot = tally;
+    withBallot[u"ballot"_s] = QString(32, u'a');
+    auto refused = submitAndWait(online, Action::SetTally, withBallot);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().contains(u"Only the host's voting page counts phones' votes"_s));
+    CHECK(submitAndWait(online, Action::SetTally, tally)); // the figure typed in is taken
 }
 
 TEST_CASE("a session hosted hundreds of times can still be joined") {

@@ -1315,15 +1315,63 @@ TEST_CASE("the voting page turned off and on again comes back where the phones k
 
 // The online moderator took over while the room voted on the host's page, gone with the host:
 // nothing said the room had been voting, and the phones got nowhere.
-TEST_CASE("a seat that stops following a host while the room voted on phones says so") {
+TEST_CASE("a seat that stops following a host whose page the room voted on says so") {
     OpenPoll room;
-    REQUIRE(room.h.run(
-        Action::SetTally,
-        {{u"poll"_s, room.poll}, {u"option"_s, 0}, {u"source"_s, u"web"_s}, {u"count"_s, 12}}));
-    room.h.engine.setForwarder([](const Command&) {}); // following the host
-    room.h.engine.setForwarder({});                    // the host gone: this seat goes on
     auto* status = child<QLabel>(room.w, u"webVotingStatus"_s);
+    room.h.engine.setForwarder([](const Command&) {});             // following the host
+    room.h.cockpit.setHostVotingPage(u"http://10.0.0.7:47602/"_s); // as its beacons tell
+    CHECK(status->text() == u"Phones vote on the host's page at http://10.0.0.7:47602/."_s);
+    room.h.engine.setForwarder({}); // the host gone: this seat goes on
+    room.h.cockpit.setHostVotingPage({});
     CHECK(status->isVisibleTo(&room.w));
-    CHECK(status->text().contains(u"The room was voting on phones at the host's page"_s));
+    CHECK(status->text().contains(
+        u"The room was voting on phones at the host's page (http://10.0.0.7:47602/)"_s));
     CHECK(child<QCheckBox>(room.w, u"webVotingToggle"_s)->isEnabled());
+}
+
+// A host that served no page leaves nothing to say: Web figures typed by hand are no page.
+TEST_CASE("a seat that stops following a host that served no voting page says nothing of it") {
+    OpenPoll quiet;
+    REQUIRE(quiet.h.run(
+        Action::SetTally,
+        {{u"poll"_s, quiet.poll}, {u"option"_s, 0}, {u"source"_s, u"web"_s}, {u"count"_s, 12}}));
+    quiet.h.engine.setForwarder([](const Command&) {});
+    quiet.h.engine.setForwarder({});
+    CHECK_FALSE(child<QLabel>(quiet.w, u"webVotingStatus"_s)->isVisibleTo(&quiet.w));
+}
+
+// Typed over the Web column on a seat that follows the host, a figure set over the phones'
+// votes counted meanwhile on the host, and they were lost.
+TEST_CASE("a Web tally typed on a following seat is refused if phones voted meanwhile") {
+    JoinedWindow seat;
+    seat.w.show();
+    const auto decideAll = [&] {
+        const QList<Command> asked = std::exchange(seat.forwarded, {});
+        for (const Command& c : asked)
+            seat.host.decideOnHost(c);
+    };
+    createPoll(seat.w);
+    decideAll();
+    child<QAction>(seat.w, u"openClosePollAction"_s)->trigger();
+    decideAll();
+    const Id poll = seat.h.state().polls.first().id;
+    enterTally(seat.w, 0, TallyModel::Web, 40);
+    REQUIRE(seat.forwarded.size() == 1);
+    const Command typed = seat.forwarded.takeFirst();
+    // A phone's vote reaches the host first.
+    seat.host.decideOnHost(
+        {newCommandId(),
+         {},
+         Authority::OnlineModerator,
+         Action::SetTally,
+         {{u"poll"_s, poll}, {u"option"_s, 0}, {u"source"_s, u"web"_s}, {u"count"_s, 1}}});
+    Command c = typed;
+    c.authority = Authority::OnlineModerator;
+    const auto decided = decide(seat.h.state(), c, seat.h.clock.nowMs());
+    REQUIRE_FALSE(decided);
+    CHECK(decided.error().contains(u"was changed on another seat since; it was left at 1"_s));
+    // A show of hands has no phones racing it: typed as seen.
+    enterTally(seat.w, 0, TallyModel::Onsite, 12);
+    REQUIRE(seat.forwarded.size() == 1);
+    CHECK_FALSE(seat.forwarded.first().args.contains(u"expect"_s));
 }

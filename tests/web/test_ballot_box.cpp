@@ -162,3 +162,29 @@ TEST_CASE("the bound on votes from one address is the one set") {
     CHECK(cast(h, box, {poll, {0}, u"phone-c"_s, u"10.0.0.66"_s}).isEmpty());
     CHECK(webVotes(h, poll, 0) == 3);
 }
+
+// Any seat with control sends commands: a ballot it names would show a phone a vote it never
+// cast, once the page reads the log back.
+TEST_CASE("a tally names a phone's ballot only as the voting page does, in the Web column") {
+    Harness h;
+    const Id poll = openPoll(h);
+    const QString digest = BallotBox::ballotOf(h.state().sessionId, poll, u"phone-a"_s);
+    const auto tally = [&](const QString& source, const QString& ballot) {
+        return h.run(Action::SetTally, {{u"poll"_s, poll},
+                                        {u"option"_s, 0},
+                                        {u"source"_s, source},
+                                        {u"count"_s, 1},
+                                        {u"ballot"_s, ballot}});
+    };
+    CHECK_FALSE(tally(u"onsite"_s, digest));
+    CHECK_FALSE(tally(u"web"_s, u"yes"_s));
+    CHECK_FALSE(tally(u"web"_s, digest.toUpper()));
+    const auto counted = tally(u"web"_s, digest);
+    REQUIRE(counted);
+    CHECK(counted->data.value(u"ballot"_s).toString() == digest);
+    // Read back, the phone voted for option 0; a Web figure typed by hand is no phone's vote.
+    BallotBox box;
+    box.useSession(h.state().sessionId);
+    box.recall({*counted});
+    CHECK(box.choiceOf(poll, u"phone-a"_s) == QList<int>{0});
+}

@@ -263,21 +263,24 @@ QWidget* ConnectionDock::makeJoin() {
 }
 
 // Rebuilt without signals, so a host arriving or leaving never overwrites a typed address.
-// The page of the host this seat follows, as the beacons of its session tell it: the one that
-// leads, should two hosts of it be heard.
+// The page of the host this seat follows, as that host's own beacons tell it: beacons are
+// anyone's word, and one of another machine (a forger's, or a host gone since) put its address
+// and code on the room's projector.
 void ConnectionDock::showHostVotingPage() {
-    const DiscoveredHosts::Host* host = nullptr;
+    QString page;
+    const sync::Seat* seat = m_session->seat();
+    // Where its link goes now: after a takeover, the seat that took over.
+    const sync::Endpoint followed =
+        seat && seat->syncPeer() ? seat->syncPeer()->currentHost() : m_session->joinedHost();
     if (cockpit().engine().isForwarding()) {
         for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
             const sync::Announcement& a = h.announcement;
-            if (a.sessionId == cockpit().state().sessionId && a.votingPort != 0 &&
-                (!host || a.rank().leads(host->announcement.rank())))
-                host = &h;
+            if (a.votingPort != 0 && a.sessionId == cockpit().state().sessionId &&
+                a.port == followed.port && a.address.isEqual(QHostAddress(followed.host)))
+                page = web::votingPageUrl(a.address.toString(), a.votingPort);
         }
     }
-    cockpit().setHostVotingPage(host ? u"http://%1:%2/"_s.arg(host->announcement.address.toString())
-                                           .arg(host->announcement.votingPort)
-                                     : QString());
+    cockpit().setHostVotingPage(page);
 }
 
 void ConnectionDock::refreshDiscovered() {

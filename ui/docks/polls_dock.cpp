@@ -2,6 +2,8 @@
 
 #include "shortcuts_dialog.h"
 
+#include "commands/expectation.h"
+
 #include "models/tally_model.h"
 #include "poll_chart.h"
 #include "table_columns.h"
@@ -569,10 +571,15 @@ void PollsDock::setTally(Id poll, int option, TallySource source, qint64 count) 
     const QString cell = p && option >= 0 && option < p->options.size()
                              ? tr("Enter a tally: %1, %2").arg(p->options[option], label(source))
                              : tr("Enter a tally");
-    cockpit().run(
-        Action::SetTally,
-        {{u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}},
-        cell);
+    QCborMap args{
+        {u"poll"_s, poll}, {u"option"_s, option}, {u"source"_s, key(source)}, {u"count"_s, count}};
+    // Phones' votes land in the Web column while a figure is typed over it: set over votes
+    // counted meanwhile, it lost them. The host refuses it then, and says what the tally is now.
+    if (source == TallySource::Web && p && option >= 0 && option < p->tallies.size())
+        args = expecting(Command{{}, {}, {}, Action::SetTally, args},
+                         QCborValue(p->tallies[option][std::size_t(source)]))
+                   .args;
+    cockpit().run(Action::SetTally, args, cell);
 }
 
 // A tally of a poll that was closed: its results, read out as final, change.

@@ -73,6 +73,8 @@ public:
     void stop();
 
     sync::Seat* seat() const { return m_seat.get(); }
+    // The host this seat joined last (or follows after a takeover), as it was reached.
+    const sync::Endpoint& joinedHost() const { return m_joinedHost; }
     sync::Seat::Mode mode() const;
 
 signals:

@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +23,7 @@ namespace podium {
 namespace {
 const QString votingPortKey = u"web_voting_port"_s;
 const QString portSetting = u"webVoting/port"_s;
+const QString votesPerAddressSetting = u"webVoting/votesPerAddress"_s;
 } // namespace
 
 WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
@@ -48,12 +51,16 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
         m_toggle->setChecked(running);
         showStatus();
     });
-    connect(&cockpit, &Cockpit::votingPageUrlsChanged, this, &WebVotingRow::showStatus);
+    connect(&cockpit, &Cockpit::votingPageUrlsChanged, this, [this](const QStringList& urls) {
+        if (m_cockpit.engine().isForwarding())
+            m_hostPageSeen = urls.value(0);
+        showStatus();
+    });
     connect(&voting, &web::VotingServer::voteCounted, this, &WebVotingRow::showStatus);
     connect(&voting, &web::VotingServer::voteRefused, this, &WebVotingRow::showStatus);
     // Joined to a host, this laptop's page would count nothing: the host's does.
     connect(&voting, &web::VotingServer::stoppedForHost, this, [this] {
-        keepPort(0);
+        recordPortInFile(0);
         m_problem = tr("Web voting stopped: this laptop now follows the session's host. Votes "
                        "count only on the host's own page, which its moderator turns on there.");
         showStatus();
@@ -84,20 +91,17 @@ void WebVotingRow::updateControls() {
     showStatus();
 }
 
-// This seat no longer follows a host (it took over, or went on alone) while the room was voting
-// on the host's page, which is gone with it: nothing here said so, and the phones got nowhere.
+// This seat no longer follows a host (it took over, or went on alone) whose beacons told of its
+// voting page: the page went with the host, nothing here said so, and the phones got nowhere.
 void WebVotingRow::sayIfTheRoomWasVoting() {
-    const Poll* open = web::pollOpenForVoting(m_cockpit.state());
-    if (!open || m_cockpit.voting().isRunning() || !m_cockpit.canControl())
+    const QString hostPage = std::exchange(m_hostPageSeen, QString());
+    if (hostPage.isEmpty() || !web::pollOpenForVoting(m_cockpit.state()) ||
+        m_cockpit.voting().isRunning() || !m_cockpit.canControl())
         return;
-    qint64 webVotes = 0;
-    for (const Tally& tally : open->tallies)
-        webVotes += tally[std::size_t(TallySource::Web)];
-    if (webVotes == 0)
-        return;
-    m_problem = tr("The room was voting on phones at the host's page, which no longer answers: "
-                   "tick the box to serve it from this laptop. Its address is new; the audience "
-                   "display shows it.");
+    m_problem = tr("The room was voting on phones at the host's page (%1), which this laptop no "
+                   "longer follows: tick the box to serve the page from here. Its address is "
+                   "new.")
+                    .arg(hostPage);
     showStatus();
 }
 
@@ -105,7 +109,7 @@ void WebVotingRow::setRunning(bool on) {
     if (!on) {
         m_problem.clear();
         m_cockpit.voting().stop();
-        keepPort(0);
+        recordPortInFile(0);
         showStatus();
         return;
     }
@@ -116,21 +120,27 @@ void WebVotingRow::setRunning(bool on) {
 
 void WebVotingRow::start(quint16 port) {
     m_problem.clear();
+    if (m_file && m_file->isReadOnly()) {
+        m_problem = tr("The voting page cannot count votes in a session that is open for viewing "
+                       "only: %1")
+                        .arg(m_file->readOnlyReason());
+        const QSignalBlocker quiet(m_toggle);
+        m_toggle->setChecked(false);
+        return showStatus();
+    }
     // For a venue whose phones reach this laptop through one address (docs/WEB_VOTING.md).
     m_cockpit.voting().setVotesPerAddress(
-        QSettings()
-            .value(u"webVoting/votesPerAddress"_s, web::BallotBox::defaultVotesPerAddress)
-            .toInt());
-    if (const auto started = m_cockpit.voting().start(port, m_bindAddress); !started) {
+        QSettings().value(votesPerAddressSetting, web::BallotBox::defaultVotesPerAddress).toInt());
+    // Who voted before a crash, or before the page was turned off and on.
+    const auto log = m_file ? m_file->events() : Result<QList<Event>>(QList<Event>());
+    if (const auto started =
+            m_cockpit.voting().start(port, m_bindAddress, log ? *log : QList<Event>());
+        !started) {
         m_problem = started.error();
         const QSignalBlocker quiet(m_toggle);
         m_toggle->setChecked(false);
     } else {
-        // Who voted before a crash, or before the page was turned off and on.
-        if (m_file)
-            if (const auto events = m_file->events(); events)
-                m_cockpit.voting().recallBallots(*events);
-        keepPort(*started);
+        recordPortInFile(*started);
         if (port != 0) // a port taken at random is not asked for again
             QSettings().setValue(portSetting, port);
     }
@@ -141,18 +151,35 @@ void WebVotingRow::setSessionFile(SessionFile* file) {
     m_file = file;
     m_portBeforeCrash =
         file && file->wasLeftOpen() ? quint16(file->metadata(votingPortKey).toUInt()) : 0;
-    const web::VotingServer& voting = m_cockpit.voting();
-    keepPort(voting.isRunning() ? voting.port() : 0); // as it is now, in this file
+    web::VotingServer& voting = m_cockpit.voting();
+    if (voting.isRunning() && file)
+        if (const auto events = file->events(); events)
+            voting.recallBallots(*events); // who voted in this file's polls
+    if (m_portBeforeCrash == 0) // kept until the page comes back, should Podium stop again
+        recordPortInFile(voting.isRunning() ? voting.port() : 0);
 }
 
+// Not at once: another laptop may have taken the session over while this one was down, and
+// votes counted here meanwhile would be orphans once this one gives way to it (or, numbered
+// in this laptop's new epoch, make it lead and orphan the other's work). A beacon round tells.
 void WebVotingRow::resumeAfterCrash(const SessionFile& file) {
-    if (m_portBeforeCrash != 0 && &file == m_file && !joinedCopyOf(file).following)
-        start(m_portBeforeCrash);
+    if (m_portBeforeCrash == 0 || &file != m_file || joinedCopyOf(file).following)
+        return;
+    const quint16 port = m_portBeforeCrash;
+    m_pending = tr("The voting page comes back in a few seconds, once this laptop knows that no "
+                   "other took the session over meanwhile.");
+    showStatus();
+    QTimer::singleShot(resumeDelayMs, this, [this, port] {
+        m_pending.clear();
+        if (m_cockpit.engine().isForwarding() || m_cockpit.voting().isRunning())
+            return showStatus();
+        start(port);
+    });
 }
 
 // Kept as the hosting record is (sync::recordHosting): a failure to write it costs only the
 // page's coming back by itself after a crash, so it is logged, not said.
-void WebVotingRow::keepPort(quint16 port) {
+void WebVotingRow::recordPortInFile(quint16 port) {
     const QString value = port ? QString::number(port) : QString();
     if (!m_file || m_file->isReadOnly() || m_file->metadata(votingPortKey) == value)
         return;
@@ -174,8 +201,9 @@ void WebVotingRow::showStatus() {
         if (voting.votesRefused() > 0)
             text += u" · "_s + tr("%1 refused, each phone told why")
                                    .arg(QLocale().toString(voting.votesRefused()));
-    } else if (m_problem.isEmpty() && m_cockpit.engine().isForwarding() &&
-               !m_cockpit.votingPageUrls().isEmpty()) {
+    } else if (!m_pending.isEmpty()) {
+        text = m_pending;
+    } else if (m_cockpit.engine().isForwarding() && !m_cockpit.votingPageUrls().isEmpty()) {
         // The host's: the online moderator can read it out, and a display here shows it.
         text = tr("Phones vote on the host's page at %1.").arg(m_cockpit.votingPageUrls().first());
     } else {
@@ -183,8 +211,8 @@ void WebVotingRow::showStatus() {
     }
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty() && m_cockpit.canControl());
-    m_status->setStyleSheet(!voting.isRunning() && !m_problem.isEmpty() ? u"color: #b3261e;"_s
-                                                                        : QString());
+    m_status->setStyleSheet(text == m_problem && !m_problem.isEmpty() ? u"color: #b3261e;"_s
+                                                                      : QString());
 }
 
 } // namespace podium

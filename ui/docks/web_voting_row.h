@@ -32,20 +32,23 @@ public:
     // after a crash turns it on again, on the same port, as the phones expect. A file that was
     // closed properly keeps none: the page is off at every other start.
     void setSessionFile(SessionFile* file);
-    // After a crash (`file` left open) with the page on: on again (not for a seat that rejoins
-    // a host; its page would count nothing).
+    // After a crash (`file` left open) with the page on: on again, after resumeDelayMs (not for
+    // a seat that rejoins a host; its page would count nothing).
     void resumeAfterCrash(const SessionFile& file);
+    static constexpr int resumeDelayMs = 5000; // beacons every 2 s: a rival is heard by then
 
 private:
     void setRunning(bool on);
     void sayIfTheRoomWasVoting();
     void showStatus();
-    void keepPort(quint16 port); // 0: off
+    void recordPortInFile(quint16 port); // 0: off
 
     Cockpit& m_cockpit;
     QCheckBox* m_toggle;
     QLabel* m_status;
-    QString m_problem; // why it could not start, or stopped by itself
+    QString m_problem;      // why it could not start, or stopped by itself (in red)
+    QString m_pending;      // coming back after a crash
+    QString m_hostPageSeen; // the followed host's page, as its beacons told
     SessionFile* m_file = nullptr;
     QHostAddress m_bindAddress = QHostAddress::Any;
     quint16 m_portBeforeCrash = 0; // kept in the file it was given, left open by a crash
