@@ -65,6 +65,8 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
                        "count only on the host's own page, which its moderator turns on there.");
         showStatus();
     });
+    // After the page's own forgetting of the last session (connected before, with the Cockpit).
+    connect(&cockpit.engine(), &SessionEngine::stateReset, this, &WebVotingRow::recallBallots);
     connect(&cockpit.engine(), &SessionEngine::forwardingChanged, this, [this](bool forwarding) {
         if (!forwarding)
             sayIfTheRoomWasVoting();
@@ -151,12 +153,19 @@ void WebVotingRow::setSessionFile(SessionFile* file) {
     m_file = file;
     m_portBeforeCrash =
         file && file->wasLeftOpen() ? quint16(file->metadata(votingPortKey).toUInt()) : 0;
-    web::VotingServer& voting = m_cockpit.voting();
-    if (voting.isRunning() && file)
-        if (const auto events = file->events(); events)
-            voting.recallBallots(*events); // who voted in this file's polls
+    recallBallots();
+    const web::VotingServer& voting = m_cockpit.voting();
     if (m_portBeforeCrash == 0) // kept until the page comes back, should Podium stop again
         recordPortInFile(voting.isRunning() ? voting.port() : 0);
+}
+
+// Another session taken up while the page runs (a file opened, a join's snapshot): who voted in
+// its polls, once the page has forgotten the last session's.
+void WebVotingRow::recallBallots() {
+    if (!m_cockpit.voting().isRunning() || !m_file)
+        return;
+    if (const auto events = m_file->events(); events)
+        m_cockpit.voting().recallBallots(*events);
 }
 
 // Not at once: another laptop may have taken the session over while this one was down, and

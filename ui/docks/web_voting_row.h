@@ -40,6 +40,7 @@ public:
 private:
     void setRunning(bool on);
     void sayIfTheRoomWasVoting();
+    void recallBallots();
     void showStatus();
     void recordPortInFile(quint16 port); // 0: off
 

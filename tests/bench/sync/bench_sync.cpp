@@ -8,6 +8,8 @@
 #include "session_journal.h"
 #include "store/session_file.h"
 
+#include "../bench_report.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -29,35 +31,9 @@
 using namespace podium;
 using namespace podium::sync;
 using namespace Qt::StringLiterals;
+using namespace podium::bench;
 
 namespace {
-
-void waitUntil(const std::function<bool()>& done) {
-    while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-}
-
-double percentile(QList<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[qMin(v.size() - 1, qsizetype(p * v.size()))];
-}
-
-// A measurement that failed (a timeout, a seat that never joined) prints as such: a ratio of 0
-// read as met.
-void report(const char* name, double ours, double base, double target, const char* unit) {
-    if (ours <= 0 || base <= 0)
-        std::printf("%s: FAILED, nothing measured (ours %.3f %s, baseline %.3f %s)\n", name, ours,
-                    unit, base, unit);
-    else if (target > 0)
-        std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (target ≤ %.1f×)\n", name,
-                    ours, unit, base, unit, ours / base, target);
-    else
-        std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (for reference, no target)\n",
-                    name, ours, unit, base, unit, ours / base);
-    std::fflush(stdout);
-}
-
-constexpr double noTarget = 0;
 
 struct BenchSeat {
     SystemClock clock;

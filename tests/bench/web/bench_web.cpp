@@ -5,6 +5,8 @@
 #include "store/session_file.h"
 #include "voting_server.h"
 
+#include "../bench_report.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,28 +24,9 @@
 
 using namespace podium;
 using namespace Qt::StringLiterals;
+using namespace podium::bench;
 
 namespace {
-
-void waitUntil(const std::function<bool()>& done) {
-    while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-}
-
-double percentile(QList<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[qMin(v.size() - 1, qsizetype(p * v.size()))];
-}
-
-void report(const char* name, double ours, double base, double target, const char* unit) {
-    if (ours <= 0 || base <= 0)
-        std::printf("%s: FAILED, nothing measured (ours %.3f %s, baseline %.3f %s)\n", name, ours,
-                    unit, base, unit);
-    else
-        std::printf("%s: ours %.3f %s, baseline %.3f %s, ratio %.2f× (target ≤ %.1f×)\n", name,
-                    ours, unit, base, unit, ours / base, target);
-    std::fflush(stdout);
-}
 
 QByteArray newVoter() {
     QByteArray bytes(16, Qt::Uninitialized);
