@@ -3,6 +3,7 @@
 #include "commands/authority.h"
 #include "docks/balance_dock.h"
 #include "docks/poll_chart.h"
+#include "docks/polls_dock.h"
 #include "docks/web_voting_row.h"
 #include "file_menu.h"
 #include "main_window.h"
@@ -1374,4 +1375,17 @@ TEST_CASE("a Web tally typed on a following seat is refused if phones voted mean
     enterTally(seat.w, 0, TallyModel::Onsite, 12);
     REQUIRE(seat.forwarded.size() == 1);
     CHECK_FALSE(seat.forwarded.first().args.contains(u"expect"_s));
+}
+
+// The rehearsal: 138 phones ticked 398 answers; the panel said "Votes in all: 398" while the
+// audience display said answers.
+TEST_CASE("the Polls panel counts a multiple-choice poll's answers as answers, as the display") {
+    Poll single;
+    single.options = {u"Yes"_s, u"No"_s};
+    single.tallies = {Tally{3, 0, 2}, Tally{1, 0, 0}};
+    CHECK(PollsDock::totalsText(&single) == u"Votes in all: 6"_s);
+    Poll several = single;
+    several.multipleChoice = true;
+    CHECK(PollsDock::totalsText(&several) == u"Answers in all: 6 (several allowed)"_s);
+    CHECK(PollsDock::totalsText(nullptr).isEmpty());
 }

@@ -380,14 +380,23 @@ Id PollsDock::pollToShowFirst() const {
     return polls.isEmpty() ? 0 : polls.last().id;
 }
 
+// As the audience display counts them: a poll with several answers allowed counts answers, not
+// people (the panel said "Votes in all: 398" of 138 phones while the display said answers).
+QString PollsDock::totalsText(const Poll* p) {
+    if (!p)
+        return {};
+    const QString total = QLocale().toString(p->totalVotes());
+    return p->multipleChoice ? tr("Answers in all: %1 (several allowed)").arg(total)
+                             : tr("Votes in all: %1").arg(total);
+}
+
 void PollsDock::showSelected() {
     const Poll* p = selectedPoll();
     if (m_tallies->poll() != (p ? p->id : 0))
         m_tallies->setPoll(p ? p->id : 0);
     if (PollChart* chart = chartFor(p))
         chart->showPoll(p);
-    m_totals->setText(p ? tr("Votes in all: %1").arg(QLocale().toString(p->totalVotes()))
-                        : QString());
+    m_totals->setText(totalsText(p));
     updateControls();
 }
 

@@ -26,6 +26,8 @@ class PollsDock : public SessionDock {
 public:
     explicit PollsDock(Cockpit& cockpit, QWidget* parent = nullptr);
     TallyModel* model() const { return m_tallies; }
+    // Under the tallies: the poll's votes, or answers where several are allowed.
+    static QString totalsText(const Poll* poll);
 
 protected:
     QString title() const override;
