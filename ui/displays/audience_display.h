@@ -22,7 +22,6 @@ public:
     // Where phones in the room vote (empty: no voting page): shown with its QR code under an
     // open poll, so the room need not type it.
     void setVotingAddress(const QString& url);
-    QString votingAddress() const { return m_votingAddress; }
     // The poll's first line: open or closed, and where to vote while it is open.
     static QString pollHeading(bool open, const QString& votingAddress);
     // Under the poll: the total, and what came from the room, online and the web.

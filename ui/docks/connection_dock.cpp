@@ -35,6 +35,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -267,20 +268,20 @@ QWidget* ConnectionDock::makeJoin() {
 // anyone's word, and one of another machine (a forger's, or a host gone since) put its address
 // and code on the room's projector.
 void ConnectionDock::showHostVotingPage() {
-    QString page;
     const sync::Seat* seat = m_session->seat();
     // Where its link goes now: after a takeover, the seat that took over.
     const sync::Endpoint followed =
         seat && seat->syncPeer() ? seat->syncPeer()->currentHost() : m_session->joinedHost();
-    if (cockpit().engine().isForwarding()) {
-        for (const DiscoveredHosts::Host& h : m_discovered->hosts()) {
-            const sync::Announcement& a = h.announcement;
-            if (a.votingPort != 0 && a.sessionId == cockpit().state().sessionId &&
-                a.port == followed.port && a.address.isEqual(QHostAddress(followed.host)))
-                page = web::votingPageUrl(a.address.toString(), a.votingPort);
-        }
-    }
-    cockpit().setHostVotingPage(page);
+    const auto& heard = m_discovered->hosts();
+    const auto host = std::find_if(heard.cbegin(), heard.cend(), [&](const auto& h) {
+        const sync::Announcement& a = h.announcement;
+        return a.votingPort != 0 && a.sessionId == cockpit().state().sessionId &&
+               a.port == followed.port && a.address.isEqual(QHostAddress(followed.host));
+    });
+    const bool serves = cockpit().engine().isForwarding() && host != heard.cend();
+    cockpit().setHostVotingPage(serves ? web::votingPageUrl(host->announcement.address.toString(),
+                                                            host->announcement.votingPort)
+                                       : QString());
 }
 
 void ConnectionDock::refreshDiscovered() {
