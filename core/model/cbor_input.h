@@ -3,6 +3,7 @@
 #include "model/result.h"
 
 #include <QCborValue>
+#include <optional>
 #include <utility>
 
 // Reading CBOR that came from outside: a file, a peer, a datagram, a command's arguments.
@@ -29,6 +30,11 @@ inline qint64 integerOf(const QCborValue& v, qint64 fallback = 0) {
 template <typename T> T integerIn(const QCborValue& v, T fallback) {
     const qint64 n = integerOf(v, qint64(fallback));
     return std::in_range<T>(n) ? T(n) : fallback;
+}
+
+// A yes or no, if one was said: absent (an older sender) is not a no.
+inline std::optional<bool> optionalBool(const QCborValue& v) {
+    return v.isBool() ? std::optional(v.toBool()) : std::nullopt;
 }
 
 } // namespace podium

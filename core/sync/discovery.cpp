@@ -26,6 +26,10 @@ QByteArray Announcement::toDatagram() const {
                {u"lastEpoch"_s, lastEpoch}};
     if (votingPort != 0)
         m[u"voting"_s] = votingPort;
+    if (!startedAfter.isEmpty())
+        m[u"after"_s] = startedAfter;
+    if (tookOver)
+        m[u"tookOver"_s] = *tookOver;
     return m.toCborValue().toCbor();
 }
 
@@ -49,6 +53,8 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
     a.lastEpoch = integerIn<qint32>(m.value(u"lastEpoch"_s), 0);
     a.votingPort = integerIn<quint16>(m.value(u"voting"_s), 0); // 0 is no port: none
+    a.startedAfter = m.value(u"after"_s).toString().left(100);
+    a.tookOver = optionalBool(m.value(u"tookOver"_s));
     return a;
 }
 
@@ -84,26 +90,6 @@ QStringList addressesOnLan(const QHostAddress& bound) {
         }
     }
     return addresses;
-}
-
-bool HostRank::leads(const HostRank& other) const {
-    if (!sequencer.isEmpty() && sequencer == other.sequencer)
-        return false; // the same host
-    if ((seats > 0) != (other.seats > 0))
-        return seats > 0;
-    // Both by the epoch of their last event, or both by their hosting's: an older Podium does
-    // not say the first, and compared one way on one side and the other way on the other, two
-    // hosts could each give way.
-    const bool bothSay = lastEpoch > 0 && other.lastEpoch > 0;
-    const qint32 reached = bothSay ? lastEpoch : epoch;
-    const qint32 otherReached = bothSay ? other.lastEpoch : other.epoch;
-    if (reached != otherReached)
-        return reached > otherReached;
-    if (sequencer.isEmpty())
-        return false;
-    if (seq != other.seq)
-        return seq > other.seq;
-    return sequencer > other.sequencer;
 }
 
 Beacon::Beacon(QObject* parent)

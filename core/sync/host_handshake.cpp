@@ -316,16 +316,15 @@ void SyncHost::announceFill(const Peer& peer) {
 // believed; the link then closes without a word to the moderator.
 void SyncHost::answerProbe(Link* link, Authority role) {
     m_peers[link].probe = true;
-    const QCborMap rank{{u"role"_s, key(role)},
-                        {u"session"_s, m_engine.state().sessionId},
-                        {u"epoch"_s, m_epoch},
-                        {u"hostLastSeq"_s, m_log.lastSeq()},
-                        {u"sequencer"_s, m_sequencer},
-                        {u"seats"_s, peers().size()},
-                        {u"instance"_s, m_instance},
-                        {u"proto"_s, protocolVersion},
-                        {u"lastEpoch"_s, m_log.lastEpoch()}};
-    link->sendNow(encodeFrame(message(MsgType::Welcome, rank)));
+    const HostRank r = rank();
+    QCborMap answer{{u"role"_s, key(role)},        {u"session"_s, m_engine.state().sessionId},
+                    {u"epoch"_s, r.epoch},         {u"hostLastSeq"_s, r.seq},
+                    {u"sequencer"_s, r.sequencer}, {u"seats"_s, r.seats},
+                    {u"instance"_s, m_instance},   {u"proto"_s, protocolVersion},
+                    {u"lastEpoch"_s, r.lastEpoch}, {u"tookOver"_s, m_tookOver}};
+    if (!r.startedAfter.isEmpty())
+        answer[u"after"_s] = r.startedAfter;
+    link->sendNow(encodeFrame(message(MsgType::Welcome, answer)));
     link->close(u"answered another host's probe"_s, false);
 }
 

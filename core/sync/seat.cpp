@@ -188,6 +188,7 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
     m_hostedAs = m_peer->role();
     m_peer->leave();
     m_tookOver = true;
+    m_host->setTookOver(true);
     beginHosting();
     m_peer.reset(); // once hosting: whoever hears of it meanwhile finds no seat without a link
     return true;
@@ -247,16 +248,10 @@ void Seat::announce(const QHostAddress& to, quint16 port) {
     m_beacon.start(
         [this] {
             const SessionState& s = m_engine.state();
-            return Announcement{s.info.title,
-                                s.sessionId,
-                                m_host->epoch(),
-                                m_host->port(),
-                                {},
-                                m_log.lastSeq(),
-                                m_host->sequencer(),
-                                int(m_host->peers().size()),
-                                m_log.lastEpoch(),
-                                m_votingPort};
+            const HostRank r = m_host->rank();
+            return Announcement{s.info.title, s.sessionId,  r.epoch,        m_host->port(),
+                                {},           r.seq,        r.sequencer,    r.seats,
+                                r.lastEpoch,  m_votingPort, r.startedAfter, r.tookOver};
         },
         to, port);
 }
@@ -331,9 +326,7 @@ QString Seat::doubtAbout(HostProbe::Outcome outcome, const HostProbe::Answer& an
 bool Seat::leadsThisHost(const HostRank& other) const {
     if (m_mode != Mode::Hosting || !m_host)
         return false;
-    const HostRank mine{int(m_host->peers().size()), m_host->epoch(), m_log.lastSeq(),
-                        m_host->sequencer(), m_log.lastEpoch()};
-    return other.leads(mine);
+    return other.leads(m_host->rank());
 }
 
 // The other host went on with the session while this one was away (a takeover): this one joins

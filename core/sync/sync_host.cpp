@@ -75,6 +75,7 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
                         m_log.sequencers().isEmpty() ? 0 : m_log.sequencers().lastKey()}) +
               1;
     m_sequencer = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_startedAfter = m_log.sequencer(m_log.lastEpoch());
     if (auto recorded = m_log.setSequencers({{m_epoch, m_sequencer}}); !recorded) {
         m_server.close();
         return recorded;
@@ -105,6 +106,11 @@ void SyncHost::restoreEpoch() {
     SessionState s = m_engine.state();
     s.epoch = m_epoch;
     m_engine.reset(s);
+}
+
+HostRank SyncHost::rank() const {
+    return {int(peers().size()), m_epoch,        m_log.lastSeq(), m_sequencer,
+            m_log.lastEpoch(),   m_startedAfter, m_tookOver};
 }
 
 QList<PeerInfo> SyncHost::peers() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/session_engine.h"
+#include "host_rank.h"
 #include "link.h"
 #include "peer_info.h"
 #include "replica_log.h"
@@ -54,6 +55,10 @@ public:
     // This run of hosting: drawn at each listen(), so that two hosts that open the same epoch
     // number are still told apart (docs/PROTOCOL.md, "Epochs and sequencers").
     QString sequencer() const { return m_sequencer; }
+    // A seat's live takeover of the host it followed, not a start on a session file (HostRank).
+    void setTookOver(bool tookOver) { m_tookOver = tookOver; }
+    // Where this host stands, to tell which of two hosts of the session leads.
+    HostRank rank() const;
 
     QString instanceId() const { return m_instance; }
     void setInstance(const QString& id, const QString& name);
@@ -113,6 +118,8 @@ private:
     HostKeys m_keys;
     qint32 m_epoch = 1;
     QString m_sequencer;
+    QString m_startedAfter;
+    bool m_tookOver = false;
     QString m_instance;
     QString m_name;
     QHash<Link*, Peer> m_peers;

@@ -412,6 +412,55 @@ TEST_CASE("a laptop restarted as host on its copy of a session that went on at t
     CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
 }
 
+// The limit PROTOCOL.md listed: a laptop restarted as host whose moderator acted on it before the
+// two hosts heard each other took the session by its newer epoch, and the online moderator's
+// work since the takeover was shown as orphans. Nobody follows the new host here, to outrank by.
+TEST_CASE("a laptop restarted as host after a takeover, and used before it hears the host that "
+          "took over, gives way to it: what was done on it is shown there as orphans") {
+    QList<Event> orphans; // before the seats: their signals may still come while they stop
+    TakenOver t(5);
+    t.takeOver(2, 2);
+    TestSeat& online = t.online;
+    auto& stale = t.stale;
+    const auto codes = stale->seat.codes();
+    QStringList ownActions{u"restarted 0"_s, u"restarted 1"_s, u"restarted 2"_s};
+    t.rapporteur.seat.stop();
+    SECTION("restarted on the copy it crashed with, twice") {
+        stale->seat.stop();
+        REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, codes));
+        stale->seat.stop();
+        ownActions.prepend(u"unshared 1"_s);
+        ownActions.prepend(u"unshared 0"_s);
+    }
+    SECTION("restarted on the copy it had followed the new host with") {
+        stale->seat.stop();
+        stale->seat.join({u"127.0.0.1"_s, t.takeoverPort}, t.control); // the room's laptop, back
+        REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+        stale->seat.stop(); // the laptop crashes
+    }
+    sequence(online, u"while away "_s, 2);
+    REQUIRE(stale->seat.host(0, QHostAddress::LocalHost, codes));
+    sequence(*stale, u"restarted "_s, 3); // before the two hear each other
+    REQUIRE(stale->seat.syncHost()->epoch() > online.seat.syncHost()->epoch());
+    REQUIRE(stale->engine.state().epoch > online.engine.state().epoch);
+
+    const quint16 staleHears = freeUdpPort(), onlineHears = freeUdpPort();
+    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, staleHears));
+    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
+    QObject::connect(&stale->seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    QObject::connect(&online.seat, &sync::Seat::orphaned,
+                     [&](const QList<Event>& events) { orphans = events; });
+    stale->seat.announce(QHostAddress::LocalHost, onlineHears);
+    online.seat.announce(QHostAddress::LocalHost, staleHears);
+    REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
+    CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
+    CHECK(texts(orphans) == ownActions); // shown on the laptop they were done on, never merged
+    CHECK(online.engine.state().stageMessage == u"while away 1"_s);
+    CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
+}
+
 TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "
           "epochs: what the old host did alone is shown on it, the session's start is not an "
           "orphan") {
