@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -167,6 +168,16 @@ Report buildReport(const SessionState& state, const QList<Note>& notes, qint64 n
         if (p.status != PollStatus::Draft || p.totalVotes() > 0)
             r.polls.append(p);
     }
+    // In the order they were asked, as the log reads: the moderator prepares polls ahead and
+    // asks them as the debate goes (a rehearsal's report listed them as they were written). One
+    // never opened (its tallies typed in) or from a file that kept no times stays in the order it
+    // was written, after those asked.
+    std::stable_sort(r.polls.begin(), r.polls.end(), [](const Poll& a, const Poll& b) {
+        const auto asked = [](const Poll& p) {
+            return p.openedAt > 0 ? p.openedAt : std::numeric_limits<qint64>::max();
+        };
+        return asked(a) < asked(b);
+    });
     placeNotes(r, notes);
     return r;
 }

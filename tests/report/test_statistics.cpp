@@ -190,6 +190,49 @@ TEST_CASE("polls that ran are reported with their tallies, drafts are left out")
     CHECK(p.tallies[1] == Tally{5, 0, 5});
 }
 
+// Polls are written ahead and asked as the debate goes: the report listed them as written, so
+// the rapporteur's account of the session ran out of order.
+TEST_CASE("the report lists polls in the order they were asked, one never opened last") {
+    Harness h(scriptedPlan());
+    const auto create = [&](const QString& question) {
+        const auto created =
+            h.run(Action::CreatePoll,
+                  {{u"question"_s, question}, {u"options"_s, QCborArray{u"a"_s, u"b"_s}}});
+        REQUIRE(created);
+        return created->data.value(u"poll"_s).toMap().value(u"id"_s).toInteger();
+    };
+    const auto ask = [&](Id poll) {
+        REQUIRE(h.run(Action::OpenPoll, {{u"poll"_s, poll}}));
+        h.clock.advance(60'000);
+        REQUIRE(h.run(Action::ClosePoll, {{u"poll"_s, poll}}));
+    };
+    const Id written1 = create(u"Written first, asked second"_s);
+    const Id typedIn = create(u"Never opened, its tally typed in"_s);
+    const Id written3 = create(u"Written third, asked first"_s);
+    REQUIRE(h.run(
+        Action::SetTally,
+        {{u"poll"_s, typedIn}, {u"option"_s, 0}, {u"source"_s, u"onsite"_s}, {u"count"_s, 4}}));
+    ask(written3);
+    ask(written1);
+    const auto questions = [](const Report& r) {
+        QStringList list;
+        for (const Poll& p : r.polls)
+            list << p.question;
+        return list;
+    };
+    const Report r = buildReport(h.state(), {}, h.clock.nowMs());
+    CHECK(questions(r) == QStringList{u"Written third, asked first"_s,
+                                      u"Written first, asked second"_s,
+                                      u"Never opened, its tally typed in"_s});
+    // A file from before polls kept their times: as written, as before.
+    SessionState old = h.state();
+    for (Poll& p : old.polls)
+        p.openedAt = p.closedAt = 0;
+    CHECK(questions(buildReport(old, {}, h.clock.nowMs())) ==
+          QStringList{u"Written first, asked second"_s, u"Never opened, its tally typed in"_s,
+                      u"Written third, asked first"_s});
+}
+
 // The log showed 21 s and 24 s, the group's line 46 s: each total was rounded on its own.
 TEST_CASE("speaking time totals and shares add up from the log's whole seconds") {
     Harness h(scriptedPlan());
