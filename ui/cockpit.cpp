@@ -8,9 +8,15 @@
 #include "undo/session_command.h"
 #include "voting_server.h"
 
+#include <QSettings>
+#include <QUrl>
+
 using namespace Qt::StringLiterals;
 
 namespace podium {
+namespace {
+const QString shownVotingAddressSetting = u"webVoting/shownAddress"_s;
+} // namespace
 
 QString seatKey(Seat seat) {
     switch (seat) {
@@ -72,7 +78,8 @@ Cockpit::Cockpit(SessionEngine& engine, QObject* parent)
     : QObject(parent)
     , m_engine(engine)
     , m_ticker(this)
-    , m_voting(new web::VotingServer(engine, this)) {
+    , m_voting(new web::VotingServer(engine, this))
+    , m_networkLookup(sync::addressesOnLan) {
     // A laptop that moves to the venue's other network, or loses it, while the page is on: the
     // audience display's code and the Polls panel follow within seconds.
     m_votingNetworks.setInterval(5000);
@@ -371,11 +378,24 @@ void Cockpit::setHostVotingPage(const QString& url) {
     updateVotingUrls();
 }
 
+void Cockpit::showVotingPageAt(const QString& url) {
+    QSettings().setValue(shownVotingAddressSetting, QUrl(url).host());
+    updateVotingUrls();
+}
+
+void Cockpit::setNetworkLookup(std::function<QStringList(const QHostAddress&)> lookup) {
+    m_networkLookup = std::move(lookup);
+    updateVotingUrls();
+}
+
 void Cockpit::updateVotingUrls() {
     QStringList urls;
     if (m_voting->isRunning()) {
-        for (const QString& address : sync::addressesOnLan(m_voting->address()))
-            urls << web::votingPageUrl(address, m_voting->port());
+        const QString shown = QSettings().value(shownVotingAddressSetting).toString();
+        for (const QString& address : m_networkLookup(m_voting->address())) {
+            const QString url = web::votingPageUrl(address, m_voting->port());
+            address == shown ? urls.prepend(url) : urls.append(url);
+        }
     } else if (!m_hostVotingPage.isEmpty()) {
         urls << m_hostVotingPage;
     }

@@ -3,6 +3,7 @@
 #include "commands/command.h"
 #include "engine/session_engine.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
@@ -58,6 +59,12 @@ public:
     QStringList votingPageUrls() const { return m_votingUrls; }
     // The page of the host this seat follows (empty: none, or this seat follows no host).
     void setHostVotingPage(const QString& url);
+    // The address the audience display shows (the first of votingPageUrls()): a laptop on two
+    // networks (the venue's Wi-Fi and the AV desk's cable) showed the one phones could not
+    // reach. Kept while the page is served there, and for the next time (QSettings).
+    void showVotingPageAt(const QString& url);
+    // Where this laptop's networks are looked up (sync::addressesOnLan; tests give others).
+    void setNetworkLookup(std::function<QStringList(const QHostAddress&)> lookup);
     // The session file this seat works on; null when it runs without one (tests, a display).
     SessionFiles* files() const { return m_files; }
     void setFiles(SessionFiles* files) { m_files = files; }
@@ -135,6 +142,7 @@ private:
     web::VotingServer* m_voting;
     QStringList m_votingUrls;
     QString m_hostVotingPage;
+    std::function<QStringList(const QHostAddress&)> m_networkLookup;
     QTimer m_votingNetworks; // looks at the laptop's networks while the page is on
     SessionFiles* m_files = nullptr;
     bool m_fileReadOnly = false;

@@ -2,11 +2,9 @@
 
 #include "displays/audience_display.h"
 #include "fixtures.h"
+#include "ui_support.h"
 
 #include <QImage>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 
 using namespace podium;
 using namespace podium::test;
@@ -223,23 +221,6 @@ TEST_CASE("audience display: a speaker's name too long for its line is wrapped, 
     CHECK(shortName == 3); // title, speaker, the one waiting
     CHECK(inkWhileSpeaking(longName) >= shortName + 1);
 }
-
-namespace {
-
-// What a phone's camera reads off the display, through zbar's own reader (empty: no code).
-QString qrCodeOn(const QImage& image) {
-    const QString zbarimg = QStandardPaths::findExecutable(u"zbarimg"_s);
-    REQUIRE_FALSE(zbarimg.isEmpty()); // zbar-tools, installed by scripts/deps.sh
-    QTemporaryDir dir;
-    const QString png = dir.filePath(u"display.png"_s);
-    REQUIRE(image.save(png));
-    QProcess zbar;
-    zbar.start(zbarimg, {u"--raw"_s, u"-q"_s, u"-Sdisable"_s, u"-Sqrcode.enable"_s, png});
-    REQUIRE(zbar.waitForFinished(30000));
-    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
-}
-
-} // namespace
 
 TEST_CASE("audience display: an open poll shows where phones vote, in words and as a QR code") {
     Harness h;

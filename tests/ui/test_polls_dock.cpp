@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "commands/authority.h"
+#include "displays/audience_display.h"
+#include "displays/display_windows.h"
 #include "docks/balance_dock.h"
 #include "docks/poll_chart.h"
 #include "docks/polls_dock.h"
@@ -1254,6 +1256,54 @@ TEST_CASE("the Polls panel turns the room's voting page on, says where, and show
     toggle->setChecked(false);
     CHECK_FALSE(voting.isRunning());
     CHECK_FALSE(status->isVisibleTo(&room.w));
+}
+
+// The laptop on the venue's Wi-Fi and on the AV desk's cable: the audience display's code gave
+// the phones the first address, the one they could not reach.
+TEST_CASE("on a laptop on two networks, the moderator chooses the address the audience display's "
+          "code gives the phones") {
+    OpenPoll room;
+    QSettings().setValue(u"webVoting/port"_s, 0);
+    Cockpit& cockpit = room.h.cockpit;
+    QStringList networks{u"10.20.0.5"_s, u"192.168.1.20"_s};
+    cockpit.setNetworkLookup([&](const QHostAddress&) { return networks; });
+    auto* shownAt = child<QComboBox>(room.w, u"webVotingShownAt"_s);
+    CHECK_FALSE(shownAt->isVisibleTo(&room.w)); // off: nothing to show
+    child<QCheckBox>(room.w, u"webVotingToggle"_s)->setChecked(true);
+    const quint16 port = cockpit.voting().port();
+    const auto page = [port](const QString& address) {
+        return u"http://%1:%2/"_s.arg(address).arg(port);
+    };
+    REQUIRE(shownAt->isVisibleTo(&room.w));
+    CHECK(shownAt->count() == 2);
+    CHECK(shownAt->currentText() == page(u"10.20.0.5"_s));
+    auto* displays = room.w.findChild<DisplayWindows*>();
+    REQUIRE(displays);
+    AudienceDisplay* audience = displays->showAudience(QGuiApplication::primaryScreen(), false);
+    audience->resize(1280, 720);
+    CHECK(qrCodeOn(audience->grab().toImage()) == page(u"10.20.0.5"_s));
+    CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)->text().contains(page(u"192.168.1.20"_s)));
+
+    shownAt->setFocus();
+    QTest::keyClick(shownAt, Qt::Key_Down); // the moderator picks the Wi-Fi's
+    CHECK(cockpit.votingPageUrls().first() == page(u"192.168.1.20"_s));
+    CHECK(shownAt->currentText() == page(u"192.168.1.20"_s));
+    CHECK(qrCodeOn(audience->grab().toImage()) == page(u"192.168.1.20"_s));
+
+    // Kept as the laptop's networks come and go, and at the next start on them.
+    networks = {u"10.20.0.5"_s, u"172.16.4.2"_s, u"192.168.1.20"_s};
+    cockpit.setNetworkLookup([&](const QHostAddress&) { return networks; });
+    CHECK(cockpit.votingPageUrls().first() == page(u"192.168.1.20"_s));
+    Cockpit next(room.h.engine);
+    next.setNetworkLookup([&](const QHostAddress&) { return networks; });
+    REQUIRE(next.voting().start(0));
+    CHECK(next.votingPageUrls().first().startsWith(u"http://192.168.1.20:"_s));
+    // Gone from that network, the page is shown at the one it is on, with nothing to choose.
+    networks = {u"10.20.0.5"_s};
+    cockpit.setNetworkLookup([&](const QHostAddress&) { return networks; });
+    CHECK(cockpit.votingPageUrls() == QStringList{page(u"10.20.0.5"_s)});
+    CHECK_FALSE(shownAt->isVisibleTo(&room.w));
+    CHECK(qrCodeOn(audience->grab().toImage()) == page(u"10.20.0.5"_s));
 }
 
 TEST_CASE("the voting page runs on the seat that decides: greyed where a host is followed") {

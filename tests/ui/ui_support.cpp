@@ -11,6 +11,7 @@
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,6 +21,18 @@
 using namespace Qt::StringLiterals;
 
 namespace podium::test {
+
+QString qrCodeOn(const QImage& image) {
+    const QString zbarimg = QStandardPaths::findExecutable(u"zbarimg"_s);
+    REQUIRE_FALSE(zbarimg.isEmpty()); // zbar-tools, installed by scripts/deps.sh
+    QTemporaryDir dir;
+    const QString png = dir.filePath(u"display.png"_s);
+    REQUIRE(image.save(png));
+    QProcess zbar;
+    zbar.start(zbarimg, {u"--raw"_s, u"-q"_s, u"-Sdisable"_s, u"-Sqrcode.enable"_s, png});
+    REQUIRE(zbar.waitForFinished(30000));
+    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+}
 
 void useTemporarySettings() {
     static QTemporaryDir dir;

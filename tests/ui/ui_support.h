@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "main_window.h"
 
+#include <QImage>
 #include <QMessageBox>
 #include <QTreeView>
 #include <QWidget>
@@ -14,6 +15,8 @@
 namespace podium::test {
 
 void useTemporarySettings();
+// What a phone's camera reads off a display, through zbar's own reader (empty: no code).
+QString qrCodeOn(const QImage& image);
 // As a fixture's first member: its settings are kept apart before its window reads any.
 struct TemporarySettings {
     TemporarySettings() { useTemporarySettings(); }

@@ -7,6 +7,7 @@
 #include "voting_server.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDebug>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,19 +31,33 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
     : QWidget(parent)
     , m_cockpit(cockpit)
     , m_toggle(new QCheckBox)
-    , m_status(new QLabel) {
+    , m_status(new QLabel)
+    , m_shownRow(new QWidget)
+    , m_shownLabel(new QLabel)
+    , m_shownAt(new QComboBox) {
     m_toggle->setObjectName(u"webVotingToggle"_s);
     m_status->setObjectName(u"webVotingStatus"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_shownAt->setObjectName(u"webVotingShownAt"_s);
+    m_shownLabel->setBuddy(m_shownAt);
     auto* line = new QHBoxLayout;
     line->addWidget(beside);
     line->addStretch();
     line->addWidget(m_toggle);
+    auto* shown = new QHBoxLayout(m_shownRow);
+    shown->setContentsMargins(0, 0, 0, 0);
+    shown->addWidget(m_shownLabel);
+    shown->addWidget(m_shownAt);
+    shown->addStretch();
+    m_shownRow->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(line);
     layout->addWidget(m_status);
+    layout->addWidget(m_shownRow);
+    connect(m_shownAt, &QComboBox::activated, this,
+            [this](int index) { m_cockpit.showVotingPageAt(m_shownAt->itemText(index)); });
 
     web::VotingServer& voting = cockpit.voting();
     connect(m_toggle, &QCheckBox::toggled, this, &WebVotingRow::setRunning);
@@ -78,6 +93,9 @@ WebVotingRow::WebVotingRow(Cockpit& cockpit, QWidget* beside, QWidget* parent)
 void WebVotingRow::retranslate() {
     m_toggle->setText(tr("Let the room vote on their phones"));
     m_toggle->setAccessibleName(m_toggle->text());
+    m_shownLabel->setText(tr("The audience display shows:"));
+    m_shownAt->setToolTip(tr("The address whose code the audience display shows: the one on the "
+                             "network the room's phones are on."));
     updateControls();
 }
 
@@ -201,11 +219,14 @@ void WebVotingRow::showStatus() {
     QString text;
     if (voting.isRunning()) {
         const QStringList urls = m_cockpit.votingPageUrls();
-        text =
-            urls.isEmpty()
-                ? tr("The voting page is on, but this laptop is on no network: phones reach it "
-                     "once it is on theirs.")
-                : tr("Phones vote at %1 (as the audience display shows)").arg(urls.join(u", "_s));
+        if (urls.isEmpty())
+            text = tr("The voting page is on, but this laptop is on no network: phones reach it "
+                      "once it is on theirs.");
+        else if (urls.size() == 1)
+            text = tr("Phones vote at %1 (as the audience display shows)").arg(urls.first());
+        else
+            text = tr("Phones vote at %1, one address for each network this laptop is on")
+                       .arg(urls.join(u", "_s));
         text += u" · "_s + tr("%1 counted").arg(QLocale().toString(voting.votesCounted()));
         if (voting.votesRefused() > 0)
             text += u" · "_s + tr("%1 refused, each phone told why")
@@ -220,8 +241,21 @@ void WebVotingRow::showStatus() {
     }
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty() && m_cockpit.canControl());
+    offerAddresses(voting.isRunning() && m_cockpit.canControl() ? m_cockpit.votingPageUrls()
+                                                                : QStringList{});
     m_status->setStyleSheet(text == m_problem && !m_problem.isEmpty() ? u"color: #b3261e;"_s
                                                                       : QString());
+}
+
+// The first is the one shown (Cockpit::votingPageUrls()).
+void WebVotingRow::offerAddresses(const QStringList& urls) {
+    m_shownRow->setVisible(urls.size() > 1);
+    if (urls.size() < 2)
+        return;
+    const QSignalBlocker quiet(m_shownAt);
+    m_shownAt->clear();
+    m_shownAt->addItems(urls);
+    m_shownAt->setCurrentIndex(0);
 }
 
 } // namespace podium

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 
 namespace podium {
@@ -42,11 +43,16 @@ private:
     void sayIfTheRoomWasVoting();
     void recallBallots();
     void showStatus();
+    void offerAddresses(const QStringList& urls);
     void recordPortInFile(quint16 port); // 0: off
 
     Cockpit& m_cockpit;
     QCheckBox* m_toggle;
     QLabel* m_status;
+    // On a laptop on two networks: which address the audience display's code gives the phones.
+    QWidget* m_shownRow;
+    QLabel* m_shownLabel;
+    QComboBox* m_shownAt;
     QString m_problem;      // why it could not start, or stopped by itself (in red)
     QString m_pending;      // coming back after a crash
     QString m_hostPageSeen; // the followed host's page, as its beacons told
