@@ -1,6 +1,8 @@
 #include "discovery.h"
+#include "lineage.h"
 #include "model/cbor_input.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 #include <QNetworkDatagram>
@@ -27,7 +29,7 @@ QByteArray Announcement::toDatagram() const {
     if (votingPort != 0)
         m[u"voting"_s] = votingPort;
     if (!startedAfter.isEmpty())
-        m[u"after"_s] = startedAfter;
+        m[u"after"_s] = QCborArray::fromStringList(newestRuns(startedAfter));
     if (tookOver)
         m[u"tookOver"_s] = *tookOver;
     return m.toCborValue().toCbor();
@@ -53,7 +55,7 @@ std::optional<Announcement> Announcement::fromDatagram(const QByteArray& bytes) 
     a.seats = int(std::clamp<qint64>(integerOf(m.value(u"seats"_s)), 0, 100'000));
     a.lastEpoch = integerIn<qint32>(m.value(u"lastEpoch"_s), 0);
     a.votingPort = integerIn<quint16>(m.value(u"voting"_s), 0); // 0 is no port: none
-    a.startedAfter = m.value(u"after"_s).toString().left(100);
+    a.startedAfter = runsFromCbor(m.value(u"after"_s));
     a.tookOver = optionalBool(m.value(u"tookOver"_s));
     return a;
 }

@@ -323,7 +323,7 @@ void SyncHost::answerProbe(Link* link, Authority role) {
                     {u"instance"_s, m_instance},   {u"proto"_s, protocolVersion},
                     {u"lastEpoch"_s, r.lastEpoch}, {u"tookOver"_s, m_tookOver}};
     if (!r.startedAfter.isEmpty())
-        answer[u"after"_s] = r.startedAfter;
+        answer[u"after"_s] = QCborArray::fromStringList(r.startedAfter);
     link->sendNow(encodeFrame(message(MsgType::Welcome, answer)));
     link->close(u"answered another host's probe"_s, false);
 }

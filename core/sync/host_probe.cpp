@@ -28,7 +28,7 @@ HostProbe::Answer answerFrom(const QCborMap& welcome) {
             ? welcome.value(u"sequencer"_s).toString()
             : sequencersFromCbor(welcome.value(u"sequencers"_s).toMap()).value(a.rank.epoch);
     a.rank.lastEpoch = integerIn<qint32>(welcome.value(u"lastEpoch"_s), 0);
-    a.rank.startedAfter = welcome.value(u"after"_s).toString().left(100);
+    a.rank.startedAfter = runsFromCbor(welcome.value(u"after"_s));
     a.rank.tookOver = optionalBool(welcome.value(u"tookOver"_s));
     return a;
 }

@@ -5,8 +5,9 @@ namespace podium::sync {
 bool HostRank::startedBehind(const HostRank& other) const {
     if (!tookOver || !other.tookOver || *tookOver || startedAfter.isEmpty())
         return false;
-    return startedAfter == other.sequencer ||
-           (*other.tookOver && startedAfter == other.startedAfter);
+    return startedAfter.contains(other.sequencer) ||
+           (*other.tookOver && !other.startedAfter.isEmpty() &&
+            startedAfter.contains(other.startedAfter.last()));
 }
 
 bool HostRank::leads(const HostRank& other) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace podium::sync {
@@ -24,18 +25,23 @@ struct HostRank {
     // what the other host's moderator did meanwhile was shown as orphans, never to be merged.
     // 0: not said (an older Podium): both are then compared by `epoch`.
     qint32 lastEpoch = 0;
-    // Where this run of hosting began: the sequencer of the last event its log held then ("":
-    // not known), and whether it was a seat's live takeover of the host it followed, or a start
-    // on a session file (a laptop restarted as host). Not said by an older Podium, which decides
-    // without them: both must say them, or two hosts could each give way.
-    QString startedAfter{};
+    // Where this run of hosting began: the runs it was started after, newest last (the run of
+    // the last event its log held then, and any later one it knew of that numbered nothing
+    // there: a restart that crashed at once, a host it followed but got no event from; at most
+    // maxRunsSaid), and whether it was a seat's live takeover of the host it followed (the
+    // newest of those runs) or a start on a session file (a laptop restarted as host). Not said
+    // by an older Podium, which decides without them: both must say them, or two hosts could
+    // each give way.
+    static constexpr qsizetype maxRunsSaid = 4;
+    QStringList startedAfter{};
     std::optional<bool> tookOver{};
 
     bool leads(const HostRank& other) const;
     // This run was started on a copy of the session that ends in `other`'s run, or in the run
     // `other` took over from: it is that run's past come back, whatever its moderator did on it
     // before the two heard each other (its newer epoch made it lead, and the other's work since
-    // the takeover was shown as orphans).
+    // the takeover was shown as orphans). Not a host that went on in the run `other` took over
+    // (cut off, not crashed): that one is the run itself.
     bool startedBehind(const HostRank& other) const;
 };
 

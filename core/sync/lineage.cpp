@@ -1,4 +1,5 @@
 #include "lineage.h"
+#include "host_rank.h"
 
 #include "model/cbor_input.h"
 #include <QUuid>
@@ -43,6 +44,27 @@ Lineage lineageOf(const ReplicaLog& log) {
             lineage.append({e.epoch, e.seq, log.sequencer(e.epoch)});
     }
     return lineage;
+}
+
+QStringList runsSinceLastEvent(const ReplicaLog& log) {
+    QStringList runs;
+    const auto& sequencers = log.sequencers();
+    for (auto it = sequencers.lowerBound(log.lastEpoch()); it != sequencers.cend(); ++it)
+        runs << it.value();
+    return newestRuns(runs);
+}
+
+QStringList runsFromCbor(const QCborValue& value) {
+    QStringList runs;
+    for (const QCborValue& run : value.toArray()) {
+        if (run.isString())
+            runs << run.toString().left(100);
+    }
+    return newestRuns(runs);
+}
+
+QStringList newestRuns(const QStringList& runs) {
+    return runs.mid(qMax<qsizetype>(0, runs.size() - HostRank::maxRunsSaid));
 }
 
 QCborArray toCbor(const Lineage& lineage) {

@@ -31,6 +31,14 @@ Lineage lineageFromCbor(const QCborArray& array);
 inline const QString localSequencerPrefix = QStringLiteral("alone:");
 QString newLocalSequencer();
 
+// The runs of hosting a log knew of from its last event's on, newest last (HostRank::startedAfter):
+// the run that numbered its last event, and later ones that numbered nothing in it.
+QStringList runsSinceLastEvent(const ReplicaLog& log);
+// The same as another host says it (strings only).
+QStringList runsFromCbor(const QCborValue& value);
+// The newest HostRank::maxRunsSaid of them: a beacon stays under 1 KiB.
+QStringList newestRuns(const QStringList& runs);
+
 // Which sequencer stamped each epoch of a log, as the welcome carries it: {epoch: id}.
 QCborMap sequencersToCbor(const QMap<qint32, QString>& sequencers);
 QMap<qint32, QString> sequencersFromCbor(const QCborMap& map);

@@ -1,6 +1,7 @@
 #include "sync_host.h"
 
 #include "join_code.h"
+#include "lineage.h"
 #include "sync_log.h"
 
 #include <QNetworkProxy>
@@ -75,7 +76,7 @@ Result<bool> SyncHost::listen(const QHostAddress& address, quint16 port, const H
                         m_log.sequencers().isEmpty() ? 0 : m_log.sequencers().lastKey()}) +
               1;
     m_sequencer = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_startedAfter = m_log.sequencer(m_log.lastEpoch());
+    m_startedAfter = runsSinceLastEvent(m_log);
     if (auto recorded = m_log.setSequencers({{m_epoch, m_sequencer}}); !recorded) {
         m_server.close();
         return recorded;
@@ -109,8 +110,12 @@ void SyncHost::restoreEpoch() {
 }
 
 HostRank SyncHost::rank() const {
-    return {int(peers().size()), m_epoch,        m_log.lastSeq(), m_sequencer,
-            m_log.lastEpoch(),   m_startedAfter, m_tookOver};
+    // A script's one command is no seat that follows this host (it tipped which host led).
+    const QList<PeerInfo> seats = peers();
+    const auto following =
+        std::count_if(seats.cbegin(), seats.cend(), [](const PeerInfo& p) { return !p.isCtl; });
+    return {int(following),    m_epoch,        m_log.lastSeq(), m_sequencer,
+            m_log.lastEpoch(), m_startedAfter, m_tookOver};
 }
 
 QList<PeerInfo> SyncHost::peers() const {

@@ -118,7 +118,7 @@ private:
     HostKeys m_keys;
     qint32 m_epoch = 1;
     QString m_sequencer;
-    QString m_startedAfter;
+    QStringList m_startedAfter;
     bool m_tookOver = false;
     QString m_instance;
     QString m_name;

@@ -461,6 +461,60 @@ TEST_CASE("a laptop restarted as host after a takeover, and used before it hears
     CHECK(codec::digest(stale->engine.state()) == codec::digest(online.engine.state()));
 }
 
+// The rehearsal of the rule above: a laptop restarted as host (numbering nothing), then cut off
+// while the online moderator took over, gave way as soon as it came back and its moderator
+// acted, though it had never stopped; its actions were shown as orphans.
+TEST_CASE("a host cut off, not crashed, while the online moderator took over is no laptop "
+          "restarted behind it, also when its run began with a restart") {
+    QList<Event> orphans;
+    auto room = makeHost();
+    sequence(*room, u"first run "_s, 2);
+    const auto codes = room->seat.codes();
+    room->seat.stop(); // Podium restarted on the file: nothing numbered in the new run
+    REQUIRE(room->seat.host(0, QHostAddress::LocalHost, codes));
+    Relay relay{room->seat.syncHost()->port()};
+    const quint16 takeoverPort = freePort();
+    TestSeat online{u"online"_s};
+    online.seat.join({u"127.0.0.1"_s, relay.port()}, codes.control, takeoverPort);
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == room->lastSeq(); }));
+    relay.setRefusing(true); // the lid closed
+    relay.cutAll();
+    REQUIRE(waitUntil([&] { return online.seat.canTakeOver(); }));
+    REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
+    sequence(*room, u"lid open "_s, 2); // before the two hear each other
+
+    const quint16 roomHears = freeUdpPort(), onlineHears = freeUdpPort();
+    REQUIRE(room->seat.listenForRivals(QHostAddress::LocalHost, roomHears));
+    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
+    for (TestSeat* seat : {room.get(), &online})
+        QObject::connect(&seat->seat, &sync::Seat::orphaned,
+                         [&](const QList<Event>& events) { orphans = events; });
+    room->seat.announce(QHostAddress::LocalHost, onlineHears);
+    online.seat.announce(QHostAddress::LocalHost, roomHears);
+    REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == room->lastSeq(); }));
+    CHECK(room->seat.mode() == sync::Seat::Mode::Hosting);
+    CHECK(online.seat.mode() == sync::Seat::Mode::Joined);
+    CHECK(orphans.isEmpty()); // the online moderator did nothing while it hosted
+    CHECK(online.engine.state().stageMessage == u"lid open 1"_s);
+}
+
+// A rehearsal: a `podium ctl` command in flight as another host asked counted as a seat that
+// follows this host, which made it lead.
+TEST_CASE("a script's command is no seat that follows the host, when two hosts compare") {
+    auto host = makeHost();
+    TestSeat script{u"ctl"_s};
+    script.seat.setClient(u"ctl"_s);
+    script.seat.join({u"127.0.0.1"_s, host->seat.syncHost()->port()}, host->seat.controlCode());
+    REQUIRE(waitUntil([&] { return script.live(); }));
+    CHECK(host->seat.peers().size() == 1);
+    CHECK(host->seat.syncHost()->rank().seats == 0);
+    TestSeat rapporteur{u"rapporteur"_s};
+    rapporteur.seat.join({u"127.0.0.1"_s, host->seat.syncHost()->port()},
+                         host->seat.readOnlyCode());
+    REQUIRE(waitUntil([&] { return rapporteur.live(); }));
+    CHECK(host->seat.syncHost()->rank().seats == 1);
+}
+
 TEST_CASE("a seat that joined by a snapshot and took over compares lineages by the events' own "
           "epochs: what the old host did alone is shown on it, the session's start is not an "
           "orphan") {

@@ -517,33 +517,31 @@ TEST_CASE("a beacon says where its host's run of hosting began, and an older one
     Announcement a{u"Workshop"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4, 2};
     const auto older = Announcement::fromDatagram(a.toDatagram());
     CHECK_FALSE(older->rank().tookOver.has_value()); // not a start on a file: not said
-    a.startedAfter = u"run-z"_s;
+    a.startedAfter = {u"run-y"_s, u"run-z"_s};
     for (const bool tookOver : {true, false}) {
         a.tookOver = tookOver;
         const auto heard = Announcement::fromDatagram(a.toDatagram());
-        CHECK(heard->rank().startedAfter == u"run-z"_s);
+        CHECK(heard->rank().startedAfter == QStringList{u"run-y"_s, u"run-z"_s});
         CHECK(heard->rank().tookOver == tookOver);
     }
 }
 
 TEST_CASE("a host of a session with a very long title is still heard, its title cut short") {
     const QString title(2000, QChar(0x8BAE)); // 議, three bytes in UTF-8
-    const auto heard = Announcement::fromDatagram(Announcement{title,
-                                                               QUuid::createUuid().toString(),
-                                                               3,
-                                                               47600,
-                                                               {},
-                                                               812,
-                                                               QUuid::createUuid().toString(),
-                                                               4,
-                                                               2,
-                                                               47602,
-                                                               QUuid::createUuid().toString(),
-                                                               true}
-                                                      .toDatagram());
+    const auto run = [] {
+        return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    };
+    QStringList runs; // more than it says: the newest only
+    for (int i = 0; i < 10; ++i)
+        runs << run();
+    const Announcement longest{title, run(), 3, 47600, {}, 812, run(), 4, 2, 47602, runs, true};
+    const QByteArray datagram = longest.toDatagram();
+    CHECK(datagram.size() <= 1024);
+    const auto heard = Announcement::fromDatagram(datagram);
     REQUIRE(heard);
     CHECK(heard->title == title.left(Announcement::maxTitle));
     CHECK(heard->port == 47600);
+    CHECK(heard->startedAfter == runs.mid(runs.size() - HostRank::maxRunsSaid));
 }
 
 TEST_CASE("of two hosts of one session, exactly one leads the other") {
@@ -554,12 +552,12 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
         return HostRank{seats, epoch, seq, sequencer, lastEpoch};
     };
     // Where its run began, as a Podium that says it does: a live takeover, or a start on a file.
-    const auto took = [](HostRank rank, const QString& after) {
+    const auto took = [](HostRank rank, const QStringList& after) {
         rank.startedAfter = after;
         rank.tookOver = true;
         return rank;
     };
-    const auto started = [](HostRank rank, const QString& after) {
+    const auto started = [](HostRank rank, const QStringList& after) {
         rank.startedAfter = after;
         rank.tookOver = false;
         return rank;
@@ -573,11 +571,13 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
                                    host(0, 4, 6, u"e"_s, 2),
                                    host(0, 2, 12, u"g"_s, 2),
                                    host(0, 5, 12, u"f"_s, 2),
-                                   took(host(0, 2, 20, u"t"_s, 2), u"z"_s),
-                                   started(host(0, 6, 30, u"r"_s, 6), u"z"_s),
-                                   started(host(0, 7, 40, u"s"_s, 7), u"t"_s),
-                                   started(host(1, 8, 50, u"q"_s, 8), u"t"_s),
-                                   took(host(0, 9, 9, u"p"_s, 9), u"s"_s)};
+                                   took(host(0, 2, 20, u"t"_s, 2), {u"z"_s}),
+                                   started(host(0, 6, 30, u"r"_s, 6), {u"z"_s}),
+                                   started(host(0, 7, 40, u"s"_s, 7), {u"t"_s}),
+                                   started(host(1, 8, 50, u"q"_s, 8), {u"t"_s}),
+                                   took(host(0, 9, 9, u"p"_s, 9), {u"s"_s}),
+                                   started(host(0, 3, 14, u"a2"_s, 3), {u"a1"_s}),
+                                   took(host(0, 4, 12, u"b2"_s, 2), {u"a1"_s, u"a2"_s})};
     for (const HostRank& x : hosts) {
         CHECK_FALSE(x.leads(x));
         for (const HostRank& y : hosts) {
@@ -606,20 +606,26 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
     CHECK_FALSE(host(0, 4, 50, u"b"_s).leads(host(0, 5, 40, u"a"_s, 3)));
     // A laptop restarted as host on its copy, and used before it heard the other host: further
     // on, in a newer epoch, but its run starts where the other's took over (the room's laptop
-    // restarted after a crash), or in the other's run (it had followed the host that took over).
-    const HostRank takeover = took(host(0, 3, 12, u"b"_s, 3), u"old"_s);
-    CHECK(takeover.leads(started(host(0, 4, 40, u"c"_s, 4), u"old"_s)));
-    CHECK(takeover.leads(started(host(0, 5, 40, u"c"_s, 5), u"b"_s)));
-    CHECK(started(host(0, 3, 12, u"b"_s, 3), u"x"_s)
-              .leads(started(host(0, 4, 40, u"c"_s, 4), u"b"_s)));
-    // Anything else goes as before: the seats first, a takeover whose old host went on (cut off,
-    // not crashed) by the newer epoch, two runs started after other runs by how far each got.
-    CHECK(started(host(1, 4, 40, u"c"_s, 4), u"b"_s).leads(takeover));
-    CHECK(took(host(0, 4, 2, u"b"_s, 4), u"a"_s).leads(started(host(0, 3, 90, u"a"_s, 3), u"x"_s)));
-    CHECK(started(host(0, 5, 2, u"c"_s, 5), u"x"_s).leads(takeover));
+    // restarted after a crash, once or twice), or in the other's run (it had followed the host
+    // that took over).
+    const HostRank takeover = took(host(0, 3, 12, u"b"_s, 3), {u"old"_s});
+    CHECK(takeover.leads(started(host(0, 4, 40, u"c"_s, 4), {u"old"_s})));
+    CHECK(takeover.leads(started(host(0, 5, 40, u"c"_s, 5), {u"old"_s, u"crashed at once"_s})));
+    CHECK(takeover.leads(started(host(0, 5, 40, u"c"_s, 5), {u"b"_s})));
+    CHECK(started(host(0, 3, 12, u"b"_s, 3), {u"x"_s})
+              .leads(started(host(0, 4, 40, u"c"_s, 4), {u"b"_s})));
+    // Anything else goes as before: the seats first; the host whose run was taken over, cut off
+    // and not crashed, and the takeover by the newer epoch, also when that run was a restart
+    // that had numbered nothing; two runs started after other runs by how far each got.
+    CHECK(started(host(1, 4, 40, u"c"_s, 4), {u"b"_s}).leads(takeover));
+    CHECK(took(host(0, 4, 2, u"b"_s, 4), {u"a"_s})
+              .leads(started(host(0, 3, 90, u"a"_s, 3), {u"x"_s})));
+    const HostRank cutOffRestart = started(host(0, 3, 14, u"a2"_s, 3), {u"a1"_s});
+    CHECK(cutOffRestart.leads(took(host(0, 4, 12, u"b"_s, 2), {u"a1"_s, u"a2"_s})));
+    CHECK(started(host(0, 5, 2, u"c"_s, 5), {u"x"_s}).leads(takeover));
     // Beside an older Podium, which does not say where its run began and decides by epochs, by
     // those: each side deciding its own way, both would give way.
-    CHECK(started(host(0, 4, 40, u"c"_s, 4), u"b"_s).leads(host(0, 3, 12, u"b"_s, 3)));
+    CHECK(started(host(0, 4, 40, u"c"_s, 4), {u"b"_s}).leads(host(0, 3, 12, u"b"_s, 3)));
     // An older Podium's beacon (no seq, no sequencer) leads by its epoch alone.
     CHECK(host(0, 4, 0, QString()).leads(host(0, 3, 50, u"b"_s)));
     CHECK_FALSE(host(0, 3, 0, QString()).leads(host(0, 3, 0, u"b"_s)));

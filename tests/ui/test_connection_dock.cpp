@@ -534,6 +534,18 @@ TEST_CASE("a host that stops hosting no longer lists its own beacon among the ho
     CHECK_FALSE(list->item(0)->text().contains(u"this session"_s));
 }
 
+// `podium --host --port 0` hosted on port 1: the port box starts at 1. Headless takes 0 for any
+// free port, and so does the cockpit now.
+TEST_CASE("connection dock: hosting at launch on port 0 takes a free port, and shows it") {
+    useTemporarySettings();
+    SeatUnderTest host(Authority::Moderator);
+    REQUIRE(host.dock->hostOn(0));
+    const quint16 port = host.dock->seatSession().seat()->syncHost()->port();
+    CHECK(port > 1024);
+    CHECK(host.child<QSpinBox>(u"hostPort"_s)->value() == port);
+    CHECK(host.child<QLabel>(u"connectionState"_s)->text().contains(u":%1"_s.arg(port)));
+}
+
 TEST_CASE("connection dock: hosting begun before the dock was first shown is there when it is") {
     useTemporarySettings();
     SeatUnderTest host(Authority::Moderator);

@@ -347,15 +347,20 @@ void ConnectionDock::pickDiscovered() {
 }
 
 bool ConnectionDock::host() {
+    return hostAt(quint16(m_port->value()));
+}
+
+bool ConnectionDock::hostAt(quint16 port) {
     forgetOrphans();
     m_failure.clear();
     m_hostAgainFailed = false;
     showStatus({}); // an earlier failure's red line stayed under a hosting that went well
-    if (auto hosted = m_session->host(quint16(m_port->value())); !hosted) {
+    if (auto hosted = m_session->host(port); !hosted) {
         m_hostError = hosted.error();
         showStatus(hosted.error(), true);
         return false;
     }
+    m_port->setValue(m_session->seat()->syncHost()->port()); // the one taken, for a port of 0
     return true;
 }
 
@@ -418,8 +423,8 @@ bool ConnectionDock::broughtForward(bool started) {
 
 bool ConnectionDock::hostOn(quint16 port) {
     ensureBuilt();
-    m_port->setValue(port);
-    return broughtForward(host());
+    m_port->setValue(port); // the box takes no 0 ("any"): it shows the port taken once hosting
+    return broughtForward(hostAt(port));
 }
 
 bool ConnectionDock::joinHost(const QString& address, const QString& code, quint16 takeoverPort) {

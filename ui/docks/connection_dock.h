@@ -40,8 +40,9 @@ public:
     // `takeoverPort`: where this seat would host should it take over (0: the host's own port).
     // False when it could not start; the panel is then brought forward, saying why in red.
     bool joinHost(const QString& address, const QString& code, quint16 takeoverPort = 0);
-    // As if the port were set and Host pressed (`podium --host`): false when it could not
-    // start; the panel is then brought forward, saying why in red.
+    // As if the port were set and Host pressed (`podium --host`; 0: any free port, as headless
+    // takes it): false when it could not start; the panel is then brought forward, saying why in
+    // red.
     bool hostOn(quint16 port);
     // After hostOn() failed at a restart of a hosted session: the window says so in red.
     // Then, a host of this session heard on the LAN is joined with the control code kept.
@@ -88,7 +89,8 @@ private:
     std::optional<bool> joinedLinkLive() const; // none: the seat has not joined a host
     QWidget* makeCodes();
     QWidget* makeJoin();
-    bool host();
+    bool host(); // on the port in the box
+    bool hostAt(quint16 port);
     bool join(quint16 takeoverPort = 0);
     bool broughtForward(bool started);
     void takeOver();
