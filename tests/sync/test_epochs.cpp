@@ -239,6 +239,19 @@ struct TakenOver {
     }
 };
 
+// Two hosts of the session hear each other's beacons (on loopback); what either reports as
+// orphans lands in `orphans`.
+void hearEachOther(TestSeat& a, TestSeat& b, QList<Event>& orphans) {
+    const quint16 aHears = freeUdpPort(), bHears = freeUdpPort();
+    REQUIRE(a.seat.listenForRivals(QHostAddress::LocalHost, aHears));
+    REQUIRE(b.seat.listenForRivals(QHostAddress::LocalHost, bHears));
+    for (TestSeat* seat : {&a, &b})
+        QObject::connect(&seat->seat, &sync::Seat::orphaned,
+                         [&orphans](const QList<Event>& events) { orphans = events; });
+    a.seat.announce(QHostAddress::LocalHost, bHears);
+    b.seat.announce(QHostAddress::LocalHost, aHears);
+}
+
 } // namespace
 
 TEST_CASE("a host that comes back after a takeover gives way to the new host it hears on the LAN, "
@@ -395,15 +408,7 @@ TEST_CASE("a laptop restarted as host on its copy of a session that went on at t
     REQUIRE(stale->seat.syncHost()->epoch() > online.seat.syncHost()->epoch());
     REQUIRE(stale->lastSeq() < online.lastSeq());
 
-    const quint16 staleHears = freeUdpPort(), onlineHears = freeUdpPort();
-    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, staleHears));
-    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
-    QObject::connect(&stale->seat, &sync::Seat::orphaned,
-                     [&](const QList<Event>& events) { orphans = events; });
-    QObject::connect(&online.seat, &sync::Seat::orphaned,
-                     [&](const QList<Event>& events) { orphans = events; });
-    stale->seat.announce(QHostAddress::LocalHost, onlineHears);
-    online.seat.announce(QHostAddress::LocalHost, staleHears);
+    hearEachOther(*stale, online, orphans);
     REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
     CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
     CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
@@ -444,15 +449,7 @@ TEST_CASE("a laptop restarted as host after a takeover, and used before it hears
     REQUIRE(stale->seat.syncHost()->epoch() > online.seat.syncHost()->epoch());
     REQUIRE(stale->engine.state().epoch > online.engine.state().epoch);
 
-    const quint16 staleHears = freeUdpPort(), onlineHears = freeUdpPort();
-    REQUIRE(stale->seat.listenForRivals(QHostAddress::LocalHost, staleHears));
-    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
-    QObject::connect(&stale->seat, &sync::Seat::orphaned,
-                     [&](const QList<Event>& events) { orphans = events; });
-    QObject::connect(&online.seat, &sync::Seat::orphaned,
-                     [&](const QList<Event>& events) { orphans = events; });
-    stale->seat.announce(QHostAddress::LocalHost, onlineHears);
-    online.seat.announce(QHostAddress::LocalHost, staleHears);
+    hearEachOther(*stale, online, orphans);
     REQUIRE(waitUntil([&] { return stale->live() && stale->lastSeq() == online.lastSeq(); }));
     CHECK(online.seat.mode() == sync::Seat::Mode::Hosting);
     CHECK(stale->seat.mode() == sync::Seat::Mode::Joined);
@@ -483,14 +480,7 @@ TEST_CASE("a host cut off, not crashed, while the online moderator took over is 
     REQUIRE(online.seat.takeOver(takeoverPort, QHostAddress::LocalHost));
     sequence(*room, u"lid open "_s, 2); // before the two hear each other
 
-    const quint16 roomHears = freeUdpPort(), onlineHears = freeUdpPort();
-    REQUIRE(room->seat.listenForRivals(QHostAddress::LocalHost, roomHears));
-    REQUIRE(online.seat.listenForRivals(QHostAddress::LocalHost, onlineHears));
-    for (TestSeat* seat : {room.get(), &online})
-        QObject::connect(&seat->seat, &sync::Seat::orphaned,
-                         [&](const QList<Event>& events) { orphans = events; });
-    room->seat.announce(QHostAddress::LocalHost, onlineHears);
-    online.seat.announce(QHostAddress::LocalHost, roomHears);
+    hearEachOther(*room, online, orphans);
     REQUIRE(waitUntil([&] { return online.live() && online.lastSeq() == room->lastSeq(); }));
     CHECK(room->seat.mode() == sync::Seat::Mode::Hosting);
     CHECK(online.seat.mode() == sync::Seat::Mode::Joined);
