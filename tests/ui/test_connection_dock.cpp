@@ -1331,7 +1331,7 @@ TEST_CASE("a cockpit that died with the voting page on serves it again at start,
     };
     {
         auto first = cockpitOnNewFile(path);
-        first->dock->hostOn(freeTcpPort());
+        first->dock->hostOn(0);
         child<QCheckBox>(first->window, u"webVotingToggle"_s)->setChecked(true);
         REQUIRE(first->cockpit.voting().port() == port);
         const auto created = first->engine.submit(
@@ -1448,7 +1448,7 @@ TEST_CASE("a cockpit that cannot host again joins the host of its session it hea
         REQUIRE(opened);
         wentOn = std::make_unique<CockpitOnFile>(std::move(opened).value());
     }
-    REQUIRE(wentOn->dock->hostOn(freeTcpPort()));
+    REQUIRE(wentOn->dock->hostOn(0));
     QTcpServer taken; // something else holds this laptop's old port now
     REQUIRE(taken.listen(QHostAddress::Any, port));
     auto started = startAfterCrash(path);
@@ -1626,7 +1626,7 @@ TEST_CASE("hosting that goes well clears the red line of an earlier failure") {
     auto* status = seat.child<QLabel>(u"connectionStatus"_s);
     CHECK_FALSE(seat.dock->hostOn(taken.serverPort()));
     REQUIRE_FALSE(status->text().isEmpty());
-    REQUIRE(seat.dock->hostOn(freeTcpPort()));
+    REQUIRE(seat.dock->hostOn(0));
     CHECK(status->text().isEmpty());
 }
 
@@ -1637,7 +1637,7 @@ TEST_CASE("connection dock: hosting listens where --bind says") {
     useTemporarySettings();
     SeatUnderTest seat(Authority::Moderator);
     seat.dock->seatSession().setBindAddress(QHostAddress(QHostAddress::LocalHost));
-    REQUIRE(seat.dock->hostOn(freeTcpPort()));
+    REQUIRE(seat.dock->hostOn(0));
     CHECK(seat.dock->seatSession().seat()->syncHost()->address() ==
           QHostAddress(QHostAddress::LocalHost));
 }
@@ -1784,7 +1784,7 @@ TEST_CASE("quitting a host that seats follow says they lose touch, and stays on 
     useTemporarySettings();
     QTemporaryDir dir;
     auto hosting = cockpitOnNewFile(dir.filePath(u"hosted.podium"_s));
-    REQUIRE(hosting->dock->hostOn(freeTcpPort()));
+    REQUIRE(hosting->dock->hostOn(0));
     hosting->window.show();
     const quint16 port = hosting->dock->seatSession().seat()->syncHost()->port();
     SeatUnderTest online(Authority::OnlineModerator);
