@@ -58,11 +58,15 @@ std::optional<LaterCopy> newerCopyOf(const SessionFile& file, const QString& fol
     const QString origin = originOf(file);
     const QString seat = file.metadata(joinedAsKey);
     // A copy made before the file's last event or note was left: the file went on after it.
-    qint64 madeAfter =
-        std::max(file.metadata(copiedAtKey).toLongLong(), file.lastEventAt().value_or(0));
+    // Those carry the host's time, a copy's making this computer's: a host clock an hour ahead
+    // hid every copy made since.
+    qint64 lastDone = file.lastEventAt().value_or(0);
     if (const auto notes = file.notes(); notes)
         for (const Note& note : *notes)
-            madeAfter = std::max(madeAfter, note.at);
+            lastDone = std::max(lastDone, note.at);
+    const qint64 hostAhead = file.metadata(hostClockAheadKey).toLongLong();
+    const qint64 madeAfter =
+        std::max(file.metadata(copiedAtKey).toLongLong(), lastDone > 0 ? lastDone - hostAhead : 0);
     const FoundCopy found =
         newestCopy(folder, file.sessionId(), 50, // 300 copies took 2.5 s
                    [&](const QString& path, const SessionFile& copy) {

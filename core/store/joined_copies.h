@@ -19,6 +19,9 @@ namespace joined {
 inline const QString joinedAsKey = QStringLiteral("joined_as"); // the seat the host gave
 inline const QString copiedFromKey = QStringLiteral("joined_copied_from");
 inline const QString copiedAtKey = QStringLiteral("joined_copied_at"); // ms since the epoch
+// How far the session's clock (the host's, which stamps events and notes) ran ahead of this
+// computer's when the seat last heard its host, or when it hosted (ms; kept by the sync layer).
+inline const QString hostClockAheadKey = QStringLiteral("sync_hosted_clock_offset");
 
 // <AppDataLocation>/joined (not made here: only a join makes it).
 QString copiesFolder();

@@ -2,6 +2,7 @@
 
 #include "lineage.h"
 
+#include "store/joined_copies.h"
 #include "store/session_file.h"
 
 using namespace Qt::StringLiterals;
@@ -13,7 +14,7 @@ const QString sequencersKey = u"sync_sequencers"_s;
 const QString hostedCodesKey = u"sync_hosted_codes"_s;
 const QString hostedPortKey = u"sync_hosted_port"_s;
 // (Named when only a host kept it; a seat that follows a host keeps its estimate there too.)
-const QString clockOffsetKey = u"sync_hosted_clock_offset"_s;
+const QString& clockOffsetKey = joined::hostClockAheadKey;
 const QString sessionCodesKey = u"sync_session_codes"_s;
 const QString hostedAsKey = u"sync_hosted_as"_s;
 

@@ -344,4 +344,14 @@ TEST_CASE("a report of a rapporteur's file that a later join went on from names 
         CHECK_FALSE(ofCopy.err.contains(u"not the latest"_s));
         CHECK(readAll(dir.filePath(u"r.md"_s)).contains(u"Written after a restart"_s));
     }
+    SECTION("a host's clock an hour ahead of this computer's does not hide the later copy") {
+        constexpr qint64 hostAhead = 3'600'000;
+        REQUIRE(SessionFile::open(first).value()->writeMetadata(
+            {{u"sync_hosted_clock_offset"_s, QString::number(hostAhead)}}));
+        const QString later = copyInLine(u"joined-20261205-100000-10.0.0.2.podium"_s, firstPath,
+                                         lastDone - hostAhead + 60'000);
+        const Run run = exportOf(first);
+        CHECK(run.err.contains(u"is not the latest of this session on this computer"_s));
+        CHECK(run.err.contains(later));
+    }
 }
