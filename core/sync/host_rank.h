@@ -15,7 +15,7 @@ namespace podium::sync {
 //     and by sequencer id, so that exactly one of two leads.
 // A rank without a sequencer (an older Podium's beacon) leads only by its epoch.
 struct HostRank {
-    int seats = 0; // admitted seats, other than probes
+    int seats = 0; // admitted seats, other than probes and `podium ctl` commands
     qint32 epoch = 1;
     qint64 seq = 0;    // the host's last event
     QString sequencer; // its run of hosting (docs/PROTOCOL.md, "Epochs and sequencers")

@@ -44,6 +44,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
@@ -1283,6 +1284,13 @@ TEST_CASE("on a laptop on two networks, the moderator chooses the address the au
     audience->resize(1280, 720);
     CHECK(qrCodeOn(audience->grab().toImage()) == page(u"10.20.0.5"_s));
     CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)->text().contains(page(u"192.168.1.20"_s)));
+
+    // Votes leave the list as it is: each one said in the status emptied and refilled it, which
+    // closed it under the moderator's hand.
+    QSignalSpy emptied(shownAt->model(), &QAbstractItemModel::rowsRemoved);
+    CHECK(voteOnPhone(port, room.poll, 0).contains(u"Your vote: "_s));
+    CHECK(child<QLabel>(room.w, u"webVotingStatus"_s)->text().endsWith(u" · 1 counted"_s));
+    CHECK(emptied.isEmpty());
 
     shownAt->setFocus();
     QTest::keyClick(shownAt, Qt::Key_Down); // the moderator picks the Wi-Fi's

@@ -247,10 +247,14 @@ void WebVotingRow::showStatus() {
                                                                       : QString());
 }
 
-// The first is the one shown (Cockpit::votingPageUrls()).
+// The first is the one shown (Cockpit::votingPageUrls()). Filled again only when they change: the
+// status follows every vote, and a list opened meanwhile would close under the moderator's hand.
 void WebVotingRow::offerAddresses(const QStringList& urls) {
     m_shownRow->setVisible(urls.size() > 1);
-    if (urls.size() < 2)
+    QStringList offered;
+    for (int i = 0; i < m_shownAt->count(); ++i)
+        offered << m_shownAt->itemText(i);
+    if (urls.size() < 2 || offered == urls)
         return;
     const QSignalBlocker quiet(m_shownAt);
     m_shownAt->clear();
