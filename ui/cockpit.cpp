@@ -394,7 +394,10 @@ void Cockpit::updateVotingUrls() {
         const QString shown = QSettings().value(shownVotingAddressSetting).toString();
         for (const QString& address : m_networkLookup(m_voting->address())) {
             const QString url = web::votingPageUrl(address, m_voting->port());
-            address == shown ? urls.prepend(url) : urls.append(url);
+            if (address == shown)
+                urls.prepend(url);
+            else
+                urls.append(url);
         }
     } else if (!m_hostVotingPage.isEmpty()) {
         urls << m_hostVotingPage;

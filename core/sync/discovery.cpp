@@ -1,5 +1,4 @@
 #include "discovery.h"
-#include "lineage.h"
 #include "model/cbor_input.h"
 
 #include <QCborArray>
@@ -29,7 +28,7 @@ QByteArray Announcement::toDatagram() const {
     if (votingPort != 0)
         m[u"voting"_s] = votingPort;
     if (!startedAfter.isEmpty())
-        m[u"after"_s] = QCborArray::fromStringList(newestRuns(startedAfter));
+        m[u"after"_s] = QCborArray::fromStringList(runsSaid(startedAfter));
     if (tookOver)
         m[u"tookOver"_s] = *tookOver;
     return m.toCborValue().toCbor();

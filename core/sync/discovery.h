@@ -32,7 +32,7 @@ struct Announcement {
     // The port of its room's voting page (docs/WEB_VOTING.md), 0 when it serves none: the seats
     // that follow it show the page's address on their audience display.
     quint16 votingPort = 0;
-    QStringList startedAfter{}; // HostRank
+    QStringList startedAfter{}; // where its run of hosting began, as HostRank says it
     std::optional<bool> tookOver{};
     QByteArray toDatagram() const;
     static std::optional<Announcement> fromDatagram(const QByteArray& bytes);

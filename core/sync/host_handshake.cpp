@@ -321,7 +321,7 @@ void SyncHost::answerProbe(Link* link, Authority role) {
                     {u"epoch"_s, r.epoch},         {u"hostLastSeq"_s, r.seq},
                     {u"sequencer"_s, r.sequencer}, {u"seats"_s, r.seats},
                     {u"instance"_s, m_instance},   {u"proto"_s, protocolVersion},
-                    {u"lastEpoch"_s, r.lastEpoch}, {u"tookOver"_s, m_tookOver}};
+                    {u"lastEpoch"_s, r.lastEpoch}, {u"tookOver"_s, r.tookOver.value_or(false)}};
     if (!r.startedAfter.isEmpty())
         answer[u"after"_s] = QCborArray::fromStringList(r.startedAfter);
     link->sendNow(encodeFrame(message(MsgType::Welcome, answer)));

@@ -1,5 +1,7 @@
 #include "host_rank.h"
 
+#include <QCborArray>
+
 namespace podium::sync {
 
 bool HostRank::startedBehind(const HostRank& other) const {
@@ -31,6 +33,21 @@ bool HostRank::leads(const HostRank& other) const {
     if (seq != other.seq)
         return seq > other.seq;
     return sequencer > other.sequencer;
+}
+
+QStringList runsSaid(const QStringList& runs) {
+    if (runs.size() <= HostRank::maxRunsSaid)
+        return runs;
+    return QStringList{runs.first()} + runs.mid(runs.size() - (HostRank::maxRunsSaid - 1));
+}
+
+QStringList runsFromCbor(const QCborValue& value) {
+    QStringList runs;
+    for (const QCborValue& run : value.toArray()) {
+        if (run.isString())
+            runs << run.toString().left(100);
+    }
+    return runsSaid(runs);
 }
 
 } // namespace podium::sync

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCborValue>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -25,14 +26,13 @@ struct HostRank {
     // what the other host's moderator did meanwhile was shown as orphans, never to be merged.
     // 0: not said (an older Podium): both are then compared by `epoch`.
     qint32 lastEpoch = 0;
-    // Where this run of hosting began: the runs it was started after, newest last (the run of
+    // Where this run of hosting began: the runs it was started after, oldest first (the run of
     // the last event its log held then, and any later one it knew of that numbered nothing
-    // there: a restart that crashed at once, a host it followed but got no event from; at most
-    // maxRunsSaid), and whether it was a seat's live takeover of the host it followed (the
-    // newest of those runs) or a start on a session file (a laptop restarted as host). Not said
-    // by an older Podium, which decides without them: both must say them, or two hosts could
-    // each give way.
-    static constexpr qsizetype maxRunsSaid = 4;
+    // there: a restart that crashed at once, a host it followed but got no event from), and
+    // whether it was a seat's live takeover of the host it followed (the last of those runs) or
+    // a start on a session file (a laptop restarted as host). Not said by an older Podium, which
+    // decides without them: both must say them, or two hosts could each give way.
+    static constexpr qsizetype maxRunsSaid = 4; // runsSaid()
     QStringList startedAfter{};
     std::optional<bool> tookOver{};
 
@@ -44,5 +44,13 @@ struct HostRank {
     // (cut off, not crashed): that one is the run itself.
     bool startedBehind(const HostRank& other) const;
 };
+
+// The runs a rank says it started after, at most HostRank::maxRunsSaid (a beacon stays under
+// 1 KiB): the first, which a restart is judged by (the run the other may have taken over from),
+// and the latest, which a takeover is judged by (the run it followed). A start-up that crashed
+// again and again numbered nothing in the runs between.
+QStringList runsSaid(const QStringList& runs);
+// The same as another host says them (strings only).
+QStringList runsFromCbor(const QCborValue& value);
 
 } // namespace podium::sync

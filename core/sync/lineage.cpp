@@ -49,22 +49,11 @@ Lineage lineageOf(const ReplicaLog& log) {
 QStringList runsSinceLastEvent(const ReplicaLog& log) {
     QStringList runs;
     const auto& sequencers = log.sequencers();
-    for (auto it = sequencers.lowerBound(log.lastEpoch()); it != sequencers.cend(); ++it)
-        runs << it.value();
-    return newestRuns(runs);
-}
-
-QStringList runsFromCbor(const QCborValue& value) {
-    QStringList runs;
-    for (const QCborValue& run : value.toArray()) {
-        if (run.isString())
-            runs << run.toString().left(100);
+    for (auto it = sequencers.lowerBound(log.lastEpoch()); it != sequencers.cend(); ++it) {
+        if (!it.value().startsWith(localSequencerPrefix))
+            runs << it.value();
     }
-    return newestRuns(runs);
-}
-
-QStringList newestRuns(const QStringList& runs) {
-    return runs.mid(qMax<qsizetype>(0, runs.size() - HostRank::maxRunsSaid));
+    return runsSaid(runs);
 }
 
 QCborArray toCbor(const Lineage& lineage) {

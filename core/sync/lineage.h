@@ -31,13 +31,11 @@ Lineage lineageFromCbor(const QCborArray& array);
 inline const QString localSequencerPrefix = QStringLiteral("alone:");
 QString newLocalSequencer();
 
-// The runs of hosting a log knew of from its last event's on, newest last (HostRank::startedAfter):
-// the run that numbered its last event, and later ones that numbered nothing in it.
+// The runs of hosting a log knew of from its last event's on, oldest first
+// (HostRank::startedAfter): the run that numbered its last event, and later ones that numbered
+// nothing in it. Not this seat's own runs alone after leaving a host (`alone:`): no other host took
+// those over, and one kept above the host's epoch hid the host a seat took over from.
 QStringList runsSinceLastEvent(const ReplicaLog& log);
-// The same as another host says it (strings only).
-QStringList runsFromCbor(const QCborValue& value);
-// The newest HostRank::maxRunsSaid of them: a beacon stays under 1 KiB.
-QStringList newestRuns(const QStringList& runs);
 
 // Which sequencer stamped each epoch of a log, as the welcome carries it: {epoch: id}.
 QCborMap sequencersToCbor(const QMap<qint32, QString>& sequencers);

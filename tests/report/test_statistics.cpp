@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include "csv_parser.h"
 #include "model/reducer.h"
 
 #include "model/codec.h"
 
+#include "report/csv.h"
 #include "report/markdown.h"
 #include "report/report.h"
 #include "report_fixture.h"
@@ -224,6 +226,10 @@ TEST_CASE("the report lists polls in the order they were asked, one never opened
     CHECK(questions(r) == QStringList{u"Written third, asked first"_s,
                                       u"Written first, asked second"_s,
                                       u"Never opened, its tally typed in"_s});
+    const CsvParse csv = parseCsv(pollTalliesCsv(r)); // numbered the same way: poll 1 first
+    REQUIRE(csv.records.size() == 7);                 // a header, two options for each poll
+    CHECK(csv.records[1].mid(0, 2) == QStringList{u"1"_s, u"Written third, asked first"_s});
+    CHECK(csv.records[5].mid(0, 2) == QStringList{u"3"_s, u"Never opened, its tally typed in"_s});
     // A file from before polls kept their times: as written, as before.
     SessionState old = h.state();
     for (Poll& p : old.polls)

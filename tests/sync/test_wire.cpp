@@ -206,6 +206,25 @@ TEST_CASE("resume plans: same lineage resumes, a fork is reported, a newer epoch
     CHECK(fill.fillFrom == 7);
 }
 
+TEST_CASE("a host says it began after the run of its last event and the later runs it knew, "
+          "never its own runs alone") {
+    ReplicaLog log; // the host's events in run "h", then runs that numbered nothing here
+    REQUIRE(log.setSequencers({{2, u"h"_s}}));
+    for (qint64 s = 1; s <= 3; ++s)
+        REQUIRE(log.append(eventAt(s, 2)));
+    REQUIRE(log.setSequencers({{1, u"before"_s}, {3, u"followed"_s}}));
+    CHECK(runsSinceLastEvent(log) == QStringList{u"h"_s, u"followed"_s});
+    // A seat stopped and joined again keeps a run of its own above its host's: a takeover then
+    // named it, not the host it followed.
+    REQUIRE(log.setSequencers({{4, localSequencerPrefix + u"x"_s}}));
+    CHECK(runsSinceLastEvent(log) == QStringList{u"h"_s, u"followed"_s});
+    // A start-up that crashed again and again: the first run and the latest are the ones said.
+    for (qint32 epoch = 5; epoch <= 9; ++epoch)
+        REQUIRE(log.setSequencers({{epoch, u"restart %1"_s.arg(epoch)}}));
+    CHECK(runsSinceLastEvent(log) ==
+          QStringList{u"h"_s, u"restart 7"_s, u"restart 8"_s, u"restart 9"_s});
+}
+
 TEST_CASE("resume plans tell two sequencers of the same epoch apart") {
     ReplicaLog x, y; // took over at once from the same replica (seq 1..6 of epoch 2, host "h")
     for (ReplicaLog* log : {&x, &y}) {
@@ -516,7 +535,7 @@ TEST_CASE("a beacon says where its host's run of hosting began, and an older one
           "no answer") {
     Announcement a{u"Workshop"_s, u"session-id"_s, 3, 47600, {}, 812, u"run-a"_s, 4, 2};
     const auto older = Announcement::fromDatagram(a.toDatagram());
-    CHECK_FALSE(older->rank().tookOver.has_value()); // not a start on a file: not said
+    CHECK_FALSE(older->rank().tookOver.has_value()); // absent, not false
     a.startedAfter = {u"run-y"_s, u"run-z"_s};
     for (const bool tookOver : {true, false}) {
         a.tookOver = tookOver;
@@ -541,7 +560,7 @@ TEST_CASE("a host of a session with a very long title is still heard, its title 
     REQUIRE(heard);
     CHECK(heard->title == title.left(Announcement::maxTitle));
     CHECK(heard->port == 47600);
-    CHECK(heard->startedAfter == runs.mid(runs.size() - HostRank::maxRunsSaid));
+    CHECK(heard->startedAfter == QStringList{runs[0], runs[7], runs[8], runs[9]});
 }
 
 TEST_CASE("of two hosts of one session, exactly one leads the other") {
@@ -611,6 +630,8 @@ TEST_CASE("of two hosts of one session, exactly one leads the other") {
     const HostRank takeover = took(host(0, 3, 12, u"b"_s, 3), {u"old"_s});
     CHECK(takeover.leads(started(host(0, 4, 40, u"c"_s, 4), {u"old"_s})));
     CHECK(takeover.leads(started(host(0, 5, 40, u"c"_s, 5), {u"old"_s, u"crashed at once"_s})));
+    const QStringList crashLoop{u"old"_s, u"r1"_s, u"r2"_s, u"r3"_s, u"r4"_s};
+    CHECK(takeover.leads(started(host(0, 9, 40, u"c"_s, 9), runsSaid(crashLoop))));
     CHECK(takeover.leads(started(host(0, 5, 40, u"c"_s, 5), {u"b"_s})));
     CHECK(started(host(0, 3, 12, u"b"_s, 3), {u"x"_s})
               .leads(started(host(0, 4, 40, u"c"_s, 4), {u"b"_s})));

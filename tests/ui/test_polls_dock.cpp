@@ -1312,6 +1312,7 @@ TEST_CASE("on a laptop on two networks, the moderator chooses the address the au
     CHECK(cockpit.votingPageUrls() == QStringList{page(u"10.20.0.5"_s)});
     CHECK_FALSE(shownAt->isVisibleTo(&room.w));
     CHECK(qrCodeOn(audience->grab().toImage()) == page(u"10.20.0.5"_s));
+    QSettings().remove(u"webVoting/shownAddress"_s); // the settings folder is shared by the tests
 }
 
 TEST_CASE("the voting page runs on the seat that decides: greyed where a host is followed") {

@@ -423,7 +423,8 @@ bool ConnectionDock::broughtForward(bool started) {
 
 bool ConnectionDock::hostOn(quint16 port) {
     ensureBuilt();
-    m_port->setValue(port); // the box takes no 0 ("any"): it shows the port taken once hosting
+    if (port != 0) // the box takes no 0 ("any"): it shows the port taken once hosting
+        m_port->setValue(port);
     return broughtForward(hostAt(port));
 }
 
