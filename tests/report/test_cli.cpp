@@ -354,4 +354,15 @@ TEST_CASE("a report of a rapporteur's file that a later join went on from names 
         CHECK(run.err.contains(u"is not the latest of this session on this computer"_s));
         CHECK(run.err.contains(later));
     }
+    SECTION("with a host's clock an hour behind, a copy made before the file went on is not "
+            "named") {
+        constexpr qint64 hostBehind = 3'600'000;
+        REQUIRE(SessionFile::open(first).value()->writeMetadata(
+            {{u"sync_hosted_clock_offset"_s, QString::number(-hostBehind)}}));
+        copyInLine(u"joined-20261205-100000-10.0.0.2.podium"_s, firstPath,
+                   lastDone + hostBehind - 60'000); // a minute before the last event, here
+        const Run run = exportOf(first);
+        CHECK(run.exitCode == 0);
+        CHECK_FALSE(run.err.contains(u"not the latest"_s));
+    }
 }
