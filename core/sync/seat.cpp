@@ -40,7 +40,6 @@ void Seat::setDurableJournal(DurableJournal* journal) {
 Result<bool> Seat::host(quint16 port, const QHostAddress& address, const JoinCodes& codes) {
     stop();
     m_codes = codes;
-    m_tookOver = false;
     // A laptop that took over and crashed hosts again as what it was then.
     m_hostedAs = m_log.hostingRecorded() ? m_log.hostedAs() : Authority::Moderator;
     return startHost(address, port, HostKeys::fromCodes(codes.control, codes.readOnly, codes.salt));
@@ -187,7 +186,6 @@ Result<bool> Seat::takeOver(quint16 port, const QHostAddress& address) {
     }
     m_hostedAs = m_peer->role();
     m_peer->leave();
-    m_tookOver = true;
     m_host->setTookOver(true);
     beginHosting();
     m_peer.reset(); // once hosting: whoever hears of it meanwhile finds no seat without a link

@@ -74,7 +74,8 @@ public:
     // file, which does not say so): it joins as a host that gave way.
     void setHostedBefore(bool hosted) { m_hostedBefore = hosted; }
     bool canTakeOver() const;
-    bool tookOver() const { return m_tookOver; } // hosting in place of a host that left
+    // Hosting in place of a host that left (a live takeover, not a start on a file).
+    bool tookOver() const { return m_host && m_host->tookOver(); }
     Result<bool> takeOver(quint16 port, const QHostAddress& address = QHostAddress::Any);
     // `toSeats`: what a host tells the seats that follow it (hostStoppedReason, or
     // hostDisconnectedReason when its codes end with it).
@@ -140,7 +141,6 @@ private:
     QString m_client;
     JoinCodes m_codes;
     Mode m_mode = Mode::Alone;
-    bool m_tookOver = false;
     Authority m_hostedAs = Authority::Moderator; // the role it had when it began hosting
     Authority m_wantedRole = Authority::OnlineModerator;
     QString m_wantedFor;

@@ -57,6 +57,7 @@ public:
     QString sequencer() const { return m_sequencer; }
     // A seat's live takeover of the host it followed, not a start on a session file (HostRank).
     void setTookOver(bool tookOver) { m_tookOver = tookOver; }
+    bool tookOver() const { return m_tookOver; }
     // Where this host stands, to tell which of two hosts of the session leads.
     HostRank rank() const;
 
